@@ -1,0 +1,65 @@
+/**
+ * `npm run bench`: platform start-up, catalog search under load on PostgreSQL, server memory.
+ * Writes a dated section to docs/benchmarks.md. Needs PostgreSQL on 127.0.0.1:5432 and pgbench.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { appendResults, machine, pgbench, pgbenchInit, recreateDatabase, rssMb, startServer } from './lib';
+
+const PORT = 3310;
+const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
+const CLIENTS = 50;
+const results: string[] = [];
+const date = new Date().toISOString().slice(0, 10);
+
+// 1. Start-up on the embedded database: cold (empty DATA_DIR: initdb, migrations, demo city) and warm.
+const dataDir = path.resolve('.tmp/bench-data');
+fs.rmSync(dataDir, { recursive: true, force: true });
+const cold = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '' }, PORT);
+await new Promise((r) => setTimeout(r, 3000));
+const idleRssPglite = rssMb(cold.server.proc.pid!);
+await cold.server.stop();
+const warm = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '' }, PORT);
+await warm.server.stop();
+results.push(
+  `| start-up, empty DATA_DIR → healthy (PGlite: initdb, migrations, demo city) | ${(cold.msToHealthy / 1000).toFixed(1)} s |`,
+  `| start-up, second start (PGlite) | ${(warm.msToHealthy / 1000).toFixed(1)} s |`,
+  `| RSS idle after cold start (PGlite in-process) | ${idleRssPglite} MB |`,
+);
+
+// 2. Catalog search on PostgreSQL at 50 concurrent clients, pgbench select-only as the reference.
+recreateDatabase('yiwang_bench');
+const pgUrl = 'postgres://postgres@127.0.0.1:5432/yiwang_bench';
+const pgStart = await startServer({ DATABASE_URL: pgUrl }, PORT);
+await new Promise((r) => setTimeout(r, 2000));
+const idleRssPg = rssMb(pgStart.server.proc.pid!);
+const terms = ['营业执照', '低保', '食品经营', '施工许可', '养老保险', '不动产', '户口', '医疗机构', '道路', '许可'];
+let i = 0;
+let peakRss = idleRssPg;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(pgStart.server.proc.pid!))), 500);
+const load = await autocannon({
+  url: `http://127.0.0.1:${PORT}`,
+  connections: CLIENTS,
+  duration: DURATION,
+  requests: [{ setupRequest: (req) => ({ ...req, path: `/api/items?q=${encodeURIComponent(terms[i++ % terms.length]!)}&pageSize=20` }) }],
+});
+clearInterval(sampler);
+await pgStart.server.stop();
+if (load.non2xx > 0 || load.errors > 0) throw new Error(`search load had ${load.non2xx} non-2xx and ${load.errors} errors`);
+
+recreateDatabase('yiwang_pgbench');
+pgbenchInit('yiwang_pgbench', 10);
+const selectOnly = pgbench(['-S', '-c', String(CLIENTS), '-j', '2', '-T', String(DURATION), 'yiwang_pgbench']);
+
+results.push(
+  `| catalog search \`GET /api/items?q=…\`, ${CLIENTS} clients, PostgreSQL: throughput | ${Math.round(load.requests.average)} req/s |`,
+  `| catalog search latency p50 / p99 | ${load.latency.p50} ms / ${load.latency.p99} ms |`,
+  `| reference: pgbench select-only, ${CLIENTS} clients, same PostgreSQL | ${Math.round(selectOnly)} TPS |`,
+  `| ratio: search req/s ÷ pgbench select-only TPS | ${(load.requests.average / selectOnly).toFixed(3)} |`,
+  `| RSS idle (PostgreSQL mode) / peak under search load | ${idleRssPg} MB / ${peakRss} MB |`,
+);
+
+const section = `## ${date} — platform foundation\n\nMachine: ${machine()}. Load generator (autocannon) and server share the machine.\n\n| measure | result |\n|---|---|\n${results.join('\n')}`;
+console.log(section);
+appendResults(section);

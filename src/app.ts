@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Config } from './platform/config';
+import type { Database } from './platform/db';
+import { createHttp } from './platform/http';
+import { collectMigrations, migrateToLatest } from './platform/migrate';
+import { getMeta, setMeta } from './platform/meta';
+import type { App } from './platform/module';
+import { modules } from './modules/index';
+import { authenticateToken } from './modules/identity/index';
+import { registerAuditRoutes } from './platform/audit.routes';
+
+export async function migrate(database: Database): Promise<string[]> {
+  return migrateToLatest(database.db, collectMigrations(modules));
+}
+
+/** Loads the demo city once into an empty installation. */
+export async function seedDemo(database: Database): Promise<boolean> {
+  if (await getMeta(database.db, 'demo_loaded')) return false;
+  for (const m of modules) if (m.seedDemo) await m.seedDemo(database.db);
+  await setMeta(database.db, 'demo_loaded', { at: new Date().toISOString(), city: '2111' });
+  return true;
+}
+
+export async function buildApp(config: Config, database: Database): Promise<App> {
+  const { db } = database;
+  const app = await createHttp({ logLevel: config.logLevel, authenticate: (t, c) => authenticateToken(db, t, c) });
+
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        tags: ['platform'],
+        summary: '健康检查：数据库可用时返回 ok',
+        response: { 200: z.object({ status: z.literal('ok') }), 503: z.object({ status: z.literal('unavailable') }) },
+      },
+    },
+    async (_req, reply) => {
+      try {
+        await sql`select 1`.execute(db);
+        return { status: 'ok' as const };
+      } catch {
+        return reply.status(503).send({ status: 'unavailable' as const });
+      }
+    },
+  );
+
+  await app.register(async (api) => {
+    registerAuditRoutes(api as App, db);
+    for (const m of modules) if (m.routes) await m.routes(api as App, { db, config });
+  });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  if (fs.existsSync(path.join(config.webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, maxAge: '1h' });
+    // Client-side routes fall back to the app shell; unknown /api paths stay 404 problems.
+    app.get('/*', { schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,93 @@
+import type { Db } from '../../../platform/db';
+import type { Role } from '../../../platform/auth';
+import { CITY_HALL_CODE, COUNTY_HALL_CODE, DEMO_TOWN_CODE, DEMO_VILLAGE_CODE, findWindow, getDepartment, getHall, getRegion } from '../../org/index';
+import { hashPassword } from '../identity.password';
+import { insertUser } from '../identity.repository';
+
+/** Demo password for every demo account (demo data only; listed in the README). */
+export const DEMO_PASSWORD = 'Demo@2026';
+
+interface DemoStaff {
+  username: string;
+  name: string;
+  roles: Role[];
+  region: string;
+  department?: string;
+  hall?: string;
+  window?: string;
+  phone: string;
+}
+
+const townHall = `T-${DEMO_TOWN_CODE}`;
+const villageHall = `V-${DEMO_VILLAGE_CODE}`;
+
+/** One account for every kind of user (see README: demo accounts). */
+export const DEMO_STAFF: DemoStaff[] = [
+  { username: 'admin', name: '系统管理员', roles: ['admin'], region: '211100', department: 'PJ-ZWFW', phone: '13904270001' },
+  { username: 'supervisor', name: '赵监察', roles: ['supervisor'], region: '211100', department: 'PJ-XNJC', phone: '13904270002' },
+  { username: 'clerk-city', name: '李晓雯', roles: ['clerk'], region: '211100', department: 'PJ-ZWFW', hall: CITY_HALL_CODE, window: 'A01', phone: '13904270003' },
+  { username: 'approver-city', name: '王建国', roles: ['approver'], region: '211100', department: 'PJ-XZSP', phone: '13904270004' },
+  { username: 'chief-city', name: '刘德华', roles: ['chief'], region: '211100', department: 'PJ-XZSP', phone: '13904270005' },
+  { username: 'clerk-county', name: '陈静', roles: ['clerk'], region: '211103', hall: COUNTY_HALL_CODE, window: 'A01', phone: '13904270006' },
+  { username: 'approver-county', name: '孙立军', roles: ['approver', 'chief'], region: '211103', department: 'XLT-XZSP', phone: '13904270007' },
+  { username: 'clerk-town', name: '周小红', roles: ['clerk'], region: DEMO_TOWN_CODE, hall: townHall, window: '01', phone: '13904270008' },
+  { username: 'clerk-village', name: '吴大海', roles: ['clerk'], region: DEMO_VILLAGE_CODE, hall: villageHall, window: '01', phone: '13904270009' },
+  { username: 'agent', name: '郑代办', roles: ['agent'], region: '211100', department: 'PJ-ZWFW', phone: '13904270010' },
+];
+
+export async function seedDemoAccounts(db: Db): Promise<void> {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  for (const s of DEMO_STAFF) {
+    const region = await getRegion(db, s.region);
+    if (!region) throw new Error(`demo region missing: ${s.region}`);
+    const dept = s.department ? await getDepartment(db, s.department) : undefined;
+    const hall = s.hall ? await getHall(db, s.hall) : undefined;
+    const win = hall && s.window ? await findWindow(db, hall.id, s.window) : undefined;
+    if ((s.department && !dept) || (s.hall && !hall) || (s.window && !win)) throw new Error(`demo org unit missing for ${s.username}`);
+    await insertUser(db, {
+      username: s.username,
+      password_hash: hash,
+      kind: 'staff',
+      name: s.name,
+      id_number: null,
+      credit_code: null,
+      phone: s.phone,
+      roles: s.roles,
+      region_code: region.code,
+      region_prefix: region.scopePrefix,
+      department_id: dept?.id ?? null,
+      hall_id: hall?.id ?? null,
+      window_id: win?.id ?? null,
+    });
+  }
+  await insertUser(db, {
+    username: 'applicant',
+    password_hash: hash,
+    kind: 'person',
+    name: '张明',
+    id_number: '211103199001011234',
+    credit_code: null,
+    phone: '13804271234',
+    roles: ['applicant'],
+    region_code: null,
+    region_prefix: null,
+    department_id: null,
+    hall_id: null,
+    window_id: null,
+  });
+  await insertUser(db, {
+    username: 'company',
+    password_hash: hash,
+    kind: 'company',
+    name: '盘锦辽河示范科技有限公司',
+    id_number: null,
+    credit_code: '91211103MA0Y8K2P7J',
+    phone: '13804275678',
+    roles: ['applicant'],
+    region_code: null,
+    region_prefix: null,
+    department_id: null,
+    hall_id: null,
+    window_id: null,
+  });
+}

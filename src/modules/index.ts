@@ -1,0 +1,8 @@
+import type { Module } from '../platform/module';
+import { orgModule } from './org/index';
+import { identityModule } from './identity/index';
+import { calendarModule } from './calendar/index';
+import { catalogModule } from './catalog/index';
+
+/** Every bounded context, in dependency order (migrations and demo seeding follow it). */
+export const modules: Module[] = [orgModule, identityModule, calendarModule, catalogModule];

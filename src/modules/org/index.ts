@@ -1,0 +1,28 @@
+/** org: regions at four levels, departments, halls and windows. The only import surface of this module. */
+import type { Module } from '../../platform/module';
+import { orgInit } from './db/migrations/20261123T0100_org_init';
+import { registerOrgRoutes } from './org.routes';
+import { seedOrgDemo } from './demo/index';
+
+export type { Region, Department, Hall, Window } from './org.repository';
+export {
+  getRegion,
+  getRegionPath,
+  getDepartment,
+  getHall,
+  getWindow,
+  findWindow,
+  listHallsInRegion,
+  getDepartmentsByKind,
+} from './org.repository';
+export { scopePrefixFor, levelOfOfficialCode, LEVEL_LABELS, LEVEL_RANK } from './org.regions';
+export { isValidCreditCode } from './org.codes';
+export type { RegionLevel, RegionKind, DepartmentKind, WindowKind } from './org.tables';
+export { DEMO_TOWN_CODE, DEMO_VILLAGE_CODE, CITY_HALL_CODE, COUNTY_HALL_CODE } from './demo/index';
+
+export const orgModule: Module = {
+  name: 'org',
+  migrations: { '20261123T0100_org_init': orgInit },
+  routes: (app, ctx) => registerOrgRoutes(app, ctx.db),
+  seedDemo: seedOrgDemo,
+};

@@ -1,0 +1,155 @@
+import Fastify, { type FastifyError, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import { z } from 'zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { Problem, problemFromDatabase, type FieldError } from './errors';
+import type { Actor } from './auth';
+import type { App } from './module';
+
+z.config(z.locales.zhCN());
+
+export const SESSION_COOKIE = 'yw_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+/** Resolves a bearer or cookie token to the signed-in actor (provided by the identity module). */
+export type Authenticator = (token: string, viaCookie: boolean) => Promise<Actor | null>;
+
+const CONTEXT_LABEL: Record<string, string> = { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' };
+
+function validationProblem(err: Pick<FastifyError, 'validation' | 'validationContext'>): Problem {
+  const errors: FieldError[] = (err.validation ?? []).map((v) => {
+    const path = (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.');
+    const missing = (v.params as { missingProperty?: string } | undefined)?.missingProperty;
+    return { field: path || missing || err.validationContext || 'body', message: v.message ?? '格式有误' };
+  });
+  const where = CONTEXT_LABEL[err.validationContext ?? 'body'] ?? '请求';
+  const detail = errors.map((e) => `${e.field}：${e.message}`).join('；');
+  return new Problem(400, '请求参数有误', `${where}校验失败：${detail}`, errors, 'validation');
+}
+
+function toProblem(err: FastifyError | Error, req: FastifyRequest): Problem | null {
+  if (err instanceof Problem) return err;
+  if (hasZodFastifySchemaValidationErrors(err)) return validationProblem(err as never);
+  const fe = err as FastifyError;
+  if (fe.validation) return validationProblem(fe);
+  const db = problemFromDatabase(err);
+  if (db) return db;
+  if (isResponseSerializationError(err)) return null;
+  const status = fe.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    const titles: Record<number, string> = {
+      400: '请求格式有误',
+      404: '未找到',
+      406: '不支持的格式',
+      413: '请求内容过大',
+      415: '不支持的内容类型',
+      429: '请求过于频繁',
+    };
+    const detail =
+      fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError
+        ? '请求体不是有效的 JSON'
+        : fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? '请求体超过大小限制'
+          : fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+            ? `不支持的内容类型：${req.headers['content-type'] ?? ''}`
+            : err.message;
+    return new Problem(status, titles[status] ?? '请求有误', detail, [], fe.code?.toLowerCase());
+  }
+  return null;
+}
+
+export interface HttpOptions {
+  logLevel: string;
+  authenticate: Authenticator;
+  bodyLimit?: number;
+}
+
+/** Fastify with zod schemas, OpenAPI, problem+json errors, security headers, cookies and CSRF. */
+export async function createHttp(opts: HttpOptions): Promise<App> {
+  const app = Fastify({
+    logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel },
+    bodyLimit: opts.bodyLimit ?? 2 * 1024 * 1024,
+    trustProxy: true,
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const problem = toProblem(err, req);
+    if (!problem) {
+      req.log.error({ err }, 'unhandled error');
+      return reply
+        .status(500)
+        .type('application/problem+json')
+        .send({ type: 'about:blank', title: '服务器内部错误', status: 500, detail: '服务器处理请求时出错，请稍后重试' });
+    }
+    if (problem.status === 429 && !reply.getHeader('retry-after')) reply.header('retry-after', '60');
+    return reply.status(problem.status).type('application/problem+json').send(problem.toJSON(req.url));
+  });
+  app.setNotFoundHandler((req, reply) =>
+    reply
+      .status(404)
+      .type('application/problem+json')
+      .send(new Problem(404, '未找到', `没有这个地址：${req.method} ${req.url.split('?')[0]}`).toJSON()),
+  );
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: '一网 Yiwang API', version: '0.1.0', description: '城市政务服务"一张网"平台接口' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (req) => {
+    const auth = req.headers.authorization;
+    let actor: Actor | null = null;
+    if (auth?.startsWith('Bearer ')) actor = await opts.authenticate(auth.slice(7).trim(), false);
+    else {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) actor = await opts.authenticate(token, true);
+    }
+    req.actor = actor;
+    // CSRF: a cookie-authenticated unsafe request must echo the session's token in a header.
+    if (actor?.viaCookie && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {
+      if (req.headers[CSRF_HEADER] !== actor.csrfToken) {
+        throw new Problem(403, 'CSRF 校验失败', '缺少或错误的 X-CSRF-Token 请求头，请刷新页面后重试', [], 'csrf');
+      }
+    }
+  });
+  return app;
+}

@@ -1,0 +1,22 @@
+import type { FastifyInstance, RawServerDefault, FastifyBaseLogger } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Migration } from 'kysely';
+import type { Config } from './config';
+import type { Db } from './db';
+
+export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+
+export interface ModuleContext {
+  db: Db;
+  config: Config;
+}
+
+/** A bounded context: its tables, its routes, and its part of the demo city. */
+export interface Module {
+  name: string;
+  migrations: Record<string, Migration>;
+  routes?: (app: App, ctx: ModuleContext) => void | Promise<void>;
+  /** Loads this module's demo data; runs once, in module order, on an empty database. */
+  seedDemo?: (db: Db) => Promise<void>;
+}

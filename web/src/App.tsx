@@ -1,0 +1,104 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCNLocale from 'antd/locale/zh_CN';
+import enUSLocale from 'antd/locale/en_US';
+import { BrowserRouter, Route, Routes, useNavigate } from 'react-router-dom';
+import { I18nProvider, useI18n } from './shared/i18n';
+import { AuthProvider } from './shared/auth';
+import { setErrorNotifier, setUnauthorizedHandler } from './shared/api';
+import { NotFound, PageLoading, RequireAuth } from './shared/components/common';
+import { PortalLayout } from './shared/layout/PortalLayout';
+
+// Route-level code splitting: each area is its own chunk, loaded on first visit.
+const PortalHome = lazy(() => import('./apps/portal/HomePage'));
+const ItemGuidePage = lazy(() => import('./apps/portal/ItemGuidePage'));
+const LoginPage = lazy(() => import('./apps/portal/LoginPage'));
+const RegisterPage = lazy(() => import('./apps/portal/RegisterPage'));
+const MySpacePage = lazy(() => import('./apps/portal/MySpacePage'));
+const AdminApp = lazy(() => import('./apps/admin/AdminApp'));
+const WorkbenchApp = lazy(() => import('./apps/workbench/WorkbenchApp'));
+
+/** Wires the API client to antd's message API and to client-side navigation on 401. */
+function ApiBridge() {
+  const { message } = AntApp.useApp();
+  const navigate = useNavigate();
+  useEffect(() => {
+    setErrorNotifier((text) => void message.error(text));
+    setUnauthorizedHandler(() => {
+      const here = window.location.pathname + window.location.search;
+      if (window.location.pathname !== '/login') navigate(`/login?next=${encodeURIComponent(here)}`, { replace: true });
+    });
+  }, [message, navigate]);
+  return null;
+}
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<PortalLayout />}>
+        <Route index element={<PortalHome />} />
+        <Route path="items/:code" element={<ItemGuidePage />} />
+        <Route path="login" element={<LoginPage />} />
+        <Route path="register" element={<RegisterPage />} />
+        <Route
+          path="my"
+          element={
+            <RequireAuth roles={['applicant']}>
+              <MySpacePage />
+            </RequireAuth>
+          }
+        />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+      <Route
+        path="admin/*"
+        element={
+          <RequireAuth roles={['admin']}>
+            <Suspense fallback={<PageLoading />}>
+              <AdminApp />
+            </Suspense>
+          </RequireAuth>
+        }
+      />
+      <Route
+        path="workbench/*"
+        element={
+          <RequireAuth roles={['supervisor', 'clerk', 'approver', 'chief', 'agent', 'admin']}>
+            <Suspense fallback={<PageLoading />}>
+              <WorkbenchApp />
+            </Suspense>
+          </RequireAuth>
+        }
+      />
+    </Routes>
+  );
+}
+
+function Themed() {
+  const { lang } = useI18n();
+  return (
+    <ConfigProvider
+      locale={lang === 'zh-CN' ? zhCNLocale : enUSLocale}
+      theme={{ token: { colorPrimary: '#c8102e', borderRadius: 6 } }}
+    >
+      <AntApp>
+        <BrowserRouter>
+          <ApiBridge />
+          <AuthProvider>
+            <Suspense fallback={<PageLoading />}>
+              <AppRoutes />
+            </Suspense>
+          </AuthProvider>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function Root() {
+  return (
+    <I18nProvider>
+      <Themed />
+    </I18nProvider>
+  );
+}

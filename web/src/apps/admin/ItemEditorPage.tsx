@@ -1,0 +1,599 @@
+import { Alert, Button, Card, Col, Divider, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Switch } from 'antd';
+import { DeleteOutlined, PlusOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { App as AntApp } from 'antd';
+import { api, ApiError } from '../../shared/api';
+import { useI18n } from '../../shared/i18n';
+import { ErrorResult, PageLoading } from '../../shared/components/common';
+import { RegionTreeSelect } from '../../shared/components/RegionTreeSelect';
+import { DepartmentSelect } from '../../shared/components/selects';
+import {
+  CITY_CODE,
+  HANDLING_TYPES,
+  ITEM_TYPES,
+  MATERIAL_FORMS,
+  MATERIAL_SOURCES,
+  ONLINE_DEPTHS,
+  REGION_LEVELS,
+  RESULT_TYPES,
+  SPECIAL_PROCEDURE_KINDS,
+  type ItemGuide,
+} from '../../shared/types';
+
+interface EditorValues {
+  code?: string;
+  basicCode?: string;
+  businessCode?: string;
+  regionCode?: string;
+  guide: ItemGuide;
+}
+
+/** A material id the catalog accepts (`m1`, `m2` …) that is not yet used in this guide. */
+function nextMaterialId(existing: { id?: string }[] | undefined): string {
+  const used = new Set((existing ?? []).map((m) => m.id));
+  let n = used.size + 1;
+  while (used.has(`m${n}`)) n++;
+  return `m${n}`;
+}
+
+const META_KEYS = ['code', 'basicCode', 'businessCode', 'regionCode', 'version', 'status', 'active', 'typeLabel', 'departmentName', 'publishedAt', 'delegations'];
+
+/** A guide with every field the catalog requires present, keeping any field this editor does not show. */
+function normalise(g: Partial<ItemGuide> | undefined): ItemGuide {
+  const base: Record<string, unknown> = { ...(g ?? {}) };
+  for (const k of META_KEYS) delete base[k];
+  return {
+    ...(base as Partial<ItemGuide>),
+    name: g?.name ?? '',
+    type: g?.type,
+    departmentCode: g?.departmentCode,
+    implementingBody: g?.implementingBody ?? { name: '', nature: '' },
+    serviceObjects: g?.serviceObjects ?? [],
+    acceptAnywhere: g?.acceptAnywhere ?? false,
+    legalBasis: g?.legalBasis ?? [],
+    acceptanceConditions: g?.acceptanceConditions ?? [],
+    materials: g?.materials ?? [],
+    formFields: g?.formFields ?? [],
+    fees: { charged: g?.fees?.charged ?? false, items: g?.fees?.items ?? [] },
+    statutoryLimit: { days: g?.statutoryLimit?.days ?? 20, unit: 'working_day', note: g?.statutoryLimit?.note ?? '' },
+    promisedLimit: { days: g?.promisedLimit?.days ?? 5, unit: 'working_day', note: g?.promisedLimit?.note ?? '' },
+    handlingType: g?.handlingType ?? 'promised',
+    visits: g?.visits ?? 1,
+    onlineDepth: g?.onlineDepth ?? 3,
+    hall: g?.hall ?? { name: '', address: '', hours: '' },
+    contacts: g?.contacts ?? { consultPhone: '', complaintPhone: '' },
+    process: g?.process ?? [],
+    specialProcedures: g?.specialProcedures ?? [],
+    result: g?.result ?? { name: '', type: 'certificate' },
+    expressDelivery: g?.expressDelivery ?? false,
+    onlinePayment: g?.onlinePayment ?? false,
+    appointment: g?.appointment ?? false,
+    keywords: g?.keywords ?? [],
+    acceptLevels: g?.acceptLevels ?? [],
+    decideLevel: g?.decideLevel ?? 'city',
+  };
+}
+
+/** The body the catalog expects: the guide's own fields, with limits in working days. */
+function toBody(g: ItemGuide): ItemGuide {
+  const n = normalise(g);
+  return {
+    ...n,
+    statutoryLimit: { ...n.statutoryLimit, unit: 'working_day', note: n.statutoryLimit.note ?? '' },
+    promisedLimit: { ...n.promisedLimit, unit: 'working_day', note: n.promisedLimit.note ?? '' },
+  };
+}
+
+function Section({ title, children, extra }: { title: ReactNode; children: ReactNode; extra?: ReactNode }) {
+  return (
+    <Card size="small" title={title} extra={extra} style={{ marginBottom: 16 }}>
+      {children}
+    </Card>
+  );
+}
+
+/** 事项草稿编辑器: create an item or edit its draft; materials and other lists are Form.Lists. */
+export default function ItemEditorPage() {
+  const { code } = useParams();
+  const isNew = !code;
+  const { t, label } = useI18n();
+  const { message } = AntApp.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<EditorValues>();
+  const [loading, setLoading] = useState(!isNew);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [noDraft, setNoDraft] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const charged = Form.useWatch(['guide', 'fees', 'charged'], form);
+
+  useEffect(() => {
+    if (isNew) {
+      form.setFieldsValue({ regionCode: CITY_CODE, guide: normalise(undefined) });
+      return;
+    }
+    const ctrl = new AbortController();
+    const enc = encodeURIComponent(code);
+    (async () => {
+      try {
+        const draft = await api.get<ItemGuide>(`/api/items/${enc}/draft`, { signal: ctrl.signal, silent: true });
+        form.setFieldsValue({ guide: normalise(draft) });
+      } catch (err) {
+        if (ctrl.signal.aborted) return;
+        if (err instanceof ApiError && err.status === 404) {
+          // No draft yet: start from the published guide; saving creates the draft.
+          try {
+            const published = await api.get<ItemGuide>(`/api/items/${enc}`, { signal: ctrl.signal, silent: true });
+            form.setFieldsValue({ guide: normalise(published) });
+            setNoDraft(true);
+          } catch (err2) {
+            if (err2 instanceof ApiError) setLoadError(err2);
+          }
+        } else if (err instanceof ApiError) setLoadError(err);
+      } finally {
+        if (!ctrl.signal.aborted) setLoading(false);
+      }
+    })();
+    return () => ctrl.abort();
+  }, [code, isNew, form]);
+
+  const save = async (): Promise<boolean> => {
+    setSaving(true);
+    // The whole store, not only the registered fields: fields this editor does not show
+    // (form fields, paper sizes …) go back unchanged.
+    const v = form.getFieldsValue(true) as EditorValues;
+    try {
+      const guide = toBody(v.guide);
+      if (isNew) {
+        await api.post('/api/items', { code: v.code?.trim(), basicCode: v.basicCode?.trim(), businessCode: v.businessCode?.trim(), regionCode: v.regionCode, guide }, { form });
+        void message.success(t('items.draftSaved'));
+        navigate(`/admin/items/${encodeURIComponent(v.code?.trim() ?? '')}/edit`, { replace: true });
+      } else {
+        await api.put(`/api/items/${encodeURIComponent(code)}/draft`, { guide }, { form });
+        void message.success(t('items.draftSaved'));
+        setNoDraft(false);
+      }
+      return true;
+    } catch {
+      return false;
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const saveAndPublish = async () => {
+    if (!code) return;
+    try {
+      await form.validateFields();
+      if (!(await save())) return;
+      await api.post(`/api/items/${encodeURIComponent(code)}/publish`);
+      void message.success(t('items.published'));
+      navigate('/admin/items');
+    } catch {
+      /* validation errors shown on the form; API errors by the client */
+    }
+  };
+
+  if (loading) return <PageLoading />;
+  if (loadError) return <ErrorResult error={loadError} />;
+
+  const req = (field: string) => ({ required: true, message: t('common.required', { field }) });
+  const sel = (field: string) => ({ required: true, message: t('common.selectRequired', { field }) });
+  const removeBtn = (onClick: () => void) => (
+    <Button type="text" danger icon={<DeleteOutlined />} onClick={onClick} aria-label={t('common.delete')} />
+  );
+
+  return (
+    <div>
+      <div className="page-title">
+        <h2>{isNew ? t('items.createTitle') : t('items.editorTitle', { code })}</h2>
+        <Space wrap>
+          <Button onClick={() => navigate('/admin/items')}>{t('common.back')}</Button>
+          <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={() => form.submit()} data-testid="item-save">
+            {t('common.save')}
+          </Button>
+          {!isNew && (
+            <Popconfirm title={t('items.publishConfirm')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => void saveAndPublish()}>
+              <Button icon={<SendOutlined />} data-testid="item-editor-publish">
+                {t('items.publish')}
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
+      </div>
+      {noDraft && <Alert type="info" showIcon title={t('items.noDraft')} style={{ marginBottom: 16 }} />}
+
+      <Form<EditorValues> form={form} layout="vertical" onFinish={() => void save()} scrollToFirstError data-testid="item-editor">
+        <Section title={t('items.sectionBasic')}>
+          {isNew && (
+            <Row gutter={16}>
+              <Col xs={24} md={6}>
+                <Form.Item name="code" label={t('guide.itemCode')} rules={[req(t('guide.itemCode'))]}>
+                  <Input data-testid="item-code" maxLength={64} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={6}>
+                <Form.Item name="basicCode" label={t('items.basicCode')} rules={[req(t('items.basicCode'))]}>
+                  <Input maxLength={64} data-testid="item-basic-code" />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={6}>
+                <Form.Item name="businessCode" label={t('items.businessCode')} rules={[req(t('items.businessCode'))]}>
+                  <Input maxLength={64} data-testid="item-business-code" />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={6}>
+                <Form.Item name="regionCode" label={t('common.region')} rules={[sel(t('common.region'))]}>
+                  <RegionTreeSelect />
+                </Form.Item>
+              </Col>
+            </Row>
+          )}
+          <Row gutter={16}>
+            <Col xs={24} md={12}>
+              <Form.Item name={['guide', 'name']} label={t('common.name')} rules={[{ ...req(t('common.name')), whitespace: true }]}>
+                <Input maxLength={200} data-testid="item-name" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={6}>
+              <Form.Item name={['guide', 'type']} label={t('guide.itemType')} rules={[sel(t('guide.itemType'))]}>
+                <Select options={ITEM_TYPES.map((c) => ({ value: c, label: label('itemType', c) }))} data-testid="item-type" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={6}>
+              <Form.Item name={['guide', 'departmentCode']} label={t('portal.departmentFilter')} rules={[sel(t('portal.departmentFilter'))]}>
+                <DepartmentSelect regionCode={CITY_CODE} valueField="code" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={6}>
+              <Form.Item name={['guide', 'decideLevel']} label={t('guide.decideLevel')} rules={[sel(t('guide.decideLevel'))]}>
+                <Select options={REGION_LEVELS.map((l) => ({ value: l, label: label('level', l) }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={10}>
+              <Form.Item name={['guide', 'acceptLevels']} label={t('guide.acceptLevels')} rules={[{ ...sel(t('guide.acceptLevels')), type: 'array', min: 1 }]}>
+                <Select mode="multiple" options={REGION_LEVELS.map((l) => ({ value: l, label: label('level', l) }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name={['guide', 'implementingBody', 'name']} label={t('guide.implementingBody')} rules={[req(t('guide.implementingBody'))]}>
+                <Input maxLength={200} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={4}>
+              <Form.Item name={['guide', 'implementingBody', 'nature']} label={t('guide.bodyNature')} rules={[req(t('guide.bodyNature'))]}>
+                <Input maxLength={50} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name={['guide', 'serviceObjects']} label={t('guide.serviceObjects')} rules={[{ ...sel(t('guide.serviceObjects')), type: 'array', min: 1 }]}>
+                <Select mode="tags" tokenSeparators={[',', '，', '、']} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item name={['guide', 'keywords']} label={t('guide.keywords')}>
+                <Select mode="tags" tokenSeparators={[',', '，', '、']} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={4}>
+              <Form.Item name={['guide', 'result', 'name']} label={t('guide.resultName')} rules={[req(t('guide.resultName'))]}>
+                <Input maxLength={100} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={4}>
+              <Form.Item name={['guide', 'result', 'type']} label={t('guide.resultType')} rules={[sel(t('guide.resultType'))]}>
+                <Select options={RESULT_TYPES.map((c) => ({ value: c, label: label('resultType', c) }))} />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Section>
+
+        <Section title={t('items.sectionLimits')}>
+          <Row gutter={16}>
+            <Col xs={12} md={4}>
+              <Form.Item name={['guide', 'statutoryLimit', 'days']} label={t('guide.statutoryLimit')} rules={[req(t('guide.statutoryLimit'))]}>
+                <InputNumber min={0} max={3650} style={{ width: '100%' }} suffix={t('items.days')} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={8}>
+              <Form.Item name={['guide', 'statutoryLimit', 'note']} label={t('items.limitNote')}>
+                <Input maxLength={200} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={4}>
+              <Form.Item
+                name={['guide', 'promisedLimit', 'days']}
+                label={t('guide.promisedLimit')}
+                dependencies={[['guide', 'statutoryLimit', 'days']]}
+                rules={[req(t('guide.promisedLimit'))]}
+              >
+                <InputNumber min={0} max={3650} style={{ width: '100%' }} suffix={t('items.days')} data-testid="item-promised-days" />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={8}>
+              <Form.Item name={['guide', 'promisedLimit', 'note']} label={t('items.limitNote')}>
+                <Input maxLength={200} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name={['guide', 'handlingType']} label={t('guide.handlingType')} rules={[sel(t('guide.handlingType'))]}>
+                <Select options={HANDLING_TYPES.map((h) => ({ value: h, label: label('handling', h) }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name={['guide', 'visits']} label={t('guide.visits')} rules={[req(t('guide.visits'))]}>
+                <InputNumber min={0} max={5} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name={['guide', 'onlineDepth']} label={t('guide.onlineDepth')} rules={[sel(t('guide.onlineDepth'))]}>
+                <Select options={ONLINE_DEPTHS.map((d) => ({ value: d, label: label('onlineDepth', String(d)) }))} />
+              </Form.Item>
+            </Col>
+            {(['acceptAnywhere', 'expressDelivery', 'onlinePayment', 'appointment'] as const).map((k) => (
+              <Col xs={12} md={6} key={k}>
+                <Form.Item name={['guide', k]} label={t(`guide.${k}`)} valuePropName="checked">
+                  <Switch />
+                </Form.Item>
+              </Col>
+            ))}
+          </Row>
+        </Section>
+
+        <Form.List name={['guide', 'legalBasis']}>
+          {(fields, { add, remove }) => (
+            <Section
+              title={t('items.sectionBasis')}
+              extra={<Button size="small" icon={<PlusOutlined />} onClick={() => add({ title: '', article: '' })}>{t('items.addBasis')}</Button>}
+            >
+              {fields.map((f) => (
+                <Row gutter={8} key={f.key} align="top">
+                  <Col xs={24} md={14}>
+                    <Form.Item name={[f.name, 'title']} rules={[req(t('items.basisTitle'))]}>
+                      <Input placeholder={t('items.basisTitle')} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={20} md={8}>
+                    <Form.Item name={[f.name, 'article']}>
+                      <Input placeholder={t('items.basisArticle')} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={4} md={2}>{removeBtn(() => remove(f.name))}</Col>
+                </Row>
+              ))}
+            </Section>
+          )}
+        </Form.List>
+
+        <Form.List name={['guide', 'acceptanceConditions']}>
+          {(fields, { add, remove }) => (
+            <Section
+              title={t('items.sectionConditions')}
+              extra={<Button size="small" icon={<PlusOutlined />} onClick={() => add('')}>{t('items.addCondition')}</Button>}
+            >
+              {fields.map((f, i) => (
+                <Row gutter={8} key={f.key} align="top">
+                  <Col flex="none" style={{ paddingTop: 5 }}>{i + 1}.</Col>
+                  <Col flex="auto">
+                    <Form.Item name={f.name} rules={[req(t('items.condition'))]}>
+                      <Input.TextArea autoSize placeholder={t('items.condition')} />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="none">{removeBtn(() => remove(f.name))}</Col>
+                </Row>
+              ))}
+            </Section>
+          )}
+        </Form.List>
+
+        <Form.List name={['guide', 'materials']}>
+          {(fields, { add, remove, move }) => (
+            <Section
+              title={t('items.sectionMaterials')}
+              extra={
+                <Button
+                  size="small"
+                  icon={<PlusOutlined />}
+                  data-testid="item-add-material"
+                  onClick={() =>
+                    add({
+                      id: nextMaterialId(form.getFieldValue(['guide', 'materials']) as { id?: string }[] | undefined),
+                      name: '',
+                      required: true,
+                      form: 'original',
+                      copies: 1,
+                      source: 'applicant',
+                      toleranceAllowed: false,
+                    })
+                  }
+                >
+                  {t('items.addMaterial')}
+                </Button>
+              }
+            >
+              {fields.map((f, i) => (
+                <div key={f.key} data-testid="item-material-row">
+                  {i > 0 && <Divider style={{ margin: '4px 0 12px' }} />}
+                  <Form.Item name={[f.name, 'id']} hidden>
+                    <Input />
+                  </Form.Item>
+                  <Row gutter={8} align="top">
+                    <Col xs={24} md={8}>
+                      <Form.Item name={[f.name, 'name']} label={`${i + 1}. ${t('guide.materialName')}`} rules={[{ ...req(t('guide.materialName')), whitespace: true }]}>
+                        <Input />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={12} md={4}>
+                      <Form.Item name={[f.name, 'form']} label={t('guide.form')} rules={[sel(t('guide.form'))]}>
+                        <Select options={MATERIAL_FORMS.map((c) => ({ value: c, label: label('materialForm', c) }))} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={12} md={3}>
+                      <Form.Item name={[f.name, 'copies']} label={t('guide.copies')}>
+                        <InputNumber min={0} max={99} style={{ width: '100%' }} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} md={5}>
+                      <Form.Item name={[f.name, 'source']} label={t('guide.source')} rules={[sel(t('guide.source'))]}>
+                        <Select options={MATERIAL_SOURCES.map((c) => ({ value: c, label: label('materialSource', c) }))} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={8} md={2}>
+                      <Form.Item name={[f.name, 'required']} label={t('guide.required')} valuePropName="checked">
+                        <Switch />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={8} md={2}>
+                      <Form.Item name={[f.name, 'toleranceAllowed']} label={t('guide.tolerance')} valuePropName="checked">
+                        <Switch />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} md={20}>
+                      <Form.Item name={[f.name, 'notes']} label={t('guide.notes')}>
+                        <Input.TextArea autoSize />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} md={4} style={{ paddingTop: 30 }}>
+                      <Space size={0}>
+                        <Button type="text" disabled={i === 0} onClick={() => move(i, i - 1)}>↑</Button>
+                        <Button type="text" disabled={i === fields.length - 1} onClick={() => move(i, i + 1)}>↓</Button>
+                        {removeBtn(() => remove(f.name))}
+                      </Space>
+                    </Col>
+                  </Row>
+                </div>
+              ))}
+            </Section>
+          )}
+        </Form.List>
+
+        <Section title={t('items.sectionFees')}>
+          <Form.Item name={['guide', 'fees', 'charged']} label={t('items.charged')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+          {charged && (
+            <Form.List name={['guide', 'fees', 'items']}>
+              {(fields, { add, remove }) => (
+                <>
+                  {fields.map((f) => (
+                    <Row gutter={8} key={f.key}>
+                      <Col xs={24} md={8}>
+                        <Form.Item name={[f.name, 'name']} rules={[req(t('guide.feeName'))]}>
+                          <Input placeholder={t('guide.feeName')} />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={10} md={4}>
+                        <Form.Item name={[f.name, 'amount']} rules={[req(t('guide.feeAmount'))]}>
+                          <Input placeholder={t('guide.feeAmount')} />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={10} md={10}>
+                        <Form.Item name={[f.name, 'basis']}>
+                          <Input placeholder={t('guide.feeBasis')} />
+                        </Form.Item>
+                      </Col>
+                      <Col xs={4} md={2}>{removeBtn(() => remove(f.name))}</Col>
+                    </Row>
+                  ))}
+                  <Button size="small" icon={<PlusOutlined />} onClick={() => add({ name: '', amount: '', basis: '' })}>
+                    {t('items.addFee')}
+                  </Button>
+                </>
+              )}
+            </Form.List>
+          )}
+        </Section>
+
+        <Form.List name={['guide', 'process']}>
+          {(fields, { add, remove }) => (
+            <Section
+              title={t('items.sectionProcess')}
+              extra={<Button size="small" icon={<PlusOutlined />} onClick={() => add({ step: '', description: '', limitDays: 0 })}>{t('items.addStep')}</Button>}
+            >
+              {fields.map((f, i) => (
+                <Row gutter={8} key={f.key}>
+                  <Col xs={24} md={5}>
+                    <Form.Item name={[f.name, 'step']} rules={[req(t('items.stepName'))]}>
+                      <Input prefix={`${i + 1}.`} placeholder={t('items.stepName')} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} md={13}>
+                    <Form.Item name={[f.name, 'description']}>
+                      <Input.TextArea autoSize placeholder={t('items.stepDescription')} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={20} md={4}>
+                    <Form.Item name={[f.name, 'limitDays']}>
+                      <InputNumber min={0} max={3650} style={{ width: '100%' }} placeholder={t('items.stepLimitDays')} suffix={t('items.days')} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={4} md={2}>{removeBtn(() => remove(f.name))}</Col>
+                </Row>
+              ))}
+            </Section>
+          )}
+        </Form.List>
+
+        <Form.List name={['guide', 'specialProcedures']}>
+          {(fields, { add, remove }) => (
+            <Section
+              title={t('items.sectionSpecial')}
+              extra={<Button size="small" icon={<PlusOutlined />} onClick={() => add({ kind: 'site_inspection', name: '', maxDays: 0 })}>{t('items.addSpecial')}</Button>}
+            >
+              {fields.map((f) => (
+                <Row gutter={8} key={f.key}>
+                  <Col xs={12} md={6}>
+                    <Form.Item name={[f.name, 'kind']} rules={[sel(t('items.specialKind'))]}>
+                      <Select placeholder={t('items.specialKind')} options={SPECIAL_PROCEDURE_KINDS.map((c) => ({ value: c, label: label('specialKind', c) }))} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={12} md={10}>
+                    <Form.Item name={[f.name, 'name']} rules={[req(t('items.specialName'))]}>
+                      <Input placeholder={t('items.specialName')} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={20} md={6}>
+                    <Form.Item name={[f.name, 'maxDays']}>
+                      <InputNumber min={0} max={3650} style={{ width: '100%' }} placeholder={t('items.specialMaxDays')} />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={4} md={2}>{removeBtn(() => remove(f.name))}</Col>
+                </Row>
+              ))}
+            </Section>
+          )}
+        </Form.List>
+
+        <Section title={t('items.sectionHall')}>
+          <Row gutter={16}>
+            <Col xs={24} md={8}>
+              <Form.Item name={['guide', 'hall', 'name']} label={t('guide.hall')}>
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={10}>
+              <Form.Item name={['guide', 'hall', 'address']} label={t('common.address')}>
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={6}>
+              <Form.Item name={['guide', 'hall', 'hours']} label={t('common.hours')}>
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={8}>
+              <Form.Item name={['guide', 'contacts', 'consultPhone']} label={t('guide.consultPhone')}>
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={8}>
+              <Form.Item name={['guide', 'contacts', 'complaintPhone']} label={t('guide.complaintPhone')}>
+                <Input />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Section>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,220 @@
+import { Button, Card, Col, Empty, Input, List, Pagination, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { ClockCircleOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { api } from '../../shared/api';
+import { useI18n } from '../../shared/i18n';
+import { useFetch } from '../../shared/components/hooks';
+import { ErrorResult } from '../../shared/components/common';
+import { CITY_CODE, ITEM_TYPES, REGION_LEVELS, type Department, type ItemSummary, type Paged } from '../../shared/types';
+
+const PAGE_SIZE = 10;
+
+/** Portal home: search the item catalogue with type / department / level filters; state lives in the URL. */
+export default function HomePage() {
+  const { t, label } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const type = params.get('type') ?? '';
+  const department = params.get('department') ?? '';
+  const level = params.get('level') ?? '';
+  const region = params.get('region') ?? '';
+  const page = Number(params.get('page') ?? '1') || 1;
+  const [text, setText] = useState(q);
+  useEffect(() => setText(q), [q]);
+
+  const update = (patch: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    if (!('page' in patch)) next.delete('page');
+    setParams(next);
+  };
+
+  const departments = useFetch<Paged<Department>>(
+    (signal) => api.get('/api/departments', { query: { regionCode: CITY_CODE, pageSize: 200 }, signal, silent: true }),
+    [],
+  );
+  const results = useFetch<Paged<ItemSummary>>(
+    (signal) =>
+      api.get('/api/items', {
+        query: { q, region, department, type, level, page, pageSize: PAGE_SIZE },
+        signal,
+      }),
+    [q, region, department, type, level, page],
+  );
+  const hasFilters = !!(q || type || department || level || region);
+
+  return (
+    <div>
+      <section className="hero">
+        <h1>{t('portal.heroTitle')}</h1>
+        <p>{t('app.slogan')}</p>
+        <Space.Compact style={{ width: '100%' }} size="large">
+          <Input
+            allowClear
+            prefix={<SearchOutlined />}
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              if (!e.target.value && q) update({ q: '' });
+            }}
+            onPressEnter={() => update({ q: text.trim() })}
+            placeholder={t('portal.searchPlaceholder')}
+            data-testid="portal-search"
+            aria-label={t('portal.searchPlaceholder')}
+          />
+          <Button type="primary" onClick={() => update({ q: text.trim() })} data-testid="portal-search-submit" className="hero-search-btn">
+            {t('portal.searchButton')}
+          </Button>
+        </Space.Compact>
+      </section>
+
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Space orientation="vertical" size={10} style={{ width: '100%' }}>
+          <div className="filter-row" data-testid="type-filter">
+            <span className="filter-label">{t('portal.typeFilter')}</span>
+            <Tag.CheckableTag checked={!type} onChange={() => update({ type: '' })} data-testid="type-chip-all">
+              {t('common.all')}
+            </Tag.CheckableTag>
+            {ITEM_TYPES.map((code) => (
+              <Tag.CheckableTag
+                key={code}
+                checked={type === code}
+                onChange={(on) => update({ type: on ? code : '' })}
+                data-testid={`type-chip-${code}`}
+              >
+                {label('itemType', code)}
+              </Tag.CheckableTag>
+            ))}
+          </div>
+          <div className="filter-row" data-testid="level-filter">
+            <span className="filter-label">{t('portal.levelFilter')}</span>
+            <Tag.CheckableTag checked={!level} onChange={() => update({ level: '' })} data-testid="level-chip-all">
+              {t('common.all')}
+            </Tag.CheckableTag>
+            {REGION_LEVELS.map((code) => (
+              <Tag.CheckableTag
+                key={code}
+                checked={level === code}
+                onChange={(on) => update({ level: on ? code : '' })}
+                data-testid={`level-chip-${code}`}
+              >
+                {label('level', code)}
+              </Tag.CheckableTag>
+            ))}
+          </div>
+          <Row gutter={[8, 8]} align="middle">
+            <Col flex="none">
+              <span className="filter-label">{t('portal.departmentFilter')}</span>
+            </Col>
+            <Col flex="auto" style={{ minWidth: 0 }}>
+              <Select
+                data-testid="portal-department"
+                style={{ width: '100%', maxWidth: 360 }}
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                loading={departments.loading}
+                value={department || undefined}
+                placeholder={t('portal.departmentPlaceholder')}
+                onChange={(v: string | undefined) => update({ department: v ?? '' })}
+                options={(departments.data?.items ?? [])
+                  .filter((d) => d.active !== false)
+                  .map((d) => ({ value: d.code, label: d.name }))}
+              />
+            </Col>
+            {hasFilters && (
+              <Col flex="none">
+                <Button type="link" onClick={() => setParams(new URLSearchParams())} data-testid="clear-filters">
+                  {t('portal.clearFilters')}
+                </Button>
+              </Col>
+            )}
+          </Row>
+        </Space>
+      </Card>
+
+      {results.error ? (
+        <ErrorResult error={results.error} onRetry={results.reload} />
+      ) : results.loading && !results.data ? (
+        <Card>
+          <Skeleton active />
+        </Card>
+      ) : results.data && results.data.items.length > 0 ? (
+        <>
+          <Typography.Text type="secondary" data-testid="result-count">
+            {t('portal.resultsCount', { n: results.data.total })}
+          </Typography.Text>
+          <List
+            style={{ marginTop: 8 }}
+            loading={results.loading}
+            dataSource={results.data.items}
+            rowKey="code"
+            split={false}
+            renderItem={(item) => (
+              <List.Item style={{ padding: '0 0 10px' }}>
+                <Link to={`/items/${encodeURIComponent(item.code)}`} style={{ width: '100%' }} data-testid="item-result" data-code={item.code}>
+                  <Card hoverable className="item-card">
+                    <Row gutter={8} wrap={false} align="middle">
+                      <Col flex="auto" style={{ minWidth: 0 }}>
+                        <div className="item-card-title">{item.name}</div>
+                        <div className="item-meta">
+                          <Tag color="red" style={{ marginRight: 0 }}>
+                            {item.typeLabel || label('itemType', item.type)}
+                          </Tag>
+                          <span>{item.departmentName}</span>
+                          <span>{label('level', item.decideLevel)}</span>
+                          <span>{label('handling', item.handlingType)}</span>
+                          {item.promisedDays !== null && (
+                            <span>
+                              <ClockCircleOutlined /> {t('portal.promised')} {t('common.workdays', { n: item.promisedDays })}
+                              {item.statutoryDays !== null && ` / ${t('portal.statutory')} ${item.statutoryDays}`}
+                            </span>
+                          )}
+                          <span>{item.visits === 0 ? t('portal.zeroVisit') : t('portal.visits', { n: item.visits })}</span>
+                        </div>
+                      </Col>
+                      <Col flex="none" className="hide-xs">
+                        <Button type="link">
+                          {t('portal.viewGuide')} <RightOutlined />
+                        </Button>
+                      </Col>
+                    </Row>
+                  </Card>
+                </Link>
+              </List.Item>
+            )}
+          />
+          <div style={{ display: 'flex', justifyContent: 'center' }}>
+            <Pagination
+              data-testid="result-pagination"
+              current={results.data.page}
+              pageSize={results.data.pageSize}
+              total={results.data.total}
+              showSizeChanger={false}
+              responsive
+              showLessItems
+              onChange={(p) => update({ page: String(p) })}
+            />
+          </div>
+        </>
+      ) : (
+        <Card>
+          <Empty
+            data-testid="result-empty"
+            description={
+              <>
+                <div>{t('portal.noResults')}</div>
+                <Typography.Text type="secondary">{t('portal.noResultsHint')}</Typography.Text>
+              </>
+            }
+          >
+            {hasFilters && <Button onClick={() => setParams(new URLSearchParams())}>{t('portal.clearFilters')}</Button>}
+          </Empty>
+        </Card>
+      )}
+    </div>
+  );
+}

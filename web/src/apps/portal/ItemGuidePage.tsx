@@ -1,0 +1,309 @@
+import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Empty, Grid, List, Row, Skeleton, Space, Steps, Table, Tag, Typography } from 'antd';
+import { PrinterOutlined, PhoneOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { api } from '../../shared/api';
+import { useI18n } from '../../shared/i18n';
+import { useFetch } from '../../shared/components/hooks';
+import { ErrorResult } from '../../shared/components/common';
+import type { ItemGuide, Material } from '../../shared/types';
+
+function Section({ id, title, children }: { id: string; title: ReactNode; children: ReactNode }) {
+  return (
+    <Card id={id} title={title} className="guide-section" size="small" data-testid={`guide-${id}`}>
+      {children}
+    </Card>
+  );
+}
+
+/** The published guide of one item, laid out for reading and printing. */
+export default function ItemGuidePage() {
+  const { code = '' } = useParams();
+  const { t, label } = useI18n();
+  const screens = Grid.useBreakpoint();
+  const { data: g, loading, error, reload } = useFetch<ItemGuide>(
+    (signal) => api.get(`/api/items/${encodeURIComponent(code)}`, { signal, silent: true }),
+    [code],
+  );
+
+  if (loading) return <Card><Skeleton active paragraph={{ rows: 12 }} /></Card>;
+  if (error) return <ErrorResult error={error} onRetry={error.status === 404 ? undefined : reload} />;
+  if (!g) return <Empty description={t('guide.notFound')} />;
+
+  const enc = encodeURIComponent(code);
+  const limit = (l: { days: number; note?: string } | undefined) =>
+    l ? `${t('common.workdays', { n: l.days })}${l.note ? ` · ${l.note}` : ''}` : t('common.notSet');
+
+  const materialColumns = [
+    { title: '#', key: 'i', width: 44, render: (_: unknown, __: Material, i: number) => i + 1 },
+    {
+      title: t('guide.materialName'),
+      dataIndex: 'name',
+      key: 'name',
+      render: (name: string, m: Material) => (
+        <span>
+          {name}
+          {m.toleranceAllowed && (
+            <Tag color="gold" style={{ marginLeft: 6 }}>
+              {t('guide.toleranceYes')}
+            </Tag>
+          )}
+        </span>
+      ),
+    },
+    {
+      title: t('guide.required'),
+      dataIndex: 'required',
+      key: 'required',
+      width: 90,
+      render: (r: boolean) => (r ? <Tag color="red">{t('guide.requiredYes')}</Tag> : <Tag>{t('guide.requiredNo')}</Tag>),
+    },
+    { title: t('guide.form'), dataIndex: 'form', key: 'form', width: 110, responsive: ['sm' as const], render: (f: string) => label('materialForm', f) },
+    { title: t('guide.copies'), dataIndex: 'copies', key: 'copies', width: 70, responsive: ['sm' as const] },
+    {
+      title: t('guide.source'),
+      dataIndex: 'source',
+      key: 'source',
+      responsive: ['md' as const],
+      render: (src: string) => (src === 'elicence' ? <Tag color="blue">{label('materialSource', src)}</Tag> : label('materialSource', src)),
+    },
+    { title: t('guide.notes'), dataIndex: 'notes', key: 'notes', responsive: ['lg' as const] },
+  ];
+
+  return (
+    <div>
+      <Breadcrumb
+        style={{ marginBottom: 12 }}
+        items={[{ title: <Link to="/">{t('nav.home')}</Link> }, { title: g.name }]}
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={18}>
+          <Card className="guide-section">
+            <Typography.Title level={3} style={{ marginTop: 0 }} data-testid="item-title">
+              {g.name}
+            </Typography.Title>
+            <Space wrap>
+              <Tag color="red">{g.typeLabel || label('itemType', g.type)}</Tag>
+              <Tag>{label('handling', g.handlingType)}</Tag>
+              {g.visits === 0 && <Tag color="green">{t('portal.zeroVisit')}</Tag>}
+              {g.version !== undefined && (
+                <Typography.Text type="secondary">
+                  {t('guide.version')} {String(g.version)}
+                </Typography.Text>
+              )}
+            </Space>
+          </Card>
+
+          <Section id="basic" title={t('guide.basicInfo')}>
+            <Descriptions
+              size="small"
+              bordered
+              layout={screens.sm === false ? 'vertical' : 'horizontal'}
+              column={{ xs: 1, sm: 1, md: 2 }}
+              items={[
+                { key: 'code', label: t('guide.itemCode'), children: code },
+                { key: 'type', label: t('guide.itemType'), children: g.typeLabel || label('itemType', g.type) },
+                { key: 'dept', label: t('guide.department'), children: g.implementingBody?.name ?? g.departmentName },
+                ...(g.implementingBody?.nature ? [{ key: 'nature', label: t('guide.bodyNature'), children: g.implementingBody.nature }] : []),
+                ...(g.serviceObjects?.length ? [{ key: 'objects', label: t('guide.serviceObjects'), children: g.serviceObjects.join('、') }] : []),
+                { key: 'decide', label: t('guide.decideLevel'), children: label('level', g.decideLevel) },
+                {
+                  key: 'accept',
+                  label: t('guide.acceptLevels'),
+                  children: (g.acceptLevels ?? []).map((l) => label('level', l)).join('、'),
+                },
+                { key: 'handling', label: t('guide.handlingType'), children: label('handling', g.handlingType) },
+                { key: 'statutory', label: t('guide.statutoryLimit'), children: limit(g.statutoryLimit) },
+                { key: 'promised', label: t('guide.promisedLimit'), children: <b>{limit(g.promisedLimit)}</b> },
+                { key: 'visits', label: t('guide.visits'), children: t('guide.visitsN', { n: g.visits }) },
+                { key: 'depth', label: t('guide.onlineDepth'), children: label('onlineDepth', String(g.onlineDepth ?? '')) },
+                { key: 'result', label: t('guide.result'), children: g.result ? `${g.result.name} · ${label('resultType', g.result.type)}` : '' },
+                {
+                  key: 'services',
+                  label: t('guide.services'),
+                  children: (
+                    <Space size={[4, 4]} wrap>
+                      {g.acceptAnywhere && <Tag color="green">{t('guide.acceptAnywhere')}</Tag>}
+                      {g.expressDelivery && <Tag color="green">{t('guide.expressDelivery')}</Tag>}
+                      {g.onlinePayment && <Tag color="green">{t('guide.onlinePayment')}</Tag>}
+                      {g.appointment && <Tag color="green">{t('guide.appointment')}</Tag>}
+                    </Space>
+                  ),
+                },
+              ]}
+            />
+          </Section>
+
+          <Section id="basis" title={t('guide.legalBasis')}>
+            {g.legalBasis?.length ? (
+              <List
+                size="small"
+                dataSource={g.legalBasis}
+                renderItem={(b) => (
+                  <List.Item>
+                    <div>
+                      <Typography.Text strong>{b.title}</Typography.Text>
+                      {b.article && <div>{b.article}</div>}
+                    </div>
+                  </List.Item>
+                )}
+              />
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+            )}
+          </Section>
+
+          <Section id="conditions" title={t('guide.acceptanceConditions')}>
+            {g.acceptanceConditions?.length ? (
+              <ol style={{ margin: 0, paddingLeft: 20 }}>
+                {g.acceptanceConditions.map((c, i) => (
+                  <li key={i}>{c}</li>
+                ))}
+              </ol>
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+            )}
+          </Section>
+
+          <Section id="materials" title={t('guide.materials')}>
+            <Table<Material>
+              size="small"
+              rowKey={(m) => m.id}
+              columns={materialColumns}
+              dataSource={g.materials ?? []}
+              pagination={false}
+              data-testid="guide-materials-table"
+              scroll={{ x: 'max-content' }}
+            />
+          </Section>
+
+          <Section id="process" title={t('guide.process')}>
+            {g.process?.length ? (
+              <Steps
+                orientation="vertical"
+                size="small"
+                current={-1}
+                items={g.process.map((p) => ({
+                  title: p.step,
+                  content: (
+                    <>
+                      <div>{p.description}</div>
+                      {!!p.limitDays && <Typography.Text type="secondary">{t('guide.stepLimit', { n: p.limitDays })}</Typography.Text>}
+                    </>
+                  ),
+                }))}
+              />
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+            )}
+            {g.specialProcedures?.length ? (
+              <>
+                <Typography.Title level={5}>{t('guide.specialProcedures')}</Typography.Title>
+                <List
+                  size="small"
+                  dataSource={g.specialProcedures}
+                  renderItem={(s) => (
+                    <List.Item>
+                      <Tag>{label('specialKind', s.kind)}</Tag>
+                      {s.name} · {t('guide.specialMaxDays', { n: s.maxDays })}
+                    </List.Item>
+                  )}
+                />
+              </>
+            ) : null}
+          </Section>
+
+          <Section id="fees" title={t('guide.fees')}>
+            {g.fees?.charged && g.fees.items.length ? (
+              <Table
+                size="small"
+                rowKey={(f) => f.name}
+                pagination={false}
+                dataSource={g.fees.items}
+                columns={[
+                  { title: t('guide.feeName'), dataIndex: 'name', key: 'name' },
+                  { title: t('guide.feeAmount'), dataIndex: 'amount', key: 'amount', width: 110 },
+                  { title: t('guide.feeBasis'), dataIndex: 'basis', key: 'basis' },
+                ]}
+                scroll={{ x: 'max-content' }}
+              />
+            ) : (
+              <Typography.Text strong>{t('guide.noFee')}</Typography.Text>
+            )}
+          </Section>
+
+          {g.delegations && g.delegations.length > 0 && (
+            <Section id="delegations" title={t('guide.delegations')}>
+              <List
+                size="small"
+                dataSource={g.delegations}
+                renderItem={(d) => (
+                  <List.Item>
+                    {d.effectiveDate}：{label('level', d.fromLevel)} → {label('level', d.toLevel)} · {d.regionName ?? d.regionCode} · {d.basis}
+                  </List.Item>
+                )}
+              />
+            </Section>
+          )}
+        </Col>
+
+        <Col xs={24} lg={6}>
+          <Card className="guide-section" size="small">
+            <Space orientation="vertical" style={{ width: '100%' }} align="center">
+              <Button
+                type="primary"
+                icon={<PrinterOutlined />}
+                href={`/api/items/${enc}/notice.pdf`}
+                target="_blank"
+                rel="noopener"
+                data-testid="print-notice"
+                block
+              >
+                {t('guide.printNotice')}
+              </Button>
+              <img className="guide-qr" src={`/api/items/${enc}/qr.svg`} alt={t('guide.qrAlt')} data-testid="item-qr" />
+              <Typography.Text type="secondary">{t('guide.qrTitle')}</Typography.Text>
+            </Space>
+          </Card>
+          <Card className="guide-section" size="small" title={<><EnvironmentOutlined /> {t('guide.hall')}</>}>
+            {g.hall ? (
+              <Descriptions
+                size="small"
+                column={1}
+                items={[
+                  { key: 'n', label: t('common.name'), children: g.hall.name },
+                  { key: 'a', label: t('common.address'), children: g.hall.address },
+                  { key: 'h', label: t('common.hours'), children: g.hall.hours },
+                ]}
+              />
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+            )}
+          </Card>
+          <Card className="guide-section" size="small" title={<><PhoneOutlined /> {t('guide.contacts')}</>}>
+            {g.contacts ? (
+              <Descriptions
+                size="small"
+                column={1}
+                items={[
+                  { key: 'c', label: t('guide.consultPhone'), children: g.contacts.consultPhone },
+                  { key: 'p', label: t('guide.complaintPhone'), children: g.contacts.complaintPhone },
+                ]}
+              />
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+            )}
+          </Card>
+          {g.promisedLimit && g.statutoryLimit && g.promisedLimit.days < g.statutoryLimit.days && (
+            <Alert
+              type="success"
+              showIcon
+              title={`${t('guide.promisedLimit')} ${t('common.workdays', { n: g.promisedLimit.days })}`}
+              description={`${t('guide.statutoryLimit')} ${t('common.workdays', { n: g.statutoryLimit.days })}`}
+            />
+          )}
+        </Col>
+      </Row>
+    </div>
+  );
+}

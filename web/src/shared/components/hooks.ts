@@ -1,0 +1,109 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TablePaginationConfig } from 'antd';
+import { api, ApiError, type Query } from '../api';
+import type { Paged } from '../types';
+import { t } from '../i18n';
+
+export interface FetchState<T> {
+  data: T | undefined;
+  loading: boolean;
+  error: ApiError | null;
+  reload: () => void;
+  setData: (data: T | undefined) => void;
+}
+
+/** Load data with a function; reloads when `deps` change; aborts stale requests. */
+export function useFetch<T>(load: ((signal: AbortSignal) => Promise<T>) | null, deps: unknown[]): FetchState<T> {
+  const [data, setData] = useState<T | undefined>(undefined);
+  const [loading, setLoading] = useState<boolean>(load !== null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [tick, setTick] = useState(0);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+
+  useEffect(() => {
+    const fn = loadRef.current;
+    if (!fn) {
+      setLoading(false);
+      return;
+    }
+    const ctrl = new AbortController();
+    setLoading(true);
+    setError(null);
+    fn(ctrl.signal)
+      .then((d) => {
+        if (!ctrl.signal.aborted) setData(d);
+      })
+      .catch((err: unknown) => {
+        if (ctrl.signal.aborted) return;
+        if (err instanceof ApiError) setError(err);
+        else if (!(err instanceof DOMException)) setError(new ApiError(0, { title: String(err), status: 0, detail: String(err) }));
+      })
+      .finally(() => {
+        if (!ctrl.signal.aborted) setLoading(false);
+      });
+    return () => ctrl.abort();
+  }, [...deps, tick]);
+
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  return { data, loading, error, reload, setData };
+}
+
+export interface PagedTable<T> {
+  data: Paged<T> | undefined;
+  loading: boolean;
+  error: ApiError | null;
+  reload: () => void;
+  page: number;
+  pageSize: number;
+  setPage: (page: number, pageSize?: number) => void;
+  pagination: TablePaginationConfig;
+}
+
+/** A server-side paged list: `GET path?…filters&page&pageSize` → `{total,page,pageSize,items}`. Filters reset to page 1. */
+export function usePagedList<T>(path: string | null, filters: Query, initialPageSize = 20): PagedTable<T> {
+  const [page, setPageState] = useState(1);
+  const [pageSize, setPageSize] = useState(initialPageSize);
+  const filterKey = JSON.stringify(filters);
+  const firstRun = useRef(true);
+  useEffect(() => {
+    if (firstRun.current) {
+      firstRun.current = false;
+      return;
+    }
+    setPageState(1);
+  }, [filterKey]);
+
+  const state = useFetch<Paged<T>>(
+    path ? (signal) => api.get<Paged<T>>(path, { query: { ...filters, page, pageSize }, signal }) : null,
+    [path, filterKey, page, pageSize],
+  );
+  const setPage = useCallback((p: number, ps?: number) => {
+    setPageState(p);
+    if (ps) setPageSize(ps);
+  }, []);
+  return {
+    ...state,
+    page,
+    pageSize,
+    setPage,
+    pagination: {
+      current: page,
+      pageSize,
+      total: state.data?.total ?? 0,
+      showSizeChanger: true,
+      showTotal: (n) => t('common.total', { n }),
+      onChange: (p, ps) => setPage(p, ps),
+    },
+  };
+}
+
+/** Debounce a value (search boxes). */
+export function useDebounced<T>(value: T, ms = 300): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const h = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(h);
+  }, [value, ms]);
+  return v;
+}

@@ -1,0 +1,86 @@
+import { Button, Dropdown, Space } from 'antd';
+import { GlobalOutlined, LogoutOutlined, UserOutlined, AppstoreOutlined, SettingOutlined, HomeOutlined } from '@ant-design/icons';
+import type { MenuProps } from 'antd';
+import { Link, useNavigate } from 'react-router-dom';
+import { useI18n, type Lang } from '../i18n';
+import { useAuth } from '../auth';
+import { App as AntApp } from 'antd';
+
+export function LangSwitch() {
+  const { lang, setLang, t } = useI18n();
+  const items: MenuProps['items'] = [
+    { key: 'zh-CN', label: t('lang.zh') },
+    { key: 'en-US', label: t('lang.en') },
+  ];
+  return (
+    <Dropdown menu={{ items, selectable: true, selectedKeys: [lang], onClick: ({ key }) => setLang(key as Lang) }}>
+      <Button type="text" icon={<GlobalOutlined />} data-testid="lang-switch" aria-label={t('lang.switch')} className="header-btn">
+        <span className="hide-xs">{lang === 'zh-CN' ? t('lang.zh') : t('lang.en')}</span>
+      </Button>
+    </Dropdown>
+  );
+}
+
+/** Sign-in link or the signed-in user's menu (spaces they may enter, sign-out). */
+export function UserMenu() {
+  const { user, logout, hasRole } = useAuth();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const { message } = AntApp.useApp();
+  if (!user) {
+    return (
+      <Space size={4}>
+        <Link to="/login" data-testid="header-login">
+          <Button type="text" className="header-btn">
+            {t('nav.login')}
+          </Button>
+        </Link>
+        <Link to="/register" className="hide-xs" data-testid="header-register">
+          <Button type="text" className="header-btn">
+            {t('nav.register')}
+          </Button>
+        </Link>
+      </Space>
+    );
+  }
+  const items: MenuProps['items'] = [
+    { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
+    ...(user.kind !== 'staff' ? [{ key: '/my', icon: <UserOutlined />, label: t('nav.my') }] : []),
+    ...(hasRole('admin') ? [{ key: '/admin', icon: <SettingOutlined />, label: t('nav.admin') }] : []),
+    ...(user.kind === 'staff' ? [{ key: '/workbench', icon: <AppstoreOutlined />, label: t('nav.workbench') }] : []),
+    { type: 'divider' as const },
+    { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout'), danger: true },
+  ];
+  return (
+    <Dropdown
+      menu={{
+        items,
+        onClick: ({ key }) => {
+          if (key === 'logout') {
+            void logout().then(() => {
+              void message.success(t('auth.logoutOk'));
+              navigate('/login');
+            });
+          } else navigate(key);
+        },
+      }}
+    >
+      <Button type="text" icon={<UserOutlined />} data-testid="user-menu" className="header-btn">
+        <span className="hide-xs">{user.name}</span>
+      </Button>
+    </Dropdown>
+  );
+}
+
+export function Brand({ to = '/', sub }: { to?: string; sub?: string }) {
+  const { t } = useI18n();
+  return (
+    <Link to={to} className="brand" data-testid="brand">
+      <span className="brand-mark">{t('app.short')}</span>
+      <span className="brand-text">
+        {t('app.city')}
+        <span className="hide-xs">{sub ? ` · ${sub}` : ''}</span>
+      </span>
+    </Link>
+  );
+}

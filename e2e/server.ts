@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
-const dataDir = path.resolve('.tmp/e2e-data');
+const dataDir = path.resolve(`.tmp/e2e-data-${E2E_PORT}`);
 let server: ChildProcess | undefined;
 
 async function waitHealthy(url: string, ms: number) {

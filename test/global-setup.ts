@@ -1,5 +1,6 @@
-import { buildTemplate } from './template';
+import { buildTemplate, dropTemplate } from './template';
 
 export default async function setup() {
   await buildTemplate();
+  return dropTemplate;
 }

@@ -8,8 +8,10 @@ import { migrate, seedDemo } from '../src/app';
  * Test databases are copies of one migrated template with the demo city loaded:
  * a dumped PGlite data directory, or a PostgreSQL `TEMPLATE` database when TEST_DATABASE_URL is set.
  */
-export const TEMPLATE_FILE = path.resolve('.tmp/test-template.tgz');
-export const PG_TEMPLATE = 'yiwang_test_template';
+// One template per test run (named after the run's main process), so parallel runs never share one.
+const RUN_ID = process.env.YW_TEST_RUN ?? (process.env.YW_TEST_RUN = String(process.pid));
+export const TEMPLATE_FILE = path.resolve(`.tmp/test-template-${RUN_ID}.tgz`);
+export const PG_TEMPLATE = `yiwang_test_template_${RUN_ID}`;
 
 export function serverUrl(dbName: string): string {
   const u = new URL(process.env.TEST_DATABASE_URL!);
@@ -47,6 +49,11 @@ export async function buildTemplate(): Promise<void> {
   await database.close();
   fs.mkdirSync(path.dirname(TEMPLATE_FILE), { recursive: true });
   fs.writeFileSync(TEMPLATE_FILE, Buffer.from(await dump.arrayBuffer()));
+}
+
+export async function dropTemplate(): Promise<void> {
+  if (process.env.TEST_DATABASE_URL) await adminQuery(`drop database if exists ${PG_TEMPLATE} with (force)`);
+  else fs.rmSync(TEMPLATE_FILE, { force: true });
 }
 
 async function dumpPglite(database: Database): Promise<Blob> {

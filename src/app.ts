@@ -56,10 +56,17 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (fs.existsSync(path.join(config.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, maxAge: '1h' });
-    // Client-side routes fall back to the app shell; unknown /api paths stay 404 problems.
+    await app.register(fastifyStatic, {
+      root: config.webDist,
+      wildcard: false,
+      // Hashed assets never change; the shell must be re-fetched so a new build is picked up.
+      setHeaders: (reply, file) =>
+        reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
+    // Client-side routes fall back to the app shell; unknown /api paths and missing files stay 404 problems.
     app.get('/*', { schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      const pathname = req.url.split('?')[0] ?? '';
+      if (pathname.startsWith('/api/') || pathname.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(pathname)) return reply.callNotFound();
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
   }

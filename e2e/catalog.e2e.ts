@@ -53,5 +53,5 @@ describe('public portal: find an item and read its guide', () => {
 async function codeFromUrl(url: string): Promise<string> {
   const m = /\/items\/([^/?#]+)/.exec(url);
   if (!m) throw new Error(`not a guide URL: ${url}`);
-  return decodeURIComponent(m[1]);
+  return decodeURIComponent(m[1] ?? '');
 }

@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { registerChineseFonts } from '../../platform/pdf';
 import {
   HANDLING_TYPE_LABELS,
   MATERIAL_FORM_LABELS,
@@ -10,17 +8,6 @@ import {
   ONLINE_DEPTH_LABELS,
   type ItemDetail,
 } from './catalog.schemas';
-
-/** Noto Sans SC (OFL) shipped by @embedpdf/fonts-sc; read once, pdfkit embeds only the used glyphs. */
-const fontDir = () => path.join(path.dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '..', 'fonts');
-let fonts: { regular: Buffer; bold: Buffer } | undefined;
-function loadFonts() {
-  fonts ??= {
-    regular: fs.readFileSync(path.join(fontDir(), 'NotoSansHans-Regular.otf')),
-    bold: fs.readFileSync(path.join(fontDir(), 'NotoSansHans-Bold.otf')),
-  };
-  return fonts;
-}
 
 /** The portal page of a guide, e.g. https://zwfw.example.gov.cn/items/<code>. */
 export const guideUrl = (baseUrl: string, code: string) => `${baseUrl.replace(/\/+$/, '')}/items/${encodeURIComponent(code)}`;
@@ -39,15 +26,13 @@ const fmtDate = (d: Date) => {
 
 /** 一次性告知单: everything an applicant needs to bring, on one printable A4 PDF. */
 export async function renderNoticePdf(item: ItemDetail, url: string, now = new Date()): Promise<Buffer> {
-  const f = loadFonts();
   const qr = await QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 240 });
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 50, bottom: 50, left: 56, right: 56 },
     info: { Title: `一次性告知单 - ${item.name}`, Author: '一网 Yiwang', Subject: item.code },
   });
-  doc.registerFont('cn', f.regular);
-  doc.registerFont('cn-bold', f.bold);
+  registerChineseFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {

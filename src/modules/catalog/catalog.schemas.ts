@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, PageQuery } from '../../platform/schemas';
+import { ProcessDefinitionSchema } from '../workflow/index';
 
 /** Item types of the national list (GB/T 39554; State Council C0101–C0109), stable English codes. */
 export const ITEM_TYPES = [
@@ -133,6 +134,8 @@ export const ItemGuide = z.object({
   onlinePayment: z.boolean(),
   appointment: z.boolean(),
   keywords: z.array(text(30)).max(30),
+  /** The item's own process 流程定义 (e.g. with 现场踏勘); absent = the default of `handlingType`. */
+  workflow: ProcessDefinitionSchema.optional(),
 });
 export type ItemGuide = z.infer<typeof ItemGuide>;
 

@@ -1,3 +1,4 @@
+import type { ProcessDefinition } from '../../workflow/index';
 import type { FormField, ItemGuide, ItemLevel, ItemType, Material } from '../catalog.schemas';
 
 /**
@@ -105,6 +106,8 @@ export interface ItemSpec {
   express?: boolean;
   appointment?: boolean;
   keywords: string[];
+  /** The item's own process definition; absent = the default of its handling type. */
+  workflow?: ProcessDefinition;
 }
 
 const PERSON_FIELDS: FormField[] = [
@@ -188,6 +191,7 @@ export function buildGuide(s: ItemSpec): ItemGuide {
     onlinePayment: !!s.fees?.length,
     appointment: s.appointment ?? true,
     keywords: s.keywords,
+    ...(s.workflow ? { workflow: s.workflow } : {}),
   };
 }
 

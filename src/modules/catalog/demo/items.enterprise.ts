@@ -1,9 +1,18 @@
+import { standardDefinition, withExtraSteps } from '../../workflow/index';
 import type { ItemSpec, MaterialSpec } from './build';
 
 /** Enterprise, market and construction items 企业开办 · 市场准入 · 工程建设. */
 const LICENCE: MaterialSpec = { name: '营业执照', source: 'elicence', notes: '通过电子证照库调取，无需提交纸质件' };
 const LEGAL_ID: MaterialSpec = { name: '法定代表人（负责人）身份证明', source: 'elicence' };
 const POA: MaterialSpec = { name: '授权委托书及受托人身份证件（委托代理人办理时提供）', optional: true, form: 'original_and_copy', blank: true };
+/**
+ * The standard path with a 现场踏勘 step between review and decision: accepted ─review-pass▶
+ * site_inspection ─inspection-pass▶ reviewed (the approver inspects; `return` goes back to review).
+ * The step counts against the promised limit; special procedures (暂停计时) remain separate.
+ */
+const withSiteInspection = (limitDays: number) =>
+  withExtraSteps(standardDefinition(), [{ code: 'site_inspection', label: '现场踏勘', performers: ['approver'], limitDays, after: 'accepted' }]);
+
 const PLAN_PERMIT_BASIS: [string, string] = ['《中华人民共和国城乡规划法》', '第三十七条、第三十八条、第四十条'];
 
 export const ENTERPRISE_ITEMS: ItemSpec[] = [
@@ -82,6 +91,15 @@ export const ENTERPRISE_ITEMS: ItemSpec[] = [
     visits: 1,
     depth: 6,
     special: [['site_inspection', '现场核查', 5]],
+    process: [
+      ['申请', '申请人通过“一网通办”平台在线提交，或到综合窗口提交申请材料。'],
+      ['受理', '综合窗口对材料进行形式审查，齐全且符合法定形式的当场受理；不齐全的一次性告知需补正的全部内容。', 0],
+      ['审查', '审批人员对申请材料进行实质审查。', 1],
+      ['现场踏勘', '审批人员对经营场所进行现场核查，核查人员不少于 2 人，出具现场核查表。', 2],
+      ['决定', '作出准予或不予许可的决定；不予许可的说明理由并告知申请行政复议或提起行政诉讼的权利。', 2],
+      ['送达', '统一出件窗口发放食品经营许可证，或免费快递送达。'],
+    ],
+    workflow: withSiteInspection(2),
     result: ['食品经营许可证', 'certificate'],
     keywords: ['餐饮', '饭店', '食品销售', '开饭店', '食品经营许可证', '小餐馆', '超市'],
     fields: [
@@ -264,6 +282,15 @@ export const ENTERPRISE_ITEMS: ItemSpec[] = [
     handling: 'promised',
     visits: 0,
     depth: 6,
+    process: [
+      ['申请', '建设单位通过工程建设项目审批管理系统在线提交，或到工程建设项目综合窗口提交申请材料。'],
+      ['受理', '综合窗口对材料进行形式审查，齐全且符合法定形式的当场受理；不齐全的一次性告知需补正的全部内容。', 0],
+      ['审查', '审批人员对申请材料进行实质审查。', 1],
+      ['现场踏勘', '审批人员现场核实施工场地是否已基本具备施工条件。', 1],
+      ['决定', '作出准予或不予许可的决定；不予许可的说明理由。', 1],
+      ['送达', '统一出件窗口发放建筑工程施工许可证（电子证照同步生成），或免费快递送达。'],
+    ],
+    workflow: withSiteInspection(1),
     result: ['建筑工程施工许可证', 'certificate'],
     keywords: ['施工许可', '开工', '工改', '施工许可证'],
   },

@@ -24,6 +24,7 @@ export const DEMO_ITEM_CODES = {
   elderlyAllowance: codeOf('高龄津贴申领'),
   residentPension: codeOf('城乡居民基本养老保险参保登记'),
   residentMedical: codeOf('城乡居民医疗保险参保登记'),
+  socialSecurityCard: codeOf('社会保障卡申领'),
   constructionPermit: codeOf('建筑工程施工许可证核发'),
   planningPermit: codeOf('建设工程规划许可证核发'),
   landPlanningPermit: codeOf('建设用地规划许可证核发'),

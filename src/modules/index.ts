@@ -3,6 +3,9 @@ import { orgModule } from './org/index';
 import { identityModule } from './identity/index';
 import { calendarModule } from './calendar/index';
 import { catalogModule } from './catalog/index';
+import { filesModule } from './files/index';
+import { documentsModule } from './documents/index';
+import { notifyModule } from './notify/index';
 
 /** Every bounded context, in dependency order (migrations and demo seeding follow it). */
-export const modules: Module[] = [orgModule, identityModule, calendarModule, catalogModule];
+export const modules: Module[] = [orgModule, identityModule, calendarModule, catalogModule, filesModule, documentsModule, notifyModule];

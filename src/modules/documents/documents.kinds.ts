@@ -1,0 +1,141 @@
+/**
+ * The documents a case produces (行政许可文书), as data: what every kind carries.
+ * Dates are 'YYYY-MM-DD' civil days (Asia/Shanghai), printed as 2026年11月23日.
+ */
+
+export const DOCUMENT_KINDS = [
+  'acceptance_notice',
+  'correction_notice',
+  'refusal_notice',
+  'grant_decision',
+  'deny_decision',
+  'certificate',
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
+  acceptance_notice: '受理通知书',
+  correction_notice: '补正告知书',
+  refusal_notice: '不予受理通知书',
+  grant_decision: '准予行政许可决定书',
+  deny_decision: '不予行政许可决定书',
+  certificate: '许可证书',
+};
+
+/** The word of the document number (文号) that tells the kind: 盘审**受**字〔2026〕第000123号. */
+export const DOCUMENT_KIND_WORDS: Record<DocumentKind, string> = {
+  acceptance_notice: '受',
+  correction_notice: '补',
+  refusal_notice: '不受',
+  grant_decision: '许',
+  deny_decision: '不许',
+  certificate: '证',
+};
+
+/** Where to seek remedy against a refusal or denial (救济途径); defaults name no particular body. */
+export interface Remedies {
+  /** 行政复议机关, e.g. 盘锦市人民政府. */
+  reviewBody?: string;
+  /** 人民法院, e.g. 盘锦市兴隆台区人民法院. */
+  court?: string;
+}
+
+interface DocumentCommon {
+  /** 文书编号, e.g. 盘审受字〔2026〕第000123号. */
+  number: string;
+  /** 办件编号. */
+  caseNumber: string;
+  /** 事项名称. */
+  itemName: string;
+  /** 申请人（自然人姓名或单位名称）. */
+  applicantName: string;
+  /** The office that accepts or decides; its seal is drawn from this name. */
+  officeName: string;
+  /** 落款日期. */
+  issuedOn: string;
+  /** 申请日期 (when the application was received). */
+  appliedOn?: string;
+  /** Where anyone can check the document online (the QR code points here). */
+  verifyUrl: string;
+}
+
+export interface ReceivedMaterial {
+  name: string;
+  /** e.g. 原件, 复印件, 电子件. */
+  form?: string;
+  copies?: number;
+}
+
+export interface AcceptanceNotice extends DocumentCommon {
+  kind: 'acceptance_notice';
+  /** 承诺办结时限 in working days and the date it ends. */
+  promisedDays?: number;
+  promisedDeadline: string;
+  /** 法定办结时限 in working days and the date it ends. */
+  statutoryDays?: number;
+  statutoryDeadline: string;
+  /** 已收取的申请材料. */
+  materials: ReceivedMaterial[];
+  /** 容缺受理: materials still owed, with the promised date. */
+  tolerated?: { materialName: string; dueOn: string }[];
+}
+
+export interface CorrectionNotice extends DocumentCommon {
+  kind: 'correction_notice';
+  /** 一次性告知: every material to supply or correct, and what is wrong with it. */
+  items: { materialName: string; problem: string }[];
+  /** 补正期限. */
+  correctBy: string;
+}
+
+export interface RefusalNotice extends DocumentCommon {
+  kind: 'refusal_notice';
+  reason: string;
+  legalBasis?: string;
+  remedies?: Remedies;
+}
+
+export interface GrantDecision extends DocumentCommon {
+  kind: 'grant_decision';
+  acceptedOn?: string;
+  /** 许可内容. */
+  decision: string;
+  legalBasis?: string;
+  validFrom?: string;
+  /** null = 长期有效. */
+  validUntil?: string | null;
+  /** 附加条件 / 注意事项. */
+  conditions?: string[];
+  /** The licence that will be issued (e.g. 食品经营许可证). */
+  certificateName?: string;
+}
+
+export interface DenyDecision extends DocumentCommon {
+  kind: 'deny_decision';
+  acceptedOn?: string;
+  reason: string;
+  legalBasis?: string;
+  remedies?: Remedies;
+}
+
+export interface Certificate extends DocumentCommon {
+  kind: 'certificate';
+  /** e.g. 食品经营许可证. */
+  certificateName: string;
+  /** 证书编号. */
+  certificateNumber: string;
+  /** 持证人; defaults to the applicant. */
+  holderName?: string;
+  /** 统一社会信用代码 or 身份证号码 of the holder. */
+  holderCode?: string;
+  /** Further lines (经营场所, 经营项目 …). */
+  entries?: { label: string; value: string }[];
+  validFrom: string;
+  /** null = 长期. */
+  validUntil: string | null;
+}
+
+export type DocumentInput = AcceptanceNotice | CorrectionNotice | RefusalNotice | GrantDecision | DenyDecision | Certificate;
+
+/** Omit over each member of a union. */
+export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

@@ -1,0 +1,16 @@
+/** notify: in-app messages 站内消息 and text messages 短信 through a pluggable channel. The only import surface of this module. */
+import type { Module } from '../../platform/module';
+import { notifyInit } from './db/migrations/20261123T1020_notify_init';
+import { registerNotifyRoutes } from './notify.routes';
+
+/** Facade for other modules: call `notify` inside the transaction of the change it reports. */
+export { notify, dispatchSms } from './notify.service';
+export type { NotifyInput, Notified } from './notify.service';
+export { LoggingSmsChannel, setSmsChannel, getSmsChannel } from './notify.channel';
+export type { SmsChannel } from './notify.channel';
+
+export const notifyModule: Module = {
+  name: 'notify',
+  migrations: { '20261123T1020_notify_init': notifyInit },
+  routes: (app, ctx) => registerNotifyRoutes(app, ctx.db),
+};

@@ -6,6 +6,7 @@ import { catalogModule } from './catalog/index';
 import { filesModule } from './files/index';
 import { documentsModule } from './documents/index';
 import { notifyModule } from './notify/index';
+import { casesModule } from './cases/index';
 
 /** Every bounded context, in dependency order (migrations and demo seeding follow it). */
-export const modules: Module[] = [orgModule, identityModule, calendarModule, catalogModule, filesModule, documentsModule, notifyModule];
+export const modules: Module[] = [orgModule, identityModule, calendarModule, catalogModule, filesModule, documentsModule, notifyModule, casesModule];

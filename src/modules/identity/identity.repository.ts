@@ -19,6 +19,13 @@ export async function findUserById(db: Db | Tx, id: string): Promise<UserRow | u
   return q(db).selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The active applicant (person or company) registered with this ID number or credit code. */
+export async function findApplicantByCode(db: Db | Tx, code: { idNumber?: string; creditCode?: string }): Promise<UserRow | undefined> {
+  let qb = q(db).selectFrom('users').selectAll().where('active', '=', true).where('kind', 'in', ['person', 'company']);
+  qb = code.idNumber ? qb.where('id_number', '=', code.idNumber) : qb.where('credit_code', '=', code.creditCode ?? '');
+  return qb.executeTakeFirst();
+}
+
 export type NewUser = Omit<Insertable<IdentityTables['users']>, 'id' | 'created_at' | 'updated_at' | 'last_login_at'>;
 
 export async function insertUser(db: Db | Tx, u: NewUser) {

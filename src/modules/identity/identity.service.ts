@@ -10,12 +10,12 @@ import { checkCreditCode, checkIdNumber } from './identity.codes';
 import { checkPasswordStrength, DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './identity.password';
 import * as repo from './identity.repository';
 import type { UserRow } from './identity.repository';
+import { scopeOf } from './identity.accounts';
 
 /** Sign-in throttling: this many failures for one username within the window lock it for the window. */
 export const MAX_FAILURES = 5;
 export const FAILURE_WINDOW_MINUTES = 15;
 /** Non-staff accounts match no region prefix: they see only what they own. */
-const NO_REGION = '-';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -124,13 +124,7 @@ export async function authenticateToken(db: Db, token: string, viaCookie: boolea
     name: s.name,
     kind: s.kind,
     roles: s.roles,
-    scope: {
-      regionCode: s.region_code ?? '',
-      regionPrefix: s.kind === 'staff' && s.region_prefix ? s.region_prefix : NO_REGION,
-      departmentId: s.department_id,
-      hallId: s.hall_id,
-      windowId: s.window_id,
-    },
+    scope: scopeOf(s),
     sessionId: s.session_id,
     csrfToken: s.csrf_token,
     viaCookie,

@@ -1,0 +1,141 @@
+/**
+ * The case clock as stored on the case row 计时字段. The workflow engine's `computeClock` is the
+ * authority (it reads the history); the row keeps its answer plus two precomputed dates so that the
+ * inbox can filter and sort by deadline state in SQL:
+ *   near_on    — first day on which the case counts as near its deadline 临近 (isNear),
+ *   overdue_on — first day on which it is overdue 超期 (the working day after the promised deadline).
+ * A suspended case's remaining days are frozen, so its state is fixed until it resumes.
+ */
+import { addDays, todayInShanghai, type CalendarData } from '../calendar/index';
+import { isNear, type ClockView, type DeadlineState } from '../workflow/index';
+import type { ClockPhase } from './cases.tables';
+
+let override: (() => Date) | null = null;
+
+/** The current instant; tests may pin it with `setCasesClock` to walk a case through several days. */
+export const casesNow = (): Date => (override ? override() : new Date());
+export function setCasesClock(fn: (() => Date) | null): void {
+  override = fn;
+}
+
+/** The Asia/Shanghai civil day of an instant. */
+export const shanghaiDay = (at: Date): string => todayInShanghai(at);
+
+function isWorkday(cal: CalendarData, date: string): boolean {
+  const kind = cal.days.get(date);
+  if (kind === 'holiday') return false;
+  if (kind === 'workday') return true;
+  const w = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return w !== 0 && w !== 6;
+}
+
+/** Working days in (from, to] for from ≤ to (a short span: the last days before a deadline). */
+function workdaysAfter(cal: CalendarData, from: string, to: string): number {
+  let n = 0;
+  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkday(cal, d)) n += 1;
+  return n;
+}
+
+/** The date N working days after `from` (not counting `from`), as the calendar's addWorkdays. */
+export function addWorkdays(cal: CalendarData, from: string, n: number): string {
+  let d = from;
+  for (let left = n; left > 0; ) {
+    d = addDays(d, 1);
+    if (isWorkday(cal, d)) left -= 1;
+  }
+  return d;
+}
+
+/** Working days in (from, to]; negative when `to` is before `from` (as the calendar's countWorkdays). */
+export function countWorkdays(cal: CalendarData, from: string, to: string): number {
+  if (to < from) return -countWorkdays(cal, to, from);
+  return workdaysAfter(cal, from, to);
+}
+
+/** First day on which `isNear(remaining, promisedDays)` holds for a case due on `deadline`. */
+export function nearOn(cal: CalendarData, deadline: string, promisedDays: number): string {
+  let d = deadline;
+  // Walk back while the day before still counts as near; bounded by the warning threshold plus weekends and holidays.
+  for (let i = 0; i < 400; i++) {
+    const prev = addDays(d, -1);
+    if (!isNear(workdaysAfter(cal, prev, deadline), promisedDays)) break;
+    d = prev;
+  }
+  return d;
+}
+
+/** First day on which a case due on `deadline` is overdue: the next working day after it. */
+export function overdueOn(cal: CalendarData, deadline: string): string {
+  let d = addDays(deadline, 1);
+  for (let i = 0; i < 400 && !isWorkday(cal, d); i++) d = addDays(d, 1);
+  return d;
+}
+
+export interface ClockColumns {
+  accepted_on: string | null;
+  promised_deadline: string | null;
+  statutory_deadline: string | null;
+  near_on: string | null;
+  overdue_on: string | null;
+  deadline_provisional: boolean;
+  clock_phase: ClockPhase;
+}
+
+/**
+ * What the case row stores of a computed clock. `suspended`: the case sits in a special procedure
+ * now (its remaining days are frozen, so its state holds until it resumes).
+ */
+export function clockColumns(cal: CalendarData, v: ClockView, promisedDays: number, suspended: boolean): ClockColumns {
+  const phase: ClockPhase =
+    v.state === 'not_started' ? 'not_started' : v.state === 'finished' ? 'finished' : suspended ? (v.state === 'overdue' ? 'suspended_overdue' : 'suspended') : 'running';
+  return {
+    accepted_on: v.acceptedOn,
+    promised_deadline: v.promisedDeadline,
+    statutory_deadline: v.statutoryDeadline,
+    near_on: v.promisedDeadline ? nearOn(cal, v.promisedDeadline, promisedDays) : null,
+    overdue_on: v.promisedDeadline ? overdueOn(cal, v.promisedDeadline) : null,
+    deadline_provisional: v.provisional,
+    clock_phase: phase,
+  };
+}
+
+export interface StoredClock {
+  clock_phase: ClockPhase;
+  near_on: string | null;
+  overdue_on: string | null;
+}
+
+/** The deadline state from the stored columns (lists; agrees with `computeClock` for running clocks). */
+export function storedDeadlineState(row: StoredClock, today: string): DeadlineState {
+  switch (row.clock_phase) {
+    case 'not_started':
+      return 'not_started';
+    case 'finished':
+      return 'finished';
+    case 'suspended':
+      return 'suspended';
+    case 'suspended_overdue':
+      return 'overdue';
+    case 'running':
+      if (row.overdue_on && today >= row.overdue_on) return 'overdue';
+      if (row.near_on && today >= row.near_on) return 'near';
+      return 'on_time';
+  }
+}
+
+export interface StoredDeadline extends StoredClock {
+  promised_deadline: string | null;
+  finished_on: string | null;
+  step_entered_at: Date;
+}
+
+/**
+ * Remaining working days from the stored columns: to the deadline from today while running, frozen
+ * at the day the special procedure began while suspended, measured at the finish once finished.
+ */
+export function storedRemaining(cal: CalendarData, row: StoredDeadline, today: string): number | null {
+  if (!row.promised_deadline || row.clock_phase === 'not_started') return null;
+  const from =
+    row.clock_phase === 'finished' ? (row.finished_on ?? today) : row.clock_phase === 'running' ? today : shanghaiDay(row.step_entered_at);
+  return countWorkdays(cal, from, row.promised_deadline);
+}

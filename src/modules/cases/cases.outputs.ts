@@ -1,0 +1,167 @@
+/**
+ * What an action sends out of the module, in the action's transaction: the documents 文书 it issues
+ * (documents facade) and the applicant's notification (notify facade).
+ */
+import type { Db, Tx } from '../../platform/db';
+import type { Actor } from '../../platform/auth';
+import type { CalendarData } from '../calendar/index';
+import { MATERIAL_FORM_LABELS, type ItemDetail } from '../catalog/index';
+import { issueDocument, listDocumentsForCase, readDocument, type DocumentInput, type IssueDocumentInput, type IssuedDocument } from '../documents/index';
+import { notify } from '../notify/index';
+import type { ClockView } from '../workflow/index';
+import { addWorkdays, shanghaiDay } from './cases.clock';
+import type { CaseRow, MaterialRowDb } from './cases.repository';
+import type { ActionInputs } from './cases.schemas';
+
+/** Working days an applicant is given to supply what a correction notice 补正告知书 lists. */
+export const CORRECTION_WORKDAYS = 10;
+
+export interface IssueContext {
+  row: CaseRow;
+  item: ItemDetail;
+  actor: Actor;
+  today: string;
+  cal: CalendarData;
+  clock: ClockView;
+  req: ActionInputs;
+  materials: MaterialRowDb[];
+  /** Public base URL of the portal: the documents' QR codes point there. */
+  baseUrl: string;
+  ip: string | null;
+}
+
+/** A document's content as the cases module composes it (the documents module adds number and verify URL). */
+type Body = DocumentInput extends infer T ? (T extends unknown ? Omit<T, 'number' | 'verifyUrl'> : never) : never;
+
+const clip = (s: string, max: number) => ([...s].length > max ? `${[...s].slice(0, max - 1).join('')}…` : s);
+
+/** The document an action issues, if any (受理 → 受理通知书, 补正 → 补正告知书, 不予受理, 准予/不予许可决定书, 制证 → 证书). */
+export function documentFor(action: string, c: IssueContext): Body | null {
+  const { row, item, today } = c;
+  const common = {
+    caseNumber: row.number,
+    itemName: clip(item.name, 200),
+    applicantName: clip(row.applicant.name, 200),
+    officeName: clip(item.implementingBody.name, 60),
+    issuedOn: today,
+    ...(row.submitted_at ? { appliedOn: shanghaiDay(row.submitted_at) } : {}),
+  };
+  const basis = clip(item.legalBasis.map((b) => b.title).join('、'), 500);
+  const labelOf = (materialId: string) => c.materials.find((m) => m.material_id === materialId)?.name ?? materialId;
+  switch (action) {
+    case 'accept': {
+      const received = c.materials.filter((m) => m.status === 'received' || m.status === 'shared');
+      const defs = new Map(item.materials.map((m) => [m.id, m]));
+      const tolerated = c.materials.filter((m) => m.status === 'missing' && m.required && defs.get(m.material_id)?.toleranceAllowed);
+      return {
+        kind: 'acceptance_notice',
+        ...common,
+        promisedDays: row.promised_days,
+        promisedDeadline: c.clock.promisedDeadline ?? today,
+        statutoryDays: row.statutory_days,
+        statutoryDeadline: c.clock.statutoryDeadline ?? today,
+        materials: received.map((m) => {
+          const d = defs.get(m.material_id);
+          return {
+            name: clip(m.name, 200),
+            form: m.status === 'shared' ? '共享调取' : m.paper ? MATERIAL_FORM_LABELS[d?.form ?? 'original'] : '电子件',
+            ...(d && m.status !== 'shared' && d.copies ? { copies: d.copies } : {}),
+          };
+        }),
+        ...(tolerated.length ? { tolerated: tolerated.map((m) => ({ materialName: clip(m.name, 200), dueOn: c.clock.promisedDeadline ?? today })) } : {}),
+      };
+    }
+    case 'request-correction':
+      return {
+        kind: 'correction_notice',
+        ...common,
+        items: (c.req.corrections ?? []).map((x) => ({
+          materialName: clip(
+            x.materialId ? labelOf(x.materialId) : x.field ? `申请表「${item.formFields.find((f) => f.key === x.field)?.label ?? x.field}」` : '其他事项',
+            200,
+          ),
+          problem: clip(x.problem, 500),
+        })),
+        correctBy: addWorkdays(c.cal, today, CORRECTION_WORKDAYS),
+      };
+    case 'refuse':
+      return { kind: 'refusal_notice', ...common, reason: clip(c.req.reason ?? '', 2000), legalBasis: basis };
+    case 'grant':
+      return {
+        kind: 'grant_decision',
+        ...common,
+        ...(c.clock.acceptedOn ? { acceptedOn: c.clock.acceptedOn } : {}),
+        decision: clip(`经审查，申请符合法定条件、标准，决定准予${item.name}。${item.result.type === 'certificate' ? `本机关将依法制作并送达《${item.result.name}》。` : ''}`, 2000),
+        legalBasis: basis,
+        ...(item.result.type === 'certificate' ? { certificateName: clip(item.result.name, 40) } : {}),
+      };
+    case 'deny':
+      return {
+        kind: 'deny_decision',
+        ...common,
+        ...(c.clock.acceptedOn ? { acceptedOn: c.clock.acceptedOn } : {}),
+        reason: clip(c.req.reason ?? '', 2000),
+        legalBasis: basis,
+      };
+    case 'issue-certificate': {
+      const cert = c.req.certificate ?? {};
+      const a = row.applicant;
+      return {
+        kind: 'certificate',
+        ...common,
+        certificateName: clip(item.result.name, 40),
+        certificateNumber: clip(cert.number ?? row.number, 60),
+        holderName: clip(a.name, 200),
+        ...(a.creditCode || a.idNumber ? { holderCode: (a.creditCode ?? a.idNumber)! } : {}),
+        validFrom: today,
+        validUntil: cert.validUntil ?? null,
+      };
+    }
+    default:
+      return null;
+  }
+}
+
+export async function issueForAction(tx: Tx, action: string, c: IssueContext): Promise<IssuedDocument | null> {
+  const body = documentFor(action, c);
+  if (!body) return null;
+  return issueDocument(tx, { ...body, caseId: c.row.id, baseUrl: c.baseUrl, actor: { id: c.actor.id, username: c.actor.username }, ip: c.ip } as IssueDocumentInput);
+}
+
+export interface ApplicantMessage {
+  kind: string;
+  title: string;
+  body: string;
+}
+
+const MOBILE = /^1[3-9]\d{9}$/;
+
+/**
+ * 通知申请人: an in-app message to the applicant's account and a text to the applicant's mobile phone
+ * when known. A paper case without an online account gets no message (the notify facade needs a user).
+ */
+export async function notifyApplicant(tx: Tx, row: CaseRow, m: ApplicantMessage, by: { actor: Actor; ip: string | null }): Promise<void> {
+  if (!row.applicant_id) return;
+  const phone = row.applicant.phone;
+  await notify(tx, {
+    userId: row.applicant_id,
+    caseId: row.id,
+    kind: m.kind,
+    title: m.title,
+    body: m.body,
+    sms: phone && MOBILE.test(phone) ? { phone, text: `【一网】${m.title}。${m.body}` } : null,
+    actor: { id: by.actor.id, username: by.actor.username },
+    ip: by.ip,
+  });
+}
+
+export async function caseDocuments(db: Db, caseId: string) {
+  return (await listDocumentsForCase(db, caseId)).map((d) => ({ id: d.id, kind: d.kind, kindLabel: d.kindLabel, number: d.number, issuedOn: d.issuedOn }));
+}
+
+/** A document of this case (a document of another case answers 404 like a missing one). */
+export async function readCaseDocument(db: Db, caseId: string, docId: string): Promise<{ content: Buffer; mediaType: string; name: string } | null> {
+  const d = await readDocument(db, docId);
+  if (!d || d.meta.caseId !== caseId) return null;
+  return { content: d.content, mediaType: 'application/pdf', name: `${d.meta.title}-${d.meta.number}.pdf` };
+}

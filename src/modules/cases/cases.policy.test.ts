@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor, Role } from '../../platform/auth';
+import { caseAccess, isOwner, performersFor, type CaseFacts } from './cases.policy';
+
+const staff = (id: string, roles: Role[], regionPrefix: string, departmentId: string | null = null): Actor => ({
+  id,
+  username: id,
+  name: id,
+  kind: 'staff',
+  roles,
+  scope: { regionCode: regionPrefix.padEnd(6, '0'), regionPrefix, departmentId, hallId: null, windowId: null },
+  sessionId: 's',
+  csrfToken: 'c',
+  viaCookie: false,
+});
+const applicant = (id: string): Actor => ({ ...staff(id, ['applicant'], '-'), kind: 'person' });
+
+const clerkCity = staff('clerk-city', ['clerk'], '2111');
+const clerkCounty = staff('clerk-county', ['clerk'], '211103');
+const clerkTown = staff('clerk-town', ['clerk'], '211103001');
+const approverCity = staff('approver-city', ['approver'], '2111', 'dept-xzsp');
+const supervisor = staff('supervisor', ['supervisor'], '2111');
+const agent = staff('agent', ['agent'], '2111');
+const zhang = applicant('zhang');
+const other = applicant('other');
+
+const cityCase: CaseFacts = { regionCode: '211100', acceptRegionCode: '211100', departmentCode: 'PJ-XZSP', applicantId: 'zhang', createdBy: 'zhang', submitted: true };
+
+describe('case scope', () => {
+  it('city staff act on city cases; county staff do not see them', () => {
+    expect(caseAccess(clerkCity, cityCase, null)).toBe('act');
+    expect(caseAccess(clerkCounty, cityCase, null)).toBe('none');
+    expect(caseAccess(supervisor, cityCase, null)).toBe('act');
+    expect(performersFor(supervisor, cityCase, null)).toEqual(['supervisor']); // no standard action is theirs
+    expect(performersFor(clerkCity, cityCase, null)).toEqual(['clerk']);
+  });
+
+  it('department-bound approvers see their department only', () => {
+    expect(caseAccess(approverCity, cityCase, ['PJ-XZSP'])).toBe('act');
+    expect(caseAccess(approverCity, { ...cityCase, departmentCode: 'PJ-MZ' }, ['PJ-XZSP'])).toBe('none');
+    expect(caseAccess(approverCity, { ...cityCase, departmentCode: 'PJ-SCJG' }, ['PJ-SCJG-SPB', 'PJ-SCJG'])).toBe('act');
+  });
+
+  it('the accepting town hall follows a case it reported up, read-only', () => {
+    const reported = { ...cityCase, acceptRegionCode: '211103001000', applicantId: null, createdBy: 'clerk-town' };
+    expect(caseAccess(clerkTown, reported, null)).toBe('act'); // as the filer of a paper case without an account
+    expect(performersFor(clerkTown, reported, null)).toEqual(['owner']);
+    const linked = { ...reported, applicantId: 'zhang' };
+    expect(caseAccess(clerkTown, linked, null)).toBe('view');
+    expect(performersFor(clerkTown, linked, null)).toEqual([]);
+    expect(caseAccess(staff('clerk-town-2', ['clerk'], '211103001'), linked, null)).toBe('view');
+    expect(caseAccess(staff('clerk-other-town', ['clerk'], '211103002'), linked, null)).toBe('none');
+  });
+
+  it('applicants see only their own cases; agents the cases they filed', () => {
+    expect(caseAccess(zhang, cityCase, null)).toBe('act');
+    expect(performersFor(zhang, cityCase, null)).toEqual(['owner']);
+    expect(caseAccess(other, cityCase, null)).toBe('none');
+    expect(caseAccess(agent, cityCase, null)).toBe('none');
+    const filed = { ...cityCase, applicantId: 'company', createdBy: 'agent' };
+    expect(isOwner(agent, filed)).toBe(true);
+    expect(caseAccess(agent, filed, null)).toBe('act');
+  });
+
+  it('a draft never submitted stays private to its creator and applicant', () => {
+    const draft = { ...cityCase, submitted: false };
+    expect(caseAccess(clerkCity, draft, null)).toBe('none');
+    expect(caseAccess(supervisor, draft, null)).toBe('none');
+    expect(caseAccess(zhang, draft, null)).toBe('act');
+    const windowDraft = { ...draft, applicantId: 'zhang', createdBy: 'clerk-city' };
+    expect(caseAccess(clerkCity, windowDraft, null)).toBe('act');
+    expect(performersFor(clerkCity, windowDraft, null)).toEqual(['clerk']);
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * Who may see and act on a case 数据范围与办理权限 — pure rules, tested beside this file.
+ *
+ * - Staff who handle cases (clerk, approver, chief) and who watch them (supervisor, admin) see the
+ *   cases of their region subtree: the competent region (`region_code`, the item's implementing
+ *   region) lets them act; the accepting region (`accept_region_code`, e.g. the town hall that
+ *   registered a paper case and reported it up) lets them follow it read-only.
+ * - An approver or chief bound to a department sees only that department's items (an approval
+ *   office 审批办 also sees its parent department's items).
+ * - A draft never submitted is private: only the applicant and whoever created it see it.
+ * - The applicant (and the agent who filed for them) own their cases; anyone else gets 404.
+ */
+import { hasRole, inRegionScope, type Actor, type Role } from '../../platform/auth';
+import type { Performer } from '../workflow/index';
+
+/** Roles that see cases by region scope. */
+export const REGION_ROLES: readonly Role[] = ['clerk', 'approver', 'chief', 'supervisor', 'admin'];
+/** Roles whose work queue the inbox shows (the standard definitions' staff performers). */
+export const ACTING_ROLES: readonly Role[] = ['clerk', 'approver', 'chief'];
+/** Roles that may file a case. */
+export const FILING_ROLES: readonly Role[] = ['applicant', 'agent', 'clerk'];
+
+export interface CaseFacts {
+  regionCode: string;
+  acceptRegionCode: string;
+  departmentCode: string;
+  applicantId: string | null;
+  createdBy: string;
+  /** Submitted at least once; a draft that never was is private to whoever created it and the applicant. */
+  submitted: boolean;
+}
+
+export type CaseAccess = 'none' | 'view' | 'act';
+
+export const isRegionStaff = (actor: Actor) => actor.kind === 'staff' && hasRole(actor, ...REGION_ROLES);
+
+/** An approver/chief with a department and no cross-department role sees that department only. */
+export function isDepartmentBound(actor: Actor): boolean {
+  return !!actor.scope.departmentId && actor.roles.length > 0 && actor.roles.every((r) => r === 'approver' || r === 'chief');
+}
+
+/** The applicant's account, or whoever filed it for them (an agent; a clerk for a paper case without an account). */
+export function isOwner(actor: Actor, c: Pick<CaseFacts, 'applicantId' | 'createdBy'>): boolean {
+  if (c.applicantId === actor.id) return true;
+  return c.createdBy === actor.id && (c.applicantId === null || !hasRole(actor, 'clerk'));
+}
+
+/**
+ * What the actor may do with the case. `departmentCodes` are the department codes a
+ * department-bound actor covers (null = not bound).
+ */
+export function caseAccess(actor: Actor, c: CaseFacts, departmentCodes: readonly string[] | null): CaseAccess {
+  const owner = isOwner(actor, c);
+  if (isRegionStaff(actor)) {
+    const deptOk = (c.submitted || c.createdBy === actor.id) && (!departmentCodes || departmentCodes.includes(c.departmentCode));
+    if (deptOk && inRegionScope(actor, c.regionCode)) return 'act';
+    if (owner) return 'act';
+    if (deptOk && inRegionScope(actor, c.acceptRegionCode)) return 'view';
+    if (c.createdBy === actor.id) return 'view';
+    return 'none';
+  }
+  return owner ? 'act' : 'none';
+}
+
+/**
+ * The performers the workflow engine should consider for this actor on this case: the staff roles
+ * (in the competent scope) and `owner`. Which of them may take which action is the definition's business.
+ */
+export function performersFor(actor: Actor, c: CaseFacts, departmentCodes: readonly string[] | null): Performer[] {
+  const out: Performer[] = [];
+  if (isRegionStaff(actor)) {
+    const deptOk = (c.submitted || c.createdBy === actor.id) && (!departmentCodes || departmentCodes.includes(c.departmentCode));
+    if (deptOk && inRegionScope(actor, c.regionCode)) out.push(...actor.roles.filter((r) => REGION_ROLES.includes(r)));
+  }
+  if (isOwner(actor, c)) out.push('owner');
+  return out;
+}
+
+/** Who may file a case: applicants for themselves, window clerks and agents for an applicant. */
+export const canFile = (actor: Actor) => hasRole(actor, ...FILING_ROLES);

@@ -1,0 +1,227 @@
+import { sql, type Insertable, type Selectable, type SqlBool, type Updateable, type ExpressionBuilder } from 'kysely';
+import type { Db, Tx } from '../../platform/db';
+import { tables } from '../../platform/db';
+import type { CasesTables } from './cases.tables';
+import { CASE_NUMBER_RE } from './cases.numbering';
+
+const q = (db: Db | Tx) => tables<CasesTables>(db);
+
+export type CaseRow = Selectable<CasesTables['cases']>;
+export type MaterialRowDb = Selectable<CasesTables['case_materials']>;
+export type EventRow = Selectable<CasesTables['case_events']>;
+export type NewCase = Insertable<CasesTables['cases']>;
+export type CasePatch = Updateable<CasesTables['cases']>;
+export type NewEvent = Insertable<CasesTables['case_events']>;
+
+/* ------------------------------------------------------------------ numbering and idempotency */
+
+/** Next daily sequence for a number prefix, bumped in the caller's transaction (row lock until commit). */
+export async function nextNumberSeq(tx: Tx, prefix: string, day: string): Promise<number> {
+  const r = await sql<{ seq: number }>`
+    insert into case_number_counters (prefix, day, seq) values (${prefix}, ${day}, 1)
+    on conflict (prefix, day) do update set seq = case_number_counters.seq + 1
+    returning seq`.execute(tx);
+  return Number(r.rows[0]!.seq);
+}
+
+/** Serialises requests with the same (user, Idempotency-Key) until the transaction ends. */
+export async function lockIdempotencyKey(tx: Tx, userId: string, key: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`cases:${userId}:${key}`}, 0))`.execute(tx);
+}
+
+export async function findByIdempotencyKey(db: Db | Tx, userId: string, key: string): Promise<CaseRow | undefined> {
+  return q(db).selectFrom('cases').selectAll().where('created_by', '=', userId).where('idempotency_key', '=', key).executeTakeFirst();
+}
+
+/* ------------------------------------------------------------------ cases */
+
+export async function insertCase(tx: Tx, row: NewCase): Promise<CaseRow> {
+  return q(tx).insertInto('cases').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function getCase(db: Db | Tx, id: string): Promise<CaseRow | undefined> {
+  return q(db).selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function getCaseByNumber(db: Db | Tx, number: string): Promise<CaseRow | undefined> {
+  return q(db).selectFrom('cases').selectAll().where('number', '=', number).executeTakeFirst();
+}
+
+/** Optimistic update: applies only when the row still has `version`; returns undefined otherwise (stale). */
+export async function updateCaseIfVersion(tx: Tx, id: string, version: number, patch: CasePatch): Promise<CaseRow | undefined> {
+  return q(tx)
+    .updateTable('cases')
+    .set({ ...patch, version: sql<number>`version + 1`, updated_at: new Date() })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Clock columns refreshed without a state change (e.g. after the calendar moved a deadline). */
+export async function updateCaseClock(db: Db | Tx, id: string, version: number, patch: CasePatch): Promise<void> {
+  await q(db).updateTable('cases').set(patch).where('id', '=', id).where('version', '=', version).execute();
+}
+
+/* ------------------------------------------------------------------ materials */
+
+export async function insertMaterials(tx: Tx, rows: Insertable<CasesTables['case_materials']>[]): Promise<void> {
+  if (rows.length) await q(tx).insertInto('case_materials').values(rows).execute();
+}
+
+export async function listMaterials(db: Db | Tx, caseId: string): Promise<MaterialRowDb[]> {
+  return q(db).selectFrom('case_materials').selectAll().where('case_id', '=', caseId).execute();
+}
+
+export async function updateMaterial(tx: Tx, caseId: string, materialId: string, patch: Updateable<CasesTables['case_materials']>): Promise<void> {
+  await q(tx)
+    .updateTable('case_materials')
+    .set({ ...patch, updated_at: new Date() })
+    .where('case_id', '=', caseId)
+    .where('material_id', '=', materialId)
+    .execute();
+}
+
+/** Whether a file is attached to one of the case's materials (downloads are scoped by the case). */
+export async function caseHasFile(db: Db | Tx, caseId: string, fileId: string): Promise<boolean> {
+  const r = await q(db)
+    .selectFrom('case_materials')
+    .select('material_id')
+    .where('case_id', '=', caseId)
+    .where(sql<SqlBool>`${fileId}::uuid = any(file_ids)`)
+    .executeTakeFirst();
+  return !!r;
+}
+
+/* ------------------------------------------------------------------ events (append only) */
+
+export async function insertEvent(tx: Tx, e: NewEvent): Promise<EventRow> {
+  return q(tx).insertInto('case_events').values(e).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function listEvents(db: Db | Tx, caseId: string): Promise<EventRow[]> {
+  return q(db).selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+}
+
+/* ------------------------------------------------------------------ inbox */
+
+export type DeadlineFilter = 'on_time' | 'near' | 'overdue';
+
+/** Roles with their own work-queue index (see the migration). */
+export const QUEUE_ROLES = ['clerk', 'approver', 'chief'] as const;
+
+/** Counting stops here: a scope with more matches answers `totalExact: false`. */
+export const COUNT_CAP = 10_000;
+
+export interface CaseListFilter {
+  actorId: string;
+  /** `owner`: the caller's own cases; `staff`: by region scope (and the caller's own filings). */
+  mode: 'owner' | 'staff';
+  /** Only cases waiting for the caller (todo) or everything visible (all). */
+  todo: boolean;
+  regionPrefix: string;
+  /** Department codes a department-bound approver/chief covers; null = not bound. */
+  departmentCodes: string[] | null;
+  /** The caller's acting roles (clerk/approver/chief), for the todo view. */
+  roles: string[];
+  status?: string;
+  itemCode?: string;
+  deadlineState?: DeadlineFilter;
+  from?: string;
+  to?: string;
+  q?: string;
+  today: string;
+  sort: 'deadline' | 'created';
+  page: number;
+  pageSize: number;
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+type Eb = ExpressionBuilder<CasesTables, 'cases'>;
+type Where = (eb: Eb) => ReturnType<Eb['and']>;
+
+/**
+ * What the caller sees. Staff todo is a union of branches, each shaped for one partial queue index
+ * (role literals from a fixed list keep the planner matching them); the other views are one condition.
+ */
+function branches(f: CaseListFilter): Where[] {
+  const prefix = `${escapeLike(f.regionPrefix)}%`;
+  const dept = (eb: Eb) => (f.departmentCodes ? [eb('department_code', 'in', f.departmentCodes.length ? f.departmentCodes : ['-'])] : []);
+  if (f.mode === 'owner') {
+    return [(eb) => eb.and([eb.or([eb('applicant_id', '=', f.actorId), eb('created_by', '=', f.actorId)]), ...(f.todo ? [sql<SqlBool>`'owner' = any(actionable)`] : [])])];
+  }
+  if (f.todo) {
+    const roles = QUEUE_ROLES.filter((r) => f.roles.includes(r));
+    return [
+      ...roles.map(
+        (r): Where =>
+          (eb) =>
+            eb.and([sql<SqlBool>`${sql.lit(r)} = any(actionable)`, eb('submitted_at', 'is not', null), eb('region_code', 'like', prefix), ...dept(eb)]),
+      ),
+      // The caller's own window drafts, and paper cases they carry on for an applicant without an account.
+      (eb) =>
+        eb.and([
+          eb('created_by', '=', f.actorId),
+          eb.or([eb('submitted_at', 'is', null), eb.and([eb('applicant_id', 'is', null), sql<SqlBool>`'owner' = any(actionable)`])]),
+          sql<SqlBool>`actionable <> '{}'`,
+        ]),
+    ];
+  }
+  // Drafts never submitted are private to their creator and applicant.
+  return [
+    (eb) =>
+      eb.or([
+        eb.and([eb.or([eb('region_code', 'like', prefix), eb('accept_region_code', 'like', prefix)]), eb('submitted_at', 'is not', null), ...dept(eb)]),
+        eb('created_by', '=', f.actorId),
+      ]),
+  ];
+}
+
+function filters(f: CaseListFilter): Where {
+  return (eb) => {
+    const out = [];
+    if (f.status) out.push(eb('status', '=', f.status));
+    if (f.itemCode) out.push(eb('item_code', '=', f.itemCode));
+    if (f.deadlineState === 'overdue') {
+      out.push(eb.or([eb.and([eb('clock_phase', '=', 'running'), eb('overdue_on', '<=', f.today)]), eb('clock_phase', '=', 'suspended_overdue')]));
+    } else if (f.deadlineState === 'near') {
+      out.push(eb.and([eb('clock_phase', '=', 'running'), eb('near_on', '<=', f.today), eb('overdue_on', '>', f.today)]));
+    } else if (f.deadlineState === 'on_time') {
+      out.push(eb.and([eb('clock_phase', '=', 'running'), eb('near_on', '>', f.today)]));
+    }
+    if (f.from) out.push(eb('created_at', '>=', new Date(`${f.from}T00:00:00+08:00`)));
+    if (f.to) out.push(eb('created_at', '<', sql<Date>`${`${f.to}T00:00:00+08:00`}::timestamptz + interval '1 day'`));
+    // A number (or its beginning) is looked up by prefix; anything else is part of the applicant's name.
+    const text = f.q?.trim();
+    if (text && CASE_NUMBER_RE.test(text.toUpperCase())) out.push(eb('number', '=', text.toUpperCase()));
+    else if (text && /^[0-9A-Za-z-]+$/.test(text) && /\d/.test(text)) out.push(eb('number', 'like', `${escapeLike(text.toUpperCase())}%`));
+    else if (text) out.push(eb('applicant_name', 'ilike', `%${escapeLike(text)}%`));
+    return eb.and(out);
+  };
+}
+
+/**
+ * 办件列表: page through the union of the caller's branches, first as (id, sort keys) only — which the
+ * covering queue indexes answer without touching the table — then load the page's rows.
+ */
+export async function listCases(db: Db | Tx, f: CaseListFilter): Promise<{ total: number; totalExact: boolean; items: CaseRow[] }> {
+  const parts = branches(f).map((b) => q(db).selectFrom('cases').select(['id', 'promised_deadline', 'created_at']).where(b).where(filters(f)));
+  // One branch stays a plain query (the planner may walk the deadline index and stop at the page).
+  const union = parts.slice(1).reduce((acc, p) => acc.union(p), parts[0]!);
+  const counted = await q(db)
+    .selectFrom(q(db).selectFrom(union.as('u')).select('u.id').limit(COUNT_CAP + 1).as('c'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const n = Number(counted.n);
+  let page = q(db).selectFrom(union.as('u')).select('u.id');
+  page =
+    f.sort === 'created'
+      ? page.orderBy('u.created_at', 'desc').orderBy('u.id', 'desc')
+      : page.orderBy(sql`u.promised_deadline asc nulls last`).orderBy('u.created_at', 'asc').orderBy('u.id');
+  const ids = (await page.limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute()).map((r) => r.id);
+  if (!ids.length) return { total: Math.min(n, COUNT_CAP), totalExact: n <= COUNT_CAP, items: [] };
+  const rows = await q(db).selectFrom('cases').selectAll().where('id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { total: Math.min(n, COUNT_CAP), totalExact: n <= COUNT_CAP, items: ids.flatMap((id) => byId.get(id) ?? []) };
+}

@@ -1,0 +1,163 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Db } from '../../platform/db';
+import type { App } from '../../platform/module';
+import { requireActor } from '../../platform/auth';
+import { errorResponses, Problem } from '../../platform/schemas';
+import { contentDisposition } from '../files/index';
+import * as svc from './cases.service';
+import {
+  ActionBody,
+  CaseDocParam,
+  CaseFileParam,
+  CaseIdParam,
+  CaseListPage,
+  CaseListQuery,
+  CaseView,
+  CreateCaseBody,
+  CreatedCase,
+  IdempotencyHeaders,
+  SaveDraftBody,
+  TrackQuery,
+  TrackView,
+} from './cases.schemas';
+
+const tags = ['cases'];
+const withUnprocessable = { ...errorResponses, 422: Problem };
+/** Base URL of the portal as the client sees it (behind the proxy: X-Forwarded-* are trusted). */
+const ctx = (req: FastifyRequest) => ({ actor: requireActor(req), ip: req.ip, baseUrl: `${req.protocol}://${req.host}` });
+
+export function registerCaseRoutes(app: App, db: Db) {
+  app.post(
+    '/api/cases',
+    {
+      schema: {
+        tags,
+        summary: '提交申请或保存草稿（申请人网上申报；窗口人员登记纸质办件；代办员代办）；需 Idempotency-Key 请求头',
+        headers: IdempotencyHeaders,
+        body: CreateCaseBody,
+        response: { 201: CreatedCase, ...withUnprocessable },
+      },
+    },
+    async (req, reply) => {
+      const c = ctx(req);
+      const r = await svc.createCase(db, c, req.body, req.headers['idempotency-key']);
+      if (r.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send({ id: r.id, number: r.number, status: r.status });
+    },
+  );
+
+  app.get(
+    '/api/cases',
+    {
+      schema: {
+        tags,
+        summary: '办件列表：申请人看本人办件；工作人员默认看待办（view=all 看数据范围内全部），可按状态、事项、期限状态、日期、编号或申请人筛选',
+        querystring: CaseListQuery,
+        response: { 200: CaseListPage, ...errorResponses },
+      },
+    },
+    async (req) => svc.listCases(db, requireActor(req), req.query),
+  );
+
+  app.get(
+    '/api/cases/:id',
+    {
+      schema: {
+        tags,
+        summary: '办件详情：状态、期限、当前环节、可执行操作、文书和全程记录',
+        params: CaseIdParam,
+        response: { 200: CaseView, ...errorResponses },
+      },
+    },
+    async (req) => svc.getCaseView(db, requireActor(req), req.params.id),
+  );
+
+  app.put(
+    '/api/cases/:id/draft',
+    {
+      schema: {
+        tags,
+        summary: '修改草稿（未提交的申请）：整体替换申请表和材料，需提交当前版本号',
+        params: CaseIdParam,
+        body: SaveDraftBody,
+        response: { 200: CaseView, ...withUnprocessable },
+      },
+    },
+    async (req) => svc.saveDraft(db, ctx(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/cases/:id/actions',
+    {
+      schema: {
+        tags,
+        summary: '办理操作（预审、补正告知、受理、审查、决定、特别程序、制证、送达、撤回等），需提交当前版本号',
+        params: CaseIdParam,
+        body: ActionBody,
+        response: { 200: CaseView, ...withUnprocessable },
+      },
+    },
+    async (req) => svc.applyAction(db, ctx(req), req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/cases/:id/documents/:docId',
+    {
+      schema: {
+        tags,
+        summary: '下载办件文书（受理通知书、补正告知书、决定书、证照等）',
+        params: CaseDocParam,
+        querystring: z.object({ download: z.stringbool().optional().describe('true：以附件形式下载') }),
+        produces: ['application/pdf'],
+        response: { 200: z.unknown().describe('文书文件'), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const doc = await svc.caseDocumentContent(db, requireActor(req), req.params.id, req.params.docId);
+      return reply
+        .type(doc.mediaType)
+        .header('content-disposition', contentDisposition(doc.name, req.query.download ? 'attachment' : 'inline'))
+        .header('cache-control', 'private, no-store')
+        .send(doc.content);
+    },
+  );
+
+  app.get(
+    '/api/cases/:id/files/:fileId',
+    {
+      schema: {
+        tags,
+        summary: '下载办件的申请材料文件',
+        params: CaseFileParam,
+        querystring: z.object({ download: z.stringbool().optional().describe('true：以附件形式下载') }),
+        produces: ['application/pdf', 'image/jpeg', 'image/png'],
+        response: { 200: z.unknown().describe('材料文件'), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const { meta, content } = await svc.caseFileContent(db, requireActor(req), req.params.id, req.params.fileId);
+      return reply
+        .type(meta.mediaType)
+        .header('content-disposition', contentDisposition(meta.name, req.query.download ? 'attachment' : 'inline'))
+        .header('cache-control', 'private, no-store')
+        .header('etag', `"${meta.sha256}"`)
+        .send(content);
+    },
+  );
+
+  app.get(
+    '/api/track',
+    {
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: '办件进度查询（免登录）：办件编号 + 申请人证件号码后 4 位或后 6 位',
+        security: [],
+        querystring: TrackQuery,
+        response: { 200: TrackView, 400: Problem, 404: Problem, 429: Problem },
+      },
+    },
+    async (req) => svc.trackCase(db, req.query.number, req.query.idTail),
+  );
+}

@@ -1,0 +1,300 @@
+import { z } from 'zod';
+import { IsoDate, PageQuery, paged } from '../../platform/schemas';
+import { CASE_NUMBER_RE } from './cases.numbering';
+
+const Uuid = z.string().uuid('ID 格式有误');
+const Json = z.record(z.string(), z.unknown());
+
+/** Kinds of special procedure 特别程序 (same codes as the catalog's guide). */
+export const SUSPENSION_KINDS = ['site_inspection', 'expert_review', 'hearing', 'inspection', 'other'] as const;
+export const SUSPENSION_KIND_LABELS: Record<(typeof SUSPENSION_KINDS)[number], string> = {
+  site_inspection: '现场踏勘/核查',
+  expert_review: '专家评审',
+  hearing: '听证',
+  inspection: '检验检测',
+  other: '其他特别程序',
+};
+export const DELIVERY_METHODS = ['window', 'express'] as const;
+export const DELIVERY_METHOD_LABELS = { window: '窗口领取', express: '快递送达' } as const;
+export const CHANNEL_LABELS = { online: '网上申报', window: '窗口登记' } as const;
+export const MATERIAL_STATUS_LABELS = { received: '已收取', missing: '未提交', shared: '共享调取', rejected: '需补正' } as const;
+export const DEADLINE_STATES = ['not_started', 'on_time', 'near', 'overdue', 'suspended', 'finished'] as const;
+export const DEADLINE_STATE_LABELS: Record<(typeof DEADLINE_STATES)[number], string> = {
+  not_started: '未开始计时',
+  on_time: '正常',
+  near: '临近期限',
+  overdue: '已超期',
+  suspended: '暂停计时',
+  finished: '已结束计时',
+};
+
+export const MaterialInput = z.object({
+  materialId: z.string().trim().min(1, '请填写材料标识').max(40),
+  fileIds: z.array(Uuid).max(50, '每项材料最多 50 个文件').default([]),
+  /** Window registrations: the paper original was checked at the window (no scan needed). */
+  paper: z.boolean().optional(),
+});
+
+export const ApplicantBody = z.object({
+  kind: z.enum(['person', 'company']),
+  name: z.string().trim().min(1, '请填写申请人名称').max(100),
+  idNumber: z.string().trim().toUpperCase().max(18).optional(),
+  creditCode: z.string().trim().toUpperCase().max(18).optional(),
+  phone: z.string().trim().max(30).optional(),
+});
+
+export const IdempotencyHeaders = z.looseObject({
+  'idempotency-key': z
+    .string({ error: '请在请求头 Idempotency-Key 中提供幂等键（每次新申请一个新值，如 UUID）' })
+    .trim()
+    .min(1, '幂等键不能为空')
+    .max(200, '幂等键最多 200 个字符'),
+});
+
+export const CreateCaseBody = z.object({
+  itemCode: z.string().trim().min(1, '请填写事项编码').max(64),
+  form: Json.default({}),
+  materials: z.array(MaterialInput).max(60).default([]),
+  /** true: submit at once; false: save as a draft. */
+  submit: z.boolean().default(false),
+  /** Window registration or agent filing: who the case is for. */
+  applicant: ApplicantBody.optional(),
+  channel: z.enum(['online', 'window']).optional(),
+});
+export type CreateCaseBody = z.infer<typeof CreateCaseBody>;
+
+export const SaveDraftBody = z.object({
+  version: z.number().int().min(1),
+  /** The whole form and material list as they now stand (replacing the saved ones). */
+  form: Json.default({}),
+  materials: z.array(MaterialInput).max(60).default([]),
+});
+export type SaveDraftBody = z.infer<typeof SaveDraftBody>;
+
+export const Correction = z.object({
+  materialId: z.string().trim().min(1).max(40).optional(),
+  field: z.string().trim().min(1).max(64).optional(),
+  problem: z.string().trim().min(1, '请说明需要补正的问题').max(500),
+});
+
+export const Suspension = z.object({
+  kind: z.enum(SUSPENSION_KINDS),
+  reason: z.string().trim().min(1, '请填写启动特别程序的理由').max(1000),
+  expectedDays: z.number().int().min(1, '预计时长至少 1 个工作日').max(3650),
+});
+
+export const Delivery = z.object({
+  method: z.enum(DELIVERY_METHODS),
+  carrier: z.string().trim().min(1).max(50).optional(),
+  trackingNumber: z.string().trim().min(1).max(50).optional(),
+  address: z.string().trim().min(1).max(300).optional(),
+});
+
+export const CertificateInfo = z.object({
+  /** The licence number when the certificate comes from a department system; else the document number is used. */
+  number: z.string().trim().min(1).max(100).optional(),
+  validUntil: IsoDate.optional(),
+});
+
+export const ActionBody = z.object({
+  action: z.string().trim().min(1, '请填写操作名').max(40),
+  version: z.number().int().min(1),
+  comment: z.string().trim().max(2000).optional(),
+  reason: z.string().trim().max(2000).optional(),
+  corrections: z.array(Correction).max(100).optional(),
+  suspension: Suspension.optional(),
+  delivery: Delivery.optional(),
+  certificate: CertificateInfo.optional(),
+  /** Applicant's side (submit, resubmit): the corrected form and materials. */
+  form: Json.optional(),
+  materials: z.array(MaterialInput).max(60).optional(),
+});
+export type ActionBody = z.infer<typeof ActionBody>;
+
+/** The checked inputs an action demands (its `requires`). */
+export interface ActionInputs {
+  reason?: string;
+  corrections?: NonNullable<ActionBody['corrections']>;
+  suspension?: NonNullable<ActionBody['suspension']>;
+  delivery?: NonNullable<ActionBody['delivery']>;
+  certificate?: NonNullable<ActionBody['certificate']>;
+}
+
+export const CaseIdParam = z.object({ id: Uuid });
+export const CaseDocParam = z.object({ id: Uuid, docId: Uuid });
+export const CaseFileParam = z.object({ id: Uuid, fileId: Uuid });
+
+export const CaseListQuery = PageQuery.extend({
+  /** todo: cases waiting for me (staff default); all: everything in my scope (applicant default). */
+  view: z.enum(['todo', 'all']).optional(),
+  status: z.string().trim().regex(/^[a-z][a-z0-9_]*$/, '状态代码格式有误').max(40).optional(),
+  itemCode: z.string().trim().min(1).max(64).optional(),
+  deadlineState: z.enum(['on_time', 'near', 'overdue']).optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  q: z.string().trim().max(100).optional(),
+  sort: z.enum(['deadline', 'created']).default('deadline'),
+});
+export type CaseListQuery = z.infer<typeof CaseListQuery>;
+
+export const TrackQuery = z.object({
+  number: z.string().trim().toUpperCase().regex(CASE_NUMBER_RE, '办件编号格式应为 区划6位-日期8位-序号6位，如 211100-20261123-000042'),
+  idTail: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[0-9A-Z]{4}([0-9A-Z]{2})?$/, '请填写申请人证件号码（身份证号或统一社会信用代码）的后 4 位或后 6 位'),
+});
+
+/* ------------------------------------------------------------------ responses */
+
+export const CreatedCase = z.object({ id: z.string(), number: z.string(), status: z.string() });
+
+const DeadlineState = z.enum(DEADLINE_STATES);
+const Colour = z.enum(['green', 'yellow', 'red', 'grey']);
+
+export const ApplicantView = z.object({
+  kind: z.enum(['person', 'company']),
+  name: z.string(),
+  idNumber: z.string().nullable(),
+  creditCode: z.string().nullable(),
+  phone: z.string().nullable(),
+  /** Whether the case is linked to the applicant's online account. */
+  hasAccount: z.boolean(),
+});
+
+export const FileView = z.object({ id: z.string(), name: z.string(), size: z.number().int(), mediaType: z.string(), sha256: z.string() });
+
+export const MaterialView = z.object({
+  materialId: z.string(),
+  name: z.string(),
+  required: z.boolean(),
+  status: z.enum(['received', 'missing', 'shared', 'rejected']),
+  statusLabel: z.string(),
+  paper: z.boolean(),
+  note: z.string().nullable(),
+  files: z.array(FileView),
+});
+
+export const ActionView = z.object({ action: z.string(), label: z.string(), requires: z.array(z.string()) });
+
+export const DocumentView = z.object({
+  id: z.string(),
+  kind: z.string(),
+  kindLabel: z.string(),
+  number: z.string(),
+  issuedOn: z.string(),
+});
+
+export const HistoryEntry = z.object({
+  seq: z.number().int(),
+  at: z.date(),
+  on: z.string(),
+  actor: z.object({ id: z.string().nullable(), name: z.string(), role: z.string(), roleLabel: z.string() }),
+  action: z.string(),
+  actionLabel: z.string(),
+  comment: z.string().nullable(),
+  fromStatus: z.string().nullable(),
+  fromStatusLabel: z.string().nullable(),
+  toStatus: z.string(),
+  toStatusLabel: z.string(),
+  clock: z.enum(['start', 'stop', 'resume', 'end']).nullable(),
+  clockLabel: z.string(),
+  payload: Json,
+});
+
+export const CaseView = z.object({
+  id: z.string(),
+  number: z.string(),
+  itemCode: z.string(),
+  itemName: z.string(),
+  itemVersion: z.number().int(),
+  handlingType: z.enum(['immediate', 'promised']),
+  processKey: z.string(),
+  channel: z.enum(['online', 'window']),
+  channelLabel: z.string(),
+  regionCode: z.string(),
+  acceptRegionCode: z.string(),
+  departmentCode: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  version: z.number().int(),
+  applicant: ApplicantView,
+  form: Json,
+  materials: z.array(MaterialView),
+  deadlines: z.object({
+    acceptedOn: z.string().nullable(),
+    finishedOn: z.string().nullable(),
+    promised: z.string().nullable(),
+    statutory: z.string().nullable(),
+    provisional: z.boolean(),
+    promisedDays: z.number().int(),
+    statutoryDays: z.number().int(),
+    suspendedWorkdays: z.number().int(),
+  }),
+  remainingWorkingDays: z.number().int().nullable(),
+  deadlineState: DeadlineState,
+  deadlineStateLabel: z.string(),
+  deadlineColour: Colour,
+  onTime: z.boolean().nullable(),
+  currentStep: z.object({
+    code: z.string(),
+    label: z.string(),
+    enteredAt: z.date(),
+    limitDays: z.number().int().nullable(),
+    deadline: z.string().nullable(),
+    overdue: z.boolean(),
+  }),
+  availableActions: z.array(ActionView),
+  /** Nothing for the caller to do now: they follow the case (another step's turn, an accepting hall that is not the competent one, a supervisor, a finished case). */
+  readOnly: z.boolean(),
+  documents: z.array(DocumentView),
+  history: z.array(HistoryEntry),
+  createdAt: z.date(),
+  submittedAt: z.date().nullable(),
+  updatedAt: z.date(),
+});
+export type CaseView = z.infer<typeof CaseView>;
+
+export const CaseListItem = z.object({
+  id: z.string(),
+  number: z.string(),
+  itemCode: z.string(),
+  itemName: z.string(),
+  channel: z.enum(['online', 'window']),
+  status: z.string(),
+  statusLabel: z.string(),
+  version: z.number().int(),
+  applicant: z.object({
+    kind: z.enum(['person', 'company']),
+    name: z.string(),
+    idNumberMasked: z.string().nullable(),
+    phoneMasked: z.string().nullable(),
+  }),
+  regionCode: z.string(),
+  acceptRegionCode: z.string(),
+  createdAt: z.date(),
+  submittedAt: z.date().nullable(),
+  acceptedOn: z.string().nullable(),
+  promisedDeadline: z.string().nullable(),
+  provisional: z.boolean(),
+  remainingWorkingDays: z.number().int().nullable(),
+  deadlineState: DeadlineState,
+  deadlineColour: Colour,
+});
+export type CaseListItem = z.infer<typeof CaseListItem>;
+
+export const TrackView = z.object({
+  number: z.string(),
+  itemName: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  submittedOn: z.string().nullable(),
+  acceptedOn: z.string().nullable(),
+  finishedOn: z.string().nullable(),
+  promisedDeadline: z.string().nullable(),
+  steps: z.array(z.object({ label: z.string(), statusLabel: z.string(), on: z.string() })),
+});
+
+/** A page of the inbox; `total` stops counting at 10 000 (`totalExact: false` beyond). */
+export const CaseListPage = paged(CaseListItem).extend({ totalExact: z.boolean() });

@@ -1,0 +1,1002 @@
+/**
+ * Use cases of the case 办件 (C3): file online or at a window, take workflow actions, read a case,
+ * the inbox, the public progress query. Each action runs in one transaction: optimistic update of
+ * the case row, one appended event, the documents it issues, the applicant's notification, audit.
+ */
+import { createHash } from 'node:crypto';
+import type { Db, Tx } from '../../platform/db';
+import { hasRole, ROLE_LABELS, type Actor, type Role } from '../../platform/auth';
+import { canonicalJson, recordAudit } from '../../platform/audit';
+import { badRequest, conflict, fieldError, forbidden, notFound, unprocessable, type FieldError } from '../../platform/errors';
+import { maskIdNumber, maskPhone } from '../../platform/mask';
+import { getItemVersion, getPublishedItem, type ItemDetail } from '../catalog/index';
+import { loadCalendar, type CalendarData } from '../calendar/index';
+import { getDepartment, getRegion } from '../org/index';
+import { assertFilesOwnedBy, getFileMetas, readFile } from '../files/index';
+import {
+  availableActions,
+  computeClock,
+  deadlineColour,
+  getProcessDefinition,
+  PERFORMER_LABELS,
+  STANDARD_ACTION_LABELS,
+  statusLabel,
+  stepDeadline,
+  stepOf,
+  transition,
+  clockEffectLabel,
+  type ActionDefinition,
+  type CaseSnapshot,
+  type ClockEvent,
+  type Performer,
+  type ProcessDefinition,
+  type TransitionOk,
+} from '../workflow/index';
+import * as repo from './cases.repository';
+import type { CaseRow, EventRow, MaterialRowDb } from './cases.repository';
+import { casesNow, clockColumns, overdueOn, shanghaiDay, storedDeadlineState, storedRemaining } from './cases.clock';
+import { formatCaseNumber, numberPrefix } from './cases.numbering';
+import {
+  applicantFromForm,
+  idTail,
+  idTailMatches,
+  validateApplicant,
+  validateForm,
+  validateMaterials,
+  type MaterialInput,
+  type MaterialRow,
+} from './cases.form';
+import { caseAccess, canFile, isDepartmentBound, isRegionStaff, performersFor, ACTING_ROLES, type CaseAccess, type CaseFacts } from './cases.policy';
+import { findApplicantAccount, getAccount } from '../identity/index';
+import { caseDocuments, issueForAction, notifyApplicant, readCaseDocument } from './cases.outputs';
+import type { ApplicantInfo, Channel } from './cases.tables';
+import {
+  CHANNEL_LABELS,
+  DEADLINE_STATE_LABELS,
+  MATERIAL_STATUS_LABELS,
+  SUSPENSION_KIND_LABELS,
+  type ActionBody,
+  type ActionInputs as Requirements,
+  type CaseListItem,
+  type CaseListQuery,
+  type CaseView,
+  type CreateCaseBody,
+  type SaveDraftBody,
+} from './cases.schemas';
+
+const CASE = '办件';
+
+export interface Ctx {
+  actor: Actor;
+  ip: string | null;
+  /** The instant of the request (tests and demo data may pin it). */
+  now?: Date;
+  /** Public base URL of the portal (documents' QR codes point there); default `PUBLIC_URL` or localhost. */
+  baseUrl?: string;
+}
+
+export const defaultBaseUrl = () => process.env.PUBLIC_URL || `http://localhost:${process.env.PORT ?? 3000}`;
+
+const nowOf = (ctx: Ctx) => ctx.now ?? casesNow();
+
+/* ------------------------------------------------------------------ item versions and definitions */
+
+interface ItemContext {
+  item: ItemDetail;
+  def: ProcessDefinition;
+}
+
+/** Published item versions never change: their guide and process definition are cached per database. */
+const itemCache = new WeakMap<Db | Tx, Map<string, Promise<ItemContext | undefined>>>();
+
+function itemContext(db: Db, code: string, version: number): Promise<ItemContext | undefined> {
+  let byKey = itemCache.get(db);
+  if (!byKey) itemCache.set(db, (byKey = new Map()));
+  const key = `${code}@${version}`;
+  let p = byKey.get(key);
+  if (!p) {
+    p = getItemVersion(db, code, version).then((item) => item && { item, def: getProcessDefinition(item) });
+    p.catch(() => byKey.delete(key));
+    if (byKey.size > 2000) byKey.clear();
+    byKey.set(key, p);
+  }
+  return p;
+}
+
+async function requireItemContext(db: Db, row: CaseRow): Promise<ItemContext> {
+  const ctx = await itemContext(db, row.item_code, row.item_version);
+  if (!ctx) throw new Error(`item version missing: ${row.item_code}@${row.item_version}`);
+  return ctx;
+}
+
+/* ------------------------------------------------------------------ scope */
+
+/** Department codes a department-bound approver/chief covers (its own, and the parent of an approval office). */
+export async function departmentCodesFor(db: Db, actor: Actor): Promise<string[] | null> {
+  if (!isDepartmentBound(actor)) return null;
+  const d = await getDepartment(db, actor.scope.departmentId!);
+  if (!d) return [];
+  const codes = [d.code];
+  if (d.parentId) {
+    const parent = await getDepartment(db, d.parentId);
+    if (parent) codes.push(parent.code);
+  }
+  return codes;
+}
+
+const factsOf = (r: CaseRow): CaseFacts => ({
+  regionCode: r.region_code,
+  acceptRegionCode: r.accept_region_code,
+  departmentCode: r.department_code,
+  applicantId: r.applicant_id,
+  createdBy: r.created_by,
+  submitted: r.submitted_at !== null,
+});
+
+interface Loaded {
+  row: CaseRow;
+  access: Exclude<CaseAccess, 'none'>;
+  performers: Performer[];
+}
+
+/** The case if the actor may see it; 404 otherwise (also across scopes: existence is not confirmed). */
+async function loadCase(db: Db, actor: Actor, id: string): Promise<Loaded> {
+  const row = await repo.getCase(db, id);
+  if (!row) throw notFound(CASE);
+  const depts = await departmentCodesFor(db, actor);
+  const access = caseAccess(actor, factsOf(row), depts);
+  if (access === 'none') throw notFound(CASE);
+  return { row, access, performers: access === 'act' ? performersFor(actor, factsOf(row), depts) : [] };
+}
+
+const snapshotOf = (r: Pick<CaseRow, 'status' | 'suspended_from'>): CaseSnapshot => ({ status: r.status, suspendedFrom: r.suspended_from });
+
+/**
+ * Interventions that are possible in many states but are nobody's next step: they do not put a case
+ * in anyone's work queue (the case view still offers them).
+ */
+const INTERVENTIONS = new Set(['withdraw', 'suspend']);
+
+/** Performers whose next step the case waits for in this state (kept on the row for the inbox). */
+export function actionableAt(def: ProcessDefinition, snapshot: CaseSnapshot): string[] {
+  const out = new Set<string>();
+  for (const a of def.actions) if (a.from.includes(snapshot.status) && !INTERVENTIONS.has(a.action)) for (const p of a.performers) out.add(p);
+  if (snapshot.status === 'suspended' && !snapshot.suspendedFrom) out.clear();
+  return [...out].sort();
+}
+
+/* ------------------------------------------------------------------ labels */
+
+const EXTRA_ACTION_LABELS: Record<string, string> = { create: '创建申请', register: '窗口登记', save: '保存草稿' };
+
+function actionLabel(def: ProcessDefinition, action: string): string {
+  return (
+    def.actions.find((a) => a.action === action)?.label ??
+    (STANDARD_ACTION_LABELS as Record<string, string>)[action] ??
+    EXTRA_ACTION_LABELS[action] ??
+    action
+  );
+}
+
+const roleLabel = (role: string) => (PERFORMER_LABELS as Record<string, string>)[role] ?? (ROLE_LABELS as Record<string, string>)[role] ?? role;
+
+/** The role an actor acted in: the first of the action's performers the actor holds. */
+function actingRole(a: Pick<ActionDefinition, 'performers'> | null, performers: Performer[], actor: Actor): string {
+  const p = a?.performers.find((x) => performers.includes(x));
+  if (p) return p;
+  return actor.roles[0] ?? 'applicant';
+}
+
+/* ------------------------------------------------------------------ create */
+
+export interface CreateResult {
+  id: string;
+  number: string;
+  status: string;
+  /** The same Idempotency-Key was used before: this is the case it created. */
+  replayed: boolean;
+}
+
+const requestHash = (body: CreateCaseBody) => createHash('sha256').update(canonicalJson(body)).digest('hex');
+
+function throwFieldErrors(errors: FieldError[], what: string, code: string): void {
+  if (errors.length) throw badRequest(`${what}：${errors.map((e) => `${e.field}：${e.message}`).join('；')}`, errors, code);
+}
+
+/** File ownership: every file of every material (except those `keep` already accepted) was uploaded by the filer. */
+async function assertMaterialFiles(db: Db, ownerId: string, materials: readonly MaterialInput[], keep: (m: MaterialInput) => boolean = () => false): Promise<void> {
+  const ids: string[] = [];
+  const names: string[] = [];
+  materials.forEach((m, i) => {
+    if (keep(m)) return;
+    m.fileIds.forEach((f, j) => {
+      ids.push(f);
+      names.push(`materials.${i}.fileIds.${j}`);
+    });
+  });
+  if (ids.length) await assertFilesOwnedBy(db, ownerId, ids, (k) => names[k]!);
+}
+
+function missingMaterials(missing: FieldError[]): never {
+  throw unprocessable(`材料不齐全，不能提交：${missing.map((m) => m.message).join('；')}`, missing, 'materials_missing');
+}
+
+interface Filing {
+  channel: Channel;
+  applicant: ApplicantInfo;
+  applicantId: string | null;
+  acceptRegionCode: string;
+  acceptHallId: string | null;
+  performers: Performer[];
+  actorRole: string;
+}
+
+/** Who files, for whom, where: online by the applicant, by an agent for a company, or at a window by a clerk. */
+async function resolveFiling(db: Db, actor: Actor, item: ItemDetail, body: CreateCaseBody, form: Record<string, unknown>): Promise<Filing> {
+  const clerk = actor.kind === 'staff' && hasRole(actor, 'clerk');
+  const agent = actor.kind === 'staff' && hasRole(actor, 'agent');
+  if (actor.kind === 'staff' && !clerk && !agent) throw forbidden('只有申请人、窗口人员和代办员可以提交申请');
+  if (actor.kind !== 'staff' && !hasRole(actor, 'applicant')) throw forbidden('只有申请人可以网上申请');
+
+  if (clerk || agent) {
+    const channel: Channel = clerk ? 'window' : 'online';
+    if (body.channel && body.channel !== channel) {
+      throw fieldError('channel', clerk ? '窗口人员登记的办件渠道为 window' : '代办员提交的办件渠道为 online');
+    }
+    if (!body.applicant) throw fieldError('applicant', clerk ? '窗口登记须填写申请人信息（类型、名称、证件号码、电话）' : '代办须填写被代办的申请人信息');
+    const a = body.applicant;
+    throwFieldErrors(validateApplicant(a), '申请人信息有误', 'applicant_invalid');
+    const applicant: ApplicantInfo = { kind: a.kind, name: a.name };
+    if (a.kind === 'person') applicant.idNumber = a.idNumber!;
+    else applicant.creditCode = a.creditCode!;
+    if (a.phone) applicant.phone = a.phone;
+    const account = await findApplicantAccount(db, applicant);
+    if (!applicant.phone && account?.phone) applicant.phone = account.phone;
+    let acceptRegionCode = item.regionCode;
+    if (clerk) {
+      acceptRegionCode = actor.scope.regionCode;
+      const [hallRegion, itemRegion] = await Promise.all([getRegion(db, acceptRegionCode), getRegion(db, item.regionCode)]);
+      if (!hallRegion) throw forbidden('您的账号没有所属区划，不能窗口登记');
+      if (itemRegion && !acceptRegionCode.startsWith(itemRegion.scopePrefix)) {
+        throw unprocessable(`该事项由${itemRegion.name}实施，不在本窗口的受理范围内`, [{ field: 'itemCode', message: '不在本窗口受理范围内' }], 'outside_item_region');
+      }
+      if (!(item.acceptLevels as string[]).includes(hallRegion.level)) {
+        throw unprocessable(`「${item.name}」不在${hallRegion.name}受理（受理层级：${item.acceptLevels.join('、')}）`, [{ field: 'itemCode', message: '本级不受理该事项' }], 'level_not_accepting');
+      }
+    }
+    return {
+      channel,
+      applicant,
+      applicantId: account?.id ?? null,
+      acceptRegionCode,
+      acceptHallId: clerk ? actor.scope.hallId : null,
+      performers: clerk ? ['clerk', 'owner'] : ['owner'],
+      actorRole: clerk ? 'clerk' : 'agent',
+    };
+  }
+
+  if (body.channel === 'window') throw fieldError('channel', '申请人网上申请的渠道为 online；窗口办理请到政务服务大厅');
+  if (body.applicant) throw fieldError('applicant', '网上申请以登录账号为申请人，不填写申请人信息');
+  return {
+    channel: 'online',
+    applicant: await onlineApplicant(db, actor, form),
+    applicantId: actor.id,
+    acceptRegionCode: item.regionCode,
+    acceptHallId: null,
+    performers: ['owner'],
+    actorRole: 'owner',
+  };
+}
+
+/**
+ * The applicant of an online filing: the signed-in account, as declared on the form. The account's
+ * verified code binds: a person applies for themself, a company for itself (others go through a
+ * window or an agent).
+ */
+async function onlineApplicant(db: Db, actor: Actor, form: Record<string, unknown>): Promise<ApplicantInfo> {
+  const account = await getAccount(db, actor.id);
+  const kind = actor.kind === 'company' ? 'company' : 'person';
+  const applicant = applicantFromForm(
+    { kind, name: actor.name, idNumber: account?.idNumber ?? null, creditCode: account?.creditCode ?? null, phone: account?.phone ?? null },
+    form,
+  );
+  if (applicant.kind === 'person' && account?.idNumber && applicant.idNumber !== account.idNumber) {
+    throw unprocessable('网上申请只能为本人办理：申请表中的身份证号与登录账号不一致（代他人办理请到窗口或委托代办）', [{ field: 'form.idNumber', message: '与登录账号的身份证号不一致' }], 'applicant_mismatch');
+  }
+  if (applicant.kind === 'company' && account?.creditCode && applicant.creditCode !== account.creditCode) {
+    throw unprocessable('网上申请只能为本单位办理：申请表中的统一社会信用代码与登录账号不一致', [{ field: 'form.creditCode', message: '与登录账号的统一社会信用代码不一致' }], 'applicant_mismatch');
+  }
+  return applicant;
+}
+
+/** Columns that follow the applicant when an online applicant changes their own form. */
+async function applicantColumns(db: Db, actor: Actor, row: CaseRow, form: Record<string, unknown>) {
+  if (row.channel !== 'online' || row.applicant_id !== actor.id || row.created_by !== actor.id) return {};
+  const a = await onlineApplicant(db, actor, form);
+  return { applicant: JSON.stringify(a), applicant_name: a.name, applicant_id_tail: idTail(a) };
+}
+
+function materialRows(caseId: string, rows: MaterialRow[], at: Date) {
+  return rows.map((m) => ({
+    case_id: caseId,
+    material_id: m.materialId,
+    name: m.name,
+    required: m.required,
+    file_ids: m.fileIds,
+    paper: m.paper,
+    status: m.status,
+    note: null,
+    updated_at: at,
+  }));
+}
+
+/**
+ * 申请 / 窗口登记: saves a draft or files at once. The same Idempotency-Key from the same user
+ * returns the case it created (also when two requests race); reused with another body → 422.
+ */
+export async function createCase(db: Db, ctx: Ctx, body: CreateCaseBody, idempotencyKey: string): Promise<CreateResult> {
+  const { actor } = ctx;
+  if (!canFile(actor)) throw forbidden('当前角色不能提交申请');
+  const hash = requestHash(body);
+  const earlier = await repo.findByIdempotencyKey(db, actor.id, idempotencyKey);
+  if (earlier) return replay(earlier, hash);
+
+  const item = await getPublishedItem(db, body.itemCode);
+  if (!item) throw fieldError('itemCode', `事项不存在、未发布或已取消：${body.itemCode}`, 'unknown_item');
+  const formCheck = validateForm(item.formFields, body.form, { submit: body.submit });
+  throwFieldErrors(formCheck.errors, '申请表填写有误', 'form_invalid');
+  const window = actor.kind === 'staff' && hasRole(actor, 'clerk');
+  const mat = validateMaterials(item.materials, body.materials, { submit: body.submit, window });
+  throwFieldErrors(mat.invalid, '申请材料有误', 'materials_invalid');
+  await assertMaterialFiles(db, actor.id, body.materials);
+  if (mat.missing.length) missingMaterials(mat.missing);
+  const filing = await resolveFiling(db, actor, item, body, formCheck.form);
+
+  const def = getProcessDefinition(item);
+  const now = nowOf(ctx);
+  const today = shanghaiDay(now);
+  let submitted: TransitionOk | null = null;
+  if (body.submit) {
+    const tr = transition(def, { status: def.initial, suspendedFrom: null }, 'submit', { performers: filing.performers });
+    if (!tr.ok) throw unprocessable(`该事项的流程不能直接提交：${tr.message}`, [], 'cannot_submit');
+    submitted = tr;
+  }
+  const status = submitted?.status ?? def.initial;
+
+  try {
+    return await db.transaction().execute(async (tx) => {
+      await repo.lockIdempotencyKey(tx, actor.id, idempotencyKey);
+      const again = await repo.findByIdempotencyKey(tx, actor.id, idempotencyKey);
+      if (again) return replay(again, hash);
+
+      const prefix = numberPrefix(filing.acceptRegionCode);
+      const seq = await repo.nextNumberSeq(tx, prefix, today);
+      const number = formatCaseNumber(filing.acceptRegionCode, today, seq);
+      const row = await repo.insertCase(tx, {
+        number,
+        item_code: item.code,
+        item_version: item.version,
+        item_name: item.name,
+        department_code: item.departmentCode,
+        process_key: def.key,
+        region_code: item.regionCode,
+        accept_region_code: filing.acceptRegionCode,
+        accept_hall_id: filing.acceptHallId,
+        channel: filing.channel,
+        applicant_id: filing.applicantId,
+        applicant: JSON.stringify(filing.applicant),
+        applicant_name: filing.applicant.name,
+        applicant_id_tail: idTail(filing.applicant),
+        created_by: actor.id,
+        idempotency_key: idempotencyKey,
+        request_hash: hash,
+        status,
+        suspended_from: null,
+        version: submitted ? 2 : 1,
+        actionable: actionableAt(def, { status, suspendedFrom: null }),
+        form: JSON.stringify(formCheck.form),
+        handling_type: item.handlingType,
+        promised_days: item.promisedLimit.days,
+        statutory_days: item.statutoryLimit.days,
+        accepted_on: null,
+        promised_deadline: null,
+        statutory_deadline: null,
+        near_on: null,
+        overdue_on: null,
+        finished_on: null,
+        step_entered_at: now,
+        submitted_at: submitted ? now : null,
+        created_at: now,
+        updated_at: now,
+      });
+      await repo.insertMaterials(tx, materialRows(row.id, mat.rows, now));
+      const actorRole = filing.actorRole;
+      await repo.insertEvent(tx, {
+        case_id: row.id,
+        seq: 1,
+        at: now,
+        on_date: today,
+        actor_id: actor.id,
+        actor_name: actor.name,
+        actor_role: actorRole,
+        action: filing.channel === 'window' ? 'register' : 'create',
+        from_status: null,
+        to_status: def.initial,
+        clock: null,
+        comment: null,
+        payload: JSON.stringify({ channel: filing.channel, itemVersion: item.version }),
+      });
+      if (submitted) {
+        await repo.insertEvent(tx, {
+          case_id: row.id,
+          seq: 2,
+          at: now,
+          on_date: today,
+          actor_id: actor.id,
+          actor_name: actor.name,
+          actor_role: actorRole,
+          action: 'submit',
+          from_status: def.initial,
+          to_status: submitted.status,
+          clock: null,
+          comment: null,
+          payload: JSON.stringify({}),
+        });
+        await notifyApplicant(
+          tx,
+          row,
+          {
+            kind: 'case.submitted',
+            title: `申请已提交：${item.name}`,
+            body: `您的申请（办件编号 ${number}）已提交，等待窗口预审。可凭办件编号和证件号码后 4 位查询进度。`,
+          },
+          { actor, ip: ctx.ip },
+        );
+      }
+      await recordAudit(tx, {
+        actor,
+        action: 'cases.case.create',
+        entityType: 'case',
+        entityId: row.id,
+        after: { number, itemCode: item.code, itemVersion: item.version, channel: filing.channel, status, submitted: !!submitted },
+        ip: ctx.ip,
+      });
+      return { id: row.id, number, status, replayed: false };
+    });
+  } catch (err) {
+    // A concurrent request with the same key won the race past the advisory lock: answer with its case.
+    if ((err as { code?: string }).code === '23505' && String((err as { constraint?: string }).constraint ?? '').includes('idempotency')) {
+      const winner = await repo.findByIdempotencyKey(db, actor.id, idempotencyKey);
+      if (winner) return replay(winner, hash);
+    }
+    throw err;
+  }
+}
+
+function replay(row: CaseRow, hash: string): CreateResult {
+  if (row.request_hash !== hash) {
+    throw unprocessable(
+      '该 Idempotency-Key 已用于另一份不同内容的申请；新申请请使用新的幂等键',
+      [{ field: 'Idempotency-Key', message: '幂等键已用于内容不同的请求' }],
+      'idempotency_key_reused',
+    );
+  }
+  return { id: row.id, number: row.number, status: row.status, replayed: true };
+}
+
+/* ------------------------------------------------------------------ actions */
+
+/** Checks the inputs an action demands (400 naming each missing or wrong field, 422 for rules of the guide). */
+function checkRequirements(a: ActionDefinition, body: ActionBody, item: ItemDetail): Requirements {
+  const errors: FieldError[] = [];
+  const req = new Set(a.requires ?? []);
+  const out: Requirements = {};
+  if (req.has('reason')) {
+    if (!body.reason?.trim()) errors.push({ field: 'reason', message: `「${a.label}」须填写理由` });
+    else out.reason = body.reason.trim();
+  }
+  if (req.has('corrections')) {
+    if (!body.corrections?.length) errors.push({ field: 'corrections', message: '一次性告知须列明需要补正的全部材料或内容' });
+    else {
+      const materialIds = new Set(item.materials.map((m) => m.id));
+      const fieldKeys = new Set(item.formFields.map((f) => f.key));
+      body.corrections.forEach((c, i) => {
+        if (c.materialId && !materialIds.has(c.materialId)) errors.push({ field: `corrections.${i}.materialId`, message: `该事项没有材料 ${c.materialId}` });
+        if (c.field && !fieldKeys.has(c.field)) errors.push({ field: `corrections.${i}.field`, message: `该事项的申请表没有字段 ${c.field}` });
+      });
+      out.corrections = body.corrections;
+    }
+  }
+  if (req.has('suspension')) {
+    if (!body.suspension) errors.push({ field: 'suspension', message: '启动特别程序须填写种类（kind）、理由（reason）和预计时长（expectedDays）' });
+    else out.suspension = body.suspension;
+  }
+  if (req.has('delivery')) {
+    if (!body.delivery) errors.push({ field: 'delivery', message: '送达须填写方式（method：window 窗口领取 / express 快递）' });
+    else {
+      if (body.delivery.method === 'express' && !body.delivery.trackingNumber) errors.push({ field: 'delivery.trackingNumber', message: '快递送达须填写快递单号' });
+      if (body.delivery.method === 'express' && !item.expressDelivery) errors.push({ field: 'delivery.method', message: '该事项不提供快递送达' });
+      out.delivery = body.delivery;
+    }
+  }
+  if (req.has('certificate')) out.certificate = body.certificate ?? {};
+  throwFieldErrors(errors, `「${a.label}」的参数有误`, 'action_invalid');
+  if (out.suspension) {
+    const s = out.suspension;
+    const listed = item.specialProcedures.find((p) => p.kind === s.kind);
+    if (!listed) {
+      throw unprocessable(
+        `办事指南未列明「${SUSPENSION_KIND_LABELS[s.kind]}」特别程序，不能据此暂停计时（已列明：${item.specialProcedures.map((p) => p.name).join('、') || '无'}）`,
+        [{ field: 'suspension.kind', message: '办事指南未列明的特别程序' }],
+        'special_procedure_not_listed',
+      );
+    }
+    if (s.expectedDays > listed.maxDays) {
+      throw unprocessable(`「${listed.name}」最长 ${listed.maxDays} 个工作日`, [{ field: 'suspension.expectedDays', message: `不得超过 ${listed.maxDays} 个工作日` }], 'special_procedure_too_long');
+    }
+  }
+  return out;
+}
+
+const OWNER_EDIT_ACTIONS = new Set(['submit', 'resubmit']);
+
+/** 办理: one workflow action on a case, all-or-nothing. Returns the case as the actor now sees it. */
+export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody): Promise<CaseView> {
+  const { actor } = ctx;
+  const { row, access, performers } = await loadCase(db, actor, id);
+  const { item, def } = await requireItemContext(db, row);
+  const tr = transition(def, snapshotOf(row), body.action, { performers });
+  if (!tr.ok) {
+    if (tr.code === 'unknown_action') throw fieldError('action', `${tr.message}（该办件可用的操作：${[...new Set(def.actions.map((a) => a.action))].join('、')}）`, 'unknown_action');
+    if (tr.code === 'state') throw conflict(tr.message, 'invalid_state');
+    throw forbidden(access === 'view' ? `您所在的大厅只能查看该办件，不能办理（${tr.message}）` : tr.message);
+  }
+  if (body.version !== row.version) {
+    throw conflict(`办件已被他人更新（当前版本 ${row.version}，您提交的版本 ${body.version}），请刷新后重试`, 'stale_version');
+  }
+  const req = checkRequirements(tr.action, body, item);
+
+  // The applicant's side may carry a corrected form and materials with submit / resubmit.
+  let form: Record<string, unknown> | null = null;
+  let newMaterials: MaterialRow[] | null = null;
+  const currentMaterials = await repo.listMaterials(db, id);
+  if (body.form !== undefined || body.materials !== undefined) {
+    if (!OWNER_EDIT_ACTIONS.has(tr.action.action)) {
+      throw fieldError(body.form !== undefined ? 'form' : 'materials', `「${tr.action.label}」不能修改申请表或材料`);
+    }
+  }
+  if (OWNER_EDIT_ACTIONS.has(tr.action.action)) {
+    const formCheck = validateForm(item.formFields, body.form ?? row.form, { submit: true });
+    throwFieldErrors(formCheck.errors, '申请表填写有误', 'form_invalid');
+    form = formCheck.form;
+    const given: MaterialInput[] = body.materials ?? currentMaterials.map((m) => ({ materialId: m.material_id, fileIds: m.file_ids, paper: m.paper }));
+    const mat = validateMaterials(item.materials, given, { submit: true, window: row.channel === 'window' });
+    throwFieldErrors(mat.invalid, '申请材料有误', 'materials_invalid');
+    if (body.materials) await assertMaterialFiles(db, actor.id, body.materials, (m) => isUnchanged(m, currentMaterials));
+    // A material the window rejected must come back with new files (or be checked again on paper at a window).
+    const stillRejected = currentMaterials.filter((m) => {
+      if (m.status !== 'rejected') return false;
+      const g = given.find((x) => x.materialId === m.material_id);
+      return !g || (g.fileIds.length === 0 && !g.paper) || (!g.paper && isUnchanged(g, currentMaterials));
+    });
+    const missing = [
+      ...mat.missing,
+      ...stillRejected.map((m) => ({ field: 'materials', message: `需补正的材料 ${m.material_id}「${m.name}」尚未重新提交` })),
+    ];
+    if (missing.length) missingMaterials(missing);
+    newMaterials = mat.rows;
+  }
+
+  const applicantCols = form && body.form !== undefined ? await applicantColumns(db, actor, row, form) : {};
+  const now = nowOf(ctx);
+  const today = shanghaiDay(now);
+  const [cal, events] = await Promise.all([loadCalendar(db), repo.listEvents(db, id)]);
+  const clockEvents: ClockEvent[] = [...events.map(toClockEvent), { on: today, clock: tr.clock }];
+  const clock = computeClock(cal, clockEvents, limitsOf(row), today);
+  const cols = clockColumns(cal, clock, row.promised_days, tr.status === 'suspended' || tr.clock === 'stop');
+  const role = actingRole(tr.action, performers, actor);
+  const payload = eventPayload(tr, req, body, newMaterials, currentMaterials);
+
+  await db.transaction().execute(async (tx) => {
+    const updated = await repo.updateCaseIfVersion(tx, id, body.version, {
+      status: tr.status,
+      suspended_from: tr.suspendedFrom,
+      actionable: actionableAt(def, { status: tr.status, suspendedFrom: tr.suspendedFrom }),
+      ...cols,
+      finished_on: tr.terminal ? today : null,
+      step_entered_at: now,
+      ...(row.submitted_at === null && OWNER_EDIT_ACTIONS.has(tr.action.action) ? { submitted_at: now } : {}),
+      ...(form ? { form: JSON.stringify(form) } : {}),
+      ...applicantCols,
+    });
+    if (!updated) throw conflict('办件已被他人同时办理，请刷新后重试', 'stale_version');
+    await repo.insertEvent(tx, {
+      case_id: id,
+      seq: updated.version,
+      at: now,
+      on_date: today,
+      actor_id: actor.id,
+      actor_name: actor.name,
+      actor_role: role,
+      action: tr.action.action,
+      from_status: tr.fromStatus,
+      to_status: tr.status,
+      clock: tr.clock,
+      comment: body.comment?.trim() || null,
+      payload: JSON.stringify(payload),
+    });
+    if (newMaterials) {
+      for (const m of newMaterials) {
+        await repo.updateMaterial(tx, id, m.materialId, { file_ids: m.fileIds, paper: m.paper, status: m.status, note: null });
+      }
+    }
+    if (req.corrections) {
+      for (const c of req.corrections) {
+        if (!c.materialId) continue;
+        await repo.updateMaterial(tx, id, c.materialId, { status: 'rejected', note: c.problem });
+      }
+    }
+    const issued = await issueForAction(tx, tr.action.action, {
+      row: updated,
+      item,
+      actor,
+      today,
+      cal,
+      clock,
+      req,
+      materials: currentMaterials,
+      baseUrl: ctx.baseUrl ?? defaultBaseUrl(),
+      ip: ctx.ip,
+    });
+    const message = applicantMessage(tr, statusLabel(def, tr.status), updated, item, req, clock.promisedDeadline, issued?.number ?? null);
+    if (message) await notifyApplicant(tx, updated, message, { actor, ip: ctx.ip });
+    await recordAudit(tx, {
+      actor,
+      action: `cases.case.${tr.action.action}`,
+      entityType: 'case',
+      entityId: id,
+      before: { status: row.status, version: row.version },
+      after: { status: tr.status, version: updated.version, event: updated.version, clock: tr.clock, document: issued?.number ?? null, ...payload },
+      ip: ctx.ip,
+    });
+  });
+  return getCaseView(db, actor, id);
+}
+
+/** 保存草稿: the applicant (or the clerk who registered it) changes a draft that was never submitted. */
+export async function saveDraft(db: Db, ctx: Ctx, id: string, body: SaveDraftBody): Promise<CaseView> {
+  const { actor } = ctx;
+  const { row, performers } = await loadCase(db, actor, id);
+  const { item, def } = await requireItemContext(db, row);
+  if (!performers.includes('owner') && row.created_by !== actor.id) throw forbidden('只有申请人或登记该办件的窗口人员可以修改草稿');
+  if (row.status !== def.initial || row.submitted_at !== null) throw conflict(`办件当前为「${statusLabel(def, row.status)}」，不是草稿，不能修改`, 'not_a_draft');
+  if (body.version !== row.version) throw conflict(`办件已被他人更新（当前版本 ${row.version}，您提交的版本 ${body.version}），请刷新后重试`, 'stale_version');
+  const formCheck = validateForm(item.formFields, body.form, { submit: false });
+  throwFieldErrors(formCheck.errors, '申请表填写有误', 'form_invalid');
+  const current = await repo.listMaterials(db, id);
+  const mat = validateMaterials(item.materials, body.materials, { submit: false, window: row.channel === 'window' });
+  throwFieldErrors(mat.invalid, '申请材料有误', 'materials_invalid');
+  await assertMaterialFiles(db, actor.id, body.materials, (m) => isUnchanged(m, current));
+  const applicantCols = await applicantColumns(db, actor, row, formCheck.form);
+  const now = nowOf(ctx);
+  await db.transaction().execute(async (tx) => {
+    const updated = await repo.updateCaseIfVersion(tx, id, body.version, { form: JSON.stringify(formCheck.form), ...applicantCols });
+    if (!updated) throw conflict('办件已被他人同时修改，请刷新后重试', 'stale_version');
+    for (const m of mat.rows) await repo.updateMaterial(tx, id, m.materialId, { file_ids: m.fileIds, paper: m.paper, status: m.status, note: null });
+    await repo.insertEvent(tx, {
+      case_id: id,
+      seq: updated.version,
+      at: now,
+      on_date: shanghaiDay(now),
+      actor_id: actor.id,
+      actor_name: actor.name,
+      actor_role: performers.includes('owner') ? 'owner' : (actor.roles[0] ?? 'owner'),
+      action: 'save',
+      from_status: row.status,
+      to_status: row.status,
+      clock: null,
+      comment: null,
+      payload: JSON.stringify({ materials: mat.rows.filter((m) => m.status === 'received').map((m) => m.materialId) }),
+    });
+    await recordAudit(tx, { actor, action: 'cases.case.save', entityType: 'case', entityId: id, before: { version: row.version }, after: { version: updated.version, form: formCheck.form }, ip: ctx.ip });
+  });
+  return getCaseView(db, actor, id);
+}
+
+function isUnchanged(m: MaterialInput, current: MaterialRowDb[]): boolean {
+  const c = current.find((x) => x.material_id === m.materialId);
+  return !!c && c.paper === !!m.paper && c.file_ids.length === m.fileIds.length && c.file_ids.every((f, i) => f === m.fileIds[i]);
+}
+
+function eventPayload(tr: TransitionOk, req: Requirements, body: ActionBody, materials: MaterialRow[] | null, before: MaterialRowDb[]): Record<string, unknown> {
+  const p: Record<string, unknown> = {};
+  if (req.reason) p.reason = req.reason;
+  if (req.corrections) p.corrections = req.corrections;
+  if (req.suspension) p.suspension = req.suspension;
+  if (req.delivery) p.delivery = req.delivery;
+  if (req.certificate && Object.keys(req.certificate).length) p.certificate = req.certificate;
+  if (tr.suspendedFrom) p.suspendedFrom = tr.suspendedFrom;
+  if (tr.action.action === 'resume' && tr.fromStatus === 'suspended') p.resumedTo = tr.status;
+  if (materials) {
+    const changed = materials.filter((m) => !isUnchanged({ materialId: m.materialId, fileIds: m.fileIds, paper: m.paper }, before)).map((m) => m.materialId);
+    if (changed.length) p.materialsChanged = changed;
+  }
+  if (body.form !== undefined) p.formChanged = true;
+  return p;
+}
+
+interface Message {
+  kind: string;
+  title: string;
+  body: string;
+}
+
+/** What the applicant is told after an action that concerns them (in-app, and SMS when a phone is known). */
+function applicantMessage(
+  tr: TransitionOk,
+  toLabel: string,
+  row: CaseRow,
+  item: ItemDetail,
+  req: Requirements,
+  promised: string | null,
+  docNumber: string | null,
+): Message | null {
+  const n = `办件编号 ${row.number}`;
+  const name = item.name;
+  const doc = docNumber ? `（文书编号 ${docNumber}）` : '';
+  switch (tr.action.action) {
+    case 'submit':
+    case 'resubmit':
+      return { kind: 'case.submitted', title: `申请已提交：${name}`, body: `您的申请（${n}）已提交，等待窗口预审。` };
+    case 'prereview-pass':
+      return { kind: 'case.prereviewed', title: `预审通过：${name}`, body: `您的申请（${n}）已通过预审，等待受理。` };
+    case 'request-correction':
+      return {
+        kind: 'case.correction',
+        title: `请补正材料：${name}`,
+        body: `您的申请（${n}）需要补正，窗口已一次性告知全部内容${doc}：${(req.corrections ?? []).map((c) => c.problem).join('；')}。请补正后重新提交。`,
+      };
+    case 'refuse':
+      return { kind: 'case.refused', title: `不予受理：${name}`, body: `您的申请（${n}）不予受理${doc}。理由：${req.reason ?? ''}` };
+    case 'accept':
+      return { kind: 'case.accepted', title: `已受理：${name}`, body: `您的申请（${n}）已受理${doc}，承诺办结期限 ${promised ?? '—'}。` };
+    case 'grant':
+      return { kind: 'case.granted', title: `准予许可：${name}`, body: `您的申请（${n}）已作出准予决定${doc}，正在制证。` };
+    case 'deny':
+      return { kind: 'case.denied', title: `不予许可：${name}`, body: `您的申请（${n}）不予许可${doc}。理由：${req.reason ?? ''}。如不服，可依法申请行政复议或提起行政诉讼。` };
+    case 'suspend':
+      return {
+        kind: 'case.suspended',
+        title: `特别程序：${name}`,
+        body: `您的办件（${n}）进入${req.suspension ? SUSPENSION_KIND_LABELS[req.suspension.kind] : '特别程序'}，预计 ${req.suspension?.expectedDays ?? '—'} 个工作日，期间不计入办理时限。`,
+      };
+    case 'resume':
+      return { kind: 'case.resumed', title: `恢复办理：${name}`, body: `您的办件（${n}）特别程序结束，恢复计时，承诺办结期限 ${promised ?? '—'}。` };
+    case 'issue-certificate':
+      return { kind: 'case.certificate', title: `证照已制作：${name}`, body: `您的办件（${n}）结果证照已制作${doc}，等待领取或寄送。` };
+    case 'deliver': {
+      const d = req.delivery;
+      const how = d ? (d.method === 'express' ? `已快递寄出（${d.carrier ?? '快递'} 单号 ${d.trackingNumber}）` : '已在窗口领取') : '已送达';
+      return { kind: 'case.completed', title: `已办结：${name}`, body: `您的办件（${n}）${how}，办件已办结。` };
+    }
+    case 'withdraw':
+      return { kind: 'case.withdrawn', title: `已撤回：${name}`, body: `您的申请（${n}）已撤回。` };
+    default:
+      return tr.terminal ? { kind: 'case.finished', title: `办件已结束：${name}`, body: `您的办件（${n}）已结束：${toLabel}。` } : null;
+  }
+}
+
+const toClockEvent = (e: Pick<EventRow, 'on_date' | 'clock'>): ClockEvent => ({ on: e.on_date, clock: e.clock });
+const limitsOf = (r: Pick<CaseRow, 'promised_days' | 'statutory_days'>) => ({ promisedDays: r.promised_days, statutoryDays: r.statutory_days });
+
+/* ------------------------------------------------------------------ read */
+
+/** 办件详情: everything the applicant or the handling staff see about one case. */
+export async function getCaseView(db: Db, actor: Actor, id: string): Promise<CaseView> {
+  const { row, access, performers } = await loadCase(db, actor, id);
+  const { item, def } = await requireItemContext(db, row);
+  const now = casesNow();
+  const today = shanghaiDay(now);
+  const [cal, events, materials, documents] = await Promise.all([loadCalendar(db), repo.listEvents(db, id), repo.listMaterials(db, id), caseDocuments(db, id)]);
+  const metas = new Map((await getFileMetas(db, materials.flatMap((m) => m.file_ids))).map((f) => [f.id, f]));
+  const clock = computeClock(cal, events.map(toClockEvent), limitsOf(row), today);
+  const step = stepOf(def, row.status);
+  const enteredOn = shanghaiDay(row.step_entered_at);
+  const stepDue = step?.limitDays !== undefined && !step.terminal ? stepDeadline(cal, enteredOn, step.limitDays).date : null;
+  const actions = access === 'act' ? availableActions(def, snapshotOf(row), { performers }) : [];
+  const seen = new Set<string>();
+  const order = new Map(item.materials.map((m, i) => [m.id, i]));
+  const a = row.applicant;
+  return {
+    id: row.id,
+    number: row.number,
+    itemCode: row.item_code,
+    itemName: row.item_name,
+    itemVersion: row.item_version,
+    handlingType: row.handling_type,
+    processKey: row.process_key,
+    channel: row.channel,
+    channelLabel: CHANNEL_LABELS[row.channel],
+    regionCode: row.region_code,
+    acceptRegionCode: row.accept_region_code,
+    departmentCode: row.department_code,
+    status: row.status,
+    statusLabel: statusLabel(def, row.status),
+    version: row.version,
+    applicant: {
+      kind: a.kind,
+      name: a.name,
+      idNumber: a.idNumber ?? null,
+      creditCode: a.creditCode ?? null,
+      phone: a.phone ?? null,
+      hasAccount: row.applicant_id !== null,
+    },
+    form: row.form,
+    materials: [...materials]
+      .sort((x, y) => (order.get(x.material_id) ?? 99) - (order.get(y.material_id) ?? 99))
+      .map((m) => ({
+        materialId: m.material_id,
+        name: m.name,
+        required: m.required,
+        status: m.status,
+        statusLabel: MATERIAL_STATUS_LABELS[m.status],
+        paper: m.paper,
+        note: m.note,
+        files: m.file_ids.flatMap((f) => {
+          const meta = metas.get(f);
+          return meta ? [{ id: meta.id, name: meta.name, size: meta.size, mediaType: meta.mediaType, sha256: meta.sha256 }] : [];
+        }),
+      })),
+    deadlines: {
+      acceptedOn: clock.acceptedOn,
+      finishedOn: row.finished_on,
+      promised: clock.promisedDeadline,
+      statutory: clock.statutoryDeadline,
+      provisional: clock.provisional,
+      promisedDays: row.promised_days,
+      statutoryDays: row.statutory_days,
+      suspendedWorkdays: clock.suspendedWorkdays,
+    },
+    remainingWorkingDays: clock.remainingWorkingDays,
+    deadlineState: clock.state,
+    deadlineStateLabel: DEADLINE_STATE_LABELS[clock.state],
+    deadlineColour: deadlineColour(clock.state),
+    onTime: clock.onTime,
+    currentStep: {
+      code: row.status,
+      label: statusLabel(def, row.status),
+      enteredAt: row.step_entered_at,
+      limitDays: step?.limitDays ?? null,
+      deadline: stepDue,
+      overdue: !!stepDue && today >= overdueOn(cal, stepDue),
+    },
+    availableActions: actions
+      .filter((x) => (seen.has(x.action) ? false : (seen.add(x.action), true)))
+      .map((x) => ({ action: x.action, label: x.label, requires: [...(x.requires ?? [])] })),
+    readOnly: access === 'view' || actions.length === 0,
+    documents,
+    history: events.map((e) => ({
+      seq: e.seq,
+      at: e.at,
+      on: e.on_date,
+      actor: { id: e.actor_id, name: e.actor_name, role: e.actor_role, roleLabel: roleLabel(e.actor_role) },
+      action: e.action,
+      actionLabel: actionLabel(def, e.action),
+      comment: e.comment,
+      fromStatus: e.from_status,
+      fromStatusLabel: e.from_status ? statusLabel(def, e.from_status) : null,
+      toStatus: e.to_status,
+      toStatusLabel: statusLabel(def, e.to_status),
+      clock: e.clock,
+      clockLabel: clockEffectLabel(e.clock),
+      payload: e.payload,
+    })),
+    createdAt: row.created_at,
+    submittedAt: row.submitted_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/* ------------------------------------------------------------------ inbox */
+
+/** 待办 / 办件列表: the applicant's own cases, or the staff's cases in scope (waiting for them by default). */
+export async function listCases(db: Db, actor: Actor, query: CaseListQuery) {
+  const staff = isRegionStaff(actor);
+  const roles = actor.roles.filter((r): r is Role => ACTING_ROLES.includes(r));
+  const todo = (query.view ?? (staff && roles.length ? 'todo' : 'all')) === 'todo';
+  const cal = await loadCalendar(db);
+  const today = shanghaiDay(casesNow());
+  const { total, totalExact, items } = await repo.listCases(db, {
+    actorId: actor.id,
+    mode: staff ? 'staff' : 'owner',
+    todo,
+    regionPrefix: actor.scope.regionPrefix,
+    departmentCodes: staff ? await departmentCodesFor(db, actor) : null,
+    roles,
+    status: query.status,
+    itemCode: query.itemCode,
+    deadlineState: query.deadlineState,
+    from: query.from,
+    to: query.to,
+    q: query.q,
+    today,
+    sort: query.sort,
+    page: query.page,
+    pageSize: query.pageSize,
+  });
+  const out: CaseListItem[] = [];
+  for (const r of items) out.push(await listItem(db, cal, r, today));
+  return { total, totalExact, page: query.page, pageSize: query.pageSize, items: out };
+}
+
+async function listItem(db: Db, cal: CalendarData, r: CaseRow, today: string): Promise<CaseListItem> {
+  const ic = await itemContext(db, r.item_code, r.item_version);
+  const state = storedDeadlineState(r, today);
+  return {
+    id: r.id,
+    number: r.number,
+    itemCode: r.item_code,
+    itemName: r.item_name,
+    channel: r.channel,
+    status: r.status,
+    statusLabel: ic ? statusLabel(ic.def, r.status) : r.status,
+    version: r.version,
+    applicant: {
+      kind: r.applicant.kind,
+      name: r.applicant.name,
+      idNumberMasked: maskIdNumber(r.applicant.idNumber ?? r.applicant.creditCode),
+      phoneMasked: maskPhone(r.applicant.phone),
+    },
+    regionCode: r.region_code,
+    acceptRegionCode: r.accept_region_code,
+    createdAt: r.created_at,
+    submittedAt: r.submitted_at,
+    acceptedOn: r.accepted_on,
+    promisedDeadline: r.promised_deadline,
+    provisional: r.deadline_provisional,
+    remainingWorkingDays: storedRemaining(cal, r, today),
+    deadlineState: state,
+    deadlineColour: deadlineColour(state),
+  };
+}
+
+/* ------------------------------------------------------------------ public progress query */
+
+/**
+ * 办件进度查询 (no sign-in): the case number plus the last 4 or 6 characters of the applicant's ID
+ * number or credit code. Answers nothing personal; any mismatch is the same 404.
+ */
+export async function trackCase(db: Db, number: string, tail: string) {
+  const row = await repo.getCaseByNumber(db, number);
+  if (!row || row.status === 'draft' || !idTailMatches(row.applicant_id_tail, tail)) throw notFound(CASE);
+  const ic = await requireItemContext(db, row);
+  const events = await repo.listEvents(db, row.id);
+  return {
+    number: row.number,
+    itemName: row.item_name,
+    status: row.status,
+    statusLabel: statusLabel(ic.def, row.status),
+    submittedOn: row.submitted_at ? shanghaiDay(row.submitted_at) : null,
+    acceptedOn: row.accepted_on,
+    finishedOn: row.finished_on,
+    promisedDeadline: row.promised_deadline,
+    steps: events.map((e) => ({ label: actionLabel(ic.def, e.action), statusLabel: statusLabel(ic.def, e.to_status), on: e.on_date })),
+  };
+}
+
+/* ------------------------------------------------------------------ downloads */
+
+export async function caseDocumentContent(db: Db, actor: Actor, id: string, docId: string) {
+  await loadCase(db, actor, id);
+  const doc = await readCaseDocument(db, id, docId);
+  if (!doc) throw notFound('文书');
+  return doc;
+}
+
+export async function caseFileContent(db: Db, actor: Actor, id: string, fileId: string) {
+  await loadCase(db, actor, id);
+  if (!(await repo.caseHasFile(db, id, fileId))) throw notFound('文件');
+  const f = await readFile(db, fileId);
+  if (!f) throw notFound('文件');
+  return f;
+}

@@ -1,0 +1,94 @@
+import type { ColumnType, Generated } from 'kysely';
+
+export type Channel = 'online' | 'window';
+/** Where the case's clock stands, kept on the row so the inbox can filter by deadline state in SQL. */
+export type ClockPhase = 'not_started' | 'running' | 'suspended' | 'suspended_overdue' | 'finished';
+export type MaterialStatus = 'received' | 'missing' | 'shared' | 'rejected';
+
+/** Who the case is for: a natural person (ID number) or a legal person (credit code). */
+export interface ApplicantInfo {
+  kind: 'person' | 'company';
+  name: string;
+  idNumber?: string;
+  creditCode?: string;
+  phone?: string;
+}
+
+type Json<T> = ColumnType<T, string, string>;
+type DateCol = ColumnType<string, string, string>;
+
+/** Kysely view of the cases module's own tables. */
+export interface CasesTables {
+  cases: {
+    id: Generated<string>;
+    number: string;
+    item_code: string;
+    item_version: number;
+    item_name: string;
+    department_code: string;
+    process_key: string;
+    region_code: string;
+    accept_region_code: string;
+    accept_hall_id: string | null;
+    channel: Channel;
+    applicant_id: string | null;
+    applicant: Json<ApplicantInfo>;
+    applicant_name: string;
+    applicant_id_tail: string | null;
+    created_by: string;
+    idempotency_key: string;
+    request_hash: string;
+    status: string;
+    suspended_from: string | null;
+    version: Generated<number>;
+    actionable: string[];
+    form: Json<Record<string, unknown>>;
+    handling_type: 'immediate' | 'promised';
+    promised_days: number;
+    statutory_days: number;
+    accepted_on: DateCol | null;
+    promised_deadline: DateCol | null;
+    statutory_deadline: DateCol | null;
+    near_on: DateCol | null;
+    overdue_on: DateCol | null;
+    deadline_provisional: Generated<boolean>;
+    clock_phase: ColumnType<ClockPhase, ClockPhase | undefined, ClockPhase>;
+    finished_on: DateCol | null;
+    step_entered_at: ColumnType<Date, Date | undefined, Date>;
+    submitted_at: Date | null;
+    created_at: ColumnType<Date, Date | undefined, never>;
+    updated_at: ColumnType<Date, Date | undefined, Date>;
+  };
+  case_materials: {
+    case_id: string;
+    material_id: string;
+    name: string;
+    required: boolean;
+    file_ids: string[];
+    paper: boolean;
+    status: MaterialStatus;
+    note: string | null;
+    updated_at: ColumnType<Date, Date | undefined, Date>;
+  };
+  case_events: {
+    id: Generated<number>;
+    case_id: string;
+    seq: number;
+    at: ColumnType<Date, Date | undefined, never>;
+    on_date: DateCol;
+    actor_id: string | null;
+    actor_name: string;
+    actor_role: string;
+    action: string;
+    from_status: string | null;
+    to_status: string;
+    clock: 'start' | 'stop' | 'resume' | 'end' | null;
+    comment: string | null;
+    payload: Json<Record<string, unknown>>;
+  };
+  case_number_counters: {
+    prefix: string;
+    day: DateCol;
+    seq: number;
+  };
+}

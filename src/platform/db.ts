@@ -36,6 +36,9 @@ export interface Database {
 
 export async function openPostgres(url: string, max = 16): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection closed by the server (restart, failover, admin) must not crash the process:
+  // the pool drops it and the next query opens a new one.
+  pool.on('error', (err) => console.warn(`PostgreSQL 空闲连接已断开：${err.message}`));
   const db: Db = new Kysely({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }

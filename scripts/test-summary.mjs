@@ -13,6 +13,11 @@ for (const file of process.argv.slice(2)) {
   const r = JSON.parse(fs.readFileSync(file, 'utf8'));
   passed += r.numPassedTests;
   failed += r.numFailedTests;
+  // A suite that failed to load, or an unhandled error during the run, fails the run without failing a test.
+  if (!r.success && r.numFailedTests === 0) {
+    console.error(`${file}：测试运行出错（套件加载失败 ${r.numFailedTestSuites} 个，或有未捕获的错误）`);
+    failed += 1;
+  }
   skipped += r.numPendingTests + (r.numTodoTests ?? 0);
 }
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

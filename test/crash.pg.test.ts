@@ -4,11 +4,10 @@
  * one (every case has all its materials and events). Runs only when TEST_DATABASE_URL is set.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminQuery, PG_TEMPLATE, serverUrl } from './template';
-import { DEMO_PASSWORD } from './harness';
+import { ApiClient, type ItemForm } from './api-client';
 
 const enabled = Boolean(process.env.TEST_DATABASE_URL);
 const PORT = 3290 + (process.pid % 50);
@@ -36,44 +35,6 @@ async function waitHealthy(ms = 60_000) {
   throw new Error('server did not become healthy');
 }
 
-async function signIn(): Promise<string> {
-  const res = await fetch(`${BASE}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'company', password: DEMO_PASSWORD }),
-  });
-  return ((await res.json()) as { token: string }).token;
-}
-
-/** A minimal valid PDF, uploaded once and attached to every required material. */
-async function uploadPdf(token: string): Promise<string> {
-  const form = new FormData();
-  form.append('file', new Blob(['%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'], { type: 'application/pdf' }), '营业执照.pdf');
-  const res = await fetch(`${BASE}/api/files`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-  if (res.status !== 201) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { id: string }).id;
-}
-
-interface ItemDetail {
-  materials: { id: string; required: boolean }[];
-  formFields: { key: string; type: string; required: boolean; options?: string[] }[];
-}
-
-/** Valid answers for the item's form fields. */
-function answers(item: ItemDetail): Record<string, unknown> {
-  const sample: Record<string, unknown> = {
-    text: '盘锦示范餐饮有限公司',
-    textarea: '示范申请',
-    number: 10,
-    date: '2026-11-20',
-    idNumber: '11010519491231002X',
-    creditCode: '91211103MA0Y8K2P7J',
-    phone: '13800000000',
-    address: '辽宁省盘锦市兴隆台区示范路1号',
-  };
-  return Object.fromEntries(item.formFields.map((f) => [f.key, f.type === 'select' ? f.options?.[0] : sample[f.type]]));
-}
-
 describe.skipIf(!enabled)('crash safety (PostgreSQL, SIGKILL during submissions)', () => {
   let server: ChildProcess | undefined;
   let client: pg.Client;
@@ -94,23 +55,14 @@ describe.skipIf(!enabled)('crash safety (PostgreSQL, SIGKILL during submissions)
   it('keeps every acknowledged case whole and leaves no partial one', async () => {
     server = startServer();
     await waitHealthy();
-    const token = await signIn();
-    const fileId = await uploadPdf(token);
-    const item = (await (await fetch(`${BASE}/api/items/${ITEM}`)).json()) as ItemDetail;
-    const body = JSON.stringify({
-      itemCode: ITEM,
-      form: answers(item),
-      materials: item.materials.filter((m) => m.required).map((m) => ({ materialId: m.id, fileIds: [fileId] })),
-      submit: true,
-    });
+    const company = await new ApiClient(BASE).signIn('company');
+    const fileId = await company.uploadPdf('营业执照.pdf');
+    const item = await company.get<ItemForm>(`/api/items/${ITEM}`);
+    const body = ApiClient.application(ITEM, item, fileId);
 
     const before = (await client.query<{ id: string }>('select id from cases')).rows.map((r) => r.id);
     // Check the request is valid before the burst, so the burst measures crashes, not validation.
-    const probe = await fetch(`${BASE}/api/cases`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-      body,
-    });
+    const probe = await company.createCase(body);
     expect(probe.status, await probe.clone().text()).toBe(201);
     const probeId = ((await probe.json()) as { id: string }).id;
     // A whole submitted case looks like the probe: the same number of materials and events.
@@ -131,11 +83,7 @@ describe.skipIf(!enabled)('crash safety (PostgreSQL, SIGKILL during submissions)
     const worker = async () => {
       while (!killed) {
         try {
-          const res = await fetch(`${BASE}/api/cases`, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-            body,
-          });
+          const res = await company.createCase(body);
           if (res.status === 201) acknowledged.push(((await res.json()) as { id: string }).id);
           else failed += 1;
         } catch {
@@ -180,9 +128,8 @@ describe.skipIf(!enabled)('crash safety (PostgreSQL, SIGKILL during submissions)
     // The platform comes back and shows the cases.
     server = startServer();
     await waitHealthy();
-    const again = await signIn();
-    const first = await fetch(`${BASE}/api/cases/${acknowledged[0]}`, { headers: { authorization: `Bearer ${again}` } });
-    expect(first.status).toBe(200);
+    const again = await new ApiClient(BASE).signIn('company');
+    expect((await again.get<{ id: string }>(`/api/cases/${acknowledged[0]}`)).id).toBe(acknowledged[0]);
     server.kill('SIGTERM');
   }, 120_000);
 });

@@ -4,7 +4,9 @@ import type { Database, Db } from '../src/platform/db';
 import type { App } from '../src/platform/module';
 import { openTestDatabase } from './template';
 
-export const DEMO_PASSWORD = 'Demo@2026';
+import { DEMO_PASSWORD } from './api-client';
+
+export { DEMO_PASSWORD };
 
 export interface TestApp {
   app: App;

@@ -15,6 +15,12 @@ const ItemGuidePage = lazy(() => import('./apps/portal/ItemGuidePage'));
 const LoginPage = lazy(() => import('./apps/portal/LoginPage'));
 const RegisterPage = lazy(() => import('./apps/portal/RegisterPage'));
 const MySpacePage = lazy(() => import('./apps/portal/MySpacePage'));
+const ApplyPage = lazy(() => import('./apps/portal/ApplyPage'));
+const MyCasesPage = lazy(() => import('./apps/portal/MyCasesPage'));
+const MyCaseDetailPage = lazy(() => import('./apps/portal/MyCaseDetailPage'));
+const MessagesPage = lazy(() => import('./apps/portal/MessagesPage'));
+const TrackPage = lazy(() => import('./apps/portal/TrackPage'));
+const VerifyPage = lazy(() => import('./apps/portal/VerifyPage'));
 const AdminApp = lazy(() => import('./apps/admin/AdminApp'));
 const WorkbenchApp = lazy(() => import('./apps/workbench/WorkbenchApp'));
 
@@ -38,6 +44,17 @@ function AppRoutes() {
       <Route element={<PortalLayout />}>
         <Route index element={<PortalHome />} />
         <Route path="items/:code" element={<ItemGuidePage />} />
+        <Route
+          path="items/:code/apply"
+          element={
+            <RequireAuth roles={['applicant', 'agent']}>
+              <ApplyPage />
+            </RequireAuth>
+          }
+        />
+        <Route path="track" element={<TrackPage />} />
+        <Route path="verify" element={<VerifyPage />} />
+        <Route path="verify/:id" element={<VerifyPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
         <Route
@@ -45,6 +62,30 @@ function AppRoutes() {
           element={
             <RequireAuth roles={['applicant']}>
               <MySpacePage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="my/cases"
+          element={
+            <RequireAuth roles={['applicant']}>
+              <MyCasesPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="my/cases/:id"
+          element={
+            <RequireAuth roles={['applicant']}>
+              <MyCaseDetailPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="my/messages"
+          element={
+            <RequireAuth>
+              <MessagesPage />
             </RequireAuth>
           }
         />

@@ -38,6 +38,8 @@ export interface RequestOptions {
   /** A 401 is an expected answer (login, session probe): do not redirect to /login. */
   noAuthRedirect?: boolean;
   signal?: AbortSignal;
+  /** Extra request headers (e.g. `Idempotency-Key`). */
+  headers?: Record<string, string>;
 }
 
 // The CSRF token lives only in memory: it is re-read from /api/auth/me after a reload.
@@ -86,8 +88,9 @@ function isProblem(v: unknown): v is Problem {
 }
 
 async function request<T>(method: string, path: string, body: unknown, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...opts.headers };
+  const multipart = typeof FormData !== 'undefined' && body instanceof FormData;
+  if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let res: Response;
@@ -95,7 +98,7 @@ async function request<T>(method: string, path: string, body: unknown, opts: Req
     res = await fetch(path + buildQuery(opts.query), {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : multipart ? (body as FormData) : JSON.stringify(body),
       credentials: 'same-origin',
       signal: opts.signal,
     });
@@ -128,10 +131,45 @@ async function request<T>(method: string, path: string, body: unknown, opts: Req
   throw new ApiError(res.status, problem);
 }
 
-export const api = {
+/** An uploaded file as `POST /api/files` answers. */
+export interface UploadedFile {
+  id: string;
+  sha256: string;
+  size: number;
+  mediaType: string;
+  name: string;
+}
+
+/** A random UUID (v4); works outside secure contexts too. */
+export function newUuid(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+export const api: {
+  get: <T>(path: string, opts?: RequestOptions) => Promise<T>;
+  post: <T>(path: string, body?: unknown, opts?: RequestOptions) => Promise<T>;
+  put: <T>(path: string, body?: unknown, opts?: RequestOptions) => Promise<T>;
+  patch: <T>(path: string, body?: unknown, opts?: RequestOptions) => Promise<T>;
+  del: <T>(path: string, opts?: RequestOptions) => Promise<T>;
+  upload: (file: Blob, name?: string, opts?: RequestOptions) => Promise<UploadedFile>;
+  postFile: <T>(path: string, file: Blob, name?: string, opts?: RequestOptions) => Promise<T>;
+} = {
   get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, undefined, opts),
   post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, body ?? {}, opts),
   put: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PUT', path, body ?? {}, opts),
   patch: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PATCH', path, body ?? {}, opts),
   del: <T>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, undefined, opts),
+  /** Upload one file as multipart field `file` to `POST /api/files`. */
+  upload: (file: Blob, name?: string, opts?: RequestOptions) => api.postFile<UploadedFile>('/api/files', file, name, opts),
+  /** POST one file as multipart field `file`. */
+  postFile: <T>(path: string, file: Blob, name?: string, opts?: RequestOptions) => {
+    const fd = new FormData();
+    fd.append('file', file, name ?? (file instanceof File ? file.name : 'file'));
+    return request<T>('POST', path, fd, opts);
+  },
 };

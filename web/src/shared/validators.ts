@@ -35,3 +35,6 @@ export const PHONE_RE = /^1[3-9]\d{9}$/;
 export const USERNAME_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{2,31}$/;
 /** At least 8 characters with a letter and a digit. */
 export const isStrongPassword = (p: string) => p.length >= 8 && p.length <= 64 && /[A-Za-z]/.test(p) && /\d/.test(p);
+
+/** Contact phone on application forms: a mobile number, or a landline with area code (0427-2812345, extension allowed). */
+export const CONTACT_PHONE_RE = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?)$/;

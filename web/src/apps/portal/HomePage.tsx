@@ -1,5 +1,5 @@
 import { Button, Card, Col, Empty, Input, List, Pagination, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
-import { ClockCircleOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, FileSearchOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../shared/api';
@@ -70,6 +70,11 @@ export default function HomePage() {
             {t('portal.searchButton')}
           </Button>
         </Space.Compact>
+        <div className="hero-links">
+          <Link to="/track" data-testid="home-track">
+            <FileSearchOutlined /> {t('track.title')}
+          </Link>
+        </div>
       </section>
 
       <Card size="small" style={{ marginBottom: 16 }}>

@@ -1,12 +1,34 @@
 import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Empty, Grid, List, Row, Skeleton, Space, Steps, Table, Tag, Typography } from 'antd';
-import { PrinterOutlined, PhoneOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { PrinterOutlined, PhoneOutlined, EnvironmentOutlined, FormOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
 import { ErrorResult } from '../../shared/components/common';
+import { useAuth } from '../../shared/auth';
 import type { ItemGuide, Material } from '../../shared/types';
+
+/** 在线申请: applicants and agents go to the form; signed-out visitors sign in first and come back. */
+function ApplyButton({ code }: { code: string }) {
+  const { t } = useI18n();
+  const { user, hasRole } = useAuth();
+  const navigate = useNavigate();
+  if (user && user.kind === 'staff' && !hasRole('agent')) return null;
+  const target = `/items/${encodeURIComponent(code)}/apply`;
+  return (
+    <Button
+      type="primary"
+      size="large"
+      icon={<FormOutlined />}
+      className="apply-start"
+      data-testid="apply-start"
+      onClick={() => navigate(user ? target : `/login?next=${encodeURIComponent(target)}`)}
+    >
+      {t('apply.start')}
+    </Button>
+  );
+}
 
 function Section({ id, title, children }: { id: string; title: ReactNode; children: ReactNode }) {
   return (
@@ -92,6 +114,9 @@ export default function ItemGuidePage() {
                 </Typography.Text>
               )}
             </Space>
+            <div style={{ marginTop: 12 }}>
+              <ApplyButton code={code} />
+            </div>
           </Card>
 
           <Section id="basic" title={t('guide.basicInfo')}>

@@ -1,10 +1,12 @@
-import { Button, Card, Col, Descriptions, Empty, Row, Typography } from 'antd';
+import { Card, Col, Descriptions, Row, Space, Typography } from 'antd';
+import { BellOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../shared/auth';
 import { useI18n } from '../../shared/i18n';
 import { formatDateTime } from '../../shared/components/common';
+import { MyCaseList } from '../../shared/components/MyCaseList';
 
-/** The applicant's personal space: profile, and (until the case module lands) an empty case list. */
+/** The applicant's personal space: profile, latest cases, links to messages and progress query. */
 export default function MySpacePage() {
   const { user } = useAuth();
   const { t, label } = useI18n();
@@ -33,17 +35,27 @@ export default function MySpacePage() {
                 },
               ]}
             />
+            <Space wrap style={{ marginTop: 8 }}>
+              <Link to="/my/messages" data-testid="my-messages-link">
+                <BellOutlined /> {t('messages.title')}
+              </Link>
+              <Link to="/track" data-testid="my-track-link">
+                <SearchOutlined /> {t('track.title')}
+              </Link>
+            </Space>
           </Card>
         </Col>
         <Col xs={24} md={15}>
-          <Card title={t('my.cases')} data-testid="my-cases">
-            <Empty description={t('my.noCases')} data-testid="my-cases-empty">
-              <Link to="/">
-                <Button type="primary" data-testid="my-browse-catalog">
-                  {t('my.browseCatalog')}
-                </Button>
+          <Card
+            title={t('my.cases')}
+            data-testid="my-cases"
+            extra={
+              <Link to="/my/cases" data-testid="my-cases-all">
+                {t('my.allCases')} <RightOutlined />
               </Link>
-            </Empty>
+            }
+          >
+            <MyCaseList pageSize={5} compact />
           </Card>
         </Col>
       </Row>

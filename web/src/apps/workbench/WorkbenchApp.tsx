@@ -1,12 +1,17 @@
-import { Card, Col, Descriptions, Empty, Layout, Row, Space, Tag, Typography } from 'antd';
-import { InboxOutlined } from '@ant-design/icons';
+import { Card, Col, Descriptions, Layout, Row, Space, Tag, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { useAuth } from '../../shared/auth';
 import { useI18n } from '../../shared/i18n';
 import { Brand, LangSwitch, UserMenu } from '../../shared/layout/header';
-import { NotFound } from '../../shared/components/common';
+import { MessagesBell } from '../../shared/layout/MessagesBell';
+import { NotFound, PageLoading, RequireAuth } from '../../shared/components/common';
+import { Inbox } from './InboxPage';
 
-/** Staff home: who I am, what I may see; the case inbox arrives with the cases module. */
+const CaseWorkPage = lazy(() => import('./CaseWorkPage'));
+const RegisterCasePage = lazy(() => import('./RegisterCasePage'));
+
+/** Staff home: who I am, what I may see, and the case inbox. */
 function WorkbenchHome() {
   const { user } = useAuth();
   const { t, label } = useI18n();
@@ -14,13 +19,13 @@ function WorkbenchHome() {
   const s = user.scope;
   return (
     <Row gutter={[16, 16]}>
-      <Col xs={24} lg={10}>
-        <Card data-testid="wb-profile">
-          <Typography.Title level={3} style={{ marginTop: 0 }} data-testid="wb-welcome">
+      <Col xs={24}>
+        <Card data-testid="wb-profile" size="small">
+          <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="wb-welcome">
             {t('wb.welcome', { name: user.name })}
           </Typography.Title>
           <Descriptions
-            column={1}
+            column={{ xs: 1, sm: 2, lg: 4 }}
             size="small"
             items={[
               {
@@ -45,19 +50,8 @@ function WorkbenchHome() {
           />
         </Card>
       </Col>
-      <Col xs={24} lg={14}>
-        <Card
-          title={
-            <>
-              <InboxOutlined /> {t('wb.inbox')}
-            </>
-          }
-          data-testid="wb-inbox"
-        >
-          <Empty data-testid="wb-inbox-empty" description={t('wb.inboxEmpty')}>
-            <Typography.Text type="secondary">{t('wb.inboxHint')}</Typography.Text>
-          </Empty>
-        </Card>
+      <Col xs={24}>
+        <Inbox />
       </Col>
     </Row>
   );
@@ -71,14 +65,26 @@ export default function WorkbenchApp() {
         <Brand to="/workbench" sub={t('wb.title')} />
         <Space size={0} className="header-right">
           <LangSwitch />
+          <MessagesBell />
           <UserMenu />
         </Space>
       </Layout.Header>
       <Layout.Content className="portal-content">
-        <Routes>
-          <Route index element={<WorkbenchHome />} />
-          <Route path="*" element={<NotFound />} />
-        </Routes>
+        <Suspense fallback={<PageLoading />}>
+          <Routes>
+            <Route index element={<WorkbenchHome />} />
+            <Route
+              path="cases/new"
+              element={
+                <RequireAuth roles={['clerk']}>
+                  <RegisterCasePage />
+                </RequireAuth>
+              }
+            />
+            <Route path="cases/:id" element={<CaseWorkPage />} />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </Suspense>
       </Layout.Content>
     </Layout>
   );

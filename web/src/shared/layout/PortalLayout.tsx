@@ -1,7 +1,8 @@
 import { Layout, Space } from 'antd';
 import { Outlet } from 'react-router-dom';
 import { Suspense } from 'react';
-import { Brand, LangSwitch, UserMenu } from './header';
+import { Brand, LangSwitch, TrackLink, UserMenu } from './header';
+import { MessagesBell } from './MessagesBell';
 import { useI18n } from '../i18n';
 import { PageLoading } from '../components/common';
 
@@ -14,6 +15,8 @@ export function PortalLayout() {
         <Brand sub={t('nav.catalog')} />
         <Space size={0} className="header-right">
           <LangSwitch />
+          <TrackLink />
+          <MessagesBell />
           <UserMenu />
         </Space>
       </Layout.Header>

@@ -1,5 +1,15 @@
 import { Button, Dropdown, Space } from 'antd';
-import { GlobalOutlined, LogoutOutlined, UserOutlined, AppstoreOutlined, SettingOutlined, HomeOutlined } from '@ant-design/icons';
+import {
+  GlobalOutlined,
+  LogoutOutlined,
+  UserOutlined,
+  AppstoreOutlined,
+  SettingOutlined,
+  HomeOutlined,
+  FileSearchOutlined,
+  SolutionOutlined,
+  BellOutlined,
+} from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { useI18n, type Lang } from '../i18n';
@@ -45,7 +55,13 @@ export function UserMenu() {
   }
   const items: MenuProps['items'] = [
     { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
-    ...(user.kind !== 'staff' ? [{ key: '/my', icon: <UserOutlined />, label: t('nav.my') }] : []),
+    ...(user.kind !== 'staff'
+      ? [
+          { key: '/my', icon: <UserOutlined />, label: t('nav.my') },
+          { key: '/my/cases', icon: <SolutionOutlined />, label: t('my.cases') },
+        ]
+      : []),
+    { key: '/my/messages', icon: <BellOutlined />, label: t('messages.title') },
     ...(hasRole('admin') ? [{ key: '/admin', icon: <SettingOutlined />, label: t('nav.admin') }] : []),
     ...(user.kind === 'staff' ? [{ key: '/workbench', icon: <AppstoreOutlined />, label: t('nav.workbench') }] : []),
     { type: 'divider' as const },
@@ -81,6 +97,18 @@ export function Brand({ to = '/', sub }: { to?: string; sub?: string }) {
         {t('app.city')}
         <span className="hide-xs">{sub ? ` · ${sub}` : ''}</span>
       </span>
+    </Link>
+  );
+}
+
+/** 办件查询: the public progress query, from every portal page. */
+export function TrackLink() {
+  const { t } = useI18n();
+  return (
+    <Link to="/track" data-testid="header-track">
+      <Button type="text" icon={<FileSearchOutlined />} className="header-btn" aria-label={t('track.title')}>
+        <span className="hide-xs">{t('track.short')}</span>
+      </Button>
     </Link>
   );
 }

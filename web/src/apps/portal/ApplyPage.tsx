@@ -1,0 +1,202 @@
+import { Alert, App as AntApp, Breadcrumb, Button, Card, Form, Skeleton, Space, Tag, Typography } from 'antd';
+import { SaveOutlined, SendOutlined } from '@ant-design/icons';
+import { useEffect, useRef, useState } from 'react';
+import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { api, ApiError, newUuid, type FieldError } from '../../shared/api';
+import { useAuth } from '../../shared/auth';
+import { useI18n } from '../../shared/i18n';
+import { useFetch } from '../../shared/components/hooks';
+import { ErrorResult } from '../../shared/components/common';
+import { applyFieldErrors } from '../../shared/formErrors';
+import type { CaseView, CreatedCase, ItemDetail } from '../../shared/cases';
+import {
+  ApplicantSection,
+  caseErrorPath,
+  FormFieldsSection,
+  fromCase,
+  MaterialsSection,
+  toCaseBody,
+  type CaseFormValues,
+  type FormMode,
+} from '../../shared/components/CaseForm';
+
+/** The form a new application starts with: the account's own name where the form asks for it. */
+function initialValues(item: ItemDetail, user: { kind: string; name: string }): CaseFormValues {
+  const keys = new Set(item.formFields.map((f) => f.key));
+  const form: Record<string, unknown> = {};
+  if (user.kind === 'person' && keys.has('applicantName')) form.applicantName = user.name;
+  if (user.kind === 'company' && keys.has('companyName')) form.companyName = user.name;
+  return { form, materials: item.materials.map(() => ({ fileIds: [] })) };
+}
+
+/**
+ * 网上申请 `/items/:code/apply` (`?draft=<id>` continues a saved draft): the form generated from the
+ * item's fields, one upload per material, save as draft or submit. The first save creates the case
+ * (`POST /api/cases`, `submit:false`); later saves replace the draft (`PUT /api/cases/{id}/draft`) and
+ * submitting a saved draft is its `submit` action.
+ */
+export default function ApplyPage() {
+  const { code = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const draftId = params.get('draft');
+  const { t, label } = useI18n();
+  const { user, hasRole } = useAuth();
+  const navigate = useNavigate();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<CaseFormValues>();
+  const mode = useRef<FormMode>('submit');
+  // One key per application attempt, reused when the same request is retried.
+  const idempotencyKey = useRef(newUuid());
+  const [busy, setBusy] = useState<FormMode | null>(null);
+  const [otherErrors, setOtherErrors] = useState<FieldError[]>([]);
+  const agent = user?.kind === 'staff' && hasRole('agent');
+
+  const item = useFetch<ItemDetail>((signal) => api.get(`/api/items/${encodeURIComponent(code)}`, { signal, silent: true }), [code]);
+  const draft = useFetch<CaseView>(draftId ? (signal) => api.get(`/api/cases/${draftId}`, { signal, silent: true }) : null, [draftId]);
+  const ready = !!item.data && (!draftId || !!draft.data);
+
+  useEffect(() => {
+    if (!item.data || !user) return;
+    if (draftId && !draft.data) return;
+    form.resetFields();
+    form.setFieldsValue(draft.data ? fromCase(draft.data, item.data.materials) : initialValues(item.data, user));
+  }, [item.data, draft.data, draftId, user, form]);
+
+  if (item.loading || draft.loading)
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 10 }} />
+      </Card>
+    );
+  if (item.error) return <ErrorResult error={item.error} onRetry={item.error.status === 404 ? undefined : item.reload} />;
+  if (draft.error) return <ErrorResult error={draft.error} onRetry={draft.reload} />;
+  if (!ready || !item.data) return null;
+  const g = item.data;
+  if (draft.data && draft.data.status !== 'draft') return <Navigate to={`/my/cases/${draft.data.id}`} replace />;
+
+  const resolve = caseErrorPath(g.formFields, g.materials.length, { applicant: agent });
+
+  const run = async (which: FormMode) => {
+    mode.current = which;
+    setOtherErrors([]);
+    let values: CaseFormValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      void message.warning(t('apply.fixErrors'));
+      return;
+    }
+    const body = toCaseBody(form.getFieldsValue(true) as CaseFormValues, g.materials);
+    setBusy(which);
+    try {
+      if (draft.data && which === 'draft') {
+        const saved = await api.put<CaseView>(`/api/cases/${draft.data.id}/draft`, { version: draft.data.version, ...body }, { silent: true });
+        void message.success(t('apply.draftSaved', { number: saved.number }));
+        draft.setData(saved);
+        return;
+      }
+      if (draft.data) {
+        const view = await api.post<CaseView>(`/api/cases/${draft.data.id}/actions`, { action: 'submit', version: draft.data.version, ...body }, { silent: true });
+        void message.success(t('apply.submitted', { number: view.number }));
+        navigate(agent ? `/workbench/cases/${view.id}` : `/my/cases/${view.id}`);
+        return;
+      }
+      const created = await api.post<CreatedCase>(
+        '/api/cases',
+        { itemCode: g.code ?? code, ...body, submit: which === 'submit', ...(agent && values.applicant ? { applicant: values.applicant } : {}) },
+        { headers: { 'Idempotency-Key': idempotencyKey.current } },
+      );
+      if (which === 'submit') {
+        void message.success(t('apply.submitted', { number: created.number }));
+        navigate(agent ? `/workbench/cases/${created.id}` : `/my/cases/${created.id}`);
+      } else {
+        void message.success(t('apply.draftSaved', { number: created.number }));
+        // From now on this attempt is the saved draft; submitting it is an action on the case.
+        setParams({ draft: created.id }, { replace: true });
+      }
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      if (err.status === 409 && draft.data) {
+        void message.warning(t('case.stale'));
+        draft.reload();
+        return;
+      }
+      if (draft.data) void message.error(err.problem.detail);
+      setOtherErrors(applyFieldErrors(form, err.problem.errors, resolve));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <div className="apply-page">
+      <Breadcrumb
+        style={{ marginBottom: 12 }}
+        items={[
+          { title: <Link to="/">{t('nav.home')}</Link> },
+          { title: <Link to={`/items/${encodeURIComponent(code)}`}>{g.name}</Link> },
+          { title: t('apply.title') },
+        ]}
+      />
+      <Card className="guide-section">
+        <Typography.Title level={3} style={{ marginTop: 0 }} data-testid="apply-title">
+          {t('apply.titleOf', { name: g.name })}
+        </Typography.Title>
+        <Space wrap>
+          <Tag color="red">{g.typeLabel || label('itemType', g.type)}</Tag>
+          <Tag>{label('handling', g.handlingType)}</Tag>
+          {g.promisedLimit && <Tag>{`${t('guide.promisedLimit')} ${t('common.workdays', { n: g.promisedLimit.days })}`}</Tag>}
+          {draft.data && (
+            <Tag color="blue" data-testid="apply-draft-number">
+              {t('apply.draftOf', { number: draft.data.number })}
+            </Tag>
+          )}
+        </Space>
+      </Card>
+
+      <Form form={form} layout="vertical" data-testid="apply-form" scrollToFirstError={{ block: 'center' }} onValuesChange={() => otherErrors.length && setOtherErrors([])}>
+        {agent && !draft.data && (
+          <Card title={t('apply.applicantSection')} className="guide-section" size="small">
+            <ApplicantSection testPrefix="apply-applicant" />
+          </Card>
+        )}
+        {agent && draft.data && (
+          <Card title={t('apply.applicantSection')} className="guide-section" size="small">
+            {draft.data.applicant.name}
+          </Card>
+        )}
+        <Card title={t('apply.formSection')} className="guide-section" size="small" data-testid="apply-form-fields">
+          <FormFieldsSection fields={g.formFields} mode={mode} />
+        </Card>
+        <Card title={t('apply.materialsSection')} className="guide-section" size="small" data-testid="apply-materials">
+          <Typography.Paragraph type="secondary">{t('apply.materialsHint')}</Typography.Paragraph>
+          <MaterialsSection materials={g.materials} mode={mode} />
+        </Card>
+        {otherErrors.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            className="guide-section"
+            data-testid="apply-errors"
+            title={t('apply.errorsTitle')}
+            description={
+              <ul className="plain-list">
+                {otherErrors.map((e, i) => (
+                  <li key={i}>{e.message}</li>
+                ))}
+              </ul>
+            }
+          />
+        )}
+        <div className="apply-actions">
+          <Button icon={<SaveOutlined />} onClick={() => void run('draft')} loading={busy === 'draft'} disabled={!!busy} data-testid="apply-save-draft">
+            {t('apply.saveDraft')}
+          </Button>
+          <Button type="primary" icon={<SendOutlined />} onClick={() => void run('submit')} loading={busy === 'submit'} disabled={!!busy} data-testid="apply-submit">
+            {t('apply.submit')}
+          </Button>
+        </div>
+      </Form>
+    </div>
+  );
+}

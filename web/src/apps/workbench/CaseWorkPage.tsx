@@ -1,0 +1,183 @@
+import { Breadcrumb, Button, Card, Col, Descriptions, Row, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
+import { EyeInvisibleOutlined, EyeOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { api } from '../../shared/api';
+import { useI18n } from '../../shared/i18n';
+import { useFetch } from '../../shared/components/hooks';
+import { ErrorResult, formatDateTime } from '../../shared/components/common';
+import { CaseDocuments, CaseHistory, fieldLabelsOf, materialNamesOf, DeadlineTag, maskId, maskPhone, StatusTag } from '../../shared/components/CaseBits';
+import { CaseActions } from '../../shared/components/CaseActions';
+import { checklistCorrections, MaterialsReview, useChecklist } from '../../shared/components/MaterialsReview';
+import type { CaseView, ItemDetail } from '../../shared/cases';
+
+/** Actions during which the clerk checks each material (pre-review, acceptance, one-time notice). */
+const CHECK_ACTIONS = ['prereview-pass', 'request-correction', 'accept', 'refuse'];
+
+/** Header: number, item, applicant (ID masked until revealed), status, deadline. */
+function CaseHeader({ c, onReload, reveal, setReveal }: { c: CaseView; onReload: () => void; reveal: boolean; setReveal: (v: boolean) => void }) {
+  const { t, label } = useI18n();
+  const a = c.applicant;
+  const code = a.idNumber ?? a.creditCode;
+  return (
+    <Card className="guide-section" data-testid="wb-case-header">
+      <div className="page-title">
+        <Typography.Title level={3} style={{ margin: 0 }} data-testid="wb-case-title">
+          {c.itemName}
+        </Typography.Title>
+        <Button icon={<ReloadOutlined />} onClick={onReload} data-testid="wb-case-reload">
+          {t('common.refresh')}
+        </Button>
+      </div>
+      <Space wrap size={[8, 8]} style={{ marginBottom: 12 }}>
+        <Typography.Text copyable={{ text: c.number }} className="case-number" data-testid="wb-case-number">
+          {c.number}
+        </Typography.Text>
+        <StatusTag status={c.status} label={c.statusLabel} />
+        <DeadlineTag colour={c.deadlineColour} state={c.deadlineState} remaining={c.remainingWorkingDays} provisional={c.deadlines.provisional} stateLabel={c.deadlineStateLabel} />
+        {c.handlingType && <Tag>{label('handling', c.handlingType)}</Tag>}
+        {c.channelLabel && <Tag>{c.channelLabel}</Tag>}
+      </Space>
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 2, lg: 3 }}
+        items={[
+          {
+            key: 'applicant',
+            label: t('case.applicant'),
+            children: (
+              <span data-testid="wb-applicant">
+                {a.name}（{label('userKind', a.kind)}）
+              </span>
+            ),
+          },
+          {
+            key: 'id',
+            label: a.kind === 'company' ? t('auth.creditCode') : t('auth.idNumber'),
+            children: code ? (
+              <Space size={4}>
+                <span data-testid="wb-applicant-id">{reveal ? code : maskId(code)}</span>
+                <Tooltip title={reveal ? t('case.hide') : t('case.reveal')}>
+                  <Button size="small" type="text" icon={reveal ? <EyeInvisibleOutlined /> : <EyeOutlined />} onClick={() => setReveal(!reveal)} data-testid="wb-reveal-id" />
+                </Tooltip>
+              </Space>
+            ) : (
+              '—'
+            ),
+          },
+          { key: 'phone', label: t('auth.phone'), children: a.phone ? (reveal ? a.phone : maskPhone(a.phone)) : '—' },
+          { key: 'submitted', label: t('case.submittedAt'), children: c.submittedAt ? formatDateTime(c.submittedAt) : '—' },
+          { key: 'accepted', label: t('case.acceptedOn'), children: c.deadlines.acceptedOn ?? '—' },
+          {
+            key: 'promised',
+            label: t('case.promisedDeadline'),
+            children: c.deadlines.promised ? `${c.deadlines.promised}${c.deadlines.provisional ? ` (${t('case.provisional')})` : ''}` : '—',
+          },
+          { key: 'statutory', label: t('case.statutoryDeadline'), children: c.deadlines.statutory ?? '—' },
+          ...(c.deadlines.suspendedWorkdays ? [{ key: 'susp', label: t('case.suspendedDays'), children: t('common.workdays', { n: c.deadlines.suspendedWorkdays }) }] : []),
+          ...(c.currentStep
+            ? [
+                {
+                  key: 'step',
+                  label: t('case.currentStep'),
+                  children: (
+                    <span>
+                      {c.currentStep.label}
+                      {c.currentStep.deadline && ` · ${t('case.stepDeadline', { date: c.currentStep.deadline })}`}
+                      {c.currentStep.overdue && (
+                        <Tag color="red" style={{ marginLeft: 6 }}>
+                          {t('case.stepOverdue')}
+                        </Tag>
+                      )}
+                    </span>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </Card>
+  );
+}
+
+/** The application form's values with the item's labels; ID numbers and phones masked until revealed. */
+function FormValues({ c, item, reveal }: { c: CaseView; item?: ItemDetail; reveal: boolean }) {
+  const { t } = useI18n();
+  const fields = item?.formFields ?? [];
+  const keys = [...new Set([...fields.map((f) => f.key).filter((k) => k in c.form), ...Object.keys(c.form)])];
+  if (!keys.length) return <Typography.Text type="secondary">{t('common.empty')}</Typography.Text>;
+  return (
+    <Descriptions
+      size="small"
+      bordered
+      column={1}
+      data-testid="case-form"
+      items={keys.map((k) => {
+        const f = fields.find((x) => x.key === k);
+        const v = String(c.form[k] ?? '');
+        const masked = reveal ? v : f?.type === 'idNumber' || f?.type === 'creditCode' ? maskId(v) : f?.type === 'phone' ? maskPhone(v) : v;
+        return { key: k, label: f?.label ?? k, children: masked };
+      })}
+    />
+  );
+}
+
+/** 办件办理 `/workbench/cases/:id`: header, allowed actions, materials with checklist, form, documents, history. */
+export default function CaseWorkPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const { data: c, loading, error, reload, setData } = useFetch<CaseView>((signal) => api.get(`/api/cases/${id}`, { signal, silent: true }), [id]);
+  const itemCode = c?.itemCode;
+  const item = useFetch<ItemDetail>(itemCode ? (signal) => api.get(`/api/items/${encodeURIComponent(itemCode)}`, { signal, silent: true }) : null, [itemCode]);
+  const [list, setCheck, clearChecks] = useChecklist(c?.id);
+  const [reveal, setReveal] = useState(false);
+
+  if (loading && !c)
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 12 }} />
+      </Card>
+    );
+  if (error) return <ErrorResult error={error} onRetry={error.status === 404 ? undefined : reload} />;
+  if (!c) return null;
+
+  const checking = !c.readOnly && c.availableActions.some((a) => CHECK_ACTIONS.includes(a.action));
+  const onChanged = (v: CaseView) => {
+    if (v.status !== c.status) clearChecks();
+    setData(v);
+  };
+
+  return (
+    <div>
+      <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to="/workbench">{t('wb.inbox')}</Link> }, { title: c.number }]} />
+      <CaseHeader c={c} onReload={reload} reveal={reveal} setReveal={setReveal} />
+      <Card title={t('case.actions')} className="guide-section" size="small">
+        <CaseActions
+          c={c}
+          item={item.data}
+          suggestedCorrections={checklistCorrections(c, list, t('review.defaultProblem'))}
+          onChanged={onChanged}
+          onStale={reload}
+        />
+      </Card>
+      <Row gutter={[16, 0]}>
+        <Col xs={24} xl={14}>
+          <Card title={t('case.materials')} className="guide-section" size="small">
+            <MaterialsReview c={c} checking={checking} list={list} onCheck={setCheck} />
+          </Card>
+          <Card title={t('case.form')} className="guide-section" size="small">
+            <FormValues c={c} item={item.data} reveal={reveal} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Card title={t('case.documents')} className="guide-section" size="small">
+            <CaseDocuments caseId={c.id} documents={c.documents} printable />
+          </Card>
+          <Card title={t('case.history')} className="guide-section" size="small">
+            <CaseHistory history={c.history} materialNames={materialNamesOf(c)} fieldLabels={fieldLabelsOf(item.data)} />
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}

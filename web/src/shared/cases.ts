@@ -1,0 +1,204 @@
+/** Shapes of the case (办件), file, document and message APIs, as the server's schemas define them. */
+import type { UploadedFile } from './api';
+import type { ItemGuide } from './types';
+
+export type { UploadedFile } from './api';
+
+export const FORM_FIELD_TYPES = ['text', 'textarea', 'number', 'date', 'select', 'idNumber', 'creditCode', 'phone', 'address'] as const;
+export type FormFieldType = (typeof FORM_FIELD_TYPES)[number];
+
+export interface FormField {
+  key: string;
+  label: string;
+  type: FormFieldType;
+  required: boolean;
+  options?: string[];
+}
+
+/** `GET /api/items/{code}`: the published guide with its form fields. */
+export interface ItemDetail extends Omit<ItemGuide, 'formFields'> {
+  code: string;
+  formFields: FormField[];
+  expressDelivery?: boolean;
+}
+
+export type DeadlineColour = 'green' | 'yellow' | 'red' | 'grey';
+export type DeadlineState = 'not_started' | 'on_time' | 'near' | 'overdue' | 'suspended' | 'finished';
+export type Requirement = 'reason' | 'corrections' | 'suspension' | 'delivery' | 'certificate';
+
+export interface CaseApplicant {
+  kind: 'person' | 'company';
+  name: string;
+  idNumber: string | null;
+  creditCode: string | null;
+  phone: string | null;
+  hasAccount: boolean;
+}
+
+export type MaterialStatus = 'received' | 'missing' | 'shared' | 'rejected';
+
+export interface CaseMaterial {
+  materialId: string;
+  name: string;
+  required: boolean;
+  status: MaterialStatus;
+  statusLabel: string;
+  paper: boolean;
+  note: string | null;
+  files: UploadedFile[];
+}
+
+export interface CaseAction {
+  action: string;
+  label: string;
+  requires: Requirement[];
+}
+
+export interface CaseDocument {
+  id: string;
+  kind: string;
+  kindLabel: string;
+  number: string;
+  issuedOn: string;
+}
+
+export interface Correction {
+  materialId?: string;
+  field?: string;
+  problem: string;
+}
+
+export interface HistoryEntry {
+  seq: number;
+  at: string;
+  on: string;
+  actor: { id: string | null; name: string; role: string; roleLabel: string };
+  action: string;
+  actionLabel: string;
+  comment: string | null;
+  fromStatus: string | null;
+  fromStatusLabel: string | null;
+  toStatus: string;
+  toStatusLabel: string;
+  clock: 'start' | 'stop' | 'resume' | 'end' | null;
+  clockLabel: string;
+  payload: {
+    reason?: string;
+    corrections?: Correction[];
+    suspension?: { kind: string; reason: string; expectedDays: number };
+    delivery?: { method: string; carrier?: string; trackingNumber?: string };
+    certificate?: { number?: string };
+    materialsChanged?: string[];
+    [k: string]: unknown;
+  };
+}
+
+export interface CaseView {
+  id: string;
+  number: string;
+  itemCode: string;
+  itemName: string;
+  itemVersion?: number;
+  handlingType?: 'immediate' | 'promised';
+  channel?: 'online' | 'window';
+  channelLabel?: string;
+  status: string;
+  statusLabel: string;
+  version: number;
+  applicant: CaseApplicant;
+  form: Record<string, unknown>;
+  materials: CaseMaterial[];
+  deadlines: {
+    acceptedOn?: string | null;
+    finishedOn?: string | null;
+    promised: string | null;
+    statutory: string | null;
+    provisional: boolean;
+    promisedDays?: number;
+    statutoryDays?: number;
+    suspendedWorkdays?: number;
+  };
+  remainingWorkingDays: number | null;
+  deadlineState: DeadlineState;
+  deadlineStateLabel?: string;
+  deadlineColour: DeadlineColour;
+  onTime?: boolean | null;
+  currentStep?: { code: string; label: string; enteredAt: string; limitDays: number | null; deadline: string | null; overdue: boolean };
+  availableActions: CaseAction[];
+  readOnly?: boolean;
+  documents: CaseDocument[];
+  history: HistoryEntry[];
+  createdAt?: string;
+  submittedAt?: string | null;
+  updatedAt?: string;
+}
+
+export interface CaseListItem {
+  id: string;
+  number: string;
+  itemCode: string;
+  itemName: string;
+  channel?: 'online' | 'window';
+  status: string;
+  statusLabel: string;
+  version: number;
+  applicant: { kind: 'person' | 'company'; name: string; idNumberMasked: string | null; phoneMasked: string | null };
+  createdAt: string;
+  submittedAt: string | null;
+  acceptedOn: string | null;
+  promisedDeadline: string | null;
+  provisional: boolean;
+  remainingWorkingDays: number | null;
+  deadlineState: DeadlineState;
+  deadlineColour: DeadlineColour;
+}
+
+export interface CreatedCase {
+  id: string;
+  number: string;
+  status: string;
+}
+
+export interface TrackView {
+  number: string;
+  itemName: string;
+  status: string;
+  statusLabel: string;
+  submittedOn: string | null;
+  acceptedOn: string | null;
+  finishedOn: string | null;
+  promisedDeadline: string | null;
+  steps: { label: string; statusLabel: string; on: string }[];
+}
+
+/** One in-app message (站内消息). */
+export interface Message {
+  id: string;
+  kind?: string;
+  title: string;
+  body: string;
+  caseId?: string | null;
+  caseNumber?: string | null;
+  createdAt: string;
+  readAt?: string | null;
+  read?: boolean;
+}
+
+/** The material/applicant identity rules the server applies (cases.form.ts). */
+export const mustProvide = (m: { required: boolean; source: string; toleranceAllowed: boolean }) =>
+  m.required && m.source === 'applicant' && !m.toleranceAllowed;
+
+/** Statuses in which nothing happens any more. */
+export const TERMINAL_STATUSES = ['completed', 'refused', 'denied', 'withdrawn'];
+
+export const caseFileUrl = (caseId: string, fileId: string, download = false) =>
+  `/api/cases/${caseId}/files/${fileId}${download ? '?download=true' : ''}`;
+export const caseDocUrl = (caseId: string, docId: string, download = false) =>
+  `/api/cases/${caseId}/documents/${docId}${download ? '?download=true' : ''}`;
+export const ownFileUrl = (fileId: string) => `/api/files/${fileId}`;
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}

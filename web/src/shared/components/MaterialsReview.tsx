@@ -1,0 +1,149 @@
+import { Button, Empty, Image, Input, Radio, Space, Tag, Typography } from 'antd';
+import { DownloadOutlined, EyeOutlined } from '@ant-design/icons';
+import { useEffect, useState } from 'react';
+import { useI18n } from '../i18n';
+import { caseFileUrl, type CaseMaterial, type CaseView, type Correction } from '../cases';
+import { FileLine } from './FileUpload';
+
+export type CheckResult = { result?: 'ok' | 'problem'; note?: string };
+export type Checklist = Record<string, CheckResult>;
+
+const storageKey = (caseId: string) => `yw.check.${caseId}`;
+
+/** The clerk's pre-review checklist of one case, kept in the tab's session storage until the case moves on. */
+export function useChecklist(caseId: string | undefined): [Checklist, (id: string, v: CheckResult) => void, () => void] {
+  const [list, setList] = useState<Checklist>({});
+  useEffect(() => {
+    if (!caseId) return;
+    try {
+      setList(JSON.parse(sessionStorage.getItem(storageKey(caseId)) ?? '{}') as Checklist);
+    } catch {
+      setList({});
+    }
+  }, [caseId]);
+  const set = (id: string, v: CheckResult) =>
+    setList((prev) => {
+      const next = { ...prev, [id]: v };
+      if (caseId) sessionStorage.setItem(storageKey(caseId), JSON.stringify(next));
+      return next;
+    });
+  const clear = () => {
+    setList({});
+    if (caseId) sessionStorage.removeItem(storageKey(caseId));
+  };
+  return [list, set, clear];
+}
+
+/** Checklist problems → the `corrections` of a one-time notice. */
+export function checklistCorrections(c: CaseView, list: Checklist, fallback: string): Correction[] {
+  return c.materials.flatMap((m) => {
+    const r = list[m.materialId];
+    return r?.result === 'problem' ? [{ materialId: m.materialId, problem: r.note?.trim() || `${m.name}：${fallback}` }] : [];
+  });
+}
+
+const STATUS_COLOURS: Record<string, string | undefined> = { received: 'green', shared: 'blue', rejected: 'orange', missing: undefined };
+
+function FilePreview({ caseId, m }: { caseId: string; m: CaseMaterial }) {
+  const { t } = useI18n();
+  const images = m.files.filter((f) => f.mediaType.startsWith('image/'));
+  const others = m.files.filter((f) => !f.mediaType.startsWith('image/'));
+  return (
+    <div className="material-files">
+      {images.length > 0 && (
+        <Image.PreviewGroup>
+          <Space wrap size={8}>
+            {images.map((f) => (
+              <div key={f.id} className="thumb" data-testid={`file-preview-${f.id}`}>
+                <Image src={caseFileUrl(caseId, f.id)} alt={f.name} width={96} height={96} style={{ objectFit: 'cover' }} />
+                <FileLine file={f} />
+              </div>
+            ))}
+          </Space>
+        </Image.PreviewGroup>
+      )}
+      {others.map((f) => (
+        <div key={f.id} className="pdf-line">
+          <FileLine file={f} />
+          <Space size={4}>
+            <Button size="small" icon={<EyeOutlined />} href={caseFileUrl(caseId, f.id)} target="_blank" rel="noopener" data-testid={`file-preview-${f.id}`}>
+              {t('case.preview')}
+            </Button>
+            <Button size="small" type="link" icon={<DownloadOutlined />} href={caseFileUrl(caseId, f.id, true)} download aria-label={t('case.download')} />
+          </Space>
+        </div>
+      ))}
+      {!m.files.length && <Typography.Text type="secondary">{m.paper ? t('review.paperOnly') : t('review.noFiles')}</Typography.Text>}
+    </div>
+  );
+}
+
+/** Materials with previews (images inline, PDFs in a new tab) and, when `checking`, the pre-review checklist. */
+export function MaterialsReview({
+  c,
+  checking,
+  list,
+  onCheck,
+}: {
+  c: CaseView;
+  checking: boolean;
+  list: Checklist;
+  onCheck: (materialId: string, v: CheckResult) => void;
+}) {
+  const { t } = useI18n();
+  if (!c.materials.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+  const checked = c.materials.filter((m) => list[m.materialId]?.result).length;
+  const problems = c.materials.filter((m) => list[m.materialId]?.result === 'problem').length;
+  return (
+    <div data-testid="case-materials">
+      {checking && (
+        <Typography.Paragraph type={problems ? 'warning' : 'secondary'} data-testid="check-summary">
+          {t('review.summary', { checked, total: c.materials.length, problems })}
+        </Typography.Paragraph>
+      )}
+      {c.materials.map((m) => {
+        const r = list[m.materialId] ?? {};
+        return (
+          <div key={m.materialId} className="material-row" data-testid={`case-material-${m.materialId}`}>
+            <Space wrap size={[6, 4]}>
+              <Typography.Text strong>{m.name}</Typography.Text>
+              {m.required ? <Tag color="red">{t('guide.requiredYes')}</Tag> : <Tag>{t('guide.requiredNo')}</Tag>}
+              <Tag color={STATUS_COLOURS[m.status]}>{m.statusLabel}</Tag>
+              {m.paper && <Tag color="purple">{t('review.paper')}</Tag>}
+            </Space>
+            {m.note && <div className="material-notes">{m.note}</div>}
+            <FilePreview caseId={c.id} m={m} />
+            {checking && (
+              <div className="check-row">
+                <Radio.Group
+                  value={r.result}
+                  onChange={(e) => onCheck(m.materialId, { ...r, result: e.target.value as CheckResult['result'] })}
+                  data-testid={`check-${m.materialId}`}
+                  optionType="button"
+                  size="small"
+                >
+                  <Radio.Button value="ok">
+                    <span data-testid={`check-${m.materialId}-ok`}>{t('review.ok')}</span>
+                  </Radio.Button>
+                  <Radio.Button value="problem">
+                    <span data-testid={`check-${m.materialId}-problem`}>{t('review.problem')}</span>
+                  </Radio.Button>
+                </Radio.Group>
+                {r.result === 'problem' && (
+                  <Input
+                    size="small"
+                    value={r.note}
+                    placeholder={t('review.notePlaceholder')}
+                    onChange={(e) => onCheck(m.materialId, { ...r, note: e.target.value })}
+                    data-testid={`check-${m.materialId}-note`}
+                    maxLength={500}
+                  />
+                )}
+              </div>
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}

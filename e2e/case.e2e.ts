@@ -149,6 +149,8 @@ describe('the case 办件', () => {
       await expect.poll(() => clerk.getByTestId('case-status').first().getAttribute('data-status')).toBe(status);
     }
     expect(await clerk.getByTestId('case-doc-certificate').count()).toBeGreaterThan(0);
+    const found = (await (await clerk.request.get(`/api/cases?view=all&q=${number}`)).json()) as { items: { itemCode: string; status: string }[] };
+    expect(found.items[0]).toMatchObject({ itemCode: INDIVIDUAL_BUSINESS, status: 'completed' });
 
     // Same day, one visit: the public progress query shows it finished today, with nothing personal.
     const track = await clerk.request.get(`/api/track?number=${number}&idTail=002X`);

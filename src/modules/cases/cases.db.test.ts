@@ -250,6 +250,8 @@ describe('immediate items 即办件', () => {
     expect(c.applicant).toMatchObject({ name: '张明', idNumber: PERSON.idNumber, hasAccount: true });
     c = await actOk(created.id, clerk, 'accept');
     expect(c.deadlines.promised).toBe(c.deadlines.acceptedOn); // 0 working days: today
+    // 环节时限: every step of an immediate item is due the same day.
+    expect(c.currentStep).toMatchObject({ code: 'accepted', limitDays: 0, deadline: c.deadlines.acceptedOn });
     expect((await actOk(created.id, clerk, 'grant')).status).toBe('granted');
     expect((await actOk(created.id, clerk, 'issue-certificate')).status).toBe('certificate_issued');
     c = await actOk(created.id, clerk, 'deliver', { delivery: { method: 'window' } });

@@ -23,6 +23,8 @@ export {
   standardDefinition,
   immediateDefinition,
   getProcessDefinition,
+  standardStepLimits,
+  withStepLimits,
   withExtraSteps,
   EXTRA_STEP_PRESETS,
   type ExtraStep,

@@ -5,6 +5,7 @@ import {
   getProcessDefinition,
   immediateDefinition,
   standardDefinition,
+  validateDefinition,
   withExtraSteps,
   type ProcessDefinition,
 } from './index';
@@ -136,5 +137,26 @@ describe('withExtraSteps', () => {
     expect(() => withExtraSteps(standardDefinition(), [{ ...site, after: 'submitted' }])).toThrow('之后的去向不唯一');
     expect(() => withExtraSteps(standardDefinition(), [{ ...site, code: 'Site' }])).toThrow('环节代码「Site」格式有误');
     expect(() => withExtraSteps(standardDefinition(), [{ ...site, performers: [] }])).toThrow('至少需要一个执行人');
+  });
+});
+
+describe('default step limits 环节时限', () => {
+  it('gives a promised item one day per window step and the review the rest of the promised time', () => {
+    const def = getProcessDefinition({ handlingType: 'promised', promisedLimit: { days: 10 } });
+    const limit = (code: string) => def.steps.find((s) => s.code === code)?.limitDays;
+    expect([limit('submitted'), limit('prereviewed'), limit('accepted'), limit('reviewed'), limit('granted'), limit('certificate_issued')]).toEqual([1, 1, 8, 1, 1, 1]);
+    expect(limit('correction_requested')).toBeUndefined(); // the applicant's time, not the office's
+    expect(validateDefinition(def)).toEqual([]);
+  });
+
+  it('never gives the review less than one day, and an immediate item nothing beyond the same day', () => {
+    expect(getProcessDefinition({ handlingType: 'promised', promisedLimit: { days: 1 } }).steps.find((s) => s.code === 'accepted')?.limitDays).toBe(1);
+    const immediate = getProcessDefinition({ handlingType: 'immediate', promisedLimit: { days: 0 } });
+    expect(immediate.steps.filter((s) => s.limitDays !== undefined).every((s) => s.limitDays === 0)).toBe(true);
+  });
+
+  it('leaves an item with its own definition alone', () => {
+    const own = standardDefinition();
+    expect(getProcessDefinition({ handlingType: 'promised', workflow: own, promisedLimit: { days: 10 } })).toBe(own);
   });
 });

@@ -150,9 +150,29 @@ export function immediateDefinition(): ProcessDefinition {
 }
 
 /** The definition a case of this item follows: the item's own, else the default of its handling type. */
-export function getProcessDefinition(guide: { handlingType: 'immediate' | 'promised'; workflow?: ProcessDefinition | undefined }): ProcessDefinition {
+export function getProcessDefinition(guide: {
+  handlingType: 'immediate' | 'promised';
+  workflow?: ProcessDefinition | undefined;
+  promisedLimit?: { days: number };
+}): ProcessDefinition {
   if (guide.workflow) return guide.workflow;
-  return guide.handlingType === 'immediate' ? immediateDefinition() : standardDefinition();
+  return guide.handlingType === 'immediate' ? withStepLimits(immediateDefinition(), IMMEDIATE_STEP_LIMITS) : withStepLimits(standardDefinition(), standardStepLimits(guide.promisedLimit?.days ?? 0));
+}
+
+/**
+ * 环节时限 of the default paths, in working days. A promised item's window steps and the decision get
+ * one day each, certificate and delivery one each, and the review keeps the rest of the promised time
+ * (at least one day); an immediate item's every step is due the same day. Items with their own
+ * definition set their own limits.
+ */
+export function standardStepLimits(promisedDays: number): Record<string, number> {
+  return { submitted: 1, prereviewed: 1, accepted: Math.max(1, promisedDays - 2), reviewed: 1, granted: 1, certificate_issued: 1 };
+}
+const IMMEDIATE_STEP_LIMITS: Record<string, number> = { submitted: 0, prereviewed: 0, accepted: 0, granted: 0, certificate_issued: 0 };
+
+/** The definition with these step limits set (steps not named keep theirs). */
+export function withStepLimits(def: ProcessDefinition, limits: Record<string, number>): ProcessDefinition {
+  return { ...def, steps: def.steps.map((st) => (limits[st.code] === undefined ? st : { ...st, limitDays: limits[st.code] })) };
 }
 
 /* ------------------------------------------------------------------ added steps */

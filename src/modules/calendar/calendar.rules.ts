@@ -124,9 +124,11 @@ export function yearOf(date: string): number {
 }
 
 /** Today's date in Asia/Shanghai (the platform's civil time). */
+// en-CA formats as YYYY-MM-DD; built once (constructing an Intl formatter costs far more than using it).
+const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function todayInShanghai(now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return SHANGHAI_DAY.format(now);
 }
 
 /** 工作日: holiday → no; swapped workday → yes; otherwise Monday to Friday. */

@@ -2,6 +2,8 @@ import { buildApp, migrate, seedDemo } from './app';
 import { loadConfig } from './platform/config';
 import { openDatabase } from './platform/db';
 import { sealAudit } from './platform/audit';
+import { startJobs } from './platform/jobs';
+import { modules } from './modules/index';
 
 const config = loadConfig();
 const database = await openDatabase(config);
@@ -10,10 +12,12 @@ if (config.loadDemo && (await seedDemo(database))) console.log('已加载示范�
 const app = await buildApp(config, database);
 if (applied.length) app.log.info({ applied }, 'migrations applied');
 
-// Background sealer chains committed audit rows (see platform/audit.ts).
-const sealer = setInterval(() => {
-  sealAudit(database.db).catch((err) => app.log.error({ err }, 'audit sealing failed'));
-}, 2000);
+// Background work: the sealer chains committed audit rows (see platform/audit.ts); modules sweep and remind.
+const stopJobs = startJobs(
+  database.db,
+  [{ name: 'audit.seal', everyMs: 2000, run: sealAudit }, ...modules.flatMap((m) => m.jobs ?? [])],
+  app.log,
+);
 
 await app.listen({ port: config.port, host: config.host });
 console.log(`一网已启动：http://localhost:${config.port}（数据库：${database.kind === 'pglite' ? `内嵌 PGlite，${config.dataDir}` : 'PostgreSQL'}）`);
@@ -23,8 +27,8 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   app.log.info({ signal }, 'shutting down');
-  clearInterval(sealer);
   await app.close();
+  await stopJobs();
   await sealAudit(database.db).catch(() => undefined);
   await database.close();
   process.exit(0);

@@ -7,6 +7,8 @@ import { filesModule } from './files/index';
 import { documentsModule } from './documents/index';
 import { notifyModule } from './notify/index';
 import { casesModule } from './cases/index';
+import { ratingsModule } from './ratings/index';
+import { supervisionModule } from './supervision/index';
 
 /** Every bounded context, in dependency order (migrations and demo seeding follow it). */
-export const modules: Module[] = [orgModule, identityModule, calendarModule, catalogModule, filesModule, documentsModule, notifyModule, casesModule];
+export const modules: Module[] = [orgModule, identityModule, calendarModule, catalogModule, filesModule, documentsModule, notifyModule, casesModule, supervisionModule, ratingsModule];

@@ -12,11 +12,19 @@ export interface ModuleContext {
   config: Config;
 }
 
-/** A bounded context: its tables, its routes, and its part of the demo city. */
+/** Periodic background work of a module (sweeps, reminders). Must be idempotent: it may run on every node. */
+export interface Job {
+  name: string;
+  everyMs: number;
+  run: (db: Db) => Promise<unknown>;
+}
+
+/** A bounded context: its tables, its routes, its background jobs and its part of the demo city. */
 export interface Module {
   name: string;
   migrations: Record<string, Migration>;
   routes?: (app: App, ctx: ModuleContext) => void | Promise<void>;
   /** Loads this module's demo data; runs once, in module order, on an empty database. */
   seedDemo?: (db: Db) => Promise<void>;
+  jobs?: Job[];
 }

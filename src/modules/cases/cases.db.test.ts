@@ -319,7 +319,9 @@ describe('drafts', () => {
 });
 
 describe('four levels and agents', () => {
-  it('a town hall registers a case of a city-catalog item: the competent city window acts, the town follows it', async () => {
+  // Behaviour changed with 四级联动: the accepting town hall now accepts the case itself and reports it
+  // up to the deciding (county) level; the city only follows it.
+  it('a town hall registers and accepts a county-decided item, reports it up; the county acts, the town follows it', async () => {
     const town = await as('clerk-town');
     const res = await createCase(town, {
       itemCode: DEMO_ITEM_CODES.residentPension,
@@ -332,19 +334,27 @@ describe('four levels and agents', () => {
     expect(res.statusCode, res.body).toBe(201);
     const { id, number } = res.json();
     expect(number.startsWith('211103-')).toBe(true); // the accepting region's code
-    const c = await view(id, town);
-    expect(c).toMatchObject({ regionCode: '211100', acceptRegionCode: '211103001000', readOnly: true, availableActions: [] });
+    let c = await view(id, town);
+    expect(c).toMatchObject({ regionCode: '211103', acceptRegionCode: '211103001000', currentLevel: 'town', departmentCode: 'XLT-XZSP' });
+    expect(c.availableActions.map((a: { action: string }) => a.action)).toContain('accept');
     expect(c.materials.find((m: { materialId: string }) => m.materialId === 'm2').files).toHaveLength(1);
-    expect((await act(id, town, 'accept')).statusCode).toBe(403);
-    expect((await get('/api/cases?view=all&pageSize=200', town)).json().items.map((i: { id: string }) => i.id)).toContain(id);
     const city = await as('clerk-city');
-    expect((await get('/api/cases?pageSize=200', city)).json().items.map((i: { id: string }) => i.id)).toContain(id);
-    expect((await actOk(id, city, 'accept')).status).toBe('accepted');
-    // the scan is served through the case to the competent window
+    expect((await view(id, city)).readOnly).toBe(true);
+    expect((await act(id, city, 'accept')).statusCode).toBe(403);
+    c = await actOk(id, town, 'accept');
+    expect(c).toMatchObject({ status: 'accepted', currentLevel: 'town' });
+    c = await actOk(id, town, 'report-up', { comment: '材料齐全，经初审符合参保条件' });
+    expect(c).toMatchObject({ currentLevel: 'county', readOnly: true });
+    expect((await get('/api/cases?view=all&pageSize=200', town)).json().items.map((i: { id: string }) => i.id)).toContain(id);
+    // 即办件 at the county: the county window decides; it sees the case in its queue, the city does not
+    const county = await as('clerk-county');
+    expect((await get('/api/cases?pageSize=200', county)).json().items.map((i: { id: string }) => i.id)).toContain(id);
+    expect((await get('/api/cases?pageSize=200', city)).json().items.map((i: { id: string }) => i.id)).not.toContain(id);
+    expect((await view(id, county)).availableActions.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['grant', 'send-down']));
+    // the scan is served through the case to the competent county
     const fileId = c.materials.find((m: { materialId: string }) => m.materialId === 'm2').files[0].id;
-    expect((await get(`/api/cases/${id}/files/${fileId}`, city)).statusCode).toBe(200);
-    // the district above the town follows it too; a village below does not see it
-    expect((await view(id, await as('clerk-county'))).readOnly).toBe(true);
+    expect((await get(`/api/cases/${id}/files/${fileId}`, county)).statusCode).toBe(200);
+    // a village below does not see it
     expect((await get(`/api/cases/${id}`, await as('clerk-village'))).statusCode).toBe(404);
   });
 

@@ -2,9 +2,11 @@
  * Who may see and act on a case 数据范围与办理权限 — pure rules, tested beside this file.
  *
  * - Staff who handle cases (clerk, approver, chief) and who watch them (supervisor, admin) see the
- *   cases of their region subtree: the competent region (`region_code`, the item's implementing
- *   region) lets them act; the accepting region (`accept_region_code`, e.g. the town hall that
- *   registered a paper case and reported it up) lets them follow it read-only.
+ *   cases of their region subtree. Acting depends on who holds the case now 四级联动: staff act when
+ *   the holder (`current_region_code`, at `current_level`) is in their scope AND they work at that
+ *   level (a county approver does not act on a case the village still holds). The competent region
+ *   (`region_code`), the accepting region (`accept_region_code`) and a holder at another level let
+ *   them follow it read-only.
  * - An approver or chief bound to a department sees only that department's items (an approval
  *   office 审批办 also sees its parent department's items).
  * - A draft never submitted is private: only the applicant and whoever created it see it.
@@ -12,6 +14,8 @@
  */
 import { hasRole, inRegionScope, type Actor, type Role } from '../../platform/auth';
 import type { Performer } from '../workflow/index';
+import { levelOfCode } from './cases.linkage';
+import type { Level } from './cases.tables';
 
 /** Roles that see cases by region scope. */
 export const REGION_ROLES: readonly Role[] = ['clerk', 'approver', 'chief', 'supervisor', 'admin'];
@@ -28,7 +32,22 @@ export interface CaseFacts {
   createdBy: string;
   /** Submitted at least once; a draft that never was is private to whoever created it and the applicant. */
   submitted: boolean;
+  /** Who holds the case now (default: the competent region). */
+  currentRegionCode?: string;
+  currentLevel?: Level;
 }
+
+/** The actor works at the holder of the case: the holder is in scope and at the actor's own level. */
+export function holdsCase(actor: Actor, c: Pick<CaseFacts, 'regionCode' | 'currentRegionCode' | 'currentLevel'>): boolean {
+  const holder = c.currentRegionCode ?? c.regionCode;
+  if (!inRegionScope(actor, holder)) return false;
+  const own = levelOfCode(actor.scope.regionCode);
+  const level = c.currentLevel ?? levelOfCode(holder);
+  return !own || !level || own === level;
+}
+
+const followsCase = (actor: Actor, c: CaseFacts) =>
+  inRegionScope(actor, c.regionCode) || inRegionScope(actor, c.acceptRegionCode) || (!!c.currentRegionCode && inRegionScope(actor, c.currentRegionCode));
 
 export type CaseAccess = 'none' | 'view' | 'act';
 
@@ -53,9 +72,9 @@ export function caseAccess(actor: Actor, c: CaseFacts, departmentCodes: readonly
   const owner = isOwner(actor, c);
   if (isRegionStaff(actor)) {
     const deptOk = (c.submitted || c.createdBy === actor.id) && (!departmentCodes || departmentCodes.includes(c.departmentCode));
-    if (deptOk && inRegionScope(actor, c.regionCode)) return 'act';
+    if (deptOk && holdsCase(actor, c)) return 'act';
     if (owner) return 'act';
-    if (deptOk && inRegionScope(actor, c.acceptRegionCode)) return 'view';
+    if (deptOk && followsCase(actor, c)) return 'view';
     if (c.createdBy === actor.id) return 'view';
     return 'none';
   }
@@ -70,7 +89,7 @@ export function performersFor(actor: Actor, c: CaseFacts, departmentCodes: reado
   const out: Performer[] = [];
   if (isRegionStaff(actor)) {
     const deptOk = (c.submitted || c.createdBy === actor.id) && (!departmentCodes || departmentCodes.includes(c.departmentCode));
-    if (deptOk && inRegionScope(actor, c.regionCode)) out.push(...actor.roles.filter((r) => REGION_ROLES.includes(r)));
+    if (deptOk && holdsCase(actor, c)) out.push(...actor.roles.filter((r) => REGION_ROLES.includes(r)));
   }
   if (isOwner(actor, c)) out.push('owner');
   return out;

@@ -120,6 +120,8 @@ export interface CaseListFilter {
   /** Only cases waiting for the caller (todo) or everything visible (all). */
   todo: boolean;
   regionPrefix: string;
+  /** The caller's own level (todo: only cases held at that level); null = any. */
+  level?: string | null;
   /** Department codes a department-bound approver/chief covers; null = not bound. */
   departmentCodes: string[] | null;
   /** The caller's acting roles (clerk/approver/chief), for the todo view. */
@@ -157,7 +159,14 @@ function branches(f: CaseListFilter): Where[] {
       ...roles.map(
         (r): Where =>
           (eb) =>
-            eb.and([sql<SqlBool>`${sql.lit(r)} = any(actionable)`, eb('submitted_at', 'is not', null), eb('region_code', 'like', prefix), ...dept(eb)]),
+            eb.and([
+              sql<SqlBool>`${sql.lit(r)} = any(actionable)`,
+              eb('submitted_at', 'is not', null),
+              // 四级联动: the queue follows who holds the case now, at the caller's own level.
+              eb('current_region_code', 'like', prefix),
+              ...(f.level ? [eb('current_level', '=', f.level as never)] : []),
+              ...dept(eb),
+            ]),
       ),
       // The caller's own window drafts, and paper cases they carry on for an applicant without an account.
       (eb) =>
@@ -172,7 +181,11 @@ function branches(f: CaseListFilter): Where[] {
   return [
     (eb) =>
       eb.or([
-        eb.and([eb.or([eb('region_code', 'like', prefix), eb('accept_region_code', 'like', prefix)]), eb('submitted_at', 'is not', null), ...dept(eb)]),
+        eb.and([
+          eb.or([eb('region_code', 'like', prefix), eb('accept_region_code', 'like', prefix), eb('current_region_code', 'like', prefix)]),
+          eb('submitted_at', 'is not', null),
+          ...dept(eb),
+        ]),
         eb('created_by', '=', f.actorId),
       ]),
   ];
@@ -206,7 +219,7 @@ function filters(f: CaseListFilter): Where {
  * covering queue indexes answer without touching the table — then load the page's rows.
  */
 export async function listCases(db: Db | Tx, f: CaseListFilter): Promise<{ total: number; totalExact: boolean; items: CaseRow[] }> {
-  const parts = branches(f).map((b) => q(db).selectFrom('cases').select(['id', 'promised_deadline', 'created_at']).where(b).where(filters(f)));
+  const parts = branches(f).map((b) => q(db).selectFrom('cases').select(['id', 'green_channel', 'promised_deadline', 'created_at']).where(b).where(filters(f)));
   // One branch stays a plain query (the planner may walk the deadline index and stop at the page).
   const union = parts.slice(1).reduce((acc, p) => acc.union(p), parts[0]!);
   const counted = await q(db)
@@ -215,6 +228,8 @@ export async function listCases(db: Db | Tx, f: CaseListFilter): Promise<{ total
     .executeTakeFirstOrThrow();
   const n = Number(counted.n);
   let page = q(db).selectFrom(union.as('u')).select('u.id');
+  // 绿色通道 first, then by deadline (or newest first).
+  page = page.orderBy('u.green_channel', 'desc');
   page =
     f.sort === 'created'
       ? page.orderBy('u.created_at', 'desc').orderBy('u.id', 'desc')
@@ -224,4 +239,66 @@ export async function listCases(db: Db | Tx, f: CaseListFilter): Promise<{ total
   const rows = await q(db).selectFrom('cases').selectAll().where('id', 'in', ids).execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return { total: Math.min(n, COUNT_CAP), totalExact: n <= COUNT_CAP, items: ids.flatMap((id) => byId.get(id) ?? []) };
+}
+
+/* ------------------------------------------------------------------ promises 容缺承诺 */
+
+export type PromiseRow = Selectable<CasesTables['case_promises']>;
+
+export async function insertPromises(tx: Tx, rows: Insertable<CasesTables['case_promises']>[]): Promise<void> {
+  if (rows.length) await q(tx).insertInto('case_promises').values(rows).execute();
+}
+
+export async function listPromises(db: Db | Tx, caseId: string): Promise<PromiseRow[]> {
+  return q(db).selectFrom('case_promises').selectAll().where('case_id', '=', caseId).orderBy('due_date').orderBy('material_id').execute();
+}
+
+export async function fulfilPromise(tx: Tx, caseId: string, materialId: string, by: string, at: Date): Promise<boolean> {
+  const r = await q(tx)
+    .updateTable('case_promises')
+    .set({ status: 'fulfilled', fulfilled_at: at, fulfilled_by: by })
+    .where('case_id', '=', caseId)
+    .where('material_id', '=', materialId)
+    .where('status', '<>', 'fulfilled')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export interface PromiseListFilter {
+  /** open: not fulfilled and not yet due; overdue: not fulfilled and past due; fulfilled. */
+  state: 'open' | 'overdue' | 'fulfilled';
+  today: string;
+  regionPrefix: string;
+  page: number;
+  pageSize: number;
+}
+
+/** Promises of the cases in the caller's region scope (competent, accepting or holding region). */
+export async function listPromisesInScope(db: Db | Tx, f: PromiseListFilter) {
+  const prefix = `${escapeLike(f.regionPrefix)}%`;
+  let qb = q(db)
+    .selectFrom('case_promises as p')
+    .innerJoin('cases as c', 'c.id', 'p.case_id')
+    .where((eb) => eb.or([eb('c.region_code', 'like', prefix), eb('c.accept_region_code', 'like', prefix), eb('c.current_region_code', 'like', prefix)]));
+  if (f.state === 'fulfilled') qb = qb.where('p.status', '=', 'fulfilled');
+  else if (f.state === 'overdue') qb = qb.where('p.status', '<>', 'fulfilled').where('p.due_date', '<', f.today);
+  else qb = qb.where('p.status', '<>', 'fulfilled').where('p.due_date', '>=', f.today);
+  const total = Number((await qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const items = await qb
+    .select(['p.id', 'p.case_id', 'p.material_id', 'p.material_name', 'p.due_date', 'p.status', 'p.fulfilled_at', 'c.number', 'c.item_name', 'c.applicant_name', 'c.accept_region_code', 'c.current_region_code'])
+    .orderBy('p.due_date')
+    .orderBy('p.id')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
+  return { total, items };
+}
+
+/** Unfulfilled promises due on or before `until` (reminders, overdue marking). */
+export async function promisesDueBy(db: Db | Tx, until: string): Promise<PromiseRow[]> {
+  return q(db).selectFrom('case_promises').selectAll().where('status', '<>', 'fulfilled').where('due_date', '<=', until).orderBy('due_date').execute();
+}
+
+export async function markPromise(tx: Tx, id: string, patch: Updateable<CasesTables['case_promises']>): Promise<void> {
+  await q(tx).updateTable('case_promises').set(patch).where('id', '=', id).execute();
 }

@@ -6,6 +6,8 @@ import { requireActor } from '../../platform/auth';
 import { errorResponses, Problem } from '../../platform/schemas';
 import { contentDisposition } from '../files/index';
 import * as svc from './cases.service';
+import { listPromises } from './cases.promises';
+import { casesNow, shanghaiDay } from './cases.clock';
 import {
   ActionBody,
   CaseDocParam,
@@ -17,6 +19,8 @@ import {
   CreateCaseBody,
   CreatedCase,
   IdempotencyHeaders,
+  PromiseListPage,
+  PromiseListQuery,
   SaveDraftBody,
   TrackQuery,
   TrackView,
@@ -61,6 +65,19 @@ export function registerCaseRoutes(app: App, db: Db) {
   );
 
   app.get(
+    '/api/cases/promises',
+    {
+      schema: {
+        tags,
+        summary: '容缺承诺清单：数据范围内办件的容缺承诺，按状态筛选（state=overdue 已逾期，默认；open 待补交；fulfilled 已补交）',
+        querystring: PromiseListQuery,
+        response: { 200: PromiseListPage, ...errorResponses },
+      },
+    },
+    async (req) => listPromises(db, requireActor(req), req.query, shanghaiDay(casesNow())),
+  );
+
+  app.get(
     '/api/cases/:id',
     {
       schema: {
@@ -92,7 +109,8 @@ export function registerCaseRoutes(app: App, db: Db) {
     {
       schema: {
         tags,
-        summary: '办理操作（预审、补正告知、受理、审查、决定、特别程序、制证、送达、撤回等），需提交当前版本号',
+        summary:
+          '办理操作（预审、补正告知、受理〔可带容缺材料 deferredMaterials、绿色通道 greenChannel〕、审查、决定、特别程序、制证、送达、撤回；四级联动 report-up 上报上级 / send-down 退回下级；supply-material 补交容缺材料），需提交当前版本号',
         params: CaseIdParam,
         body: ActionBody,
         response: { 200: CaseView, ...withUnprocessable },

@@ -51,6 +51,12 @@ export const IdempotencyHeaders = z.looseObject({
     .max(200, '幂等键最多 200 个字符'),
 });
 
+/** 领取方式: at a hall (default: the accepting hall) or by post. */
+export const PickupBody = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('hall'), hallId: Uuid }),
+  z.object({ method: z.literal('post'), address: z.string().trim().min(5, '请填写完整的邮寄地址').max(300) }),
+]);
+
 export const CreateCaseBody = z.object({
   itemCode: z.string().trim().min(1, '请填写事项编码').max(64),
   form: Json.default({}),
@@ -60,6 +66,12 @@ export const CreateCaseBody = z.object({
   /** Window registration or agent filing: who the case is for. */
   applicant: ApplicantBody.optional(),
   channel: z.enum(['online', 'window']).optional(),
+  /** 领取方式 (default for window cases: the accepting hall). */
+  pickup: PickupBody.optional(),
+  /** 绿色通道 (clerks only): sorts first in every inbox. */
+  greenChannel: z.boolean().optional(),
+  /** 同城通办: the competent region (at the item's deciding level) when it is not the accepting hall's own; clerks only. */
+  competentRegionCode: z.string().trim().regex(/^[0-9A-Z]{6,12}$/, '区划代码格式有误').optional(),
 });
 export type CreateCaseBody = z.infer<typeof CreateCaseBody>;
 
@@ -108,6 +120,17 @@ export const ActionBody = z.object({
   /** Applicant's side (submit, resubmit): the corrected form and materials. */
   form: Json.optional(),
   materials: z.array(MaterialInput).max(60).optional(),
+  /** accept: 容缺受理 — materials supplied later against a written promise. */
+  deferredMaterials: z
+    .array(z.object({ materialId: z.string().trim().min(1, '请填写材料标识').max(40), dueDate: IsoDate, promiseText: z.string().trim().min(1).max(1000).optional() }))
+    .max(30)
+    .optional(),
+  /** accept: 绿色通道. */
+  greenChannel: z.boolean().optional(),
+  /** supply-material: the promised material, with its files (or checked on paper at a window). */
+  materialId: z.string().trim().min(1).max(40).optional(),
+  fileIds: z.array(Uuid).max(50).optional(),
+  paper: z.boolean().optional(),
 });
 export type ActionBody = z.infer<typeof ActionBody>;
 
@@ -121,6 +144,24 @@ export interface ActionInputs {
 }
 
 export const CaseIdParam = z.object({ id: Uuid });
+
+export const PromiseListQuery = PageQuery.extend({ state: z.enum(['open', 'overdue', 'fulfilled']).default('overdue') });
+export const PromiseListItem = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  caseNumber: z.string(),
+  itemName: z.string(),
+  applicantName: z.string().nullable(),
+  materialId: z.string(),
+  materialName: z.string(),
+  dueDate: z.string(),
+  state: z.enum(['open', 'overdue', 'fulfilled']),
+  stateLabel: z.string(),
+  fulfilledAt: z.date().nullable(),
+  acceptRegionCode: z.string(),
+  currentRegionCode: z.string(),
+});
+export const PromiseListPage = paged(PromiseListItem);
 export const CaseDocParam = z.object({ id: Uuid, docId: Uuid });
 export const CaseFileParam = z.object({ id: Uuid, fileId: Uuid });
 
@@ -203,6 +244,23 @@ export const HistoryEntry = z.object({
   payload: Json,
 });
 
+const LevelEnum = z.enum(['city', 'county', 'town', 'village']);
+export const PickupView = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('hall'), hallId: z.string(), hallName: z.string().nullable() }),
+  z.object({ method: z.literal('post'), address: z.string() }),
+]);
+export const PromiseView = z.object({
+  materialId: z.string(),
+  materialName: z.string(),
+  dueDate: z.string(),
+  state: z.enum(['open', 'overdue', 'fulfilled']),
+  stateLabel: z.string(),
+  promiseText: z.string(),
+  fulfilledAt: z.date().nullable(),
+});
+const HallRef = z.object({ id: z.string(), name: z.string() });
+const RegionRef = z.object({ code: z.string(), name: z.string().nullable(), level: LevelEnum, levelLabel: z.string() });
+
 export const CaseView = z.object({
   id: z.string(),
   number: z.string(),
@@ -253,6 +311,19 @@ export const CaseView = z.object({
   createdAt: z.date(),
   submittedAt: z.date().nullable(),
   updatedAt: z.date(),
+  /** 四级联动: the accepting hall, who holds the case now, and the hops (accepting hall → pre-review → deciding level). */
+  acceptingHall: HallRef.nullable(),
+  currentLevel: LevelEnum,
+  currentLevelLabel: z.string(),
+  currentRegion: RegionRef,
+  currentHall: HallRef.nullable(),
+  linkage: z.array(z.object({ level: LevelEnum, levelLabel: z.string(), regionCode: z.string(), regionName: z.string().nullable(), current: z.boolean() })),
+  /** 容缺承诺: every promise (open, overdue, fulfilled) and whether one is overdue. */
+  openPromises: z.array(PromiseView),
+  promises: z.array(PromiseView),
+  promiseOverdue: z.boolean(),
+  greenChannel: z.boolean(),
+  pickup: PickupView.nullable(),
 });
 export type CaseView = z.infer<typeof CaseView>;
 
@@ -281,6 +352,9 @@ export const CaseListItem = z.object({
   remainingWorkingDays: z.number().int().nullable(),
   deadlineState: DeadlineState,
   deadlineColour: Colour,
+  greenChannel: z.boolean(),
+  currentRegionCode: z.string(),
+  currentLevel: LevelEnum,
 });
 export type CaseListItem = z.infer<typeof CaseListItem>;
 

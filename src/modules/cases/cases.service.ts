@@ -5,13 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db, Tx } from '../../platform/db';
-import { hasRole, ROLE_LABELS, type Actor, type Role } from '../../platform/auth';
+import { hasRole, inRegionScope, ROLE_LABELS, type Actor, type Role } from '../../platform/auth';
 import { canonicalJson, recordAudit } from '../../platform/audit';
 import { badRequest, conflict, fieldError, forbidden, notFound, unprocessable, type FieldError } from '../../platform/errors';
 import { maskIdNumber, maskPhone } from '../../platform/mask';
 import { getItemVersion, getPublishedItem, type ItemDetail } from '../catalog/index';
 import { loadCalendar, type CalendarData } from '../calendar/index';
-import { getDepartment, getRegion } from '../org/index';
+import { getDepartment, getDepartmentsByKind, getHall, getRegion, getRegionPath, listHallsInRegion } from '../org/index';
 import { assertFilesOwnedBy, getFileMetas, readFile } from '../files/index';
 import {
   availableActions,
@@ -49,7 +49,25 @@ import {
 import { caseAccess, canFile, isDepartmentBound, isRegionStaff, performersFor, ACTING_ROLES, type CaseAccess, type CaseFacts } from './cases.policy';
 import { findApplicantAccount, getAccount } from '../identity/index';
 import { caseDocuments, issueForAction, notifyApplicant, readCaseDocument } from './cases.outputs';
-import type { ApplicantInfo, Channel } from './cases.tables';
+import type { ApplicantInfo, Channel, Level, LinkageHop, Pickup } from './cases.tables';
+import {
+  acceptRefusal,
+  atDecidingHop,
+  competentRegion,
+  holderAfter,
+  holderIndex,
+  LEVEL_NAMES,
+  LINKAGE_ACTIONS,
+  linkageActionsAt,
+  linkageChain,
+  phaseOf,
+  SUPPLY_ACTION,
+  SUPPLY_LABEL,
+  levelOfCode,
+  type LinkageAction,
+  type LinkageGuide,
+} from './cases.linkage';
+import { PROMISE_STATE_LABELS, promiseState, promiseText } from './cases.promises';
 import {
   CHANNEL_LABELS,
   DEADLINE_STATE_LABELS,
@@ -131,12 +149,16 @@ const factsOf = (r: CaseRow): CaseFacts => ({
   applicantId: r.applicant_id,
   createdBy: r.created_by,
   submitted: r.submitted_at !== null,
+  currentRegionCode: r.current_region_code,
+  currentLevel: r.current_level,
 });
 
 interface Loaded {
   row: CaseRow;
   access: Exclude<CaseAccess, 'none'>;
   performers: Performer[];
+  /** Staff roles the actor holds the case in (before the linkage gate; linkage actions use them). */
+  holderRoles: Performer[];
 }
 
 /** The case if the actor may see it; 404 otherwise (also across scopes: existence is not confirmed). */
@@ -146,7 +168,14 @@ async function loadCase(db: Db, actor: Actor, id: string): Promise<Loaded> {
   const depts = await departmentCodesFor(db, actor);
   const access = caseAccess(actor, factsOf(row), depts);
   if (access === 'none') throw notFound(CASE);
-  return { row, access, performers: access === 'act' ? performersFor(actor, factsOf(row), depts) : [] };
+  const all = access === 'act' ? performersFor(actor, factsOf(row), depts) : [];
+  const holderRoles = all.filter((p) => p !== 'owner');
+  let performers = all;
+  // 四级联动: below the deciding level the holder only reports up (or sends down); the back office acts at the deciding hop.
+  const ic = await itemContext(db, row.item_code, row.item_version);
+  const terminal = !!ic && !!stepOf(ic.def, row.status)?.terminal;
+  if (phaseOf(row.status, terminal) === 'back' && !atDecidingHop(row.linkage_chain, row.current_region_code)) performers = all.filter((p) => p === 'owner');
+  return { row, access, performers, holderRoles };
 }
 
 const snapshotOf = (r: Pick<CaseRow, 'status' | 'suspended_from'>): CaseSnapshot => ({ status: r.status, suspendedFrom: r.suspended_from });
@@ -156,6 +185,19 @@ const snapshotOf = (r: Pick<CaseRow, 'status' | 'suspended_from'>): CaseSnapshot
  * in anyone's work queue (the case view still offers them).
  */
 const INTERVENTIONS = new Set(['withdraw', 'suspend']);
+
+/** The work queue of a case held below its deciding level: whoever works at that hop reports it up. */
+const LINKAGE_QUEUE = ['approver', 'chief', 'clerk'];
+
+/** `actionable` with the linkage: below the deciding hop the holder's staff, else the definition's performers. */
+function actionableWith(def: ProcessDefinition, snapshot: CaseSnapshot, chain: readonly LinkageHop[], holder: string): string[] {
+  const terminal = !!stepOf(def, snapshot.status)?.terminal;
+  if (phaseOf(snapshot.status, terminal) === 'back' && snapshot.status !== 'suspended' && !atDecidingHop(chain, holder)) {
+    const own = actionableAt(def, snapshot).filter((p) => p === 'owner');
+    return [...own, ...LINKAGE_QUEUE].sort();
+  }
+  return actionableAt(def, snapshot);
+}
 
 /** Performers whose next step the case waits for in this state (kept on the row for the inbox). */
 export function actionableAt(def: ProcessDefinition, snapshot: CaseSnapshot): string[] {
@@ -167,7 +209,7 @@ export function actionableAt(def: ProcessDefinition, snapshot: CaseSnapshot): st
 
 /* ------------------------------------------------------------------ labels */
 
-const EXTRA_ACTION_LABELS: Record<string, string> = { create: '创建申请', register: '窗口登记', save: '保存草稿' };
+const EXTRA_ACTION_LABELS: Record<string, string> = { create: '创建申请', register: '窗口登记', save: '保存草稿', ...LINKAGE_ACTIONS, [SUPPLY_ACTION]: SUPPLY_LABEL };
 
 function actionLabel(def: ProcessDefinition, action: string): string {
   return (
@@ -231,6 +273,74 @@ interface Filing {
   actorRole: string;
 }
 
+const linkageGuide = (item: ItemDetail): LinkageGuide => ({
+  decideLevel: item.decideLevel,
+  acceptLevels: item.acceptLevels,
+  acceptAnywhere: item.acceptAnywhere,
+  preReviewLevels: item.linkage?.preReviewLevels,
+});
+
+interface Routing {
+  regionCode: string;
+  departmentCode: string;
+  chain: LinkageHop[];
+  pickup: Pickup | null;
+  greenChannel: boolean;
+}
+
+/**
+ * 四级联动 / 同城通办: the competent region at the item's deciding level (the accepting hall's own, or
+ * one named for an item accepted anywhere), the hops from the accepting hall up to it, the competent
+ * office (a county's approval bureau 行政审批局 when the case is routed below the item's own region),
+ * and the pickup. Online and agent filings go to the item's own region as before.
+ */
+async function routeCase(db: Db, actor: Actor, item: ItemDetail, filing: Filing, body: CreateCaseBody): Promise<Routing> {
+  const clerk = filing.channel === 'window';
+  if (!clerk && (body.competentRegionCode || body.greenChannel)) {
+    throw fieldError(body.greenChannel ? 'greenChannel' : 'competentRegionCode', body.greenChannel ? '绿色通道只能由窗口人员设置' : '办理机关由受理窗口指定');
+  }
+  const itemRegion = await getRegion(db, item.regionCode);
+  const itemRef = { code: item.regionCode, level: (itemRegion?.level ?? 'city') as Level };
+  let pickup: Pickup | null = null;
+  if (body.pickup?.method === 'hall') {
+    const hall = await getHall(db, body.pickup.hallId);
+    if (!hall || !hall.active) throw fieldError('pickup.hallId', '领取大厅不存在或已停用');
+    pickup = { method: 'hall', hallId: hall.id };
+  } else if (body.pickup?.method === 'post') {
+    if (!item.expressDelivery) throw unprocessable('该事项不提供邮寄送达，请选择到大厅领取', [{ field: 'pickup.method', message: '该事项不提供邮寄送达' }], 'post_not_offered');
+    pickup = { method: 'post', address: body.pickup.address };
+  }
+  if (!clerk) {
+    return { regionCode: item.regionCode, departmentCode: item.departmentCode, chain: [{ level: itemRef.level, regionCode: item.regionCode, hallId: null }], pickup, greenChannel: false };
+  }
+  const path = (await getRegionPath(db, filing.acceptRegionCode)).map((r) => ({ code: r.code, level: r.level as Level }));
+  const acceptRef = path[path.length - 1] ?? { code: filing.acceptRegionCode, level: 'city' as Level };
+  let chosen: { code: string; level: Level } | undefined;
+  if (body.competentRegionCode) {
+    const r = await getRegion(db, body.competentRegionCode);
+    if (!r || !r.active || !r.code.startsWith(itemRegion?.scopePrefix ?? '')) throw fieldError('competentRegionCode', '办理机关所在区划不存在或不在本事项的实施范围内');
+    chosen = { code: r.code, level: r.level as Level };
+  }
+  const guide = linkageGuide(item);
+  const routed = competentRegion(guide, path, itemRef, chosen);
+  if ('error' in routed) throw unprocessable(routed.error, [{ field: 'competentRegionCode', message: routed.error }], 'not_accept_anywhere');
+  const competent = routed.region;
+  let departmentCode = item.departmentCode;
+  if (competent.code !== item.regionCode) {
+    const bureau = (await getDepartmentsByKind(db, competent.code, 'approval_bureau'))[0];
+    if (bureau) departmentCode = bureau.code;
+  }
+  const chain = linkageChain(guide, path, { region: acceptRef, hallId: filing.acceptHallId }, competent);
+  // Hops other than the accepting hall are shown with their region's first hall.
+  for (const hop of chain) {
+    if (hop.hallId) continue;
+    const hall = (await listHallsInRegion(db, hop.regionCode)).find((h) => h.regionCode === hop.regionCode);
+    if (hall) hop.hallId = hall.id;
+  }
+  if (!pickup && filing.acceptHallId) pickup = { method: 'hall', hallId: filing.acceptHallId };
+  return { regionCode: competent.code, departmentCode, chain, pickup, greenChannel: !!body.greenChannel };
+}
+
 /** Who files, for whom, where: online by the applicant, by an agent for a company, or at a window by a clerk. */
 async function resolveFiling(db: Db, actor: Actor, item: ItemDetail, body: CreateCaseBody, form: Record<string, unknown>): Promise<Filing> {
   const clerk = actor.kind === 'staff' && hasRole(actor, 'clerk');
@@ -260,9 +370,8 @@ async function resolveFiling(db: Db, actor: Actor, item: ItemDetail, body: Creat
       if (itemRegion && !acceptRegionCode.startsWith(itemRegion.scopePrefix)) {
         throw unprocessable(`该事项由${itemRegion.name}实施，不在本窗口的受理范围内`, [{ field: 'itemCode', message: '不在本窗口受理范围内' }], 'outside_item_region');
       }
-      if (!(item.acceptLevels as string[]).includes(hallRegion.level)) {
-        throw unprocessable(`「${item.name}」不在${hallRegion.name}受理（受理层级：${item.acceptLevels.join('、')}）`, [{ field: 'itemCode', message: '本级不受理该事项' }], 'level_not_accepting');
-      }
+      const refusal = acceptRefusal(linkageGuide(item), hallRegion.level);
+      if (refusal) throw unprocessable(`「${item.name}」${refusal}`, [{ field: 'itemCode', message: refusal }], 'level_not_accepting');
     }
     return {
       channel,
@@ -351,6 +460,7 @@ export async function createCase(db: Db, ctx: Ctx, body: CreateCaseBody, idempot
   await assertMaterialFiles(db, actor.id, body.materials);
   if (mat.missing.length) missingMaterials(mat.missing);
   const filing = await resolveFiling(db, actor, item, body, formCheck.form);
+  const routing = await routeCase(db, actor, item, filing, body);
 
   const def = getProcessDefinition(item);
   const now = nowOf(ctx);
@@ -377,9 +487,15 @@ export async function createCase(db: Db, ctx: Ctx, body: CreateCaseBody, idempot
         item_code: item.code,
         item_version: item.version,
         item_name: item.name,
-        department_code: item.departmentCode,
+        department_code: routing.departmentCode,
         process_key: def.key,
-        region_code: item.regionCode,
+        region_code: routing.regionCode,
+        current_region_code: routing.chain[0]!.regionCode,
+        current_level: routing.chain[0]!.level,
+        current_hall_id: routing.chain[0]!.hallId,
+        linkage_chain: JSON.stringify(routing.chain),
+        pickup: routing.pickup ? JSON.stringify(routing.pickup) : null,
+        green_channel: routing.greenChannel,
         accept_region_code: filing.acceptRegionCode,
         accept_hall_id: filing.acceptHallId,
         channel: filing.channel,
@@ -424,7 +540,15 @@ export async function createCase(db: Db, ctx: Ctx, body: CreateCaseBody, idempot
         to_status: def.initial,
         clock: null,
         comment: null,
-        payload: JSON.stringify({ channel: filing.channel, itemVersion: item.version }),
+        payload: JSON.stringify({
+          channel: filing.channel,
+          itemVersion: item.version,
+          level: routing.chain[0]!.level,
+          regionCode: routing.chain[0]!.regionCode,
+          hallId: routing.chain[0]!.hallId,
+          competentRegionCode: routing.regionCode,
+          ...(routing.greenChannel ? { greenChannel: true } : {}),
+        }),
       });
       if (submitted) {
         await repo.insertEvent(tx, {
@@ -542,7 +666,12 @@ const OWNER_EDIT_ACTIONS = new Set(['submit', 'resubmit']);
 
 /** 办理: one workflow action on a case, all-or-nothing. Returns the case as the actor now sees it. */
 export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody): Promise<CaseView> {
+  if (body.action in LINKAGE_ACTIONS) return applyLinkageAction(db, ctx, id, body, body.action as LinkageAction);
+  if (body.action === SUPPLY_ACTION) return supplyMaterial(db, ctx, id, body);
   const { actor } = ctx;
+  if (body.materialId !== undefined || body.fileIds !== undefined || body.paper !== undefined) {
+    throw fieldError(body.materialId !== undefined ? 'materialId' : body.fileIds !== undefined ? 'fileIds' : 'paper', `materialId、fileIds、paper 只用于「${SUPPLY_LABEL}」（${SUPPLY_ACTION}）`);
+  }
   const { row, access, performers } = await loadCase(db, actor, id);
   const { item, def } = await requireItemContext(db, row);
   const tr = transition(def, snapshotOf(row), body.action, { performers });
@@ -555,6 +684,20 @@ export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody
     throw conflict(`办件已被他人更新（当前版本 ${row.version}，您提交的版本 ${body.version}），请刷新后重试`, 'stale_version');
   }
   const req = checkRequirements(tr.action, body, item);
+  if ((body.deferredMaterials !== undefined || body.greenChannel !== undefined) && tr.action.action !== 'accept') {
+    throw fieldError(body.deferredMaterials !== undefined ? 'deferredMaterials' : 'greenChannel', '容缺材料和绿色通道只能在受理时设置');
+  }
+  const deferred = tr.action.action === 'accept' ? await checkDeferred(db, item, id, body, shanghaiDay(nowOf(ctx))) : [];
+  if (tr.action.action === 'issue-certificate' && item.promiseBlocksCertificate !== false) {
+    const open = (await repo.listPromises(db, id)).filter((p) => p.status !== 'fulfilled');
+    if (open.length) {
+      throw unprocessable(
+        `尚有容缺承诺未履行，不能制证：${open.map((p) => `「${p.material_name}」（承诺 ${p.due_date} 前补交）`).join('、')}。请先补交材料（${SUPPLY_ACTION}）`,
+        open.map((p) => ({ field: 'promises', message: `${p.material_id}「${p.material_name}」未补交` })),
+        'promise_open',
+      );
+    }
+  }
 
   // The applicant's side may carry a corrected form and materials with submit / resubmit.
   let form: Record<string, unknown> | null = null;
@@ -596,12 +739,21 @@ export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody
   const cols = clockColumns(cal, clock, row.promised_days, tr.status === 'suspended' || tr.clock === 'stop');
   const role = actingRole(tr.action, performers, actor);
   const payload = eventPayload(tr, req, body, newMaterials, currentMaterials);
+  const hop: LinkageHop = { level: row.current_level, regionCode: row.current_region_code, hallId: row.current_hall_id };
+  const next = holderAfter(row.linkage_chain, hop, tr.action.action, tr.status, tr.terminal);
+  if (next.regionCode !== hop.regionCode) payload.handover = handover(hop, next);
+  if (deferred.length) payload.deferredMaterials = deferred.map((d) => ({ materialId: d.materialId, dueDate: d.dueDate }));
+  if (body.greenChannel) payload.greenChannel = true;
 
   await db.transaction().execute(async (tx) => {
     const updated = await repo.updateCaseIfVersion(tx, id, body.version, {
       status: tr.status,
       suspended_from: tr.suspendedFrom,
-      actionable: actionableAt(def, { status: tr.status, suspendedFrom: tr.suspendedFrom }),
+      actionable: actionableWith(def, { status: tr.status, suspendedFrom: tr.suspendedFrom }, row.linkage_chain, next.regionCode),
+      current_region_code: next.regionCode,
+      current_level: next.level,
+      current_hall_id: next.hallId,
+      ...(body.greenChannel !== undefined ? { green_channel: body.greenChannel } : {}),
       ...cols,
       finished_on: tr.terminal ? today : null,
       step_entered_at: now,
@@ -629,6 +781,20 @@ export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody
       for (const m of newMaterials) {
         await repo.updateMaterial(tx, id, m.materialId, { file_ids: m.fileIds, paper: m.paper, status: m.status, note: null });
       }
+    }
+    if (deferred.length) {
+      await repo.insertPromises(
+        tx,
+        deferred.map((d) => ({
+          case_id: id,
+          material_id: d.materialId,
+          material_name: d.name,
+          due_date: d.dueDate,
+          promise_text: d.text,
+          created_by: actor.id,
+          created_at: now,
+        })),
+      );
     }
     if (req.corrections) {
       for (const c of req.corrections) {
@@ -786,6 +952,155 @@ function applicantMessage(
   }
 }
 
+/* ------------------------------------------------------------------ linkage, tolerance */
+
+function handover(from: LinkageHop, to: LinkageHop) {
+  return { fromLevel: from.level, fromRegionCode: from.regionCode, fromHallId: from.hallId, toLevel: to.level, toRegionCode: to.regionCode, toHallId: to.hallId };
+}
+
+interface Deferred {
+  materialId: string;
+  name: string;
+  dueDate: string;
+  text: string;
+}
+
+/** 容缺受理: only materials the guide allows to be missing, not yet received, due today or later. */
+async function checkDeferred(db: Db, item: ItemDetail, caseId: string, body: ActionBody, today: string): Promise<Deferred[]> {
+  const list = body.deferredMaterials ?? [];
+  if (!list.length) return [];
+  const current = await repo.listMaterials(db, caseId);
+  const out: Deferred[] = [];
+  const seen = new Set<string>();
+  for (const [i, d] of list.entries()) {
+    const m = item.materials.find((x) => x.id === d.materialId);
+    const field = `deferredMaterials.${i}.materialId`;
+    if (!m) throw fieldError(field, `该事项没有材料 ${d.materialId}`);
+    if (seen.has(m.id)) throw fieldError(field, `材料 ${m.id} 重复`);
+    seen.add(m.id);
+    if (!m.toleranceAllowed) {
+      throw unprocessable(`材料 ${m.id}「${m.name}」不在办事指南的容缺材料之列，不能容缺受理`, [{ field, message: `「${m.name}」不允许容缺` }], 'tolerance_not_allowed');
+    }
+    const row = current.find((x) => x.material_id === m.id);
+    if (row && (row.status === 'received' || row.status === 'shared')) {
+      throw unprocessable(`材料 ${m.id}「${m.name}」已收取，无需容缺承诺`, [{ field, message: '材料已收取' }], 'material_already_received');
+    }
+    if (d.dueDate < today) throw fieldError(`deferredMaterials.${i}.dueDate`, '承诺补交日期不能早于今天');
+    out.push({ materialId: m.id, name: m.name, dueDate: d.dueDate, text: d.promiseText ?? promiseText(m.name, d.dueDate) });
+  }
+  return out;
+}
+
+/** 上报上级 / 退回下级: the holder hands the case to the next hop up (with its pre-review opinion) or back down (with reasons). */
+async function applyLinkageAction(db: Db, ctx: Ctx, id: string, body: ActionBody, action: LinkageAction): Promise<CaseView> {
+  const { actor } = ctx;
+  const { row, holderRoles } = await loadCase(db, actor, id);
+  const { def } = await requireItemContext(db, row);
+  const label = LINKAGE_ACTIONS[action];
+  const chain = row.linkage_chain;
+  const terminal = !!stepOf(def, row.status)?.terminal;
+  const staffRoles = holderRoles.filter((r) => (ACTING_ROLES as readonly string[]).includes(r));
+  if (!staffRoles.length) throw forbidden(`只有当前办理层级（${LEVEL_NAMES[row.current_level]}）的工作人员可以${label}`);
+  if (!linkageActionsAt(chain, row.current_region_code, row.status, terminal).includes(action)) {
+    const i = holderIndex(chain, row.current_region_code);
+    const why =
+      action === 'report-up' && i === chain.length - 1
+        ? '本级即为决定层级，无需上报'
+        : action === 'send-down' && i <= 0
+          ? '本级为受理层级，没有可退回的下级'
+          : `办件当前为「${statusLabel(def, row.status)}」，不能${label}`;
+    throw conflict(why, 'invalid_state');
+  }
+  if (body.version !== row.version) throw conflict(`办件已被他人更新（当前版本 ${row.version}，您提交的版本 ${body.version}），请刷新后重试`, 'stale_version');
+  const text = (action === 'report-up' ? body.comment : body.reason)?.trim();
+  if (!text) throw fieldError(action === 'report-up' ? 'comment' : 'reason', action === 'report-up' ? '上报须填写初审意见（comment）' : '退回下级须填写退回理由（reason）');
+  const i = holderIndex(chain, row.current_region_code);
+  const from = chain[i]!;
+  const to = chain[action === 'report-up' ? i + 1 : i - 1]!;
+  const now = nowOf(ctx);
+  const payload = { ...handover(from, to), ...(action === 'report-up' ? { opinion: text } : { reason: text }) };
+  await db.transaction().execute(async (tx) => {
+    const updated = await repo.updateCaseIfVersion(tx, id, body.version, {
+      current_region_code: to.regionCode,
+      current_level: to.level,
+      current_hall_id: to.hallId,
+      actionable: actionableWith(def, snapshotOf(row), chain, to.regionCode),
+      step_entered_at: now,
+    });
+    if (!updated) throw conflict('办件已被他人同时办理，请刷新后重试', 'stale_version');
+    await repo.insertEvent(tx, {
+      case_id: id,
+      seq: updated.version,
+      at: now,
+      on_date: shanghaiDay(now),
+      actor_id: actor.id,
+      actor_name: actor.name,
+      actor_role: staffRoles[0]!,
+      action,
+      from_status: row.status,
+      to_status: row.status,
+      clock: null,
+      comment: text,
+      payload: JSON.stringify(payload),
+    });
+    await recordAudit(tx, {
+      actor,
+      action: `cases.case.${action}`,
+      entityType: 'case',
+      entityId: id,
+      before: { version: row.version, holder: from.regionCode },
+      after: { version: updated.version, holder: to.regionCode, ...payload },
+      ip: ctx.ip,
+    });
+  });
+  return getCaseView(db, actor, id);
+}
+
+/** 补交容缺材料: the applicant (or a window clerk who sees the case) supplies a promised material; the promise is fulfilled. */
+async function supplyMaterial(db: Db, ctx: Ctx, id: string, body: ActionBody): Promise<CaseView> {
+  const { actor } = ctx;
+  const { row, performers } = await loadCase(db, actor, id);
+  const { def } = await requireItemContext(db, row);
+  const clerk = actor.kind === 'staff' && hasRole(actor, 'clerk');
+  // The applicant, or a window clerk of the accepting hall or of the level holding the case.
+  const windowClerk = clerk && (inRegionScope(actor, row.accept_region_code) || inRegionScope(actor, row.current_region_code));
+  if (!performers.includes('owner') && !windowClerk) throw forbidden('只有申请人或受理、承办窗口人员可以补交容缺材料');
+  if (!body.materialId) throw fieldError('materialId', '请指明补交的材料（materialId）');
+  const promise = (await repo.listPromises(db, id)).find((p) => p.material_id === body.materialId && p.status !== 'fulfilled');
+  if (!promise) throw unprocessable(`材料 ${body.materialId} 没有待补交的容缺承诺`, [{ field: 'materialId', message: '没有待补交的容缺承诺' }], 'no_open_promise');
+  if (stepOf(def, row.status)?.terminal) throw conflict(`办件已结束（${statusLabel(def, row.status)}），不能补交材料`, 'invalid_state');
+  const fileIds = body.fileIds ?? [];
+  const paper = windowClerk && !!body.paper;
+  if (!fileIds.length && !paper) throw fieldError('fileIds', '请上传补交的材料文件（窗口核验纸质原件的可设 paper: true）');
+  if (fileIds.length) await assertFilesOwnedBy(db, actor.id, fileIds, (k) => `fileIds.${k}`);
+  if (body.version !== row.version) throw conflict(`办件已被他人更新（当前版本 ${row.version}，您提交的版本 ${body.version}），请刷新后重试`, 'stale_version');
+  const now = nowOf(ctx);
+  await db.transaction().execute(async (tx) => {
+    const updated = await repo.updateCaseIfVersion(tx, id, body.version, {});
+    if (!updated) throw conflict('办件已被他人同时办理，请刷新后重试', 'stale_version');
+    await repo.updateMaterial(tx, id, promise.material_id, { file_ids: fileIds, paper, status: 'received', note: null });
+    await repo.fulfilPromise(tx, id, promise.material_id, actor.id, now);
+    const payload = { materialId: promise.material_id, files: fileIds.length, paper, dueDate: promise.due_date };
+    await repo.insertEvent(tx, {
+      case_id: id,
+      seq: updated.version,
+      at: now,
+      on_date: shanghaiDay(now),
+      actor_id: actor.id,
+      actor_name: actor.name,
+      actor_role: performers.includes('owner') ? 'owner' : 'clerk',
+      action: SUPPLY_ACTION,
+      from_status: row.status,
+      to_status: row.status,
+      clock: null,
+      comment: body.comment?.trim() || null,
+      payload: JSON.stringify(payload),
+    });
+    await recordAudit(tx, { actor, action: 'cases.case.supply-material', entityType: 'case', entityId: id, before: { version: row.version }, after: { version: updated.version, ...payload }, ip: ctx.ip });
+  });
+  return getCaseView(db, actor, id);
+}
+
 const toClockEvent = (e: Pick<EventRow, 'on_date' | 'clock'>): ClockEvent => ({ on: e.on_date, clock: e.clock });
 const limitsOf = (r: Pick<CaseRow, 'promised_days' | 'statutory_days'>) => ({ promisedDays: r.promised_days, statutoryDays: r.statutory_days });
 
@@ -793,17 +1108,51 @@ const limitsOf = (r: Pick<CaseRow, 'promised_days' | 'statutory_days'>) => ({ pr
 
 /** 办件详情: everything the applicant or the handling staff see about one case. */
 export async function getCaseView(db: Db, actor: Actor, id: string): Promise<CaseView> {
-  const { row, access, performers } = await loadCase(db, actor, id);
+  const { row, access, performers, holderRoles } = await loadCase(db, actor, id);
   const { item, def } = await requireItemContext(db, row);
   const now = casesNow();
   const today = shanghaiDay(now);
-  const [cal, events, materials, documents] = await Promise.all([loadCalendar(db), repo.listEvents(db, id), repo.listMaterials(db, id), caseDocuments(db, id)]);
+  const [cal, events, materials, documents, promiseRows] = await Promise.all([
+    loadCalendar(db),
+    repo.listEvents(db, id),
+    repo.listMaterials(db, id),
+    caseDocuments(db, id),
+    repo.listPromises(db, id),
+  ]);
   const metas = new Map((await getFileMetas(db, materials.flatMap((m) => m.file_ids))).map((f) => [f.id, f]));
   const clock = computeClock(cal, events.map(toClockEvent), limitsOf(row), today);
   const step = stepOf(def, row.status);
   const enteredOn = shanghaiDay(row.step_entered_at);
   const stepDue = step?.limitDays !== undefined && !step.terminal ? stepDeadline(cal, enteredOn, step.limitDays).date : null;
   const actions = access === 'act' ? availableActions(def, snapshotOf(row), { performers }) : [];
+  const promises = promiseRows.map((p) => {
+    const state = promiseState(p, today);
+    return { materialId: p.material_id, materialName: p.material_name, dueDate: p.due_date, state, stateLabel: PROMISE_STATE_LABELS[state], promiseText: p.promise_text, fulfilledAt: p.fulfilled_at };
+  });
+  const openPromises = promises.filter((p) => p.state !== 'fulfilled');
+  const terminal = !!step?.terminal;
+  const extra: { action: string; label: string; requires: string[] }[] = [];
+  if (holderRoles.some((r) => (ACTING_ROLES as readonly string[]).includes(r))) {
+    for (const a of linkageActionsAt(row.linkage_chain, row.current_region_code, row.status, terminal)) {
+      extra.push({ action: a, label: LINKAGE_ACTIONS[a], requires: [a === 'report-up' ? 'comment' : 'reason'] });
+    }
+  }
+  const windowClerk = actor.kind === 'staff' && hasRole(actor, 'clerk') && (inRegionScope(actor, row.accept_region_code) || inRegionScope(actor, row.current_region_code));
+  if (openPromises.length && !terminal && (performers.includes('owner') || windowClerk)) {
+    extra.push({ action: SUPPLY_ACTION, label: SUPPLY_LABEL, requires: ['materialId', 'fileIds'] });
+  }
+  const hallIds = [...new Set([row.accept_hall_id, row.current_hall_id, row.pickup?.method === 'hall' ? row.pickup.hallId : null].filter((x): x is string => !!x))];
+  const halls = new Map((await Promise.all(hallIds.map((h) => getHall(db, h)))).flatMap((h) => (h ? [[h.id, h] as const] : [])));
+  const regionNames = new Map(
+    (await Promise.all([...new Set([...row.linkage_chain.map((h) => h.regionCode), row.current_region_code])].map((c) => getRegion(db, c)))).flatMap((r) =>
+      r ? [[r.code, r.name] as const] : [],
+    ),
+  );
+  const hallRef = (hid: string | null) => {
+    const h = hid ? halls.get(hid) : undefined;
+    return h ? { id: h.id, name: h.name } : null;
+  };
+  const pickup = row.pickup;
   const seen = new Set<string>();
   const order = new Map(item.materials.map((m, i) => [m.id, i]));
   const a = row.applicant;
@@ -870,10 +1219,13 @@ export async function getCaseView(db: Db, actor: Actor, id: string): Promise<Cas
       deadline: stepDue,
       overdue: !!stepDue && today >= overdueOn(cal, stepDue),
     },
-    availableActions: actions
-      .filter((x) => (seen.has(x.action) ? false : (seen.add(x.action), true)))
-      .map((x) => ({ action: x.action, label: x.label, requires: [...(x.requires ?? [])] })),
-    readOnly: access === 'view' || actions.length === 0,
+    availableActions: [
+      ...actions
+        .filter((x) => (seen.has(x.action) ? false : (seen.add(x.action), true)))
+        .map((x) => ({ action: x.action, label: x.label, requires: [...(x.requires ?? [])] })),
+      ...extra,
+    ],
+    readOnly: actions.length + extra.length === 0,
     documents,
     history: events.map((e) => ({
       seq: e.seq,
@@ -894,6 +1246,23 @@ export async function getCaseView(db: Db, actor: Actor, id: string): Promise<Cas
     createdAt: row.created_at,
     submittedAt: row.submitted_at,
     updatedAt: row.updated_at,
+    acceptingHall: hallRef(row.accept_hall_id),
+    currentLevel: row.current_level,
+    currentLevelLabel: LEVEL_NAMES[row.current_level],
+    currentRegion: { code: row.current_region_code, name: regionNames.get(row.current_region_code) ?? null, level: row.current_level, levelLabel: LEVEL_NAMES[row.current_level] },
+    currentHall: hallRef(row.current_hall_id),
+    linkage: row.linkage_chain.map((h) => ({
+      level: h.level,
+      levelLabel: LEVEL_NAMES[h.level],
+      regionCode: h.regionCode,
+      regionName: regionNames.get(h.regionCode) ?? null,
+      current: h.regionCode === row.current_region_code,
+    })),
+    openPromises,
+    promises,
+    promiseOverdue: openPromises.some((p) => p.state === 'overdue'),
+    greenChannel: row.green_channel,
+    pickup: !pickup ? null : pickup.method === 'hall' ? { method: 'hall', hallId: pickup.hallId, hallName: halls.get(pickup.hallId)?.name ?? null } : { method: 'post', address: pickup.address },
   };
 }
 
@@ -911,6 +1280,7 @@ export async function listCases(db: Db, actor: Actor, query: CaseListQuery) {
     mode: staff ? 'staff' : 'owner',
     todo,
     regionPrefix: actor.scope.regionPrefix,
+    level: levelOfCode(actor.scope.regionCode),
     departmentCodes: staff ? await departmentCodesFor(db, actor) : null,
     roles,
     status: query.status,
@@ -957,6 +1327,9 @@ async function listItem(db: Db, cal: CalendarData, r: CaseRow, today: string): P
     remainingWorkingDays: storedRemaining(cal, r, today),
     deadlineState: state,
     deadlineColour: deadlineColour(state),
+    greenChannel: r.green_channel,
+    currentRegionCode: r.current_region_code,
+    currentLevel: r.current_level,
   };
 }
 

@@ -4,6 +4,16 @@ export type Channel = 'online' | 'window';
 /** Where the case's clock stands, kept on the row so the inbox can filter by deadline state in SQL. */
 export type ClockPhase = 'not_started' | 'running' | 'suspended' | 'suspended_overdue' | 'finished';
 export type MaterialStatus = 'received' | 'missing' | 'shared' | 'rejected';
+export type Level = 'city' | 'county' | 'town' | 'village';
+/** One hop of the four-level linkage 四级联动: accepting hall → pre-review levels → deciding level. */
+export interface LinkageHop {
+  level: Level;
+  regionCode: string;
+  hallId: string | null;
+}
+/** Where the applicant collects the result 领取方式. */
+export type Pickup = { method: 'hall'; hallId: string } | { method: 'post'; address: string };
+export type PromiseStatus = 'open' | 'fulfilled' | 'overdue';
 
 /** Who the case is for: a natural person (ID number) or a legal person (credit code). */
 export interface ApplicantInfo {
@@ -58,6 +68,27 @@ export interface CasesTables {
     submitted_at: Date | null;
     created_at: ColumnType<Date, Date | undefined, never>;
     updated_at: ColumnType<Date, Date | undefined, Date>;
+    /** The holder now 当前办理层级 (work queues follow it). */
+    current_region_code: string;
+    current_level: Level;
+    current_hall_id: string | null;
+    linkage_chain: ColumnType<LinkageHop[], string | undefined, string>;
+    pickup: ColumnType<Pickup | null, string | null | undefined, string | null>;
+    green_channel: ColumnType<boolean, boolean | undefined, boolean>;
+  };
+  case_promises: {
+    id: Generated<string>;
+    case_id: string;
+    material_id: string;
+    material_name: string;
+    due_date: DateCol;
+    status: ColumnType<PromiseStatus, PromiseStatus | undefined, PromiseStatus>;
+    promise_text: string;
+    created_by: string;
+    created_at: ColumnType<Date, Date | undefined, never>;
+    fulfilled_at: Date | null;
+    fulfilled_by: string | null;
+    reminded_on: DateCol | null;
   };
   case_materials: {
     case_id: string;

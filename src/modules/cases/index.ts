@@ -1,15 +1,24 @@
 /** cases: the case 办件 — filing, workflow actions, clock, history, inbox, public progress query (C2, C3). The only import surface of this module. */
 import type { Module } from '../../platform/module';
 import { casesInit } from './db/migrations/20261123T1100_cases_init';
+import { casesLinkage } from './db/migrations/20261123T1800_cases_linkage';
+import { casesFigures } from './db/migrations/20261123T1820_cases_figures';
 import { registerCaseRoutes } from './cases.routes';
 import { seedCasesDemo } from './demo/seed';
+import { remindPromises } from './cases.promises';
+import { todayInShanghai } from '../calendar/index';
 
 export { formatCaseNumber, parseCaseNumber, CASE_NUMBER_RE } from './cases.numbering';
 export type { CaseView, CaseListItem } from './cases.schemas';
+export { remindPromises } from './cases.promises';
+export * from './cases.figures';
+export { getCaseRatingFacts, type CaseRatingFacts } from './cases.ratings-facade';
 
 export const casesModule: Module = {
   name: 'cases',
-  migrations: { '20261123T1100_cases_init': casesInit },
+  migrations: { '20261123T1100_cases_init': casesInit, '20261123T1800_cases_linkage': casesLinkage, '20261123T1820_cases_figures': casesFigures },
   routes: (app, ctx) => registerCaseRoutes(app, ctx.db),
   seedDemo: seedCasesDemo,
+  // 容缺承诺: mark overdue promises and remind applicants two working days ahead.
+  jobs: [{ name: 'cases.promises', everyMs: 10 * 60_000, run: (db) => remindPromises(db, todayInShanghai()) }],
 };

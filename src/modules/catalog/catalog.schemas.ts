@@ -136,6 +136,13 @@ export const ItemGuide = z.object({
   keywords: z.array(text(30)).max(30),
   /** The item's own process 流程定义 (e.g. with 现场踏勘); absent = the default of `handlingType`. */
   workflow: ProcessDefinitionSchema.optional(),
+  /**
+   * 四级联动: which intermediate levels pre-review 初审 a case reported up from a lower accepting hall
+   * to `decideLevel` (absent = every level between them that is in `acceptLevels`; [] = none).
+   */
+  linkage: z.object({ preReviewLevels: z.array(Level).max(3) }).optional(),
+  /** 容缺受理: an open promise blocks the certificate 制证 (absent = true). */
+  promiseBlocksCertificate: z.boolean().optional(),
 });
 export type ItemGuide = z.infer<typeof ItemGuide>;
 

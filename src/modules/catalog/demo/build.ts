@@ -108,6 +108,10 @@ export interface ItemSpec {
   keywords: string[];
   /** The item's own process definition; absent = the default of its handling type. */
   workflow?: ProcessDefinition;
+  /** 四级联动: the levels that pre-review (default: every accepting level between the accepting and deciding level). */
+  linkage?: ItemGuide['linkage'];
+  /** 容缺受理: an open promise blocks the certificate (default true). */
+  promiseBlocksCertificate?: boolean;
 }
 
 const PERSON_FIELDS: FormField[] = [
@@ -192,6 +196,8 @@ export function buildGuide(s: ItemSpec): ItemGuide {
     appointment: s.appointment ?? true,
     keywords: s.keywords,
     ...(s.workflow ? { workflow: s.workflow } : {}),
+    ...(s.linkage ? { linkage: s.linkage } : {}),
+    ...(s.promiseBlocksCertificate === undefined ? {} : { promiseBlocksCertificate: s.promiseBlocksCertificate }),
   };
 }
 

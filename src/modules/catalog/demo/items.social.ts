@@ -19,6 +19,8 @@ export const SOCIAL_ITEMS: ItemSpec[] = [
     decide: 'county',
     accept: ['village', 'town', 'county'],
     anywhere: true,
+    // 村（社区）代办受理 → 镇（街道）审核 → 县（区）民政确认
+    linkage: { preReviewLevels: ['town'] },
     basis: [
       AID_BASIS,
       ['《最低生活保障审核确认办法》（民发〔2021〕57号）', '第九条至第二十八条'],

@@ -1,0 +1,16 @@
+/** ratings: 好差评 — citizens' ratings online and at the window, rectification of bad ratings, appeals, published summary (C7). The only import surface of this module. */
+import type { Module } from '../../platform/module';
+import { ratingsInit } from './db/migrations/20261123T1810_ratings_init';
+import { registerRatingRoutes } from './ratings.routes';
+import { sweepRectifications } from './ratings.service';
+
+/** For a worker: mark rectifications past their deadline as overdue (daily). */
+export { sweepRectifications, summary as ratingsSummary } from './ratings.service';
+export { LEVEL_LABELS, INDICATORS, satisfaction } from './ratings.rules';
+
+export const ratingsModule: Module = {
+  name: 'ratings',
+  migrations: { '20261123T1810_ratings_init': ratingsInit },
+  routes: (app, ctx) => registerRatingRoutes(app, ctx.db),
+  jobs: [{ name: 'ratings.rectifications', everyMs: 10 * 60_000, run: (db) => sweepRectifications(db) }],
+};

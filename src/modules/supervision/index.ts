@@ -1,0 +1,19 @@
+/**
+ * supervision: electronic supervision 电子监察 / 效能监察 (C7) — warning rules, warnings and yellow/red
+ * cards with the explanation flow, the monitoring overview (also as a live stream) and efficiency
+ * figures. The only import surface of this module.
+ */
+import type { Module } from '../../platform/module';
+import { supervisionInit } from './db/migrations/20261123T1830_supervision_init';
+import { registerSupervisionRoutes } from './supervision.routes';
+import { sweepWarnings } from './supervision.sweep';
+
+export { sweepWarnings, startSupervisionWorker, type SweepResult, type WorkerOptions } from './supervision.sweep';
+
+export const supervisionModule: Module = {
+  name: 'supervision',
+  migrations: { '20261123T1830_supervision_init': supervisionInit },
+  routes: (app, ctx) => registerSupervisionRoutes(app, ctx.db),
+  // The warning sweep 预警巡检 every 10 minutes (src/main.ts runs module jobs); idempotent.
+  jobs: [{ name: 'supervision.warnings', everyMs: 10 * 60_000, run: (db) => sweepWarnings(db) }],
+};

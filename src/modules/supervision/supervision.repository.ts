@@ -1,0 +1,140 @@
+/** Every query on the supervision module's own tables (warning_rules, warnings). */
+import { sql, type Selectable } from 'kysely';
+import { tables, type Db, type Tx } from '../../platform/db';
+import type { SupervisionTables } from './supervision.tables';
+import type { RuleCode, RuleConfig, WarningLevel, WarningState } from './supervision.rules';
+
+const q = (db: Db | Tx) => tables<SupervisionTables>(db);
+
+export type WarningRow = Selectable<SupervisionTables['warnings']>;
+export type RuleRow = Selectable<SupervisionTables['warning_rules']>;
+
+export async function listRules(db: Db | Tx): Promise<RuleRow[]> {
+  return q(db).selectFrom('warning_rules').selectAll().orderBy('code').execute();
+}
+
+export const toRuleConfig = (r: RuleRow): RuleConfig => ({ code: r.code, enabled: r.enabled, params: r.params ?? {} });
+
+export async function updateRule(db: Db | Tx, code: RuleCode, patch: { enabled?: boolean; params?: Record<string, unknown> }): Promise<RuleRow | undefined> {
+  return q(db)
+    .updateTable('warning_rules')
+    .set({
+      ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
+      ...(patch.params !== undefined ? { params: JSON.stringify(patch.params) } : {}),
+      updated_at: new Date(),
+    })
+    .where('code', '=', code)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export interface NewWarning {
+  case_id: string;
+  case_number: string;
+  item_name: string;
+  rule: RuleCode;
+  level: WarningLevel;
+  reason: string;
+  region_code: string;
+  department_code: string;
+  accept_hall_id: string | null;
+  raised_on: string;
+  explain_due: string;
+}
+
+/** Inserts a batch of warnings in one statement; existing (case, rule, level) are left alone. Returns how many are new. */
+export async function insertWarnings(db: Db | Tx, rows: NewWarning[]): Promise<number> {
+  if (!rows.length) return 0;
+  const r = await q(db)
+    .insertInto('warnings')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['case_id', 'rule', 'level']).doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0);
+}
+
+/**
+ * Withdraws, in one statement, the open warnings of transient rules on the given cases whose condition
+ * no longer holds (`holding`: the (case, rule) pairs that still hold).
+ */
+export async function withdrawStale(db: Db | Tx, caseIds: string[], rules: readonly RuleCode[], holding: { caseId: string; rule: RuleCode }[], comment: string): Promise<number> {
+  if (!caseIds.length) return 0;
+  const r = await sql`
+    update warnings w set state = 'revoked', decided_at = now(), decided_by_name = '系统', decision_comment = ${comment}, version = w.version + 1
+    where w.state = 'open' and w.case_id = any(${caseIds}::uuid[]) and w.rule = any(${rules as string[]}::text[])
+      and not exists (
+        select 1 from unnest(${holding.map((h) => h.caseId)}::uuid[], ${holding.map((h) => h.rule)}::text[]) as h(case_id, rule)
+        where h.case_id = w.case_id and h.rule = w.rule)`.execute(db);
+  return Number(r.numAffectedRows ?? 0);
+}
+
+export interface WarningScope {
+  regionPrefix: string;
+  departmentCodes: readonly string[] | null;
+  hallId: string | null;
+}
+
+export interface WarningFilter {
+  state?: WarningState;
+  level?: WarningLevel;
+  region?: string;
+  department?: string;
+  caseId?: string;
+  page: number;
+  pageSize: number;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function scoped(db: Db | Tx, s: WarningScope): any {
+  let qb = q(db).selectFrom('warnings').where('region_code', 'like', `${s.regionPrefix}%`);
+  if (s.departmentCodes) qb = s.departmentCodes.length ? qb.where('department_code', 'in', s.departmentCodes as string[]) : qb.where(sql<boolean>`false`);
+  if (s.hallId) qb = qb.where('accept_hall_id', '=', s.hallId);
+  return qb;
+}
+
+export async function listWarnings(db: Db | Tx, s: WarningScope, f: WarningFilter): Promise<{ total: number; items: WarningRow[] }> {
+  // Kysely's types do not follow the dynamic scope chain; the columns below are this module's own.
+  let base = scoped(db, s);
+  if (f.state) base = base.where('state', '=', f.state);
+  if (f.level) base = base.where('level', '=', f.level);
+  if (f.region) base = base.where('region_code', 'like', `${f.region}%`);
+  if (f.department) base = base.where('department_code', '=', f.department);
+  if (f.caseId) base = base.where('case_id', '=', f.caseId);
+  const total = (await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirst()) as { n: number };
+  const items = (await base
+    .selectAll()
+    .orderBy('raised_at', 'desc')
+    .orderBy('id')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute()) as WarningRow[];
+  return { total: total.n, items };
+}
+
+export async function getWarning(db: Db | Tx, id: string, forUpdate = false): Promise<WarningRow | undefined> {
+  let qb = q(db).selectFrom('warnings').selectAll().where('id', '=', id);
+  if (forUpdate) qb = qb.forUpdate();
+  return qb.executeTakeFirst();
+}
+
+export async function updateWarning(db: Db | Tx, id: string, set: Partial<Omit<WarningRow, 'id' | 'raised_at' | 'version'>>): Promise<WarningRow> {
+  return q(db)
+    .updateTable('warnings')
+    .set({ ...set, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Open (not yet decided) warnings in scope by level. */
+export async function openWarningCounts(db: Db | Tx, s: WarningScope): Promise<{ yellow: number; red: number; explained: number }> {
+  const r = (await scoped(db, s)
+    .where('state', 'in', ['open', 'explained'])
+    .select([
+      sql<number>`count(*) filter (where level = 'yellow')::int`.as('yellow'),
+      sql<number>`count(*) filter (where level = 'red')::int`.as('red'),
+      sql<number>`count(*) filter (where state = 'explained')::int`.as('explained'),
+    ])
+    .executeTakeFirst()) as { yellow: number; red: number; explained: number };
+  return r;
+}

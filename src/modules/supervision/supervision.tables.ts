@@ -1,0 +1,42 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { RuleCode, WarningLevel, WarningState } from './supervision.rules';
+
+type DateCol = ColumnType<string, string, string>;
+type Json<T> = ColumnType<T, string, string>;
+
+/** Kysely view of the supervision module's own tables. */
+export interface SupervisionTables {
+  warning_rules: {
+    code: RuleCode;
+    name: string;
+    level: WarningLevel;
+    enabled: boolean;
+    params: Json<Record<string, unknown>>;
+    updated_at: ColumnType<Date, Date | undefined, Date>;
+  };
+  warnings: {
+    id: Generated<string>;
+    case_id: string;
+    case_number: string;
+    item_name: string;
+    rule: RuleCode;
+    level: WarningLevel;
+    reason: string;
+    region_code: string;
+    department_code: string;
+    accept_hall_id: string | null;
+    state: ColumnType<WarningState, WarningState | undefined, WarningState>;
+    raised_on: DateCol;
+    raised_at: ColumnType<Date, Date | undefined, never>;
+    explain_due: DateCol;
+    explanation: string | null;
+    explained_by: string | null;
+    explained_by_name: string | null;
+    explained_at: Date | null;
+    decided_by: string | null;
+    decided_by_name: string | null;
+    decided_at: Date | null;
+    decision_comment: string | null;
+    version: Generated<number>;
+  };
+}

@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { useDebounced, usePagedList } from '../../shared/components/hooks';
-import { ErrorResult, formatDateTime } from '../../shared/components/common';
+import { formatDateTime } from '../../shared/components/common';
+import { PageHeader, PagedListTable } from '../../shared/components/ListPage';
 import type { AuditEntry, AuditVerify } from '../../shared/types';
 
 type Json = unknown;
@@ -115,12 +116,14 @@ export default function AuditPage() {
 
   return (
     <div>
-      <div className="page-title">
-        <h2>{t('audit.title')}</h2>
-        <Button icon={<SafetyCertificateOutlined />} onClick={() => void runVerify()} loading={verifying} data-testid="audit-verify">
-          {t('audit.verify')}
-        </Button>
-      </div>
+      <PageHeader
+        title={t('audit.title')}
+        action={
+          <Button icon={<SafetyCertificateOutlined />} onClick={() => void runVerify()} loading={verifying} data-testid="audit-verify">
+            {t('audit.verify')}
+          </Button>
+        }
+      />
       {verify &&
         (verify.ok ? (
           <Alert
@@ -148,21 +151,13 @@ export default function AuditPage() {
         <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} data-testid="audit-range" />
         <Space />
       </div>
-      {list.error ? (
-        <ErrorResult error={list.error} onRetry={list.reload} />
-      ) : (
-        <Table<AuditEntry>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.loading}
-          pagination={list.pagination}
-          scroll={{ x: 1000 }}
-          data-testid="audit-table"
-          expandable={{ expandedRowRender: (r) => <JsonDiff before={r.before} after={r.after} /> }}
-        />
-      )}
+      <PagedListTable<AuditEntry>
+        list={list}
+        columns={columns}
+        scroll={{ x: 1000 }}
+        testId="audit-table"
+        expandable={{ expandedRowRender: (r) => <JsonDiff before={r.before} after={r.after} /> }}
+      />
     </div>
   );
 }

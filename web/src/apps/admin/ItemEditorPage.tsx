@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Divider, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Switch } from 'antd';
+import { Alert, Button, Card, Col, Divider, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Switch, type FormItemProps } from 'antd';
 import { DeleteOutlined, PlusOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -83,6 +83,15 @@ function toBody(g: ItemGuide): ItemGuide {
     statutoryLimit: { ...n.statutoryLimit, unit: 'working_day', note: n.statutoryLimit.note ?? '' },
     promisedLimit: { ...n.promisedLimit, unit: 'working_day', note: n.promisedLimit.note ?? '' },
   };
+}
+
+/** One form item in a grid column. */
+function FieldCol({ xs, md, children, ...item }: { xs: number; md: number; children: ReactNode } & FormItemProps) {
+  return (
+    <Col xs={xs} md={md}>
+      <Form.Item {...item}>{children}</Form.Item>
+    </Col>
+  );
 }
 
 function Section({ title, children, extra }: { title: ReactNode; children: ReactNode; extra?: ReactNode }) {
@@ -207,99 +216,65 @@ export default function ItemEditorPage() {
         <Section title={t('items.sectionBasic')}>
           {isNew && (
             <Row gutter={16}>
-              <Col xs={24} md={6}>
-                <Form.Item name="code" label={t('guide.itemCode')} rules={[req(t('guide.itemCode'))]}>
-                  <Input data-testid="item-code" maxLength={64} />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={6}>
-                <Form.Item name="basicCode" label={t('items.basicCode')} rules={[req(t('items.basicCode'))]}>
-                  <Input maxLength={64} data-testid="item-basic-code" />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={6}>
-                <Form.Item name="businessCode" label={t('items.businessCode')} rules={[req(t('items.businessCode'))]}>
-                  <Input maxLength={64} data-testid="item-business-code" />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={6}>
-                <Form.Item name="regionCode" label={t('common.region')} rules={[sel(t('common.region'))]}>
-                  <RegionTreeSelect />
-                </Form.Item>
-              </Col>
+              <FieldCol xs={24} md={6} name="code" label={t('guide.itemCode')} rules={[req(t('guide.itemCode'))]}>
+                <Input data-testid="item-code" maxLength={64} />
+              </FieldCol>
+              <FieldCol xs={24} md={6} name="basicCode" label={t('items.basicCode')} rules={[req(t('items.basicCode'))]}>
+                <Input maxLength={64} data-testid="item-basic-code" />
+              </FieldCol>
+              <FieldCol xs={24} md={6} name="businessCode" label={t('items.businessCode')} rules={[req(t('items.businessCode'))]}>
+                <Input maxLength={64} data-testid="item-business-code" />
+              </FieldCol>
+              <FieldCol xs={24} md={6} name="regionCode" label={t('common.region')} rules={[sel(t('common.region'))]}>
+                <RegionTreeSelect />
+              </FieldCol>
             </Row>
           )}
           <Row gutter={16}>
-            <Col xs={24} md={12}>
-              <Form.Item name={['guide', 'name']} label={t('common.name')} rules={[{ ...req(t('common.name')), whitespace: true }]}>
-                <Input maxLength={200} data-testid="item-name" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={6}>
-              <Form.Item name={['guide', 'type']} label={t('guide.itemType')} rules={[sel(t('guide.itemType'))]}>
-                <Select options={ITEM_TYPES.map((c) => ({ value: c, label: label('itemType', c) }))} data-testid="item-type" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={6}>
-              <Form.Item name={['guide', 'departmentCode']} label={t('portal.departmentFilter')} rules={[sel(t('portal.departmentFilter'))]}>
-                <DepartmentSelect regionCode={CITY_CODE} valueField="code" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={6}>
-              <Form.Item name={['guide', 'decideLevel']} label={t('guide.decideLevel')} rules={[sel(t('guide.decideLevel'))]}>
-                <Select options={REGION_LEVELS.map((l) => ({ value: l, label: label('level', l) }))} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={10}>
-              <Form.Item name={['guide', 'acceptLevels']} label={t('guide.acceptLevels')} rules={[{ ...sel(t('guide.acceptLevels')), type: 'array', min: 1 }]}>
-                <Select mode="multiple" options={REGION_LEVELS.map((l) => ({ value: l, label: label('level', l) }))} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item name={['guide', 'implementingBody', 'name']} label={t('guide.implementingBody')} rules={[req(t('guide.implementingBody'))]}>
-                <Input maxLength={200} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={4}>
-              <Form.Item name={['guide', 'implementingBody', 'nature']} label={t('guide.bodyNature')} rules={[req(t('guide.bodyNature'))]}>
-                <Input maxLength={50} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item name={['guide', 'serviceObjects']} label={t('guide.serviceObjects')} rules={[{ ...sel(t('guide.serviceObjects')), type: 'array', min: 1 }]}>
-                <Select mode="tags" tokenSeparators={[',', '，', '、']} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item name={['guide', 'keywords']} label={t('guide.keywords')}>
-                <Select mode="tags" tokenSeparators={[',', '，', '、']} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={4}>
-              <Form.Item name={['guide', 'result', 'name']} label={t('guide.resultName')} rules={[req(t('guide.resultName'))]}>
-                <Input maxLength={100} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={4}>
-              <Form.Item name={['guide', 'result', 'type']} label={t('guide.resultType')} rules={[sel(t('guide.resultType'))]}>
-                <Select options={RESULT_TYPES.map((c) => ({ value: c, label: label('resultType', c) }))} />
-              </Form.Item>
-            </Col>
+            <FieldCol xs={24} md={12} name={['guide', 'name']} label={t('common.name')} rules={[{ ...req(t('common.name')), whitespace: true }]}>
+              <Input maxLength={200} data-testid="item-name" />
+            </FieldCol>
+            <FieldCol xs={24} md={6} name={['guide', 'type']} label={t('guide.itemType')} rules={[sel(t('guide.itemType'))]}>
+              <Select options={ITEM_TYPES.map((c) => ({ value: c, label: label('itemType', c) }))} data-testid="item-type" />
+            </FieldCol>
+            <FieldCol xs={24} md={6} name={['guide', 'departmentCode']} label={t('portal.departmentFilter')} rules={[sel(t('portal.departmentFilter'))]}>
+              <DepartmentSelect regionCode={CITY_CODE} valueField="code" />
+            </FieldCol>
+            <FieldCol xs={24} md={6} name={['guide', 'decideLevel']} label={t('guide.decideLevel')} rules={[sel(t('guide.decideLevel'))]}>
+              <Select options={REGION_LEVELS.map((l) => ({ value: l, label: label('level', l) }))} />
+            </FieldCol>
+            <FieldCol xs={24} md={10} name={['guide', 'acceptLevels']} label={t('guide.acceptLevels')} rules={[{ ...sel(t('guide.acceptLevels')), type: 'array', min: 1 }]}>
+              <Select mode="multiple" options={REGION_LEVELS.map((l) => ({ value: l, label: label('level', l) }))} />
+            </FieldCol>
+            <FieldCol xs={24} md={8} name={['guide', 'implementingBody', 'name']} label={t('guide.implementingBody')} rules={[req(t('guide.implementingBody'))]}>
+              <Input maxLength={200} />
+            </FieldCol>
+            <FieldCol xs={12} md={4} name={['guide', 'implementingBody', 'nature']} label={t('guide.bodyNature')} rules={[req(t('guide.bodyNature'))]}>
+              <Input maxLength={50} />
+            </FieldCol>
+            <FieldCol xs={24} md={8} name={['guide', 'serviceObjects']} label={t('guide.serviceObjects')} rules={[{ ...sel(t('guide.serviceObjects')), type: 'array', min: 1 }]}>
+              <Select mode="tags" tokenSeparators={[',', '，', '、']} />
+            </FieldCol>
+            <FieldCol xs={24} md={12} name={['guide', 'keywords']} label={t('guide.keywords')}>
+              <Select mode="tags" tokenSeparators={[',', '，', '、']} />
+            </FieldCol>
+            <FieldCol xs={12} md={4} name={['guide', 'result', 'name']} label={t('guide.resultName')} rules={[req(t('guide.resultName'))]}>
+              <Input maxLength={100} />
+            </FieldCol>
+            <FieldCol xs={12} md={4} name={['guide', 'result', 'type']} label={t('guide.resultType')} rules={[sel(t('guide.resultType'))]}>
+              <Select options={RESULT_TYPES.map((c) => ({ value: c, label: label('resultType', c) }))} />
+            </FieldCol>
           </Row>
         </Section>
 
         <Section title={t('items.sectionLimits')}>
           <Row gutter={16}>
-            <Col xs={12} md={4}>
-              <Form.Item name={['guide', 'statutoryLimit', 'days']} label={t('guide.statutoryLimit')} rules={[req(t('guide.statutoryLimit'))]}>
-                <InputNumber min={0} max={3650} style={{ width: '100%' }} suffix={t('items.days')} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={8}>
-              <Form.Item name={['guide', 'statutoryLimit', 'note']} label={t('items.limitNote')}>
-                <Input maxLength={200} />
-              </Form.Item>
-            </Col>
+            <FieldCol xs={12} md={4} name={['guide', 'statutoryLimit', 'days']} label={t('guide.statutoryLimit')} rules={[req(t('guide.statutoryLimit'))]}>
+              <InputNumber min={0} max={3650} style={{ width: '100%' }} suffix={t('items.days')} />
+            </FieldCol>
+            <FieldCol xs={12} md={8} name={['guide', 'statutoryLimit', 'note']} label={t('items.limitNote')}>
+              <Input maxLength={200} />
+            </FieldCol>
             <Col xs={12} md={4}>
               <Form.Item
                 name={['guide', 'promisedLimit', 'days']}
@@ -310,26 +285,18 @@ export default function ItemEditorPage() {
                 <InputNumber min={0} max={3650} style={{ width: '100%' }} suffix={t('items.days')} data-testid="item-promised-days" />
               </Form.Item>
             </Col>
-            <Col xs={12} md={8}>
-              <Form.Item name={['guide', 'promisedLimit', 'note']} label={t('items.limitNote')}>
-                <Input maxLength={200} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item name={['guide', 'handlingType']} label={t('guide.handlingType')} rules={[sel(t('guide.handlingType'))]}>
-                <Select options={HANDLING_TYPES.map((h) => ({ value: h, label: label('handling', h) }))} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item name={['guide', 'visits']} label={t('guide.visits')} rules={[req(t('guide.visits'))]}>
-                <InputNumber min={0} max={5} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={6}>
-              <Form.Item name={['guide', 'onlineDepth']} label={t('guide.onlineDepth')} rules={[sel(t('guide.onlineDepth'))]}>
-                <Select options={ONLINE_DEPTHS.map((d) => ({ value: d, label: label('onlineDepth', String(d)) }))} />
-              </Form.Item>
-            </Col>
+            <FieldCol xs={12} md={8} name={['guide', 'promisedLimit', 'note']} label={t('items.limitNote')}>
+              <Input maxLength={200} />
+            </FieldCol>
+            <FieldCol xs={12} md={6} name={['guide', 'handlingType']} label={t('guide.handlingType')} rules={[sel(t('guide.handlingType'))]}>
+              <Select options={HANDLING_TYPES.map((h) => ({ value: h, label: label('handling', h) }))} />
+            </FieldCol>
+            <FieldCol xs={12} md={6} name={['guide', 'visits']} label={t('guide.visits')} rules={[req(t('guide.visits'))]}>
+              <InputNumber min={0} max={5} style={{ width: '100%' }} />
+            </FieldCol>
+            <FieldCol xs={12} md={6} name={['guide', 'onlineDepth']} label={t('guide.onlineDepth')} rules={[sel(t('guide.onlineDepth'))]}>
+              <Select options={ONLINE_DEPTHS.map((d) => ({ value: d, label: label('onlineDepth', String(d)) }))} />
+            </FieldCol>
             {(['acceptAnywhere', 'expressDelivery', 'onlinePayment', 'appointment'] as const).map((k) => (
               <Col xs={12} md={6} key={k}>
                 <Form.Item name={['guide', k]} label={t(`guide.${k}`)} valuePropName="checked">
@@ -348,16 +315,12 @@ export default function ItemEditorPage() {
             >
               {fields.map((f) => (
                 <Row gutter={8} key={f.key} align="top">
-                  <Col xs={24} md={14}>
-                    <Form.Item name={[f.name, 'title']} rules={[req(t('items.basisTitle'))]}>
-                      <Input placeholder={t('items.basisTitle')} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={20} md={8}>
-                    <Form.Item name={[f.name, 'article']}>
-                      <Input placeholder={t('items.basisArticle')} />
-                    </Form.Item>
-                  </Col>
+                  <FieldCol xs={24} md={14} name={[f.name, 'title']} rules={[req(t('items.basisTitle'))]}>
+                    <Input placeholder={t('items.basisTitle')} />
+                  </FieldCol>
+                  <FieldCol xs={20} md={8} name={[f.name, 'article']}>
+                    <Input placeholder={t('items.basisArticle')} />
+                  </FieldCol>
                   <Col xs={4} md={2}>{removeBtn(() => remove(f.name))}</Col>
                 </Row>
               ))}
@@ -418,41 +381,27 @@ export default function ItemEditorPage() {
                     <Input />
                   </Form.Item>
                   <Row gutter={8} align="top">
-                    <Col xs={24} md={8}>
-                      <Form.Item name={[f.name, 'name']} label={`${i + 1}. ${t('guide.materialName')}`} rules={[{ ...req(t('guide.materialName')), whitespace: true }]}>
-                        <Input />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={12} md={4}>
-                      <Form.Item name={[f.name, 'form']} label={t('guide.form')} rules={[sel(t('guide.form'))]}>
-                        <Select options={MATERIAL_FORMS.map((c) => ({ value: c, label: label('materialForm', c) }))} />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={12} md={3}>
-                      <Form.Item name={[f.name, 'copies']} label={t('guide.copies')}>
-                        <InputNumber min={0} max={99} style={{ width: '100%' }} />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={24} md={5}>
-                      <Form.Item name={[f.name, 'source']} label={t('guide.source')} rules={[sel(t('guide.source'))]}>
-                        <Select options={MATERIAL_SOURCES.map((c) => ({ value: c, label: label('materialSource', c) }))} />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={8} md={2}>
-                      <Form.Item name={[f.name, 'required']} label={t('guide.required')} valuePropName="checked">
-                        <Switch />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={8} md={2}>
-                      <Form.Item name={[f.name, 'toleranceAllowed']} label={t('guide.tolerance')} valuePropName="checked">
-                        <Switch />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={24} md={20}>
-                      <Form.Item name={[f.name, 'notes']} label={t('guide.notes')}>
-                        <Input.TextArea autoSize />
-                      </Form.Item>
-                    </Col>
+                    <FieldCol xs={24} md={8} name={[f.name, 'name']} label={`${i + 1}. ${t('guide.materialName')}`} rules={[{ ...req(t('guide.materialName')), whitespace: true }]}>
+                      <Input />
+                    </FieldCol>
+                    <FieldCol xs={12} md={4} name={[f.name, 'form']} label={t('guide.form')} rules={[sel(t('guide.form'))]}>
+                      <Select options={MATERIAL_FORMS.map((c) => ({ value: c, label: label('materialForm', c) }))} />
+                    </FieldCol>
+                    <FieldCol xs={12} md={3} name={[f.name, 'copies']} label={t('guide.copies')}>
+                      <InputNumber min={0} max={99} style={{ width: '100%' }} />
+                    </FieldCol>
+                    <FieldCol xs={24} md={5} name={[f.name, 'source']} label={t('guide.source')} rules={[sel(t('guide.source'))]}>
+                      <Select options={MATERIAL_SOURCES.map((c) => ({ value: c, label: label('materialSource', c) }))} />
+                    </FieldCol>
+                    <FieldCol xs={8} md={2} name={[f.name, 'required']} label={t('guide.required')} valuePropName="checked">
+                      <Switch />
+                    </FieldCol>
+                    <FieldCol xs={8} md={2} name={[f.name, 'toleranceAllowed']} label={t('guide.tolerance')} valuePropName="checked">
+                      <Switch />
+                    </FieldCol>
+                    <FieldCol xs={24} md={20} name={[f.name, 'notes']} label={t('guide.notes')}>
+                      <Input.TextArea autoSize />
+                    </FieldCol>
                     <Col xs={24} md={4} style={{ paddingTop: 30 }}>
                       <Space size={0}>
                         <Button type="text" disabled={i === 0} onClick={() => move(i, i - 1)}>↑</Button>
@@ -477,21 +426,15 @@ export default function ItemEditorPage() {
                 <>
                   {fields.map((f) => (
                     <Row gutter={8} key={f.key}>
-                      <Col xs={24} md={8}>
-                        <Form.Item name={[f.name, 'name']} rules={[req(t('guide.feeName'))]}>
-                          <Input placeholder={t('guide.feeName')} />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={10} md={4}>
-                        <Form.Item name={[f.name, 'amount']} rules={[req(t('guide.feeAmount'))]}>
-                          <Input placeholder={t('guide.feeAmount')} />
-                        </Form.Item>
-                      </Col>
-                      <Col xs={10} md={10}>
-                        <Form.Item name={[f.name, 'basis']}>
-                          <Input placeholder={t('guide.feeBasis')} />
-                        </Form.Item>
-                      </Col>
+                      <FieldCol xs={24} md={8} name={[f.name, 'name']} rules={[req(t('guide.feeName'))]}>
+                        <Input placeholder={t('guide.feeName')} />
+                      </FieldCol>
+                      <FieldCol xs={10} md={4} name={[f.name, 'amount']} rules={[req(t('guide.feeAmount'))]}>
+                        <Input placeholder={t('guide.feeAmount')} />
+                      </FieldCol>
+                      <FieldCol xs={10} md={10} name={[f.name, 'basis']}>
+                        <Input placeholder={t('guide.feeBasis')} />
+                      </FieldCol>
                       <Col xs={4} md={2}>{removeBtn(() => remove(f.name))}</Col>
                     </Row>
                   ))}
@@ -512,21 +455,15 @@ export default function ItemEditorPage() {
             >
               {fields.map((f, i) => (
                 <Row gutter={8} key={f.key}>
-                  <Col xs={24} md={5}>
-                    <Form.Item name={[f.name, 'step']} rules={[req(t('items.stepName'))]}>
-                      <Input prefix={`${i + 1}.`} placeholder={t('items.stepName')} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={13}>
-                    <Form.Item name={[f.name, 'description']}>
-                      <Input.TextArea autoSize placeholder={t('items.stepDescription')} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={20} md={4}>
-                    <Form.Item name={[f.name, 'limitDays']}>
-                      <InputNumber min={0} max={3650} style={{ width: '100%' }} placeholder={t('items.stepLimitDays')} suffix={t('items.days')} />
-                    </Form.Item>
-                  </Col>
+                  <FieldCol xs={24} md={5} name={[f.name, 'step']} rules={[req(t('items.stepName'))]}>
+                    <Input prefix={`${i + 1}.`} placeholder={t('items.stepName')} />
+                  </FieldCol>
+                  <FieldCol xs={24} md={13} name={[f.name, 'description']}>
+                    <Input.TextArea autoSize placeholder={t('items.stepDescription')} />
+                  </FieldCol>
+                  <FieldCol xs={20} md={4} name={[f.name, 'limitDays']}>
+                    <InputNumber min={0} max={3650} style={{ width: '100%' }} placeholder={t('items.stepLimitDays')} suffix={t('items.days')} />
+                  </FieldCol>
                   <Col xs={4} md={2}>{removeBtn(() => remove(f.name))}</Col>
                 </Row>
               ))}
@@ -542,21 +479,15 @@ export default function ItemEditorPage() {
             >
               {fields.map((f) => (
                 <Row gutter={8} key={f.key}>
-                  <Col xs={12} md={6}>
-                    <Form.Item name={[f.name, 'kind']} rules={[sel(t('items.specialKind'))]}>
-                      <Select placeholder={t('items.specialKind')} options={SPECIAL_PROCEDURE_KINDS.map((c) => ({ value: c, label: label('specialKind', c) }))} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={12} md={10}>
-                    <Form.Item name={[f.name, 'name']} rules={[req(t('items.specialName'))]}>
-                      <Input placeholder={t('items.specialName')} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={20} md={6}>
-                    <Form.Item name={[f.name, 'maxDays']}>
-                      <InputNumber min={0} max={3650} style={{ width: '100%' }} placeholder={t('items.specialMaxDays')} />
-                    </Form.Item>
-                  </Col>
+                  <FieldCol xs={12} md={6} name={[f.name, 'kind']} rules={[sel(t('items.specialKind'))]}>
+                    <Select placeholder={t('items.specialKind')} options={SPECIAL_PROCEDURE_KINDS.map((c) => ({ value: c, label: label('specialKind', c) }))} />
+                  </FieldCol>
+                  <FieldCol xs={12} md={10} name={[f.name, 'name']} rules={[req(t('items.specialName'))]}>
+                    <Input placeholder={t('items.specialName')} />
+                  </FieldCol>
+                  <FieldCol xs={20} md={6} name={[f.name, 'maxDays']}>
+                    <InputNumber min={0} max={3650} style={{ width: '100%' }} placeholder={t('items.specialMaxDays')} />
+                  </FieldCol>
                   <Col xs={4} md={2}>{removeBtn(() => remove(f.name))}</Col>
                 </Row>
               ))}
@@ -566,31 +497,19 @@ export default function ItemEditorPage() {
 
         <Section title={t('items.sectionHall')}>
           <Row gutter={16}>
-            <Col xs={24} md={8}>
-              <Form.Item name={['guide', 'hall', 'name']} label={t('guide.hall')}>
+            {(
+              [
+                [24, 8, ['hall', 'name'], t('guide.hall')],
+                [24, 10, ['hall', 'address'], t('common.address')],
+                [24, 6, ['hall', 'hours'], t('common.hours')],
+                [12, 8, ['contacts', 'consultPhone'], t('guide.consultPhone')],
+                [12, 8, ['contacts', 'complaintPhone'], t('guide.complaintPhone')],
+              ] as const
+            ).map(([xs, md, path, text]) => (
+              <FieldCol key={path.join('.')} xs={xs} md={md} name={['guide', ...path]} label={text}>
                 <Input />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={10}>
-              <Form.Item name={['guide', 'hall', 'address']} label={t('common.address')}>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={6}>
-              <Form.Item name={['guide', 'hall', 'hours']} label={t('common.hours')}>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={8}>
-              <Form.Item name={['guide', 'contacts', 'consultPhone']} label={t('guide.consultPhone')}>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col xs={12} md={8}>
-              <Form.Item name={['guide', 'contacts', 'complaintPhone']} label={t('guide.complaintPhone')}>
-                <Input />
-              </Form.Item>
-            </Col>
+              </FieldCol>
+            ))}
           </Row>
         </Section>
       </Form>

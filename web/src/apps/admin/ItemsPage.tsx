@@ -1,7 +1,6 @@
-import { Button, DatePicker, Drawer, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { Button, DatePicker, Drawer, Form, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { App as AntApp } from 'antd';
@@ -10,6 +9,7 @@ import { useI18n } from '../../shared/i18n';
 import { useDebounced, useFetch, usePagedList } from '../../shared/components/hooks';
 import { ActiveToggle, ErrorResult, formatDateTime } from '../../shared/components/common';
 import { RegionTreeSelect } from '../../shared/components/RegionTreeSelect';
+import { FormModal, ListToolbar, PageHeader, PagedListTable, useRequiredRules, useSaving, useToggleActive } from '../../shared/components/ListPage';
 import { REGION_LEVELS, type AdminItem, type ItemVersion, type RegionLevel } from '../../shared/types';
 
 const STATUS_COLORS: Record<string, string> = { draft: 'orange', published: 'green', inactive: 'default', unpublished: 'orange', superseded: 'default' };
@@ -78,7 +78,10 @@ export default function ItemsPage() {
   const [versionsOf, setVersionsOf] = useState<string | null>(null);
   const [delegating, setDelegating] = useState<AdminItem | null>(null);
   const [delegationForm] = Form.useForm<DelegationForm>();
-  const [saving, setSaving] = useState(false);
+  const [saving, runSave] = useSaving();
+  const toggle = useToggleActive(list.reload);
+  const rules = useRequiredRules();
+  const levelOptions = REGION_LEVELS.map((l) => ({ value: l, label: label('level', l) }));
 
   const publish = async (code: string) => {
     await api.post(`/api/items/${encodeURIComponent(code)}/publish`);
@@ -88,8 +91,7 @@ export default function ItemsPage() {
 
   const saveDelegation = async (v: DelegationForm) => {
     if (!delegating) return;
-    setSaving(true);
-    try {
+    await runSave(async () => {
       await api.post(
         `/api/items/${encodeURIComponent(delegating.code)}/delegations`,
         { ...v, basis: v.basis.trim(), effectiveDate: v.effectiveDate.format('YYYY-MM-DD'), note: v.note?.trim() || undefined },
@@ -97,11 +99,7 @@ export default function ItemsPage() {
       );
       void message.success(t('items.delegationOk'));
       setDelegating(null);
-    } catch {
-      /* shown */
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const columns: ColumnsType<AdminItem> = [
@@ -177,11 +175,7 @@ export default function ItemsPage() {
               active={active}
               name={r.name}
               testId={`item-toggle-${r.code}`}
-              onToggle={async (activate) => {
-                await api.post(`/api/items/${encodeURIComponent(r.code)}/${activate ? 'activate' : 'deactivate'}`);
-                void message.success(t('common.done'));
-                list.reload();
-              }}
+              onToggle={toggle(`/api/items/${encodeURIComponent(r.code)}`)}
             />
           </Space>
         );
@@ -191,22 +185,8 @@ export default function ItemsPage() {
 
   return (
     <div>
-      <div className="page-title">
-        <h2>{t('items.title')}</h2>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/admin/items/new')} data-testid="item-create">
-          {t('items.create')}
-        </Button>
-      </div>
-      <div className="toolbar">
-        <Input
-          allowClear
-          prefix={<SearchOutlined />}
-          placeholder={t('items.searchPlaceholder')}
-          style={{ width: 240 }}
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-          data-testid="item-search"
-        />
+      <PageHeader title={t('items.title')} create={{ label: t('items.create'), onClick: () => navigate('/admin/items/new'), testId: 'item-create' }} />
+      <ListToolbar testPrefix="item" q={q} onQ={setQ} placeholder={t('items.searchPlaceholder')}>
         <Select
           allowClear
           style={{ width: 140 }}
@@ -216,66 +196,47 @@ export default function ItemsPage() {
           options={['published', 'draft', 'unpublished', 'inactive'].map((s) => ({ value: s, label: label('items.status', s) }))}
           data-testid="item-status-filter"
         />
-      </div>
-      {list.error ? (
-        <ErrorResult error={list.error} onRetry={list.reload} />
-      ) : (
-        <Table<AdminItem>
-          rowKey="code"
-          size="middle"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.loading}
-          pagination={list.pagination}
-          scroll={{ x: 1420 }}
-          data-testid="item-table"
-        />
-      )}
+      </ListToolbar>
+      <PagedListTable<AdminItem> list={list} rowKey="code" columns={columns} scroll={{ x: 1420 }} testId="item-table" />
 
       <VersionsDrawer code={versionsOf} onClose={() => setVersionsOf(null)} />
 
-      <Modal
+      <FormModal
         open={delegating !== null}
         title={`${t('items.delegation')}${delegating ? ` · ${delegating.name}` : ''}`}
         onCancel={() => setDelegating(null)}
-        onOk={() => delegationForm.submit()}
-        confirmLoading={saving}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        destroyOnHidden
-        forceRender
+        onSave={() => delegationForm.submit()}
+        saving={saving}
       >
         <Form form={delegationForm} layout="vertical" onFinish={saveDelegation} data-testid="delegation-form">
           <Space.Compact block>
-            <Form.Item name="fromLevel" label={t('items.fromLevel')} style={{ flex: 1 }} rules={[{ required: true, message: t('common.selectRequired', { field: t('items.fromLevel') }) }]}>
-              <Select options={REGION_LEVELS.map((l) => ({ value: l, label: label('level', l) }))} />
+            <Form.Item name="fromLevel" label={t('items.fromLevel')} style={{ flex: 1 }} rules={[rules.selectRequired(t('items.fromLevel'))]}>
+              <Select options={levelOptions} />
             </Form.Item>
             <Form.Item
               name="toLevel"
               label={t('items.toLevel')}
               style={{ flex: 1, marginLeft: 8 }}
               dependencies={['fromLevel']}
-              rules={[
-                { required: true, message: t('common.selectRequired', { field: t('items.toLevel') }) },
-              ]}
+              rules={[rules.selectRequired(t('items.toLevel'))]}
             >
-              <Select options={REGION_LEVELS.map((l) => ({ value: l, label: label('level', l) }))} />
+              <Select options={levelOptions} />
             </Form.Item>
           </Space.Compact>
-          <Form.Item name="regionCode" label={t('items.delegationRegion')} rules={[{ required: true, message: t('common.selectRequired', { field: t('items.delegationRegion') }) }]}>
+          <Form.Item name="regionCode" label={t('items.delegationRegion')} rules={[rules.selectRequired(t('items.delegationRegion'))]}>
             <RegionTreeSelect />
           </Form.Item>
-          <Form.Item name="basis" label={t('items.basis')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('items.basis') }) }]}>
+          <Form.Item name="basis" label={t('items.basis')} rules={[rules.required(t('items.basis'))]}>
             <Input maxLength={200} />
           </Form.Item>
-          <Form.Item name="effectiveDate" label={t('items.effectiveDate')} rules={[{ required: true, message: t('common.selectRequired', { field: t('items.effectiveDate') }) }]}>
+          <Form.Item name="effectiveDate" label={t('items.effectiveDate')} rules={[rules.selectRequired(t('items.effectiveDate'))]}>
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="note" label={t('common.note')}>
             <Input.TextArea rows={2} maxLength={500} />
           </Form.Item>
         </Form>
-      </Modal>
+      </FormModal>
     </div>
   );
 }

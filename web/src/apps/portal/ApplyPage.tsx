@@ -1,4 +1,4 @@
-import { Alert, App as AntApp, Breadcrumb, Button, Card, Form, Skeleton, Space, Tag, Typography } from 'antd';
+import { App as AntApp, Breadcrumb, Button, Card, Form, Skeleton, Space, Tag, Typography } from 'antd';
 import { SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { useEffect, useRef, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -18,6 +18,7 @@ import {
   toCaseBody,
   type CaseFormValues,
   type FormMode,
+  OtherErrorsAlert,
 } from '../../shared/components/CaseForm';
 
 /** The form a new application starts with: the account's own name where the form asks for it. */
@@ -172,22 +173,7 @@ export default function ApplyPage() {
           <Typography.Paragraph type="secondary">{t('apply.materialsHint')}</Typography.Paragraph>
           <MaterialsSection materials={g.materials} mode={mode} />
         </Card>
-        {otherErrors.length > 0 && (
-          <Alert
-            type="error"
-            showIcon
-            className="guide-section"
-            data-testid="apply-errors"
-            title={t('apply.errorsTitle')}
-            description={
-              <ul className="plain-list">
-                {otherErrors.map((e, i) => (
-                  <li key={i}>{e.message}</li>
-                ))}
-              </ul>
-            }
-          />
-        )}
+        <OtherErrorsAlert errors={otherErrors} testId="apply-errors" titled className="guide-section" />
         <div className="apply-actions">
           <Button icon={<SaveOutlined />} onClick={() => void run('draft')} loading={busy === 'draft'} disabled={!!busy} data-testid="apply-save-draft">
             {t('apply.saveDraft')}

@@ -1,4 +1,4 @@
-import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Empty, Grid, List, Row, Skeleton, Space, Steps, Table, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Empty, Grid, List, Row, Skeleton, Space, Steps, Table, Tag, Typography, type DescriptionsProps } from 'antd';
 import { PrinterOutlined, PhoneOutlined, EnvironmentOutlined, FormOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -34,6 +34,15 @@ function Section({ id, title, children }: { id: string; title: ReactNode; childr
   return (
     <Card id={id} title={title} className="guide-section" size="small" data-testid={`guide-${id}`}>
       {children}
+    </Card>
+  );
+}
+
+/** A small side card of label / value facts, or an empty mark when the guide has none. */
+function SideFacts({ title, items }: { title: ReactNode; items: DescriptionsProps['items'] | undefined | null }) {
+  return (
+    <Card className="guide-section" size="small" title={title}>
+      {items ? <Descriptions size="small" column={1} items={items} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
     </Card>
   );
 }
@@ -290,35 +299,25 @@ export default function ItemGuidePage() {
               <Typography.Text type="secondary">{t('guide.qrTitle')}</Typography.Text>
             </Space>
           </Card>
-          <Card className="guide-section" size="small" title={<><EnvironmentOutlined /> {t('guide.hall')}</>}>
-            {g.hall ? (
-              <Descriptions
-                size="small"
-                column={1}
-                items={[
-                  { key: 'n', label: t('common.name'), children: g.hall.name },
-                  { key: 'a', label: t('common.address'), children: g.hall.address },
-                  { key: 'h', label: t('common.hours'), children: g.hall.hours },
-                ]}
-              />
-            ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
-            )}
-          </Card>
-          <Card className="guide-section" size="small" title={<><PhoneOutlined /> {t('guide.contacts')}</>}>
-            {g.contacts ? (
-              <Descriptions
-                size="small"
-                column={1}
-                items={[
-                  { key: 'c', label: t('guide.consultPhone'), children: g.contacts.consultPhone },
-                  { key: 'p', label: t('guide.complaintPhone'), children: g.contacts.complaintPhone },
-                ]}
-              />
-            ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
-            )}
-          </Card>
+          <SideFacts
+            title={<><EnvironmentOutlined /> {t('guide.hall')}</>}
+            items={
+              g.hall && [
+                { key: 'n', label: t('common.name'), children: g.hall.name },
+                { key: 'a', label: t('common.address'), children: g.hall.address },
+                { key: 'h', label: t('common.hours'), children: g.hall.hours },
+              ]
+            }
+          />
+          <SideFacts
+            title={<><PhoneOutlined /> {t('guide.contacts')}</>}
+            items={
+              g.contacts && [
+                { key: 'c', label: t('guide.consultPhone'), children: g.contacts.consultPhone },
+                { key: 'p', label: t('guide.complaintPhone'), children: g.contacts.complaintPhone },
+              ]
+            }
+          />
           {g.promisedLimit && g.statutoryLimit && g.promisedLimit.days < g.statutoryLimit.days && (
             <Alert
               type="success"

@@ -1,15 +1,14 @@
-import { App as AntApp, Breadcrumb, Button, Card, Col, Descriptions, Grid, List, Popconfirm, Row, Skeleton, Space, Steps, Tag, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Col, Descriptions, Grid, List, Popconfirm, Row, Space, Steps, Tag, Typography } from 'antd';
 import { EditOutlined, RollbackOutlined } from '@ant-design/icons';
-import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api, ApiError } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
-import { useFetch } from '../../shared/components/hooks';
-import { ErrorResult, formatDateTime } from '../../shared/components/common';
-import { CaseDocuments, CaseHistory, fieldLabelsOf, materialNamesOf, DeadlineTag, StatusTag } from '../../shared/components/CaseBits';
+import { CaseFallback, useCaseWithItem } from '../../shared/components/CaseLoad';
+import { formatDateTime } from '../../shared/components/common';
+import { CaseDocsAndHistory, DeadlineTag, StatusTag } from '../../shared/components/CaseBits';
 import { CorrectionPanel } from '../../shared/components/CorrectionPanel';
+import { useCaseAction } from '../../shared/components/caseAction';
 import { FileLine } from '../../shared/components/FileUpload';
-import { caseFileUrl, type CaseView, type ItemDetail } from '../../shared/cases';
+import { caseFileUrl } from '../../shared/cases';
 
 /** Where the case is on the applicant's five-stage path, and whether it stopped there. */
 function stageOf(status: string): { current: number; error: boolean } {
@@ -40,39 +39,16 @@ function stageOf(status: string): { current: number; error: boolean } {
 export default function MyCaseDetailPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const { message } = AntApp.useApp();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
-  const { data: c, loading, error, reload, setData } = useFetch<CaseView>((signal) => api.get(`/api/cases/${id}`, { signal, silent: true }), [id]);
-  const [busy, setBusy] = useState(false);
-  const itemCode = c?.itemCode;
-  const item = useFetch<ItemDetail>(itemCode ? (signal) => api.get(`/api/items/${encodeURIComponent(itemCode)}`, { signal, silent: true }) : null, [itemCode]);
+  const { kase, item } = useCaseWithItem(id);
+  const { data: c, reload, setData } = kase;
+  const { busy, post } = useCaseAction();
 
-  if (loading && !c)
-    return (
-      <Card>
-        <Skeleton active paragraph={{ rows: 10 }} />
-      </Card>
-    );
-  if (error) return <ErrorResult error={error} onRetry={error.status === 404 ? undefined : reload} />;
-  if (!c) return null;
+  if (!c || kase.error) return <CaseFallback kase={kase} rows={10} />;
 
   const can = (a: string) => c.availableActions.some((x) => x.action === a);
-  const withdraw = async () => {
-    setBusy(true);
-    try {
-      setData(await api.post<CaseView>(`/api/cases/${c.id}/actions`, { action: 'withdraw', version: c.version }, { silent: true }));
-      void message.success(t('case.withdrawn'));
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      if (err.status === 409) {
-        void message.warning(t('case.stale'));
-        reload();
-      } else void message.error(err.problem.detail);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const withdraw = () => post(c, { action: 'withdraw', version: c.version }, { success: t('case.withdrawn'), onDone: setData, onStale: reload });
 
   const stage = stageOf(c.status);
   const stepTitles = [t('case.stage.apply'), t('case.stage.accept'), t('case.stage.review'), t('case.stage.certificate'), t('case.stage.done')];
@@ -184,12 +160,7 @@ export default function MyCaseDetailPage() {
           </Card>
         </Col>
         <Col xs={24} lg={10}>
-          <Card title={t('case.documents')} className="guide-section" size="small">
-            <CaseDocuments caseId={c.id} documents={c.documents} />
-          </Card>
-          <Card title={t('case.history')} className="guide-section" size="small">
-            <CaseHistory history={c.history} materialNames={materialNamesOf(c)} fieldLabels={fieldLabelsOf(item.data)} />
-          </Card>
+          <CaseDocsAndHistory c={c} item={item.data} />
         </Col>
       </Row>
     </div>

@@ -1,12 +1,11 @@
-import { Breadcrumb, Button, Card, Col, Descriptions, Row, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Tag, Tooltip, Typography } from 'antd';
 import { EyeInvisibleOutlined, EyeOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
-import { useFetch } from '../../shared/components/hooks';
-import { ErrorResult, formatDateTime } from '../../shared/components/common';
-import { CaseDocuments, CaseHistory, fieldLabelsOf, materialNamesOf, DeadlineTag, maskId, maskPhone, StatusTag } from '../../shared/components/CaseBits';
+import { CaseFallback, useCaseWithItem } from '../../shared/components/CaseLoad';
+import { formatDateTime } from '../../shared/components/common';
+import { CaseDocsAndHistory, DeadlineTag, maskId, maskPhone, StatusTag } from '../../shared/components/CaseBits';
 import { CaseActions } from '../../shared/components/CaseActions';
 import { checklistCorrections, MaterialsReview, useChecklist } from '../../shared/components/MaterialsReview';
 import type { CaseView, ItemDetail } from '../../shared/cases';
@@ -126,20 +125,12 @@ function FormValues({ c, item, reveal }: { c: CaseView; item?: ItemDetail; revea
 export default function CaseWorkPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const { data: c, loading, error, reload, setData } = useFetch<CaseView>((signal) => api.get(`/api/cases/${id}`, { signal, silent: true }), [id]);
-  const itemCode = c?.itemCode;
-  const item = useFetch<ItemDetail>(itemCode ? (signal) => api.get(`/api/items/${encodeURIComponent(itemCode)}`, { signal, silent: true }) : null, [itemCode]);
+  const { kase, item } = useCaseWithItem(id);
+  const { data: c, reload, setData } = kase;
   const [list, setCheck, clearChecks] = useChecklist(c?.id);
   const [reveal, setReveal] = useState(false);
 
-  if (loading && !c)
-    return (
-      <Card>
-        <Skeleton active paragraph={{ rows: 12 }} />
-      </Card>
-    );
-  if (error) return <ErrorResult error={error} onRetry={error.status === 404 ? undefined : reload} />;
-  if (!c) return null;
+  if (!c || kase.error) return <CaseFallback kase={kase} rows={12} />;
 
   const checking = !c.readOnly && c.availableActions.some((a) => CHECK_ACTIONS.includes(a.action));
   const onChanged = (v: CaseView) => {
@@ -170,12 +161,7 @@ export default function CaseWorkPage() {
           </Card>
         </Col>
         <Col xs={24} xl={10}>
-          <Card title={t('case.documents')} className="guide-section" size="small">
-            <CaseDocuments caseId={c.id} documents={c.documents} printable />
-          </Card>
-          <Card title={t('case.history')} className="guide-section" size="small">
-            <CaseHistory history={c.history} materialNames={materialNamesOf(c)} fieldLabels={fieldLabelsOf(item.data)} />
-          </Card>
+          <CaseDocsAndHistory c={c} item={item.data} printable />
         </Col>
       </Row>
     </div>

@@ -1,4 +1,4 @@
-import { Button, Card, DatePicker, Empty, Input, Select, Space, Table, Tabs, Typography } from 'antd';
+import { Button, Card, DatePicker, Empty, Input, Select, Space, Tabs, Typography } from 'antd';
 import { InboxOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { HTMLAttributes } from 'react';
@@ -7,7 +7,8 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../shared/auth';
 import { useI18n } from '../../shared/i18n';
 import { useDebounced, usePagedList } from '../../shared/components/hooks';
-import { ErrorResult, formatDateTime } from '../../shared/components/common';
+import { formatDateTime } from '../../shared/components/common';
+import { PagedListTable } from '../../shared/components/ListPage';
 import { DeadlineTag, StatusTag } from '../../shared/components/CaseBits';
 import { ItemSelect } from '../../shared/components/ItemSelect';
 import type { CaseListItem } from '../../shared/cases';
@@ -173,32 +174,24 @@ export function Inbox() {
           </Button>
         )}
       </div>
-      {list.error ? (
-        <ErrorResult error={list.error} onRetry={list.reload} />
-      ) : (
-        <Table<CaseListItem>
-          size="middle"
-          rowKey="id"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.loading}
-          pagination={list.pagination}
-          scroll={{ x: 'max-content' }}
-          onRow={(r) =>
-            ({
-              'data-testid': `wb-case-${r.number}`,
-              'data-colour': r.deadlineColour,
-              onClick: () => navigate(`/workbench/cases/${r.id}`),
-              style: { cursor: 'pointer' },
-            }) as HTMLAttributes<HTMLElement>
-          }
-          locale={{
-            emptyText: (
-              <Empty data-testid="wb-inbox-empty" description={view === 'todo' && !hasFilters ? t('wb.inboxEmpty') : t('wb.noMatch')} />
-            ),
-          }}
-        />
-      )}
+      <PagedListTable<CaseListItem>
+        list={list}
+        columns={columns}
+        scroll={{ x: 'max-content' }}
+        onRow={(r) =>
+          ({
+            'data-testid': `wb-case-${r.number}`,
+            'data-colour': r.deadlineColour,
+            onClick: () => navigate(`/workbench/cases/${r.id}`),
+            style: { cursor: 'pointer' },
+          }) as HTMLAttributes<HTMLElement>
+        }
+        locale={{
+          emptyText: (
+            <Empty data-testid="wb-inbox-empty" description={view === 'todo' && !hasFilters ? t('wb.inboxEmpty') : t('wb.noMatch')} />
+          ),
+        }}
+      />
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, App as AntApp, Breadcrumb, Button, Card, Form, Result, Skeleton, Space, Steps, Tag, Typography } from 'antd';
+import { App as AntApp, Breadcrumb, Button, Card, Form, Result, Skeleton, Space, Steps, Tag, Typography } from 'antd';
 import { PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -19,6 +19,7 @@ import {
   type ApplicantValues,
   type CaseFormValues,
   type FormMode,
+  OtherErrorsAlert,
 } from '../../shared/components/CaseForm';
 import type { CaseView, CreatedCase, ItemDetail } from '../../shared/cases';
 
@@ -219,22 +220,7 @@ export default function RegisterCasePage() {
                 <Typography.Paragraph type="secondary">{t('wr.materialsHint')}</Typography.Paragraph>
                 <MaterialsSection materials={g.materials} mode={mode} windowMode />
               </Card>
-              {otherErrors.length > 0 && (
-                <Alert
-                  type="error"
-                  showIcon
-                  className="guide-section"
-                  data-testid="wr-errors"
-                  title={t('apply.errorsTitle')}
-                  description={
-                    <ul className="plain-list">
-                      {otherErrors.map((e, i) => (
-                        <li key={i}>{e.message}</li>
-                      ))}
-                    </ul>
-                  }
-                />
-              )}
+              <OtherErrorsAlert errors={otherErrors} testId="wr-errors" titled className="guide-section" />
               <Button type="primary" size="large" icon={<SendOutlined />} loading={busy} onClick={() => void submit()} data-testid="wr-submit">
                 {g.handlingType === 'immediate' ? t('wr.submitImmediate') : t('wr.submit')}
               </Button>

@@ -1,12 +1,14 @@
 import type { ButtonProps } from 'antd';
-import { Alert, App as AntApp, Button, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import { api, ApiError, type FieldError } from '../api';
+import type { FieldError } from '../api';
 import { useI18n } from '../i18n';
 import { applyFieldErrors, knownPaths } from '../formErrors';
 import type { CaseAction, CaseView, Correction, ItemDetail } from '../cases';
 import { SPECIAL_PROCEDURE_KINDS } from '../types';
+import { OtherErrorsAlert } from './CaseForm';
+import { useCaseAction } from './caseAction';
 
 const DANGER = new Set(['refuse', 'deny', 'withdraw']);
 const SECONDARY = new Set(['request-correction', 'return', 'suspend', 'resume', 'refuse', 'deny', 'withdraw']);
@@ -87,9 +89,8 @@ function ActionModal({
   onStale: () => void;
 }) {
   const { t, label } = useI18n();
-  const { message } = AntApp.useApp();
   const [form] = Form.useForm<ActionValues>();
-  const [busy, setBusy] = useState(false);
+  const { busy, post } = useCaseAction();
   const [otherErrors, setOtherErrors] = useState<FieldError[]>([]);
   const req = new Set(action.requires);
   const method = Form.useWatch(['delivery', 'method'], form);
@@ -117,23 +118,12 @@ function ActionModal({
     } catch {
       return;
     }
-    setBusy(true);
-    try {
-      const view = await api.post<CaseView>(`/api/cases/${c.id}/actions`, actionBody(action, c, v), { silent: true });
-      void message.success(t('action.done', { action: action.label }));
-      onDone(view);
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      if (err.status === 409) {
-        void message.warning(t('case.stale'));
-        onStale();
-        return;
-      }
-      void message.error(err.problem.detail);
-      setOtherErrors(applyFieldErrors(form, err.problem.errors, ERROR_PATHS));
-    } finally {
-      setBusy(false);
-    }
+    await post(c, actionBody(action, c, v), {
+      success: t('action.done', { action: action.label }),
+      onDone,
+      onStale,
+      onError: (err) => setOtherErrors(applyFieldErrors(form, err.problem.errors, ERROR_PATHS)),
+    });
   };
 
   const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });
@@ -253,16 +243,7 @@ function ActionModal({
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} data-testid="action-comment" />
         </Form.Item>
       </Form>
-      {otherErrors.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="action-errors"
-          title={otherErrors.map((e, i) => (
-            <div key={i}>{e.message}</div>
-          ))}
-        />
-      )}
+      <OtherErrorsAlert errors={otherErrors} testId="action-errors" />
     </Modal>
   );
 }

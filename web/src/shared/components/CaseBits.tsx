@@ -1,7 +1,7 @@
-import { Button, Empty, List, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { Button, Card, Empty, List, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, EyeOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useI18n } from '../i18n';
-import { caseDocUrl, type CaseDocument, type DeadlineColour, type DeadlineState, type HistoryEntry } from '../cases';
+import { caseDocUrl, type CaseDocument, type CaseView, type DeadlineColour, type DeadlineState, type HistoryEntry, type ItemDetail } from '../cases';
 import { formatDateTime } from './common';
 
 const STATUS_COLOURS: Record<string, string> = {
@@ -184,5 +184,20 @@ export function CaseDocuments({ caseId, documents, printable = false }: { caseId
         </List.Item>
       )}
     />
+  );
+}
+
+/** The side cards of a case page: its documents, then its history. */
+export function CaseDocsAndHistory({ c, item, printable }: { c: CaseView; item: ItemDetail | undefined; printable?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Card title={t('case.documents')} className="guide-section" size="small">
+        <CaseDocuments caseId={c.id} documents={c.documents} printable={printable} />
+      </Card>
+      <Card title={t('case.history')} className="guide-section" size="small">
+        <CaseHistory history={c.history} materialNames={materialNamesOf(c)} fieldLabels={fieldLabelsOf(item)} />
+      </Card>
+    </>
   );
 }

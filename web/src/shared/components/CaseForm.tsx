@@ -1,7 +1,8 @@
-import { Checkbox, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Tag, Typography } from 'antd';
+import { Alert, Checkbox, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Tag, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { RefObject } from 'react';
+import type { CSSProperties, RefObject } from 'react';
+import type { FieldError } from '../api';
 import { useI18n } from '../i18n';
 import { CONTACT_PHONE_RE, isValidCreditCode, isValidIdNumber } from '../validators';
 import { mustProvide, type CaseView, type FormField, type UploadedFile } from '../cases';
@@ -291,4 +292,45 @@ export function caseErrorPath(fields: FormField[], materialCount: number, opts: 
     }
     return null;
   };
+}
+
+/**
+ * Server errors that name no field on the page. `titled`: under the heading "not submitted: please check…",
+ * as a list (the application forms); else the messages themselves are the title.
+ */
+export function OtherErrorsAlert({
+  errors,
+  testId,
+  titled,
+  className,
+  style,
+}: {
+  errors: FieldError[];
+  testId: string;
+  titled?: boolean;
+  className?: string;
+  style?: CSSProperties;
+}) {
+  const { t } = useI18n();
+  if (errors.length === 0) return null;
+  const list = titled ? (
+    <ul className="plain-list">
+      {errors.map((e, i) => (
+        <li key={i}>{e.message}</li>
+      ))}
+    </ul>
+  ) : (
+    errors.map((e, i) => <div key={i}>{e.message}</div>)
+  );
+  return (
+    <Alert
+      type="error"
+      showIcon
+      className={className}
+      style={style}
+      data-testid={testId}
+      title={titled ? t('apply.errorsTitle') : list}
+      description={titled ? list : undefined}
+    />
+  );
 }

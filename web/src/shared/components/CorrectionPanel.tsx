@@ -1,13 +1,14 @@
-import { Alert, App as AntApp, Button, Card, Form, Typography } from 'antd';
+import { Alert, Button, Card, Form, Typography } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import { useRef, useState } from 'react';
-import { api, ApiError, type FieldError } from '../api';
+import { api, type FieldError } from '../api';
 import { useI18n } from '../i18n';
 import { useFetch } from './hooks';
 import { applyFieldErrors, type NamePath } from '../formErrors';
 import { caseFileUrl, ownFileUrl, type CaseView, type Correction, type ItemDetail, type UploadedFile } from '../cases';
 import { FileUploadField } from './FileUpload';
-import { FormFieldsSection, type FormMode } from './CaseForm';
+import { FormFieldsSection, OtherErrorsAlert, type FormMode } from './CaseForm';
+import { useCaseAction } from './caseAction';
 
 interface Values {
   files?: Record<string, UploadedFile[]>;
@@ -28,10 +29,9 @@ const sameIds = (a: UploadedFile[], b: UploadedFile[]) => a.length === b.length 
  */
 export function CorrectionPanel({ c, onDone, onStale }: { c: CaseView; onDone: (v: CaseView) => void; onStale: () => void }) {
   const { t } = useI18n();
-  const { message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
   const mode = useRef<FormMode>('submit');
-  const [busy, setBusy] = useState(false);
+  const { busy, post } = useCaseAction();
   const [otherErrors, setOtherErrors] = useState<FieldError[]>([]);
   const corrections = latestCorrections(c);
   const rejected = c.materials.filter((m) => m.status === 'rejected' || corrections.some((x) => x.materialId === m.materialId));
@@ -63,32 +63,21 @@ export function CorrectionPanel({ c, onDone, onStale }: { c: CaseView; onDone: (
     });
     const body: Record<string, unknown> = { action: 'resubmit', version: c.version, materials };
     if (fields.length) body.form = { ...c.form, ...Object.fromEntries(Object.entries(v.form ?? {}).filter(([, x]) => x !== undefined && x !== '')) };
-    setBusy(true);
-    try {
-      const view = await api.post<CaseView>(`/api/cases/${c.id}/actions`, body, { silent: true });
-      void message.success(t('correction.done'));
-      onDone(view);
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      if (err.status === 409) {
-        void message.warning(t('case.stale'));
-        onStale();
-        return;
+    const resolve = (field: string): NamePath | null => {
+      const p = field.split('.');
+      if (p[0] === 'form' && p[1] && fieldKeys.has(p[1])) return ['form', p[1]];
+      if (p[0] === 'materials' && p[1] && /^\d+$/.test(p[1])) {
+        const id = materials[Number(p[1])]?.materialId;
+        return id && rejected.some((r) => r.materialId === id) ? ['files', id] : null;
       }
-      void message.error(err.problem.detail);
-      const resolve = (field: string): NamePath | null => {
-        const p = field.split('.');
-        if (p[0] === 'form' && p[1] && fieldKeys.has(p[1])) return ['form', p[1]];
-        if (p[0] === 'materials' && p[1] && /^\d+$/.test(p[1])) {
-          const id = materials[Number(p[1])]?.materialId;
-          return id && rejected.some((r) => r.materialId === id) ? ['files', id] : null;
-        }
-        return null;
-      };
-      setOtherErrors(applyFieldErrors(form, err.problem.errors, resolve));
-    } finally {
-      setBusy(false);
-    }
+      return null;
+    };
+    await post(c, body, {
+      success: t('correction.done'),
+      onDone,
+      onStale,
+      onError: (err) => setOtherErrors(applyFieldErrors(form, err.problem.errors, resolve)),
+    });
   };
 
   return (
@@ -144,17 +133,7 @@ export function CorrectionPanel({ c, onDone, onStale }: { c: CaseView; onDone: (
           </div>
         )}
       </Form>
-      {otherErrors.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          data-testid="correction-errors"
-          title={otherErrors.map((e, i) => (
-            <div key={i}>{e.message}</div>
-          ))}
-        />
-      )}
+      <OtherErrorsAlert errors={otherErrors} testId="correction-errors" style={{ marginBottom: 12 }} />
       <Button type="primary" icon={<SendOutlined />} loading={busy} onClick={() => void submit()} data-testid="case-resubmit">
         {t('correction.resubmit')}
       </Button>

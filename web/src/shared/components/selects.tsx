@@ -1,34 +1,47 @@
 import { Select } from 'antd';
 import { api } from '../api';
 import { useI18n } from '../i18n';
-import type { Department, Hall, HallWindow, Paged } from '../types';
+import type { Department, Hall, Paged } from '../types';
 import { useFetch } from './hooks';
 
-/** Departments of a region (and, by the server's prefix scope, of its subtree). */
-export function DepartmentSelect({
-  regionCode,
-  value,
-  onChange,
-  placeholder,
-  testId,
-  allowClear = true,
-  disabled,
-  valueField = 'id',
-}: {
-  valueField?: 'id' | 'code';
-  regionCode?: string;
+interface Option {
+  value: string;
+  label: string;
+}
+
+/** What every remote select takes from a form item (or its caller). */
+interface SelectProps {
   value?: string | null;
   onChange?: (v: string | undefined) => void;
-  placeholder?: string;
   testId?: string;
+}
+
+/**
+ * A select whose options are loaded from the API: `load` is null until the select has what it needs
+ * (it is then disabled); it reloads when `deps` change.
+ */
+export function RemoteSelect<T>({
+  load,
+  deps,
+  toOptions,
+  value,
+  onChange,
+  testId,
+  placeholder,
+  allowClear = true,
+  disabled,
+  searchable = true,
+}: SelectProps & {
+  load: ((signal: AbortSignal) => Promise<T>) | null;
+  deps: unknown[];
+  toOptions: (data: T | undefined) => Option[];
+  placeholder: string;
   allowClear?: boolean;
   disabled?: boolean;
+  /** Type to filter the options by their label. */
+  searchable?: boolean;
 }) {
-  const { t } = useI18n();
-  const { data, loading } = useFetch<Paged<Department>>(
-    regionCode ? (signal) => api.get('/api/departments', { query: { regionCode, pageSize: 200 }, signal, silent: true }) : null,
-    [regionCode],
-  );
+  const { data, loading } = useFetch<T>(load, deps);
   return (
     <Select
       data-testid={testId}
@@ -36,71 +49,75 @@ export function DepartmentSelect({
       onChange={(v: string | undefined) => onChange?.(v)}
       loading={loading}
       allowClear={allowClear}
-      disabled={disabled || !regionCode}
-      showSearch={{ optionFilterProp: 'label' }}
-      placeholder={regionCode ? (placeholder ?? t('common.selectRequired', { field: t('common.department') })) : t('staff.regionFirst')}
-      options={(data?.items ?? [])
-        .filter((d) => d.active || d[valueField] === value)
-        .map((d) => ({ value: d[valueField], label: d.name }))}
+      disabled={disabled || load === null}
+      {...(searchable ? { showSearch: { optionFilterProp: 'label' } } : {})}
+      placeholder={placeholder}
+      options={toOptions(data)}
     />
   );
 }
 
-export function HallSelect({
+/** `GET path?regionCode&pageSize=200` once a region is chosen. */
+const byRegion =
+  <T,>(path: string, regionCode: string | undefined) =>
+  regionCode
+    ? (signal: AbortSignal) => api.get<Paged<T>>(path, { query: { regionCode, pageSize: 200 }, signal, silent: true })
+    : null;
+
+/** Departments of a region (and, by the server's prefix scope, of its subtree). */
+export function DepartmentSelect({
   regionCode,
-  value,
-  onChange,
-  testId,
-}: {
+  placeholder,
+  allowClear = true,
+  disabled,
+  valueField = 'id',
+  ...rest
+}: SelectProps & {
+  valueField?: 'id' | 'code';
   regionCode?: string;
-  value?: string | null;
-  onChange?: (v: string | undefined) => void;
-  testId?: string;
+  placeholder?: string;
+  allowClear?: boolean;
+  disabled?: boolean;
 }) {
   const { t } = useI18n();
-  const { data, loading } = useFetch<Paged<Hall>>(
-    regionCode ? (signal) => api.get('/api/halls', { query: { regionCode, pageSize: 200 }, signal, silent: true }) : null,
-    [regionCode],
-  );
   return (
-    <Select
-      data-testid={testId}
-      value={value ?? undefined}
-      onChange={(v: string | undefined) => onChange?.(v)}
-      loading={loading}
-      allowClear
-      disabled={!regionCode}
-      showSearch={{ optionFilterProp: 'label' }}
-      placeholder={regionCode ? t('common.selectRequired', { field: t('common.hall') }) : t('staff.regionFirst')}
-      options={(data?.items ?? []).map((h) => ({ value: h.id, label: h.name }))}
+    <RemoteSelect<Paged<Department>>
+      {...rest}
+      load={byRegion<Department>('/api/departments', regionCode)}
+      deps={[regionCode]}
+      allowClear={allowClear}
+      disabled={disabled}
+      placeholder={regionCode ? (placeholder ?? t('common.selectRequired', { field: t('common.department') })) : t('staff.regionFirst')}
+      toOptions={(data) =>
+        (data?.items ?? []).filter((d) => d.active || d[valueField] === rest.value).map((d) => ({ value: d[valueField], label: d.name }))
+      }
     />
   );
 }
 
-export function WindowSelect({
-  hallId,
-  value,
-  onChange,
-  testId,
-}: {
-  hallId?: string | null;
-  value?: string | null;
-  onChange?: (v: string | undefined) => void;
-  testId?: string;
-}) {
-  const { t, label } = useI18n();
-  const { data, loading } = useFetch<Hall>(hallId ? (signal) => api.get(`/api/halls/${hallId}`, { signal, silent: true }) : null, [hallId]);
-  const windows: HallWindow[] = data?.windows ?? [];
+export function HallSelect({ regionCode, ...rest }: SelectProps & { regionCode?: string }) {
+  const { t } = useI18n();
   return (
-    <Select
-      data-testid={testId}
-      value={value ?? undefined}
-      onChange={(v: string | undefined) => onChange?.(v)}
-      loading={loading}
-      allowClear
-      disabled={!hallId}
+    <RemoteSelect<Paged<Hall>>
+      {...rest}
+      load={byRegion<Hall>('/api/halls', regionCode)}
+      deps={[regionCode]}
+      placeholder={regionCode ? t('common.selectRequired', { field: t('common.hall') }) : t('staff.regionFirst')}
+      toOptions={(data) => (data?.items ?? []).map((h) => ({ value: h.id, label: h.name }))}
+    />
+  );
+}
+
+export function WindowSelect({ hallId, ...rest }: SelectProps & { hallId?: string | null }) {
+  const { t, label } = useI18n();
+  return (
+    <RemoteSelect<Hall>
+      {...rest}
+      load={hallId ? (signal) => api.get<Hall>(`/api/halls/${hallId}`, { signal, silent: true }) : null}
+      deps={[hallId]}
+      searchable={false}
       placeholder={t('common.selectRequired', { field: t('common.window') })}
-      options={windows.map((w) => ({ value: w.id, label: `${w.code} ${w.name}（${label('windowKind', w.kind)}）` }))}
+      toOptions={(data) => (data?.windows ?? []).map((w) => ({ value: w.id, label: `${w.code} ${w.name}（${label('windowKind', w.kind)}）` }))}
     />
   );
 }

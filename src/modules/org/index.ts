@@ -6,15 +6,13 @@ import { seedOrgDemo } from './demo/index';
 
 export type { Region, Department, Hall, Window } from './org.repository';
 export {
-  getRegion,
   getRegionPath,
-  getDepartment,
-  getHall,
   getWindow,
   findWindow,
   listHallsInRegion,
   getDepartmentsByKind,
 } from './org.repository';
+export { getRegion, getDepartment, getHall } from './org.cached';
 export { scopePrefixFor, levelOfOfficialCode, LEVEL_LABELS, LEVEL_RANK } from './org.regions';
 export { isValidCreditCode } from './org.codes';
 export type { RegionLevel, RegionKind, DepartmentKind, WindowKind } from './org.tables';

@@ -1,5 +1,6 @@
 import { inRegionScope, type Actor } from '../../platform/auth';
 import { recordAudit } from '../../platform/audit';
+import { orgCache } from './org.cached';
 import type { Db, Tx } from '../../platform/db';
 import { conflict, fieldError, notFound, unprocessable } from '../../platform/errors';
 import { isValidCreditCode } from './org.codes';
@@ -24,8 +25,11 @@ export interface WriteContext {
   ip: string;
 }
 
-const audit = (tx: Tx, w: WriteContext, action: string, entityType: string, entityId: string, before: unknown, after: unknown) =>
-  recordAudit(tx, { actor: w.actor, action, entityType, entityId, before, after, ip: w.ip });
+/** Every org write passes here: audit it, and drop cached look-ups other modules hold. */
+const audit = (tx: Tx, w: WriteContext, action: string, entityType: string, entityId: string, before: unknown, after: unknown) => {
+  orgCache.clear();
+  return recordAudit(tx, { actor: w.actor, action, entityType, entityId, before, after, ip: w.ip });
+};
 
 // ---------------------------------------------------------------- regions
 

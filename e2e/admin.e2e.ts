@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, newPage, signIn } from './browser';
+import { launch, newPage, POLL, signIn } from './browser';
 
 /** Picks a visible option of an antd Select / TreeSelect by its text. */
 async function pick(page: Page, testId: string, text: string) {
@@ -65,12 +65,12 @@ describe('administration', () => {
     await month.click();
     for (let m = Number((await month.innerText()).replace('月', '')); m > 1; m--) await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Enter');
-    await expect.poll(() => month.innerText()).toBe('1月');
+    await expect.poll(() => month.innerText(), POLL).toBe('1月');
     await page.getByTestId('cal-day-2027-01-01').click();
     await page.getByTestId('cal-day-kind-holiday').click();
     await page.getByTestId('cal-day-name').fill('元旦');
     await page.getByTestId('cal-day-save').click();
-    await expect.poll(() => page.getByTestId('cal-day-2027-01-01').getAttribute('data-kind')).toBe('holiday');
+    await expect.poll(() => page.getByTestId('cal-day-2027-01-01').getAttribute('data-kind'), POLL).toBe('holiday');
 
     await page.getByTestId('cal-publish').click();
     await page.getByTestId('cal-publish-notice').fill('国务院办公厅关于2027年部分节假日安排的通知');
@@ -78,7 +78,7 @@ describe('administration', () => {
 
     // The working-day arithmetic now counts 2027-01-01 as a holiday and is no longer provisional.
     await expect
-      .poll(async () => (await (await page.request.get('/api/calendar/workdays/add?from=2026-12-31&days=1')).json()) as unknown)
+      .poll(async () => (await (await page.request.get('/api/calendar/workdays/add?from=2026-12-31&days=1')).json()) as unknown, POLL)
       .toEqual({ date: '2027-01-04', provisional: false });
     await page.context().close();
   });

@@ -27,3 +27,6 @@ export async function signIn(page: Page, username: string, password = 'Demo@2026
   await page.getByTestId('login-submit').click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
+
+/** How long a journey waits for the server to reflect an action (a loaded CI machine renders PDFs slowly). */
+export const POLL = { timeout: 20_000, interval: 250 };

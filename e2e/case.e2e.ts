@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, newPage, signIn } from './browser';
+import { launch, newPage, POLL, signIn } from './browser';
 import { SAMPLE_PDF } from '../test/api-client';
 
 const COMPANY_REGISTRATION = '2111-XK-00003'; // 企业设立登记: promised, decided by the city 行政审批服务局
@@ -20,7 +20,7 @@ async function act(page: Page, caseId: string, action: string, status: string, f
   await page.getByTestId('action-comment').fill('经审查，符合要求');
   if (fill) await fill(page);
   await page.getByTestId('action-confirm').click();
-  await expect.poll(() => page.getByTestId('case-status').first().getAttribute('data-status')).toBe(status);
+  await expect.poll(() => page.getByTestId('case-status').first().getAttribute('data-status'), POLL).toBe(status);
 }
 
 async function fillField(page: Page, prefix: string, key: string, value: string) {
@@ -87,7 +87,7 @@ describe('the case 办件', () => {
     await company.getByTestId('correction-upload-m2').locator('input[type=file]').setInputFiles(pdf('公司章程（签字版）.pdf'));
     await m2.getByTestId('uploaded-file').first().waitFor();
     await company.getByTestId('case-resubmit').click();
-    await expect.poll(() => company.getByTestId('case-status').getAttribute('data-status')).toBe('submitted');
+    await expect.poll(() => company.getByTestId('case-status').getAttribute('data-status'), POLL).toBe('submitted');
 
     // Acceptance starts the clock; the back office reviews, the chief grants, the window issues and delivers.
     await act(clerk, caseId, 'accept', 'accepted');
@@ -146,7 +146,7 @@ describe('the case 办件', () => {
       await clerk.getByTestId(`action-${action}`).click();
       if (action === 'deliver') await clerk.getByTestId('action-delivery-window').click();
       await clerk.getByTestId('action-confirm').click();
-      await expect.poll(() => clerk.getByTestId('case-status').first().getAttribute('data-status')).toBe(status);
+      await expect.poll(() => clerk.getByTestId('case-status').first().getAttribute('data-status'), POLL).toBe(status);
     }
     expect(await clerk.getByTestId('case-doc-certificate').count()).toBeGreaterThan(0);
     const found = (await (await clerk.request.get(`/api/cases?view=all&q=${number}`)).json()) as { items: { itemCode: string; status: string }[] };

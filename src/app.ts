@@ -66,6 +66,11 @@ export async function buildApp(config: Config, database: Database): Promise<App>
     // Client-side routes fall back to the app shell; unknown /api paths and missing files stay 404 problems.
     app.get('/*', { schema: { hide: true } }, (req, reply) => {
       const pathname = req.url.split('?')[0] ?? '';
+      // Files added by a rebuild after start (static routes are registered at start) are still served.
+      const rel = decodeURIComponent(pathname).replace(/^\/+/, '');
+      if (/^assets\/[\w.-]+$/.test(rel) && fs.existsSync(path.join(config.webDist, rel))) {
+        return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(rel);
+      }
       if (pathname.startsWith('/api/') || pathname.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(pathname)) return reply.callNotFound();
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });

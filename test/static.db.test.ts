@@ -43,6 +43,14 @@ describe('web app serving', () => {
     expect(res.headers['cache-control']).toContain('immutable');
   });
 
+  it('serves assets of a rebuild made after start', async () => {
+    fs.writeFileSync(path.join(dist, 'assets', 'app-new456.js'), 'console.log(2)');
+    const res = await app.inject({ url: '/assets/app-new456.js' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toBe('console.log(2)');
+    expect((await app.inject({ url: '/assets/..%2Findex.html' })).statusCode).toBe(404);
+  });
+
   it('answers a missing asset or API path with 404, not the shell', async () => {
     for (const url of ['/assets/app-old999.js', '/favicon.png', '/api/nope']) {
       const res = await app.inject({ url });

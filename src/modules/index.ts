@@ -9,6 +9,8 @@ import { notifyModule } from './notify/index';
 import { casesModule } from './cases/index';
 import { ratingsModule } from './ratings/index';
 import { supervisionModule } from './supervision/index';
+import { bundlesModule } from './bundles/index';
+import { reportsModule } from './reports/index';
 
 /** Every bounded context, in dependency order (migrations and demo seeding follow it). */
-export const modules: Module[] = [orgModule, identityModule, calendarModule, catalogModule, filesModule, documentsModule, notifyModule, casesModule, supervisionModule, ratingsModule];
+export const modules: Module[] = [orgModule, identityModule, calendarModule, catalogModule, filesModule, documentsModule, notifyModule, casesModule, supervisionModule, ratingsModule, bundlesModule, reportsModule];

@@ -21,8 +21,10 @@ const MyCaseDetailPage = lazy(() => import('./apps/portal/MyCaseDetailPage'));
 const MessagesPage = lazy(() => import('./apps/portal/MessagesPage'));
 const TrackPage = lazy(() => import('./apps/portal/TrackPage'));
 const VerifyPage = lazy(() => import('./apps/portal/VerifyPage'));
+const RateDevicePage = lazy(() => import('./apps/portal/RateDevicePage'));
 const AdminApp = lazy(() => import('./apps/admin/AdminApp'));
 const WorkbenchApp = lazy(() => import('./apps/workbench/WorkbenchApp'));
+const SupervisionApp = lazy(() => import('./apps/supervision/SupervisionApp'));
 
 /** Wires the API client to antd's message API and to client-side navigation on 401. */
 function ApiBridge() {
@@ -41,6 +43,7 @@ function ApiBridge() {
 function AppRoutes() {
   return (
     <Routes>
+      <Route path="rate/:token" element={<RateDevicePage />} />
       <Route element={<PortalLayout />}>
         <Route index element={<PortalHome />} />
         <Route path="items/:code" element={<ItemGuidePage />} />
@@ -107,6 +110,16 @@ function AppRoutes() {
           <RequireAuth roles={['supervisor', 'clerk', 'approver', 'chief', 'agent', 'admin']}>
             <Suspense fallback={<PageLoading />}>
               <WorkbenchApp />
+            </Suspense>
+          </RequireAuth>
+        }
+      />
+      <Route
+        path="supervision/*"
+        element={
+          <RequireAuth roles={['supervisor', 'admin', 'approver', 'chief', 'clerk']}>
+            <Suspense fallback={<PageLoading />}>
+              <SupervisionApp />
             </Suspense>
           </RequireAuth>
         }

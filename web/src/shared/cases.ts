@@ -24,7 +24,7 @@ export interface ItemDetail extends Omit<ItemGuide, 'formFields'> {
 
 export type DeadlineColour = 'green' | 'yellow' | 'red' | 'grey';
 export type DeadlineState = 'not_started' | 'on_time' | 'near' | 'overdue' | 'suspended' | 'finished';
-export type Requirement = 'reason' | 'corrections' | 'suspension' | 'delivery' | 'certificate';
+export type Requirement = 'reason' | 'corrections' | 'suspension' | 'delivery' | 'certificate' | 'comment' | 'materialId' | 'fileIds';
 
 export interface CaseApplicant {
   kind: 'person' | 'company';
@@ -131,6 +131,60 @@ export interface CaseView {
   createdAt?: string;
   submittedAt?: string | null;
   updatedAt?: string;
+  /** 四级联动 (present on servers with linkage). */
+  acceptingHall?: HallRef | null;
+  currentLevel?: Level;
+  currentLevelLabel?: string;
+  currentRegion?: { code: string; name: string | null; level: Level; levelLabel: string };
+  currentHall?: HallRef | null;
+  linkage?: LinkageHop[];
+  openPromises?: CasePromise[];
+  promises?: CasePromise[];
+  promiseOverdue?: boolean;
+  greenChannel?: boolean;
+  pickup?: Pickup | null;
+}
+
+export type Level = 'city' | 'county' | 'town' | 'village';
+export interface HallRef {
+  id: string;
+  name: string;
+}
+export interface LinkageHop {
+  level: Level;
+  levelLabel: string;
+  regionCode: string;
+  regionName: string | null;
+  current: boolean;
+}
+export type PromiseState = 'open' | 'overdue' | 'fulfilled';
+/** 容缺承诺 of one material. */
+export interface CasePromise {
+  materialId: string;
+  materialName: string;
+  dueDate: string;
+  state: PromiseState;
+  stateLabel: string;
+  promiseText: string;
+  fulfilledAt: string | null;
+}
+export type Pickup = { method: 'hall'; hallId: string; hallName: string | null } | { method: 'post'; address: string };
+
+/** `GET /api/cases/promises` rows. */
+export interface PromiseListItem {
+  id: string;
+  caseId: string;
+  caseNumber: string;
+  itemName: string;
+  applicantName: string | null;
+  materialId: string;
+  materialName: string;
+  dueDate: string;
+  state: PromiseState;
+  stateLabel: string;
+  fulfilledAt: string | null;
+  acceptRegionCode: string;
+  currentRegionCode: string;
 }
 
 export interface CaseListItem {
@@ -151,6 +205,9 @@ export interface CaseListItem {
   remainingWorkingDays: number | null;
   deadlineState: DeadlineState;
   deadlineColour: DeadlineColour;
+  greenChannel?: boolean;
+  currentRegionCode?: string;
+  currentLevel?: Level;
 }
 
 export interface CreatedCase {

@@ -9,6 +9,12 @@ import { CorrectionPanel } from '../../shared/components/CorrectionPanel';
 import { useCaseAction } from '../../shared/components/caseAction';
 import { FileLine } from '../../shared/components/FileUpload';
 import { caseFileUrl } from '../../shared/cases';
+import { GreenChannelTag, PickupText, PromisesTable } from '../../shared/components/LinkageBits';
+import { CaseRatingCard } from './CaseRatingCard';
+import { SupplyMaterialButton } from './SupplyMaterialButton';
+
+/** Statuses after which the applicant may rate the service online 一事一评. */
+const RATABLE = ['completed', 'refused', 'denied'];
 
 /** Where the case is on the applicant's five-stage path, and whether it stopped there. */
 function stageOf(status: string): { current: number; error: boolean } {
@@ -69,6 +75,7 @@ export default function MyCaseDetailPage() {
             {c.number}
           </Typography.Text>
           {c.channelLabel && <Tag>{c.channelLabel}</Tag>}
+          {c.greenChannel && <GreenChannelTag />}
         </Space>
         <Steps
           className="case-steps"
@@ -98,6 +105,15 @@ export default function MyCaseDetailPage() {
       </Card>
 
       {c.status === 'correction_requested' && can('resubmit') && <CorrectionPanel key={c.version} c={c} onDone={setData} onStale={reload} />}
+      {RATABLE.includes(c.status) && <CaseRatingCard caseId={c.id} />}
+      {(c.promises?.length ?? 0) > 0 && (
+        <Card title={t('lk.promises')} className="guide-section" size="small" data-testid="case-promises" data-overdue={!!c.promiseOverdue}>
+          <PromisesTable
+            promises={c.promises ?? []}
+            action={can('supply-material') ? (p) => <SupplyMaterialButton c={c} p={p} onDone={setData} onStale={reload} /> : undefined}
+          />
+        </Card>
+      )}
 
       <Row gutter={[16, 0]}>
         <Col xs={24} lg={14}>
@@ -132,6 +148,8 @@ export default function MyCaseDetailPage() {
                   ),
                 },
                 ...(c.deadlines.finishedOn ? [{ key: 'finished', label: t('case.finishedOn'), children: c.deadlines.finishedOn }] : []),
+                ...(c.acceptingHall ? [{ key: 'hall', label: t('lk.acceptingHall'), children: c.acceptingHall.name }] : []),
+                ...(c.pickup ? [{ key: 'pickup', label: t('lk.pickup'), children: <PickupText pickup={c.pickup} /> }] : []),
               ]}
             />
           </Card>

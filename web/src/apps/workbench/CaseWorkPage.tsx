@@ -7,6 +7,9 @@ import { CaseFallback, useCaseWithItem } from '../../shared/components/CaseLoad'
 import { formatDateTime } from '../../shared/components/common';
 import { CaseDocsAndHistory, DeadlineTag, maskId, maskPhone, StatusTag } from '../../shared/components/CaseBits';
 import { CaseActions } from '../../shared/components/CaseActions';
+import { GreenChannelTag, LinkageSteps, PickupText, PromisesTable } from '../../shared/components/LinkageBits';
+import { useAuth } from '../../shared/auth';
+import { RatingDeviceButton } from './RatingDeviceButton';
 import { checklistCorrections, MaterialsReview, useChecklist } from '../../shared/components/MaterialsReview';
 import type { CaseView, ItemDetail } from '../../shared/cases';
 
@@ -36,6 +39,7 @@ function CaseHeader({ c, onReload, reveal, setReveal }: { c: CaseView; onReload:
         <DeadlineTag colour={c.deadlineColour} state={c.deadlineState} remaining={c.remainingWorkingDays} provisional={c.deadlines.provisional} stateLabel={c.deadlineStateLabel} />
         {c.handlingType && <Tag>{label('handling', c.handlingType)}</Tag>}
         {c.channelLabel && <Tag>{c.channelLabel}</Tag>}
+        {c.greenChannel && <GreenChannelTag />}
       </Space>
       <Descriptions
         size="small"
@@ -73,6 +77,22 @@ function CaseHeader({ c, onReload, reveal, setReveal }: { c: CaseView; onReload:
             children: c.deadlines.promised ? `${c.deadlines.promised}${c.deadlines.provisional ? ` (${t('case.provisional')})` : ''}` : '—',
           },
           { key: 'statutory', label: t('case.statutoryDeadline'), children: c.deadlines.statutory ?? '—' },
+          ...(c.currentRegion
+            ? [
+                { key: 'acceptingHall', label: t('lk.acceptingHall'), children: <span data-testid="wb-accepting-hall">{c.acceptingHall?.name ?? '—'}</span> },
+                {
+                  key: 'holder',
+                  label: t('lk.currentHolder'),
+                  children: (
+                    <span data-testid="wb-current-holder" data-level={c.currentLevel} data-region={c.currentRegion.code}>
+                      {c.currentLevelLabel ?? c.currentRegion.levelLabel} · {c.currentRegion.name ?? c.currentRegion.code}
+                      {c.currentHall ? ` · ${c.currentHall.name}` : ''}
+                    </span>
+                  ),
+                },
+                { key: 'pickup', label: t('lk.pickup'), children: <PickupText pickup={c.pickup} /> },
+              ]
+            : []),
           ...(c.deadlines.suspendedWorkdays ? [{ key: 'susp', label: t('case.suspendedDays'), children: t('common.workdays', { n: c.deadlines.suspendedWorkdays }) }] : []),
           ...(c.currentStep
             ? [
@@ -125,6 +145,7 @@ function FormValues({ c, item, reveal }: { c: CaseView; item?: ItemDetail; revea
 export default function CaseWorkPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
+  const { hasRole } = useAuth();
   const { kase, item } = useCaseWithItem(id);
   const { data: c, reload, setData } = kase;
   const [list, setCheck, clearChecks] = useChecklist(c?.id);
@@ -142,7 +163,17 @@ export default function CaseWorkPage() {
     <div>
       <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to="/workbench">{t('wb.inbox')}</Link> }, { title: c.number }]} />
       <CaseHeader c={c} onReload={reload} reveal={reveal} setReveal={setReveal} />
-      <Card title={t('case.actions')} className="guide-section" size="small">
+      {(c.linkage?.length ?? 0) > 1 && (
+        <Card title={t('lk.linkage')} className="guide-section" size="small">
+          <LinkageSteps c={c} />
+        </Card>
+      )}
+      <Card
+        title={t('case.actions')}
+        className="guide-section"
+        size="small"
+        extra={hasRole('clerk') && c.channel === 'window' && c.status !== 'draft' ? <RatingDeviceButton c={c} /> : undefined}
+      >
         <CaseActions
           c={c}
           item={item.data}
@@ -156,6 +187,11 @@ export default function CaseWorkPage() {
           <Card title={t('case.materials')} className="guide-section" size="small">
             <MaterialsReview c={c} checking={checking} list={list} onCheck={setCheck} />
           </Card>
+          {(c.promises?.length ?? 0) > 0 && (
+            <Card title={t('lk.promises')} className="guide-section" size="small" data-testid="case-promises" data-overdue={!!c.promiseOverdue}>
+              <PromisesTable promises={c.promises ?? []} />
+            </Card>
+          )}
           <Card title={t('case.form')} className="guide-section" size="small">
             <FormValues c={c} item={item.data} reveal={reveal} />
           </Card>

@@ -12,6 +12,7 @@ import { PagedListTable } from '../../shared/components/ListPage';
 import { DeadlineTag, StatusTag } from '../../shared/components/CaseBits';
 import { ItemSelect } from '../../shared/components/ItemSelect';
 import type { CaseListItem } from '../../shared/cases';
+import { GreenChannelTag } from '../../shared/components/LinkageBits';
 
 /** Status codes offered as filters (the rows show the API's labels). */
 const STATUS_FILTERS = [
@@ -65,9 +66,12 @@ export function Inbox() {
       dataIndex: 'number',
       key: 'number',
       render: (n: string, r: CaseListItem) => (
-        <Link to={`/workbench/cases/${r.id}`} className="case-number" onClick={(e) => e.stopPropagation()}>
-          {n}
-        </Link>
+        <Space size={4}>
+          <Link to={`/workbench/cases/${r.id}`} className="case-number" onClick={(e) => e.stopPropagation()}>
+            {n}
+          </Link>
+          {r.greenChannel && <GreenChannelTag />}
+        </Space>
       ),
     },
     { title: t('case.item'), dataIndex: 'itemName', key: 'item', ellipsis: true },

@@ -1,4 +1,4 @@
-import { App as AntApp, Breadcrumb, Button, Card, Form, Result, Skeleton, Space, Steps, Tag, Typography } from 'antd';
+import { App as AntApp, Breadcrumb, Button, Card, Checkbox, Form, Input, Radio, Result, Skeleton, Space, Steps, Tag, Typography } from 'antd';
 import { PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -22,6 +22,87 @@ import {
   OtherErrorsAlert,
 } from '../../shared/components/CaseForm';
 import type { CaseView, CreatedCase, ItemDetail } from '../../shared/cases';
+import { RegionTreeSelect } from '../../shared/components/RegionTreeSelect';
+import { HallSelect } from '../../shared/components/selects';
+import { useAuth } from '../../shared/auth';
+
+/** 领取方式, 绿色通道 and 同城通办 of a window registration. */
+interface LinkageValues {
+  pickupMethod?: 'default' | 'hall' | 'post';
+  pickup?: { regionCode?: string; hallId?: string; address?: string };
+  greenChannel?: boolean;
+  competentRegionCode?: string;
+}
+
+function linkageBody(v: LinkageValues): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  if (v.pickupMethod === 'hall' && v.pickup?.hallId) body.pickup = { method: 'hall', hallId: v.pickup.hallId };
+  if (v.pickupMethod === 'post') body.pickup = { method: 'post', address: v.pickup?.address?.trim() };
+  if (v.greenChannel) body.greenChannel = true;
+  if (v.competentRegionCode) body.competentRegionCode = v.competentRegionCode;
+  return body;
+}
+
+/** Server error paths of the linkage inputs → form paths. */
+const linkagePath = (f: string) =>
+  f === 'pickup.address' ? ['pickup', 'address'] : f.startsWith('pickup') ? ['pickup', 'hallId'] : f === 'greenChannel' || f === 'competentRegionCode' ? [f] : null;
+
+function LinkageSection({ item }: { item: ItemDetail }) {
+  const { t } = useI18n();
+  const { user } = useAuth();
+  const form = Form.useFormInstance();
+  const method = Form.useWatch('pickupMethod', form) as LinkageValues['pickupMethod'];
+  const region = Form.useWatch(['pickup', 'regionCode'], form) as string | undefined;
+  return (
+    <Card title={t('lk.pickup')} className="guide-section" size="small">
+      <Form.Item name="pickupMethod" label={t('lk.pickup')} initialValue="default">
+        <Radio.Group data-testid="wr-pickup">
+          <Radio value="default">
+            <span data-testid="wr-pickup-default">{t('lk.pickupAccepting')}</span>
+          </Radio>
+          <Radio value="hall">
+            <span data-testid="wr-pickup-hall">{t('lk.pickupHallOption')}</span>
+          </Radio>
+          <Radio value="post">
+            <span data-testid="wr-pickup-post">{t('lk.pickupPostOption')}</span>
+          </Radio>
+        </Radio.Group>
+      </Form.Item>
+      {method === 'hall' && (
+        <Space wrap align="start">
+          <Form.Item name={['pickup', 'regionCode']} label={t('lk.pickupRegion')} initialValue={user?.scope.regionCode ?? undefined}>
+            <RegionTreeSelect testId="wr-pickup-region" style={{ width: 260 }} onChange={() => form.setFieldValue(['pickup', 'hallId'], undefined)} />
+          </Form.Item>
+          <Form.Item
+            name={['pickup', 'hallId']}
+            label={t('common.hall')}
+            rules={[{ required: true, message: t('common.selectRequired', { field: t('common.hall') }) }]}
+            style={{ minWidth: 260 }}
+          >
+            <HallSelect regionCode={region} testId="wr-pickup-hall-select" />
+          </Form.Item>
+        </Space>
+      )}
+      {method === 'post' && (
+        <Form.Item
+          name={['pickup', 'address']}
+          label={t('lk.address')}
+          rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('lk.address') }) }, { min: 5 }, { max: 300 }]}
+        >
+          <Input data-testid="wr-pickup-address" />
+        </Form.Item>
+      )}
+      {item.acceptAnywhere && (
+        <Form.Item name="competentRegionCode" label={t('lk.competentRegion')} extra={t('lk.competentRegionHint')}>
+          <RegionTreeSelect testId="wr-competent-region" style={{ width: 320 }} />
+        </Form.Item>
+      )}
+      <Form.Item name="greenChannel" valuePropName="checked" style={{ marginBottom: 0 }}>
+        <Checkbox data-testid="wr-green-channel">{t('lk.greenChannel')}</Checkbox>
+      </Form.Item>
+    </Card>
+  );
+}
 
 /** Which form keys mirror the applicant typed at the window (as the demo guides name them). */
 const MIRROR: Record<keyof Omit<ApplicantValues, 'kind'>, string[]> = {
@@ -147,7 +228,7 @@ export default function RegisterCasePage() {
     try {
       const r = await api.post<CreatedCase>(
         '/api/cases',
-        { itemCode: g.code ?? itemCode, ...toCaseBody(values, g.materials), submit: true, applicant, channel: 'window' },
+        { itemCode: g.code ?? itemCode, ...toCaseBody(values, g.materials), submit: true, applicant, channel: 'window', ...linkageBody(values as LinkageValues) },
         { headers: { 'Idempotency-Key': idempotencyKey.current } },
       );
       void message.success(t('wr.registered', { number: r.number }));
@@ -158,7 +239,7 @@ export default function RegisterCasePage() {
       setCreated(await api.get<CaseView>(`/api/cases/${r.id}`));
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      setOtherErrors(applyFieldErrors(form, err.problem.errors, (f) => (f === 'itemCode' ? ['itemCode'] : caseErrorPath(g.formFields, g.materials.length, { applicant: true, paper: true })(f))));
+      setOtherErrors(applyFieldErrors(form, err.problem.errors, (f) => (f === 'itemCode' ? ['itemCode'] : linkagePath(f) ?? caseErrorPath(g.formFields, g.materials.length, { applicant: true, paper: true })(f))));
     } finally {
       setBusy(false);
     }
@@ -220,6 +301,7 @@ export default function RegisterCasePage() {
                 <Typography.Paragraph type="secondary">{t('wr.materialsHint')}</Typography.Paragraph>
                 <MaterialsSection materials={g.materials} mode={mode} windowMode />
               </Card>
+              <LinkageSection item={g} />
               <OtherErrorsAlert errors={otherErrors} testId="wr-errors" titled className="guide-section" />
               <Button type="primary" size="large" icon={<SendOutlined />} loading={busy} onClick={() => void submit()} data-testid="wr-submit">
                 {g.handlingType === 'immediate' ? t('wr.submitImmediate') : t('wr.submit')}

@@ -1,4 +1,5 @@
-import { Card, Col, Descriptions, Layout, Row, Space, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Layout, Row, Space, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { useAuth } from '../../shared/auth';
@@ -10,6 +11,9 @@ import { Inbox } from './InboxPage';
 
 const CaseWorkPage = lazy(() => import('./CaseWorkPage'));
 const RegisterCasePage = lazy(() => import('./RegisterCasePage'));
+const PromisesPage = lazy(() => import('./PromisesPage'));
+const RectificationsPage = lazy(() => import('./RectificationsPage'));
+const AppealsPage = lazy(() => import('./AppealsPage'));
 
 /** Staff home: who I am, what I may see, and the case inbox. */
 function WorkbenchHome() {
@@ -48,6 +52,23 @@ function WorkbenchHome() {
             ]}
             data-testid="wb-scope"
           />
+          <Space wrap style={{ marginTop: 8 }} data-testid="wb-links">
+            <Link to="/workbench/promises">
+              <Button size="small" data-testid="wb-promises-link">
+                {t('lk.promises')}
+              </Button>
+            </Link>
+            <Link to="/workbench/rectifications">
+              <Button size="small" data-testid="wb-rectifications-link">
+                {t('rect.title')}
+              </Button>
+            </Link>
+            <Link to="/workbench/rating-appeals">
+              <Button size="small" data-testid="wb-rating-appeals-link">
+                {t('appeal.title')}
+              </Button>
+            </Link>
+          </Space>
         </Card>
       </Col>
       <Col xs={24}>
@@ -82,6 +103,9 @@ export default function WorkbenchApp() {
               }
             />
             <Route path="cases/:id" element={<CaseWorkPage />} />
+            <Route path="promises" element={<PromisesPage />} />
+            <Route path="rectifications" element={<RectificationsPage />} />
+            <Route path="rating-appeals" element={<AppealsPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

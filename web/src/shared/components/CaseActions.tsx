@@ -1,14 +1,17 @@
 import type { ButtonProps } from 'antd';
-import { Alert, Button, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useAuth } from '../auth';
 import type { FieldError } from '../api';
 import { useI18n } from '../i18n';
 import { applyFieldErrors, knownPaths } from '../formErrors';
-import type { CaseAction, CaseView, Correction, ItemDetail } from '../cases';
+import type { CaseAction, CaseView, Correction, ItemDetail, UploadedFile } from '../cases';
 import { SPECIAL_PROCEDURE_KINDS } from '../types';
 import { OtherErrorsAlert } from './CaseForm';
 import { useCaseAction } from './caseAction';
+import { FileUploadField } from './FileUpload';
 
 const DANGER = new Set(['refuse', 'deny', 'withdraw']);
 const SECONDARY = new Set(['request-correction', 'return', 'suspend', 'resume', 'refuse', 'deny', 'withdraw']);
@@ -26,9 +29,15 @@ const KNOWN_PATHS = knownPaths([
   'delivery.trackingNumber',
   'delivery.address',
   'certificate.number',
+  'materialId',
+  'files',
+  'deferredMaterials.*.materialId',
+  'deferredMaterials.*.dueDate',
+  'deferredMaterials.*.promiseText',
+  'greenChannel',
 ]);
 /** A correction's `field` is chosen in the same select as its material. */
-const ERROR_PATHS = (f: string) => KNOWN_PATHS(f.replace(/^(corrections\.\d+)\.field$/, '$1.materialId'));
+const ERROR_PATHS = (f: string) => KNOWN_PATHS(f.replace(/^(corrections\.\d+)\.field$/, '$1.materialId').replace(/^fileIds(\.\d+)?$/, 'files'));
 
 interface ActionValues {
   comment?: string;
@@ -37,6 +46,13 @@ interface ActionValues {
   suspension?: { kind?: string; reason?: string; expectedDays?: number };
   delivery?: { method?: 'window' | 'express'; carrier?: string; trackingNumber?: string; address?: string };
   certificate?: { number?: string };
+  /** supply-material */
+  materialId?: string;
+  files?: UploadedFile[];
+  paper?: boolean;
+  /** accept: 容缺受理 and 绿色通道 */
+  deferredMaterials?: { materialId?: string; dueDate?: Dayjs; promiseText?: string }[];
+  greenChannel?: boolean;
 }
 
 /** Correction targets in the select: a material id, or `field:<key>` for a field of the application form. */
@@ -67,6 +83,21 @@ function actionBody(a: CaseAction, c: CaseView, v: ActionValues): Record<string,
         : { method: 'window' };
   }
   if (req.has('certificate')) body.certificate = trimmed(v.certificate?.number) ? { number: trimmed(v.certificate?.number) } : {};
+  if (req.has('materialId')) {
+    body.materialId = v.materialId;
+    body.fileIds = (v.files ?? []).map((f) => f.id);
+    if (v.paper) body.paper = true;
+  }
+  if (a.action === 'accept') {
+    const deferred = (v.deferredMaterials ?? []).filter((d) => d.materialId);
+    if (deferred.length)
+      body.deferredMaterials = deferred.map((d) => ({
+        materialId: d.materialId,
+        dueDate: d.dueDate?.format('YYYY-MM-DD'),
+        ...(trimmed(d.promiseText) ? { promiseText: trimmed(d.promiseText) } : {}),
+      }));
+    if (v.greenChannel) body.greenChannel = true;
+  }
   return body;
 }
 
@@ -100,6 +131,14 @@ function ActionModal({
     : SPECIAL_PROCEDURE_KINDS.map((k) => ({ value: k, label: label('specialKind', k), max: undefined as number | undefined }));
   const maxDays = procedures.find((p) => p.value === kind)?.max;
   const expressOk = item?.expressDelivery !== false;
+  const { hasRole } = useAuth();
+  const isClerk = hasRole('clerk');
+  const paper = Form.useWatch('paper', form);
+  const tolerated = (item?.materials ?? []).filter((m) => m.toleranceAllowed);
+  const openPromises = c.openPromises ?? [];
+  const isAccept = action.action === 'accept';
+  const commentRequired = req.has('comment');
+  const commentLabel = action.action === 'report-up' ? t('lk.opinion') : t('action.comment');
 
   const initial: ActionValues = {
     corrections: req.has('corrections')
@@ -108,6 +147,9 @@ function ActionModal({
         : [{}]
       : undefined,
     delivery: req.has('delivery') ? { method: 'window' } : undefined,
+    materialId: req.has('materialId') && openPromises.length === 1 ? openPromises[0]!.materialId : undefined,
+    deferredMaterials: isAccept ? [] : undefined,
+    greenChannel: isAccept ? !!c.greenChannel : undefined,
   };
 
   const confirm = async () => {
@@ -239,7 +281,94 @@ function ActionModal({
             <Input data-testid="action-certificate-number" />
           </Form.Item>
         )}
-        <Form.Item name="comment" label={t('action.comment')} rules={[{ max: 2000 }]}>
+        {req.has('materialId') && (
+          <>
+            <Form.Item name="materialId" label={t('lk.supplyMaterial')} rules={[{ required: true, message: t('common.selectRequired', { field: t('lk.supplyMaterial') }) }]}>
+              <Select
+                data-testid="action-supply-material"
+                options={openPromises.map((p) => ({ value: p.materialId, label: `${p.materialName}（${t('lk.promiseDue')} ${p.dueDate}）` }))}
+              />
+            </Form.Item>
+            <Form.Item
+              name="files"
+              label={t('lk.supplyFiles')}
+              dependencies={['paper']}
+              rules={[
+                {
+                  validator: (_, v: UploadedFile[] | undefined) =>
+                    v?.length || form.getFieldValue('paper') ? Promise.resolve() : Promise.reject(new Error(isClerk ? t('lk.filesOrPaper') : t('lk.filesRequired'))),
+                },
+              ]}
+            >
+              <FileUploadField testId="action-supply-files" disabled={!!paper} />
+            </Form.Item>
+            {isClerk && (
+              <Form.Item name="paper" valuePropName="checked">
+                <Checkbox data-testid="action-supply-paper">{t('lk.paperChecked')}</Checkbox>
+              </Form.Item>
+            )}
+          </>
+        )}
+        {isAccept && (
+          <>
+            <Form.Item label={t('lk.deferred')} extra={tolerated.length ? t('lk.deferredHint') : t('lk.noTolerance')}>
+              <Form.List name="deferredMaterials">
+                {(fields, { add, remove }) => (
+                  <div data-testid="action-deferred">
+                    {fields.map((f) => (
+                      <div key={f.key} className="correction-row">
+                        <Form.Item
+                          name={[f.name, 'materialId']}
+                          rules={[{ required: true, message: t('common.selectRequired', { field: t('lk.material') }) }]}
+                          style={{ marginBottom: 8, flex: '0 0 45%', minWidth: 0 }}
+                        >
+                          <Select
+                            placeholder={t('lk.material')}
+                            data-testid={`action-deferred-${f.name}-material`}
+                            options={tolerated.map((m) => ({ value: m.id, label: m.name }))}
+                          />
+                        </Form.Item>
+                        <Form.Item
+                          name={[f.name, 'dueDate']}
+                          rules={[{ required: true, message: t('common.selectRequired', { field: t('lk.promiseDue') }) }]}
+                          style={{ marginBottom: 8, flex: 1, minWidth: 0 }}
+                        >
+                          <DatePicker
+                            style={{ width: '100%' }}
+                            placeholder={t('lk.promiseDue')}
+                            disabledDate={(d) => d.isBefore(dayjs().startOf('day'))}
+                            data-testid={`action-deferred-${f.name}-date`}
+                          />
+                        </Form.Item>
+                        <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(f.name)} aria-label={t('common.delete')} />
+                      </div>
+                    ))}
+                    <Button
+                      type="dashed"
+                      icon={<PlusOutlined />}
+                      onClick={() => add({ dueDate: dayjs().add(7, 'day') })}
+                      disabled={!tolerated.length || fields.length >= tolerated.length}
+                      block
+                      data-testid="action-deferred-add"
+                    >
+                      {t('lk.deferredAdd')}
+                    </Button>
+                  </div>
+                )}
+              </Form.List>
+            </Form.Item>
+            <Form.Item name="greenChannel" valuePropName="checked">
+              <Checkbox data-testid="action-green-channel">
+                {t('lk.greenChannel')}
+              </Checkbox>
+            </Form.Item>
+          </>
+        )}
+        <Form.Item
+          name="comment"
+          label={commentLabel}
+          rules={commentRequired ? [required(commentLabel), { max: 2000 }] : [{ max: 2000 }]}
+        >
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} data-testid="action-comment" />
         </Form.Item>
       </Form>

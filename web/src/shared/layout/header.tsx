@@ -9,6 +9,7 @@ import {
   FileSearchOutlined,
   SolutionOutlined,
   BellOutlined,
+  DashboardOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
@@ -64,6 +65,9 @@ export function UserMenu() {
     { key: '/my/messages', icon: <BellOutlined />, label: t('messages.title') },
     ...(hasRole('admin') ? [{ key: '/admin', icon: <SettingOutlined />, label: t('nav.admin') }] : []),
     ...(user.kind === 'staff' ? [{ key: '/workbench', icon: <AppstoreOutlined />, label: t('nav.workbench') }] : []),
+    ...(hasRole('supervisor', 'admin', 'approver', 'chief')
+      ? [{ key: '/supervision', icon: <DashboardOutlined />, label: <span data-testid="menu-supervision">{t('nav.supervision')}</span> }]
+      : []),
     { type: 'divider' as const },
     { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout'), danger: true },
   ];

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../../platform/db';
+import type { App } from '../../platform/module';
+import { requireActor, requireRole } from '../../platform/auth';
+import { errorResponses, IdParam, paged, Problem } from '../../platform/schemas';
+import * as svc from './bundles.service';
+import {
+  ApplicationBody,
+  ApplicationCreated,
+  ApplicationView,
+  BundleCodeParam,
+  BundleDetail,
+  BundleListQuery,
+  BundleSummary,
+  CreateBundleBody,
+  UpdateBundleBody,
+} from './bundles.schemas';
+
+const tags = ['bundles'];
+const withUnprocessable = { ...errorResponses, 422: Problem };
+const adminCtx = (req: FastifyRequest) => ({ actor: requireRole(req, 'admin'), ip: req.ip });
+
+const IdempotencyHeaders = z.looseObject({
+  'idempotency-key': z
+    .string({ error: '请在请求头 Idempotency-Key 中提供幂等键（每次新申请一个新值，如 UUID）' })
+    .trim()
+    .min(1, '幂等键不能为空')
+    .max(150, '幂等键最多 150 个字符'),
+});
+
+export function registerBundleRoutes(app: App, db: Db) {
+  app.get(
+    '/api/bundles',
+    {
+      schema: { tags, summary: '一件事一次办：主题列表', security: [], querystring: BundleListQuery, response: { 200: paged(BundleSummary), ...errorResponses } },
+    },
+    async (req) => svc.listBundles(db, req.actor, req.query),
+  );
+
+  app.get(
+    '/api/bundles/:code',
+    {
+      schema: {
+        tags,
+        summary: '一件事主题详情：合并后的申请表（按字段键取并集）与去重后的材料清单',
+        security: [],
+        params: BundleCodeParam,
+        response: { 200: BundleDetail, ...withUnprocessable },
+      },
+    },
+    async (req) => svc.getBundleDetail(db, req.actor, req.params.code),
+  );
+
+  app.post(
+    '/api/bundles',
+    { schema: { tags, summary: '新增一件事主题（保存时校验事项与表单字段冲突）', body: CreateBundleBody, response: { 201: BundleDetail, ...withUnprocessable } } },
+    async (req, reply) => reply.status(201).send(await svc.createBundle(db, adminCtx(req), req.body)),
+  );
+
+  app.put(
+    '/api/bundles/:code',
+    {
+      schema: { tags, summary: '修改一件事主题（需提交当前版本号）', params: BundleCodeParam, body: UpdateBundleBody, response: { 200: BundleDetail, ...withUnprocessable } },
+    },
+    async (req) => svc.updateBundle(db, adminCtx(req), req.params.code, req.body),
+  );
+
+  app.delete(
+    '/api/bundles/:code',
+    {
+      schema: {
+        tags,
+        summary: '停用一件事主题（已提交的申请仍可查询）',
+        params: BundleCodeParam,
+        response: { 200: z.object({ code: z.string(), active: z.boolean() }), ...errorResponses },
+      },
+    },
+    async (req) => svc.deactivateBundle(db, adminCtx(req), req.params.code),
+  );
+
+  app.post(
+    '/api/bundles/:code/applications',
+    {
+      schema: {
+        tags,
+        summary: '一件事申请：一张表单、一套材料，为每个事项各生成一件关联办件（全部成功或全部不生成）；需 Idempotency-Key 请求头',
+        params: BundleCodeParam,
+        headers: IdempotencyHeaders,
+        body: ApplicationBody,
+        response: { 201: ApplicationCreated, ...withUnprocessable },
+      },
+    },
+    async (req, reply) => {
+      const r = await svc.apply(db, { actor: requireActor(req), ip: req.ip }, req.params.code, req.body, req.headers['idempotency-key']);
+      if (r.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send(r);
+    },
+  );
+
+  app.get(
+    '/api/bundle-applications/:id',
+    {
+      schema: { tags, summary: '一件事办理进度：各关联办件状态、总时限与剩余工作日', params: IdParam, response: { 200: ApplicationView, ...errorResponses } },
+    },
+    async (req) => svc.getApplicationView(db, requireActor(req), req.params.id),
+  );
+}

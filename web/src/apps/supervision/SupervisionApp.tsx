@@ -1,0 +1,135 @@
+import { Layout, Menu, Space } from 'antd';
+import { AlertOutlined, BarChartOutlined, DashboardOutlined, LikeOutlined, SettingOutlined } from '@ant-design/icons';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { useAuth } from '../../shared/auth';
+import { useI18n, type MessageKey } from '../../shared/i18n';
+import { Brand, LangSwitch, UserMenu } from '../../shared/layout/header';
+import { MessagesBell } from '../../shared/layout/MessagesBell';
+import { Forbidden, NotFound, PageLoading } from '../../shared/components/common';
+import { svRoles } from './svApi';
+import './supervision.css';
+
+// Each page is its own chunk (the charts come with the first page that draws one).
+const OverviewPage = lazy(() => import('./OverviewPage'));
+const WarningsPage = lazy(() => import('./WarningsPage'));
+const FiguresPage = lazy(() => import('./FiguresPage'));
+const RatingsPage = lazy(() => import('./RatingsPage'));
+const RulesPage = lazy(() => import('./RulesPage'));
+const ScreenPage = lazy(() => import('./ScreenPage'));
+
+type Area = { key: string; icon: ReactNode; label: MessageKey; allowed: boolean };
+
+/** Guards one page of the area. */
+function Only({ allowed, children }: { allowed: boolean; children: ReactNode }) {
+  return allowed ? <>{children}</> : <Forbidden />;
+}
+
+function SvLayout() {
+  const { t } = useI18n();
+  const { user } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+  const r = svRoles(user);
+  const area = location.pathname.split('/')[2] ?? '';
+  const areas: Area[] = [
+    { key: '', icon: <DashboardOutlined />, label: 'sv.menu.overview', allowed: r.supervisor },
+    { key: 'warnings', icon: <AlertOutlined />, label: 'sv.menu.warnings', allowed: true },
+    { key: 'figures', icon: <BarChartOutlined />, label: 'sv.menu.figures', allowed: r.figures },
+    { key: 'ratings', icon: <LikeOutlined />, label: 'sv.menu.ratings', allowed: r.figures },
+    { key: 'rules', icon: <SettingOutlined />, label: 'sv.menu.rules', allowed: r.supervisor },
+  ];
+  return (
+    <Layout className="admin-layout">
+      <Layout.Header className="app-header">
+        <Brand to="/supervision" sub={t('sv.title')} />
+        <Space size={0} className="header-right">
+          <LangSwitch />
+          <MessagesBell />
+          <UserMenu />
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider
+          className="admin-sider"
+          theme="light"
+          breakpoint="md"
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          collapsedWidth={56}
+          width={200}
+        >
+          <Menu
+            mode="inline"
+            selectedKeys={[area]}
+            style={{ borderInlineEnd: 0 }}
+            onClick={({ key }) => navigate(key ? `/supervision/${key}` : '/supervision')}
+            items={areas
+              .filter((a) => a.allowed)
+              .map((a) => ({
+                key: a.key,
+                icon: a.icon,
+                label: <span data-testid={`sv-menu-${a.key || 'overview'}`}>{t(a.label)}</span>,
+              }))}
+          />
+        </Layout.Sider>
+        <Layout.Content className="admin-content">
+          <Suspense fallback={<PageLoading />}>
+            <Routes>
+              <Route index element={r.supervisor ? <OverviewPage /> : <Navigate to="warnings" replace />} />
+              <Route path="warnings" element={<WarningsPage />} />
+              <Route
+                path="figures"
+                element={
+                  <Only allowed={r.figures}>
+                    <FiguresPage />
+                  </Only>
+                }
+              />
+              <Route
+                path="ratings"
+                element={
+                  <Only allowed={r.figures}>
+                    <RatingsPage />
+                  </Only>
+                }
+              />
+              <Route
+                path="rules"
+                element={
+                  <Only allowed={r.supervisor}>
+                    <RulesPage />
+                  </Only>
+                }
+              />
+              <Route path="*" element={<NotFound />} />
+            </Routes>
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+/** 运行监管: overview, warnings and cards, efficiency figures, ratings, rules; and the big screen. */
+export default function SupervisionApp() {
+  const { user } = useAuth();
+  const r = svRoles(user);
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Routes>
+        <Route
+          path="screen"
+          element={
+            <Only allowed={r.supervisor}>
+              <ScreenPage />
+            </Only>
+          }
+        />
+        <Route path="*" element={<SvLayout />} />
+      </Routes>
+    </Suspense>
+  );
+}

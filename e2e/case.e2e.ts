@@ -1,35 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, newPage, POLL, signIn } from './browser';
+import { act, launch, pickOption, POLL, signedIn } from './browser';
 import { SAMPLE_PDF } from '../test/api-client';
 
 const COMPANY_REGISTRATION = '2111-XK-00003'; // 企业设立登记: promised, decided by the city 行政审批服务局
 const INDIVIDUAL_BUSINESS = '2111-XK-00001'; // 个体工商户设立登记: immediate (即办件)
 const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(SAMPLE_PDF) });
 
-async function signedIn(browser: Browser, username: string): Promise<Page> {
-  const page = await newPage(browser);
-  await signIn(page, username);
-  return page;
-}
-
-/** Opens the case in the workbench, takes one action through its dialog and waits for the new status. */
-async function act(page: Page, caseId: string, action: string, status: string, fill?: (p: Page) => Promise<void>) {
-  await page.goto(`/workbench/cases/${caseId}`);
-  await page.getByTestId(`action-${action}`).click();
-  await page.getByTestId('action-comment').fill('经审查，符合要求');
-  if (fill) await fill(page);
-  await page.getByTestId('action-confirm').click();
-  await expect.poll(() => page.getByTestId('case-status').first().getAttribute('data-status'), POLL).toBe(status);
-}
-
 async function fillField(page: Page, prefix: string, key: string, value: string) {
   await page.getByTestId(`${prefix}-${key}`).fill(value);
-}
-
-async function pickOption(page: Page, testId: string, text: string) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
 }
 
 describe('the case 办件', () => {

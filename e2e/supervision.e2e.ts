@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, newPage, POLL, signIn } from './browser';
-
-async function signedIn(browser: Browser, username: string): Promise<Page> {
-  const page = await newPage(browser);
-  await signIn(page, username);
-  return page;
-}
+import { launch, POLL, signedIn } from './browser';
 
 const csrf = async (page: Page) => ((await (await page.request.get('/api/auth/me')).json()) as { csrfToken?: string }).csrfToken ?? '';
 
@@ -19,18 +13,19 @@ describe('supervision 电子监察 and ratings 好差评', () => {
     await browser?.close();
   });
 
-  it('a red card appears live on the supervisor screen, the department explains, the supervisor rejects the explanation', async () => {
-    const supervisor = await signedIn(browser, 'supervisor');
-    await supervisor.goto('/supervision');
-    await expect.poll(() => supervisor.getByTestId('sv-live').getAttribute('data-state'), POLL).toBe('open');
-    const reds = async () => Number(await supervisor.getByTestId('sv-count-red').getAttribute('data-value'));
-    const before = await reds();
+  it('red cards show live on the supervisor screen; the department explains, the supervisor rejects the explanation', async () => {
+    // The supervision room keeps the overview open; it is never reloaded in this test.
+    const screen = await signedIn(browser, 'supervisor');
+    await screen.goto('/supervision');
+    await expect.poll(() => screen.getByTestId('sv-live').getAttribute('data-state'), POLL).toBe('open');
+    const reds = async () => Number(await screen.getByTestId('sv-count-red').getAttribute('data-value'));
 
-    // The periodic sweep (here started by hand from another session) raises cards on the overdue demo case.
+    // The periodic sweep (here also started by hand) raises a red card on the overdue demo case.
     const admin = await signedIn(browser, 'admin');
     const sweep = await admin.request.post('/api/supervision/sweep', { headers: { 'x-csrf-token': await csrf(admin) } });
     expect(sweep.status()).toBe(200);
-    await expect.poll(reds, POLL).toBeGreaterThan(before); // no reload: pushed by the stream
+    await expect.poll(reds, POLL).toBeGreaterThan(0);
+    const undecided = await reds();
 
     // The approval office explains the red card.
     const approver = await signedIn(browser, 'approver-city');
@@ -43,13 +38,15 @@ describe('supervision 电子监察 and ratings 好差评', () => {
     await approver.getByTestId('sv-explain-submit').click();
     await expect.poll(() => approver.getByTestId('sv-warning-detail').getAttribute('data-state'), POLL).toBe('explained');
 
-    // The supervisor does not accept the explanation: the card is confirmed.
+    // The supervisor does not accept the explanation: the card is confirmed and leaves the live count.
+    const supervisor = await signedIn(browser, 'supervisor');
     await supervisor.goto('/supervision/warnings?state=explained');
     await supervisor.getByTestId(rowId!).click();
     await supervisor.getByTestId('sv-decide-comment').fill('延期未按特别程序办理，理由不成立');
     await supervisor.getByTestId('sv-decide-confirm').click();
     await expect.poll(() => supervisor.getByTestId('sv-warning-detail').getAttribute('data-state'), POLL).toBe('confirmed');
-    for (const p of [supervisor, admin, approver]) await p.context().close();
+    await expect.poll(reds, POLL).toBe(undecided - 1); // pushed by the stream
+    for (const p of [screen, admin, approver, supervisor]) await p.context().close();
   });
 
   it('a bad rating opens a rectification that the department checks, calls back and closes', async () => {

@@ -75,6 +75,12 @@ describe('the case 办件', () => {
     await act(approver, caseId, 'review-pass', 'reviewed');
     const chief = await signedIn(browser, 'chief-city');
     await act(chief, caseId, 'grant', 'granted');
+    // 统一出件: the granted case now waits at the exit counter, not at the front desk.
+    await clerk.goto('/workbench');
+    await clerk.getByTestId('wb-counter-exit').click();
+    await clerk.getByTestId(`wb-case-${number.trim()}`).waitFor();
+    await clerk.getByTestId('wb-counter-front').click();
+    await expect.poll(() => clerk.getByTestId(`wb-case-${number.trim()}`).count(), POLL).toBe(0);
     await act(clerk, caseId, 'issue-certificate', 'certificate_issued');
     await act(clerk, caseId, 'deliver', 'completed', async (p) => {
       await p.getByTestId('action-delivery-window').click();

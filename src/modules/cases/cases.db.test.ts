@@ -569,6 +569,20 @@ describe('inbox', () => {
     expect(today).toMatch(/^\d{4}-/);
   });
 
+  it('splits the work into the front desk, the back office and the exit counter (受审分离)', async () => {
+    const admin = await as('admin');
+    const statuses = async (counter: string) =>
+      ((await get(`/api/cases?view=all&counter=${counter}&pageSize=100`, admin)).json() as { items: { status: string }[] }).items.map((i) => i.status);
+    const front = await statuses('front');
+    const back = await statuses('back');
+    const exit = await statuses('exit');
+    expect(front.length && back.length).toBeTruthy();
+    expect(front.every((s) => ['submitted', 'prereviewed', 'correction_requested'].includes(s))).toBe(true);
+    expect(back.every((s) => !['draft', 'submitted', 'prereviewed', 'correction_requested', 'granted', 'certificate_issued', 'completed', 'refused', 'denied', 'withdrawn'].includes(s))).toBe(true);
+    expect(exit.every((s) => ['granted', 'certificate_issued'].includes(s))).toBe(true);
+    expect((await get('/api/cases?counter=side', admin)).statusCode).toBe(400);
+  });
+
   it('answers bad filters with 400 naming them', async () => {
     const clerk = await as('clerk-city');
     for (const [qs, field] of [

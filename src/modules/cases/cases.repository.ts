@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Selectable, type SqlBool, type Updateable, type ExpressionBuilder } from 'kysely';
+import { EXIT_STATUSES, FRONT_STATUSES, OUTSIDE_STATUSES, type Counter } from './cases.counters';
 import type { Db, Tx } from '../../platform/db';
 import { tables } from '../../platform/db';
 import type { CasesTables } from './cases.tables';
@@ -129,6 +130,7 @@ export interface CaseListFilter {
   status?: string;
   itemCode?: string;
   deadlineState?: DeadlineFilter;
+  counter?: Counter;
   from?: string;
   to?: string;
   q?: string;
@@ -196,6 +198,9 @@ function filters(f: CaseListFilter): Where {
     const out = [];
     if (f.status) out.push(eb('status', '=', f.status));
     if (f.itemCode) out.push(eb('item_code', '=', f.itemCode));
+    if (f.counter === 'front') out.push(eb('status', 'in', [...FRONT_STATUSES]));
+    else if (f.counter === 'exit') out.push(eb('status', 'in', [...EXIT_STATUSES]));
+    else if (f.counter === 'back') out.push(eb('status', 'not in', [...FRONT_STATUSES, ...EXIT_STATUSES, ...OUTSIDE_STATUSES]));
     if (f.deadlineState === 'overdue') {
       out.push(eb.or([eb.and([eb('clock_phase', '=', 'running'), eb('overdue_on', '<=', f.today)]), eb('clock_phase', '=', 'suspended_overdue')]));
     } else if (f.deadlineState === 'near') {

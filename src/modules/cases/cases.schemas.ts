@@ -171,6 +171,8 @@ export const CaseListQuery = PageQuery.extend({
   status: z.string().trim().regex(/^[a-z][a-z0-9_]*$/, '状态代码格式有误').max(40).optional(),
   itemCode: z.string().trim().min(1).max(64).optional(),
   deadlineState: z.enum(['on_time', 'near', 'overdue']).optional(),
+  /** 受审分离: the front desk (before acceptance), the back office (review and decision), the exit counter (certificate and delivery). */
+  counter: z.enum(['front', 'back', 'exit']).optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   q: z.string().trim().max(100).optional(),

@@ -1286,6 +1286,7 @@ export async function listCases(db: Db, actor: Actor, query: CaseListQuery) {
     status: query.status,
     itemCode: query.itemCode,
     deadlineState: query.deadlineState,
+    counter: query.counter,
     from: query.from,
     to: query.to,
     q: query.q,

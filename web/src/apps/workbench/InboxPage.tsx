@@ -1,4 +1,4 @@
-import { Button, Card, DatePicker, Empty, Input, Select, Space, Tabs, Typography } from 'antd';
+import { Button, Card, DatePicker, Empty, Input, Segmented, Select, Space, Tabs, Typography } from 'antd';
 import { InboxOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { HTMLAttributes } from 'react';
@@ -39,6 +39,7 @@ export function Inbox() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const view = params.get('view') === 'all' ? 'all' : 'todo';
+  const counter = params.get('counter') ?? undefined;
   const status = params.get('status') ?? undefined;
   const deadlineState = params.get('deadline') ?? undefined;
   const itemCode = params.get('item') ?? undefined;
@@ -56,7 +57,7 @@ export function Inbox() {
     setParams(next, { replace: true });
   };
 
-  const list = usePagedList<CaseListItem>('/api/cases', { view, status, deadlineState, itemCode, from, to, q: q || undefined, sort: 'deadline' });
+  const list = usePagedList<CaseListItem>('/api/cases', { view, counter, status, deadlineState, itemCode, from, to, q: q || undefined, sort: 'deadline' });
   const range: [Dayjs, Dayjs] | null = from && to ? [dayjs(from), dayjs(to)] : null;
   const hasFilters = !!(status || deadlineState || itemCode || from || to || q);
 
@@ -130,6 +131,15 @@ export function Inbox() {
           { key: 'todo', label: <span data-testid="wb-tab-todo">{t('wb.todo')}</span> },
           { key: 'all', label: <span data-testid="wb-tab-all">{t('wb.all')}</span> },
         ]}
+        tabBarExtraContent={
+          // 受审分离: front desk, back office and exit counter as separate queues.
+          <Segmented
+            size="small"
+            value={counter ?? 'any'}
+            onChange={(v) => update({ counter: v === 'any' ? undefined : String(v) })}
+            options={(['any', 'front', 'back', 'exit'] as const).map((c) => ({ value: c, label: <span data-testid={`wb-counter-${c}`}>{t(`wb.counter.${c}`)}</span> }))}
+          />
+        }
       />
       <div className="toolbar" data-testid="wb-filters">
         <Input

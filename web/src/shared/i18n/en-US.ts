@@ -278,6 +278,10 @@ export const enUS: Record<MessageKey, string> = {
   'wb.inboxEmpty': 'No cases waiting',
   'wb.inboxHint': 'The case inbox will appear here once the case module is live',
 
+  'wb.counter.any': 'All counters',
+  'wb.counter.front': 'Front desk',
+  'wb.counter.back': 'Back office',
+  'wb.counter.exit': 'Exit counter',
   'wb.todo': 'To do',
   'wb.all': 'All',
   'wb.noMatch': 'No cases match the filters',

@@ -277,6 +277,10 @@ export const zhCN = {
   'wb.inboxEmpty': '暂无待办办件',
   'wb.inboxHint': '办件收件箱将在办件模块上线后显示在这里',
 
+  'wb.counter.any': '全部窗口',
+  'wb.counter.front': '前台受理',
+  'wb.counter.back': '后台审批',
+  'wb.counter.exit': '统一出件',
   'wb.todo': '待办',
   'wb.all': '全部',
   'wb.noMatch': '没有符合条件的办件',

@@ -54,6 +54,20 @@ export async function act(page: Page, caseId: string, action: string, status: st
   await page.getByTestId('action-comment').fill('经审查，符合要求');
   if (fill) await fill(page);
   await page.getByTestId('action-confirm').click();
-  if (status) await expect.poll(() => page.getByTestId('case-status').first().getAttribute('data-status'), POLL).toBe(status);
-  if (done) await expect.poll(() => done(page), POLL).toBe(true);
+  await settle(page, async () => {
+    if (status) await expect.poll(() => page.getByTestId('case-status').first().getAttribute('data-status'), POLL).toBe(status);
+    if (done) await expect.poll(() => done(page), POLL).toBe(true);
+  });
+}
+
+/** Runs the wait; when it fails, prints what the page showed (URL, status, messages) before failing. */
+export async function settle(page: Page, wait: () => Promise<void>) {
+  try {
+    await wait();
+  } catch (err) {
+    const messages = await page.locator('.ant-message, .ant-modal:visible, .ant-alert').allInnerTexts().catch(() => []);
+    const status = await page.getByTestId('case-status').first().getAttribute('data-status').catch(() => null);
+    console.error(`journey stuck at ${page.url()} (status ${status}); on screen: ${JSON.stringify(messages)}`);
+    throw err;
+  }
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { act, launch, pickOption, POLL, signedIn } from './browser';
+import { act, launch, pickOption, POLL, settle, signedIn } from './browser';
 import { SAMPLE_PDF } from '../test/api-client';
 
 const COMPANY_REGISTRATION = '2111-XK-00003'; // 企业设立登记: promised, decided by the city 行政审批服务局
@@ -131,7 +131,7 @@ describe('the case 办件', () => {
       await clerk.getByTestId(`action-${action}`).click();
       if (action === 'deliver') await clerk.getByTestId('action-delivery-window').click();
       await clerk.getByTestId('action-confirm').click();
-      await expect.poll(() => clerk.getByTestId('case-status').first().getAttribute('data-status'), POLL).toBe(status);
+      await settle(clerk, () => expect.poll(() => clerk.getByTestId('case-status').first().getAttribute('data-status'), POLL).toBe(status));
     }
     expect(await clerk.getByTestId('case-doc-certificate').count()).toBeGreaterThan(0);
     const found = (await (await clerk.request.get(`/api/cases?view=all&q=${number}`)).json()) as { items: { itemCode: string; status: string }[] };

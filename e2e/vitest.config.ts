@@ -8,6 +8,8 @@ export default defineConfig({
     testTimeout: 90_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // One retry: a journey that fails twice is a failure; one that passes on retry prints why it stalled first.
+    retry: 1,
     pool: 'forks',
   },
 });

@@ -1,0 +1,152 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Db } from '../../platform/db';
+import type { App } from '../../platform/module';
+import { requireActor, requireRole } from '../../platform/auth';
+import { errorResponses, IdParam, Problem } from '../../platform/schemas';
+import { maxUploadBytes, readUpload, withMultipart } from '../files/index';
+import * as svc from './tasks.service';
+import { readBreakdown, tasksWorkbook } from './tasks.xlsx';
+import {
+  AccountabilityBody,
+  CreateTaskBody,
+  ImportResult,
+  MeasureDetail,
+  NoteBody,
+  ProblemDetail,
+  ProblemIdParam,
+  ReportBody,
+  TaskFilter,
+  TaskListQuery,
+  TaskPage,
+} from './tasks.schemas';
+
+const tags = ['supervision-tasks'];
+const ctx = (req: FastifyRequest) => ({ actor: requireActor(req), ip: req.ip });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export async function registerTaskRoutes(app: App, db: Db) {
+  app.get(
+    '/api/supervision/tasks',
+    {
+      schema: {
+        tags,
+        summary: '督查督办任务：问题及其整改措施（督查人员看本区划全部，部门人员看本部门牵头或配合的措施），可按部门、状态、逾期、关键词筛选',
+        querystring: TaskListQuery,
+        response: { 200: TaskPage, ...errorResponses },
+      },
+    },
+    async (req) => svc.listTasks(db, requireActor(req), req.query),
+  );
+
+  app.get(
+    '/api/supervision/tasks.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '导出督查督办任务分解表（Excel，含状态）',
+        querystring: TaskFilter,
+        produces: [XLSX],
+        response: { 200: z.unknown().describe('Excel 工作簿'), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const buf = await tasksWorkbook(await svc.exportTasks(db, requireActor(req), req.query));
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename="supervision-tasks.xlsx"; filename*=UTF-8''${encodeURIComponent('督查督办任务分解表.xlsx')}`)
+        .send(buf);
+    },
+  );
+
+  app.get(
+    '/api/supervision/tasks/:problemId',
+    {
+      schema: { tags, summary: '督查问题详情：整改措施、进展报告、催办记录', params: ProblemIdParam, response: { 200: ProblemDetail, ...errorResponses } },
+    },
+    async (req) => svc.getTask(db, requireActor(req), req.params.problemId),
+  );
+
+  app.post(
+    '/api/supervision/tasks',
+    {
+      schema: {
+        tags,
+        summary: '交办督查问题及整改措施（督查人员；完成时限为日期或“长期”）',
+        body: CreateTaskBody,
+        response: { 201: ProblemDetail, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await svc.createTask(db, ctx(req), req.body)),
+  );
+
+  await withMultipart(app, (scoped) => {
+    scoped.post(
+      '/api/supervision/tasks/import',
+      {
+        schema: {
+          tags,
+          summary: '导入任务分解表（multipart 字段 file，.xlsx；列：序号/问题/整改措施/牵头单位/配合单位/完成时限；有一行错误则全部不导入）',
+          consumes: ['multipart/form-data'],
+          response: { 201: ImportResult, ...errorResponses, 413: Problem, 415: Problem },
+        },
+      },
+      async (req, reply) => {
+        const actor = requireRole(req, 'admin', 'supervisor');
+        const upload = await readUpload(req, maxUploadBytes());
+        const rows = await readBreakdown(upload.content);
+        return reply.status(201).send(await svc.importBreakdown(db, { actor, ip: req.ip }, rows, upload.name));
+      },
+    );
+  });
+
+  app.post(
+    '/api/supervision/measures/:id/reports',
+    {
+      schema: {
+        tags,
+        summary: '报送整改进展（牵头或配合部门人员；附件为本人上传的文件 ID）',
+        params: IdParam,
+        body: ReportBody,
+        response: { 201: MeasureDetail, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await svc.report(db, ctx(req), req.params.id, req.body)),
+  );
+
+  app.post(
+    '/api/supervision/measures/:id/complete',
+    {
+      schema: {
+        tags,
+        summary: '办结整改措施（牵头部门人员，附最终整改报告）',
+        params: IdParam,
+        body: ReportBody,
+        response: { 200: MeasureDetail, ...errorResponses },
+      },
+    },
+    async (req) => svc.report(db, ctx(req), req.params.id, req.body, true),
+  );
+
+  app.post(
+    '/api/supervision/measures/:id/urge',
+    {
+      schema: { tags, summary: '催办整改措施（督查人员）', params: IdParam, body: NoteBody, response: { 200: MeasureDetail, ...errorResponses } },
+    },
+    async (req) => svc.urge(db, ctx(req), req.params.id, req.body.note),
+  );
+
+  app.post(
+    '/api/supervision/measures/:id/accountability',
+    {
+      schema: {
+        tags,
+        summary: '记录问责意见（督查人员，对未按时完成整改的措施）',
+        params: IdParam,
+        body: AccountabilityBody,
+        response: { 200: MeasureDetail, ...errorResponses },
+      },
+    },
+    async (req) => svc.recordAccountability(db, ctx(req), req.params.id, req.body.note),
+  );
+}

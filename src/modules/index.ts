@@ -11,7 +11,8 @@ import { ratingsModule } from './ratings/index';
 import { supervisionModule } from './supervision/index';
 import { bundlesModule } from './bundles/index';
 import { reportsModule } from './reports/index';
+import { issuingModule } from './issuing/index';
 import { tasksModule } from './tasks/index';
 
 /** Every bounded context, in dependency order (migrations and demo seeding follow it). */
-export const modules: Module[] = [orgModule, identityModule, calendarModule, catalogModule, filesModule, documentsModule, notifyModule, casesModule, supervisionModule, ratingsModule, bundlesModule, reportsModule, tasksModule];
+export const modules: Module[] = [orgModule, identityModule, calendarModule, catalogModule, filesModule, documentsModule, notifyModule, casesModule, supervisionModule, ratingsModule, bundlesModule, reportsModule, tasksModule, issuingModule];

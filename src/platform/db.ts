@@ -63,3 +63,19 @@ export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<D
 export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
   return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(path.join(opts.dataDir, 'pg'));
 }
+
+/**
+ * A handle on `tx` whose `transaction().execute(fn)` runs `fn` inside `tx` itself, so that a use case
+ * which opens its own transaction joins the caller's instead (all or nothing across several use cases).
+ * Methods are bound to the real transaction (Kysely keeps private state on its instances).
+ */
+export function joinTransaction(tx: Tx): Db {
+  const proxy: Db = new Proxy(tx, {
+    get(target, prop) {
+      if (prop === 'transaction') return () => ({ execute: <T>(fn: (t: Tx) => Promise<T>) => fn(proxy as unknown as Tx) });
+      const v: unknown = Reflect.get(target, prop, target);
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  }) as unknown as Db;
+  return proxy;
+}

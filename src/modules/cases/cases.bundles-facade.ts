@@ -3,6 +3,7 @@
  * (all or none) and read their status. It wraps the existing use cases without changing them.
  */
 import type { Db, Tx } from '../../platform/db';
+import { joinTransaction } from '../../platform/db';
 import type { Actor } from '../../platform/auth';
 import { createCase, getCaseView, type Ctx } from './cases.service';
 import type { CreateCaseBody } from './cases.schemas';
@@ -14,26 +15,11 @@ export interface BundleCaseCtx {
   now?: Date;
 }
 
-/**
- * A handle on `tx` whose `transaction().execute(fn)` runs `fn` inside `tx` itself, so that the
- * create use case (which opens its own transaction) joins the caller's transaction instead.
- * Methods are bound to the real transaction (Kysely keeps private state on its instances).
- */
-function joined(tx: Tx): Db {
-  const proxy: Db = new Proxy(tx, {
-    get(target, prop) {
-      if (prop === 'transaction') return () => ({ execute: <T>(fn: (t: Tx) => Promise<T>) => fn(proxy as unknown as Tx) });
-      const v: unknown = Reflect.get(target, prop, target);
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-    },
-  }) as unknown as Db;
-  return proxy;
-}
 
 /** Files one case inside the caller's transaction; any problem throws and the caller rolls back everything. */
 export async function createCaseInTransaction(tx: Tx, ctx: BundleCaseCtx, body: BundleCaseBody, idempotencyKey: string) {
   const c: Ctx = { actor: ctx.actor, ip: ctx.ip, ...(ctx.now ? { now: ctx.now } : {}) };
-  const r = await createCase(joined(tx), c, body, idempotencyKey);
+  const r = await createCase(joinTransaction(tx), c, body, idempotencyKey);
   return { id: r.id, number: r.number, status: r.status };
 }
 

@@ -23,3 +23,14 @@ export const casesModule: Module = {
   jobs: [{ name: 'cases.promises', everyMs: 10 * 60_000, run: (db) => remindPromises(db, todayInShanghai()) }],
 };
 export { createCaseInTransaction, caseStatusesFor, type BundleCaseBody, type BundleCaseCtx, type BundleCaseStatus } from './cases.bundles-facade';
+export {
+  issuingQueue,
+  issueCaseCertificate,
+  deliverByExpressInTransaction,
+  expressFactsFor,
+  type IssuingStage,
+  type IssuingQueueItem,
+  type IssuingCtx,
+  type IssuedCertificate,
+  type ExpressFacts,
+} from './cases.issuing-facade';

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createTestApp, type TestApp } from '../../../test/harness';
+import { api, createTestApp, type TestApp } from '../../../test/harness';
 import { todayInShanghai } from '../calendar/index';
 import { startSupervisionWorker, sweepWarnings } from './index';
 
@@ -12,10 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-type H = Record<string, string>;
-const as = (u: string) => t.login(u);
-const get = (url: string, headers: H = {}) => t.app.inject({ method: 'GET', url, headers });
-const post = (url: string, headers: H, payload?: unknown) => t.app.inject({ method: 'POST', url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+const { as, get, post } = api(() => t);
 const countWarnings = async () => Number((await sql<{ n: number }>`select count(*)::int as n from warnings`.execute(t.db)).rows[0]!.n);
 
 interface W {

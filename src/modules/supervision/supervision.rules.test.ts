@@ -71,6 +71,12 @@ describe('step_overdue 环节超时', () => {
     expect(rules({ stepLimitDays: null }, '2026-11-20')).toEqual([]);
     expect(rules({ stepLimitDays: 3, clockPhase: 'suspended' }, '2026-11-20')).toEqual([]);
   });
+
+  it('names the step by its label, not its code', () => {
+    const [w] = evaluateCase(cal, { ...base, stepLimitDays: 3, stepLabel: '现场踏勘', status: 'site_inspection' }, all, '2026-11-20');
+    expect(w?.reason).toContain('当前环节（现场踏勘）');
+    expect(w?.reason).not.toContain('site_inspection');
+  });
 });
 
 describe('conduct rules', () => {

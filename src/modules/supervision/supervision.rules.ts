@@ -50,6 +50,8 @@ export interface CaseFacts {
   stepEnteredOn: string;
   /** Own limit of the current step in working days (null: none). */
   stepLimitDays: number | null;
+  /** The current step's label (环节名称), for the warning text. */
+  stepLabel?: string;
   returns: number;
   refusedWithoutReason: boolean;
 }
@@ -119,7 +121,7 @@ export function evaluateCase(cal: CalendarData, f: CaseFacts, rules: readonly Ru
         if (f.clockPhase !== 'running' || f.stepLimitDays === null) break;
         const limitDays = f.stepLimitDays;
         const due = memoDate(cal, `step:${f.stepEnteredOn}:${limitDays}`, () => stepDeadline(cal, f.stepEnteredOn, limitDays).date);
-        if (today > due) out.push({ rule: r.code, level, reason: `当前环节（${f.status}）时限 ${f.stepLimitDays} 个工作日，已于 ${due} 到期` });
+        if (today > due) out.push({ rule: r.code, level, reason: `当前环节（${f.stepLabel ?? f.status}）时限 ${f.stepLimitDays} 个工作日，已于 ${due} 到期` });
         break;
       }
       case 'refusal_without_reason':

@@ -28,14 +28,14 @@ export interface SweepOptions {
 
 /** Step limits 环节时限 of a published item version's process, cached per sweep. */
 function stepLimits(db: Db) {
-  const cache = new Map<string, Promise<Map<string, number>>>();
-  return async (code: string, version: number, status: string): Promise<number | null> => {
+  const cache = new Map<string, Promise<Map<string, { limitDays: number; label: string }>>>();
+  return async (code: string, version: number, status: string): Promise<{ limitDays: number; label: string } | null> => {
     const key = `${code}@${version}`;
     let p = cache.get(key);
     if (!p) {
       p = getItemVersion(db, code, version).then((item) => {
-        const m = new Map<string, number>();
-        if (item) for (const s of getProcessDefinition(item).steps) if (s.limitDays !== undefined) m.set(s.code, s.limitDays);
+        const m = new Map<string, { limitDays: number; label: string }>();
+        if (item) for (const s of getProcessDefinition(item).steps) if (s.limitDays !== undefined) m.set(s.code, { limitDays: s.limitDays, label: s.label });
         return m;
       });
       cache.set(key, p);
@@ -63,6 +63,7 @@ async function processPage(
   const news: repo.NewWarning[] = [];
   const holding: { caseId: string; rule: RuleConfig['code'] }[] = [];
   for (const c of rows) {
+    const step = c.clock_phase === 'running' ? await limitOf(c.item_code, c.item_version, c.status) : null;
     const hits = evaluateCase(
       cal,
       {
@@ -73,7 +74,8 @@ async function processPage(
         overdueOn: c.overdue_on,
         finishedOn: c.finished_on,
         stepEnteredOn: c.step_entered_on,
-        stepLimitDays: c.clock_phase === 'running' ? await limitOf(c.item_code, c.item_version, c.status) : null,
+        stepLimitDays: step?.limitDays ?? null,
+        stepLabel: step?.label,
         returns: c.returns,
         refusedWithoutReason: c.refused_without_reason,
       },

@@ -12,7 +12,8 @@ export const paged = <T extends z.ZodType>(item: T) =>
 /** A calendar date 'YYYY-MM-DD' that really exists. */
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  // abort: a malformed date is reported once, not also as "does not exist".
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD', abort: true })
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;

@@ -13,7 +13,7 @@ export const BUILTIN_LAST_YEAR = 2026;
 export const BUILTIN_NOTICES: Readonly<Record<number, string>> = {
   2024: '国办发明电〔2023〕7号',
   2025: '国办发明电〔2024〕12号',
-  2026: '国办发明电〔2025〕7号',
+  2026: '国务院办公厅关于2026年部分节假日安排的通知（2025年11月4日）',
 };
 
 /** The package's short names → the official Chinese holiday names. */

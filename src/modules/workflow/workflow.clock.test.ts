@@ -4,7 +4,7 @@ import { computeClock, deadlineColour, isNear, stepDeadline, type ClockEvent, ty
 import { addWorkdaysIn, countWorkdaysIn, isWorkdayIn } from '../calendar/index';
 
 /**
- * 2026 as published by 国办发明电〔2025〕7号, typed in by hand: holidays and 调休 workdays.
+ * 2026 as published by the State Council notice of 2025-11-04, typed in by hand: holidays and 调休 workdays.
  * 2027 is not published (provisional answers).
  */
 const DAYS_2026: [string, DayKind][] = [

@@ -607,7 +607,7 @@ export const enUS: Record<MessageKey, string> = {
   'calendar.status.missing': 'Missing',
   'calendar.source': 'Source',
   'calendar.notice': 'State Council notice number',
-  'calendar.noticePlaceholder': 'e.g. 国办发明电〔2025〕7号',
+  'calendar.noticePlaceholder': 'e.g. 国办发明电〔2024〕12号',
   'calendar.holidayCount': '{n} holidays',
   'calendar.workdayCount': '{n} swapped workdays',
   'calendar.holidayMark': 'Off',

@@ -606,7 +606,7 @@ export const zhCN = {
   'calendar.status.missing': '未录入',
   'calendar.source': '来源',
   'calendar.notice': '国务院办公厅通知文号',
-  'calendar.noticePlaceholder': '如：国办发明电〔2025〕7号',
+  'calendar.noticePlaceholder': '如：国办发明电〔2024〕12号',
   'calendar.holidayCount': '放假 {n} 天',
   'calendar.workdayCount': '调休上班 {n} 天',
   'calendar.holidayMark': '休',

@@ -8,12 +8,23 @@ import { DEMO_PASSWORD } from './api-client';
 
 export { DEMO_PASSWORD };
 
+/** Request headers (e.g. the bearer token from `login`/`as`). */
+export type Headers = Record<string, string>;
+type Reply = ReturnType<App['inject']> extends PromiseLike<infer R> ? R : never;
+
 export interface TestApp {
   app: App;
   db: Db;
   database: Database;
   /** Signs in and returns headers carrying the bearer token. */
   login(username: string, password?: string): Promise<Record<string, string>>;
+  /** Shorthand for `login(username)` with the demo password. */
+  as(username: string): Promise<Headers>;
+  get(url: string, headers?: Headers): Promise<Reply>;
+  /** The body is left out when `payload` is undefined. */
+  post(url: string, headers?: Headers, payload?: unknown): Promise<Reply>;
+  put(url: string, headers?: Headers, payload?: unknown): Promise<Reply>;
+  delete(url: string, headers?: Headers, payload?: unknown): Promise<Reply>;
   close(): Promise<void>;
 }
 
@@ -24,10 +35,17 @@ export async function createTestApp(): Promise<TestApp> {
   const app = await buildApp(config, database);
   await app.ready();
   const tokens = new Map<string, string>();
-  return {
+  const send = (method: 'POST' | 'PUT' | 'DELETE', url: string, headers: Headers = {}, payload?: unknown) =>
+    app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const testApp: TestApp = {
     app,
     db: database.db,
     database,
+    as: (username) => testApp.login(username),
+    get: (url, headers = {}) => app.inject({ method: 'GET', url, headers }),
+    post: (url, headers, payload) => send('POST', url, headers, payload),
+    put: (url, headers, payload) => send('PUT', url, headers, payload),
+    delete: (url, headers, payload) => send('DELETE', url, headers, payload),
     async login(username, password = DEMO_PASSWORD) {
       let token = tokens.get(`${username}:${password}`);
       if (!token) {
@@ -42,5 +60,20 @@ export async function createTestApp(): Promise<TestApp> {
       await app.close();
       await database.close();
     },
+  };
+  return testApp;
+}
+
+/**
+ * The request helpers of a test app that is only created in `beforeAll`, for module-level use:
+ * `const { as, get, post } = api(() => t);`.
+ */
+export function api(app: () => TestApp) {
+  return {
+    as: (username: string) => app().as(username),
+    get: (url: string, headers: Headers = {}) => app().get(url, headers),
+    post: (url: string, headers: Headers = {}, payload?: unknown) => app().post(url, headers, payload),
+    put: (url: string, headers: Headers = {}, payload?: unknown) => app().put(url, headers, payload),
+    delete: (url: string, headers: Headers = {}, payload?: unknown) => app().delete(url, headers, payload),
   };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createTestApp, type TestApp } from '../../../test/harness';
+import { createTestApp, type Headers as H, type TestApp } from '../../../test/harness';
+import { caseFixtures, COMPANY_CODE } from '../../../test/cases-fixtures';
 import { DEMO_ITEM_CODES } from '../catalog/index';
 import { DEMO_BUNDLE_CODES } from './index';
 
@@ -10,25 +11,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-type H = Record<string, string>;
-const get = (url: string, headers: H = {}) => t.app.inject({ method: 'GET', url, headers });
+const { get, newKey, count, upload } = caseFixtures(() => t, 'bundle-test');
 const send = (method: 'POST' | 'PUT' | 'DELETE', url: string, headers: H, payload?: unknown) => t.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
-let keySeq = 0;
-const newKey = () => `bundle-test-${Date.now()}-${keySeq++}`;
-const count = async (table: string) => Number((await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(t.db)).rows[0]!.n);
-
-async function upload(headers: H, name = 'scan.pdf'): Promise<string> {
-  const boundary = `----yw${Math.random().toString(16).slice(2)}`;
-  const pdf = Buffer.from(`%PDF-1.4\n% ${name} ${Math.random()}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`),
-    pdf,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  const res = await t.app.inject({ method: 'POST', url: '/api/files', headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().id;
-}
 
 /** A guide copied from a published demo item, ready to POST as a new item. */
 async function guideOf(code: string) {
@@ -37,7 +21,6 @@ async function guideOf(code: string) {
   return guide;
 }
 
-const COMPANY_CODE = '91211103MA0Y8K2P7J';
 interface Field {
   key: string;
   type: string;

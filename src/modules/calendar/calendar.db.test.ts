@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'kysely';
-import { createTestApp, type TestApp } from '../../../test/harness';
+import { api, createTestApp, type TestApp } from '../../../test/harness';
 import { addWorkdays, countWorkdays, isWorkday, loadCalendar } from './index';
 
 let t: TestApp;
@@ -16,7 +16,7 @@ interface ProblemBody {
 }
 const fields = (body: ProblemBody) => (body.errors ?? []).map((e) => e.field);
 
-const get = (url: string, headers?: Record<string, string>) => t.app.inject({ method: 'GET', url, headers });
+const { get } = api(() => t);
 const add = (from: string, days: number | string) => get(`/api/calendar/workdays/add?from=${from}&days=${days}`);
 
 interface YearSummary {

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createTestApp, type TestApp } from '../../../test/harness';
+import { createTestApp, type Headers as H, type TestApp } from '../../../test/harness';
+import { caseFixtures, COMPANY_CODE, individualForm, PERSON } from '../../../test/cases-fixtures';
 import { DEMO_ITEM_CODES } from '../catalog/index';
 import { setCasesClock } from './cases.clock';
 
@@ -11,47 +12,10 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 afterEach(() => setCasesClock(null));
 
-type H = Record<string, string>;
-const as = (u: string) => t.login(u);
-const get = (url: string, headers: H = {}) => t.app.inject({ method: 'GET', url, headers });
-const post = (url: string, headers: H, payload: unknown) => t.app.inject({ method: 'POST', url, headers, payload: payload as object });
-
-let keySeq = 0;
-const newKey = () => `test-${Date.now()}-${keySeq++}`;
-const createCase = (headers: H, body: unknown, key = newKey()) => post('/api/cases', { ...headers, 'idempotency-key': key }, body);
-const view = async (id: string, headers: H) => {
-  const res = await get(`/api/cases/${id}`, headers);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-};
-/** Takes an action at the case's current version. */
-const act = async (id: string, headers: H, action: string, extra: Record<string, unknown> = {}) => {
-  const v = await view(id, headers);
-  return post(`/api/cases/${id}/actions`, headers, { action, version: v.version, ...extra });
-};
-const actOk = async (id: string, headers: H, action: string, extra: Record<string, unknown> = {}) => {
-  const res = await act(id, headers, action, extra);
-  expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
-  return res.json();
-};
+const { as, get, post, newKey, createCase, view, act, actOk, registerIndividual, upload } = caseFixtures(() => t);
 const eventCount = async (id: string) =>
   Number((await sql<{ n: number }>`select count(*)::int as n from case_events where case_id = ${id}`.execute(t.db)).rows[0]!.n);
 
-/** A tiny but complete PDF uploaded through the files API; returns its id. */
-async function upload(headers: H, name = 'scan.pdf'): Promise<string> {
-  const boundary = `----yw${Math.random().toString(16).slice(2)}`;
-  const pdf = Buffer.from(`%PDF-1.4\n% ${name} ${Math.random()}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`),
-    pdf,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  const res = await t.app.inject({ method: 'POST', url: '/api/files', headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().id;
-}
-
-const COMPANY_CODE = '91211103MA0Y8K2P7J';
 const foodForm = {
   companyName: '盘锦辽河示范科技有限公司',
   creditCode: COMPANY_CODE,
@@ -63,18 +27,6 @@ const foodForm = {
   businessItems: '热食类食品制售',
   foodSafetyOfficer: '李娜',
 };
-const PERSON = { kind: 'person', name: '张明', idNumber: '211103199001011234', phone: '13804271234' };
-const individualForm = {
-  applicantName: '张明',
-  idNumber: PERSON.idNumber,
-  phone: PERSON.phone,
-  address: '盘锦市兴隆台区振兴街道世纪社区 3 号楼',
-  businessScope: '日用百货零售',
-  organizationForm: '个人经营',
-  capital: 3,
-  premises: '盘锦市兴隆台区振兴街道世纪社区底商 8 号',
-};
-
 /** The company files a complete 食品经营许可 online (m1 and m3 uploaded; m4, m5 may follow under 容缺). */
 async function fileFood(headers: H, over: Record<string, unknown> = {}) {
   const materials = [
@@ -82,20 +34,6 @@ async function fileFood(headers: H, over: Record<string, unknown> = {}) {
     { materialId: 'm3', fileIds: [await upload(headers, '布局图.pdf')] },
   ];
   const res = await createCase(headers, { itemCode: DEMO_ITEM_CODES.foodBusiness, form: foodForm, materials, submit: true, ...over });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: string; number: string; status: string };
-}
-
-/** clerk-city registers the 个体工商户 (即办件) of 张明 at the window, paper originals checked. */
-async function registerIndividual(clerk: H, submit = true) {
-  const res = await createCase(clerk, {
-    itemCode: DEMO_ITEM_CODES.individualBusiness,
-    form: individualForm,
-    materials: [{ materialId: 'm1', fileIds: [], paper: true }],
-    submit,
-    applicant: PERSON,
-    channel: 'window',
-  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; number: string; status: string };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createTestApp, type TestApp } from '../../../test/harness';
+import { createTestApp, type Headers as H, type TestApp } from '../../../test/harness';
+import { caseFixtures, paper, PERSON } from '../../../test/cases-fixtures';
 import { DEMO_ITEM_CODES } from '../catalog/index';
 import { remindPromises } from './cases.promises';
 import { casesNow, shanghaiDay } from './cases.clock';
@@ -11,33 +12,12 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-type H = Record<string, string>;
-const as = (u: string) => t.login(u);
-const get = (url: string, headers: H = {}) => t.app.inject({ method: 'GET', url, headers });
-const post = (url: string, headers: H, payload: unknown) => t.app.inject({ method: 'POST', url, headers, payload: payload as object });
-let keySeq = 0;
-const createCase = (headers: H, body: unknown) => post('/api/cases', { ...headers, 'idempotency-key': `linkage-${Date.now()}-${keySeq++}` }, body);
-const view = async (id: string, headers: H) => {
-  const res = await get(`/api/cases/${id}`, headers);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-};
-const act = async (id: string, headers: H, action: string, extra: Record<string, unknown> = {}) => {
-  const v = await view(id, headers);
-  return post(`/api/cases/${id}/actions`, headers, { action, version: v.version, ...extra });
-};
-const actOk = async (id: string, headers: H, action: string, extra: Record<string, unknown> = {}) => {
-  const res = await act(id, headers, action, extra);
-  expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
-  return res.json();
-};
+const { as, get, post, createCase, view, act, actOk } = caseFixtures(() => t, 'linkage');
 const actions = (c: { availableActions: { action: string }[] }) => c.availableActions.map((a) => a.action);
 const todoIds = async (h: H) => (await get('/api/cases?pageSize=200', h)).json().items.map((i: { id: string }) => i.id);
 
-const PERSON = { kind: 'person', name: '张明', idNumber: '211103199001011234', phone: '13804271234' };
 const personForm = { applicantName: '张明', idNumber: PERSON.idNumber, phone: PERSON.phone, address: '兴隆台区兴隆街道某村 8 组' };
 const livingForm = { ...personForm, householdSize: 3, monthlyIncome: 900, reason: '家庭成员因病丧失劳动能力', residenceType: '农村' };
-const paper = (...ids: string[]) => ids.map((materialId) => ({ materialId, fileIds: [], paper: true }));
 
 /** A window clerk registers 最低生活保障审批 for 张明 (paper originals checked). */
 async function registerLiving(clerk: H, extra: Record<string, unknown> = {}) {

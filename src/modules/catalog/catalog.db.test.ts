@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createTestApp, type TestApp } from '../../../test/harness';
+import { api, createTestApp, type TestApp } from '../../../test/harness';
 import { DEMO_ITEM_CODES, getPublishedItem, listItems } from './index';
 
 let t: TestApp;
@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+const { get } = api(() => t);
 const names = (body: { items: { name: string }[] }) => body.items.map((i) => i.name);
 
 describe('public search', () => {

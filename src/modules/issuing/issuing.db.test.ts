@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createTestApp, type TestApp } from '../../../test/harness';
-import { DEMO_ITEM_CODES } from '../catalog/index';
+import { createTestApp, type Headers as H, type TestApp } from '../../../test/harness';
+import { caseFixtures } from '../../../test/cases-fixtures';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -9,53 +9,11 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-type H = Record<string, string>;
-const as = (u: string) => t.login(u);
-const get = (url: string, headers: H = {}) => t.app.inject({ method: 'GET', url, headers });
-const post = (url: string, headers: H, payload: unknown) => t.app.inject({ method: 'POST', url, headers, payload: payload as object });
-
-let keySeq = 0;
-const newKey = () => `issuing-${Date.now()}-${keySeq++}`;
-const view = async (id: string, headers: H) => {
-  const res = await get(`/api/cases/${id}`, headers);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-};
-const actOk = async (id: string, headers: H, action: string, extra: Record<string, unknown> = {}) => {
-  const v = await view(id, headers);
-  const res = await post(`/api/cases/${id}/actions`, headers, { action, version: v.version, ...extra });
-  expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
-  return res.json();
-};
-
-const PERSON = { kind: 'person', name: '张明', idNumber: '211103199001011234', phone: '13804271234' };
-const individualForm = {
-  applicantName: '张明',
-  idNumber: PERSON.idNumber,
-  phone: PERSON.phone,
-  address: '盘锦市兴隆台区振兴街道世纪社区 3 号楼',
-  businessScope: '日用百货零售',
-  organizationForm: '个人经营',
-  capital: 3,
-  premises: '盘锦市兴隆台区振兴街道世纪社区底商 8 号',
-};
+const { as, get, post, view, actOk, registerIndividual, auditCount } = caseFixtures(() => t, 'issuing');
 
 /** clerk-city registers a 个体工商户设立登记 (即办件), accepts and grants it: it waits at the exit counter. */
 async function grantedCase(clerk: H, greenChannel = false): Promise<string> {
-  const res = await post(
-    '/api/cases',
-    { ...clerk, 'idempotency-key': newKey() },
-    {
-      itemCode: DEMO_ITEM_CODES.individualBusiness,
-      form: individualForm,
-      materials: [{ materialId: 'm1', fileIds: [], paper: true }],
-      submit: true,
-      applicant: PERSON,
-      channel: 'window',
-    },
-  );
-  expect(res.statusCode, res.body).toBe(201);
-  const id = res.json().id as string;
+  const id = (await registerIndividual(clerk)).id;
   await actOk(id, clerk, 'accept', greenChannel ? { greenChannel: true } : {});
   expect((await actOk(id, clerk, 'grant')).status).toBe('granted');
   return id;
@@ -63,7 +21,6 @@ async function grantedCase(clerk: H, greenChannel = false): Promise<string> {
 
 const recipient = { name: '张明', phone: '13804271234', address: '辽宁省盘锦市兴隆台区振兴街道世纪社区 3 号楼 2 单元' };
 const waybillCount = async () => Number((await sql<{ n: number }>`select count(*)::int as n from waybills`.execute(t.db)).rows[0]!.n);
-const auditCount = async (action: string) => Number((await sql<{ n: number }>`select count(*)::int as n from audit_log where action = ${action}`.execute(t.db)).rows[0]!.n);
 
 describe('统一制发证与快递送达', () => {
   let clerk: H;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from '../../../test/harness';
-import { DEMO_ITEM_CODES } from '../catalog/index';
+import { caseFixtures } from '../../../test/cases-fixtures';
 import { addWorkdays, todayInShanghai } from '../calendar/index';
 import { sweepRectifications } from './index';
 
@@ -12,44 +12,12 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-type H = Record<string, string>;
-const as = (u: string) => t.login(u);
-const get = (url: string, headers: H = {}) => t.app.inject({ method: 'GET', url, headers });
-const post = (url: string, headers: H, payload: unknown) => t.app.inject({ method: 'POST', url, headers, payload: payload as object });
-
-let keySeq = 0;
-const PERSON = { kind: 'person', name: '张明', idNumber: '211103199001011234', phone: '13804271234' };
-const individualForm = {
-  applicantName: '张明',
-  idNumber: PERSON.idNumber,
-  phone: PERSON.phone,
-  address: '盘锦市兴隆台区振兴街道世纪社区 3 号楼',
-  businessScope: '日用百货零售',
-  organizationForm: '个人经营',
-  capital: 3,
-  premises: '盘锦市兴隆台区振兴街道世纪社区底商 8 号',
-};
-
-const act = async (id: string, headers: H, action: string, extra: Record<string, unknown> = {}) => {
-  const v = (await get(`/api/cases/${id}`, headers)).json();
-  const res = await post(`/api/cases/${id}/actions`, headers, { action, version: v.version, ...extra });
-  expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
-  return res.json();
-};
+const { as, get, post, actOk: act, registerIndividual, auditCount } = caseFixtures(() => t, 'ratings');
 
 /** clerk-city registers 张明's 个体工商户设立登记 (即办件) at the window; `complete` runs it to the end in one visit. */
 async function windowCase(complete: boolean): Promise<string> {
   const clerk = await as('clerk-city');
-  const res = await post('/api/cases', { ...clerk, 'idempotency-key': `ratings-${Date.now()}-${keySeq++}` }, {
-    itemCode: DEMO_ITEM_CODES.individualBusiness,
-    form: individualForm,
-    materials: [{ materialId: 'm1', fileIds: [], paper: true }],
-    submit: true,
-    applicant: PERSON,
-    channel: 'window',
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  const id = res.json().id as string;
+  const id = (await registerIndividual(clerk)).id;
   await act(id, clerk, 'accept');
   if (complete) {
     await act(id, clerk, 'grant');
@@ -78,8 +46,7 @@ const rectAct = async (id: string, name: string, body: Record<string, unknown>, 
   return post(`/api/rectifications/${id}/${name}`, await as(who), { version: cur.version, ...body });
 };
 
-const auditCount = async (action: string) =>
-  Number((await sql<{ n: number }>`select count(*)::int as n from audit_log where action = ${action}`.execute(t.db)).rows[0]!.n);
+
 
 describe('好差评: rating a served case', () => {
   let done: string;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { createTestApp, type TestApp } from '../../../test/harness';
+import { api, createTestApp, type TestApp } from '../../../test/harness';
 import { DEMO_ITEM_CODES } from '../catalog/index';
 
 let t: TestApp;
@@ -9,9 +9,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-type H = Record<string, string>;
-const get = (url: string, headers: H = {}) => t.app.inject({ method: 'GET', url, headers });
-const post = (url: string, headers: H, payload?: unknown) => t.app.inject({ method: 'POST', url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+const { get, post } = api(() => t);
 
 interface Finding {
   itemCode: string;

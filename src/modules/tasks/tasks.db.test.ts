@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
-import { createTestApp, type TestApp } from '../../../test/harness';
+import { createTestApp, type Headers as H, type TestApp } from '../../../test/harness';
+import { caseFixtures } from '../../../test/cases-fixtures';
 import { sweepOverdueMeasures } from './index';
 
 let t: TestApp;
@@ -10,13 +10,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-type H = Record<string, string>;
-const as = (u: string) => t.login(u);
-const get = (url: string, headers: H = {}) => t.app.inject({ method: 'GET', url, headers });
-const post = (url: string, headers: H, payload: unknown) => t.app.inject({ method: 'POST', url, headers, payload: payload as object });
-const count = async (table: string) => Number((await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(t.db)).rows[0]!.n);
-const auditCount = async (action: string) =>
-  Number((await sql<{ n: number }>`select count(*)::int as n from audit_log where action = ${action}`.execute(t.db)).rows[0]!.n);
+const { as, get, post, count, auditCount } = caseFixtures(() => t);
 
 function multipart(name: string, content: Buffer, type: string) {
   const boundary = `----yw${Math.random().toString(16).slice(2)}`;

@@ -81,7 +81,7 @@ psql(
   `insert into cases (number, item_code, item_version, item_name, department_code, process_key, region_code, accept_region_code, channel,
      applicant_id, applicant, applicant_name, applicant_id_tail, created_by, idempotency_key, request_hash, status, version, actionable, form,
      handling_type, promised_days, statutory_days, accepted_on, promised_deadline, statutory_deadline, near_on, overdue_on, clock_phase,
-     finished_on, step_entered_at, submitted_at, created_at, updated_at)
+     finished_on, step_entered_at, submitted_at, created_at, updated_at, current_region_code, current_level)
    select left(r.code, 6) || '-' || to_char(d, 'YYYYMMDD') || '-' || lpad((g % 1000000)::text, 6, '0'),
      '${ITEM}', 1, '食品经营许可', case when g % 5 = 0 then 'PJ-XZSP' else 'PJ-SCJG' end, 'standard', r.code, r.code, 'online',
      gen_random_uuid(), '{"kind":"company","name":"示范"}'::jsonb, '申请人' || (g % 50000), lpad((g % 999999)::text, 6, '0'),
@@ -92,7 +92,8 @@ psql(
      '{}'::jsonb, 'promised', 5, 10,
      d::date, (d + interval '7 days')::date, (d + interval '14 days')::date, (d + interval '5 days')::date, (d + interval '8 days')::date,
      case when g % 20 = 0 then 'running' else 'finished' end, case when g % 20 = 0 then null else (d + interval '6 days')::date end,
-     d, d, d, d
+     d, d, d, d, r.code,
+     case when length(r.code) = 12 then 'village' when r.code = '211100' then 'city' else 'county' end
    from generate_series(1, 1000000) g,
      lateral (select (array['211100','211102','211103','211104','211122','211103001001'])[1 + g % 6] as code) r,
      lateral (select timestamp '2023-01-01' + (g % 1400) * interval '1 day' as d) dd`,

@@ -3,6 +3,7 @@ import type { Module } from '../../platform/module';
 import { casesInit } from './db/migrations/20261123T1100_cases_init';
 import { casesLinkage } from './db/migrations/20261123T1800_cases_linkage';
 import { casesFigures } from './db/migrations/20261123T1820_cases_figures';
+import { casesGreenOrder } from './db/migrations/20261123T1950_cases_green_order';
 import { registerCaseRoutes } from './cases.routes';
 import { seedCasesDemo } from './demo/seed';
 import { remindPromises } from './cases.promises';
@@ -16,7 +17,7 @@ export { getCaseRatingFacts, type CaseRatingFacts } from './cases.ratings-facade
 
 export const casesModule: Module = {
   name: 'cases',
-  migrations: { '20261123T1100_cases_init': casesInit, '20261123T1800_cases_linkage': casesLinkage, '20261123T1820_cases_figures': casesFigures },
+  migrations: { '20261123T1100_cases_init': casesInit, '20261123T1800_cases_linkage': casesLinkage, '20261123T1820_cases_figures': casesFigures, '20261123T1950_cases_green_order': casesGreenOrder },
   routes: (app, ctx) => registerCaseRoutes(app, ctx.db),
   seedDemo: seedCasesDemo,
   // 容缺承诺: mark overdue promises and remind applicants two working days ahead.

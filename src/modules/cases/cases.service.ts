@@ -178,6 +178,16 @@ async function loadCase(db: Db, actor: Actor, id: string): Promise<Loaded> {
   return { row, access, performers, holderRoles };
 }
 
+/** Who and when of a history event: the case, its place in the history (the new version), the moment, the actor. */
+const eventHead = (caseId: string, seq: number, now: Date, actor: Pick<Actor, 'id' | 'name'>) => ({
+  case_id: caseId,
+  seq,
+  at: now,
+  on_date: shanghaiDay(now),
+  actor_id: actor.id,
+  actor_name: actor.name,
+});
+
 const snapshotOf = (r: Pick<CaseRow, 'status' | 'suspended_from'>): CaseSnapshot => ({ status: r.status, suspendedFrom: r.suspended_from });
 
 /**
@@ -528,12 +538,7 @@ export async function createCase(db: Db, ctx: Ctx, body: CreateCaseBody, idempot
       await repo.insertMaterials(tx, materialRows(row.id, mat.rows, now));
       const actorRole = filing.actorRole;
       await repo.insertEvent(tx, {
-        case_id: row.id,
-        seq: 1,
-        at: now,
-        on_date: today,
-        actor_id: actor.id,
-        actor_name: actor.name,
+        ...eventHead(row.id, 1, now, actor),
         actor_role: actorRole,
         action: filing.channel === 'window' ? 'register' : 'create',
         from_status: null,
@@ -552,12 +557,7 @@ export async function createCase(db: Db, ctx: Ctx, body: CreateCaseBody, idempot
       });
       if (submitted) {
         await repo.insertEvent(tx, {
-          case_id: row.id,
-          seq: 2,
-          at: now,
-          on_date: today,
-          actor_id: actor.id,
-          actor_name: actor.name,
+          ...eventHead(row.id, 2, now, actor),
           actor_role: actorRole,
           action: 'submit',
           from_status: def.initial,
@@ -763,12 +763,7 @@ export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody
     });
     if (!updated) throw conflict('办件已被他人同时办理，请刷新后重试', 'stale_version');
     await repo.insertEvent(tx, {
-      case_id: id,
-      seq: updated.version,
-      at: now,
-      on_date: today,
-      actor_id: actor.id,
-      actor_name: actor.name,
+      ...eventHead(id, updated.version, now, actor),
       actor_role: role,
       action: tr.action.action,
       from_status: tr.fromStatus,
@@ -850,12 +845,7 @@ export async function saveDraft(db: Db, ctx: Ctx, id: string, body: SaveDraftBod
     if (!updated) throw conflict('办件已被他人同时修改，请刷新后重试', 'stale_version');
     for (const m of mat.rows) await repo.updateMaterial(tx, id, m.materialId, { file_ids: m.fileIds, paper: m.paper, status: m.status, note: null });
     await repo.insertEvent(tx, {
-      case_id: id,
-      seq: updated.version,
-      at: now,
-      on_date: shanghaiDay(now),
-      actor_id: actor.id,
-      actor_name: actor.name,
+      ...eventHead(id, updated.version, now, actor),
       actor_role: performers.includes('owner') ? 'owner' : (actor.roles[0] ?? 'owner'),
       action: 'save',
       from_status: row.status,
@@ -1029,12 +1019,7 @@ async function applyLinkageAction(db: Db, ctx: Ctx, id: string, body: ActionBody
     });
     if (!updated) throw conflict('办件已被他人同时办理，请刷新后重试', 'stale_version');
     await repo.insertEvent(tx, {
-      case_id: id,
-      seq: updated.version,
-      at: now,
-      on_date: shanghaiDay(now),
-      actor_id: actor.id,
-      actor_name: actor.name,
+      ...eventHead(id, updated.version, now, actor),
       actor_role: staffRoles[0]!,
       action,
       from_status: row.status,
@@ -1082,12 +1067,7 @@ async function supplyMaterial(db: Db, ctx: Ctx, id: string, body: ActionBody): P
     await repo.fulfilPromise(tx, id, promise.material_id, actor.id, now);
     const payload = { materialId: promise.material_id, files: fileIds.length, paper, dueDate: promise.due_date };
     await repo.insertEvent(tx, {
-      case_id: id,
-      seq: updated.version,
-      at: now,
-      on_date: shanghaiDay(now),
-      actor_id: actor.id,
-      actor_name: actor.name,
+      ...eventHead(id, updated.version, now, actor),
       actor_role: performers.includes('owner') ? 'owner' : 'clerk',
       action: SUPPLY_ACTION,
       from_status: row.status,

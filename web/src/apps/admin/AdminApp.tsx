@@ -1,4 +1,3 @@
-import { Layout, Menu, Space } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -8,11 +7,11 @@ import {
   ProfileOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { lazy, Suspense, useState } from 'react';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { lazy } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useI18n, type MessageKey } from '../../shared/i18n';
-import { Brand, LangSwitch, UserMenu } from '../../shared/layout/header';
-import { NotFound, PageLoading } from '../../shared/components/common';
+import { SideMenuLayout } from '../../shared/layout/SideMenuLayout';
+import { NotFound } from '../../shared/components/common';
 
 // Each admin area is its own chunk.
 const RegionsPage = lazy(() => import('./RegionsPage'));
@@ -36,45 +35,16 @@ const AREAS = [
 
 export default function AdminApp() {
   const { t } = useI18n();
-  const navigate = useNavigate();
   const location = useLocation();
-  const [collapsed, setCollapsed] = useState(false);
   const area = location.pathname.split('/')[2] ?? 'regions';
 
   return (
-    <Layout className="admin-layout">
-      <Layout.Header className="app-header">
-        <Brand to="/admin" sub={t('admin.title')} />
-        <Space size={0} className="header-right">
-          <LangSwitch />
-          <UserMenu />
-        </Space>
-      </Layout.Header>
-      <Layout>
-        <Layout.Sider
-          className="admin-sider"
-          theme="light"
-          breakpoint="md"
-          collapsible
-          collapsed={collapsed}
-          onCollapse={setCollapsed}
-          collapsedWidth={56}
-          width={200}
-        >
-          <Menu
-            mode="inline"
-            selectedKeys={[area]}
-            style={{ borderInlineEnd: 0 }}
-            onClick={({ key }) => navigate(`/admin/${key}`)}
-            items={AREAS.map((a) => ({
-              key: a.key,
-              icon: a.icon,
-              label: <span data-testid={`menu-${a.key}`}>{t(a.label)}</span>,
-            }))}
-          />
-        </Layout.Sider>
-        <Layout.Content className="admin-content">
-          <Suspense fallback={<PageLoading />}>
+    <SideMenuLayout
+      home="/admin"
+      title={t('admin.title')}
+      selected={area}
+      entries={AREAS.map((a) => ({ key: a.key, icon: a.icon, to: `/admin/${a.key}`, label: <span data-testid={`menu-${a.key}`}>{t(a.label)}</span> }))}
+    >
             <Routes>
               <Route index element={<Navigate to="regions" replace />} />
               <Route path="regions" element={<RegionsPage />} />
@@ -88,9 +58,6 @@ export default function AdminApp() {
               <Route path="audit" element={<AuditPage />} />
               <Route path="*" element={<NotFound />} />
             </Routes>
-          </Suspense>
-        </Layout.Content>
-      </Layout>
-    </Layout>
+    </SideMenuLayout>
   );
 }

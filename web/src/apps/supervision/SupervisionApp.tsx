@@ -1,10 +1,9 @@
-import { Layout, Menu, Space } from 'antd';
 import { AlertOutlined, BarChartOutlined, DashboardOutlined, LikeOutlined, SettingOutlined } from '@ant-design/icons';
-import { lazy, Suspense, useState, type ReactNode } from 'react';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useAuth } from '../../shared/auth';
 import { useI18n, type MessageKey } from '../../shared/i18n';
-import { Brand, LangSwitch, UserMenu } from '../../shared/layout/header';
+import { SideMenuLayout } from '../../shared/layout/SideMenuLayout';
 import { MessagesBell } from '../../shared/layout/MessagesBell';
 import { Forbidden, NotFound, PageLoading } from '../../shared/components/common';
 import { svRoles } from './svApi';
@@ -28,9 +27,7 @@ function Only({ allowed, children }: { allowed: boolean; children: ReactNode }) 
 function SvLayout() {
   const { t } = useI18n();
   const { user } = useAuth();
-  const navigate = useNavigate();
   const location = useLocation();
-  const [collapsed, setCollapsed] = useState(false);
   const r = svRoles(user);
   const area = location.pathname.split('/')[2] ?? '';
   const areas: Area[] = [
@@ -41,42 +38,20 @@ function SvLayout() {
     { key: 'rules', icon: <SettingOutlined />, label: 'sv.menu.rules', allowed: r.supervisor },
   ];
   return (
-    <Layout className="admin-layout">
-      <Layout.Header className="app-header">
-        <Brand to="/supervision" sub={t('sv.title')} />
-        <Space size={0} className="header-right">
-          <LangSwitch />
-          <MessagesBell />
-          <UserMenu />
-        </Space>
-      </Layout.Header>
-      <Layout>
-        <Layout.Sider
-          className="admin-sider"
-          theme="light"
-          breakpoint="md"
-          collapsible
-          collapsed={collapsed}
-          onCollapse={setCollapsed}
-          collapsedWidth={56}
-          width={200}
-        >
-          <Menu
-            mode="inline"
-            selectedKeys={[area]}
-            style={{ borderInlineEnd: 0 }}
-            onClick={({ key }) => navigate(key ? `/supervision/${key}` : '/supervision')}
-            items={areas
-              .filter((a) => a.allowed)
-              .map((a) => ({
-                key: a.key,
-                icon: a.icon,
-                label: <span data-testid={`sv-menu-${a.key || 'overview'}`}>{t(a.label)}</span>,
-              }))}
-          />
-        </Layout.Sider>
-        <Layout.Content className="admin-content">
-          <Suspense fallback={<PageLoading />}>
+    <SideMenuLayout
+      home="/supervision"
+      title={t('sv.title')}
+      selected={area}
+      headerExtra={<MessagesBell />}
+      entries={areas
+        .filter((a) => a.allowed)
+        .map((a) => ({
+          key: a.key,
+          icon: a.icon,
+          to: a.key ? `/supervision/${a.key}` : '/supervision',
+          label: <span data-testid={`sv-menu-${a.key || 'overview'}`}>{t(a.label)}</span>,
+        }))}
+    >
             <Routes>
               <Route index element={r.supervisor ? <OverviewPage /> : <Navigate to="warnings" replace />} />
               <Route path="warnings" element={<WarningsPage />} />
@@ -106,10 +81,7 @@ function SvLayout() {
               />
               <Route path="*" element={<NotFound />} />
             </Routes>
-          </Suspense>
-        </Layout.Content>
-      </Layout>
-    </Layout>
+    </SideMenuLayout>
   );
 }
 

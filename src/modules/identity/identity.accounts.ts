@@ -3,8 +3,9 @@
  * owns an ID number or credit code, and an actor for a username when the system acts on a user's behalf
  * (demo data, batch jobs).
  */
-import type { Actor, DataScope, UserKind } from '../../platform/auth';
+import type { Actor, DataScope, Role, UserKind } from '../../platform/auth';
 import type { Db, Tx } from '../../platform/db';
+import { getDepartment } from '../org/index';
 import * as repo from './identity.repository';
 
 /** Scope prefix that matches no region code: applicants see only what is theirs. */
@@ -70,4 +71,23 @@ export async function actorForUsername(db: Db | Tx, username: string): Promise<A
     csrfToken: '',
     viaCookie: false,
   };
+}
+
+/** A staff member to notify: who, without personal data. */
+export interface StaffContact {
+  id: string;
+  username: string;
+  name: string;
+  roles: Role[];
+}
+
+/**
+ * The active staff accounts of a department 部门人员 (by id or code), optionally only those within a
+ * region subtree (`regionPrefix`) or at a hall; an unknown department has none.
+ */
+export async function listDepartmentStaff(db: Db | Tx, f: { department: string; regionPrefix?: string; hallId?: string }): Promise<StaffContact[]> {
+  const dept = await getDepartment(db, f.department);
+  if (!dept) return [];
+  const rows = await repo.activeDepartmentStaff(db, { departmentId: dept.id, regionPrefix: f.regionPrefix, hallId: f.hallId });
+  return rows.map((u) => ({ id: u.id, username: u.username, name: u.name, roles: u.roles }));
 }

@@ -134,3 +134,11 @@ export async function clearFailures(db: Db | Tx, username: string) {
     .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
     .execute();
 }
+
+/** Active staff accounts bound to a department, optionally within a region subtree and/or a hall. */
+export async function activeDepartmentStaff(db: Db | Tx, f: { departmentId: string; regionPrefix?: string; hallId?: string }): Promise<UserRow[]> {
+  let sel = q(db).selectFrom('users').selectAll().where('kind', '=', 'staff').where('active', '=', true).where('department_id', '=', f.departmentId);
+  if (f.regionPrefix) sel = sel.where('region_code', 'like', `${f.regionPrefix}%`);
+  if (f.hallId) sel = sel.where('hall_id', '=', f.hallId);
+  return sel.orderBy('username').execute();
+}

@@ -5,14 +5,17 @@
  */
 import type { Module } from '../../platform/module';
 import { supervisionInit } from './db/migrations/20261123T1830_supervision_init';
+import { supervisionNotices } from './db/migrations/20261124T1210_supervision_notices';
 import { registerSupervisionRoutes } from './supervision.routes';
 import { sweepWarnings } from './supervision.sweep';
 
 export { sweepWarnings, startSupervisionWorker, type SweepResult, type WorkerOptions } from './supervision.sweep';
+export { warningScope } from './supervision.service';
+export { warningFactsBetween, type WarningFact, type WarningScope } from './supervision.assessment-facade';
 
 export const supervisionModule: Module = {
   name: 'supervision',
-  migrations: { '20261123T1830_supervision_init': supervisionInit },
+  migrations: { '20261123T1830_supervision_init': supervisionInit, '20261124T1210_supervision_notices': supervisionNotices },
   routes: (app, ctx) => registerSupervisionRoutes(app, ctx.db),
   // The warning sweep 预警巡检 every 10 minutes (src/main.ts runs module jobs); idempotent.
   jobs: [{ name: 'supervision.warnings', everyMs: 10 * 60_000, run: (db) => sweepWarnings(db) }],

@@ -1,7 +1,7 @@
 /** Every query on the supervision module's own tables (warning_rules, warnings). */
 import { sql, type Selectable } from 'kysely';
 import { tables, type Db, type Tx } from '../../platform/db';
-import type { SupervisionTables } from './supervision.tables';
+import type { NoticeEvent, SupervisionTables } from './supervision.tables';
 import type { RuleCode, RuleConfig, WarningLevel, WarningState } from './supervision.rules';
 
 const q = (db: Db | Tx) => tables<SupervisionTables>(db);
@@ -137,4 +137,30 @@ export async function openWarningCounts(db: Db | Tx, s: WarningScope): Promise<{
     ])
     .executeTakeFirst()) as { yellow: number; red: number; explained: number };
   return r;
+}
+
+/** Open warnings not yet notified as raised, oldest id first (the notice pass walks them in batches). */
+export async function warningsAwaitingRaisedNotice(db: Db | Tx, limit: number): Promise<WarningRow[]> {
+  return q(db)
+    .selectFrom('warnings as w')
+    .selectAll('w')
+    .where('w.state', '=', 'open')
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('warning_notices as n').select('n.warning_id').whereRef('n.warning_id', '=', 'w.id').where('n.event', '=', 'raised'))),
+    )
+    .orderBy('w.id')
+    .limit(limit)
+    .execute();
+}
+
+/** Records notices; returns the warning ids recorded now (those already noticed for the event are skipped). */
+export async function claimNotices(db: Db | Tx, rows: { warning_id: string; event: NoticeEvent; recipients: number }[]): Promise<Set<string>> {
+  if (!rows.length) return new Set();
+  const r = await q(db)
+    .insertInto('warning_notices')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['warning_id', 'event']).doNothing())
+    .returning('warning_id')
+    .execute();
+  return new Set(r.map((x) => x.warning_id));
 }

@@ -60,7 +60,7 @@ export const RulePatch = z.object({
   params: z.record(z.string(), z.number().int().min(0).max(365)).optional(),
 });
 
-export const SweepResponse = z.object({ scanned: z.number().int(), raised: z.number().int(), withdrawn: z.number().int(), pages: z.number().int() });
+export const SweepResponse = z.object({ scanned: z.number().int(), raised: z.number().int(), withdrawn: z.number().int(), pages: z.number().int(), notified: z.number().int() });
 
 export const OverviewQuery = z.object({ region: RegionCode.optional() });
 const StateCounts = z.object({ onTime: z.number().int(), near: z.number().int(), overdue: z.number().int(), suspended: z.number().int(), total: z.number().int() });

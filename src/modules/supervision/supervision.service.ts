@@ -11,6 +11,7 @@ import * as repo from './supervision.repository';
 import { RULE_CODES, canExplain, decisionTarget, type RuleCode, type WarningLevel, type WarningState } from './supervision.rules';
 import type { FiguresRowView, FiguresView, OverviewView, WarningView } from './supervision.schemas';
 import { sweepWarnings } from './supervision.sweep';
+import { notifyDecision } from './supervision.notices';
 
 /* ------------------------------------------------------------------ scope */
 
@@ -132,6 +133,7 @@ export async function decideWarning(db: Db, actor: Actor, id: string, body: { de
     if (!target) throw conflict(`该预警已处理（${STATE_LABELS[row.state]}），不能重复处理`, 'warning_state');
     const next = await repo.updateWarning(tx, id, { state: target, decided_by: actor.id, decided_by_name: actor.name, decided_at: new Date(), decision_comment: body.comment || null });
     await recordAudit(tx, { actor, action: 'supervision.warning.decide', entityType: 'warning', entityId: id, before: { state: row.state }, after: { state: target, comment: body.comment }, ip });
+    await notifyDecision(tx, next, actor, ip);
     return next;
   });
   invalidateOverview(db);

@@ -2,6 +2,7 @@
  * The warning sweep 预警巡检: walks the open cases in keyset pages (one statement per page for the facts,
  * one to insert the page's warnings, one to withdraw stale transient ones), then the cases closed
  * recently (refusals, late decisions). Idempotent: a warning is unique per (case, rule, level).
+ * Then the responsible units hear of the new cards (supervision.notices.ts), once per warning.
  * `startSupervisionWorker` runs it on an interval in the background.
  */
 import type { Db } from '../../platform/db';
@@ -10,6 +11,7 @@ import { openCaseFactsPage, recentlyClosedCaseFactsPage, type CaseWarningFactsRo
 import { getItemVersion } from '../catalog/index';
 import { getProcessDefinition } from '../workflow/index';
 import * as repo from './supervision.repository';
+import { notifyRaisedWarnings } from './supervision.notices';
 import { TRANSIENT_RULES, evaluateCase, explainDays, type RuleConfig } from './supervision.rules';
 
 export interface SweepResult {
@@ -17,6 +19,8 @@ export interface SweepResult {
   raised: number;
   withdrawn: number;
   pages: number;
+  /** In-app messages sent to the responsible units about newly raised cards. */
+  notified: number;
 }
 
 export interface SweepOptions {
@@ -116,7 +120,7 @@ export async function sweepWarnings(db: Db, today: string = todayInShanghai(), o
   const rules = (await repo.listRules(db)).map(repo.toRuleConfig);
   const cal = await loadCalendar(db);
   const limitOf = stepLimits(db);
-  const out: SweepResult = { scanned: 0, raised: 0, withdrawn: 0, pages: 0 };
+  const out: SweepResult = { scanned: 0, raised: 0, withdrawn: 0, pages: 0, notified: 0 };
   const add = (r: { raised: number; withdrawn: number }, n: number) => {
     out.raised += r.raised;
     out.withdrawn += r.withdrawn;
@@ -141,6 +145,7 @@ export async function sweepWarnings(db: Db, today: string = todayInShanghai(), o
     after = { updatedAt: last.updated_at, id: last.id };
     if (rows.length < pageSize) break;
   }
+  out.notified = await notifyRaisedWarnings(db);
   return out;
 }
 

@@ -1,6 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { RuleCode, WarningLevel, WarningState } from './supervision.rules';
 
+export type NoticeEvent = 'raised' | 'decided';
+
 type DateCol = ColumnType<string, string, string>;
 type Json<T> = ColumnType<T, string, string>;
 
@@ -38,5 +40,12 @@ export interface SupervisionTables {
     decided_at: Date | null;
     decision_comment: string | null;
     version: Generated<number>;
+  };
+  /** Notifications sent to the responsible unit, one row per (warning, event). */
+  warning_notices: {
+    warning_id: string;
+    event: NoticeEvent;
+    recipients: number;
+    notified_at: ColumnType<Date, Date | undefined, never>;
   };
 }

@@ -1,0 +1,45 @@
+/** What the responsible unit is told about a warning 预警通知 (pure: the texts of the in-app messages). */
+import type { WarningLevel, WarningState } from './supervision.rules';
+
+export const CARD_NAMES: Record<WarningLevel, string> = { yellow: '黄牌', red: '红牌' };
+
+export interface NoticeFacts {
+  caseNumber: string;
+  itemName: string;
+  level: WarningLevel;
+  ruleName: string;
+  reason: string;
+  explainDue: string;
+  state: WarningState;
+  decidedByName: string | null;
+  decisionComment: string | null;
+}
+
+export interface NoticeText {
+  title: string;
+  body: string;
+}
+
+/** A card was raised on a case of the unit: what happened and by when to explain. */
+export function raisedNotice(w: NoticeFacts): NoticeText {
+  return {
+    title: `【${CARD_NAMES[w.level]}】${w.caseNumber} ${w.ruleName}`,
+    body: `办件 ${w.caseNumber}（${w.itemName}）：${w.reason}。请于 ${w.explainDue} 前在“预警处理”中提交情况说明。`,
+  };
+}
+
+/** A supervisor decided the card (after or without an explanation): confirmed stands, revoked is lifted. */
+export function decidedNotice(w: NoticeFacts): NoticeText {
+  const outcome = w.state === 'confirmed' ? '确认' : '撤销';
+  const by = w.decidedByName ? `效能监察员${w.decidedByName}` : '效能监察员';
+  const comment = w.decisionComment?.trim() ? `，意见：${w.decisionComment.trim()}` : '';
+  return {
+    title: `预警已${outcome}：${w.caseNumber} ${w.ruleName}`,
+    body: `办件 ${w.caseNumber}（${w.itemName}）的${CARD_NAMES[w.level]}「${w.ruleName}」已由${by}${outcome}${comment}。`,
+  };
+}
+
+/** Recipients without repeats, in order: the unit's staff, then the others (e.g. who explained). */
+export function uniqueRecipients(staff: readonly string[], others: readonly (string | null | undefined)[]): string[] {
+  return [...new Set([...staff, ...others.filter((x): x is string => !!x)])];
+}

@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const { get, newKey, count, upload } = caseFixtures(() => t, 'bundle-test');
+const { get, newKey, count, upload, registerIndividual } = caseFixtures(() => t, 'bundle-test');
 const send = (method: 'POST' | 'PUT' | 'DELETE', url: string, headers: H, payload?: unknown) => t.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
 
 /** A guide copied from a published demo item, ready to POST as a new item. */
@@ -142,6 +142,7 @@ describe('bundles 一件事一次办', () => {
     }
     return out;
   }
+  let created: { id: string; caseIds: string[]; numbers: string[] };
   const apply = (body: unknown, key = newKey(), headers = company) => send('POST', `/api/bundles/${DEMO_BUNDLE_CODES.companyStartup}/applications`, { ...headers, 'idempotency-key': key }, body);
 
   it('files all linked cases or none, rejects conflicting values, and replays an idempotent retry', async () => {
@@ -171,7 +172,7 @@ describe('bundles 一件事一次办', () => {
     const body = { form, materials, submit: true };
     const res = await apply(body, key);
     expect(res.statusCode, res.body).toBe(201);
-    const created = res.json();
+    created = res.json();
     expect(created.caseIds).toHaveLength(4);
     expect(created.numbers).toHaveLength(4);
     expect(await count('cases')).toBe(casesBefore + 4);
@@ -207,5 +208,72 @@ describe('bundles 一件事一次办', () => {
 
     const audit = await sql<{ action: string }>`select action from audit_log where entity_type = 'bundle_application' and entity_id = ${created.id}`.execute(t.db);
     expect(audit.rows.map((r) => r.action)).toEqual(['bundles.application.create']);
+  });
+
+  it('lists 我的一件事 with overall progress and search, for the applicant only', async () => {
+    const mine = await get('/api/bundle-applications', company);
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json()).toMatchObject({ total: 1, page: 1 });
+    expect(mine.json().items[0]).toMatchObject({
+      id: created.id,
+      bundleCode: 'company-startup',
+      status: 'in_progress',
+      caseCount: 4,
+      completedCount: 0,
+      caseNumbers: created.numbers,
+      promisedDays: detail.promisedDays,
+    });
+    expect((await get(`/api/bundle-applications?q=${encodeURIComponent(created.numbers[2]!)}`, company)).json().total).toBe(1);
+    expect((await get(`/api/bundle-applications?q=${encodeURIComponent('企业开办')}`, company)).json().total).toBe(1);
+    expect((await get('/api/bundle-applications?q=100%25', company)).json().total).toBe(0);
+    expect((await get('/api/bundle-applications', await t.login('applicant'))).json().total).toBe(0);
+    expect((await get('/api/bundle-applications')).statusCode).toBe(401);
+    const tooLong = await get(`/api/bundle-applications?q=${'长'.repeat(51)}`, company);
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().errors[0].field).toBe('q');
+  });
+
+  it('shows staff the linked cases in their scope and only number and item of the others', async () => {
+    // approver-city works for 市行政审批服务局: 企业设立登记 and 食品经营许可 are its items, the other two are not.
+    const approver = await t.login('approver-city');
+    const res = await get(`/api/bundle-applications/${created.id}`, approver);
+    expect(res.statusCode, res.body).toBe(200);
+    const v = res.json();
+    expect(v.cases.map((c: { visible: boolean }) => c.visible)).toEqual([true, true, false, false]);
+    expect(v.hiddenCount).toBe(2);
+    expect(v.cases[0]).toMatchObject({ id: created.caseIds[0], number: created.numbers[0], status: 'submitted', finished: false });
+    expect(v.cases[2]).toMatchObject({ id: null, number: created.numbers[2], itemCode: '2111-XK-00005', itemName: '特种设备使用登记', status: null, finished: null, departmentCode: null });
+    expect(v.status).toBe('in_progress');
+
+    // the comprehensive window of the city hall sees every linked case
+    const clerk = await t.login('clerk-city');
+    const all = (await get(`/api/bundle-applications/${created.id}`, clerk)).json();
+    expect(all.hiddenCount).toBe(0);
+    expect(all.cases.every((c: { visible: boolean; id: string }, i: number) => c.visible && c.id === created.caseIds[i])).toBe(true);
+
+    // another county's window sees none of them: 404, as for any case outside its scope
+    expect((await get(`/api/bundle-applications/${created.id}`, await t.login('clerk-county'))).statusCode).toBe(404);
+  });
+
+  it('finds the bundle of a case for the workbench, within the actor\'s scope', async () => {
+    const approver = await t.login('approver-city');
+    const byCase = await get(`/api/bundle-applications/by-case/${created.caseIds[1]}`, approver);
+    expect(byCase.statusCode, byCase.body).toBe(200);
+    expect(byCase.json()).toMatchObject({ id: created.id, bundleName: '企业开办（餐饮类）一件事', hiddenCount: 2 });
+    expect(byCase.json().cases[1]).toMatchObject({ id: created.caseIds[1], visible: true });
+    // a sibling in another department's scope: as if it did not exist
+    expect((await get(`/api/bundle-applications/by-case/${created.caseIds[2]}`, approver)).statusCode).toBe(404);
+    expect((await get(`/api/bundle-applications/by-case/${created.caseIds[3]}`, company)).json().id).toBe(created.id);
+    expect((await get(`/api/bundle-applications/by-case/${created.caseIds[0]}`, await t.login('clerk-county'))).statusCode).toBe(404);
+
+    // a case filed on its own belongs to no bundle
+    const clerk = await t.login('clerk-city');
+    const single = await registerIndividual(clerk);
+    const none = await get(`/api/bundle-applications/by-case/${single.id}`, clerk);
+    expect(none.statusCode).toBe(404);
+    expect(none.json().detail).toContain('一件事');
+    const bad = await get('/api/bundle-applications/by-case/not-a-uuid', clerk);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('caseId');
   });
 });

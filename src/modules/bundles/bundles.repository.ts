@@ -66,3 +66,23 @@ export async function insertApplication(tx: Tx, row: Insertable<BundlesTables['b
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** The applications someone filed, newest first; `q` matches the bundle name or a linked case number. */
+export async function listApplicationsOf(db: Db | Tx, applicantId: string, opts: { q?: string | undefined; limit: number; offset: number }) {
+  let base = q(db).selectFrom('bundle_applications').where('applicant_id', '=', applicantId);
+  if (opts.q) {
+    const like = `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    base = base.where((eb) => eb.or([eb('bundle_name', 'ilike', like), sql<boolean>`case_numbers::text ilike ${like}`]));
+  }
+  const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  const rows = await base.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(opts.limit).offset(opts.offset).execute();
+  return { total, rows };
+}
+
+/** The application a case was filed by, if any (GIN index on case_ids). */
+export const findApplicationByCase = (db: Db | Tx, caseId: string) =>
+  q(db)
+    .selectFrom('bundle_applications')
+    .selectAll()
+    .where(sql<boolean>`case_ids @> ${JSON.stringify([caseId])}::jsonb`)
+    .executeTakeFirst();

@@ -8,6 +8,9 @@ import * as svc from './bundles.service';
 import {
   ApplicationBody,
   ApplicationCreated,
+  ApplicationListQuery,
+  ApplicationSummary,
+  CaseIdParam,
   ApplicationView,
   BundleCodeParam,
   BundleDetail,
@@ -99,10 +102,41 @@ export function registerBundleRoutes(app: App, db: Db) {
   );
 
   app.get(
+    '/api/bundle-applications',
+    {
+      schema: {
+        tags,
+        summary: '我的一件事：本人提交的一件事申请及整体进度（可按主题名称或办件编号查询）',
+        querystring: ApplicationListQuery,
+        response: { 200: paged(ApplicationSummary), ...errorResponses },
+      },
+    },
+    async (req) => svc.listMyApplications(db, requireActor(req), req.query),
+  );
+
+  app.get(
     '/api/bundle-applications/:id',
     {
-      schema: { tags, summary: '一件事办理进度：各关联办件状态、总时限与剩余工作日', params: IdParam, response: { 200: ApplicationView, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '一件事办理进度：各关联办件状态、总时限与剩余工作日（申请人；工作人员仅见本人数据范围内的办件）',
+        params: IdParam,
+        response: { 200: ApplicationView, ...errorResponses },
+      },
     },
     async (req) => svc.getApplicationView(db, requireActor(req), req.params.id),
+  );
+
+  app.get(
+    '/api/bundle-applications/by-case/:caseId',
+    {
+      schema: {
+        tags,
+        summary: '办件所属的一件事申请及其关联办件（办件不属于一件事或不在数据范围内时 404）',
+        params: CaseIdParam,
+        response: { 200: ApplicationView, ...errorResponses },
+      },
+    },
+    async (req) => svc.getApplicationForCase(db, requireActor(req), req.params.caseId),
   );
 }

@@ -109,20 +109,46 @@ export const ApplicationView = z.object({
   deadlineProvisional: z.boolean(),
   remainingWorkingDays: z.number().int().nullable(),
   completedCount: z.number().int(),
+  /** Linked cases outside the viewer's data scope (staff of one department): listed by number and item only. */
+  hiddenCount: z.number().int(),
   cases: z.array(
     z.object({
-      id: z.string(),
+      /** null when the case is outside the viewer's scope. */
+      id: z.string().nullable(),
+      visible: z.boolean(),
       number: z.string(),
       itemCode: z.string(),
       itemName: z.string(),
-      departmentCode: z.string(),
-      status: z.string(),
+      departmentCode: z.string().nullable(),
+      status: z.string().nullable(),
       statusLabel: z.string(),
-      finished: z.boolean(),
+      finished: z.boolean().nullable(),
       promisedDeadline: z.string().nullable(),
       remainingWorkingDays: z.number().int().nullable(),
-      deadlineStateLabel: z.string(),
+      deadlineStateLabel: z.string().nullable(),
     }),
   ),
 });
 export type ApplicationView = z.infer<typeof ApplicationView>;
+
+export const ApplicationListQuery = PageQuery.extend({
+  q: z.string().trim().max(50, '查询内容最多 50 个字符').optional(),
+});
+export type ApplicationListQuery = z.infer<typeof ApplicationListQuery>;
+
+export const ApplicationSummary = z.object({
+  id: z.string(),
+  bundleCode: z.string(),
+  bundleName: z.string(),
+  createdAt: z.date(),
+  status: z.enum(['draft', 'in_progress', 'completed']),
+  statusLabel: z.string(),
+  promisedDays: z.number().int(),
+  deadline: z.string().nullable(),
+  remainingWorkingDays: z.number().int().nullable(),
+  caseCount: z.number().int(),
+  completedCount: z.number().int(),
+  caseNumbers: z.array(z.string()),
+});
+
+export const CaseIdParam = z.object({ caseId: z.string().uuid('办件 ID 格式有误') });

@@ -9,12 +9,12 @@ import { canonicalJson, recordAudit } from '../../platform/audit';
 import { badRequest, conflict, notFound, Problem, unprocessable, type FieldError } from '../../platform/errors';
 import { getPublishedItem, type ItemDetail } from '../catalog/index';
 import { addWorkdays, countWorkdays, todayInShanghai } from '../calendar/index';
-import { caseStatusesFor, createCaseInTransaction } from '../cases/index';
+import { caseStatusesFor, createCaseInTransaction, type BundleCaseStatus } from '../cases/index';
 import * as repo from './bundles.repository';
 import type { ApplicationRow, BundleRow } from './bundles.repository';
 import { mergeGuides, splitApplication, totalPromisedDays, type BundleItem, type SharedFieldGroup } from './bundles.merge';
 import { APPLICATION_STATUS_LABELS, applicationStatus } from './bundles.tracking';
-import type { ApplicationBody, ApplicationView, BundleDetail, BundleListQuery, CreateBundleBody, UpdateBundleBody } from './bundles.schemas';
+import type { ApplicationBody, ApplicationListQuery, ApplicationView, BundleDetail, BundleListQuery, CreateBundleBody, UpdateBundleBody } from './bundles.schemas';
 
 export interface Ctx {
   actor: Actor;
@@ -272,13 +272,31 @@ export async function apply(db: Db, ctx: Ctx, code: string, body: ApplicationBod
   }
 }
 
-/** 一件事办理进度: the linked cases tracked as one. The applicant or an administrator/supervisor. */
-export async function getApplicationView(db: Db, actor: Actor, id: string, now = new Date()): Promise<ApplicationView> {
-  const row = await repo.getApplication(db, id);
-  if (!row || (row.applicant_id !== actor.id && !hasRole(actor, 'admin', 'supervisor'))) throw notFound('一件事申请');
-  const cases = await caseStatusesFor(db, actor, row.case_ids);
-  const completedCount = cases.filter((c) => c.finished).length;
-  const status = applicationStatus(row.submitted, cases.map((c) => c.finished));
+/** A linked case as `actor` may see it, or null when it lies outside their data scope (another department's sibling). */
+async function caseStatusOrHidden(db: Db, actor: Actor, id: string): Promise<BundleCaseStatus | null> {
+  try {
+    return (await caseStatusesFor(db, actor, [id]))[0] ?? null;
+  } catch (err) {
+    if (err instanceof Problem && err.status === 404) return null;
+    throw err;
+  }
+}
+
+const ownsApplication = (actor: Actor, row: ApplicationRow) => row.applicant_id === actor.id;
+
+/**
+ * The application tracked as one. The applicant (and administrators, supervisors) see every linked
+ * case; staff see the ones in their data scope and only the number and item of the others. Staff who
+ * see none of its cases get 404, as for any case outside their scope.
+ */
+async function buildView(db: Db, actor: Actor, row: ApplicationRow, now: Date): Promise<ApplicationView> {
+  const full = ownsApplication(actor, row) || hasRole(actor, 'admin', 'supervisor');
+  const statuses = full ? await caseStatusesFor(db, actor, row.case_ids) : await Promise.all(row.case_ids.map((id) => caseStatusOrHidden(db, actor, id)));
+  if (statuses.every((c) => c === null)) throw notFound('一件事申请');
+  const names = new Map<string, string>();
+  for (const code of row.item_codes) if (!statuses.some((c) => c?.itemCode === code)) names.set(code, (await getPublishedItem(db, code))?.name ?? code);
+  // A case hidden from this actor counts as unfinished: the whole is never reported done on partial knowledge.
+  const status = applicationStatus(row.submitted, statuses.map((c) => c?.finished ?? false));
   const today = todayInShanghai(now);
   const remaining = row.deadline && status === 'in_progress' ? (await countWorkdays(db, today, row.deadline)).count : null;
   return {
@@ -295,19 +313,81 @@ export async function getApplicationView(db: Db, actor: Actor, id: string, now =
     deadline: row.deadline,
     deadlineProvisional: row.deadline_provisional,
     remainingWorkingDays: remaining,
-    completedCount,
-    cases: cases.map((c) => ({
-      id: c.id,
-      number: c.number,
-      itemCode: c.itemCode,
-      itemName: c.itemName,
-      departmentCode: c.departmentCode,
-      status: c.status,
-      statusLabel: c.statusLabel,
-      finished: c.finished,
-      promisedDeadline: c.promisedDeadline,
-      remainingWorkingDays: c.remainingWorkingDays,
-      deadlineStateLabel: c.deadlineStateLabel,
-    })),
+    completedCount: statuses.filter((c) => c?.finished).length,
+    hiddenCount: statuses.filter((c) => c === null).length,
+    cases: statuses.map((c, i) =>
+      c
+        ? {
+            id: c.id,
+            visible: true,
+            number: c.number,
+            itemCode: c.itemCode,
+            itemName: c.itemName,
+            departmentCode: c.departmentCode,
+            status: c.status,
+            statusLabel: c.statusLabel,
+            finished: c.finished,
+            promisedDeadline: c.promisedDeadline,
+            remainingWorkingDays: c.remainingWorkingDays,
+            deadlineStateLabel: c.deadlineStateLabel,
+          }
+        : {
+            id: null,
+            visible: false,
+            number: row.case_numbers[i] ?? '',
+            itemCode: row.item_codes[i] ?? '',
+            itemName: names.get(row.item_codes[i] ?? '') ?? row.item_codes[i] ?? '',
+            departmentCode: null,
+            status: null,
+            statusLabel: OUT_OF_SCOPE_LABEL,
+            finished: null,
+            promisedDeadline: null,
+            remainingWorkingDays: null,
+            deadlineStateLabel: null,
+          },
+    ),
   };
+}
+
+const OUT_OF_SCOPE_LABEL = '由其他部门办理';
+
+/** 一件事办理进度 by application id. */
+export async function getApplicationView(db: Db, actor: Actor, id: string, now = new Date()): Promise<ApplicationView> {
+  const row = await repo.getApplication(db, id);
+  if (!row) throw notFound('一件事申请');
+  return buildView(db, actor, row, now);
+}
+
+/** The bundle application a case belongs to (workbench: marker and sibling cases). 404 when the case is not visible or not part of one. */
+export async function getApplicationForCase(db: Db, actor: Actor, caseId: string, now = new Date()): Promise<ApplicationView> {
+  if (!(await caseStatusOrHidden(db, actor, caseId))) throw notFound('办件');
+  const row = await repo.findApplicationByCase(db, caseId);
+  if (!row) throw notFound('该办件所属的一件事申请');
+  return buildView(db, actor, row, now);
+}
+
+/** 我的一件事: the applications the signed-in account filed, each with its overall progress. */
+export async function listMyApplications(db: Db, actor: Actor, query: ApplicationListQuery, now = new Date()) {
+  const { total, rows } = await repo.listApplicationsOf(db, actor.id, { q: query.q, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+  const today = todayInShanghai(now);
+  const items = [];
+  for (const row of rows) {
+    const cases = await caseStatusesFor(db, actor, row.case_ids);
+    const status = applicationStatus(row.submitted, cases.map((c) => c.finished));
+    items.push({
+      id: row.id,
+      bundleCode: row.bundle_code,
+      bundleName: row.bundle_name,
+      createdAt: row.created_at,
+      status,
+      statusLabel: APPLICATION_STATUS_LABELS[status],
+      promisedDays: row.promised_days,
+      deadline: row.deadline,
+      remainingWorkingDays: row.deadline && status === 'in_progress' ? (await countWorkdays(db, today, row.deadline)).count : null,
+      caseCount: cases.length,
+      completedCount: cases.filter((c) => c.finished).length,
+      caseNumbers: row.case_numbers,
+    });
+  }
+  return { total, page: query.page, pageSize: query.pageSize, items };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { createTestApp, type Headers as H, type TestApp } from '../../../test/harness';
 import { caseFixtures } from '../../../test/cases-fixtures';
 import { sweepOverdueMeasures } from './index';
@@ -221,5 +222,150 @@ describe('import and export', () => {
     const ws = wb.worksheets[0]!;
     expect(ws.getRow(1).getCell(3).text).toBe('整改措施');
     expect(ws.rowCount).toBeGreaterThan(37);
+  });
+});
+
+/** The in-app messages of a kind, oldest first, with the recipient's username. */
+const told = async (kind: string) =>
+  (
+    await sql<{ username: string; title: string; body: string }>`
+      select u.username, m.title, m.body from messages m join users u on u.id = m.user_id where m.kind = ${kind} order by m.created_at, m.id`.execute(t.db)
+  ).rows;
+
+describe('paging and filters in SQL', () => {
+  it('pages problems in number order with the total, and filters long-term measures', async () => {
+    const sup = await as('supervisor');
+    const all = (await get('/api/supervision/tasks?pageSize=200', sup)).json() as { total: number; items: P[] };
+    const page2 = (await get('/api/supervision/tasks?page=2&pageSize=5', sup)).json() as { total: number; page: number; items: P[] };
+    expect(page2.total).toBe(all.total);
+    expect(page2.page).toBe(2);
+    expect(page2.items.map((p) => p.number)).toEqual(all.items.slice(5, 10).map((p) => p.number));
+    expect((await get('/api/supervision/tasks?page=999&pageSize=5', sup)).json().items).toEqual([]);
+
+    const longTerm = (await get('/api/supervision/tasks?longTerm=true&pageSize=200', sup)).json() as { total: number; items: P[] };
+    const expected = all.items.filter((p) => p.measures.some((m) => m.longTerm));
+    expect(longTerm.total).toBe(expected.length);
+    expect(longTerm.items.flatMap((p) => p.measures).every((m) => m.longTerm)).toBe(true);
+    expect(longTerm.items.flatMap((p) => p.measures).length).toBe(all.items.flatMap((p) => p.measures).filter((m) => m.longTerm).length);
+    const dated = (await get('/api/supervision/tasks?longTerm=false&department=PJ-CZ&pageSize=200', sup)).json() as { items: P[] };
+    expect(dated.items.flatMap((p) => p.measures).every((m) => !m.longTerm)).toBe(true);
+    const bad = await get('/api/supervision/tasks?longTerm=maybe', sup);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('longTerm');
+  });
+
+  it('a keyword in a problem keeps all its measures; a keyword in one measure keeps that measure only', async () => {
+    const sup = await as('supervisor');
+    const p14 = ((await get('/api/supervision/tasks?pageSize=200', sup)).json().items as P[]).find((p) => p.number === 14)!;
+    const byTitle = (await get(`/api/supervision/tasks?q=${encodeURIComponent(p14.title.slice(0, 6))}&pageSize=200`, sup)).json().items as P[];
+    expect(byTitle.find((p) => p.number === 14)!.measures).toHaveLength(p14.measures.length);
+    const dept = await as('approver-city');
+    const mine = (await get('/api/supervision/tasks?pageSize=200', dept)).json() as { total: number; items: P[] };
+    const paged = (await get('/api/supervision/tasks?pageSize=1&page=1', dept)).json() as { total: number; items: P[] };
+    expect(paged.total).toBe(mine.total);
+    expect(paged.items[0]!.id).toBe(mine.items[0]!.id);
+  });
+});
+
+describe('the lead department hears of urging and overdue marking', () => {
+  it('an urging reaches the lead department staff, not the supervisor nor other departments', async () => {
+    const sup = await as('supervisor');
+    const created = await post('/api/supervision/tasks', sup, {
+      title: '通知测试：窗口收件标准不统一',
+      measures: [{ content: '统一收件标准并公布', leadDepartmentCode: 'PJ-XZSP', assistingDepartmentCodes: ['PJ-ZWFW'], deadline: '2030-06-30' }],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id: mid } = created.json().measures[0] as { id: string };
+    const before = (await told('tasks.measure.urged')).length;
+    const urged = await post(`/api/supervision/measures/${mid}/urge`, sup, { note: '请于周五前报送' });
+    expect(urged.statusCode, urged.body).toBe(200);
+    const now = (await told('tasks.measure.urged')).slice(before);
+    expect(now.map((m) => m.username).sort()).toEqual(['approver-city', 'chief-city']);
+    expect(now[0]!.title).toBe(`【催办】督办事项 ${created.json().number}.1：通知测试：窗口收件标准不统一`);
+    expect(now[0]!.body).toContain('督查人员赵监察催办：请于周五前报送');
+    const inbox = (await get('/api/messages?unread=true', await as('chief-city'))).json().items as { kind: string }[];
+    expect(inbox.some((m) => m.kind === 'tasks.measure.urged')).toBe(true);
+  });
+
+  it('the overdue job tells each marked measure’s lead staff once; a supervisor may mark one overdue now', async () => {
+    const sup = await as('supervisor');
+    const created = await post('/api/supervision/tasks', sup, {
+      title: '通知测试：逾期',
+      measures: [
+        { content: '已过时限的措施', leadDepartmentCode: 'PJ-XZSP', deadline: '2020-01-31' },
+        { content: '未到时限的措施', leadDepartmentCode: 'PJ-XZSP', deadline: '2099-12-31' },
+        { content: '长期措施', leadDepartmentCode: 'PJ-XZSP', longTerm: true },
+      ],
+    });
+    const [late, future, longTerm] = created.json().measures as { id: string }[];
+    expect((await post(`/api/supervision/measures/${late!.id}/overdue`, await as('approver-city'))).statusCode).toBe(403);
+    expect((await post(`/api/supervision/measures/${future!.id}/overdue`, sup)).statusCode).toBe(422);
+    const lt = await post(`/api/supervision/measures/${longTerm!.id}/overdue`, sup);
+    expect(lt.statusCode).toBe(422);
+    expect(lt.json().detail).toContain('没有具体完成时限');
+    const before = (await told('tasks.measure.overdue')).length;
+    const marked = await post(`/api/supervision/measures/${late!.id}/overdue`, sup);
+    expect(marked.statusCode, marked.body).toBe(200);
+    expect(marked.json()).toMatchObject({ status: 'overdue', overdueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect((await post(`/api/supervision/measures/${late!.id}/overdue`, sup)).statusCode).toBe(409);
+    const now = (await told('tasks.measure.overdue')).slice(before);
+    expect(now.map((m) => m.username).sort()).toEqual(['approver-city', 'chief-city']);
+    expect(now[0]!.title).toBe(`【逾期】督办事项 ${created.json().number}.1 已超过完成时限`);
+    expect(await auditCount('tasks.measure.mark_overdue')).toBe(1);
+    // The job marks nothing twice and so tells nobody twice.
+    const n = await sweepOverdueMeasures(t.db, '2100-01-01');
+    expect(n).toBeGreaterThanOrEqual(1);
+    const afterJob = (await told('tasks.measure.overdue')).length;
+    expect(await sweepOverdueMeasures(t.db, '2100-01-01')).toBe(0);
+    expect((await told('tasks.measure.overdue')).length).toBe(afterJob);
+  });
+});
+
+describe('report attachments and import preview', () => {
+  it('a supervisor downloads a report attachment through the measure; others outside it get 404', async () => {
+    const sup = await as('supervisor');
+    const approver = await as('approver-city');
+    const created = await post('/api/supervision/tasks', sup, {
+      title: '附件测试',
+      measures: [{ content: '报送附件', leadDepartmentCode: 'PJ-XZSP', deadline: '2030-01-31' }],
+    });
+    const mid = created.json().measures[0].id as string;
+    const fileId = await upload(approver);
+    const rep = await post(`/api/supervision/measures/${mid}/reports`, approver, { content: '附整改方案', fileIds: [fileId] });
+    expect(rep.statusCode, rep.body).toBe(201);
+    expect(rep.json().reports[0].files).toEqual([{ id: fileId, name: 'report.pdf', size: expect.any(Number), mediaType: 'application/pdf' }]);
+    const dl = await get(`/api/supervision/measures/${mid}/files/${fileId}?download=true`, sup);
+    expect(dl.statusCode).toBe(200);
+    expect(dl.headers['content-type']).toBe('application/pdf');
+    expect(String(dl.headers['content-disposition'])).toContain('attachment');
+    expect(dl.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const other = await upload(approver);
+    expect((await get(`/api/supervision/measures/${mid}/files/${other}`, sup)).statusCode).toBe(404);
+    expect((await get(`/api/supervision/measures/${mid}/files/${fileId}`, await as('approver-county'))).statusCode).toBe(404);
+    expect((await get(`/api/supervision/measures/${mid}/files/not-a-uuid`, sup)).statusCode).toBe(400);
+  });
+
+  it('a preview lists what would be imported and every bad row, and stores nothing', async () => {
+    const sup = await as('supervisor');
+    const problems = await count('supervision_problems');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('任务分解表');
+    ws.addRow(['序号', '问题', '整改措施', '牵头单位', '配合单位', '完成时限']);
+    ws.addRow(['1', '办事指南不准确', '全面核对办事指南', '市行政审批服务局、市人防办', '市财政局', '2027年3月末前']);
+    ws.addRow(['2', '', '', '市行政审批服务局', '', '下个月']);
+    const { payload, contentType } = multipart('预览.xlsx', Buffer.from(await wb.xlsx.writeBuffer()), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const res = await t.app.inject({ method: 'POST', url: '/api/supervision/tasks/import/preview', headers: { ...sup, 'content-type': contentType }, payload });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ rows: 2, measures: 1 });
+    expect(body.problems[0]).toMatchObject({
+      title: '办事指南不准确',
+      measures: [{ row: 2, leadDepartmentCodes: ['PJ-XZSP'], assistingDepartmentCodes: ['PJ-CZ'], unmatchedUnits: ['市人防办'], deadline: '2027-03-31', longTerm: false }],
+    });
+    expect(body.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual(['3:整改措施', '3:完成时限']);
+    expect(body.errors[1].message).toContain('第 3 行：完成时限“下个月”无法识别');
+    expect(await count('supervision_problems')).toBe(problems);
+    const denied = await t.app.inject({ method: 'POST', url: '/api/supervision/tasks/import/preview', headers: { ...(await as('approver-city')), 'content-type': contentType }, payload });
+    expect(denied.statusCode).toBe(403);
   });
 });

@@ -1,7 +1,7 @@
 import type { Db, Tx } from '../../platform/db';
 import { tables } from '../../platform/db';
-import type { TasksTables } from './tasks.tables';
-import type { Selectable } from 'kysely';
+import type { MeasureStatus, TasksTables } from './tasks.tables';
+import { sql, type ExpressionBuilder, type Expression, type Selectable, type SqlBool } from 'kysely';
 
 const q = (db: Db | Tx) => tables<TasksTables>(db);
 
@@ -10,12 +10,94 @@ export type MeasureRow = Selectable<TasksTables['supervision_measures']>;
 export type ReportRow = Selectable<TasksTables['measure_reports']>;
 export type UrgingRow = Selectable<TasksTables['measure_urgings']>;
 
-export async function listProblemsInRegion(db: Db | Tx, regionPrefix: string): Promise<ProblemRow[]> {
-  return q(db).selectFrom('supervision_problems').selectAll().where('region_code', 'like', `${regionPrefix}%`).orderBy('number').orderBy('created_at').execute();
+/** Which measures a list shows: the actor's department (scope) and the filter, all optional. */
+export interface MeasureCriteria {
+  /** Department staff see only measures their department leads, co-leads or assists. */
+  scopeDepartment?: string;
+  department?: string;
+  status?: MeasureStatus;
+  overdue?: boolean;
+  longTerm?: boolean;
+  /** A keyword in the problem or the measure (content, lead and assisting units). */
+  q?: string;
+}
+
+export const hasMeasureCriteria = (c: MeasureCriteria) =>
+  c.scopeDepartment !== undefined || c.department !== undefined || c.status !== undefined || c.overdue !== undefined || c.longTerm !== undefined || !!c.q;
+
+type MeasureEb = ExpressionBuilder<TasksTables & { m: TasksTables['supervision_measures']; p: TasksTables['supervision_problems'] }, 'm' | 'p'>;
+
+const involvesDepartment = (code: string) =>
+  sql<SqlBool>`(m.lead_department_code = ${code} or ${code} = any(m.co_lead_department_codes) or ${code} = any(m.assisting_department_codes))`;
+
+/** The criteria as one condition on measure `m` of problem `p`. */
+function measureMatches(eb: MeasureEb, c: MeasureCriteria): Expression<SqlBool> {
+  const all: Expression<SqlBool>[] = [];
+  if (c.scopeDepartment !== undefined) all.push(involvesDepartment(c.scopeDepartment));
+  if (c.department !== undefined) all.push(involvesDepartment(c.department));
+  if (c.status !== undefined) all.push(eb('m.status', '=', c.status));
+  if (c.overdue !== undefined) all.push(c.overdue ? eb('m.status', '=', 'overdue') : eb('m.status', '!=', 'overdue'));
+  if (c.longTerm !== undefined) all.push(eb('m.long_term', '=', c.longTerm));
+  if (c.q)
+    all.push(
+      sql<SqlBool>`strpos(p.title || ' ' || p.description || ' ' || m.content || ' ' || m.lead_department_name || ' ' || m.assisting_department_names, ${c.q}) > 0`,
+    );
+  return eb.and(all);
+}
+
+/**
+ * One page of the problems in a region subtree having at least one measure that meets the criteria
+ * (without criteria: every problem), in problem-number order, and how many there are in all.
+ */
+export async function pageProblems(
+  db: Db | Tx,
+  regionPrefix: string,
+  c: MeasureCriteria,
+  page: { limit: number; offset: number } | null,
+): Promise<{ total: number; items: ProblemRow[] }> {
+  let base = q(db)
+    .selectFrom('supervision_problems as p')
+    .where('p.region_code', 'like', `${regionPrefix}%`);
+  if (hasMeasureCriteria(c))
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('supervision_measures as m')
+          .select('m.id')
+          .whereRef('m.problem_id', '=', 'p.id')
+          .where((mb) => measureMatches(mb as unknown as MeasureEb, c)),
+      ),
+    );
+  let items = base.selectAll('p').orderBy('p.number').orderBy('p.created_at').orderBy('p.id');
+  if (page) items = items.limit(page.limit).offset(page.offset);
+  const [rows, count] = await Promise.all([
+    items.execute(),
+    page ? base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow() : Promise.resolve(null),
+  ]);
+  return { total: count ? Number(count.n) : rows.length, items: rows };
+}
+
+/** The measures of these problems that meet the criteria, by problem then number. */
+export async function matchingMeasuresOf(db: Db | Tx, problemIds: string[], c: MeasureCriteria): Promise<MeasureRow[]> {
+  if (!problemIds.length) return [];
+  return q(db)
+    .selectFrom('supervision_measures as m')
+    .innerJoin('supervision_problems as p', 'p.id', 'm.problem_id')
+    .selectAll('m')
+    .where('m.problem_id', 'in', problemIds)
+    .where((eb) => measureMatches(eb as unknown as MeasureEb, c))
+    .orderBy('m.problem_id')
+    .orderBy('m.number')
+    .execute();
 }
 
 export async function getProblem(db: Db | Tx, id: string): Promise<ProblemRow | undefined> {
   return q(db).selectFrom('supervision_problems').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function getProblems(db: Db | Tx, ids: string[]): Promise<ProblemRow[]> {
+  if (!ids.length) return [];
+  return q(db).selectFrom('supervision_problems').selectAll().where('id', 'in', ids).execute();
 }
 
 export async function measuresOf(db: Db | Tx, problemIds: string[]): Promise<MeasureRow[]> {
@@ -85,16 +167,15 @@ export async function urgingsOf(db: Db | Tx, measureIds: string[]): Promise<Urgi
   return q(db).selectFrom('measure_urgings').selectAll().where('measure_id', 'in', measureIds).orderBy('at').execute();
 }
 
-/** Marks open dated measures past their deadline overdue; returns the ids marked. */
-export async function markOverdue(db: Db | Tx, today: string): Promise<string[]> {
-  const rows = await q(db)
+/** Marks open dated measures past their deadline overdue; returns the measures marked. */
+export async function markOverdue(db: Db | Tx, today: string): Promise<MeasureRow[]> {
+  return q(db)
     .updateTable('supervision_measures')
     .set({ status: 'overdue', overdue_on: today })
     .where('status', '=', 'open')
     .where('long_term', '=', false)
     .where('deadline', 'is not', null)
     .where('deadline', '<', today)
-    .returning('id')
+    .returningAll()
     .execute();
-  return rows.map((r) => r.id);
 }

@@ -4,18 +4,20 @@ import type { Db } from '../../platform/db';
 import type { App } from '../../platform/module';
 import { requireActor, requireRole } from '../../platform/auth';
 import { errorResponses, IdParam, Problem } from '../../platform/schemas';
-import { maxUploadBytes, readUpload, withMultipart } from '../files/index';
+import { contentDisposition, maxUploadBytes, readUpload, withMultipart } from '../files/index';
 import * as svc from './tasks.service';
 import { readBreakdown, tasksWorkbook } from './tasks.xlsx';
 import {
   AccountabilityBody,
   CreateTaskBody,
+  ImportPreview,
   ImportResult,
   MeasureDetail,
   NoteBody,
   ProblemDetail,
   ProblemIdParam,
   ReportBody,
+  ReportFileParams,
   TaskFilter,
   TaskListQuery,
   TaskPage,
@@ -98,6 +100,22 @@ export async function registerTaskRoutes(app: App, db: Db) {
         return reply.status(201).send(await svc.importBreakdown(db, { actor, ip: req.ip }, rows, upload.name));
       },
     );
+    scoped.post(
+      '/api/supervision/tasks/import/preview',
+      {
+        schema: {
+          tags,
+          summary: '预览任务分解表（不保存）：将导入的问题、措施、对应部门，以及每一行的错误',
+          consumes: ['multipart/form-data'],
+          response: { 200: ImportPreview, ...errorResponses, 413: Problem, 415: Problem },
+        },
+      },
+      async (req) => {
+        const actor = requireRole(req, 'admin', 'supervisor');
+        const upload = await readUpload(req, maxUploadBytes());
+        return svc.previewBreakdown(db, actor, await readBreakdown(upload.content));
+      },
+    );
   });
 
   app.post(
@@ -134,6 +152,41 @@ export async function registerTaskRoutes(app: App, db: Db) {
       schema: { tags, summary: '催办整改措施（督查人员）', params: IdParam, body: NoteBody, response: { 200: MeasureDetail, ...errorResponses } },
     },
     async (req) => svc.urge(db, ctx(req), req.params.id, req.body.note),
+  );
+
+  app.post(
+    '/api/supervision/measures/:id/overdue',
+    {
+      schema: {
+        tags,
+        summary: '标记整改措施逾期（督查人员；仅限超过完成时限仍未办结的措施，并通知牵头部门）',
+        params: IdParam,
+        response: { 200: MeasureDetail, ...errorResponses },
+      },
+    },
+    async (req) => svc.markMeasureOverdue(db, ctx(req), req.params.id),
+  );
+
+  app.get(
+    '/api/supervision/measures/:id/files/:fileId',
+    {
+      schema: {
+        tags,
+        summary: '下载整改进展报告的附件（督查人员、牵头或配合部门人员）',
+        params: ReportFileParams,
+        querystring: z.object({ download: z.stringbool().optional().describe('true：以附件形式下载') }),
+        produces: ['application/pdf', 'image/jpeg', 'image/png'],
+        response: { 200: z.unknown().describe('文件内容'), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const { meta, content } = await svc.reportFile(db, requireActor(req), req.params.id, req.params.fileId);
+      return reply
+        .type(meta.mediaType)
+        .header('content-disposition', contentDisposition(meta.name, req.query.download ? 'attachment' : 'inline'))
+        .header('cache-control', 'private, no-store')
+        .send(content);
+    },
   );
 
   app.post(

@@ -4,6 +4,7 @@ import { IsoDate, PageQuery, paged } from '../../platform/schemas';
 export const MEASURE_STATUSES = ['open', 'done', 'overdue'] as const;
 
 export const ProblemIdParam = z.object({ problemId: z.string().uuid('ID 格式有误') });
+export const ReportFileParams = z.object({ id: z.string().uuid('ID 格式有误'), fileId: z.string().uuid('附件 ID 格式有误') });
 
 const Accountability = z.object({ note: z.string(), byName: z.string().nullable(), at: z.string() });
 
@@ -36,6 +37,7 @@ export const ReportView = z.object({
   reportedAt: z.string(),
   content: z.string(),
   fileIds: z.array(z.string()),
+  files: z.array(z.object({ id: z.string(), name: z.string(), size: z.number().int(), mediaType: z.string() })).describe('附件（名称、大小）'),
   final: z.boolean(),
 });
 export type ReportView = z.infer<typeof ReportView>;
@@ -65,6 +67,7 @@ export const TaskFilter = z.object({
   department: z.string().max(40).optional().describe('部门代码：牵头或配合'),
   status: z.enum(MEASURE_STATUSES, { message: '状态应为 open、done 或 overdue' }).optional(),
   overdue: z.stringbool({ error: 'overdue 应为 true 或 false' }).optional().describe('true：只看已逾期的措施'),
+  longTerm: z.stringbool({ error: 'longTerm 应为 true 或 false' }).optional().describe('true：只看长期推进的措施；false：只看有完成时限的'),
   q: z.string().trim().max(100, '关键词最多 100 字').optional(),
 });
 export type TaskFilter = z.infer<typeof TaskFilter>;
@@ -107,3 +110,29 @@ export const ImportResult = z.object({
   problemIds: z.array(z.string()),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
+
+export const ImportPreview = z.object({
+  rows: z.number().int().describe('数据行数'),
+  measures: z.number().int().describe('可导入的整改措施数'),
+  problems: z.array(
+    z.object({
+      title: z.string(),
+      measures: z.array(
+        z.object({
+          row: z.number().int(),
+          content: z.string(),
+          leadUnits: z.string(),
+          leadDepartmentCodes: z.array(z.string()),
+          assistingUnits: z.string(),
+          assistingDepartmentCodes: z.array(z.string()),
+          unmatchedUnits: z.array(z.string()),
+          deadlineText: z.string(),
+          deadline: z.string().nullable(),
+          longTerm: z.boolean(),
+        }),
+      ),
+    }),
+  ),
+  errors: z.array(z.object({ row: z.number().int(), column: z.string(), field: z.string(), message: z.string() })).describe('有错误的行（有错误时不能导入）'),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;

@@ -1,15 +1,19 @@
 import { hasRole, type Actor } from '../../platform/auth';
 import type { Db, Tx } from '../../platform/db';
-import { badRequest, conflict, fieldError, forbidden, notFound } from '../../platform/errors';
+import { badRequest, conflict, fieldError, forbidden, notFound, unprocessable } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
 import { todayInShanghai } from '../calendar/index';
 import { getDepartment, getDepartmentsByKind, type DepartmentKind } from '../org/index';
-import { assertFilesOwnedBy } from '../files/index';
+import { assertFilesOwnedBy, getFileMetas, readFile, type FileMeta } from '../files/index';
+import { listDepartmentStaff } from '../identity/index';
+import { notify } from '../notify/index';
 import * as repo from './tasks.repository';
 import type { MeasureRow, ProblemRow, ReportRow, UrgingRow } from './tasks.repository';
-import { mapDepartmentText, parseDeadline, type NamedDepartment } from './tasks.rules';
+import { isOverdue, mapDepartmentText, parseDeadline, type NamedDepartment } from './tasks.rules';
+import { leadDepartments, overdueNotice, urgedNotice, type NoticeText } from './tasks.notice-text';
 import type {
   CreateTaskBody,
+  ImportPreview,
   ImportResult,
   MeasureDetail,
   MeasureView,
@@ -67,15 +71,30 @@ export function measureView(m: MeasureRow): MeasureView {
   };
 }
 
-const reportView = (r: ReportRow) => ({
+const reportView = (r: ReportRow, files: Map<string, FileMeta>) => ({
   id: r.id,
   reportedByName: r.reported_by_name,
   departmentCode: r.department_code,
   reportedAt: iso(r.reported_at)!,
   content: r.content,
   fileIds: r.file_ids,
+  files: r.file_ids.flatMap((id) => {
+    const f = files.get(id);
+    return f ? [{ id: f.id, name: f.name, size: f.size, mediaType: f.mediaType }] : [];
+  }),
   final: r.final,
 });
+
+/** Reports and urgings of measures, with the attachments' names, grouped by measure. */
+async function measureHistory(db: Db | Tx, measureIds: string[]) {
+  const [reports, urgings] = await Promise.all([repo.reportsOf(db, measureIds), repo.urgingsOf(db, measureIds)]);
+  const files = new Map((await getFileMetas(db, reports.flatMap((r) => r.file_ids))).map((f) => [f.id, f]));
+  return (m: MeasureRow): MeasureDetail => ({
+    ...measureView(m),
+    reports: reports.filter((r) => r.measure_id === m.id).map((r) => reportView(r, files)),
+    urgings: urgings.filter((u) => u.measure_id === m.id).map(urgingView),
+  });
+}
 const urgingView = (u: UrgingRow) => ({ id: u.id, byName: u.by_name, at: iso(u.at)!, note: u.note });
 
 const problemBase = (p: ProblemRow) => ({
@@ -107,50 +126,43 @@ const involves = (m: MeasureRow, code: string) =>
   m.lead_department_code === code || m.co_lead_department_codes.includes(code) || m.assisting_department_codes.includes(code);
 const leads = (m: MeasureRow, code: string) => m.lead_department_code === code || m.co_lead_department_codes.includes(code);
 
-function matches(p: ProblemRow, m: MeasureRow, f: TaskFilter): boolean {
-  if (f.department && !involves(m, f.department)) return false;
-  if (f.status && m.status !== f.status) return false;
-  if (f.overdue !== undefined && (m.status === 'overdue') !== f.overdue) return false;
-  if (f.q) {
-    const hay = `${p.title}\n${p.description}\n${m.content}\n${m.lead_department_name}\n${m.assisting_department_names}`;
-    if (!hay.includes(f.q)) return false;
-  }
-  return true;
-}
+const criteria = (scope: Scope, f: TaskFilter): repo.MeasureCriteria => ({
+  scopeDepartment: scope.kind === 'department' ? scope.code : undefined,
+  department: f.department,
+  status: f.status,
+  overdue: f.overdue,
+  longTerm: f.longTerm,
+  q: f.q,
+});
 
-/** Problems with the measures the actor may see and the filter selects, in problem order. */
-async function selectTasks(db: Db | Tx, actor: Actor, f: TaskFilter): Promise<{ problem: ProblemRow; measures: MeasureRow[] }[]> {
+/**
+ * Problems with the measures the actor may see and the filter selects, in problem order — filtered and
+ * paged in SQL (`page` null: every match, for the export).
+ */
+async function selectTasks(
+  db: Db | Tx,
+  actor: Actor,
+  f: TaskFilter,
+  page: { limit: number; offset: number } | null,
+): Promise<{ total: number; tasks: { problem: ProblemRow; measures: MeasureRow[] }[] }> {
   const scope = await scopeOf(db, actor);
-  const problems = await repo.listProblemsInRegion(db, scope.prefix);
-  const measures = await repo.measuresOf(
-    db,
-    problems.map((p) => p.id),
-  );
+  const c = criteria(scope, f);
+  const { total, items } = await repo.pageProblems(db, scope.prefix, c, page);
+  const ids = items.map((p) => p.id);
+  const measures = repo.hasMeasureCriteria(c) ? await repo.matchingMeasuresOf(db, ids, c) : await repo.measuresOf(db, ids);
   const byProblem = new Map<string, MeasureRow[]>();
   for (const m of measures) byProblem.set(m.problem_id, [...(byProblem.get(m.problem_id) ?? []), m]);
-  const filtering = f.department !== undefined || f.status !== undefined || f.overdue !== undefined || !!f.q;
-  const out: { problem: ProblemRow; measures: MeasureRow[] }[] = [];
-  for (const p of problems) {
-    const all = byProblem.get(p.id) ?? [];
-    const visible = scope.kind === 'department' ? all.filter((m) => involves(m, scope.code)) : all;
-    if (scope.kind === 'department' && !visible.length) continue;
-    const selected = visible.filter((m) => matches(p, m, f));
-    const problemHit = !!f.q && (p.title.includes(f.q) || p.description.includes(f.q));
-    if (filtering && !selected.length && !(problemHit && f.department === undefined && f.status === undefined && f.overdue === undefined)) continue;
-    out.push({ problem: p, measures: filtering ? (selected.length ? selected : visible) : visible });
-  }
-  return out;
+  return { total, tasks: items.map((p) => ({ problem: p, measures: byProblem.get(p.id) ?? [] })) };
 }
 
 export async function listTasks(db: Db, actor: Actor, query: TaskListQuery) {
-  const all = await selectTasks(db, actor, query);
-  const start = (query.page - 1) * query.pageSize;
-  const items: ProblemView[] = all.slice(start, start + query.pageSize).map((t) => ({ ...problemBase(t.problem), measures: t.measures.map(measureView) }));
-  return { total: all.length, page: query.page, pageSize: query.pageSize, items };
+  const { total, tasks } = await selectTasks(db, actor, query, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+  const items: ProblemView[] = tasks.map((t) => ({ ...problemBase(t.problem), measures: t.measures.map(measureView) }));
+  return { total, page: query.page, pageSize: query.pageSize, items };
 }
 
 export async function exportTasks(db: Db, actor: Actor, f: TaskFilter) {
-  return selectTasks(db, actor, f);
+  return (await selectTasks(db, actor, f, null)).tasks;
 }
 
 export async function getTask(db: Db, actor: Actor, problemId: string): Promise<ProblemDetail> {
@@ -162,13 +174,10 @@ export async function getTask(db: Db, actor: Actor, problemId: string): Promise<
     measures = measures.filter((m) => involves(m, scope.code));
     if (!measures.length) throw notFound('督查问题');
   }
-  const ids = measures.map((m) => m.id);
-  const [reports, urgings] = await Promise.all([repo.reportsOf(db, ids), repo.urgingsOf(db, ids)]);
-  const detail = (m: MeasureRow): MeasureDetail => ({
-    ...measureView(m),
-    reports: reports.filter((r) => r.measure_id === m.id).map(reportView),
-    urgings: urgings.filter((u) => u.measure_id === m.id).map(urgingView),
-  });
+  const detail = await measureHistory(
+    db,
+    measures.map((m) => m.id),
+  );
   return { ...problemBase(p), measures: measures.map(detail) };
 }
 
@@ -237,13 +246,30 @@ async function measureForDepartment(tx: Tx, actor: Actor, id: string, leadOnly: 
   return { m, code: scope.code };
 }
 
-/** A measure within a supervisor's region, locked. */
-async function measureForSupervisor(tx: Tx, actor: Actor, id: string): Promise<MeasureRow> {
+/** A measure within a supervisor's region, locked, with its problem. */
+async function measureForSupervisor(tx: Tx, actor: Actor, id: string): Promise<{ m: MeasureRow; p: ProblemRow }> {
   if (!hasRole(actor, 'admin', 'supervisor')) throw forbidden('仅督查人员可执行此操作');
   const m = await repo.getMeasure(tx, id, true);
   const p = m && (await repo.getProblem(tx, m.problem_id));
   if (!m || !p || !p.region_code.startsWith(actor.scope.regionPrefix)) throw notFound('整改措施');
-  return m;
+  return { m, p };
+}
+
+const measureFacts = (m: MeasureRow, p: ProblemRow) => ({
+  problemNumber: p.number,
+  problemTitle: p.title,
+  measureNumber: m.number,
+  content: m.content,
+  deadlineText: m.deadline_text,
+});
+
+/** Tells the staff of the measure's lead (and co-lead) departments, each person once; returns how many. */
+async function notifyLeads(tx: Tx, m: MeasureRow, kind: string, text: NoticeText, actor: Actor | null, ip?: string): Promise<number> {
+  const codes = leadDepartments({ leadDepartmentCode: m.lead_department_code, coLeadDepartmentCodes: m.co_lead_department_codes });
+  const staff = (await Promise.all(codes.map((department) => listDepartmentStaff(tx, { department })))).flat();
+  const to = [...new Set(staff.map((s) => s.id))].filter((id) => id !== actor?.id);
+  for (const userId of to) await notify(tx, { userId, kind, ...text, actor: actor && { id: actor.id, username: actor.username }, ip });
+  return to.length;
 }
 
 export async function report(db: Db, ctx: Ctx, id: string, body: ReportBody, final = false): Promise<MeasureDetail> {
@@ -278,18 +304,18 @@ export async function report(db: Db, ctx: Ctx, id: string, body: ReportBody, fin
 }
 
 async function measureDetail(db: Db, m: MeasureRow): Promise<MeasureDetail> {
-  const [reports, urgings] = await Promise.all([repo.reportsOf(db, [m.id]), repo.urgingsOf(db, [m.id])]);
-  return { ...measureView(m), reports: reports.map(reportView), urgings: urgings.map(urgingView) };
+  return (await measureHistory(db, [m.id]))(m);
 }
 
 export async function urge(db: Db, ctx: Ctx, id: string, note: string): Promise<MeasureDetail> {
   const { actor } = ctx;
   const m = await db.transaction().execute(async (tx) => {
-    const before = await measureForSupervisor(tx, actor, id);
+    const { m: before, p } = await measureForSupervisor(tx, actor, id);
     if (before.status === 'done') throw conflict('该整改措施已办结，无需催办', 'measure_done');
     const u = await repo.insertUrging(tx, { measure_id: id, by: actor.id, by_name: actor.name, note });
     const after = await repo.updateMeasure(tx, id, { urge_count: before.urge_count + 1 });
     await recordAudit(tx, { actor, ip: ctx.ip, action: 'tasks.measure.urge', entityType: 'supervision_measure', entityId: id, after: { urging: u } });
+    await notifyLeads(tx, after, 'tasks.measure.urged', urgedNotice(measureFacts(after, p), `督查人员${actor.name}`, note), actor, ctx.ip);
     return after;
   });
   return measureDetail(db, m);
@@ -298,7 +324,7 @@ export async function urge(db: Db, ctx: Ctx, id: string, note: string): Promise<
 export async function recordAccountability(db: Db, ctx: Ctx, id: string, note: string): Promise<MeasureDetail> {
   const { actor } = ctx;
   const m = await db.transaction().execute(async (tx) => {
-    const before = await measureForSupervisor(tx, actor, id);
+    const { m: before } = await measureForSupervisor(tx, actor, id);
     const after = await repo.updateMeasure(tx, id, {
       accountability_note: note,
       accountability_by: actor.id,
@@ -319,14 +345,54 @@ export async function recordAccountability(db: Db, ctx: Ctx, id: string, note: s
   return measureDetail(db, m);
 }
 
-/** Marks open measures past their deadline overdue (idempotent; a module job every 10 minutes). */
+/** Tells the lead departments of measures just marked overdue (each measure is marked, and told, once). */
+async function notifyOverdue(tx: Tx, marked: MeasureRow[], today: string, actor: Actor | null, ip?: string): Promise<void> {
+  const problems = new Map((await repo.getProblems(tx, [...new Set(marked.map((m) => m.problem_id))])).map((p) => [p.id, p]));
+  for (const m of marked) await notifyLeads(tx, m, 'tasks.measure.overdue', overdueNotice(measureFacts(m, problems.get(m.problem_id)!), today), actor, ip);
+}
+
+/**
+ * Marks open measures past their deadline overdue 逾期 and tells their lead departments, in one
+ * transaction (idempotent: only open measures are marked; a module job every 10 minutes).
+ */
 export async function sweepOverdueMeasures(db: Db, today: string = todayInShanghai()): Promise<number> {
   return db.transaction().execute(async (tx) => {
-    const ids = await repo.markOverdue(tx, today);
-    if (ids.length)
-      await recordAudit(tx, { actor: null, action: 'tasks.measure.overdue', entityType: 'supervision_measure', entityId: null, after: { today, ids } });
-    return ids.length;
+    const marked = await repo.markOverdue(tx, today);
+    if (marked.length) {
+      await recordAudit(tx, { actor: null, action: 'tasks.measure.overdue', entityType: 'supervision_measure', entityId: null, after: { today, ids: marked.map((m) => m.id) } });
+      await notifyOverdue(tx, marked, today, null);
+    }
+    return marked.length;
   });
+}
+
+/** A supervisor marks one measure overdue now (without waiting for the job): only an open one past its deadline. */
+export async function markMeasureOverdue(db: Db, ctx: Ctx, id: string, today: string = todayInShanghai()): Promise<MeasureDetail> {
+  const { actor } = ctx;
+  const m = await db.transaction().execute(async (tx) => {
+    const { m: before } = await measureForSupervisor(tx, actor, id);
+    if (before.status !== 'open') throw conflict(before.status === 'done' ? '该整改措施已办结' : '该整改措施已标记逾期', 'measure_state');
+    if (!isOverdue({ status: before.status, deadline: before.deadline, longTerm: before.long_term }, today))
+      throw unprocessable(before.long_term || !before.deadline ? '该整改措施没有具体完成时限，不能标记逾期' : `尚未超过完成时限（${before.deadline}）`, [], 'not_overdue');
+    const after = await repo.updateMeasure(tx, id, { status: 'overdue', overdue_on: today });
+    await recordAudit(tx, { actor, ip: ctx.ip, action: 'tasks.measure.mark_overdue', entityType: 'supervision_measure', entityId: id, before: { status: before.status }, after: { status: after.status, overdueOn: today } });
+    await notifyOverdue(tx, [after], today, actor, ctx.ip);
+    return after;
+  });
+  return measureDetail(db, m);
+}
+
+/** An attachment of a report on a measure the actor may see (supervisors in region, involved departments). */
+export async function reportFile(db: Db, actor: Actor, measureId: string, fileId: string) {
+  const scope = await scopeOf(db, actor);
+  const m = await repo.getMeasure(db, measureId);
+  const p = m && (await repo.getProblem(db, m.problem_id));
+  if (!m || !p || !p.region_code.startsWith(scope.prefix) || (scope.kind === 'department' && !involves(m, scope.code))) throw notFound('整改措施');
+  const reports = await repo.reportsOf(db, [m.id]);
+  if (!reports.some((r) => r.file_ids.includes(fileId))) throw notFound('附件');
+  const f = await readFile(db, fileId);
+  if (!f) throw notFound('附件');
+  return f;
 }
 
 // ---------- import / demo ----------
@@ -353,13 +419,20 @@ interface PlannedMeasure {
   row: number;
 }
 
-/** Validates rows (all or nothing) and groups them by problem; throws 400 listing every bad row. */
-export function planImport(rows: BreakdownRow[]): { title: string; measures: PlannedMeasure[] }[] {
-  const errors: { field: string; message: string }[] = [];
+export interface RowError {
+  row: number;
+  column: string;
+  field: string;
+  message: string;
+}
+
+/** Validates rows and groups the good ones by problem, listing every bad row (for a preview). */
+export function checkImport(rows: BreakdownRow[]): { plan: { title: string; measures: PlannedMeasure[] }[]; errors: RowError[] } {
+  const errors: RowError[] = [];
   const out: { title: string; measures: PlannedMeasure[] }[] = [];
   let current: { title: string; measures: PlannedMeasure[] } | undefined;
   for (const r of rows) {
-    const err = (col: string, msg: string) => errors.push({ field: `rows.${r.row}.${col}`, message: `第 ${r.row} 行：${msg}` });
+    const err = (col: string, msg: string) => errors.push({ row: r.row, column: col, field: `rows.${r.row}.${col}`, message: `第 ${r.row} 行：${msg}` });
     const problem = r.problem.trim();
     if (problem && problem !== current?.title) {
       current = out.find((p) => p.title === problem) ?? { title: problem, measures: [] };
@@ -379,9 +452,47 @@ export function planImport(rows: BreakdownRow[]): { title: string; measures: Pla
     if (current && d && r.measure.trim() && r.lead.trim())
       current.measures.push({ content: r.measure.trim(), lead: r.lead.trim(), assisting: r.assisting.trim(), deadlineText: text, deadline: d.deadline, longTerm: d.longTerm, row: r.row });
   }
-  if (!rows.length) errors.push({ field: 'file', message: '表格中没有数据行' });
-  if (errors.length) throw badRequest(errors.map((e) => e.message).join('；'), errors, 'import_invalid');
-  return out;
+  if (!rows.length) errors.push({ row: 0, column: '', field: 'file', message: '表格中没有数据行' });
+  return { plan: out, errors };
+}
+
+/** Validates rows (all or nothing) and groups them by problem; throws 400 listing every bad row. */
+export function planImport(rows: BreakdownRow[]): { title: string; measures: PlannedMeasure[] }[] {
+  const { plan, errors } = checkImport(rows);
+  if (errors.length)
+    throw badRequest(
+      errors.map((e) => e.message).join('；'),
+      errors.map((e) => ({ field: e.field, message: e.message })),
+      'import_invalid',
+    );
+  return plan;
+}
+
+/** What an import would store — problems, measures and their departments as mapped — and every bad row; stores nothing. */
+export async function previewBreakdown(db: Db, actor: Actor, rows: BreakdownRow[]): Promise<ImportPreview> {
+  if (!hasRole(actor, 'admin', 'supervisor')) throw forbidden('仅督查人员可导入任务分解表');
+  const { plan, errors } = checkImport(rows);
+  const departments = await knownDepartments(db);
+  const problems = plan.map((p) => ({
+    title: p.title,
+    measures: p.measures.map((m) => {
+      const lead = mapDepartmentText(m.lead, departments);
+      const assisting = mapDepartmentText(m.assisting, departments);
+      return {
+        row: m.row,
+        content: m.content,
+        leadUnits: m.lead,
+        leadDepartmentCodes: lead.codes,
+        assistingUnits: m.assisting,
+        assistingDepartmentCodes: assisting.codes.filter((c) => !lead.codes.includes(c)),
+        unmatchedUnits: [...new Set([...lead.unmatched, ...assisting.unmatched])],
+        deadlineText: m.deadlineText,
+        deadline: m.deadline,
+        longTerm: m.longTerm,
+      };
+    }),
+  }));
+  return { rows: rows.length, measures: problems.reduce((n, p) => n + p.measures.length, 0), problems, errors };
 }
 
 async function storePlanned(

@@ -33,6 +33,12 @@ export const DEMO_STAFF: DemoStaff[] = [
   { username: 'clerk-town', name: '周小红', roles: ['clerk'], region: DEMO_TOWN_CODE, hall: townHall, window: '01', phone: '13904270008' },
   { username: 'clerk-village', name: '吴大海', roles: ['clerk'], region: DEMO_VILLAGE_CODE, hall: villageHall, window: '01', phone: '13904270009' },
   { username: 'agent', name: '郑代办', roles: ['agent'], region: '211100', department: 'PJ-ZWFW', phone: '13904270010' },
+  // 市场监管局 regulators: no case role — they receive pushed approvals (双推送) and inspect (双随机) as staff of their department.
+  { username: 'regulator-city', name: '钱立新', roles: [], region: '211100', department: 'PJ-SCJG', phone: '13904270011' },
+  { username: 'inspector-a', name: '冯志强', roles: [], region: '211100', department: 'PJ-SCJG', phone: '13904270012' },
+  { username: 'inspector-b', name: '卫红梅', roles: [], region: '211100', department: 'PJ-SCJG', phone: '13904270013' },
+  { username: 'inspector-c', name: '蒋文博', roles: [], region: '211100', department: 'PJ-SCJG', phone: '13904270014' },
+  { username: 'inspector-d', name: '褚海峰', roles: [], region: '211100', department: 'PJ-SCJG', phone: '13904270015' },
 ];
 
 export async function seedDemoAccounts(db: Db): Promise<void> {

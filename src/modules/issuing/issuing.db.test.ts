@@ -83,6 +83,16 @@ describe('统一制发证与快递送达', () => {
     const cert = va.documents.find((d: { kind: string }) => d.kind === 'certificate');
     expect(batch.documentIds).toContain(cert.id);
 
+    // the handover list 交接清单: a PDF in the Chinese font, only within the region
+    expect(batch.listUrl).toBe(`/api/issuing/batches/${batch.id}/list.pdf`);
+    const list = await get(batch.listUrl, clerk);
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.headers['content-type']).toBe('application/pdf');
+    expect(list.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(list.rawPayload.toString('latin1')).toMatch(/BaseFont \/[A-Z]{6}\+NotoSansHans/);
+    expect((await get(batch.listUrl, await as('clerk-county'))).statusCode).toBe(404);
+    expect((await get(`/api/issuing/batches/${batch.id.replace(/.$/, (c: string) => (c === '0' ? '1' : '0'))}/list.pdf`, clerk)).statusCode).toBe(404);
+
     const again = await get(`/api/issuing/batches/${batch.id}`, clerk);
     expect(again.statusCode).toBe(200);
     expect(again.json().documentIds).toEqual(batch.documentIds);
@@ -137,6 +147,16 @@ describe('统一制发证与快递送达', () => {
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json()).toMatchObject({ status: 'delivered', signedBy: '张明' });
     expect((await get('/api/issuing/waybills?status=delivered', clerk)).json().total).toBe(1);
+    // search: by tracking number (any case), case number, recipient name; LIKE wildcards are literal
+    const byTracking = (await get(`/api/issuing/waybills?q=${wa.trackingNumber.toLowerCase()}`, clerk)).json();
+    expect(byTracking.items.map((i: { id: string }) => i.id)).toEqual([wa.id]);
+    const byNumber = (await get(`/api/issuing/waybills?q=${encodeURIComponent(wa.caseNumber)}`, clerk)).json();
+    expect(byNumber.items.map((i: { id: string }) => i.id)).toEqual([wa.id]);
+    expect((await get(`/api/issuing/waybills?q=${encodeURIComponent('张明')}`, clerk)).json().total).toBe(2);
+    expect((await get(`/api/issuing/waybills?q=${encodeURIComponent('%')}`, clerk)).json().total).toBe(0);
+    const longQ = await get(`/api/issuing/waybills?q=${'x'.repeat(101)}`, clerk);
+    expect(longQ.statusCode).toBe(400);
+    expect(longQ.json().errors[0].field).toBe('q');
     expect((await post(`/api/issuing/waybills/${wa.id}/return`, clerk, { reason: '地址错误' })).statusCode).toBe(409);
     const wb = list.items.find((i: { caseId: string }) => i.caseId === b);
     const ret = await post(`/api/issuing/waybills/${wb.id}/return`, clerk, { reason: '收件人拒收' });

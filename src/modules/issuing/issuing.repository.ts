@@ -43,8 +43,12 @@ export function moveWaybill(
   return q(tx).updateTable('waybills').set(patch).where('id', '=', id).where('status', '=', from).returningAll().executeTakeFirst();
 }
 
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 export interface WaybillFilter {
   regionPrefix: string;
+  /** Case number, tracking number or recipient name, contained. */
+  q?: string;
   status?: WaybillStatus;
   carrier?: string;
   fromAt?: Date;
@@ -58,6 +62,10 @@ function filtered(db: Db, f: WaybillFilter) {
     .where((eb) => eb.or([eb('accept_region_code', 'like', prefix), eb('current_region_code', 'like', prefix)]));
   if (f.status) b = b.where('status', '=', f.status);
   if (f.carrier) b = b.where('carrier', '=', f.carrier);
+  if (f.q) {
+    const pattern = `%${escapeLike(f.q)}%`;
+    b = b.where((eb) => eb.or([eb('case_number', 'like', pattern), eb('tracking_number', 'ilike', pattern), eb(sql<string>`recipient->>'name'`, 'like', pattern)]));
+  }
   if (f.fromAt) b = b.where('created_at', '>=', f.fromAt);
   if (f.toAt) b = b.where('created_at', '<', f.toAt);
   return b;

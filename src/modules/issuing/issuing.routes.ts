@@ -52,6 +52,26 @@ export function registerIssuingRoutes(app: App, db: Db) {
     async (req) => svc.getBatch(db, requireActor(req), req.params.id),
   );
 
+  app.get(
+    '/api/issuing/batches/:id/list.pdf',
+    {
+      schema: {
+        tags,
+        summary: '打印制证批次交接清单（PDF）',
+        params: IdParam,
+        produces: ['application/pdf'],
+        response: { 200: z.unknown().describe('PDF 文件'), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const pdf = await svc.batchListPdf(db, requireActor(req), req.params.id);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="issuing-batch-${req.params.id}.pdf"; filename*=UTF-8''${encodeURIComponent('制证批次交接清单.pdf')}`)
+        .send(pdf);
+    },
+  );
+
   app.post(
     '/api/issuing/waybills',
     {

@@ -4,9 +4,15 @@ import { carrierOf } from './issuing.rules';
 
 const Uuid = z.string().uuid('ID 格式有误');
 
+/** Free-text search of a list: a case number, tracking number or name (LIKE metacharacters are taken literally). */
+const SearchText = z.string().trim().max(100, '搜索内容最多 100 个字').optional();
+
 export const QueueQuery = PageQuery.extend({
   stage: z.enum(['to_issue', 'to_deliver'], { error: 'stage 应为 to_issue（待制证）或 to_deliver（待送达）' }).default('to_issue'),
   hall: Uuid.optional(),
+  /** 办件编号 or applicant name. */
+  q: SearchText,
+  department: z.string().trim().regex(/^[0-9A-Za-z_-]{1,40}$/, '部门代码格式有误').optional(),
 });
 
 const PickupOut = z.union([z.object({ method: z.literal('hall'), hallId: z.string() }), z.object({ method: z.literal('post'), address: z.string() })]);
@@ -69,6 +75,8 @@ export const BatchView = z.object({
   documentIds: z.array(z.string()),
   /** Where each certificate PDF is downloaded for printing (same order as documentIds). */
   printUrls: z.array(z.string()),
+  /** The batch's handover list 交接清单 (PDF). */
+  listUrl: z.string(),
 });
 
 const Phone = z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '请填写正确的手机号或固定电话');
@@ -121,6 +129,8 @@ export const WaybillView = z.object({
 export const WaybillCreated = WaybillView.extend({ case: z.object({ id: z.string(), status: z.string(), version: z.number().int(), finishedOn: z.string().nullable() }) });
 
 export const WaybillListQuery = PageQuery.extend({
+  /** 办件编号, 快递单号 or recipient name. */
+  q: SearchText,
   status: z.enum(['created', 'dispatched', 'delivered', 'returned']).optional(),
   carrier: z.enum(['EMS', 'SF', 'JD', 'ZTO', 'YTO', 'STO']).optional(),
   from: IsoDate.optional(),

@@ -8,6 +8,7 @@ import { deliverByExpressInTransaction, expressFactsFor, issueCaseCertificate, i
 import { addDays, todayInShanghai } from '../calendar/index';
 import { getDepartment, getRegion } from '../org/index';
 import * as repo from './issuing.repository';
+import { renderBatchList } from './issuing.pdf';
 import { CARRIER_LABELS, carrierOf, canMove, formatTrackingNumber, MAX_DAILY_WAYBILLS, WAYBILL_STATUS_LABELS, type Carrier } from './issuing.rules';
 import type { BatchItem, WaybillStatus } from './issuing.tables';
 import type { StatsView } from './issuing.schemas';
@@ -29,9 +30,20 @@ function requireClerk(actor: Actor) {
 
 /* ------------------------------------------------------------------ queue */
 
-export async function queue(db: Db, actor: Actor, query: { stage: IssuingStage; hall?: string; page: number; pageSize: number }) {
+/** The queue filter handed to the cases facade; `q` (case number or applicant name) and `departmentCode` narrow it. */
+type QueueFilter = Parameters<typeof issuingQueue>[2] & { q?: string; departmentCode?: string };
+
+export async function queue(db: Db, actor: Actor, query: { stage: IssuingStage; hall?: string; q?: string; department?: string; page: number; pageSize: number }) {
   requireClerk(actor);
-  const page = await issuingQueue(db, actor, { stage: query.stage, page: query.page, pageSize: query.pageSize, ...(query.hall ? { hallId: query.hall } : {}) });
+  const filter: QueueFilter = {
+    stage: query.stage,
+    page: query.page,
+    pageSize: query.pageSize,
+    ...(query.hall ? { hallId: query.hall } : {}),
+    ...(query.q ? { q: query.q } : {}),
+    ...(query.department ? { departmentCode: query.department } : {}),
+  };
+  const page = await issuingQueue(db, actor, filter);
   return {
     ...page,
     stage: query.stage,
@@ -55,6 +67,7 @@ function batchView(r: repo.BatchRow) {
     items: r.items,
     documentIds: printable.map((i) => i.documentId!),
     printUrls: printable.map((i) => `/api/cases/${i.caseId}/documents/${i.documentId!}`),
+    listUrl: `/api/issuing/batches/${r.id}/list.pdf`,
   };
 }
 
@@ -109,6 +122,15 @@ export async function getBatch(db: Db, actor: Actor, id: string) {
   const b = await repo.getBatch(db, id);
   if (!b || !inRegionScope(actor, b.region_code)) throw notFound(BATCH);
   return batchView(b);
+}
+
+/** 交接清单 of a batch as a PDF (same scope as the batch). */
+export async function batchListPdf(db: Db, actor: Actor, id: string): Promise<Buffer> {
+  requireClerk(actor);
+  const b = await repo.getBatch(db, id);
+  if (!b || !inRegionScope(actor, b.region_code)) throw notFound(BATCH);
+  const region = await getRegion(db, b.region_code);
+  return renderBatchList({ id: b.id, createdByName: b.created_by_name, createdAt: b.created_at, regionName: region?.name ?? b.region_code, items: b.items });
 }
 
 /* ------------------------------------------------------------------ waybills */
@@ -261,12 +283,12 @@ function dayBounds(from?: string, to?: string) {
 export async function listWaybills(
   db: Db,
   actor: Actor,
-  query: { page: number; pageSize: number; status?: WaybillStatus; carrier?: string; from?: string; to?: string },
+  query: { page: number; pageSize: number; q?: string; status?: WaybillStatus; carrier?: string; from?: string; to?: string },
 ) {
   requireClerk(actor);
   const { total, rows } = await repo.listWaybills(
     db,
-    { regionPrefix: actor.scope.regionPrefix, ...(query.status ? { status: query.status } : {}), ...(query.carrier ? { carrier: query.carrier } : {}), ...dayBounds(query.from, query.to) },
+    { regionPrefix: actor.scope.regionPrefix, ...(query.q ? { q: query.q } : {}), ...(query.status ? { status: query.status } : {}), ...(query.carrier ? { carrier: query.carrier } : {}), ...dayBounds(query.from, query.to) },
     query.page,
     query.pageSize,
   );

@@ -3,6 +3,7 @@
  * needs, the open-case counts of the monitoring screen and the efficiency figures 效能统计.
  * The supervision module never names these tables; it calls these functions through the facade.
  */
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../platform/db';
 
@@ -156,10 +157,24 @@ export interface CaseFiguresQuery extends CaseScopeFilter {
 }
 
 /**
- * Efficiency figures per group, one statement (definitions: docs/supervision-figures.md).
- * received = submitted in the period; accepted = accepted in the period; completed = clock finished in the period.
+ * Efficiency figures per group (definitions: docs/supervision-figures.md). Grouped by region, department
+ * or item, the days up to the daily rollup's last day come from `case_figures_daily` and the days after
+ * it are counted live; by hall or clerk (or within one hall) everything is counted live.
  */
 export async function caseFigures(db: Db | Tx, q: CaseFiguresQuery): Promise<CaseFiguresRow[]> {
+  if (!ROLLUP_GROUPS.has(q.groupBy) || q.hallId) return caseFiguresLive(db, q);
+  const through = (await sql<{ through: string | null }>`select through::text as through from case_figures_state`.execute(db)).rows[0]?.through ?? null;
+  if (!through || through < q.from) return caseFiguresLive(db, q);
+  const rolled = await rolledUpFigures(db, q, q.to < through ? q.to : through);
+  if (q.to <= through) return rolled;
+  return mergeFigures(rolled, await caseFiguresLive(db, { ...q, from: dayAfter(through) }));
+}
+
+/**
+ * The figures counted from the cases themselves, one statement.
+ * received = submitted in the period; accepted = accepted in the period; completed = clock finished in the period.
+ */
+export async function caseFiguresLive(db: Db | Tx, q: CaseFiguresQuery): Promise<CaseFiguresRow[]> {
   const k = KEY[q.groupBy];
   const fromTs = new Date(`${q.from}T00:00:00+08:00`);
   const toTs = new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000);
@@ -195,4 +210,206 @@ export async function caseFigures(db: Db | Tx, q: CaseFiguresQuery): Promise<Cas
     group by 1
     order by 1 nulls last`.execute(db);
   return r.rows;
+}
+
+/* ------------------------------------------------------------------ daily rollup 日汇总 */
+
+const ROLLUP_GROUPS = new Set<FiguresGroupBy>(['region', 'department', 'item']);
+const ROLLUP_KEY: Partial<Record<FiguresGroupBy, { key: string; label: string }>> = {
+  region: { key: 'c.region_code', label: 'null::text' },
+  department: { key: 'c.department_code', label: 'null::text' },
+  item: { key: 'c.item_code', label: 'c.item_name' },
+};
+/** Completed cases whose deadline is farther than this from their finish day are kept one by one (case_figures_far). */
+const FAR_DAYS = 800;
+/** Window deliveries this long before the last refresh are looked at again (transactions that committed late). */
+const DELIVERY_OVERLAP_MS = 5 * 60_000;
+
+/**
+ * Working-day ordinals counted from one fixed origin on every call (the same day always gets the same
+ * number while the calendar stays the same): `ordinals[i]` belongs to `dates[i]`, every day from `from` to `to`.
+ */
+export interface WorkdayOrdinals {
+  dates: string[];
+  ordinals: number[];
+}
+export type WorkdayOrdinalsFn = (from: string, to: string) => WorkdayOrdinals;
+
+const dayAfter = (d: string, n = 1) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
+const hashOf = (w: WorkdayOrdinals) => createHash('sha1').update(w.dates.join(',')).update('|').update(w.ordinals.join(',')).digest('hex');
+const minDay = (a: string, b: string) => (a < b ? a : b);
+const maxDay = (a: string, b: string) => (a > b ? a : b);
+
+interface FiguresState {
+  through: string | null;
+  refreshed_at: Date | null;
+  calendar_from: string | null;
+  calendar_to: string | null;
+  calendar_hash: string | null;
+}
+
+/** Recounts the rollup rows of the days from `a` (null = the beginning) to `b`, both included. */
+async function rollUpDays(tx: Tx, a: string | null, b: string, w: WorkdayOrdinals): Promise<void> {
+  const from = a ? sql`${a}::date` : sql`'-infinity'::date`;
+  await sql`delete from case_figures_daily where day between ${from} and ${b}::date`.execute(tx);
+  await sql`delete from case_figures_far where day between ${from} and ${b}::date`.execute(tx);
+  const recv = sql`c.submitted_at >= ${a ? dayStart(a) : sql`'-infinity'::timestamptz`} and c.submitted_at < ${dayStart(dayAfter(b))}`;
+  const acc = sql`c.accepted_on between ${from} and ${b}::date`;
+  const done = sql`c.clock_phase = 'finished' and c.finished_on between ${from} and ${b}::date and c.promised_deadline is not null`;
+  // A completed case adds to the working-days average here when both its days have an ordinal and its
+  // deadline is within FAR_DAYS of the finish day; otherwise it is kept in case_figures_far.
+  const near = sql`(wdl.n is not null and wdf.n is not null and abs(c.promised_deadline - c.finished_on) <= ${FAR_DAYS})`;
+  const wd = sql`wd as (select * from unnest(${w.dates}::date[], ${w.ordinals}::int[]) as t(d, n))`;
+  await sql`
+    with ${wd},
+    f as (
+      select (c.submitted_at at time zone 'Asia/Shanghai')::date as day, c.region_code, c.department_code, c.item_code, c.item_name,
+        1 as received, (c.channel = 'online')::int as online,
+        (c.channel = 'online' and not exists (
+          select 1 from case_events dv where dv.case_id = c.id and dv.action = 'deliver' and dv.payload->'delivery'->>'method' = 'window'))::int as zero_visit,
+        0 as accepted, 0 as immediate, 0 as completed, 0 as on_time, 0 as early, 0 as overdue, 0 as promised_sum,
+        0 as used_n, 0 as used_promised, 0 as used_deadline_ord, 0 as used_finished_ord
+      from cases c where ${recv}
+      union all
+      select c.accepted_on, c.region_code, c.department_code, c.item_code, c.item_name, 0, 0, 0,
+        1, (c.handling_type = 'immediate')::int, 0, 0, 0, 0, 0, 0, 0, 0, 0
+      from cases c where ${acc}
+      union all
+      select c.finished_on, c.region_code, c.department_code, c.item_code, c.item_name, 0, 0, 0, 0, 0,
+        1, (c.finished_on <= c.promised_deadline)::int, (c.finished_on < c.promised_deadline)::int, (c.finished_on > c.promised_deadline)::int, c.promised_days,
+        ${near}::int, case when ${near} then c.promised_days else 0 end, case when ${near} then wdl.n else 0 end, case when ${near} then wdf.n else 0 end
+      from cases c
+      left join wd wdl on wdl.d = c.promised_deadline
+      left join wd wdf on wdf.d = c.finished_on
+      where ${done}
+    )
+    insert into case_figures_daily (day, region_code, department_code, item_code, item_name, received, online, zero_visit, accepted, immediate,
+      completed, on_time, early, overdue, promised_sum, used_n, used_promised, used_deadline_ord, used_finished_ord)
+    select day, region_code, department_code, item_code, max(item_name), sum(received), sum(online), sum(zero_visit), sum(accepted), sum(immediate),
+      sum(completed), sum(on_time), sum(early), sum(overdue), sum(promised_sum), sum(used_n), sum(used_promised), sum(used_deadline_ord), sum(used_finished_ord)
+    from f group by 1, 2, 3, 4`.execute(tx);
+  await sql`
+    with ${wd}
+    insert into case_figures_far (case_id, day, region_code, department_code, item_code, promised_days, promised_deadline)
+    select c.id, c.finished_on, c.region_code, c.department_code, c.item_code, c.promised_days, c.promised_deadline
+    from cases c
+    left join wd wdl on wdl.d = c.promised_deadline
+    left join wd wdf on wdf.d = c.finished_on
+    where ${done} and not ${near}`.execute(tx);
+}
+
+export interface FiguresRefreshResult {
+  through: string;
+  rebuilt: boolean;
+  /** Day ranges recounted. */
+  ranges: number;
+}
+
+/**
+ * Brings the daily rollup up to `through` (normally yesterday): a first build (or, after the calendar
+ * changed, a rebuild) counts every day; then each refresh counts the new days and recounts the days of
+ * cases received online whose result was since handed over at a window (零跑动 changes afterwards).
+ * The other facts of a day never change later: the service dates them the day they happen.
+ * Returns null when another refresh is running (unless `wait`).
+ */
+export async function refreshCaseFiguresDaily(db: Db, o: { through: string; ordinals: WorkdayOrdinalsFn; wait?: boolean }): Promise<FiguresRefreshResult | null> {
+  return db.transaction().execute(async (tx) => {
+    const st = (
+      await sql<FiguresState>`
+        select through::text as through, refreshed_at, calendar_from::text as calendar_from, calendar_to::text as calendar_to, calendar_hash
+        from case_figures_state ${o.wait ? sql`for update` : sql`for update skip locked`}`.execute(tx)
+    ).rows[0];
+    if (!st) return null;
+    const startedAt = (await sql<{ now: Date }>`select now() as now`.execute(tx)).rows[0]!.now;
+    const calendarChanged = !!(st.calendar_hash && st.calendar_from && st.calendar_to && hashOf(o.ordinals(st.calendar_from, st.calendar_to)) !== st.calendar_hash);
+    const rebuild = st.through === null || calendarChanged;
+    const ranges: [string | null, string][] = [];
+    let need: string;
+    if (rebuild) {
+      const first = (await sql<{ d: string | null }>`select min(finished_on)::text as d from cases where finished_on is not null`.execute(tx)).rows[0]?.d;
+      need = first ? minDay(first, o.through) : o.through;
+      ranges.push([null, o.through]);
+    } else {
+      need = o.through;
+      if (st.through! < o.through) ranges.push([dayAfter(st.through!), o.through]);
+      const since = new Date((st.refreshed_at ? new Date(st.refreshed_at).getTime() : 0) - DELIVERY_OVERLAP_MS);
+      const dirty = await sql<{ day: string }>`
+        select distinct ((c.submitted_at at time zone 'Asia/Shanghai')::date)::text as day
+        from cases c
+        where c.updated_at >= ${since} and c.channel = 'online' and c.submitted_at < ${dayStart(dayAfter(st.through!))}
+          and exists (select 1 from case_events e where e.case_id = c.id and e.action = 'deliver' and e.at >= ${since})`.execute(tx);
+      for (const { day } of dirty.rows) {
+        ranges.push([day, day]);
+        need = minDay(need, day);
+      }
+    }
+    // Ordinals for every finish day recounted and the deadlines within FAR_DAYS of it, and for the span kept so far.
+    let calFrom = dayAfter(need, -FAR_DAYS);
+    let calTo = dayAfter(o.through, FAR_DAYS);
+    if (!rebuild && st.calendar_from && st.calendar_to) {
+      calFrom = minDay(calFrom, st.calendar_from);
+      calTo = maxDay(calTo, st.calendar_to);
+    }
+    const w = o.ordinals(calFrom, calTo);
+    for (const [a, b] of ranges) await rollUpDays(tx, a, b, w);
+    const through = rebuild || st.through! < o.through ? o.through : st.through!;
+    await sql`
+      update case_figures_state set through = ${through}::date, refreshed_at = ${startedAt},
+        calendar_from = ${calFrom}::date, calendar_to = ${calTo}::date, calendar_hash = ${hashOf(w)}`.execute(tx);
+    return { through, rebuilt: rebuild, ranges: ranges.length };
+  });
+}
+
+/** When the rollup was last brought up to date and up to which day (null: never). */
+export async function caseFiguresRollupState(db: Db | Tx): Promise<{ through: string | null; refreshedAt: Date | null }> {
+  const r = (await sql<{ through: string | null; refreshed_at: Date | null }>`select through::text as through, refreshed_at from case_figures_state`.execute(db)).rows[0];
+  return { through: r?.through ?? null, refreshedAt: r?.refreshed_at ?? null };
+}
+
+/** The figures of the days from `q.from` to `upTo` from the rollup (cases kept one by one for far deadlines included). */
+async function rolledUpFigures(db: Db | Tx, q: CaseFiguresQuery, upTo: string): Promise<CaseFiguresRow[]> {
+  const k = ROLLUP_KEY[q.groupBy]!;
+  const r = await sql<CaseFiguresRow>`
+    with wd as (select * from unnest(${q.dates}::date[], ${q.ordinals}::int[]) as t(d, n)),
+    g as (
+      select ${sql.raw(k.key)} as key, ${sql.raw(k.label)} as label, c.received, c.online, c.zero_visit, c.accepted, c.immediate, c.completed,
+        c.on_time, c.early, c.overdue, c.promised_sum, c.used_n, (c.used_promised - c.used_deadline_ord + c.used_finished_ord) as used_sum
+      from case_figures_daily c
+      where c.day between ${q.from}::date and ${upTo}::date and ${scopeWhere(q)}
+      union all
+      select ${sql.raw(k.key)}, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, c.promised_days - (wdl.n - wdf.n)
+      from case_figures_far c
+      join wd wdl on wdl.d = c.promised_deadline
+      join wd wdf on wdf.d = c.day
+      where c.day between ${q.from}::date and ${upTo}::date and ${scopeWhere(q)}
+    )
+    select key, max(label) as label, sum(received)::int as received, sum(online)::int as online, sum(zero_visit)::int as zero_visit,
+      sum(accepted)::int as accepted, sum(immediate)::int as immediate, sum(completed)::int as completed, sum(on_time)::int as on_time,
+      sum(early)::int as early, sum(overdue)::int as overdue, sum(used_sum)::float8 as used_sum, sum(used_n)::int as used_n,
+      sum(promised_sum)::float8 as promised_sum
+    from g
+    group by 1
+    order by 1 nulls last`.execute(db);
+  return r.rows;
+}
+
+const COUNTS = ['received', 'online', 'zero_visit', 'accepted', 'immediate', 'completed', 'on_time', 'early', 'overdue', 'used_n'] as const;
+
+/** Adds up two sets of group rows by key (ordered by key, nulls last, like the statements). */
+export function mergeFigures(a: readonly CaseFiguresRow[], b: readonly CaseFiguresRow[]): CaseFiguresRow[] {
+  const out = new Map<string | null, CaseFiguresRow>();
+  const plus = (x: number | null, y: number | null) => (x === null && y === null ? null : (x ?? 0) + (y ?? 0));
+  for (const r of [...a, ...b]) {
+    const m = out.get(r.key);
+    if (!m) {
+      out.set(r.key, { ...r });
+      continue;
+    }
+    for (const k of COUNTS) m[k] += r[k];
+    m.used_sum = plus(m.used_sum, r.used_sum);
+    m.promised_sum = plus(m.promised_sum, r.promised_sum);
+    m.label = m.label ?? r.label;
+  }
+  return [...out.values()].sort((x, y) => (x.key === y.key ? 0 : x.key === null ? 1 : y.key === null ? -1 : x.key < y.key ? -1 : 1));
 }

@@ -8,6 +8,7 @@ import { supervisionInit } from './db/migrations/20261123T1830_supervision_init'
 import { supervisionNotices } from './db/migrations/20261124T1210_supervision_notices';
 import { registerSupervisionRoutes } from './supervision.routes';
 import { sweepWarnings } from './supervision.sweep';
+import { refreshFiguresRollup } from './supervision.figures-rollup';
 
 export { sweepWarnings, startSupervisionWorker, type SweepResult, type WorkerOptions } from './supervision.sweep';
 export { warningScope } from './supervision.service';
@@ -18,5 +19,9 @@ export const supervisionModule: Module = {
   migrations: { '20261123T1830_supervision_init': supervisionInit, '20261124T1210_supervision_notices': supervisionNotices },
   routes: (app, ctx) => registerSupervisionRoutes(app, ctx.db),
   // The warning sweep 预警巡检 every 10 minutes (src/main.ts runs module jobs); idempotent.
-  jobs: [{ name: 'supervision.warnings', everyMs: 10 * 60_000, run: (db) => sweepWarnings(db) }],
+  // The figures' daily rollup 日汇总 up to yesterday, so the first request of a day does not build it.
+  jobs: [
+    { name: 'supervision.warnings', everyMs: 10 * 60_000, run: (db) => sweepWarnings(db) },
+    { name: 'supervision.figures-rollup', everyMs: 10 * 60_000, run: (db) => refreshFiguresRollup(db) },
+  ],
 };

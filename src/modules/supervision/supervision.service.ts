@@ -11,6 +11,7 @@ import * as repo from './supervision.repository';
 import { RULE_CODES, canExplain, decisionTarget, type RuleCode, type WarningLevel, type WarningState } from './supervision.rules';
 import type { FiguresRowView, FiguresView, OverviewView, WarningView } from './supervision.schemas';
 import { sweepWarnings } from './supervision.sweep';
+import { keepFiguresRollupFresh } from './supervision.figures-rollup';
 import { notifyDecision } from './supervision.notices';
 
 /* ------------------------------------------------------------------ scope */
@@ -299,6 +300,7 @@ export async function figures(db: Db, actor: Actor, q: { groupBy: FiguresGroupBy
     dates.push(d);
     ordinals.push(n);
   }
+  await keepFiguresRollupFresh(db, today);
   const raw = await caseFigures(db, { ...scope, groupBy: q.groupBy, from, to, dates, ordinals });
   const rows = await Promise.all(raw.map(async (r) => toFigures(r.key, await labelOf(db, q.groupBy, r.key, r.label), r)));
   const sum = raw.reduce(

@@ -12,10 +12,11 @@ if (config.loadDemo && (await seedDemo(database))) console.log('已加载示范�
 const app = await buildApp(config, database);
 if (applied.length) app.log.info({ applied }, 'migrations applied');
 
-// Background work: the sealer chains committed audit rows (see platform/audit.ts); modules sweep and remind.
+// Background work: the sealer chains committed audit rows (see platform/audit.ts); modules sweep and remind
+// (MODULE_JOBS=0 leaves the modules' jobs out, e.g. for benchmarks that time a sweep themselves).
 const stopJobs = startJobs(
   database.db,
-  [{ name: 'audit.seal', everyMs: 2000, run: sealAudit }, ...modules.flatMap((m) => m.jobs ?? [])],
+  [{ name: 'audit.seal', everyMs: 2000, run: sealAudit }, ...(process.env.MODULE_JOBS === '0' ? [] : modules.flatMap((m) => m.jobs ?? []))],
   app.log,
 );
 

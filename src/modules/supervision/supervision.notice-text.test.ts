@@ -17,7 +17,7 @@ describe('warning notices', () => {
   it('names the card, the case and the explanation deadline when raised', () => {
     expect(raisedNotice(w)).toEqual({
       title: '【红牌】PJ20261124000001 超过承诺时限',
-      body: '办件 PJ20261124000001（食品经营许可）：已超过承诺时限 2 个工作日。请于 2026-11-27 前在“预警处理”中提交情况说明。',
+      body: '办件 PJ20261124000001（食品经营许可）：已超过承诺时限 2 个工作日。请于 2026-11-27 前在“运行监管 › 预警与红黄牌”中提交情况说明。',
     });
     expect(raisedNotice({ ...w, level: 'yellow' }).title).toBe('【黄牌】PJ20261124000001 超过承诺时限');
   });

@@ -24,7 +24,7 @@ export interface NoticeText {
 export function raisedNotice(w: NoticeFacts): NoticeText {
   return {
     title: `【${CARD_NAMES[w.level]}】${w.caseNumber} ${w.ruleName}`,
-    body: `办件 ${w.caseNumber}（${w.itemName}）：${w.reason}。请于 ${w.explainDue} 前在“预警处理”中提交情况说明。`,
+    body: `办件 ${w.caseNumber}（${w.itemName}）：${w.reason}。请于 ${w.explainDue} 前在“运行监管 › 预警与红黄牌”中提交情况说明。`,
   };
 }
 

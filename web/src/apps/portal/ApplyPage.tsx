@@ -14,21 +14,13 @@ import {
   caseErrorPath,
   FormFieldsSection,
   fromCase,
+  initialApplicationValues,
   MaterialsSection,
   toCaseBody,
   type CaseFormValues,
   type FormMode,
   OtherErrorsAlert,
 } from '../../shared/components/CaseForm';
-
-/** The form a new application starts with: the account's own name where the form asks for it. */
-function initialValues(item: ItemDetail, user: { kind: string; name: string }): CaseFormValues {
-  const keys = new Set(item.formFields.map((f) => f.key));
-  const form: Record<string, unknown> = {};
-  if (user.kind === 'person' && keys.has('applicantName')) form.applicantName = user.name;
-  if (user.kind === 'company' && keys.has('companyName')) form.companyName = user.name;
-  return { form, materials: item.materials.map(() => ({ fileIds: [] })) };
-}
 
 /**
  * 网上申请 `/items/:code/apply` (`?draft=<id>` continues a saved draft): the form generated from the
@@ -60,7 +52,7 @@ export default function ApplyPage() {
     if (!item.data || !user) return;
     if (draftId && !draft.data) return;
     form.resetFields();
-    form.setFieldsValue(draft.data ? fromCase(draft.data, item.data.materials) : initialValues(item.data, user));
+    form.setFieldsValue(draft.data ? fromCase(draft.data, item.data.materials) : initialApplicationValues(item.data.formFields, item.data.materials.length, user));
   }, [item.data, draft.data, draftId, user, form]);
 
   if (item.loading || draft.loading)

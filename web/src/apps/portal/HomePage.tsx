@@ -6,6 +6,7 @@ import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
 import { ErrorResult } from '../../shared/components/common';
+import { BundleCatalog } from './BundleCatalog';
 import { CITY_CODE, ITEM_TYPES, REGION_LEVELS, type Department, type ItemSummary, type Paged } from '../../shared/types';
 
 const PAGE_SIZE = 10;
@@ -76,6 +77,8 @@ export default function HomePage() {
           </Link>
         </div>
       </section>
+
+      {!hasFilters && <BundleCatalog />}
 
       <Card size="small" style={{ marginBottom: 16 }}>
         <Space orientation="vertical" size={10} style={{ width: '100%' }}>

@@ -2,8 +2,9 @@ import { Breadcrumb, Card, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../shared/i18n';
 import { MyCaseList } from '../../shared/components/MyCaseList';
+import { MyBundleList } from './MyBundleList';
 
-/** 我的办件 `/my/cases`: every case the applicant filed, drafts included. */
+/** 我的办件 `/my/cases`: every case the applicant filed, drafts included, and the 一件事 applications tracked as one. */
 export default function MyCasesPage() {
   const { t } = useI18n();
   return (
@@ -18,6 +19,9 @@ export default function MyCasesPage() {
         data-testid="my-cases"
       >
         <MyCaseList />
+      </Card>
+      <Card title={t('bd.mine')} style={{ marginTop: 16 }}>
+        <MyBundleList />
       </Card>
     </div>
   );

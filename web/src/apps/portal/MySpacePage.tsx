@@ -5,6 +5,7 @@ import { useAuth } from '../../shared/auth';
 import { useI18n } from '../../shared/i18n';
 import { formatDateTime } from '../../shared/components/common';
 import { MyCaseList } from '../../shared/components/MyCaseList';
+import { MyBundleList } from './MyBundleList';
 
 /** The applicant's personal space: profile, latest cases, links to messages and progress query. */
 export default function MySpacePage() {
@@ -56,6 +57,9 @@ export default function MySpacePage() {
             }
           >
             <MyCaseList pageSize={5} compact />
+          </Card>
+          <Card title={t('bd.mine')} style={{ marginTop: 16 }}>
+            <MyBundleList pageSize={3} compact />
           </Card>
         </Col>
       </Row>

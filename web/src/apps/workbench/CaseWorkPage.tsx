@@ -10,6 +10,7 @@ import { CaseActions } from '../../shared/components/CaseActions';
 import { GreenChannelTag, LinkageSteps, PickupText, PromisesTable } from '../../shared/components/LinkageBits';
 import { useAuth } from '../../shared/auth';
 import { RatingDeviceButton } from './RatingDeviceButton';
+import { BundleSiblings } from './BundleSiblings';
 import { checklistCorrections, MaterialsReview, useChecklist } from '../../shared/components/MaterialsReview';
 import type { CaseView, ItemDetail } from '../../shared/cases';
 
@@ -163,6 +164,7 @@ export default function CaseWorkPage() {
     <div>
       <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to="/workbench">{t('wb.inbox')}</Link> }, { title: c.number }]} />
       <CaseHeader c={c} onReload={reload} reveal={reveal} setReveal={setReveal} />
+      <BundleSiblings caseId={c.id} status={c.status} />
       {(c.linkage?.length ?? 0) > 1 && (
         <Card title={t('lk.linkage')} className="guide-section" size="small">
           <LinkageSteps c={c} />

@@ -1,7 +1,7 @@
 import { Alert, Checkbox, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Tag, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { CSSProperties, RefObject } from 'react';
+import type { CSSProperties, ReactNode, RefObject } from 'react';
 import type { FieldError } from '../api';
 import { useI18n } from '../i18n';
 import { CONTACT_PHONE_RE, isValidCreditCode, isValidIdNumber } from '../validators';
@@ -61,7 +61,18 @@ function FieldControl({ f, testId, ...rest }: { f: FormField; testId: string; [p
 }
 
 /** The application form generated from the item's `formFields`, under the form name `form`. */
-export function FormFieldsSection({ fields, mode, testPrefix = 'apply-field' }: { fields: FormField[]; mode: RefObject<FormMode>; testPrefix?: string }) {
+export function FormFieldsSection<F extends FormField>({
+  fields,
+  mode,
+  testPrefix = 'apply-field',
+  extra,
+}: {
+  fields: F[];
+  mode: RefObject<FormMode>;
+  testPrefix?: string;
+  /** A note under a field (a bundle form says which items share it). */
+  extra?: (f: F) => ReactNode;
+}) {
   const { t } = useI18n();
   if (!fields.length) return <Typography.Text type="secondary">{t('apply.noFields')}</Typography.Text>;
   return (
@@ -72,6 +83,7 @@ export function FormFieldsSection({ fields, mode, testPrefix = 'apply-field' }: 
             name={['form', f.key]}
             label={f.label}
             required={f.required}
+            extra={extra?.(f)}
             rules={fieldRules(f, mode)}
             validateFirst
             {...(f.type === 'date'
@@ -247,6 +259,15 @@ export interface MaterialInput {
   materialId: string;
   fileIds: string[];
   paper?: boolean;
+}
+
+/** The form a new application starts with: the account's own name where the form asks for it (item or bundle form). */
+export function initialApplicationValues(fields: FormField[], materialCount: number, user: { kind: string; name: string }): CaseFormValues {
+  const keys = new Set(fields.map((f) => f.key));
+  const form: Record<string, unknown> = {};
+  if (user.kind === 'person' && keys.has('applicantName')) form.applicantName = user.name;
+  if (user.kind === 'company' && keys.has('companyName')) form.companyName = user.name;
+  return { form, materials: Array.from({ length: materialCount }, () => ({ fileIds: [] })) };
 }
 
 /** Form values → the `form` and `materials` of a create/submit body (blank optional fields dropped). */

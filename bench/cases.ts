@@ -5,6 +5,7 @@
 import autocannon from 'autocannon';
 import { ApiClient, type CaseState, type ItemForm } from '../test/api-client';
 import { appendResults, machine, pgbench, pgbenchInit, psql, recreateDatabase, startServer } from './lib';
+import { generateCases } from './generate';
 
 const PORT = 3311;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -75,30 +76,8 @@ for (const clients of [8, 16, 32]) {
   );
 }
 
-// 2. The inbox with one million cases: 5 % still open, spread over the city, its districts, a town and a village.
-psql(
-  DB,
-  `insert into cases (number, item_code, item_version, item_name, department_code, process_key, region_code, accept_region_code, channel,
-     applicant_id, applicant, applicant_name, applicant_id_tail, created_by, idempotency_key, request_hash, status, version, actionable, form,
-     handling_type, promised_days, statutory_days, accepted_on, promised_deadline, statutory_deadline, near_on, overdue_on, clock_phase,
-     finished_on, step_entered_at, submitted_at, created_at, updated_at, current_region_code, current_level)
-   select left(r.code, 6) || '-' || to_char(d, 'YYYYMMDD') || '-' || lpad((g % 1000000)::text, 6, '0'),
-     '${ITEM}', 1, '食品经营许可', case when g % 5 = 0 then 'PJ-XZSP' else 'PJ-SCJG' end, 'standard', r.code, r.code, 'online',
-     gen_random_uuid(), '{"kind":"company","name":"示范"}'::jsonb, '申请人' || (g % 50000), lpad((g % 999999)::text, 6, '0'),
-     gen_random_uuid(), 'bench-' || g, 'h',
-     case when g % 20 = 0 then (array['submitted','accepted','reviewed','prereviewed','suspended'])[1 + (g / 20) % 5] else 'completed' end, 3,
-     case when g % 20 <> 0 then '{}'::text[] when (g / 20) % 5 in (0, 3) then array['clerk','owner']
-          when (g / 20) % 5 = 2 then array['chief','owner'] else array['approver','chief','owner'] end,
-     '{}'::jsonb, 'promised', 5, 10,
-     d::date, (d + interval '7 days')::date, (d + interval '14 days')::date, (d + interval '5 days')::date, (d + interval '8 days')::date,
-     case when g % 20 = 0 then 'running' else 'finished' end, case when g % 20 = 0 then null else (d + interval '6 days')::date end,
-     d, d, d, d, r.code,
-     case when length(r.code) = 12 then 'village' when r.code = '211100' then 'city' else 'county' end
-   from generate_series(1, 1000000) g,
-     lateral (select (array['211100','211102','211103','211104','211122','211103001001'])[1 + g % 6] as code) r,
-     lateral (select timestamp '2023-01-01' + (g % 1400) * interval '1 day' as d) dd`,
-);
-psql(DB, 'vacuum analyze cases');
+// 2. The inbox with one million generated cases (bench/generate.ts): 5 % still open, over the whole demo city.
+generateCases(DB, { total: 1_000_000, openEvery: 20 });
 
 async function inboxLatency(user: string, query: string): Promise<string> {
   const c = await new ApiClient(BASE).signIn(user);

@@ -4,6 +4,15 @@ import { launch, POLL, signedIn } from './browser';
 
 const csrf = async (page: Page) => ((await (await page.request.get('/api/auth/me')).json()) as { csrfToken?: string }).csrfToken ?? '';
 
+/** The monthly scores on the assessment page 考核 (groupBy department): key → score; a unit without facts has the base score. */
+async function departmentScores(page: Page): Promise<{ base: number; scores: Record<string, number> }> {
+  await page.goto('/supervision/assessment');
+  const table = page.getByTestId('as-table');
+  await expect.poll(() => table.getAttribute('data-month'), POLL).not.toBe('');
+  const rows = await page.locator('[data-testid^="as-row-"]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-testid')!.slice('as-row-'.length), Number(e.getAttribute('data-score'))] as const));
+  return { base: Number(await table.getAttribute('data-base')), scores: Object.fromEntries(rows) };
+}
+
 describe('supervision 电子监察 and ratings 好差评', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -19,6 +28,10 @@ describe('supervision 电子监察 and ratings 好差评', () => {
     await screen.goto('/supervision');
     await expect.poll(() => screen.getByTestId('sv-live').getAttribute('data-state'), POLL).toBe('open');
     const reds = async () => Number(await screen.getByTestId('sv-count-red').getAttribute('data-value'));
+
+    // The monthly assessment before any card: the score every department starts from this month.
+    const board = await signedIn(browser, 'supervisor');
+    const before = await departmentScores(board);
 
     // The periodic sweep (here also started by hand) raises a red card on the overdue demo case.
     const admin = await signedIn(browser, 'admin');
@@ -46,7 +59,17 @@ describe('supervision 电子监察 and ratings 好差评', () => {
     await supervisor.getByTestId('sv-decide-confirm').click();
     await expect.poll(() => supervisor.getByTestId('sv-warning-detail').getAttribute('data-state'), POLL).toBe('confirmed');
     await expect.poll(reds, POLL).toBe(undecided - 1); // pushed by the stream
-    for (const p of [screen, admin, approver, supervisor]) await p.context().close();
+
+    // The confirmed card and the rejected explanation cost the department points in this month's assessment.
+    const confirmed = (await (await supervisor.request.get('/api/supervision/warnings?state=confirmed&level=red&pageSize=200')).json()) as { items: { caseNumber: string; rule: string; departmentCode: string }[] };
+    const card = confirmed.items.find((w) => `sv-warning-${w.caseNumber}-${w.rule}` === rowId)!;
+    const scoreBefore = before.scores[card.departmentCode] ?? before.base;
+    const after = await departmentScores(board);
+    expect(after.scores[card.departmentCode]).toBeLessThan(scoreBefore);
+    await board.getByTestId(`as-row-${card.departmentCode}`).click();
+    await expect.poll(() => board.getByTestId('as-detail-item-red_card').getAttribute('data-count'), POLL).toBe('1');
+    await board.getByTestId('as-detail-item-rejected_explanation').waitFor();
+    for (const p of [screen, admin, approver, supervisor, board]) await p.context().close();
   });
 
   it('a bad rating opens a rectification that the department checks, calls back and closes', async () => {

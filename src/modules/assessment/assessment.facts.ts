@@ -58,13 +58,15 @@ export async function gatherFacts(db: Db, scope: WarningScope, groupBy: GroupBy,
     return clerkOfCase.get(f.caseId) ?? null;
   };
 
+  // Summary lines (counts of the period) are dated at its end, or today while the period runs.
+  const asOf = to < today ? to : today;
   const figures = await caseFigures(db, { ...scope, groupBy, from, to, dates: [], ordinals: [] });
   for (const r of figures) {
     if (!r.key) continue;
     const u = unit(r.key, groupBy === 'clerk' ? r.label : null);
     u.completed += r.completed;
-    add(u, 'overdue_case', r.overdue, r.overdue ? { on: to, caseNumber: null, text: `本期办结 ${r.completed} 件，其中超过承诺时限办结 ${r.overdue} 件` } : undefined);
-    add(u, 'early_completion', r.early, r.early ? { on: to, caseNumber: null, text: `本期提前办结 ${r.early} 件` } : undefined);
+    add(u, 'overdue_case', r.overdue, r.overdue ? { on: asOf, caseNumber: null, text: `本期办结 ${r.completed} 件，其中超过承诺时限办结 ${r.overdue} 件` } : undefined);
+    add(u, 'early_completion', r.early, r.early ? { on: asOf, caseNumber: null, text: `本期提前办结 ${r.early} 件` } : undefined);
   }
 
   for (const w of await warningFactsBetween(db, scope, from, to)) {
@@ -88,7 +90,7 @@ export async function gatherFacts(db: Db, scope: WarningScope, groupBy: GroupBy,
     const key = await keyOf(x);
     if (key) add(unit(key), 'rectification_overdue', 1, { on: x.overdueOn, caseNumber: x.caseNumber, text: '差评整改超过期限' });
   }
-  for (const u of units.values()) if (u.facts.very_satisfied) u.lines.push({ item: 'very_satisfied', on: to, caseNumber: null, text: `本期非常满意评价 ${u.facts.very_satisfied} 件` });
+  for (const u of units.values()) if (u.facts.very_satisfied) u.lines.push({ item: 'very_satisfied', on: asOf, caseNumber: null, text: `本期非常满意评价 ${u.facts.very_satisfied} 件` });
 
   await Promise.all([...units.values()].map(async (u) => (u.label ||= await unitLabel(db, groupBy, u.key))));
   return [...units.values()];

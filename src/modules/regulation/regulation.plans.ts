@@ -251,7 +251,9 @@ export async function getPublishedPlan(db: Db, id: string) {
       itemName: t.item_name,
       regionCode: t.region_code,
       inspectors: t.inspectors.map((i) => maskName(i.name)!),
-      result: t.result ? INSPECTION_RESULT_LABELS[t.result] : '',
+      // Published plans have a result for every target (publishPlan checks).
+      result: INSPECTION_RESULT_LABELS[t.result!],
+      resultCode: t.result!,
       resultText: t.result_text,
       resultOn: t.result_on,
     })),

@@ -213,6 +213,7 @@ export const PublicTarget = z.object({
   regionCode: z.string(),
   inspectors: z.array(z.string()).describe('执法人员姓名（脱敏）'),
   result: z.string(),
+  resultCode: z.enum(['qualified', 'problem']),
   resultText: z.string().nullable(),
   resultOn: z.string().nullable(),
 });

@@ -192,7 +192,19 @@ const zero = (): Counts => ({ onTime: 0, near: 0, overdue: 0, suspended: 0, tota
  * polls every few seconds per client) share one aggregation over the open cases.
  */
 const OVERVIEW_TTL_MS = 3000;
-const overviewCache = new WeakMap<Db, Map<string, { at: number; value: Promise<OverviewView> }>>();
+/**
+ * Past the few seconds, an overview up to this old is still answered while the next one is counted in the
+ * background: screens polling a large city (a million open cases) do not wait for the count.
+ */
+const OVERVIEW_STALE_MS = 10_000;
+interface CachedOverview {
+  /** When its count started. */
+  at: number;
+  value: Promise<OverviewView>;
+  ready: boolean;
+  next?: Promise<OverviewView>;
+}
+const overviewCache = new WeakMap<Db, Map<string, CachedOverview>>();
 
 /** Open cases by deadline state, by region level and region (the 200 most urgent), and open warnings by level. */
 export async function overview(db: Db, actor: Actor, region?: string, today = todayInShanghai()): Promise<OverviewView> {
@@ -203,11 +215,27 @@ export async function overview(db: Db, actor: Actor, region?: string, today = to
   const now = Date.now();
   const hit = byKey.get(key);
   if (hit && now - hit.at < OVERVIEW_TTL_MS) return hit.value;
+  if (hit?.ready && now - hit.at < OVERVIEW_STALE_MS) {
+    if (!hit.next) {
+      const next = (hit.next = computeOverview(db, scope, today));
+      next.then(
+        (v) => {
+          if (byKey.get(key) === hit) byKey.set(key, { at: now, value: next, ready: true });
+          return v;
+        },
+        () => (hit.next = undefined),
+      );
+    }
+    return hit.value;
+  }
   if (byKey.size > 1000) byKey.clear();
-  const value = computeOverview(db, scope, today);
-  byKey.set(key, { at: now, value });
-  value.catch(() => byKey.delete(key));
-  return value;
+  const entry: CachedOverview = { at: now, value: computeOverview(db, scope, today), ready: false };
+  byKey.set(key, entry);
+  entry.value.then(
+    () => (entry.ready = true),
+    () => byKey.delete(key),
+  );
+  return entry.value;
 }
 
 /** Forgets cached overviews (after a sweep or a decision the counts of warnings change). */

@@ -237,6 +237,14 @@ describe('weekly bulletin 每周通报', () => {
     const county = await as('supervisor-county');
     expect((await get('/api/assessment/bulletins', county)).json().total).toBe(0);
     expect((await get(`/api/assessment/bulletins/${cityId}/pdf`, county)).statusCode).toBe(404);
+
+    // The county generates its own; the city sees it beside the city-wide one.
+    const own = await post('/api/assessment/bulletins', county, {});
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json()).toMatchObject({ regionPrefix: '211103', regionName: '兴隆台区', weekFrom: previousWeek(today).from });
+    expect((await get('/api/assessment/bulletins', county)).json().items.map((b: { id: string }) => b.id)).toEqual([own.json().id]);
+    expect((await get('/api/assessment/bulletins?pageSize=50', sup)).json().items.map((b: { id: string }) => b.id)).toEqual(expect.arrayContaining([cityId, own.json().id]));
+    expect((await get(`/api/assessment/bulletins/${own.json().id}/pdf`, sup)).statusCode).toBe(200);
     expect((await get('/api/assessment/bulletins/not-a-uuid/pdf', sup)).statusCode).toBe(400);
   });
 

@@ -1,4 +1,4 @@
-import { App as AntApp, Button, Descriptions, Drawer, Empty, InputNumber, Modal, Segmented, Space, Statistic, Table, Tag, Typography, DatePicker } from 'antd';
+import { App as AntApp, Button, Descriptions, Drawer, Empty, Input, InputNumber, Modal, Segmented, Space, Statistic, Table, Tag, Typography, DatePicker } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined, SettingOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -21,7 +21,9 @@ export default function AssessmentPage() {
   const [rulesOpen, setRulesOpen] = useState(false);
   const query = { month: month.format(M), groupBy };
   const scores = useFetch<Scores>((signal) => api.get<Scores>('/api/assessment/scores', { query, signal, silent: true }), [JSON.stringify(query)]);
-  const rows = scores.data?.rows ?? [];
+  // The whole ranking comes at once (it is computed over every unit); the search only narrows what is shown.
+  const [search, setSearch] = useState('');
+  const rows = (scores.data?.rows ?? []).filter((r) => !search.trim() || r.label.includes(search.trim()));
 
   const columns: ColumnsType<ScoreRow> = [
     { title: t('as.col.rank'), dataIndex: 'rank', width: 70, align: 'center' },
@@ -82,6 +84,7 @@ export default function AssessmentPage() {
           placeholder={t('as.month')}
           data-testid="as-month"
         />
+        <Input.Search allowClear placeholder={t('as.search')} onSearch={setSearch} onChange={(e) => !e.target.value && setSearch('')} style={{ width: 220 }} data-testid="as-search" />
       </div>
       {scores.error ? (
         <ErrorResult error={scores.error} onRetry={scores.reload} />

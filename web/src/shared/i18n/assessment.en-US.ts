@@ -9,6 +9,7 @@ export const assessmentEn: Record<keyof typeof assessmentZh, string> = {
   'as.group.department': 'Department',
   'as.group.hall': 'Hall',
   'as.group.clerk': 'Clerk',
+  'as.search': 'Find by name',
   'as.export': 'Export Excel',
   'as.rules': 'Scoring rules',
   'as.col.rank': 'Rank',

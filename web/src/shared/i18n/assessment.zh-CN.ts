@@ -7,6 +7,7 @@ export const assessmentZh = {
   'as.group.department': '部门',
   'as.group.hall': '大厅',
   'as.group.clerk': '窗口人员',
+  'as.search': '按名称查找',
   'as.export': '导出 Excel',
   'as.rules': '计分规则',
   'as.col.rank': '排名',

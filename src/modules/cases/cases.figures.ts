@@ -297,7 +297,20 @@ async function rollUpDays(tx: Tx, a: string | null, b: string, w: WorkdayOrdinal
     left join wd wdl on wdl.d = c.promised_deadline
     left join wd wdf on wdf.d = c.finished_on
     where ${done} and not ${near}`.execute(tx);
+  // the months these days fall in, summed again from their days
+  const m1 = a ? sql`date_trunc('month', ${a}::date)::date` : sql`'-infinity'::date`;
+  const m2 = sql`date_trunc('month', ${b}::date)::date`;
+  await sql`delete from case_figures_monthly where month between ${m1} and ${m2}`.execute(tx);
+  await sql`
+    insert into case_figures_monthly (month, region_code, department_code, item_code, item_name, ${sql.raw(SUMMED.join(', '))})
+    select date_trunc('month', day)::date, region_code, department_code, item_code, max(item_name), ${sql.raw(SUMMED.map((k) => `sum(${k})`).join(', '))}
+    from case_figures_daily
+    where day >= ${m1} and day < ${m2} + interval '1 month'
+    group by 1, 2, 3, 4`.execute(tx);
 }
+
+/** The columns of the rollup tables that add up. */
+const SUMMED = ['received', 'online', 'zero_visit', 'accepted', 'immediate', 'completed', 'on_time', 'early', 'overdue', 'promised_sum', 'used_n', 'used_promised', 'used_deadline_ord', 'used_finished_ord'];
 
 export interface FiguresRefreshResult {
   through: string;
@@ -367,16 +380,40 @@ export async function caseFiguresRollupState(db: Db | Tx): Promise<{ through: st
   return { through: r?.through ?? null, refreshedAt: r?.refreshed_at ?? null };
 }
 
-/** The figures of the days from `q.from` to `upTo` from the rollup (cases kept one by one for far deadlines included). */
+/** The whole months within [from, to] (first days of the first and the last), or null when there is none. */
+export function wholeMonths(from: string, to: string): { first: string; last: string } | null {
+  const first = from.endsWith('-01') ? from : monthAfter(from);
+  const last = dayAfter(to).endsWith('-01') ? `${to.slice(0, 8)}01` : monthBefore(to);
+  return first <= last ? { first, last } : null;
+}
+const monthAfter = (d: string) => {
+  const [y, m] = [Number(d.slice(0, 4)), Number(d.slice(5, 7))];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+};
+const monthBefore = (d: string) => {
+  const [y, m] = [Number(d.slice(0, 4)), Number(d.slice(5, 7))];
+  return m === 1 ? `${y - 1}-12-01` : `${y}-${String(m - 1).padStart(2, '0')}-01`;
+};
+
+/**
+ * The figures of the days from `q.from` to `upTo` from the rollup: whole months from the monthly sums,
+ * the other days from the daily rows, and the cases kept one by one for far deadlines.
+ */
 async function rolledUpFigures(db: Db | Tx, q: CaseFiguresQuery, upTo: string): Promise<CaseFiguresRow[]> {
   const k = ROLLUP_KEY[q.groupBy]!;
+  const months = wholeMonths(q.from, upTo);
+  const rowCols = sql`${sql.raw(k.key)} as key, ${sql.raw(k.label)} as label, c.received, c.online, c.zero_visit, c.accepted, c.immediate, c.completed,
+        c.on_time, c.early, c.overdue, c.promised_sum, c.used_n, (c.used_promised - c.used_deadline_ord + c.used_finished_ord) as used_sum`;
+  const days = months
+    ? sql`(c.day >= ${q.from}::date and c.day < ${months.first}::date or c.day >= (${months.last}::date + interval '1 month') and c.day <= ${upTo}::date)`
+    : sql`c.day between ${q.from}::date and ${upTo}::date`;
   const r = await sql<CaseFiguresRow>`
     with wd as (select * from unnest(${q.dates}::date[], ${q.ordinals}::int[]) as t(d, n)),
     g as (
-      select ${sql.raw(k.key)} as key, ${sql.raw(k.label)} as label, c.received, c.online, c.zero_visit, c.accepted, c.immediate, c.completed,
-        c.on_time, c.early, c.overdue, c.promised_sum, c.used_n, (c.used_promised - c.used_deadline_ord + c.used_finished_ord) as used_sum
+      select ${rowCols}
       from case_figures_daily c
-      where c.day between ${q.from}::date and ${upTo}::date and ${scopeWhere(q)}
+      where ${days} and ${scopeWhere(q)}
+      ${months ? sql`union all select ${rowCols} from case_figures_monthly c where c.month between ${months.first}::date and ${months.last}::date and ${scopeWhere(q)}` : sql``}
       union all
       select ${sql.raw(k.key)}, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, c.promised_days - (wdl.n - wdf.n)
       from case_figures_far c

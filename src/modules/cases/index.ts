@@ -6,6 +6,7 @@ import { casesFigures } from './db/migrations/20261123T1820_cases_figures';
 import { casesGreenOrder } from './db/migrations/20261123T1950_cases_green_order';
 import { casesFiguresDaily } from './db/migrations/20261124T0510_cases_figures_daily';
 import { casesOpenCounts } from './db/migrations/20261124T0520_cases_open_counts';
+import { casesFiguresMonthly } from './db/migrations/20261124T0530_cases_figures_monthly';
 import { registerCaseRoutes } from './cases.routes';
 import { seedCasesDemo } from './demo/seed';
 import { remindPromises } from './cases.promises';
@@ -19,7 +20,7 @@ export { getCaseRatingFacts, type CaseRatingFacts } from './cases.ratings-facade
 
 export const casesModule: Module = {
   name: 'cases',
-  migrations: { '20261123T1100_cases_init': casesInit, '20261123T1800_cases_linkage': casesLinkage, '20261123T1820_cases_figures': casesFigures, '20261123T1950_cases_green_order': casesGreenOrder, '20261124T0510_cases_figures_daily': casesFiguresDaily, '20261124T0520_cases_open_counts': casesOpenCounts },
+  migrations: { '20261123T1100_cases_init': casesInit, '20261123T1800_cases_linkage': casesLinkage, '20261123T1820_cases_figures': casesFigures, '20261123T1950_cases_green_order': casesGreenOrder, '20261124T0510_cases_figures_daily': casesFiguresDaily, '20261124T0520_cases_open_counts': casesOpenCounts, '20261124T0530_cases_figures_monthly': casesFiguresMonthly },
   routes: (app, ctx) => registerCaseRoutes(app, ctx.db),
   seedDemo: seedCasesDemo,
   // 容缺承诺: mark overdue promises and remind applicants two working days ahead.

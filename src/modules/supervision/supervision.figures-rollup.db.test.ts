@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { api, createTestApp, type TestApp } from '../../../test/harness';
 import { addDays, loadCalendar, todayInShanghai } from '../calendar/index';
-import { caseFigures, caseFiguresLive, caseFiguresRollupState, type CaseFiguresQuery, type CaseFiguresRow, type FiguresGroupBy } from '../cases/index';
+import { caseFigures, caseFiguresLive, caseFiguresRollupState, mergeFigures, wholeMonths, type CaseFiguresQuery, type CaseFiguresRow, type FiguresGroupBy } from '../cases/index';
 import { refreshFiguresRollup, workdayOrdinals } from './supervision.figures-rollup';
 
 let t: TestApp;
@@ -130,5 +130,24 @@ describe('workday ordinals', () => {
     // Thu 1999-12-30 … Mon 2000-01-03 (the origin is a Saturday): differences are the working days in between
     expect(b.dates.slice(0, 5)).toEqual(['1999-12-30', '1999-12-31', '2000-01-01', '2000-01-02', '2000-01-03']);
     expect(b.ordinals.slice(0, 5)).toEqual([-1, 0, 0, 0, 1]);
+  });
+});
+
+describe('rollup arithmetic', () => {
+  it('finds the whole months of a period', () => {
+    expect(wholeMonths('2025-11-24', '2026-11-23')).toEqual({ first: '2025-12-01', last: '2026-10-01' });
+    expect(wholeMonths('2026-01-01', '2026-01-31')).toEqual({ first: '2026-01-01', last: '2026-01-01' });
+    expect(wholeMonths('2025-12-01', '2026-02-28')).toEqual({ first: '2025-12-01', last: '2026-02-01' });
+    expect(wholeMonths('2026-01-02', '2026-01-31')).toBeNull();
+    expect(wholeMonths('2026-01-15', '2026-02-14')).toBeNull();
+  });
+
+  it('adds up group rows by key, nulls last', () => {
+    const row = (key: string | null, n: number, used: number | null): CaseFiguresRow => ({
+      key, label: null, received: n, online: n, zero_visit: 0, accepted: n, immediate: 0, completed: n, on_time: n, early: 0, overdue: 0,
+      used_sum: used, used_n: used === null ? 0 : 1, promised_sum: used,
+    });
+    const m = mergeFigures([row('B', 1, 2), row(null, 1, null)], [row('A', 2, null), row('B', 3, 4)]);
+    expect(m.map((r) => [r.key, r.received, r.used_sum, r.used_n])).toEqual([['A', 2, null, 0], ['B', 4, 6, 2], [null, 1, null, 0]]);
   });
 });

@@ -142,8 +142,10 @@ describe('双推送', () => {
     expect(await messages()).toBeGreaterThanOrEqual(before + 5); // five people on the 市场监管局 roster
     expect(await chasePushes(t.db, '2026-11-24')).toBe(0);
     expect(await chasePushes(t.db, '2026-11-28')).toBe(0); // a Saturday
-    const row = (await sql<{ reminders: number }>`select reminders from regulation_pushes where case_id = ${caseId}`.execute(t.db)).rows[0]!;
+    const row = (await sql<{ reminders: number; version: number }>`select reminders, version from regulation_pushes where case_id = ${caseId}`.execute(t.db)).rows[0]!;
     expect(row.reminders).toBe(1);
+    // a reminder does not make the regulator's open page stale
+    expect(row.version).toBe(1);
   });
 });
 

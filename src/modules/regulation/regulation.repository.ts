@@ -133,6 +133,20 @@ export const setEntityRegulator = (db: Db | Tx, caseIds: string[], departmentId:
 export const pushesToChase = (db: Db | Tx, today: string) =>
   q(db).selectFrom('regulation_pushes').selectAll().where('status', '=', 'pushed').where('due_on', '<', today).where((eb) => eb.or([eb('reminded_on', 'is', null), eb('reminded_on', '<', today)])).execute();
 
+/**
+ * 催办 mark: once per day and only while unconfirmed. It leaves `version` alone, so a regulator
+ * confirming at the same moment is not told that someone else changed the push.
+ */
+export const markReminded = (db: Db | Tx, id: string, today: string) =>
+  q(db)
+    .updateTable('regulation_pushes')
+    .set({ reminded_on: today, reminders: sql`reminders + 1` })
+    .where('id', '=', id)
+    .where('status', '=', 'pushed')
+    .where((eb) => eb.or([eb('reminded_on', 'is', null), eb('reminded_on', '<', today)]))
+    .returningAll()
+    .executeTakeFirst();
+
 export const getCursor = (db: Db | Tx, name: string) => q(db).selectFrom('regulation_cursor').selectAll().where('name', '=', name).executeTakeFirst();
 export const saveCursor = (db: Db | Tx, name: string, updatedAt: Date, id: string) =>
   q(db)

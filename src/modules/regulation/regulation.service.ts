@@ -255,8 +255,8 @@ export async function chasePushes(db: Db, today = todayInShanghai()): Promise<nu
   for (const p of await repo.pushesToChase(db, today)) {
     if (!shouldRemind({ status: p.status, dueOn: p.due_on, remindedOn: p.reminded_on }, today, workday)) continue;
     await db.transaction().execute(async (tx) => {
-      const row = await repo.updatePush(tx, p.id, p.version, { reminded_on: today, reminders: p.reminders + 1 });
-      if (!row) return; // handled meanwhile
+      const row = await repo.markReminded(tx, p.id, today);
+      if (!row) return; // confirmed or reminded meanwhile
       const staff = p.regulator_department_id ? await repo.activeInspectors(tx, p.regulator_department_id) : [];
       for (const s of staff)
         await notify(tx, {

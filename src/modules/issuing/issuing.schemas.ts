@@ -23,6 +23,7 @@ export const QueueItem = z.object({
   itemCode: z.string(),
   itemName: z.string(),
   departmentCode: z.string(),
+  departmentName: z.string(),
   regionCode: z.string(),
   acceptRegionCode: z.string(),
   acceptHallId: z.string().nullable(),

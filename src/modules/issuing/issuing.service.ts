@@ -44,11 +44,18 @@ export async function queue(db: Db, actor: Actor, query: { stage: IssuingStage; 
     ...(query.department ? { departmentCode: query.department } : {}),
   };
   const page = await issuingQueue(db, actor, filter);
+  // The queue spans departments: name each once per page.
+  const codes = [...new Set(page.items.map((i) => i.departmentCode))];
+  const names = new Map(await Promise.all(codes.map(async (c) => [c, (await getDepartment(db, c))?.name ?? c] as const)));
   return {
     ...page,
     stage: query.stage,
     stageLabel: STAGE_LABELS[query.stage],
-    items: page.items.map((i) => ({ ...i, pickupLabel: !i.pickup ? '未选择' : i.pickup.method === 'hall' ? '窗口领取' : '邮寄送达' })),
+    items: page.items.map((i) => ({
+      ...i,
+      departmentName: names.get(i.departmentCode) ?? i.departmentCode,
+      pickupLabel: !i.pickup ? '未选择' : i.pickup.method === 'hall' ? '窗口领取' : '邮寄送达',
+    })),
   };
 }
 

@@ -57,10 +57,10 @@ export function QueueTab({ stage }: { stage: IssuingStage }) {
   return (
     <div data-testid={`iss-queue-${stage}`}>
       <ListToolbar testPrefix="iss-queue" q={q} onQ={setQ} placeholder={t('iss.searchQueue')} searchWidth={220}>
-        <div style={{ width: 200 }}>
+        <div style={{ width: 200, display: 'grid' }}>
           <DepartmentSelect regionCode={regionCode} valueField="code" value={department} onChange={setDepartment} placeholder={t('iss.allDepartments')} testId="iss-queue-department" />
         </div>
-        <div style={{ width: 200 }}>
+        <div style={{ width: 200, display: 'grid' }}>
           <HallSelect regionCode={regionCode} value={hall} onChange={setHall} testId="iss-queue-hall" />
         </div>
         {stage === 'to_issue' && (
@@ -106,7 +106,7 @@ export function QueueTab({ stage }: { stage: IssuingStage }) {
           },
           { title: t('case.item'), dataIndex: 'itemName', key: 'item', ellipsis: true },
           { title: t('case.applicant'), dataIndex: 'applicantNameMasked', key: 'applicant', render: (n: string | null) => n ?? '—' },
-          { title: t('iss.department'), dataIndex: 'departmentCode', key: 'department' },
+          { title: t('iss.department'), dataIndex: 'departmentName', key: 'department' },
           {
             title: t('iss.pickup'),
             key: 'pickup',

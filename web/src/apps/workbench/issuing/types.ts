@@ -9,6 +9,7 @@ export interface QueueItem {
   itemCode: string;
   itemName: string;
   departmentCode: string;
+  departmentName: string;
   regionCode: string;
   acceptHallId: string | null;
   status: string;

@@ -76,6 +76,8 @@ describe('one window 一件事一次办 and 综合窗口', () => {
     const counted = company.getByTestId('bundle-material-count');
     expect(await counted.innerText()).toBe('共需材料 22 份，合并后 19 份');
     expect(Number(await company.getByTestId('bundle-promised').getAttribute('data-days'))).toBe(5);
+    // 营业执照, asked by three items, is handed in once
+    expect(await company.getByTestId('bundle-material-used-b8').getAttribute('data-count')).toBe('3');
 
     // the account's own name is filled in; 企业名称 is the same information and may stay blank
     expect(await company.getByTestId('apply-field-companyName').inputValue()).toBe('盘锦辽河示范科技有限公司');

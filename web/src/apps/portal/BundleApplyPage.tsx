@@ -108,6 +108,16 @@ export default function BundleApplyPage() {
     return parts.length ? <span data-testid={`bundle-field-note-${f.key}`}>{parts.join('；')}</span> : undefined;
   };
 
+  const materialNote = (_m: unknown, i: number) => {
+    const sources = d.materials[i]?.sources ?? [];
+    if (sources.length < 2) return null;
+    return (
+      <Typography.Text type="secondary" className="material-notes" data-testid={`bundle-material-used-${d.materials[i]!.id}`} data-count={sources.length}>
+        {t('bd.mergedFrom', { items: sources.map((s) => itemNames.get(s.itemCode) ?? s.itemCode).join('、') })}
+      </Typography.Text>
+    );
+  };
+
   const submit = async () => {
     mode.current = 'submit';
     setOtherErrors([]);
@@ -178,7 +188,7 @@ export default function BundleApplyPage() {
             {t('bd.materialCount', { before: d.materialCountBefore, after: d.materialCountAfter })}
           </Typography.Paragraph>
           <Typography.Paragraph type="secondary">{t('apply.materialsHint')}</Typography.Paragraph>
-          <MaterialsSection materials={materials} mode={mode} />
+          <MaterialsSection materials={materials} mode={mode} note={materialNote} />
         </Card>
         <OtherErrorsAlert errors={otherErrors} testId="bundle-errors" titled className="guide-section" />
         <div className="apply-actions">

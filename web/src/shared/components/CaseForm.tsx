@@ -133,11 +133,14 @@ export function MaterialsSection({
   materials,
   mode,
   windowMode = false,
+  note,
 }: {
   materials: Material[];
   mode: RefObject<FormMode>;
   /** Window registration: the clerk may tick "paper original checked" instead of scanning. */
   windowMode?: boolean;
+  /** A line under a material's head (a bundle's list says which items it serves). */
+  note?: (m: Material, index: number) => ReactNode;
 }) {
   const { t } = useI18n();
   if (!materials.length) return <Typography.Text type="secondary">{t('apply.noMaterials')}</Typography.Text>;
@@ -146,6 +149,7 @@ export function MaterialsSection({
       {materials.map((m, i) => (
         <div key={m.id} className="material-row" data-testid={`material-${m.id}`}>
           <MaterialHead m={m} index={i} />
+          {note?.(m, i)}
           <Form.Item
             name={['materials', i, 'fileIds']}
             dependencies={windowMode ? [['materials', i, 'paper']] : undefined}

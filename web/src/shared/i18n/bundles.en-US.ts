@@ -16,6 +16,7 @@ export const bundlesEn: Record<keyof typeof bundlesZh, string> = {
   'bd.materialCount': '{before} materials needed, {after} after merging',
   'bd.sharedGroup': 'Shared by several items: {label}',
   'bd.sharedFill': 'Shared by several items: {label}; leave blank to reuse "{field}"',
+  'bd.mergedFrom': 'Handed in once for: {items}',
   'bd.usedBy': 'Used by: {items}',
   'bd.submit': 'Submit the bundle',
   'bd.submitConfirm': 'One linked case will be filed per item. Submit?',

@@ -14,6 +14,7 @@ export const bundlesZh = {
   'bd.materialCount': '共需材料 {before} 份，合并后 {after} 份',
   'bd.sharedGroup': '多个事项共用：{label}',
   'bd.sharedFill': '多个事项共用：{label}；可留空，自动沿用「{field}」',
+  'bd.mergedFrom': '合并提交一份，同时用于：{items}',
   'bd.usedBy': '用于：{items}',
   'bd.submit': '提交一件事申请',
   'bd.submitConfirm': '提交后将为每个事项各生成一件关联办件，确认提交？',

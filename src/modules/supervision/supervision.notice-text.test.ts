@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decidedNotice, raisedNotice, uniqueRecipients, type NoticeFacts } from './supervision.notice-text';
+import { decidedNotice, raisedDigest, raisedNotice, uniqueRecipients, type NoticeFacts } from './supervision.notice-text';
 
 const w: NoticeFacts = {
   caseNumber: 'PJ20261124000001',
@@ -28,6 +28,19 @@ describe('warning notices', () => {
     expect(confirmed.body).toBe('办件 PJ20261124000001（食品经营许可）的红牌「超过承诺时限」已由效能监察员赵监察确认，意见：说明理由不充分。');
     const revoked = decidedNotice({ ...w, state: 'revoked', decidedByName: '赵监察', decisionComment: '' });
     expect(revoked.body).toBe('办件 PJ20261124000001（食品经营许可）的红牌「超过承诺时限」已由效能监察员赵监察撤销。');
+  });
+
+  it('sums up many cards in one message: counts by level, a few cases, the earliest deadline', () => {
+    const ws = [
+      { ...w, caseNumber: 'A1', explainDue: '2026-11-30' },
+      { ...w, caseNumber: 'A2', level: 'yellow' as const, explainDue: '2026-11-26' },
+      { ...w, caseNumber: 'A3', explainDue: '2026-11-28' },
+      { ...w, caseNumber: 'A4', level: 'yellow' as const },
+    ];
+    expect(raisedDigest(ws)).toEqual({
+      title: '【预警】新增 4 条（红牌 2 条，黄牌 2 条）',
+      body: '办件 A1、A2、A3 等 4 条预警待说明，最早须于 2026-11-26 前提交情况说明。请在“运行监管 › 预警与红黄牌”中逐条处理。',
+    });
   });
 
   it('notifies each person once', () => {

@@ -39,6 +39,17 @@ export function decidedNotice(w: NoticeFacts): NoticeText {
   };
 }
 
+/** Many new cards for one unit in one pass: one message naming a few cases instead of one per card. */
+export function raisedDigest(ws: readonly NoticeFacts[]): NoticeText {
+  const red = ws.filter((w) => w.level === 'red').length;
+  const due = ws.map((w) => w.explainDue).sort()[0];
+  const some = ws.slice(0, 3).map((w) => w.caseNumber);
+  return {
+    title: `【预警】新增 ${ws.length} 条（红牌 ${red} 条，黄牌 ${ws.length - red} 条）`,
+    body: `办件 ${some.join('、')} 等 ${ws.length} 条预警待说明，最早须于 ${due} 前提交情况说明。请在“运行监管 › 预警与红黄牌”中逐条处理。`,
+  };
+}
+
 /** Recipients without repeats, in order: the unit's staff, then the others (e.g. who explained). */
 export function uniqueRecipients(staff: readonly string[], others: readonly (string | null | undefined)[]): string[] {
   return [...new Set([...staff, ...others.filter((x): x is string => !!x)])];

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { api, createTestApp, type TestApp } from '../../../test/harness';
 import { todayInShanghai } from '../calendar/index';
 import { sweepWarnings } from './index';
+import { notifyRaisedWarnings } from './supervision.notices';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -66,6 +67,22 @@ describe('warnings reach the responsible unit 通知责任单位', () => {
     expect(r.raised).toBe(0);
     expect(r.notified).toBe(2); // approver-city and chief-city
     expect((await messages('supervision.warning.raised')).length).toBe(before + 2);
+  });
+
+  it('many new cards for one department come as one digest per person', async () => {
+    const open = (await sql<{ id: string; case_number: string }>`select id, case_number from warnings where state = 'open' and department_code = 'PJ-XZSP'`.execute(t.db)).rows;
+    expect(open.length).toBeGreaterThan(1);
+    await sql`delete from warning_notices where event = 'raised' and warning_id = any(${open.map((w) => w.id)}::uuid[])`.execute(t.db);
+    const sent = await notifyRaisedWarnings(t.db, { digestOver: 1 });
+    expect(sent).toBe(2);
+    const digests = await messages('supervision.warning.digest');
+    expect(digests.map((m) => m.username)).toEqual(['approver-city', 'chief-city']);
+    expect(digests[0]!.title).toMatch(new RegExp(`^【预警】新增 ${open.length} 条（红牌 \\d+ 条，黄牌 \\d+ 条）$`));
+    expect(digests[0]!.case_id).toBeNull();
+    expect(digests[0]!.body).toContain(`等 ${open.length} 条预警待说明`);
+    expect(open.some((w) => digests[0]!.body.includes(w.case_number))).toBe(true);
+    // Claimed: the next pass tells nobody.
+    expect(await notifyRaisedWarnings(t.db, { digestOver: 1 })).toBe(0);
   });
 
   it('a decision tells the department staff and whoever explained, once, but not the deciding supervisor', async () => {

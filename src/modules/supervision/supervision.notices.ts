@@ -9,9 +9,11 @@ import { listDepartmentStaff, type StaffContact } from '../identity/index';
 import { notify } from '../notify/index';
 import * as repo from './supervision.repository';
 import type { WarningRow } from './supervision.repository';
-import { decidedNotice, raisedNotice, uniqueRecipients, type NoticeFacts } from './supervision.notice-text';
+import { decidedNotice, raisedDigest, raisedNotice, uniqueRecipients, type NoticeFacts } from './supervision.notice-text';
 
 const BATCH = 200;
+/** More new cards than this for one department in a batch are told in one digest message (no flooding on a backlog). */
+export const DIGEST_OVER = 10;
 
 const facts = (w: WarningRow, ruleName: string): NoticeFacts => ({
   caseNumber: w.case_number,
@@ -39,10 +41,15 @@ function staffCache(db: Db) {
   };
 }
 
-/** Notifies every open warning not yet notified as raised; returns how many messages were sent. */
-export async function notifyRaisedWarnings(db: Db): Promise<number> {
+/**
+ * Notifies every open warning not yet notified as raised; returns how many messages were sent. A
+ * department with more than `digestOver` new cards in a batch gets one digest message per person.
+ */
+export async function notifyRaisedWarnings(db: Db, opts: { digestOver?: number } = {}): Promise<number> {
+  const digestOver = opts.digestOver ?? DIGEST_OVER;
   const names = await ruleNames(db);
   const staffOf = staffCache(db);
+  const factsOf = (w: WarningRow) => facts(w, names.get(w.rule) ?? w.rule);
   let sent = 0;
   for (;;) {
     const batch = await repo.warningsAwaitingRaisedNotice(db, BATCH);
@@ -54,14 +61,22 @@ export async function notifyRaisedWarnings(db: Db): Promise<number> {
         tx,
         batch.map((w) => ({ warning_id: w.id, event: 'raised' as const, recipients: recipients.get(w.id)!.length })),
       );
+      // Another node's pass may have claimed some first: those are left to it.
+      const byDepartment = new Map<string, WarningRow[]>();
+      for (const w of batch) if (claimed.has(w.id)) byDepartment.set(w.department_code, [...(byDepartment.get(w.department_code) ?? []), w]);
       let n = 0;
-      for (const w of batch) {
-        if (!claimed.has(w.id)) continue; // another node's pass got there first
-        const text = raisedNotice(facts(w, names.get(w.rule) ?? w.rule));
-        for (const userId of recipients.get(w.id)!) {
-          await notify(tx, { userId, caseId: w.case_id, kind: `supervision.warning.raised`, ...text });
-          n++;
-        }
+      for (const ws of byDepartment.values()) {
+        const to = recipients.get(ws[0]!.id)!;
+        if (!to.length) continue;
+        const told =
+          ws.length > digestOver
+            ? [{ caseId: null, kind: 'supervision.warning.digest', ...raisedDigest(ws.map((w) => factsOf(w))) }]
+            : ws.map((w) => ({ caseId: w.case_id, kind: 'supervision.warning.raised', ...raisedNotice(factsOf(w)) }));
+        for (const message of told)
+          for (const userId of to) {
+            await notify(tx, { userId, ...message });
+            n++;
+          }
       }
       return n;
     });

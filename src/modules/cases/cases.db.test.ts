@@ -393,6 +393,36 @@ describe('concurrency and versions', () => {
     expect((await view(id, clerk)).status).toBe('prereviewed');
   });
 
+  it('answers with the new version only when asked (Prefer: return=minimal), and audits the action and its message once', async () => {
+    const company = await as('company');
+    const clerk = await as('clerk-city');
+    const { id, number } = await fileFood(company);
+    const v = (await view(id, clerk)).version;
+    const res = await post(`/api/cases/${id}/actions`, { ...clerk, prefer: 'return=minimal' }, { action: 'accept', version: v });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['preference-applied']).toBe('return=minimal');
+    expect(res.json()).toEqual({ id, number, version: v + 1, status: 'accepted', statusLabel: expect.any(String), documentNumber: expect.stringMatching(/\S/) });
+    const after = await view(id, clerk);
+    expect(after).toMatchObject({ version: v + 1, status: 'accepted' });
+    expect(after.history.at(-1).action).toBe('accept');
+    expect(after.documents.map((d: { number: string }) => d.number)).toContain(res.json().documentNumber);
+    // The applicant's message and text are recorded inside the action's own audit entry.
+    const audit = await sql<{ action: string; after: { notified: { messageId: string; smsId: string | null } } }>`
+      select action, after from audit_log where entity_id = ${id} and action = 'cases.case.accept'`.execute(t.db);
+    expect(audit.rows).toHaveLength(1);
+    const { messageId } = audit.rows[0]!.after.notified;
+    const msg = await sql<{ case_id: string }>`select case_id from messages where id = ${messageId}`.execute(t.db);
+    expect(msg.rows[0]?.case_id).toBe(id);
+    expect((await sql`select 1 from audit_log where entity_id = ${messageId}`.execute(t.db)).rows).toHaveLength(0);
+    // Without the preference the whole case comes back, built from what the action read and wrote.
+    const approver = await as('approver-city');
+    const full = await post(`/api/cases/${id}/actions`, approver, { action: 'review-pass', version: v + 1, comment: '材料齐全' });
+    expect(full.statusCode, full.body).toBe(200);
+    expect(full.headers['preference-applied']).toBeUndefined();
+    const fresh = await view(id, approver);
+    expect({ ...full.json(), remainingWorkingDays: 0 }).toEqual({ ...fresh, remainingWorkingDays: 0 });
+  });
+
   it('an action the state does not allow is a 409', async () => {
     const company = await as('company');
     const chief = await as('chief-city');

@@ -7,7 +7,7 @@ import type { Actor } from '../../platform/auth';
 import type { CalendarData } from '../calendar/index';
 import { MATERIAL_FORM_LABELS, type ItemDetail } from '../catalog/index';
 import { issueDocument, listDocumentsForCase, readDocument, type DocumentInput, type IssueDocumentInput, type IssuedDocument } from '../documents/index';
-import { notify } from '../notify/index';
+import { notify, type Notified } from '../notify/index';
 import type { ClockView } from '../workflow/index';
 import { addWorkdays, shanghaiDay } from './cases.clock';
 import type { CaseRow, MaterialRowDb } from './cases.repository';
@@ -140,10 +140,11 @@ const MOBILE = /^1[3-9]\d{9}$/;
  * 通知申请人: an in-app message to the applicant's account and a text to the applicant's mobile phone
  * when known. A paper case without an online account gets no message (the notify facade needs a user).
  */
-export async function notifyApplicant(tx: Tx, row: CaseRow, m: ApplicantMessage, by: { actor: Actor; ip: string | null }): Promise<void> {
-  if (!row.applicant_id) return;
+/** Tells the applicant (with a text when a mobile number is known); `auditedByCaller`: see `notify`. */
+export async function notifyApplicant(tx: Tx, row: CaseRow, m: ApplicantMessage, by: { actor: Actor; ip: string | null; auditedByCaller?: boolean }): Promise<Notified | null> {
+  if (!row.applicant_id) return null;
   const phone = row.applicant.phone;
-  await notify(tx, {
+  return notify(tx, {
     userId: row.applicant_id,
     caseId: row.id,
     kind: m.kind,
@@ -152,6 +153,7 @@ export async function notifyApplicant(tx: Tx, row: CaseRow, m: ApplicantMessage,
     sms: phone && MOBILE.test(phone) ? { phone, text: `【一网】${m.title}。${m.body}` } : null,
     actor: { id: by.actor.id, username: by.actor.username },
     ip: by.ip,
+    auditedByCaller: by.auditedByCaller,
   });
 }
 

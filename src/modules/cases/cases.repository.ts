@@ -1,3 +1,4 @@
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { sql, type Insertable, type Selectable, type SqlBool, type Updateable, type ExpressionBuilder } from 'kysely';
 import { EXIT_STATUSES, FRONT_STATUSES, OUTSIDE_STATUSES, type Counter } from './cases.counters';
 import type { Db, Tx } from '../../platform/db';
@@ -42,6 +43,43 @@ export async function insertCase(tx: Tx, row: NewCase): Promise<CaseRow> {
 
 export async function getCase(db: Db | Tx, id: string): Promise<CaseRow | undefined> {
   return q(db).selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A case row with everything recorded about it in this module: history, materials and 容缺 promises. */
+export interface CaseWithRecord {
+  row: CaseRow;
+  events: EventRow[];
+  materials: MaterialRowDb[];
+  promises: PromiseRow[];
+}
+
+/** Timestamps arrive as text inside JSON aggregates. */
+function reviveDates<T>(rows: readonly object[], keys: readonly (keyof T)[]): T[] {
+  const out = rows as T[];
+  for (const r of out) for (const k of keys) if (r[k] != null) (r as Record<keyof T, unknown>)[k] = new Date(r[k] as string);
+  return out;
+}
+
+/** The case and its record in one statement (every action and every case view needs all of them). */
+export async function getCaseWithRecord(db: Db | Tx, id: string): Promise<CaseWithRecord | undefined> {
+  const r = await q(db)
+    .selectFrom('cases')
+    .selectAll('cases')
+    .select((eb) => [
+      jsonArrayFrom(eb.selectFrom('case_events').selectAll('case_events').whereRef('case_events.case_id', '=', 'cases.id').orderBy('seq')).as('record_events'),
+      jsonArrayFrom(eb.selectFrom('case_materials').selectAll('case_materials').whereRef('case_materials.case_id', '=', 'cases.id')).as('record_materials'),
+      jsonArrayFrom(eb.selectFrom('case_promises').selectAll('case_promises').whereRef('case_promises.case_id', '=', 'cases.id').orderBy('due_date').orderBy('material_id')).as('record_promises'),
+    ])
+    .where('cases.id', '=', id)
+    .executeTakeFirst();
+  if (!r) return undefined;
+  const { record_events, record_materials, record_promises, ...row } = r;
+  return {
+    row,
+    events: reviveDates<EventRow>(record_events, ['at']),
+    materials: reviveDates<MaterialRowDb>(record_materials, ['updated_at']),
+    promises: reviveDates<PromiseRow>(record_promises, ['created_at', 'fulfilled_at']),
+  };
 }
 
 export async function getCaseByNumber(db: Db | Tx, number: string): Promise<CaseRow | undefined> {

@@ -15,6 +15,7 @@ import {
   CaseIdParam,
   CaseListPage,
   CaseListQuery,
+  CaseActed,
   CaseView,
   CreateCaseBody,
   CreatedCase,
@@ -113,10 +114,15 @@ export function registerCaseRoutes(app: App, db: Db) {
           '办理操作（预审、补正告知、受理〔可带容缺材料 deferredMaterials、绿色通道 greenChannel〕、审查、决定、特别程序、制证、送达、撤回；四级联动 report-up 上报上级 / send-down 退回下级；supply-material 补交容缺材料），需提交当前版本号',
         params: CaseIdParam,
         body: ActionBody,
-        response: { 200: CaseView, ...withUnprocessable },
+        headers: z.looseObject({ prefer: z.string().optional().describe('return=minimal：只回应新版本号和状态，不返回办件全貌') }),
+        response: { 200: z.union([CaseActed, CaseView]), ...withUnprocessable },
       },
     },
-    async (req) => svc.applyAction(db, ctx(req), req.params.id, req.body),
+    async (req, reply) => {
+      const minimal = /\breturn=minimal\b/.test(req.headers.prefer ?? '');
+      if (minimal) reply.header('preference-applied', 'return=minimal');
+      return svc.applyAction(db, ctx(req), req.params.id, req.body, { minimal });
+    },
   );
 
   app.get(

@@ -327,6 +327,22 @@ export const CaseView = z.object({
   greenChannel: z.boolean(),
   pickup: PickupView.nullable(),
 });
+
+/**
+ * The answer to an action when the client sends `Prefer: return=minimal` (RFC 7240): what changed, without
+ * the case view (integrations and batch clients that do not display the case).
+ */
+export const CaseActed = z
+  .strictObject({
+    id: z.string(),
+    number: z.string(),
+    version: z.number().int().describe('新版本号（下一次操作时提交）'),
+    status: z.string(),
+    statusLabel: z.string(),
+    documentNumber: z.string().nullable().describe('本次操作出具的文书编号'),
+  })
+  .describe('请求头 Prefer: return=minimal 时的精简应答');
+export type CaseActed = z.infer<typeof CaseActed>;
 export type CaseView = z.infer<typeof CaseView>;
 
 export const CaseListItem = z.object({

@@ -33,7 +33,7 @@ import {
   type TransitionOk,
 } from '../workflow/index';
 import * as repo from './cases.repository';
-import type { CaseRow, EventRow, MaterialRowDb } from './cases.repository';
+import type { CaseRow, EventRow, MaterialRowDb, PromiseRow } from './cases.repository';
 import { casesNow, clockColumns, overdueOn, shanghaiDay, storedDeadlineState, storedRemaining } from './cases.clock';
 import { formatCaseNumber, numberPrefix } from './cases.numbering';
 import {
@@ -77,6 +77,7 @@ import {
   type ActionInputs as Requirements,
   type CaseListItem,
   type CaseListQuery,
+  type CaseActed,
   type CaseView,
   type CreateCaseBody,
   type SaveDraftBody,
@@ -165,6 +166,11 @@ interface Loaded {
 async function loadCase(db: Db, actor: Actor, id: string): Promise<Loaded> {
   const row = await repo.getCase(db, id);
   if (!row) throw notFound(CASE);
+  return accessTo(db, actor, row);
+}
+
+/** What the actor may do with this state of the case (404 when they may not even see it). */
+async function accessTo(db: Db, actor: Actor, row: CaseRow): Promise<Loaded> {
   const depts = await departmentCodesFor(db, actor);
   const access = caseAccess(actor, factsOf(row), depts);
   if (access === 'none') throw notFound(CASE);
@@ -665,14 +671,16 @@ function checkRequirements(a: ActionDefinition, body: ActionBody, item: ItemDeta
 const OWNER_EDIT_ACTIONS = new Set(['submit', 'resubmit']);
 
 /** 办理: one workflow action on a case, all-or-nothing. Returns the case as the actor now sees it. */
-export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody): Promise<CaseView> {
+export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody): Promise<CaseView>;
+export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody, opts: { minimal: boolean }): Promise<CaseView | CaseActed>;
+export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody, opts = { minimal: false }): Promise<CaseView | CaseActed> {
   if (body.action in LINKAGE_ACTIONS) return applyLinkageAction(db, ctx, id, body, body.action as LinkageAction);
   if (body.action === SUPPLY_ACTION) return supplyMaterial(db, ctx, id, body);
   const { actor } = ctx;
   if (body.materialId !== undefined || body.fileIds !== undefined || body.paper !== undefined) {
     throw fieldError(body.materialId !== undefined ? 'materialId' : body.fileIds !== undefined ? 'fileIds' : 'paper', `materialId、fileIds、paper 只用于「${SUPPLY_LABEL}」（${SUPPLY_ACTION}）`);
   }
-  const { row, access, performers } = await loadCase(db, actor, id);
+  const [{ row, access, performers }, record] = await loadCaseWithRecord(db, actor, id, !opts.minimal);
   const { item, def } = await requireItemContext(db, row);
   const tr = transition(def, snapshotOf(row), body.action, { performers });
   if (!tr.ok) {
@@ -689,7 +697,7 @@ export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody
   }
   const deferred = tr.action.action === 'accept' ? await checkDeferred(db, item, id, body, shanghaiDay(nowOf(ctx))) : [];
   if (tr.action.action === 'issue-certificate' && item.promiseBlocksCertificate !== false) {
-    const open = (await repo.listPromises(db, id)).filter((p) => p.status !== 'fulfilled');
+    const open = record.promises.filter((p) => p.status !== 'fulfilled');
     if (open.length) {
       throw unprocessable(
         `尚有容缺承诺未履行，不能制证：${open.map((p) => `「${p.material_name}」（承诺 ${p.due_date} 前补交）`).join('、')}。请先补交材料（${SUPPLY_ACTION}）`,
@@ -702,7 +710,7 @@ export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody
   // The applicant's side may carry a corrected form and materials with submit / resubmit.
   let form: Record<string, unknown> | null = null;
   let newMaterials: MaterialRow[] | null = null;
-  const currentMaterials = await repo.listMaterials(db, id);
+  const currentMaterials = record.materials;
   if (body.form !== undefined || body.materials !== undefined) {
     if (!OWNER_EDIT_ACTIONS.has(tr.action.action)) {
       throw fieldError(body.form !== undefined ? 'form' : 'materials', `「${tr.action.label}」不能修改申请表或材料`);
@@ -733,8 +741,8 @@ export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody
   const applicantCols = form && body.form !== undefined ? await applicantColumns(db, actor, row, form) : {};
   const now = nowOf(ctx);
   const today = shanghaiDay(now);
-  const [cal, events] = await Promise.all([loadCalendar(db), repo.listEvents(db, id)]);
-  const clockEvents: ClockEvent[] = [...events.map(toClockEvent), { on: today, clock: tr.clock }];
+  const cal = await loadCalendar(db);
+  const clockEvents: ClockEvent[] = [...record.events.map(toClockEvent), { on: today, clock: tr.clock }];
   const clock = computeClock(cal, clockEvents, limitsOf(row), today);
   const cols = clockColumns(cal, clock, row.promised_days, tr.status === 'suspended' || tr.clock === 'stop');
   const role = actingRole(tr.action, performers, actor);
@@ -745,7 +753,7 @@ export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody
   if (deferred.length) payload.deferredMaterials = deferred.map((d) => ({ materialId: d.materialId, dueDate: d.dueDate }));
   if (body.greenChannel) payload.greenChannel = true;
 
-  await db.transaction().execute(async (tx) => {
+  const done = await db.transaction().execute(async (tx) => {
     const updated = await repo.updateCaseIfVersion(tx, id, body.version, {
       status: tr.status,
       suspended_from: tr.suspendedFrom,
@@ -762,7 +770,7 @@ export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody
       ...applicantCols,
     });
     if (!updated) throw conflict('办件已被他人同时办理，请刷新后重试', 'stale_version');
-    await repo.insertEvent(tx, {
+    const event = await repo.insertEvent(tx, {
       ...eventHead(id, updated.version, now, actor),
       actor_role: role,
       action: tr.action.action,
@@ -810,18 +818,28 @@ export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody
       ip: ctx.ip,
     });
     const message = applicantMessage(tr, statusLabel(def, tr.status), updated, item, req, clock.promisedDeadline, issued?.number ?? null);
-    if (message) await notifyApplicant(tx, updated, message, { actor, ip: ctx.ip });
+    const notified = message ? await notifyApplicant(tx, updated, message, { actor, ip: ctx.ip, auditedByCaller: true }) : null;
     await recordAudit(tx, {
       actor,
       action: `cases.case.${tr.action.action}`,
       entityType: 'case',
       entityId: id,
       before: { status: row.status, version: row.version },
-      after: { status: tr.status, version: updated.version, event: updated.version, clock: tr.clock, document: issued?.number ?? null, ...payload },
+      after: { status: tr.status, version: updated.version, event: updated.version, clock: tr.clock, document: issued?.number ?? null, notified, ...payload },
       ip: ctx.ip,
     });
+    return { updated, event, issued };
   });
-  return getCaseView(db, actor, id);
+  const u = done.updated;
+  if (opts.minimal) return { id, number: u.number, version: u.version, status: u.status, statusLabel: statusLabel(def, u.status), documentNumber: done.issued?.number ?? null };
+  // The answer is built from what this action read and wrote; only the parts it changed are read again.
+  const [materials, promises, documents] = await Promise.all([
+    newMaterials || req.corrections?.some((c) => c.materialId) ? repo.listMaterials(db, id) : record.materials,
+    deferred.length ? repo.listPromises(db, id) : record.promises,
+    done.issued ? caseDocuments(db, id) : record.documents,
+  ]);
+  const events = [...record.events, done.event];
+  return renderView(db, actor, await accessTo(db, actor, u), { events, materials, promises, documents });
 }
 
 /** 保存草稿: the applicant (or the clerk who registered it) changes a draft that was never submitted. */
@@ -1087,18 +1105,34 @@ const limitsOf = (r: Pick<CaseRow, 'promised_days' | 'statutory_days'>) => ({ pr
 /* ------------------------------------------------------------------ read */
 
 /** 办件详情: everything the applicant or the handling staff see about one case. */
+/** Everything recorded about a case besides its row: history, materials, documents and 容缺 promises. */
+interface CaseRecord {
+  events: EventRow[];
+  materials: MaterialRowDb[];
+  documents: Awaited<ReturnType<typeof caseDocuments>>;
+  promises: PromiseRow[];
+}
+
+/** The case with its record if the actor may see it (404 otherwise): one statement here, one for the documents. */
+async function loadCaseWithRecord(db: Db, actor: Actor, id: string, withDocuments = true): Promise<[Loaded, CaseRecord]> {
+  const [found, documents] = await Promise.all([repo.getCaseWithRecord(db, id), withDocuments ? caseDocuments(db, id) : []]);
+  if (!found) throw notFound(CASE);
+  const { row, ...record } = found;
+  return [await accessTo(db, actor, row), { ...record, documents }];
+}
+
 export async function getCaseView(db: Db, actor: Actor, id: string): Promise<CaseView> {
-  const { row, access, performers, holderRoles } = await loadCase(db, actor, id);
+  return renderView(db, actor, ...(await loadCaseWithRecord(db, actor, id)));
+}
+
+/** The case as the actor sees it, from its row and record (reference data comes from caches). */
+async function renderView(db: Db, actor: Actor, loaded: Loaded, record: CaseRecord): Promise<CaseView> {
+  const { row, access, performers, holderRoles } = loaded;
+  const { events, materials, documents, promises: promiseRows } = record;
   const { item, def } = await requireItemContext(db, row);
   const now = casesNow();
   const today = shanghaiDay(now);
-  const [cal, events, materials, documents, promiseRows] = await Promise.all([
-    loadCalendar(db),
-    repo.listEvents(db, id),
-    repo.listMaterials(db, id),
-    caseDocuments(db, id),
-    repo.listPromises(db, id),
-  ]);
+  const cal = await loadCalendar(db);
   const metas = new Map((await getFileMetas(db, materials.flatMap((m) => m.file_ids))).map((f) => [f.id, f]));
   const clock = computeClock(cal, events.map(toClockEvent), limitsOf(row), today);
   const step = stepOf(def, row.status);

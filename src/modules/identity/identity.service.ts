@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db';
 import type { Actor, Role } from '../../platform/auth';
 import { inRegionScope } from '../../platform/auth';
 import { recordAudit } from '../../platform/audit';
+import { readCache } from '../../platform/cache';
 import { conflict, fieldError, notFound, Problem, tooManyRequests, unauthorized } from '../../platform/errors';
 import { maskIdNumber, maskPhone } from '../../platform/mask';
 import { getDepartment, getHall, getRegion, getWindow } from '../org/index';
@@ -18,6 +19,22 @@ export const FAILURE_WINDOW_MINUTES = 15;
 /** Non-staff accounts match no region prefix: they see only what they own. */
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/**
+ * The session check runs on every request, so live sessions are remembered for a few seconds. Identity
+ * writes on this node (logout, role or scope change, deactivation, password change) forget them at once;
+ * other nodes see such a change within this time.
+ */
+export const SESSION_CACHE_MS = 5_000;
+const sessionCache = readCache(SESSION_CACHE_MS);
+/** Commits an identity write, then forgets every remembered session (it may describe the old state). */
+async function forgettingSessions<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } finally {
+    sessionCache.clear();
+  }
+}
 
 export interface PublicUser {
   id: string;
@@ -107,16 +124,16 @@ export async function login(
 }
 
 export async function logout(db: Db, actor: Actor, ip: string | null): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+  await forgettingSessions(db.transaction().execute(async (tx) => {
     await repo.revokeSession(tx, actor.sessionId);
     await recordAudit(tx, { actor, action: 'identity.logout', entityType: 'user', entityId: actor.id, ip });
-  });
+  }));
 }
 
 /** Resolves a session token to the actor; null when unknown, expired, revoked or the account is inactive. */
 export async function authenticateToken(db: Db, token: string, viaCookie: boolean): Promise<Actor | null> {
   if (!token || token.length > 200) return null;
-  const s = await repo.findLiveSession(db, sha256(token));
+  const s = await sessionCache.get(db, sha256(token), () => repo.findLiveSession(db, sha256(token)));
   if (!s) return null;
   return {
     id: s.id,
@@ -143,10 +160,12 @@ export async function changePassword(db: Db, actor: Actor, oldPassword: string, 
   const weak = checkPasswordStrength(newPassword);
   if (weak) throw fieldError('newPassword', weak);
   const hash = await hashPassword(newPassword);
-  await db.transaction().execute(async (tx) => {
-    await repo.updateUser(tx, u.id, { password_hash: hash });
-    await recordAudit(tx, { actor, action: 'identity.password.change', entityType: 'user', entityId: u.id, ip });
-  });
+  await forgettingSessions(
+    db.transaction().execute(async (tx) => {
+      await repo.updateUser(tx, u.id, { password_hash: hash });
+      await recordAudit(tx, { actor, action: 'identity.password.change', entityType: 'user', entityId: u.id, ip });
+    }),
+  );
 }
 
 export interface RegisterInput {
@@ -295,7 +314,7 @@ export async function updateStaff(db: Db, admin: Actor, id: string, patch: Staff
   const prefix = await resolveAssignment(db, admin, next);
   if (u.id === admin.id && patch.roles && !patch.roles.includes('admin'))
     throw fieldError('roles', '不能移除自己的系统管理员角色');
-  const updated = await db.transaction().execute(async (tx) => {
+  const updated = await forgettingSessions(db.transaction().execute(async (tx) => {
     const row = await repo.updateUser(tx, id, {
       name: patch.name ?? u.name,
       roles: patch.roles ? [...new Set(patch.roles)] : u.roles,
@@ -308,19 +327,19 @@ export async function updateStaff(db: Db, admin: Actor, id: string, patch: Staff
     });
     await recordAudit(tx, { actor: admin, action: 'identity.staff.update', entityType: 'user', entityId: id, before: staffSnapshot(u), after: staffSnapshot(row), ip });
     return row;
-  });
+  }));
   return toPublicUser(db, updated);
 }
 
 export async function setStaffActive(db: Db, admin: Actor, id: string, active: boolean, ip: string | null) {
   const u = await loadStaffInScope(db, admin, id);
   if (u.id === admin.id && !active) throw new Problem(422, '业务规则不允许', '不能停用自己的账号');
-  const row = await db.transaction().execute(async (tx) => {
+  const row = await forgettingSessions(db.transaction().execute(async (tx) => {
     const r = await repo.updateUser(tx, id, { active });
     if (!active) await repo.revokeUserSessions(tx, id);
     await recordAudit(tx, { actor: admin, action: active ? 'identity.staff.activate' : 'identity.staff.deactivate', entityType: 'user', entityId: id, before: { active: u.active }, after: { active }, ip });
     return r;
-  });
+  }));
   return toPublicUser(db, row);
 }
 
@@ -329,11 +348,11 @@ export async function resetStaffPassword(db: Db, admin: Actor, id: string, passw
   const weak = checkPasswordStrength(password);
   if (weak) throw fieldError('password', weak);
   const hash = await hashPassword(password);
-  await db.transaction().execute(async (tx) => {
+  await forgettingSessions(db.transaction().execute(async (tx) => {
     await repo.updateUser(tx, u.id, { password_hash: hash });
     await repo.revokeUserSessions(tx, u.id);
     await recordAudit(tx, { actor: admin, action: 'identity.staff.reset_password', entityType: 'user', entityId: u.id, ip });
-  });
+  }));
 }
 
 export async function listStaff(db: Db, admin: Actor, f: Omit<repo.StaffFilter, 'regionPrefix'>) {

@@ -12,6 +12,16 @@ export async function insertMessage(db: Db | Tx, row: Insertable<NotifyTables['m
   return q(db).insertInto('messages').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
+/** A message and its text in one statement (the text refers to the message by the id given here). */
+export async function insertMessageWithSms(db: Db | Tx, message: Insertable<NotifyTables['messages']> & { id: string }, sms: Insertable<NotifyTables['sms_outbox']>): Promise<SmsRow> {
+  return q(db)
+    .with('message', (w) => w.insertInto('messages').values(message))
+    .insertInto('sms_outbox')
+    .values(sms)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
 export async function listMessages(db: Db | Tx, userId: string, f: { unread?: boolean; caseId?: string; page: number; pageSize: number }) {
   let sel = q(db).selectFrom('messages').where('user_id', '=', userId);
   if (f.unread) sel = sel.where('read_at', 'is', null);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from '../../platform/db';
 import type { Actor } from '../../platform/auth';
 import { recordAudit } from '../../platform/audit';
@@ -21,6 +22,11 @@ export interface NotifyInput {
   /** Who caused it, for the audit log; omitted = the system. */
   actor?: { id: string; username: string } | null;
   ip?: string | null;
+  /**
+   * The caller records this message in its own audit entry (the `Notified` it gets back), written in the
+   * same transaction: one audit row for one action.
+   */
+  auditedByCaller?: boolean;
 }
 
 export interface Notified {
@@ -109,21 +115,22 @@ export async function notify(tx: Db | Tx, input: NotifyInput): Promise<Notified>
   ];
   if (errors.length) throw badRequest(`通知内容有误：${errors.map((e) => `${e.field}：${e.message}`).join('；')}`, errors, 'notify_invalid');
 
-  const message = await repo.insertMessage(tx, {
+  const message = {
+    id: randomUUID(),
     user_id: input.userId,
     case_id: input.caseId ?? null,
     kind: input.kind,
     title: clip(input.title, 100),
     body: clip(input.body, 2000),
     read_at: null,
-  });
+  };
   let sms: SmsRow | null = null;
   if (input.sms) {
     const channel = getSmsChannel();
     const logOnly = isLogOnly(channel);
     const text = clip(input.sms.text, SMS_MAX);
     if (logOnly) await channel.send(input.sms.phone, text);
-    sms = await repo.insertSms(tx, {
+    sms = await repo.insertMessageWithSms(tx, message, {
       message_id: message.id,
       phone: input.sms.phone,
       text,
@@ -132,7 +139,11 @@ export async function notify(tx: Db | Tx, input: NotifyInput): Promise<Notified>
       error: null,
       sent_at: null,
     });
+  } else {
+    await repo.insertMessage(tx, message);
   }
+  const notified: Notified = { messageId: message.id, smsId: sms?.id ?? null, smsStatus: sms?.status ?? null };
+  if (input.auditedByCaller) return notified;
   await recordAudit(tx, {
     actor: input.actor ?? null,
     action: 'notify.message.create',
@@ -148,7 +159,7 @@ export async function notify(tx: Db | Tx, input: NotifyInput): Promise<Notified>
     },
     ip: input.ip ?? null,
   });
-  return { messageId: message.id, smsId: sms?.id ?? null, smsStatus: sms?.status ?? null };
+  return notified;
 }
 
 /* ------------------------------------------------------------------ the recipient's inbox */

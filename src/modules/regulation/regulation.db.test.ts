@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import ExcelJS from 'exceljs';
 import { createTestApp, type Headers as H, type TestApp } from '../../../test/harness';
 import { caseFixtures } from '../../../test/cases-fixtures';
 import { DEMO_ITEM_CODES } from '../catalog/index';
@@ -47,6 +48,16 @@ describe('双推送', () => {
     expect(person).toMatchObject({ status: 'pushed', overdue: true, entityName: '张*' });
     const overdue = (await get('/api/regulation/pushes?box=inbox&overdue=true', regulator)).json();
     expect(overdue.items.map((p: Push) => p.id)).toEqual([person.id]);
+    // the same list as an Excel ledger
+    const xlsx = await get('/api/regulation/pushes.xlsx?box=inbox&overdue=true', regulator);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('推送台账')!;
+    expect(ws.rowCount).toBe(3);
+    expect(ws.getRow(3).getCell(2).value).toBe('张*');
+    expect(String(ws.getRow(3).getCell(8).value)).toContain('逾期');
   });
 
   it('pushes a newly granted case once, to the regulator configured for the item', async () => {

@@ -7,6 +7,10 @@ import { errorResponses, IdParam, Problem } from '../../platform/schemas';
 import * as svc from './regulation.service';
 import * as plans from './regulation.plans';
 import * as s from './regulation.schemas';
+import { pushLedgerWorkbook } from './regulation.xlsx';
+
+/** Rows in one Excel export (a ledger, not a data dump). */
+const EXPORT_LIMIT = 5000;
 
 const tags = ['regulation'];
 const withUnprocessable = { ...errorResponses, 422: Problem };
@@ -50,6 +54,26 @@ export function registerRegulationRoutes(app: App, db: Db) {
       },
     },
     async (req) => svc.listPushes(db, requireActor(req), req.query),
+  );
+  app.get(
+    '/api/regulation/pushes.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '导出审批结果推送台账（Excel，与列表相同的筛选，最多 5000 条）',
+        querystring: s.PushQuery.omit({ page: true, pageSize: true }),
+        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        response: { 200: z.unknown().describe('Excel 工作簿'), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const page = await svc.listPushes(db, requireActor(req), { ...req.query, page: 1, pageSize: EXPORT_LIMIT });
+      const title = req.query.box === 'inbox' ? '审批结果推送接收台账' : '审批结果推送及监管结果反馈台账';
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="pushes.xlsx"; filename*=UTF-8''${encodeURIComponent(`${title}.xlsx`)}`)
+        .send(await pushLedgerWorkbook(title, page.items));
+    },
   );
   app.get(
     '/api/regulation/pushes/:id',

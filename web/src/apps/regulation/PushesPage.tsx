@@ -1,7 +1,8 @@
 import { Alert, App as AntApp, Button, DatePicker, Empty, Form, Input, Modal, Popconfirm, Select, Space, Switch, Tag, Typography, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api } from '../../shared/api';
+import { DownloadOutlined } from '@ant-design/icons';
+import { api, buildQuery } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { useDebounced, usePagedList } from '../../shared/components/hooks';
 import { ListToolbar, PageHeader, PagedListTable, useRequiredRules, useSaving } from '../../shared/components/ListPage';
@@ -50,6 +51,9 @@ export default function PushesPage({ box }: { box: 'inbox' | 'outbox' }) {
           <Switch checked={overdue} onChange={setOverdue} data-testid={`${p}-overdue`} />
           {t('reg.overdueOnly')}
         </Space>
+        <Button href={`/api/regulation/pushes.xlsx${buildQuery({ box, q: search, status, overdue: overdue ? 'true' : undefined })}`} icon={<DownloadOutlined />} data-testid={`${p}-export`}>
+          {t('reg.export')}
+        </Button>
       </ListToolbar>
       <PagedListTable<Push>
         list={list}

@@ -12,6 +12,7 @@ export const regulationEn: Record<keyof typeof regulationZh, string> = {
   'reg.menu.assignments': 'Item regulators',
   'reg.searchPushes': 'Entity, credit code, case number or item',
   'reg.allStatuses': 'All statuses',
+  'reg.export': 'Export ledger',
   'reg.overdueOnly': 'Overdue only',
   'reg.entity': 'Entity',
   'reg.creditCode': 'Credit code',

@@ -10,6 +10,7 @@ export const regulationZh = {
   'reg.menu.assignments': '监管事项配置',
   'reg.searchPushes': '主体名称、信用代码、办件编号或事项',
   'reg.allStatuses': '全部状态',
+  'reg.export': '导出台账',
   'reg.overdueOnly': '只看逾期未签收',
   'reg.entity': '市场主体',
   'reg.creditCode': '统一社会信用代码',

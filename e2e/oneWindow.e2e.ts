@@ -136,6 +136,9 @@ describe('one window 一件事一次办 and 综合窗口', () => {
 
     // 企业设立登记 through the workbench: the window accepts, the approval bureau reviews and decides, the exit counter hands over.
     const clerk = await signedIn(browser, 'clerk-city');
+    await clerk.goto('/workbench');
+    // in the queue every linked case carries the 一件事 marker
+    for (const c of linked) await clerk.getByTestId(`wb-case-${c.number}`).getByTestId('wb-row-bundle').waitFor();
     await clerk.goto(`/workbench/cases/${registration.id}`);
     await clerk.getByTestId('wb-bundle-marker').waitFor();
     expect(await clerk.getByTestId('wb-bundle').locator('[data-testid="wb-bundle-sibling-link"]').count()).toBe(3);

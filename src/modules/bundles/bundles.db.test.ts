@@ -275,5 +275,19 @@ describe('bundles 一件事一次办', () => {
     const bad = await get('/api/bundle-applications/by-case/not-a-uuid', clerk);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('caseId');
+
+    // the inbox markers: only the cases the actor may see, and only those filed through a bundle
+    const ids = [...created.caseIds, single.id].join(',');
+    const links = await get(`/api/bundle-applications/case-links?caseIds=${ids}`, approver);
+    expect(links.statusCode, links.body).toBe(200);
+    expect(links.json().items).toEqual(
+      created.caseIds.slice(0, 2).map((caseId) => ({ caseId, applicationId: created.id, bundleCode: 'company-startup', bundleName: '企业开办（餐饮类）一件事', caseCount: 4 })),
+    );
+    expect((await get(`/api/bundle-applications/case-links?caseIds=${ids}`, clerk)).json().items.map((l: { caseId: string }) => l.caseId)).toEqual(created.caseIds);
+    expect((await get(`/api/bundle-applications/case-links?caseIds=${ids}`, await t.login('clerk-county'))).json().items).toEqual([]);
+    const badIds = await get(`/api/bundle-applications/case-links?caseIds=${created.caseIds[0]},nope`, clerk);
+    expect(badIds.statusCode).toBe(400);
+    expect(badIds.json().errors[0].field).toMatch(/^caseIds/);
+    expect((await get('/api/bundle-applications/case-links', clerk)).statusCode).toBe(400);
   });
 });

@@ -86,3 +86,13 @@ export const findApplicationByCase = (db: Db | Tx, caseId: string) =>
     .selectAll()
     .where(sql<boolean>`case_ids @> ${JSON.stringify([caseId])}::jsonb`)
     .executeTakeFirst();
+
+/** The applications any of these cases was filed by (one `@>` per id, each served by the GIN index). */
+export async function findApplicationsByCases(db: Db | Tx, caseIds: readonly string[]) {
+  if (!caseIds.length) return [];
+  return q(db)
+    .selectFrom('bundle_applications')
+    .select(['id', 'bundle_code', 'bundle_name', 'case_ids'])
+    .where((eb) => eb.or(caseIds.map((id) => sql<boolean>`case_ids @> ${JSON.stringify([id])}::jsonb`)))
+    .execute();
+}

@@ -11,6 +11,8 @@ import {
   ApplicationListQuery,
   ApplicationSummary,
   CaseIdParam,
+  CaseLinks,
+  CaseLinksQuery,
   ApplicationView,
   BundleCodeParam,
   BundleDetail,
@@ -125,6 +127,19 @@ export function registerBundleRoutes(app: App, db: Db) {
       },
     },
     async (req) => svc.getApplicationView(db, requireActor(req), req.params.id),
+  );
+
+  app.get(
+    '/api/bundle-applications/case-links',
+    {
+      schema: {
+        tags,
+        summary: '一件事标记：所列办件中哪些属于一件事（仅答复本人可见的办件；工作台列表用）',
+        querystring: CaseLinksQuery,
+        response: { 200: CaseLinks, ...errorResponses },
+      },
+    },
+    async (req) => svc.bundleLinksFor(db, requireActor(req), req.query.caseIds),
   );
 
   app.get(

@@ -152,3 +152,15 @@ export const ApplicationSummary = z.object({
 });
 
 export const CaseIdParam = z.object({ caseId: z.string().uuid('办件 ID 格式有误') });
+
+export const CaseLinksQuery = z.object({
+  caseIds: z
+    .string({ error: '请提供办件 ID（逗号分隔）' })
+    .transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))])
+    .pipe(z.array(z.string().uuid('办件 ID 格式有误')).min(1, '请提供至少一个办件 ID').max(100, '一次最多查询 100 件办件')),
+});
+export type CaseLinksQuery = z.infer<typeof CaseLinksQuery>;
+
+export const CaseLinks = z.object({
+  items: z.array(z.object({ caseId: z.string(), applicationId: z.string(), bundleCode: z.string(), bundleName: z.string(), caseCount: z.number().int() })),
+});

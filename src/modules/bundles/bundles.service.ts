@@ -366,6 +366,21 @@ export async function getApplicationForCase(db: Db, actor: Actor, caseId: string
   return buildView(db, actor, row, now);
 }
 
+/**
+ * 一件事 markers for a page of a work queue: which of these cases were filed through a bundle. Only
+ * cases the actor may see are answered, so a guessed id tells nothing.
+ */
+export async function bundleLinksFor(db: Db, actor: Actor, caseIds: readonly string[]) {
+  const rows = await repo.findApplicationsByCases(db, caseIds);
+  const items = [];
+  for (const caseId of caseIds) {
+    const row = rows.find((r) => r.case_ids.includes(caseId));
+    if (!row || !(await caseStatusOrHidden(db, actor, caseId))) continue;
+    items.push({ caseId, applicationId: row.id, bundleCode: row.bundle_code, bundleName: row.bundle_name, caseCount: row.case_ids.length });
+  }
+  return { items };
+}
+
 /** 我的一件事: the applications the signed-in account filed, each with its overall progress. */
 export async function listMyApplications(db: Db, actor: Actor, query: ApplicationListQuery, now = new Date()) {
   const { total, rows } = await repo.listApplicationsOf(db, actor.id, { q: query.q, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });

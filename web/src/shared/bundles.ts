@@ -83,6 +83,15 @@ export interface BundleApplicationView {
   cases: BundleLinkedCase[];
 }
 
+/** A case of a work queue filed through a bundle. */
+export interface BundleCaseLink {
+  caseId: string;
+  applicationId: string;
+  bundleCode: string;
+  bundleName: string;
+  caseCount: number;
+}
+
 export interface BundleApplicationSummary {
   id: string;
   bundleCode: string;

@@ -1,4 +1,4 @@
-import { Alert, Card, Table, Tag } from 'antd';
+import { Alert, Card, Table, Tag, Tooltip } from 'antd';
 import { AppstoreOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { api } from '../../shared/api';
@@ -6,7 +6,7 @@ import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
 import { StatusTag } from '../../shared/components/CaseBits';
 import { BundleClock } from '../../shared/components/BundleClock';
-import type { BundleApplicationView, BundleLinkedCase } from '../../shared/bundles';
+import type { BundleApplicationView, BundleCaseLink, BundleLinkedCase } from '../../shared/bundles';
 
 /**
  * A case filed through 一件事一次办: the marker and its sibling cases (`GET /api/bundle-applications/by-case/{id}`).
@@ -69,5 +69,28 @@ export function BundleSiblings({ caseId, status }: { caseId: string; status: str
       />
       {v.hiddenCount > 0 && <Alert type="info" showIcon style={{ marginTop: 8 }} title={t('bd.hiddenHint', { n: v.hiddenCount })} />}
     </Card>
+  );
+}
+
+/** Which cases of a queue page were filed through a bundle (`GET /api/bundle-applications/case-links`), by case id. */
+export function useBundleLinks(caseIds: string[] | undefined): Map<string, BundleCaseLink> {
+  const key = (caseIds ?? []).join(',');
+  const links = useFetch<{ items: BundleCaseLink[] }>(
+    key ? (signal) => api.get('/api/bundle-applications/case-links', { query: { caseIds: key }, signal, silent: true }) : null,
+    [key],
+  );
+  return new Map((links.data?.items ?? []).map((l) => [l.caseId, l]));
+}
+
+/** The 一件事 marker of a queue row; the tooltip names the bundle and how many cases it links. */
+export function BundleMarker({ link }: { link: BundleCaseLink | undefined }) {
+  const { t } = useI18n();
+  if (!link) return null;
+  return (
+    <Tooltip title={`${link.bundleName} · ${t('bd.itemCount', { n: link.caseCount })}`}>
+      <Tag color="purple" style={{ marginInlineEnd: 0 }} data-testid="wb-row-bundle" data-bundle-id={link.applicationId}>
+        {t('bd.marker')}
+      </Tag>
+    </Tooltip>
   );
 }

@@ -13,6 +13,7 @@ import { DeadlineTag, StatusTag } from '../../shared/components/CaseBits';
 import { ItemSelect } from '../../shared/components/ItemSelect';
 import type { CaseListItem } from '../../shared/cases';
 import { GreenChannelTag } from '../../shared/components/LinkageBits';
+import { BundleMarker, useBundleLinks } from './BundleSiblings';
 
 /** Status codes offered as filters (the rows show the API's labels). */
 const STATUS_FILTERS = [
@@ -60,6 +61,7 @@ export function Inbox() {
   const list = usePagedList<CaseListItem>('/api/cases', { view, counter, status, deadlineState, itemCode, from, to, q: q || undefined, sort: 'deadline' });
   const range: [Dayjs, Dayjs] | null = from && to ? [dayjs(from), dayjs(to)] : null;
   const hasFilters = !!(status || deadlineState || itemCode || from || to || q);
+  const bundleLinks = useBundleLinks(list.data?.items.map((r) => r.id));
 
   const columns = [
     {
@@ -72,6 +74,7 @@ export function Inbox() {
             {n}
           </Link>
           {r.greenChannel && <GreenChannelTag />}
+          <BundleMarker link={bundleLinks.get(r.id)} />
         </Space>
       ),
     },

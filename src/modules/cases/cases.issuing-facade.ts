@@ -10,6 +10,7 @@ import type { Actor } from '../../platform/auth';
 import { maskName } from '../../platform/mask';
 import { applyAction, getCaseView, type Ctx } from './cases.service';
 import type { CasesTables, Pickup } from './cases.tables';
+import { escapeLike } from './cases.repository';
 
 export type IssuingStage = 'to_issue' | 'to_deliver';
 const STATUS_OF: Record<IssuingStage, string> = { to_issue: 'granted', to_deliver: 'certificate_issued' };
@@ -17,6 +18,9 @@ const STATUS_OF: Record<IssuingStage, string> = { to_issue: 'granted', to_delive
 export interface IssuingQueueQuery {
   stage: IssuingStage;
   hallId?: string;
+  /** 办件编号 or the applicant's name, contained. */
+  q?: string;
+  departmentCode?: string;
   page: number;
   pageSize: number;
 }
@@ -53,6 +57,11 @@ export async function issuingQueue(db: Db, actor: Actor, query: IssuingQueueQuer
   if (query.hallId) {
     const hall = query.hallId;
     base = base.where((eb) => eb.or([eb('accept_hall_id', '=', hall), eb('current_hall_id', '=', hall)]));
+  }
+  if (query.departmentCode) base = base.where('department_code', '=', query.departmentCode);
+  if (query.q) {
+    const pattern = `%${escapeLike(query.q)}%`;
+    base = base.where((eb) => eb.or([eb('number', 'like', pattern), eb('applicant_name', 'like', pattern)]));
   }
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await base

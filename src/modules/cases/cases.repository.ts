@@ -178,7 +178,7 @@ export interface CaseListFilter {
   pageSize: number;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 type Eb = ExpressionBuilder<CasesTables, 'cases'>;
 type Where = (eb: Eb) => ReturnType<Eb['and']>;

@@ -98,10 +98,19 @@ export async function readOwnFile(db: Db, actor: Actor, id: string): Promise<{ m
 /* ------------------------------------------------------------------ facade */
 
 /** Metadata of the files that exist among `ids` (no content), in the order of `ids`. */
+/** Stored files never change and are never deleted, so their metadata is remembered (per database). */
+const metaCache = new WeakMap<Db | Tx, Map<string, FileMeta>>();
+const META_CACHE_MAX = 50_000;
+
 export async function getFileMetas(db: Db | Tx, ids: readonly string[]): Promise<FileMeta[]> {
-  const valid = [...new Set(ids.filter((id) => UUID.test(id)))];
-  const byId = new Map((await repo.getMetas(db, valid)).map((r) => [r.id, toMeta(r)]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  let known = metaCache.get(db);
+  if (!known) metaCache.set(db, (known = new Map()));
+  const missing = [...new Set(ids.filter((id) => UUID.test(id) && !known.has(id)))];
+  if (missing.length) {
+    if (known.size + missing.length > META_CACHE_MAX) known.clear();
+    for (const r of await repo.getMetas(db, missing)) known.set(r.id, toMeta(r));
+  }
+  return ids.flatMap((id) => known.get(id) ?? []);
 }
 
 export async function readFile(db: Db | Tx, id: string): Promise<{ meta: FileMeta; content: Buffer } | null> {

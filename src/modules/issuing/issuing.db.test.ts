@@ -54,6 +54,14 @@ describe('统一制发证与快递送达', () => {
     expect(inHall.items.map((i: { id: string }) => i.id)).toContain(a);
     const otherHall = (await get(`/api/issuing/queue?stage=to_issue&hall=00000000-0000-4000-8000-000000000000`, clerk)).json();
     expect(otherHall.total).toBe(0);
+
+    // searched by case number, filtered by department
+    const { number, departmentCode } = await view(a, clerk);
+    const byNumber = (await get(`/api/issuing/queue?stage=to_issue&q=${number}`, clerk)).json();
+    expect(byNumber.items.map((i: { id: string }) => i.id)).toEqual([a]);
+    const inDept = (await get(`/api/issuing/queue?stage=to_issue&pageSize=200&department=${departmentCode}`, clerk)).json();
+    expect(inDept.items.map((i: { id: string }) => i.id)).toContain(a);
+    expect((await get(`/api/issuing/queue?stage=to_issue&department=NO-SUCH`, clerk)).json().total).toBe(0);
   });
 
   it('issues a batch: the stale case fails alone, the others get their certificates', async () => {

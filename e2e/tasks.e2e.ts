@@ -1,7 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch, POLL, settle, signedIn } from './browser';
+import ExcelJS from 'exceljs';
 import { SAMPLE_PDF } from '../test/api-client';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A task breakdown table 任务分解表 with the given data rows. */
+async function breakdown(rows: string[][]) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('任务分解表');
+  ws.addRow(['序号', '问题', '整改措施', '牵头单位', '配合单位', '完成时限']);
+  for (const r of rows) ws.addRow(r);
+  return { name: '任务分解表.xlsx', mimeType: XLSX, buffer: Buffer.from(await wb.xlsx.writeBuffer()) };
+}
 
 interface M {
   id: string;
@@ -81,5 +93,38 @@ describe('督查督办 tasks', () => {
     expect(res.status()).toBe(200);
     expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-');
     for (const p of [supervisor, approver]) await p.context().close();
+  });
+
+  it('a breakdown table with a bad row is refused in the preview; the corrected one is imported', async () => {
+    const supervisor = await signedIn(browser, 'supervisor');
+    await supervisor.goto('/supervision/tasks');
+    await supervisor.getByTestId('tk-import-open').click();
+    const input = supervisor.getByTestId('tk-import-file').locator('input[type=file]');
+    await input.setInputFiles(
+      await breakdown([
+        ['1', '证照办理信息公开不全', '公开证照办理进度查询渠道', '市行政审批服务局', '市政务服务中心', '2027年6月末前'],
+        ['2', '', '建立办理结果主动告知机制', '市行政审批服务局', '', '尽快'],
+      ]),
+    );
+    const summary = supervisor.getByTestId('tk-import-summary');
+    await expect.poll(() => summary.getAttribute('data-errors'), POLL).toBe('1');
+    await expect(supervisor.getByTestId('tk-import-error-3').innerText()).resolves.toContain('完成时限“尽快”无法识别');
+    await expect(supervisor.getByTestId('tk-import-confirm').isDisabled()).resolves.toBe(true);
+
+    await input.setInputFiles(
+      await breakdown([
+        ['1', '证照办理信息公开不全', '公开证照办理进度查询渠道', '市行政审批服务局', '市政务服务中心', '2027年6月末前'],
+        ['2', '', '建立办理结果主动告知机制', '市行政审批服务局', '', '长期坚持'],
+      ]),
+    );
+    await expect.poll(() => summary.getAttribute('data-errors'), POLL).toBe('0');
+    await expect(summary.getAttribute('data-measures')).resolves.toBe('2');
+    await supervisor.getByTestId('tk-import-confirm').click();
+    // One problem imported: its detail opens with both measures.
+    const detail = supervisor.getByTestId('tk-detail');
+    await detail.waitFor();
+    await expect(detail.innerText()).resolves.toContain('证照办理信息公开不全');
+    await expect.poll(() => supervisor.locator('[data-testid^="tk-measure-"][data-status="open"]').count(), POLL).toBe(2);
+    await supervisor.context().close();
   });
 });

@@ -75,20 +75,20 @@ export function TaskImportModal({ open, onClose, onImported }: { open: boolean; 
     >
       <div data-testid="tk-import">
         <Typography.Paragraph type="secondary">{t('tk.import.hint')}</Typography.Paragraph>
-        <Upload
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          showUploadList={false}
-          customRequest={({ file: f, onSuccess }) => {
-            if (f instanceof File) void choose(f).then(() => onSuccess?.({}));
-          }}
-        >
-          <div data-testid="tk-import-file">
+        <Space data-testid="tk-import-file">
+          <Upload
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            showUploadList={false}
+            customRequest={({ file: f, onSuccess }) => {
+              if (f instanceof File) void choose(f).then(() => onSuccess?.({}));
+            }}
+          >
             <Button icon={<FileExcelOutlined />} loading={busy && !preview}>
               {preview ? t('tk.import.reupload') : t('tk.import.choose')}
             </Button>
-          </div>
-        </Upload>
-        {file && <Typography.Text style={{ marginLeft: 8 }}>{file.name}</Typography.Text>}
+          </Upload>
+          {file && <Typography.Text>{file.name}</Typography.Text>}
+        </Space>
         {preview && (
           <Space direction="vertical" style={{ width: '100%', marginTop: 16 }}>
             <Alert

@@ -15,6 +15,7 @@ import { useDebounced, usePagedList } from './hooks';
 import { ListToolbar } from './ListPage';
 import { DepartmentSelect } from './selects';
 import { DeadlineText, MeasureStatusTag } from './TaskParts';
+import './tasks.css';
 
 interface TaskFilters {
   q?: string;
@@ -146,7 +147,7 @@ export function TaskList({
           data-testid="tk-filter-status"
         />
         {mode === 'supervisor' && (
-          <div style={{ width: 220 }}>
+          <div style={{ width: 220 }} className="tk-fill">
             <DepartmentSelect
               valueField="code"
               regionCode={user?.scope.regionCode ?? CITY_CODE}

@@ -13,6 +13,8 @@ import { bundlesModule } from './bundles/index';
 import { reportsModule } from './reports/index';
 import { issuingModule } from './issuing/index';
 import { tasksModule } from './tasks/index';
+import { regulationModule } from './regulation/index';
+import { assessmentModule } from './assessment/index';
 
 /** Every bounded context, in dependency order (migrations and demo seeding follow it). */
-export const modules: Module[] = [orgModule, identityModule, calendarModule, catalogModule, filesModule, documentsModule, notifyModule, casesModule, supervisionModule, ratingsModule, bundlesModule, reportsModule, tasksModule, issuingModule];
+export const modules: Module[] = [orgModule, identityModule, calendarModule, catalogModule, filesModule, documentsModule, notifyModule, casesModule, supervisionModule, ratingsModule, bundlesModule, reportsModule, tasksModule, assessmentModule, issuingModule, regulationModule];

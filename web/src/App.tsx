@@ -16,6 +16,8 @@ const LoginPage = lazy(() => import('./apps/portal/LoginPage'));
 const RegisterPage = lazy(() => import('./apps/portal/RegisterPage'));
 const MySpacePage = lazy(() => import('./apps/portal/MySpacePage'));
 const ApplyPage = lazy(() => import('./apps/portal/ApplyPage'));
+const BundleApplyPage = lazy(() => import('./apps/portal/BundleApplyPage'));
+const BundleTrackPage = lazy(() => import('./apps/portal/BundleTrackPage'));
 const MyCasesPage = lazy(() => import('./apps/portal/MyCasesPage'));
 const MyCaseDetailPage = lazy(() => import('./apps/portal/MyCaseDetailPage'));
 const MessagesPage = lazy(() => import('./apps/portal/MessagesPage'));
@@ -25,6 +27,8 @@ const RateDevicePage = lazy(() => import('./apps/portal/RateDevicePage'));
 const AdminApp = lazy(() => import('./apps/admin/AdminApp'));
 const WorkbenchApp = lazy(() => import('./apps/workbench/WorkbenchApp'));
 const SupervisionApp = lazy(() => import('./apps/supervision/SupervisionApp'));
+const RegulationApp = lazy(() => import('./apps/regulation/RegulationApp'));
+const InspectionsPage = lazy(() => import('./apps/portal/InspectionsPage'));
 
 /** Wires the API client to antd's message API and to client-side navigation on 401. */
 function ApiBridge() {
@@ -55,7 +59,24 @@ function AppRoutes() {
             </RequireAuth>
           }
         />
+        <Route
+          path="bundles/:code/apply"
+          element={
+            <RequireAuth roles={['applicant']}>
+              <BundleApplyPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="my/bundles/:id"
+          element={
+            <RequireAuth roles={['applicant']}>
+              <BundleTrackPage />
+            </RequireAuth>
+          }
+        />
         <Route path="track" element={<TrackPage />} />
+        <Route path="inspections" element={<InspectionsPage />} />
         <Route path="verify" element={<VerifyPage />} />
         <Route path="verify/:id" element={<VerifyPage />} />
         <Route path="login" element={<LoginPage />} />
@@ -110,6 +131,16 @@ function AppRoutes() {
           <RequireAuth roles={['supervisor', 'clerk', 'approver', 'chief', 'agent', 'admin']}>
             <Suspense fallback={<PageLoading />}>
               <WorkbenchApp />
+            </Suspense>
+          </RequireAuth>
+        }
+      />
+      <Route
+        path="regulation/*"
+        element={
+          <RequireAuth>
+            <Suspense fallback={<PageLoading />}>
+              <RegulationApp />
             </Suspense>
           </RequireAuth>
         }

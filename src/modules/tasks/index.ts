@@ -7,6 +7,7 @@ import { seedTasksDemo, sweepOverdueMeasures } from './tasks.service';
 /** For a worker: mark open measures past their deadline overdue. */
 export { sweepOverdueMeasures } from './tasks.service';
 export { parseDeadline, isOverdue } from './tasks.rules';
+export { overdueMeasuresAsOf, type OverdueMeasureFact } from './tasks.assessment-facade';
 
 export const tasksModule: Module = {
   name: 'tasks',

@@ -18,6 +18,8 @@ const AuthContext = createContext<AuthValue | null>(null);
 export function homeFor(user: User): string {
   if (user.roles.includes('admin')) return '/admin';
   if (user.kind !== 'staff' || user.roles.includes('applicant')) return '/my';
+  // Staff without a case role (e.g. a regulator department's inspectors) work in 审管联动.
+  if (!user.roles.length) return '/regulation';
   return '/workbench';
 }
 

@@ -1,4 +1,4 @@
-import { AlertOutlined, BarChartOutlined, DashboardOutlined, LikeOutlined, SettingOutlined } from '@ant-design/icons';
+import { AlertOutlined, BarChartOutlined, DashboardOutlined, FileTextOutlined, FlagOutlined, LikeOutlined, SettingOutlined, TrophyOutlined } from '@ant-design/icons';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useAuth } from '../../shared/auth';
@@ -16,6 +16,10 @@ const FiguresPage = lazy(() => import('./FiguresPage'));
 const RatingsPage = lazy(() => import('./RatingsPage'));
 const RulesPage = lazy(() => import('./RulesPage'));
 const ScreenPage = lazy(() => import('./ScreenPage'));
+const TasksPage = lazy(() => import('./TasksPage'));
+const TaskDetailPage = lazy(() => import('./TasksPage').then((m) => ({ default: m.TaskDetailPage })));
+const AssessmentPage = lazy(() => import('./AssessmentPage'));
+const BulletinsPage = lazy(() => import('./BulletinsPage'));
 
 type Area = { key: string; icon: ReactNode; label: MessageKey; allowed: boolean };
 
@@ -35,6 +39,9 @@ function SvLayout() {
     { key: 'warnings', icon: <AlertOutlined />, label: 'sv.menu.warnings', allowed: true },
     { key: 'figures', icon: <BarChartOutlined />, label: 'sv.menu.figures', allowed: r.figures },
     { key: 'ratings', icon: <LikeOutlined />, label: 'sv.menu.ratings', allowed: r.figures },
+    { key: 'tasks', icon: <FlagOutlined />, label: 'tk.menu', allowed: r.supervisor },
+    { key: 'assessment', icon: <TrophyOutlined />, label: 'sv.menu.assessment', allowed: r.figures },
+    { key: 'bulletins', icon: <FileTextOutlined />, label: 'sv.menu.bulletins', allowed: r.supervisor },
     { key: 'rules', icon: <SettingOutlined />, label: 'sv.menu.rules', allowed: r.supervisor },
   ];
   return (
@@ -68,6 +75,38 @@ function SvLayout() {
                 element={
                   <Only allowed={r.figures}>
                     <RatingsPage />
+                  </Only>
+                }
+              />
+              <Route
+                path="assessment"
+                element={
+                  <Only allowed={r.figures}>
+                    <AssessmentPage />
+                  </Only>
+                }
+              />
+              <Route
+                path="bulletins"
+                element={
+                  <Only allowed={r.supervisor}>
+                    <BulletinsPage />
+                  </Only>
+                }
+              />
+              <Route
+                path="tasks"
+                element={
+                  <Only allowed={r.supervisor}>
+                    <TasksPage />
+                  </Only>
+                }
+              />
+              <Route
+                path="tasks/:id"
+                element={
+                  <Only allowed={r.supervisor}>
+                    <TaskDetailPage />
                   </Only>
                 }
               />

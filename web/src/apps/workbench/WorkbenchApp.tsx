@@ -14,10 +14,13 @@ const RegisterCasePage = lazy(() => import('./RegisterCasePage'));
 const PromisesPage = lazy(() => import('./PromisesPage'));
 const RectificationsPage = lazy(() => import('./RectificationsPage'));
 const AppealsPage = lazy(() => import('./AppealsPage'));
+const MyTasksPage = lazy(() => import('./MyTasksPage'));
+const MyTaskDetailPage = lazy(() => import('./MyTasksPage').then((m) => ({ default: m.MyTaskDetailPage })));
+const IssuingPage = lazy(() => import('./issuing/IssuingPage'));
 
 /** Staff home: who I am, what I may see, and the case inbox. */
 function WorkbenchHome() {
-  const { user } = useAuth();
+  const { user, hasRole } = useAuth();
   const { t, label } = useI18n();
   if (!user) return null;
   const s = user.scope;
@@ -63,6 +66,20 @@ function WorkbenchHome() {
                 {t('rect.title')}
               </Button>
             </Link>
+            {hasRole('clerk', 'supervisor', 'admin') && (
+              <Link to="/workbench/issuing">
+                <Button size="small" data-testid="wb-issuing-link">
+                  {t('iss.link')}
+                </Button>
+              </Link>
+            )}
+            {s.departmentId && (
+              <Link to="/workbench/tasks">
+                <Button size="small" data-testid="wb-tasks-link">
+                  {t('tk.mine')}
+                </Button>
+              </Link>
+            )}
             <Link to="/workbench/rating-appeals">
               <Button size="small" data-testid="wb-rating-appeals-link">
                 {t('appeal.title')}
@@ -106,6 +123,16 @@ export default function WorkbenchApp() {
             <Route path="promises" element={<PromisesPage />} />
             <Route path="rectifications" element={<RectificationsPage />} />
             <Route path="rating-appeals" element={<AppealsPage />} />
+            <Route path="tasks" element={<MyTasksPage />} />
+            <Route path="tasks/:id" element={<MyTaskDetailPage />} />
+            <Route
+              path="issuing"
+              element={
+                <RequireAuth roles={['clerk', 'supervisor', 'admin']}>
+                  <IssuingPage />
+                </RequireAuth>
+              }
+            />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

@@ -1,9 +1,19 @@
 import type { MessageKey } from './zh-CN';
 import { linkageEn } from './linkage.en-US';
+import { bundlesEn } from './bundles.en-US';
+import { issuingEn } from './issuing.en-US';
+import { tasksEn } from './tasks.en-US';
+import { assessmentEn } from './assessment.en-US';
+import { regulationEn } from './regulation.en-US';
 
 /** English. Typed against the Chinese keys, so a missing key fails the type check. */
 export const enUS: Record<MessageKey, string> = {
   ...linkageEn,
+  ...bundlesEn,
+  ...issuingEn,
+  ...tasksEn,
+  ...assessmentEn,
+  ...regulationEn,
   'app.title': 'Yiwang · Panjin Government Services',
   'app.short': 'Yiwang',
   'app.city': 'Panjin',

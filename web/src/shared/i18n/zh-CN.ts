@@ -1,8 +1,18 @@
 import { linkageZh } from './linkage.zh-CN';
+import { bundlesZh } from './bundles.zh-CN';
+import { issuingZh } from './issuing.zh-CN';
+import { tasksZh } from './tasks.zh-CN';
+import { assessmentZh } from './assessment.zh-CN';
+import { regulationZh } from './regulation.zh-CN';
 
 /** Chinese (the primary language). Keys are stable; en-US.ts must define every key. */
 export const zhCN = {
   ...linkageZh,
+  ...bundlesZh,
+  ...issuingZh,
+  ...tasksZh,
+  ...assessmentZh,
+  ...regulationZh,
   'app.title': '一网 · 盘锦市政务服务',
   'app.short': '一网',
   'app.city': '盘锦市',

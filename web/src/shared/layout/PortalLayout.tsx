@@ -1,7 +1,7 @@
 import { Layout, Space } from 'antd';
 import { Outlet } from 'react-router-dom';
 import { Suspense } from 'react';
-import { Brand, LangSwitch, TrackLink, UserMenu } from './header';
+import { Brand, InspectionsLink, LangSwitch, TrackLink, UserMenu } from './header';
 import { MessagesBell } from './MessagesBell';
 import { useI18n } from '../i18n';
 import { PageLoading } from '../components/common';
@@ -16,6 +16,7 @@ export function PortalLayout() {
         <Space size={0} className="header-right">
           <LangSwitch />
           <TrackLink />
+          <InspectionsLink />
           <MessagesBell />
           <UserMenu />
         </Space>

@@ -10,6 +10,7 @@ import {
   SolutionOutlined,
   BellOutlined,
   DashboardOutlined,
+  AuditOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
@@ -64,7 +65,8 @@ export function UserMenu() {
       : []),
     { key: '/my/messages', icon: <BellOutlined />, label: t('messages.title') },
     ...(hasRole('admin') ? [{ key: '/admin', icon: <SettingOutlined />, label: t('nav.admin') }] : []),
-    ...(user.kind === 'staff' ? [{ key: '/workbench', icon: <AppstoreOutlined />, label: t('nav.workbench') }] : []),
+    ...(user.kind === 'staff' && user.roles.length ? [{ key: '/workbench', icon: <AppstoreOutlined />, label: t('nav.workbench') }] : []),
+    ...(user.kind === 'staff' ? [{ key: '/regulation', icon: <AuditOutlined />, label: <span data-testid="menu-regulation">{t('reg.nav')}</span> }] : []),
     ...(hasRole('supervisor', 'admin', 'approver', 'chief')
       ? [{ key: '/supervision', icon: <DashboardOutlined />, label: <span data-testid="menu-supervision">{t('nav.supervision')}</span> }]
       : []),
@@ -112,6 +114,18 @@ export function TrackLink() {
     <Link to="/track" data-testid="header-track">
       <Button type="text" icon={<FileSearchOutlined />} className="header-btn" aria-label={t('track.title')}>
         <span className="hide-xs">{t('track.short')}</span>
+      </Button>
+    </Link>
+  );
+}
+
+/** 抽查结果公示: the public results of random inspections (一公开), from every portal page. */
+export function InspectionsLink() {
+  const { t } = useI18n();
+  return (
+    <Link to="/inspections" data-testid="header-inspections">
+      <Button type="text" icon={<AuditOutlined />} className="header-btn" aria-label={t('reg.public.title')}>
+        <span className="hide-xs">{t('reg.public.link')}</span>
       </Button>
     </Link>
   );

@@ -158,8 +158,12 @@ describe('one window 一件事一次办 and 综合窗口', () => {
       await p.getByTestId('action-delivery-window').click();
     });
 
-    // The applicant sees one of four done.
-    await company.goto(`/my/bundles/${bundleId}`);
+    // The applicant sees one of four done, from the case up to the whole.
+    await company.goto(`/my/cases/${registration.id}`);
+    await company.getByTestId('case-bundle').waitFor();
+    expect(await company.getByTestId('case-status').getAttribute('data-status')).toBe('completed');
+    await company.getByTestId('case-bundle-link').click();
+    await company.waitForURL(`**/my/bundles/${bundleId}`);
     await expect.poll(() => company.getByTestId('bundle-progress').getAttribute('data-done'), POLL).toBe('1');
     expect(await company.getByTestId(`bundle-case-${registration.number}`).getAttribute('data-status')).toBe('completed');
 

@@ -12,6 +12,7 @@ import { caseFileUrl } from '../../shared/cases';
 import { GreenChannelTag, PickupText, PromisesTable } from '../../shared/components/LinkageBits';
 import { CaseRatingCard } from './CaseRatingCard';
 import { SupplyMaterialButton } from './SupplyMaterialButton';
+import { CaseBundleAlert } from './CaseBundleAlert';
 
 /** Statuses after which the applicant may rate the service online 一事一评. */
 const RATABLE = ['completed', 'refused', 'denied'];
@@ -104,6 +105,7 @@ export default function MyCaseDetailPage() {
         )}
       </Card>
 
+      <CaseBundleAlert caseId={c.id} />
       {c.status === 'correction_requested' && can('resubmit') && <CorrectionPanel key={c.version} c={c} onDone={setData} onStale={reload} />}
       {RATABLE.includes(c.status) && <CaseRatingCard caseId={c.id} />}
       {(c.promises?.length ?? 0) > 0 && (

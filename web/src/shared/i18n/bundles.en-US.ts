@@ -43,5 +43,6 @@ export const bundlesEn: Record<keyof typeof bundlesZh, string> = {
   'bd.hiddenHint': '{n} more handled by other departments, outside your scope: numbers only',
   'bd.thisCase': 'This case',
   'bd.appliedAt': 'Applied at',
+  'bd.partOf': 'Part of "{name}": {done} of {total} cases completed',
   'bd.viewTrack': 'View progress',
 };

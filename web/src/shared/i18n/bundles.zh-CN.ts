@@ -41,5 +41,6 @@ export const bundlesZh = {
   'bd.hiddenHint': '另有 {n} 件由其他部门办理，不在您的数据范围内，仅显示编号',
   'bd.thisCase': '本件',
   'bd.appliedAt': '申请时间',
+  'bd.partOf': '本件属于「{name}」，已办结 {done} / {total} 件',
   'bd.viewTrack': '查看进度',
 } as const;

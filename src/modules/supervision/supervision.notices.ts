@@ -51,9 +51,10 @@ export async function notifyRaisedWarnings(db: Db, opts: { digestOver?: number }
   const staffOf = staffCache(db);
   const factsOf = (w: WarningRow) => facts(w, names.get(w.rule) ?? w.rule);
   let sent = 0;
-  for (;;) {
-    const batch = await repo.warningsAwaitingRaisedNotice(db, BATCH);
+  for (let after: string | undefined; ; ) {
+    const batch = await repo.warningsAwaitingRaisedNotice(db, BATCH, after);
     if (!batch.length) break;
+    after = batch[batch.length - 1]!.id;
     const recipients = new Map<string, string[]>();
     for (const w of batch) recipients.set(w.id, (await staffOf(w.department_code)).map((s) => s.id));
     sent += await db.transaction().execute(async (tx) => {

@@ -139,12 +139,16 @@ export async function openWarningCounts(db: Db | Tx, s: WarningScope): Promise<{
   return r;
 }
 
-/** Open warnings not yet notified as raised, oldest id first (the notice pass walks them in batches). */
-export async function warningsAwaitingRaisedNotice(db: Db | Tx, limit: number): Promise<WarningRow[]> {
+/**
+ * Open warnings not yet notified as raised, by id after `afterId` (the notice pass walks them in keyset
+ * batches, so a backlog of a million cards is walked once, not rescanned from the start for every batch).
+ */
+export async function warningsAwaitingRaisedNotice(db: Db | Tx, limit: number, afterId?: string): Promise<WarningRow[]> {
   return q(db)
     .selectFrom('warnings as w')
     .selectAll('w')
     .where('w.state', '=', 'open')
+    .$if(afterId !== undefined, (qb) => qb.where('w.id', '>', afterId!))
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('warning_notices as n').select('n.warning_id').whereRef('n.warning_id', '=', 'w.id').where('n.event', '=', 'raised'))),
     )

@@ -8,6 +8,7 @@
 import { DEMO_ITEM_CODES } from '../src/modules/catalog/index';
 import { ApiClient, type CaseState, type ItemForm } from '../test/api-client';
 import { generateCases, psqlValue } from './generate';
+import os from 'node:os';
 import { appendResults, machine, pgbench, pgbenchInit, psql, recreateDatabase, startServer, type Server } from './lib';
 import { closedLoop, latencyText, percentile } from './load';
 
@@ -59,6 +60,8 @@ async function acceptedAtVillage(): Promise<HeldCase> {
   return (await village.act(c, 'accept')) as HeldCase;
 }
 
+/** The machine is shared: its load when the measurements began goes with the results. */
+const loadAtStart = os.loadavg().map((n) => n.toFixed(1)).join(' / ');
 // 1. Routing: each client's case goes up to the town and is sent back down, one action per operation.
 const cases = await Promise.all(Array.from({ length: CLIENTS }, acceptedAtVillage));
 const up: number[] = [];
@@ -119,6 +122,6 @@ const rows = [
   `| ratio: routing actions ÷ pgbench TPC-B | ${(routing.rate / tpcb).toFixed(2)} | |`,
   ...inboxRows.map((r) => `| ratio: inbox ${r.label.split(' `')[0]} ÷ pgbench select-only | ${(r.rate / selectOnly).toFixed(3)} | |`),
 ];
-const section = `## ${date} — four-level linkage 四级联动, ${CASES.toLocaleString('en')} cases\n\nMachine: ${machine()}. Load generator and server share the machine; PostgreSQL on the same host; background jobs off.\n\n| measure | result | detail |\n|---|---|---|\n${rows.join('\n')}`;
+const section = `## ${date} — four-level linkage 四级联动, ${CASES.toLocaleString('en')} cases\n\nMachine: ${machine()}. Load generator and server share the machine; PostgreSQL on the same host; background jobs off; load average (1/5/15 min) when measuring began: ${loadAtStart}.\n\n| measure | result | detail |\n|---|---|---|\n${rows.join('\n')}`;
 console.log(section);
 if (process.env.BENCH_RECORD !== '0') appendResults(section);

@@ -13,6 +13,7 @@ import { openPostgres } from '../src/platform/db';
 import { sweepWarnings } from '../src/modules/supervision/index';
 import { ApiClient } from '../test/api-client';
 import { generateCases, psqlValue } from './generate';
+import os from 'node:os';
 import { appendResults, machine, recreateDatabase, startServer, type Server } from './lib';
 import { closedLoop, latencyText, percentile } from './load';
 
@@ -63,6 +64,8 @@ const tStart = performance.now();
 server = (await startServer(env, PORT)).server;
 const startSeconds = (performance.now() - tStart) / 1000;
 const supervisor = await new ApiClient(BASE).signIn('supervisor');
+/** The machine is shared: its load when the measurements began goes with the results. */
+const loadAtStart = os.loadavg().map((n) => n.toFixed(1)).join(' / ');
 const today = psqlValue(DB, "select (now() at time zone 'Asia/Shanghai')::date::text");
 const yearAgo = psqlValue(DB, `select (date '${today}' - 364)::text`);
 const figuresPath = `/api/supervision/figures?groupBy=department&from=${yearAgo}&to=${today}`;
@@ -116,6 +119,6 @@ const rows = [
       `| warning sweep ${i + 1} over the open cases | ${(s.ms / 1000).toFixed(1)} s | ${s.scanned.toLocaleString('en')} cases scanned, ${s.raised.toLocaleString('en')} warnings raised, ${s.withdrawn.toLocaleString('en')} withdrawn${i === 0 ? ` (${warningsBefore.toLocaleString('en')} warnings before)` : ''} |`,
   ),
 ];
-const section = `## ${date} — electronic supervision 电子监察, ${Number(counts[0]).toLocaleString('en')} cases\n\nMachine: ${machine()}. PostgreSQL 15 on the same host, default settings; load generator and server share the machine; background jobs off during the measurements.\n\n| measure | result | detail |\n|---|---|---|\n${rows.join('\n')}`;
+const section = `## ${date} — electronic supervision 电子监察, ${Number(counts[0]).toLocaleString('en')} cases\n\nMachine: ${machine()}. PostgreSQL 15 on the same host, default settings; load generator and server share the machine; background jobs off during the measurements; load average (1/5/15 min) when measuring began: ${loadAtStart}.\n\n| measure | result | detail |\n|---|---|---|\n${rows.join('\n')}`;
 console.log(section);
 if (process.env.BENCH_RECORD !== '0') appendResults(section);

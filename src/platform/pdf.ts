@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import * as fontkit from 'fontkit';
 
 /**
  * Chinese fonts for pdfkit: Noto Sans SC (SIL OFL) shipped by @embedpdf/fonts-sc.
@@ -21,11 +22,24 @@ export function loadChineseFonts(): { regular: Buffer; bold: Buffer } {
   return fonts;
 }
 
+/**
+ * The fonts parsed once per process: parsing a CJK font's tables costs about as much as the rest of a
+ * document. pdfkit takes a parsed font as it is and still embeds a fresh subset in every document.
+ */
+let parsed: { regular: fontkit.Font; bold: fontkit.Font } | undefined;
+
+function parsedChineseFonts() {
+  const f = loadChineseFonts();
+  parsed ??= { regular: fontkit.create(f.regular), bold: fontkit.create(f.bold) };
+  return parsed;
+}
+
 /** Registers 'cn' (regular) and 'cn-bold' on a pdfkit document. */
 export function registerChineseFonts(doc: PDFKit.PDFDocument): void {
-  const f = loadChineseFonts();
-  doc.registerFont(FONT_REGULAR, f.regular);
-  doc.registerFont(FONT_BOLD, f.bold);
+  const f = parsedChineseFonts();
+  // pdfkit's type lists only raw sources; at run time it also accepts a parsed fontkit font.
+  doc.registerFont(FONT_REGULAR, f.regular as unknown as Buffer);
+  doc.registerFont(FONT_BOLD, f.bold as unknown as Buffer);
 }
 
 /** Collects a pdfkit document's output; call before `doc.end()`. */

@@ -285,13 +285,14 @@ async function caseStatusOrHidden(db: Db, actor: Actor, id: string): Promise<Bun
 const ownsApplication = (actor: Actor, row: ApplicationRow) => row.applicant_id === actor.id;
 
 /**
- * The application tracked as one. The applicant (and administrators, supervisors) see every linked
- * case; staff see the ones in their data scope and only the number and item of the others. Staff who
- * see none of its cases get 404, as for any case outside their scope.
+ * The application tracked as one. The applicant sees every linked case; staff (administrators and
+ * supervisors included) see the ones in their data scope and only the number and item of the others.
+ * Staff who see none of its cases get 404, as for any case outside their scope.
  */
 async function buildView(db: Db, actor: Actor, row: ApplicationRow, now: Date): Promise<ApplicationView> {
-  const full = ownsApplication(actor, row) || hasRole(actor, 'admin', 'supervisor');
-  const statuses = full ? await caseStatusesFor(db, actor, row.case_ids) : await Promise.all(row.case_ids.map((id) => caseStatusOrHidden(db, actor, id)));
+  const statuses = ownsApplication(actor, row)
+    ? await caseStatusesFor(db, actor, row.case_ids)
+    : await Promise.all(row.case_ids.map((id) => caseStatusOrHidden(db, actor, id)));
   if (statuses.every((c) => c === null)) throw notFound('一件事申请');
   const names = new Map<string, string>();
   for (const code of row.item_codes) if (!statuses.some((c) => c?.itemCode === code)) names.set(code, (await getPublishedItem(db, code))?.name ?? code);

@@ -46,12 +46,15 @@ export async function getCase(db: Db | Tx, id: string): Promise<CaseRow | undefi
 }
 
 /** A case row with everything recorded about it in this module: history, materials and 容缺 promises. */
-export interface CaseWithRecord {
+export interface CaseWithRecord<E = EventRow> {
   row: CaseRow;
-  events: EventRow[];
+  events: E[];
   materials: MaterialRowDb[];
   promises: PromiseRow[];
 }
+
+/** What the working-day clock needs of the history: the days the clock started, stopped or resumed. */
+export type ClockEventRow = Pick<EventRow, 'on_date' | 'clock'>;
 
 /** Timestamps arrive as text inside JSON aggregates. */
 function reviveDates<T>(rows: readonly object[], keys: readonly (keyof T)[]): T[] {
@@ -60,13 +63,22 @@ function reviveDates<T>(rows: readonly object[], keys: readonly (keyof T)[]): T[
   return out;
 }
 
-/** The case and its record in one statement (every action and every case view needs all of them). */
-export async function getCaseWithRecord(db: Db | Tx, id: string): Promise<CaseWithRecord | undefined> {
+/**
+ * The case and its record in one statement (every action and every case view needs all of them). With
+ * `history: 'clock'` only the clock's events are read: an action that answers minimally needs no more.
+ */
+export async function getCaseWithRecord(db: Db | Tx, id: string, history?: 'full'): Promise<CaseWithRecord | undefined>;
+export async function getCaseWithRecord(db: Db | Tx, id: string, history: 'clock'): Promise<CaseWithRecord<ClockEventRow> | undefined>;
+export async function getCaseWithRecord(db: Db | Tx, id: string, history: 'full' | 'clock' = 'full'): Promise<CaseWithRecord<EventRow | ClockEventRow> | undefined> {
   const r = await q(db)
     .selectFrom('cases')
     .selectAll('cases')
     .select((eb) => [
-      jsonArrayFrom(eb.selectFrom('case_events').selectAll('case_events').whereRef('case_events.case_id', '=', 'cases.id').orderBy('seq')).as('record_events'),
+      history === 'full'
+        ? jsonArrayFrom(eb.selectFrom('case_events').selectAll('case_events').whereRef('case_events.case_id', '=', 'cases.id').orderBy('seq')).as('record_events')
+        : jsonArrayFrom(
+            eb.selectFrom('case_events').select(['case_events.on_date', 'case_events.clock']).whereRef('case_events.case_id', '=', 'cases.id').where('case_events.clock', 'is not', null).orderBy('seq'),
+          ).as('record_events'),
       jsonArrayFrom(eb.selectFrom('case_materials').selectAll('case_materials').whereRef('case_materials.case_id', '=', 'cases.id')).as('record_materials'),
       jsonArrayFrom(eb.selectFrom('case_promises').selectAll('case_promises').whereRef('case_promises.case_id', '=', 'cases.id').orderBy('due_date').orderBy('material_id')).as('record_promises'),
     ])
@@ -76,7 +88,7 @@ export async function getCaseWithRecord(db: Db | Tx, id: string): Promise<CaseWi
   const { record_events, record_materials, record_promises, ...row } = r;
   return {
     row,
-    events: reviveDates<EventRow>(record_events, ['at']),
+    events: history === 'full' ? reviveDates<EventRow>(record_events, ['at']) : (record_events as ClockEventRow[]),
     materials: reviveDates<MaterialRowDb>(record_materials, ['updated_at']),
     promises: reviveDates<PromiseRow>(record_promises, ['created_at', 'fulfilled_at']),
   };

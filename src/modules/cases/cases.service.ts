@@ -33,7 +33,7 @@ import {
   type TransitionOk,
 } from '../workflow/index';
 import * as repo from './cases.repository';
-import type { CaseRow, EventRow, MaterialRowDb, PromiseRow } from './cases.repository';
+import type { CaseRow, ClockEventRow, EventRow, MaterialRowDb, PromiseRow } from './cases.repository';
 import { casesNow, clockColumns, overdueOn, shanghaiDay, storedDeadlineState, storedRemaining } from './cases.clock';
 import { formatCaseNumber, numberPrefix } from './cases.numbering';
 import {
@@ -680,7 +680,9 @@ export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody
   if (body.materialId !== undefined || body.fileIds !== undefined || body.paper !== undefined) {
     throw fieldError(body.materialId !== undefined ? 'materialId' : body.fileIds !== undefined ? 'fileIds' : 'paper', `materialId、fileIds、paper 只用于「${SUPPLY_LABEL}」（${SUPPLY_ACTION}）`);
   }
-  const [{ row, access, performers }, record] = await loadCaseWithRecord(db, actor, id, !opts.minimal);
+  // The whole record only when the answer is the whole case; the clock needs just its own events.
+  const full = opts.minimal ? null : await loadCaseWithRecord(db, actor, id);
+  const [{ row, access, performers }, record] = full ?? (await loadCaseForAction(db, actor, id));
   const { item, def } = await requireItemContext(db, row);
   const tr = transition(def, snapshotOf(row), body.action, { performers });
   if (!tr.ok) {
@@ -831,14 +833,15 @@ export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody
     return { updated, event, issued };
   });
   const u = done.updated;
-  if (opts.minimal) return { id, number: u.number, version: u.version, status: u.status, statusLabel: statusLabel(def, u.status), documentNumber: done.issued?.number ?? null };
+  if (!full) return { id, number: u.number, version: u.version, status: u.status, statusLabel: statusLabel(def, u.status), documentNumber: done.issued?.number ?? null };
+  const before = full[1];
   // The answer is built from what this action read and wrote; only the parts it changed are read again.
   const [materials, promises, documents] = await Promise.all([
-    newMaterials || req.corrections?.some((c) => c.materialId) ? repo.listMaterials(db, id) : record.materials,
-    deferred.length ? repo.listPromises(db, id) : record.promises,
-    done.issued ? caseDocuments(db, id) : record.documents,
+    newMaterials || req.corrections?.some((c) => c.materialId) ? repo.listMaterials(db, id) : before.materials,
+    deferred.length ? repo.listPromises(db, id) : before.promises,
+    done.issued ? caseDocuments(db, id) : before.documents,
   ]);
-  const events = [...record.events, done.event];
+  const events = [...before.events, done.event];
   return renderView(db, actor, await accessTo(db, actor, u), { events, materials, promises, documents });
 }
 
@@ -1104,23 +1107,31 @@ const limitsOf = (r: Pick<CaseRow, 'promised_days' | 'statutory_days'>) => ({ pr
 
 /* ------------------------------------------------------------------ read */
 
-/** 办件详情: everything the applicant or the handling staff see about one case. */
 /** Everything recorded about a case besides its row: history, materials, documents and 容缺 promises. */
-interface CaseRecord {
-  events: EventRow[];
+interface CaseRecord<E = EventRow> {
+  events: E[];
   materials: MaterialRowDb[];
   documents: Awaited<ReturnType<typeof caseDocuments>>;
   promises: PromiseRow[];
 }
 
 /** The case with its record if the actor may see it (404 otherwise): one statement here, one for the documents. */
-async function loadCaseWithRecord(db: Db, actor: Actor, id: string, withDocuments = true): Promise<[Loaded, CaseRecord]> {
-  const [found, documents] = await Promise.all([repo.getCaseWithRecord(db, id), withDocuments ? caseDocuments(db, id) : []]);
+async function loadCaseWithRecord(db: Db, actor: Actor, id: string): Promise<[Loaded, CaseRecord]> {
+  const [found, documents] = await Promise.all([repo.getCaseWithRecord(db, id), caseDocuments(db, id)]);
   if (!found) throw notFound(CASE);
   const { row, ...record } = found;
   return [await accessTo(db, actor, row), { ...record, documents }];
 }
 
+/** What an action that answers minimally needs: the case, the clock's events, materials and promises. */
+async function loadCaseForAction(db: Db, actor: Actor, id: string): Promise<[Loaded, CaseRecord<ClockEventRow>]> {
+  const found = await repo.getCaseWithRecord(db, id, 'clock');
+  if (!found) throw notFound(CASE);
+  const { row, ...record } = found;
+  return [await accessTo(db, actor, row), { ...record, documents: [] }];
+}
+
+/** 办件详情: everything the applicant or the handling staff see about one case. */
 export async function getCaseView(db: Db, actor: Actor, id: string): Promise<CaseView> {
   return renderView(db, actor, ...(await loadCaseWithRecord(db, actor, id)));
 }

@@ -165,7 +165,7 @@ export async function caseFigures(db: Db | Tx, q: CaseFiguresQuery): Promise<Cas
   if (!ROLLUP_GROUPS.has(q.groupBy) || q.hallId) return caseFiguresLive(db, q);
   const through = (await sql<{ through: string | null }>`select through::text as through from case_figures_state`.execute(db)).rows[0]?.through ?? null;
   if (!through || through < q.from) return caseFiguresLive(db, q);
-  const rolled = await rolledUpFigures(db, q, q.to < through ? q.to : through);
+  const rolled = await rolledUpFigures(db, q, q.to < through ? q.to : through, through);
   if (q.to <= through) return rolled;
   return mergeFigures(rolled, await caseFiguresLive(db, { ...q, from: dayAfter(through) }));
 }
@@ -389,10 +389,14 @@ export async function caseFiguresRollupState(db: Db | Tx): Promise<{ through: st
   return { through: r?.through ?? null, refreshedAt: r?.refreshed_at ?? null };
 }
 
-/** The whole months within [from, to] (first days of the first and the last), or null when there is none. */
-export function wholeMonths(from: string, to: string): { first: string; last: string } | null {
+/**
+ * The months whose monthly rows lie within [from, to] (first days of the first and the last), or null when
+ * there is none. `toIsRollupEnd`: `to` is the rollup's last day, so the monthly row of its month, which
+ * holds the days up to it, lies within the period as well.
+ */
+export function wholeMonths(from: string, to: string, toIsRollupEnd = false): { first: string; last: string } | null {
   const first = from.endsWith('-01') ? from : monthAfter(from);
-  const last = dayAfter(to).endsWith('-01') ? `${to.slice(0, 8)}01` : monthBefore(to);
+  const last = toIsRollupEnd || dayAfter(to).endsWith('-01') ? `${to.slice(0, 8)}01` : monthBefore(to);
   return first <= last ? { first, last } : null;
 }
 const monthAfter = (d: string) => {
@@ -408,9 +412,9 @@ const monthBefore = (d: string) => {
  * The figures of the days from `q.from` to `upTo` from the rollup: whole months from the monthly sums,
  * the other days from the daily rows, and the cases kept one by one for far deadlines.
  */
-async function rolledUpFigures(db: Db | Tx, q: CaseFiguresQuery, upTo: string): Promise<CaseFiguresRow[]> {
+async function rolledUpFigures(db: Db | Tx, q: CaseFiguresQuery, upTo: string, through: string): Promise<CaseFiguresRow[]> {
   const k = ROLLUP_KEY[q.groupBy]!;
-  const months = wholeMonths(q.from, upTo);
+  const months = wholeMonths(q.from, upTo, upTo === through);
   const rowCols = sql`${sql.raw(k.key)} as key, ${sql.raw(k.label)} as label, c.received, c.online, c.zero_visit, c.accepted, c.immediate, c.completed,
         c.on_time, c.early, c.overdue, c.promised_sum, c.used_n, (c.used_promised - c.used_deadline_ord + c.used_finished_ord) as used_sum`;
   const days = months

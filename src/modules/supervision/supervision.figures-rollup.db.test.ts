@@ -140,6 +140,9 @@ describe('rollup arithmetic', () => {
     expect(wholeMonths('2025-12-01', '2026-02-28')).toEqual({ first: '2025-12-01', last: '2026-02-01' });
     expect(wholeMonths('2026-01-02', '2026-01-31')).toBeNull();
     expect(wholeMonths('2026-01-15', '2026-02-14')).toBeNull();
+    // up to the rollup's last day, the month it ends in counts by its monthly row too
+    expect(wholeMonths('2025-11-24', '2026-11-23', true)).toEqual({ first: '2025-12-01', last: '2026-11-01' });
+    expect(wholeMonths('2026-11-02', '2026-11-23', true)).toBeNull();
   });
 
   it('adds up group rows by key, nulls last', () => {

@@ -184,6 +184,11 @@ export interface CaseListFilter {
   from?: string;
   to?: string;
   q?: string;
+  /** 监控 filters: a region subtree by its prefix (where the case belongs, was accepted or is held), a department, a hall (accepting or holding), the staff who registered it. */
+  subtree?: string;
+  departmentCode?: string;
+  hallId?: string;
+  createdBy?: readonly string[];
   today: string;
   sort: 'deadline' | 'created';
   page: number;
@@ -248,6 +253,13 @@ function filters(f: CaseListFilter): Where {
     const out = [];
     if (f.status) out.push(eb('status', '=', f.status));
     if (f.itemCode) out.push(eb('item_code', '=', f.itemCode));
+    if (f.subtree) {
+      const sub = `${escapeLike(f.subtree)}%`;
+      out.push(eb.or([eb('region_code', 'like', sub), eb('accept_region_code', 'like', sub), eb('current_region_code', 'like', sub)]));
+    }
+    if (f.departmentCode) out.push(eb('department_code', '=', f.departmentCode));
+    if (f.hallId) out.push(eb.or([eb('accept_hall_id', '=', f.hallId), eb('current_hall_id', '=', f.hallId)]));
+    if (f.createdBy) out.push(eb('created_by', 'in', f.createdBy.length ? [...f.createdBy] : ['00000000-0000-0000-0000-000000000000']));
     if (f.counter === 'front') out.push(eb('status', 'in', [...FRONT_STATUSES]));
     else if (f.counter === 'exit') out.push(eb('status', 'in', [...EXIT_STATUSES]));
     else if (f.counter === 'back') out.push(eb('status', 'not in', [...FRONT_STATUSES, ...EXIT_STATUSES, ...OUTSIDE_STATUSES]));

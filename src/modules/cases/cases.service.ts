@@ -47,7 +47,7 @@ import {
   type MaterialRow,
 } from './cases.form';
 import { caseAccess, canFile, isDepartmentBound, isRegionStaff, performersFor, ACTING_ROLES, type CaseAccess, type CaseFacts } from './cases.policy';
-import { findApplicantAccount, getAccount } from '../identity/index';
+import { findApplicantAccount, getAccount, staffIdsAtWindow } from '../identity/index';
 import { caseDocuments, issueForAction, notifyApplicant, readCaseDocument } from './cases.outputs';
 import type { ApplicantInfo, Channel, Level, LinkageHop, Pickup } from './cases.tables';
 import {
@@ -1300,6 +1300,12 @@ export async function listCases(db: Db, actor: Actor, query: CaseListQuery) {
   const todo = (query.view ?? (staff && roles.length ? 'todo' : 'all')) === 'todo';
   const cal = await loadCalendar(db);
   const today = shanghaiDay(casesNow());
+  const monitor = [query.region, query.department, query.hall, query.window, query.clerk].some((x) => x !== undefined);
+  if (monitor && !staff) throw fieldError(['region', 'department', 'hall', 'window', 'clerk'].find((k) => query[k as keyof CaseListQuery] !== undefined)!, '只有工作人员可以按区划、部门、大厅、窗口或人员筛选');
+  // A region subtree 区划 by its scope prefix; one outside the caller's subtree is not confirmed to exist.
+  const region = query.region ? await getRegion(db, query.region) : undefined;
+  if (query.region && (!region || !region.scopePrefix.startsWith(actor.scope.regionPrefix))) throw notFound('区划');
+  const clerks = [query.window ? await staffIdsAtWindow(db, query.window) : null, query.clerk ? [query.clerk] : null].filter((x): x is string[] => x !== null);
   const { total, totalExact, items } = await repo.listCases(db, {
     actorId: actor.id,
     mode: staff ? 'staff' : 'owner',
@@ -1315,6 +1321,10 @@ export async function listCases(db: Db, actor: Actor, query: CaseListQuery) {
     from: query.from,
     to: query.to,
     q: query.q,
+    subtree: region?.scopePrefix,
+    departmentCode: query.department,
+    hallId: query.hall,
+    createdBy: clerks.length ? clerks.reduce((a, b) => a.filter((x) => b.includes(x))) : undefined,
     today,
     sort: query.sort,
     page: query.page,

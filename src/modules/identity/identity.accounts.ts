@@ -81,6 +81,11 @@ export interface StaffContact {
   roles: Role[];
 }
 
+/** Ids of the staff assigned to a window 窗口 (a UUID): the cases they registered are the window's. */
+export async function staffIdsAtWindow(db: Db | Tx, windowId: string): Promise<string[]> {
+  return repo.staffIdsAtWindow(db, windowId);
+}
+
 /**
  * The active staff accounts of a department 部门人员 (by id or code), optionally only those within a
  * region subtree (`regionPrefix`) or at a hall; an unknown department has none.

@@ -136,6 +136,11 @@ export async function clearFailures(db: Db | Tx, username: string) {
 }
 
 /** Active staff accounts bound to a department, optionally within a region subtree and/or a hall. */
+/** Ids of the staff accounts assigned to a window (active or not: their past cases stay theirs). */
+export async function staffIdsAtWindow(db: Db | Tx, windowId: string): Promise<string[]> {
+  return (await q(db).selectFrom('users').select('id').where('kind', '=', 'staff').where('window_id', '=', windowId).execute()).map((r) => r.id);
+}
+
 export async function activeDepartmentStaff(db: Db | Tx, f: { departmentId: string; regionPrefix?: string; hallId?: string }): Promise<UserRow[]> {
   let sel = q(db).selectFrom('users').selectAll().where('kind', '=', 'staff').where('active', '=', true).where('department_id', '=', f.departmentId);
   if (f.regionPrefix) sel = sel.where('region_code', 'like', `${f.regionPrefix}%`);

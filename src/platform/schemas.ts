@@ -38,4 +38,7 @@ export const errorResponses = {
   409: Problem,
 };
 
+/** A UUID as the database stores ids (checked before a lookup, so a malformed id is simply not found). */
+export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export const IdParam = z.object({ id: z.string().uuid('ID 格式有误') });

@@ -9,7 +9,7 @@ import { canonicalJson, recordAudit } from '../../platform/audit';
 import { badRequest, conflict, notFound, Problem, unprocessable, type FieldError } from '../../platform/errors';
 import { getPublishedItem, type ItemDetail } from '../catalog/index';
 import { addWorkdays, countWorkdays, todayInShanghai } from '../calendar/index';
-import { caseStatusesFor, createCaseInTransaction, type BundleCaseStatus } from '../cases/index';
+import { caseStatusesFor, caseStatusesOrHidden, createCaseInTransaction } from '../cases/index';
 import * as repo from './bundles.repository';
 import type { ApplicationRow, BundleRow } from './bundles.repository';
 import { mergeGuides, splitApplication, totalPromisedDays, type BundleItem, type SharedFieldGroup } from './bundles.merge';
@@ -272,16 +272,6 @@ export async function apply(db: Db, ctx: Ctx, code: string, body: ApplicationBod
   }
 }
 
-/** A linked case as `actor` may see it, or null when it lies outside their data scope (another department's sibling). */
-async function caseStatusOrHidden(db: Db, actor: Actor, id: string): Promise<BundleCaseStatus | null> {
-  try {
-    return (await caseStatusesFor(db, actor, [id]))[0] ?? null;
-  } catch (err) {
-    if (err instanceof Problem && err.status === 404) return null;
-    throw err;
-  }
-}
-
 const ownsApplication = (actor: Actor, row: ApplicationRow) => row.applicant_id === actor.id;
 
 /**
@@ -292,7 +282,7 @@ const ownsApplication = (actor: Actor, row: ApplicationRow) => row.applicant_id 
 async function buildView(db: Db, actor: Actor, row: ApplicationRow, now: Date): Promise<ApplicationView> {
   const statuses = ownsApplication(actor, row)
     ? await caseStatusesFor(db, actor, row.case_ids)
-    : await Promise.all(row.case_ids.map((id) => caseStatusOrHidden(db, actor, id)));
+    : await caseStatusesOrHidden(db, actor, row.case_ids);
   if (statuses.every((c) => c === null)) throw notFound('一件事申请');
   const names = new Map<string, string>();
   for (const code of row.item_codes) if (!statuses.some((c) => c?.itemCode === code)) names.set(code, (await getPublishedItem(db, code))?.name ?? code);
@@ -361,7 +351,7 @@ export async function getApplicationView(db: Db, actor: Actor, id: string, now =
 
 /** The bundle application a case belongs to (workbench: marker and sibling cases). 404 when the case is not visible or not part of one. */
 export async function getApplicationForCase(db: Db, actor: Actor, caseId: string, now = new Date()): Promise<ApplicationView> {
-  if (!(await caseStatusOrHidden(db, actor, caseId))) throw notFound('办件');
+  if (!(await caseStatusesOrHidden(db, actor, [caseId]))[0]) throw notFound('办件');
   const row = await repo.findApplicationByCase(db, caseId);
   if (!row) throw notFound('该办件所属的一件事申请');
   return buildView(db, actor, row, now);
@@ -373,10 +363,12 @@ export async function getApplicationForCase(db: Db, actor: Actor, caseId: string
  */
 export async function bundleLinksFor(db: Db, actor: Actor, caseIds: readonly string[]) {
   const rows = await repo.findApplicationsByCases(db, caseIds);
+  const linked = caseIds.filter((id) => rows.some((r) => r.case_ids.includes(id)));
+  const visible = new Set((await caseStatusesOrHidden(db, actor, linked)).flatMap((c) => (c ? [c.id] : [])));
   const items = [];
-  for (const caseId of caseIds) {
+  for (const caseId of linked) {
     const row = rows.find((r) => r.case_ids.includes(caseId));
-    if (!row || !(await caseStatusOrHidden(db, actor, caseId))) continue;
+    if (!row || !visible.has(caseId)) continue;
     items.push({ caseId, applicationId: row.id, bundleCode: row.bundle_code, bundleName: row.bundle_name, caseCount: row.case_ids.length });
   }
   return { items };

@@ -94,6 +94,11 @@ export async function getCaseWithRecord(db: Db | Tx, id: string, history: 'full'
   };
 }
 
+export async function getCases(db: Db | Tx, ids: readonly string[]): Promise<CaseRow[]> {
+  if (!ids.length) return [];
+  return q(db).selectFrom('cases').selectAll().where('id', 'in', [...ids]).execute();
+}
+
 export async function getCaseByNumber(db: Db | Tx, number: string): Promise<CaseRow | undefined> {
   return q(db).selectFrom('cases').selectAll().where('number', '=', number).executeTakeFirst();
 }

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import type { Db, Tx } from '../../platform/db';
 import { hasRole, inRegionScope, ROLE_LABELS, type Actor, type Role } from '../../platform/auth';
 import { canonicalJson, recordAudit } from '../../platform/audit';
-import { badRequest, conflict, fieldError, forbidden, notFound, unprocessable, type FieldError } from '../../platform/errors';
+import { badRequest, conflict, fieldError, forbidden, notFound, Problem, unprocessable, type FieldError } from '../../platform/errors';
+import { UUID_RE } from '../../platform/schemas';
 import { maskIdNumber, maskPhone } from '../../platform/mask';
 import { getItemVersion, getPublishedItem, type ItemDetail } from '../catalog/index';
 import { loadCalendar, type CalendarData } from '../calendar/index';
@@ -1335,6 +1336,29 @@ export async function listCases(db: Db, actor: Actor, query: CaseListQuery) {
   return { total, totalExact, page: query.page, pageSize: query.pageSize, items: out };
 }
 
+/**
+ * Cases as list rows, in the order asked, each `null` when the actor may not see it (or it does not
+ * exist): one read for all, deadlines from the stored clock columns.
+ */
+export async function caseListItems(db: Db, actor: Actor, ids: readonly string[]): Promise<(CaseListItem | null)[]> {
+  const rows = new Map((await repo.getCases(db, ids.filter((id) => UUID_RE.test(id)))).map((r) => [r.id, r]));
+  const cal = await loadCalendar(db);
+  const today = shanghaiDay(casesNow());
+  return Promise.all(
+    ids.map(async (id) => {
+      const r = rows.get(id);
+      if (!r) return null;
+      try {
+        await accessTo(db, actor, r);
+      } catch (err) {
+        if (err instanceof Problem && err.status === 404) return null;
+        throw err;
+      }
+      return listItem(db, cal, r, today);
+    }),
+  );
+}
+
 async function listItem(db: Db, cal: CalendarData, r: CaseRow, today: string): Promise<CaseListItem> {
   const ic = await itemContext(db, r.item_code, r.item_version);
   const state = storedDeadlineState(r, today);
@@ -1362,7 +1386,10 @@ async function listItem(db: Db, cal: CalendarData, r: CaseRow, today: string): P
     provisional: r.deadline_provisional,
     remainingWorkingDays: storedRemaining(cal, r, today),
     deadlineState: state,
+    deadlineStateLabel: DEADLINE_STATE_LABELS[state],
     deadlineColour: deadlineColour(state),
+    finishedOn: r.finished_on,
+    departmentCode: r.department_code,
     greenChannel: r.green_channel,
     currentRegionCode: r.current_region_code,
     currentLevel: r.current_level,

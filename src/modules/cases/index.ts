@@ -26,7 +26,7 @@ export const casesModule: Module = {
   // 容缺承诺: mark overdue promises and remind applicants two working days ahead.
   jobs: [{ name: 'cases.promises', everyMs: 10 * 60_000, run: (db) => remindPromises(db, todayInShanghai()) }],
 };
-export { createCaseInTransaction, caseStatusesFor, type BundleCaseBody, type BundleCaseCtx, type BundleCaseStatus } from './cases.bundles-facade';
+export { createCaseInTransaction, caseStatusesFor, caseStatusesOrHidden, type BundleCaseBody, type BundleCaseCtx, type BundleCaseStatus } from './cases.bundles-facade';
 export {
   issuingQueue,
   issueCaseCertificate,

@@ -8,6 +8,7 @@ import { DOCUMENT_KIND_LABELS, type DistributiveOmit, type DocumentInput, type D
 import { formatDocumentNumber, numberPrefix, officeAbbreviation } from './documents.numbering';
 import { renderDocument } from './documents.render';
 import { IssueDocumentSchema } from './documents.schemas';
+import { UUID_RE } from '../../platform/schemas';
 
 /** What the cases module gives to issue a document; the module makes the number and the verify URL. */
 export type IssueDocumentInput = DistributiveOmit<DocumentInput, 'number' | 'verifyUrl'> & {
@@ -62,7 +63,7 @@ const toMeta = (r: DocumentMetaRow): DocumentMeta => ({
 
 export const verifyUrl = (baseUrl: string, id: string) => `${baseUrl.replace(/\/+$/, '')}/verify/${id}`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID = UUID_RE;
 
 /**
  * 出具文书: numbers, renders and stores a document in the caller's transaction (the counter row stays

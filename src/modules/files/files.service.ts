@@ -6,6 +6,7 @@ import { Problem, badRequest, fieldError, notFound } from '../../platform/errors
 import * as repo from './files.repository';
 import type { FileMetaRow } from './files.repository';
 import { cleanFileName, isAccepted, isTruncated, sniffMediaType, type AcceptedMediaType } from './files.sniff';
+import { UUID_RE } from '../../platform/schemas';
 
 /** Default upper bound of one upload (20 MiB); `UPLOAD_MAX_MB` overrides it. */
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
@@ -39,7 +40,7 @@ export const toMeta = (r: FileMetaRow): FileMeta => ({
   createdAt: r.created_at,
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID = UUID_RE;
 
 export const tooLarge = (maxBytes: number) =>
   new Problem(413, '文件过大', `file：文件超过大小上限 ${formatBytes(maxBytes)}`, [{ field: 'file', message: `文件不能超过 ${formatBytes(maxBytes)}` }], 'file_too_large');

@@ -8,6 +8,7 @@ import * as repo from './notify.repository';
 import type { MessageRow, SmsRow } from './notify.repository';
 import type { SmsStatus } from './notify.tables';
 import { getSmsChannel, isLogOnly, type SmsChannel } from './notify.channel';
+import { UUID_RE } from '../../platform/schemas';
 
 export interface NotifyInput {
   /** The recipient (identity user id). */
@@ -84,7 +85,7 @@ const toSms = (r: SmsRow): SmsView => ({
   sentAt: r.sent_at,
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID = UUID_RE;
 const KIND = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/;
 const PHONE = /^\+?[0-9][0-9-]{4,19}$/;
 

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Db, Tx } from '../../platform/db';
 import { tables } from '../../platform/db';
 import type { OrgTables, RegionLevel, RegionKind, DepartmentKind, WindowKind } from './org.tables';
+import { UUID_RE } from '../../platform/schemas';
 
 const q = (db: Db | Tx) => tables<OrgTables>(db);
 
@@ -103,7 +104,7 @@ export async function getRegionPath(db: Db | Tx, code: string): Promise<Region[]
   return path;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID = UUID_RE;
 
 export async function getDepartment(db: Db | Tx, idOrCode: string): Promise<Department | undefined> {
   const col = UUID.test(idOrCode) ? 'id' : 'code';

@@ -7,7 +7,7 @@
  * A suspended case's remaining days are frozen, so its state is fixed until it resumes.
  */
 import { addDays, todayInShanghai, type CalendarData } from '../calendar/index';
-import { isNear, type ClockView, type DeadlineState } from '../workflow/index';
+import { isNear, type ClockEvent, type ClockView, type DeadlineState } from '../workflow/index';
 import type { ClockPhase } from './cases.tables';
 
 let override: (() => Date) | null = null;
@@ -139,3 +139,8 @@ export function storedRemaining(cal: CalendarData, row: StoredDeadline, today: s
     row.clock_phase === 'finished' ? (row.finished_on ?? today) : row.clock_phase === 'running' ? today : shanghaiDay(row.step_entered_at);
   return countWorkdays(cal, from, row.promised_deadline);
 }
+
+/** A history event as the working-day clock reads it. */
+export const toClockEvent = (e: { on_date: string; clock: ClockEvent['clock'] }): ClockEvent => ({ on: e.on_date, clock: e.clock });
+/** The case's promised and statutory limits in working days. */
+export const limitsOf = (r: { promised_days: number; statutory_days: number }) => ({ promisedDays: r.promised_days, statutoryDays: r.statutory_days });

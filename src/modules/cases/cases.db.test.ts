@@ -4,6 +4,7 @@ import { createTestApp, type Headers as H, type TestApp } from '../../../test/ha
 import { caseFixtures, COMPANY_CODE, individualForm, PERSON } from '../../../test/cases-fixtures';
 import { DEMO_ITEM_CODES } from '../catalog/index';
 import { setCasesClock } from './cases.clock';
+import { reclockOpenCases } from './cases.reclock';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -667,6 +668,35 @@ describe('special procedures 特别程序', () => {
     expect(c).toMatchObject({ deadlineState: 'overdue', deadlineColour: 'red', remainingWorkingDays: -1 });
     const overdue = (await get('/api/cases?deadlineState=overdue&pageSize=200', approver)).json();
     expect(overdue.items.map((i: { id: string }) => i.id)).toContain(id);
+  });
+
+  it('re-dates open cases when the calendar changes (期限重算)', async () => {
+    const company = await as('company');
+    const clerk = await as('clerk-city');
+    const admin = await as('admin');
+    setCasesClock(() => new Date('2026-11-30T10:00:00+08:00')); // Monday
+    await reclockOpenCases(t.db); // remembers the calendar the stored deadlines were computed with
+    const { id, number } = await fileFood(company);
+    expect((await actOk(id, clerk, 'accept')).deadlines.promised).toBe('2026-12-07');
+    expect(await reclockOpenCases(t.db)).toEqual({ calendarChanged: false, checked: 0, updated: 0 });
+    const listed = async () => (await get(`/api/cases?view=all&q=${number}`, clerk)).json().items[0];
+    const day = (method: 'PUT' | 'DELETE') =>
+      t.app.inject({ method, url: '/api/calendar/days/2026-12-02', headers: admin, ...(method === 'PUT' ? { payload: { kind: 'holiday', name: '临时休假' } } : {}) });
+    try {
+      // a holiday on Wednesday 2 December moves the promised deadline one working day on
+      expect((await day('PUT')).statusCode).toBe(200);
+      expect((await listed()).promisedDeadline).toBe('2026-12-07'); // stored columns: not yet re-dated
+      const r = await reclockOpenCases(t.db);
+      expect(r.calendarChanged).toBe(true);
+      expect(r.updated).toBeGreaterThanOrEqual(1);
+      expect((await listed()).promisedDeadline).toBe('2026-12-08');
+      expect((await view(id, clerk)).deadlines.promised).toBe('2026-12-08');
+      expect((await reclockOpenCases(t.db)).calendarChanged).toBe(false);
+    } finally {
+      expect((await day('DELETE')).statusCode).toBeLessThan(300);
+      await reclockOpenCases(t.db);
+    }
+    expect((await listed()).promisedDeadline).toBe('2026-12-07');
   });
 
   it('marks deadlines in a year without a published calendar as provisional', async () => {

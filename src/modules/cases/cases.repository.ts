@@ -114,6 +114,36 @@ export async function updateCaseIfVersion(tx: Tx, id: string, version: number, p
     .executeTakeFirst();
 }
 
+/** Open cases (their clock runs or is suspended), keyset-paged by id, with what re-dating them needs. */
+export async function openCasesPage(db: Db | Tx, afterId: string | null, limit: number) {
+  let sel = q(db)
+    .selectFrom('cases')
+    .select(['id', 'version', 'promised_days', 'statutory_days', 'accepted_on', 'promised_deadline', 'statutory_deadline', 'near_on', 'overdue_on', 'deadline_provisional', 'clock_phase'])
+    .where('clock_phase', 'in', ['running', 'suspended', 'suspended_overdue']);
+  if (afterId) sel = sel.where('id', '>', afterId);
+  return sel.orderBy('id').limit(limit).execute();
+}
+
+/** The clock's events (start, stop, resume, end) of several cases, in history order per case. */
+export async function clockEventsOf(db: Db | Tx, caseIds: readonly string[]): Promise<Map<string, ClockEventRow[]>> {
+  const out = new Map<string, ClockEventRow[]>();
+  if (!caseIds.length) return out;
+  const rows = await q(db)
+    .selectFrom('case_events')
+    .select(['case_id', 'on_date', 'clock'])
+    .where('case_id', 'in', [...caseIds])
+    .where('clock', 'is not', null)
+    .orderBy('case_id')
+    .orderBy('seq')
+    .execute();
+  for (const r of rows) {
+    let list = out.get(r.case_id);
+    if (!list) out.set(r.case_id, (list = []));
+    list.push(r);
+  }
+  return out;
+}
+
 /** Clock columns refreshed without a state change (e.g. after the calendar moved a deadline). */
 export async function updateCaseClock(db: Db | Tx, id: string, version: number, patch: CasePatch): Promise<void> {
   await q(db).updateTable('cases').set(patch).where('id', '=', id).where('version', '=', version).execute();

@@ -35,7 +35,7 @@ import {
 } from '../workflow/index';
 import * as repo from './cases.repository';
 import type { CaseRow, ClockEventRow, EventRow, MaterialRowDb, PromiseRow } from './cases.repository';
-import { casesNow, clockColumns, overdueOn, shanghaiDay, storedDeadlineState, storedRemaining } from './cases.clock';
+import { casesNow, clockColumns, limitsOf, overdueOn, shanghaiDay, storedDeadlineState, storedRemaining, toClockEvent } from './cases.clock';
 import { formatCaseNumber, numberPrefix } from './cases.numbering';
 import {
   applicantFromForm,
@@ -1103,8 +1103,6 @@ async function supplyMaterial(db: Db, ctx: Ctx, id: string, body: ActionBody): P
   return getCaseView(db, actor, id);
 }
 
-const toClockEvent = (e: Pick<EventRow, 'on_date' | 'clock'>): ClockEvent => ({ on: e.on_date, clock: e.clock });
-const limitsOf = (r: Pick<CaseRow, 'promised_days' | 'statutory_days'>) => ({ promisedDays: r.promised_days, statutoryDays: r.statutory_days });
 
 /* ------------------------------------------------------------------ read */
 

@@ -10,11 +10,13 @@ import { casesFiguresMonthly } from './db/migrations/20261124T0530_cases_figures
 import { registerCaseRoutes } from './cases.routes';
 import { seedCasesDemo } from './demo/seed';
 import { remindPromises } from './cases.promises';
+import { reclockOpenCases } from './cases.reclock';
 import { todayInShanghai } from '../calendar/index';
 
 export { formatCaseNumber, parseCaseNumber, CASE_NUMBER_RE } from './cases.numbering';
 export type { CaseView, CaseListItem } from './cases.schemas';
 export { remindPromises } from './cases.promises';
+export { reclockOpenCases } from './cases.reclock';
 export * from './cases.figures';
 export { getCaseRatingFacts, type CaseRatingFacts } from './cases.ratings-facade';
 
@@ -24,7 +26,11 @@ export const casesModule: Module = {
   routes: (app, ctx) => registerCaseRoutes(app, ctx.db),
   seedDemo: seedCasesDemo,
   // 容缺承诺: mark overdue promises and remind applicants two working days ahead.
-  jobs: [{ name: 'cases.promises', everyMs: 10 * 60_000, run: (db) => remindPromises(db, todayInShanghai()) }],
+  jobs: [
+    { name: 'cases.promises', everyMs: 10 * 60_000, run: (db) => remindPromises(db, todayInShanghai()) },
+    // 期限重算: re-date open cases after the calendar changed.
+    { name: 'cases.reclock', everyMs: 10 * 60_000, run: (db) => reclockOpenCases(db) },
+  ],
 };
 export { createCaseInTransaction, caseStatusesFor, caseStatusesOrHidden, type BundleCaseBody, type BundleCaseCtx, type BundleCaseStatus } from './cases.bundles-facade';
 export {

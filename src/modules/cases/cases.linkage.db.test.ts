@@ -62,6 +62,8 @@ describe('四级联动: 最低生活保障审批 accepted at the village, pre-re
 
     c = await actOk(id, village, 'report-up', { comment: '经入户了解，家庭困难属实，材料齐全' });
     expect(c).toMatchObject({ currentLevel: 'town', currentRegion: { code: '211103001000', level: 'town' }, readOnly: true });
+    // the answer is the case as the village now sees it, the same as reading it afresh
+    expect(c).toEqual(await view(id, village));
     expect(await todoIds(village)).not.toContain(id);
     expect(await todoIds(town)).toContain(id);
     // the town is a pre-review level: it reports up or sends down, it does not decide

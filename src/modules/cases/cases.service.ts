@@ -675,8 +675,8 @@ const OWNER_EDIT_ACTIONS = new Set(['submit', 'resubmit']);
 export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody): Promise<CaseView>;
 export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody, opts: { minimal: boolean }): Promise<CaseView | CaseActed>;
 export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody, opts = { minimal: false }): Promise<CaseView | CaseActed> {
-  if (body.action in LINKAGE_ACTIONS) return applyLinkageAction(db, ctx, id, body, body.action as LinkageAction);
-  if (body.action === SUPPLY_ACTION) return supplyMaterial(db, ctx, id, body);
+  if (body.action in LINKAGE_ACTIONS) return applyLinkageAction(db, ctx, id, body, body.action as LinkageAction, opts.minimal);
+  if (body.action === SUPPLY_ACTION) return supplyMaterial(db, ctx, id, body, opts.minimal);
   const { actor } = ctx;
   if (body.materialId !== undefined || body.fileIds !== undefined || body.paper !== undefined) {
     throw fieldError(body.materialId !== undefined ? 'materialId' : body.fileIds !== undefined ? 'fileIds' : 'paper', `materialId、fileIds、paper 只用于「${SUPPLY_LABEL}」（${SUPPLY_ACTION}）`);
@@ -833,17 +833,40 @@ export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody
     });
     return { updated, event, issued };
   });
+  return actionAnswer(db, actor, def, done, full?.[1] ?? null, {
+    materials: !!newMaterials || !!req.corrections?.some((c) => c.materialId),
+    promises: deferred.length > 0,
+  });
+}
+
+/** What an action wrote: the case row after it, its history event and the document it issued, if any. */
+interface Acted {
+  updated: CaseRow;
+  event: EventRow;
+  issued?: { number: string } | null;
+}
+
+/**
+ * The answer to an action: the minimal one when no record was read before it (`Prefer: return=minimal`),
+ * otherwise the whole case built from that record and what the action wrote; only the parts it changed
+ * (`changed`, and the documents when it issued one) are read again.
+ */
+async function actionAnswer(
+  db: Db,
+  actor: Actor,
+  def: ProcessDefinition,
+  done: Acted,
+  before: CaseRecord | null,
+  changed: { materials?: boolean; promises?: boolean } = {},
+): Promise<CaseView | CaseActed> {
   const u = done.updated;
-  if (!full) return { id, number: u.number, version: u.version, status: u.status, statusLabel: statusLabel(def, u.status), documentNumber: done.issued?.number ?? null };
-  const before = full[1];
-  // The answer is built from what this action read and wrote; only the parts it changed are read again.
+  if (!before) return { id: u.id, number: u.number, version: u.version, status: u.status, statusLabel: statusLabel(def, u.status), documentNumber: done.issued?.number ?? null };
   const [materials, promises, documents] = await Promise.all([
-    newMaterials || req.corrections?.some((c) => c.materialId) ? repo.listMaterials(db, id) : before.materials,
-    deferred.length ? repo.listPromises(db, id) : before.promises,
-    done.issued ? caseDocuments(db, id) : before.documents,
+    changed.materials ? repo.listMaterials(db, u.id) : before.materials,
+    changed.promises ? repo.listPromises(db, u.id) : before.promises,
+    done.issued ? caseDocuments(db, u.id) : before.documents,
   ]);
-  const events = [...before.events, done.event];
-  return renderView(db, actor, await accessTo(db, actor, u), { events, materials, promises, documents });
+  return renderView(db, actor, await accessTo(db, actor, u), { events: [...before.events, done.event], materials, promises, documents });
 }
 
 /** 保存草稿: the applicant (or the clerk who registered it) changes a draft that was never submitted. */
@@ -1004,9 +1027,10 @@ async function checkDeferred(db: Db, item: ItemDetail, caseId: string, body: Act
 }
 
 /** 上报上级 / 退回下级: the holder hands the case to the next hop up (with its pre-review opinion) or back down (with reasons). */
-async function applyLinkageAction(db: Db, ctx: Ctx, id: string, body: ActionBody, action: LinkageAction): Promise<CaseView> {
+async function applyLinkageAction(db: Db, ctx: Ctx, id: string, body: ActionBody, action: LinkageAction, minimal: boolean): Promise<CaseView | CaseActed> {
   const { actor } = ctx;
-  const { row, holderRoles } = await loadCase(db, actor, id);
+  const full = minimal ? null : await loadCaseWithRecord(db, actor, id);
+  const [{ row, holderRoles }] = full ?? (await loadCaseForAction(db, actor, id));
   const { def } = await requireItemContext(db, row);
   const label = LINKAGE_ACTIONS[action];
   const chain = row.linkage_chain;
@@ -1031,7 +1055,7 @@ async function applyLinkageAction(db: Db, ctx: Ctx, id: string, body: ActionBody
   const to = chain[action === 'report-up' ? i + 1 : i - 1]!;
   const now = nowOf(ctx);
   const payload = { ...handover(from, to), ...(action === 'report-up' ? { opinion: text } : { reason: text }) };
-  await db.transaction().execute(async (tx) => {
+  const done = await db.transaction().execute(async (tx) => {
     const updated = await repo.updateCaseIfVersion(tx, id, body.version, {
       current_region_code: to.regionCode,
       current_level: to.level,
@@ -1040,7 +1064,7 @@ async function applyLinkageAction(db: Db, ctx: Ctx, id: string, body: ActionBody
       step_entered_at: now,
     });
     if (!updated) throw conflict('办件已被他人同时办理，请刷新后重试', 'stale_version');
-    await repo.insertEvent(tx, {
+    const event = await repo.insertEvent(tx, {
       ...eventHead(id, updated.version, now, actor),
       actor_role: staffRoles[0]!,
       action,
@@ -1059,21 +1083,23 @@ async function applyLinkageAction(db: Db, ctx: Ctx, id: string, body: ActionBody
       after: { version: updated.version, holder: to.regionCode, ...payload },
       ip: ctx.ip,
     });
+    return { updated, event };
   });
-  return getCaseView(db, actor, id);
+  return actionAnswer(db, actor, def, done, full?.[1] ?? null);
 }
 
 /** 补交容缺材料: the applicant (or a window clerk who sees the case) supplies a promised material; the promise is fulfilled. */
-async function supplyMaterial(db: Db, ctx: Ctx, id: string, body: ActionBody): Promise<CaseView> {
+async function supplyMaterial(db: Db, ctx: Ctx, id: string, body: ActionBody, minimal: boolean): Promise<CaseView | CaseActed> {
   const { actor } = ctx;
-  const { row, performers } = await loadCase(db, actor, id);
+  const full = minimal ? null : await loadCaseWithRecord(db, actor, id);
+  const [{ row, performers }, record] = full ?? (await loadCaseForAction(db, actor, id));
   const { def } = await requireItemContext(db, row);
   const clerk = actor.kind === 'staff' && hasRole(actor, 'clerk');
   // The applicant, or a window clerk of the accepting hall or of the level holding the case.
   const windowClerk = clerk && (inRegionScope(actor, row.accept_region_code) || inRegionScope(actor, row.current_region_code));
   if (!performers.includes('owner') && !windowClerk) throw forbidden('只有申请人或受理、承办窗口人员可以补交容缺材料');
   if (!body.materialId) throw fieldError('materialId', '请指明补交的材料（materialId）');
-  const promise = (await repo.listPromises(db, id)).find((p) => p.material_id === body.materialId && p.status !== 'fulfilled');
+  const promise = record.promises.find((p) => p.material_id === body.materialId && p.status !== 'fulfilled');
   if (!promise) throw unprocessable(`材料 ${body.materialId} 没有待补交的容缺承诺`, [{ field: 'materialId', message: '没有待补交的容缺承诺' }], 'no_open_promise');
   if (stepOf(def, row.status)?.terminal) throw conflict(`办件已结束（${statusLabel(def, row.status)}），不能补交材料`, 'invalid_state');
   const fileIds = body.fileIds ?? [];
@@ -1082,13 +1108,13 @@ async function supplyMaterial(db: Db, ctx: Ctx, id: string, body: ActionBody): P
   if (fileIds.length) await assertFilesOwnedBy(db, actor.id, fileIds, (k) => `fileIds.${k}`);
   if (body.version !== row.version) throw conflict(`办件已被他人更新（当前版本 ${row.version}，您提交的版本 ${body.version}），请刷新后重试`, 'stale_version');
   const now = nowOf(ctx);
-  await db.transaction().execute(async (tx) => {
+  const done = await db.transaction().execute(async (tx) => {
     const updated = await repo.updateCaseIfVersion(tx, id, body.version, {});
     if (!updated) throw conflict('办件已被他人同时办理，请刷新后重试', 'stale_version');
     await repo.updateMaterial(tx, id, promise.material_id, { file_ids: fileIds, paper, status: 'received', note: null });
     await repo.fulfilPromise(tx, id, promise.material_id, actor.id, now);
     const payload = { materialId: promise.material_id, files: fileIds.length, paper, dueDate: promise.due_date };
-    await repo.insertEvent(tx, {
+    const event = await repo.insertEvent(tx, {
       ...eventHead(id, updated.version, now, actor),
       actor_role: performers.includes('owner') ? 'owner' : 'clerk',
       action: SUPPLY_ACTION,
@@ -1099,8 +1125,9 @@ async function supplyMaterial(db: Db, ctx: Ctx, id: string, body: ActionBody): P
       payload: JSON.stringify(payload),
     });
     await recordAudit(tx, { actor, action: 'cases.case.supply-material', entityType: 'case', entityId: id, before: { version: row.version }, after: { version: updated.version, ...payload }, ip: ctx.ip });
+    return { updated, event };
   });
-  return getCaseView(db, actor, id);
+  return actionAnswer(db, actor, def, done, full?.[1] ?? null, { materials: true, promises: true });
 }
 
 

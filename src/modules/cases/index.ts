@@ -7,6 +7,7 @@ import { casesGreenOrder } from './db/migrations/20261123T1950_cases_green_order
 import { casesFiguresDaily } from './db/migrations/20261124T0510_cases_figures_daily';
 import { casesOpenCounts } from './db/migrations/20261124T0520_cases_open_counts';
 import { casesFiguresMonthly } from './db/migrations/20261124T0530_cases_figures_monthly';
+import { casesGrantEvents } from './db/migrations/20261124T1500_cases_grant_events';
 import { registerCaseRoutes } from './cases.routes';
 import { seedCasesDemo } from './demo/seed';
 import { remindPromises } from './cases.promises';
@@ -19,10 +20,12 @@ export { remindPromises } from './cases.promises';
 export { reclockOpenCases } from './cases.reclock';
 export * from './cases.figures';
 export { getCaseRatingFacts, type CaseRatingFacts } from './cases.ratings-facade';
+export { grantedCasesPage, certificatesIssuedPage, type EventCursor, type GrantedCase, type IssuedCertificateEvent } from './cases.regulation-facade';
+export { acceptingClerksOf, type AcceptingClerk } from './cases.assessment-facade';
 
 export const casesModule: Module = {
   name: 'cases',
-  migrations: { '20261123T1100_cases_init': casesInit, '20261123T1800_cases_linkage': casesLinkage, '20261123T1820_cases_figures': casesFigures, '20261123T1950_cases_green_order': casesGreenOrder, '20261124T0510_cases_figures_daily': casesFiguresDaily, '20261124T0520_cases_open_counts': casesOpenCounts, '20261124T0530_cases_figures_monthly': casesFiguresMonthly },
+  migrations: { '20261123T1100_cases_init': casesInit, '20261123T1800_cases_linkage': casesLinkage, '20261123T1820_cases_figures': casesFigures, '20261123T1950_cases_green_order': casesGreenOrder, '20261124T0510_cases_figures_daily': casesFiguresDaily, '20261124T0520_cases_open_counts': casesOpenCounts, '20261124T0530_cases_figures_monthly': casesFiguresMonthly, '20261124T1500_cases_grant_events': casesGrantEvents },
   routes: (app, ctx) => registerCaseRoutes(app, ctx.db),
   seedDemo: seedCasesDemo,
   // 容缺承诺: mark overdue promises and remind applicants two working days ahead.

@@ -158,6 +158,48 @@ describe('双推送', () => {
     // a reminder does not make the regulator's open page stale
     expect(row.version).toBe(1);
   });
+
+  it('a run reads only new grants, and fills in a licence issued after the grant', async () => {
+    const caseId = await grantedIndividual(clerk);
+    expect(await collectGrants(t.db)).toMatchObject({ pushed: 1, unassigned: 0, licensed: 0 });
+    expect(await collectGrants(t.db)).toMatchObject({ pushed: 0, unassigned: 0, licensed: 0 });
+    const licenceOf = async (id: string) =>
+      (await sql<{ push: string | null; entity: string | null }>`
+        select p.licence_number as push, e.licence_number as entity
+          from regulation_pushes p join regulation_entities e on e.case_id = p.case_id where p.case_id = ${id}`.execute(t.db)).rows[0]!;
+    expect(await licenceOf(caseId)).toEqual({ push: null, entity: null });
+    const certificateNumber = async (id: string) =>
+      ((await get(`/api/cases/${id}`, clerk)).json().documents as { kind: string; number: string }[]).filter((d) => d.kind === 'certificate').at(-1)!.number;
+
+    // 制证 after the push: the next run fills the number in, once.
+    await actOk(caseId, clerk, 'issue-certificate');
+    const number = await certificateNumber(caseId);
+    expect(number).toMatch(/字〔\d{4}〕第\d{6}号$/);
+    expect(await collectGrants(t.db)).toMatchObject({ pushed: 0, licensed: 1 });
+    expect(await licenceOf(caseId)).toEqual({ push: number, entity: number });
+    expect(await collectGrants(t.db)).toMatchObject({ pushed: 0, licensed: 0 });
+
+    // Granted and certified between two runs: pushed with its licence in one run.
+    const both = await grantedIndividual(clerk);
+    await actOk(both, clerk, 'issue-certificate');
+    expect(await collectGrants(t.db)).toMatchObject({ pushed: 1, licensed: 1 });
+    expect(await licenceOf(both)).toEqual({ push: await certificateNumber(both), entity: await certificateNumber(both) });
+
+    // Its certificate read before the grant had a push (a grant committed late): the grant pass looks the number up itself.
+    const late = await grantedIndividual(clerk);
+    await actOk(late, clerk, 'issue-certificate');
+    await sql`update regulation_cursor set after_updated_at = now() + interval '1 hour' where name = 'certificate-events'`.execute(t.db);
+    expect(await collectGrants(t.db)).toMatchObject({ pushed: 1, licensed: 0 });
+    expect((await licenceOf(late)).push).toBe(await certificateNumber(late));
+
+    // Without its cursors the job reads the whole history again and still records nothing twice.
+    await sql`delete from regulation_cursor`.execute(t.db);
+    const replay = await collectGrants(t.db);
+    expect(replay.seen).toBeGreaterThanOrEqual(5);
+    expect(replay).toMatchObject({ pushed: 0, unassigned: 0, licensed: 0 });
+    const dups = await sql<{ n: number }>`select count(*)::int as n from (select case_id from regulation_pushes group by case_id having count(*) > 1) d`.execute(t.db);
+    expect(dups.rows[0]!.n).toBe(0);
+  });
 });
 
 describe('名录库', () => {

@@ -115,6 +115,16 @@ export const upsertGrantEntity = (db: Db | Tx, row: Insertable<T['regulation_ent
     )
     .execute();
 
+/**
+ * 证照号 issued after the grant: filled in once, on the push and on its directory entry. It leaves
+ * `version` alone, like a reminder (nothing the regulator decides on has changed).
+ */
+export async function fillLicenceNumber(db: Db | Tx, caseId: string, licenceNumber: string) {
+  const r = await q(db).updateTable('regulation_pushes').set({ licence_number: licenceNumber }).where('case_id', '=', caseId).where('licence_number', 'is', null).executeTakeFirst();
+  await q(db).updateTable('regulation_entities').set({ licence_number: licenceNumber }).where('case_id', '=', caseId).where('licence_number', 'is', null).execute();
+  return Number(r.numUpdatedRows) > 0;
+}
+
 /** Unassigned pushes of an item under a region prefix (they get a regulator when the mapping appears). */
 export const unassignedPushes = (db: Db | Tx, itemCode: string, regionPrefix: string) =>
   q(db)
@@ -148,7 +158,8 @@ export const markReminded = (db: Db | Tx, id: string, today: string) =>
     .executeTakeFirst();
 
 export const getCursor = (db: Db | Tx, name: string) => q(db).selectFrom('regulation_cursor').selectAll().where('name', '=', name).executeTakeFirst();
-export const saveCursor = (db: Db | Tx, name: string, updatedAt: Date, id: string) =>
+/** A cursor's position: an instant, and for keyset pages over this module's own rows also their id. */
+export const saveCursor = (db: Db | Tx, name: string, updatedAt: Date, id: string | null = null) =>
   q(db)
     .insertInto('regulation_cursor')
     .values({ name, after_updated_at: updatedAt, after_id: id })

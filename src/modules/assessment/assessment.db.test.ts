@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createTestApp, type TestApp } from '../../../test/harness';
 import { addDays, todayInShanghai } from '../calendar/index';
+import { acceptingClerksOf } from '../cases/index';
 import { generateWeeklyBulletin } from './index';
 import { previousWeek, weekOf } from './assessment.rules';
 
@@ -133,6 +134,25 @@ describe('monthly scores 月度考核', () => {
     const clerks = await scoresOf('supervisor', 'clerk');
     expect(clerks.rows.length).toBeGreaterThan(0);
     expect(clerks.rows.every((r) => r.label !== r.key)).toBe(true);
+  });
+
+  it('a card counts against the clerk who accepted its case 受理人', async () => {
+    const carded = (
+      await sql<{ case_id: string; actor_id: string; actor_name: string }>`
+        select distinct on (w.case_id) w.case_id, e.actor_id, e.actor_name
+          from warnings w join case_events e on e.case_id = w.case_id and e.action = 'accept'
+         order by w.case_id, e.seq`.execute(t.db)
+    ).rows;
+    expect(carded.length).toBeGreaterThan(0);
+    const never = (await sql<{ id: string }>`select id from cases c where not exists (select 1 from case_events e where e.case_id = c.id and e.action = 'accept') limit 1`.execute(t.db)).rows[0]!;
+    const clerks = await acceptingClerksOf(t.db, [...carded.map((c) => c.case_id), never.id]);
+    expect(clerks.size).toBe(carded.length);
+    expect(clerks.has(never.id)).toBe(false);
+    const rows = (await scoresOf('supervisor', 'clerk')).rows;
+    for (const c of carded) {
+      expect(clerks.get(c.case_id)).toEqual({ actorId: c.actor_id, actorName: c.actor_name });
+      expect(rows.find((r) => r.key === c.actor_id)?.label).toBe(c.actor_name);
+    }
   });
 
   it('validates the query', async () => {

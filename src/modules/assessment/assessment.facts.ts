@@ -4,7 +4,7 @@
  * completions from the case figures. Each fact is kept as a line so a unit can see why it lost points.
  */
 import type { Db } from '../../platform/db';
-import { caseFigures, getCaseRatingFacts } from '../cases/index';
+import { acceptingClerksOf, caseFigures, type AcceptingClerk } from '../cases/index';
 import { getAccount } from '../identity/index';
 import { getDepartment, getHall } from '../org/index';
 import { lateRectificationsBetween, ratingFactsBetween } from '../ratings/index';
@@ -46,21 +46,24 @@ export async function gatherFacts(db: Db, scope: WarningScope, groupBy: GroupBy,
     if (line) u.lines.push({ item, ...line });
   };
 
-  // Clerks: the case figures name the clerk who accepted; cards and ratings go to the clerk who registered the case at the window.
-  const clerkOfCase = new Map<string, string | null>();
-  const keyOf = async (f: { caseId: string; departmentCode: string; hallId: string | null }): Promise<string | null> => {
-    if (groupBy === 'department') return f.departmentCode;
-    if (groupBy === 'hall') return f.hallId;
-    if (!clerkOfCase.has(f.caseId)) {
-      const c = await getCaseRatingFacts(db, f.caseId);
-      clerkOfCase.set(f.caseId, c && c.channel === 'window' ? c.createdBy : null);
-    }
-    return clerkOfCase.get(f.caseId) ?? null;
-  };
-
   // Summary lines (counts of the period) are dated at its end, or today while the period runs.
   const asOf = to < today ? to : today;
-  const figures = await caseFigures(db, { ...scope, groupBy, from, to, dates: [], ordinals: [] });
+  const [figures, warnings, ratings, lateRectifications] = await Promise.all([
+    caseFigures(db, { ...scope, groupBy, from, to, dates: [], ordinals: [] }),
+    warningFactsBetween(db, scope, from, to),
+    ratingFactsBetween(db, scope, from, to),
+    lateRectificationsBetween(db, scope, from, to),
+  ]);
+
+  // Clerks: like the case figures, cards and ratings go to the clerk who accepted the case 受理人,
+  // looked up for all the period's cases at once.
+  const clerks =
+    groupBy === 'clerk' ? await acceptingClerksOf(db, [...warnings, ...ratings, ...lateRectifications].map((f) => f.caseId)) : new Map<string, AcceptingClerk>();
+  const keyOf = (f: { caseId: string; departmentCode: string; hallId: string | null }): string | null => {
+    if (groupBy === 'department') return f.departmentCode;
+    if (groupBy === 'hall') return f.hallId;
+    return clerks.get(f.caseId)?.actorId ?? null;
+  };
   for (const r of figures) {
     if (!r.key) continue;
     const u = unit(r.key, groupBy === 'clerk' ? r.label : null);
@@ -69,8 +72,8 @@ export async function gatherFacts(db: Db, scope: WarningScope, groupBy: GroupBy,
     add(u, 'early_completion', r.early, r.early ? { on: asOf, caseNumber: null, text: `本期提前办结 ${r.early} 件` } : undefined);
   }
 
-  for (const w of await warningFactsBetween(db, scope, from, to)) {
-    const key = await keyOf({ caseId: w.caseId, departmentCode: w.departmentCode, hallId: w.acceptHallId });
+  for (const w of warnings) {
+    const key = keyOf({ caseId: w.caseId, departmentCode: w.departmentCode, hallId: w.acceptHallId });
     if (!key) continue;
     const u = unit(key);
     const card = `${w.level === 'red' ? '红牌' : '黄牌'}「${w.ruleName}」${w.itemName}（${STATE_TEXT[w.state]}）`;
@@ -79,19 +82,23 @@ export async function gatherFacts(db: Db, scope: WarningScope, groupBy: GroupBy,
     for (const item of items) add(u, item, 1, { on: w.raisedOn, caseNumber: w.caseNumber, text: card });
   }
 
-  for (const g of await ratingFactsBetween(db, scope, from, to)) {
-    const key = await keyOf(g);
+  for (const g of ratings) {
+    const key = keyOf(g);
     if (!key) continue;
     const u = unit(key);
     if (g.level <= 2) add(u, 'bad_rating', 1, { on: g.ratedOn, caseNumber: g.caseNumber, text: `差评（${g.level === 1 ? '非常不满意' : '不满意'}）${g.itemName}${g.comment ? `：${g.comment}` : ''}` });
     else add(u, 'very_satisfied', 1);
   }
-  for (const x of await lateRectificationsBetween(db, scope, from, to)) {
-    const key = await keyOf(x);
+  for (const x of lateRectifications) {
+    const key = keyOf(x);
     if (key) add(unit(key), 'rectification_overdue', 1, { on: x.overdueOn, caseNumber: x.caseNumber, text: '差评整改超过期限' });
   }
   for (const u of units.values()) if (u.facts.very_satisfied) u.lines.push({ item: 'very_satisfied', on: asOf, caseNumber: null, text: `本期非常满意评价 ${u.facts.very_satisfied} 件` });
 
+  for (const c of clerks.values()) {
+    const u = units.get(c.actorId);
+    if (u && !u.label) u.label = c.actorName;
+  }
   await Promise.all([...units.values()].map(async (u) => (u.label ||= await unitLabel(db, groupBy, u.key))));
   return [...units.values()];
 }

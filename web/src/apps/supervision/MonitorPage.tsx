@@ -22,6 +22,7 @@ import { Counters, LiveBadge } from './parts';
 /** A row of `GET /api/cases?view=all` with the fields the monitor shows beyond the inbox's. */
 interface MonitorCase extends CaseListItem {
   regionCode: string;
+  acceptRegionCode: string;
   departmentCode: string;
   deadlineStateLabel: string;
 }
@@ -229,6 +230,7 @@ export default function MonitorPage() {
               'data-testid': `mo-case-${r.number}`,
               'data-colour': r.deadlineColour,
               'data-region': r.regionCode,
+              'data-accept': r.acceptRegionCode,
               'data-holder': r.currentRegionCode ?? '',
               onClick: () => navigate(`/workbench/cases/${r.id}`),
               style: { cursor: 'pointer' },

@@ -10,9 +10,15 @@ const SHIFT_DAYS = 10;
 const FAKE_CLOCK = path.resolve('e2e/fake-clock.mjs');
 const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(SAMPLE_PDF) });
 
-/** The server restarted on the same data, its wall clock `days` ahead (0: the real clock). */
+/**
+ * The server restarted on the same data, its wall clock `days` ahead (0: the real clock). While ahead it
+ * runs no background jobs: a supervision sweep would raise cards dated in the future on every open case
+ * of the shared journey data, which later journeys would then meet.
+ */
 async function serverDaysAhead(days: number) {
-  await restartServer(days ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${FAKE_CLOCK}`.trim(), E2E_CLOCK_SHIFT_DAYS: String(days) } : {});
+  await restartServer(
+    days ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${FAKE_CLOCK}`.trim(), E2E_CLOCK_SHIFT_DAYS: String(days), MODULE_JOBS: '0' } : {},
+  );
 }
 
 /** A signed-in page whose browser clock runs `days` ahead too, so that pickers default to the server's "today". */

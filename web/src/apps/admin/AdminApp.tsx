@@ -4,6 +4,8 @@ import {
   BankOutlined,
   CalendarOutlined,
   ClusterOutlined,
+  FileSearchOutlined,
+  GroupOutlined,
   ProfileOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -22,6 +24,8 @@ const ItemsPage = lazy(() => import('./ItemsPage'));
 const ItemEditorPage = lazy(() => import('./ItemEditorPage'));
 const CalendarPage = lazy(() => import('./CalendarPage'));
 const AuditPage = lazy(() => import('./AuditPage'));
+const BundlesPage = lazy(() => import('./BundlesPage'));
+const AlignmentPage = lazy(() => import('../../shared/components/ItemAlignmentReport'));
 
 const AREAS = [
   { key: 'regions', icon: <ClusterOutlined />, label: 'admin.menu.regions' },
@@ -29,6 +33,8 @@ const AREAS = [
   { key: 'halls', icon: <BankOutlined />, label: 'admin.menu.halls' },
   { key: 'staff', icon: <TeamOutlined />, label: 'admin.menu.staff' },
   { key: 'items', icon: <ProfileOutlined />, label: 'admin.menu.items' },
+  { key: 'bundles', icon: <GroupOutlined />, label: 'bda.menu' },
+  { key: 'alignment', icon: <FileSearchOutlined />, label: 'al.menu' },
   { key: 'calendar', icon: <CalendarOutlined />, label: 'admin.menu.calendar' },
   { key: 'audit', icon: <AuditOutlined />, label: 'admin.menu.audit' },
 ] as const satisfies readonly { key: string; icon: React.ReactNode; label: MessageKey }[];
@@ -54,6 +60,8 @@ export default function AdminApp() {
               <Route path="items" element={<ItemsPage />} />
               <Route path="items/new" element={<ItemEditorPage />} />
               <Route path="items/:code/edit" element={<ItemEditorPage />} />
+              <Route path="bundles" element={<BundlesPage />} />
+              <Route path="alignment" element={<AlignmentPage itemHref={(code) => `/admin/items/${encodeURIComponent(code)}/edit`} />} />
               <Route path="calendar" element={<CalendarPage />} />
               <Route path="audit" element={<AuditPage />} />
               <Route path="*" element={<NotFound />} />

@@ -1,4 +1,4 @@
-import { AlertOutlined, BarChartOutlined, DashboardOutlined, FileTextOutlined, FlagOutlined, LikeOutlined, SettingOutlined, TrophyOutlined } from '@ant-design/icons';
+import { AlertOutlined, BarChartOutlined, DashboardOutlined, FileSearchOutlined, FileTextOutlined, FlagOutlined, LikeOutlined, MonitorOutlined, SettingOutlined, TrophyOutlined } from '@ant-design/icons';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useAuth } from '../../shared/auth';
@@ -20,6 +20,8 @@ const TasksPage = lazy(() => import('./TasksPage'));
 const TaskDetailPage = lazy(() => import('./TasksPage').then((m) => ({ default: m.TaskDetailPage })));
 const AssessmentPage = lazy(() => import('./AssessmentPage'));
 const BulletinsPage = lazy(() => import('./BulletinsPage'));
+const MonitorPage = lazy(() => import('./MonitorPage'));
+const AlignmentPage = lazy(() => import('../../shared/components/ItemAlignmentReport'));
 
 type Area = { key: string; icon: ReactNode; label: MessageKey; allowed: boolean };
 
@@ -36,12 +38,14 @@ function SvLayout() {
   const area = location.pathname.split('/')[2] ?? '';
   const areas: Area[] = [
     { key: '', icon: <DashboardOutlined />, label: 'sv.menu.overview', allowed: r.supervisor },
+    { key: 'monitor', icon: <MonitorOutlined />, label: 'mo.menu', allowed: r.supervisor },
     { key: 'warnings', icon: <AlertOutlined />, label: 'sv.menu.warnings', allowed: true },
     { key: 'figures', icon: <BarChartOutlined />, label: 'sv.menu.figures', allowed: r.figures },
     { key: 'ratings', icon: <LikeOutlined />, label: 'sv.menu.ratings', allowed: r.figures },
     { key: 'tasks', icon: <FlagOutlined />, label: 'tk.menu', allowed: r.supervisor },
     { key: 'assessment', icon: <TrophyOutlined />, label: 'sv.menu.assessment', allowed: r.figures },
     { key: 'bulletins', icon: <FileTextOutlined />, label: 'sv.menu.bulletins', allowed: r.supervisor },
+    { key: 'alignment', icon: <FileSearchOutlined />, label: 'al.menu', allowed: r.supervisor },
     { key: 'rules', icon: <SettingOutlined />, label: 'sv.menu.rules', allowed: r.supervisor },
   ];
   return (
@@ -62,6 +66,22 @@ function SvLayout() {
             <Routes>
               <Route index element={r.supervisor ? <OverviewPage /> : <Navigate to="warnings" replace />} />
               <Route path="warnings" element={<WarningsPage />} />
+              <Route
+                path="monitor"
+                element={
+                  <Only allowed={r.supervisor}>
+                    <MonitorPage />
+                  </Only>
+                }
+              />
+              <Route
+                path="alignment"
+                element={
+                  <Only allowed={r.supervisor}>
+                    <AlignmentPage />
+                  </Only>
+                }
+              />
               <Route
                 path="figures"
                 element={

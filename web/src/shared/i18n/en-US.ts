@@ -5,6 +5,7 @@ import { issuingEn } from './issuing.en-US';
 import { tasksEn } from './tasks.en-US';
 import { assessmentEn } from './assessment.en-US';
 import { regulationEn } from './regulation.en-US';
+import { monitorEn } from './monitor.en-US';
 
 /** English. Typed against the Chinese keys, so a missing key fails the type check. */
 export const enUS: Record<MessageKey, string> = {
@@ -14,6 +15,7 @@ export const enUS: Record<MessageKey, string> = {
   ...tasksEn,
   ...assessmentEn,
   ...regulationEn,
+  ...monitorEn,
   'app.title': 'Yiwang · Panjin Government Services',
   'app.short': 'Yiwang',
   'app.city': 'Panjin',

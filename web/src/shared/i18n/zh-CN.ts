@@ -4,6 +4,7 @@ import { issuingZh } from './issuing.zh-CN';
 import { tasksZh } from './tasks.zh-CN';
 import { assessmentZh } from './assessment.zh-CN';
 import { regulationZh } from './regulation.zh-CN';
+import { monitorZh } from './monitor.zh-CN';
 
 /** Chinese (the primary language). Keys are stable; en-US.ts must define every key. */
 export const zhCN = {
@@ -13,6 +14,7 @@ export const zhCN = {
   ...tasksZh,
   ...assessmentZh,
   ...regulationZh,
+  ...monitorZh,
   'app.title': '一网 · 盘锦市政务服务',
   'app.short': '一网',
   'app.city': '盘锦市',

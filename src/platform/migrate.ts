@@ -16,9 +16,8 @@ export function collectMigrations(modules: { migrations: Record<string, Migratio
 
 export async function migrateToLatest(db: Db, migrations: Record<string, Migration>): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrations };
-  // Work in parallel takes timestamps out of order: a database may already hold a later one (one global
-  // order still holds for fresh databases).
-  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
+  // One global order: a migration named before one a database already ran is refused, never slipped in.
+  const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -5,7 +5,7 @@
 import http from 'node:http';
 import autocannon from 'autocannon';
 import { ApiClient, type CaseState, type ItemForm } from '../test/api-client';
-import { appendResults, machine, pgbench, pgbenchInit, psql, recreateDatabase, startServer } from './lib';
+import { appendResults, machine, pgbench, pgbenchInit, psql, recreateDatabase, startServer, stopServerOnCrash } from './lib';
 import { generateCases } from './generate';
 
 const PORT = 3311;
@@ -36,16 +36,7 @@ async function acceptedCase(): Promise<CaseState> {
   return clerk.act(c, 'accept');
 }
 
-process.on('uncaughtException', (err) => {
-  console.error(err);
-  server.proc.kill('SIGKILL');
-  process.exit(1);
-});
-process.on('unhandledRejection', (err) => {
-  console.error(err);
-  server.proc.kill('SIGKILL');
-  process.exit(1);
-});
+stopServerOnCrash(() => server);
 
 const suspension = { kind: 'site_inspection', reason: '现场核查', expectedDays: 3 };
 const approverToken = (approver as unknown as { token: string }).token;

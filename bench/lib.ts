@@ -40,6 +40,17 @@ export async function startServer(env: Record<string, string>, port: number): Pr
   };
 }
 
+/** A crash of the bench kills the server it started (`current()` names it, or null) and exits 1. */
+export function stopServerOnCrash(current: () => Server | null) {
+  const fail = (err: unknown) => {
+    console.error(err);
+    current()?.proc.kill('SIGKILL');
+    process.exit(1);
+  };
+  process.on('uncaughtException', fail);
+  process.on('unhandledRejection', fail);
+}
+
 /** Resident set size of a process in MB (Linux /proc). */
 export function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -9,7 +9,7 @@ import { DEMO_ITEM_CODES } from '../src/modules/catalog/index';
 import { ApiClient, type CaseState, type ItemForm } from '../test/api-client';
 import { generateCases, psqlValue } from './generate';
 import os from 'node:os';
-import { appendResults, machine, pgbench, pgbenchInit, psql, recreateDatabase, startServer, type Server } from './lib';
+import { appendResults, machine, pgbench, pgbenchInit, psql, recreateDatabase, startServer, stopServerOnCrash, type Server } from './lib';
 import { closedLoop, latencyText, percentile } from './load';
 
 const PORT = 3341;
@@ -23,13 +23,7 @@ const date = new Date().toISOString().slice(0, 10);
 const env = { DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${DB}`, MODULE_JOBS: '0' };
 
 let server: Server | null = null;
-const fail = (err: unknown) => {
-  console.error(err);
-  server?.proc.kill('SIGKILL');
-  process.exit(1);
-};
-process.on('uncaughtException', fail);
-process.on('unhandledRejection', fail);
+stopServerOnCrash(() => server);
 
 // The demo city (migrations, seed), then one million cases, 5 % open, held along their chains.
 recreateDatabase(DB);

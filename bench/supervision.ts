@@ -15,7 +15,7 @@ import { sweepWarnings } from '../src/modules/supervision/index';
 import { ApiClient } from '../test/api-client';
 import { generateCases, psqlValue } from './generate';
 import os from 'node:os';
-import { appendResults, machine, recreateDatabase, startServer, type Server } from './lib';
+import { appendResults, machine, recreateDatabase, startServer, stopServerOnCrash, type Server } from './lib';
 import { closedLoop, latencyText, percentile } from './load';
 
 if (process.env.BENCH_10M === '0') {
@@ -34,13 +34,7 @@ const date = new Date().toISOString().slice(0, 10);
 const env = { DATABASE_URL: URL, MODULE_JOBS: '0' };
 
 let server: Server | null = null;
-const fail = (err: unknown) => {
-  console.error(err);
-  server?.proc.kill('SIGKILL');
-  process.exit(1);
-};
-process.on('uncaughtException', fail);
-process.on('unhandledRejection', fail);
+stopServerOnCrash(() => server);
 
 // 1. The database: created (migrations, demo city) and generated once, then reused.
 if (psqlValue('postgres', `select count(*) from pg_database where datname = '${DB}'`) === '0') {

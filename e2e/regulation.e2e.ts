@@ -53,7 +53,7 @@ describe('审管联动 双推送 and 双随机、一公开', () => {
     await regulator.getByTestId('reg-plan-page').waitFor();
     await expect(regulator.getByTestId('reg-plan-page').getAttribute('data-status')).resolves.toBe('draft');
     // The new plan's page opens where the list was scrolled to; from the top its buttons are clear of the sticky header.
-    await regulator.evaluate(() => window.scrollTo(0, 0));
+    await regulator.evaluate('window.scrollTo(0, 0)');
     await regulator.getByTestId('reg-draw').click();
     await regulator.getByTestId('reg-draw-confirm').click();
     await settle(regulator, async () => {

@@ -19,7 +19,8 @@ const rows: string[] = [];
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 recreateDatabase(DB);
-const { server } = await startServer({ DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${DB}`}, PORT);
+const env = { DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${DB}` };
+let { server } = await startServer(env, PORT);
 
 // 1. Transitions: each client owns one accepted case and alternates 特别程序 suspend / resume (approver).
 const company = await new ApiClient(BASE).signIn('company');
@@ -94,7 +95,10 @@ for (const clients of [8, 16, 32]) {
 agent.destroy();
 
 // 2. The inbox with one million generated cases (bench/generate.ts): 5 % still open, over the whole demo city.
+// The server is stopped while the cases are generated (its idle connections would time out meanwhile).
+await server.stop();
 generateCases(DB, { total: 1_000_000, openEvery: 20 });
+({ server } = await startServer(env, PORT));
 
 async function inboxLatency(user: string, query: string): Promise<string> {
   const c = await new ApiClient(BASE).signIn(user);

@@ -17,6 +17,9 @@ const { as, get, post, newKey, createCase, view, act, actOk, registerIndividual,
 const eventCount = async (id: string) =>
   Number((await sql<{ n: number }>`select count(*)::int as n from case_events where case_id = ${id}`.execute(t.db)).rows[0]!.n);
 
+/** 城乡居民基本养老保险 is decided by the county: an online applicant names it (张明 lives in 兴隆台区). */
+const PENSION_COUNTY = '211103';
+
 const foodForm = {
   companyName: '盘锦辽河示范科技有限公司',
   creditCode: COMPANY_CODE,
@@ -230,7 +233,7 @@ describe('immediate items 即办件', () => {
 describe('drafts', () => {
   it('the applicant saves a draft, changes it, and submits it when complete', async () => {
     const zhang = await as('applicant');
-    const res = await createCase(zhang, { itemCode: DEMO_ITEM_CODES.residentPension, form: { contributionLevel: '300' }, materials: [], submit: false });
+    const res = await createCase(zhang, { itemCode: DEMO_ITEM_CODES.residentPension, form: { contributionLevel: '300' }, materials: [], submit: false, competentRegionCode: PENSION_COUNTY });
     expect(res.statusCode).toBe(201);
     const { id, status } = res.json();
     expect(status).toBe('draft');
@@ -336,7 +339,7 @@ describe('idempotency', () => {
     expect(other.headers['content-type']).toContain('application/problem+json');
     // another user may use the same key for their own case
     const zhang = await as('applicant');
-    const theirs = await createCase(zhang, { itemCode: DEMO_ITEM_CODES.residentPension, form: {}, materials: [], submit: false }, key);
+    const theirs = await createCase(zhang, { itemCode: DEMO_ITEM_CODES.residentPension, form: {}, materials: [], submit: false, competentRegionCode: PENSION_COUNTY }, key);
     expect(theirs.statusCode).toBe(201);
     expect(theirs.json().id).not.toBe(first.json().id);
   });
@@ -472,7 +475,7 @@ describe('roles and scopes', () => {
 
   it('an unsubmitted draft is private to its applicant', async () => {
     const zhang = await as('applicant');
-    const res = await createCase(zhang, { itemCode: DEMO_ITEM_CODES.residentPension, form: { contributionLevel: '500' }, materials: [], submit: false });
+    const res = await createCase(zhang, { itemCode: DEMO_ITEM_CODES.residentPension, form: { contributionLevel: '500' }, materials: [], submit: false, competentRegionCode: PENSION_COUNTY });
     expect(res.statusCode).toBe(201);
     const id = res.json().id;
     expect((await get(`/api/cases/${id}`, await as('clerk-city'))).statusCode).toBe(404);

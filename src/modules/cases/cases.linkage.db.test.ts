@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const { as, get, post, createCase, view, act, actOk } = caseFixtures(() => t, 'linkage');
+const { as, get, post, createCase, view, act, actOk, upload } = caseFixtures(() => t, 'linkage');
 const actions = (c: { availableActions: { action: string }[] }) => c.availableActions.map((a) => a.action);
 const todoIds = async (h: H) => (await get('/api/cases?pageSize=200', h)).json().items.map((i: { id: string }) => i.id);
 
@@ -240,3 +240,27 @@ describe('容缺受理 + 承诺', () => {
     expect(n.rows[0]!.n).toBe(1);
   });
 });
+
+describe('网上申请 of a county-decided item in the city catalogue', () => {
+  it('the applicant names the county; the case goes to that county and its approval bureau', async () => {
+    const person = await as('applicant');
+    const materials = await Promise.all(['m1', 'm3', 'm4', 'm7'].map(async (m) => ({ materialId: m, fileIds: [await upload(person, `${m}.pdf`)] })));
+    const body = { itemCode: DEMO_ITEM_CODES.minimumLiving, form: livingForm, materials, submit: true };
+    for (const [code, why] of [
+      [undefined, '请选择办理地'],
+      ['211103001000', '县区级'],
+      ['210200', '不在本事项的实施范围内'],
+    ] as const) {
+      const res = await createCase(person, code ? { ...body, competentRegionCode: code } : body);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().errors[0]).toMatchObject({ field: 'competentRegionCode', message: expect.stringContaining(why) });
+    }
+    const ok = await createCase(person, { ...body, competentRegionCode: '211103' });
+    expect(ok.statusCode, ok.body).toBe(201);
+    const { id } = ok.json();
+    expect(await view(id, person)).toMatchObject({ regionCode: '211103', departmentCode: 'XLT-XZSP', currentLevel: 'county', currentRegion: { code: '211103' } });
+    expect(await todoIds(await as('clerk-county'))).toContain(id);
+    expect(await todoIds(await as('clerk-city'))).not.toContain(id);
+  });
+});
+

@@ -3,6 +3,7 @@ import {
   acceptRefusal,
   atDecidingHop,
   competentRegion,
+  onlineCompetentRegion,
   holderAfter,
   levelOfCode,
   linkageActionsAt,
@@ -55,6 +56,22 @@ describe('routing 四级联动 / 同城通办', () => {
   it('names the level a hall may not accept at', () => {
     expect(acceptRefusal({ ...living, acceptLevels: ['city', 'county'] }, 'village')).toContain('本事项不能在村级受理');
     expect(acceptRefusal(living, 'village')).toBeNull();
+  });
+});
+
+describe('online filings 网上申请: where they are decided', () => {
+  const cityItem = { code: '211100', level: 'city' as const };
+  const county = { code: '211103', level: 'county' as const };
+  it('a county-decided item of the city catalogue goes to the county the applicant names', () => {
+    expect(onlineCompetentRegion(living, cityItem, county)).toEqual({ region: county });
+    expect(onlineCompetentRegion(living, cityItem)).toEqual({ error: expect.stringContaining('请选择办理地') });
+    expect(onlineCompetentRegion(living, cityItem, { code: '211103001000', level: 'town' })).toEqual({ error: expect.stringContaining('县区级') });
+  });
+  it('an item decided at its own level needs no choice', () => {
+    const cityDecided: LinkageGuide = { decideLevel: 'city', acceptLevels: ['city'], acceptAnywhere: false };
+    expect(onlineCompetentRegion(cityDecided, cityItem)).toEqual({ region: cityItem });
+    expect(onlineCompetentRegion(cityDecided, cityItem, cityItem)).toEqual({ region: cityItem });
+    expect(onlineCompetentRegion(cityDecided, cityItem, county)).toEqual({ error: expect.any(String) });
   });
 });
 

@@ -81,6 +81,20 @@ export function competentRegion(
   return { region: own ?? itemRegion };
 }
 
+/**
+ * The competent region of an online filing 网上申请的办理地: the item's own region when its deciding
+ * level is not below it; otherwise the applicant names the region at the deciding level (e.g. the county
+ * of residence for a county-decided item of the city's catalogue). Returns an error message otherwise.
+ */
+export function onlineCompetentRegion(guide: LinkageGuide, itemRegion: RegionRef, chosen?: RegionRef): { region: RegionRef } | { error: string } {
+  if (LEVEL_RANK[guide.decideLevel] <= LEVEL_RANK[itemRegion.level]) {
+    return chosen && chosen.code !== itemRegion.code ? { error: '本事项由事项实施机关统一办理，无需选择办理地' } : { region: itemRegion };
+  }
+  if (!chosen) return { error: `请选择办理地（本事项由${LEVEL_NAMES[guide.decideLevel]}办理）` };
+  if (chosen.level !== guide.decideLevel) return { error: `办理地须为${LEVEL_NAMES[guide.decideLevel]}区划（所选为${LEVEL_NAMES[chosen.level]}）` };
+  return { region: chosen };
+}
+
 /** The levels that pre-review between the accepting and the deciding level (exclusive). */
 export function preReviewLevels(guide: LinkageGuide, acceptLevel: Level): Level[] {
   const between = LEVELS.filter((l) => LEVEL_RANK[l] > LEVEL_RANK[guide.decideLevel] && LEVEL_RANK[l] < LEVEL_RANK[acceptLevel]);

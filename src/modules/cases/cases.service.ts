@@ -55,6 +55,7 @@ import {
   acceptRefusal,
   atDecidingHop,
   competentRegion,
+  onlineCompetentRegion,
   holderAfter,
   holderIndex,
   LEVEL_NAMES,
@@ -313,11 +314,16 @@ interface Routing {
  */
 async function routeCase(db: Db, actor: Actor, item: ItemDetail, filing: Filing, body: CreateCaseBody): Promise<Routing> {
   const clerk = filing.channel === 'window';
-  if (!clerk && (body.competentRegionCode || body.greenChannel)) {
-    throw fieldError(body.greenChannel ? 'greenChannel' : 'competentRegionCode', body.greenChannel ? '绿色通道只能由窗口人员设置' : '办理机关由受理窗口指定');
-  }
+  if (!clerk && body.greenChannel) throw fieldError('greenChannel', '绿色通道只能由窗口人员设置');
   const itemRegion = await getRegion(db, item.regionCode);
   const itemRef = { code: item.regionCode, level: (itemRegion?.level ?? 'city') as Level };
+  let chosen: { code: string; level: Level } | undefined;
+  if (body.competentRegionCode) {
+    const r = await getRegion(db, body.competentRegionCode);
+    if (!r || !r.active || !r.code.startsWith(itemRegion?.scopePrefix ?? '')) throw fieldError('competentRegionCode', '办理机关所在区划不存在或不在本事项的实施范围内');
+    chosen = { code: r.code, level: r.level as Level };
+  }
+  const guide = linkageGuide(item);
   let pickup: Pickup | null = null;
   if (body.pickup?.method === 'hall') {
     const hall = await getHall(db, body.pickup.hallId);
@@ -328,34 +334,33 @@ async function routeCase(db: Db, actor: Actor, item: ItemDetail, filing: Filing,
     pickup = { method: 'post', address: body.pickup.address };
   }
   if (!clerk) {
-    return { regionCode: item.regionCode, departmentCode: item.departmentCode, chain: [{ level: itemRef.level, regionCode: item.regionCode, hallId: null }], pickup, greenChannel: false };
+    const routed = onlineCompetentRegion(guide, itemRef, chosen);
+    if ('error' in routed) throw fieldError('competentRegionCode', routed.error);
+    const competent = routed.region;
+    const hallId = competent.code === item.regionCode ? null : (await firstHallOf(db, competent.code));
+    return { regionCode: competent.code, departmentCode: await competentDepartment(db, item, competent.code), chain: [{ level: competent.level, regionCode: competent.code, hallId }], pickup, greenChannel: false };
   }
   const path = (await getRegionPath(db, filing.acceptRegionCode)).map((r) => ({ code: r.code, level: r.level as Level }));
   const acceptRef = path[path.length - 1] ?? { code: filing.acceptRegionCode, level: 'city' as Level };
-  let chosen: { code: string; level: Level } | undefined;
-  if (body.competentRegionCode) {
-    const r = await getRegion(db, body.competentRegionCode);
-    if (!r || !r.active || !r.code.startsWith(itemRegion?.scopePrefix ?? '')) throw fieldError('competentRegionCode', '办理机关所在区划不存在或不在本事项的实施范围内');
-    chosen = { code: r.code, level: r.level as Level };
-  }
-  const guide = linkageGuide(item);
   const routed = competentRegion(guide, path, itemRef, chosen);
   if ('error' in routed) throw unprocessable(routed.error, [{ field: 'competentRegionCode', message: routed.error }], 'not_accept_anywhere');
   const competent = routed.region;
-  let departmentCode = item.departmentCode;
-  if (competent.code !== item.regionCode) {
-    const bureau = (await getDepartmentsByKind(db, competent.code, 'approval_bureau'))[0];
-    if (bureau) departmentCode = bureau.code;
-  }
   const chain = linkageChain(guide, path, { region: acceptRef, hallId: filing.acceptHallId }, competent);
   // Hops other than the accepting hall are shown with their region's first hall.
-  for (const hop of chain) {
-    if (hop.hallId) continue;
-    const hall = (await listHallsInRegion(db, hop.regionCode)).find((h) => h.regionCode === hop.regionCode);
-    if (hall) hop.hallId = hall.id;
-  }
+  for (const hop of chain) hop.hallId ??= await firstHallOf(db, hop.regionCode);
   if (!pickup && filing.acceptHallId) pickup = { method: 'hall', hallId: filing.acceptHallId };
-  return { regionCode: competent.code, departmentCode, chain, pickup, greenChannel: !!body.greenChannel };
+  return { regionCode: competent.code, departmentCode: await competentDepartment(db, item, competent.code), chain, pickup, greenChannel: !!body.greenChannel };
+}
+
+/** The region's own first hall (not one of its subregions'). */
+async function firstHallOf(db: Db, regionCode: string): Promise<string | null> {
+  return (await listHallsInRegion(db, regionCode)).find((h) => h.regionCode === regionCode)?.id ?? null;
+}
+
+/** The department that decides in the competent region: the item's own, or that region's approval bureau. */
+async function competentDepartment(db: Db, item: ItemDetail, regionCode: string): Promise<string> {
+  if (regionCode === item.regionCode) return item.departmentCode;
+  return (await getDepartmentsByKind(db, regionCode, 'approval_bureau'))[0]?.code ?? item.departmentCode;
 }
 
 /** Who files, for whom, where: online by the applicant, by an agent for a company, or at a window by a clerk. */

@@ -18,9 +18,19 @@ export interface FormField {
 /** `GET /api/items/{code}`: the published guide with its form fields. */
 export interface ItemDetail extends Omit<ItemGuide, 'formFields'> {
   code: string;
+  /** The region whose catalogue holds the item. */
+  regionCode: string;
   formFields: FormField[];
   expressDelivery?: boolean;
 }
+
+const LEVEL_RANK: Record<string, number> = { city: 1, county: 2, town: 3, village: 4 };
+/** The level of a region code: 6 digits for the city (…00) and counties, 12 for towns (…000) and villages. */
+const levelOfCode = (code: string) => (code.length > 6 ? (code.endsWith('000') ? 'town' : 'village') : code.endsWith('00') ? 'city' : 'county');
+
+/** Whether an online applicant must name where the item is decided (a county-decided item of the city catalogue, …). */
+export const needsCompetentRegion = (item: Pick<ItemDetail, 'regionCode' | 'decideLevel'>) =>
+  (LEVEL_RANK[item.decideLevel] ?? 0) > (LEVEL_RANK[levelOfCode(item.regionCode)] ?? 0);
 
 export type DeadlineColour = 'green' | 'yellow' | 'red' | 'grey';
 export type DeadlineState = 'not_started' | 'on_time' | 'near' | 'overdue' | 'suspended' | 'finished';

@@ -146,5 +146,12 @@ export async function seedCasesDemo(db: Db): Promise<void> {
     await act('clerk-city', id, d, 'deliver', { delivery: { method: 'window' } });
   }
   // 9. 城乡居民基本养老保险参保登记: an online draft of the applicant, not submitted yet.
-  await file('applicant', today, 'pension-draft', { itemCode: DEMO_ITEM_CODES.residentPension, form: { applicantName: PERSON.name, phone: PERSON.phone, contributionLevel: '500' }, materials: [], submit: false });
+  // Decided by the county where 张明 lives (兴隆台区), which he names when filing online.
+  await file('applicant', today, 'pension-draft', {
+    itemCode: DEMO_ITEM_CODES.residentPension,
+    form: { applicantName: PERSON.name, phone: PERSON.phone, contributionLevel: '500' },
+    materials: [],
+    submit: false,
+    competentRegionCode: '211103',
+  });
 }

@@ -8,7 +8,8 @@ import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
 import { ErrorResult } from '../../shared/components/common';
 import { applyFieldErrors } from '../../shared/formErrors';
-import type { CaseView, CreatedCase, ItemDetail } from '../../shared/cases';
+import { needsCompetentRegion, type CaseView, type CreatedCase, type ItemDetail } from '../../shared/cases';
+import { RegionTreeSelect } from '../../shared/components/RegionTreeSelect';
 import {
   ApplicantSection,
   caseErrorPath,
@@ -67,7 +68,8 @@ export default function ApplyPage() {
   const g = item.data;
   if (draft.data && draft.data.status !== 'draft') return <Navigate to={`/my/cases/${draft.data.id}`} replace />;
 
-  const resolve = caseErrorPath(g.formFields, g.materials.length, { applicant: agent });
+  const casePath = caseErrorPath(g.formFields, g.materials.length, { applicant: agent });
+  const resolve = (field: string) => (field === 'competentRegionCode' ? [field] : casePath(field));
 
   const run = async (which: FormMode) => {
     mode.current = which;
@@ -96,7 +98,13 @@ export default function ApplyPage() {
       }
       const created = await api.post<CreatedCase>(
         '/api/cases',
-        { itemCode: g.code ?? code, ...body, submit: which === 'submit', ...(agent && values.applicant ? { applicant: values.applicant } : {}) },
+        {
+          itemCode: g.code ?? code,
+          ...body,
+          submit: which === 'submit',
+          ...(agent && values.applicant ? { applicant: values.applicant } : {}),
+          ...(values.competentRegionCode ? { competentRegionCode: values.competentRegionCode } : {}),
+        },
         { headers: { 'Idempotency-Key': idempotencyKey.current } },
       );
       if (which === 'submit') {
@@ -156,6 +164,18 @@ export default function ApplyPage() {
         {agent && draft.data && (
           <Card title={t('apply.applicantSection')} className="guide-section" size="small">
             {draft.data.applicant.name}
+          </Card>
+        )}
+        {!draft.data && needsCompetentRegion(g) && (
+          <Card title={t('apply.competentRegion')} className="guide-section" size="small">
+            <Form.Item
+              name="competentRegionCode"
+              label={t('apply.competentRegionLabel', { level: label('level', g.decideLevel) })}
+              extra={t('apply.competentRegionHint')}
+              rules={[{ required: true, message: t('apply.competentRegionRequired') }]}
+            >
+              <RegionTreeSelect rootCode={g.regionCode} testId="apply-competent-region" />
+            </Form.Item>
           </Card>
         )}
         <Card title={t('apply.formSection')} className="guide-section" size="small" data-testid="apply-form-fields">

@@ -257,6 +257,8 @@ export interface CaseFormValues {
   form?: Record<string, unknown>;
   materials?: { fileIds?: UploadedFile[]; paper?: boolean }[];
   applicant?: ApplicantValues;
+  /** Online filing of an item decided below its catalogue's level: where it is decided. */
+  competentRegionCode?: string;
 }
 
 export interface MaterialInput {

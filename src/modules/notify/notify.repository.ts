@@ -30,7 +30,7 @@ export async function listMessages(db: Db | Tx, userId: string, f: { unread?: bo
   const items = await sel
     .selectAll()
     .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
+    .orderBy('seq', 'desc')
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize)
     .execute();

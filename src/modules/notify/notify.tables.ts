@@ -15,6 +15,8 @@ export interface NotifyTables {
     body: string;
     created_at: Generated<Date>;
     read_at: Date | null;
+    /** Insertion order, for messages with the same `created_at`. */
+    seq: Generated<number>;
   };
   /** Every text message handed to the SMS channel (an outbox: real channels send after commit). */
   sms_outbox: {

@@ -86,6 +86,25 @@ describe('bundles 一件事一次办', () => {
     expect((await get('/api/bundles/no-such-bundle')).statusCode).toBe(404);
   });
 
+  it('stays open to an administrator when an included item goes offline; applicants get 422', async () => {
+    const bundle = DEMO_BUNDLE_CODES.projectStart;
+    const serial = (await get(`/api/bundles/${bundle}`)).json() as Detail;
+    const offline = serial.items[0]!.code;
+    expect((await send('POST', `/api/items/${offline}/deactivate`, admin, {})).statusCode).toBe(200);
+    try {
+      const applicant = await get(`/api/bundles/${bundle}`);
+      expect(applicant.statusCode).toBe(422);
+      expect(applicant.json().errors[0].field).toBe('itemCodes.0');
+      const res = await t.app.inject({ method: 'GET', url: `/api/bundles/${bundle}`, headers: admin });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().unavailableItems).toEqual([{ field: 'itemCodes.0', message: expect.stringContaining(offline) }]);
+      expect(res.json().itemCodes[0]).toBe(offline);
+    } finally {
+      expect((await send('POST', `/api/items/${offline}/activate`, admin, {})).statusCode).toBe(200);
+    }
+    expect((await get(`/api/bundles/${bundle}`)).json().unavailableItems).toEqual([]);
+  });
+
   it('lets only an administrator create bundles and refuses bad configurations at save time', async () => {
     const body = { code: 'food-shop', name: '开办食品店一件事', itemCodes: [DEMO_ITEM_CODES.companyRegistration, DEMO_ITEM_CODES.foodBusiness] };
     expect((await send('POST', '/api/bundles', {}, body)).statusCode).toBe(401);

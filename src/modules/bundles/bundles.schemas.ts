@@ -68,6 +68,8 @@ export const BundleDetail = BundleSummary.extend({
   materials: z.array(MergedMaterialView),
   materialCountBefore: z.number().int(),
   materialCountAfter: z.number().int(),
+  /** Administrators only: included items that are no longer published (the others still show). */
+  unavailableItems: z.array(z.object({ field: z.string(), message: z.string() })),
 });
 export type BundleDetail = z.infer<typeof BundleDetail>;
 

@@ -75,7 +75,10 @@ async function requireBundle(db: Db, code: string, actor: Actor | null): Promise
 export async function getBundleDetail(db: Db, actor: Actor | null, code: string): Promise<BundleDetail> {
   const row = await requireBundle(db, code, actor);
   const { items, errors } = await loadItems(db, row.item_codes);
-  if (errors.length) throw unprocessable(`该一件事包含的事项已下线，暂不能办理：${errors.map((e) => e.message).join('；')}`, errors, 'bundle_item_unavailable');
+  // An administrator still opens the bundle to mend it; applicants cannot apply for it meanwhile.
+  if (errors.length && !(actor && hasRole(actor, 'admin'))) {
+    throw unprocessable(`该一件事包含的事项已下线，暂不能办理：${errors.map((e) => e.message).join('；')}`, errors, 'bundle_item_unavailable');
+  }
   const merged = mergeGuides(items.map(toBundleItem), row.shared_fields);
   return {
     ...summaryOf(row),
@@ -86,6 +89,7 @@ export async function getBundleDetail(db: Db, actor: Actor | null, code: string)
     materials: merged.materials,
     materialCountBefore: merged.materialCountBefore,
     materialCountAfter: merged.materialCountAfter,
+    unavailableItems: errors,
   };
 }
 

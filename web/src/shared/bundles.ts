@@ -39,6 +39,8 @@ export interface BundleDetail extends BundleSummary {
   materials: MergedMaterial[];
   materialCountBefore: number;
   materialCountAfter: number;
+  /** Administrators only: included items no longer published. */
+  unavailableItems?: { field: string; message: string }[];
 }
 
 export interface BundleCreated {

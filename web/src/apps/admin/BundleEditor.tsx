@@ -197,6 +197,16 @@ export function BundleEditor({ editing, onClose, onSaved }: { editing: BundleCon
         </Space>
       }
     >
+      {editing && editing !== 'new' && !!editing.unavailableItems?.length && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('bda.unavailable')}
+          description={editing.unavailableItems.map((e) => <div key={e.field}>{e.message}</div>)}
+          data-testid="bda-unavailable"
+        />
+      )}
       {problem && (
         <Alert
           type="error"

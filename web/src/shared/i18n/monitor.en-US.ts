@@ -17,6 +17,7 @@ export const monitorEn: Record<keyof typeof monitorZh, string> = {
   'bda.title': 'One-thing bundles',
   'bda.create': 'New bundle',
   'bda.edit': 'Edit bundle',
+  'bda.unavailable': 'Some items of this bundle are no longer published, so applicants cannot apply; replace or remove them and save',
   'bda.code': 'Code',
   'bda.codeHint': 'Lower-case identifier starting with a letter, e.g. company-startup; fixed once saved',
   'bda.name': 'Name',

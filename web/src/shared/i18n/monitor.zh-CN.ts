@@ -15,6 +15,7 @@ export const monitorZh = {
   'bda.title': '一件事主题',
   'bda.create': '新增一件事',
   'bda.edit': '编辑一件事',
+  'bda.unavailable': '该一件事包含已下线的事项，申请人暂不能办理；请替换或移除这些事项后保存',
   'bda.code': '主题编码',
   'bda.codeHint': '小写字母开头的英文短标识，如 company-startup；保存后不可修改',
   'bda.name': '主题名称',

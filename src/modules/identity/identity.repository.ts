@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable, type SqlBool } from 'kysely';
 import type { Db, Tx } from '../../platform/db';
 import { tables } from '../../platform/db';
 import type { Role } from '../../platform/auth';
@@ -58,7 +58,7 @@ export interface StaffFilter {
 export async function listStaff(db: Db, f: StaffFilter) {
   let sel = q(db).selectFrom('users').where('kind', '=', 'staff').where('region_code', 'like', `${f.regionPrefix}%`);
   if (f.regionCode) sel = sel.where('region_code', 'like', `${f.regionCode.replace(/0+$/, '')}%`);
-  if (f.role) sel = sel.where('roles', '@>', [f.role] as never);
+  if (f.role) sel = sel.where(sql<SqlBool>`${f.role} = any(roles)`);
   if (f.q) {
     const like = `%${f.q}%`;
     sel = sel.where((eb) => eb.or([eb('username', 'ilike', like), eb('name', 'ilike', like)]));

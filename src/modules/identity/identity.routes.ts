@@ -102,14 +102,15 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
     {
       schema: {
         tags: ['identity'],
-        summary: '工作人员列表（本级及下级区划）',
+        summary: '工作人员列表（本级及下级区划；管理员，以及只读的监察人员）',
         querystring: PageQuery.extend(StaffQuery.shape),
         response: { 200: paged(User), ...errorResponses },
       },
     },
     async (req) => {
-      const admin = requireRole(req, 'admin');
-      const { total, items } = await svc.listStaff(db, admin, req.query);
+      // Supervisors read the roster of their subtree (e.g. to follow one clerk's cases); only administrators change it.
+      const reader = requireRole(req, 'admin', 'supervisor');
+      const { total, items } = await svc.listStaff(db, reader, req.query);
       return { total, items, page: req.query.page, pageSize: req.query.pageSize };
     },
   );

@@ -37,3 +37,19 @@ describe('listDepartmentStaff 部门人员', () => {
     await sql`update users set active = true where username = 'chief-city'`.execute(t.db);
   });
 });
+
+describe('GET /api/staff for a supervisor', () => {
+  it('reads the roster of the subtree with phones masked, and changes nothing', async () => {
+    const supervisor = await t.login('supervisor');
+    const roster = await t.app.inject({ url: '/api/staff?role=clerk&pageSize=200', headers: supervisor });
+    expect(roster.statusCode, roster.body).toBe(200);
+    const items = roster.json().items as { id: string; username: string }[];
+    expect(items.map((u) => u.username)).toEqual(expect.arrayContaining(['clerk-city', 'clerk-county']));
+    expect(JSON.stringify(roster.json())).not.toContain('13904270003');
+    const clerk = items.find((u) => u.username === 'clerk-city')!;
+    expect((await t.app.inject({ url: `/api/staff/${clerk.id}`, headers: supervisor })).statusCode).toBe(403);
+    const payload = { username: 'by-supervisor', name: '某某', password: 'Window@2026x', roles: ['clerk'], regionCode: '211100' };
+    expect((await t.app.inject({ method: 'POST', url: '/api/staff', headers: supervisor, payload })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: '/api/staff', headers: await t.login('clerk-city') })).statusCode).toBe(403);
+  });
+});

@@ -172,8 +172,7 @@ export default function MonitorPage() {
           <div style={{ width: 200 }} className="sv-fill">
             <WindowSelect hallId={hall} value={get('window')} onChange={(v) => update({ window: v })} testId="mo-filter-window" />
           </div>
-          {/* Only administrators may list staff (GET /api/staff); others filter by a clerk only through a link. */}
-          {hasRole('admin') && (
+          {(hasRole('admin') || hasRole('supervisor')) && (
             <div style={{ width: 180 }} className="sv-fill">
               <ClerkSelect regionCode={region ?? root} value={get('clerk')} onChange={(v) => update({ clerk: v })} />
             </div>
@@ -243,7 +242,7 @@ export default function MonitorPage() {
   );
 }
 
-/** Staff of a region subtree who register cases (administrators only may list staff). */
+/** Staff of a region subtree who register cases (administrators and supervisors may list staff). */
 function ClerkSelect({ regionCode, value, onChange }: { regionCode: string; value?: string; onChange: (v: string | undefined) => void }) {
   const { t } = useI18n();
   return (

@@ -312,20 +312,7 @@ async function buildView(db: Db, actor: Actor, row: ApplicationRow, now: Date): 
     hiddenCount: statuses.filter((c) => c === null).length,
     cases: statuses.map((c, i) =>
       c
-        ? {
-            id: c.id,
-            visible: true,
-            number: c.number,
-            itemCode: c.itemCode,
-            itemName: c.itemName,
-            departmentCode: c.departmentCode,
-            status: c.status,
-            statusLabel: c.statusLabel,
-            finished: c.finished,
-            promisedDeadline: c.promisedDeadline,
-            remainingWorkingDays: c.remainingWorkingDays,
-            deadlineStateLabel: c.deadlineStateLabel,
-          }
+        ? { ...c, visible: true }
         : {
             id: null,
             visible: false,

@@ -187,14 +187,13 @@ async function accessTo(db: Db, actor: Actor, row: CaseRow): Promise<Loaded> {
 }
 
 /** Who and when of a history event: the case, its place in the history (the new version), the moment, the actor. */
-const eventHead = (caseId: string, seq: number, now: Date, actor: Pick<Actor, 'id' | 'name'>) => ({
-  case_id: caseId,
-  seq,
+const eventWho = (now: Date, actor: Pick<Actor, 'id' | 'name'>) => ({
   at: now,
   on_date: shanghaiDay(now),
   actor_id: actor.id,
   actor_name: actor.name,
 });
+const eventHead = (caseId: string, seq: number, now: Date, actor: Pick<Actor, 'id' | 'name'>) => ({ case_id: caseId, seq, ...eventWho(now, actor) });
 
 const snapshotOf = (r: Pick<CaseRow, 'status' | 'suspended_from'>): CaseSnapshot => ({ status: r.status, suspendedFrom: r.suspended_from });
 
@@ -762,7 +761,11 @@ export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody
   if (body.greenChannel) payload.greenChannel = true;
 
   const done = await db.transaction().execute(async (tx) => {
-    const updated = await repo.updateCaseIfVersion(tx, id, body.version, {
+    const written = await repo.updateCaseWithEvent(
+      tx,
+      id,
+      body.version,
+      {
       status: tr.status,
       suspended_from: tr.suspendedFrom,
       actionable: actionableWith(def, { status: tr.status, suspendedFrom: tr.suspendedFrom }, row.linkage_chain, next.regionCode),
@@ -776,18 +779,20 @@ export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody
       ...(row.submitted_at === null && OWNER_EDIT_ACTIONS.has(tr.action.action) ? { submitted_at: now } : {}),
       ...(form ? { form: JSON.stringify(form) } : {}),
       ...applicantCols,
-    });
-    if (!updated) throw conflict('办件已被他人同时办理，请刷新后重试', 'stale_version');
-    const event = await repo.insertEvent(tx, {
-      ...eventHead(id, updated.version, now, actor),
-      actor_role: role,
-      action: tr.action.action,
-      from_status: tr.fromStatus,
-      to_status: tr.status,
-      clock: tr.clock,
-      comment: body.comment?.trim() || null,
-      payload: JSON.stringify(payload),
-    });
+      },
+      {
+        ...eventWho(now, actor),
+        actor_role: role,
+        action: tr.action.action,
+        from_status: tr.fromStatus,
+        to_status: tr.status,
+        clock: tr.clock,
+        comment: body.comment?.trim() || null,
+        payload: JSON.stringify(payload),
+      },
+    );
+    if (!written) throw conflict('办件已被他人同时办理，请刷新后重试', 'stale_version');
+    const { row: updated, event } = written;
     if (newMaterials) {
       for (const m of newMaterials) {
         await repo.updateMaterial(tx, id, m.materialId, { file_ids: m.fileIds, paper: m.paper, status: m.status, note: null });

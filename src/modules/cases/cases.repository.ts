@@ -103,17 +103,6 @@ export async function getCaseByNumber(db: Db | Tx, number: string): Promise<Case
   return q(db).selectFrom('cases').selectAll().where('number', '=', number).executeTakeFirst();
 }
 
-/** Optimistic update: applies only when the row still has `version`; returns undefined otherwise (stale). */
-export async function updateCaseIfVersion(tx: Tx, id: string, version: number, patch: CasePatch): Promise<CaseRow | undefined> {
-  return q(tx)
-    .updateTable('cases')
-    .set({ ...patch, version: sql<number>`version + 1`, updated_at: new Date() })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returningAll()
-    .executeTakeFirst();
-}
-
 /** Open cases (their clock runs or is suspended), keyset-paged by id, with what re-dating them needs. */
 export async function openCasesPage(db: Db | Tx, afterId: string | null, limit: number) {
   let sel = q(db)

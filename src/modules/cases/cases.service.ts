@@ -195,6 +195,13 @@ const eventWho = (now: Date, actor: Pick<Actor, 'id' | 'name'>) => ({
 });
 const eventHead = (caseId: string, seq: number, now: Date, actor: Pick<Actor, 'id' | 'name'>) => ({ case_id: caseId, seq, ...eventWho(now, actor) });
 
+/** A step on a case: its versioned update and its history event together; 409 when someone else acted first. */
+async function recordStep(tx: Tx, id: string, version: number, patch: repo.CasePatch, event: Parameters<typeof repo.updateCaseWithEvent>[4], clash = '办件已被他人同时办理，请刷新后重试') {
+  const written = await repo.updateCaseWithEvent(tx, id, version, patch, event);
+  if (!written) throw conflict(clash, 'stale_version');
+  return written;
+}
+
 const snapshotOf = (r: Pick<CaseRow, 'status' | 'suspended_from'>): CaseSnapshot => ({ status: r.status, suspendedFrom: r.suspended_from });
 
 /**
@@ -761,7 +768,7 @@ export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody
   if (body.greenChannel) payload.greenChannel = true;
 
   const done = await db.transaction().execute(async (tx) => {
-    const written = await repo.updateCaseWithEvent(
+    const { row: updated, event } = await recordStep(
       tx,
       id,
       body.version,
@@ -791,8 +798,6 @@ export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody
         payload: JSON.stringify(payload),
       },
     );
-    if (!written) throw conflict('办件已被他人同时办理，请刷新后重试', 'stale_version');
-    const { row: updated, event } = written;
     if (newMaterials) {
       for (const m of newMaterials) {
         await repo.updateMaterial(tx, id, m.materialId, { file_ids: m.fileIds, paper: m.paper, status: m.status, note: null });
@@ -896,19 +901,24 @@ export async function saveDraft(db: Db, ctx: Ctx, id: string, body: SaveDraftBod
   const applicantCols = await applicantColumns(db, actor, row, formCheck.form);
   const now = nowOf(ctx);
   await db.transaction().execute(async (tx) => {
-    const updated = await repo.updateCaseIfVersion(tx, id, body.version, { form: JSON.stringify(formCheck.form), ...applicantCols });
-    if (!updated) throw conflict('办件已被他人同时修改，请刷新后重试', 'stale_version');
+    const { row: updated } = await recordStep(
+      tx,
+      id,
+      body.version,
+      { form: JSON.stringify(formCheck.form), ...applicantCols },
+      {
+        ...eventWho(now, actor),
+        actor_role: performers.includes('owner') ? 'owner' : (actor.roles[0] ?? 'owner'),
+        action: 'save',
+        from_status: row.status,
+        to_status: row.status,
+        clock: null,
+        comment: null,
+        payload: JSON.stringify({ materials: mat.rows.filter((m) => m.status === 'received').map((m) => m.materialId) }),
+      },
+      '办件已被他人同时修改，请刷新后重试',
+    );
     for (const m of mat.rows) await repo.updateMaterial(tx, id, m.materialId, { file_ids: m.fileIds, paper: m.paper, status: m.status, note: null });
-    await repo.insertEvent(tx, {
-      ...eventHead(id, updated.version, now, actor),
-      actor_role: performers.includes('owner') ? 'owner' : (actor.roles[0] ?? 'owner'),
-      action: 'save',
-      from_status: row.status,
-      to_status: row.status,
-      clock: null,
-      comment: null,
-      payload: JSON.stringify({ materials: mat.rows.filter((m) => m.status === 'received').map((m) => m.materialId) }),
-    });
     await recordAudit(tx, { actor, action: 'cases.case.save', entityType: 'case', entityId: id, before: { version: row.version }, after: { version: updated.version, form: formCheck.form }, ip: ctx.ip });
   });
   return getCaseView(db, actor, id);
@@ -1066,24 +1076,19 @@ async function applyLinkageAction(db: Db, ctx: Ctx, id: string, body: ActionBody
   const now = nowOf(ctx);
   const payload = { ...handover(from, to), ...(action === 'report-up' ? { opinion: text } : { reason: text }) };
   const done = await db.transaction().execute(async (tx) => {
-    const updated = await repo.updateCaseIfVersion(tx, id, body.version, {
-      current_region_code: to.regionCode,
-      current_level: to.level,
-      current_hall_id: to.hallId,
-      actionable: actionableWith(def, snapshotOf(row), chain, to.regionCode),
-      step_entered_at: now,
-    });
-    if (!updated) throw conflict('办件已被他人同时办理，请刷新后重试', 'stale_version');
-    const event = await repo.insertEvent(tx, {
-      ...eventHead(id, updated.version, now, actor),
-      actor_role: staffRoles[0]!,
-      action,
-      from_status: row.status,
-      to_status: row.status,
-      clock: null,
-      comment: text,
-      payload: JSON.stringify(payload),
-    });
+    const { row: updated, event } = await recordStep(
+      tx,
+      id,
+      body.version,
+      {
+        current_region_code: to.regionCode,
+        current_level: to.level,
+        current_hall_id: to.hallId,
+        actionable: actionableWith(def, snapshotOf(row), chain, to.regionCode),
+        step_entered_at: now,
+      },
+      { ...eventWho(now, actor), actor_role: staffRoles[0]!, action, from_status: row.status, to_status: row.status, clock: null, comment: text, payload: JSON.stringify(payload) },
+    );
     await recordAudit(tx, {
       actor,
       action: `cases.case.${action}`,
@@ -1119,13 +1124,9 @@ async function supplyMaterial(db: Db, ctx: Ctx, id: string, body: ActionBody, mi
   if (body.version !== row.version) throw conflict(`办件已被他人更新（当前版本 ${row.version}，您提交的版本 ${body.version}），请刷新后重试`, 'stale_version');
   const now = nowOf(ctx);
   const done = await db.transaction().execute(async (tx) => {
-    const updated = await repo.updateCaseIfVersion(tx, id, body.version, {});
-    if (!updated) throw conflict('办件已被他人同时办理，请刷新后重试', 'stale_version');
-    await repo.updateMaterial(tx, id, promise.material_id, { file_ids: fileIds, paper, status: 'received', note: null });
-    await repo.fulfilPromise(tx, id, promise.material_id, actor.id, now);
     const payload = { materialId: promise.material_id, files: fileIds.length, paper, dueDate: promise.due_date };
-    const event = await repo.insertEvent(tx, {
-      ...eventHead(id, updated.version, now, actor),
+    const { row: updated, event } = await recordStep(tx, id, body.version, {}, {
+      ...eventWho(now, actor),
       actor_role: performers.includes('owner') ? 'owner' : 'clerk',
       action: SUPPLY_ACTION,
       from_status: row.status,
@@ -1134,6 +1135,8 @@ async function supplyMaterial(db: Db, ctx: Ctx, id: string, body: ActionBody, mi
       comment: body.comment?.trim() || null,
       payload: JSON.stringify(payload),
     });
+    await repo.updateMaterial(tx, id, promise.material_id, { file_ids: fileIds, paper, status: 'received', note: null });
+    await repo.fulfilPromise(tx, id, promise.material_id, actor.id, now);
     await recordAudit(tx, { actor, action: 'cases.case.supply-material', entityType: 'case', entityId: id, before: { version: row.version }, after: { version: updated.version, ...payload }, ip: ctx.ip });
     return { updated, event };
   });

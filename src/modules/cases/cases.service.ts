@@ -692,9 +692,11 @@ export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody
   if (body.materialId !== undefined || body.fileIds !== undefined || body.paper !== undefined) {
     throw fieldError(body.materialId !== undefined ? 'materialId' : body.fileIds !== undefined ? 'fileIds' : 'paper', `materialId、fileIds、paper 只用于「${SUPPLY_LABEL}」（${SUPPLY_ACTION}）`);
   }
-  // The whole record only when the answer is the whole case; the clock needs just its own events.
-  const full = opts.minimal ? null : await loadCaseWithRecord(db, actor, id);
-  const [{ row, access, performers }, record] = full ?? (await loadCaseForAction(db, actor, id));
+  const {
+    loaded: { row, access, performers },
+    record,
+    before,
+  } = await loadForStep(db, actor, id, opts.minimal);
   const { item, def } = await requireItemContext(db, row);
   const tr = transition(def, snapshotOf(row), body.action, { performers });
   if (!tr.ok) {
@@ -848,7 +850,7 @@ export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody
     });
     return { updated, event, issued };
   });
-  return actionAnswer(db, actor, def, done, full?.[1] ?? null, {
+  return actionAnswer(db, actor, def, done, before, {
     materials: !!newMaterials || !!req.corrections?.some((c) => c.materialId),
     promises: deferred.length > 0,
   });
@@ -1049,8 +1051,10 @@ async function checkDeferred(db: Db, item: ItemDetail, caseId: string, body: Act
 /** 上报上级 / 退回下级: the holder hands the case to the next hop up (with its pre-review opinion) or back down (with reasons). */
 async function applyLinkageAction(db: Db, ctx: Ctx, id: string, body: ActionBody, action: LinkageAction, minimal: boolean): Promise<CaseView | CaseActed> {
   const { actor } = ctx;
-  const full = minimal ? null : await loadCaseWithRecord(db, actor, id);
-  const [{ row, holderRoles }] = full ?? (await loadCaseForAction(db, actor, id));
+  const {
+    loaded: { row, holderRoles },
+    before,
+  } = await loadForStep(db, actor, id, minimal);
   const { def } = await requireItemContext(db, row);
   const label = LINKAGE_ACTIONS[action];
   const chain = row.linkage_chain;
@@ -1100,14 +1104,17 @@ async function applyLinkageAction(db: Db, ctx: Ctx, id: string, body: ActionBody
     });
     return { updated, event };
   });
-  return actionAnswer(db, actor, def, done, full?.[1] ?? null);
+  return actionAnswer(db, actor, def, done, before);
 }
 
 /** 补交容缺材料: the applicant (or a window clerk who sees the case) supplies a promised material; the promise is fulfilled. */
 async function supplyMaterial(db: Db, ctx: Ctx, id: string, body: ActionBody, minimal: boolean): Promise<CaseView | CaseActed> {
   const { actor } = ctx;
-  const full = minimal ? null : await loadCaseWithRecord(db, actor, id);
-  const [{ row, performers }, record] = full ?? (await loadCaseForAction(db, actor, id));
+  const {
+    loaded: { row, performers },
+    record,
+    before,
+  } = await loadForStep(db, actor, id, minimal);
   const { def } = await requireItemContext(db, row);
   const clerk = actor.kind === 'staff' && hasRole(actor, 'clerk');
   // The applicant, or a window clerk of the accepting hall or of the level holding the case.
@@ -1140,7 +1147,7 @@ async function supplyMaterial(db: Db, ctx: Ctx, id: string, body: ActionBody, mi
     await recordAudit(tx, { actor, action: 'cases.case.supply-material', entityType: 'case', entityId: id, before: { version: row.version }, after: { version: updated.version, ...payload }, ip: ctx.ip });
     return { updated, event };
   });
-  return actionAnswer(db, actor, def, done, full?.[1] ?? null, { materials: true, promises: true });
+  return actionAnswer(db, actor, def, done, before, { materials: true, promises: true });
 }
 
 
@@ -1162,12 +1169,19 @@ async function loadCaseWithRecord(db: Db, actor: Actor, id: string): Promise<[Lo
   return [await accessTo(db, actor, row), { ...record, documents }];
 }
 
-/** What an action that answers minimally needs: the case, the clock's events, materials and promises. */
-async function loadCaseForAction(db: Db, actor: Actor, id: string): Promise<[Loaded, CaseRecord<ClockEventRow>]> {
+/**
+ * What a step needs before it writes: the case and its record. The whole record (`before`, from which the
+ * answer is built) unless the answer is minimal; then only the clock's events of the history, and no documents.
+ */
+async function loadForStep(db: Db, actor: Actor, id: string, minimal: boolean): Promise<{ loaded: Loaded; record: CaseRecord<EventRow | ClockEventRow>; before: CaseRecord | null }> {
+  if (!minimal) {
+    const [loaded, record] = await loadCaseWithRecord(db, actor, id);
+    return { loaded, record, before: record };
+  }
   const found = await repo.getCaseWithRecord(db, id, 'clock');
   if (!found) throw notFound(CASE);
   const { row, ...record } = found;
-  return [await accessTo(db, actor, row), { ...record, documents: [] }];
+  return { loaded: await accessTo(db, actor, row), record: { ...record, documents: [] }, before: null };
 }
 
 /** 办件详情: everything the applicant or the handling staff see about one case. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Generated, type Kysely, type Selectable } from 'kysely';
 import type { Db, Tx } from './db';
 import { tables } from './db';
+import { insertRows, type RowInsert } from './writes';
 
 /**
  * Audit log 全程留痕: every write appends a row in the writer's own transaction.
@@ -36,20 +37,25 @@ export interface AuditEntry {
   ip?: string | null;
 }
 
-export async function recordAudit(tx: Db | Tx, e: AuditEntry): Promise<void> {
-  await tables<AuditTables>(tx)
-    .insertInto('audit_log')
-    .values({
+/** The audit row of an entry, for a caller that writes it together with its own change (see writes.ts). */
+export function auditInsert(e: AuditEntry): RowInsert {
+  return {
+    table: 'audit_log',
+    row: {
       actor_id: e.actor?.id ?? null,
       actor_name: e.actor?.username ?? null,
       action: e.action,
       entity_type: e.entityType,
       entity_id: e.entityId ?? null,
-      before: e.before === undefined ? null : JSON.stringify(e.before),
-      after: e.after === undefined ? null : JSON.stringify(e.after),
+      before: e.before ?? null,
+      after: e.after ?? null,
       ip: e.ip ?? null,
-    })
-    .execute();
+    },
+  };
+}
+
+export async function recordAudit(tx: Db | Tx, e: AuditEntry): Promise<void> {
+  await insertRows(tx, [auditInsert(e)]);
 }
 
 /** Stable JSON: keys sorted, so the hash does not depend on jsonb's key order. */
@@ -112,11 +118,19 @@ export async function sealAudit(db: Db, batch = 1000): Promise<number> {
         .execute();
       let seq = head ? Number(head.seq) : 0;
       let prev = head?.hash ?? GENESIS;
-      for (const r of rows) {
+      const links = rows.map((r) => {
         seq += 1;
         const hash = hashAuditRow(prev, { ...r, seq: String(seq) });
-        await q.updateTable('audit_log').set({ seq: String(seq), prev_hash: prev, hash }).where('id', '=', r.id).execute();
+        const link = { id: String(r.id), seq, prev_hash: prev, hash };
         prev = hash;
+        return link;
+      });
+      // The whole batch in one statement: sealing keeps up with many writers.
+      if (links.length) {
+        await sql`
+          update audit_log set seq = l.seq, prev_hash = l.prev_hash, hash = l.hash
+          from jsonb_to_recordset(${JSON.stringify(links)}::jsonb) as l(id bigint, seq bigint, prev_hash text, hash text)
+          where audit_log.id = l.id`.execute(tx);
       }
       return rows.length;
     });

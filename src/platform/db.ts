@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { createHash } from 'node:crypto';
+import { CompiledQuery, Kysely, PostgresDialect, type Compilable, type Transaction } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -34,8 +35,57 @@ export interface Database {
   dump?: () => Promise<Blob>;
 }
 
+/**
+ * Statements whose text starts with this marker run as named prepared statements: each connection parses
+ * them once and PostgreSQL keeps their plan, so a hot statement (a case step's read and write) is neither
+ * parsed nor planned again. Only statements whose best plan does not depend on the parameter values are
+ * marked (lookups by key); the rest are planned for their values each time.
+ */
+export const PREPARED = '/* prepared */ ';
+
+/** Marked statements' names by text (a few dozen shapes in all; hashing each text every time would cost more). */
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `p${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+    if (statementNames.size > 1000) statementNames.clear();
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+/** Runs marked statements by name on every connection the pool opens (see PREPARED). */
+function preparingMarked(pool: pg.Pool): pg.Pool {
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...a: unknown[]) => unknown;
+    (client as { query: unknown }).query = (config: unknown, values?: unknown, cb?: unknown) => {
+      if (typeof config === 'string' && config.startsWith(PREPARED)) return query({ name: statementName(config), text: config, values }, cb);
+      return query(config, values, cb);
+    };
+  });
+  return pool;
+}
+
+const shapes = new Map<string, string>();
+
+/**
+ * A hot query of a fixed shape, built and compiled once per `key` and then run as a prepared statement with
+ * `values` for its parameters (building and compiling with Kysely costs more than running a lookup by key).
+ * `build` must yield the same text whatever the values: the values it is given are placeholders.
+ */
+export async function executeShape<R>(db: Db | Tx, key: string, build: (...placeholders: unknown[]) => Compilable<R>, values: readonly unknown[]): Promise<R[]> {
+  let text = shapes.get(key);
+  if (text === undefined) {
+    const c = build(...values).compile();
+    if (c.parameters.length !== values.length) throw new Error(`query shape ${key}: ${c.parameters.length} parameters, ${values.length} values`);
+    shapes.set(key, (text = PREPARED + c.sql));
+  }
+  return (await db.executeQuery<R>(CompiledQuery.raw(text, [...values]))).rows;
+}
+
 export async function openPostgres(url: string, max = 16): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max });
+  const pool = preparingMarked(new pg.Pool({ connectionString: url, max }));
   // An idle connection closed by the server (restart, failover, admin) must not crash the process:
   // the pool drops it and the next query opens a new one.
   pool.on('error', (err) => console.warn(`PostgreSQL 空闲连接已断开：${err.message}`));
@@ -47,7 +97,7 @@ export async function openPostgres(url: string, max = 16): Promise<Database> {
 export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
   if (!dataDir.startsWith('memory://')) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm, btree_gin }, loadDataDir });
-  const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
+  const pool = preparingMarked(new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig));
   const db: Db = new Kysely({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -385,6 +385,43 @@ describe('concurrency and versions', () => {
     expect((await view(id, clerk1)).version).toBe(v + 1);
   });
 
+  it('two approvers suspending at once (a one-statement step): one wins; the loser leaves no event, message or audit row', async () => {
+    const company = await as('company');
+    const clerk = await as('clerk-city');
+    const approver = await as('approver-city');
+    const chief = await as('chief-city');
+    const { id } = await fileFood(company);
+    await actOk(id, clerk, 'accept');
+    const v = (await view(id, approver)).version;
+    const counts = async () =>
+      (
+        await sql<{ events: number; audits: number; messages: number; texts: number }>`
+          select (select count(*)::int from case_events where case_id = ${id}) as events,
+                 (select count(*)::int from audit_log where entity_type = 'case' and entity_id = ${id}) as audits,
+                 (select count(*)::int from messages where case_id = ${id}) as messages,
+                 (select count(*)::int from sms_outbox s join messages m on m.id = s.message_id where m.case_id = ${id}) as texts`.execute(t.db)
+      ).rows[0]!;
+    const before = await counts();
+    const suspension = { kind: 'site_inspection', reason: '现场核查', expectedDays: 3 };
+    const [a, b] = await Promise.all([
+      post(`/api/cases/${id}/actions`, approver, { action: 'suspend', version: v, suspension }),
+      post(`/api/cases/${id}/actions`, chief, { action: 'suspend', version: v, suspension }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    // A stale version when both read the case first; a case already suspended when one read it after the other wrote.
+    expect(['urn:yiwang:problem:stale_version', 'urn:yiwang:problem:invalid_state']).toContain((a.statusCode === 409 ? a : b).json().type);
+    const after = await counts();
+    expect(after).toEqual({ events: before.events + 1, audits: before.audits + 1, messages: before.messages + 1, texts: before.texts + 1 });
+    const [audit] = (
+      await sql<{ action: string; after: { version: number; notified: { messageId: string; smsId: string } } }>`
+        select action, after from audit_log where entity_type = 'case' and entity_id = ${id} order by id desc limit 1`.execute(t.db)
+    ).rows;
+    expect(audit!.action).toBe('cases.case.suspend');
+    expect(audit!.after.version).toBe(v + 1);
+    const told = await sql<{ id: string }>`select s.id from sms_outbox s join messages m on m.id = s.message_id where m.id = ${audit!.after.notified.messageId}`.execute(t.db);
+    expect(told.rows.map((r) => r.id)).toEqual([audit!.after.notified.smsId]);
+  });
+
   it('a stale version is a 409 and changes nothing', async () => {
     const company = await as('company');
     const clerk = await as('clerk-city');

@@ -7,7 +7,7 @@ import type { Actor } from '../../platform/auth';
 import type { CalendarData } from '../calendar/index';
 import { MATERIAL_FORM_LABELS, type ItemDetail } from '../catalog/index';
 import { issueDocument, listDocumentsForCase, readDocument, type DocumentInput, type IssueDocumentInput, type IssuedDocument } from '../documents/index';
-import { notify, type Notified } from '../notify/index';
+import { prepareNotice, type PreparedNotice } from '../notify/index';
 import type { ClockView } from '../workflow/index';
 import { addWorkdays, shanghaiDay } from './cases.clock';
 import type { CaseRow, MaterialRowDb } from './cases.repository';
@@ -34,6 +34,10 @@ export interface IssueContext {
 type Body = DocumentInput extends infer T ? (T extends unknown ? Omit<T, 'number' | 'verifyUrl'> : never) : never;
 
 const clip = (s: string, max: number) => ([...s].length > max ? `${[...s].slice(0, max - 1).join('')}…` : s);
+
+/** Actions that issue a document (the cases of `documentFor`): their steps run in a transaction with the document's serial. */
+const DOCUMENT_ACTIONS = new Set(['accept', 'request-correction', 'refuse', 'grant', 'deny', 'issue-certificate']);
+export const issuesDocument = (action: string) => DOCUMENT_ACTIONS.has(action);
 
 /** The document an action issues, if any (受理 → 受理通知书, 补正 → 补正告知书, 不予受理, 准予/不予许可决定书, 制证 → 证书). */
 export function documentFor(action: string, c: IssueContext): Body | null {
@@ -137,14 +141,14 @@ export interface ApplicantMessage {
 const MOBILE = /^1[3-9]\d{9}$/;
 
 /**
- * 通知申请人: an in-app message to the applicant's account and a text to the applicant's mobile phone
- * when known. A paper case without an online account gets no message (the notify facade needs a user).
+ * 通知申请人: an in-app message to the applicant's account and a text to the applicant's mobile phone when
+ * known, prepared for the action to write with its own change (the action records it in its audit entry).
+ * A paper case without an online account gets no message (the notify facade needs a user).
  */
-/** Tells the applicant (with a text when a mobile number is known); `auditedByCaller`: see `notify`. */
-export async function notifyApplicant(tx: Tx, row: CaseRow, m: ApplicantMessage, by: { actor: Actor; ip: string | null; auditedByCaller?: boolean }): Promise<Notified | null> {
+export function applicantNotice(row: Pick<CaseRow, 'id' | 'applicant_id' | 'applicant'>, m: ApplicantMessage, by: { actor: Actor; ip: string | null }): PreparedNotice | null {
   if (!row.applicant_id) return null;
   const phone = row.applicant.phone;
-  return notify(tx, {
+  return prepareNotice({
     userId: row.applicant_id,
     caseId: row.id,
     kind: m.kind,
@@ -153,7 +157,7 @@ export async function notifyApplicant(tx: Tx, row: CaseRow, m: ApplicantMessage,
     sms: phone && MOBILE.test(phone) ? { phone, text: `【一网】${m.title}。${m.body}` } : null,
     actor: { id: by.actor.id, username: by.actor.username },
     ip: by.ip,
-    auditedByCaller: by.auditedByCaller,
+    auditedByCaller: true,
   });
 }
 

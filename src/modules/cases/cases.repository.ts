@@ -2,7 +2,8 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { sql, type Insertable, type Selectable, type SqlBool, type Updateable, type ExpressionBuilder } from 'kysely';
 import { EXIT_STATUSES, FRONT_STATUSES, OUTSIDE_STATUSES, type Counter } from './cases.counters';
 import type { Db, Tx } from '../../platform/db';
-import { tables } from '../../platform/db';
+import { executeShape, PREPARED, tables } from '../../platform/db';
+import { insertCtes, type RowInsert } from '../../platform/writes';
 import type { CasesTables } from './cases.tables';
 import { CASE_NUMBER_RE } from './cases.numbering';
 
@@ -63,14 +64,8 @@ function reviveDates<T>(rows: readonly object[], keys: readonly (keyof T)[]): T[
   return out;
 }
 
-/**
- * The case and its record in one statement (every action and every case view needs all of them). With
- * `history: 'clock'` only the clock's events are read: an action that answers minimally needs no more.
- */
-export async function getCaseWithRecord(db: Db | Tx, id: string, history?: 'full'): Promise<CaseWithRecord | undefined>;
-export async function getCaseWithRecord(db: Db | Tx, id: string, history: 'clock'): Promise<CaseWithRecord<ClockEventRow> | undefined>;
-export async function getCaseWithRecord(db: Db | Tx, id: string, history: 'full' | 'clock' = 'full'): Promise<CaseWithRecord<EventRow | ClockEventRow> | undefined> {
-  const r = await q(db)
+function caseWithRecordQuery(db: Db | Tx, id: string, history: 'full' | 'clock') {
+  return q(db)
     .selectFrom('cases')
     .selectAll('cases')
     .select((eb) => [
@@ -82,8 +77,18 @@ export async function getCaseWithRecord(db: Db | Tx, id: string, history: 'full'
       jsonArrayFrom(eb.selectFrom('case_materials').selectAll('case_materials').whereRef('case_materials.case_id', '=', 'cases.id')).as('record_materials'),
       jsonArrayFrom(eb.selectFrom('case_promises').selectAll('case_promises').whereRef('case_promises.case_id', '=', 'cases.id').orderBy('due_date').orderBy('material_id')).as('record_promises'),
     ])
-    .where('cases.id', '=', id)
-    .executeTakeFirst();
+    .where('cases.id', '=', id);
+}
+
+/**
+ * The case and its record in one statement (every action and every case view needs all of them). With
+ * `history: 'clock'` only the clock's events are read: an action that answers minimally needs no more.
+ */
+export async function getCaseWithRecord(db: Db | Tx, id: string, history?: 'full'): Promise<CaseWithRecord | undefined>;
+export async function getCaseWithRecord(db: Db | Tx, id: string, history: 'clock'): Promise<CaseWithRecord<ClockEventRow> | undefined>;
+export async function getCaseWithRecord(db: Db | Tx, id: string, history: 'full' | 'clock' = 'full'): Promise<CaseWithRecord<EventRow | ClockEventRow> | undefined> {
+  // The read of every case step and view: built once per kind of history, prepared once per connection.
+  const [r] = await executeShape(db, `cases.record.${history}`, (caseId) => caseWithRecordQuery(db, String(caseId), history), [id]);
   if (!r) return undefined;
   const { record_events, record_materials, record_promises, ...row } = r;
   return {
@@ -137,22 +142,34 @@ export async function clockEventsOf(db: Db | Tx, caseIds: readonly string[]): Pr
  * The optimistic update and its history event in one statement (one round trip on the busiest write): the
  * event is written only when the update matched, as the new version. Undefined when the version was stale.
  */
-export async function updateCaseWithEvent(tx: Tx, id: string, version: number, patch: CasePatch, e: Omit<NewEvent, 'case_id' | 'seq'>): Promise<{ row: CaseRow; event: EventRow } | undefined> {
-  const update = q(tx)
+/**
+ * A versioned step in one statement: the update (only at `version`), its history event numbered by the new
+ * version, and rows of other modules (`alongside`: the applicant's message, the audit entry) written only when
+ * the update was. One statement is atomic by itself, so a step without other writes needs no transaction.
+ */
+export async function updateCaseWithEvent(
+  db: Db | Tx,
+  id: string,
+  version: number,
+  patch: CasePatch,
+  e: Omit<NewEvent, 'case_id' | 'seq'>,
+  alongside: readonly RowInsert[] = [],
+): Promise<{ row: CaseRow; event: EventRow } | undefined> {
+  const update = q(db)
     .updateTable('cases')
     .set({ ...patch, version: sql<number>`version + 1`, updated_at: new Date() })
     .where('id', '=', id)
     .where('version', '=', version)
     .returningAll();
-  const r = await sql<CaseRow & { written_event: Record<string, unknown> }>`
+  const r = await sql<CaseRow & { written_event: Record<string, unknown> }>`${sql.raw(PREPARED)}
     with updated as (${update}),
     written as (
       insert into case_events (case_id, seq, at, on_date, actor_id, actor_name, actor_role, action, from_status, to_status, clock, comment, payload)
       select updated.id, updated.version, ${e.at ?? new Date()}::timestamptz, ${e.on_date}::date, ${e.actor_id}::uuid, ${e.actor_name}::text,
              ${e.actor_role}::text, ${e.action}::text, ${e.from_status}::text, ${e.to_status}::text, ${e.clock}::text, ${e.comment}::text, ${e.payload}::jsonb
       from updated
-      returning *)
-    select updated.*, to_json(written.*) as written_event from updated, written`.execute(tx);
+      returning *)${alongside.length ? sql`, ${insertCtes(alongside, 'updated')}` : sql``}
+    select updated.*, to_json(written.*) as written_event from updated, written`.execute(db);
   const found = r.rows[0];
   if (!found) return undefined;
   const { written_event, ...row } = found;

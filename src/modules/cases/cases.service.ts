@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { Db, Tx } from '../../platform/db';
 import { hasRole, inRegionScope, ROLE_LABELS, type Actor, type Role } from '../../platform/auth';
-import { canonicalJson, recordAudit } from '../../platform/audit';
+import { auditInsert, canonicalJson } from '../../platform/audit';
+import { insertRows, type RowInsert } from '../../platform/writes';
 import { badRequest, conflict, fieldError, forbidden, notFound, Problem, unprocessable, type FieldError } from '../../platform/errors';
 import { UUID_RE } from '../../platform/schemas';
 import { maskIdNumber, maskPhone } from '../../platform/mask';
@@ -49,7 +50,7 @@ import {
 } from './cases.form';
 import { caseAccess, canFile, isDepartmentBound, isRegionStaff, performersFor, ACTING_ROLES, type CaseAccess, type CaseFacts } from './cases.policy';
 import { findApplicantAccount, getAccount, staffIdsAtWindow } from '../identity/index';
-import { caseDocuments, issueForAction, notifyApplicant, readCaseDocument } from './cases.outputs';
+import { applicantNotice, caseDocuments, issueForAction, issuesDocument, readCaseDocument } from './cases.outputs';
 import type { ApplicantInfo, Channel, Level, LinkageHop, Pickup } from './cases.tables';
 import {
   acceptRefusal,
@@ -195,11 +196,22 @@ const eventWho = (now: Date, actor: Pick<Actor, 'id' | 'name'>) => ({
 });
 const eventHead = (caseId: string, seq: number, now: Date, actor: Pick<Actor, 'id' | 'name'>) => ({ case_id: caseId, seq, ...eventWho(now, actor) });
 
-/** A step on a case: its versioned update and its history event together; 409 when someone else acted first. */
-async function recordStep(tx: Tx, id: string, version: number, patch: repo.CasePatch, event: Parameters<typeof repo.updateCaseWithEvent>[4], clash = '办件已被他人同时办理，请刷新后重试') {
-  const written = await repo.updateCaseWithEvent(tx, id, version, patch, event);
+/**
+ * A step on a case: its versioned update, its history event and the rows written with it (`alongside`) in one
+ * statement, on `db` alone or inside a transaction; 409 when someone else acted first.
+ */
+async function recordStep(
+  db: Db | Tx,
+  id: string,
+  version: number,
+  patch: repo.CasePatch,
+  event: Parameters<typeof repo.updateCaseWithEvent>[4],
+  alongside: readonly RowInsert[] = [],
+  clash = '办件已被他人同时办理，请刷新后重试',
+) {
+  const written = await repo.updateCaseWithEvent(db, id, version, patch, event, alongside);
   if (!written) throw conflict(clash, 'stale_version');
-  return written;
+  return { updated: written.row, event: written.event };
 }
 
 const snapshotOf = (r: Pick<CaseRow, 'status' | 'suspended_from'>): CaseSnapshot => ({ status: r.status, suspendedFrom: r.suspended_from });
@@ -584,25 +596,29 @@ export async function createCase(db: Db, ctx: Ctx, body: CreateCaseBody, idempot
           comment: null,
           payload: JSON.stringify({}),
         });
-        await notifyApplicant(
-          tx,
-          row,
-          {
-            kind: 'case.submitted',
-            title: `申请已提交：${item.name}`,
-            body: `您的申请（办件编号 ${number}）已提交，等待窗口预审。可凭办件编号和证件号码后 4 位查询进度。`,
-          },
-          { actor, ip: ctx.ip },
-        );
       }
-      await recordAudit(tx, {
-        actor,
-        action: 'cases.case.create',
-        entityType: 'case',
-        entityId: row.id,
-        after: { number, itemCode: item.code, itemVersion: item.version, channel: filing.channel, status, submitted: !!submitted },
-        ip: ctx.ip,
-      });
+      const notice = submitted
+        ? applicantNotice(
+            row,
+            {
+              kind: 'case.submitted',
+              title: `申请已提交：${item.name}`,
+              body: `您的申请（办件编号 ${number}）已提交，等待窗口预审。可凭办件编号和证件号码后 4 位查询进度。`,
+            },
+            { actor, ip: ctx.ip },
+          )
+        : null;
+      await insertRows(tx, [
+        ...(notice?.inserts ?? []),
+        auditInsert({
+          actor,
+          action: 'cases.case.create',
+          entityType: 'case',
+          entityId: row.id,
+          after: { number, itemCode: item.code, itemVersion: item.version, channel: filing.channel, status, submitted: !!submitted, notified: notice?.notified ?? null },
+          ip: ctx.ip,
+        }),
+      ]);
       return { id: row.id, number, status, replayed: false };
     });
   } catch (err) {
@@ -769,87 +785,91 @@ export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody
   if (deferred.length) payload.deferredMaterials = deferred.map((d) => ({ materialId: d.materialId, dueDate: d.dueDate }));
   if (body.greenChannel) payload.greenChannel = true;
 
-  const done = await db.transaction().execute(async (tx) => {
-    const { row: updated, event } = await recordStep(
-      tx,
-      id,
-      body.version,
-      {
-      status: tr.status,
-      suspended_from: tr.suspendedFrom,
-      actionable: actionableWith(def, { status: tr.status, suspendedFrom: tr.suspendedFrom }, row.linkage_chain, next.regionCode),
-      current_region_code: next.regionCode,
-      current_level: next.level,
-      current_hall_id: next.hallId,
-      ...(body.greenChannel !== undefined ? { green_channel: body.greenChannel } : {}),
-      ...cols,
-      finished_on: tr.terminal ? today : null,
-      step_entered_at: now,
-      ...(row.submitted_at === null && OWNER_EDIT_ACTIONS.has(tr.action.action) ? { submitted_at: now } : {}),
-      ...(form ? { form: JSON.stringify(form) } : {}),
-      ...applicantCols,
-      },
-      {
-        ...eventWho(now, actor),
-        actor_role: role,
-        action: tr.action.action,
-        from_status: tr.fromStatus,
-        to_status: tr.status,
-        clock: tr.clock,
-        comment: body.comment?.trim() || null,
-        payload: JSON.stringify(payload),
-      },
-    );
-    if (newMaterials) {
-      for (const m of newMaterials) {
-        await repo.updateMaterial(tx, id, m.materialId, { file_ids: m.fileIds, paper: m.paper, status: m.status, note: null });
-      }
-    }
-    if (deferred.length) {
-      await repo.insertPromises(
-        tx,
-        deferred.map((d) => ({
-          case_id: id,
-          material_id: d.materialId,
-          material_name: d.name,
-          due_date: d.dueDate,
-          promise_text: d.text,
-          created_by: actor.id,
-          created_at: now,
-        })),
-      );
-    }
-    if (req.corrections) {
-      for (const c of req.corrections) {
-        if (!c.materialId) continue;
-        await repo.updateMaterial(tx, id, c.materialId, { status: 'rejected', note: c.problem });
-      }
-    }
-    const issued = await issueForAction(tx, tr.action.action, {
-      row: updated,
-      item,
-      actor,
-      today,
-      cal,
-      clock,
-      req,
-      materials: currentMaterials,
-      baseUrl: ctx.baseUrl ?? defaultBaseUrl(),
-      ip: ctx.ip,
-    });
-    const message = applicantMessage(tr, statusLabel(def, tr.status), updated, item, req, clock.promisedDeadline, issued?.number ?? null);
-    const notified = message ? await notifyApplicant(tx, updated, message, { actor, ip: ctx.ip, auditedByCaller: true }) : null;
-    await recordAudit(tx, {
+  const patch: repo.CasePatch = {
+    status: tr.status,
+    suspended_from: tr.suspendedFrom,
+    actionable: actionableWith(def, { status: tr.status, suspendedFrom: tr.suspendedFrom }, row.linkage_chain, next.regionCode),
+    current_region_code: next.regionCode,
+    current_level: next.level,
+    current_hall_id: next.hallId,
+    ...(body.greenChannel !== undefined ? { green_channel: body.greenChannel } : {}),
+    ...cols,
+    finished_on: tr.terminal ? today : null,
+    step_entered_at: now,
+    ...(row.submitted_at === null && OWNER_EDIT_ACTIONS.has(tr.action.action) ? { submitted_at: now } : {}),
+    ...(form ? { form: JSON.stringify(form) } : {}),
+    ...applicantCols,
+  };
+  const event = {
+    ...eventWho(now, actor),
+    actor_role: role,
+    action: tr.action.action,
+    from_status: tr.fromStatus,
+    to_status: tr.status,
+    clock: tr.clock,
+    comment: body.comment?.trim() || null,
+    payload: JSON.stringify(payload),
+  };
+  /** The applicant's message and the action's one audit entry (which records the message and the document). */
+  const toldAndAudited = (issued: { number: string } | null): RowInsert[] => {
+    const message = applicantMessage(tr, statusLabel(def, tr.status), row, item, req, clock.promisedDeadline, issued?.number ?? null);
+    const applicant = applicantCols.applicant ? (JSON.parse(applicantCols.applicant) as ApplicantInfo) : row.applicant;
+    const notice = message ? applicantNotice({ ...row, applicant }, message, { actor, ip: ctx.ip }) : null;
+    const audit = auditInsert({
       actor,
       action: `cases.case.${tr.action.action}`,
       entityType: 'case',
       entityId: id,
       before: { status: row.status, version: row.version },
-      after: { status: tr.status, version: updated.version, event: updated.version, clock: tr.clock, document: issued?.number ?? null, notified, ...payload },
+      after: { status: tr.status, version: body.version + 1, event: body.version + 1, clock: tr.clock, document: issued?.number ?? null, notified: notice?.notified ?? null, ...payload },
       ip: ctx.ip,
     });
-    return { updated, event, issued };
-  });
+    return [...(notice?.inserts ?? []), audit];
+  };
+  const materialsChange = !!newMaterials || deferred.length > 0 || !!req.corrections?.some((c) => c.materialId);
+  const done: Acted =
+    !materialsChange && !issuesDocument(tr.action.action)
+      ? // Most steps (review, suspend, resume, deliver, …) write one statement and need no transaction.
+        { ...(await recordStep(db, id, body.version, patch, event, toldAndAudited(null))), issued: null }
+      : await db.transaction().execute(async (tx) => {
+          const { updated, event: written } = await recordStep(tx, id, body.version, patch, event);
+          if (newMaterials) {
+            for (const m of newMaterials) {
+              await repo.updateMaterial(tx, id, m.materialId, { file_ids: m.fileIds, paper: m.paper, status: m.status, note: null });
+            }
+          }
+          if (deferred.length) {
+            await repo.insertPromises(
+              tx,
+              deferred.map((d) => ({
+                case_id: id,
+                material_id: d.materialId,
+                material_name: d.name,
+                due_date: d.dueDate,
+                promise_text: d.text,
+                created_by: actor.id,
+                created_at: now,
+              })),
+            );
+          }
+          for (const c of req.corrections ?? []) {
+            if (c.materialId) await repo.updateMaterial(tx, id, c.materialId, { status: 'rejected', note: c.problem });
+          }
+          const issued = await issueForAction(tx, tr.action.action, {
+            row: updated,
+            item,
+            actor,
+            today,
+            cal,
+            clock,
+            req,
+            materials: currentMaterials,
+            baseUrl: ctx.baseUrl ?? defaultBaseUrl(),
+            ip: ctx.ip,
+          });
+          await insertRows(tx, toldAndAudited(issued));
+          return { updated, event: written, issued };
+        });
   return actionAnswer(db, actor, def, done, before, {
     materials: !!newMaterials || !!req.corrections?.some((c) => c.materialId),
     promises: deferred.length > 0,
@@ -903,7 +923,7 @@ export async function saveDraft(db: Db, ctx: Ctx, id: string, body: SaveDraftBod
   const applicantCols = await applicantColumns(db, actor, row, formCheck.form);
   const now = nowOf(ctx);
   await db.transaction().execute(async (tx) => {
-    const { row: updated } = await recordStep(
+    await recordStep(
       tx,
       id,
       body.version,
@@ -918,10 +938,10 @@ export async function saveDraft(db: Db, ctx: Ctx, id: string, body: SaveDraftBod
         comment: null,
         payload: JSON.stringify({ materials: mat.rows.filter((m) => m.status === 'received').map((m) => m.materialId) }),
       },
+      [auditInsert({ actor, action: 'cases.case.save', entityType: 'case', entityId: id, before: { version: row.version }, after: { version: body.version + 1, form: formCheck.form }, ip: ctx.ip })],
       '办件已被他人同时修改，请刷新后重试',
     );
     for (const m of mat.rows) await repo.updateMaterial(tx, id, m.materialId, { file_ids: m.fileIds, paper: m.paper, status: m.status, note: null });
-    await recordAudit(tx, { actor, action: 'cases.case.save', entityType: 'case', entityId: id, before: { version: row.version }, after: { version: updated.version, form: formCheck.form }, ip: ctx.ip });
   });
   return getCaseView(db, actor, id);
 }
@@ -1079,31 +1099,31 @@ async function applyLinkageAction(db: Db, ctx: Ctx, id: string, body: ActionBody
   const to = chain[action === 'report-up' ? i + 1 : i - 1]!;
   const now = nowOf(ctx);
   const payload = { ...handover(from, to), ...(action === 'report-up' ? { opinion: text } : { reason: text }) };
-  const done = await db.transaction().execute(async (tx) => {
-    const { row: updated, event } = await recordStep(
-      tx,
-      id,
-      body.version,
-      {
-        current_region_code: to.regionCode,
-        current_level: to.level,
-        current_hall_id: to.hallId,
-        actionable: actionableWith(def, snapshotOf(row), chain, to.regionCode),
-        step_entered_at: now,
-      },
-      { ...eventWho(now, actor), actor_role: staffRoles[0]!, action, from_status: row.status, to_status: row.status, clock: null, comment: text, payload: JSON.stringify(payload) },
-    );
-    await recordAudit(tx, {
-      actor,
-      action: `cases.case.${action}`,
-      entityType: 'case',
-      entityId: id,
-      before: { version: row.version, holder: from.regionCode },
-      after: { version: updated.version, holder: to.regionCode, ...payload },
-      ip: ctx.ip,
-    });
-    return { updated, event };
-  });
+  // One statement: the hand-over, its event and its audit entry.
+  const done = await recordStep(
+    db,
+    id,
+    body.version,
+    {
+      current_region_code: to.regionCode,
+      current_level: to.level,
+      current_hall_id: to.hallId,
+      actionable: actionableWith(def, snapshotOf(row), chain, to.regionCode),
+      step_entered_at: now,
+    },
+    { ...eventWho(now, actor), actor_role: staffRoles[0]!, action, from_status: row.status, to_status: row.status, clock: null, comment: text, payload: JSON.stringify(payload) },
+    [
+      auditInsert({
+        actor,
+        action: `cases.case.${action}`,
+        entityType: 'case',
+        entityId: id,
+        before: { version: row.version, holder: from.regionCode },
+        after: { version: body.version + 1, holder: to.regionCode, ...payload },
+        ip: ctx.ip,
+      }),
+    ],
+  );
   return actionAnswer(db, actor, def, done, before);
 }
 
@@ -1132,19 +1152,26 @@ async function supplyMaterial(db: Db, ctx: Ctx, id: string, body: ActionBody, mi
   const now = nowOf(ctx);
   const done = await db.transaction().execute(async (tx) => {
     const payload = { materialId: promise.material_id, files: fileIds.length, paper, dueDate: promise.due_date };
-    const { row: updated, event } = await recordStep(tx, id, body.version, {}, {
-      ...eventWho(now, actor),
-      actor_role: performers.includes('owner') ? 'owner' : 'clerk',
-      action: SUPPLY_ACTION,
-      from_status: row.status,
-      to_status: row.status,
-      clock: null,
-      comment: body.comment?.trim() || null,
-      payload: JSON.stringify(payload),
-    });
+    const audit = auditInsert({ actor, action: 'cases.case.supply-material', entityType: 'case', entityId: id, before: { version: row.version }, after: { version: body.version + 1, ...payload }, ip: ctx.ip });
+    const { updated, event } = await recordStep(
+      tx,
+      id,
+      body.version,
+      {},
+      {
+        ...eventWho(now, actor),
+        actor_role: performers.includes('owner') ? 'owner' : 'clerk',
+        action: SUPPLY_ACTION,
+        from_status: row.status,
+        to_status: row.status,
+        clock: null,
+        comment: body.comment?.trim() || null,
+        payload: JSON.stringify(payload),
+      },
+      [audit],
+    );
     await repo.updateMaterial(tx, id, promise.material_id, { file_ids: fileIds, paper, status: 'received', note: null });
     await repo.fulfilPromise(tx, id, promise.material_id, actor.id, now);
-    await recordAudit(tx, { actor, action: 'cases.case.supply-material', entityType: 'case', entityId: id, before: { version: row.version }, after: { version: updated.version, ...payload }, ip: ctx.ip });
     return { updated, event };
   });
   return actionAnswer(db, actor, def, done, before, { materials: true, promises: true });

@@ -8,20 +8,6 @@ const q = (db: Db | Tx) => tables<NotifyTables>(db);
 export type MessageRow = Selectable<NotifyTables['messages']>;
 export type SmsRow = Selectable<NotifyTables['sms_outbox']>;
 
-export async function insertMessage(db: Db | Tx, row: Insertable<NotifyTables['messages']>): Promise<MessageRow> {
-  return q(db).insertInto('messages').values(row).returningAll().executeTakeFirstOrThrow();
-}
-
-/** A message and its text in one statement (the text refers to the message by the id given here). */
-export async function insertMessageWithSms(db: Db | Tx, message: Insertable<NotifyTables['messages']> & { id: string }, sms: Insertable<NotifyTables['sms_outbox']>): Promise<SmsRow> {
-  return q(db)
-    .with('message', (w) => w.insertInto('messages').values(message))
-    .insertInto('sms_outbox')
-    .values(sms)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-}
-
 export async function listMessages(db: Db | Tx, userId: string, f: { unread?: boolean; caseId?: string; page: number; pageSize: number }) {
   let sel = q(db).selectFrom('messages').where('user_id', '=', userId);
   if (f.unread) sel = sel.where('read_at', 'is', null);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from '../../platform/db';
 import type { Actor } from '../../platform/auth';
-import { recordAudit } from '../../platform/audit';
+import { auditInsert, recordAudit } from '../../platform/audit';
+import { insertRows, type RowInsert } from '../../platform/writes';
 import { badRequest, notFound } from '../../platform/errors';
 import { maskPhone } from '../../platform/mask';
 import * as repo from './notify.repository';
@@ -99,12 +100,19 @@ export const clip = (s: string, max: number) => {
 export const SMS_MAX = 300;
 export const MAX_ATTEMPTS = 3;
 
+/** A notification ready to be written: its rows (message, text, audit unless the caller audits) and its ids. */
+export interface PreparedNotice {
+  inserts: RowInsert[];
+  notified: Notified;
+}
+
 /**
- * 通知: an in-app message to one user and, when `sms` is given, a text through the configured channel —
- * in the caller's transaction, so a rolled-back change notifies nobody. Over-long titles and bodies are
+ * 通知, prepared: validates and builds the rows of an in-app message to one user and, when `sms` is given, a
+ * text through the configured channel, for the caller to write with its own change (`insertRows`, or inside
+ * another statement), so a change that is not written notifies nobody. Over-long titles and bodies are
  * shortened rather than refused; malformed ids, kinds and phones are a 400.
  */
-export async function notify(tx: Db | Tx, input: NotifyInput): Promise<Notified> {
+export function prepareNotice(input: NotifyInput): PreparedNotice {
   const errors = [
     ...(UUID.test(input.userId) ? [] : [{ field: 'userId', message: 'ID 格式有误' }]),
     ...(input.caseId == null || UUID.test(input.caseId) ? [] : [{ field: 'caseId', message: 'ID 格式有误' }]),
@@ -123,43 +131,42 @@ export async function notify(tx: Db | Tx, input: NotifyInput): Promise<Notified>
     kind: input.kind,
     title: clip(input.title, 100),
     body: clip(input.body, 2000),
-    read_at: null,
   };
-  let sms: SmsRow | null = null;
+  const inserts: RowInsert[] = [{ table: 'messages', row: message }];
+  let sms: { id: string; phone: string; status: SmsStatus; channel: string } | null = null;
   if (input.sms) {
     const channel = getSmsChannel();
-    const logOnly = isLogOnly(channel);
-    const text = clip(input.sms.text, SMS_MAX);
-    if (logOnly) await channel.send(input.sms.phone, text);
-    sms = await repo.insertMessageWithSms(tx, message, {
-      message_id: message.id,
-      phone: input.sms.phone,
-      text,
-      status: logOnly ? 'logged' : 'pending',
-      channel: channel.name.slice(0, 40),
-      error: null,
-      sent_at: null,
-    });
-  } else {
-    await repo.insertMessage(tx, message);
+    // The log-only channel's record is the row itself (status `logged`); a gateway's texts wait as `pending` for the dispatcher.
+    sms = { id: randomUUID(), phone: input.sms.phone, status: isLogOnly(channel) ? 'logged' : 'pending', channel: channel.name.slice(0, 40) };
+    inserts.push({ table: 'sms_outbox', row: { ...sms, message_id: message.id, text: clip(input.sms.text, SMS_MAX) } });
   }
   const notified: Notified = { messageId: message.id, smsId: sms?.id ?? null, smsStatus: sms?.status ?? null };
-  if (input.auditedByCaller) return notified;
-  await recordAudit(tx, {
-    actor: input.actor ?? null,
-    action: 'notify.message.create',
-    entityType: 'message',
-    entityId: message.id,
-    before: null,
-    after: {
-      userId: input.userId,
-      caseId: message.case_id,
-      kind: message.kind,
-      title: message.title,
-      ...(sms ? { sms: { id: sms.id, phone: maskPhone(sms.phone), status: sms.status, channel: sms.channel } } : {}),
-    },
-    ip: input.ip ?? null,
-  });
+  if (!input.auditedByCaller) {
+    inserts.push(
+      auditInsert({
+        actor: input.actor ?? null,
+        action: 'notify.message.create',
+        entityType: 'message',
+        entityId: message.id,
+        before: null,
+        after: {
+          userId: input.userId,
+          caseId: message.case_id,
+          kind: message.kind,
+          title: message.title,
+          ...(sms ? { sms: { id: sms.id, phone: maskPhone(sms.phone), status: sms.status, channel: sms.channel } } : {}),
+        },
+        ip: input.ip ?? null,
+      }),
+    );
+  }
+  return { inserts, notified };
+}
+
+/** 通知 in the caller's transaction (or on its own): the message, its text and its audit row in one statement. */
+export async function notify(tx: Db | Tx, input: NotifyInput): Promise<Notified> {
+  const { inserts, notified } = prepareNotice(input);
+  await insertRows(tx, inserts);
   return notified;
 }
 

@@ -65,7 +65,7 @@ function act(c: CaseState, action: string, extra: object, minimal: boolean): Pro
  * Each client works its own few cases in turn, so that a case's history stays the length of a real one's
  * (dozens of events, not the thousands one case would collect if a client suspended and resumed it all run).
  */
-const CASES_PER_CLIENT = 8;
+const CASES_PER_CLIENT = 16;
 for (const clients of [8, 16, 32]) {
   const desks: CaseState[][] = [];
   for (let i = 0; i < clients; i++) desks.push(await Promise.all(Array.from({ length: CASES_PER_CLIENT }, acceptedCase)));

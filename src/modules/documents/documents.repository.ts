@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db, Tx } from '../../platform/db';
-import { tables } from '../../platform/db';
+import { executeShape, tables } from '../../platform/db';
 import type { DocumentsTables } from './documents.tables';
 
 const q = (db: Db | Tx) => tables<DocumentsTables>(db);
@@ -34,8 +34,10 @@ export async function getWithContent(db: Db | Tx, id: string): Promise<(Document
   return q(db).selectFrom('documents').selectAll().select(size).where('id', '=', id).executeTakeFirst();
 }
 
+/** A case's documents (read with every case view: prepared once per connection). */
 export async function listForCase(db: Db | Tx, caseId: string): Promise<DocumentMetaRow[]> {
-  return q(db).selectFrom('documents').select([...META, size]).where('case_id', '=', caseId).orderBy('created_at').orderBy('number').execute();
+  const build = (id: unknown) => q(db).selectFrom('documents').select([...META, size]).where('case_id', '=', String(id)).orderBy('created_at').orderBy('number');
+  return executeShape(db, 'documents.of-case', build, [caseId]);
 }
 
 export async function findBySha256(db: Db | Tx, sha256: string): Promise<DocumentMetaRow | undefined> {

@@ -25,6 +25,8 @@ export const Problem = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
+    /** The problem's short code (the last part of `type`), for clients that branch on it. */
+    code: z.string().optional(),
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
   })
   .describe('RFC 9457 problem details');

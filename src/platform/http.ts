@@ -8,11 +8,11 @@ import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
   jsonSchemaTransform,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { Problem, problemFromDatabase, type FieldError } from './errors';
+import { serializerCompiler } from './serialize';
 import type { Actor } from './auth';
 import type { App } from './module';
 

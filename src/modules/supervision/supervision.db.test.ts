@@ -108,9 +108,16 @@ describe('conduct rules and withdrawal', () => {
         and not exists (select 1 from warnings o where o.case_id = w.case_id and o.rule = 'overdue') limit 1`.execute(t.db)
     ).rows[0]!;
     expect(near).toBeTruthy();
+    // The case may also hold an open step-limit warning (the demo's cases are dated from the moment the data was made): both end with the case.
+    const transient = (
+      await sql<{ n: number }>`select count(*)::int as n from warnings where case_id = ${near.case_id}::uuid and state = 'open' and rule in ('near_deadline', 'step_overdue')`.execute(t.db)
+    ).rows[0]!.n;
     await sql`update cases set clock_phase = 'finished', finished_on = ${today}::date, updated_at = now() where id = ${near.case_id}::uuid`.execute(t.db);
     const after = await sweepWarnings(t.db, today);
-    expect(after.withdrawn).toBe(1);
+    expect(after.withdrawn).toBe(transient);
+    expect(
+      (await sql<{ n: number }>`select count(*)::int as n from warnings where case_id = ${near.case_id}::uuid and state = 'open' and rule in ('near_deadline', 'step_overdue')`.execute(t.db)).rows[0]!.n,
+    ).toBe(0);
     const w = (await sql<{ state: string; decided_by_name: string }>`select state, decided_by_name from warnings where id = ${near.id}::uuid`.execute(t.db)).rows[0]!;
     expect(w).toEqual({ state: 'revoked', decided_by_name: '系统' });
     // Facts (not transient conditions) stay: the conduct cards are still open.

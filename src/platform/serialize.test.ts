@@ -65,6 +65,16 @@ describe('the response serializer', () => {
     expect(() => serializerCompiler(route(Case))(missing)).toThrow();
   });
 
+  it('tells the branches of a union apart when a branch has nullable enumerations and objects', () => {
+    const Minimal = z.object({ id: z.string(), version: z.number(), documentNumber: z.string().nullable() });
+    const Answer = z.union([Case.extend({ kindOrNull: z.enum(['a', 'b']).nullable(), fixed: z.literal('x').nullable(), owner: z.object({ name: z.string() }).nullable() }), Minimal]);
+    const whole = { ...data, kindOrNull: null, fixed: null, owner: null };
+    expect(fastWriter(Answer)).toBeTypeOf('function');
+    expect(both(Answer, whole).fast).toEqual(both(Answer, whole).zod);
+    expect(both(Answer, { ...whole, kindOrNull: 'b', fixed: 'x', owner: { name: '李娜', id: 'hidden' } }).fast).toEqual(both(Answer, { ...whole, kindOrNull: 'b', fixed: 'x', owner: { name: '李娜', id: 'hidden' } }).zod);
+    expect(both(Answer, { id: 'c', version: 2, documentNumber: null }).fast).toEqual({ id: 'c', version: 2, documentNumber: null });
+  });
+
   it('writes arrays of objects and pages as zod does', () => {
     const Page = z.object({ total: z.number(), items: z.array(Case) });
     const page = { total: 2, items: [data, { ...data, id: 'c2', outcome: { kind: 'grant', certificate: 'No.1' }, extra: null, note: '备注' }] };

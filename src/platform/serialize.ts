@@ -19,6 +19,22 @@ function forWriting(node: unknown): void {
   }
   if (!node || typeof node !== 'object') return;
   const o = node as Record<string, unknown>;
+  // `X or null` as a nullable type: fast-json-stringify writes it directly, where `anyOf` would test each value against each branch.
+  const any = o.anyOf;
+  if (Array.isArray(any) && any.length === 2) {
+    const isNull = (b: unknown) => !!b && typeof b === 'object' && (b as { type?: unknown }).type === 'null' && Object.keys(b).length === 1;
+    const other = (isNull(any[0]) ? any[1] : isNull(any[1]) ? any[0] : null) as Record<string, unknown> | null;
+    if (other && typeof other.type === 'string' && !('anyOf' in other) && !('oneOf' in other) && !('allOf' in other)) {
+      delete o.anyOf;
+      Object.assign(o, other, { type: [other.type, 'null'] });
+      // A union is told apart by validating against its branches: an enumeration must then admit null too.
+      if (Array.isArray(other.enum)) o.enum = [...(other.enum as unknown[]), null];
+      if ('const' in other) {
+        delete o.const;
+        o.enum = [other.const, null];
+      }
+    }
+  }
   if (o.additionalProperties === false) delete o.additionalProperties;
   delete o.$schema;
   for (const v of Object.values(o)) forWriting(v as Json);

@@ -68,3 +68,11 @@ export function serializerCompiler(route: Route): (data: unknown) => string {
   const schema = zodSchemaOf(route.schema);
   return (schema && fastWriter(schema)) ?? zodSerializer(route);
 }
+
+/**
+ * The writer of one response schema, for a route that answers with one of several shapes and knows which
+ * (`reply.serializer(...)`): a union in the route's schema would test every answer against its branches.
+ */
+export function responseWriter(schema: z.ZodType): (data: unknown) => string {
+  return fastWriter(schema) ?? zodSerializer({ schema, method: 'ANY', url: '', httpStatus: '200' } as Route);
+}

@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db';
 import type { App } from '../../platform/module';
 import { requireActor } from '../../platform/auth';
 import { errorResponses, Problem } from '../../platform/schemas';
+import { responseWriter } from '../../platform/serialize';
 import { contentDisposition } from '../files/index';
 import * as svc from './cases.service';
 import { listPromises } from './cases.promises';
@@ -30,6 +31,10 @@ import {
 const tags = ['cases'];
 const withUnprocessable = { ...errorResponses, 422: Problem };
 /** Base URL of the portal as the client sees it (behind the proxy: X-Forwarded-* are trusted). */
+/** An action answers with the whole case or, on `Prefer: return=minimal`, its new version and status: each has its own writer. */
+const writeView = responseWriter(CaseView);
+const writeActed = responseWriter(CaseActed);
+
 const ctx = (req: FastifyRequest) => ({ actor: requireActor(req), ip: req.ip, baseUrl: `${req.protocol}://${req.host}` });
 
 export function registerCaseRoutes(app: App, db: Db) {
@@ -121,7 +126,9 @@ export function registerCaseRoutes(app: App, db: Db) {
     async (req, reply) => {
       const minimal = /\breturn=minimal\b/.test(req.headers.prefer ?? '');
       if (minimal) reply.header('preference-applied', 'return=minimal');
-      return svc.applyAction(db, ctx(req), req.params.id, req.body, { minimal });
+      const answer = await svc.applyAction(db, ctx(req), req.params.id, req.body, { minimal });
+      reply.serializer(minimal ? writeActed : writeView); // set once it succeeded: a problem keeps its own writer
+      return answer;
     },
   );
 

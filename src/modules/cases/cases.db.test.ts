@@ -442,6 +442,7 @@ describe('concurrency and versions', () => {
     const res = await post(`/api/cases/${id}/actions`, { ...clerk, prefer: 'return=minimal' }, { action: 'accept', version: v });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['preference-applied']).toBe('return=minimal');
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(res.json()).toEqual({ id, number, version: v + 1, status: 'accepted', statusLabel: expect.any(String), documentNumber: expect.stringMatching(/\S/) });
     const after = await view(id, clerk);
     expect(after).toMatchObject({ version: v + 1, status: 'accepted' });
@@ -460,6 +461,7 @@ describe('concurrency and versions', () => {
     const full = await post(`/api/cases/${id}/actions`, approver, { action: 'review-pass', version: v + 1, comment: '材料齐全' });
     expect(full.statusCode, full.body).toBe(200);
     expect(full.headers['preference-applied']).toBeUndefined();
+    expect(full.headers['content-type']).toMatch(/^application\/json/); // browsers read the answer by its type
     const fresh = await view(id, approver);
     expect({ ...full.json(), remainingWorkingDays: 0 }).toEqual({ ...fresh, remainingWorkingDays: 0 });
   });

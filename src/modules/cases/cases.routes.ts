@@ -127,7 +127,8 @@ export function registerCaseRoutes(app: App, db: Db) {
       const minimal = /\breturn=minimal\b/.test(req.headers.prefer ?? '');
       if (minimal) reply.header('preference-applied', 'return=minimal');
       const answer = await svc.applyAction(db, ctx(req), req.params.id, req.body, { minimal });
-      reply.serializer(minimal ? writeActed : writeView); // set once it succeeded: a problem keeps its own writer
+      // Set once it succeeded (a problem keeps its own writer); a reply's own writer names no content type by itself.
+      reply.serializer(minimal ? writeActed : writeView).type('application/json; charset=utf-8');
       return answer;
     },
   );

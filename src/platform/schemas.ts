@@ -27,6 +27,8 @@ export const Problem = z
     detail: z.string(),
     /** The problem's short code (the last part of `type`), for clients that branch on it. */
     code: z.string().optional(),
+    /** The request path the problem is about. */
+    instance: z.string().optional(),
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
   })
   .describe('RFC 9457 problem details');

@@ -430,7 +430,7 @@ describe('concurrency and versions', () => {
     await actOk(id, clerk, 'prereview-pass');
     const stale = await post(`/api/cases/${id}/actions`, clerk, { action: 'accept', version: v });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json()).toMatchObject({ type: 'urn:yiwang:problem:stale_version', code: 'stale_version' });
+    expect(stale.json()).toMatchObject({ type: 'urn:yiwang:problem:stale_version', code: 'stale_version', instance: `/api/cases/${id}/actions` });
     expect((await view(id, clerk)).status).toBe('prereviewed');
   });
 

@@ -93,5 +93,4 @@ describe('platform', () => {
     expect(again).toEqual(city);
     await expect(executeShape(t.db, 'test.two', () => t.db.selectFrom('regions').select('code').where('code', 'in', ['a', 'b']), ['211100'])).rejects.toThrow(/2 parameters, 1 values/);
   });
-
 });

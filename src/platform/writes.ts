@@ -39,6 +39,5 @@ export async function insertRows(db: Db | Tx, inserts: readonly RowInsert[]): Pr
     await insertBody(inserts[0]!).execute(db);
     return;
   }
-  const [last, ...rest] = [inserts[inserts.length - 1]!, ...inserts.slice(0, -1)];
-  await sql`with ${insertCtes(rest)} ${insertBody(last)}`.execute(db);
+  await sql`with ${insertCtes(inserts.slice(0, -1))} ${insertBody(inserts.at(-1)!)}`.execute(db);
 }

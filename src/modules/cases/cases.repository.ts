@@ -139,13 +139,10 @@ export async function clockEventsOf(db: Db | Tx, caseIds: readonly string[]): Pr
 }
 
 /**
- * The optimistic update and its history event in one statement (one round trip on the busiest write): the
- * event is written only when the update matched, as the new version. Undefined when the version was stale.
- */
-/**
  * A versioned step in one statement: the update (only at `version`), its history event numbered by the new
  * version, and rows of other modules (`alongside`: the applicant's message, the audit entry) written only when
  * the update was. One statement is atomic by itself, so a step without other writes needs no transaction.
+ * Undefined when the version was stale.
  */
 export async function updateCaseWithEvent(
   db: Db | Tx,

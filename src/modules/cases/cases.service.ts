@@ -459,10 +459,10 @@ async function onlineApplicant(db: Db, actor: Actor, form: Record<string, unknow
 }
 
 /** Columns that follow the applicant when an online applicant changes their own form. */
-async function applicantColumns(db: Db, actor: Actor, row: CaseRow, form: Record<string, unknown>) {
-  if (row.channel !== 'online' || row.applicant_id !== actor.id || row.created_by !== actor.id) return {};
+async function applicantColumns(db: Db, actor: Actor, row: CaseRow, form: Record<string, unknown>): Promise<{ cols: repo.CasePatch; applicant: ApplicantInfo | null }> {
+  if (row.channel !== 'online' || row.applicant_id !== actor.id || row.created_by !== actor.id) return { cols: {}, applicant: null };
   const a = await onlineApplicant(db, actor, form);
-  return { applicant: JSON.stringify(a), applicant_name: a.name, applicant_id_tail: idTail(a) };
+  return { cols: { applicant: JSON.stringify(a), applicant_name: a.name, applicant_id_tail: idTail(a) }, applicant: a };
 }
 
 function materialRows(caseId: string, rows: MaterialRow[], at: Date) {
@@ -770,7 +770,7 @@ export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody
     newMaterials = mat.rows;
   }
 
-  const applicantCols = form && body.form !== undefined ? await applicantColumns(db, actor, row, form) : {};
+  const newApplicant = form && body.form !== undefined ? await applicantColumns(db, actor, row, form) : { cols: {}, applicant: null };
   const now = nowOf(ctx);
   const today = shanghaiDay(now);
   const cal = await loadCalendar(db);
@@ -798,7 +798,7 @@ export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody
     step_entered_at: now,
     ...(row.submitted_at === null && OWNER_EDIT_ACTIONS.has(tr.action.action) ? { submitted_at: now } : {}),
     ...(form ? { form: JSON.stringify(form) } : {}),
-    ...applicantCols,
+    ...newApplicant.cols,
   };
   const event = {
     ...eventWho(now, actor),
@@ -813,8 +813,7 @@ export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody
   /** The applicant's message and the action's one audit entry (which records the message and the document). */
   const toldAndAudited = (issued: { number: string } | null): RowInsert[] => {
     const message = applicantMessage(tr, statusLabel(def, tr.status), row, item, req, clock.promisedDeadline, issued?.number ?? null);
-    const applicant = applicantCols.applicant ? (JSON.parse(applicantCols.applicant) as ApplicantInfo) : row.applicant;
-    const notice = message ? applicantNotice({ ...row, applicant }, message, { actor, ip: ctx.ip }) : null;
+    const notice = message ? applicantNotice({ ...row, applicant: newApplicant.applicant ?? row.applicant }, message, { actor, ip: ctx.ip }) : null;
     const audit = auditInsert({
       actor,
       action: `cases.case.${tr.action.action}`,
@@ -826,9 +825,10 @@ export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody
     });
     return [...(notice?.inserts ?? []), audit];
   };
-  const materialsChange = !!newMaterials || deferred.length > 0 || !!req.corrections?.some((c) => c.materialId);
+  // What the step changes besides the case row: written in a transaction, and read again for the answer.
+  const changed = { materials: !!newMaterials || !!req.corrections?.some((c) => c.materialId), promises: deferred.length > 0 };
   const done: Acted =
-    !materialsChange && !issuesDocument(tr.action.action)
+    !changed.materials && !changed.promises && !issuesDocument(tr.action.action)
       ? // Most steps (review, suspend, resume, deliver, …) write one statement and need no transaction.
         { ...(await recordStep(db, id, body.version, patch, event, toldAndAudited(null))), issued: null }
       : await db.transaction().execute(async (tx) => {
@@ -870,10 +870,7 @@ export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody
           await insertRows(tx, toldAndAudited(issued));
           return { updated, event: written, issued };
         });
-  return actionAnswer(db, actor, def, done, before, {
-    materials: !!newMaterials || !!req.corrections?.some((c) => c.materialId),
-    promises: deferred.length > 0,
-  });
+  return actionAnswer(db, actor, def, done, before, changed);
 }
 
 /** What an action wrote: the case row after it, its history event and the document it issued, if any. */
@@ -920,7 +917,7 @@ export async function saveDraft(db: Db, ctx: Ctx, id: string, body: SaveDraftBod
   const mat = validateMaterials(item.materials, body.materials, { submit: false, window: row.channel === 'window' });
   throwFieldErrors(mat.invalid, '申请材料有误', 'materials_invalid');
   await assertMaterialFiles(db, actor.id, body.materials, (m) => isUnchanged(m, current));
-  const applicantCols = await applicantColumns(db, actor, row, formCheck.form);
+  const { cols: applicantCols } = await applicantColumns(db, actor, row, formCheck.form);
   const now = nowOf(ctx);
   await db.transaction().execute(async (tx) => {
     await recordStep(

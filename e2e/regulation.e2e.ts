@@ -97,7 +97,10 @@ describe('审管联动 双推送 and 双随机、一公开', () => {
 
   it('the approving side sees what the regulator pushed back', async () => {
     const supervisor = await signedIn(browser, 'supervisor');
-    await supervisor.goto('/regulation/outbox');
+    // The account menu opens on a click (not on hover, where it would cover the page's own top-right buttons).
+    await supervisor.getByTestId('user-menu').click();
+    await supervisor.getByTestId('menu-regulation').click();
+    await supervisor.getByTestId('reg-menu-outbox').click();
     await supervisor.getByTestId('reg-outbox-table').waitFor();
     await expect.poll(() => supervisor.locator('[data-testid^="reg-push-result-"]').count(), POLL).toBeGreaterThan(0);
     await expect(supervisor.locator('[data-testid^="reg-push-result-"]').first().innerText()).resolves.toMatch(/检查合格|责令整改/);

@@ -25,7 +25,7 @@ export function LangSwitch() {
     { key: 'en-US', label: t('lang.en') },
   ];
   return (
-    <Dropdown menu={{ items, selectable: true, selectedKeys: [lang], onClick: ({ key }) => setLang(key as Lang) }}>
+    <Dropdown trigger={['click']} menu={{ items, selectable: true, selectedKeys: [lang], onClick: ({ key }) => setLang(key as Lang) }}>
       <Button type="text" icon={<GlobalOutlined />} data-testid="lang-switch" aria-label={t('lang.switch')} className="header-btn">
         <span className="hide-xs">{lang === 'zh-CN' ? t('lang.zh') : t('lang.en')}</span>
       </Button>
@@ -75,6 +75,7 @@ export function UserMenu() {
   ];
   return (
     <Dropdown
+      trigger={['click']}
       menu={{
         items,
         onClick: ({ key }) => {

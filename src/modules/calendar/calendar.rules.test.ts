@@ -81,6 +81,16 @@ describe('date helpers', () => {
     expect(todayInShanghai(new Date('2025-12-31T17:30:00Z'))).toBe('2026-01-01');
     expect(todayInShanghai(new Date('2025-12-31T15:59:59Z'))).toBe('2025-12-31');
   });
+
+  it('counts the day by arithmetic exactly as the time-zone database does, and refuses an invalid date', () => {
+    const tz = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+    // Every 7 h 13 min from 1985 (China still had summer time until 1991) to 2035.
+    for (let t = Date.UTC(1985, 0, 1); t < Date.UTC(2035, 0, 1); t += (7 * 60 + 13) * 60_000) {
+      const at = new Date(t);
+      if (todayInShanghai(at) !== tz.format(at)) expect(todayInShanghai(at), at.toISOString()).toBe(tz.format(at));
+    }
+    expect(() => todayInShanghai(new Date('not a date'))).toThrow(RangeError);
+  });
 });
 
 describe('builtin data', () => {
@@ -180,6 +190,15 @@ describe('countWorkdays', () => {
     expect(countWorkdays(cal, '2025-09-30', '2025-10-08').count).toBe(0);
     expect(countWorkdays(cal, '2025-09-30', '2025-10-11')).toEqual({ count: 3, provisional: false });
     expect(countWorkdays(cal, '2025-09-26', '2025-10-12').count).toBe(6); // 09-28, 29, 30, 10-09, 10, 11
+  });
+
+  it('sees an entry added to a calendar it has already counted', () => {
+    const days = new Map<string, DayKind>([['2025-09-23', 'holiday']]);
+    const grown: CalendarData = { days, publishedYears: new Set([2025]) };
+    expect(countWorkdays(grown, '2025-09-21', '2025-09-26').count).toBe(4);
+    days.set('2025-09-24', 'holiday');
+    expect(countWorkdays(grown, '2025-09-21', '2025-09-26').count).toBe(3);
+    expect(addWorkdays(grown, '2025-09-22', 1).date).toBe('2025-09-25');
   });
 
   it('is negative when to is before from', () => {

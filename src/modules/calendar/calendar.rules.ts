@@ -127,16 +127,49 @@ export function yearOf(date: string): number {
 // en-CA formats as YYYY-MM-DD; built once (constructing an Intl formatter costs far more than using it).
 const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 
+/** China has kept UTC+8 all year since its last summer time (1991): from then on the day is plain arithmetic. */
+const FIXED_OFFSET_SINCE = Date.UTC(1992, 0, 1);
+const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+
 export function todayInShanghai(now: Date = new Date()): string {
-  return SHANGHAI_DAY.format(now);
+  const t = now.getTime();
+  if (!(t >= FIXED_OFFSET_SINCE)) return SHANGHAI_DAY.format(now); // earlier days, or an invalid date (throws)
+  return fromDayNumber(Math.floor((t + SHANGHAI_OFFSET_MS) / 86_400_000));
 }
 
 /** 工作日: holiday → no; swapped workday → yes; otherwise Monday to Friday. */
 export function isWorkday(cal: CalendarData, date: string): boolean {
-  const kind = cal.days.get(date);
+  return isWorkdayNumber(exceptionsOf(cal), toDayNumber(date));
+}
+
+/** A calendar's exceptions by day number, and those day numbers in order. */
+interface ExceptionIndex {
+  size: number;
+  kinds: Map<number, DayKind>;
+  sorted: number[];
+}
+const exceptionIndexes = new WeakMap<ReadonlyMap<string, DayKind>, ExceptionIndex>();
+
+/**
+ * The exceptions of `cal` as day numbers, built once per calendar (a case step counts working days several
+ * times, and parsing every entry's date on each count cost more than the counting).
+ */
+function exceptionsOf(cal: CalendarData): ExceptionIndex {
+  let idx = exceptionIndexes.get(cal.days);
+  if (!idx || idx.size !== cal.days.size) {
+    const kinds = new Map<number, DayKind>();
+    for (const [date, kind] of cal.days) kinds.set(toDayNumber(date), kind);
+    idx = { size: cal.days.size, kinds, sorted: [...kinds.keys()].sort((x, y) => x - y) };
+    exceptionIndexes.set(cal.days, idx);
+  }
+  return idx;
+}
+
+function isWorkdayNumber(idx: ExceptionIndex, n: number): boolean {
+  const kind = idx.kinds.get(n);
   if (kind === 'holiday') return false;
   if (kind === 'workday') return true;
-  return !isWeekend(date);
+  return !isWeekendDayNumber(n);
 }
 
 /** Years within the day-number interval (a, b] that are not published. */
@@ -167,11 +200,12 @@ export function unpublishedYears(cal: CalendarData, from: string, to: string): n
 export function addWorkdays(cal: CalendarData, from: string, n: number): WorkdayResult {
   if (!Number.isInteger(n) || n < 0 || n > MAX_WORKDAYS) throw new RangeError(`工作日天数应为 0–${MAX_WORKDAYS} 的整数：${n}`);
   const start = toDayNumber(from);
+  const idx = exceptionsOf(cal);
   let d = start;
   let left = n;
   while (left > 0) {
     d += 1;
-    if (isWorkday(cal, fromDayNumber(d))) left -= 1;
+    if (isWorkdayNumber(idx, d)) left -= 1;
   }
   return { date: fromDayNumber(d), provisional: unpublishedYearsBetween(cal, start, d).length > 0 };
 }
@@ -180,6 +214,18 @@ export function addWorkdays(cal: CalendarData, from: string, n: number): Workday
 const weekdaysPrefix = (k: number) => 5 * Math.floor(k / 7) + Math.min(mod(k, 7), 5);
 /** Mon–Fri days in the day-number interval (a, b], a ≤ b. 1970-01-05 (day 4) was a Monday. */
 const plainWeekdaysBetween = (a: number, b: number) => weekdaysPrefix(b - 3) - weekdaysPrefix(a - 3);
+
+/** Index of the first number in ascending `sorted` that is greater than `a` (binary search). */
+function firstAfter(sorted: readonly number[], a: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= a) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /**
  * Working days in the half-open interval (from, to]: after `from`, up to and including `to`.
@@ -192,10 +238,11 @@ export function countWorkdays(cal: CalendarData, from: string, to: string): Work
   const a = Math.min(f, t);
   const b = Math.max(f, t);
   let count = plainWeekdaysBetween(a, b);
-  for (const [date, kind] of cal.days) {
-    const n = toDayNumber(date);
-    if (n <= a || n > b) continue;
+  const { kinds, sorted } = exceptionsOf(cal);
+  for (let i = firstAfter(sorted, a); i < sorted.length && sorted[i]! <= b; i++) {
+    const n = sorted[i]!;
     const plainWorkday = !isWeekendDayNumber(n);
+    const kind = kinds.get(n);
     if (kind === 'holiday' && plainWorkday) count -= 1;
     else if (kind === 'workday' && !plainWorkday) count += 1;
   }

@@ -91,6 +91,9 @@ describe('platform', () => {
     expect(city).toMatchObject({ code: '211100', name: '盘锦市' });
     expect(county).toMatchObject({ code: '211103' });
     expect(again).toEqual(city);
-    await expect(executeShape(t.db, 'test.two', () => t.db.selectFrom('regions').select('code').where('code', 'in', ['a', 'b']), ['211100'])).rejects.toThrow(/2 parameters, 1 values/);
+    await expect(executeShape(t.db, 'test.two', () => t.db.selectFrom('regions').select('code').where('code', 'in', ['a', 'b']), ['211100'])).rejects.toThrow(/2 parameters are not the 1 values/);
+    // Values given in another order than the statement takes them would bind the wrong columns.
+    const swapped = (a: unknown, b: unknown) => t.db.selectFrom('regions').select('code').where('name', '=', String(b)).where('code', '=', String(a));
+    await expect(executeShape(t.db, 'test.swapped', swapped, ['211100', '盘锦市'])).rejects.toThrow(/not the 2 values given, in order/);
   });
 });

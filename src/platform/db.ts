@@ -72,13 +72,16 @@ const shapes = new Map<string, string>();
 /**
  * A hot query of a fixed shape, built and compiled once per `key` and then run as a prepared statement with
  * `values` for its parameters (building and compiling with Kysely costs more than running a lookup by key).
- * `build` must yield the same text whatever the values: the values it is given are placeholders.
+ * `build` (given `values`) must yield the same text for every call with this key, and take its parameters
+ * in the order of `values`: the first compile checks that it did.
  */
-export async function executeShape<R>(db: Db | Tx, key: string, build: (...placeholders: unknown[]) => Compilable<R>, values: readonly unknown[]): Promise<R[]> {
+export async function executeShape<R>(db: Db | Tx, key: string, build: (...values: unknown[]) => Compilable<R>, values: readonly unknown[]): Promise<R[]> {
   let text = shapes.get(key);
   if (text === undefined) {
     const c = build(...values).compile();
-    if (c.parameters.length !== values.length) throw new Error(`query shape ${key}: ${c.parameters.length} parameters, ${values.length} values`);
+    if (c.parameters.length !== values.length || c.parameters.some((p, i) => p !== values[i])) {
+      throw new Error(`query shape ${key}: its ${c.parameters.length} parameters are not the ${values.length} values given, in order`);
+    }
     shapes.set(key, (text = PREPARED + c.sql));
   }
   return (await db.executeQuery<R>(CompiledQuery.raw(text, [...values]))).rows;

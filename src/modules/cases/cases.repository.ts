@@ -2,7 +2,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { sql, type Insertable, type Selectable, type SqlBool, type Updateable, type ExpressionBuilder } from 'kysely';
 import { EXIT_STATUSES, FRONT_STATUSES, OUTSIDE_STATUSES, type Counter } from './cases.counters';
 import type { Db, Tx } from '../../platform/db';
-import { executeShape, PREPARED, tables } from '../../platform/db';
+import { executeShape, tables } from '../../platform/db';
 import { insertCtes, type RowInsert } from '../../platform/writes';
 import type { CasesTables } from './cases.tables';
 import { CASE_NUMBER_RE } from './cases.numbering';
@@ -152,22 +152,35 @@ export async function updateCaseWithEvent(
   e: Omit<NewEvent, 'case_id' | 'seq'>,
   alongside: readonly RowInsert[] = [],
 ): Promise<{ row: CaseRow; event: EventRow } | undefined> {
-  const update = q(db)
-    .updateTable('cases')
-    .set({ ...patch, version: sql<number>`version + 1`, updated_at: new Date() })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .returningAll();
-  const r = await sql<CaseRow & { written_event: Record<string, unknown> }>`${sql.raw(PREPARED)}
+  // Compiled once per shape (which columns the step sets, which rows go alongside) and run prepared:
+  // building this statement with Kysely each time cost more than PostgreSQL spends running it.
+  const set: Record<string, unknown> = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  set.updated_at = new Date();
+  const at = e.at ?? set.updated_at;
+  const also = alongside.map((ins) => JSON.stringify(ins.row));
+  const eventValues = [at, e.on_date, e.actor_id, e.actor_name, e.actor_role, e.action, e.from_status, e.to_status, e.clock, e.comment, e.payload];
+  const values = [...Object.values(set), id, version, ...eventValues, ...also];
+  const shape = `cases.step:${Object.keys(set).join(',')}|${alongside.map((ins) => `${ins.table}(${Object.keys(ins.row).join(',')})`).join(';')}`;
+  const build = () => {
+    const update = q(db)
+      .updateTable('cases')
+      .set({ ...set, version: sql<number>`version + 1` })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returningAll();
+    const [eAt, onDate, actorId, actorName, actorRole, action, fromStatus, toStatus, clock, comment, payload] = eventValues;
+    const statement = sql<CaseRow & { written_event: Record<string, unknown> }>`
     with updated as (${update}),
     written as (
       insert into case_events (case_id, seq, at, on_date, actor_id, actor_name, actor_role, action, from_status, to_status, clock, comment, payload)
-      select updated.id, updated.version, ${e.at ?? new Date()}::timestamptz, ${e.on_date}::date, ${e.actor_id}::uuid, ${e.actor_name}::text,
-             ${e.actor_role}::text, ${e.action}::text, ${e.from_status}::text, ${e.to_status}::text, ${e.clock}::text, ${e.comment}::text, ${e.payload}::jsonb
+      select updated.id, updated.version, ${eAt}::timestamptz, ${onDate}::date, ${actorId}::uuid, ${actorName}::text,
+             ${actorRole}::text, ${action}::text, ${fromStatus}::text, ${toStatus}::text, ${clock}::text, ${comment}::text, ${payload}::jsonb
       from updated
       returning *)${alongside.length ? sql`, ${insertCtes(alongside, 'updated')}` : sql``}
-    select updated.*, to_json(written.*) as written_event from updated, written`.execute(db);
-  const found = r.rows[0];
+    select updated.*, to_json(written.*) as written_event from updated, written`;
+    return { compile: () => statement.compile(db) };
+  };
+  const [found] = await executeShape(db, shape, build, values);
   if (!found) return undefined;
   const { written_event, ...row } = found;
   return { row: row as CaseRow, event: reviveDates<EventRow>([written_event], ['at'])[0]! };

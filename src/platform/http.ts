@@ -1,6 +1,6 @@
 import Fastify, { type FastifyError, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import { z } from 'zod';
@@ -104,7 +104,9 @@ export async function createHttp(opts: HttpOptions): Promise<App> {
       .send(new Problem(404, '未找到', `没有这个地址：${req.method} ${req.url.split('?')[0]}`).toJSON()),
   );
 
-  await app.register(helmet, {
+  // Security headers (CSP, frame-ancestors, nosniff …), set by helmet's middleware built once: the
+  // Fastify wrapper rebuilt it, and parsed the policy again, on every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -117,6 +119,7 @@ export async function createHttp(opts: HttpOptions): Promise<App> {
     },
     crossOriginEmbedderPolicy: false,
   });
+  app.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)));
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

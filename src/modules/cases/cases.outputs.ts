@@ -2,11 +2,22 @@
  * What an action sends out of the module, in the action's transaction: the documents 文书 it issues
  * (documents facade) and the applicant's notification (notify facade).
  */
+import { sql } from 'kysely';
 import type { Db, Tx } from '../../platform/db';
 import type { Actor } from '../../platform/auth';
 import type { CalendarData } from '../calendar/index';
 import { MATERIAL_FORM_LABELS, type ItemDetail } from '../catalog/index';
-import { issueDocument, listDocumentsForCase, readDocument, type DocumentInput, type IssueDocumentInput, type IssuedDocument } from '../documents/index';
+import {
+  documentsFromJson,
+  documentsOfCaseJson,
+  issueDocument,
+  listDocumentsForCase,
+  readDocument,
+  type DocumentInput,
+  type DocumentMeta,
+  type IssueDocumentInput,
+  type IssuedDocument,
+} from '../documents/index';
 import { prepareNotice, type PreparedNotice } from '../notify/index';
 import type { ClockView } from '../workflow/index';
 import { addWorkdays, shanghaiDay } from './cases.clock';
@@ -162,8 +173,15 @@ export function applicantNotice(row: Pick<CaseRow, 'id' | 'applicant_id' | 'appl
 }
 
 export async function caseDocuments(db: Db, caseId: string) {
-  return (await listDocumentsForCase(db, caseId)).map((d) => ({ id: d.id, kind: d.kind, kindLabel: d.kindLabel, number: d.number, issuedOn: d.issuedOn }));
+  return (await listDocumentsForCase(db, caseId)).map(listedDocument);
 }
+
+const listedDocument = (d: DocumentMeta) => ({ id: d.id, kind: d.kind, kindLabel: d.kindLabel, number: d.number, issuedOn: d.issuedOn });
+export type ListedDocument = ReturnType<typeof listedDocument>;
+
+/** A case's documents selected along with the case row (`cases.id` of the enclosing read), and read back. */
+export const caseDocumentsColumn = (db: Db | Tx) => documentsOfCaseJson(db, sql.ref<string>('cases.id'));
+export const caseDocumentsFrom = (rows: readonly object[]): ListedDocument[] => documentsFromJson(rows).map(listedDocument);
 
 /** A document of this case (a document of another case answers 404 like a missing one). */
 export async function readCaseDocument(db: Db, caseId: string, docId: string): Promise<{ content: Buffer; mediaType: string; name: string } | null> {

@@ -6,6 +6,7 @@ import { executeShape, tables } from '../../platform/db';
 import { insertCtes, type RowInsert } from '../../platform/writes';
 import type { CasesTables } from './cases.tables';
 import { CASE_NUMBER_RE } from './cases.numbering';
+import { caseDocumentsColumn, caseDocumentsFrom, type ListedDocument } from './cases.outputs';
 
 const q = (db: Db | Tx) => tables<CasesTables>(db);
 
@@ -46,12 +47,13 @@ export async function getCase(db: Db | Tx, id: string): Promise<CaseRow | undefi
   return q(db).selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** A case row with everything recorded about it in this module: history, materials and 容缺 promises. */
+/** A case row with everything recorded about it: history, materials, 容缺 promises and (whole reads) documents. */
 export interface CaseWithRecord<E = EventRow> {
   row: CaseRow;
   events: E[];
   materials: MaterialRowDb[];
   promises: PromiseRow[];
+  documents: ListedDocument[];
 }
 
 /** What the working-day clock needs of the history: the days the clock started, stopped or resumed. */
@@ -76,13 +78,15 @@ function caseWithRecordQuery(db: Db | Tx, id: string, history: 'full' | 'clock')
           ).as('record_events'),
       jsonArrayFrom(eb.selectFrom('case_materials').selectAll('case_materials').whereRef('case_materials.case_id', '=', 'cases.id')).as('record_materials'),
       jsonArrayFrom(eb.selectFrom('case_promises').selectAll('case_promises').whereRef('case_promises.case_id', '=', 'cases.id').orderBy('due_date').orderBy('material_id')).as('record_promises'),
+      (history === 'full' ? caseDocumentsColumn(db) : sql<object[]>`'[]'::json`).as('record_documents'),
     ])
     .where('cases.id', '=', id);
 }
 
 /**
  * The case and its record in one statement (every action and every case view needs all of them). With
- * `history: 'clock'` only the clock's events are read: an action that answers minimally needs no more.
+ * `history: 'clock'` only the clock's events are read, and no documents: an action that answers minimally
+ * needs no more.
  */
 export async function getCaseWithRecord(db: Db | Tx, id: string, history?: 'full'): Promise<CaseWithRecord | undefined>;
 export async function getCaseWithRecord(db: Db | Tx, id: string, history: 'clock'): Promise<CaseWithRecord<ClockEventRow> | undefined>;
@@ -90,12 +94,13 @@ export async function getCaseWithRecord(db: Db | Tx, id: string, history: 'full'
   // The read of every case step and view: built once per kind of history, prepared once per connection.
   const [r] = await executeShape(db, `cases.record.${history}`, (caseId) => caseWithRecordQuery(db, String(caseId), history), [id]);
   if (!r) return undefined;
-  const { record_events, record_materials, record_promises, ...row } = r;
+  const { record_events, record_materials, record_promises, record_documents, ...row } = r;
   return {
     row,
     events: history === 'full' ? reviveDates<EventRow>(record_events, ['at']) : (record_events as ClockEventRow[]),
     materials: reviveDates<MaterialRowDb>(record_materials, ['updated_at']),
     promises: reviveDates<PromiseRow>(record_promises, ['created_at', 'fulfilled_at']),
+    documents: caseDocumentsFrom(record_documents),
   };
 }
 

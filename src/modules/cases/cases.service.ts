@@ -1187,10 +1187,10 @@ interface CaseRecord<E = EventRow> {
 
 /** The case with its record if the actor may see it (404 otherwise): one statement here, one for the documents. */
 async function loadCaseWithRecord(db: Db, actor: Actor, id: string): Promise<[Loaded, CaseRecord]> {
-  const [found, documents] = await Promise.all([repo.getCaseWithRecord(db, id), caseDocuments(db, id)]);
+  const found = await repo.getCaseWithRecord(db, id);
   if (!found) throw notFound(CASE);
   const { row, ...record } = found;
-  return [await accessTo(db, actor, row), { ...record, documents }];
+  return [await accessTo(db, actor, row), record];
 }
 
 /**
@@ -1205,7 +1205,7 @@ async function loadForStep(db: Db, actor: Actor, id: string, minimal: boolean): 
   const found = await repo.getCaseWithRecord(db, id, 'clock');
   if (!found) throw notFound(CASE);
   const { row, ...record } = found;
-  return { loaded: await accessTo(db, actor, row), record: { ...record, documents: [] }, before: null };
+  return { loaded: await accessTo(db, actor, row), record, before: null };
 }
 
 /** 办件详情: everything the applicant or the handling staff see about one case. */

@@ -1,4 +1,5 @@
-import { sql, type Insertable, type Selectable } from 'kysely';
+import { sql, type Expression, type Insertable, type Selectable } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db, Tx } from '../../platform/db';
 import { executeShape, tables } from '../../platform/db';
 import type { DocumentsTables } from './documents.tables';
@@ -34,10 +35,22 @@ export async function getWithContent(db: Db | Tx, id: string): Promise<(Document
   return q(db).selectFrom('documents').selectAll().select(size).where('id', '=', id).executeTakeFirst();
 }
 
-/** A case's documents (read with every case view: prepared once per connection). */
+/** A case's documents in issue order, the case given as a value or as a column of an enclosing query. */
+function ofCase(db: Db | Tx, caseId: string | Expression<string>) {
+  return q(db).selectFrom('documents').select([...META, size]).where('documents.case_id', '=', caseId).orderBy('created_at').orderBy('number');
+}
+
+/** A case's documents (prepared once per connection). */
 export async function listForCase(db: Db | Tx, caseId: string): Promise<DocumentMetaRow[]> {
-  const build = (id: unknown) => q(db).selectFrom('documents').select([...META, size]).where('case_id', '=', String(id)).orderBy('created_at').orderBy('number');
-  return executeShape(db, 'documents.of-case', build, [caseId]);
+  return executeShape(db, 'documents.of-case', (id) => ofCase(db, String(id)), [caseId]);
+}
+
+/**
+ * A case's documents as a JSON array, for a read of another module to carry along (the case view reads its
+ * case and documents in one statement); `caseIdColumn` names the case id in that read.
+ */
+export function listForCaseJson(db: Db | Tx, caseIdColumn: Expression<string>) {
+  return jsonArrayFrom(ofCase(db, caseIdColumn));
 }
 
 export async function findBySha256(db: Db | Tx, sha256: string): Promise<DocumentMetaRow | undefined> {

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { Expression } from 'kysely';
 import type { Db, Tx } from '../../platform/db';
 import { recordAudit } from '../../platform/audit';
 import { badRequest } from '../../platform/errors';
@@ -127,6 +128,14 @@ export async function listDocumentsForCase(db: Db | Tx, caseId: string): Promise
   if (!UUID.test(caseId)) return [];
   return (await repo.listForCase(db, caseId)).map(toMeta);
 }
+
+/**
+ * A case's documents for another module's read to select along (`documentsOfCaseJson`), and what that read
+ * gives back turned into metadata (`documentsFromJson`): one statement instead of a second round trip.
+ */
+export const documentsOfCaseJson = (db: Db | Tx, caseIdColumn: Expression<string>) => repo.listForCaseJson(db, caseIdColumn);
+export const documentsFromJson = (rows: readonly object[]): DocumentMeta[] =>
+  (rows as (Omit<DocumentMetaRow, 'created_at'> & { created_at: string })[]).map((r) => toMeta({ ...r, created_at: new Date(r.created_at) }));
 
 /** The public answer of the verify page: what the document is, nothing about the applicant. */
 export function publicView(m: DocumentMeta) {

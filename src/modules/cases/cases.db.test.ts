@@ -1,10 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, type Headers as H, type TestApp } from '../../../test/harness';
 import { caseFixtures, COMPANY_CODE, individualForm, PERSON } from '../../../test/cases-fixtures';
 import { DEMO_ITEM_CODES } from '../catalog/index';
 import { setCasesClock } from './cases.clock';
 import { reclockOpenCases } from './cases.reclock';
+import * as repo from './cases.repository';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -420,6 +421,80 @@ describe('concurrency and versions', () => {
     expect(audit!.after.version).toBe(v + 1);
     const told = await sql<{ id: string }>`select s.id from sms_outbox s join messages m on m.id = s.message_id where m.id = ${audit!.after.notified.messageId}`.execute(t.db);
     expect(told.rows.map((r) => r.id)).toEqual([audit!.after.notified.smsId]);
+  });
+
+  it('steps on many cases at once all land, each with exactly its own event, message, text and audit row', async () => {
+    const company = await as('company');
+    const clerk = await as('clerk-city');
+    const approver = await as('approver-city');
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const { id } = await fileFood(company);
+      await actOk(id, clerk, 'accept');
+      ids.push(id);
+    }
+    const before = await Promise.all(ids.map((id) => view(id, approver)));
+    const suspension = { kind: 'site_inspection', reason: '现场核查', expectedDays: 3 };
+    const res = await Promise.all(ids.map((id, i) => post(`/api/cases/${id}/actions`, approver, { action: 'suspend', version: before[i].version, suspension })));
+    expect(res.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200, 200]);
+    for (const [i, id] of ids.entries()) {
+      const c = await view(id, approver);
+      expect(c).toMatchObject({ status: 'suspended', version: before[i].version + 1, deadlineState: 'suspended' });
+      expect(c.history.at(-1)).toMatchObject({ action: 'suspend', clock: 'stop', fromStatus: 'accepted', toStatus: 'suspended' });
+      const n = (
+        await sql<{ events: number; audits: number; messages: number }>`
+          select (select count(*)::int from case_events where case_id = ${id} and action = 'suspend') as events,
+                 (select count(*)::int from audit_log where entity_id = ${id} and action = 'cases.case.suspend') as audits,
+                 (select count(*)::int from messages where case_id = ${id} and kind = 'case.suspended') as messages`.execute(t.db)
+      ).rows[0]!;
+      expect(n).toEqual({ events: 1, audits: 1, messages: 1 });
+    }
+  });
+
+  it('steps written together in one statement: each by its own version (a stale one writes nothing), JSON columns as JSON', async () => {
+    const company = await as('company');
+    const clerk = await as('clerk-city');
+    const rows: { id: string; version: number }[] = [];
+    for (let i = 0; i < 6; i++) {
+      const { id } = await fileFood(company);
+      await actOk(id, clerk, 'accept');
+      rows.push((await sql<{ id: string; version: number }>`select id, version from cases where id = ${id}`.execute(t.db)).rows[0]!);
+    }
+    const clerkId = (await get('/api/auth/me', clerk)).json().user.id as string;
+    const chain = JSON.stringify([{ level: 'city', regionCode: '211100', hallId: null }]);
+    // Two writes start at once; the four that come while they run go together in one statement.
+    const warn = vi.spyOn(console, 'warn');
+    const written = await Promise.all(
+      rows.map((r, i) =>
+        repo.updateCaseWithEvent(
+          t.db,
+          r.id,
+          i === 4 ? r.version - 1 : r.version,
+          { status: 'reviewed', actionable: ['chief'], linkage_chain: chain },
+          { on_date: '2026-12-07', actor_id: clerkId, actor_name: '测试', actor_role: 'approver', action: 'review-pass', from_status: 'accepted', to_status: 'reviewed', clock: null, comment: `第${i}件`, payload: JSON.stringify({ n: i }) },
+          [{ table: 'messages', row: { user_id: clerkId, case_id: r.id, kind: 'test.batch', title: '测试', body: `第${i}件` } }],
+        ),
+      ),
+    );
+    expect(warn).not.toHaveBeenCalled(); // the statement of four ran: nothing fell back to single writes
+    warn.mockRestore();
+    expect(written.map((w) => (w ? w.row.version : null))).toEqual(rows.map((r, i) => (i === 4 ? null : r.version + 1)));
+    for (const [i, r] of rows.entries()) {
+      const db = (
+        await sql<{ status: string; actionable: string[]; chain: unknown; events: number; messages: number; payload: unknown }>`
+          select status, actionable, linkage_chain as chain,
+                 (select count(*)::int from case_events where case_id = c.id and action = 'review-pass') as events,
+                 (select count(*)::int from messages where case_id = c.id and kind = 'test.batch') as messages,
+                 (select payload from case_events where case_id = c.id and action = 'review-pass') as payload
+          from cases c where id = ${r.id}`.execute(t.db)
+      ).rows[0]!;
+      if (i === 4) expect(db).toMatchObject({ status: 'accepted', events: 0, messages: 0 });
+      else {
+        expect(db).toEqual({ status: 'reviewed', actionable: ['chief'], chain: [{ level: 'city', regionCode: '211100', hallId: null }], events: 1, messages: 1, payload: { n: i } });
+        expect(written[i]!.event).toMatchObject({ case_id: r.id, seq: r.version + 1, action: 'review-pass', comment: `第${i}件` });
+        expect(written[i]!.event.at).toBeInstanceOf(Date);
+      }
+    }
   });
 
   it('a stale version is a 409 and changes nothing', async () => {

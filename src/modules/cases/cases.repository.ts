@@ -4,6 +4,7 @@ import { EXIT_STATUSES, FRONT_STATUSES, OUTSIDE_STATUSES, type Counter } from '.
 import type { Db, Tx } from '../../platform/db';
 import { executeShape, tables } from '../../platform/db';
 import { insertCtes, type RowInsert } from '../../platform/writes';
+import { batcher } from '../../platform/batching';
 import type { CasesTables } from './cases.tables';
 import { CASE_NUMBER_RE } from './cases.numbering';
 import { caseDocumentsColumn, caseDocumentsFrom, type ListedDocument } from './cases.outputs';
@@ -143,11 +144,27 @@ export async function clockEventsOf(db: Db | Tx, caseIds: readonly string[]): Pr
   return out;
 }
 
+/** One step's write: the columns it sets, its history event and the rows written alongside it. */
+interface StepWrite {
+  id: string;
+  version: number;
+  set: Record<string, unknown>;
+  event: Required<Pick<NewEvent, 'on_date' | 'actor_id' | 'actor_name' | 'actor_role' | 'action' | 'from_status' | 'to_status' | 'clock' | 'comment' | 'payload'>> & { at: Date };
+  alongside: readonly RowInsert[];
+}
+type StepWritten = { row: CaseRow; event: EventRow } | undefined;
+type StepRow = CaseRow & { written_event: Record<string, unknown> };
+
+const EVENT_COLUMNS = ['at', 'on_date', 'actor_id', 'actor_name', 'actor_role', 'action', 'from_status', 'to_status', 'clock', 'comment', 'payload'] as const;
+/** Columns of `cases` written as JSON text (see cases.tables.ts): a batch passes them as JSON values. */
+const JSON_COLUMNS = new Set(['applicant', 'form', 'linkage_chain', 'pickup']);
+
 /**
  * A versioned step in one statement: the update (only at `version`), its history event numbered by the new
  * version, and rows of other modules (`alongside`: the applicant's message, the audit entry) written only when
  * the update was. One statement is atomic by itself, so a step without other writes needs no transaction.
- * Undefined when the version was stale.
+ * Outside a transaction, steps on different cases that come while others are being written are written
+ * together in one statement (`stepWriterOf`). Undefined when the version was stale.
  */
 export async function updateCaseWithEvent(
   db: Db | Tx,
@@ -156,39 +173,141 @@ export async function updateCaseWithEvent(
   patch: CasePatch,
   e: Omit<NewEvent, 'case_id' | 'seq'>,
   alongside: readonly RowInsert[] = [],
-): Promise<{ row: CaseRow; event: EventRow } | undefined> {
-  // Compiled once per shape (which columns the step sets, which rows go alongside) and run prepared:
-  // building this statement with Kysely each time cost more than PostgreSQL spends running it.
+): Promise<StepWritten> {
   const set: Record<string, unknown> = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-  set.updated_at = new Date();
-  const at = e.at ?? set.updated_at;
-  const also = alongside.map((ins) => JSON.stringify(ins.row));
-  const eventValues = [at, e.on_date, e.actor_id, e.actor_name, e.actor_role, e.action, e.from_status, e.to_status, e.clock, e.comment, e.payload];
-  const values = [...Object.values(set), id, version, ...eventValues, ...also];
-  const shape = `cases.step:${Object.keys(set).join(',')}|${alongside.map((ins) => `${ins.table}(${Object.keys(ins.row).join(',')})`).join(';')}`;
+  const now = new Date();
+  set.updated_at = now;
+  const event = { ...e, at: e.at ? new Date(e.at) : now, actor_id: e.actor_id ?? null, from_status: e.from_status ?? null, clock: e.clock ?? null, comment: e.comment ?? null };
+  const w: StepWrite = { id, version, set, event, alongside };
+  return db.isTransaction ? writeStep(db, w) : stepWriterOf(db)(w);
+}
+
+/** One step alone: compiled once per shape (the columns it sets, the rows alongside) and run prepared. */
+async function writeStep(db: Db | Tx, w: StepWrite): Promise<StepWritten> {
+  const eventValues = EVENT_COLUMNS.map((c) => w.event[c]);
+  const also = w.alongside.map((ins) => JSON.stringify(ins.row));
+  const values = [...Object.values(w.set), w.id, w.version, ...eventValues, ...also];
+  const shape = `cases.step:${Object.keys(w.set).join(',')}|${w.alongside.map((ins) => `${ins.table}(${Object.keys(ins.row).join(',')})`).join(';')}`;
   const build = () => {
     const update = q(db)
       .updateTable('cases')
-      .set({ ...set, version: sql<number>`version + 1` })
-      .where('id', '=', id)
-      .where('version', '=', version)
+      .set({ ...w.set, version: sql<number>`version + 1` })
+      .where('id', '=', w.id)
+      .where('version', '=', w.version)
       .returningAll();
     const [eAt, onDate, actorId, actorName, actorRole, action, fromStatus, toStatus, clock, comment, payload] = eventValues;
-    const statement = sql<CaseRow & { written_event: Record<string, unknown> }>`
+    const statement = sql<StepRow>`
     with updated as (${update}),
     written as (
       insert into case_events (case_id, seq, at, on_date, actor_id, actor_name, actor_role, action, from_status, to_status, clock, comment, payload)
       select updated.id, updated.version, ${eAt}::timestamptz, ${onDate}::date, ${actorId}::uuid, ${actorName}::text,
              ${actorRole}::text, ${action}::text, ${fromStatus}::text, ${toStatus}::text, ${clock}::text, ${comment}::text, ${payload}::jsonb
       from updated
-      returning *)${alongside.length ? sql`, ${insertCtes(alongside, 'updated')}` : sql``}
+      returning *)${w.alongside.length ? sql`, ${insertCtes(w.alongside, 'updated')}` : sql``}
     select updated.*, to_json(written.*) as written_event from updated, written`;
     return { compile: () => statement.compile(db) };
   };
   const [found] = await executeShape(db, shape, build, values);
-  if (!found) return undefined;
+  return found ? stepWritten(found) : undefined;
+}
+
+function stepWritten(found: StepRow): NonNullable<StepWritten> {
   const { written_event, ...row } = found;
   return { row: row as CaseRow, event: reviveDates<EventRow>([written_event], ['at'])[0]! };
+}
+
+/**
+ * Several steps on different cases in one statement, each update guarded by its own version, so a stale one
+ * writes nothing and leaves the others be. The steps travel as JSON: each update lays its columns over the
+ * row (`jsonb_populate_record(c, patch)`), its event and alongside rows are typed by their tables. The text
+ * depends only on which columns and tables occur, so it is prepared once per such shape.
+ */
+async function writeSteps(db: Db, ws: readonly StepWrite[]): Promise<StepWritten[]> {
+  const cols = [...new Set(ws.flatMap((w) => Object.keys(w.set)))].sort();
+  const input = JSON.stringify(
+    ws.map((w) => ({
+      id: w.id,
+      version: w.version,
+      patch: Object.fromEntries(Object.entries(w.set).map(([k, v]) => [k, JSON_COLUMNS.has(k) && typeof v === 'string' ? JSON.parse(v) : v])),
+      event: { ...w.event, payload: typeof w.event.payload === 'string' ? JSON.parse(w.event.payload) : w.event.payload },
+    })),
+  );
+  // Alongside rows by table and columns (a column a row leaves out must keep its default).
+  const groups = new Map<string, { table: string; cols: string[]; rows: { case_id: string; row: Record<string, unknown> }[] }>();
+  for (const w of ws) {
+    for (const ins of w.alongside) {
+      const rowCols = Object.keys(ins.row).sort();
+      const key = `${ins.table}(${rowCols.join(',')})`;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { table: ins.table, cols: rowCols, rows: [] }));
+      g.rows.push({ case_id: w.id, row: ins.row });
+    }
+  }
+  const alsoValues = [...groups.values()].map((g) => JSON.stringify(g.rows));
+  const shape = `cases.steps:${cols.join(',')}|${[...groups.keys()].join(';')}`;
+  const build = () => {
+    const list = (prefix: string, names: readonly string[]) => sql.join(names.map((n) => (prefix ? sql.ref(`${prefix}.${n}`) : sql.ref(n))));
+    const also = [...groups.values()].map(
+      (g, i) => sql`, ${sql.raw(`also${i}`)} as (
+      insert into ${sql.table(g.table)} (${list('', g.cols)})
+      select ${list('r', g.cols)} from jsonb_to_recordset(${alsoValues[i]}::jsonb) as x(case_id uuid, "row" jsonb)
+        cross join lateral jsonb_populate_record(null::${sql.table(g.table)}, x."row") as r
+      where exists (select 1 from updated u where u.id = x.case_id))`,
+    );
+    const statement = sql<StepRow>`
+    with input as (select * from jsonb_to_recordset(${input}::jsonb) as i(id uuid, version int, patch jsonb, event jsonb)),
+    updated as (
+      update cases c set (${list('', cols)}) = (select ${list('r', cols)} from jsonb_populate_record(c, i.patch) as r), version = c.version + 1
+      from input i where c.id = i.id and c.version = i.version
+      returning c.*),
+    written as (
+      insert into case_events (case_id, seq, ${list('', EVENT_COLUMNS)})
+      select u.id, u.version, ${list('e', EVENT_COLUMNS)}
+      from updated u join input i on i.id = u.id cross join lateral jsonb_populate_record(null::case_events, i.event) as e
+      returning *)${sql.join(also, sql``)}
+    select u.*, to_json(w.*) as written_event from updated u join written w on w.case_id = u.id`;
+    return { compile: () => statement.compile(db) };
+  };
+  const rows = await executeShape(db, shape, build, [input, ...alsoValues]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ws.map((w) => {
+    const found = byId.get(w.id);
+    return found ? stepWritten(found) : undefined;
+  });
+}
+
+/** Step writes in flight at once per database; more wait and go together (pool connections stay for reads). */
+const STEP_WRITES_IN_FLIGHT = 2;
+const STEP_BATCH_MAX = 16;
+const stepWriters = new WeakMap<Db | Tx, (w: StepWrite) => Promise<StepWritten>>();
+
+/**
+ * The step writer of a database: one step runs alone as before; steps gathered while others are written go
+ * in one statement; if that statement fails (one bad row), each step is written on its own, so only the one
+ * at fault fails.
+ */
+function stepWriterOf(db: Db): (w: StepWrite) => Promise<StepWritten> {
+  let writer = stepWriters.get(db);
+  if (!writer) {
+    writer = batcher<StepWrite, StepWritten>({
+      key: (w) => w.id,
+      maxInFlight: STEP_WRITES_IN_FLIGHT,
+      maxBatch: STEP_BATCH_MAX,
+      run: async (ws) => {
+        if (ws.length > 1) {
+          try {
+            return (await writeSteps(db, ws)).map((value) => ({ status: 'fulfilled', value }) as const);
+          } catch (err) {
+            // Not expected (each step was checked before): say so, and write them one by one.
+            console.warn(`办件步骤合并写入失败，改为逐件写入：${err instanceof Error ? err.message : String(err)}`);
+          }
+        }
+        return Promise.allSettled(ws.map((w) => writeStep(db, w)));
+      },
+    });
+    stepWriters.set(db, writer);
+  }
+  return writer;
 }
 
 /** Clock columns refreshed without a state change (e.g. after the calendar moved a deadline). */

@@ -3,7 +3,7 @@ import { sql, type Insertable, type Selectable, type SqlBool, type Updateable, t
 import { EXIT_STATUSES, FRONT_STATUSES, OUTSIDE_STATUSES, type Counter } from './cases.counters';
 import type { Db, Tx } from '../../platform/db';
 import { executeShape, tables } from '../../platform/db';
-import { insertCtes, type RowInsert } from '../../platform/writes';
+import { groupKeyedInserts, insertCtes, insertKeyedBody, type RowInsert } from '../../platform/writes';
 import { batcher } from '../../platform/batching';
 import type { CasesTables } from './cases.tables';
 import { CASE_NUMBER_RE } from './cases.numbering';
@@ -232,28 +232,11 @@ async function writeSteps(db: Db, ws: readonly StepWrite[]): Promise<StepWritten
       event: { ...w.event, payload: typeof w.event.payload === 'string' ? JSON.parse(w.event.payload) : w.event.payload },
     })),
   );
-  // Alongside rows by table and columns (a column a row leaves out must keep its default).
-  const groups = new Map<string, { table: string; cols: string[]; rows: { case_id: string; row: Record<string, unknown> }[] }>();
-  for (const w of ws) {
-    for (const ins of w.alongside) {
-      const rowCols = Object.keys(ins.row).sort();
-      const key = `${ins.table}(${rowCols.join(',')})`;
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = { table: ins.table, cols: rowCols, rows: [] }));
-      g.rows.push({ case_id: w.id, row: ins.row });
-    }
-  }
-  const alsoValues = [...groups.values()].map((g) => JSON.stringify(g.rows));
-  const shape = `cases.steps:${cols.join(',')}|${[...groups.keys()].join(';')}`;
+  const groups = groupKeyedInserts(ws.map((w) => ({ key: w.id, inserts: w.alongside })));
+  const shape = `cases.steps:${cols.join(',')}|${groups.map((g) => `${g.table}(${g.cols.join(',')})`).join(';')}`;
   const build = () => {
     const list = (prefix: string, names: readonly string[]) => sql.join(names.map((n) => (prefix ? sql.ref(`${prefix}.${n}`) : sql.ref(n))));
-    const also = [...groups.values()].map(
-      (g, i) => sql`, ${sql.raw(`also${i}`)} as (
-      insert into ${sql.table(g.table)} (${list('', g.cols)})
-      select ${list('r', g.cols)} from jsonb_to_recordset(${alsoValues[i]}::jsonb) as x(case_id uuid, "row" jsonb)
-        cross join lateral jsonb_populate_record(null::${sql.table(g.table)}, x."row") as r
-      where exists (select 1 from updated u where u.id = x.case_id))`,
-    );
+    const also = groups.map((g, i) => sql`, ${sql.raw(`also${i}`)} as (${insertKeyedBody(g, 'updated')})`);
     const statement = sql<StepRow>`
     with input as (select * from jsonb_to_recordset(${input}::jsonb) as i(id uuid, version int, patch jsonb, event jsonb)),
     updated as (
@@ -268,7 +251,7 @@ async function writeSteps(db: Db, ws: readonly StepWrite[]): Promise<StepWritten
     select u.*, to_json(w.*) as written_event from updated u join written w on w.case_id = u.id`;
     return { compile: () => statement.compile(db) };
   };
-  const rows = await executeShape(db, shape, build, [input, ...alsoValues]);
+  const rows = await executeShape(db, shape, build, [input, ...groups.map((g) => g.json)]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ws.map((w) => {
     const found = byId.get(w.id);

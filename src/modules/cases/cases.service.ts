@@ -1185,7 +1185,7 @@ interface CaseRecord<E = EventRow> {
   promises: PromiseRow[];
 }
 
-/** The case with its record if the actor may see it (404 otherwise): one statement here, one for the documents. */
+/** The case with its record and documents if the actor may see it (404 otherwise), in one statement. */
 async function loadCaseWithRecord(db: Db, actor: Actor, id: string): Promise<[Loaded, CaseRecord]> {
   const found = await repo.getCaseWithRecord(db, id);
   if (!found) throw notFound(CASE);

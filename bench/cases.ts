@@ -2,11 +2,11 @@
  * `npm run bench` (part 2): case transitions through the HTTP API on PostgreSQL at 8–32 clients against
  * pgbench's TPC-B-like script on the same server, and the inbox with one million cases in the database.
  */
-import http from 'node:http';
 import autocannon from 'autocannon';
 import { ApiClient, type CaseState, type ItemForm } from '../test/api-client';
 import { appendResults, machine, pgbench, pgbenchInit, psql, recreateDatabase, startServer, stopServerOnCrash } from './lib';
 import { generateCases } from './generate';
+import { LeanConnection } from './lean-http';
 
 const PORT = 3311;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -41,24 +41,12 @@ stopServerOnCrash(() => server);
 
 const suspension = { kind: 'site_inspection', reason: '现场核查', expectedDays: 3 };
 const approverToken = (approver as unknown as { token: string }).token;
-/** A lean keep-alive client, so the load generator takes as little as possible of the shared cores. */
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-function act(c: CaseState, action: string, extra: object, minimal: boolean): Promise<CaseState> {
-  const payload = JSON.stringify({ action, version: c.version, comment: '同意', ...extra });
-  const headers = { authorization: `Bearer ${approverToken}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...(minimal ? { prefer: 'return=minimal' } : {}) };
-  return new Promise((resolve, reject) => {
-    const req = http.request({ agent, host: '127.0.0.1', port: PORT, method: 'POST', path: `/api/cases/${c.id}/actions`, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (d: Buffer) => chunks.push(d));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString();
-        if (res.statusCode === 200) resolve(JSON.parse(text) as CaseState);
-        else reject(new Error(`${action}: ${res.statusCode} ${text}`));
-      });
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
+/** One transition over a client's own lean keep-alive connection (bench/lean-http.ts). */
+async function act(conn: LeanConnection, c: CaseState, action: string, extra: object, minimal: boolean): Promise<CaseState> {
+  const headers = { authorization: `Bearer ${approverToken}`, ...(minimal ? { prefer: 'return=minimal' } : {}) };
+  const res = await conn.post(`/api/cases/${c.id}/actions`, headers, JSON.stringify({ action, version: c.version, comment: '同意', ...extra }));
+  if (res.status !== 200) throw new Error(`${action}: ${res.status} ${res.body}`);
+  return JSON.parse(res.body) as CaseState;
 }
 
 /**
@@ -76,11 +64,12 @@ async function drive(desks: CaseState[][], minimal: boolean, seconds: number) {
   const until = performance.now() + seconds * 1000;
   await Promise.all(
     desks.map(async (desk) => {
+      const conn = new LeanConnection('127.0.0.1', PORT);
       for (let k = 0; performance.now() < until; k = (k + 1) % desk.length) {
         const c = desk[k]!;
         const t0 = performance.now();
         try {
-          desk[k] = c.status === 'suspended' ? await act(c, 'resume', {}, minimal) : await act(c, 'suspend', { suspension }, minimal);
+          desk[k] = c.status === 'suspended' ? await act(conn, c, 'resume', {}, minimal) : await act(conn, c, 'suspend', { suspension }, minimal);
         } catch {
           conflicts += 1;
           desk[k] = await approver.get<CaseState>(`/api/cases/${c.id}`);
@@ -88,6 +77,7 @@ async function drive(desks: CaseState[][], minimal: boolean, seconds: number) {
         }
         latencies.push(performance.now() - t0);
       }
+      conn.close();
     }),
   );
   return { latencies, conflicts };
@@ -108,7 +98,6 @@ for (const clients of [8, 16, 32]) {
     );
   }
 }
-agent.destroy();
 
 // 2. The inbox with one million generated cases (bench/generate.ts): 5 % still open, over the whole demo city.
 // The server is stopped while the cases are generated (its idle connections would time out meanwhile).

@@ -6,6 +6,7 @@ import { DEMO_ITEM_CODES } from '../catalog/index';
 import { setCasesClock } from './cases.clock';
 import { reclockOpenCases } from './cases.reclock';
 import * as repo from './cases.repository';
+import { casesClockLog } from './db/migrations/20261206T1600_cases_clock_log';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -541,6 +542,38 @@ describe('concurrency and versions', () => {
     expect({ ...full.json(), remainingWorkingDays: 0 }).toEqual({ ...fresh, remainingWorkingDays: 0 });
   });
 
+  it('a minimal step begins from the row this server wrote last; a row changed elsewhere since is read afresh', async () => {
+    const company = await as('company');
+    const clerk = await as('clerk-city');
+    const approver = { ...(await as('approver-city')), prefer: 'return=minimal' };
+    const { id } = await fileFood(company);
+    await actOk(id, clerk, 'accept');
+    const suspension = { kind: 'site_inspection', reason: '现场核查', expectedDays: 3 };
+    const step = (action: string, version: number) => post(`/api/cases/${id}/actions`, approver, { action, version, ...(action === 'suspend' ? { suspension } : {}) });
+    const v = (await view(id, clerk)).version;
+    const suspended = await step('suspend', v);
+    expect(suspended.statusCode, suspended.body).toBe(200);
+    expect(repo.lastWrittenCase(t.db, id, v + 1)).toMatchObject({ id, version: v + 1, status: 'suspended' });
+    expect(repo.lastWrittenCase(t.db, id, v)).toBeUndefined();
+    // Another server resumes the case (a versioned step this one did not see), then a client that saw the
+    // suspension asks to resume: the kept row says it may; the write finds another version and writes nothing,
+    // and the fresh read answers that the case is no longer suspended.
+    await sql`update cases set version = version + 1, status = 'site_inspection', suspended_from = null where id = ${id}`.execute(t.db);
+    const events = await eventCount(id);
+    const late = await step('resume', v + 1);
+    expect(late.statusCode).toBe(409);
+    expect(late.json().type).toBe('urn:yiwang:problem:invalid_state');
+    expect(await eventCount(id)).toBe(events);
+    // A client that saw the other server's version acts from a fresh read.
+    const again = await step('suspend', v + 2);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({ version: v + 3, status: 'suspended' });
+    // A refusal is given only after a fresh read: the kept row is at v + 3 and a second suspend is not allowed.
+    const twice = await step('suspend', v + 3);
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().type).toBe('urn:yiwang:problem:invalid_state');
+  });
+
   it('an action the state does not allow is a 409', async () => {
     const company = await as('company');
     const chief = await as('chief-city');
@@ -785,6 +818,53 @@ describe('special procedures 特别程序', () => {
     expect(c).toMatchObject({ deadlineState: 'overdue', deadlineColour: 'red', remainingWorkingDays: -1 });
     const overdue = (await get('/api/cases?deadlineState=overdue&pageSize=200', approver)).json();
     expect(overdue.items.map((i: { id: string }) => i.id)).toContain(id);
+  });
+
+  it('the case row keeps the clock’s log of its history, and a step dates from it', async () => {
+    const company = await as('company');
+    const clerk = await as('clerk-city');
+    const approver = await as('approver-city');
+    const minimal = { ...approver, prefer: 'return=minimal' };
+    const at = (day: string) => () => new Date(`${day}T10:00:00+08:00`);
+    setCasesClock(at('2026-11-30'));
+    const { id } = await fileFood(company);
+    await actOk(id, clerk, 'accept');
+    await actOk(id, approver, 'review-pass');
+    setCasesClock(at('2026-12-01'));
+    let v = (await view(id, approver)).version;
+    const suspension = { kind: 'site_inspection', reason: '现场核查', expectedDays: 3 };
+    expect((await post(`/api/cases/${id}/actions`, minimal, { action: 'suspend', version: v, suspension })).statusCode).toBe(200);
+    setCasesClock(at('2026-12-04'));
+    expect((await post(`/api/cases/${id}/actions`, minimal, { action: 'resume', version: v + 1 })).statusCode).toBe(200);
+    v += 2;
+    const history = (await view(id, approver)).history as { clock: string | null; at: string }[];
+    const row = (await sql<{ clock_log: unknown; promised_deadline: string }>`select clock_log, promised_deadline from cases where id = ${id}`.execute(t.db)).rows[0]!;
+    expect(row.clock_log).toEqual([
+      { on_date: '2026-11-30', clock: 'start' },
+      { on_date: '2026-12-01', clock: 'stop' },
+      { on_date: '2026-12-04', clock: 'resume' },
+    ]);
+    expect(history.filter((e) => e.clock).map((e) => e.clock)).toEqual(['start', 'stop', 'resume']);
+    // The stored deadline (dated from the log) is the one the case view computes from the whole history.
+    expect(row.promised_deadline).toBe('2026-12-10');
+    expect((await view(id, approver)).deadlines.promised).toBe('2026-12-10');
+    // Steps gathered into one statement append to each row's own log.
+    expect((await post(`/api/cases/${id}/actions`, minimal, { action: 'suspend', version: v, suspension })).statusCode).toBe(200);
+    const log = (await sql<{ clock_log: { clock: string }[] }>`select clock_log from cases where id = ${id}`.execute(t.db)).rows[0]!.clock_log;
+    expect(log.map((e) => e.clock)).toEqual(['start', 'stop', 'resume', 'stop']);
+  });
+
+  it('the migration that added the log filled it from each existing case’s history', async () => {
+    await casesClockLog.down!(t.db);
+    await casesClockLog.up(t.db);
+    const mismatched = await sql<{ id: string }>`
+      select c.id from cases c
+      where c.clock_log is distinct from coalesce(
+        (select jsonb_agg(jsonb_build_object('on_date', e.on_date, 'clock', e.clock) order by e.seq) from case_events e where e.case_id = c.id and e.clock is not null),
+        '[]'::jsonb)`.execute(t.db);
+    expect(mismatched.rows).toEqual([]);
+    const withLog = await sql<{ n: number }>`select count(*)::int as n from cases where jsonb_array_length(clock_log) > 0`.execute(t.db);
+    expect(withLog.rows[0]!.n).toBeGreaterThan(0);
   });
 
   it('re-dates open cases when the calendar changes (期限重算)', async () => {

@@ -45,10 +45,9 @@ export async function reclockOpenCases(db: Db): Promise<ReclockResult> {
     const rows = await repo.openCasesPage(db, after, BATCH);
     if (!rows.length) break;
     after = rows[rows.length - 1]!.id;
-    const events = await repo.clockEventsOf(db, rows.map((r) => r.id));
     for (const r of rows) {
       out.checked += 1;
-      const clock = computeClock(cal, (events.get(r.id) ?? []).map(toClockEvent), limitsOf(r), today);
+      const clock = computeClock(cal, r.clock_log.map(toClockEvent), limitsOf(r), today);
       const cols = clockColumns(cal, clock, r.promised_days, r.clock_phase !== 'running');
       if (COLUMNS.every((k) => cols[k] === r[k])) continue;
       // Conditional on the version: a case acted on meanwhile was re-dated by its action.

@@ -5,7 +5,7 @@ import type { Db, Tx } from '../../platform/db';
 import { executeShape, tables } from '../../platform/db';
 import { groupKeyedInserts, insertCtes, insertKeyedBody, type RowInsert } from '../../platform/writes';
 import { batcher } from '../../platform/batching';
-import type { CasesTables } from './cases.tables';
+import type { CasesTables, ClockLogEntry } from './cases.tables';
 import { CASE_NUMBER_RE } from './cases.numbering';
 import { caseDocumentsColumn, caseDocumentsFrom, type ListedDocument } from './cases.outputs';
 
@@ -44,21 +44,49 @@ export async function insertCase(tx: Tx, row: NewCase): Promise<CaseRow> {
   return q(tx).insertInto('cases').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
+const caseRowsQuery = (db: Db | Tx, ids: unknown) => q(db).selectFrom('cases').selectAll().where(sql<SqlBool>`id = any(${ids}::uuid[])`);
+
+/** Case reads in flight at once per database; more wait and go together in one statement. */
+const CASE_READS_IN_FLIGHT = 1;
+const CASE_READ_BATCH_MAX = 32;
+const caseReaders = new WeakMap<Db, (id: string) => Promise<CaseRow | undefined>>();
+
+/**
+ * The case row by id, prepared. Outside a transaction, reads that come while others run go together in one
+ * statement (every step and most views begin with this read; one statement for several costs the database
+ * and the server less than one each).
+ */
 export async function getCase(db: Db | Tx, id: string): Promise<CaseRow | undefined> {
-  return q(db).selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  if (db.isTransaction) return (await executeShape(db, 'cases.rows', (ids) => caseRowsQuery(db, ids), [[id]]))[0];
+  let read = caseReaders.get(db);
+  if (!read) {
+    read = batcher<string, CaseRow | undefined>({
+      key: (caseId) => caseId,
+      maxInFlight: CASE_READS_IN_FLIGHT,
+      maxBatch: CASE_READ_BATCH_MAX,
+      run: async (ids) => {
+        const rows = await executeShape(db, 'cases.rows', (list) => caseRowsQuery(db, list), [ids]);
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        return ids.map((caseId) => ({ status: 'fulfilled', value: byId.get(caseId) }) as const);
+      },
+    });
+    caseReaders.set(db, read);
+  }
+  return read(id);
 }
 
-/** A case row with everything recorded about it: history, materials, 容缺 promises and (whole reads) documents. */
-export interface CaseWithRecord<E = EventRow> {
-  row: CaseRow;
-  events: E[];
+/** What a step may need besides the row: the case's materials and 容缺 promises. */
+export interface CaseParts {
   materials: MaterialRowDb[];
   promises: PromiseRow[];
-  documents: ListedDocument[];
 }
 
-/** What the working-day clock needs of the history: the days the clock started, stopped or resumed. */
-export type ClockEventRow = Pick<EventRow, 'on_date' | 'clock'>;
+/** A case row with everything recorded about it: history, materials, 容缺 promises and documents. */
+export interface CaseWithRecord extends CaseParts {
+  row: CaseRow;
+  events: EventRow[];
+  documents: ListedDocument[];
+}
 
 /** Timestamps arrive as text inside JSON aggregates. */
 function reviveDates<T>(rows: readonly object[], keys: readonly (keyof T)[]): T[] {
@@ -67,42 +95,45 @@ function reviveDates<T>(rows: readonly object[], keys: readonly (keyof T)[]): T[
   return out;
 }
 
-function caseWithRecordQuery(db: Db | Tx, id: string, history: 'full' | 'clock') {
+const materialsOf = (eb: Eb) => jsonArrayFrom(eb.selectFrom('case_materials').selectAll('case_materials').whereRef('case_materials.case_id', '=', 'cases.id'));
+const promisesOf = (eb: Eb) =>
+  jsonArrayFrom(eb.selectFrom('case_promises').selectAll('case_promises').whereRef('case_promises.case_id', '=', 'cases.id').orderBy('due_date').orderBy('material_id'));
+const partsFrom = (materials: object[], promises: object[]): CaseParts => ({
+  materials: reviveDates<MaterialRowDb>(materials, ['updated_at']),
+  promises: reviveDates<PromiseRow>(promises, ['created_at', 'fulfilled_at']),
+});
+
+function caseWithRecordQuery(db: Db | Tx, id: string) {
   return q(db)
     .selectFrom('cases')
     .selectAll('cases')
     .select((eb) => [
-      history === 'full'
-        ? jsonArrayFrom(eb.selectFrom('case_events').selectAll('case_events').whereRef('case_events.case_id', '=', 'cases.id').orderBy('seq')).as('record_events')
-        : jsonArrayFrom(
-            eb.selectFrom('case_events').select(['case_events.on_date', 'case_events.clock']).whereRef('case_events.case_id', '=', 'cases.id').where('case_events.clock', 'is not', null).orderBy('seq'),
-          ).as('record_events'),
-      jsonArrayFrom(eb.selectFrom('case_materials').selectAll('case_materials').whereRef('case_materials.case_id', '=', 'cases.id')).as('record_materials'),
-      jsonArrayFrom(eb.selectFrom('case_promises').selectAll('case_promises').whereRef('case_promises.case_id', '=', 'cases.id').orderBy('due_date').orderBy('material_id')).as('record_promises'),
-      (history === 'full' ? caseDocumentsColumn(db) : sql<object[]>`'[]'::json`).as('record_documents'),
+      jsonArrayFrom(eb.selectFrom('case_events').selectAll('case_events').whereRef('case_events.case_id', '=', 'cases.id').orderBy('seq')).as('record_events'),
+      materialsOf(eb).as('record_materials'),
+      promisesOf(eb).as('record_promises'),
+      caseDocumentsColumn(db).as('record_documents'),
     ])
     .where('cases.id', '=', id);
 }
 
-/**
- * The case and its record in one statement (every action and every case view needs all of them). With
- * `history: 'clock'` only the clock's events are read, and no documents: an action that answers minimally
- * needs no more.
- */
-export async function getCaseWithRecord(db: Db | Tx, id: string, history?: 'full'): Promise<CaseWithRecord | undefined>;
-export async function getCaseWithRecord(db: Db | Tx, id: string, history: 'clock'): Promise<CaseWithRecord<ClockEventRow> | undefined>;
-export async function getCaseWithRecord(db: Db | Tx, id: string, history: 'full' | 'clock' = 'full'): Promise<CaseWithRecord<EventRow | ClockEventRow> | undefined> {
-  // The read of every case step and view: built once per kind of history, prepared once per connection.
-  const [r] = await executeShape(db, `cases.record.${history}`, (caseId) => caseWithRecordQuery(db, String(caseId), history), [id]);
+/** The case and its whole record in one statement (the case view, and an action that answers with it). */
+export async function getCaseWithRecord(db: Db | Tx, id: string): Promise<CaseWithRecord | undefined> {
+  // Built once, prepared once per connection.
+  const [r] = await executeShape(db, 'cases.record', (caseId) => caseWithRecordQuery(db, String(caseId)), [id]);
   if (!r) return undefined;
   const { record_events, record_materials, record_promises, record_documents, ...row } = r;
-  return {
-    row,
-    events: history === 'full' ? reviveDates<EventRow>(record_events, ['at']) : (record_events as ClockEventRow[]),
-    materials: reviveDates<MaterialRowDb>(record_materials, ['updated_at']),
-    promises: reviveDates<PromiseRow>(record_promises, ['created_at', 'fulfilled_at']),
-    documents: caseDocumentsFrom(record_documents),
-  };
+  return { row, events: reviveDates<EventRow>(record_events, ['at']), ...partsFrom(record_materials, record_promises), documents: caseDocumentsFrom(record_documents) };
+}
+
+/** A case's materials and 容缺 promises in one statement (a step that checks or changes them reads them after the row). */
+export async function getCaseParts(db: Db | Tx, id: string): Promise<CaseParts> {
+  const build = (caseId: unknown) =>
+    q(db)
+      .selectFrom('cases')
+      .select((eb) => [materialsOf(eb).as('materials'), promisesOf(eb).as('promises')])
+      .where('cases.id', '=', String(caseId));
+  const [r] = await executeShape(db, 'cases.parts', build, [id]);
+  return r ? partsFrom(r.materials, r.promises) : { materials: [], promises: [] };
 }
 
 export async function getCases(db: Db | Tx, ids: readonly string[]): Promise<CaseRow[]> {
@@ -118,30 +149,10 @@ export async function getCaseByNumber(db: Db | Tx, number: string): Promise<Case
 export async function openCasesPage(db: Db | Tx, afterId: string | null, limit: number) {
   let sel = q(db)
     .selectFrom('cases')
-    .select(['id', 'version', 'promised_days', 'statutory_days', 'accepted_on', 'promised_deadline', 'statutory_deadline', 'near_on', 'overdue_on', 'deadline_provisional', 'clock_phase'])
+    .select(['id', 'version', 'promised_days', 'statutory_days', 'accepted_on', 'promised_deadline', 'statutory_deadline', 'near_on', 'overdue_on', 'deadline_provisional', 'clock_phase', 'clock_log'])
     .where('clock_phase', 'in', ['running', 'suspended', 'suspended_overdue']);
   if (afterId) sel = sel.where('id', '>', afterId);
   return sel.orderBy('id').limit(limit).execute();
-}
-
-/** The clock's events (start, stop, resume, end) of several cases, in history order per case. */
-export async function clockEventsOf(db: Db | Tx, caseIds: readonly string[]): Promise<Map<string, ClockEventRow[]>> {
-  const out = new Map<string, ClockEventRow[]>();
-  if (!caseIds.length) return out;
-  const rows = await q(db)
-    .selectFrom('case_events')
-    .select(['case_id', 'on_date', 'clock'])
-    .where('case_id', 'in', [...caseIds])
-    .where('clock', 'is not', null)
-    .orderBy('case_id')
-    .orderBy('seq')
-    .execute();
-  for (const r of rows) {
-    let list = out.get(r.case_id);
-    if (!list) out.set(r.case_id, (list = []));
-    list.push(r);
-  }
-  return out;
 }
 
 /** One step's write: the columns it sets, its history event and the rows written alongside it. */
@@ -186,12 +197,13 @@ export async function updateCaseWithEvent(
 async function writeStep(db: Db | Tx, w: StepWrite): Promise<StepWritten> {
   const eventValues = EVENT_COLUMNS.map((c) => w.event[c]);
   const also = w.alongside.map((ins) => JSON.stringify(ins.row));
-  const values = [...Object.values(w.set), w.id, w.version, ...eventValues, ...also];
+  const values = [...Object.values(w.set), JSON.stringify(clockLogAddition(w.event)), w.id, w.version, ...eventValues, ...also];
   const shape = `cases.step:${Object.keys(w.set).join(',')}|${w.alongside.map((ins) => `${ins.table}(${Object.keys(ins.row).join(',')})`).join(';')}`;
   const build = () => {
+    const addition = values[Object.keys(w.set).length];
     const update = q(db)
       .updateTable('cases')
-      .set({ ...w.set, version: sql<number>`version + 1` })
+      .set({ ...w.set, ...({ clock_log: sql`clock_log || ${addition}::jsonb` } as Record<string, unknown>), version: sql<number>`version + 1` })
       .where('id', '=', w.id)
       .where('version', '=', w.version)
       .returningAll();
@@ -210,6 +222,9 @@ async function writeStep(db: Db | Tx, w: StepWrite): Promise<StepWritten> {
   const [found] = await executeShape(db, shape, build, values);
   return found ? stepWritten(found) : undefined;
 }
+
+/** What a step's event adds to the row's clock log: itself, when it starts, stops, resumes or ends the clock. */
+const clockLogAddition = (e: StepWrite['event']): ClockLogEntry[] => (e.clock ? [{ on_date: e.on_date, clock: e.clock }] : []);
 
 function stepWritten(found: StepRow): NonNullable<StepWritten> {
   const { written_event, ...row } = found;
@@ -230,6 +245,7 @@ async function writeSteps(db: Db, ws: readonly StepWrite[]): Promise<StepWritten
       version: w.version,
       patch: Object.fromEntries(Object.entries(w.set).map(([k, v]) => [k, JSON_COLUMNS.has(k) && typeof v === 'string' ? JSON.parse(v) : v])),
       event: { ...w.event, payload: typeof w.event.payload === 'string' ? JSON.parse(w.event.payload) : w.event.payload },
+      clock: clockLogAddition(w.event),
     })),
   );
   const groups = groupKeyedInserts(ws.map((w) => ({ key: w.id, inserts: w.alongside })));
@@ -238,9 +254,10 @@ async function writeSteps(db: Db, ws: readonly StepWrite[]): Promise<StepWritten
     const list = (prefix: string, names: readonly string[]) => sql.join(names.map((n) => (prefix ? sql.ref(`${prefix}.${n}`) : sql.ref(n))));
     const also = groups.map((g, i) => sql`, ${sql.raw(`also${i}`)} as (${insertKeyedBody(g, 'updated')})`);
     const statement = sql<StepRow>`
-    with input as (select * from jsonb_to_recordset(${input}::jsonb) as i(id uuid, version int, patch jsonb, event jsonb)),
+    with input as (select * from jsonb_to_recordset(${input}::jsonb) as i(id uuid, version int, patch jsonb, event jsonb, clock jsonb)),
     updated as (
-      update cases c set (${list('', cols)}) = (select ${list('r', cols)} from jsonb_populate_record(c, i.patch) as r), version = c.version + 1
+      update cases c set (${list('', cols)}) = (select ${list('r', cols)} from jsonb_populate_record(c, i.patch) as r),
+        clock_log = c.clock_log || i.clock, version = c.version + 1
       from input i where c.id = i.id and c.version = i.version
       returning c.*),
     written as (
@@ -257,6 +274,32 @@ async function writeSteps(db: Db, ws: readonly StepWrite[]): Promise<StepWritten
     const found = byId.get(w.id);
     return found ? stepWritten(found) : undefined;
   });
+}
+
+/** How many case rows a process keeps as its steps last wrote them (a few MB). */
+const WRITTEN_ROWS_KEPT = 5000;
+const writtenRows = new WeakMap<Db, Map<string, CaseRow>>();
+
+function keepWritten(db: Db, row: CaseRow): void {
+  let rows = writtenRows.get(db);
+  if (!rows) writtenRows.set(db, (rows = new Map()));
+  rows.delete(row.id); // re-inserted last: the oldest entry goes first
+  rows.set(row.id, row);
+  if (rows.size > WRITTEN_ROWS_KEPT) rows.delete(rows.keys().next().value!);
+}
+
+/**
+ * The case row as this process's last step wrote it, if that step left it at `version`: a step whose caller
+ * saw that version may begin from it instead of reading the row. Only rows of steps written outside a
+ * transaction are kept (their statement committed when it answered). Every change of what a step reads comes
+ * with a new version, and every step's write is guarded by the version it began from, so a row that moved on
+ * meanwhile (another server, a transaction) makes the write find another version and write nothing; the step
+ * is then taken again from a fresh read. The re-dating of deadlines after a calendar change is the one change
+ * without a new version, and a step computes those columns afresh.
+ */
+export function lastWrittenCase(db: Db, id: string, version: number): CaseRow | undefined {
+  const row = writtenRows.get(db)?.get(id);
+  return row?.version === version ? row : undefined;
 }
 
 /** Step writes in flight at once per database; more wait and go together (pool connections stay for reads). */
@@ -277,20 +320,26 @@ function stepWriterOf(db: Db): (w: StepWrite) => Promise<StepWritten> {
       maxInFlight: STEP_WRITES_IN_FLIGHT,
       maxBatch: STEP_BATCH_MAX,
       run: async (ws) => {
-        if (ws.length > 1) {
-          try {
-            return (await writeSteps(db, ws)).map((value) => ({ status: 'fulfilled', value }) as const);
-          } catch (err) {
-            // Not expected (each step was checked before): say so, and write them one by one.
-            console.warn(`办件步骤合并写入失败，改为逐件写入：${err instanceof Error ? err.message : String(err)}`);
-          }
-        }
-        return Promise.allSettled(ws.map((w) => writeStep(db, w)));
+        const results = await writeGathered(db, ws);
+        for (const r of results) if (r.status === 'fulfilled' && r.value) keepWritten(db, r.value.row);
+        return results;
       },
     });
     stepWriters.set(db, writer);
   }
   return writer;
+}
+
+async function writeGathered(db: Db, ws: readonly StepWrite[]): Promise<PromiseSettledResult<StepWritten>[]> {
+  if (ws.length > 1) {
+    try {
+      return (await writeSteps(db, ws)).map((value) => ({ status: 'fulfilled', value }) as const);
+    } catch (err) {
+      // Not expected (each step was checked before): say so, and write them one by one.
+      console.warn(`办件步骤合并写入失败，改为逐件写入：${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  return Promise.allSettled(ws.map((w) => writeStep(db, w)));
 }
 
 /** Clock columns refreshed without a state change (e.g. after the calendar moved a deadline). */

@@ -35,7 +35,7 @@ import {
   type TransitionOk,
 } from '../workflow/index';
 import * as repo from './cases.repository';
-import type { CaseRow, ClockEventRow, EventRow, MaterialRowDb, PromiseRow } from './cases.repository';
+import type { CaseParts, CaseRow, EventRow, MaterialRowDb } from './cases.repository';
 import { casesNow, clockColumns, limitsOf, overdueOn, shanghaiDay, storedDeadlineState, storedRemaining, toClockEvent } from './cases.clock';
 import { formatCaseNumber, numberPrefix } from './cases.numbering';
 import {
@@ -704,15 +704,29 @@ export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody
 export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody, opts = { minimal: false }): Promise<CaseView | CaseActed> {
   if (body.action in LINKAGE_ACTIONS) return applyLinkageAction(db, ctx, id, body, body.action as LinkageAction, opts.minimal);
   if (body.action === SUPPLY_ACTION) return supplyMaterial(db, ctx, id, body, opts.minimal);
-  const { actor } = ctx;
   if (body.materialId !== undefined || body.fileIds !== undefined || body.paper !== undefined) {
     throw fieldError(body.materialId !== undefined ? 'materialId' : body.fileIds !== undefined ? 'fileIds' : 'paper', `materialId、fileIds、paper 只用于「${SUPPLY_LABEL}」（${SUPPLY_ACTION}）`);
   }
+  // A minimal step on the version this process wrote last begins from that row (see repo.lastWrittenCase).
+  // Whatever it refuses is refused only after a fresh read: nothing was written when a Problem was thrown.
+  const known = opts.minimal ? repo.lastWrittenCase(db, id, body.version) : undefined;
+  if (known) {
+    try {
+      return await workflowStep(db, ctx, id, body, opts.minimal, known);
+    } catch (err) {
+      if (!(err instanceof Problem)) throw err;
+    }
+  }
+  return workflowStep(db, ctx, id, body, opts.minimal);
+}
+
+/** A step of the item's workflow (not a hand-over between levels, not a supplied material): see applyAction. */
+async function workflowStep(db: Db, ctx: Ctx, id: string, body: ActionBody, minimal: boolean, known?: CaseRow): Promise<CaseView | CaseActed> {
+  const { actor } = ctx;
   const {
     loaded: { row, access, performers },
-    record,
     before,
-  } = await loadForStep(db, actor, id, opts.minimal);
+  } = await loadForStep(db, actor, id, minimal, known);
   const { item, def } = await requireItemContext(db, row);
   const tr = transition(def, snapshotOf(row), body.action, { performers });
   if (!tr.ok) {
@@ -728,6 +742,9 @@ export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody
     throw fieldError(body.deferredMaterials !== undefined ? 'deferredMaterials' : 'greenChannel', '容缺材料和绿色通道只能在受理时设置');
   }
   const deferred = tr.action.action === 'accept' ? await checkDeferred(db, item, id, body, shanghaiDay(nowOf(ctx))) : [];
+  // Materials and promises are read only for a step that checks or changes them, or issues a document.
+  const a = tr.action.action;
+  const record = OWNER_EDIT_ACTIONS.has(a) || a === 'issue-certificate' || issuesDocument(a) || !!req.corrections?.length || deferred.length > 0 ? await partsOf(db, id, before) : NO_PARTS;
   if (tr.action.action === 'issue-certificate' && item.promiseBlocksCertificate !== false) {
     const open = record.promises.filter((p) => p.status !== 'fulfilled');
     if (open.length) {
@@ -774,7 +791,7 @@ export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody
   const now = nowOf(ctx);
   const today = shanghaiDay(now);
   const cal = await loadCalendar(db);
-  const clockEvents: ClockEvent[] = [...record.events.map(toClockEvent), { on: today, clock: tr.clock }];
+  const clockEvents: ClockEvent[] = [...row.clock_log.map(toClockEvent), { on: today, clock: tr.clock }];
   const clock = computeClock(cal, clockEvents, limitsOf(row), today);
   const cols = clockColumns(cal, clock, row.promised_days, tr.status === 'suspended' || tr.clock === 'stop');
   const role = actingRole(tr.action, performers, actor);
@@ -1129,7 +1146,6 @@ async function supplyMaterial(db: Db, ctx: Ctx, id: string, body: ActionBody, mi
   const { actor } = ctx;
   const {
     loaded: { row, performers },
-    record,
     before,
   } = await loadForStep(db, actor, id, minimal);
   const { def } = await requireItemContext(db, row);
@@ -1138,7 +1154,8 @@ async function supplyMaterial(db: Db, ctx: Ctx, id: string, body: ActionBody, mi
   const windowClerk = clerk && (inRegionScope(actor, row.accept_region_code) || inRegionScope(actor, row.current_region_code));
   if (!performers.includes('owner') && !windowClerk) throw forbidden('只有申请人或受理、承办窗口人员可以补交容缺材料');
   if (!body.materialId) throw fieldError('materialId', '请指明补交的材料（materialId）');
-  const promise = record.promises.find((p) => p.material_id === body.materialId && p.status !== 'fulfilled');
+  const { promises } = await partsOf(db, id, before);
+  const promise = promises.find((p) => p.material_id === body.materialId && p.status !== 'fulfilled');
   if (!promise) throw unprocessable(`材料 ${body.materialId} 没有待补交的容缺承诺`, [{ field: 'materialId', message: '没有待补交的容缺承诺' }], 'no_open_promise');
   if (stepOf(def, row.status)?.terminal) throw conflict(`办件已结束（${statusLabel(def, row.status)}），不能补交材料`, 'invalid_state');
   const fileIds = body.fileIds ?? [];
@@ -1178,11 +1195,9 @@ async function supplyMaterial(db: Db, ctx: Ctx, id: string, body: ActionBody, mi
 /* ------------------------------------------------------------------ read */
 
 /** Everything recorded about a case besides its row: history, materials, documents and 容缺 promises. */
-interface CaseRecord<E = EventRow> {
-  events: E[];
-  materials: MaterialRowDb[];
+interface CaseRecord extends CaseParts {
+  events: EventRow[];
   documents: Awaited<ReturnType<typeof caseDocuments>>;
-  promises: PromiseRow[];
 }
 
 /** The case with its record and documents if the actor may see it (404 otherwise), in one statement. */
@@ -1194,19 +1209,25 @@ async function loadCaseWithRecord(db: Db, actor: Actor, id: string): Promise<[Lo
 }
 
 /**
- * What a step needs before it writes: the case and its record. The whole record (`before`, from which the
- * answer is built) unless the answer is minimal; then only the clock's events of the history, and no documents.
+ * What a step reads before it writes: the case row, which carries the clock's log, and, when the answer is the
+ * whole case, the whole record (`before`, from which the answer is built). A minimal answer reads the row alone.
  */
-async function loadForStep(db: Db, actor: Actor, id: string, minimal: boolean): Promise<{ loaded: Loaded; record: CaseRecord<EventRow | ClockEventRow>; before: CaseRecord | null }> {
+async function loadForStep(db: Db, actor: Actor, id: string, minimal: boolean, known?: CaseRow): Promise<{ loaded: Loaded; before: CaseRecord | null }> {
   if (!minimal) {
     const [loaded, record] = await loadCaseWithRecord(db, actor, id);
-    return { loaded, record, before: record };
+    return { loaded, before: record };
   }
-  const found = await repo.getCaseWithRecord(db, id, 'clock');
-  if (!found) throw notFound(CASE);
-  const { row, ...record } = found;
-  return { loaded: await accessTo(db, actor, row), record, before: null };
+  return { loaded: known ? await accessTo(db, actor, known) : await loadCase(db, actor, id), before: null };
 }
+
+const NO_PARTS: CaseParts = { materials: [], promises: [] };
+
+/**
+ * The materials and 容缺 promises of a step that checks or changes them: from the record read before, or read
+ * now. Read after the row, they belong to the same version of the case: both change only with a step, and the
+ * step's write is guarded by the version it read.
+ */
+const partsOf = (db: Db, id: string, before: CaseRecord | null): Promise<CaseParts> | CaseParts => before ?? repo.getCaseParts(db, id);
 
 /** 办件详情: everything the applicant or the handling staff see about one case. */
 export async function getCaseView(db: Db, actor: Actor, id: string): Promise<CaseView> {

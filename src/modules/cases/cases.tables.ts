@@ -24,6 +24,13 @@ export interface ApplicantInfo {
   phone?: string;
 }
 
+/** A clock event of the history as the row's clock log keeps it (see `clock_log`). */
+export type ClockKind = 'start' | 'stop' | 'resume' | 'end';
+export interface ClockLogEntry {
+  on_date: string;
+  clock: ClockKind;
+}
+
 type Json<T> = ColumnType<T, string, string>;
 type DateCol = ColumnType<string, string, string>;
 
@@ -75,6 +82,8 @@ export interface CasesTables {
     linkage_chain: ColumnType<LinkageHop[], string | undefined, string>;
     pickup: ColumnType<Pickup | null, string | null | undefined, string | null>;
     green_channel: ColumnType<boolean, boolean | undefined, boolean>;
+    /** The clock's events of the history, in order; appended by the statement that writes such an event. */
+    clock_log: ColumnType<ClockLogEntry[], never, never>;
   };
   case_promises: {
     id: Generated<string>;
@@ -113,7 +122,7 @@ export interface CasesTables {
     action: string;
     from_status: string | null;
     to_status: string;
-    clock: 'start' | 'stop' | 'resume' | 'end' | null;
+    clock: ClockKind | null;
     comment: string | null;
     payload: Json<Record<string, unknown>>;
   };

@@ -96,4 +96,27 @@ describe('batcher', () => {
     expect(failed).toContain(13);
     for (const [i, r] of results.entries()) if (r.status === 'fulfilled') expect(r.value).toBe(i * 2);
   });
+
+  it('frees the batch’s place when an item is answered with a promise; its caller waits for that promise', async () => {
+    let later!: (v: string) => void;
+    const batches: string[][] = [];
+    const call = batcher<string, string>({
+      key: keyOf,
+      maxInFlight: 1,
+      maxBatch: 10,
+      run: async (items) => {
+        batches.push([...items]);
+        return items.map((i) => (i === 'slow' ? { status: 'fulfilled', value: new Promise<string>((r) => (later = r)) } : { status: 'fulfilled', value: i.toUpperCase() }));
+      },
+    });
+    let slowDone = false;
+    const slow = call('slow').then((v) => ((slowDone = true), v));
+    await tick();
+    // The next call runs at once in a batch of its own although the slow item is not answered yet.
+    await expect(call('next')).resolves.toBe('NEXT');
+    expect(batches).toEqual([['slow'], ['next']]);
+    expect(slowDone).toBe(false);
+    later('done apart');
+    await expect(slow).resolves.toBe('done apart');
+  });
 });

@@ -6,10 +6,11 @@
  * (at most `maxBatch` of them, never two with the same `key`, and none whose key a running batch holds: a
  * later one waits, so calls with one key run one after another in the order they came, and two batches
  * never wait on each other's locks). `run` answers every item of a batch in order, each a value or an
- * error of its own.
+ * error of its own. A value may be a promise: its caller then waits for that, while the batch's place and
+ * keys are already free for the next (an item that must be done apart, later, does not hold up the rest).
  */
 export interface BatchOptions<I, O> {
-  run: (items: readonly I[]) => Promise<PromiseSettledResult<O>[]>;
+  run: (items: readonly I[]) => Promise<PromiseSettledResult<O | PromiseLike<O>>[]>;
   key: (item: I) => string;
   maxInFlight: number;
   maxBatch: number;
@@ -17,7 +18,7 @@ export interface BatchOptions<I, O> {
 
 interface Waiting<I, O> {
   item: I;
-  resolve: (value: O) => void;
+  resolve: (value: O | PromiseLike<O>) => void;
   reject: (reason: unknown) => void;
 }
 

@@ -463,7 +463,7 @@ describe('concurrency and versions', () => {
     }
     const clerkId = (await get('/api/auth/me', clerk)).json().user.id as string;
     const chain = JSON.stringify([{ level: 'city', regionCode: '211100', hallId: null }]);
-    // Two writes start at once; the four that come while they run go together in one statement.
+    // The first write goes alone; the five that come while it runs go together in one statement.
     const warn = vi.spyOn(console, 'warn');
     const written = await Promise.all(
       rows.map((r, i) =>
@@ -477,7 +477,7 @@ describe('concurrency and versions', () => {
         ),
       ),
     );
-    expect(warn).not.toHaveBeenCalled(); // the statement of four ran: nothing fell back to single writes
+    expect(warn).not.toHaveBeenCalled(); // the statement of five ran: nothing fell back to single writes
     warn.mockRestore();
     expect(written.map((w) => (w ? w.row.version : null))).toEqual(rows.map((r, i) => (i === 4 ? null : r.version + 1)));
     for (const [i, r] of rows.entries()) {
@@ -496,6 +496,37 @@ describe('concurrency and versions', () => {
         expect(written[i]!.event.at).toBeInstanceOf(Date);
       }
     }
+  });
+
+  // PGlite has one connection: a transaction holding a lock would hold up every other statement.
+  it.runIf(!!process.env.TEST_DATABASE_URL)('a step on a case a transaction holds locked is written apart; steps on other cases go on meanwhile', async () => {
+    const company = await as('company');
+    const clerk = await as('clerk-city');
+    const approver = { ...(await as('approver-city')), prefer: 'return=minimal' };
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { id } = await fileFood(company);
+      await actOk(id, clerk, 'accept');
+      ids.push(id);
+    }
+    const versions = await Promise.all(ids.map(async (id) => (await view(id, clerk)).version as number));
+    const suspension = { kind: 'site_inspection', reason: '现场核查', expectedDays: 3 };
+    const suspend = (i: number) => post(`/api/cases/${ids[i]}/actions`, approver, { action: 'suspend', version: versions[i], suspension });
+    let lockedDone = false;
+    let locked!: ReturnType<typeof suspend>;
+    await t.db.transaction().execute(async (tx) => {
+      await sql`select 1 from cases where id = ${ids[0]} for update`.execute(tx);
+      locked = suspend(0);
+      void locked.then(() => (lockedDone = true));
+      const others = await Promise.all([suspend(1), suspend(2)]);
+      expect(others.map((r) => r.statusCode)).toEqual([200, 200]);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(lockedDone).toBe(false); // it waits for the lock, apart from the others
+    });
+    const res = await locked;
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ version: versions[0]! + 1, status: 'suspended' });
+    expect(await eventCount(ids[0]!)).toBe(versions[0]! + 1);
   });
 
   it('a stale version is a 409 and changes nothing', async () => {

@@ -529,6 +529,13 @@ describe('concurrency and versions', () => {
     expect(await eventCount(ids[0]!)).toBe(versions[0]! + 1);
   });
 
+  it('case reads that come together go in one statement; an id that is no UUID finds nothing and fails no other read', async () => {
+    const ids = (await sql<{ id: string }>`select id from cases order by created_at limit 5`.execute(t.db)).rows.map((r) => r.id);
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const found = await Promise.all([...ids, 'not-a-uuid', missing, ids[0]!].map((id) => repo.getCase(t.db, id)));
+    expect(found.map((r) => r?.id ?? null)).toEqual([...ids, null, null, ids[0]]);
+  });
+
   it('a stale version is a 409 and changes nothing', async () => {
     const company = await as('company');
     const clerk = await as('clerk-city');

@@ -51,12 +51,15 @@ const CASE_READS_IN_FLIGHT = 1;
 const CASE_READ_BATCH_MAX = 32;
 const caseReaders = new WeakMap<Db, (id: string) => Promise<CaseRow | undefined>>();
 
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * The case row by id, prepared. Outside a transaction, reads that come while others run go together in one
  * statement (every step and most views begin with this read; one statement for several costs the database
- * and the server less than one each).
+ * and the server less than one each). An id that is no UUID names no case, and never reaches a shared statement.
  */
 export async function getCase(db: Db | Tx, id: string): Promise<CaseRow | undefined> {
+  if (!UUID_RE.test(id)) return undefined;
   if (db.isTransaction) return (await executeShape(db, 'cases.rows', (ids) => caseRowsQuery(db, ids), [[id]]))[0];
   let read = caseReaders.get(db);
   if (!read) {
@@ -234,9 +237,10 @@ function stepWritten(found: StepRow): NonNullable<StepWritten> {
 /**
  * Several steps on different cases in one statement, each update guarded by its own version, so a stale one
  * writes nothing and leaves the others be. A row another transaction holds locked is skipped, not waited for
- * (the step is then written apart, see `stepWriterOf`), so one busy case never holds up the others. The steps travel as JSON: each update lays its columns over the
- * row (`jsonb_populate_record(c, patch)`), its event and alongside rows are typed by their tables. The text
- * depends only on which columns and tables occur, so it is prepared once per such shape.
+ * (the step is then written apart, see `stepWriterOf`), so one busy case never holds up the others. The steps
+ * travel as JSON: each update lays its columns over the row (`jsonb_populate_record(c, patch)`), its event and
+ * alongside rows are typed by their tables. The text depends only on which columns and tables occur, so it is
+ * prepared once per such shape.
  */
 async function writeSteps(db: Db, ws: readonly StepWrite[]): Promise<StepWritten[]> {
   const cols = [...new Set(ws.flatMap((w) => Object.keys(w.set)))].sort();

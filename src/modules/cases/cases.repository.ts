@@ -200,13 +200,13 @@ export async function updateCaseWithEvent(
 async function writeStep(db: Db | Tx, w: StepWrite): Promise<StepWritten> {
   const eventValues = EVENT_COLUMNS.map((c) => w.event[c]);
   const also = w.alongside.map((ins) => JSON.stringify(ins.row));
-  const values = [...Object.values(w.set), JSON.stringify(clockLogAddition(w.event)), w.id, w.version, ...eventValues, ...also];
+  const clockAdded = JSON.stringify(clockLogAddition(w.event));
+  const values = [...Object.values(w.set), clockAdded, w.id, w.version, ...eventValues, ...also];
   const shape = `cases.step:${Object.keys(w.set).join(',')}|${w.alongside.map((ins) => `${ins.table}(${Object.keys(ins.row).join(',')})`).join(';')}`;
   const build = () => {
-    const addition = values[Object.keys(w.set).length];
     const update = q(db)
       .updateTable('cases')
-      .set({ ...w.set, ...({ clock_log: sql`clock_log || ${addition}::jsonb` } as Record<string, unknown>), version: sql<number>`version + 1` })
+      .set({ ...w.set, ...({ clock_log: sql`clock_log || ${clockAdded}::jsonb` } as Record<string, unknown>), version: sql<number>`version + 1` })
       .where('id', '=', w.id)
       .where('version', '=', w.version)
       .returningAll();

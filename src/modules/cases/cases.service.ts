@@ -1195,10 +1195,7 @@ async function supplyMaterial(db: Db, ctx: Ctx, id: string, body: ActionBody, mi
 /* ------------------------------------------------------------------ read */
 
 /** Everything recorded about a case besides its row: history, materials, documents and 容缺 promises. */
-interface CaseRecord extends CaseParts {
-  events: EventRow[];
-  documents: Awaited<ReturnType<typeof caseDocuments>>;
-}
+type CaseRecord = Omit<repo.CaseWithRecord, 'row'>;
 
 /** The case with its record and documents if the actor may see it (404 otherwise), in one statement. */
 async function loadCaseWithRecord(db: Db, actor: Actor, id: string): Promise<[Loaded, CaseRecord]> {

@@ -455,11 +455,11 @@ describe('concurrency and versions', () => {
   it('steps written together in one statement: each by its own version (a stale one writes nothing), JSON columns as JSON', async () => {
     const company = await as('company');
     const clerk = await as('clerk-city');
-    const rows: { id: string; version: number }[] = [];
+    const rows: repo.CaseRow[] = [];
     for (let i = 0; i < 6; i++) {
       const { id } = await fileFood(company);
       await actOk(id, clerk, 'accept');
-      rows.push((await sql<{ id: string; version: number }>`select id, version from cases where id = ${id}`.execute(t.db)).rows[0]!);
+      rows.push((await repo.getCase(t.db, id))!);
     }
     const clerkId = (await get('/api/auth/me', clerk)).json().user.id as string;
     const chain = JSON.stringify([{ level: 'city', regionCode: '211100', hallId: null }]);
@@ -469,8 +469,7 @@ describe('concurrency and versions', () => {
       rows.map((r, i) =>
         repo.updateCaseWithEvent(
           t.db,
-          r.id,
-          i === 4 ? r.version - 1 : r.version,
+          i === 4 ? { ...r, version: r.version - 1 } : r,
           { status: 'reviewed', actionable: ['chief'], linkage_chain: chain },
           { on_date: '2026-12-07', actor_id: clerkId, actor_name: '测试', actor_role: 'approver', action: 'review-pass', from_status: 'accepted', to_status: 'reviewed', clock: null, comment: `第${i}件`, payload: JSON.stringify({ n: i }) },
           [{ table: 'messages', row: { user_id: clerkId, case_id: r.id, kind: 'test.batch', title: '测试', body: `第${i}件` } }],
@@ -493,9 +492,42 @@ describe('concurrency and versions', () => {
       else {
         expect(db).toEqual({ status: 'reviewed', actionable: ['chief'], chain: [{ level: 'city', regionCode: '211100', hallId: null }], events: 1, messages: 1, payload: { n: i } });
         expect(written[i]!.event).toMatchObject({ case_id: r.id, seq: r.version + 1, action: 'review-pass', comment: `第${i}件` });
-        expect(written[i]!.event.at).toBeInstanceOf(Date);
+        // The row and the event as the step wrote them are those the database now holds.
+        expect(written[i]!.row).toEqual(await repo.getCase(t.db, r.id));
+        expect(written[i]!.event).toEqual((await repo.listEvents(t.db, r.id)).at(-1));
       }
     }
+  });
+
+  it('a step written in a transaction answers with the row and event the database holds, every kind of column included', async () => {
+    const company = await as('company');
+    const clerk = await as('clerk-city');
+    const { id } = await fileFood(company);
+    await actOk(id, clerk, 'accept');
+    const before = (await repo.getCase(t.db, id))!;
+    const clerkId = (await get('/api/auth/me', clerk)).json().user.id as string;
+    const patch = {
+      status: 'suspended',
+      suspended_from: before.status,
+      actionable: ['approver', 'chief'],
+      form: JSON.stringify({ ...before.form, note: '补充说明', n: 2 }),
+      applicant: JSON.stringify({ ...before.applicant, phone: '13900000000' }),
+      pickup: JSON.stringify({ method: 'post', address: '盘锦市兴隆台区' }),
+      linkage_chain: JSON.stringify([{ level: 'city', regionCode: '211100', hallId: null }]),
+      promised_deadline: '2027-01-15',
+      near_on: null,
+      clock_phase: 'suspended' as const,
+      deadline_provisional: true,
+      step_entered_at: new Date('2026-12-07T03:04:05.678Z'),
+    };
+    const event = { on_date: '2026-12-07', actor_id: clerkId, actor_name: '测试', actor_role: 'approver', action: 'suspend', from_status: before.status, to_status: 'suspended', clock: 'stop' as const, comment: null, payload: JSON.stringify({ kind: 'site_inspection', days: 3 }) };
+    const written = await t.db.transaction().execute((tx) => repo.updateCaseWithEvent(tx, before, patch, event));
+    expect(written).toBeDefined();
+    expect(written!.row).toEqual(await repo.getCase(t.db, id));
+    expect(written!.row.clock_log.at(-1)).toEqual({ on_date: '2026-12-07', clock: 'stop' });
+    expect(written!.event).toEqual((await repo.listEvents(t.db, id)).at(-1));
+    // From a row that is no longer current, nothing is written.
+    expect(await t.db.transaction().execute((tx) => repo.updateCaseWithEvent(tx, before, patch, event))).toBeUndefined();
   });
 
   // PGlite has one connection: a transaction holding a lock would hold up every other statement.

@@ -158,32 +158,32 @@ export async function openCasesPage(db: Db | Tx, afterId: string | null, limit: 
   return sel.orderBy('id').limit(limit).execute();
 }
 
-/** One step's write: the columns it sets, its history event and the rows written alongside it. */
+/** One step's write: the row it began from (whose version guards it), the columns it sets, its history event and the rows written alongside it. */
 interface StepWrite {
-  id: string;
-  version: number;
+  before: CaseRow;
   set: Record<string, unknown>;
   event: Required<Pick<NewEvent, 'on_date' | 'actor_id' | 'actor_name' | 'actor_role' | 'action' | 'from_status' | 'to_status' | 'clock' | 'comment' | 'payload'>> & { at: Date };
   alongside: readonly RowInsert[];
 }
 type StepWritten = { row: CaseRow; event: EventRow } | undefined;
-type StepRow = CaseRow & { written_event: Record<string, unknown> };
+/** What a step statement answers for each step it wrote: the case and the id of its new event. */
+type StepRow = { id: string; event_id: number };
 
 const EVENT_COLUMNS = ['at', 'on_date', 'actor_id', 'actor_name', 'actor_role', 'action', 'from_status', 'to_status', 'clock', 'comment', 'payload'] as const;
 /** Columns of `cases` written as JSON text (see cases.tables.ts): a batch passes them as JSON values. */
 const JSON_COLUMNS = new Set(['applicant', 'form', 'linkage_chain', 'pickup']);
 
 /**
- * A versioned step in one statement: the update (only at `version`), its history event numbered by the new
- * version, and rows of other modules (`alongside`: the applicant's message, the audit entry) written only when
- * the update was. One statement is atomic by itself, so a step without other writes needs no transaction.
- * Outside a transaction, steps on different cases that come while others are being written are written
- * together in one statement (`stepWriterOf`). Undefined when the version was stale.
+ * A versioned step in one statement: the update (only at the version of `before`, the row the step began
+ * from), its history event numbered by the new version, and rows of other modules (`alongside`: the
+ * applicant's message, the audit entry) written only when the update was. One statement is atomic by itself,
+ * so a step without other writes needs no transaction. Outside a transaction, steps on different cases that
+ * come while others are being written are written together in one statement (`stepWriterOf`). Undefined when
+ * the version was stale; otherwise the row and the event as written (see `stepWritten`).
  */
 export async function updateCaseWithEvent(
   db: Db | Tx,
-  id: string,
-  version: number,
+  before: CaseRow,
   patch: CasePatch,
   e: Omit<NewEvent, 'case_id' | 'seq'>,
   alongside: readonly RowInsert[] = [],
@@ -192,7 +192,7 @@ export async function updateCaseWithEvent(
   const now = new Date();
   set.updated_at = now;
   const event = { ...e, at: e.at ? new Date(e.at) : now, actor_id: e.actor_id ?? null, from_status: e.from_status ?? null, clock: e.clock ?? null, comment: e.comment ?? null };
-  const w: StepWrite = { id, version, set, event, alongside };
+  const w: StepWrite = { before, set, event, alongside };
   return db.isTransaction ? writeStep(db, w) : stepWriterOf(db)(w);
 }
 
@@ -201,15 +201,15 @@ async function writeStep(db: Db | Tx, w: StepWrite): Promise<StepWritten> {
   const eventValues = EVENT_COLUMNS.map((c) => w.event[c]);
   const also = w.alongside.map((ins) => JSON.stringify(ins.row));
   const clockAdded = JSON.stringify(clockLogAddition(w.event));
-  const values = [...Object.values(w.set), clockAdded, w.id, w.version, ...eventValues, ...also];
+  const values = [...Object.values(w.set), clockAdded, w.before.id, w.before.version, ...eventValues, ...also];
   const shape = `cases.step:${Object.keys(w.set).join(',')}|${w.alongside.map((ins) => `${ins.table}(${Object.keys(ins.row).join(',')})`).join(';')}`;
   const build = () => {
     const update = q(db)
       .updateTable('cases')
       .set({ ...w.set, ...({ clock_log: sql`clock_log || ${clockAdded}::jsonb` } as Record<string, unknown>), version: sql<number>`version + 1` })
-      .where('id', '=', w.id)
-      .where('version', '=', w.version)
-      .returningAll();
+      .where('id', '=', w.before.id)
+      .where('version', '=', w.before.version)
+      .returning(['id', 'version']);
     const [eAt, onDate, actorId, actorName, actorRole, action, fromStatus, toStatus, clock, comment, payload] = eventValues;
     const statement = sql<StepRow>`
     with updated as (${update}),
@@ -218,20 +218,31 @@ async function writeStep(db: Db | Tx, w: StepWrite): Promise<StepWritten> {
       select updated.id, updated.version, ${eAt}::timestamptz, ${onDate}::date, ${actorId}::uuid, ${actorName}::text,
              ${actorRole}::text, ${action}::text, ${fromStatus}::text, ${toStatus}::text, ${clock}::text, ${comment}::text, ${payload}::jsonb
       from updated
-      returning *)${w.alongside.length ? sql`, ${insertCtes(w.alongside, 'updated')}` : sql``}
-    select updated.*, to_json(written.*) as written_event from updated, written`;
+      returning id)${w.alongside.length ? sql`, ${insertCtes(w.alongside, 'updated')}` : sql``}
+    select updated.id, written.id as event_id from updated, written`;
     return { compile: () => statement.compile(db) };
   };
   const [found] = await executeShape(db, shape, build, values);
-  return found ? stepWritten(found) : undefined;
+  return found ? stepWritten(w, found.event_id) : undefined;
 }
 
 /** What a step's event adds to the row's clock log: itself, when it starts, stops, resumes or ends the clock. */
 const clockLogAddition = (e: StepWrite['event']): ClockLogEntry[] => (e.clock ? [{ on_date: e.on_date, clock: e.clock }] : []);
 
-function stepWritten(found: StepRow): NonNullable<StepWritten> {
-  const { written_event, ...row } = found;
-  return { row: row as CaseRow, event: reviveDates<EventRow>([written_event], ['at'])[0]! };
+/**
+ * What a step wrote, without reading it back: the row it began from with the step's columns laid over it, the
+ * next version and the clock log's addition; the event as given, with the id the database gave it. The write
+ * was guarded by that row's version and no trigger changes `cases`, so this is the row the database now holds
+ * (a test compares the two after steps of every kind). Reading it back cost both sides more than the write.
+ */
+function stepWritten(w: StepWrite, eventId: number): NonNullable<StepWritten> {
+  const row: Record<string, unknown> = { ...w.before };
+  for (const [k, v] of Object.entries(w.set)) row[k] = JSON_COLUMNS.has(k) && typeof v === 'string' ? JSON.parse(v) : v;
+  row.version = w.before.version + 1;
+  row.clock_log = [...w.before.clock_log, ...clockLogAddition(w.event)];
+  const payload: unknown = typeof w.event.payload === 'string' ? JSON.parse(w.event.payload) : w.event.payload;
+  const event = { id: eventId, case_id: w.before.id, seq: w.before.version + 1, ...w.event, payload } as EventRow;
+  return { row: row as CaseRow, event };
 }
 
 /**
@@ -246,39 +257,39 @@ async function writeSteps(db: Db, ws: readonly StepWrite[]): Promise<StepWritten
   const cols = [...new Set(ws.flatMap((w) => Object.keys(w.set)))].sort();
   const input = JSON.stringify(
     ws.map((w) => ({
-      id: w.id,
-      version: w.version,
+      id: w.before.id,
+      version: w.before.version,
       patch: Object.fromEntries(Object.entries(w.set).map(([k, v]) => [k, JSON_COLUMNS.has(k) && typeof v === 'string' ? JSON.parse(v) : v])),
       event: { ...w.event, payload: typeof w.event.payload === 'string' ? JSON.parse(w.event.payload) : w.event.payload },
       clock: clockLogAddition(w.event),
     })),
   );
-  const groups = groupKeyedInserts(ws.map((w) => ({ key: w.id, inserts: w.alongside })));
+  const groups = groupKeyedInserts(ws.map((w) => ({ key: w.before.id, inserts: w.alongside })));
   const shape = `cases.steps:${cols.join(',')}|${groups.map((g) => `${g.table}(${g.cols.join(',')})`).join(';')}`;
   const build = () => {
     const list = (prefix: string, names: readonly string[]) => sql.join(names.map((n) => (prefix ? sql.ref(`${prefix}.${n}`) : sql.ref(n))));
     const also = groups.map((g, i) => sql`, ${sql.raw(`also${i}`)} as (${insertKeyedBody(g, 'updated')})`);
     const statement = sql<StepRow>`
     with input as (select * from jsonb_to_recordset(${input}::jsonb) as i(id uuid, version int, patch jsonb, event jsonb, clock jsonb)),
-    free as (select c.id from cases c join input i on i.id = c.id and c.version = i.version for update of c skip locked),
+    free as (select f.id from input i cross join lateral (select c.id from cases c where c.id = i.id and c.version = i.version for update of c skip locked) f),
     updated as (
       update cases c set (${list('', cols)}) = (select ${list('r', cols)} from jsonb_populate_record(c, i.patch) as r),
         clock_log = c.clock_log || i.clock, version = c.version + 1
       from input i where c.id = i.id and c.version = i.version and c.id in (select id from free)
-      returning c.*),
+      returning c.id, c.version),
     written as (
       insert into case_events (case_id, seq, ${list('', EVENT_COLUMNS)})
       select u.id, u.version, ${list('e', EVENT_COLUMNS)}
       from updated u join input i on i.id = u.id cross join lateral jsonb_populate_record(null::case_events, i.event) as e
-      returning *)${sql.join(also, sql``)}
-    select u.*, to_json(w.*) as written_event from updated u join written w on w.case_id = u.id`;
+      returning id, case_id)${sql.join(also, sql``)}
+    select u.id, w.id as event_id from updated u join written w on w.case_id = u.id`;
     return { compile: () => statement.compile(db) };
   };
   const rows = await executeShape(db, shape, build, [input, ...groups.map((g) => g.json)]);
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const eventIds = new Map(rows.map((r) => [r.id, r.event_id]));
   return ws.map((w) => {
-    const found = byId.get(w.id);
-    return found ? stepWritten(found) : undefined;
+    const eventId = eventIds.get(w.before.id);
+    return eventId === undefined ? undefined : stepWritten(w, eventId);
   });
 }
 
@@ -328,7 +339,7 @@ function stepWriterOf(db: Db): (w: StepWrite) => Promise<StepWritten> {
   let writer = stepWriters.get(db);
   if (!writer) {
     writer = batcher<StepWrite, StepWritten>({
-      key: (w) => w.id,
+      key: (w) => w.before.id,
       maxInFlight: STEP_WRITES_IN_FLIGHT,
       maxBatch: STEP_BATCH_MAX,
       run: async (ws) => {
@@ -540,7 +551,7 @@ function filters(f: CaseListFilter): Where {
  */
 export async function listCases(db: Db | Tx, f: CaseListFilter): Promise<{ total: number; totalExact: boolean; items: CaseRow[] }> {
   const parts = branches(f).map((b) => q(db).selectFrom('cases').select(['id', 'green_channel', 'promised_deadline', 'created_at']).where(b).where(filters(f)));
-  // One branch stays a plain query (the planner may walk the deadline index and stop at the page).
+  // One branch stays a plain query (the planner may walk `cases_green_deadline`, the list order, and stop at the page).
   const union = parts.slice(1).reduce((acc, p) => acc.union(p), parts[0]!);
   const counted = await q(db)
     .selectFrom(q(db).selectFrom(union.as('u')).select('u.id').limit(COUNT_CAP + 1).as('c'))

@@ -202,14 +202,13 @@ const eventHead = (caseId: string, seq: number, now: Date, actor: Pick<Actor, 'i
  */
 async function recordStep(
   db: Db | Tx,
-  id: string,
-  version: number,
+  row: CaseRow,
   patch: repo.CasePatch,
-  event: Parameters<typeof repo.updateCaseWithEvent>[4],
+  event: Parameters<typeof repo.updateCaseWithEvent>[3],
   alongside: readonly RowInsert[] = [],
   clash = '办件已被他人同时办理，请刷新后重试',
 ) {
-  const written = await repo.updateCaseWithEvent(db, id, version, patch, event, alongside);
+  const written = await repo.updateCaseWithEvent(db, row, patch, event, alongside);
   if (!written) throw conflict(clash, 'stale_version');
   return { updated: written.row, event: written.event };
 }
@@ -847,9 +846,9 @@ async function workflowStep(db: Db, ctx: Ctx, id: string, body: ActionBody, mini
   const done: Acted =
     !changed.materials && !changed.promises && !issuesDocument(tr.action.action)
       ? // Most steps (review, suspend, resume, deliver, …) write one statement and need no transaction.
-        { ...(await recordStep(db, id, body.version, patch, event, toldAndAudited(null))), issued: null }
+        { ...(await recordStep(db, row, patch, event, toldAndAudited(null))), issued: null }
       : await db.transaction().execute(async (tx) => {
-          const { updated, event: written } = await recordStep(tx, id, body.version, patch, event);
+          const { updated, event: written } = await recordStep(tx, row, patch, event);
           if (newMaterials) {
             for (const m of newMaterials) {
               await repo.updateMaterial(tx, id, m.materialId, { file_ids: m.fileIds, paper: m.paper, status: m.status, note: null });
@@ -939,8 +938,7 @@ export async function saveDraft(db: Db, ctx: Ctx, id: string, body: SaveDraftBod
   await db.transaction().execute(async (tx) => {
     await recordStep(
       tx,
-      id,
-      body.version,
+      row,
       { form: JSON.stringify(formCheck.form), ...applicantCols },
       {
         ...eventWho(now, actor),
@@ -1116,8 +1114,7 @@ async function applyLinkageAction(db: Db, ctx: Ctx, id: string, body: ActionBody
   // One statement: the hand-over, its event and its audit entry.
   const done = await recordStep(
     db,
-    id,
-    body.version,
+    row,
     {
       current_region_code: to.regionCode,
       current_level: to.level,
@@ -1169,8 +1166,7 @@ async function supplyMaterial(db: Db, ctx: Ctx, id: string, body: ActionBody, mi
     const audit = auditInsert({ actor, action: 'cases.case.supply-material', entityType: 'case', entityId: id, before: { version: row.version }, after: { version: body.version + 1, ...payload }, ip: ctx.ip });
     const { updated, event } = await recordStep(
       tx,
-      id,
-      body.version,
+      row,
       {},
       {
         ...eventWho(now, actor),

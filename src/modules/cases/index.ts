@@ -10,6 +10,7 @@ import { casesFiguresMonthly } from './db/migrations/20261124T0530_cases_figures
 import { casesGrantEvents } from './db/migrations/20261124T1500_cases_grant_events';
 import { casesQueueDeadlines } from './db/migrations/20261206T1400_cases_queue_deadlines';
 import { casesClockLog } from './db/migrations/20261206T1600_cases_clock_log';
+import { casesStepIndexes } from './db/migrations/20261206T1800_cases_step_indexes';
 import { registerCaseRoutes } from './cases.routes';
 import { seedCasesDemo } from './demo/seed';
 import { remindPromises } from './cases.promises';
@@ -27,7 +28,7 @@ export { acceptingClerksOf, type AcceptingClerk } from './cases.assessment-facad
 
 export const casesModule: Module = {
   name: 'cases',
-  migrations: { '20261123T1100_cases_init': casesInit, '20261123T1800_cases_linkage': casesLinkage, '20261123T1820_cases_figures': casesFigures, '20261123T1950_cases_green_order': casesGreenOrder, '20261124T0510_cases_figures_daily': casesFiguresDaily, '20261124T0520_cases_open_counts': casesOpenCounts, '20261124T0530_cases_figures_monthly': casesFiguresMonthly, '20261124T1500_cases_grant_events': casesGrantEvents, '20261206T1400_cases_queue_deadlines': casesQueueDeadlines, '20261206T1600_cases_clock_log': casesClockLog },
+  migrations: { '20261123T1100_cases_init': casesInit, '20261123T1800_cases_linkage': casesLinkage, '20261123T1820_cases_figures': casesFigures, '20261123T1950_cases_green_order': casesGreenOrder, '20261124T0510_cases_figures_daily': casesFiguresDaily, '20261124T0520_cases_open_counts': casesOpenCounts, '20261124T0530_cases_figures_monthly': casesFiguresMonthly, '20261124T1500_cases_grant_events': casesGrantEvents, '20261206T1400_cases_queue_deadlines': casesQueueDeadlines, '20261206T1600_cases_clock_log': casesClockLog, '20261206T1800_cases_step_indexes': casesStepIndexes },
   routes: (app, ctx) => registerCaseRoutes(app, ctx.db),
   seedDemo: seedCasesDemo,
   // 容缺承诺: mark overdue promises and remind applicants two working days ahead.

@@ -251,7 +251,8 @@ function stepWritten(w: StepWrite, eventId: number): NonNullable<StepWritten> {
  * (the step is then written apart, see `stepWriterOf`), so one busy case never holds up the others. The steps
  * travel as JSON: each update lays its columns over the row (`jsonb_populate_record(c, patch)`), its event and
  * alongside rows are typed by their tables. The text depends only on which columns and tables occur, so it is
- * prepared once per such shape.
+ * prepared once per such shape. The planner guesses a hundred steps for any input, and would rather scan every
+ * case than look that many up; so the rows are found by key (a lateral lookup, `= any(array(…))`), never joined.
  */
 async function writeSteps(db: Db, ws: readonly StepWrite[]): Promise<StepWritten[]> {
   const cols = [...new Set(ws.flatMap((w) => Object.keys(w.set)))].sort();
@@ -275,7 +276,7 @@ async function writeSteps(db: Db, ws: readonly StepWrite[]): Promise<StepWritten
     updated as (
       update cases c set (${list('', cols)}) = (select ${list('r', cols)} from jsonb_populate_record(c, i.patch) as r),
         clock_log = c.clock_log || i.clock, version = c.version + 1
-      from input i where c.id = i.id and c.version = i.version and c.id in (select id from free)
+      from input i where c.id = any(array(select id from free)) and c.id = i.id and c.version = i.version
       returning c.id, c.version),
     written as (
       insert into case_events (case_id, seq, ${list('', EVENT_COLUMNS)})

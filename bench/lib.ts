@@ -64,6 +64,11 @@ export function psql(db: string, sqlText: string) {
   execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', db, '-v', 'ON_ERROR_STOP=1', '-q', '-c', sqlText], { stdio: 'pipe' });
 }
 
+/** The single value a query answers (psql's unaligned output). */
+export function psqlValue(db: string, sqlText: string): string {
+  return execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', db, '-v', 'ON_ERROR_STOP=1', '-Atc', sqlText], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+}
+
 export function recreateDatabase(name: string) {
   psql('postgres', `drop database if exists ${name} with (force)`);
   psql('postgres', `create database ${name}`);

@@ -66,7 +66,8 @@ export function psql(db: string, sqlText: string) {
 
 /** The single value a query answers (psql's unaligned output). */
 export function psqlValue(db: string, sqlText: string): string {
-  return execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', db, '-v', 'ON_ERROR_STOP=1', '-Atc', sqlText], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  // The query goes on standard input: it may be longer than a command line may be.
+  return execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', db, '-v', 'ON_ERROR_STOP=1', '-At'], { encoding: 'utf8', input: sqlText }).trim();
 }
 
 export function recreateDatabase(name: string) {

@@ -20,6 +20,7 @@ describe('stored clock columns', () => {
     expect(nearOn(cal, '2026-11-27', 5)).toBe('2026-11-25'); // Wed: Thu + Fri remain
     expect(nearOn(cal, '2026-11-30', 5)).toBe('2026-11-26'); // Thu: Fri + Mon remain (weekend counts nothing)
     expect(nearOn(cal, '2026-12-31', 20)).toBe('2026-12-25'); // 20 % of 20 = 4 working days
+    expect(nearOn(cal, '2026-10-09', 5)).toBe('2026-09-30'); // the holiday week counts nothing: Oct 8 + 9 remain
   });
 
   it('agrees with the workflow engine day by day, across holidays', () => {

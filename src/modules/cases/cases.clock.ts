@@ -55,11 +55,14 @@ export function countWorkdays(cal: CalendarData, from: string, to: string): numb
 /** First day on which `isNear(remaining, promisedDays)` holds for a case due on `deadline`. */
 export function nearOn(cal: CalendarData, deadline: string, promisedDays: number): string {
   let d = deadline;
+  let left = 0; // working days in (d, deadline]
   // Walk back while the day before still counts as near; bounded by the warning threshold plus weekends and holidays.
+  // From the day before, the working days left are those from d plus d itself if it is one.
   for (let i = 0; i < 400; i++) {
-    const prev = addDays(d, -1);
-    if (!isNear(workdaysAfter(cal, prev, deadline), promisedDays)) break;
-    d = prev;
+    const fromPrev = left + (isWorkday(cal, d) ? 1 : 0);
+    if (!isNear(fromPrev, promisedDays)) break;
+    d = addDays(d, -1);
+    left = fromPrev;
   }
   return d;
 }

@@ -226,6 +226,11 @@ async function writeStep(db: Db | Tx, w: StepWrite): Promise<StepWritten> {
   return found ? stepWritten(w, found.event_id) : undefined;
 }
 
+/** The columns a step sets as the row holds them: JSON columns come as JSON text and are parsed. */
+const setValues = (set: StepWrite['set']): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(set).map(([k, v]) => [k, JSON_COLUMNS.has(k) && typeof v === 'string' ? JSON.parse(v) : v]));
+const payloadOf = (e: StepWrite['event']): unknown => (typeof e.payload === 'string' ? JSON.parse(e.payload) : e.payload);
+
 /** What a step's event adds to the row's clock log: itself, when it starts, stops, resumes or ends the clock. */
 const clockLogAddition = (e: StepWrite['event']): ClockLogEntry[] => (e.clock ? [{ on_date: e.on_date, clock: e.clock }] : []);
 
@@ -236,12 +241,8 @@ const clockLogAddition = (e: StepWrite['event']): ClockLogEntry[] => (e.clock ? 
  * (a test compares the two after steps of every kind). Reading it back cost both sides more than the write.
  */
 function stepWritten(w: StepWrite, eventId: number): NonNullable<StepWritten> {
-  const row: Record<string, unknown> = { ...w.before };
-  for (const [k, v] of Object.entries(w.set)) row[k] = JSON_COLUMNS.has(k) && typeof v === 'string' ? JSON.parse(v) : v;
-  row.version = w.before.version + 1;
-  row.clock_log = [...w.before.clock_log, ...clockLogAddition(w.event)];
-  const payload: unknown = typeof w.event.payload === 'string' ? JSON.parse(w.event.payload) : w.event.payload;
-  const event = { id: eventId, case_id: w.before.id, seq: w.before.version + 1, ...w.event, payload } as EventRow;
+  const row = { ...w.before, ...setValues(w.set), version: w.before.version + 1, clock_log: [...w.before.clock_log, ...clockLogAddition(w.event)] };
+  const event = { id: eventId, case_id: w.before.id, seq: w.before.version + 1, ...w.event, payload: payloadOf(w.event) } as EventRow;
   return { row: row as CaseRow, event };
 }
 
@@ -260,8 +261,8 @@ async function writeSteps(db: Db, ws: readonly StepWrite[]): Promise<StepWritten
     ws.map((w) => ({
       id: w.before.id,
       version: w.before.version,
-      patch: Object.fromEntries(Object.entries(w.set).map(([k, v]) => [k, JSON_COLUMNS.has(k) && typeof v === 'string' ? JSON.parse(v) : v])),
-      event: { ...w.event, payload: typeof w.event.payload === 'string' ? JSON.parse(w.event.payload) : w.event.payload },
+      patch: setValues(w.set),
+      event: { ...w.event, payload: payloadOf(w.event) },
       clock: clockLogAddition(w.event),
     })),
   );

@@ -27,6 +27,16 @@ export function tables<T>(db: Db | Tx): Kysely<T> {
   return db as unknown as Kysely<T>;
 }
 
+/** What a module keeps for each database handle (a batcher, kept rows): made on first use, dropped with the handle. */
+export function perDatabase<T>(make: (db: Db) => T): (db: Db) => T {
+  const made = new WeakMap<Db, T>();
+  return (db) => {
+    let value = made.get(db);
+    if (value === undefined) made.set(db, (value = make(db)));
+    return value;
+  };
+}
+
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';

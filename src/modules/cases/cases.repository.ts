@@ -2,7 +2,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { sql, type Insertable, type Selectable, type SqlBool, type Updateable, type ExpressionBuilder } from 'kysely';
 import { EXIT_STATUSES, FRONT_STATUSES, OUTSIDE_STATUSES, type Counter } from './cases.counters';
 import type { Db, Tx } from '../../platform/db';
-import { executeShape, tables } from '../../platform/db';
+import { executeShape, perDatabase, tables } from '../../platform/db';
 import { groupKeyedInserts, insertCtes, insertKeyedBody, type RowInsert } from '../../platform/writes';
 import { batcher } from '../../platform/batching';
 import type { CasesTables, ClockLogEntry } from './cases.tables';
@@ -49,7 +49,18 @@ const caseRowsQuery = (db: Db | Tx, ids: unknown) => q(db).selectFrom('cases').s
 /** Case reads in flight at once per database; more wait and go together in one statement. */
 const CASE_READS_IN_FLIGHT = 1;
 const CASE_READ_BATCH_MAX = 32;
-const caseReaders = new WeakMap<Db, (id: string) => Promise<CaseRow | undefined>>();
+const caseReaderOf = perDatabase((db) =>
+  batcher<string, CaseRow | undefined>({
+    key: (caseId) => caseId,
+    maxInFlight: CASE_READS_IN_FLIGHT,
+    maxBatch: CASE_READ_BATCH_MAX,
+    run: async (ids) => {
+      const rows = await executeShape(db, 'cases.rows', (list) => caseRowsQuery(db, list), [ids]);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((caseId) => ({ status: 'fulfilled', value: byId.get(caseId) }) as const);
+    },
+  }),
+);
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -61,21 +72,7 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 export async function getCase(db: Db | Tx, id: string): Promise<CaseRow | undefined> {
   if (!UUID_RE.test(id)) return undefined;
   if (db.isTransaction) return (await executeShape(db, 'cases.rows', (ids) => caseRowsQuery(db, ids), [[id]]))[0];
-  let read = caseReaders.get(db);
-  if (!read) {
-    read = batcher<string, CaseRow | undefined>({
-      key: (caseId) => caseId,
-      maxInFlight: CASE_READS_IN_FLIGHT,
-      maxBatch: CASE_READ_BATCH_MAX,
-      run: async (ids) => {
-        const rows = await executeShape(db, 'cases.rows', (list) => caseRowsQuery(db, list), [ids]);
-        const byId = new Map(rows.map((r) => [r.id, r]));
-        return ids.map((caseId) => ({ status: 'fulfilled', value: byId.get(caseId) }) as const);
-      },
-    });
-    caseReaders.set(db, read);
-  }
-  return read(id);
+  return caseReaderOf(db)(id);
 }
 
 /** What a step may need besides the row: the case's materials and 容缺 promises. */
@@ -297,11 +294,10 @@ async function writeSteps(db: Db, ws: readonly StepWrite[]): Promise<StepWritten
 
 /** How many case rows a process keeps as its steps last wrote them (a few MB). */
 const WRITTEN_ROWS_KEPT = 5000;
-const writtenRows = new WeakMap<Db, Map<string, CaseRow>>();
+const writtenRowsOf = perDatabase(() => new Map<string, CaseRow>());
 
 function keepWritten(db: Db, row: CaseRow): void {
-  let rows = writtenRows.get(db);
-  if (!rows) writtenRows.set(db, (rows = new Map()));
+  const rows = writtenRowsOf(db);
   rows.delete(row.id); // re-inserted last: the oldest entry goes first
   rows.set(row.id, row);
   if (rows.size > WRITTEN_ROWS_KEPT) rows.delete(rows.keys().next().value!);
@@ -317,7 +313,7 @@ function keepWritten(db: Db, row: CaseRow): void {
  * without a new version, and a step computes those columns afresh.
  */
 export function lastWrittenCase(db: Db, id: string, version: number): CaseRow | undefined {
-  const row = writtenRows.get(db)?.get(id);
+  const row = writtenRowsOf(db).get(id);
   return row?.version === version ? row : undefined;
 }
 
@@ -328,7 +324,6 @@ export function lastWrittenCase(db: Db, id: string, version: number): CaseRow | 
  */
 const STEP_WRITES_IN_FLIGHT = 1;
 const STEP_BATCH_MAX = 16;
-const stepWriters = new WeakMap<Db | Tx, (w: StepWrite) => Promise<StepWritten>>();
 
 /**
  * The step writer of a database: the steps gathered while another statement runs go in one statement (a lone
@@ -337,26 +332,21 @@ const stepWriters = new WeakMap<Db | Tx, (w: StepWrite) => Promise<StepWritten>>
  * version, without holding up the next gathered statement. If a gathered statement fails (one bad row), each
  * step is written on its own, so only the one at fault fails.
  */
-function stepWriterOf(db: Db): (w: StepWrite) => Promise<StepWritten> {
-  let writer = stepWriters.get(db);
-  if (!writer) {
-    writer = batcher<StepWrite, StepWritten>({
-      key: (w) => w.before.id,
-      maxInFlight: STEP_WRITES_IN_FLIGHT,
-      maxBatch: STEP_BATCH_MAX,
-      run: async (ws) => {
-        const results = await writeGathered(db, ws);
-        return results.map((r, i) => {
-          if (r.status !== 'fulfilled') return r;
-          if (!r.value) return { status: 'fulfilled', value: writeStep(db, ws[i]!).then((apart) => kept(db, apart)) } as const;
-          return { status: 'fulfilled', value: kept(db, r.value) } as const;
-        });
-      },
-    });
-    stepWriters.set(db, writer);
-  }
-  return writer;
-}
+const stepWriterOf = perDatabase((db) =>
+  batcher<StepWrite, StepWritten>({
+    key: (w) => w.before.id,
+    maxInFlight: STEP_WRITES_IN_FLIGHT,
+    maxBatch: STEP_BATCH_MAX,
+    run: async (ws) => {
+      const results = await writeGathered(db, ws);
+      return results.map((r, i) => {
+        if (r.status !== 'fulfilled') return r;
+        if (!r.value) return { status: 'fulfilled', value: writeStep(db, ws[i]!).then((apart) => kept(db, apart)) } as const;
+        return { status: 'fulfilled', value: kept(db, r.value) } as const;
+      });
+    },
+  }),
+);
 
 async function writeGathered(db: Db, ws: readonly StepWrite[]): Promise<PromiseSettledResult<StepWritten>[]> {
   try {

@@ -4,7 +4,17 @@
  */
 import autocannon from 'autocannon';
 import { ApiClient, type CaseState, type ItemForm } from '../test/api-client';
-import { appendResults, machine, pgbench, pgbenchInit, psql, psqlValue, recreateDatabase, startServer, stopServerOnCrash } from './lib';
+import {
+  appendResults,
+  machine,
+  pgbench,
+  pgbenchInit,
+  psql,
+  psqlValue,
+  recreateDatabase,
+  startServer,
+  stopServerOnCrash,
+} from './lib';
 import { generateCases } from './generate';
 import { LeanConnection } from './lean-http';
 
@@ -16,7 +26,8 @@ const ITEM = '2111-XK-00002'; // 食品经营许可, decided by the city 行政�
 const date = new Date().toISOString().slice(0, 10);
 const rows: string[] = [];
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 recreateDatabase(DB);
 const env = { DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${DB}` };
@@ -42,9 +53,19 @@ stopServerOnCrash(() => server);
 const suspension = { kind: 'site_inspection', reason: '现场核查', expectedDays: 3 };
 const approverToken = (approver as unknown as { token: string }).token;
 /** One transition over a client's own lean keep-alive connection (bench/lean-http.ts). */
-async function act(conn: LeanConnection, c: CaseState, action: string, extra: object, minimal: boolean): Promise<CaseState> {
+async function act(
+  conn: LeanConnection,
+  c: CaseState,
+  action: string,
+  extra: object,
+  minimal: boolean,
+): Promise<CaseState> {
   const headers = { authorization: `Bearer ${approverToken}`, ...(minimal ? { prefer: 'return=minimal' } : {}) };
-  const res = await conn.post(`/api/cases/${c.id}/actions`, headers, JSON.stringify({ action, version: c.version, comment: '同意', ...extra }));
+  const res = await conn.post(
+    `/api/cases/${c.id}/actions`,
+    headers,
+    JSON.stringify({ action, version: c.version, comment: '同意', ...extra }),
+  );
   if (res.status !== 200) throw new Error(`${action}: ${res.status} ${res.body}`);
   return JSON.parse(res.body) as CaseState;
 }
@@ -70,7 +91,10 @@ async function drive(desks: CaseState[][], minimal: boolean, seconds: number) {
         const c = desk[k]!;
         const t0 = performance.now();
         try {
-          desk[k] = c.status === 'suspended' ? await act(conn, c, 'resume', {}, minimal) : await act(conn, c, 'suspend', { suspension }, minimal);
+          desk[k] =
+            c.status === 'suspended'
+              ? await act(conn, c, 'resume', {}, minimal)
+              : await act(conn, c, 'suspend', { suspension }, minimal);
         } catch {
           conflicts += 1;
           desk[k] = await approver.get<CaseState>(`/api/cases/${c.id}`);
@@ -86,7 +110,8 @@ async function drive(desks: CaseState[][], minimal: boolean, seconds: number) {
 
 for (const clients of [8, 16, 32]) {
   const desks: CaseState[][] = [];
-  for (let i = 0; i < clients; i++) desks.push(await Promise.all(Array.from({ length: CASES_PER_CLIENT }, acceptedCase)));
+  for (let i = 0; i < clients; i++)
+    desks.push(await Promise.all(Array.from({ length: CASES_PER_CLIENT }, acceptedCase)));
   for (const minimal of [false, true]) {
     await drive(desks, minimal, WARMUP_SECONDS); // unrecorded: the server's code paths warm up first
     const { latencies, conflicts } = await drive(desks, minimal, SECONDS);
@@ -98,9 +123,17 @@ for (const clients of [8, 16, 32]) {
       `| ${what}, ${clients} clients | ${tps.toFixed(0)} /s | p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms${conflicts ? `, ${conflicts} errors` : ''} |`,
     );
   }
-  const ids = desks.flat().map((c) => `'${c.id}'`).join(',');
-  const history = psqlValue(DB, `select round(avg(n)) from (select count(*) n from case_events where case_id in (${ids}) group by case_id) h`);
-  rows.push(`| history length after both runs, ${clients} clients | ${history} events a case (mean) | ${desks.flat().length} cases |`);
+  const ids = desks
+    .flat()
+    .map((c) => `'${c.id}'`)
+    .join(',');
+  const history = psqlValue(
+    DB,
+    `select round(avg(n)) from (select count(*) n from case_events where case_id in (${ids}) group by case_id) h`,
+  );
+  rows.push(
+    `| history length after both runs, ${clients} clients | ${history} events a case (mean) | ${desks.flat().length} cases |`,
+  );
 }
 
 // 2. The inbox with one million generated cases (bench/generate.ts): 5 % still open, over the whole demo city.
@@ -112,7 +145,12 @@ generateCases(DB, { total: 1_000_000, openEvery: 20 });
 async function inboxLatency(user: string, query: string): Promise<string> {
   const c = await new ApiClient(BASE).signIn(user);
   const token = (c as unknown as { token: string }).token;
-  const r = await autocannon({ url: `${BASE}/api/cases?${query}`, connections: 8, duration: Math.max(5, SECONDS / 2), headers: { authorization: `Bearer ${token}` } });
+  const r = await autocannon({
+    url: `${BASE}/api/cases?${query}`,
+    connections: 8,
+    duration: Math.max(5, SECONDS / 2),
+    headers: { authorization: `Bearer ${token}` },
+  });
   if (r.non2xx > 0) throw new Error(`inbox ${user} ${query}: ${r.non2xx} non-2xx`);
   return `| inbox with 1 000 000 cases: ${user} \`${query}\`, 8 clients | ${Math.round(r.requests.average)} req/s | p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms |`;
 }

@@ -30,7 +30,11 @@ export interface GenerateOptions {
 
 /** One value from a query (psql unaligned, tuples only). */
 export function psqlValue(db: string, sqlText: string): string {
-  return execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', db, '-v', 'ON_ERROR_STOP=1', '-qAtc', sqlText], { encoding: 'utf8' }).trim();
+  return execFileSync(
+    'psql',
+    ['-h', '127.0.0.1', '-U', 'postgres', '-d', db, '-v', 'ON_ERROR_STOP=1', '-qAtc', sqlText],
+    { encoding: 'utf8' },
+  ).trim();
 }
 
 /** The halls × items every generated case is drawn from, numbered per accepting level (k), with chain and department. */
@@ -134,20 +138,30 @@ export function generateCases(db: string, o: GenerateOptions): number {
   const log = o.log ?? ((l: string) => console.log(l));
   const days = o.days ?? 365;
   const batch = o.batch ?? 200_000;
-  psql(db, 'create table if not exists bench_generation (total bigint not null, done bigint not null, first_day date not null, last_day date not null, open_every int not null)');
-  let row = psqlValue(db, "select total || ' ' || done || ' ' || first_day || ' ' || last_day || ' ' || open_every from bench_generation");
+  psql(
+    db,
+    'create table if not exists bench_generation (total bigint not null, done bigint not null, first_day date not null, last_day date not null, open_every int not null)',
+  );
+  let row = psqlValue(
+    db,
+    "select total || ' ' || done || ' ' || first_day || ' ' || last_day || ' ' || open_every from bench_generation",
+  );
   if (!row) {
     const last = psqlValue(db, "select ((now() at time zone 'Asia/Shanghai')::date - 1)::text");
     const first = psqlValue(db, `select (date '${last}' - ${days - 1})::text`);
     log(`generation: preparing halls × items of the demo city in ${db}`);
     psql(db, COMBOS_SQL);
     psql(db, `insert into bench_generation values (${o.total}, 0, '${first}', '${last}', ${o.openEvery})`);
-    row = psqlValue(db, "select total || ' ' || done || ' ' || first_day || ' ' || last_day || ' ' || open_every from bench_generation");
+    row = psqlValue(
+      db,
+      "select total || ' ' || done || ' ' || first_day || ' ' || last_day || ' ' || open_every from bench_generation",
+    );
   }
   const [, doneText, first, last, openEveryText] = row.split(' ');
   let done = Number(doneText);
   if (done >= o.total) return done;
-  if (Number(openEveryText) !== o.openEvery) throw new Error(`${db} was generated with one open case in ${openEveryText}, not ${o.openEvery}`);
+  if (Number(openEveryText) !== o.openEvery)
+    throw new Error(`${db} was generated with one open case in ${openEveryText}, not ${o.openEvery}`);
   psql(db, `update bench_generation set total = ${o.total}`);
 
   // Secondary indexes cost more row by row than built once: keep their definitions, drop, load, rebuild.
@@ -159,7 +173,10 @@ export function generateCases(db: string, o: GenerateOptions): number {
       `insert into bench_saved_indexes select i.relname, pg_get_indexdef(x.indexrelid) from pg_index x join pg_class i on i.oid = x.indexrelid
        where x.indrelid = 'cases'::regclass and not exists (select 1 from pg_constraint k where k.conindid = x.indexrelid) on conflict do nothing`,
     );
-    const names = psqlValue(db, 'select string_agg(quote_ident(name), \', \') from bench_saved_indexes s where exists (select 1 from pg_class where relname = s.name)');
+    const names = psqlValue(
+      db,
+      "select string_agg(quote_ident(name), ', ') from bench_saved_indexes s where exists (select 1 from pg_class where relname = s.name)",
+    );
     if (names) psql(db, `drop index ${names}`);
   }
 
@@ -167,13 +184,20 @@ export function generateCases(db: string, o: GenerateOptions): number {
   const start = done;
   while (done < o.total) {
     const to = Math.min(o.total, done + batch);
-    psql(db, `${batchSql(done + 1, to, { openEvery: o.openEvery, days, first: first!, last: last! })}; update bench_generation set done = ${to};`);
+    psql(
+      db,
+      `${batchSql(done + 1, to, { openEvery: o.openEvery, days, first: first!, last: last! })}; update bench_generation set done = ${to};`,
+    );
     done = to;
     const rate = (done - start) / ((performance.now() - t0) / 1000);
-    log(`generation: ${done.toLocaleString('en')} / ${o.total.toLocaleString('en')} cases, ${Math.round(rate).toLocaleString('en')} rows/s, ~${Math.round((o.total - done) / rate / 60)} min left`);
+    log(
+      `generation: ${done.toLocaleString('en')} / ${o.total.toLocaleString('en')} cases, ${Math.round(rate).toLocaleString('en')} rows/s, ~${Math.round((o.total - done) / rate / 60)} min left`,
+    );
   }
   if (rebuild) {
-    const defs = psqlValue(db, "select string_agg(name || '\t' || def, E'\\n') from bench_saved_indexes").split('\n').filter(Boolean);
+    const defs = psqlValue(db, "select string_agg(name || '\t' || def, E'\\n') from bench_saved_indexes")
+      .split('\n')
+      .filter(Boolean);
     for (const line of defs) {
       const [name, def] = line.split('\t');
       const t = performance.now();

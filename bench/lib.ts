@@ -9,7 +9,10 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-export async function startServer(env: Record<string, string>, port: number): Promise<{ server: Server; msToHealthy: number }> {
+export async function startServer(
+  env: Record<string, string>,
+  port: number,
+): Promise<{ server: Server; msToHealthy: number }> {
   const t0 = performance.now();
   // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server under load.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -61,13 +64,18 @@ export function rssMb(pid: number): number {
 }
 
 export function psql(db: string, sqlText: string) {
-  execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', db, '-v', 'ON_ERROR_STOP=1', '-q', '-c', sqlText], { stdio: 'pipe' });
+  execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', db, '-v', 'ON_ERROR_STOP=1', '-q', '-c', sqlText], {
+    stdio: 'pipe',
+  });
 }
 
 /** The single value a query answers (psql's unaligned output). */
 export function psqlValue(db: string, sqlText: string): string {
   // The query goes on standard input: it may be longer than a command line may be.
-  return execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', db, '-v', 'ON_ERROR_STOP=1', '-At'], { encoding: 'utf8', input: sqlText }).trim();
+  return execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', db, '-v', 'ON_ERROR_STOP=1', '-At'], {
+    encoding: 'utf8',
+    input: sqlText,
+  }).trim();
 }
 
 export function recreateDatabase(name: string) {
@@ -77,14 +85,19 @@ export function recreateDatabase(name: string) {
 
 /** pgbench TPS (excluding connection time) for the given arguments. */
 export function pgbench(args: string[]): number {
-  const out = execFileSync('pgbench', ['-h', '127.0.0.1', '-U', 'postgres', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync('pgbench', ['-h', '127.0.0.1', '-U', 'postgres', ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const m = /tps = ([\d.]+) \((?:without initial connection time|excluding connections establishing)\)/.exec(out);
   if (!m) throw new Error(`pgbench output not understood:\n${out}`);
   return Number(m[1]);
 }
 
 export function pgbenchInit(db: string, scale: number) {
-  execFileSync('pgbench', ['-h', '127.0.0.1', '-U', 'postgres', '-i', '-q', '-s', String(scale), db], { stdio: 'pipe' });
+  execFileSync('pgbench', ['-h', '127.0.0.1', '-U', 'postgres', '-i', '-q', '-s', String(scale), db], {
+    stdio: 'pipe',
+  });
 }
 
 export function machine(): string {

@@ -9,7 +9,17 @@ import { DEMO_ITEM_CODES } from '../src/modules/catalog/index';
 import { ApiClient, type CaseState, type ItemForm } from '../test/api-client';
 import { generateCases, psqlValue } from './generate';
 import os from 'node:os';
-import { appendResults, machine, pgbench, pgbenchInit, psql, recreateDatabase, startServer, stopServerOnCrash, type Server } from './lib';
+import {
+  appendResults,
+  machine,
+  pgbench,
+  pgbenchInit,
+  psql,
+  recreateDatabase,
+  startServer,
+  stopServerOnCrash,
+  type Server,
+} from './lib';
 import { closedLoop, latencyText, percentile } from './load';
 
 const PORT = 3341;
@@ -32,7 +42,10 @@ await server.stop();
 const tGen = performance.now();
 generateCases(DB, { total: CASES, openEvery: 20 });
 const genSeconds = (performance.now() - tGen) / 1000;
-const byLevel = psqlValue(DB, "select string_agg(current_level || ' ' || n, ', ' order by current_level) from (select current_level, count(*) n from cases group by 1) t");
+const byLevel = psqlValue(
+  DB,
+  "select string_agg(current_level || ' ' || n, ', ' order by current_level) from (select current_level, count(*) n from cases group by 1) t",
+);
 const openByLevel = psqlValue(
   DB,
   "select string_agg(current_level || ' ' || n, ', ' order by current_level) from (select current_level, count(*) n from cases where clock_phase <> 'finished' group by 1) t",
@@ -55,7 +68,10 @@ async function acceptedAtVillage(): Promise<HeldCase> {
 }
 
 /** The machine is shared: its load when the measurements began goes with the results. */
-const loadAtStart = os.loadavg().map((n) => n.toFixed(1)).join(' / ');
+const loadAtStart = os
+  .loadavg()
+  .map((n) => n.toFixed(1))
+  .join(' / ');
 // 1. Routing: each client's case goes up to the town and is sent back down, one action per operation.
 const cases = await Promise.all(Array.from({ length: CLIENTS }, acceptedAtVillage));
 const up: number[] = [];
@@ -110,11 +126,16 @@ const rows = [
   `| routing \`report-up\` village → town, ${CLIENTS} clients | ${(up.length / routing.seconds).toFixed(0)} /s | ${pq(up)} |`,
   `| routing \`send-down\` town → village, ${CLIENTS} clients | ${(down.length / routing.seconds).toFixed(0)} /s | ${pq(down)}${routing.errors ? `, ${routing.errors} errors` : ''} |`,
   `| routing, both actions | ${routing.rate.toFixed(0)} /s | ${latencyText(routing, [50, 99])} |`,
-  ...inboxRows.map((r) => `| inbox, ${r.label}, ${CLIENTS} clients (${r.total.toLocaleString('en')} in queue) | ${r.rate.toFixed(0)} req/s | ${r.text} |`),
+  ...inboxRows.map(
+    (r) =>
+      `| inbox, ${r.label}, ${CLIENTS} clients (${r.total.toLocaleString('en')} in queue) | ${r.rate.toFixed(0)} req/s | ${r.text} |`,
+  ),
   `| reference: pgbench TPC-B-like, ${CLIENTS} clients | ${tpcb.toFixed(0)} TPS | |`,
   `| reference: pgbench select-only, ${CLIENTS} clients | ${selectOnly.toFixed(0)} TPS | |`,
   `| ratio: routing actions ÷ pgbench TPC-B | ${(routing.rate / tpcb).toFixed(2)} | |`,
-  ...inboxRows.map((r) => `| ratio: inbox ${r.label.split(' `')[0]} ÷ pgbench select-only | ${(r.rate / selectOnly).toFixed(3)} | |`),
+  ...inboxRows.map(
+    (r) => `| ratio: inbox ${r.label.split(' `')[0]} ÷ pgbench select-only | ${(r.rate / selectOnly).toFixed(3)} | |`,
+  ),
 ];
 const section = `## ${date} — four-level linkage 四级联动, ${CASES.toLocaleString('en')} cases\n\nMachine: ${machine()}. Load generator and server share the machine; PostgreSQL on the same host; background jobs off; load average (1/5/15 min) when measuring began: ${loadAtStart}.\n\n| measure | result | detail |\n|---|---|---|\n${rows.join('\n')}`;
 console.log(section);

@@ -8,7 +8,8 @@ export interface LoadResult {
   rate: number;
 }
 
-export const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+export const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 /**
  * Runs `op(worker, i)` in `clients` concurrent loops for `seconds`. An operation that throws counts as an
@@ -45,4 +46,5 @@ export async function closedLoop(
 }
 
 /** "p50 1.2 ms, p95 …, p99 …" */
-export const latencyText = (r: LoadResult, ps: readonly number[] = [50, 95, 99]) => ps.map((p) => `p${p} ${percentile(r.latencies, p).toFixed(1)} ms`).join(', ');
+export const latencyText = (r: LoadResult, ps: readonly number[] = [50, 95, 99]) =>
+  ps.map((p) => `p${p} ${percentile(r.latencies, p).toFixed(1)} ms`).join(', ');

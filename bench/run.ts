@@ -42,11 +42,19 @@ const load = await autocannon({
   url: `http://127.0.0.1:${PORT}`,
   connections: CLIENTS,
   duration: DURATION,
-  requests: [{ setupRequest: (req) => ({ ...req, path: `/api/items?q=${encodeURIComponent(terms[i++ % terms.length]!)}&pageSize=20` }) }],
+  requests: [
+    {
+      setupRequest: (req) => ({
+        ...req,
+        path: `/api/items?q=${encodeURIComponent(terms[i++ % terms.length]!)}&pageSize=20`,
+      }),
+    },
+  ],
 });
 clearInterval(sampler);
 await pgStart.server.stop();
-if (load.non2xx > 0 || load.errors > 0) throw new Error(`search load had ${load.non2xx} non-2xx and ${load.errors} errors`);
+if (load.non2xx > 0 || load.errors > 0)
+  throw new Error(`search load had ${load.non2xx} non-2xx and ${load.errors} errors`);
 
 recreateDatabase('yiwang_pgbench');
 pgbenchInit('yiwang_pgbench', 10);

@@ -51,7 +51,10 @@ const counts = [
   psqlValue(DB, "select count(*) from cases where clock_phase in ('running','suspended','suspended_overdue')"),
 ];
 const span = psqlValue(DB, "select first_day || ' … ' || last_day from bench_generation");
-const spread = psqlValue(DB, "select count(distinct department_code) || ' departments, ' || count(distinct competent) || ' competent regions, ' || count(distinct hall_id) || ' halls' from bench_case_combos");
+const spread = psqlValue(
+  DB,
+  "select count(distinct department_code) || ' departments, ' || count(distinct competent) || ' competent regions, ' || count(distinct hall_id) || ' halls' from bench_case_combos",
+);
 console.log(`cases: ${counts[0]} (open ${counts[1]}), ${span}, ${spread}`);
 
 // 2. Overview and figures through the API (migrations that the server applies on start included).
@@ -60,13 +63,18 @@ server = (await startServer(env, PORT)).server;
 const startSeconds = (performance.now() - tStart) / 1000;
 const supervisor = await new ApiClient(BASE).signIn('supervisor');
 /** The machine is shared: its load when the measurements began goes with the results. */
-const loadAtStart = os.loadavg().map((n) => n.toFixed(1)).join(' / ');
+const loadAtStart = os
+  .loadavg()
+  .map((n) => n.toFixed(1))
+  .join(' / ');
 const today = psqlValue(DB, "select (now() at time zone 'Asia/Shanghai')::date::text");
 const yearAgo = psqlValue(DB, `select (date '${today}' - 364)::text`);
 const figuresPath = `/api/supervision/figures?groupBy=department&from=${yearAgo}&to=${today}`;
 
 const tFirst = performance.now();
-const firstFigures = await supervisor.get<{ rows: unknown[]; total: { received: number; completed: number } }>(figuresPath);
+const firstFigures = await supervisor.get<{ rows: unknown[]; total: { received: number; completed: number } }>(
+  figuresPath,
+);
 const firstFiguresMs = performance.now() - tFirst;
 const overview = await closedLoop(CLIENTS, SECONDS, async () => {
   await supervisor.get('/api/supervision/overview');
@@ -74,7 +82,9 @@ const overview = await closedLoop(CLIENTS, SECONDS, async () => {
 const figures = await closedLoop(CLIENTS, SECONDS, async () => {
   await supervisor.get(figuresPath);
 });
-const ov = await supervisor.get<{ cases: { total: number; overdue: number; near: number } }>('/api/supervision/overview');
+const ov = await supervisor.get<{ cases: { total: number; overdue: number; near: number } }>(
+  '/api/supervision/overview',
+);
 await server.stop();
 server = null;
 for (const r of [overview, figures]) if (r.errors) throw new Error(`${r.errors} errors under load`);
@@ -102,7 +112,13 @@ const sweeps: { ms: number; scanned: number; raised: number; withdrawn: number; 
 for (let i = 0; i < 2; i++) {
   const t = performance.now();
   const r = await sweepWarnings(database.db);
-  sweeps.push({ ms: performance.now() - t, scanned: r.scanned, raised: r.raised, withdrawn: r.withdrawn, notified: r.notified });
+  sweeps.push({
+    ms: performance.now() - t,
+    scanned: r.scanned,
+    raised: r.raised,
+    withdrawn: r.withdrawn,
+    notified: r.notified,
+  });
   console.log(`sweep ${i + 1}: ${((performance.now() - t) / 1000).toFixed(1)} s, ${JSON.stringify(r)}`);
 }
 await database.close();

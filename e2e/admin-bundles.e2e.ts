@@ -33,7 +33,10 @@ describe('一件事 definitions (administration)', () => {
     expect(await admin.locator('[data-testid="bda-items"] .ant-list-item').count()).toBe(2);
     await admin.getByTestId('bda-mode-serial').click();
     await admin.getByTestId('bda-save').click();
-    const codeError = admin.locator('.ant-form-item').filter({ has: admin.getByTestId('bda-code') }).locator('.ant-form-item-explain-error');
+    const codeError = admin
+      .locator('.ant-form-item')
+      .filter({ has: admin.getByTestId('bda-code') })
+      .locator('.ant-form-item-explain-error');
     await expect.poll(() => codeError.innerText().catch(() => ''), POLL).toContain('主题编码');
     await admin.getByTestId('bda-problem').waitFor();
 
@@ -43,7 +46,11 @@ describe('一件事 definitions (administration)', () => {
     await row.waitFor();
     expect(await row.getAttribute('data-active')).toBe('true');
     expect(await admin.getByTestId('bda-count-food-shop').innerText()).toContain('2');
-    const saved = (await (await admin.request.get('/api/bundles/food-shop')).json()) as { mode: string; items: { name: string; promisedDays: number }[]; promisedDays: number };
+    const saved = (await (await admin.request.get('/api/bundles/food-shop')).json()) as {
+      mode: string;
+      items: { name: string; promisedDays: number }[];
+      promisedDays: number;
+    };
     expect(saved.mode).toBe('serial');
     expect(saved.items.map((i) => i.name)).toEqual(['企业设立登记', '食品经营许可']);
     expect(saved.promisedDays).toBe(saved.items.reduce((a, i) => a + i.promisedDays, 0));

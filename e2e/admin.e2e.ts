@@ -78,7 +78,11 @@ describe('administration', () => {
 
     // The working-day arithmetic now counts 2027-01-01 as a holiday and is no longer provisional.
     await expect
-      .poll(async () => (await (await page.request.get('/api/calendar/workdays/add?from=2026-12-31&days=1')).json()) as unknown, POLL)
+      .poll(
+        async () =>
+          (await (await page.request.get('/api/calendar/workdays/add?from=2026-12-31&days=1')).json()) as unknown,
+        POLL,
+      )
       .toEqual({ date: '2027-01-04', provisional: false });
     await page.context().close();
   });

@@ -7,7 +7,15 @@ export const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3210}`;
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -48,14 +56,22 @@ export async function pickOption(page: Page, testId: string, text: string) {
  * Opens the case in the workbench and takes one action through its dialog (with a comment), then
  * waits until `done` holds: by default, that the case shows `status`.
  */
-export async function act(page: Page, caseId: string, action: string, status: string | null, fill?: (p: Page) => Promise<void>, done?: (p: Page) => Promise<boolean>) {
+export async function act(
+  page: Page,
+  caseId: string,
+  action: string,
+  status: string | null,
+  fill?: (p: Page) => Promise<void>,
+  done?: (p: Page) => Promise<boolean>,
+) {
   await page.goto(`/workbench/cases/${caseId}`);
   await page.getByTestId(`action-${action}`).click();
   await page.getByTestId('action-comment').fill('经审查，符合要求');
   if (fill) await fill(page);
   await page.getByTestId('action-confirm').click();
   await settle(page, async () => {
-    if (status) await expect.poll(() => page.getByTestId('case-status').first().getAttribute('data-status'), POLL).toBe(status);
+    if (status)
+      await expect.poll(() => page.getByTestId('case-status').first().getAttribute('data-status'), POLL).toBe(status);
     if (done) await expect.poll(() => done(page), POLL).toBe(true);
   });
 }
@@ -65,8 +81,15 @@ export async function settle(page: Page, wait: () => Promise<void>) {
   try {
     await wait();
   } catch (err) {
-    const messages = await page.locator('.ant-message, .ant-modal:visible, .ant-alert').allInnerTexts().catch(() => []);
-    const status = await page.getByTestId('case-status').first().getAttribute('data-status').catch(() => null);
+    const messages = await page
+      .locator('.ant-message, .ant-modal:visible, .ant-alert')
+      .allInnerTexts()
+      .catch(() => []);
+    const status = await page
+      .getByTestId('case-status')
+      .first()
+      .getAttribute('data-status')
+      .catch(() => null);
     console.error(`journey stuck at ${page.url()} (status ${status}); on screen: ${JSON.stringify(messages)}`);
     throw err;
   }

@@ -36,7 +36,10 @@ describe('the case 办件', () => {
     await pickOption(company, 'apply-field-enterpriseType', '有限责任公司');
     await fillField(company, 'apply-field', 'businessScope', '新材料技术研发；技术服务');
     for (const m of ['m1', 'm2', 'm3', 'm4', 'm5']) {
-      await company.getByTestId(`material-upload-${m}`).locator('input[type=file]').setInputFiles(pdf(`${m}.pdf`));
+      await company
+        .getByTestId(`material-upload-${m}`)
+        .locator('input[type=file]')
+        .setInputFiles(pdf(`${m}.pdf`));
       await company.getByTestId(`material-${m}`).getByTestId('uploaded-file').waitFor();
     }
     await company.getByTestId('apply-submit').click();
@@ -63,14 +66,19 @@ describe('the case 办件', () => {
       await m2.getByTestId('file-remove').first().click();
       await company.locator('.ant-popconfirm:visible .ant-btn-primary').click();
     }
-    await company.getByTestId('correction-upload-m2').locator('input[type=file]').setInputFiles(pdf('公司章程（签字版）.pdf'));
+    await company
+      .getByTestId('correction-upload-m2')
+      .locator('input[type=file]')
+      .setInputFiles(pdf('公司章程（签字版）.pdf'));
     await m2.getByTestId('uploaded-file').first().waitFor();
     await company.getByTestId('case-resubmit').click();
     await expect.poll(() => company.getByTestId('case-status').getAttribute('data-status'), POLL).toBe('submitted');
 
     // Acceptance starts the clock; the back office reviews, the chief grants, the window issues and delivers.
     await act(clerk, caseId, 'accept', 'accepted');
-    expect(await clerk.locator('[data-testid^="deadline-"]').first().getAttribute('data-state')).toMatch(/on_time|near/);
+    expect(await clerk.locator('[data-testid^="deadline-"]').first().getAttribute('data-state')).toMatch(
+      /on_time|near/,
+    );
     const approver = await signedIn(browser, 'approver-city');
     await act(approver, caseId, 'review-pass', 'reviewed');
     const chief = await signedIn(browser, 'chief-city');
@@ -109,7 +117,11 @@ describe('the case 办件', () => {
     await clerk.getByTestId('wr-applicant-phone').fill('13604271234');
     await clerk.getByTestId('wr-item').click();
     await clerk.keyboard.type('个体工商户');
-    await clerk.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '个体工商户设立登记' }).first().click();
+    await clerk
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '个体工商户设立登记' })
+      .first()
+      .click();
     await fillField(clerk, 'wr-field', 'address', '辽宁省盘锦市双台子区红旗大街8号');
     await fillField(clerk, 'wr-field', 'businessName', '晓梅便利店');
     await fillField(clerk, 'wr-field', 'businessScope', '日用百货零售');
@@ -131,10 +143,14 @@ describe('the case 办件', () => {
       await clerk.getByTestId(`action-${action}`).click();
       if (action === 'deliver') await clerk.getByTestId('action-delivery-window').click();
       await clerk.getByTestId('action-confirm').click();
-      await settle(clerk, () => expect.poll(() => clerk.getByTestId('case-status').first().getAttribute('data-status'), POLL).toBe(status));
+      await settle(clerk, () =>
+        expect.poll(() => clerk.getByTestId('case-status').first().getAttribute('data-status'), POLL).toBe(status),
+      );
     }
     expect(await clerk.getByTestId('case-doc-certificate').count()).toBeGreaterThan(0);
-    const found = (await (await clerk.request.get(`/api/cases?view=all&q=${number}`)).json()) as { items: { itemCode: string; status: string }[] };
+    const found = (await (await clerk.request.get(`/api/cases?view=all&q=${number}`)).json()) as {
+      items: { itemCode: string; status: string }[];
+    };
     expect(found.items[0]).toMatchObject({ itemCode: INDIVIDUAL_BUSINESS, status: 'completed' });
 
     // Same day, one visit: the public progress query shows it finished today, with nothing personal.

@@ -4,7 +4,8 @@
  * timers and `performance.now()` run normally. The database's own now() is not shifted.
  */
 const days = Number(process.env.E2E_CLOCK_SHIFT_DAYS ?? 0);
-if (!Number.isFinite(days)) throw new Error(`E2E_CLOCK_SHIFT_DAYS is not a number: ${process.env.E2E_CLOCK_SHIFT_DAYS}`);
+if (!Number.isFinite(days))
+  throw new Error(`E2E_CLOCK_SHIFT_DAYS is not a number: ${process.env.E2E_CLOCK_SHIFT_DAYS}`);
 const shiftMs = days * 86_400_000;
 
 if (shiftMs) {

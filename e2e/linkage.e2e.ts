@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { act, launch, pickOption, signedIn } from './browser';
 
-const current = (level: string) => async (p: Page) => (await p.getByTestId(`linkage-${level}`).getAttribute('data-current')) === 'true';
+const current = (level: string) => async (p: Page) =>
+  (await p.getByTestId(`linkage-${level}`).getAttribute('data-current')) === 'true';
 
 describe('four-level linkage 四级联动', () => {
   let browser: Browser;
@@ -24,7 +25,11 @@ describe('four-level linkage 四级联动', () => {
     await village.getByTestId('wr-applicant-phone').fill('13804271234');
     await village.getByTestId('wr-item').click();
     await village.keyboard.type('最低生活保障');
-    await village.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '最低生活保障审批' }).first().click();
+    await village
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '最低生活保障审批' })
+      .first()
+      .click();
     await village.getByTestId('wr-field-address').fill('辽宁省盘锦市兴隆台区示范村3组');
     await village.getByTestId('wr-field-householdSize').fill('3');
     await village.getByTestId('wr-field-monthlyIncome').fill('900');
@@ -60,7 +65,9 @@ describe('four-level linkage 四级联动', () => {
     expect(history).toContain('上报上级');
 
     // A clerk of the village cannot see the county's back-office queue; another county's staff cannot see the case.
-    const queue = (await (await village.request.get('/api/cases?pageSize=100')).json()) as { items: { regionCode: string; currentRegionCode: string }[] };
+    const queue = (await (await village.request.get('/api/cases?pageSize=100')).json()) as {
+      items: { regionCode: string; currentRegionCode: string }[];
+    };
     expect(queue.items.every((c) => c.currentRegionCode.startsWith('211103001001'))).toBe(true);
     for (const p of [village, town, county]) await p.context().close();
   });

@@ -13,7 +13,9 @@ interface Row {
 const shownRows = (page: Page) =>
   page
     .locator('[data-testid^="mo-case-"]')
-    .evaluateAll((els) => els.map((e) => ['data-region', 'data-accept', 'data-holder'].map((a) => e.getAttribute(a) ?? '')));
+    .evaluateAll((els) =>
+      els.map((e) => ['data-region', 'data-accept', 'data-holder'].map((a) => e.getAttribute(a) ?? '')),
+    );
 
 describe('办件监控 (supervision)', () => {
   let browser: Browser;
@@ -28,7 +30,9 @@ describe('办件监控 (supervision)', () => {
     // The county window (大洼区, 211103) registers a case, so the county has one of its own.
     const clerk = await signedIn(browser, 'clerk-county');
     const csrf = ((await (await clerk.request.get('/api/auth/me')).json()) as { csrfToken: string }).csrfToken;
-    const items = (await (await clerk.request.get(`/api/items?q=${encodeURIComponent('个体工商户设立登记')}`)).json()) as { items: { code: string; name: string }[] };
+    const items = (await (
+      await clerk.request.get(`/api/items?q=${encodeURIComponent('个体工商户设立登记')}`)
+    ).json()) as { items: { code: string; name: string }[] };
     const itemCode = items.items.find((i) => i.name === '个体工商户设立登记')!.code;
     const registered = await clerk.request.post('/api/cases', {
       headers: { 'x-csrf-token': csrf, 'idempotency-key': `monitor-${Date.now()}` },
@@ -58,9 +62,13 @@ describe('办件监控 (supervision)', () => {
     const county = '211103';
     const all = (await (await page.request.get('/api/cases?view=all&pageSize=200')).json()) as { items: Row[] };
     // Cases elsewhere, which the filter has to drop.
-    expect(all.items.some((r) => ![r.regionCode, r.acceptRegionCode, r.currentRegionCode].some((c) => c.startsWith(county)))).toBe(true);
+    expect(
+      all.items.some((r) => ![r.regionCode, r.acceptRegionCode, r.currentRegionCode].some((c) => c.startsWith(county))),
+    ).toBe(true);
     const countyName = ((await (await page.request.get(`/api/regions/${county}`)).json()) as { name: string }).name;
-    const inCounty = (await (await page.request.get(`/api/cases?view=all&pageSize=200&region=${county}`)).json()) as { total: number };
+    const inCounty = (await (await page.request.get(`/api/cases?view=all&pageSize=200&region=${county}`)).json()) as {
+      total: number;
+    };
 
     await page.goto('/supervision');
     await page.getByTestId('sv-menu-monitor').click();
@@ -74,8 +82,12 @@ describe('办件监控 (supervision)', () => {
 
     // The county from the region tree (its children load when the city opens).
     await page.getByTestId('mo-filter-region').click();
-    const node = page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper').filter({ hasText: countyName }).first();
-    if (!(await node.isVisible())) await page.locator('.ant-select-dropdown:visible .ant-select-tree-switcher_close').first().click();
+    const node = page
+      .locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper')
+      .filter({ hasText: countyName })
+      .first();
+    if (!(await node.isVisible()))
+      await page.locator('.ant-select-dropdown:visible .ant-select-tree-switcher_close').first().click();
     await node.click();
     await expect.poll(() => new URL(page.url()).searchParams.get('region'), POLL).toBe(county);
     await expect
@@ -105,7 +117,9 @@ describe('办件监控 (supervision)', () => {
     const findings = Number(await summary.getAttribute('data-findings'));
     expect(Number(await summary.getAttribute('data-items'))).toBeGreaterThan(0);
     // The level tabs add up to the report's findings.
-    const perLevel = await page.locator('[data-testid^="al-tab-"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
+    const perLevel = await page
+      .locator('[data-testid^="al-tab-"]')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
     expect(perLevel).toHaveLength(4);
     expect(perLevel.reduce((a, b) => a + b, 0)).toBe(findings);
     const href = await page.getByTestId('al-export').getAttribute('href');

@@ -19,7 +19,9 @@ interface Tracking {
 
 /** Opens the workbench queue at one counter (受审分离: front desk, back office, exit counter) and counts the case's rows once it has loaded. */
 async function atCounter(page: Page, counter: 'front' | 'back' | 'exit', number: string) {
-  const loaded = page.waitForResponse((r) => r.url().includes('/api/cases?') && r.url().includes(`counter=${counter}`) && r.ok());
+  const loaded = page.waitForResponse(
+    (r) => r.url().includes('/api/cases?') && r.url().includes(`counter=${counter}`) && r.ok(),
+  );
   await page.goto(`/workbench?counter=${counter}`);
   await loaded;
   await expect.poll(() => page.getByTestId('wb-inbox').locator('.ant-spin-spinning').count(), POLL).toBe(0);
@@ -93,7 +95,10 @@ describe('one window 一件事一次办 and 综合窗口', () => {
     await company.getByTestId('apply-field-businessItems').fill('热食类食品制售');
     await company.getByTestId('apply-field-foodSafetyOfficer').fill('李娜');
     for (const m of ['b1', 'b2', 'b4', 'b5', 'b7', 'b9', 'b10', 'b11', 'b13', 'b14', 'b17', 'b18', 'b19']) {
-      await company.getByTestId(`material-upload-${m}`).locator('input[type=file]').setInputFiles(pdf(`${m}.pdf`));
+      await company
+        .getByTestId(`material-upload-${m}`)
+        .locator('input[type=file]')
+        .setInputFiles(pdf(`${m}.pdf`));
       await company.getByTestId(`material-${m}`).getByTestId('uploaded-file').waitFor();
     }
 
@@ -102,7 +107,8 @@ describe('one window 一件事一次办 and 综合窗口', () => {
     await company.getByTestId('bundle-submit').click();
     await company.getByTestId('bundle-submit-confirm').click();
     await company.getByTestId('bundle-conflicts').waitFor();
-    const fieldError = (key: string) => company.locator('.ant-form-item-has-error').filter({ has: company.getByTestId(`apply-field-${key}`) });
+    const fieldError = (key: string) =>
+      company.locator('.ant-form-item-has-error').filter({ has: company.getByTestId(`apply-field-${key}`) });
     await expect.poll(() => fieldError('enterpriseName').count(), POLL).toBe(1);
     expect(await fieldError('companyName').innerText()).toContain('应一致');
     await company.getByTestId('apply-field-enterpriseName').fill('');
@@ -132,7 +138,9 @@ describe('one window 一件事一次办 and 综合窗口', () => {
     expect(linked.map((c) => c.status)).toEqual(['submitted', 'submitted', 'submitted', 'submitted']);
     const [registration, food, equipment, prepaid] = linked as [LinkedCase, LinkedCase, LinkedCase, LinkedCase];
     // The forms were split per item: 企业名称 followed 单位名称.
-    expect((await api.company.get<{ form: Record<string, unknown> }>(`/api/cases/${registration.id}`)).form.enterpriseName).toBe('盘锦辽河示范科技有限公司');
+    expect(
+      (await api.company.get<{ form: Record<string, unknown> }>(`/api/cases/${registration.id}`)).form.enterpriseName,
+    ).toBe('盘锦辽河示范科技有限公司');
 
     // 企业设立登记 through the workbench: the window accepts, the approval bureau reviews and decides, the exit counter hands over.
     const clerk = await signedIn(browser, 'clerk-city');
@@ -165,7 +173,9 @@ describe('one window 一件事一次办 and 综合窗口', () => {
     await company.getByTestId('case-bundle-link').click();
     await company.waitForURL(`**/my/bundles/${bundleId}`);
     await expect.poll(() => company.getByTestId('bundle-progress').getAttribute('data-done'), POLL).toBe('1');
-    expect(await company.getByTestId(`bundle-case-${registration.number}`).getAttribute('data-status')).toBe('completed');
+    expect(await company.getByTestId(`bundle-case-${registration.number}`).getAttribute('data-status')).toBe(
+      'completed',
+    );
 
     // The other three the same way through the API. 市场监管局 and 商务局 have no demo approver: the
     // administrator appoints one for the city (approver and chief, every department).
@@ -190,7 +200,8 @@ describe('one window 一件事一次办 and 综合窗口', () => {
       await expect.poll(() => company.getByTestId('bundle-status').getAttribute('data-status'), POLL).toBe('completed');
     });
     expect(await company.getByTestId('bundle-completed-of').innerText()).toBe('已办结 4 / 4 件');
-    for (const c of linked) expect(await company.getByTestId(`bundle-case-${c.number}`).getAttribute('data-status')).toBe('completed');
+    for (const c of linked)
+      expect(await company.getByTestId(`bundle-case-${c.number}`).getAttribute('data-status')).toBe('completed');
     await company.goto('/my/cases');
     expect(await company.getByTestId(`my-bundle-${bundleId}`).getAttribute('data-status')).toBe('completed');
     for (const p of [company, clerk, approver, chief]) await p.context().close();
@@ -207,7 +218,11 @@ describe('one window 一件事一次办 and 综合窗口', () => {
     await clerk.getByTestId('wr-applicant-phone').fill('13904271111');
     await clerk.getByTestId('wr-item').click();
     await clerk.keyboard.type('企业设立');
-    await clerk.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '企业设立登记' }).first().click();
+    await clerk
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '企业设立登记' })
+      .first()
+      .click();
     await clerk.getByTestId('wr-field-companyName').fill('盘锦综窗示范贸易有限公司');
     await clerk.getByTestId('wr-field-creditCode').fill('91211103MA0Y8K2P7J');
     await clerk.getByTestId('wr-field-legalRepresentative').fill('赵一窗');

@@ -17,7 +17,13 @@ const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buff
  */
 async function serverDaysAhead(days: number) {
   await restartServer(
-    days ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${FAKE_CLOCK}`.trim(), E2E_CLOCK_SHIFT_DAYS: String(days), MODULE_JOBS: '0' } : {},
+    days
+      ? {
+          NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${FAKE_CLOCK}`.trim(),
+          E2E_CLOCK_SHIFT_DAYS: String(days),
+          MODULE_JOBS: '0',
+        }
+      : {},
   );
 }
 
@@ -59,7 +65,11 @@ describe('容缺受理: the promise goes overdue, the material is supplied, the 
     await clerk.getByTestId('wr-applicant-phone').fill('13804271234');
     await clerk.getByTestId('wr-item').click();
     await clerk.keyboard.type('个体工商户');
-    await clerk.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '个体工商户设立登记' }).first().click();
+    await clerk
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '个体工商户设立登记' })
+      .first()
+      .click();
     await clerk.getByTestId('wr-field-address').fill('辽宁省盘锦市兴隆台区振兴街道世纪社区3号楼');
     await clerk.getByTestId('wr-field-businessName').fill('张明日用百货店');
     await clerk.getByTestId('wr-field-businessScope').fill('日用百货零售');
@@ -124,7 +134,9 @@ describe('容缺受理: the promise goes overdue, the material is supplied, the 
     await clerkLater.waitForURL(new RegExp(`/workbench/cases/${caseId}`));
     expect(await clerkLater.getByTestId('case-promises').getAttribute('data-overdue')).toBe('true');
     expect(await rowState(clerkLater, 'case-promise-m3')).toBe('overdue');
-    expect(await clerkLater.getByTestId('case-promise-m3').getByTestId('promise-overdue').innerText()).toContain(dueDate);
+    expect(await clerkLater.getByTestId('case-promise-m3').getByTestId('promise-overdue').innerText()).toContain(
+      dueDate,
+    );
 
     // The applicant sees it overdue too and supplies the material online.
     const zhang = await signedInAhead(browser, 'applicant', SHIFT_DAYS);
@@ -166,7 +178,9 @@ describe('容缺受理: the promise goes overdue, the material is supplied, the 
     await clerkLater.getByTestId('iss-waybill-phone').fill('13804271234');
     await clerkLater.getByTestId('iss-waybill-address').fill('辽宁省盘锦市兴隆台区振兴街道世纪社区3号楼2单元');
     await clerkLater.getByTestId('iss-waybill-save').click();
-    await settle(clerkLater, () => expect.poll(() => clerkLater.getByTestId(`iss-express-${number}`).count(), POLL).toBe(0));
+    await settle(clerkLater, () =>
+      expect.poll(() => clerkLater.getByTestId(`iss-express-${number}`).count(), POLL).toBe(0),
+    );
 
     await clerkLater.getByTestId('iss-tab-waybills').click();
     await clerkLater.getByTestId('iss-waybills-search').fill(number);
@@ -183,7 +197,10 @@ describe('容缺受理: the promise goes overdue, the material is supplied, the 
     await settle(clerkLater, () => expect.poll(() => waybill.getAttribute('data-status'), POLL).toBe('delivered'));
 
     // The case is completed by express; the statistics count one free delivery.
-    const c = (await (await clerkLater.request.get(`/api/cases/${caseId}`)).json()) as { status: string; promiseOverdue: boolean };
+    const c = (await (await clerkLater.request.get(`/api/cases/${caseId}`)).json()) as {
+      status: string;
+      promiseOverdue: boolean;
+    };
     expect(c).toMatchObject({ status: 'completed', promiseOverdue: false });
     await clerkLater.getByTestId('iss-tab-stats').click();
     await clerkLater.getByTestId('iss-stats-table').waitFor();

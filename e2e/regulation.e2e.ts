@@ -25,7 +25,9 @@ describe('审管联动 双推送 and 双随机、一公开', () => {
     await regulator.getByTestId('reg-inbox-table').waitFor();
 
     // The demo's overdue push: confirm receipt, then report the supervision result.
-    const inbox = (await (await regulator.request.get('/api/regulation/pushes?box=inbox&status=pushed')).json()) as { items: Push[] };
+    const inbox = (await (await regulator.request.get('/api/regulation/pushes?box=inbox&status=pushed')).json()) as {
+      items: Push[];
+    };
     const push = inbox.items[0]!;
     const row = regulator.getByTestId(`reg-push-${push.caseNumber}`);
     await expect(row.getAttribute('data-status')).resolves.toBe('pushed');
@@ -36,13 +38,19 @@ describe('审管联动 双推送 and 双随机、一公开', () => {
     });
     await regulator.getByTestId(`reg-answer-${push.caseNumber}`).click();
     await regulator.getByTestId('reg-result-kind').click();
-    await regulator.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '责令整改' }).first().click();
+    await regulator
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '责令整改' })
+      .first()
+      .click();
     await regulator.getByTestId('reg-result-text').fill('店招与登记名称不一致，责令7日内整改');
     await regulator.getByTestId('reg-result-save').click();
     await settle(regulator, async () => {
       await expect.poll(() => row.getAttribute('data-status'), POLL).toBe('returned');
     });
-    await expect(regulator.getByTestId(`reg-push-result-${push.caseNumber}`).innerText()).resolves.toContain('责令整改');
+    await expect(regulator.getByTestId(`reg-push-result-${push.caseNumber}`).innerText()).resolves.toContain(
+      '责令整改',
+    );
 
     // 双随机: a new plan over the food businesses of the city, drawn and verified.
     await regulator.getByTestId('reg-menu-plans').click();
@@ -76,7 +84,9 @@ describe('审管联动 双推送 and 双随机、一公开', () => {
     await regulator.getByTestId('reg-publish').click();
     await regulator.getByTestId('reg-publish-confirm').click();
     await settle(regulator, async () => {
-      await expect.poll(() => regulator.getByTestId('reg-plan-page').getAttribute('data-status'), POLL).toBe('published');
+      await expect
+        .poll(() => regulator.getByTestId('reg-plan-page').getAttribute('data-status'), POLL)
+        .toBe('published');
     });
 
     // 一公开: anyone sees it on the portal, inspectors' names masked.
@@ -103,6 +113,8 @@ describe('审管联动 双推送 and 双随机、一公开', () => {
     await supervisor.getByTestId('reg-menu-outbox').click();
     await supervisor.getByTestId('reg-outbox-table').waitFor();
     await expect.poll(() => supervisor.locator('[data-testid^="reg-push-result-"]').count(), POLL).toBeGreaterThan(0);
-    await expect(supervisor.locator('[data-testid^="reg-push-result-"]').first().innerText()).resolves.toMatch(/检查合格|责令整改/);
+    await expect(supervisor.locator('[data-testid^="reg-push-result-"]').first().innerText()).resolves.toMatch(
+      /检查合格|责令整改/,
+    );
   });
 });

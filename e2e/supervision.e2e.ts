@@ -2,14 +2,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, POLL, signedIn } from './browser';
 
-const csrf = async (page: Page) => ((await (await page.request.get('/api/auth/me')).json()) as { csrfToken?: string }).csrfToken ?? '';
+const csrf = async (page: Page) =>
+  ((await (await page.request.get('/api/auth/me')).json()) as { csrfToken?: string }).csrfToken ?? '';
 
 /** The monthly scores on the assessment page 考核 (groupBy department): key → score; a unit without facts has the base score. */
 async function departmentScores(page: Page): Promise<{ base: number; scores: Record<string, number> }> {
   await page.goto('/supervision/assessment');
   const table = page.getByTestId('as-table');
   await expect.poll(() => table.getAttribute('data-month'), POLL).not.toBe('');
-  const rows = await page.locator('[data-testid^="as-row-"]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-testid')!.slice('as-row-'.length), Number(e.getAttribute('data-score'))] as const));
+  const rows = await page
+    .locator('[data-testid^="as-row-"]')
+    .evaluateAll((els) =>
+      els.map(
+        (e) => [e.getAttribute('data-testid')!.slice('as-row-'.length), Number(e.getAttribute('data-score'))] as const,
+      ),
+    );
   return { base: Number(await table.getAttribute('data-base')), scores: Object.fromEntries(rows) };
 }
 
@@ -35,7 +42,9 @@ describe('supervision 电子监察 and ratings 好差评', () => {
 
     // The periodic sweep (here also started by hand) raises a red card on the overdue demo case.
     const admin = await signedIn(browser, 'admin');
-    const sweep = await admin.request.post('/api/supervision/sweep', { headers: { 'x-csrf-token': await csrf(admin) } });
+    const sweep = await admin.request.post('/api/supervision/sweep', {
+      headers: { 'x-csrf-token': await csrf(admin) },
+    });
     expect(sweep.status()).toBe(200);
     await expect.poll(reds, POLL).toBeGreaterThan(0);
     const undecided = await reds();
@@ -49,7 +58,9 @@ describe('supervision 电子监察 and ratings 好差评', () => {
     await row.click();
     await approver.getByTestId('sv-explain-text').fill('现场核查因申请人原因延期，已督促加快办理');
     await approver.getByTestId('sv-explain-submit').click();
-    await expect.poll(() => approver.getByTestId('sv-warning-detail').getAttribute('data-state'), POLL).toBe('explained');
+    await expect
+      .poll(() => approver.getByTestId('sv-warning-detail').getAttribute('data-state'), POLL)
+      .toBe('explained');
 
     // The supervisor does not accept the explanation: the card is confirmed and leaves the live count.
     const supervisor = await signedIn(browser, 'supervisor');
@@ -57,11 +68,15 @@ describe('supervision 电子监察 and ratings 好差评', () => {
     await supervisor.getByTestId(rowId!).click();
     await supervisor.getByTestId('sv-decide-comment').fill('延期未按特别程序办理，理由不成立');
     await supervisor.getByTestId('sv-decide-confirm').click();
-    await expect.poll(() => supervisor.getByTestId('sv-warning-detail').getAttribute('data-state'), POLL).toBe('confirmed');
+    await expect
+      .poll(() => supervisor.getByTestId('sv-warning-detail').getAttribute('data-state'), POLL)
+      .toBe('confirmed');
     await expect.poll(reds, POLL).toBe(undecided - 1); // pushed by the stream
 
     // The confirmed card and the rejected explanation cost the department points in this month's assessment.
-    const confirmed = (await (await supervisor.request.get('/api/supervision/warnings?state=confirmed&level=red&pageSize=200')).json()) as { items: { caseNumber: string; rule: string; departmentCode: string }[] };
+    const confirmed = (await (
+      await supervisor.request.get('/api/supervision/warnings?state=confirmed&level=red&pageSize=200')
+    ).json()) as { items: { caseNumber: string; rule: string; departmentCode: string }[] };
     const card = confirmed.items.find((w) => `sv-warning-${w.caseNumber}-${w.rule}` === rowId)!;
     const scoreBefore = before.scores[card.departmentCode] ?? before.base;
     const after = await departmentScores(board);
@@ -77,7 +92,9 @@ describe('supervision 电子监察 and ratings 好差评', () => {
     const company = await signedIn(browser, 'company');
     await company.goto('/my/cases');
     await company.getByTestId('my-cases-list').waitFor();
-    const cases = (await (await company.request.get('/api/cases?status=completed&pageSize=50')).json()) as { items: { id: string; number: string }[] };
+    const cases = (await (await company.request.get('/api/cases?status=completed&pageSize=50')).json()) as {
+      items: { id: string; number: string }[];
+    };
     const done = cases.items[0]!;
     await company.goto(`/my/cases/${done.id}`);
     await company.getByTestId('rate-card').waitFor();
@@ -91,7 +108,9 @@ describe('supervision 电子监察 and ratings 好差评', () => {
     const approver = await signedIn(browser, 'approver-city');
     await approver.goto('/workbench/rectifications');
     await approver.getByTestId(`rect-${done.number}`).click();
-    await expect.poll(() => approver.getByTestId('rect-status').getAttribute('data-status'), POLL).toBe('pending_check');
+    await expect
+      .poll(() => approver.getByTestId('rect-status').getAttribute('data-status'), POLL)
+      .toBe('pending_check');
     await approver.getByTestId('rect-action-check').click();
     await approver.getByTestId('rect-valid-yes').click();
     await approver.getByTestId('rect-confirm').click();

@@ -40,7 +40,9 @@ describe('督查督办 tasks', () => {
   it('a supervisor urges a measure; the lead department hears of it, reports with an attachment; the supervisor reads the report', async () => {
     const supervisor = await signedIn(browser, 'supervisor');
     // A seed-004 measure led by the city 行政审批服务局 (approver-city's department).
-    const list = (await (await supervisor.request.get('/api/supervision/tasks?department=PJ-XZSP&status=open&pageSize=200')).json()) as { items: P[] };
+    const list = (await (
+      await supervisor.request.get('/api/supervision/tasks?department=PJ-XZSP&status=open&pageSize=200')
+    ).json()) as { items: P[] };
     const problem = list.items.find((p) => p.measures.some((m) => m.leadDepartmentCode === 'PJ-XZSP'))!;
     const measure = problem.measures.find((m) => m.leadDepartmentCode === 'PJ-XZSP')!;
     const card = `tk-measure-${problem.number}-${measure.number}`;
@@ -56,15 +58,21 @@ describe('督查督办 tasks', () => {
     await supervisor.getByTestId('tk-dialog-note').fill('请于本周五前报送整改进展及佐证材料');
     await supervisor.getByTestId('tk-dialog-submit').click();
     await settle(supervisor, async () => {
-      await expect.poll(() => supervisor.getByTestId(card).getByTestId('tk-urge-count').getAttribute('data-count'), POLL).toBe('1');
+      await expect
+        .poll(() => supervisor.getByTestId(card).getByTestId('tk-urge-count').getAttribute('data-count'), POLL)
+        .toBe('1');
     });
-    await expect(supervisor.getByTestId(`tk-urgings-${problem.number}-${measure.number}`).innerText()).resolves.toContain('请于本周五前报送整改进展及佐证材料');
+    await expect(
+      supervisor.getByTestId(`tk-urgings-${problem.number}-${measure.number}`).innerText(),
+    ).resolves.toContain('请于本周五前报送整改进展及佐证材料');
 
     // The lead department's staff see the urging among their messages.
     const approver = await signedIn(browser, 'approver-city');
     await approver.goto('/my/messages');
     await approver.getByTestId('messages-list').waitFor();
-    const urged = approver.locator('[data-testid^="message-"]').filter({ hasText: `【催办】督办事项 ${problem.number}.${measure.number}` });
+    const urged = approver
+      .locator('[data-testid^="message-"]')
+      .filter({ hasText: `【催办】督办事项 ${problem.number}.${measure.number}` });
     await expect.poll(() => urged.count(), POLL).toBeGreaterThan(0);
     await expect(urged.first().innerText()).resolves.toContain('请于本周五前报送整改进展及佐证材料');
 
@@ -75,7 +83,10 @@ describe('督查督办 tasks', () => {
     const mine = approver.getByTestId(card);
     await mine.waitFor();
     await mine.getByTestId('tk-report-text').fill('已完成流程梳理，精简申请材料 12 项，方案附后');
-    await mine.getByTestId('tk-report-files').locator('input[type=file]').setInputFiles({ name: '整改方案.pdf', mimeType: 'application/pdf', buffer: Buffer.from(SAMPLE_PDF) });
+    await mine
+      .getByTestId('tk-report-files')
+      .locator('input[type=file]')
+      .setInputFiles({ name: '整改方案.pdf', mimeType: 'application/pdf', buffer: Buffer.from(SAMPLE_PDF) });
     await expect.poll(() => mine.getByTestId('uploaded-file').count(), POLL).toBe(1);
     await mine.getByTestId('tk-report-submit').click();
     await settle(approver, async () => {
@@ -86,7 +97,9 @@ describe('督查督办 tasks', () => {
     await supervisor.reload();
     const report = supervisor.getByTestId(card).getByTestId('tk-report');
     await report.waitFor();
-    await expect(report.getByTestId('tk-report-content').innerText()).resolves.toContain('已完成流程梳理，精简申请材料 12 项');
+    await expect(report.getByTestId('tk-report-content').innerText()).resolves.toContain(
+      '已完成流程梳理，精简申请材料 12 项',
+    );
     const file = report.getByTestId('tk-report-file');
     await expect(file.innerText()).resolves.toContain('整改方案.pdf');
     const res = await supervisor.request.get((await file.getAttribute('href'))!);
@@ -102,7 +115,14 @@ describe('督查督办 tasks', () => {
     const input = supervisor.getByTestId('tk-import-file').locator('input[type=file]');
     await input.setInputFiles(
       await breakdown([
-        ['1', '证照办理信息公开不全', '公开证照办理进度查询渠道', '市行政审批服务局', '市政务服务中心', '2027年6月末前'],
+        [
+          '1',
+          '证照办理信息公开不全',
+          '公开证照办理进度查询渠道',
+          '市行政审批服务局',
+          '市政务服务中心',
+          '2027年6月末前',
+        ],
         ['2', '', '建立办理结果主动告知机制', '市行政审批服务局', '', '尽快'],
       ]),
     );
@@ -113,7 +133,14 @@ describe('督查督办 tasks', () => {
 
     await input.setInputFiles(
       await breakdown([
-        ['1', '证照办理信息公开不全', '公开证照办理进度查询渠道', '市行政审批服务局', '市政务服务中心', '2027年6月末前'],
+        [
+          '1',
+          '证照办理信息公开不全',
+          '公开证照办理进度查询渠道',
+          '市行政审批服务局',
+          '市政务服务中心',
+          '2027年6月末前',
+        ],
         ['2', '', '建立办理结果主动告知机制', '市行政审批服务局', '', '长期坚持'],
       ]),
     );
@@ -124,7 +151,9 @@ describe('督查督办 tasks', () => {
     const detail = supervisor.getByTestId('tk-detail');
     await detail.waitFor();
     await expect(detail.innerText()).resolves.toContain('证照办理信息公开不全');
-    await expect.poll(() => supervisor.locator('[data-testid^="tk-measure-"][data-status="open"]').count(), POLL).toBe(2);
+    await expect
+      .poll(() => supervisor.locator('[data-testid^="tk-measure-"][data-status="open"]').count(), POLL)
+      .toBe(2);
     await supervisor.context().close();
   });
 });

@@ -19,7 +19,10 @@ function newestMtime(dir) {
 const stale = !fs.existsSync(dist) || newestMtime(path.join(root, 'web')) > fs.statSync(dist).mtimeMs;
 if (stale && process.env.SKIP_WEB_BUILD !== '1') {
   console.log('正在构建前端（首次启动约需一分钟）…');
-  const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 

@@ -61,7 +61,10 @@ export async function buildApp(config: Config, database: Database): Promise<App>
       wildcard: false,
       // Hashed assets never change; the shell must be re-fetched so a new build is picked up.
       setHeaders: (reply, file) =>
-        reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+        reply.header(
+          'cache-control',
+          file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ),
     });
     // Client-side routes fall back to the app shell; unknown /api paths and missing files stay 404 problems.
     app.get('/*', { schema: { hide: true } }, (req, reply) => {
@@ -71,7 +74,8 @@ export async function buildApp(config: Config, database: Database): Promise<App>
       if (/^assets\/[\w.-]+$/.test(rel) && fs.existsSync(path.join(config.webDist, rel))) {
         return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(rel);
       }
-      if (pathname.startsWith('/api/') || pathname.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(pathname)) return reply.callNotFound();
+      if (pathname.startsWith('/api/') || pathname.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(pathname))
+        return reply.callNotFound();
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
   }

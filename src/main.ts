@@ -16,12 +16,17 @@ if (applied.length) app.log.info({ applied }, 'migrations applied');
 // (MODULE_JOBS=0 leaves the modules' jobs out, e.g. for benchmarks that time a sweep themselves).
 const stopJobs = startJobs(
   database.db,
-  [{ name: 'audit.seal', everyMs: 2000, run: sealAudit }, ...(process.env.MODULE_JOBS === '0' ? [] : modules.flatMap((m) => m.jobs ?? []))],
+  [
+    { name: 'audit.seal', everyMs: 2000, run: sealAudit },
+    ...(process.env.MODULE_JOBS === '0' ? [] : modules.flatMap((m) => m.jobs ?? [])),
+  ],
   app.log,
 );
 
 await app.listen({ port: config.port, host: config.host });
-console.log(`一网已启动：http://localhost:${config.port}（数据库：${database.kind === 'pglite' ? `内嵌 PGlite，${config.dataDir}` : 'PostgreSQL'}）`);
+console.log(
+  `一网已启动：http://localhost:${config.port}（数据库：${database.kind === 'pglite' ? `内嵌 PGlite，${config.dataDir}` : 'PostgreSQL'}）`,
+);
 
 let stopping = false;
 async function shutdown(signal: string) {

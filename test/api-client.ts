@@ -77,7 +77,9 @@ export class ApiClient {
   static application(itemCode: string, item: ItemForm, fileId: string, submit = true) {
     return {
       itemCode,
-      form: Object.fromEntries(item.formFields.map((f) => [f.key, f.type === 'select' ? f.options?.[0] : SAMPLE_ANSWERS[f.type]])),
+      form: Object.fromEntries(
+        item.formFields.map((f) => [f.key, f.type === 'select' ? f.options?.[0] : SAMPLE_ANSWERS[f.type]]),
+      ),
       materials: item.materials.filter((m) => m.required).map((m) => ({ materialId: m.id, fileIds: [fileId] })),
       submit,
     };
@@ -88,7 +90,12 @@ export class ApiClient {
   }
 
   async act(c: CaseState, action: string, extra: Record<string, unknown> = {}): Promise<CaseState> {
-    const res = await this.post(`/api/cases/${c.id}/actions`, { action, version: c.version, comment: '同意', ...extra });
+    const res = await this.post(`/api/cases/${c.id}/actions`, {
+      action,
+      version: c.version,
+      comment: '同意',
+      ...extra,
+    });
     if (res.status !== 200) throw new Error(`${action}: ${res.status} ${await res.text()}`);
     return (await res.json()) as CaseState;
   }

@@ -20,7 +20,8 @@ export const individualForm = {
 };
 
 /** Materials whose paper originals were checked at the window. */
-export const paper = (...ids: string[]) => ids.map((materialId) => ({ materialId, fileIds: [] as string[], paper: true }));
+export const paper = (...ids: string[]) =>
+  ids.map((materialId) => ({ materialId, fileIds: [] as string[], paper: true }));
 
 /**
  * Request and case helpers for a db test whose app is created in `beforeAll`:
@@ -32,7 +33,8 @@ export function caseFixtures(app: () => TestApp, keyPrefix = 'test') {
   const { get, post } = http;
   let keySeq = 0;
   const newKey = () => `${keyPrefix}-${Date.now()}-${keySeq++}`;
-  const createCase = (headers: Headers, body: unknown, key = newKey()) => post('/api/cases', { ...headers, 'idempotency-key': key }, body);
+  const createCase = (headers: Headers, body: unknown, key = newKey()) =>
+    post('/api/cases', { ...headers, 'idempotency-key': key }, body);
   const view = async (id: string, headers: Headers) => {
     const res = await get(`/api/cases/${id}`, headers);
     expect(res.statusCode, res.body).toBe(200);
@@ -67,18 +69,29 @@ export function caseFixtures(app: () => TestApp, keyPrefix = 'test') {
     const boundary = `----yw${Math.random().toString(16).slice(2)}`;
     const pdf = Buffer.from(`%PDF-1.4\n% ${name} ${Math.random()}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
     const payload = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
       pdf,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    const res = await app().app.inject({ method: 'POST', url: '/api/files', headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+    const res = await app().app.inject({
+      method: 'POST',
+      url: '/api/files',
+      headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload,
+    });
     expect(res.statusCode, res.body).toBe(201);
     return res.json().id as string;
   };
   /** Rows in a table. */
-  const count = async (table: string) => Number((await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(app().db)).rows[0]!.n);
+  const count = async (table: string) =>
+    Number((await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(app().db)).rows[0]!.n);
   /** Audit entries with this action. */
   const auditCount = async (action: string) =>
-    Number((await sql<{ n: number }>`select count(*)::int as n from audit_log where action = ${action}`.execute(app().db)).rows[0]!.n);
+    Number(
+      (await sql<{ n: number }>`select count(*)::int as n from audit_log where action = ${action}`.execute(app().db))
+        .rows[0]!.n,
+    );
   return { ...http, newKey, createCase, view, act, actOk, registerIndividual, upload, count, auditCount };
 }

@@ -17,4 +17,21 @@ import { regulationModule } from './regulation/index';
 import { assessmentModule } from './assessment/index';
 
 /** Every bounded context, in dependency order (migrations and demo seeding follow it). */
-export const modules: Module[] = [orgModule, identityModule, calendarModule, catalogModule, filesModule, documentsModule, notifyModule, casesModule, supervisionModule, ratingsModule, bundlesModule, reportsModule, tasksModule, assessmentModule, issuingModule, regulationModule];
+export const modules: Module[] = [
+  orgModule,
+  identityModule,
+  calendarModule,
+  catalogModule,
+  filesModule,
+  documentsModule,
+  notifyModule,
+  casesModule,
+  supervisionModule,
+  ratingsModule,
+  bundlesModule,
+  reportsModule,
+  tasksModule,
+  assessmentModule,
+  issuingModule,
+  regulationModule,
+];

@@ -9,7 +9,13 @@ function manual() {
     batches.push([...items]);
     return new Promise<PromiseSettledResult<string>[]>((resolve) => {
       release.push(() =>
-        resolve(items.map((i) => (i.startsWith('bad') ? { status: 'rejected', reason: new Error(i) } : { status: 'fulfilled', value: i.toUpperCase() }))),
+        resolve(
+          items.map((i) =>
+            i.startsWith('bad')
+              ? { status: 'rejected', reason: new Error(i) }
+              : { status: 'fulfilled', value: i.toUpperCase() },
+          ),
+        ),
       );
     });
   };
@@ -106,7 +112,11 @@ describe('batcher', () => {
       maxBatch: 10,
       run: async (items) => {
         batches.push([...items]);
-        return items.map((i) => (i === 'slow' ? { status: 'fulfilled', value: new Promise<string>((r) => (later = r)) } : { status: 'fulfilled', value: i.toUpperCase() }));
+        return items.map((i) =>
+          i === 'slow'
+            ? { status: 'fulfilled', value: new Promise<string>((r) => (later = r)) }
+            : { status: 'fulfilled', value: i.toUpperCase() },
+        );
       },
     });
     let slowDone = false;

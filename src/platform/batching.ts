@@ -30,7 +30,7 @@ export function batcher<I, O>(opts: BatchOptions<I, O>): (item: I) => Promise<O>
   const take = (): Waiting<I, O>[] => {
     const batch: Waiting<I, O>[] = [];
     const seen = new Set<string>();
-    for (let i = 0; i < queue.length && batch.length < opts.maxBatch; ) {
+    for (let i = 0; i < queue.length && batch.length < opts.maxBatch;) {
       const k = opts.key(queue[i]!.item);
       if (seen.has(k) || held.has(k)) {
         seen.add(k); // an earlier call with this key waits: so do the later ones

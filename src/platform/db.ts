@@ -70,7 +70,8 @@ function preparingMarked(pool: pg.Pool): pg.Pool {
   pool.on('connect', (client) => {
     const query = client.query.bind(client) as (...a: unknown[]) => unknown;
     (client as { query: unknown }).query = (config: unknown, values?: unknown, cb?: unknown) => {
-      if (typeof config === 'string' && config.startsWith(PREPARED)) return query({ name: statementName(config), text: config, values }, cb);
+      if (typeof config === 'string' && config.startsWith(PREPARED))
+        return query({ name: statementName(config), text: config, values }, cb);
       return query(config, values, cb);
     };
   });
@@ -85,12 +86,19 @@ const shapes = new Map<string, string>();
  * `build` (given `values`) must yield the same text for every call with this key, and take its parameters
  * in the order of `values`: the first compile checks that it did.
  */
-export async function executeShape<R>(db: Db | Tx, key: string, build: (...values: unknown[]) => Compilable<R>, values: readonly unknown[]): Promise<R[]> {
+export async function executeShape<R>(
+  db: Db | Tx,
+  key: string,
+  build: (...values: unknown[]) => Compilable<R>,
+  values: readonly unknown[],
+): Promise<R[]> {
   let text = shapes.get(key);
   if (text === undefined) {
     const c = build(...values).compile();
     if (c.parameters.length !== values.length || c.parameters.some((p, i) => p !== values[i])) {
-      throw new Error(`query shape ${key}: its ${c.parameters.length} parameters are not the ${values.length} values given, in order`);
+      throw new Error(
+        `query shape ${key}: its ${c.parameters.length} parameters are not the ${values.length} values given, in order`,
+      );
     }
     shapes.set(key, (text = PREPARED + c.sql));
   }
@@ -135,7 +143,8 @@ export async function openDatabase(opts: { databaseUrl?: string; dataDir: string
 export function joinTransaction(tx: Tx): Db {
   const proxy: Db = new Proxy(tx, {
     get(target, prop) {
-      if (prop === 'transaction') return () => ({ execute: <T>(fn: (t: Tx) => Promise<T>) => fn(proxy as unknown as Tx) });
+      if (prop === 'transaction')
+        return () => ({ execute: <T>(fn: (t: Tx) => Promise<T>) => fn(proxy as unknown as Tx) });
       const v: unknown = Reflect.get(target, prop, target);
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
     },

@@ -24,7 +24,12 @@ export const CSRF_HEADER = 'x-csrf-token';
 /** Resolves a bearer or cookie token to the signed-in actor (provided by the identity module). */
 export type Authenticator = (token: string, viaCookie: boolean) => Promise<Actor | null>;
 
-const CONTEXT_LABEL: Record<string, string> = { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' };
+const CONTEXT_LABEL: Record<string, string> = {
+  body: '请求体',
+  querystring: '查询参数',
+  params: '路径参数',
+  headers: '请求头',
+};
 
 function validationProblem(err: Pick<FastifyError, 'validation' | 'validationContext'>): Problem {
   const errors: FieldError[] = (err.validation ?? []).map((v) => {
@@ -89,10 +94,12 @@ export async function createHttp(opts: HttpOptions): Promise<App> {
     const problem = toProblem(err, req);
     if (!problem) {
       req.log.error({ err }, 'unhandled error');
-      return reply
-        .status(500)
-        .type('application/problem+json')
-        .send({ type: 'about:blank', title: '服务器内部错误', status: 500, detail: '服务器处理请求时出错，请稍后重试' });
+      return reply.status(500).type('application/problem+json').send({
+        type: 'about:blank',
+        title: '服务器内部错误',
+        status: 500,
+        detail: '服务器处理请求时出错，请稍后重试',
+      });
     }
     if (problem.status === 429 && !reply.getHeader('retry-after')) reply.header('retry-after', '60');
     return reply.status(problem.status).type('application/problem+json').send(problem.toJSON(req.url));
@@ -119,7 +126,9 @@ export async function createHttp(opts: HttpOptions): Promise<App> {
     },
     crossOriginEmbedderPolicy: false,
   });
-  app.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)));
+  app.addHook('onRequest', (req, reply, done) =>
+    securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)),
+  );
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

@@ -27,7 +27,10 @@ export function startJobs(db: Db, jobs: readonly Job[], log: JobLog): () => Prom
     running.add(p);
   };
   // A first run soon after start (so a restarted node catches up), then every `everyMs`.
-  const timers = jobs.flatMap((job) => [setTimeout(() => tick(job), Math.min(job.everyMs, FIRST_RUN_MS)), setInterval(() => tick(job), job.everyMs)]);
+  const timers = jobs.flatMap((job) => [
+    setTimeout(() => tick(job), Math.min(job.everyMs, FIRST_RUN_MS)),
+    setInterval(() => tick(job), job.everyMs),
+  ]);
   return async () => {
     for (const t of timers) clearTimeout(t);
     await Promise.allSettled([...running]);

@@ -5,7 +5,13 @@ import type { Migration } from 'kysely';
 import type { Config } from './config';
 import type { Db } from './db';
 
-export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+export type App = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 export interface ModuleContext {
   db: Db;

@@ -10,7 +10,8 @@ import * as fontkit from 'fontkit';
 export const FONT_REGULAR = 'cn';
 export const FONT_BOLD = 'cn-bold';
 
-const fontDir = () => path.join(path.dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '..', 'fonts');
+const fontDir = () =>
+  path.join(path.dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '..', 'fonts');
 
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
 

@@ -3,11 +3,15 @@ import { z } from 'zod';
 import { serializerCompiler as zodSerializer } from 'fastify-type-provider-zod';
 import { fastWriter, serializerCompiler } from './serialize';
 
-const route = (schema: z.ZodType) => ({ schema, method: 'GET', url: '/test', httpStatus: '200' }) as Parameters<typeof serializerCompiler>[0];
+const route = (schema: z.ZodType) =>
+  ({ schema, method: 'GET', url: '/test', httpStatus: '200' }) as Parameters<typeof serializerCompiler>[0];
 
 /** What the fast serializer writes and what zod's would, both parsed back. */
 function both(schema: z.ZodType, data: unknown) {
-  return { fast: JSON.parse(serializerCompiler(route(schema))(data)) as unknown, zod: JSON.parse(zodSerializer(route(schema))(data)) as unknown };
+  return {
+    fast: JSON.parse(serializerCompiler(route(schema))(data)) as unknown,
+    zod: JSON.parse(zodSerializer(route(schema))(data)) as unknown,
+  };
 }
 
 const Case = z.object({
@@ -21,7 +25,10 @@ const Case = z.object({
   tags: z.array(z.string()),
   applicant: z.object({ name: z.string(), idNumber: z.string().nullable() }),
   payload: z.record(z.string(), z.unknown()),
-  outcome: z.discriminatedUnion('kind', [z.object({ kind: z.literal('grant'), certificate: z.string() }), z.object({ kind: z.literal('deny'), reason: z.string() })]),
+  outcome: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('grant'), certificate: z.string() }),
+    z.object({ kind: z.literal('deny'), reason: z.string() }),
+  ]),
   extra: z.union([z.number(), z.string()]).nullable(),
 });
 
@@ -48,7 +55,11 @@ describe('the response serializer', () => {
   it('writes what zod writes: nulls, optionals, dates, enums, records, unions', () => {
     const { fast, zod } = both(Case, data);
     expect(fast).toEqual(zod);
-    expect(fast).toMatchObject({ at: '2026-12-06T01:02:03.004Z', comment: null, outcome: { kind: 'deny', reason: '材料不全' } });
+    expect(fast).toMatchObject({
+      at: '2026-12-06T01:02:03.004Z',
+      comment: null,
+      outcome: { kind: 'deny', reason: '材料不全' },
+    });
   });
 
   it('writes only the fields the schema names, at every depth', () => {
@@ -67,17 +78,33 @@ describe('the response serializer', () => {
 
   it('tells the branches of a union apart when a branch has nullable enumerations and objects', () => {
     const Minimal = z.object({ id: z.string(), version: z.number(), documentNumber: z.string().nullable() });
-    const Answer = z.union([Case.extend({ kindOrNull: z.enum(['a', 'b']).nullable(), fixed: z.literal('x').nullable(), owner: z.object({ name: z.string() }).nullable() }), Minimal]);
+    const Answer = z.union([
+      Case.extend({
+        kindOrNull: z.enum(['a', 'b']).nullable(),
+        fixed: z.literal('x').nullable(),
+        owner: z.object({ name: z.string() }).nullable(),
+      }),
+      Minimal,
+    ]);
     const whole = { ...data, kindOrNull: null, fixed: null, owner: null };
     expect(fastWriter(Answer)).toBeTypeOf('function');
     expect(both(Answer, whole).fast).toEqual(both(Answer, whole).zod);
-    expect(both(Answer, { ...whole, kindOrNull: 'b', fixed: 'x', owner: { name: '李娜', id: 'hidden' } }).fast).toEqual(both(Answer, { ...whole, kindOrNull: 'b', fixed: 'x', owner: { name: '李娜', id: 'hidden' } }).zod);
-    expect(both(Answer, { id: 'c', version: 2, documentNumber: null }).fast).toEqual({ id: 'c', version: 2, documentNumber: null });
+    expect(both(Answer, { ...whole, kindOrNull: 'b', fixed: 'x', owner: { name: '李娜', id: 'hidden' } }).fast).toEqual(
+      both(Answer, { ...whole, kindOrNull: 'b', fixed: 'x', owner: { name: '李娜', id: 'hidden' } }).zod,
+    );
+    expect(both(Answer, { id: 'c', version: 2, documentNumber: null }).fast).toEqual({
+      id: 'c',
+      version: 2,
+      documentNumber: null,
+    });
   });
 
   it('writes arrays of objects and pages as zod does', () => {
     const Page = z.object({ total: z.number(), items: z.array(Case) });
-    const page = { total: 2, items: [data, { ...data, id: 'c2', outcome: { kind: 'grant', certificate: 'No.1' }, extra: null, note: '备注' }] };
+    const page = {
+      total: 2,
+      items: [data, { ...data, id: 'c2', outcome: { kind: 'grant', certificate: 'No.1' }, extra: null, note: '备注' }],
+    };
     const { fast, zod } = both(Page, page);
     expect(fast).toEqual(zod);
   });

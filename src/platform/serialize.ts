@@ -22,7 +22,8 @@ function forWriting(node: unknown): void {
   // `X or null` as a nullable type: fast-json-stringify writes it directly, where `anyOf` would test each value against each branch.
   const any = o.anyOf;
   if (Array.isArray(any) && any.length === 2) {
-    const isNull = (b: unknown) => !!b && typeof b === 'object' && (b as { type?: unknown }).type === 'null' && Object.keys(b).length === 1;
+    const isNull = (b: unknown) =>
+      !!b && typeof b === 'object' && (b as { type?: unknown }).type === 'null' && Object.keys(b).length === 1;
     const other = (isNull(any[0]) ? any[1] : isNull(any[1]) ? any[0] : null) as Record<string, unknown> | null;
     if (other && typeof other.type === 'string' && !('anyOf' in other) && !('oneOf' in other) && !('allOf' in other)) {
       delete o.anyOf;

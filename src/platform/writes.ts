@@ -36,8 +36,13 @@ export interface KeyedInsertGroup {
   json: string;
 }
 
-export function groupKeyedInserts(owners: readonly { key: string; inserts: readonly RowInsert[] }[]): KeyedInsertGroup[] {
-  const groups = new Map<string, { table: string; cols: string[]; rows: { key: string; row: Record<string, unknown> }[] }>();
+export function groupKeyedInserts(
+  owners: readonly { key: string; inserts: readonly RowInsert[] }[],
+): KeyedInsertGroup[] {
+  const groups = new Map<
+    string,
+    { table: string; cols: string[]; rows: { key: string; row: Record<string, unknown> }[] }
+  >();
   for (const { key, inserts } of owners) {
     for (const ins of inserts) {
       const cols = Object.keys(ins.row).sort();

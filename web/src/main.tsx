@@ -4,8 +4,9 @@ import { Root } from './App';
 import './styles.css';
 
 const el = document.getElementById('root');
-if (el) createRoot(el).render(
-  <StrictMode>
-    <Root />
-  </StrictMode>,
-);
+if (el)
+  createRoot(el).render(
+    <StrictMode>
+      <Root />
+    </StrictMode>,
+  );

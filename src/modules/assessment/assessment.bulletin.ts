@@ -42,7 +42,13 @@ const toView = (b: repo.BulletinMeta): BulletinView => ({
 const CARD_STATES = { open: '待说明', explained: '已说明', confirmed: '已确认', revoked: '已撤销' } as const;
 
 /** Builds the bulletin of one week for a region scope (everything read, nothing written). */
-async function buildBulletin(db: Db, regionPrefix: string, regionName: string, week: { from: string; to: string }, today: string) {
+async function buildBulletin(
+  db: Db,
+  regionPrefix: string,
+  regionName: string,
+  week: { from: string; to: string },
+  today: string,
+) {
   const scope: WarningScope = { regionPrefix, departmentCodes: null, hallId: null };
   const [{ ranked }, warnings, ratings, measures] = await Promise.all([
     scoreUnits(db, scope, 'department', week.from, week.to, today),
@@ -54,10 +60,25 @@ async function buildBulletin(db: Db, regionPrefix: string, regionName: string, w
   const redCards = await Promise.all(
     warnings
       .filter((w) => w.level === 'red' && w.state !== 'revoked')
-      .map(async (w) => ({ caseNumber: w.caseNumber, itemName: w.itemName, ruleName: w.ruleName, department: await deptName(w.departmentCode), raisedOn: w.raisedOn, state: CARD_STATES[w.state] })),
+      .map(async (w) => ({
+        caseNumber: w.caseNumber,
+        itemName: w.itemName,
+        ruleName: w.ruleName,
+        department: await deptName(w.departmentCode),
+        raisedOn: w.raisedOn,
+        state: CARD_STATES[w.state],
+      })),
   );
   const badRatings = await Promise.all(
-    ratings.filter((g) => g.level <= 2).map(async (g) => ({ ratedOn: g.ratedOn, caseNumber: g.caseNumber, itemName: g.itemName, department: await deptName(g.departmentCode), level: g.level === 1 ? '非常不满意' : '不满意' })),
+    ratings
+      .filter((g) => g.level <= 2)
+      .map(async (g) => ({
+        ratedOn: g.ratedOn,
+        caseNumber: g.caseNumber,
+        itemName: g.itemName,
+        department: await deptName(g.departmentCode),
+        level: g.level === 1 ? '非常不满意' : '不满意',
+      })),
   );
   const title = `政务服务效能每周通报（${week.from.slice(0, 4)}年第${isoWeekNumber(week.from)}周）`;
   const input = {
@@ -66,16 +87,39 @@ async function buildBulletin(db: Db, regionPrefix: string, regionName: string, w
     from: week.from,
     to: week.to,
     generatedAt: new Date(),
-    ranking: ranked.map((u) => ({ rank: u.rank, label: u.label, score: u.score, deductions: u.deductions, bonuses: u.bonuses, redCards: u.facts.red_card ?? 0, overdueCases: u.facts.overdue_case ?? 0, badRatings: u.facts.bad_rating ?? 0 })),
+    ranking: ranked.map((u) => ({
+      rank: u.rank,
+      label: u.label,
+      score: u.score,
+      deductions: u.deductions,
+      bonuses: u.bonuses,
+      redCards: u.facts.red_card ?? 0,
+      overdueCases: u.facts.overdue_case ?? 0,
+      badRatings: u.facts.bad_rating ?? 0,
+    })),
     redCards,
-    overdueCases: ranked.filter((u) => u.facts.overdue_case).map((u) => ({ department: u.label, completed: u.completed, overdue: u.facts.overdue_case ?? 0 })),
+    overdueCases: ranked
+      .filter((u) => u.facts.overdue_case)
+      .map((u) => ({ department: u.label, completed: u.completed, overdue: u.facts.overdue_case ?? 0 })),
     badRatings,
-    overdueMeasures: measures.map((m) => ({ problem: `${m.problemNumber}. ${m.problemTitle}`, content: `${m.measureNumber}. ${m.content}`, department: m.leadDepartmentName, deadline: m.deadline ?? '—', urged: m.urgeCount })),
+    overdueMeasures: measures.map((m) => ({
+      problem: `${m.problemNumber}. ${m.problemTitle}`,
+      content: `${m.measureNumber}. ${m.content}`,
+      department: m.leadDepartmentName,
+      deadline: m.deadline ?? '—',
+      urged: m.urgeCount,
+    })),
   };
   return {
     title,
     pdf: await renderBulletin(input),
-    summary: { units: ranked.length, redCards: redCards.length, overdueCases: input.overdueCases.reduce((s, r) => s + r.overdue, 0), badRatings: badRatings.length, overdueMeasures: measures.length },
+    summary: {
+      units: ranked.length,
+      redCards: redCards.length,
+      overdueCases: input.overdueCases.reduce((s, r) => s + r.overdue, 0),
+      badRatings: badRatings.length,
+      overdueMeasures: measures.length,
+    },
   };
 }
 
@@ -98,16 +142,38 @@ export async function bulletinPdf(db: Db, actor: Actor, id: string): Promise<{ m
 }
 
 /** A supervisor generates (or regenerates) the bulletin of a past week for its scope. */
-export async function generateBulletin(db: Db, actor: Actor, body: { weekFrom?: string }, ip: string | null, today = todayInShanghai()): Promise<BulletinView> {
+export async function generateBulletin(
+  db: Db,
+  actor: Actor,
+  body: { weekFrom?: string },
+  ip: string | null,
+  today = todayInShanghai(),
+): Promise<BulletinView> {
   requireSupervisor(actor);
   const week = body.weekFrom ? weekOf(body.weekFrom) : previousWeek(today);
-  if (body.weekFrom && body.weekFrom !== week.from) throw fieldError('weekFrom', `请填写周一的日期（例如 ${week.from}）`);
+  if (body.weekFrom && body.weekFrom !== week.from)
+    throw fieldError('weekFrom', `请填写周一的日期（例如 ${week.from}）`);
   if (week.from > today) throw fieldError('weekFrom', '通报周不能晚于本周');
   const prefix = bulletinPrefix(actor);
-  const regionName = prefix === CITY_WIDE ? '全市' : ((await getRegion(db, actor.scope.regionCode))?.name ?? actor.scope.regionCode);
+  const regionName =
+    prefix === CITY_WIDE ? '全市' : ((await getRegion(db, actor.scope.regionCode))?.name ?? actor.scope.regionCode);
   const built = await buildBulletin(db, prefix, regionName, week, today);
   const id = await db.transaction().execute(async (tx) => {
-    const saved = (await repo.upsertBulletin(tx, { region_prefix: prefix, region_name: regionName, week_from: week.from, week_to: week.to, title: built.title, summary: built.summary, pdf: built.pdf, generated_by: actor.id, generated_by_name: actor.name }, true))!;
+    const saved = (await repo.upsertBulletin(
+      tx,
+      {
+        region_prefix: prefix,
+        region_name: regionName,
+        week_from: week.from,
+        week_to: week.to,
+        title: built.title,
+        summary: built.summary,
+        pdf: built.pdf,
+        generated_by: actor.id,
+        generated_by_name: actor.name,
+      },
+      true,
+    ))!;
     await recordAudit(tx, {
       actor,
       action: saved.created ? 'assessment.bulletin.generate' : 'assessment.bulletin.regenerate',
@@ -131,9 +197,29 @@ export async function generateWeeklyBulletin(db: Db, today = todayInShanghai()):
   if (await repo.findBulletin(db, CITY_WIDE, week.from)) return null;
   const built = await buildBulletin(db, CITY_WIDE, '全市', week, today);
   return db.transaction().execute(async (tx) => {
-    const saved = await repo.upsertBulletin(tx, { region_prefix: CITY_WIDE, region_name: '全市', week_from: week.from, week_to: week.to, title: built.title, summary: built.summary, pdf: built.pdf, generated_by: null, generated_by_name: '系统（每周自动生成）' }, false);
+    const saved = await repo.upsertBulletin(
+      tx,
+      {
+        region_prefix: CITY_WIDE,
+        region_name: '全市',
+        week_from: week.from,
+        week_to: week.to,
+        title: built.title,
+        summary: built.summary,
+        pdf: built.pdf,
+        generated_by: null,
+        generated_by_name: '系统（每周自动生成）',
+      },
+      false,
+    );
     if (!saved) return null;
-    await recordAudit(tx, { actor: null, action: 'assessment.bulletin.generate', entityType: 'assessment_bulletin', entityId: saved.id, after: { regionPrefix: CITY_WIDE, weekFrom: week.from, weekTo: week.to, summary: built.summary } });
+    await recordAudit(tx, {
+      actor: null,
+      action: 'assessment.bulletin.generate',
+      entityType: 'assessment_bulletin',
+      entityId: saved.id,
+      after: { regionPrefix: CITY_WIDE, weekFrom: week.from, weekTo: week.to, summary: built.summary },
+    });
     return saved.id;
   });
 }

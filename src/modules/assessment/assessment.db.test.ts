@@ -13,7 +13,9 @@ beforeAll(async () => {
   // A county-level supervisor (兴隆台区) for the scope checks, signing in with the demo password.
   await sql`
     insert into users (username, password_hash, kind, name, roles, region_code, region_prefix)
-    select 'supervisor-county', password_hash, 'staff', '钱监察', '{supervisor}', '211103', '211103' from users where username = 'supervisor'`.execute(t.db);
+    select 'supervisor-county', password_hash, 'staff', '钱监察', '{supervisor}', '211103', '211103' from users where username = 'supervisor'`.execute(
+    t.db,
+  );
   // Cards to score: the sweep raises them on the demo cases (today, so in this month).
   const r = await t.post('/api/supervision/sweep', await t.as('supervisor'));
   expect(r.statusCode, r.body).toBe(200);
@@ -56,7 +58,11 @@ describe('monthly scores 月度考核', () => {
     const ranks = s.rows.map((r) => r.rank);
     expect(ranks[0]).toBe(1);
     for (let i = 1; i < s.rows.length; i++) expect(s.rows[i]!.score).toBeLessThanOrEqual(s.rows[i - 1]!.score);
-    for (const r of s.rows) expect(r.score).toBe(Math.round((100 - r.deductions + r.items.filter((i) => i.points > 0).reduce((a, i) => a + i.points, 0)) * 10) / 10);
+    for (const r of s.rows)
+      expect(r.score).toBe(
+        Math.round((100 - r.deductions + r.items.filter((i) => i.points > 0).reduce((a, i) => a + i.points, 0)) * 10) /
+          10,
+      );
     expect(s.rows.reduce((a, r) => a + r.pendingCards, 0)).toBeGreaterThan(0);
     expect(s.rows.some((r) => r.items.some((i) => i.code === 'red_card'))).toBe(false);
   });
@@ -66,12 +72,17 @@ describe('monthly scores 月度考核', () => {
     const before = (await scoresOf('supervisor')).rows.find((r) => r.key === w.departmentCode)!;
     expect(before).toBeTruthy();
 
-    const ex = await post(`/api/supervision/warnings/${w.id}/explain`, await as('approver-city'), { text: '因申请人原因延期' });
+    const ex = await post(`/api/supervision/warnings/${w.id}/explain`, await as('approver-city'), {
+      text: '因申请人原因延期',
+    });
     expect(ex.statusCode, ex.body).toBe(200);
     // Explained, not yet decided: still no deduction.
     expect((await scoresOf('supervisor')).rows.find((r) => r.key === w.departmentCode)!.score).toBe(before.score);
 
-    const d = await post(`/api/supervision/warnings/${w.id}/decide`, await as('supervisor'), { decision: 'confirm', comment: '理由不成立' });
+    const d = await post(`/api/supervision/warnings/${w.id}/decide`, await as('supervisor'), {
+      decision: 'confirm',
+      comment: '理由不成立',
+    });
     expect(d.statusCode, d.body).toBe(200);
     const after = (await scoresOf('supervisor')).rows.find((r) => r.key === w.departmentCode)!;
     // Default rules: 5 for the red card, 2 for the rejected explanation.
@@ -80,12 +91,19 @@ describe('monthly scores 月度考核', () => {
     expect(after.items.find((i) => i.code === 'rejected_explanation')).toMatchObject({ count: 1, points: -2 });
 
     // The department sees its own detail, with the card's case number as the reason.
-    const det = await get(`/api/assessment/scores/department/${w.departmentCode}?month=${month}`, await as('approver-city'));
+    const det = await get(
+      `/api/assessment/scores/department/${w.departmentCode}?month=${month}`,
+      await as('approver-city'),
+    );
     expect(det.statusCode, det.body).toBe(200);
     const detail = det.json();
     expect(detail.score).toBe(after.score);
-    expect(detail.lines).toContainEqual(expect.objectContaining({ item: 'red_card', itemName: '红牌（经确认）', caseNumber: w.caseNumber }));
-    expect(detail.lines).toContainEqual(expect.objectContaining({ item: 'rejected_explanation', caseNumber: w.caseNumber }));
+    expect(detail.lines).toContainEqual(
+      expect.objectContaining({ item: 'red_card', itemName: '红牌（经确认）', caseNumber: w.caseNumber }),
+    );
+    expect(detail.lines).toContainEqual(
+      expect.objectContaining({ item: 'rejected_explanation', caseNumber: w.caseNumber }),
+    );
   });
 
   it('a rule change re-scores the month (red card 10 points): validated, versioned, audited', async () => {
@@ -101,16 +119,38 @@ describe('monthly scores 月度考核', () => {
     const low = await put('/api/assessment/rules/red_card', sup, { points: 10, cap: 5, version: red.version });
     expect(low.statusCode).toBe(400);
     expect(low.json().errors[0]).toMatchObject({ field: 'cap', message: '封顶分值不能小于单次分值' });
-    const decimals = await put('/api/assessment/rules/red_card', sup, { points: 1.25, cap: null, version: red.version });
+    const decimals = await put('/api/assessment/rules/red_card', sup, {
+      points: 1.25,
+      cap: null,
+      version: red.version,
+    });
     expect(decimals.statusCode).toBe(400);
     const missing = await put('/api/assessment/rules/red_card', sup, { cap: 30, version: red.version });
     expect(missing.statusCode).toBe(400);
     expect(JSON.stringify(missing.json())).toContain('points');
     const base = await put('/api/assessment/rules/base', sup, { points: 100, cap: 10, version: 1 });
     expect(base.statusCode).toBe(400);
-    expect((await put('/api/assessment/rules/no_such_rule', sup, { points: 1, cap: null, version: 1 })).statusCode).toBe(404);
-    expect((await put('/api/assessment/rules/red_card', await as('approver-city'), { points: 10, cap: 30, version: red.version })).statusCode).toBe(403);
-    expect((await put('/api/assessment/rules/red_card', await as('supervisor-county'), { points: 10, cap: 30, version: red.version })).statusCode).toBe(403);
+    expect(
+      (await put('/api/assessment/rules/no_such_rule', sup, { points: 1, cap: null, version: 1 })).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await put('/api/assessment/rules/red_card', await as('approver-city'), {
+          points: 10,
+          cap: 30,
+          version: red.version,
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await put('/api/assessment/rules/red_card', await as('supervisor-county'), {
+          points: 10,
+          cap: 30,
+          version: red.version,
+        })
+      ).statusCode,
+    ).toBe(403);
 
     const dept = (await scoresOf('supervisor')).rows.find((r) => r.items.some((i) => i.code === 'red_card'))!;
     const ok = await put('/api/assessment/rules/red_card', sup, { points: 10, cap: 30, version: red.version });
@@ -118,13 +158,21 @@ describe('monthly scores 月度考核', () => {
     expect(ok.json()).toMatchObject({ points: 10, cap: 30, version: red.version + 1, updatedBy: '赵监察' });
     const stale = await put('/api/assessment/rules/red_card', sup, { points: 6, cap: 30, version: red.version });
     expect(stale.statusCode).toBe(409);
-    expect((await scoresOf('supervisor')).rows.find((r) => r.key === dept.key)!.score).toBe(Math.round((dept.score - 5) * 10) / 10);
+    expect((await scoresOf('supervisor')).rows.find((r) => r.key === dept.key)!.score).toBe(
+      Math.round((dept.score - 5) * 10) / 10,
+    );
 
-    const audit = (await sql<{ before: { points: number }; after: { points: number } }>`
-      select before, after from audit_log where action = 'assessment.rule.update' and entity_id = 'red_card'`.execute(t.db)).rows;
+    const audit = (
+      await sql<{ before: { points: number }; after: { points: number } }>`
+      select before, after from audit_log where action = 'assessment.rule.update' and entity_id = 'red_card'`.execute(
+        t.db,
+      )
+    ).rows;
     expect(audit).toEqual([{ before: { points: 5, cap: 30 }, after: { points: 10, cap: 30 } }]);
     // Back to the default for the tests below.
-    expect((await put('/api/assessment/rules/red_card', sup, { points: 5, cap: 30, version: red.version + 1 })).statusCode).toBe(200);
+    expect(
+      (await put('/api/assessment/rules/red_card', sup, { points: 5, cap: 30, version: red.version + 1 })).statusCode,
+    ).toBe(200);
   });
 
   it('groups by hall and clerk', async () => {
@@ -144,7 +192,13 @@ describe('monthly scores 月度考核', () => {
          order by w.case_id, e.seq`.execute(t.db)
     ).rows;
     expect(carded.length).toBeGreaterThan(0);
-    const never = (await sql<{ id: string }>`select id from cases c where not exists (select 1 from case_events e where e.case_id = c.id and e.action = 'accept') limit 1`.execute(t.db)).rows[0]!;
+    const never = (
+      await sql<{
+        id: string;
+      }>`select id from cases c where not exists (select 1 from case_events e where e.case_id = c.id and e.action = 'accept') limit 1`.execute(
+        t.db,
+      )
+    ).rows[0]!;
     const clerks = await acceptingClerksOf(t.db, [...carded.map((c) => c.case_id), never.id]);
     expect(clerks.size).toBe(carded.length);
     expect(clerks.has(never.id)).toBe(false);
@@ -178,15 +232,22 @@ describe('data scope 数据范围', () => {
     expect(own.rows.length).toBeLessThan(city.rows.length);
     const ownKeys = own.rows.map((r) => r.key);
     const other = city.rows.find((r) => !ownKeys.includes(r.key))!;
-    expect((await get(`/api/assessment/scores/department/${other.key}?month=${month}`, await as('approver-city'))).statusCode).toBe(404);
-    expect((await get(`/api/assessment/scores/department/${other.key}?month=${month}`, await as('supervisor'))).statusCode).toBe(200);
+    expect(
+      (await get(`/api/assessment/scores/department/${other.key}?month=${month}`, await as('approver-city')))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await get(`/api/assessment/scores/department/${other.key}?month=${month}`, await as('supervisor'))).statusCode,
+    ).toBe(200);
   });
 
   it('a county supervisor sees its subtree only', async () => {
     const w = await confirmedCardDepartment();
     const county = await scoresOf('supervisor-county');
     expect(county.rows.map((r) => r.key)).not.toContain(w);
-    expect((await get(`/api/assessment/scores/department/${w}?month=${month}`, await as('supervisor-county'))).statusCode).toBe(404);
+    expect(
+      (await get(`/api/assessment/scores/department/${w}?month=${month}`, await as('supervisor-county'))).statusCode,
+    ).toBe(404);
   });
 
   it('clerks and applicants may not see scores', async () => {
@@ -240,7 +301,9 @@ describe('weekly bulletin 每周通报', () => {
     // Regenerating replaces the week's bulletin (one per scope and week), audited as such.
     const again = await post('/api/assessment/bulletins', sup, { weekFrom: week.from });
     expect(again.json().id).toBe(b.id);
-    const actions = (await sql<{ action: string }>`select action from audit_log where entity_id = ${b.id} order by id`.execute(t.db)).rows.map((x) => x.action);
+    const actions = (
+      await sql<{ action: string }>`select action from audit_log where entity_id = ${b.id} order by id`.execute(t.db)
+    ).rows.map((x) => x.action);
     expect(actions).toEqual(['assessment.bulletin.generate', 'assessment.bulletin.regenerate']);
   });
 
@@ -261,9 +324,17 @@ describe('weekly bulletin 每周通报', () => {
     // The county generates its own; the city sees it beside the city-wide one.
     const own = await post('/api/assessment/bulletins', county, {});
     expect(own.statusCode, own.body).toBe(200);
-    expect(own.json()).toMatchObject({ regionPrefix: '211103', regionName: '兴隆台区', weekFrom: previousWeek(today).from });
-    expect((await get('/api/assessment/bulletins', county)).json().items.map((b: { id: string }) => b.id)).toEqual([own.json().id]);
-    expect((await get('/api/assessment/bulletins?pageSize=50', sup)).json().items.map((b: { id: string }) => b.id)).toEqual(expect.arrayContaining([cityId, own.json().id]));
+    expect(own.json()).toMatchObject({
+      regionPrefix: '211103',
+      regionName: '兴隆台区',
+      weekFrom: previousWeek(today).from,
+    });
+    expect((await get('/api/assessment/bulletins', county)).json().items.map((b: { id: string }) => b.id)).toEqual([
+      own.json().id,
+    ]);
+    expect(
+      (await get('/api/assessment/bulletins?pageSize=50', sup)).json().items.map((b: { id: string }) => b.id),
+    ).toEqual(expect.arrayContaining([cityId, own.json().id]));
     expect((await get(`/api/assessment/bulletins/${own.json().id}/pdf`, sup)).statusCode).toBe(200);
     expect((await get('/api/assessment/bulletins/not-a-uuid/pdf', sup)).statusCode).toBe(400);
   });
@@ -275,8 +346,12 @@ describe('weekly bulletin 每周通报', () => {
     const id = await generateWeeklyBulletin(t.db, monday);
     expect(id).toBeTruthy();
     expect(await generateWeeklyBulletin(t.db, monday)).toBeNull();
-    const row = (await sql<{ week_from: string; generated_by_name: string }>`
-      select to_char(week_from, 'YYYY-MM-DD') as week_from, generated_by_name from assessment_bulletins where id = ${id}::uuid`.execute(t.db)).rows[0]!;
+    const row = (
+      await sql<{ week_from: string; generated_by_name: string }>`
+      select to_char(week_from, 'YYYY-MM-DD') as week_from, generated_by_name from assessment_bulletins where id = ${id}::uuid`.execute(
+        t.db,
+      )
+    ).rows[0]!;
     expect(row).toEqual({ week_from: previousWeek(monday).from, generated_by_name: '系统（每周自动生成）' });
   });
 });

@@ -32,7 +32,14 @@ export interface UnitFactSet {
 
 const STATE_TEXT = { open: '待说明', explained: '已说明待处理', confirmed: '已确认', revoked: '已撤销' } as const;
 
-export async function gatherFacts(db: Db, scope: WarningScope, groupBy: GroupBy, from: string, to: string, today: string): Promise<UnitFactSet[]> {
+export async function gatherFacts(
+  db: Db,
+  scope: WarningScope,
+  groupBy: GroupBy,
+  from: string,
+  to: string,
+  today: string,
+): Promise<UnitFactSet[]> {
   const units = new Map<string, UnitFactSet>();
   const unit = (key: string, label?: string | null) => {
     let u = units.get(key);
@@ -58,7 +65,12 @@ export async function gatherFacts(db: Db, scope: WarningScope, groupBy: GroupBy,
   // Clerks: like the case figures, cards and ratings go to the clerk who accepted the case 受理人,
   // looked up for all the period's cases at once.
   const clerks =
-    groupBy === 'clerk' ? await acceptingClerksOf(db, [...warnings, ...ratings, ...lateRectifications].map((f) => f.caseId)) : new Map<string, AcceptingClerk>();
+    groupBy === 'clerk'
+      ? await acceptingClerksOf(
+          db,
+          [...warnings, ...ratings, ...lateRectifications].map((f) => f.caseId),
+        )
+      : new Map<string, AcceptingClerk>();
   const keyOf = (f: { caseId: string; departmentCode: string; hallId: string | null }): string | null => {
     if (groupBy === 'department') return f.departmentCode;
     if (groupBy === 'hall') return f.hallId;
@@ -68,8 +80,20 @@ export async function gatherFacts(db: Db, scope: WarningScope, groupBy: GroupBy,
     if (!r.key) continue;
     const u = unit(r.key, groupBy === 'clerk' ? r.label : null);
     u.completed += r.completed;
-    add(u, 'overdue_case', r.overdue, r.overdue ? { on: asOf, caseNumber: null, text: `本期办结 ${r.completed} 件，其中超过承诺时限办结 ${r.overdue} 件` } : undefined);
-    add(u, 'early_completion', r.early, r.early ? { on: asOf, caseNumber: null, text: `本期提前办结 ${r.early} 件` } : undefined);
+    add(
+      u,
+      'overdue_case',
+      r.overdue,
+      r.overdue
+        ? { on: asOf, caseNumber: null, text: `本期办结 ${r.completed} 件，其中超过承诺时限办结 ${r.overdue} 件` }
+        : undefined,
+    );
+    add(
+      u,
+      'early_completion',
+      r.early,
+      r.early ? { on: asOf, caseNumber: null, text: `本期提前办结 ${r.early} 件` } : undefined,
+    );
   }
 
   for (const w of warnings) {
@@ -86,14 +110,31 @@ export async function gatherFacts(db: Db, scope: WarningScope, groupBy: GroupBy,
     const key = keyOf(g);
     if (!key) continue;
     const u = unit(key);
-    if (g.level <= 2) add(u, 'bad_rating', 1, { on: g.ratedOn, caseNumber: g.caseNumber, text: `差评（${g.level === 1 ? '非常不满意' : '不满意'}）${g.itemName}${g.comment ? `：${g.comment}` : ''}` });
+    if (g.level <= 2)
+      add(u, 'bad_rating', 1, {
+        on: g.ratedOn,
+        caseNumber: g.caseNumber,
+        text: `差评（${g.level === 1 ? '非常不满意' : '不满意'}）${g.itemName}${g.comment ? `：${g.comment}` : ''}`,
+      });
     else add(u, 'very_satisfied', 1);
   }
   for (const x of lateRectifications) {
     const key = keyOf(x);
-    if (key) add(unit(key), 'rectification_overdue', 1, { on: x.overdueOn, caseNumber: x.caseNumber, text: '差评整改超过期限' });
+    if (key)
+      add(unit(key), 'rectification_overdue', 1, {
+        on: x.overdueOn,
+        caseNumber: x.caseNumber,
+        text: '差评整改超过期限',
+      });
   }
-  for (const u of units.values()) if (u.facts.very_satisfied) u.lines.push({ item: 'very_satisfied', on: asOf, caseNumber: null, text: `本期非常满意评价 ${u.facts.very_satisfied} 件` });
+  for (const u of units.values())
+    if (u.facts.very_satisfied)
+      u.lines.push({
+        item: 'very_satisfied',
+        on: asOf,
+        caseNumber: null,
+        text: `本期非常满意评价 ${u.facts.very_satisfied} 件`,
+      });
 
   for (const c of clerks.values()) {
     const u = units.get(c.actorId);

@@ -8,8 +8,24 @@ export interface BulletinInput {
   from: string;
   to: string;
   generatedAt: Date;
-  ranking: { rank: number; label: string; score: number; deductions: number; bonuses: number; redCards: number; overdueCases: number; badRatings: number }[];
-  redCards: { caseNumber: string; itemName: string; ruleName: string; department: string; raisedOn: string; state: string }[];
+  ranking: {
+    rank: number;
+    label: string;
+    score: number;
+    deductions: number;
+    bonuses: number;
+    redCards: number;
+    overdueCases: number;
+    badRatings: number;
+  }[];
+  redCards: {
+    caseNumber: string;
+    itemName: string;
+    ruleName: string;
+    department: string;
+    raisedOn: string;
+    state: string;
+  }[];
   overdueCases: { department: string; completed: number; overdue: number }[];
   badRatings: { ratedOn: string; caseNumber: string; itemName: string; department: string; level: string }[];
   overdueMeasures: { problem: string; content: string; department: string; deadline: string; urged: number }[];
@@ -18,10 +34,22 @@ export interface BulletinInput {
 type Column = { title: string; width: number };
 
 const fmtTime = (d: Date) =>
-  new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
+  new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(d);
 
 export async function renderBulletin(b: BulletinInput): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 50, bottom: 50, left: 50, right: 50 }, info: { Title: b.title, Author: '一网 Yiwang' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 50, bottom: 50, left: 50, right: 50 },
+    info: { Title: b.title, Author: '一网 Yiwang' },
+  });
   registerChineseFonts(doc);
   const done = collectPdf(doc);
   const left = doc.page.margins.left;
@@ -40,7 +68,12 @@ export async function renderBulletin(b: BulletinInput): Promise<Buffer> {
         bottom = Math.max(bottom, doc.y);
         x += w;
       });
-      doc.moveTo(left, bottom + 3).lineTo(left + total, bottom + 3).lineWidth(0.5).strokeColor('#999').stroke();
+      doc
+        .moveTo(left, bottom + 3)
+        .lineTo(left + total, bottom + 3)
+        .lineWidth(0.5)
+        .strokeColor('#999')
+        .stroke();
       doc.x = left;
       doc.y = bottom + 4;
     };
@@ -48,11 +81,17 @@ export async function renderBulletin(b: BulletinInput): Promise<Buffer> {
       doc.font(FONT_REGULAR).fontSize(10).fillColor('#555').text(empty, left).fillColor('#000');
       return;
     }
-    line(columns.map((c) => c.title), true);
+    line(
+      columns.map((c) => c.title),
+      true,
+    );
     for (const r of rows) {
       if (doc.y > bottomLimit()) {
         doc.addPage();
-        line(columns.map((c) => c.title), true);
+        line(
+          columns.map((c) => c.title),
+          true,
+        );
       }
       line(r, false);
     }
@@ -64,13 +103,24 @@ export async function renderBulletin(b: BulletinInput): Promise<Buffer> {
   };
 
   doc.font(FONT_BOLD).fontSize(20).fillColor('#c00').text(b.title, { align: 'center' }).fillColor('#000');
-  doc.moveDown(0.4).font(FONT_REGULAR).fontSize(11).text(`通报范围：${b.regionName}    通报期间：${b.from} 至 ${b.to}`, { align: 'center' });
-  doc.fontSize(9).fillColor('#555').text(`生成时间：${fmtTime(b.generatedAt)}    得分按本周事实与现行考核计分规则计算`, { align: 'center' }).fillColor('#000');
+  doc
+    .moveDown(0.4)
+    .font(FONT_REGULAR)
+    .fontSize(11)
+    .text(`通报范围：${b.regionName}    通报期间：${b.from} 至 ${b.to}`, { align: 'center' });
+  doc
+    .fontSize(9)
+    .fillColor('#555')
+    .text(`生成时间：${fmtTime(b.generatedAt)}    得分按本周事实与现行考核计分规则计算`, { align: 'center' })
+    .fillColor('#000');
   doc.moveDown(0.6);
-  doc.font(FONT_REGULAR).fontSize(10).text(
-    `本周共有 ${b.ranking.length} 个部门参与排名，确认红牌 ${b.redCards.filter((r) => r.state === '已确认').length} 张（新发红牌 ${b.redCards.length} 张），超期办结 ${b.overdueCases.reduce((s, r) => s + r.overdue, 0)} 件，有效差评 ${b.badRatings.length} 件，督办事项逾期 ${b.overdueMeasures.length} 项。`,
-    left,
-  );
+  doc
+    .font(FONT_REGULAR)
+    .fontSize(10)
+    .text(
+      `本周共有 ${b.ranking.length} 个部门参与排名，确认红牌 ${b.redCards.filter((r) => r.state === '已确认').length} 张（新发红牌 ${b.redCards.length} 张），超期办结 ${b.overdueCases.reduce((s, r) => s + r.overdue, 0)} 件，有效差评 ${b.badRatings.length} 件，督办事项逾期 ${b.overdueMeasures.length} 项。`,
+      left,
+    );
 
   section('一', '部门效能排名');
   table(
@@ -84,7 +134,16 @@ export async function renderBulletin(b: BulletinInput): Promise<Buffer> {
       { title: '超期', width: 50 },
       { title: '差评', width: 50 },
     ],
-    b.ranking.map((r) => [String(r.rank), r.label, r.score.toFixed(1), r.deductions.toFixed(1), r.bonuses.toFixed(1), String(r.redCards), String(r.overdueCases), String(r.badRatings)]),
+    b.ranking.map((r) => [
+      String(r.rank),
+      r.label,
+      r.score.toFixed(1),
+      r.deductions.toFixed(1),
+      r.bonuses.toFixed(1),
+      String(r.redCards),
+      String(r.overdueCases),
+      String(r.badRatings),
+    ]),
     '本周没有参与排名的部门。',
   );
 

@@ -16,21 +16,47 @@ export async function getRuleForUpdate(db: Db | Tx, code: string): Promise<RuleR
   return q(db).selectFrom('assessment_rules').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
 }
 
-export async function updateRule(db: Db | Tx, code: string, set: { points: number; cap: number | null; updatedByName: string }): Promise<RuleRow> {
+export async function updateRule(
+  db: Db | Tx,
+  code: string,
+  set: { points: number; cap: number | null; updatedByName: string },
+): Promise<RuleRow> {
   return q(db)
     .updateTable('assessment_rules')
-    .set({ points: set.points, cap: set.cap, updated_by_name: set.updatedByName, updated_at: new Date(), version: sql<number>`version + 1` })
+    .set({
+      points: set.points,
+      cap: set.cap,
+      updated_by_name: set.updatedByName,
+      updated_at: new Date(),
+      version: sql<number>`version + 1`,
+    })
     .where('code', '=', code)
     .returningAll()
     .executeTakeFirstOrThrow();
 }
 
-const metaColumns = ['id', 'region_prefix', 'region_name', 'week_from', 'week_to', 'title', 'summary', 'generated_at', 'generated_by', 'generated_by_name'] as const;
+const metaColumns = [
+  'id',
+  'region_prefix',
+  'region_name',
+  'week_from',
+  'week_to',
+  'title',
+  'summary',
+  'generated_at',
+  'generated_by',
+  'generated_by_name',
+] as const;
 
 const dateText = (col: 'week_from' | 'week_to') => sql<string>`to_char(${sql.ref(col)}, 'YYYY-MM-DD')`.as(col);
 
 /** Bulletins of a scope and the scopes below it (the city-wide scope '' sees all), newest week first. */
-export async function listBulletins(db: Db | Tx, regionPrefix: string, page: number, pageSize: number): Promise<{ total: number; items: BulletinMeta[] }> {
+export async function listBulletins(
+  db: Db | Tx,
+  regionPrefix: string,
+  page: number,
+  pageSize: number,
+): Promise<{ total: number; items: BulletinMeta[] }> {
   const base = q(db).selectFrom('assessment_bulletins').where('region_prefix', 'like', `${regionPrefix}%`);
   const total = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
   const items = await base
@@ -58,8 +84,17 @@ export async function getBulletinPdf(db: Db | Tx, id: string): Promise<Buffer | 
   return r ? Buffer.from(r.pdf) : undefined;
 }
 
-export async function findBulletin(db: Db | Tx, regionPrefix: string, weekFrom: string): Promise<{ id: string } | undefined> {
-  return q(db).selectFrom('assessment_bulletins').select('id').where('region_prefix', '=', regionPrefix).where('week_from', '=', weekFrom).executeTakeFirst();
+export async function findBulletin(
+  db: Db | Tx,
+  regionPrefix: string,
+  weekFrom: string,
+): Promise<{ id: string } | undefined> {
+  return q(db)
+    .selectFrom('assessment_bulletins')
+    .select('id')
+    .where('region_prefix', '=', regionPrefix)
+    .where('week_from', '=', weekFrom)
+    .executeTakeFirst();
 }
 
 export interface NewBulletin {
@@ -78,7 +113,11 @@ export interface NewBulletin {
  * Stores a bulletin; one per (scope, week). `replace` regenerates an existing one (a supervisor's
  * request); without it an existing bulletin is kept (the Monday job) and null is returned.
  */
-export async function upsertBulletin(db: Db | Tx, b: NewBulletin, replace: boolean): Promise<{ id: string; created: boolean } | null> {
+export async function upsertBulletin(
+  db: Db | Tx,
+  b: NewBulletin,
+  replace: boolean,
+): Promise<{ id: string; created: boolean } | null> {
   const values = { ...b, summary: JSON.stringify(b.summary) };
   const r = await q(db)
     .insertInto('assessment_bulletins')

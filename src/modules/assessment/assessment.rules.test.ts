@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { checkItemRule, isMonday, isoWeekNumber, monthRange, previousWeek, rankUnits, scoreUnit, warningItems, weekOf, type ScoringRules, type UnitFacts } from './assessment.rules';
+import {
+  checkItemRule,
+  isMonday,
+  isoWeekNumber,
+  monthRange,
+  previousWeek,
+  rankUnits,
+  scoreUnit,
+  warningItems,
+  weekOf,
+  type ScoringRules,
+  type UnitFacts,
+} from './assessment.rules';
 
 const rules: ScoringRules = {
   base: 100,
@@ -20,12 +32,49 @@ describe('scoreUnit 考核计分', () => {
   const cases: { name: string; facts: UnitFacts; score: number; deductions: number; bonuses: number }[] = [
     { name: 'no facts: the base score', facts: {}, score: 100, deductions: 0, bonuses: 0 },
     { name: 'one red card', facts: { red_card: 1 }, score: 95, deductions: 5, bonuses: 0 },
-    { name: 'red card with rejected explanation', facts: { red_card: 1, rejected_explanation: 1 }, score: 93, deductions: 7, bonuses: 0 },
+    {
+      name: 'red card with rejected explanation',
+      facts: { red_card: 1, rejected_explanation: 1 },
+      score: 93,
+      deductions: 7,
+      bonuses: 0,
+    },
     { name: 'red cards capped at 30', facts: { red_card: 9 }, score: 70, deductions: 30, bonuses: 0 },
-    { name: 'decimal points stay exact', facts: { bad_rating: 3, very_satisfied: 7 }, score: 96.2, deductions: 4.5, bonuses: 0.7 },
-    { name: 'bonus capped, may exceed the base', facts: { early_completion: 100 }, score: 105, deductions: 0, bonuses: 5 },
-    { name: 'accepted explanation at 0 points costs and earns nothing', facts: { accepted_explanation: 4 }, score: 100, deductions: 0, bonuses: 0 },
-    { name: 'never below zero', facts: { red_card: 20, yellow_unexplained: 20, rejected_explanation: 40, overdue_case: 20, bad_rating: 20, rectification_overdue: 9 }, score: 0, deductions: 170, bonuses: 0 },
+    {
+      name: 'decimal points stay exact',
+      facts: { bad_rating: 3, very_satisfied: 7 },
+      score: 96.2,
+      deductions: 4.5,
+      bonuses: 0.7,
+    },
+    {
+      name: 'bonus capped, may exceed the base',
+      facts: { early_completion: 100 },
+      score: 105,
+      deductions: 0,
+      bonuses: 5,
+    },
+    {
+      name: 'accepted explanation at 0 points costs and earns nothing',
+      facts: { accepted_explanation: 4 },
+      score: 100,
+      deductions: 0,
+      bonuses: 0,
+    },
+    {
+      name: 'never below zero',
+      facts: {
+        red_card: 20,
+        yellow_unexplained: 20,
+        rejected_explanation: 40,
+        overdue_case: 20,
+        bad_rating: 20,
+        rectification_overdue: 9,
+      },
+      score: 0,
+      deductions: 170,
+      bonuses: 0,
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -41,12 +90,23 @@ describe('scoreUnit 考核计分', () => {
     expect(s.items).toEqual([
       { code: 'red_card', name: '红牌', kind: 'deduction', count: 7, pointsEach: 5, points: -30, capped: true },
       { code: 'overdue_case', name: '超期办件', kind: 'deduction', count: 1, pointsEach: 2, points: -2, capped: false },
-      { code: 'very_satisfied', name: '非常满意', kind: 'bonus', count: 2, pointsEach: 0.1, points: 0.2, capped: false },
+      {
+        code: 'very_satisfied',
+        name: '非常满意',
+        kind: 'bonus',
+        count: 2,
+        pointsEach: 0.1,
+        points: 0.2,
+        capped: false,
+      },
     ]);
   });
 
   it('a configured bonus for accepted explanations counts', () => {
-    const r = { ...rules, items: rules.items.map((i) => (i.code === 'accepted_explanation' ? { ...i, points: 0.5 } : i)) };
+    const r = {
+      ...rules,
+      items: rules.items.map((i) => (i.code === 'accepted_explanation' ? { ...i, points: 0.5 } : i)),
+    };
     expect(scoreUnit({ accepted_explanation: 3 }, r).score).toBe(101.5);
   });
 });
@@ -100,7 +160,12 @@ describe('checkItemRule', () => {
 
 describe('warningItems 红黄牌计分', () => {
   const today = '2026-11-20';
-  const w = (level: 'yellow' | 'red', state: 'open' | 'explained' | 'confirmed' | 'revoked', explained: boolean, explainDue = '2026-11-25') => ({ level, state, explained, explainDue });
+  const w = (
+    level: 'yellow' | 'red',
+    state: 'open' | 'explained' | 'confirmed' | 'revoked',
+    explained: boolean,
+    explainDue = '2026-11-25',
+  ) => ({ level, state, explained, explainDue });
   const table: [string, ReturnType<typeof w>, string[]][] = [
     ['open red card: not scored yet', w('red', 'open', false), []],
     ['explained red card awaiting decision', w('red', 'explained', true), []],

@@ -117,7 +117,15 @@ export function scoreUnit(facts: UnitFacts, rules: ScoringRules): UnitScore {
     const kind = ITEM_KIND[rule.code];
     if (kind === 'deduction') ded += eff;
     else bon += eff;
-    items.push({ code: rule.code, name: rule.name, kind, count, pointsEach: rule.points, points: (kind === 'deduction' ? -eff : eff) / 10, capped: eff < raw });
+    items.push({
+      code: rule.code,
+      name: rule.name,
+      kind,
+      count,
+      pointsEach: rule.points,
+      points: (kind === 'deduction' ? -eff : eff) / 10,
+      capped: eff < raw,
+    });
   }
   items.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'deduction' ? -1 : 1));
   const score = Math.max(0, tenths(rules.base) - ded + bon) / 10;
@@ -128,8 +136,12 @@ export function scoreUnit(facts: UnitFacts, rules: ScoringRules): UnitScore {
  * Competition ranking 排名 by score (1, 2, 2, 4): highest first; equal scores share a rank and are
  * listed by fewer deductions, then by label.
  */
-export function rankUnits<T extends { score: number; deductions: number; label: string }>(units: readonly T[]): (T & { rank: number })[] {
-  const sorted = [...units].sort((a, b) => b.score - a.score || a.deductions - b.deductions || a.label.localeCompare(b.label, 'zh-CN'));
+export function rankUnits<T extends { score: number; deductions: number; label: string }>(
+  units: readonly T[],
+): (T & { rank: number })[] {
+  const sorted = [...units].sort(
+    (a, b) => b.score - a.score || a.deductions - b.deductions || a.label.localeCompare(b.label, 'zh-CN'),
+  );
   let rank = 0;
   return sorted.map((u, i) => {
     if (i === 0 || u.score !== sorted[i - 1]!.score) rank = i + 1;
@@ -175,7 +187,8 @@ export function isoWeekNumber(monday: string): number {
 export function checkItemRule(points: number, cap: number | null): string | null {
   const oneDecimal = (n: number) => Math.abs(n * 10 - Math.round(n * 10)) < 1e-9;
   if (!(points >= 0 && points <= 100) || !oneDecimal(points)) return '分值应在 0 至 100 之间，最多一位小数';
-  if (cap !== null && (!(cap >= 0 && cap <= 100) || !oneDecimal(cap))) return '封顶分值应在 0 至 100 之间，最多一位小数';
+  if (cap !== null && (!(cap >= 0 && cap <= 100) || !oneDecimal(cap)))
+    return '封顶分值应在 0 至 100 之间，最多一位小数';
   if (cap !== null && points > 0 && cap < points) return '封顶分值不能小于单次分值';
   return null;
 }

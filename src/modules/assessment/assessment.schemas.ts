@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { IsoDate, PageQuery, paged } from '../../platform/schemas';
 import { ITEM_CODES } from './assessment.rules';
 
-export const GroupBySchema = z.enum(['department', 'hall', 'clerk'], { error: '统计维度应为 department（部门）、hall（大厅）或 clerk（窗口人员）' });
+export const GroupBySchema = z.enum(['department', 'hall', 'clerk'], {
+  error: '统计维度应为 department（部门）、hall（大厅）或 clerk（窗口人员）',
+});
 const Month = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
@@ -50,7 +52,15 @@ export const UnitDetail = ScoreRow.extend({
   groupBy: GroupBySchema,
   base: z.number(),
   of: z.number().int().describe('参与排名的单位数'),
-  lines: z.array(z.object({ item: z.enum(ITEM_CODES), itemName: z.string(), on: z.string(), caseNumber: z.string().nullable(), text: z.string() })),
+  lines: z.array(
+    z.object({
+      item: z.enum(ITEM_CODES),
+      itemName: z.string(),
+      on: z.string(),
+      caseNumber: z.string().nullable(),
+      text: z.string(),
+    }),
+  ),
 });
 
 export const Rule = z.object({
@@ -79,7 +89,13 @@ export const Bulletin = z.object({
   weekFrom: z.string(),
   weekTo: z.string(),
   title: z.string(),
-  summary: z.object({ units: z.number(), redCards: z.number(), overdueCases: z.number(), badRatings: z.number(), overdueMeasures: z.number() }),
+  summary: z.object({
+    units: z.number(),
+    redCards: z.number(),
+    overdueCases: z.number(),
+    badRatings: z.number(),
+    overdueMeasures: z.number(),
+  }),
   generatedAt: z.string(),
   generatedBy: z.string(),
 });

@@ -8,7 +8,15 @@ import { todayInShanghai } from '../calendar/index';
 import { warningScope, type WarningScope } from '../supervision/index';
 import { gatherFacts, type GroupBy } from './assessment.facts';
 import * as repo from './assessment.repository';
-import { ITEM_CODES, checkItemRule, monthRange, rankUnits, scoreUnit, type ItemCode, type ScoringRules } from './assessment.rules';
+import {
+  ITEM_CODES,
+  checkItemRule,
+  monthRange,
+  rankUnits,
+  scoreUnit,
+  type ItemCode,
+  type ScoringRules,
+} from './assessment.rules';
 import type { RuleView, ScoreRowView, ScoresView } from './assessment.schemas';
 
 /* ------------------------------------------------------------------ rules 计分规则 */
@@ -16,32 +24,51 @@ import type { RuleView, ScoreRowView, ScoresView } from './assessment.schemas';
 const num = (v: string | number | null) => (v === null ? null : Number(v));
 
 function toRuleView(r: repo.RuleRow): RuleView {
-  return { code: r.code, name: r.name, kind: r.kind, points: Number(r.points), cap: num(r.cap), version: r.version, updatedAt: new Date(r.updated_at).toISOString(), updatedBy: r.updated_by_name };
+  return {
+    code: r.code,
+    name: r.name,
+    kind: r.kind,
+    points: Number(r.points),
+    cap: num(r.cap),
+    version: r.version,
+    updatedAt: new Date(r.updated_at).toISOString(),
+    updatedBy: r.updated_by_name,
+  };
 }
 
 export async function loadScoringRules(db: Db): Promise<ScoringRules> {
   const rows = await repo.listRules(db);
   return {
     base: Number(rows.find((r) => r.kind === 'base')?.points ?? 100),
-    items: rows.filter((r) => (ITEM_CODES as readonly string[]).includes(r.code)).map((r) => ({ code: r.code as ItemCode, name: r.name, points: Number(r.points), cap: num(r.cap) })),
+    items: rows
+      .filter((r) => (ITEM_CODES as readonly string[]).includes(r.code))
+      .map((r) => ({ code: r.code as ItemCode, name: r.name, points: Number(r.points), cap: num(r.cap) })),
   };
 }
 
 /** The rules are the city's: admins and city-level supervisors change them. */
-const canEditRules = (a: Actor) => hasRole(a, 'admin') || (hasRole(a, 'supervisor') && a.scope.regionPrefix.length <= 4);
+const canEditRules = (a: Actor) =>
+  hasRole(a, 'admin') || (hasRole(a, 'supervisor') && a.scope.regionPrefix.length <= 4);
 
 export async function listRules(db: Db, actor: Actor) {
   await assessmentScope(db, actor);
   return { items: (await repo.listRules(db)).map(toRuleView), editable: canEditRules(actor) };
 }
 
-export async function updateRule(db: Db, actor: Actor, code: string, body: { points: number; cap: number | null; version: number }, ip: string | null): Promise<RuleView> {
+export async function updateRule(
+  db: Db,
+  actor: Actor,
+  code: string,
+  body: { points: number; cap: number | null; version: number },
+  ip: string | null,
+): Promise<RuleView> {
   if (!canEditRules(actor)) throw forbidden('只有系统管理员和市级效能监察员可以修改考核计分规则');
   return db.transaction().execute(async (tx) => {
     const before = await repo.getRuleForUpdate(tx, code);
     if (!before) throw notFound('考核计分规则');
     if (before.kind === 'base') {
-      if (body.points < 1 || body.points > 1000 || !Number.isInteger(body.points)) throw fieldError('points', '基础分应为 1 至 1000 的整数');
+      if (body.points < 1 || body.points > 1000 || !Number.isInteger(body.points))
+        throw fieldError('points', '基础分应为 1 至 1000 的整数');
       if (body.cap !== null) throw fieldError('cap', '基础分的封顶分值应为 null');
     } else {
       const problem = checkItemRule(body.points, body.cap);
@@ -69,7 +96,8 @@ export async function updateRule(db: Db, actor: Actor, code: string, body: { poi
  * subtree, approvers and chiefs their department (and its approval office). Others: 403.
  */
 export async function assessmentScope(db: Db, actor: Actor): Promise<WarningScope> {
-  if (!hasRole(actor, 'supervisor', 'admin', 'chief', 'approver')) throw forbidden('只有效能监察员和部门负责人员可以查看考核');
+  if (!hasRole(actor, 'supervisor', 'admin', 'chief', 'approver'))
+    throw forbidden('只有效能监察员和部门负责人员可以查看考核');
   return warningScope(db, actor);
 }
 
@@ -80,7 +108,14 @@ function checkMonth(month: string, today: string) {
 }
 
 /** Scores of the units of a scope for one period, ranked. Shared by the monthly view and the weekly bulletin. */
-export async function scoreUnits(db: Db, scope: WarningScope, groupBy: GroupBy, from: string, to: string, today: string) {
+export async function scoreUnits(
+  db: Db,
+  scope: WarningScope,
+  groupBy: GroupBy,
+  from: string,
+  to: string,
+  today: string,
+) {
   const [rules, units] = await Promise.all([loadScoringRules(db), gatherFacts(db, scope, groupBy, from, to, today)]);
   const ranked = rankUnits(units.map((u) => ({ ...u, ...scoreUnit(u.facts, rules) })));
   return { rules, ranked };
@@ -98,7 +133,12 @@ const toRow = (u: Awaited<ReturnType<typeof scoreUnits>>['ranked'][number]): Sco
   items: u.items,
 });
 
-export async function scores(db: Db, actor: Actor, q: { month?: string; groupBy: GroupBy }, today = todayInShanghai()): Promise<ScoresView> {
+export async function scores(
+  db: Db,
+  actor: Actor,
+  q: { month?: string; groupBy: GroupBy },
+  today = todayInShanghai(),
+): Promise<ScoresView> {
   const scope = await assessmentScope(db, actor);
   const month = q.month ?? thisMonth(today);
   checkMonth(month, today);
@@ -108,7 +148,14 @@ export async function scores(db: Db, actor: Actor, q: { month?: string; groupBy:
 }
 
 /** One unit's score with every fact behind it; 404 when the unit has nothing in the actor's scope that month. */
-export async function unitDetail(db: Db, actor: Actor, groupBy: GroupBy, key: string, month: string | undefined, today = todayInShanghai()) {
+export async function unitDetail(
+  db: Db,
+  actor: Actor,
+  groupBy: GroupBy,
+  key: string,
+  month: string | undefined,
+  today = todayInShanghai(),
+) {
   const scope = await assessmentScope(db, actor);
   const m = month ?? thisMonth(today);
   checkMonth(m, today);
@@ -123,13 +170,19 @@ export async function unitDetail(db: Db, actor: Actor, groupBy: GroupBy, key: st
     groupBy,
     base: rules.base,
     of: ranked.length,
-    lines: [...u.lines].sort((a, b) => a.on.localeCompare(b.on)).map((l) => ({ ...l, itemName: names.get(l.item) ?? l.item })),
+    lines: [...u.lines]
+      .sort((a, b) => a.on.localeCompare(b.on))
+      .map((l) => ({ ...l, itemName: names.get(l.item) ?? l.item })),
   };
 }
 
 const GROUP_LABELS: Record<GroupBy, string> = { department: '部门', hall: '大厅', clerk: '窗口人员' };
 
-export async function scoresXlsx(db: Db, actor: Actor, q: { month?: string; groupBy: GroupBy }): Promise<{ buffer: Buffer; month: string }> {
+export async function scoresXlsx(
+  db: Db,
+  actor: Actor,
+  q: { month?: string; groupBy: GroupBy },
+): Promise<{ buffer: Buffer; month: string }> {
   const s = await scores(db, actor, q);
   const rules = await loadScoringRules(db);
   const wb = new ExcelJS.Workbook();
@@ -148,6 +201,8 @@ export async function scoresXlsx(db: Db, actor: Actor, q: { month?: string; grou
   for (const r of s.rows) ws.addRow({ ...r, ...Object.fromEntries(r.items.map((i) => [i.code, i.count])) });
   ws.getRow(1).font = { bold: true };
   ws.addRow([]);
-  ws.addRow([`考核期间：${s.from} 至 ${s.to}；基础分 ${s.base} 分；计分规则：${rules.items.map((i) => `${i.name}${i.points}分/件${i.cap === null ? '' : `（封顶${i.cap}分）`}`).join('；')}`]);
+  ws.addRow([
+    `考核期间：${s.from} 至 ${s.to}；基础分 ${s.base} 分；计分规则：${rules.items.map((i) => `${i.name}${i.points}分/件${i.cap === null ? '' : `（封顶${i.cap}分）`}`).join('；')}`,
+  ]);
   return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), month: s.month };
 }

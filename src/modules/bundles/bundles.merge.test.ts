@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { FormField, Material } from '../catalog/index';
-import { mergeFormFields, mergeGuides, mergeMaterials, normaliseMaterialName, splitApplication, totalPromisedDays, type BundleItem } from './bundles.merge';
+import {
+  mergeFormFields,
+  mergeGuides,
+  mergeMaterials,
+  normaliseMaterialName,
+  splitApplication,
+  totalPromisedDays,
+  type BundleItem,
+} from './bundles.merge';
 
-const field = (key: string, type: FormField['type'] = 'text', required = true, options?: string[]): FormField => ({ key, label: key, type, required, ...(options ? { options } : {}) });
+const field = (key: string, type: FormField['type'] = 'text', required = true, options?: string[]): FormField => ({
+  key,
+  label: key,
+  type,
+  required,
+  ...(options ? { options } : {}),
+});
 const mat = (id: string, name: string, over: Partial<Material> = {}): Material => ({
   id,
   name,
@@ -13,11 +27,32 @@ const mat = (id: string, name: string, over: Partial<Material> = {}): Material =
   toleranceAllowed: false,
   ...over,
 });
-const item = (code: string, formFields: FormField[], materials: Material[], promisedDays = 5): BundleItem => ({ code, name: `事项${code}`, formFields, materials, promisedDays });
+const item = (code: string, formFields: FormField[], materials: Material[], promisedDays = 5): BundleItem => ({
+  code,
+  name: `事项${code}`,
+  formFields,
+  materials,
+  promisedDays,
+});
 
-const A = item('A', [field('companyName'), field('creditCode', 'creditCode'), field('capital', 'number', false)], [mat('m1', '营业执照', { source: 'elicence' }), mat('m2', '申请书A')], 1);
-const B = item('B', [field('companyName'), field('capital', 'number', true), field('enterpriseName')], [mat('m1', '营业执照 ', { required: false }), mat('m2', '申请书B'), mat('m3', '法定代表人（负责人）身份证明')], 5);
-const C = item('C', [field('creditCode', 'creditCode')], [mat('x9', '法定代表人(负责人)身份证明', { toleranceAllowed: true })], 3);
+const A = item(
+  'A',
+  [field('companyName'), field('creditCode', 'creditCode'), field('capital', 'number', false)],
+  [mat('m1', '营业执照', { source: 'elicence' }), mat('m2', '申请书A')],
+  1,
+);
+const B = item(
+  'B',
+  [field('companyName'), field('capital', 'number', true), field('enterpriseName')],
+  [mat('m1', '营业执照 ', { required: false }), mat('m2', '申请书B'), mat('m3', '法定代表人（负责人）身份证明')],
+  5,
+);
+const C = item(
+  'C',
+  [field('creditCode', 'creditCode')],
+  [mat('x9', '法定代表人(负责人)身份证明', { toleranceAllowed: true })],
+  3,
+);
 
 describe('mergeFormFields', () => {
   it('takes the union by key, required when any item requires it', () => {
@@ -46,13 +81,22 @@ describe('mergeFormFields', () => {
   });
 
   it('checks shared-field groups: keys must exist, agree in type and belong to one group', () => {
-    expect(mergeFormFields([A, B], [{ label: '企业名称', keys: ['companyName', 'enterpriseName'] }]).errors).toEqual([]);
-    expect(mergeFormFields([A, B], [{ label: '企业名称', keys: ['companyName', 'nope'] }]).errors[0]!.message).toContain('nope');
-    expect(mergeFormFields([A, B], [{ label: '混合', keys: ['companyName', 'capital'] }]).errors[0]!.message).toContain('类型不一致');
-    const twice = mergeFormFields([A, B], [
-      { label: 'g1', keys: ['companyName', 'enterpriseName'] },
-      { label: 'g2', keys: ['enterpriseName', 'companyName'] },
-    ]);
+    expect(mergeFormFields([A, B], [{ label: '企业名称', keys: ['companyName', 'enterpriseName'] }]).errors).toEqual(
+      [],
+    );
+    expect(
+      mergeFormFields([A, B], [{ label: '企业名称', keys: ['companyName', 'nope'] }]).errors[0]!.message,
+    ).toContain('nope');
+    expect(mergeFormFields([A, B], [{ label: '混合', keys: ['companyName', 'capital'] }]).errors[0]!.message).toContain(
+      '类型不一致',
+    );
+    const twice = mergeFormFields(
+      [A, B],
+      [
+        { label: 'g1', keys: ['companyName', 'enterpriseName'] },
+        { label: 'g2', keys: ['enterpriseName', 'companyName'] },
+      ],
+    );
     expect(twice.errors.map((e) => e.message).join()).toContain('已属于共享字段「g1」');
     const ok = mergeFormFields([A, B], [{ label: '企业名称', keys: ['companyName', 'enterpriseName'] }]);
     expect(ok.fields.find((f) => f.key === 'enterpriseName')!.sharedGroup).toBe('企业名称');
@@ -65,8 +109,20 @@ describe('mergeMaterials', () => {
     expect(before).toBe(6);
     expect(materials.map((m) => m.name)).toEqual(['营业执照', '申请书A', '申请书B', '法定代表人（负责人）身份证明']);
     expect(materials.map((m) => m.id)).toEqual(['b1', 'b2', 'b3', 'b4']);
-    expect(materials[0]).toMatchObject({ required: true, sources: [{ itemCode: 'A', materialId: 'm1' }, { itemCode: 'B', materialId: 'm1' }] });
-    expect(materials[3]).toMatchObject({ toleranceAllowed: false, sources: [{ itemCode: 'B', materialId: 'm3' }, { itemCode: 'C', materialId: 'x9' }] });
+    expect(materials[0]).toMatchObject({
+      required: true,
+      sources: [
+        { itemCode: 'A', materialId: 'm1' },
+        { itemCode: 'B', materialId: 'm1' },
+      ],
+    });
+    expect(materials[3]).toMatchObject({
+      toleranceAllowed: false,
+      sources: [
+        { itemCode: 'B', materialId: 'm3' },
+        { itemCode: 'C', materialId: 'x9' },
+      ],
+    });
   });
 
   it('normalises width, spaces and quotes but not meaning', () => {
@@ -102,21 +158,35 @@ describe('splitApplication', () => {
     });
     expect(r.invalid).toEqual([]);
     expect(r.conflicts).toEqual([]);
-    expect(r.filings[0]).toEqual({ itemCode: 'A', form: { companyName: '盘锦甲公司', creditCode: '91211103MA0Y8K2P7J', capital: 10 }, materials: [{ materialId: 'm1', fileIds: ['f1'] }] });
+    expect(r.filings[0]).toEqual({
+      itemCode: 'A',
+      form: { companyName: '盘锦甲公司', creditCode: '91211103MA0Y8K2P7J', capital: 10 },
+      materials: [{ materialId: 'm1', fileIds: ['f1'] }],
+    });
     // the shared group fills enterpriseName from companyName
     expect(r.filings[1]!.form).toEqual({ companyName: '盘锦甲公司', capital: 10, enterpriseName: '盘锦甲公司' });
     expect(r.filings[1]!.materials).toEqual([
       { materialId: 'm1', fileIds: ['f1'] },
       { materialId: 'm3', fileIds: ['f4'] },
     ]);
-    expect(r.filings[2]).toEqual({ itemCode: 'C', form: { creditCode: '91211103MA0Y8K2P7J' }, materials: [{ materialId: 'x9', fileIds: ['f4'] }] });
+    expect(r.filings[2]).toEqual({
+      itemCode: 'C',
+      form: { creditCode: '91211103MA0Y8K2P7J' },
+      materials: [{ materialId: 'x9', fileIds: ['f4'] }],
+    });
   });
 
   it('names both keys when one logical field is given two different values', () => {
-    const r = splitApplication([A, B], guide, shared, { form: { companyName: '甲公司', enterpriseName: '乙公司' }, materials: [] });
+    const r = splitApplication([A, B], guide, shared, {
+      form: { companyName: '甲公司', enterpriseName: '乙公司' },
+      materials: [],
+    });
     expect(r.conflicts.map((c) => c.field)).toEqual(['form.companyName', 'form.enterpriseName']);
     expect(r.conflicts[0]!.message).toContain('企业名称');
-    const same = splitApplication([A, B], guide, shared, { form: { companyName: '甲公司', enterpriseName: ' 甲公司 ' }, materials: [] });
+    const same = splitApplication([A, B], guide, shared, {
+      form: { companyName: '甲公司', enterpriseName: ' 甲公司 ' },
+      materials: [],
+    });
     expect(same.conflicts).toEqual([]);
   });
 

@@ -73,7 +73,10 @@ const sameOptions = (a?: readonly string[], b?: readonly string[]) => {
 };
 
 /** Union of form fields by key; the same key with another type (or other options) is a configuration error. */
-export function mergeFormFields(items: readonly BundleItem[], shared: readonly SharedFieldGroup[] = []): { fields: MergedField[]; errors: FieldError[] } {
+export function mergeFormFields(
+  items: readonly BundleItem[],
+  shared: readonly SharedFieldGroup[] = [],
+): { fields: MergedField[]; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const byKey = new Map<string, MergedField & { firstItem: string }>();
   for (const item of items) {
@@ -91,7 +94,10 @@ export function mergeFormFields(items: readonly BundleItem[], shared: readonly S
           message: `字段「${f.key}」在「${seen.firstItem}」中为${FIELD_TYPE_LABELS[seen.type]}，在「${item.name}」中为${FIELD_TYPE_LABELS[f.type]}，类型冲突`,
         });
       } else if (f.type === 'select' && !sameOptions(seen.options, f.options)) {
-        errors.push({ field: `formFields.${f.key}`, message: `字段「${f.key}」在「${seen.firstItem}」与「${item.name}」中的可选项不一致` });
+        errors.push({
+          field: `formFields.${f.key}`,
+          message: `字段「${f.key}」在「${seen.firstItem}」与「${item.name}」中的可选项不一致`,
+        });
       }
     }
   }
@@ -100,15 +106,27 @@ export function mergeFormFields(items: readonly BundleItem[], shared: readonly S
     const types = new Set<string>();
     g.keys.forEach((k, ki) => {
       const f = byKey.get(k);
-      if (!f) errors.push({ field: `sharedFields.${gi}.keys.${ki}`, message: `共享字段「${g.label}」引用的字段「${k}」不在任何事项的申请表中` });
+      if (!f)
+        errors.push({
+          field: `sharedFields.${gi}.keys.${ki}`,
+          message: `共享字段「${g.label}」引用的字段「${k}」不在任何事项的申请表中`,
+        });
       else types.add(f.type);
       const other = grouped.get(k);
-      if (other !== undefined) errors.push({ field: `sharedFields.${gi}.keys.${ki}`, message: `字段「${k}」已属于共享字段「${other}」` });
+      if (other !== undefined)
+        errors.push({ field: `sharedFields.${gi}.keys.${ki}`, message: `字段「${k}」已属于共享字段「${other}」` });
       else grouped.set(k, g.label);
     });
-    if (types.size > 1) errors.push({ field: `sharedFields.${gi}`, message: `共享字段「${g.label}」所含字段类型不一致（${[...types].map((t) => FIELD_TYPE_LABELS[t as FormField['type']]).join('、')}）` });
+    if (types.size > 1)
+      errors.push({
+        field: `sharedFields.${gi}`,
+        message: `共享字段「${g.label}」所含字段类型不一致（${[...types].map((t) => FIELD_TYPE_LABELS[t as FormField['type']]).join('、')}）`,
+      });
   });
-  const fields = [...byKey.values()].map(({ firstItem: _first, ...f }) => ({ ...f, ...(grouped.has(f.key) ? { sharedGroup: grouped.get(f.key)! } : {}) }));
+  const fields = [...byKey.values()].map(({ firstItem: _first, ...f }) => ({
+    ...f,
+    ...(grouped.has(f.key) ? { sharedGroup: grouped.get(f.key)! } : {}),
+  }));
   return { fields, errors };
 }
 
@@ -144,11 +162,20 @@ export function mergeMaterials(items: readonly BundleItem[]): { materials: Merge
 export function mergeGuides(items: readonly BundleItem[], shared: readonly SharedFieldGroup[] = []): MergedGuide {
   const f = mergeFormFields(items, shared);
   const m = mergeMaterials(items);
-  return { fields: f.fields, materials: m.materials, materialCountBefore: m.before, materialCountAfter: m.materials.length, errors: f.errors };
+  return {
+    fields: f.fields,
+    materials: m.materials,
+    materialCountBefore: m.before,
+    materialCountAfter: m.materials.length,
+    errors: f.errors,
+  };
 }
 
 /** Total promised working days: parallel items run at once (max), serial ones one after another (sum). */
-export function totalPromisedDays(items: readonly Pick<BundleItem, 'promisedDays'>[], mode: 'parallel' | 'serial'): number {
+export function totalPromisedDays(
+  items: readonly Pick<BundleItem, 'promisedDays'>[],
+  mode: 'parallel' | 'serial',
+): number {
   const days = items.map((i) => i.promisedDays);
   if (!days.length) return 0;
   return mode === 'serial' ? days.reduce((a, b) => a + b, 0) : Math.max(...days);
@@ -174,13 +201,19 @@ export interface SplitResult {
 }
 
 const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-const comparable = (v: unknown) => (typeof v === 'string' ? v.trim().toUpperCase() : typeof v === 'number' ? String(v) : JSON.stringify(v));
+const comparable = (v: unknown) =>
+  typeof v === 'string' ? v.trim().toUpperCase() : typeof v === 'number' ? String(v) : JSON.stringify(v);
 
 /**
  * Splits one bundle application into one filing per item. Values of a shared-field group fill the
  * group's other keys; two different values inside one group are a conflict naming every key.
  */
-export function splitApplication(items: readonly BundleItem[], guide: Pick<MergedGuide, 'fields' | 'materials'>, shared: readonly SharedFieldGroup[], input: ApplicationInput): SplitResult {
+export function splitApplication(
+  items: readonly BundleItem[],
+  guide: Pick<MergedGuide, 'fields' | 'materials'>,
+  shared: readonly SharedFieldGroup[],
+  input: ApplicationInput,
+): SplitResult {
   const invalid: FieldError[] = [];
   const conflicts: FieldError[] = [];
   const keys = new Set(guide.fields.map((f) => f.key));
@@ -193,7 +226,11 @@ export function splitApplication(items: readonly BundleItem[], guide: Pick<Merge
     const given = g.keys.filter((k) => !isBlank(form[k]));
     const distinct = new Set(given.map((k) => comparable(form[k])));
     if (distinct.size > 1) {
-      for (const k of given) conflicts.push({ field: `form.${k}`, message: `「${g.label}」在各事项中应一致，所填值相互矛盾（${given.join('、')}）` });
+      for (const k of given)
+        conflicts.push({
+          field: `form.${k}`,
+          message: `「${g.label}」在各事项中应一致，所填值相互矛盾（${given.join('、')}）`,
+        });
       continue;
     }
     if (given.length) for (const k of g.keys) if (isBlank(form[k])) form[k] = form[given[0]!];
@@ -201,8 +238,10 @@ export function splitApplication(items: readonly BundleItem[], guide: Pick<Merge
   const byId = new Map(guide.materials.map((m) => [m.id, m]));
   const seen = new Set<string>();
   input.materials.forEach((m, i) => {
-    if (!byId.has(m.materialId)) invalid.push({ field: `materials.${i}.materialId`, message: `合并材料清单中没有材料 ${m.materialId}` });
-    else if (seen.has(m.materialId)) invalid.push({ field: `materials.${i}.materialId`, message: `材料 ${m.materialId} 重复提交` });
+    if (!byId.has(m.materialId))
+      invalid.push({ field: `materials.${i}.materialId`, message: `合并材料清单中没有材料 ${m.materialId}` });
+    else if (seen.has(m.materialId))
+      invalid.push({ field: `materials.${i}.materialId`, message: `材料 ${m.materialId} 重复提交` });
     seen.add(m.materialId);
   });
   const filings = items.map((item) => {
@@ -211,7 +250,8 @@ export function splitApplication(items: readonly BundleItem[], guide: Pick<Merge
     const materials: ItemFiling['materials'] = [];
     for (const m of input.materials) {
       const merged = byId.get(m.materialId);
-      for (const s of merged?.sources ?? []) if (s.itemCode === item.code) materials.push({ materialId: s.materialId, fileIds: m.fileIds });
+      for (const s of merged?.sources ?? [])
+        if (s.itemCode === item.code) materials.push({ materialId: s.materialId, fileIds: m.fileIds });
     }
     return { itemCode: item.code, form: itemForm, materials };
   });

@@ -6,7 +6,8 @@ const q = (db: Db | Tx) => tables<BundlesTables>(db);
 export type BundleRow = Selectable<BundlesTables['bundles']>;
 export type ApplicationRow = Selectable<BundlesTables['bundle_applications']>;
 
-export const getBundle = (db: Db | Tx, code: string) => q(db).selectFrom('bundles').selectAll().where('code', '=', code).executeTakeFirst();
+export const getBundle = (db: Db | Tx, code: string) =>
+  q(db).selectFrom('bundles').selectAll().where('code', '=', code).executeTakeFirst();
 
 export async function listBundles(db: Db | Tx, opts: { includeInactive: boolean; limit: number; offset: number }) {
   let base = q(db).selectFrom('bundles');
@@ -19,7 +20,11 @@ export async function listBundles(db: Db | Tx, opts: { includeInactive: boolean;
 export async function insertBundle(tx: Tx, row: Insertable<BundlesTables['bundles']>) {
   return q(tx)
     .insertInto('bundles')
-    .values({ ...row, item_codes: JSON.stringify(row.item_codes) as never, shared_fields: JSON.stringify(row.shared_fields) as never })
+    .values({
+      ...row,
+      item_codes: JSON.stringify(row.item_codes) as never,
+      shared_fields: JSON.stringify(row.shared_fields) as never,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -28,7 +33,14 @@ export async function updateBundle(
   tx: Tx,
   code: string,
   version: number,
-  set: { name: string; description: string; item_codes: string[]; shared_fields: unknown; mode: 'parallel' | 'serial'; active: boolean },
+  set: {
+    name: string;
+    description: string;
+    item_codes: string[];
+    shared_fields: unknown;
+    mode: 'parallel' | 'serial';
+    active: boolean;
+  },
 ) {
   return q(tx)
     .updateTable('bundles')
@@ -46,9 +58,15 @@ export async function updateBundle(
 }
 
 export const findApplication = (db: Db | Tx, applicantId: string, key: string) =>
-  q(db).selectFrom('bundle_applications').selectAll().where('applicant_id', '=', applicantId).where('idempotency_key', '=', key).executeTakeFirst();
+  q(db)
+    .selectFrom('bundle_applications')
+    .selectAll()
+    .where('applicant_id', '=', applicantId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
 
-export const getApplication = (db: Db | Tx, id: string) => q(db).selectFrom('bundle_applications').selectAll().where('id', '=', id).executeTakeFirst();
+export const getApplication = (db: Db | Tx, id: string) =>
+  q(db).selectFrom('bundle_applications').selectAll().where('id', '=', id).executeTakeFirst();
 
 export async function lockKey(tx: Tx, applicantId: string, key: string) {
   await sql`select pg_advisory_xact_lock(hashtextextended(${`bundle:${applicantId}:${key}`}, 0))`.execute(tx);
@@ -68,14 +86,26 @@ export async function insertApplication(tx: Tx, row: Insertable<BundlesTables['b
 }
 
 /** The applications someone filed, newest first; `q` matches the bundle name or a linked case number. */
-export async function listApplicationsOf(db: Db | Tx, applicantId: string, opts: { q?: string | undefined; limit: number; offset: number }) {
+export async function listApplicationsOf(
+  db: Db | Tx,
+  applicantId: string,
+  opts: { q?: string | undefined; limit: number; offset: number },
+) {
   let base = q(db).selectFrom('bundle_applications').where('applicant_id', '=', applicantId);
   if (opts.q) {
     const like = `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    base = base.where((eb) => eb.or([eb('bundle_name', 'ilike', like), sql<boolean>`case_numbers::text ilike ${like}`]));
+    base = base.where((eb) =>
+      eb.or([eb('bundle_name', 'ilike', like), sql<boolean>`case_numbers::text ilike ${like}`]),
+    );
   }
   const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-  const rows = await base.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(opts.limit).offset(opts.offset).execute();
+  const rows = await base
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(opts.limit)
+    .offset(opts.offset)
+    .execute();
   return { total, rows };
 }
 

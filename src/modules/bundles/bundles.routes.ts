@@ -38,7 +38,13 @@ export function registerBundleRoutes(app: App, db: Db) {
   app.get(
     '/api/bundles',
     {
-      schema: { tags, summary: '一件事一次办：主题列表', security: [], querystring: BundleListQuery, response: { 200: paged(BundleSummary), ...errorResponses } },
+      schema: {
+        tags,
+        summary: '一件事一次办：主题列表',
+        security: [],
+        querystring: BundleListQuery,
+        response: { 200: paged(BundleSummary), ...errorResponses },
+      },
     },
     async (req) => svc.listBundles(db, req.actor, req.query),
   );
@@ -59,14 +65,27 @@ export function registerBundleRoutes(app: App, db: Db) {
 
   app.post(
     '/api/bundles',
-    { schema: { tags, summary: '新增一件事主题（保存时校验事项与表单字段冲突）', body: CreateBundleBody, response: { 201: BundleDetail, ...withUnprocessable } } },
+    {
+      schema: {
+        tags,
+        summary: '新增一件事主题（保存时校验事项与表单字段冲突）',
+        body: CreateBundleBody,
+        response: { 201: BundleDetail, ...withUnprocessable },
+      },
+    },
     async (req, reply) => reply.status(201).send(await svc.createBundle(db, adminCtx(req), req.body)),
   );
 
   app.put(
     '/api/bundles/:code',
     {
-      schema: { tags, summary: '修改一件事主题（需提交当前版本号）', params: BundleCodeParam, body: UpdateBundleBody, response: { 200: BundleDetail, ...withUnprocessable } },
+      schema: {
+        tags,
+        summary: '修改一件事主题（需提交当前版本号）',
+        params: BundleCodeParam,
+        body: UpdateBundleBody,
+        response: { 200: BundleDetail, ...withUnprocessable },
+      },
     },
     async (req) => svc.updateBundle(db, adminCtx(req), req.params.code, req.body),
   );
@@ -89,7 +108,8 @@ export function registerBundleRoutes(app: App, db: Db) {
     {
       schema: {
         tags,
-        summary: '一件事申请：一张表单、一套材料，为每个事项各生成一件关联办件（全部成功或全部不生成）；需 Idempotency-Key 请求头',
+        summary:
+          '一件事申请：一张表单、一套材料，为每个事项各生成一件关联办件（全部成功或全部不生成）；需 Idempotency-Key 请求头',
         params: BundleCodeParam,
         headers: IdempotencyHeaders,
         body: ApplicationBody,
@@ -97,7 +117,13 @@ export function registerBundleRoutes(app: App, db: Db) {
       },
     },
     async (req, reply) => {
-      const r = await svc.apply(db, { actor: requireActor(req), ip: req.ip }, req.params.code, req.body, req.headers['idempotency-key']);
+      const r = await svc.apply(
+        db,
+        { actor: requireActor(req), ip: req.ip },
+        req.params.code,
+        req.body,
+        req.headers['idempotency-key'],
+      );
       if (r.replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(201).send(r);
     },

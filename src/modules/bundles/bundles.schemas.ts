@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { PageQuery } from '../../platform/schemas';
 
-export const BundleCode = z.string().trim().regex(/^[a-z][a-z0-9-]{1,47}$/, '主题编码应为小写字母开头的英文短标识，如 company-startup');
+export const BundleCode = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9-]{1,47}$/, '主题编码应为小写字母开头的英文短标识，如 company-startup');
 export const BundleCodeParam = z.object({ code: BundleCode });
 const ItemCode = z.string().trim().min(1, '请填写事项编码').max(64);
 
@@ -25,7 +28,11 @@ const BundleFields = {
 
 export const CreateBundleBody = z.object({ code: BundleCode, ...BundleFields });
 export type CreateBundleBody = z.infer<typeof CreateBundleBody>;
-export const UpdateBundleBody = z.object({ version: z.number().int().min(1), active: z.boolean().default(true), ...BundleFields });
+export const UpdateBundleBody = z.object({
+  version: z.number().int().min(1),
+  active: z.boolean().default(true),
+  ...BundleFields,
+});
 export type UpdateBundleBody = z.infer<typeof UpdateBundleBody>;
 
 export const BundleListQuery = PageQuery.extend({ includeInactive: z.coerce.boolean().default(false) });
@@ -62,7 +69,15 @@ const MergedMaterialView = z.object({
 
 export const BundleDetail = BundleSummary.extend({
   sharedFields: z.array(SharedFieldGroupSchema),
-  items: z.array(z.object({ code: z.string(), name: z.string(), departmentCode: z.string(), departmentName: z.string().nullable(), promisedDays: z.number().int() })),
+  items: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      departmentCode: z.string(),
+      departmentName: z.string().nullable(),
+      promisedDays: z.number().int(),
+    }),
+  ),
   promisedDays: z.number().int(),
   form: z.array(MergedFieldView),
   materials: z.array(MergedMaterialView),
@@ -76,7 +91,12 @@ export type BundleDetail = z.infer<typeof BundleDetail>;
 export const ApplicationBody = z.object({
   form: z.record(z.string(), z.unknown()).default({}),
   materials: z
-    .array(z.object({ materialId: z.string().trim().min(1, '请填写材料标识').max(40), fileIds: z.array(z.string().uuid('文件 ID 格式有误')).max(50).default([]) }))
+    .array(
+      z.object({
+        materialId: z.string().trim().min(1, '请填写材料标识').max(40),
+        fileIds: z.array(z.string().uuid('文件 ID 格式有误')).max(50).default([]),
+      }),
+    )
     .max(100)
     .default([]),
   submit: z.boolean().default(true),
@@ -94,7 +114,12 @@ export const ApplicationBody = z.object({
 });
 export type ApplicationBody = z.infer<typeof ApplicationBody>;
 
-export const ApplicationCreated = z.object({ id: z.string(), caseIds: z.array(z.string()), numbers: z.array(z.string()), replayed: z.boolean() });
+export const ApplicationCreated = z.object({
+  id: z.string(),
+  caseIds: z.array(z.string()),
+  numbers: z.array(z.string()),
+  replayed: z.boolean(),
+});
 
 export const ApplicationView = z.object({
   id: z.string(),
@@ -158,11 +183,28 @@ export const CaseIdParam = z.object({ caseId: z.string().uuid('办件 ID 格式�
 export const CaseLinksQuery = z.object({
   caseIds: z
     .string({ error: '请提供办件 ID（逗号分隔）' })
-    .transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))])
-    .pipe(z.array(z.string().uuid('办件 ID 格式有误')).min(1, '请提供至少一个办件 ID').max(100, '一次最多查询 100 件办件')),
+    .transform((s) => [
+      ...new Set(
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(
+      z.array(z.string().uuid('办件 ID 格式有误')).min(1, '请提供至少一个办件 ID').max(100, '一次最多查询 100 件办件'),
+    ),
 });
 export type CaseLinksQuery = z.infer<typeof CaseLinksQuery>;
 
 export const CaseLinks = z.object({
-  items: z.array(z.object({ caseId: z.string(), applicationId: z.string(), bundleCode: z.string(), bundleName: z.string(), caseCount: z.number().int() })),
+  items: z.array(
+    z.object({
+      caseId: z.string(),
+      applicationId: z.string(),
+      bundleCode: z.string(),
+      bundleName: z.string(),
+      caseCount: z.number().int(),
+    }),
+  ),
 });

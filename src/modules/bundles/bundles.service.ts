@@ -12,9 +12,23 @@ import { addWorkdays, countWorkdays, todayInShanghai } from '../calendar/index';
 import { caseStatusesFor, caseStatusesOrHidden, createCaseInTransaction } from '../cases/index';
 import * as repo from './bundles.repository';
 import type { ApplicationRow, BundleRow } from './bundles.repository';
-import { mergeGuides, splitApplication, totalPromisedDays, type BundleItem, type SharedFieldGroup } from './bundles.merge';
+import {
+  mergeGuides,
+  splitApplication,
+  totalPromisedDays,
+  type BundleItem,
+  type SharedFieldGroup,
+} from './bundles.merge';
 import { APPLICATION_STATUS_LABELS, applicationStatus } from './bundles.tracking';
-import type { ApplicationBody, ApplicationListQuery, ApplicationView, BundleDetail, BundleListQuery, CreateBundleBody, UpdateBundleBody } from './bundles.schemas';
+import type {
+  ApplicationBody,
+  ApplicationListQuery,
+  ApplicationView,
+  BundleDetail,
+  BundleListQuery,
+  CreateBundleBody,
+  UpdateBundleBody,
+} from './bundles.schemas';
 
 export interface Ctx {
   actor: Actor;
@@ -25,7 +39,13 @@ export interface Ctx {
 const BUNDLE = '一件事主题';
 export const MODE_LABELS = { parallel: '并联办理（总时限取最长）', serial: '串联办理（总时限累加）' } as const;
 
-const toBundleItem = (i: ItemDetail): BundleItem => ({ code: i.code, name: i.name, formFields: i.formFields, materials: i.materials, promisedDays: i.promisedLimit.days });
+const toBundleItem = (i: ItemDetail): BundleItem => ({
+  code: i.code,
+  name: i.name,
+  formFields: i.formFields,
+  materials: i.materials,
+  promisedDays: i.promisedLimit.days,
+});
 
 /** The published items of a bundle, in order; a missing or unpublished item is a configuration error. */
 async function loadItems(db: Db, codes: readonly string[]): Promise<{ items: ItemDetail[]; errors: FieldError[] }> {
@@ -44,7 +64,8 @@ async function checkConfig(db: Db, itemCodes: string[], shared: SharedFieldGroup
   const { items, errors } = await loadItems(db, itemCodes);
   const merged = mergeGuides(items.map(toBundleItem), shared);
   const all = [...errors, ...merged.errors];
-  if (all.length) throw unprocessable(`一件事配置有误：${all.map((e) => e.message).join('；')}`, all, 'bundle_config_invalid');
+  if (all.length)
+    throw unprocessable(`一件事配置有误：${all.map((e) => e.message).join('；')}`, all, 'bundle_config_invalid');
   return { items, merged };
 }
 
@@ -61,7 +82,11 @@ const summaryOf = (r: BundleRow) => ({
 
 export async function listBundles(db: Db, actor: Actor | null, query: BundleListQuery) {
   const includeInactive = query.includeInactive && !!actor && hasRole(actor, 'admin');
-  const { total, rows } = await repo.listBundles(db, { includeInactive, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+  const { total, rows } = await repo.listBundles(db, {
+    includeInactive,
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  });
   return { total, page: query.page, pageSize: query.pageSize, items: rows.map(summaryOf) };
 }
 
@@ -77,13 +102,23 @@ export async function getBundleDetail(db: Db, actor: Actor | null, code: string)
   const { items, errors } = await loadItems(db, row.item_codes);
   // An administrator still opens the bundle to mend it; applicants cannot apply for it meanwhile.
   if (errors.length && !(actor && hasRole(actor, 'admin'))) {
-    throw unprocessable(`该一件事包含的事项已下线，暂不能办理：${errors.map((e) => e.message).join('；')}`, errors, 'bundle_item_unavailable');
+    throw unprocessable(
+      `该一件事包含的事项已下线，暂不能办理：${errors.map((e) => e.message).join('；')}`,
+      errors,
+      'bundle_item_unavailable',
+    );
   }
   const merged = mergeGuides(items.map(toBundleItem), row.shared_fields);
   return {
     ...summaryOf(row),
     sharedFields: row.shared_fields,
-    items: items.map((i) => ({ code: i.code, name: i.name, departmentCode: i.departmentCode, departmentName: i.departmentName, promisedDays: i.promisedLimit.days })),
+    items: items.map((i) => ({
+      code: i.code,
+      name: i.name,
+      departmentCode: i.departmentCode,
+      departmentName: i.departmentName,
+      promisedDays: i.promisedLimit.days,
+    })),
     promisedDays: totalPromisedDays(items.map(toBundleItem), row.mode),
     form: merged.fields,
     materials: merged.materials,
@@ -108,7 +143,14 @@ export async function createBundle(db: Db, ctx: Ctx, body: CreateBundleBody): Pr
       version: 1,
       created_by: ctx.actor.id,
     });
-    await recordAudit(tx, { actor: ctx.actor, action: 'bundles.bundle.create', entityType: 'bundle', entityId: row.code, after: summaryOf(row), ip: ctx.ip });
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      action: 'bundles.bundle.create',
+      entityType: 'bundle',
+      entityId: row.code,
+      after: summaryOf(row),
+      ip: ctx.ip,
+    });
   });
   return getBundleDetail(db, ctx.actor, body.code);
 }
@@ -127,7 +169,15 @@ export async function updateBundle(db: Db, ctx: Ctx, code: string, body: UpdateB
       active: body.active,
     });
     if (!row) throw conflict('一件事主题已被他人修改，请刷新后重试', 'stale_version');
-    await recordAudit(tx, { actor: ctx.actor, action: 'bundles.bundle.update', entityType: 'bundle', entityId: code, before: summaryOf(before), after: summaryOf(row), ip: ctx.ip });
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      action: 'bundles.bundle.update',
+      entityType: 'bundle',
+      entityId: code,
+      before: summaryOf(before),
+      after: summaryOf(row),
+      ip: ctx.ip,
+    });
   });
   return getBundleDetail(db, ctx.actor, code);
 }
@@ -146,14 +196,23 @@ export async function deactivateBundle(db: Db, ctx: Ctx, code: string) {
       active: false,
     });
     if (!row) throw conflict('一件事主题已被他人修改，请刷新后重试', 'stale_version');
-    await recordAudit(tx, { actor: ctx.actor, action: 'bundles.bundle.deactivate', entityType: 'bundle', entityId: code, before: summaryOf(before), after: summaryOf(row), ip: ctx.ip });
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      action: 'bundles.bundle.deactivate',
+      entityType: 'bundle',
+      entityId: code,
+      before: summaryOf(before),
+      after: summaryOf(row),
+      ip: ctx.ip,
+    });
   });
   return { code, active: false };
 }
 
 /* ------------------------------------------------------------------ applications */
 
-const requestHash = (code: string, body: ApplicationBody) => createHash('sha256').update(canonicalJson({ code, body })).digest('hex');
+const requestHash = (code: string, body: ApplicationBody) =>
+  createHash('sha256').update(canonicalJson({ code, body })).digest('hex');
 
 function replay(row: ApplicationRow, hash: string) {
   if (row.request_hash !== hash) {
@@ -193,9 +252,15 @@ export async function apply(db: Db, ctx: Ctx, code: string, body: ApplicationBod
   if (errors.length) throw unprocessable('该一件事包含的事项已下线，暂不能办理', errors, 'bundle_item_unavailable');
   const bItems = items.map(toBundleItem);
   const merged = mergeGuides(bItems, bundle.shared_fields);
-  if (merged.errors.length) throw unprocessable('该一件事配置有误，暂不能办理，请联系管理员', merged.errors, 'bundle_config_invalid');
+  if (merged.errors.length)
+    throw unprocessable('该一件事配置有误，暂不能办理，请联系管理员', merged.errors, 'bundle_config_invalid');
   const split = splitApplication(bItems, merged, bundle.shared_fields, body);
-  if (split.invalid.length) throw badRequest(`一件事申请有误：${split.invalid.map((e) => `${e.field}：${e.message}`).join('；')}`, split.invalid, 'bundle_application_invalid');
+  if (split.invalid.length)
+    throw badRequest(
+      `一件事申请有误：${split.invalid.map((e) => `${e.field}：${e.message}`).join('；')}`,
+      split.invalid,
+      'bundle_application_invalid',
+    );
   if (split.conflicts.length) {
     throw unprocessable(
       `同一信息在各事项中填写的值相互矛盾：${[...new Set(split.conflicts.map((e) => e.field))].join('、')}`,
@@ -261,7 +326,13 @@ export async function apply(db: Db, ctx: Ctx, code: string, body: ApplicationBod
         action: 'bundles.application.create',
         entityType: 'bundle_application',
         entityId: row.id,
-        after: { bundleCode: bundle.code, caseNumbers: row.case_numbers, promisedDays, deadline: row.deadline, submitted: body.submit },
+        after: {
+          bundleCode: bundle.code,
+          caseNumbers: row.case_numbers,
+          promisedDays,
+          deadline: row.deadline,
+          submitted: body.submit,
+        },
         ip: ctx.ip,
       });
       return { id: row.id, caseIds: row.case_ids, numbers: row.case_numbers, replayed: false };
@@ -289,11 +360,16 @@ async function buildView(db: Db, actor: Actor, row: ApplicationRow, now: Date): 
     : await caseStatusesOrHidden(db, actor, row.case_ids);
   if (statuses.every((c) => c === null)) throw notFound('一件事申请');
   const names = new Map<string, string>();
-  for (const code of row.item_codes) if (!statuses.some((c) => c?.itemCode === code)) names.set(code, (await getPublishedItem(db, code))?.name ?? code);
+  for (const code of row.item_codes)
+    if (!statuses.some((c) => c?.itemCode === code)) names.set(code, (await getPublishedItem(db, code))?.name ?? code);
   // A case hidden from this actor counts as unfinished: the whole is never reported done on partial knowledge.
-  const status = applicationStatus(row.submitted, statuses.map((c) => c?.finished ?? false));
+  const status = applicationStatus(
+    row.submitted,
+    statuses.map((c) => c?.finished ?? false),
+  );
   const today = todayInShanghai(now);
-  const remaining = row.deadline && status === 'in_progress' ? (await countWorkdays(db, today, row.deadline)).count : null;
+  const remaining =
+    row.deadline && status === 'in_progress' ? (await countWorkdays(db, today, row.deadline)).count : null;
   return {
     id: row.id,
     bundleCode: row.bundle_code,
@@ -341,7 +417,12 @@ export async function getApplicationView(db: Db, actor: Actor, id: string, now =
 }
 
 /** The bundle application a case belongs to (workbench: marker and sibling cases). 404 when the case is not visible or not part of one. */
-export async function getApplicationForCase(db: Db, actor: Actor, caseId: string, now = new Date()): Promise<ApplicationView> {
+export async function getApplicationForCase(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  now = new Date(),
+): Promise<ApplicationView> {
   if (!(await caseStatusesOrHidden(db, actor, [caseId]))[0]) throw notFound('办件');
   const row = await repo.findApplicationByCase(db, caseId);
   if (!row) throw notFound('该办件所属的一件事申请');
@@ -360,19 +441,32 @@ export async function bundleLinksFor(db: Db, actor: Actor, caseIds: readonly str
   for (const caseId of linked) {
     const row = rows.find((r) => r.case_ids.includes(caseId));
     if (!row || !visible.has(caseId)) continue;
-    items.push({ caseId, applicationId: row.id, bundleCode: row.bundle_code, bundleName: row.bundle_name, caseCount: row.case_ids.length });
+    items.push({
+      caseId,
+      applicationId: row.id,
+      bundleCode: row.bundle_code,
+      bundleName: row.bundle_name,
+      caseCount: row.case_ids.length,
+    });
   }
   return { items };
 }
 
 /** 我的一件事: the applications the signed-in account filed, each with its overall progress. */
 export async function listMyApplications(db: Db, actor: Actor, query: ApplicationListQuery, now = new Date()) {
-  const { total, rows } = await repo.listApplicationsOf(db, actor.id, { q: query.q, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+  const { total, rows } = await repo.listApplicationsOf(db, actor.id, {
+    q: query.q,
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  });
   const today = todayInShanghai(now);
   const items = [];
   for (const row of rows) {
     const cases = await caseStatusesFor(db, actor, row.case_ids);
-    const status = applicationStatus(row.submitted, cases.map((c) => c.finished));
+    const status = applicationStatus(
+      row.submitted,
+      cases.map((c) => c.finished),
+    );
     items.push({
       id: row.id,
       bundleCode: row.bundle_code,
@@ -382,7 +476,8 @@ export async function listMyApplications(db: Db, actor: Actor, query: Applicatio
       statusLabel: APPLICATION_STATUS_LABELS[status],
       promisedDays: row.promised_days,
       deadline: row.deadline,
-      remainingWorkingDays: row.deadline && status === 'in_progress' ? (await countWorkdays(db, today, row.deadline)).count : null,
+      remainingWorkingDays:
+        row.deadline && status === 'in_progress' ? (await countWorkdays(db, today, row.deadline)).count : null,
       caseCount: cases.length,
       completedCount: cases.filter((c) => c.finished).length,
       caseNumbers: row.case_numbers,

@@ -46,13 +46,22 @@ describe('public working-day arithmetic', () => {
     const res = await get('/api/calendar/workdays/count?from=2025-09-30&to=2025-10-11');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ count: 3, provisional: false });
-    expect((await get('/api/calendar/workdays/count?from=2025-10-11&to=2025-09-30')).json()).toEqual({ count: -3, provisional: false });
-    expect((await get('/api/calendar/workdays/count?from=2024-12-31&to=2025-12-31')).json()).toEqual({ count: 248, provisional: false });
+    expect((await get('/api/calendar/workdays/count?from=2025-10-11&to=2025-09-30')).json()).toEqual({
+      count: -3,
+      provisional: false,
+    });
+    expect((await get('/api/calendar/workdays/count?from=2024-12-31&to=2025-12-31')).json()).toEqual({
+      count: 248,
+      provisional: false,
+    });
   });
 
   it('is provisional when the span reaches 2027, which is not entered', async () => {
     expect((await add('2026-12-25', 10)).json()).toEqual({ date: '2027-01-08', provisional: true });
-    expect((await get('/api/calendar/workdays/count?from=2026-12-25&to=2027-01-08')).json()).toEqual({ count: 10, provisional: true });
+    expect((await get('/api/calendar/workdays/count?from=2026-12-25&to=2027-01-08')).json()).toEqual({
+      count: 10,
+      provisional: true,
+    });
   });
 
   it('answers bad dates with 400 naming from / to', async () => {
@@ -99,7 +108,11 @@ describe('public working-day arithmetic', () => {
   it('lists the days of a year', async () => {
     const res = await get('/api/calendar/days?year=2025');
     expect(res.statusCode).toBe(200);
-    const body = res.json() as { year: number; status: string; items: { date: string; kind: string; name: string; source: string }[] };
+    const body = res.json() as {
+      year: number;
+      status: string;
+      items: { date: string; kind: string; name: string; source: string }[];
+    };
     expect(body.year).toBe(2025);
     expect(body.status).toBe('published');
     expect(body.items).toContainEqual({ date: '2025-10-06', kind: 'holiday', name: '中秋节', source: 'builtin' });
@@ -125,7 +138,9 @@ describe('public working-day arithmetic', () => {
   it('re-reads the calendar after the TTL, so writes by other app nodes show up', async () => {
     expect(await isWorkday(t.db, '2026-03-04')).toBe(true);
     // Another node writes behind this node's back.
-    await sql`insert into calendar_days (date, kind, name, source) values ('2026-03-04', 'holiday', '测试', 'manual')`.execute(t.db);
+    await sql`insert into calendar_days (date, kind, name, source) values ('2026-03-04', 'holiday', '测试', 'manual')`.execute(
+      t.db,
+    );
     expect(await isWorkday(t.db, '2026-03-04')).toBe(true); // still cached
     const now = Date.now();
     const spy = vi.spyOn(Date, 'now').mockReturnValue(now + 61_000);
@@ -150,7 +165,12 @@ describe('administration', () => {
     expect((await put('/api/calendar/years/2027', { status: 'published' }, clerk)).statusCode).toBe(403);
     const del = await t.app.inject({ method: 'DELETE', url: '/api/calendar/days/2025-10-01', headers: clerk });
     expect(del.statusCode).toBe(403);
-    const bulk = await t.app.inject({ method: 'POST', url: '/api/calendar/years/2027/days', payload: { items: [] }, headers: clerk });
+    const bulk = await t.app.inject({
+      method: 'POST',
+      url: '/api/calendar/years/2027/days',
+      payload: { items: [] },
+      headers: clerk,
+    });
     expect(bulk.statusCode).toBe(403);
     expect((await get('/api/calendar/days?year=2027')).json()).toMatchObject({ status: 'missing', items: [] });
   });
@@ -189,9 +209,17 @@ describe('administration', () => {
 
     const pub = await put('/api/calendar/years/2027', { status: 'published', notice: '国办发明电〔2026〕9号' }, admin);
     expect(pub.statusCode).toBe(200);
-    expect(pub.json()).toMatchObject({ year: 2027, status: 'published', notice: '国办发明电〔2026〕9号', source: 'manual' });
+    expect(pub.json()).toMatchObject({
+      year: 2027,
+      status: 'published',
+      notice: '国办发明电〔2026〕9号',
+      source: 'manual',
+    });
     expect((await add('2026-12-25', 10)).json()).toEqual({ date: '2027-01-11', provisional: false });
-    expect((await get('/api/calendar/workdays/count?from=2026-12-25&to=2027-01-11')).json()).toEqual({ count: 10, provisional: false });
+    expect((await get('/api/calendar/workdays/count?from=2026-12-25&to=2027-01-11')).json()).toEqual({
+      count: 10,
+      provisional: false,
+    });
     years = (await get('/api/calendar/years')).json() as YearSummary[];
     expect(years.at(-1)).toMatchObject({ year: 2028, status: 'missing' });
 
@@ -199,9 +227,15 @@ describe('administration', () => {
       select actor_name, before, after from audit_log
       where action = 'calendar.day.upsert' and entity_type = 'calendar_day' and entity_id = '2027-01-01'`.execute(t.db);
     expect(audit.rows).toHaveLength(1);
-    expect(audit.rows[0]).toMatchObject({ actor_name: 'admin', before: null, after: { kind: 'holiday', name: '元旦' } });
+    expect(audit.rows[0]).toMatchObject({
+      actor_name: 'admin',
+      before: null,
+      after: { kind: 'holiday', name: '元旦' },
+    });
     const yearAudit = await sql<{ n: number }>`
-      select count(*)::int as n from audit_log where action = 'calendar.year.update' and entity_id = '2027'`.execute(t.db);
+      select count(*)::int as n from audit_log where action = 'calendar.year.update' and entity_id = '2027'`.execute(
+      t.db,
+    );
     expect(yearAudit.rows[0]?.n).toBe(1);
   });
 
@@ -213,23 +247,36 @@ describe('administration', () => {
     const again = await t.app.inject({ method: 'DELETE', url: '/api/calendar/days/2027-01-02', headers: admin });
     expect(again.statusCode).toBe(404);
     const audit = await sql<{ n: number }>`
-      select count(*)::int as n from audit_log where action = 'calendar.day.delete' and entity_id = '2027-01-02'`.execute(t.db);
+      select count(*)::int as n from audit_log where action = 'calendar.day.delete' and entity_id = '2027-01-02'`.execute(
+      t.db,
+    );
     expect(audit.rows[0]?.n).toBe(1);
   });
 
   it('bulk entry is all or nothing and names the bad item', async () => {
     const admin = await t.login('admin');
     const post = (year: number, payload: unknown) =>
-      t.app.inject({ method: 'POST', url: `/api/calendar/years/${year}/days`, payload: payload as object, headers: admin });
+      t.app.inject({
+        method: 'POST',
+        url: `/api/calendar/years/${year}/days`,
+        payload: payload as object,
+        headers: admin,
+      });
     const items = [
       { date: '2028-01-01', kind: 'holiday', name: '元旦' },
       { date: '2028-01-26', kind: 'holiday', name: '春节' },
       { date: '2028-01-22', kind: 'workday', name: '春节' }, // Saturday
     ];
-    const wrongYear = await post(2028, { items: [...items, { date: '2029-01-01', kind: 'holiday', name: '元旦' }], publish: true });
+    const wrongYear = await post(2028, {
+      items: [...items, { date: '2029-01-01', kind: 'holiday', name: '元旦' }],
+      publish: true,
+    });
     expect(wrongYear.statusCode).toBe(400);
     expect(fields(wrongYear.json())).toEqual(['items.3.date']);
-    const weekday = await post(2028, { items: [items[0], { date: '2028-01-24', kind: 'workday', name: '春节' }], publish: true });
+    const weekday = await post(2028, {
+      items: [items[0], { date: '2028-01-24', kind: 'workday', name: '春节' }],
+      publish: true,
+    });
     expect(weekday.statusCode).toBe(400);
     expect(fields(weekday.json())).toEqual(['items.1.date']);
     const badFormat = await post(2028, { items: [items[0], { date: '2028-1-26', kind: 'holiday', name: '春节' }] });
@@ -239,7 +286,13 @@ describe('administration', () => {
 
     const ok = await post(2028, { items, notice: '国办发明电〔2027〕1号', publish: true });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toMatchObject({ year: 2028, status: 'published', holidayCount: 2, workdayCount: 1, notice: '国办发明电〔2027〕1号' });
+    expect(ok.json()).toMatchObject({
+      year: 2028,
+      status: 'published',
+      holidayCount: 2,
+      workdayCount: 1,
+      notice: '国办发明电〔2027〕1号',
+    });
     // 2028-01-21 (Fri) + 1 working day = Saturday 01-22, a swapped workday.
     expect((await add('2028-01-21', 1)).json()).toEqual({ date: '2028-01-22', provisional: false });
 

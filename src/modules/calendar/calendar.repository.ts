@@ -36,7 +36,13 @@ const yearRange = (year: number) => [`${year}-01-01`, `${year + 1}-01-01`] as co
 
 export async function listDaysOfYear(db: Db | Tx, year: number): Promise<DayRow[]> {
   const [from, to] = yearRange(year);
-  return q(db).selectFrom('calendar_days').selectAll().where('date', '>=', from).where('date', '<', to).orderBy('date').execute();
+  return q(db)
+    .selectFrom('calendar_days')
+    .selectAll()
+    .where('date', '>=', from)
+    .where('date', '<', to)
+    .orderBy('date')
+    .execute();
 }
 
 export async function getDay(db: Db | Tx, date: string, forUpdate = false): Promise<DayRow | undefined> {
@@ -49,7 +55,9 @@ export async function upsertDay(db: Db | Tx, d: CalendarDay): Promise<DayRow> {
   return q(db)
     .insertInto('calendar_days')
     .values(d)
-    .onConflict((oc) => oc.column('date').doUpdateSet({ kind: d.kind, name: d.name, source: d.source, updated_at: sql`now()` }))
+    .onConflict((oc) =>
+      oc.column('date').doUpdateSet({ kind: d.kind, name: d.name, source: d.source, updated_at: sql`now()` }),
+    )
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -115,5 +123,9 @@ export async function countDaysByYear(db: Db | Tx): Promise<YearCounts[]> {
     ])
     .groupBy(sql`extract(year from date)::int`)
     .execute();
-  return rows.map((r) => ({ year: Number(r.year), holidayCount: Number(r.holidays), workdayCount: Number(r.workdays) }));
+  return rows.map((r) => ({
+    year: Number(r.year),
+    holidayCount: Number(r.holidays),
+    workdayCount: Number(r.workdays),
+  }));
 }

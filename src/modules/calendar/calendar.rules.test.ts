@@ -40,7 +40,19 @@ describe('date helpers', () => {
     expect(dateProblem('2026-1-5')).toBe('日期格式应为 YYYY-MM-DD');
     expect(dateProblem('2026-02-30')).toBe('日期不存在：2026-02-30');
     expect(dateProblem('1899-12-31')).toBe('日期应在 1900–2199 年之间');
-    for (const bad of ['2026-02-30', '2025-02-29', '1900-02-29', '2026-1-1', '2026-13-01', '2026-00-10', '2026-04-31', '20260101', '', '2026-01-01T00:00:00Z', ' 2026-01-01']) {
+    for (const bad of [
+      '2026-02-30',
+      '2025-02-29',
+      '1900-02-29',
+      '2026-1-1',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-04-31',
+      '20260101',
+      '',
+      '2026-01-01T00:00:00Z',
+      ' 2026-01-01',
+    ]) {
       expect(parseDate(bad), bad).toBeNull();
       expect(isValidDate(bad), bad).toBe(false);
     }
@@ -83,7 +95,12 @@ describe('date helpers', () => {
   });
 
   it('counts the day by arithmetic exactly as the time-zone database does, and refuses an invalid date', () => {
-    const tz = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const tz = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
     // Every 7 h 13 min from 1985 (China still had summer time until 1991) to 2035.
     for (let t = Date.UTC(1985, 0, 1); t < Date.UTC(2035, 0, 1); t += (7 * 60 + 13) * 60_000) {
       const at = new Date(t);
@@ -104,7 +121,8 @@ describe('builtin data', () => {
     expect(days.get('2025-05-31')?.name).toBe('端午节');
     expect(days.has('2025-10-12')).toBe(false); // ordinary Sunday
     // every workday entry is a weekend day
-    for (const y of [2024, 2025, 2026]) for (const d of builtinDays(y)) if (d.kind === 'workday') expect(isWeekend(d.date), d.date).toBe(true);
+    for (const y of [2024, 2025, 2026])
+      for (const d of builtinDays(y)) if (d.kind === 'workday') expect(isWeekend(d.date), d.date).toBe(true);
   });
 
   it('refuses years the package does not cover (it would silently answer plain weeks)', () => {
@@ -164,7 +182,7 @@ describe('addWorkdays', () => {
     expect(addWorkdays(entered, '2026-12-25', 10)).toEqual({ date: '2027-01-11', provisional: false });
   });
 
-  it('a year before the published ones is provisional too, the start date\'s year alone is not', () => {
+  it("a year before the published ones is provisional too, the start date's year alone is not", () => {
     expect(addWorkdays(cal, '2023-12-28', 1).provisional).toBe(true);
     expect(addWorkdays(cal, '2023-12-31', 1)).toEqual({ date: '2024-01-02', provisional: false }); // 元旦 2024
     expect(addWorkdays(empty, '2030-05-01', 0).provisional).toBe(false); // no day looked at
@@ -218,7 +236,15 @@ describe('countWorkdays', () => {
   });
 
   it('agrees with a day-by-day count, and with addWorkdays', () => {
-    const cals = [cal, empty, realCalendar([['2027-01-01', 'holiday'], ['2027-02-06', 'workday'], ['2023-12-30', 'holiday']])];
+    const cals = [
+      cal,
+      empty,
+      realCalendar([
+        ['2027-01-01', 'holiday'],
+        ['2027-02-06', 'workday'],
+        ['2023-12-30', 'holiday'],
+      ]),
+    ];
     let seed = 7;
     const rand = (n: number) => {
       seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;

@@ -125,7 +125,12 @@ export function yearOf(date: string): number {
 
 /** Today's date in Asia/Shanghai (the platform's civil time). */
 // en-CA formats as YYYY-MM-DD; built once (constructing an Intl formatter costs far more than using it).
-const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** China has kept UTC+8 all year since its last summer time (1991): from then on the day is plain arithmetic. */
 const FIXED_OFFSET_SINCE = Date.UTC(1992, 0, 1);
@@ -198,7 +203,8 @@ export function unpublishedYears(cal: CalendarData, from: string, to: string): n
  * `provisional` when any day looked at lies in an unpublished year.
  */
 export function addWorkdays(cal: CalendarData, from: string, n: number): WorkdayResult {
-  if (!Number.isInteger(n) || n < 0 || n > MAX_WORKDAYS) throw new RangeError(`工作日天数应为 0–${MAX_WORKDAYS} 的整数：${n}`);
+  if (!Number.isInteger(n) || n < 0 || n > MAX_WORKDAYS)
+    throw new RangeError(`工作日天数应为 0–${MAX_WORKDAYS} 的整数：${n}`);
   const start = toDayNumber(from);
   const idx = exceptionsOf(cal);
   let d = start;

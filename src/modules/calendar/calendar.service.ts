@@ -132,7 +132,13 @@ export interface DayInput {
 }
 
 /** 录入 one holiday or swapped workday (insert or replace). */
-export async function putDay(db: Db, actor: Actor, date: string, input: DayInput, ip: string | null): Promise<CalendarDay> {
+export async function putDay(
+  db: Db,
+  actor: Actor,
+  date: string,
+  input: DayInput,
+  ip: string | null,
+): Promise<CalendarDay> {
   const bad = rules.checkDayEntry(date, input.kind);
   if (bad) throw fieldError('date', bad);
   return write(db, async (tx) => {
@@ -190,7 +196,8 @@ async function applyYearStatus(tx: Tx, actor: Actor, year: number, input: YearIn
   const after = await repo.updateYear(tx, year, {
     status: input.status,
     notice: input.notice === undefined ? before.notice : input.notice,
-    published_at: input.status === 'published' ? (before.status === 'published' ? before.published_at : new Date()) : null,
+    published_at:
+      input.status === 'published' ? (before.status === 'published' ? before.published_at : new Date()) : null,
   });
   const view = (r: YearRow) => ({ status: r.status, source: r.source, notice: r.notice, publishedAt: r.published_at });
   await recordAudit(tx, {
@@ -205,7 +212,13 @@ async function applyYearStatus(tx: Tx, actor: Actor, year: number, input: YearIn
 }
 
 /** 发布 (publish) or withdraw a year: publishing is how a new State Council notice comes into force. */
-export async function setYear(db: Db, actor: Actor, year: number, input: YearInput, ip: string | null): Promise<YearDays> {
+export async function setYear(
+  db: Db,
+  actor: Actor,
+  year: number,
+  input: YearInput,
+  ip: string | null,
+): Promise<YearDays> {
   return write(db, async (tx) => {
     await repo.ensureYear(tx, year);
     await applyYearStatus(tx, actor, year, input, ip);
@@ -223,7 +236,13 @@ export interface YearImport {
 }
 
 /** Enters a year's notice in one go: every item, or nothing. */
-export async function importYear(db: Db, actor: Actor, year: number, input: YearImport, ip: string | null): Promise<YearDays> {
+export async function importYear(
+  db: Db,
+  actor: Actor,
+  year: number,
+  input: YearImport,
+  ip: string | null,
+): Promise<YearDays> {
   const problems = rules.checkYearItems(year, input.items);
   if (problems.length) {
     const errors = problems.map((p) => ({ field: `items.${p.index}.${p.field}`, message: p.message }));
@@ -236,15 +255,33 @@ export async function importYear(db: Db, actor: Actor, year: number, input: Year
     for (const it of input.items) {
       const before = existing.get(it.date);
       if (before && before.kind === it.kind && before.name === it.name) continue;
-      const after = repo.toDay(await repo.upsertDay(tx, { date: it.date, kind: it.kind, name: it.name, source: 'manual' }));
-      await recordAudit(tx, { actor, action: 'calendar.day.upsert', entityType: 'calendar_day', entityId: it.date, before: before ?? null, after, ip });
+      const after = repo.toDay(
+        await repo.upsertDay(tx, { date: it.date, kind: it.kind, name: it.name, source: 'manual' }),
+      );
+      await recordAudit(tx, {
+        actor,
+        action: 'calendar.day.upsert',
+        entityType: 'calendar_day',
+        entityId: it.date,
+        before: before ?? null,
+        after,
+        ip,
+      });
     }
     if (input.replace) {
       const keep = new Set(input.items.map((i) => i.date));
       for (const [date, before] of existing) {
         if (keep.has(date)) continue;
         await repo.deleteDay(tx, date);
-        await recordAudit(tx, { actor, action: 'calendar.day.delete', entityType: 'calendar_day', entityId: date, before, after: null, ip });
+        await recordAudit(tx, {
+          actor,
+          action: 'calendar.day.delete',
+          entityType: 'calendar_day',
+          entityId: date,
+          before,
+          after: null,
+          ip,
+        });
       }
     }
     if (input.publish !== undefined || input.notice !== undefined) {
@@ -269,7 +306,13 @@ export async function seedCalendar(db: Db): Promise<void> {
     const now = new Date();
     await repo.insertYears(
       tx,
-      DEMO_YEARS.map((year) => ({ year, status: 'published', source: 'builtin', notice: BUILTIN_NOTICES[year] ?? null, published_at: now })),
+      DEMO_YEARS.map((year) => ({
+        year,
+        status: 'published',
+        source: 'builtin',
+        notice: BUILTIN_NOTICES[year] ?? null,
+        published_at: now,
+      })),
     );
   });
 }

@@ -9,7 +9,11 @@ export { addWorkdays, countWorkdays, isWorkday, loadCalendar } from './calendar.
 export type { CalendarData, DayKind, WorkdayCount, WorkdayResult } from './calendar.rules';
 export { todayInShanghai, isValidDate, addDays, toDayNumber, MAX_WORKDAYS } from './calendar.rules';
 /** The same arithmetic over an already loaded `CalendarData`, for pure rules elsewhere (e.g. the case clock). */
-export { addWorkdays as addWorkdaysIn, countWorkdays as countWorkdaysIn, isWorkday as isWorkdayIn } from './calendar.rules';
+export {
+  addWorkdays as addWorkdaysIn,
+  countWorkdays as countWorkdaysIn,
+  isWorkday as isWorkdayIn,
+} from './calendar.rules';
 
 export const calendarModule: Module = {
   name: 'calendar',

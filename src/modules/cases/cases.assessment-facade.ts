@@ -21,6 +21,7 @@ export async function acceptingClerksOf(db: Db | Tx, caseIds: readonly string[])
      where e.case_id = any(${ids}::uuid[]) and e.action = 'accept'
      order by e.case_id, e.seq`.execute(db);
   const out = new Map<string, AcceptingClerk>();
-  for (const row of r.rows) if (row.actor_id) out.set(row.case_id, { actorId: row.actor_id, actorName: row.actor_name });
+  for (const row of r.rows)
+    if (row.actor_id) out.set(row.case_id, { actorId: row.actor_id, actorName: row.actor_name });
   return out;
 }

@@ -16,9 +16,13 @@ export interface BundleCaseCtx {
   now?: Date;
 }
 
-
 /** Files one case inside the caller's transaction; any problem throws and the caller rolls back everything. */
-export async function createCaseInTransaction(tx: Tx, ctx: BundleCaseCtx, body: BundleCaseBody, idempotencyKey: string) {
+export async function createCaseInTransaction(
+  tx: Tx,
+  ctx: BundleCaseCtx,
+  body: BundleCaseBody,
+  idempotencyKey: string,
+) {
   const c: Ctx = { actor: ctx.actor, ip: ctx.ip, ...(ctx.now ? { now: ctx.now } : {}) };
   const r = await createCase(joinTransaction(tx), c, body, idempotencyKey);
   return { id: r.id, number: r.number, status: r.status };
@@ -43,7 +47,11 @@ export interface BundleCaseStatus {
  * The status of each case as `actor` may see it, in the order asked; `null` for one outside their data
  * scope (another department's sibling). One read for all, deadlines from the stored clock.
  */
-export async function caseStatusesOrHidden(db: Db, actor: Actor, ids: readonly string[]): Promise<(BundleCaseStatus | null)[]> {
+export async function caseStatusesOrHidden(
+  db: Db,
+  actor: Actor,
+  ids: readonly string[],
+): Promise<(BundleCaseStatus | null)[]> {
   return (await caseListItems(db, actor, ids)).map((c) =>
     c
       ? {

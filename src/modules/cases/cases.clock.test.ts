@@ -54,7 +54,15 @@ describe('stored clock columns', () => {
     expect(storedDeadlineState(row, '2026-11-27')).toBe(later.state);
     expect(storedRemaining(cal, row, '2026-11-27')).toBe(later.remainingWorkingDays);
     // overdue before the procedure began stays overdue
-    const late = computeClock(cal, [{ on: '2026-11-02', clock: 'start' }, { on: '2026-11-18', clock: 'stop' }], limits, '2026-11-18');
+    const late = computeClock(
+      cal,
+      [
+        { on: '2026-11-02', clock: 'start' },
+        { on: '2026-11-18', clock: 'stop' },
+      ],
+      limits,
+      '2026-11-18',
+    );
     expect(clockColumns(cal, late, 5, true).clock_phase).toBe('suspended_overdue');
   });
 

@@ -39,7 +39,7 @@ function workdaysAfter(cal: CalendarData, from: string, to: string): number {
 /** The date N working days after `from` (not counting `from`), as the calendar's addWorkdays. */
 export function addWorkdays(cal: CalendarData, from: string, n: number): string {
   let d = from;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d = addDays(d, 1);
     if (isWorkday(cal, d)) left -= 1;
   }
@@ -90,7 +90,15 @@ export interface ClockColumns {
  */
 export function clockColumns(cal: CalendarData, v: ClockView, promisedDays: number, suspended: boolean): ClockColumns {
   const phase: ClockPhase =
-    v.state === 'not_started' ? 'not_started' : v.state === 'finished' ? 'finished' : suspended ? (v.state === 'overdue' ? 'suspended_overdue' : 'suspended') : 'running';
+    v.state === 'not_started'
+      ? 'not_started'
+      : v.state === 'finished'
+        ? 'finished'
+        : suspended
+          ? v.state === 'overdue'
+            ? 'suspended_overdue'
+            : 'suspended'
+          : 'running';
   return {
     accepted_on: v.acceptedOn,
     promised_deadline: v.promisedDeadline,
@@ -139,11 +147,21 @@ export interface StoredDeadline extends StoredClock {
 export function storedRemaining(cal: CalendarData, row: StoredDeadline, today: string): number | null {
   if (!row.promised_deadline || row.clock_phase === 'not_started') return null;
   const from =
-    row.clock_phase === 'finished' ? (row.finished_on ?? today) : row.clock_phase === 'running' ? today : shanghaiDay(row.step_entered_at);
+    row.clock_phase === 'finished'
+      ? (row.finished_on ?? today)
+      : row.clock_phase === 'running'
+        ? today
+        : shanghaiDay(row.step_entered_at);
   return countWorkdays(cal, from, row.promised_deadline);
 }
 
 /** A history event as the working-day clock reads it. */
-export const toClockEvent = (e: { on_date: string; clock: ClockEvent['clock'] }): ClockEvent => ({ on: e.on_date, clock: e.clock });
+export const toClockEvent = (e: { on_date: string; clock: ClockEvent['clock'] }): ClockEvent => ({
+  on: e.on_date,
+  clock: e.clock,
+});
 /** The case's promised and statutory limits in working days. */
-export const limitsOf = (r: { promised_days: number; statutory_days: number }) => ({ promisedDays: r.promised_days, statutoryDays: r.statutory_days });
+export const limitsOf = (r: { promised_days: number; statutory_days: number }) => ({
+  promisedDays: r.promised_days,
+  statutoryDays: r.statutory_days,
+});

@@ -17,7 +17,10 @@ afterEach(() => setCasesClock(null));
 
 const { as, get, post, newKey, createCase, view, act, actOk, registerIndividual, upload } = caseFixtures(() => t);
 const eventCount = async (id: string) =>
-  Number((await sql<{ n: number }>`select count(*)::int as n from case_events where case_id = ${id}`.execute(t.db)).rows[0]!.n);
+  Number(
+    (await sql<{ n: number }>`select count(*)::int as n from case_events where case_id = ${id}`.execute(t.db)).rows[0]!
+      .n,
+  );
 
 /** 城乡居民基本养老保险 is decided by the county: an online applicant names it (张明 lives in 兴隆台区). */
 const PENSION_COUNTY = '211103';
@@ -39,7 +42,13 @@ async function fileFood(headers: H, over: Record<string, unknown> = {}) {
     { materialId: 'm1', fileIds: [await upload(headers, '申请书.pdf')] },
     { materialId: 'm3', fileIds: [await upload(headers, '布局图.pdf')] },
   ];
-  const res = await createCase(headers, { itemCode: DEMO_ITEM_CODES.foodBusiness, form: foodForm, materials, submit: true, ...over });
+  const res = await createCase(headers, {
+    itemCode: DEMO_ITEM_CODES.foodBusiness,
+    form: foodForm,
+    materials,
+    submit: true,
+    ...over,
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; number: string; status: string };
 }
@@ -56,7 +65,13 @@ describe('the standard path of 食品经营许可, online, with the demo account
     expect(created.number).toMatch(/^211100-\d{8}-\d{6}$/);
 
     let c = await view(created.id, company);
-    expect(c).toMatchObject({ status: 'submitted', statusLabel: '已提交，待预审', version: 2, channel: 'online', deadlineState: 'not_started' });
+    expect(c).toMatchObject({
+      status: 'submitted',
+      statusLabel: '已提交，待预审',
+      version: 2,
+      channel: 'online',
+      deadlineState: 'not_started',
+    });
     expect(c.applicant).toMatchObject({ kind: 'company', creditCode: COMPANY_CODE, hasAccount: true });
     expect(c.materials.find((m: { materialId: string }) => m.materialId === 'm1').files).toHaveLength(1);
     expect(c.materials.find((m: { materialId: string }) => m.materialId === 'm2').status).toBe('shared');
@@ -66,7 +81,9 @@ describe('the standard path of 食品经营许可, online, with the demo account
     const inbox = (await get('/api/cases?pageSize=200', clerk)).json();
     expect(inbox.items.map((i: { id: string }) => i.id)).toContain(created.id);
     c = await view(created.id, clerk);
-    expect(c.availableActions.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['prereview-pass', 'request-correction', 'refuse', 'accept']));
+    expect(c.availableActions.map((a: { action: string }) => a.action)).toEqual(
+      expect.arrayContaining(['prereview-pass', 'request-correction', 'refuse', 'accept']),
+    );
     c = await actOk(created.id, clerk, 'request-correction', {
       corrections: [
         { materialId: 'm3', problem: '平面布局图未标明各功能区域，请补充' },
@@ -75,7 +92,10 @@ describe('the standard path of 食品经营许可, online, with the demo account
       comment: '一次性告知',
     });
     expect(c.status).toBe('correction_requested');
-    expect(c.materials.find((m: { materialId: string }) => m.materialId === 'm3')).toMatchObject({ status: 'rejected', note: '平面布局图未标明各功能区域，请补充' });
+    expect(c.materials.find((m: { materialId: string }) => m.materialId === 'm3')).toMatchObject({
+      status: 'rejected',
+      note: '平面布局图未标明各功能区域，请补充',
+    });
     expect(c.documents.map((d: { kind: string }) => d.kind)).toEqual(['correction_notice']);
 
     // resubmitting without replacing the rejected material is refused, naming it
@@ -85,7 +105,15 @@ describe('the standard path of 食品经营许可, online, with the demo account
     const before = await view(created.id, company);
     c = await actOk(created.id, company, 'resubmit', {
       form: { ...foodForm, foodSafetyOfficer: '李娜（食品安全管理员证 A123）' },
-      materials: [...before.materials.filter((m: { materialId: string; files: unknown[] }) => m.materialId === 'm1').map((m: { materialId: string; files: { id: string }[] }) => ({ materialId: m.materialId, fileIds: m.files.map((f) => f.id) })), { materialId: 'm3', fileIds: [await upload(company, '布局图-修改.pdf')] }],
+      materials: [
+        ...before.materials
+          .filter((m: { materialId: string; files: unknown[] }) => m.materialId === 'm1')
+          .map((m: { materialId: string; files: { id: string }[] }) => ({
+            materialId: m.materialId,
+            fileIds: m.files.map((f) => f.id),
+          })),
+        { materialId: 'm3', fileIds: [await upload(company, '布局图-修改.pdf')] },
+      ],
     });
     expect(c.status).toBe('submitted');
     expect(c.form.foodSafetyOfficer).toContain('A123');
@@ -103,7 +131,11 @@ describe('the standard path of 食品经营许可, online, with the demo account
 
     // back office: review, site inspection (the item's own step), decision
     c = await actOk(created.id, approver, 'review-pass');
-    expect(c).toMatchObject({ status: 'site_inspection', statusLabel: '现场踏勘', currentStep: { code: 'site_inspection', limitDays: 2 } });
+    expect(c).toMatchObject({
+      status: 'site_inspection',
+      statusLabel: '现场踏勘',
+      currentStep: { code: 'site_inspection', limitDays: 2 },
+    });
     expect(c.currentStep.deadline).toBeTruthy();
     c = await actOk(created.id, approver, 'inspection-pass', { comment: '现场符合要求' });
     expect(c.status).toBe('reviewed');
@@ -118,8 +150,17 @@ describe('the standard path of 食品经营许可, online, with the demo account
     const noTracking = await act(created.id, clerk, 'deliver', { delivery: { method: 'express', carrier: 'EMS' } });
     expect(noTracking.statusCode).toBe(400);
     expect(noTracking.json().errors.map((e: { field: string }) => e.field)).toEqual(['delivery.trackingNumber']);
-    c = await actOk(created.id, clerk, 'deliver', { delivery: { method: 'express', carrier: 'EMS', trackingNumber: '1190012345678' } });
-    expect(c).toMatchObject({ status: 'completed', statusLabel: '已办结', deadlineState: 'finished', deadlineColour: 'grey', onTime: true, availableActions: [] });
+    c = await actOk(created.id, clerk, 'deliver', {
+      delivery: { method: 'express', carrier: 'EMS', trackingNumber: '1190012345678' },
+    });
+    expect(c).toMatchObject({
+      status: 'completed',
+      statusLabel: '已办结',
+      deadlineState: 'finished',
+      deadlineColour: 'grey',
+      onTime: true,
+      availableActions: [],
+    });
     expect(c.deadlines.finishedOn).toBeTruthy();
 
     // the history holds one event per step, in order, with who did what
@@ -137,14 +178,25 @@ describe('the standard path of 食品经营许可, online, with the demo account
     ]);
     expect(c.history.map((h: { seq: number }) => h.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     const corr = c.history[2];
-    expect(corr).toMatchObject({ actor: { name: '李晓雯', role: 'clerk' }, fromStatus: 'submitted', toStatus: 'correction_requested', comment: '一次性告知' });
+    expect(corr).toMatchObject({
+      actor: { name: '李晓雯', role: 'clerk' },
+      fromStatus: 'submitted',
+      toStatus: 'correction_requested',
+      comment: '一次性告知',
+    });
     expect(corr.payload.corrections).toHaveLength(2);
     expect(c.history[4]).toMatchObject({ action: 'accept', clock: 'start' });
-    expect(c.history[9]).toMatchObject({ action: 'deliver', clock: 'end', payload: { delivery: { trackingNumber: '1190012345678' } } });
+    expect(c.history[9]).toMatchObject({
+      action: 'deliver',
+      clock: 'end',
+      payload: { delivery: { trackingNumber: '1190012345678' } },
+    });
     expect(c.version).toBe(10);
 
     // every action is in the audit log
-    const audit = await sql<{ action: string }>`select action from audit_log where entity_type = 'case' and entity_id = ${created.id} order by id`.execute(t.db);
+    const audit = await sql<{
+      action: string;
+    }>`select action from audit_log where entity_type = 'case' and entity_id = ${created.id} order by id`.execute(t.db);
     expect(audit.rows.map((r) => r.action)).toEqual([
       'cases.case.create',
       'cases.case.request-correction',
@@ -171,7 +223,15 @@ describe('the standard path of 食品经营许可, online, with the demo account
     // the applicant was told at each step that concerns them, in-app (and by SMS to the known mobile)
     const messages = (await get(`/api/messages?caseId=${created.id}&pageSize=100`, company)).json();
     expect(messages.items.map((m: { kind: string }) => m.kind).sort()).toEqual(
-      ['case.submitted', 'case.correction', 'case.submitted', 'case.accepted', 'case.granted', 'case.certificate', 'case.completed'].sort(),
+      [
+        'case.submitted',
+        'case.correction',
+        'case.submitted',
+        'case.accepted',
+        'case.granted',
+        'case.certificate',
+        'case.completed',
+      ].sort(),
     );
     expect(messages.items.find((m: { kind: string }) => m.kind === 'case.correction').body).toContain('平面布局图');
     expect((await get(`/api/messages?caseId=${created.id}`, clerk)).json().total).toBe(0);
@@ -202,7 +262,11 @@ describe('immediate items 即办件', () => {
     expect(c).toMatchObject({ status: 'completed', onTime: true, deadlineState: 'finished' });
     expect(c.deadlines.finishedOn).toBe(c.deadlines.acceptedOn);
     expect(new Set(c.history.map((h: { on: string }) => h.on)).size).toBe(1);
-    expect(c.documents.map((d: { kind: string }) => d.kind)).toEqual(['acceptance_notice', 'grant_decision', 'certificate']);
+    expect(c.documents.map((d: { kind: string }) => d.kind)).toEqual([
+      'acceptance_notice',
+      'grant_decision',
+      'certificate',
+    ]);
 
     // linked to 张明's account by the ID number: he sees it online
     const zhang = await as('applicant');
@@ -213,10 +277,23 @@ describe('immediate items 即办件', () => {
 
   it('a window clerk must say who the applicant is, and only at a level that accepts the item', async () => {
     const clerk = await as('clerk-city');
-    const noApplicant = await createCase(clerk, { itemCode: DEMO_ITEM_CODES.individualBusiness, form: individualForm, materials: [], submit: false, channel: 'window' });
+    const noApplicant = await createCase(clerk, {
+      itemCode: DEMO_ITEM_CODES.individualBusiness,
+      form: individualForm,
+      materials: [],
+      submit: false,
+      channel: 'window',
+    });
     expect(noApplicant.statusCode).toBe(400);
     expect(noApplicant.json().errors[0].field).toBe('applicant');
-    const badId = await createCase(clerk, { itemCode: DEMO_ITEM_CODES.individualBusiness, form: individualForm, materials: [], submit: false, channel: 'window', applicant: { ...PERSON, idNumber: '211103199001011235' } });
+    const badId = await createCase(clerk, {
+      itemCode: DEMO_ITEM_CODES.individualBusiness,
+      form: individualForm,
+      materials: [],
+      submit: false,
+      channel: 'window',
+      applicant: { ...PERSON, idNumber: '211103199001011235' },
+    });
     expect(badId.statusCode).toBe(400);
     expect(badId.json().errors[0].field).toBe('applicant.idNumber');
     const village = await as('clerk-village');
@@ -235,15 +312,31 @@ describe('immediate items 即办件', () => {
 describe('drafts', () => {
   it('the applicant saves a draft, changes it, and submits it when complete', async () => {
     const zhang = await as('applicant');
-    const res = await createCase(zhang, { itemCode: DEMO_ITEM_CODES.residentPension, form: { contributionLevel: '300' }, materials: [], submit: false, competentRegionCode: PENSION_COUNTY });
+    const res = await createCase(zhang, {
+      itemCode: DEMO_ITEM_CODES.residentPension,
+      form: { contributionLevel: '300' },
+      materials: [],
+      submit: false,
+      competentRegionCode: PENSION_COUNTY,
+    });
     expect(res.statusCode).toBe(201);
     const { id, status } = res.json();
     expect(status).toBe('draft');
-    const put = (h: H, body: unknown) => t.app.inject({ method: 'PUT', url: `/api/cases/${id}/draft`, headers: h, payload: body as object });
-    const form = { applicantName: '张明', idNumber: PERSON.idNumber, phone: PERSON.phone, address: '振兴街道世纪社区', contributionLevel: '500' };
+    const put = (h: H, body: unknown) =>
+      t.app.inject({ method: 'PUT', url: `/api/cases/${id}/draft`, headers: h, payload: body as object });
+    const form = {
+      applicantName: '张明',
+      idNumber: PERSON.idNumber,
+      phone: PERSON.phone,
+      address: '振兴街道世纪社区',
+      contributionLevel: '500',
+    };
     let c = (await put(zhang, { version: 1, form, materials: [] })).json();
     expect(c).toMatchObject({ status: 'draft', version: 2, form: { contributionLevel: '500' } });
-    expect(c.history.map((h: { action: string; actionLabel: string }) => `${h.action}:${h.actionLabel}`)).toEqual(['create:创建申请', 'save:保存草稿']);
+    expect(c.history.map((h: { action: string; actionLabel: string }) => `${h.action}:${h.actionLabel}`)).toEqual([
+      'create:创建申请',
+      'save:保存草稿',
+    ]);
     expect((await put(zhang, { version: 1, form, materials: [] })).statusCode).toBe(409);
     const bad = await put(zhang, { version: 2, form: { ...form, contributionLevel: '400' }, materials: [] });
     expect(bad.statusCode).toBe(400);
@@ -254,7 +347,13 @@ describe('drafts', () => {
     expect(missing.statusCode).toBe(422);
     expect(missing.json().errors[0].field).toBe('materials');
     expect(missing.json().detail).toContain('m2');
-    c = (await put(zhang, { version: 2, form, materials: [{ materialId: 'm2', fileIds: [await upload(zhang, '登记表.pdf')] }] })).json();
+    c = (
+      await put(zhang, {
+        version: 2,
+        form,
+        materials: [{ materialId: 'm2', fileIds: [await upload(zhang, '登记表.pdf')] }],
+      })
+    ).json();
     expect(c.materials.find((m: { materialId: string }) => m.materialId === 'm2').status).toBe('received');
     c = await actOk(id, zhang, 'submit');
     expect(c.status).toBe('submitted');
@@ -269,7 +368,13 @@ describe('four levels and agents', () => {
     const town = await as('clerk-town');
     const res = await createCase(town, {
       itemCode: DEMO_ITEM_CODES.residentPension,
-      form: { applicantName: '张明', idNumber: PERSON.idNumber, phone: PERSON.phone, address: '振兴街道世纪社区', contributionLevel: '500' },
+      form: {
+        applicantName: '张明',
+        idNumber: PERSON.idNumber,
+        phone: PERSON.phone,
+        address: '振兴街道世纪社区',
+        contributionLevel: '500',
+      },
       materials: [{ materialId: 'm2', fileIds: [await upload(town, '参保登记表扫描件.pdf')] }],
       submit: true,
       applicant: PERSON,
@@ -279,7 +384,12 @@ describe('four levels and agents', () => {
     const { id, number } = res.json();
     expect(number.startsWith('211103-')).toBe(true); // the accepting region's code
     let c = await view(id, town);
-    expect(c).toMatchObject({ regionCode: '211103', acceptRegionCode: '211103001000', currentLevel: 'town', departmentCode: 'XLT-XZSP' });
+    expect(c).toMatchObject({
+      regionCode: '211103',
+      acceptRegionCode: '211103001000',
+      currentLevel: 'town',
+      departmentCode: 'XLT-XZSP',
+    });
     expect(c.availableActions.map((a: { action: string }) => a.action)).toContain('accept');
     expect(c.materials.find((m: { materialId: string }) => m.materialId === 'm2').files).toHaveLength(1);
     const city = await as('clerk-city');
@@ -289,12 +399,18 @@ describe('four levels and agents', () => {
     expect(c).toMatchObject({ status: 'accepted', currentLevel: 'town' });
     c = await actOk(id, town, 'report-up', { comment: '材料齐全，经初审符合参保条件' });
     expect(c).toMatchObject({ currentLevel: 'county', readOnly: true });
-    expect((await get('/api/cases?view=all&pageSize=200', town)).json().items.map((i: { id: string }) => i.id)).toContain(id);
+    expect(
+      (await get('/api/cases?view=all&pageSize=200', town)).json().items.map((i: { id: string }) => i.id),
+    ).toContain(id);
     // 即办件 at the county: the county window decides; it sees the case in its queue, the city does not
     const county = await as('clerk-county');
     expect((await get('/api/cases?pageSize=200', county)).json().items.map((i: { id: string }) => i.id)).toContain(id);
-    expect((await get('/api/cases?pageSize=200', city)).json().items.map((i: { id: string }) => i.id)).not.toContain(id);
-    expect((await view(id, county)).availableActions.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['grant', 'send-down']));
+    expect((await get('/api/cases?pageSize=200', city)).json().items.map((i: { id: string }) => i.id)).not.toContain(
+      id,
+    );
+    expect((await view(id, county)).availableActions.map((a: { action: string }) => a.action)).toEqual(
+      expect.arrayContaining(['grant', 'send-down']),
+    );
     // the scan is served through the case to the competent county
     const fileId = c.materials.find((m: { materialId: string }) => m.materialId === 'm2').files[0].id;
     expect((await get(`/api/cases/${id}/files/${fileId}`, county)).statusCode).toBe(200);
@@ -306,8 +422,23 @@ describe('four levels and agents', () => {
     const agent = await as('agent');
     const res = await createCase(agent, {
       itemCode: DEMO_ITEM_CODES.companyRegistration,
-      form: { companyName: foodForm.companyName, creditCode: COMPANY_CODE, legalRepresentative: '王志强', contactPhone: '13804275678', address: foodForm.address, enterpriseName: '盘锦辽河示范咨询有限公司', registeredCapital: 50, enterpriseType: '有限责任公司', businessScope: '企业管理咨询' },
-      materials: await Promise.all(['m1', 'm2', 'm4'].map(async (materialId) => ({ materialId, fileIds: [await upload(agent, `${materialId}.pdf`)] }))),
+      form: {
+        companyName: foodForm.companyName,
+        creditCode: COMPANY_CODE,
+        legalRepresentative: '王志强',
+        contactPhone: '13804275678',
+        address: foodForm.address,
+        enterpriseName: '盘锦辽河示范咨询有限公司',
+        registeredCapital: 50,
+        enterpriseType: '有限责任公司',
+        businessScope: '企业管理咨询',
+      },
+      materials: await Promise.all(
+        ['m1', 'm2', 'm4'].map(async (materialId) => ({
+          materialId,
+          fileIds: [await upload(agent, `${materialId}.pdf`)],
+        })),
+      ),
       submit: true,
       applicant: { kind: 'company', name: foodForm.companyName, creditCode: COMPANY_CODE, phone: '13804275678' },
     });
@@ -318,17 +449,38 @@ describe('four levels and agents', () => {
     expect(c.availableActions.map((a: { action: string }) => a.action)).toEqual(['withdraw']);
     expect((await view(id, await as('company'))).id).toBe(id);
     expect((await get('/api/cases?pageSize=200', agent)).json().items.map((i: { id: string }) => i.id)).toEqual([id]);
-    const window = await createCase(agent, { itemCode: DEMO_ITEM_CODES.companyRegistration, form: {}, materials: [], submit: false, channel: 'window', applicant: { kind: 'company', name: 'x', creditCode: COMPANY_CODE } });
+    const window = await createCase(agent, {
+      itemCode: DEMO_ITEM_CODES.companyRegistration,
+      form: {},
+      materials: [],
+      submit: false,
+      channel: 'window',
+      applicant: { kind: 'company', name: 'x', creditCode: COMPANY_CODE },
+    });
     expect(window.statusCode).toBe(400);
     expect(window.json().errors[0].field).toBe('channel');
-    expect((await createCase(await as('supervisor'), { itemCode: DEMO_ITEM_CODES.companyRegistration, form: {}, materials: [], submit: false })).statusCode).toBe(403);
+    expect(
+      (
+        await createCase(await as('supervisor'), {
+          itemCode: DEMO_ITEM_CODES.companyRegistration,
+          form: {},
+          materials: [],
+          submit: false,
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });
 
 describe('idempotency', () => {
   it('returns the same case for the same key and body, and 422 for the same key with another body', async () => {
     const company = await as('company');
-    const body = { itemCode: DEMO_ITEM_CODES.foodBusiness, form: { companyName: '盘锦辽河示范科技有限公司' }, materials: [], submit: false };
+    const body = {
+      itemCode: DEMO_ITEM_CODES.foodBusiness,
+      form: { companyName: '盘锦辽河示范科技有限公司' },
+      materials: [],
+      submit: false,
+    };
     const key = newKey();
     const first = await createCase(company, body, key);
     const again = await createCase(company, body, key);
@@ -341,7 +493,17 @@ describe('idempotency', () => {
     expect(other.headers['content-type']).toContain('application/problem+json');
     // another user may use the same key for their own case
     const zhang = await as('applicant');
-    const theirs = await createCase(zhang, { itemCode: DEMO_ITEM_CODES.residentPension, form: {}, materials: [], submit: false, competentRegionCode: PENSION_COUNTY }, key);
+    const theirs = await createCase(
+      zhang,
+      {
+        itemCode: DEMO_ITEM_CODES.residentPension,
+        form: {},
+        materials: [],
+        submit: false,
+        competentRegionCode: PENSION_COUNTY,
+      },
+      key,
+    );
     expect(theirs.statusCode).toBe(201);
     expect(theirs.json().id).not.toBe(first.json().id);
   });
@@ -353,13 +515,20 @@ describe('idempotency', () => {
     const results = await Promise.all(Array.from({ length: 6 }, () => createCase(company, body, key)));
     expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201, 201]);
     expect(new Set(results.map((r) => r.json().id)).size).toBe(1);
-    const n = await sql<{ n: number }>`select count(*)::int as n from cases where idempotency_key = ${key}`.execute(t.db);
+    const n = await sql<{ n: number }>`select count(*)::int as n from cases where idempotency_key = ${key}`.execute(
+      t.db,
+    );
     expect(n.rows[0]!.n).toBe(1);
   });
 
   it('requires the Idempotency-Key header', async () => {
     const company = await as('company');
-    const res = await post('/api/cases', company, { itemCode: DEMO_ITEM_CODES.foodBusiness, form: {}, materials: [], submit: false });
+    const res = await post('/api/cases', company, {
+      itemCode: DEMO_ITEM_CODES.foodBusiness,
+      form: {},
+      materials: [],
+      submit: false,
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].field).toBe('idempotency-key');
   });
@@ -370,7 +539,14 @@ describe('concurrency and versions', () => {
     const company = await as('company');
     const admin = await as('admin');
     const hall = (await get('/api/auth/me', await as('clerk-city'))).json().user.scope.hallId;
-    const created2 = await post('/api/staff', admin, { username: 'clerk-city-2', name: '赵晓东', password: 'Window@2026x', roles: ['clerk'], regionCode: '211100', hallId: hall });
+    const created2 = await post('/api/staff', admin, {
+      username: 'clerk-city-2',
+      name: '赵晓东',
+      password: 'Window@2026x',
+      roles: ['clerk'],
+      regionCode: '211100',
+      hallId: hall,
+    });
     expect(created2.statusCode, created2.body).toBe(201);
     const clerk1 = await as('clerk-city');
     const clerk2 = await t.login('clerk-city-2', 'Window@2026x');
@@ -401,7 +577,9 @@ describe('concurrency and versions', () => {
           select (select count(*)::int from case_events where case_id = ${id}) as events,
                  (select count(*)::int from audit_log where entity_type = 'case' and entity_id = ${id}) as audits,
                  (select count(*)::int from messages where case_id = ${id}) as messages,
-                 (select count(*)::int from sms_outbox s join messages m on m.id = s.message_id where m.case_id = ${id}) as texts`.execute(t.db)
+                 (select count(*)::int from sms_outbox s join messages m on m.id = s.message_id where m.case_id = ${id}) as texts`.execute(
+          t.db,
+        )
       ).rows[0]!;
     const before = await counts();
     const suspension = { kind: 'site_inspection', reason: '现场核查', expectedDays: 3 };
@@ -411,16 +589,29 @@ describe('concurrency and versions', () => {
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     // A stale version when both read the case first; a case already suspended when one read it after the other wrote.
-    expect(['urn:yiwang:problem:stale_version', 'urn:yiwang:problem:invalid_state']).toContain((a.statusCode === 409 ? a : b).json().type);
+    expect(['urn:yiwang:problem:stale_version', 'urn:yiwang:problem:invalid_state']).toContain(
+      (a.statusCode === 409 ? a : b).json().type,
+    );
     const after = await counts();
-    expect(after).toEqual({ events: before.events + 1, audits: before.audits + 1, messages: before.messages + 1, texts: before.texts + 1 });
+    expect(after).toEqual({
+      events: before.events + 1,
+      audits: before.audits + 1,
+      messages: before.messages + 1,
+      texts: before.texts + 1,
+    });
     const [audit] = (
       await sql<{ action: string; after: { version: number; notified: { messageId: string; smsId: string } } }>`
-        select action, after from audit_log where entity_type = 'case' and entity_id = ${id} order by id desc limit 1`.execute(t.db)
+        select action, after from audit_log where entity_type = 'case' and entity_id = ${id} order by id desc limit 1`.execute(
+        t.db,
+      )
     ).rows;
     expect(audit!.action).toBe('cases.case.suspend');
     expect(audit!.after.version).toBe(v + 1);
-    const told = await sql<{ id: string }>`select s.id from sms_outbox s join messages m on m.id = s.message_id where m.id = ${audit!.after.notified.messageId}`.execute(t.db);
+    const told = await sql<{
+      id: string;
+    }>`select s.id from sms_outbox s join messages m on m.id = s.message_id where m.id = ${audit!.after.notified.messageId}`.execute(
+      t.db,
+    );
     expect(told.rows.map((r) => r.id)).toEqual([audit!.after.notified.smsId]);
   });
 
@@ -436,17 +627,28 @@ describe('concurrency and versions', () => {
     }
     const before = await Promise.all(ids.map((id) => view(id, approver)));
     const suspension = { kind: 'site_inspection', reason: '现场核查', expectedDays: 3 };
-    const res = await Promise.all(ids.map((id, i) => post(`/api/cases/${id}/actions`, approver, { action: 'suspend', version: before[i].version, suspension })));
+    const res = await Promise.all(
+      ids.map((id, i) =>
+        post(`/api/cases/${id}/actions`, approver, { action: 'suspend', version: before[i].version, suspension }),
+      ),
+    );
     expect(res.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200, 200]);
     for (const [i, id] of ids.entries()) {
       const c = await view(id, approver);
       expect(c).toMatchObject({ status: 'suspended', version: before[i].version + 1, deadlineState: 'suspended' });
-      expect(c.history.at(-1)).toMatchObject({ action: 'suspend', clock: 'stop', fromStatus: 'accepted', toStatus: 'suspended' });
+      expect(c.history.at(-1)).toMatchObject({
+        action: 'suspend',
+        clock: 'stop',
+        fromStatus: 'accepted',
+        toStatus: 'suspended',
+      });
       const n = (
         await sql<{ events: number; audits: number; messages: number }>`
           select (select count(*)::int from case_events where case_id = ${id} and action = 'suspend') as events,
                  (select count(*)::int from audit_log where entity_id = ${id} and action = 'cases.case.suspend') as audits,
-                 (select count(*)::int from messages where case_id = ${id} and kind = 'case.suspended') as messages`.execute(t.db)
+                 (select count(*)::int from messages where case_id = ${id} and kind = 'case.suspended') as messages`.execute(
+          t.db,
+        )
       ).rows[0]!;
       expect(n).toEqual({ events: 1, audits: 1, messages: 1 });
     }
@@ -471,17 +673,42 @@ describe('concurrency and versions', () => {
           t.db,
           i === 4 ? { ...r, version: r.version - 1 } : r,
           { status: 'reviewed', actionable: ['chief'], linkage_chain: chain },
-          { on_date: '2026-12-07', actor_id: clerkId, actor_name: '测试', actor_role: 'approver', action: 'review-pass', from_status: 'accepted', to_status: 'reviewed', clock: null, comment: `第${i}件`, payload: JSON.stringify({ n: i }) },
-          [{ table: 'messages', row: { user_id: clerkId, case_id: r.id, kind: 'test.batch', title: '测试', body: `第${i}件` } }],
+          {
+            on_date: '2026-12-07',
+            actor_id: clerkId,
+            actor_name: '测试',
+            actor_role: 'approver',
+            action: 'review-pass',
+            from_status: 'accepted',
+            to_status: 'reviewed',
+            clock: null,
+            comment: `第${i}件`,
+            payload: JSON.stringify({ n: i }),
+          },
+          [
+            {
+              table: 'messages',
+              row: { user_id: clerkId, case_id: r.id, kind: 'test.batch', title: '测试', body: `第${i}件` },
+            },
+          ],
         ),
       ),
     );
     expect(warn).not.toHaveBeenCalled(); // the statement of five ran: nothing fell back to single writes
     warn.mockRestore();
-    expect(written.map((w) => (w ? w.row.version : null))).toEqual(rows.map((r, i) => (i === 4 ? null : r.version + 1)));
+    expect(written.map((w) => (w ? w.row.version : null))).toEqual(
+      rows.map((r, i) => (i === 4 ? null : r.version + 1)),
+    );
     for (const [i, r] of rows.entries()) {
       const db = (
-        await sql<{ status: string; actionable: string[]; chain: unknown; events: number; messages: number; payload: unknown }>`
+        await sql<{
+          status: string;
+          actionable: string[];
+          chain: unknown;
+          events: number;
+          messages: number;
+          payload: unknown;
+        }>`
           select status, actionable, linkage_chain as chain,
                  (select count(*)::int from case_events where case_id = c.id and action = 'review-pass') as events,
                  (select count(*)::int from messages where case_id = c.id and kind = 'test.batch') as messages,
@@ -490,8 +717,20 @@ describe('concurrency and versions', () => {
       ).rows[0]!;
       if (i === 4) expect(db).toMatchObject({ status: 'accepted', events: 0, messages: 0 });
       else {
-        expect(db).toEqual({ status: 'reviewed', actionable: ['chief'], chain: [{ level: 'city', regionCode: '211100', hallId: null }], events: 1, messages: 1, payload: { n: i } });
-        expect(written[i]!.event).toMatchObject({ case_id: r.id, seq: r.version + 1, action: 'review-pass', comment: `第${i}件` });
+        expect(db).toEqual({
+          status: 'reviewed',
+          actionable: ['chief'],
+          chain: [{ level: 'city', regionCode: '211100', hallId: null }],
+          events: 1,
+          messages: 1,
+          payload: { n: i },
+        });
+        expect(written[i]!.event).toMatchObject({
+          case_id: r.id,
+          seq: r.version + 1,
+          action: 'review-pass',
+          comment: `第${i}件`,
+        });
         // The row and the event as the step wrote them are those the database now holds.
         expect(written[i]!.row).toEqual(await repo.getCase(t.db, r.id));
         expect(written[i]!.event).toEqual((await repo.listEvents(t.db, r.id)).at(-1));
@@ -520,49 +759,68 @@ describe('concurrency and versions', () => {
       deadline_provisional: true,
       step_entered_at: new Date('2026-12-07T03:04:05.678Z'),
     };
-    const event = { on_date: '2026-12-07', actor_id: clerkId, actor_name: '测试', actor_role: 'approver', action: 'suspend', from_status: before.status, to_status: 'suspended', clock: 'stop' as const, comment: null, payload: JSON.stringify({ kind: 'site_inspection', days: 3 }) };
+    const event = {
+      on_date: '2026-12-07',
+      actor_id: clerkId,
+      actor_name: '测试',
+      actor_role: 'approver',
+      action: 'suspend',
+      from_status: before.status,
+      to_status: 'suspended',
+      clock: 'stop' as const,
+      comment: null,
+      payload: JSON.stringify({ kind: 'site_inspection', days: 3 }),
+    };
     const written = await t.db.transaction().execute((tx) => repo.updateCaseWithEvent(tx, before, patch, event));
     expect(written).toBeDefined();
     expect(written!.row).toEqual(await repo.getCase(t.db, id));
     expect(written!.row.clock_log.at(-1)).toEqual({ on_date: '2026-12-07', clock: 'stop' });
     expect(written!.event).toEqual((await repo.listEvents(t.db, id)).at(-1));
     // From a row that is no longer current, nothing is written.
-    expect(await t.db.transaction().execute((tx) => repo.updateCaseWithEvent(tx, before, patch, event))).toBeUndefined();
+    expect(
+      await t.db.transaction().execute((tx) => repo.updateCaseWithEvent(tx, before, patch, event)),
+    ).toBeUndefined();
   });
 
   // PGlite has one connection: a transaction holding a lock would hold up every other statement.
-  it.runIf(!!process.env.TEST_DATABASE_URL)('a step on a case a transaction holds locked is written apart; steps on other cases go on meanwhile', async () => {
-    const company = await as('company');
-    const clerk = await as('clerk-city');
-    const approver = { ...(await as('approver-city')), prefer: 'return=minimal' };
-    const ids: string[] = [];
-    for (let i = 0; i < 3; i++) {
-      const { id } = await fileFood(company);
-      await actOk(id, clerk, 'accept');
-      ids.push(id);
-    }
-    const versions = await Promise.all(ids.map(async (id) => (await view(id, clerk)).version as number));
-    const suspension = { kind: 'site_inspection', reason: '现场核查', expectedDays: 3 };
-    const suspend = (i: number) => post(`/api/cases/${ids[i]}/actions`, approver, { action: 'suspend', version: versions[i], suspension });
-    let lockedDone = false;
-    let locked!: ReturnType<typeof suspend>;
-    await t.db.transaction().execute(async (tx) => {
-      await sql`select 1 from cases where id = ${ids[0]} for update`.execute(tx);
-      locked = suspend(0);
-      void locked.then(() => (lockedDone = true));
-      const others = await Promise.all([suspend(1), suspend(2)]);
-      expect(others.map((r) => r.statusCode)).toEqual([200, 200]);
-      await new Promise((r) => setTimeout(r, 100));
-      expect(lockedDone).toBe(false); // it waits for the lock, apart from the others
-    });
-    const res = await locked;
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ version: versions[0]! + 1, status: 'suspended' });
-    expect(await eventCount(ids[0]!)).toBe(versions[0]! + 1);
-  });
+  it.runIf(!!process.env.TEST_DATABASE_URL)(
+    'a step on a case a transaction holds locked is written apart; steps on other cases go on meanwhile',
+    async () => {
+      const company = await as('company');
+      const clerk = await as('clerk-city');
+      const approver = { ...(await as('approver-city')), prefer: 'return=minimal' };
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const { id } = await fileFood(company);
+        await actOk(id, clerk, 'accept');
+        ids.push(id);
+      }
+      const versions = await Promise.all(ids.map(async (id) => (await view(id, clerk)).version as number));
+      const suspension = { kind: 'site_inspection', reason: '现场核查', expectedDays: 3 };
+      const suspend = (i: number) =>
+        post(`/api/cases/${ids[i]}/actions`, approver, { action: 'suspend', version: versions[i], suspension });
+      let lockedDone = false;
+      let locked!: ReturnType<typeof suspend>;
+      await t.db.transaction().execute(async (tx) => {
+        await sql`select 1 from cases where id = ${ids[0]} for update`.execute(tx);
+        locked = suspend(0);
+        void locked.then(() => (lockedDone = true));
+        const others = await Promise.all([suspend(1), suspend(2)]);
+        expect(others.map((r) => r.statusCode)).toEqual([200, 200]);
+        await new Promise((r) => setTimeout(r, 100));
+        expect(lockedDone).toBe(false); // it waits for the lock, apart from the others
+      });
+      const res = await locked;
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ version: versions[0]! + 1, status: 'suspended' });
+      expect(await eventCount(ids[0]!)).toBe(versions[0]! + 1);
+    },
+  );
 
   it('case reads that come together go in one statement; an id that is no UUID finds nothing and fails no other read', async () => {
-    const ids = (await sql<{ id: string }>`select id from cases order by created_at limit 5`.execute(t.db)).rows.map((r) => r.id);
+    const ids = (await sql<{ id: string }>`select id from cases order by created_at limit 5`.execute(t.db)).rows.map(
+      (r) => r.id,
+    );
     const missing = '00000000-0000-4000-8000-000000000000';
     const found = await Promise.all([...ids, 'not-a-uuid', missing, ids[0]!].map((id) => repo.getCase(t.db, id)));
     expect(found.map((r) => r?.id ?? null)).toEqual([...ids, null, null, ids[0]]);
@@ -576,7 +834,11 @@ describe('concurrency and versions', () => {
     await actOk(id, clerk, 'prereview-pass');
     const stale = await post(`/api/cases/${id}/actions`, clerk, { action: 'accept', version: v });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json()).toMatchObject({ type: 'urn:yiwang:problem:stale_version', code: 'stale_version', instance: `/api/cases/${id}/actions` });
+    expect(stale.json()).toMatchObject({
+      type: 'urn:yiwang:problem:stale_version',
+      code: 'stale_version',
+      instance: `/api/cases/${id}/actions`,
+    });
     expect((await view(id, clerk)).status).toBe('prereviewed');
   });
 
@@ -585,11 +847,22 @@ describe('concurrency and versions', () => {
     const clerk = await as('clerk-city');
     const { id, number } = await fileFood(company);
     const v = (await view(id, clerk)).version;
-    const res = await post(`/api/cases/${id}/actions`, { ...clerk, prefer: 'return=minimal' }, { action: 'accept', version: v });
+    const res = await post(
+      `/api/cases/${id}/actions`,
+      { ...clerk, prefer: 'return=minimal' },
+      { action: 'accept', version: v },
+    );
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['preference-applied']).toBe('return=minimal');
     expect(res.headers['content-type']).toMatch(/^application\/json/);
-    expect(res.json()).toEqual({ id, number, version: v + 1, status: 'accepted', statusLabel: expect.any(String), documentNumber: expect.stringMatching(/\S/) });
+    expect(res.json()).toEqual({
+      id,
+      number,
+      version: v + 1,
+      status: 'accepted',
+      statusLabel: expect.any(String),
+      documentNumber: expect.stringMatching(/\S/),
+    });
     const after = await view(id, clerk);
     expect(after).toMatchObject({ version: v + 1, status: 'accepted' });
     expect(after.history.at(-1).action).toBe('accept');
@@ -604,7 +877,11 @@ describe('concurrency and versions', () => {
     expect((await sql`select 1 from audit_log where entity_id = ${messageId}`.execute(t.db)).rows).toHaveLength(0);
     // Without the preference the whole case comes back, built from what the action read and wrote.
     const approver = await as('approver-city');
-    const full = await post(`/api/cases/${id}/actions`, approver, { action: 'review-pass', version: v + 1, comment: '材料齐全' });
+    const full = await post(`/api/cases/${id}/actions`, approver, {
+      action: 'review-pass',
+      version: v + 1,
+      comment: '材料齐全',
+    });
     expect(full.statusCode, full.body).toBe(200);
     expect(full.headers['preference-applied']).toBeUndefined();
     expect(full.headers['content-type']).toMatch(/^application\/json/); // browsers read the answer by its type
@@ -619,7 +896,8 @@ describe('concurrency and versions', () => {
     const { id } = await fileFood(company);
     await actOk(id, clerk, 'accept');
     const suspension = { kind: 'site_inspection', reason: '现场核查', expectedDays: 3 };
-    const step = (action: string, version: number) => post(`/api/cases/${id}/actions`, approver, { action, version, ...(action === 'suspend' ? { suspension } : {}) });
+    const step = (action: string, version: number) =>
+      post(`/api/cases/${id}/actions`, approver, { action, version, ...(action === 'suspend' ? { suspension } : {}) });
     const v = (await view(id, clerk)).version;
     const suspended = await step('suspend', v);
     expect(suspended.statusCode, suspended.body).toBe(200);
@@ -628,7 +906,9 @@ describe('concurrency and versions', () => {
     // Another server resumes the case (a versioned step this one did not see), then a client that saw the
     // suspension asks to resume: the kept row says it may; the write finds another version and writes nothing,
     // and the fresh read answers that the case is no longer suspended.
-    await sql`update cases set version = version + 1, status = 'site_inspection', suspended_from = null where id = ${id}`.execute(t.db);
+    await sql`update cases set version = version + 1, status = 'site_inspection', suspended_from = null where id = ${id}`.execute(
+      t.db,
+    );
     const events = await eventCount(id);
     const late = await step('resume', v + 1);
     expect(late.statusCode).toBe(409);
@@ -672,15 +952,25 @@ describe('roles and scopes', () => {
       expect((await get(`/api/cases/${id}`, h)).statusCode).toBe(404);
       expect((await post(`/api/cases/${id}/actions`, h, { action: 'accept', version: 2 })).statusCode).toBe(404);
     }
-    expect((await get('/api/cases?view=all&pageSize=200', county)).json().items.map((i: { id: string }) => i.id)).not.toContain(id);
-    expect((await get('/api/cases?pageSize=200', zhang)).json().items.map((i: { id: string }) => i.id)).not.toContain(id);
+    expect(
+      (await get('/api/cases?view=all&pageSize=200', county)).json().items.map((i: { id: string }) => i.id),
+    ).not.toContain(id);
+    expect((await get('/api/cases?pageSize=200', zhang)).json().items.map((i: { id: string }) => i.id)).not.toContain(
+      id,
+    );
     const doc = await get(`/api/cases/${id}/documents/00000000-0000-4000-8000-000000000000`, county);
     expect(doc.statusCode).toBe(404);
     // the city approver is bound to 行政审批服务局: a 市场监管 (SCJG) case is not theirs
     const clerk = await as('clerk-city');
     const reg = await createCase(clerk, {
       itemCode: '2111-XK-00005',
-      form: { companyName: foodForm.companyName, creditCode: COMPANY_CODE, legalRepresentative: '王志强', contactPhone: '13804275678', address: foodForm.address },
+      form: {
+        companyName: foodForm.companyName,
+        creditCode: COMPANY_CODE,
+        legalRepresentative: '王志强',
+        contactPhone: '13804275678',
+        address: foodForm.address,
+      },
       materials: ['m1', 'm2', 'm3'].map((materialId) => ({ materialId, fileIds: [], paper: true })),
       submit: true,
       applicant: { kind: 'company', name: foodForm.companyName, creditCode: COMPANY_CODE },
@@ -692,7 +982,13 @@ describe('roles and scopes', () => {
 
   it('an unsubmitted draft is private to its applicant', async () => {
     const zhang = await as('applicant');
-    const res = await createCase(zhang, { itemCode: DEMO_ITEM_CODES.residentPension, form: { contributionLevel: '500' }, materials: [], submit: false, competentRegionCode: PENSION_COUNTY });
+    const res = await createCase(zhang, {
+      itemCode: DEMO_ITEM_CODES.residentPension,
+      form: { contributionLevel: '500' },
+      materials: [],
+      submit: false,
+      competentRegionCode: PENSION_COUNTY,
+    });
     expect(res.statusCode).toBe(201);
     const id = res.json().id;
     expect((await get(`/api/cases/${id}`, await as('clerk-city'))).statusCode).toBe(404);
@@ -716,27 +1012,43 @@ describe('inbox', () => {
     const { id, number } = await fileFood(company);
     const clerkTodo = (await get('/api/cases?pageSize=200', clerk)).json();
     const row = clerkTodo.items.find((i: { id: string }) => i.id === id);
-    expect(row).toMatchObject({ number, status: 'submitted', statusLabel: '已提交，待预审', deadlineState: 'not_started' });
+    expect(row).toMatchObject({
+      number,
+      status: 'submitted',
+      statusLabel: '已提交，待预审',
+      deadlineState: 'not_started',
+    });
     expect(row.applicant.idNumberMasked).toBe('912111********2P7J');
     expect(row.applicant.phoneMasked).toBe('138****5678');
     expect(JSON.stringify(clerkTodo)).not.toContain(COMPANY_CODE);
-    expect((await get('/api/cases?pageSize=200', approver)).json().items.map((i: { id: string }) => i.id)).not.toContain(id);
+    expect(
+      (await get('/api/cases?pageSize=200', approver)).json().items.map((i: { id: string }) => i.id),
+    ).not.toContain(id);
 
     await actOk(id, clerk, 'accept');
     const approverTodo = (await get('/api/cases?pageSize=200', approver)).json();
     expect(approverTodo.items.map((i: { id: string }) => i.id)).toContain(id);
     // the chief could intervene (suspend) but the next step is the approver's: not in the chief's queue
-    expect((await get('/api/cases?pageSize=200', await as('chief-city'))).json().items.map((i: { id: string }) => i.id)).not.toContain(id);
+    expect(
+      (await get('/api/cases?pageSize=200', await as('chief-city'))).json().items.map((i: { id: string }) => i.id),
+    ).not.toContain(id);
     // the company's own queue holds what waits for it (a correction, a draft), not every open case
     const companyTodo = (await get('/api/cases?view=todo&pageSize=200', company)).json();
     expect(companyTodo.items.map((i: { id: string }) => i.id)).not.toContain(id);
     expect(companyTodo.items.map((i: { status: string }) => i.status)).toContain('correction_requested');
-    expect((await get('/api/cases?pageSize=200', clerk)).json().items.map((i: { id: string }) => i.id)).not.toContain(id);
+    expect((await get('/api/cases?pageSize=200', clerk)).json().items.map((i: { id: string }) => i.id)).not.toContain(
+      id,
+    );
 
     // the demo's overdue food case is there, and the deadline filter is done in SQL
     const overdue = (await get('/api/cases?deadlineState=overdue&pageSize=200', approver)).json();
     expect(overdue.total).toBeGreaterThan(0);
-    expect(overdue.items.every((i: { deadlineState: string; deadlineColour: string }) => i.deadlineState === 'overdue' && i.deadlineColour === 'red')).toBe(true);
+    expect(
+      overdue.items.every(
+        (i: { deadlineState: string; deadlineColour: string }) =>
+          i.deadlineState === 'overdue' && i.deadlineColour === 'red',
+      ),
+    ).toBe(true);
     const onTime = (await get('/api/cases?deadlineState=on_time&pageSize=200', approver)).json();
     expect(onTime.items.every((i: { deadlineState: string }) => i.deadlineState === 'on_time')).toBe(true);
     const near = (await get('/api/cases?deadlineState=near&pageSize=200', approver)).json();
@@ -748,10 +1060,26 @@ describe('inbox', () => {
     const deadlines = all.items.map((i: { promisedDeadline: string | null }) => i.promisedDeadline).filter(Boolean);
     expect(deadlines).toEqual([...deadlines].sort());
     // by number, by applicant name, by status and item
-    expect((await get(`/api/cases?view=all&q=${number.slice(0, 15)}&pageSize=200`, clerk)).json().items.map((i: { id: string }) => i.id)).toContain(id);
-    expect((await get(`/api/cases?view=all&q=${encodeURIComponent('辽河示范')}&pageSize=200`, clerk)).json().total).toBeGreaterThan(0);
-    const accepted = (await get(`/api/cases?view=all&status=accepted&itemCode=${DEMO_ITEM_CODES.foodBusiness}&sort=created&pageSize=200`, clerk)).json();
-    expect(accepted.items.every((i: { status: string; itemCode: string }) => i.status === 'accepted' && i.itemCode === DEMO_ITEM_CODES.foodBusiness)).toBe(true);
+    expect(
+      (await get(`/api/cases?view=all&q=${number.slice(0, 15)}&pageSize=200`, clerk))
+        .json()
+        .items.map((i: { id: string }) => i.id),
+    ).toContain(id);
+    expect(
+      (await get(`/api/cases?view=all&q=${encodeURIComponent('辽河示范')}&pageSize=200`, clerk)).json().total,
+    ).toBeGreaterThan(0);
+    const accepted = (
+      await get(
+        `/api/cases?view=all&status=accepted&itemCode=${DEMO_ITEM_CODES.foodBusiness}&sort=created&pageSize=200`,
+        clerk,
+      )
+    ).json();
+    expect(
+      accepted.items.every(
+        (i: { status: string; itemCode: string }) =>
+          i.status === 'accepted' && i.itemCode === DEMO_ITEM_CODES.foodBusiness,
+      ),
+    ).toBe(true);
     expect(accepted.items[0].id).toBe(id); // newest first
     const today = accepted.items[0].createdAt.slice(0, 10);
     expect((await get(`/api/cases?view=all&from=2000-01-01&to=2000-01-02`, clerk)).json().total).toBe(0);
@@ -791,13 +1119,33 @@ describe('inbox', () => {
   it('splits the work into the front desk, the back office and the exit counter (受审分离)', async () => {
     const admin = await as('admin');
     const statuses = async (counter: string) =>
-      ((await get(`/api/cases?view=all&counter=${counter}&pageSize=100`, admin)).json() as { items: { status: string }[] }).items.map((i) => i.status);
+      (
+        (await get(`/api/cases?view=all&counter=${counter}&pageSize=100`, admin)).json() as {
+          items: { status: string }[];
+        }
+      ).items.map((i) => i.status);
     const front = await statuses('front');
     const back = await statuses('back');
     const exit = await statuses('exit');
     expect(front.length && back.length).toBeTruthy();
     expect(front.every((s) => ['submitted', 'prereviewed', 'correction_requested'].includes(s))).toBe(true);
-    expect(back.every((s) => !['draft', 'submitted', 'prereviewed', 'correction_requested', 'granted', 'certificate_issued', 'completed', 'refused', 'denied', 'withdrawn'].includes(s))).toBe(true);
+    expect(
+      back.every(
+        (s) =>
+          ![
+            'draft',
+            'submitted',
+            'prereviewed',
+            'correction_requested',
+            'granted',
+            'certificate_issued',
+            'completed',
+            'refused',
+            'denied',
+            'withdrawn',
+          ].includes(s),
+      ),
+    ).toBe(true);
     expect(exit.every((s) => ['granted', 'certificate_issued'].includes(s))).toBe(true);
     expect((await get('/api/cases?counter=side', admin)).statusCode).toBe(400);
   });
@@ -828,11 +1176,17 @@ describe('public progress query', () => {
       const res = await get(`/api/track?number=${number}&idTail=${tail}`);
       expect(res.statusCode, tail).toBe(200);
       const body = res.json();
-      expect(body).toMatchObject({ number, itemName: '食品经营许可', status: 'accepted', statusLabel: '已受理，审查中' });
+      expect(body).toMatchObject({
+        number,
+        itemName: '食品经营许可',
+        status: 'accepted',
+        statusLabel: '已受理，审查中',
+      });
       expect(body.acceptedOn).toBeTruthy();
       expect(body.steps.map((s: { label: string }) => s.label)).toEqual(['创建申请', '提交申请', '受理']);
       const text = JSON.stringify(body);
-      for (const personal of [COMPANY_CODE, '盘锦辽河示范科技有限公司', '13804275678', '李晓雯', '王志强']) expect(text).not.toContain(personal);
+      for (const personal of [COMPANY_CODE, '盘锦辽河示范科技有限公司', '13804275678', '李晓雯', '王志强'])
+        expect(text).not.toContain(personal);
     }
     expect((await get(`/api/track?number=${number}&idTail=0000`)).statusCode).toBe(404);
     expect((await get(`/api/track?number=211100-20000101-000001&idTail=2P7J`)).statusCode).toBe(404);
@@ -853,18 +1207,29 @@ describe('special procedures 特别程序', () => {
     setCasesClock(at('2026-11-30')); // Monday
     const { id } = await fileFood(company);
     let c = await actOk(id, clerk, 'accept');
-    expect(c.deadlines).toMatchObject({ acceptedOn: '2026-11-30', promised: '2026-12-07', statutory: '2026-12-14', provisional: false });
+    expect(c.deadlines).toMatchObject({
+      acceptedOn: '2026-11-30',
+      promised: '2026-12-07',
+      statutory: '2026-12-14',
+      provisional: false,
+    });
     expect((await actOk(id, approver, 'review-pass')).status).toBe('site_inspection');
 
     setCasesClock(at('2026-12-01'));
     expect((await act(id, approver, 'suspend')).json().errors[0].field).toBe('suspension');
-    const unlisted = await act(id, approver, 'suspend', { suspension: { kind: 'hearing', reason: '听证', expectedDays: 3 } });
+    const unlisted = await act(id, approver, 'suspend', {
+      suspension: { kind: 'hearing', reason: '听证', expectedDays: 3 },
+    });
     expect(unlisted.statusCode).toBe(422);
     expect(unlisted.json().errors[0].field).toBe('suspension.kind');
-    const tooLong = await act(id, approver, 'suspend', { suspension: { kind: 'site_inspection', reason: '现场核查', expectedDays: 9 } });
+    const tooLong = await act(id, approver, 'suspend', {
+      suspension: { kind: 'site_inspection', reason: '现场核查', expectedDays: 9 },
+    });
     expect(tooLong.statusCode).toBe(422);
     expect(tooLong.json().errors[0].field).toBe('suspension.expectedDays');
-    c = await actOk(id, approver, 'suspend', { suspension: { kind: 'site_inspection', reason: '后厨改造未完工，完工后现场核查', expectedDays: 3 } });
+    c = await actOk(id, approver, 'suspend', {
+      suspension: { kind: 'site_inspection', reason: '后厨改造未完工，完工后现场核查', expectedDays: 3 },
+    });
     expect(c).toMatchObject({ status: 'suspended', deadlineState: 'suspended', deadlineColour: 'grey' });
     expect(c.availableActions.map((a: { action: string }) => a.action)).toContain('resume');
     const frozen = c.remainingWorkingDays;
@@ -878,9 +1243,21 @@ describe('special procedures 特别程序', () => {
     c = await actOk(id, approver, 'resume', { comment: '现场核查完毕' });
     expect(c.status).toBe('site_inspection');
     expect(c.deadlines).toMatchObject({ promised: '2026-12-10', statutory: '2026-12-17', suspendedWorkdays: 3 });
-    expect(c.history.at(-2)).toMatchObject({ action: 'suspend', clock: 'stop', payload: { suspension: { kind: 'site_inspection', expectedDays: 3 } } });
-    expect(c.history.at(-1)).toMatchObject({ action: 'resume', clock: 'resume', fromStatus: 'suspended', toStatus: 'site_inspection' });
-    const row = await sql<{ promised_deadline: string; clock_phase: string }>`select promised_deadline, clock_phase from cases where id = ${id}`.execute(t.db);
+    expect(c.history.at(-2)).toMatchObject({
+      action: 'suspend',
+      clock: 'stop',
+      payload: { suspension: { kind: 'site_inspection', expectedDays: 3 } },
+    });
+    expect(c.history.at(-1)).toMatchObject({
+      action: 'resume',
+      clock: 'resume',
+      fromStatus: 'suspended',
+      toStatus: 'site_inspection',
+    });
+    const row = await sql<{
+      promised_deadline: string;
+      clock_phase: string;
+    }>`select promised_deadline, clock_phase from cases where id = ${id}`.execute(t.db);
     expect(row.rows[0]).toEqual({ promised_deadline: '2026-12-10', clock_phase: 'running' });
 
     setCasesClock(at('2026-12-11')); // the working day after the deadline
@@ -903,12 +1280,21 @@ describe('special procedures 特别程序', () => {
     setCasesClock(at('2026-12-01'));
     let v = (await view(id, approver)).version;
     const suspension = { kind: 'site_inspection', reason: '现场核查', expectedDays: 3 };
-    expect((await post(`/api/cases/${id}/actions`, minimal, { action: 'suspend', version: v, suspension })).statusCode).toBe(200);
+    expect(
+      (await post(`/api/cases/${id}/actions`, minimal, { action: 'suspend', version: v, suspension })).statusCode,
+    ).toBe(200);
     setCasesClock(at('2026-12-04'));
-    expect((await post(`/api/cases/${id}/actions`, minimal, { action: 'resume', version: v + 1 })).statusCode).toBe(200);
+    expect((await post(`/api/cases/${id}/actions`, minimal, { action: 'resume', version: v + 1 })).statusCode).toBe(
+      200,
+    );
     v += 2;
     const history = (await view(id, approver)).history as { clock: string | null; at: string }[];
-    const row = (await sql<{ clock_log: unknown; promised_deadline: string }>`select clock_log, promised_deadline from cases where id = ${id}`.execute(t.db)).rows[0]!;
+    const row = (
+      await sql<{
+        clock_log: unknown;
+        promised_deadline: string;
+      }>`select clock_log, promised_deadline from cases where id = ${id}`.execute(t.db)
+    ).rows[0]!;
     expect(row.clock_log).toEqual([
       { on_date: '2026-11-30', clock: 'start' },
       { on_date: '2026-12-01', clock: 'stop' },
@@ -919,8 +1305,12 @@ describe('special procedures 特别程序', () => {
     expect(row.promised_deadline).toBe('2026-12-10');
     expect((await view(id, approver)).deadlines.promised).toBe('2026-12-10');
     // Steps gathered into one statement append to each row's own log.
-    expect((await post(`/api/cases/${id}/actions`, minimal, { action: 'suspend', version: v, suspension })).statusCode).toBe(200);
-    const log = (await sql<{ clock_log: { clock: string }[] }>`select clock_log from cases where id = ${id}`.execute(t.db)).rows[0]!.clock_log;
+    expect(
+      (await post(`/api/cases/${id}/actions`, minimal, { action: 'suspend', version: v, suspension })).statusCode,
+    ).toBe(200);
+    const log = (
+      await sql<{ clock_log: { clock: string }[] }>`select clock_log from cases where id = ${id}`.execute(t.db)
+    ).rows[0]!.clock_log;
     expect(log.map((e) => e.clock)).toEqual(['start', 'stop', 'resume', 'stop']);
   });
 
@@ -933,7 +1323,9 @@ describe('special procedures 特别程序', () => {
         (select jsonb_agg(jsonb_build_object('on_date', e.on_date, 'clock', e.clock) order by e.seq) from case_events e where e.case_id = c.id and e.clock is not null),
         '[]'::jsonb)`.execute(t.db);
     expect(mismatched.rows).toEqual([]);
-    const withLog = await sql<{ n: number }>`select count(*)::int as n from cases where jsonb_array_length(clock_log) > 0`.execute(t.db);
+    const withLog = await sql<{
+      n: number;
+    }>`select count(*)::int as n from cases where jsonb_array_length(clock_log) > 0`.execute(t.db);
     expect(withLog.rows[0]!.n).toBeGreaterThan(0);
   });
 
@@ -948,7 +1340,12 @@ describe('special procedures 特别程序', () => {
     expect(await reclockOpenCases(t.db)).toEqual({ calendarChanged: false, checked: 0, updated: 0 });
     const listed = async () => (await get(`/api/cases?view=all&q=${number}`, clerk)).json().items[0];
     const day = (method: 'PUT' | 'DELETE') =>
-      t.app.inject({ method, url: '/api/calendar/days/2026-12-02', headers: admin, ...(method === 'PUT' ? { payload: { kind: 'holiday', name: '临时休假' } } : {}) });
+      t.app.inject({
+        method,
+        url: '/api/calendar/days/2026-12-02',
+        headers: admin,
+        ...(method === 'PUT' ? { payload: { kind: 'holiday', name: '临时休假' } } : {}),
+      });
     try {
       // a holiday on Wednesday 2 December moves the promised deadline one working day on
       expect((await day('PUT')).statusCode).toBe(200);
@@ -986,7 +1383,12 @@ describe('bad input', () => {
       [{ ...base, itemCode: 'NOPE-1' }, company, 400, 'itemCode'],
       [{ ...base, materials: [{ materialId: 'm99', fileIds: [] }] }, company, 400, 'materials.0.materialId'],
       [{ ...base, materials: [{ materialId: 'm1', fileIds: ['not-a-uuid'] }] }, company, 400, 'materials.0.fileIds.0'],
-      [{ ...base, materials: [{ materialId: 'm1', fileIds: ['00000000-0000-4000-8000-000000000009'] }] }, company, 400, 'materials.0.fileIds.0'],
+      [
+        { ...base, materials: [{ materialId: 'm1', fileIds: ['00000000-0000-4000-8000-000000000009'] }] },
+        company,
+        400,
+        'materials.0.fileIds.0',
+      ],
       [{ ...base, form: { ...foodForm, creditCode: '91211103MA0Y8K2P7X' } }, company, 400, 'form.creditCode'],
       [{ ...base, form: { ...foodForm, mainForm: '批发市场' } }, company, 400, 'form.mainForm'],
       [{ ...base, form: { ...foodForm, favouriteColour: 'red' } }, company, 400, 'form.favouriteColour'],
@@ -997,7 +1399,16 @@ describe('bad input', () => {
       [{ ...base, applicant: PERSON }, company, 400, 'applicant'],
       [{ ...base, channel: 'window' }, company, 400, 'channel'],
       [{ ...base, itemCode: DEMO_ITEM_CODES.individualBusiness }, company, 400, 'form.companyName'],
-      [{ ...base, itemCode: DEMO_ITEM_CODES.individualBusiness, form: { ...individualForm, idNumber: '110101199003074514' } }, zhang, 422, 'form.idNumber'],
+      [
+        {
+          ...base,
+          itemCode: DEMO_ITEM_CODES.individualBusiness,
+          form: { ...individualForm, idNumber: '110101199003074514' },
+        },
+        zhang,
+        422,
+        'form.idNumber',
+      ],
     ];
     for (const [body, h, status, field] of cases) {
       const res = await createCase(h, body);
@@ -1022,7 +1433,9 @@ describe('bad input', () => {
     const noList = await act(id, clerk, 'request-correction');
     expect(noList.statusCode).toBe(400);
     expect(noList.json().errors[0].field).toBe('corrections');
-    const badMaterial = await act(id, clerk, 'request-correction', { corrections: [{ materialId: 'm42', problem: '缺' }] });
+    const badMaterial = await act(id, clerk, 'request-correction', {
+      corrections: [{ materialId: 'm42', problem: '缺' }],
+    });
     expect(badMaterial.json().errors[0].field).toBe('corrections.0.materialId');
     const noReason = await act(id, clerk, 'refuse', { reason: '  ' });
     expect(noReason.statusCode).toBe(400);
@@ -1047,7 +1460,9 @@ describe('history is append-only', () => {
   it('the database refuses to change or delete an event', async () => {
     const company = await as('company');
     const { id } = await fileFood(company);
-    await expect(sql`update case_events set comment = 'x' where case_id = ${id}`.execute(t.db)).rejects.toThrow(/append-only/);
+    await expect(sql`update case_events set comment = 'x' where case_id = ${id}`.execute(t.db)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`delete from case_events where case_id = ${id}`.execute(t.db)).rejects.toThrow(/append-only/);
     expect(await eventCount(id)).toBe(2);
   });
@@ -1067,7 +1482,14 @@ describe('history is append-only', () => {
 describe('API description', () => {
   it('documents the case routes in OpenAPI', async () => {
     const spec = (await get('/api/openapi.json')).json();
-    for (const p of ['/api/cases', '/api/cases/{id}', '/api/cases/{id}/actions', '/api/cases/{id}/documents/{docId}', '/api/cases/{id}/files/{fileId}', '/api/track']) {
+    for (const p of [
+      '/api/cases',
+      '/api/cases/{id}',
+      '/api/cases/{id}/actions',
+      '/api/cases/{id}/documents/{docId}',
+      '/api/cases/{id}/files/{fileId}',
+      '/api/track',
+    ]) {
       expect(spec.paths[p], p).toBeTruthy();
     }
     expect(spec.paths['/api/cases'].post.tags).toEqual(['cases']);
@@ -1078,9 +1500,15 @@ describe('API description', () => {
 describe('demo cases', () => {
   it('fill the workbench: the approver has overdue, near and suspended cases; the company sees its own', async () => {
     const approver = await as('approver-city');
-    const states = new Set((await get('/api/cases?pageSize=200', approver)).json().items.map((i: { deadlineState: string }) => i.deadlineState));
+    const states = new Set(
+      (await get('/api/cases?pageSize=200', approver))
+        .json()
+        .items.map((i: { deadlineState: string }) => i.deadlineState),
+    );
     for (const s of ['overdue', 'near', 'suspended']) expect(states.has(s), s).toBe(true);
     const mine = (await get('/api/cases?pageSize=200', await as('company'))).json();
-    expect(mine.items.map((i: { statusLabel: string }) => i.statusLabel)).toEqual(expect.arrayContaining(['已办结', '待补正', '特别程序中（暂停计时）']));
+    expect(mine.items.map((i: { statusLabel: string }) => i.statusLabel)).toEqual(
+      expect.arrayContaining(['已办结', '待补正', '特别程序中（暂停计时）']),
+    );
   });
 });

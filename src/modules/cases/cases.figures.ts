@@ -46,7 +46,11 @@ const factsSelect = sql`
  * One keyset page of open cases (clock running or suspended), by id: one statement per page
  * (index cases_open_id), events aggregated per case by the (case_id, seq) index.
  */
-export async function openCaseFactsPage(db: Db | Tx, afterId: string | null, limit: number): Promise<CaseWarningFactsRow[]> {
+export async function openCaseFactsPage(
+  db: Db | Tx,
+  afterId: string | null,
+  limit: number,
+): Promise<CaseWarningFactsRow[]> {
   const r = await sql<CaseWarningFactsRow>`
     ${factsSelect}
     where c.clock_phase in ('running','suspended','suspended_overdue')
@@ -163,7 +167,9 @@ export interface CaseFiguresQuery extends CaseScopeFilter {
  */
 export async function caseFigures(db: Db | Tx, q: CaseFiguresQuery): Promise<CaseFiguresRow[]> {
   if (!ROLLUP_GROUPS.has(q.groupBy) || q.hallId) return caseFiguresLive(db, q);
-  const through = (await sql<{ through: string | null }>`select through::text as through from case_figures_state`.execute(db)).rows[0]?.through ?? null;
+  const through =
+    (await sql<{ through: string | null }>`select through::text as through from case_figures_state`.execute(db)).rows[0]
+      ?.through ?? null;
   if (!through || through < q.from) return caseFiguresLive(db, q);
   const rolled = await rolledUpFigures(db, q, q.to < through ? q.to : through, through);
   if (q.to <= through) return rolled;
@@ -235,9 +241,11 @@ export interface WorkdayOrdinals {
 }
 export type WorkdayOrdinalsFn = (from: string, to: string) => WorkdayOrdinals;
 
-const dayAfter = (d: string, n = 1) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const dayAfter = (d: string, n = 1) =>
+  new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
-const hashOf = (w: WorkdayOrdinals) => createHash('sha1').update(w.dates.join(',')).update('|').update(w.ordinals.join(',')).digest('hex');
+const hashOf = (w: WorkdayOrdinals) =>
+  createHash('sha1').update(w.dates.join(',')).update('|').update(w.ordinals.join(',')).digest('hex');
 const minDay = (a: string, b: string) => (a < b ? a : b);
 const maxDay = (a: string, b: string) => (a > b ? a : b);
 
@@ -312,7 +320,22 @@ async function rollUpDays(tx: Tx, a: string | null, b: string, w: WorkdayOrdinal
 }
 
 /** The columns of the rollup tables that add up. */
-const SUMMED = ['received', 'online', 'zero_visit', 'accepted', 'immediate', 'completed', 'on_time', 'early', 'overdue', 'promised_sum', 'used_n', 'used_promised', 'used_deadline_ord', 'used_finished_ord'];
+const SUMMED = [
+  'received',
+  'online',
+  'zero_visit',
+  'accepted',
+  'immediate',
+  'completed',
+  'on_time',
+  'early',
+  'overdue',
+  'promised_sum',
+  'used_n',
+  'used_promised',
+  'used_deadline_ord',
+  'used_finished_ord',
+];
 
 export interface FiguresRefreshResult {
   through: string;
@@ -328,14 +351,20 @@ export interface FiguresRefreshResult {
  * The other facts of a day never change later: the service dates them the day they happen.
  * Returns null when another refresh is running (unless `wait`).
  */
-export async function refreshCaseFiguresDaily(db: Db, o: { through: string; ordinals: WorkdayOrdinalsFn; wait?: boolean }): Promise<FiguresRefreshResult | null> {
+export async function refreshCaseFiguresDaily(
+  db: Db,
+  o: { through: string; ordinals: WorkdayOrdinalsFn; wait?: boolean },
+): Promise<FiguresRefreshResult | null> {
   const result = await refreshInTransaction(db, o);
   // A rebuild replaced every row: clear the old ones and count the new ones for the planner now.
   if (result?.rebuilt) await sql`vacuum analyze case_figures_daily, case_figures_monthly, case_figures_far`.execute(db);
   return result;
 }
 
-async function refreshInTransaction(db: Db, o: { through: string; ordinals: WorkdayOrdinalsFn; wait?: boolean }): Promise<FiguresRefreshResult | null> {
+async function refreshInTransaction(
+  db: Db,
+  o: { through: string; ordinals: WorkdayOrdinalsFn; wait?: boolean },
+): Promise<FiguresRefreshResult | null> {
   return db.transaction().execute(async (tx) => {
     const st = (
       await sql<FiguresState>`
@@ -344,12 +373,21 @@ async function refreshInTransaction(db: Db, o: { through: string; ordinals: Work
     ).rows[0];
     if (!st) return null;
     const startedAt = (await sql<{ now: Date }>`select now() as now`.execute(tx)).rows[0]!.now;
-    const calendarChanged = !!(st.calendar_hash && st.calendar_from && st.calendar_to && hashOf(o.ordinals(st.calendar_from, st.calendar_to)) !== st.calendar_hash);
+    const calendarChanged = !!(
+      st.calendar_hash &&
+      st.calendar_from &&
+      st.calendar_to &&
+      hashOf(o.ordinals(st.calendar_from, st.calendar_to)) !== st.calendar_hash
+    );
     const rebuild = st.through === null || calendarChanged;
     const ranges: [string | null, string][] = [];
     let need: string;
     if (rebuild) {
-      const first = (await sql<{ d: string | null }>`select min(finished_on)::text as d from cases where finished_on is not null`.execute(tx)).rows[0]?.d;
+      const first = (
+        await sql<{
+          d: string | null;
+        }>`select min(finished_on)::text as d from cases where finished_on is not null`.execute(tx)
+      ).rows[0]?.d;
       need = first ? minDay(first, o.through) : o.through;
       ranges.push([null, o.through]);
     } else {
@@ -360,7 +398,9 @@ async function refreshInTransaction(db: Db, o: { through: string; ordinals: Work
         select distinct ((c.submitted_at at time zone 'Asia/Shanghai')::date)::text as day
         from cases c
         where c.updated_at >= ${since} and c.channel = 'online' and c.submitted_at < ${dayStart(dayAfter(st.through!))}
-          and exists (select 1 from case_events e where e.case_id = c.id and e.action = 'deliver' and e.at >= ${since})`.execute(tx);
+          and exists (select 1 from case_events e where e.case_id = c.id and e.action = 'deliver' and e.at >= ${since})`.execute(
+        tx,
+      );
       for (const { day } of dirty.rows) {
         ranges.push([day, day]);
         need = minDay(need, day);
@@ -384,8 +424,15 @@ async function refreshInTransaction(db: Db, o: { through: string; ordinals: Work
 }
 
 /** When the rollup was last brought up to date and up to which day (null: never). */
-export async function caseFiguresRollupState(db: Db | Tx): Promise<{ through: string | null; refreshedAt: Date | null }> {
-  const r = (await sql<{ through: string | null; refreshed_at: Date | null }>`select through::text as through, refreshed_at from case_figures_state`.execute(db)).rows[0];
+export async function caseFiguresRollupState(
+  db: Db | Tx,
+): Promise<{ through: string | null; refreshedAt: Date | null }> {
+  const r = (
+    await sql<{
+      through: string | null;
+      refreshed_at: Date | null;
+    }>`select through::text as through, refreshed_at from case_figures_state`.execute(db)
+  ).rows[0];
   return { through: r?.through ?? null, refreshedAt: r?.refreshed_at ?? null };
 }
 
@@ -412,7 +459,12 @@ const monthBefore = (d: string) => {
  * The figures of the days from `q.from` to `upTo` from the rollup: whole months from the monthly sums,
  * the other days from the daily rows, and the cases kept one by one for far deadlines.
  */
-async function rolledUpFigures(db: Db | Tx, q: CaseFiguresQuery, upTo: string, through: string): Promise<CaseFiguresRow[]> {
+async function rolledUpFigures(
+  db: Db | Tx,
+  q: CaseFiguresQuery,
+  upTo: string,
+  through: string,
+): Promise<CaseFiguresRow[]> {
   const k = ROLLUP_KEY[q.groupBy]!;
   const months = wholeMonths(q.from, upTo, upTo === through);
   const rowCols = sql`${sql.raw(k.key)} as key, ${sql.raw(k.label)} as label, c.received, c.online, c.zero_visit, c.accepted, c.immediate, c.completed,
@@ -444,7 +496,18 @@ async function rolledUpFigures(db: Db | Tx, q: CaseFiguresQuery, upTo: string, t
   return r.rows;
 }
 
-const COUNTS = ['received', 'online', 'zero_visit', 'accepted', 'immediate', 'completed', 'on_time', 'early', 'overdue', 'used_n'] as const;
+const COUNTS = [
+  'received',
+  'online',
+  'zero_visit',
+  'accepted',
+  'immediate',
+  'completed',
+  'on_time',
+  'early',
+  'overdue',
+  'used_n',
+] as const;
 
 /** Adds up two sets of group rows by key (ordered by key, nulls last, like the statements). */
 export function mergeFigures(a: readonly CaseFiguresRow[], b: readonly CaseFiguresRow[]): CaseFiguresRow[] {
@@ -461,5 +524,7 @@ export function mergeFigures(a: readonly CaseFiguresRow[], b: readonly CaseFigur
     m.promised_sum = plus(m.promised_sum, r.promised_sum);
     m.label = m.label ?? r.label;
   }
-  return [...out.values()].sort((x, y) => (x.key === y.key ? 0 : x.key === null ? 1 : y.key === null ? -1 : x.key < y.key ? -1 : 1));
+  return [...out.values()].sort((x, y) =>
+    x.key === y.key ? 0 : x.key === null ? 1 : y.key === null ? -1 : x.key < y.key ? -1 : 1,
+  );
 }

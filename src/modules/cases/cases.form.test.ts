@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { FormField, Material } from '../catalog/index';
-import { applicantFromForm, idTail, idTailMatches, validateApplicant, validateForm, validateMaterials } from './cases.form';
+import {
+  applicantFromForm,
+  idTail,
+  idTailMatches,
+  validateApplicant,
+  validateForm,
+  validateMaterials,
+} from './cases.form';
 
 const fields: FormField[] = [
   { key: 'companyName', label: '单位名称', type: 'text', required: true },
@@ -21,31 +28,65 @@ const fieldsOf = (r: { errors: { field: string }[] }) => r.errors.map((e) => e.f
 
 describe('application form', () => {
   it('accepts a complete form and normalises it (trim, upper-case codes, numbers)', () => {
-    const r = validateForm(fields, { ...good, capital: '100.5', openedOn: '2026-02-28', idNumber: '' }, { submit: true });
+    const r = validateForm(
+      fields,
+      { ...good, capital: '100.5', openedOn: '2026-02-28', idNumber: '' },
+      { submit: true },
+    );
     expect(r.errors).toEqual([]);
-    expect(r.form).toEqual({ companyName: '盘锦辽河示范科技有限公司', creditCode: '91211103MA0Y8K2P7J', contactPhone: '13804275678', mainForm: '餐饮服务经营者', capital: 100.5, openedOn: '2026-02-28' });
+    expect(r.form).toEqual({
+      companyName: '盘锦辽河示范科技有限公司',
+      creditCode: '91211103MA0Y8K2P7J',
+      contactPhone: '13804275678',
+      mainForm: '餐饮服务经营者',
+      capital: 100.5,
+      openedOn: '2026-02-28',
+    });
   });
 
   it('enforces required fields only on submission', () => {
-    expect(fieldsOf(validateForm(fields, { companyName: 'x' }, { submit: true }))).toEqual(['form.creditCode', 'form.contactPhone', 'form.mainForm']);
+    expect(fieldsOf(validateForm(fields, { companyName: 'x' }, { submit: true }))).toEqual([
+      'form.creditCode',
+      'form.contactPhone',
+      'form.mainForm',
+    ]);
     expect(validateForm(fields, { companyName: 'x' }, { submit: false }).errors).toEqual([]);
   });
 
   it('checks each type and names the field', () => {
     const r = validateForm(
       fields,
-      { ...good, creditCode: '91211103MA0Y8K2P7X', idNumber: '211103199001011235', contactPhone: '12345', openedOn: '2026-02-30', capital: 'many', mainForm: '批发' },
+      {
+        ...good,
+        creditCode: '91211103MA0Y8K2P7X',
+        idNumber: '211103199001011235',
+        contactPhone: '12345',
+        openedOn: '2026-02-30',
+        capital: 'many',
+        mainForm: '批发',
+      },
       { submit: true },
     );
-    expect(fieldsOf(r)).toEqual(['form.creditCode', 'form.idNumber', 'form.contactPhone', 'form.openedOn', 'form.capital', 'form.mainForm']);
+    expect(fieldsOf(r)).toEqual([
+      'form.creditCode',
+      'form.idNumber',
+      'form.contactPhone',
+      'form.openedOn',
+      'form.capital',
+      'form.mainForm',
+    ]);
     expect(r.errors.find((e) => e.field === 'form.creditCode')!.message).toContain('校验位');
     expect(r.errors.find((e) => e.field === 'form.mainForm')!.message).toContain('餐饮服务经营者');
   });
 
   it('rejects keys the item does not ask for, and values of the wrong shape', () => {
     expect(fieldsOf(validateForm(fields, { ...good, hobby: 'x' }, { submit: true }))).toEqual(['form.hobby']);
-    expect(fieldsOf(validateForm(fields, { ...good, companyName: { a: 1 } }, { submit: true }))).toEqual(['form.companyName']);
-    expect(fieldsOf(validateForm(fields, { ...good, companyName: 'x'.repeat(201) }, { submit: true }))).toEqual(['form.companyName']);
+    expect(fieldsOf(validateForm(fields, { ...good, companyName: { a: 1 } }, { submit: true }))).toEqual([
+      'form.companyName',
+    ]);
+    expect(fieldsOf(validateForm(fields, { ...good, companyName: 'x'.repeat(201) }, { submit: true }))).toEqual([
+      'form.companyName',
+    ]);
   });
 
   it('takes landlines with area code as phones', () => {
@@ -63,7 +104,12 @@ const m = (id: string, over: Partial<Material> = {}): Material => ({
   toleranceAllowed: false,
   ...over,
 });
-const defs = [m('m1'), m('m2', { source: 'elicence' }), m('m3', { toleranceAllowed: true }), m('m4', { required: false })];
+const defs = [
+  m('m1'),
+  m('m2', { source: 'elicence' }),
+  m('m3', { toleranceAllowed: true }),
+  m('m4', { required: false }),
+];
 const F1 = '00000000-0000-4000-8000-000000000001';
 
 describe('materials', () => {
@@ -96,7 +142,12 @@ describe('materials', () => {
       ],
       { submit: false, window: false },
     );
-    expect(r.invalid.map((e) => e.field)).toEqual(['materials.1.materialId', 'materials.2.materialId', 'materials.3.paper', 'materials.3.fileIds']);
+    expect(r.invalid.map((e) => e.field)).toEqual([
+      'materials.1.materialId',
+      'materials.2.materialId',
+      'materials.3.paper',
+      'materials.3.fileIds',
+    ]);
   });
 
   it('lets a window check a paper original instead of a scan', () => {
@@ -109,16 +160,44 @@ describe('materials', () => {
 
 describe('applicant', () => {
   it('checks the code that fits the kind', () => {
-    expect(validateApplicant({ kind: 'person', name: '张明', idNumber: '211103199001011234', phone: '13804271234' })).toEqual([]);
+    expect(
+      validateApplicant({ kind: 'person', name: '张明', idNumber: '211103199001011234', phone: '13804271234' }),
+    ).toEqual([]);
     expect(validateApplicant({ kind: 'person', name: '张明' }).map((e) => e.field)).toEqual(['applicant.idNumber']);
-    expect(validateApplicant({ kind: 'company', name: 'x', creditCode: '91211103MA0Y8K2P7J', idNumber: '211103199001011234' }).map((e) => e.field)).toEqual(['applicant.idNumber']);
-    expect(validateApplicant({ kind: 'company', name: 'x', creditCode: 'ABC', phone: '1' }).map((e) => e.field)).toEqual(['applicant.creditCode', 'applicant.phone']);
+    expect(
+      validateApplicant({
+        kind: 'company',
+        name: 'x',
+        creditCode: '91211103MA0Y8K2P7J',
+        idNumber: '211103199001011234',
+      }).map((e) => e.field),
+    ).toEqual(['applicant.idNumber']);
+    expect(
+      validateApplicant({ kind: 'company', name: 'x', creditCode: 'ABC', phone: '1' }).map((e) => e.field),
+    ).toEqual(['applicant.creditCode', 'applicant.phone']);
   });
 
   it('takes the identity declared on the form, else the account', () => {
-    const person = { kind: 'person' as const, name: '张明', idNumber: '211103199001011234', creditCode: null, phone: '13804271234' };
-    expect(applicantFromForm(person, {})).toEqual({ kind: 'person', name: '张明', idNumber: '211103199001011234', phone: '13804271234' });
-    expect(applicantFromForm(person, { companyName: '张明便利店', creditCode: '92211103MA0XXXXXX1', contactPhone: '0427-2812345' })).toEqual({
+    const person = {
+      kind: 'person' as const,
+      name: '张明',
+      idNumber: '211103199001011234',
+      creditCode: null,
+      phone: '13804271234',
+    };
+    expect(applicantFromForm(person, {})).toEqual({
+      kind: 'person',
+      name: '张明',
+      idNumber: '211103199001011234',
+      phone: '13804271234',
+    });
+    expect(
+      applicantFromForm(person, {
+        companyName: '张明便利店',
+        creditCode: '92211103MA0XXXXXX1',
+        contactPhone: '0427-2812345',
+      }),
+    ).toEqual({
       kind: 'company',
       name: '张明便利店',
       creditCode: '92211103MA0XXXXXX1',

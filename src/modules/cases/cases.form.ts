@@ -58,7 +58,9 @@ export function checkFieldValue(f: FormField, raw: unknown): { value: unknown } 
     case 'date':
       return isRealDate(v) ? { value: v } : { error: `「${f.label}」应为存在的日期，格式 YYYY-MM-DD` };
     case 'select':
-      return f.options?.includes(v) ? { value: v } : { error: `「${f.label}」只能选择：${(f.options ?? []).join('、')}` };
+      return f.options?.includes(v)
+        ? { value: v }
+        : { error: `「${f.label}」只能选择：${(f.options ?? []).join('、')}` };
     default:
       return { value: v };
   }
@@ -74,7 +76,11 @@ export interface FormCheck {
  * Checks a form against the item's fields. Unknown keys are errors; required fields are enforced
  * only when the application is submitted (a draft may be incomplete).
  */
-export function validateForm(fields: readonly FormField[], form: Record<string, unknown>, opts: { submit: boolean }): FormCheck {
+export function validateForm(
+  fields: readonly FormField[],
+  form: Record<string, unknown>,
+  opts: { submit: boolean },
+): FormCheck {
   const errors: FieldError[] = [];
   const out: Record<string, unknown> = {};
   const byKey = new Map(fields.map((f) => [f.key, f]));
@@ -138,11 +144,15 @@ export function validateMaterials(
   const byId = new Map(defs.map((m) => [m.id, m]));
   const given = new Map<string, MaterialInput>();
   input.forEach((m, i) => {
-    if (!byId.has(m.materialId)) invalid.push({ field: `materials.${i}.materialId`, message: `该事项没有材料 ${m.materialId}` });
-    else if (given.has(m.materialId)) invalid.push({ field: `materials.${i}.materialId`, message: `材料 ${m.materialId} 重复提交` });
+    if (!byId.has(m.materialId))
+      invalid.push({ field: `materials.${i}.materialId`, message: `该事项没有材料 ${m.materialId}` });
+    else if (given.has(m.materialId))
+      invalid.push({ field: `materials.${i}.materialId`, message: `材料 ${m.materialId} 重复提交` });
     else given.set(m.materialId, m);
-    if (m.paper && !opts.window) invalid.push({ field: `materials.${i}.paper`, message: '只有窗口登记的办件可以登记纸质原件' });
-    if (new Set(m.fileIds).size !== m.fileIds.length) invalid.push({ field: `materials.${i}.fileIds`, message: '同一文件重复提交' });
+    if (m.paper && !opts.window)
+      invalid.push({ field: `materials.${i}.paper`, message: '只有窗口登记的办件可以登记纸质原件' });
+    if (new Set(m.fileIds).size !== m.fileIds.length)
+      invalid.push({ field: `materials.${i}.fileIds`, message: '同一文件重复提交' });
   });
   const rows: MaterialRow[] = defs.map((m) => {
     const g = given.get(m.id);
@@ -157,7 +167,11 @@ export function validateMaterials(
     };
   });
   const missing: FieldError[] = opts.submit
-    ? rows.flatMap((r, i) => (mustProvide(defs[i]!) && r.status !== 'received' ? [{ field: 'materials', message: `缺少必需材料 ${r.materialId}「${r.name}」` }] : []))
+    ? rows.flatMap((r, i) =>
+        mustProvide(defs[i]!) && r.status !== 'received'
+          ? [{ field: 'materials', message: `缺少必需材料 ${r.materialId}「${r.name}」` }]
+          : [],
+      )
     : [];
   return { invalid, missing, rows };
 }
@@ -191,9 +205,11 @@ export function validateApplicant(a: ApplicantInfo, prefix = 'applicant'): Field
       const bad = checkCreditCode(a.creditCode);
       if (bad) errors.push({ field: `${prefix}.creditCode`, message: bad });
     }
-    if (a.idNumber) errors.push({ field: `${prefix}.idNumber`, message: '法人不填写身份证号（经办人信息请填在申请表中）' });
+    if (a.idNumber)
+      errors.push({ field: `${prefix}.idNumber`, message: '法人不填写身份证号（经办人信息请填在申请表中）' });
   }
-  if (a.phone && !PHONE_RE.test(a.phone)) errors.push({ field: `${prefix}.phone`, message: '联系电话应为 11 位手机号或带区号的固定电话' });
+  if (a.phone && !PHONE_RE.test(a.phone))
+    errors.push({ field: `${prefix}.phone`, message: '联系电话应为 11 位手机号或带区号的固定电话' });
   return errors;
 }
 
@@ -205,14 +221,22 @@ const PHONE_KEYS = ['contactPhone', 'phone'];
  * the form where the form asks for them (a person may apply for an item of a company they run).
  */
 export function applicantFromForm(
-  account: { kind: 'person' | 'company'; name: string; idNumber?: string | null; creditCode?: string | null; phone?: string | null },
+  account: {
+    kind: 'person' | 'company';
+    name: string;
+    idNumber?: string | null;
+    creditCode?: string | null;
+    phone?: string | null;
+  },
   form: Record<string, unknown>,
 ): ApplicantInfo {
-  const str = (k: string) => (typeof form[k] === 'string' && (form[k] as string).trim() ? (form[k] as string).trim() : undefined);
+  const str = (k: string) =>
+    typeof form[k] === 'string' && (form[k] as string).trim() ? (form[k] as string).trim() : undefined;
   const creditCode = str('creditCode');
   const idNumber = str('idNumber');
   const kind: ApplicantInfo['kind'] = creditCode ? 'company' : idNumber ? 'person' : account.kind;
-  const name = (kind === 'company' ? str('companyName') ?? str('enterpriseName') : str('applicantName')) ?? account.name;
+  const name =
+    (kind === 'company' ? (str('companyName') ?? str('enterpriseName')) : str('applicantName')) ?? account.name;
   const phone = PHONE_KEYS.map(str).find(Boolean) ?? account.phone ?? undefined;
   const out: ApplicantInfo = { kind, name };
   if (kind === 'company') {

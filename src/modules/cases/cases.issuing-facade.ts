@@ -115,7 +115,12 @@ export interface IssuingCtx {
   baseUrl?: string;
 }
 
-const ctxOf = (c: IssuingCtx): Ctx => ({ actor: c.actor, ip: c.ip, ...(c.now ? { now: c.now } : {}), ...(c.baseUrl ? { baseUrl: c.baseUrl } : {}) });
+const ctxOf = (c: IssuingCtx): Ctx => ({
+  actor: c.actor,
+  ip: c.ip,
+  ...(c.now ? { now: c.now } : {}),
+  ...(c.baseUrl ? { baseUrl: c.baseUrl } : {}),
+});
 
 export interface IssuedCertificate {
   caseId: string;
@@ -127,13 +132,23 @@ export interface IssuedCertificate {
 }
 
 /** 制证: the case's `issue-certificate` action at `version` (one transaction per case; a problem throws). */
-export async function issueCaseCertificate(db: Db, ctx: IssuingCtx, caseId: string, version: number): Promise<IssuedCertificate> {
+export async function issueCaseCertificate(
+  db: Db,
+  ctx: IssuingCtx,
+  caseId: string,
+  version: number,
+): Promise<IssuedCertificate> {
   const v = await applyAction(db, ctxOf(ctx), caseId, { action: 'issue-certificate', version });
   const certs = v.documents.filter((d) => d.kind === 'certificate');
   const doc = certs[certs.length - 1] ?? null;
-  return { caseId: v.id, number: v.number, status: v.status, version: v.version, document: doc && { id: doc.id, number: doc.number, kind: doc.kind } };
+  return {
+    caseId: v.id,
+    number: v.number,
+    status: v.status,
+    version: v.version,
+    document: doc && { id: doc.id, number: doc.number, kind: doc.kind },
+  };
 }
-
 
 export interface ExpressFacts {
   caseId: string;
@@ -176,7 +191,12 @@ export async function deliverByExpressInTransaction(
   const v = await applyAction(joinTransaction(tx), ctxOf(ctx), caseId, {
     action: 'deliver',
     version,
-    delivery: { method: 'express', carrier: delivery.carrier, trackingNumber: delivery.trackingNumber, address: delivery.address },
+    delivery: {
+      method: 'express',
+      carrier: delivery.carrier,
+      trackingNumber: delivery.trackingNumber,
+      address: delivery.address,
+    },
   });
   return { caseId: v.id, status: v.status, version: v.version, finishedOn: v.deadlines.finishedOn };
 }

@@ -16,8 +16,19 @@ const { as, get, post, createCase, view, act, actOk, upload } = caseFixtures(() 
 const actions = (c: { availableActions: { action: string }[] }) => c.availableActions.map((a) => a.action);
 const todoIds = async (h: H) => (await get('/api/cases?pageSize=200', h)).json().items.map((i: { id: string }) => i.id);
 
-const personForm = { applicantName: '张明', idNumber: PERSON.idNumber, phone: PERSON.phone, address: '兴隆台区兴隆街道某村 8 组' };
-const livingForm = { ...personForm, householdSize: 3, monthlyIncome: 900, reason: '家庭成员因病丧失劳动能力', residenceType: '农村' };
+const personForm = {
+  applicantName: '张明',
+  idNumber: PERSON.idNumber,
+  phone: PERSON.phone,
+  address: '兴隆台区兴隆街道某村 8 组',
+};
+const livingForm = {
+  ...personForm,
+  householdSize: 3,
+  monthlyIncome: 900,
+  reason: '家庭成员因病丧失劳动能力',
+  residenceType: '农村',
+};
 
 /** A window clerk registers 最低生活保障审批 for 张明 (paper originals checked). */
 async function registerLiving(clerk: H, extra: Record<string, unknown> = {}) {
@@ -43,7 +54,13 @@ describe('四级联动: 最低生活保障审批 accepted at the village, pre-re
     expect(number.startsWith('211103-')).toBe(true);
 
     let c = await view(id, village);
-    expect(c).toMatchObject({ regionCode: '211103', acceptRegionCode: '211103001001', currentLevel: 'village', greenChannel: true, departmentCode: 'XLT-XZSP' });
+    expect(c).toMatchObject({
+      regionCode: '211103',
+      acceptRegionCode: '211103001001',
+      currentLevel: 'village',
+      greenChannel: true,
+      departmentCode: 'XLT-XZSP',
+    });
     expect(c.acceptingHall).not.toBeNull();
     expect(c.pickup).toMatchObject({ method: 'hall', hallId: c.acceptingHall.id });
     expect(c.linkage.map((h: { level: string }) => h.level)).toEqual(['village', 'town', 'county']);
@@ -61,7 +78,11 @@ describe('四级联动: 最低生活保障审批 accepted at the village, pre-re
     expect(noOpinion.json().errors[0].field).toBe('comment');
 
     c = await actOk(id, village, 'report-up', { comment: '经入户了解，家庭困难属实，材料齐全' });
-    expect(c).toMatchObject({ currentLevel: 'town', currentRegion: { code: '211103001000', level: 'town' }, readOnly: true });
+    expect(c).toMatchObject({
+      currentLevel: 'town',
+      currentRegion: { code: '211103001000', level: 'town' },
+      readOnly: true,
+    });
     // the answer is the case as the village now sees it, the same as reading it afresh
     expect(c).toEqual(await view(id, village));
     expect(await todoIds(village)).not.toContain(id);
@@ -104,8 +125,16 @@ describe('四级联动: 最低生活保障审批 accepted at the village, pre-re
 
     const handovers = c.history
       .filter((h: { payload: { handover?: unknown; toLevel?: string } }) => h.payload.toLevel)
-      .map((h: { action: string; payload: { fromLevel: string; toLevel: string } }) => `${h.action}:${h.payload.fromLevel}>${h.payload.toLevel}`);
-    expect(handovers).toEqual(['report-up:village>town', 'send-down:town>village', 'report-up:village>town', 'report-up:town>county']);
+      .map(
+        (h: { action: string; payload: { fromLevel: string; toLevel: string } }) =>
+          `${h.action}:${h.payload.fromLevel}>${h.payload.toLevel}`,
+      );
+    expect(handovers).toEqual([
+      'report-up:village>town',
+      'send-down:town>village',
+      'report-up:village>town',
+      'report-up:town>county',
+    ]);
     const back = c.history.find((h: { action: string }) => h.action === 'grant');
     expect(back.payload.handover).toMatchObject({ fromLevel: 'county', toLevel: 'village' });
     expect(c.history.find((h: { action: string }) => h.action === 'report-up').actionLabel).toBe('上报上级');
@@ -115,12 +144,22 @@ describe('四级联动: 最低生活保障审批 accepted at the village, pre-re
     const village = await as('clerk-village');
     const { id } = await registerLiving(village);
     const admin = await as('admin');
-    const created = await post('/api/staff', admin, { username: 'approver-dawa', name: '钱审批', password: 'Dawa@2026x', roles: ['approver', 'chief'], regionCode: '211104' });
+    const created = await post('/api/staff', admin, {
+      username: 'approver-dawa',
+      name: '钱审批',
+      password: 'Dawa@2026x',
+      roles: ['approver', 'chief'],
+      regionCode: '211104',
+    });
     expect(created.statusCode, created.body).toBe(201);
     const other = await t.login('approver-dawa', 'Dawa@2026x');
     expect((await get(`/api/cases/${id}`, other)).statusCode).toBe(404);
-    expect((await post(`/api/cases/${id}/actions`, other, { action: 'report-up', version: 2, comment: 'x' })).statusCode).toBe(404);
-    expect((await get('/api/cases?view=all&pageSize=200', other)).json().items.map((i: { id: string }) => i.id)).not.toContain(id);
+    expect(
+      (await post(`/api/cases/${id}/actions`, other, { action: 'report-up', version: 2, comment: 'x' })).statusCode,
+    ).toBe(404);
+    expect(
+      (await get('/api/cases?view=all&pageSize=200', other)).json().items.map((i: { id: string }) => i.id),
+    ).not.toContain(id);
     // the county sees the case (read-only) while the village holds it
     expect((await view(id, await as('approver-county'))).readOnly).toBe(true);
   });
@@ -140,9 +179,17 @@ describe('四级联动: 最低生活保障审批 accepted at the village, pre-re
 
     const town = await as('clerk-town');
     // 同城通办: the applicant lives in 大洼区; the Xinglongtai town hall accepts, 大洼区 decides, the result is posted
-    const { id } = await registerLiving(town, { competentRegionCode: '211104', pickup: { method: 'post', address: '盘锦市大洼区田家街道某小区 2 号楼' } });
+    const { id } = await registerLiving(town, {
+      competentRegionCode: '211104',
+      pickup: { method: 'post', address: '盘锦市大洼区田家街道某小区 2 号楼' },
+    });
     const c = await view(id, town);
-    expect(c).toMatchObject({ regionCode: '211104', acceptRegionCode: '211103001000', currentLevel: 'town', pickup: { method: 'post' } });
+    expect(c).toMatchObject({
+      regionCode: '211104',
+      acceptRegionCode: '211103001000',
+      currentLevel: 'town',
+      pickup: { method: 'post' },
+    });
     expect(c.linkage.map((h: { regionCode: string }) => h.regionCode)).toEqual(['211103001000', '211104']);
     // 特困人员救助供养审批 is not accepted anywhere: it stays with the hall's own county
     const notAnywhere = await createCase(town, {
@@ -170,7 +217,14 @@ describe('容缺受理 + 承诺', () => {
     premises: '盘锦市兴隆台区振兴街道世纪社区底商 8 号',
   };
   const registerIndividual = async (clerk: H) => {
-    const res = await createCase(clerk, { itemCode: DEMO_ITEM_CODES.individualBusiness, form: individualForm, materials: paper('m1'), submit: true, applicant: PERSON, channel: 'window' });
+    const res = await createCase(clerk, {
+      itemCode: DEMO_ITEM_CODES.individualBusiness,
+      form: individualForm,
+      materials: paper('m1'),
+      submit: true,
+      applicant: PERSON,
+      channel: 'window',
+    });
     expect(res.statusCode, res.body).toBe(201);
     return res.json().id as string;
   };
@@ -214,7 +268,10 @@ describe('容缺受理 + 承诺', () => {
     await actOk(overdueId, clerk, 'accept', { deferredMaterials: [{ materialId: 'm3', dueDate: '2027-06-30' }] });
     await sql`update case_promises set due_date = '2026-01-05' where case_id = ${overdueId}`.execute(t.db);
     const soonId = await registerIndividual(clerk);
-    await actOk(soonId, clerk, 'accept', { greenChannel: true, deferredMaterials: [{ materialId: 'm3', dueDate: '2027-06-30' }] });
+    await actOk(soonId, clerk, 'accept', {
+      greenChannel: true,
+      deferredMaterials: [{ materialId: 'm3', dueDate: '2027-06-30' }],
+    });
     const today = shanghaiDay(casesNow());
     await sql`update case_promises set due_date = ${today} where case_id = ${soonId}`.execute(t.db);
 
@@ -225,7 +282,11 @@ describe('容缺受理 + 承诺', () => {
       expect(ids).toContain(overdueId);
       expect(ids).not.toContain(soonId);
     }
-    expect((await get('/api/cases/promises?state=overdue', await as('clerk-county'))).json().items.map((i: { caseId: string }) => i.caseId)).not.toContain(overdueId);
+    expect(
+      (await get('/api/cases/promises?state=overdue', await as('clerk-county')))
+        .json()
+        .items.map((i: { caseId: string }) => i.caseId),
+    ).not.toContain(overdueId);
     expect((await get('/api/cases/promises', await as('applicant'))).statusCode).toBe(403);
     expect((await view(overdueId, clerk)).promiseOverdue).toBe(true);
 
@@ -236,7 +297,9 @@ describe('容缺受理 + 承诺', () => {
     const r = await remindPromises(t.db, today);
     expect(r).toEqual({ reminded: 1, overdue: 1 });
     expect((await remindPromises(t.db, today)).reminded).toBe(0); // once per promise
-    const n = await sql<{ n: number }>`select count(*)::int as n from messages where case_id = ${soonId} and kind = 'case.promise_due'`.execute(t.db);
+    const n = await sql<{
+      n: number;
+    }>`select count(*)::int as n from messages where case_id = ${soonId} and kind = 'case.promise_due'`.execute(t.db);
     expect(n.rows[0]!.n).toBe(1);
   });
 });
@@ -244,7 +307,9 @@ describe('容缺受理 + 承诺', () => {
 describe('网上申请 of a county-decided item in the city catalogue', () => {
   it('the applicant names the county; the case goes to that county and its approval bureau', async () => {
     const person = await as('applicant');
-    const materials = await Promise.all(['m1', 'm3', 'm4', 'm7'].map(async (m) => ({ materialId: m, fileIds: [await upload(person, `${m}.pdf`)] })));
+    const materials = await Promise.all(
+      ['m1', 'm3', 'm4', 'm7'].map(async (m) => ({ materialId: m, fileIds: [await upload(person, `${m}.pdf`)] })),
+    );
     const body = { itemCode: DEMO_ITEM_CODES.minimumLiving, form: livingForm, materials, submit: true };
     for (const [code, why] of [
       [undefined, '请选择办理地'],
@@ -253,14 +318,21 @@ describe('网上申请 of a county-decided item in the city catalogue', () => {
     ] as const) {
       const res = await createCase(person, code ? { ...body, competentRegionCode: code } : body);
       expect(res.statusCode, res.body).toBe(400);
-      expect(res.json().errors[0]).toMatchObject({ field: 'competentRegionCode', message: expect.stringContaining(why) });
+      expect(res.json().errors[0]).toMatchObject({
+        field: 'competentRegionCode',
+        message: expect.stringContaining(why),
+      });
     }
     const ok = await createCase(person, { ...body, competentRegionCode: '211103' });
     expect(ok.statusCode, ok.body).toBe(201);
     const { id } = ok.json();
-    expect(await view(id, person)).toMatchObject({ regionCode: '211103', departmentCode: 'XLT-XZSP', currentLevel: 'county', currentRegion: { code: '211103' } });
+    expect(await view(id, person)).toMatchObject({
+      regionCode: '211103',
+      departmentCode: 'XLT-XZSP',
+      currentLevel: 'county',
+      currentRegion: { code: '211103' },
+    });
     expect(await todoIds(await as('clerk-county'))).toContain(id);
     expect(await todoIds(await as('clerk-city'))).not.toContain(id);
   });
 });
-

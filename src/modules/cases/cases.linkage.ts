@@ -11,7 +11,12 @@ import type { Level, LinkageHop } from './cases.tables';
 
 export const LEVELS: readonly Level[] = ['city', 'county', 'town', 'village'];
 export const LEVEL_RANK: Record<Level, number> = { city: 1, county: 2, town: 3, village: 4 };
-export const LEVEL_NAMES: Record<Level, string> = { city: '市级', county: '县区级', town: '镇街级', village: '村社区级' };
+export const LEVEL_NAMES: Record<Level, string> = {
+  city: '市级',
+  county: '县区级',
+  town: '镇街级',
+  village: '村社区级',
+};
 /** Short names used in messages such as 「本事项不能在村级受理」. */
 const LEVEL_SHORT: Record<Level, string> = { city: '市级', county: '县级', town: '镇级', village: '村级' };
 
@@ -70,9 +75,11 @@ export function competentRegion(
   chosen?: RegionRef,
 ): { region: RegionRef } | { error: string } {
   if (chosen) {
-    if (chosen.level !== guide.decideLevel) return { error: `办理机关须为${LEVEL_NAMES[guide.decideLevel]}区划（所选为${LEVEL_NAMES[chosen.level]}）` };
+    if (chosen.level !== guide.decideLevel)
+      return { error: `办理机关须为${LEVEL_NAMES[guide.decideLevel]}区划（所选为${LEVEL_NAMES[chosen.level]}）` };
     const own = path.find((r) => r.level === guide.decideLevel);
-    if (own?.code !== chosen.code && !guide.acceptAnywhere) return { error: '本事项未开通同城通办，须由受理大厅所属的办理机关办理' };
+    if (own?.code !== chosen.code && !guide.acceptAnywhere)
+      return { error: '本事项未开通同城通办，须由受理大厅所属的办理机关办理' };
     return { region: chosen };
   }
   // The item's own region decides when the deciding level is not below it (e.g. a city item decided by the city).
@@ -86,18 +93,27 @@ export function competentRegion(
  * level is not below it; otherwise the applicant names the region at the deciding level (e.g. the county
  * of residence for a county-decided item of the city's catalogue). Returns an error message otherwise.
  */
-export function onlineCompetentRegion(guide: LinkageGuide, itemRegion: RegionRef, chosen?: RegionRef): { region: RegionRef } | { error: string } {
+export function onlineCompetentRegion(
+  guide: LinkageGuide,
+  itemRegion: RegionRef,
+  chosen?: RegionRef,
+): { region: RegionRef } | { error: string } {
   if (LEVEL_RANK[guide.decideLevel] <= LEVEL_RANK[itemRegion.level]) {
-    return chosen && chosen.code !== itemRegion.code ? { error: '本事项由事项实施机关统一办理，无需选择办理地' } : { region: itemRegion };
+    return chosen && chosen.code !== itemRegion.code
+      ? { error: '本事项由事项实施机关统一办理，无需选择办理地' }
+      : { region: itemRegion };
   }
   if (!chosen) return { error: `请选择办理地（本事项由${LEVEL_NAMES[guide.decideLevel]}办理）` };
-  if (chosen.level !== guide.decideLevel) return { error: `办理地须为${LEVEL_NAMES[guide.decideLevel]}区划（所选为${LEVEL_NAMES[chosen.level]}）` };
+  if (chosen.level !== guide.decideLevel)
+    return { error: `办理地须为${LEVEL_NAMES[guide.decideLevel]}区划（所选为${LEVEL_NAMES[chosen.level]}）` };
   return { region: chosen };
 }
 
 /** The levels that pre-review between the accepting and the deciding level (exclusive). */
 export function preReviewLevels(guide: LinkageGuide, acceptLevel: Level): Level[] {
-  const between = LEVELS.filter((l) => LEVEL_RANK[l] > LEVEL_RANK[guide.decideLevel] && LEVEL_RANK[l] < LEVEL_RANK[acceptLevel]);
+  const between = LEVELS.filter(
+    (l) => LEVEL_RANK[l] > LEVEL_RANK[guide.decideLevel] && LEVEL_RANK[l] < LEVEL_RANK[acceptLevel],
+  );
   const chosen = guide.preReviewLevels ?? guide.acceptLevels;
   return between.filter((l) => chosen.includes(l)).sort((a, b) => LEVEL_RANK[b] - LEVEL_RANK[a]);
 }
@@ -106,7 +122,12 @@ export function preReviewLevels(guide: LinkageGuide, acceptLevel: Level): Level[
  * The hops of a case: the accepting hall, the pre-review levels on its own path (only when the
  * competent region is the accepting hall's own ancestor), then the competent region.
  */
-export function linkageChain(guide: LinkageGuide, path: readonly RegionRef[], accept: { region: RegionRef; hallId: string | null }, competent: RegionRef): LinkageHop[] {
+export function linkageChain(
+  guide: LinkageGuide,
+  path: readonly RegionRef[],
+  accept: { region: RegionRef; hallId: string | null },
+  competent: RegionRef,
+): LinkageHop[] {
   const first: LinkageHop = { level: accept.region.level, regionCode: accept.region.code, hallId: accept.hallId };
   if (accept.region.code === competent.code) return [first];
   const hops: LinkageHop[] = [first];
@@ -122,10 +143,17 @@ export function linkageChain(guide: LinkageGuide, path: readonly RegionRef[], ac
 }
 
 /** Index of the holder in the chain (-1 when the holder is not one of its hops). */
-export const holderIndex = (chain: readonly LinkageHop[], regionCode: string) => chain.findIndex((h) => h.regionCode === regionCode);
+export const holderIndex = (chain: readonly LinkageHop[], regionCode: string) =>
+  chain.findIndex((h) => h.regionCode === regionCode);
 
 /** The hop that holds the case after a workflow transition to `status`: the accepting hall before acceptance and after the decision. */
-export function holderAfter(chain: readonly LinkageHop[], current: LinkageHop, action: string, status: string, terminal: boolean): LinkageHop {
+export function holderAfter(
+  chain: readonly LinkageHop[],
+  current: LinkageHop,
+  action: string,
+  status: string,
+  terminal: boolean,
+): LinkageHop {
   const phase = phaseOf(status, terminal);
   if (action === 'accept') return chain[0] ?? current;
   if (phase === 'exit' || phase === 'front') return chain[0] ?? current;
@@ -133,10 +161,16 @@ export function holderAfter(chain: readonly LinkageHop[], current: LinkageHop, a
 }
 
 /** Whether the holder is the deciding hop (the back office may act; lower hops may only report up). */
-export const atDecidingHop = (chain: readonly LinkageHop[], regionCode: string) => chain.length === 0 || chain[chain.length - 1]!.regionCode === regionCode;
+export const atDecidingHop = (chain: readonly LinkageHop[], regionCode: string) =>
+  chain.length === 0 || chain[chain.length - 1]!.regionCode === regionCode;
 
 /** Which linkage actions the holder has in this state. */
-export function linkageActionsAt(chain: readonly LinkageHop[], regionCode: string, status: string, terminal: boolean): LinkageAction[] {
+export function linkageActionsAt(
+  chain: readonly LinkageHop[],
+  regionCode: string,
+  status: string,
+  terminal: boolean,
+): LinkageAction[] {
   if (phaseOf(status, terminal) !== 'back' || status === 'suspended') return [];
   const i = holderIndex(chain, regionCode);
   if (i < 0) return [];

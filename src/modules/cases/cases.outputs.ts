@@ -67,7 +67,9 @@ export function documentFor(action: string, c: IssueContext): Body | null {
     case 'accept': {
       const received = c.materials.filter((m) => m.status === 'received' || m.status === 'shared');
       const defs = new Map(item.materials.map((m) => [m.id, m]));
-      const tolerated = c.materials.filter((m) => m.status === 'missing' && m.required && defs.get(m.material_id)?.toleranceAllowed);
+      const tolerated = c.materials.filter(
+        (m) => m.status === 'missing' && m.required && defs.get(m.material_id)?.toleranceAllowed,
+      );
       return {
         kind: 'acceptance_notice',
         ...common,
@@ -83,7 +85,14 @@ export function documentFor(action: string, c: IssueContext): Body | null {
             ...(d && m.status !== 'shared' && d.copies ? { copies: d.copies } : {}),
           };
         }),
-        ...(tolerated.length ? { tolerated: tolerated.map((m) => ({ materialName: clip(m.name, 200), dueOn: c.clock.promisedDeadline ?? today })) } : {}),
+        ...(tolerated.length
+          ? {
+              tolerated: tolerated.map((m) => ({
+                materialName: clip(m.name, 200),
+                dueOn: c.clock.promisedDeadline ?? today,
+              })),
+            }
+          : {}),
       };
     }
     case 'request-correction':
@@ -92,7 +101,11 @@ export function documentFor(action: string, c: IssueContext): Body | null {
         ...common,
         items: (c.req.corrections ?? []).map((x) => ({
           materialName: clip(
-            x.materialId ? labelOf(x.materialId) : x.field ? `申请表「${item.formFields.find((f) => f.key === x.field)?.label ?? x.field}」` : '其他事项',
+            x.materialId
+              ? labelOf(x.materialId)
+              : x.field
+                ? `申请表「${item.formFields.find((f) => f.key === x.field)?.label ?? x.field}」`
+                : '其他事项',
             200,
           ),
           problem: clip(x.problem, 500),
@@ -106,7 +119,10 @@ export function documentFor(action: string, c: IssueContext): Body | null {
         kind: 'grant_decision',
         ...common,
         ...(c.clock.acceptedOn ? { acceptedOn: c.clock.acceptedOn } : {}),
-        decision: clip(`经审查，申请符合法定条件、标准，决定准予${item.name}。${item.result.type === 'certificate' ? `本机关将依法制作并送达《${item.result.name}》。` : ''}`, 2000),
+        decision: clip(
+          `经审查，申请符合法定条件、标准，决定准予${item.name}。${item.result.type === 'certificate' ? `本机关将依法制作并送达《${item.result.name}》。` : ''}`,
+          2000,
+        ),
         legalBasis: basis,
         ...(item.result.type === 'certificate' ? { certificateName: clip(item.result.name, 40) } : {}),
       };
@@ -140,7 +156,13 @@ export function documentFor(action: string, c: IssueContext): Body | null {
 export async function issueForAction(tx: Tx, action: string, c: IssueContext): Promise<IssuedDocument | null> {
   const body = documentFor(action, c);
   if (!body) return null;
-  return issueDocument(tx, { ...body, caseId: c.row.id, baseUrl: c.baseUrl, actor: { id: c.actor.id, username: c.actor.username }, ip: c.ip } as IssueDocumentInput);
+  return issueDocument(tx, {
+    ...body,
+    caseId: c.row.id,
+    baseUrl: c.baseUrl,
+    actor: { id: c.actor.id, username: c.actor.username },
+    ip: c.ip,
+  } as IssueDocumentInput);
 }
 
 export interface ApplicantMessage {
@@ -156,7 +178,11 @@ const MOBILE = /^1[3-9]\d{9}$/;
  * known, prepared for the action to write with its own change (the action records it in its audit entry).
  * A paper case without an online account gets no message (the notify facade needs a user).
  */
-export function applicantNotice(row: Pick<CaseRow, 'id' | 'applicant_id' | 'applicant'>, m: ApplicantMessage, by: { actor: Actor; ip: string | null }): PreparedNotice | null {
+export function applicantNotice(
+  row: Pick<CaseRow, 'id' | 'applicant_id' | 'applicant'>,
+  m: ApplicantMessage,
+  by: { actor: Actor; ip: string | null },
+): PreparedNotice | null {
   if (!row.applicant_id) return null;
   const phone = row.applicant.phone;
   return prepareNotice({
@@ -176,15 +202,26 @@ export async function caseDocuments(db: Db, caseId: string) {
   return (await listDocumentsForCase(db, caseId)).map(listedDocument);
 }
 
-const listedDocument = (d: DocumentMeta) => ({ id: d.id, kind: d.kind, kindLabel: d.kindLabel, number: d.number, issuedOn: d.issuedOn });
+const listedDocument = (d: DocumentMeta) => ({
+  id: d.id,
+  kind: d.kind,
+  kindLabel: d.kindLabel,
+  number: d.number,
+  issuedOn: d.issuedOn,
+});
 export type ListedDocument = ReturnType<typeof listedDocument>;
 
 /** A case's documents selected along with the case row (`cases.id` of the enclosing read), and read back. */
 export const caseDocumentsColumn = (db: Db | Tx) => documentsOfCaseJson(db, sql.ref<string>('cases.id'));
-export const caseDocumentsFrom = (rows: readonly object[]): ListedDocument[] => documentsFromJson(rows).map(listedDocument);
+export const caseDocumentsFrom = (rows: readonly object[]): ListedDocument[] =>
+  documentsFromJson(rows).map(listedDocument);
 
 /** A document of this case (a document of another case answers 404 like a missing one). */
-export async function readCaseDocument(db: Db, caseId: string, docId: string): Promise<{ content: Buffer; mediaType: string; name: string } | null> {
+export async function readCaseDocument(
+  db: Db,
+  caseId: string,
+  docId: string,
+): Promise<{ content: Buffer; mediaType: string; name: string } | null> {
   const d = await readDocument(db, docId);
   if (!d || d.meta.caseId !== caseId) return null;
   return { content: d.content, mediaType: 'application/pdf', name: `${d.meta.title}-${d.meta.number}.pdf` };

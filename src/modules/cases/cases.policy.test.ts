@@ -24,7 +24,14 @@ const agent = staff('agent', ['agent'], '2111');
 const zhang = applicant('zhang');
 const other = applicant('other');
 
-const cityCase: CaseFacts = { regionCode: '211100', acceptRegionCode: '211100', departmentCode: 'PJ-XZSP', applicantId: 'zhang', createdBy: 'zhang', submitted: true };
+const cityCase: CaseFacts = {
+  regionCode: '211100',
+  acceptRegionCode: '211100',
+  departmentCode: 'PJ-XZSP',
+  applicantId: 'zhang',
+  createdBy: 'zhang',
+  submitted: true,
+};
 
 describe('case scope', () => {
   it('city staff act on city cases; county staff do not see them', () => {
@@ -38,7 +45,9 @@ describe('case scope', () => {
   it('department-bound approvers see their department only', () => {
     expect(caseAccess(approverCity, cityCase, ['PJ-XZSP'])).toBe('act');
     expect(caseAccess(approverCity, { ...cityCase, departmentCode: 'PJ-MZ' }, ['PJ-XZSP'])).toBe('none');
-    expect(caseAccess(approverCity, { ...cityCase, departmentCode: 'PJ-SCJG' }, ['PJ-SCJG-SPB', 'PJ-SCJG'])).toBe('act');
+    expect(caseAccess(approverCity, { ...cityCase, departmentCode: 'PJ-SCJG' }, ['PJ-SCJG-SPB', 'PJ-SCJG'])).toBe(
+      'act',
+    );
   });
 
   it('the accepting town hall follows a case it reported up, read-only', () => {

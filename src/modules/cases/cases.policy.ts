@@ -38,7 +38,10 @@ export interface CaseFacts {
 }
 
 /** The actor works at the holder of the case: the holder is in scope and at the actor's own level. */
-export function holdsCase(actor: Actor, c: Pick<CaseFacts, 'regionCode' | 'currentRegionCode' | 'currentLevel'>): boolean {
+export function holdsCase(
+  actor: Actor,
+  c: Pick<CaseFacts, 'regionCode' | 'currentRegionCode' | 'currentLevel'>,
+): boolean {
   const holder = c.currentRegionCode ?? c.regionCode;
   if (!inRegionScope(actor, holder)) return false;
   const own = levelOfCode(actor.scope.regionCode);
@@ -47,7 +50,9 @@ export function holdsCase(actor: Actor, c: Pick<CaseFacts, 'regionCode' | 'curre
 }
 
 const followsCase = (actor: Actor, c: CaseFacts) =>
-  inRegionScope(actor, c.regionCode) || inRegionScope(actor, c.acceptRegionCode) || (!!c.currentRegionCode && inRegionScope(actor, c.currentRegionCode));
+  inRegionScope(actor, c.regionCode) ||
+  inRegionScope(actor, c.acceptRegionCode) ||
+  (!!c.currentRegionCode && inRegionScope(actor, c.currentRegionCode));
 
 export type CaseAccess = 'none' | 'view' | 'act';
 
@@ -55,7 +60,9 @@ export const isRegionStaff = (actor: Actor) => actor.kind === 'staff' && hasRole
 
 /** An approver/chief with a department and no cross-department role sees that department only. */
 export function isDepartmentBound(actor: Actor): boolean {
-  return !!actor.scope.departmentId && actor.roles.length > 0 && actor.roles.every((r) => r === 'approver' || r === 'chief');
+  return (
+    !!actor.scope.departmentId && actor.roles.length > 0 && actor.roles.every((r) => r === 'approver' || r === 'chief')
+  );
 }
 
 /** The applicant's account, or whoever filed it for them (an agent; a clerk for a paper case without an account). */
@@ -71,7 +78,8 @@ export function isOwner(actor: Actor, c: Pick<CaseFacts, 'applicantId' | 'create
 export function caseAccess(actor: Actor, c: CaseFacts, departmentCodes: readonly string[] | null): CaseAccess {
   const owner = isOwner(actor, c);
   if (isRegionStaff(actor)) {
-    const deptOk = (c.submitted || c.createdBy === actor.id) && (!departmentCodes || departmentCodes.includes(c.departmentCode));
+    const deptOk =
+      (c.submitted || c.createdBy === actor.id) && (!departmentCodes || departmentCodes.includes(c.departmentCode));
     if (deptOk && holdsCase(actor, c)) return 'act';
     if (owner) return 'act';
     if (deptOk && followsCase(actor, c)) return 'view';
@@ -88,7 +96,8 @@ export function caseAccess(actor: Actor, c: CaseFacts, departmentCodes: readonly
 export function performersFor(actor: Actor, c: CaseFacts, departmentCodes: readonly string[] | null): Performer[] {
   const out: Performer[] = [];
   if (isRegionStaff(actor)) {
-    const deptOk = (c.submitted || c.createdBy === actor.id) && (!departmentCodes || departmentCodes.includes(c.departmentCode));
+    const deptOk =
+      (c.submitted || c.createdBy === actor.id) && (!departmentCodes || departmentCodes.includes(c.departmentCode));
     if (deptOk && holdsCase(actor, c)) out.push(...actor.roles.filter((r) => REGION_ROLES.includes(r)));
   }
   if (isOwner(actor, c)) out.push('owner');

@@ -16,7 +16,11 @@ import * as repo from './cases.repository';
 import type { PromiseRow } from './cases.repository';
 
 export type PromiseState = 'open' | 'overdue' | 'fulfilled';
-export const PROMISE_STATE_LABELS: Record<PromiseState, string> = { open: '待补交', overdue: '已逾期', fulfilled: '已补交' };
+export const PROMISE_STATE_LABELS: Record<PromiseState, string> = {
+  open: '待补交',
+  overdue: '已逾期',
+  fulfilled: '已补交',
+};
 
 /** The state of a promise on a day: unfulfilled promises past their due date are overdue. */
 export function promiseState(p: Pick<PromiseRow, 'status' | 'due_date'>, today: string): PromiseState {
@@ -30,9 +34,21 @@ export function promiseText(materialName: string, dueDate: string): string {
 }
 
 /** 容缺承诺清单: promises of the cases in the caller's scope, by state (clerks, approvers, chiefs, supervisors, admins). */
-export async function listPromises(db: Db, actor: Actor, query: { state: PromiseState; page: number; pageSize: number }, today: string) {
-  if (actor.kind !== 'staff' || !hasRole(actor, 'clerk', 'approver', 'chief', 'supervisor', 'admin')) throw forbidden('只有工作人员和监察人员可以查看容缺承诺清单');
-  const { total, items } = await repo.listPromisesInScope(db, { state: query.state, today, regionPrefix: actor.scope.regionPrefix, page: query.page, pageSize: query.pageSize });
+export async function listPromises(
+  db: Db,
+  actor: Actor,
+  query: { state: PromiseState; page: number; pageSize: number },
+  today: string,
+) {
+  if (actor.kind !== 'staff' || !hasRole(actor, 'clerk', 'approver', 'chief', 'supervisor', 'admin'))
+    throw forbidden('只有工作人员和监察人员可以查看容缺承诺清单');
+  const { total, items } = await repo.listPromisesInScope(db, {
+    state: query.state,
+    today,
+    regionPrefix: actor.scope.regionPrefix,
+    page: query.page,
+    pageSize: query.pageSize,
+  });
   return {
     total,
     page: query.page,

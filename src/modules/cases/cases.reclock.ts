@@ -21,7 +21,15 @@ export function calendarFingerprint(cal: CalendarData): string {
   return createHash('sha256').update(JSON.stringify({ days, years })).digest('hex');
 }
 
-const COLUMNS = ['accepted_on', 'promised_deadline', 'statutory_deadline', 'near_on', 'overdue_on', 'deadline_provisional', 'clock_phase'] as const;
+const COLUMNS = [
+  'accepted_on',
+  'promised_deadline',
+  'statutory_deadline',
+  'near_on',
+  'overdue_on',
+  'deadline_provisional',
+  'clock_phase',
+] as const;
 
 export interface ReclockResult {
   calendarChanged: boolean;
@@ -41,7 +49,7 @@ export async function reclockOpenCases(db: Db): Promise<ReclockResult> {
   }
   const today = shanghaiDay(casesNow());
   const out: ReclockResult = { calendarChanged: true, checked: 0, updated: 0 };
-  for (let after: string | null = null; ; ) {
+  for (let after: string | null = null; ;) {
     const rows = await repo.openCasesPage(db, after, BATCH);
     if (!rows.length) break;
     after = rows[rows.length - 1]!.id;

@@ -40,7 +40,9 @@ export interface IssuedCertificateEvent {
  * fallback for a cursor naming no event (eventId 0: "everything after this instant").
  */
 const after = (c: EventCursor | null) =>
-  c ? sql`and (e.at, e.id) > (coalesce((select x.at from case_events x where x.id = ${c.eventId}), ${c.at.toISOString()}::timestamptz), ${c.eventId})` : sql``;
+  c
+    ? sql`and (e.at, e.id) > (coalesce((select x.at from case_events x where x.id = ${c.eventId}), ${c.at.toISOString()}::timestamptz), ${c.eventId})`
+    : sql``;
 
 /** One page of `grant` events with their case, oldest first. */
 export async function grantedCasesPage(db: Db | Tx, cursor: EventCursor | null, limit: number): Promise<GrantedCase[]> {
@@ -80,7 +82,11 @@ export async function grantedCasesPage(db: Db | Tx, cursor: EventCursor | null, 
 }
 
 /** One page of `issue-certificate` events (the certificate's number lies with the documents module). */
-export async function certificatesIssuedPage(db: Db | Tx, cursor: EventCursor | null, limit: number): Promise<IssuedCertificateEvent[]> {
+export async function certificatesIssuedPage(
+  db: Db | Tx,
+  cursor: EventCursor | null,
+  limit: number,
+): Promise<IssuedCertificateEvent[]> {
   const r = await sql<{ event_id: number; at: Date; case_id: string }>`
     select e.id as event_id, e.at, e.case_id
       from case_events e

@@ -35,7 +35,12 @@ export async function lockIdempotencyKey(tx: Tx, userId: string, key: string): P
 }
 
 export async function findByIdempotencyKey(db: Db | Tx, userId: string, key: string): Promise<CaseRow | undefined> {
-  return q(db).selectFrom('cases').selectAll().where('created_by', '=', userId).where('idempotency_key', '=', key).executeTakeFirst();
+  return q(db)
+    .selectFrom('cases')
+    .selectAll()
+    .where('created_by', '=', userId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
 }
 
 /* ------------------------------------------------------------------ cases */
@@ -44,7 +49,11 @@ export async function insertCase(tx: Tx, row: NewCase): Promise<CaseRow> {
   return q(tx).insertInto('cases').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-const caseRowsQuery = (db: Db | Tx, ids: unknown) => q(db).selectFrom('cases').selectAll().where(sql<SqlBool>`id = any(${ids}::uuid[])`);
+const caseRowsQuery = (db: Db | Tx, ids: unknown) =>
+  q(db)
+    .selectFrom('cases')
+    .selectAll()
+    .where(sql<SqlBool>`id = any(${ids}::uuid[])`);
 
 /** Case reads in flight at once per database; more wait and go together in one statement. */
 const CASE_READS_IN_FLIGHT = 1;
@@ -91,13 +100,24 @@ export interface CaseWithRecord extends CaseParts {
 /** Timestamps arrive as text inside JSON aggregates. */
 function reviveDates<T>(rows: readonly object[], keys: readonly (keyof T)[]): T[] {
   const out = rows as T[];
-  for (const r of out) for (const k of keys) if (r[k] != null) (r as Record<keyof T, unknown>)[k] = new Date(r[k] as string);
+  for (const r of out)
+    for (const k of keys) if (r[k] != null) (r as Record<keyof T, unknown>)[k] = new Date(r[k] as string);
   return out;
 }
 
-const materialsOf = (eb: Eb) => jsonArrayFrom(eb.selectFrom('case_materials').selectAll('case_materials').whereRef('case_materials.case_id', '=', 'cases.id'));
+const materialsOf = (eb: Eb) =>
+  jsonArrayFrom(
+    eb.selectFrom('case_materials').selectAll('case_materials').whereRef('case_materials.case_id', '=', 'cases.id'),
+  );
 const promisesOf = (eb: Eb) =>
-  jsonArrayFrom(eb.selectFrom('case_promises').selectAll('case_promises').whereRef('case_promises.case_id', '=', 'cases.id').orderBy('due_date').orderBy('material_id'));
+  jsonArrayFrom(
+    eb
+      .selectFrom('case_promises')
+      .selectAll('case_promises')
+      .whereRef('case_promises.case_id', '=', 'cases.id')
+      .orderBy('due_date')
+      .orderBy('material_id'),
+  );
 const partsFrom = (materials: object[], promises: object[]): CaseParts => ({
   materials: reviveDates<MaterialRowDb>(materials, ['updated_at']),
   promises: reviveDates<PromiseRow>(promises, ['created_at', 'fulfilled_at']),
@@ -108,7 +128,13 @@ function caseWithRecordQuery(db: Db | Tx, id: string) {
     .selectFrom('cases')
     .selectAll('cases')
     .select((eb) => [
-      jsonArrayFrom(eb.selectFrom('case_events').selectAll('case_events').whereRef('case_events.case_id', '=', 'cases.id').orderBy('seq')).as('record_events'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('case_events')
+          .selectAll('case_events')
+          .whereRef('case_events.case_id', '=', 'cases.id')
+          .orderBy('seq'),
+      ).as('record_events'),
       materialsOf(eb).as('record_materials'),
       promisesOf(eb).as('record_promises'),
       caseDocumentsColumn(db).as('record_documents'),
@@ -122,7 +148,12 @@ export async function getCaseWithRecord(db: Db | Tx, id: string): Promise<CaseWi
   const [r] = await executeShape(db, 'cases.record', (caseId) => caseWithRecordQuery(db, String(caseId)), [id]);
   if (!r) return undefined;
   const { record_events, record_materials, record_promises, record_documents, ...row } = r;
-  return { row, events: reviveDates<EventRow>(record_events, ['at']), ...partsFrom(record_materials, record_promises), documents: caseDocumentsFrom(record_documents) };
+  return {
+    row,
+    events: reviveDates<EventRow>(record_events, ['at']),
+    ...partsFrom(record_materials, record_promises),
+    documents: caseDocumentsFrom(record_documents),
+  };
 }
 
 /** A case's materials and 容缺 promises in one statement (a step that checks or changes them reads them after the row). */
@@ -138,7 +169,11 @@ export async function getCaseParts(db: Db | Tx, id: string): Promise<CaseParts> 
 
 export async function getCases(db: Db | Tx, ids: readonly string[]): Promise<CaseRow[]> {
   if (!ids.length) return [];
-  return q(db).selectFrom('cases').selectAll().where('id', 'in', [...ids]).execute();
+  return q(db)
+    .selectFrom('cases')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
 }
 
 export async function getCaseByNumber(db: Db | Tx, number: string): Promise<CaseRow | undefined> {
@@ -149,7 +184,20 @@ export async function getCaseByNumber(db: Db | Tx, number: string): Promise<Case
 export async function openCasesPage(db: Db | Tx, afterId: string | null, limit: number) {
   let sel = q(db)
     .selectFrom('cases')
-    .select(['id', 'version', 'promised_days', 'statutory_days', 'accepted_on', 'promised_deadline', 'statutory_deadline', 'near_on', 'overdue_on', 'deadline_provisional', 'clock_phase', 'clock_log'])
+    .select([
+      'id',
+      'version',
+      'promised_days',
+      'statutory_days',
+      'accepted_on',
+      'promised_deadline',
+      'statutory_deadline',
+      'near_on',
+      'overdue_on',
+      'deadline_provisional',
+      'clock_phase',
+      'clock_log',
+    ])
     .where('clock_phase', 'in', ['running', 'suspended', 'suspended_overdue']);
   if (afterId) sel = sel.where('id', '>', afterId);
   return sel.orderBy('id').limit(limit).execute();
@@ -159,14 +207,40 @@ export async function openCasesPage(db: Db | Tx, afterId: string | null, limit: 
 interface StepWrite {
   before: CaseRow;
   set: Record<string, unknown>;
-  event: Required<Pick<NewEvent, 'on_date' | 'actor_id' | 'actor_name' | 'actor_role' | 'action' | 'from_status' | 'to_status' | 'clock' | 'comment' | 'payload'>> & { at: Date };
+  event: Required<
+    Pick<
+      NewEvent,
+      | 'on_date'
+      | 'actor_id'
+      | 'actor_name'
+      | 'actor_role'
+      | 'action'
+      | 'from_status'
+      | 'to_status'
+      | 'clock'
+      | 'comment'
+      | 'payload'
+    >
+  > & { at: Date };
   alongside: readonly RowInsert[];
 }
 type StepWritten = { row: CaseRow; event: EventRow } | undefined;
 /** What a step statement answers for each step it wrote: the case and the id of its new event. */
 type StepRow = { id: string; event_id: number };
 
-const EVENT_COLUMNS = ['at', 'on_date', 'actor_id', 'actor_name', 'actor_role', 'action', 'from_status', 'to_status', 'clock', 'comment', 'payload'] as const;
+const EVENT_COLUMNS = [
+  'at',
+  'on_date',
+  'actor_id',
+  'actor_name',
+  'actor_role',
+  'action',
+  'from_status',
+  'to_status',
+  'clock',
+  'comment',
+  'payload',
+] as const;
 /** Columns of `cases` written as JSON text (see cases.tables.ts): a batch passes them as JSON values. */
 const JSON_COLUMNS = new Set(['applicant', 'form', 'linkage_chain', 'pickup']);
 
@@ -188,7 +262,14 @@ export async function updateCaseWithEvent(
   const set: Record<string, unknown> = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
   const now = new Date();
   set.updated_at = now;
-  const event = { ...e, at: e.at ? new Date(e.at) : now, actor_id: e.actor_id ?? null, from_status: e.from_status ?? null, clock: e.clock ?? null, comment: e.comment ?? null };
+  const event = {
+    ...e,
+    at: e.at ? new Date(e.at) : now,
+    actor_id: e.actor_id ?? null,
+    from_status: e.from_status ?? null,
+    clock: e.clock ?? null,
+    comment: e.comment ?? null,
+  };
   const w: StepWrite = { before, set, event, alongside };
   return db.isTransaction ? writeStep(db, w) : stepWriterOf(db)(w);
 }
@@ -203,11 +284,16 @@ async function writeStep(db: Db | Tx, w: StepWrite): Promise<StepWritten> {
   const build = () => {
     const update = q(db)
       .updateTable('cases')
-      .set({ ...w.set, ...({ clock_log: sql`clock_log || ${clockAdded}::jsonb` } as Record<string, unknown>), version: sql<number>`version + 1` })
+      .set({
+        ...w.set,
+        ...({ clock_log: sql`clock_log || ${clockAdded}::jsonb` } as Record<string, unknown>),
+        version: sql<number>`version + 1`,
+      })
       .where('id', '=', w.before.id)
       .where('version', '=', w.before.version)
       .returning(['id', 'version']);
-    const [eAt, onDate, actorId, actorName, actorRole, action, fromStatus, toStatus, clock, comment, payload] = eventValues;
+    const [eAt, onDate, actorId, actorName, actorRole, action, fromStatus, toStatus, clock, comment, payload] =
+      eventValues;
     const statement = sql<StepRow>`
     with updated as (${update}),
     written as (
@@ -225,11 +311,15 @@ async function writeStep(db: Db | Tx, w: StepWrite): Promise<StepWritten> {
 
 /** The columns a step sets as the row holds them: JSON columns come as JSON text and are parsed. */
 const setValues = (set: StepWrite['set']): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(set).map(([k, v]) => [k, JSON_COLUMNS.has(k) && typeof v === 'string' ? JSON.parse(v) : v]));
-const payloadOf = (e: StepWrite['event']): unknown => (typeof e.payload === 'string' ? JSON.parse(e.payload) : e.payload);
+  Object.fromEntries(
+    Object.entries(set).map(([k, v]) => [k, JSON_COLUMNS.has(k) && typeof v === 'string' ? JSON.parse(v) : v]),
+  );
+const payloadOf = (e: StepWrite['event']): unknown =>
+  typeof e.payload === 'string' ? JSON.parse(e.payload) : e.payload;
 
 /** What a step's event adds to the row's clock log: itself, when it starts, stops, resumes or ends the clock. */
-const clockLogAddition = (e: StepWrite['event']): ClockLogEntry[] => (e.clock ? [{ on_date: e.on_date, clock: e.clock }] : []);
+const clockLogAddition = (e: StepWrite['event']): ClockLogEntry[] =>
+  e.clock ? [{ on_date: e.on_date, clock: e.clock }] : [];
 
 /**
  * What a step wrote, without reading it back: the row it began from with the step's columns laid over it, the
@@ -238,8 +328,19 @@ const clockLogAddition = (e: StepWrite['event']): ClockLogEntry[] => (e.clock ? 
  * (a test compares the two after steps of every kind). Reading it back cost both sides more than the write.
  */
 function stepWritten(w: StepWrite, eventId: number): NonNullable<StepWritten> {
-  const row = { ...w.before, ...setValues(w.set), version: w.before.version + 1, clock_log: [...w.before.clock_log, ...clockLogAddition(w.event)] };
-  const event = { id: eventId, case_id: w.before.id, seq: w.before.version + 1, ...w.event, payload: payloadOf(w.event) } as EventRow;
+  const row = {
+    ...w.before,
+    ...setValues(w.set),
+    version: w.before.version + 1,
+    clock_log: [...w.before.clock_log, ...clockLogAddition(w.event)],
+  };
+  const event = {
+    id: eventId,
+    case_id: w.before.id,
+    seq: w.before.version + 1,
+    ...w.event,
+    payload: payloadOf(w.event),
+  } as EventRow;
   return { row: row as CaseRow, event };
 }
 
@@ -266,7 +367,8 @@ async function writeSteps(db: Db, ws: readonly StepWrite[]): Promise<StepWritten
   const groups = groupKeyedInserts(ws.map((w) => ({ key: w.before.id, inserts: w.alongside })));
   const shape = `cases.steps:${cols.join(',')}|${groups.map((g) => `${g.table}(${g.cols.join(',')})`).join(';')}`;
   const build = () => {
-    const list = (prefix: string, names: readonly string[]) => sql.join(names.map((n) => (prefix ? sql.ref(`${prefix}.${n}`) : sql.ref(n))));
+    const list = (prefix: string, names: readonly string[]) =>
+      sql.join(names.map((n) => (prefix ? sql.ref(`${prefix}.${n}`) : sql.ref(n))));
     const also = groups.map((g, i) => sql`, ${sql.raw(`also${i}`)} as (${insertKeyedBody(g, 'updated')})`);
     const statement = sql<StepRow>`
     with input as (select * from jsonb_to_recordset(${input}::jsonb) as i(id uuid, version int, patch jsonb, event jsonb, clock jsonb)),
@@ -341,7 +443,8 @@ const stepWriterOf = perDatabase((db) =>
       const results = await writeGathered(db, ws);
       return results.map((r, i) => {
         if (r.status !== 'fulfilled') return r;
-        if (!r.value) return { status: 'fulfilled', value: writeStep(db, ws[i]!).then((apart) => kept(db, apart)) } as const;
+        if (!r.value)
+          return { status: 'fulfilled', value: writeStep(db, ws[i]!).then((apart) => kept(db, apart)) } as const;
         return { status: 'fulfilled', value: kept(db, r.value) } as const;
       });
     },
@@ -380,7 +483,12 @@ export async function listMaterials(db: Db | Tx, caseId: string): Promise<Materi
   return q(db).selectFrom('case_materials').selectAll().where('case_id', '=', caseId).execute();
 }
 
-export async function updateMaterial(tx: Tx, caseId: string, materialId: string, patch: Updateable<CasesTables['case_materials']>): Promise<void> {
+export async function updateMaterial(
+  tx: Tx,
+  caseId: string,
+  materialId: string,
+  patch: Updateable<CasesTables['case_materials']>,
+): Promise<void> {
   await q(tx)
     .updateTable('case_materials')
     .set({ ...patch, updated_at: new Date() })
@@ -462,9 +570,16 @@ type Where = (eb: Eb) => ReturnType<Eb['and']>;
  */
 function branches(f: CaseListFilter): Where[] {
   const prefix = `${escapeLike(f.regionPrefix)}%`;
-  const dept = (eb: Eb) => (f.departmentCodes ? [eb('department_code', 'in', f.departmentCodes.length ? f.departmentCodes : ['-'])] : []);
+  const dept = (eb: Eb) =>
+    f.departmentCodes ? [eb('department_code', 'in', f.departmentCodes.length ? f.departmentCodes : ['-'])] : [];
   if (f.mode === 'owner') {
-    return [(eb) => eb.and([eb.or([eb('applicant_id', '=', f.actorId), eb('created_by', '=', f.actorId)]), ...(f.todo ? [sql<SqlBool>`'owner' = any(actionable)`] : [])])];
+    return [
+      (eb) =>
+        eb.and([
+          eb.or([eb('applicant_id', '=', f.actorId), eb('created_by', '=', f.actorId)]),
+          ...(f.todo ? [sql<SqlBool>`'owner' = any(actionable)`] : []),
+        ]),
+    ];
   }
   if (f.todo) {
     const roles = QUEUE_ROLES.filter((r) => f.roles.includes(r));
@@ -485,7 +600,10 @@ function branches(f: CaseListFilter): Where[] {
       (eb) =>
         eb.and([
           eb('created_by', '=', f.actorId),
-          eb.or([eb('submitted_at', 'is', null), eb.and([eb('applicant_id', 'is', null), sql<SqlBool>`'owner' = any(actionable)`])]),
+          eb.or([
+            eb('submitted_at', 'is', null),
+            eb.and([eb('applicant_id', 'is', null), sql<SqlBool>`'owner' = any(actionable)`]),
+          ]),
           sql<SqlBool>`actionable <> '{}'`,
         ]),
     ];
@@ -495,7 +613,11 @@ function branches(f: CaseListFilter): Where[] {
     (eb) =>
       eb.or([
         eb.and([
-          eb.or([eb('region_code', 'like', prefix), eb('accept_region_code', 'like', prefix), eb('current_region_code', 'like', prefix)]),
+          eb.or([
+            eb('region_code', 'like', prefix),
+            eb('accept_region_code', 'like', prefix),
+            eb('current_region_code', 'like', prefix),
+          ]),
           eb('submitted_at', 'is not', null),
           ...dept(eb),
         ]),
@@ -511,18 +633,35 @@ function filters(f: CaseListFilter): Where {
     if (f.itemCode) out.push(eb('item_code', '=', f.itemCode));
     if (f.subtree) {
       const sub = `${escapeLike(f.subtree)}%`;
-      out.push(eb.or([eb('region_code', 'like', sub), eb('accept_region_code', 'like', sub), eb('current_region_code', 'like', sub)]));
+      out.push(
+        eb.or([
+          eb('region_code', 'like', sub),
+          eb('accept_region_code', 'like', sub),
+          eb('current_region_code', 'like', sub),
+        ]),
+      );
     }
     if (f.departmentCode) out.push(eb('department_code', '=', f.departmentCode));
     if (f.hallId) out.push(eb.or([eb('accept_hall_id', '=', f.hallId), eb('current_hall_id', '=', f.hallId)]));
-    if (f.createdBy) out.push(eb('created_by', 'in', f.createdBy.length ? [...f.createdBy] : ['00000000-0000-0000-0000-000000000000']));
+    if (f.createdBy)
+      out.push(
+        eb('created_by', 'in', f.createdBy.length ? [...f.createdBy] : ['00000000-0000-0000-0000-000000000000']),
+      );
     if (f.counter === 'front') out.push(eb('status', 'in', [...FRONT_STATUSES]));
     else if (f.counter === 'exit') out.push(eb('status', 'in', [...EXIT_STATUSES]));
-    else if (f.counter === 'back') out.push(eb('status', 'not in', [...FRONT_STATUSES, ...EXIT_STATUSES, ...OUTSIDE_STATUSES]));
+    else if (f.counter === 'back')
+      out.push(eb('status', 'not in', [...FRONT_STATUSES, ...EXIT_STATUSES, ...OUTSIDE_STATUSES]));
     if (f.deadlineState === 'overdue') {
-      out.push(eb.or([eb.and([eb('clock_phase', '=', 'running'), eb('overdue_on', '<=', f.today)]), eb('clock_phase', '=', 'suspended_overdue')]));
+      out.push(
+        eb.or([
+          eb.and([eb('clock_phase', '=', 'running'), eb('overdue_on', '<=', f.today)]),
+          eb('clock_phase', '=', 'suspended_overdue'),
+        ]),
+      );
     } else if (f.deadlineState === 'near') {
-      out.push(eb.and([eb('clock_phase', '=', 'running'), eb('near_on', '<=', f.today), eb('overdue_on', '>', f.today)]));
+      out.push(
+        eb.and([eb('clock_phase', '=', 'running'), eb('near_on', '<=', f.today), eb('overdue_on', '>', f.today)]),
+      );
     } else if (f.deadlineState === 'on_time') {
       out.push(eb.and([eb('clock_phase', '=', 'running'), eb('near_on', '>', f.today)]));
     }
@@ -531,7 +670,8 @@ function filters(f: CaseListFilter): Where {
     // A number (or its beginning) is looked up by prefix; anything else is part of the applicant's name.
     const text = f.q?.trim();
     if (text && CASE_NUMBER_RE.test(text.toUpperCase())) out.push(eb('number', '=', text.toUpperCase()));
-    else if (text && /^[0-9A-Za-z-]+$/.test(text) && /\d/.test(text)) out.push(eb('number', 'like', `${escapeLike(text.toUpperCase())}%`));
+    else if (text && /^[0-9A-Za-z-]+$/.test(text) && /\d/.test(text))
+      out.push(eb('number', 'like', `${escapeLike(text.toUpperCase())}%`));
     else if (text) out.push(eb('applicant_name', 'ilike', `%${escapeLike(text)}%`));
     return eb.and(out);
   };
@@ -541,12 +681,27 @@ function filters(f: CaseListFilter): Where {
  * 办件列表: page through the union of the caller's branches, first as (id, sort keys) only — which the
  * covering queue indexes answer without touching the table — then load the page's rows.
  */
-export async function listCases(db: Db | Tx, f: CaseListFilter): Promise<{ total: number; totalExact: boolean; items: CaseRow[] }> {
-  const parts = branches(f).map((b) => q(db).selectFrom('cases').select(['id', 'green_channel', 'promised_deadline', 'created_at']).where(b).where(filters(f)));
+export async function listCases(
+  db: Db | Tx,
+  f: CaseListFilter,
+): Promise<{ total: number; totalExact: boolean; items: CaseRow[] }> {
+  const parts = branches(f).map((b) =>
+    q(db)
+      .selectFrom('cases')
+      .select(['id', 'green_channel', 'promised_deadline', 'created_at'])
+      .where(b)
+      .where(filters(f)),
+  );
   // One branch stays a plain query (the planner may walk `cases_green_deadline`, the list order, and stop at the page).
   const union = parts.slice(1).reduce((acc, p) => acc.union(p), parts[0]!);
   const counted = await q(db)
-    .selectFrom(q(db).selectFrom(union.as('u')).select('u.id').limit(COUNT_CAP + 1).as('c'))
+    .selectFrom(
+      q(db)
+        .selectFrom(union.as('u'))
+        .select('u.id')
+        .limit(COUNT_CAP + 1)
+        .as('c'),
+    )
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   const n = Number(counted.n);
@@ -556,8 +711,16 @@ export async function listCases(db: Db | Tx, f: CaseListFilter): Promise<{ total
   page =
     f.sort === 'created'
       ? page.orderBy('u.created_at', 'desc').orderBy('u.id', 'desc')
-      : page.orderBy(sql`u.promised_deadline asc nulls last`).orderBy('u.created_at', 'asc').orderBy('u.id');
-  const ids = (await page.limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute()).map((r) => r.id);
+      : page
+          .orderBy(sql`u.promised_deadline asc nulls last`)
+          .orderBy('u.created_at', 'asc')
+          .orderBy('u.id');
+  const ids = (
+    await page
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute()
+  ).map((r) => r.id);
   if (!ids.length) return { total: Math.min(n, COUNT_CAP), totalExact: n <= COUNT_CAP, items: [] };
   const rows = await q(db).selectFrom('cases').selectAll().where('id', 'in', ids).execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -573,10 +736,22 @@ export async function insertPromises(tx: Tx, rows: Insertable<CasesTables['case_
 }
 
 export async function listPromises(db: Db | Tx, caseId: string): Promise<PromiseRow[]> {
-  return q(db).selectFrom('case_promises').selectAll().where('case_id', '=', caseId).orderBy('due_date').orderBy('material_id').execute();
+  return q(db)
+    .selectFrom('case_promises')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('due_date')
+    .orderBy('material_id')
+    .execute();
 }
 
-export async function fulfilPromise(tx: Tx, caseId: string, materialId: string, by: string, at: Date): Promise<boolean> {
+export async function fulfilPromise(
+  tx: Tx,
+  caseId: string,
+  materialId: string,
+  by: string,
+  at: Date,
+): Promise<boolean> {
   const r = await q(tx)
     .updateTable('case_promises')
     .set({ status: 'fulfilled', fulfilled_at: at, fulfilled_by: by })
@@ -602,13 +777,32 @@ export async function listPromisesInScope(db: Db | Tx, f: PromiseListFilter) {
   let qb = q(db)
     .selectFrom('case_promises as p')
     .innerJoin('cases as c', 'c.id', 'p.case_id')
-    .where((eb) => eb.or([eb('c.region_code', 'like', prefix), eb('c.accept_region_code', 'like', prefix), eb('c.current_region_code', 'like', prefix)]));
+    .where((eb) =>
+      eb.or([
+        eb('c.region_code', 'like', prefix),
+        eb('c.accept_region_code', 'like', prefix),
+        eb('c.current_region_code', 'like', prefix),
+      ]),
+    );
   if (f.state === 'fulfilled') qb = qb.where('p.status', '=', 'fulfilled');
   else if (f.state === 'overdue') qb = qb.where('p.status', '<>', 'fulfilled').where('p.due_date', '<', f.today);
   else qb = qb.where('p.status', '<>', 'fulfilled').where('p.due_date', '>=', f.today);
   const total = Number((await qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const items = await qb
-    .select(['p.id', 'p.case_id', 'p.material_id', 'p.material_name', 'p.due_date', 'p.status', 'p.fulfilled_at', 'c.number', 'c.item_name', 'c.applicant_name', 'c.accept_region_code', 'c.current_region_code'])
+    .select([
+      'p.id',
+      'p.case_id',
+      'p.material_id',
+      'p.material_name',
+      'p.due_date',
+      'p.status',
+      'p.fulfilled_at',
+      'c.number',
+      'c.item_name',
+      'c.applicant_name',
+      'c.accept_region_code',
+      'c.current_region_code',
+    ])
     .orderBy('p.due_date')
     .orderBy('p.id')
     .limit(f.pageSize)
@@ -619,7 +813,13 @@ export async function listPromisesInScope(db: Db | Tx, f: PromiseListFilter) {
 
 /** Unfulfilled promises due on or before `until` (reminders, overdue marking). */
 export async function promisesDueBy(db: Db | Tx, until: string): Promise<PromiseRow[]> {
-  return q(db).selectFrom('case_promises').selectAll().where('status', '<>', 'fulfilled').where('due_date', '<=', until).orderBy('due_date').execute();
+  return q(db)
+    .selectFrom('case_promises')
+    .selectAll()
+    .where('status', '<>', 'fulfilled')
+    .where('due_date', '<=', until)
+    .orderBy('due_date')
+    .execute();
 }
 
 export async function markPromise(tx: Tx, id: string, patch: Updateable<CasesTables['case_promises']>): Promise<void> {

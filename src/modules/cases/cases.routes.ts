@@ -35,7 +35,11 @@ const withUnprocessable = { ...errorResponses, 422: Problem };
 const writeView = responseWriter(CaseView);
 const writeActed = responseWriter(CaseActed);
 
-const ctx = (req: FastifyRequest) => ({ actor: requireActor(req), ip: req.ip, baseUrl: `${req.protocol}://${req.host}` });
+const ctx = (req: FastifyRequest) => ({
+  actor: requireActor(req),
+  ip: req.ip,
+  baseUrl: `${req.protocol}://${req.host}`,
+});
 
 export function registerCaseRoutes(app: App, db: Db) {
   app.post(
@@ -62,7 +66,8 @@ export function registerCaseRoutes(app: App, db: Db) {
     {
       schema: {
         tags,
-        summary: '办件列表：申请人看本人办件；工作人员默认看待办（view=all 看数据范围内全部），可按状态、事项、期限状态、日期、编号或申请人筛选',
+        summary:
+          '办件列表：申请人看本人办件；工作人员默认看待办（view=all 看数据范围内全部），可按状态、事项、期限状态、日期、编号或申请人筛选',
         querystring: CaseListQuery,
         response: { 200: CaseListPage, ...errorResponses },
       },
@@ -75,7 +80,8 @@ export function registerCaseRoutes(app: App, db: Db) {
     {
       schema: {
         tags,
-        summary: '容缺承诺清单：数据范围内办件的容缺承诺，按状态筛选（state=overdue 已逾期，默认；open 待补交；fulfilled 已补交）',
+        summary:
+          '容缺承诺清单：数据范围内办件的容缺承诺，按状态筛选（state=overdue 已逾期，默认；open 待补交；fulfilled 已补交）',
         querystring: PromiseListQuery,
         response: { 200: PromiseListPage, ...errorResponses },
       },
@@ -119,7 +125,9 @@ export function registerCaseRoutes(app: App, db: Db) {
           '办理操作（预审、补正告知、受理〔可带容缺材料 deferredMaterials、绿色通道 greenChannel〕、审查、决定、特别程序、制证、送达、撤回；四级联动 report-up 上报上级 / send-down 退回下级；supply-material 补交容缺材料），需提交当前版本号',
         params: CaseIdParam,
         body: ActionBody,
-        headers: z.looseObject({ prefer: z.string().optional().describe('return=minimal：只回应新版本号和状态，不返回办件全貌') }),
+        headers: z.looseObject({
+          prefer: z.string().optional().describe('return=minimal：只回应新版本号和状态，不返回办件全貌'),
+        }),
         response: { 200: z.union([CaseActed, CaseView]), ...withUnprocessable },
       },
     },

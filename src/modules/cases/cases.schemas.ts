@@ -17,7 +17,12 @@ export const SUSPENSION_KIND_LABELS: Record<(typeof SUSPENSION_KINDS)[number], s
 export const DELIVERY_METHODS = ['window', 'express'] as const;
 export const DELIVERY_METHOD_LABELS = { window: '窗口领取', express: '快递送达' } as const;
 export const CHANNEL_LABELS = { online: '网上申报', window: '窗口登记' } as const;
-export const MATERIAL_STATUS_LABELS = { received: '已收取', missing: '未提交', shared: '共享调取', rejected: '需补正' } as const;
+export const MATERIAL_STATUS_LABELS = {
+  received: '已收取',
+  missing: '未提交',
+  shared: '共享调取',
+  rejected: '需补正',
+} as const;
 export const DEADLINE_STATES = ['not_started', 'on_time', 'near', 'overdue', 'suspended', 'finished'] as const;
 export const DEADLINE_STATE_LABELS: Record<(typeof DEADLINE_STATES)[number], string> = {
   not_started: '未开始计时',
@@ -71,7 +76,11 @@ export const CreateCaseBody = z.object({
   /** 绿色通道 (clerks only): sorts first in every inbox. */
   greenChannel: z.boolean().optional(),
   /** 同城通办: the competent region (at the item's deciding level) when it is not the accepting hall's own; clerks only. */
-  competentRegionCode: z.string().trim().regex(/^[0-9A-Z]{6,12}$/, '区划代码格式有误').optional(),
+  competentRegionCode: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Z]{6,12}$/, '区划代码格式有误')
+    .optional(),
 });
 export type CreateCaseBody = z.infer<typeof CreateCaseBody>;
 
@@ -122,7 +131,13 @@ export const ActionBody = z.object({
   materials: z.array(MaterialInput).max(60).optional(),
   /** accept: 容缺受理 — materials supplied later against a written promise. */
   deferredMaterials: z
-    .array(z.object({ materialId: z.string().trim().min(1, '请填写材料标识').max(40), dueDate: IsoDate, promiseText: z.string().trim().min(1).max(1000).optional() }))
+    .array(
+      z.object({
+        materialId: z.string().trim().min(1, '请填写材料标识').max(40),
+        dueDate: IsoDate,
+        promiseText: z.string().trim().min(1).max(1000).optional(),
+      }),
+    )
     .max(30)
     .optional(),
   /** accept: 绿色通道. */
@@ -145,7 +160,9 @@ export interface ActionInputs {
 
 export const CaseIdParam = z.object({ id: Uuid });
 
-export const PromiseListQuery = PageQuery.extend({ state: z.enum(['open', 'overdue', 'fulfilled']).default('overdue') });
+export const PromiseListQuery = PageQuery.extend({
+  state: z.enum(['open', 'overdue', 'fulfilled']).default('overdue'),
+});
 export const PromiseListItem = z.object({
   id: z.string(),
   caseId: z.string(),
@@ -168,7 +185,12 @@ export const CaseFileParam = z.object({ id: Uuid, fileId: Uuid });
 export const CaseListQuery = PageQuery.extend({
   /** todo: cases waiting for me (staff default); all: everything in my scope (applicant default). */
   view: z.enum(['todo', 'all']).optional(),
-  status: z.string().trim().regex(/^[a-z][a-z0-9_]*$/, '状态代码格式有误').max(40).optional(),
+  status: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]*$/, '状态代码格式有误')
+    .max(40)
+    .optional(),
   itemCode: z.string().trim().min(1).max(64).optional(),
   deadlineState: z.enum(['on_time', 'near', 'overdue']).optional(),
   /** 受审分离: the front desk (before acceptance), the back office (review and decision), the exit counter (certificate and delivery). */
@@ -177,8 +199,16 @@ export const CaseListQuery = PageQuery.extend({
   to: IsoDate.optional(),
   q: z.string().trim().max(100).optional(),
   /** 监控 filters (staff in scope). */
-  region: z.string().trim().regex(/^\d{6}(\d{3}){0,2}$/, '区划代码应为 6、9 或 12 位数字').optional(),
-  department: z.string().trim().regex(/^[0-9A-Za-z_-]{1,40}$/, '部门代码格式有误').optional(),
+  region: z
+    .string()
+    .trim()
+    .regex(/^\d{6}(\d{3}){0,2}$/, '区划代码应为 6、9 或 12 位数字')
+    .optional(),
+  department: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z_-]{1,40}$/, '部门代码格式有误')
+    .optional(),
   hall: z.uuid('大厅 ID 格式有误').optional(),
   window: z.uuid('窗口 ID 格式有误').optional(),
   clerk: z.uuid('工作人员 ID 格式有误').optional(),
@@ -187,7 +217,11 @@ export const CaseListQuery = PageQuery.extend({
 export type CaseListQuery = z.infer<typeof CaseListQuery>;
 
 export const TrackQuery = z.object({
-  number: z.string().trim().toUpperCase().regex(CASE_NUMBER_RE, '办件编号格式应为 区划6位-日期8位-序号6位，如 211100-20261123-000042'),
+  number: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(CASE_NUMBER_RE, '办件编号格式应为 区划6位-日期8位-序号6位，如 211100-20261123-000042'),
   idTail: z
     .string()
     .trim()
@@ -212,7 +246,13 @@ export const ApplicantView = z.object({
   hasAccount: z.boolean(),
 });
 
-export const FileView = z.object({ id: z.string(), name: z.string(), size: z.number().int(), mediaType: z.string(), sha256: z.string() });
+export const FileView = z.object({
+  id: z.string(),
+  name: z.string(),
+  size: z.number().int(),
+  mediaType: z.string(),
+  sha256: z.string(),
+});
 
 export const MaterialView = z.object({
   materialId: z.string(),
@@ -325,7 +365,15 @@ export const CaseView = z.object({
   currentLevelLabel: z.string(),
   currentRegion: RegionRef,
   currentHall: HallRef.nullable(),
-  linkage: z.array(z.object({ level: LevelEnum, levelLabel: z.string(), regionCode: z.string(), regionName: z.string().nullable(), current: z.boolean() })),
+  linkage: z.array(
+    z.object({
+      level: LevelEnum,
+      levelLabel: z.string(),
+      regionCode: z.string(),
+      regionName: z.string().nullable(),
+      current: z.boolean(),
+    }),
+  ),
   /** 容缺承诺: every promise (open, overdue, fulfilled) and whether one is overdue. */
   openPromises: z.array(PromiseView),
   promises: z.array(PromiseView),

@@ -8,12 +8,28 @@ import type { Db, Tx } from '../../platform/db';
 import { hasRole, inRegionScope, ROLE_LABELS, type Actor, type Role } from '../../platform/auth';
 import { auditInsert, canonicalJson } from '../../platform/audit';
 import { insertRows, type RowInsert } from '../../platform/writes';
-import { badRequest, conflict, fieldError, forbidden, notFound, Problem, unprocessable, type FieldError } from '../../platform/errors';
+import {
+  badRequest,
+  conflict,
+  fieldError,
+  forbidden,
+  notFound,
+  Problem,
+  unprocessable,
+  type FieldError,
+} from '../../platform/errors';
 import { UUID_RE } from '../../platform/schemas';
 import { maskIdNumber, maskPhone } from '../../platform/mask';
 import { getItemVersion, getPublishedItem, type ItemDetail } from '../catalog/index';
 import { loadCalendar, type CalendarData } from '../calendar/index';
-import { getDepartment, getDepartmentsByKind, getHall, getRegion, getRegionPath, listHallsInRegion } from '../org/index';
+import {
+  getDepartment,
+  getDepartmentsByKind,
+  getHall,
+  getRegion,
+  getRegionPath,
+  listHallsInRegion,
+} from '../org/index';
 import { assertFilesOwnedBy, getFileMetas, readFile } from '../files/index';
 import {
   availableActions,
@@ -36,7 +52,16 @@ import {
 } from '../workflow/index';
 import * as repo from './cases.repository';
 import type { CaseParts, CaseRow, EventRow, MaterialRowDb } from './cases.repository';
-import { casesNow, clockColumns, limitsOf, overdueOn, shanghaiDay, storedDeadlineState, storedRemaining, toClockEvent } from './cases.clock';
+import {
+  casesNow,
+  clockColumns,
+  limitsOf,
+  overdueOn,
+  shanghaiDay,
+  storedDeadlineState,
+  storedRemaining,
+  toClockEvent,
+} from './cases.clock';
 import { formatCaseNumber, numberPrefix } from './cases.numbering';
 import {
   applicantFromForm,
@@ -48,7 +73,16 @@ import {
   type MaterialInput,
   type MaterialRow,
 } from './cases.form';
-import { caseAccess, canFile, isDepartmentBound, isRegionStaff, performersFor, ACTING_ROLES, type CaseAccess, type CaseFacts } from './cases.policy';
+import {
+  caseAccess,
+  canFile,
+  isDepartmentBound,
+  isRegionStaff,
+  performersFor,
+  ACTING_ROLES,
+  type CaseAccess,
+  type CaseFacts,
+} from './cases.policy';
 import { findApplicantAccount, getAccount, staffIdsAtWindow } from '../identity/index';
 import { applicantNotice, caseDocuments, issueForAction, issuesDocument, readCaseDocument } from './cases.outputs';
 import type { ApplicantInfo, Channel, Level, LinkageHop, Pickup } from './cases.tables';
@@ -183,7 +217,8 @@ async function accessTo(db: Db, actor: Actor, row: CaseRow): Promise<Loaded> {
   // 四级联动: below the deciding level the holder only reports up (or sends down); the back office acts at the deciding hop.
   const ic = await itemContext(db, row.item_code, row.item_version);
   const terminal = !!ic && !!stepOf(ic.def, row.status)?.terminal;
-  if (phaseOf(row.status, terminal) === 'back' && !atDecidingHop(row.linkage_chain, row.current_region_code)) performers = all.filter((p) => p === 'owner');
+  if (phaseOf(row.status, terminal) === 'back' && !atDecidingHop(row.linkage_chain, row.current_region_code))
+    performers = all.filter((p) => p === 'owner');
   return { row, access, performers, holderRoles };
 }
 
@@ -194,7 +229,11 @@ const eventWho = (now: Date, actor: Pick<Actor, 'id' | 'name'>) => ({
   actor_id: actor.id,
   actor_name: actor.name,
 });
-const eventHead = (caseId: string, seq: number, now: Date, actor: Pick<Actor, 'id' | 'name'>) => ({ case_id: caseId, seq, ...eventWho(now, actor) });
+const eventHead = (caseId: string, seq: number, now: Date, actor: Pick<Actor, 'id' | 'name'>) => ({
+  case_id: caseId,
+  seq,
+  ...eventWho(now, actor),
+});
 
 /**
  * A step on a case: its versioned update, its history event and the rows written with it (`alongside`) in one
@@ -213,7 +252,10 @@ async function recordStep(
   return { updated: written.row, event: written.event };
 }
 
-const snapshotOf = (r: Pick<CaseRow, 'status' | 'suspended_from'>): CaseSnapshot => ({ status: r.status, suspendedFrom: r.suspended_from });
+const snapshotOf = (r: Pick<CaseRow, 'status' | 'suspended_from'>): CaseSnapshot => ({
+  status: r.status,
+  suspendedFrom: r.suspended_from,
+});
 
 /**
  * Interventions that are possible in many states but are nobody's next step: they do not put a case
@@ -225,9 +267,18 @@ const INTERVENTIONS = new Set(['withdraw', 'suspend']);
 const LINKAGE_QUEUE = ['approver', 'chief', 'clerk'];
 
 /** `actionable` with the linkage: below the deciding hop the holder's staff, else the definition's performers. */
-function actionableWith(def: ProcessDefinition, snapshot: CaseSnapshot, chain: readonly LinkageHop[], holder: string): string[] {
+function actionableWith(
+  def: ProcessDefinition,
+  snapshot: CaseSnapshot,
+  chain: readonly LinkageHop[],
+  holder: string,
+): string[] {
   const terminal = !!stepOf(def, snapshot.status)?.terminal;
-  if (phaseOf(snapshot.status, terminal) === 'back' && snapshot.status !== 'suspended' && !atDecidingHop(chain, holder)) {
+  if (
+    phaseOf(snapshot.status, terminal) === 'back' &&
+    snapshot.status !== 'suspended' &&
+    !atDecidingHop(chain, holder)
+  ) {
     const own = actionableAt(def, snapshot).filter((p) => p === 'owner');
     return [...own, ...LINKAGE_QUEUE].sort();
   }
@@ -237,14 +288,21 @@ function actionableWith(def: ProcessDefinition, snapshot: CaseSnapshot, chain: r
 /** Performers whose next step the case waits for in this state (kept on the row for the inbox). */
 export function actionableAt(def: ProcessDefinition, snapshot: CaseSnapshot): string[] {
   const out = new Set<string>();
-  for (const a of def.actions) if (a.from.includes(snapshot.status) && !INTERVENTIONS.has(a.action)) for (const p of a.performers) out.add(p);
+  for (const a of def.actions)
+    if (a.from.includes(snapshot.status) && !INTERVENTIONS.has(a.action)) for (const p of a.performers) out.add(p);
   if (snapshot.status === 'suspended' && !snapshot.suspendedFrom) out.clear();
   return [...out].sort();
 }
 
 /* ------------------------------------------------------------------ labels */
 
-const EXTRA_ACTION_LABELS: Record<string, string> = { create: '创建申请', register: '窗口登记', save: '保存草稿', ...LINKAGE_ACTIONS, [SUPPLY_ACTION]: SUPPLY_LABEL };
+const EXTRA_ACTION_LABELS: Record<string, string> = {
+  create: '创建申请',
+  register: '窗口登记',
+  save: '保存草稿',
+  ...LINKAGE_ACTIONS,
+  [SUPPLY_ACTION]: SUPPLY_LABEL,
+};
 
 function actionLabel(def: ProcessDefinition, action: string): string {
   return (
@@ -255,7 +313,8 @@ function actionLabel(def: ProcessDefinition, action: string): string {
   );
 }
 
-const roleLabel = (role: string) => (PERFORMER_LABELS as Record<string, string>)[role] ?? (ROLE_LABELS as Record<string, string>)[role] ?? role;
+const roleLabel = (role: string) =>
+  (PERFORMER_LABELS as Record<string, string>)[role] ?? (ROLE_LABELS as Record<string, string>)[role] ?? role;
 
 /** The role an actor acted in: the first of the action's performers the actor holds. */
 function actingRole(a: Pick<ActionDefinition, 'performers'> | null, performers: Performer[], actor: Actor): string {
@@ -277,11 +336,17 @@ export interface CreateResult {
 const requestHash = (body: CreateCaseBody) => createHash('sha256').update(canonicalJson(body)).digest('hex');
 
 function throwFieldErrors(errors: FieldError[], what: string, code: string): void {
-  if (errors.length) throw badRequest(`${what}：${errors.map((e) => `${e.field}：${e.message}`).join('；')}`, errors, code);
+  if (errors.length)
+    throw badRequest(`${what}：${errors.map((e) => `${e.field}：${e.message}`).join('；')}`, errors, code);
 }
 
 /** File ownership: every file of every material (except those `keep` already accepted) was uploaded by the filer. */
-async function assertMaterialFiles(db: Db, ownerId: string, materials: readonly MaterialInput[], keep: (m: MaterialInput) => boolean = () => false): Promise<void> {
+async function assertMaterialFiles(
+  db: Db,
+  ownerId: string,
+  materials: readonly MaterialInput[],
+  keep: (m: MaterialInput) => boolean = () => false,
+): Promise<void> {
   const ids: string[] = [];
   const names: string[] = [];
   materials.forEach((m, i) => {
@@ -295,7 +360,11 @@ async function assertMaterialFiles(db: Db, ownerId: string, materials: readonly 
 }
 
 function missingMaterials(missing: FieldError[]): never {
-  throw unprocessable(`材料不齐全，不能提交：${missing.map((m) => m.message).join('；')}`, missing, 'materials_missing');
+  throw unprocessable(
+    `材料不齐全，不能提交：${missing.map((m) => m.message).join('；')}`,
+    missing,
+    'materials_missing',
+  );
 }
 
 interface Filing {
@@ -329,7 +398,13 @@ interface Routing {
  * office (a county's approval bureau 行政审批局 when the case is routed below the item's own region),
  * and the pickup. Online and agent filings go to the item's own region as before.
  */
-async function routeCase(db: Db, actor: Actor, item: ItemDetail, filing: Filing, body: CreateCaseBody): Promise<Routing> {
+async function routeCase(
+  db: Db,
+  actor: Actor,
+  item: ItemDetail,
+  filing: Filing,
+  body: CreateCaseBody,
+): Promise<Routing> {
   const clerk = filing.channel === 'window';
   if (!clerk && body.greenChannel) throw fieldError('greenChannel', '绿色通道只能由窗口人员设置');
   const itemRegion = await getRegion(db, item.regionCode);
@@ -337,7 +412,8 @@ async function routeCase(db: Db, actor: Actor, item: ItemDetail, filing: Filing,
   let chosen: { code: string; level: Level } | undefined;
   if (body.competentRegionCode) {
     const r = await getRegion(db, body.competentRegionCode);
-    if (!r || !r.active || !r.code.startsWith(itemRegion?.scopePrefix ?? '')) throw fieldError('competentRegionCode', '办理机关所在区划不存在或不在本事项的实施范围内');
+    if (!r || !r.active || !r.code.startsWith(itemRegion?.scopePrefix ?? ''))
+      throw fieldError('competentRegionCode', '办理机关所在区划不存在或不在本事项的实施范围内');
     chosen = { code: r.code, level: r.level as Level };
   }
   const guide = linkageGuide(item);
@@ -347,26 +423,47 @@ async function routeCase(db: Db, actor: Actor, item: ItemDetail, filing: Filing,
     if (!hall || !hall.active) throw fieldError('pickup.hallId', '领取大厅不存在或已停用');
     pickup = { method: 'hall', hallId: hall.id };
   } else if (body.pickup?.method === 'post') {
-    if (!item.expressDelivery) throw unprocessable('该事项不提供邮寄送达，请选择到大厅领取', [{ field: 'pickup.method', message: '该事项不提供邮寄送达' }], 'post_not_offered');
+    if (!item.expressDelivery)
+      throw unprocessable(
+        '该事项不提供邮寄送达，请选择到大厅领取',
+        [{ field: 'pickup.method', message: '该事项不提供邮寄送达' }],
+        'post_not_offered',
+      );
     pickup = { method: 'post', address: body.pickup.address };
   }
   if (!clerk) {
     const routed = onlineCompetentRegion(guide, itemRef, chosen);
     if ('error' in routed) throw fieldError('competentRegionCode', routed.error);
     const competent = routed.region;
-    const hallId = competent.code === item.regionCode ? null : (await firstHallOf(db, competent.code));
-    return { regionCode: competent.code, departmentCode: await competentDepartment(db, item, competent.code), chain: [{ level: competent.level, regionCode: competent.code, hallId }], pickup, greenChannel: false };
+    const hallId = competent.code === item.regionCode ? null : await firstHallOf(db, competent.code);
+    return {
+      regionCode: competent.code,
+      departmentCode: await competentDepartment(db, item, competent.code),
+      chain: [{ level: competent.level, regionCode: competent.code, hallId }],
+      pickup,
+      greenChannel: false,
+    };
   }
-  const path = (await getRegionPath(db, filing.acceptRegionCode)).map((r) => ({ code: r.code, level: r.level as Level }));
+  const path = (await getRegionPath(db, filing.acceptRegionCode)).map((r) => ({
+    code: r.code,
+    level: r.level as Level,
+  }));
   const acceptRef = path[path.length - 1] ?? { code: filing.acceptRegionCode, level: 'city' as Level };
   const routed = competentRegion(guide, path, itemRef, chosen);
-  if ('error' in routed) throw unprocessable(routed.error, [{ field: 'competentRegionCode', message: routed.error }], 'not_accept_anywhere');
+  if ('error' in routed)
+    throw unprocessable(routed.error, [{ field: 'competentRegionCode', message: routed.error }], 'not_accept_anywhere');
   const competent = routed.region;
   const chain = linkageChain(guide, path, { region: acceptRef, hallId: filing.acceptHallId }, competent);
   // Hops other than the accepting hall are shown with their region's first hall.
   for (const hop of chain) hop.hallId ??= await firstHallOf(db, hop.regionCode);
   if (!pickup && filing.acceptHallId) pickup = { method: 'hall', hallId: filing.acceptHallId };
-  return { regionCode: competent.code, departmentCode: await competentDepartment(db, item, competent.code), chain, pickup, greenChannel: !!body.greenChannel };
+  return {
+    regionCode: competent.code,
+    departmentCode: await competentDepartment(db, item, competent.code),
+    chain,
+    pickup,
+    greenChannel: !!body.greenChannel,
+  };
 }
 
 /** The region's own first hall (not one of its subregions'). */
@@ -381,7 +478,13 @@ async function competentDepartment(db: Db, item: ItemDetail, regionCode: string)
 }
 
 /** Who files, for whom, where: online by the applicant, by an agent for a company, or at a window by a clerk. */
-async function resolveFiling(db: Db, actor: Actor, item: ItemDetail, body: CreateCaseBody, form: Record<string, unknown>): Promise<Filing> {
+async function resolveFiling(
+  db: Db,
+  actor: Actor,
+  item: ItemDetail,
+  body: CreateCaseBody,
+  form: Record<string, unknown>,
+): Promise<Filing> {
   const clerk = actor.kind === 'staff' && hasRole(actor, 'clerk');
   const agent = actor.kind === 'staff' && hasRole(actor, 'agent');
   if (actor.kind === 'staff' && !clerk && !agent) throw forbidden('只有申请人、窗口人员和代办员可以提交申请');
@@ -392,7 +495,11 @@ async function resolveFiling(db: Db, actor: Actor, item: ItemDetail, body: Creat
     if (body.channel && body.channel !== channel) {
       throw fieldError('channel', clerk ? '窗口人员登记的办件渠道为 window' : '代办员提交的办件渠道为 online');
     }
-    if (!body.applicant) throw fieldError('applicant', clerk ? '窗口登记须填写申请人信息（类型、名称、证件号码、电话）' : '代办须填写被代办的申请人信息');
+    if (!body.applicant)
+      throw fieldError(
+        'applicant',
+        clerk ? '窗口登记须填写申请人信息（类型、名称、证件号码、电话）' : '代办须填写被代办的申请人信息',
+      );
     const a = body.applicant;
     throwFieldErrors(validateApplicant(a), '申请人信息有误', 'applicant_invalid');
     const applicant: ApplicantInfo = { kind: a.kind, name: a.name };
@@ -404,13 +511,25 @@ async function resolveFiling(db: Db, actor: Actor, item: ItemDetail, body: Creat
     let acceptRegionCode = item.regionCode;
     if (clerk) {
       acceptRegionCode = actor.scope.regionCode;
-      const [hallRegion, itemRegion] = await Promise.all([getRegion(db, acceptRegionCode), getRegion(db, item.regionCode)]);
+      const [hallRegion, itemRegion] = await Promise.all([
+        getRegion(db, acceptRegionCode),
+        getRegion(db, item.regionCode),
+      ]);
       if (!hallRegion) throw forbidden('您的账号没有所属区划，不能窗口登记');
       if (itemRegion && !acceptRegionCode.startsWith(itemRegion.scopePrefix)) {
-        throw unprocessable(`该事项由${itemRegion.name}实施，不在本窗口的受理范围内`, [{ field: 'itemCode', message: '不在本窗口受理范围内' }], 'outside_item_region');
+        throw unprocessable(
+          `该事项由${itemRegion.name}实施，不在本窗口的受理范围内`,
+          [{ field: 'itemCode', message: '不在本窗口受理范围内' }],
+          'outside_item_region',
+        );
       }
       const refusal = acceptRefusal(linkageGuide(item), hallRegion.level);
-      if (refusal) throw unprocessable(`「${item.name}」${refusal}`, [{ field: 'itemCode', message: refusal }], 'level_not_accepting');
+      if (refusal)
+        throw unprocessable(
+          `「${item.name}」${refusal}`,
+          [{ field: 'itemCode', message: refusal }],
+          'level_not_accepting',
+        );
     }
     return {
       channel,
@@ -445,21 +564,41 @@ async function onlineApplicant(db: Db, actor: Actor, form: Record<string, unknow
   const account = await getAccount(db, actor.id);
   const kind = actor.kind === 'company' ? 'company' : 'person';
   const applicant = applicantFromForm(
-    { kind, name: actor.name, idNumber: account?.idNumber ?? null, creditCode: account?.creditCode ?? null, phone: account?.phone ?? null },
+    {
+      kind,
+      name: actor.name,
+      idNumber: account?.idNumber ?? null,
+      creditCode: account?.creditCode ?? null,
+      phone: account?.phone ?? null,
+    },
     form,
   );
   if (applicant.kind === 'person' && account?.idNumber && applicant.idNumber !== account.idNumber) {
-    throw unprocessable('网上申请只能为本人办理：申请表中的身份证号与登录账号不一致（代他人办理请到窗口或委托代办）', [{ field: 'form.idNumber', message: '与登录账号的身份证号不一致' }], 'applicant_mismatch');
+    throw unprocessable(
+      '网上申请只能为本人办理：申请表中的身份证号与登录账号不一致（代他人办理请到窗口或委托代办）',
+      [{ field: 'form.idNumber', message: '与登录账号的身份证号不一致' }],
+      'applicant_mismatch',
+    );
   }
   if (applicant.kind === 'company' && account?.creditCode && applicant.creditCode !== account.creditCode) {
-    throw unprocessable('网上申请只能为本单位办理：申请表中的统一社会信用代码与登录账号不一致', [{ field: 'form.creditCode', message: '与登录账号的统一社会信用代码不一致' }], 'applicant_mismatch');
+    throw unprocessable(
+      '网上申请只能为本单位办理：申请表中的统一社会信用代码与登录账号不一致',
+      [{ field: 'form.creditCode', message: '与登录账号的统一社会信用代码不一致' }],
+      'applicant_mismatch',
+    );
   }
   return applicant;
 }
 
 /** Columns that follow the applicant when an online applicant changes their own form. */
-async function applicantColumns(db: Db, actor: Actor, row: CaseRow, form: Record<string, unknown>): Promise<{ cols: repo.CasePatch; applicant: ApplicantInfo | null }> {
-  if (row.channel !== 'online' || row.applicant_id !== actor.id || row.created_by !== actor.id) return { cols: {}, applicant: null };
+async function applicantColumns(
+  db: Db,
+  actor: Actor,
+  row: CaseRow,
+  form: Record<string, unknown>,
+): Promise<{ cols: repo.CasePatch; applicant: ApplicantInfo | null }> {
+  if (row.channel !== 'online' || row.applicant_id !== actor.id || row.created_by !== actor.id)
+    return { cols: {}, applicant: null };
   const a = await onlineApplicant(db, actor, form);
   return { cols: { applicant: JSON.stringify(a), applicant_name: a.name, applicant_id_tail: idTail(a) }, applicant: a };
 }
@@ -482,7 +621,12 @@ function materialRows(caseId: string, rows: MaterialRow[], at: Date) {
  * 申请 / 窗口登记: saves a draft or files at once. The same Idempotency-Key from the same user
  * returns the case it created (also when two requests race); reused with another body → 422.
  */
-export async function createCase(db: Db, ctx: Ctx, body: CreateCaseBody, idempotencyKey: string): Promise<CreateResult> {
+export async function createCase(
+  db: Db,
+  ctx: Ctx,
+  body: CreateCaseBody,
+  idempotencyKey: string,
+): Promise<CreateResult> {
   const { actor } = ctx;
   if (!canFile(actor)) throw forbidden('当前角色不能提交申请');
   const hash = requestHash(body);
@@ -506,7 +650,9 @@ export async function createCase(db: Db, ctx: Ctx, body: CreateCaseBody, idempot
   const today = shanghaiDay(now);
   let submitted: TransitionOk | null = null;
   if (body.submit) {
-    const tr = transition(def, { status: def.initial, suspendedFrom: null }, 'submit', { performers: filing.performers });
+    const tr = transition(def, { status: def.initial, suspendedFrom: null }, 'submit', {
+      performers: filing.performers,
+    });
     if (!tr.ok) throw unprocessable(`该事项的流程不能直接提交：${tr.message}`, [], 'cannot_submit');
     submitted = tr;
   }
@@ -614,7 +760,15 @@ export async function createCase(db: Db, ctx: Ctx, body: CreateCaseBody, idempot
           action: 'cases.case.create',
           entityType: 'case',
           entityId: row.id,
-          after: { number, itemCode: item.code, itemVersion: item.version, channel: filing.channel, status, submitted: !!submitted, notified: notice?.notified ?? null },
+          after: {
+            number,
+            itemCode: item.code,
+            itemVersion: item.version,
+            channel: filing.channel,
+            status,
+            submitted: !!submitted,
+            notified: notice?.notified ?? null,
+          },
           ip: ctx.ip,
         }),
       ]);
@@ -622,7 +776,10 @@ export async function createCase(db: Db, ctx: Ctx, body: CreateCaseBody, idempot
     });
   } catch (err) {
     // A concurrent request with the same key won the race past the advisory lock: answer with its case.
-    if ((err as { code?: string }).code === '23505' && String((err as { constraint?: string }).constraint ?? '').includes('idempotency')) {
+    if (
+      (err as { code?: string }).code === '23505' &&
+      String((err as { constraint?: string }).constraint ?? '').includes('idempotency')
+    ) {
       const winner = await repo.findByIdempotencyKey(db, actor.id, idempotencyKey);
       if (winner) return replay(winner, hash);
     }
@@ -653,26 +810,36 @@ function checkRequirements(a: ActionDefinition, body: ActionBody, item: ItemDeta
     else out.reason = body.reason.trim();
   }
   if (req.has('corrections')) {
-    if (!body.corrections?.length) errors.push({ field: 'corrections', message: '一次性告知须列明需要补正的全部材料或内容' });
+    if (!body.corrections?.length)
+      errors.push({ field: 'corrections', message: '一次性告知须列明需要补正的全部材料或内容' });
     else {
       const materialIds = new Set(item.materials.map((m) => m.id));
       const fieldKeys = new Set(item.formFields.map((f) => f.key));
       body.corrections.forEach((c, i) => {
-        if (c.materialId && !materialIds.has(c.materialId)) errors.push({ field: `corrections.${i}.materialId`, message: `该事项没有材料 ${c.materialId}` });
-        if (c.field && !fieldKeys.has(c.field)) errors.push({ field: `corrections.${i}.field`, message: `该事项的申请表没有字段 ${c.field}` });
+        if (c.materialId && !materialIds.has(c.materialId))
+          errors.push({ field: `corrections.${i}.materialId`, message: `该事项没有材料 ${c.materialId}` });
+        if (c.field && !fieldKeys.has(c.field))
+          errors.push({ field: `corrections.${i}.field`, message: `该事项的申请表没有字段 ${c.field}` });
       });
       out.corrections = body.corrections;
     }
   }
   if (req.has('suspension')) {
-    if (!body.suspension) errors.push({ field: 'suspension', message: '启动特别程序须填写种类（kind）、理由（reason）和预计时长（expectedDays）' });
+    if (!body.suspension)
+      errors.push({
+        field: 'suspension',
+        message: '启动特别程序须填写种类（kind）、理由（reason）和预计时长（expectedDays）',
+      });
     else out.suspension = body.suspension;
   }
   if (req.has('delivery')) {
-    if (!body.delivery) errors.push({ field: 'delivery', message: '送达须填写方式（method：window 窗口领取 / express 快递）' });
+    if (!body.delivery)
+      errors.push({ field: 'delivery', message: '送达须填写方式（method：window 窗口领取 / express 快递）' });
     else {
-      if (body.delivery.method === 'express' && !body.delivery.trackingNumber) errors.push({ field: 'delivery.trackingNumber', message: '快递送达须填写快递单号' });
-      if (body.delivery.method === 'express' && !item.expressDelivery) errors.push({ field: 'delivery.method', message: '该事项不提供快递送达' });
+      if (body.delivery.method === 'express' && !body.delivery.trackingNumber)
+        errors.push({ field: 'delivery.trackingNumber', message: '快递送达须填写快递单号' });
+      if (body.delivery.method === 'express' && !item.expressDelivery)
+        errors.push({ field: 'delivery.method', message: '该事项不提供快递送达' });
       out.delivery = body.delivery;
     }
   }
@@ -689,7 +856,11 @@ function checkRequirements(a: ActionDefinition, body: ActionBody, item: ItemDeta
       );
     }
     if (s.expectedDays > listed.maxDays) {
-      throw unprocessable(`「${listed.name}」最长 ${listed.maxDays} 个工作日`, [{ field: 'suspension.expectedDays', message: `不得超过 ${listed.maxDays} 个工作日` }], 'special_procedure_too_long');
+      throw unprocessable(
+        `「${listed.name}」最长 ${listed.maxDays} 个工作日`,
+        [{ field: 'suspension.expectedDays', message: `不得超过 ${listed.maxDays} 个工作日` }],
+        'special_procedure_too_long',
+      );
     }
   }
   return out;
@@ -699,12 +870,28 @@ const OWNER_EDIT_ACTIONS = new Set(['submit', 'resubmit']);
 
 /** 办理: one workflow action on a case, all-or-nothing. Returns the case as the actor now sees it. */
 export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody): Promise<CaseView>;
-export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody, opts: { minimal: boolean }): Promise<CaseView | CaseActed>;
-export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody, opts = { minimal: false }): Promise<CaseView | CaseActed> {
-  if (body.action in LINKAGE_ACTIONS) return applyLinkageAction(db, ctx, id, body, body.action as LinkageAction, opts.minimal);
+export async function applyAction(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  body: ActionBody,
+  opts: { minimal: boolean },
+): Promise<CaseView | CaseActed>;
+export async function applyAction(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  body: ActionBody,
+  opts = { minimal: false },
+): Promise<CaseView | CaseActed> {
+  if (body.action in LINKAGE_ACTIONS)
+    return applyLinkageAction(db, ctx, id, body, body.action as LinkageAction, opts.minimal);
   if (body.action === SUPPLY_ACTION) return supplyMaterial(db, ctx, id, body, opts.minimal);
   if (body.materialId !== undefined || body.fileIds !== undefined || body.paper !== undefined) {
-    throw fieldError(body.materialId !== undefined ? 'materialId' : body.fileIds !== undefined ? 'fileIds' : 'paper', `materialId、fileIds、paper 只用于「${SUPPLY_LABEL}」（${SUPPLY_ACTION}）`);
+    throw fieldError(
+      body.materialId !== undefined ? 'materialId' : body.fileIds !== undefined ? 'fileIds' : 'paper',
+      `materialId、fileIds、paper 只用于「${SUPPLY_LABEL}」（${SUPPLY_ACTION}）`,
+    );
   }
   // A minimal step on the version this process wrote last begins from that row (see repo.lastWrittenCase).
   // Whatever it refuses is refused only after a fresh read: nothing was written when a Problem was thrown.
@@ -720,7 +907,14 @@ export async function applyAction(db: Db, ctx: Ctx, id: string, body: ActionBody
 }
 
 /** A step of the item's workflow (not a hand-over between levels, not a supplied material): see applyAction. */
-async function workflowStep(db: Db, ctx: Ctx, id: string, body: ActionBody, minimal: boolean, known?: CaseRow): Promise<CaseView | CaseActed> {
+async function workflowStep(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  body: ActionBody,
+  minimal: boolean,
+  known?: CaseRow,
+): Promise<CaseView | CaseActed> {
   const { actor } = ctx;
   const {
     loaded: { row, access, performers },
@@ -729,21 +923,40 @@ async function workflowStep(db: Db, ctx: Ctx, id: string, body: ActionBody, mini
   const { item, def } = await requireItemContext(db, row);
   const tr = transition(def, snapshotOf(row), body.action, { performers });
   if (!tr.ok) {
-    if (tr.code === 'unknown_action') throw fieldError('action', `${tr.message}（该办件可用的操作：${[...new Set(def.actions.map((a) => a.action))].join('、')}）`, 'unknown_action');
+    if (tr.code === 'unknown_action')
+      throw fieldError(
+        'action',
+        `${tr.message}（该办件可用的操作：${[...new Set(def.actions.map((a) => a.action))].join('、')}）`,
+        'unknown_action',
+      );
     if (tr.code === 'state') throw conflict(tr.message, 'invalid_state');
     throw forbidden(access === 'view' ? `您所在的大厅只能查看该办件，不能办理（${tr.message}）` : tr.message);
   }
   if (body.version !== row.version) {
-    throw conflict(`办件已被他人更新（当前版本 ${row.version}，您提交的版本 ${body.version}），请刷新后重试`, 'stale_version');
+    throw conflict(
+      `办件已被他人更新（当前版本 ${row.version}，您提交的版本 ${body.version}），请刷新后重试`,
+      'stale_version',
+    );
   }
   const req = checkRequirements(tr.action, body, item);
   if ((body.deferredMaterials !== undefined || body.greenChannel !== undefined) && tr.action.action !== 'accept') {
-    throw fieldError(body.deferredMaterials !== undefined ? 'deferredMaterials' : 'greenChannel', '容缺材料和绿色通道只能在受理时设置');
+    throw fieldError(
+      body.deferredMaterials !== undefined ? 'deferredMaterials' : 'greenChannel',
+      '容缺材料和绿色通道只能在受理时设置',
+    );
   }
-  const deferred = tr.action.action === 'accept' ? await checkDeferred(db, item, id, body, shanghaiDay(nowOf(ctx))) : [];
+  const deferred =
+    tr.action.action === 'accept' ? await checkDeferred(db, item, id, body, shanghaiDay(nowOf(ctx))) : [];
   // Materials and promises are read only for a step that checks or changes them, or issues a document.
   const a = tr.action.action;
-  const record = OWNER_EDIT_ACTIONS.has(a) || a === 'issue-certificate' || issuesDocument(a) || !!req.corrections?.length || deferred.length > 0 ? await partsOf(db, id, before) : NO_PARTS;
+  const record =
+    OWNER_EDIT_ACTIONS.has(a) ||
+    a === 'issue-certificate' ||
+    issuesDocument(a) ||
+    !!req.corrections?.length ||
+    deferred.length > 0
+      ? await partsOf(db, id, before)
+      : NO_PARTS;
   if (tr.action.action === 'issue-certificate' && item.promiseBlocksCertificate !== false) {
     const open = record.promises.filter((p) => p.status !== 'fulfilled');
     if (open.length) {
@@ -768,10 +981,13 @@ async function workflowStep(db: Db, ctx: Ctx, id: string, body: ActionBody, mini
     const formCheck = validateForm(item.formFields, body.form ?? row.form, { submit: true });
     throwFieldErrors(formCheck.errors, '申请表填写有误', 'form_invalid');
     form = formCheck.form;
-    const given: MaterialInput[] = body.materials ?? currentMaterials.map((m) => ({ materialId: m.material_id, fileIds: m.file_ids, paper: m.paper }));
+    const given: MaterialInput[] =
+      body.materials ??
+      currentMaterials.map((m) => ({ materialId: m.material_id, fileIds: m.file_ids, paper: m.paper }));
     const mat = validateMaterials(item.materials, given, { submit: true, window: row.channel === 'window' });
     throwFieldErrors(mat.invalid, '申请材料有误', 'materials_invalid');
-    if (body.materials) await assertMaterialFiles(db, actor.id, body.materials, (m) => isUnchanged(m, currentMaterials));
+    if (body.materials)
+      await assertMaterialFiles(db, actor.id, body.materials, (m) => isUnchanged(m, currentMaterials));
     // A material the window rejected must come back with new files (or be checked again on paper at a window).
     const stillRejected = currentMaterials.filter((m) => {
       if (m.status !== 'rejected') return false;
@@ -780,13 +996,17 @@ async function workflowStep(db: Db, ctx: Ctx, id: string, body: ActionBody, mini
     });
     const missing = [
       ...mat.missing,
-      ...stillRejected.map((m) => ({ field: 'materials', message: `需补正的材料 ${m.material_id}「${m.name}」尚未重新提交` })),
+      ...stillRejected.map((m) => ({
+        field: 'materials',
+        message: `需补正的材料 ${m.material_id}「${m.name}」尚未重新提交`,
+      })),
     ];
     if (missing.length) missingMaterials(missing);
     newMaterials = mat.rows;
   }
 
-  const newApplicant = form && body.form !== undefined ? await applicantColumns(db, actor, row, form) : { cols: {}, applicant: null };
+  const newApplicant =
+    form && body.form !== undefined ? await applicantColumns(db, actor, row, form) : { cols: {}, applicant: null };
   const now = nowOf(ctx);
   const today = shanghaiDay(now);
   const cal = await loadCalendar(db);
@@ -795,16 +1015,26 @@ async function workflowStep(db: Db, ctx: Ctx, id: string, body: ActionBody, mini
   const cols = clockColumns(cal, clock, row.promised_days, tr.status === 'suspended' || tr.clock === 'stop');
   const role = actingRole(tr.action, performers, actor);
   const payload = eventPayload(tr, req, body, newMaterials, currentMaterials);
-  const hop: LinkageHop = { level: row.current_level, regionCode: row.current_region_code, hallId: row.current_hall_id };
+  const hop: LinkageHop = {
+    level: row.current_level,
+    regionCode: row.current_region_code,
+    hallId: row.current_hall_id,
+  };
   const next = holderAfter(row.linkage_chain, hop, tr.action.action, tr.status, tr.terminal);
   if (next.regionCode !== hop.regionCode) payload.handover = handover(hop, next);
-  if (deferred.length) payload.deferredMaterials = deferred.map((d) => ({ materialId: d.materialId, dueDate: d.dueDate }));
+  if (deferred.length)
+    payload.deferredMaterials = deferred.map((d) => ({ materialId: d.materialId, dueDate: d.dueDate }));
   if (body.greenChannel) payload.greenChannel = true;
 
   const patch: repo.CasePatch = {
     status: tr.status,
     suspended_from: tr.suspendedFrom,
-    actionable: actionableWith(def, { status: tr.status, suspendedFrom: tr.suspendedFrom }, row.linkage_chain, next.regionCode),
+    actionable: actionableWith(
+      def,
+      { status: tr.status, suspendedFrom: tr.suspendedFrom },
+      row.linkage_chain,
+      next.regionCode,
+    ),
     current_region_code: next.regionCode,
     current_level: next.level,
     current_hall_id: next.hallId,
@@ -828,21 +1058,42 @@ async function workflowStep(db: Db, ctx: Ctx, id: string, body: ActionBody, mini
   };
   /** The applicant's message and the action's one audit entry (which records the message and the document). */
   const toldAndAudited = (issued: { number: string } | null): RowInsert[] => {
-    const message = applicantMessage(tr, statusLabel(def, tr.status), row, item, req, clock.promisedDeadline, issued?.number ?? null);
-    const notice = message ? applicantNotice({ ...row, applicant: newApplicant.applicant ?? row.applicant }, message, { actor, ip: ctx.ip }) : null;
+    const message = applicantMessage(
+      tr,
+      statusLabel(def, tr.status),
+      row,
+      item,
+      req,
+      clock.promisedDeadline,
+      issued?.number ?? null,
+    );
+    const notice = message
+      ? applicantNotice({ ...row, applicant: newApplicant.applicant ?? row.applicant }, message, { actor, ip: ctx.ip })
+      : null;
     const audit = auditInsert({
       actor,
       action: `cases.case.${tr.action.action}`,
       entityType: 'case',
       entityId: id,
       before: { status: row.status, version: row.version },
-      after: { status: tr.status, version: body.version + 1, event: body.version + 1, clock: tr.clock, document: issued?.number ?? null, notified: notice?.notified ?? null, ...payload },
+      after: {
+        status: tr.status,
+        version: body.version + 1,
+        event: body.version + 1,
+        clock: tr.clock,
+        document: issued?.number ?? null,
+        notified: notice?.notified ?? null,
+        ...payload,
+      },
       ip: ctx.ip,
     });
     return [...(notice?.inserts ?? []), audit];
   };
   // What the step changes besides the case row: written in a transaction, and read again for the answer.
-  const changed = { materials: !!newMaterials || !!req.corrections?.some((c) => c.materialId), promises: deferred.length > 0 };
+  const changed = {
+    materials: !!newMaterials || !!req.corrections?.some((c) => c.materialId),
+    promises: deferred.length > 0,
+  };
   const done: Acted =
     !changed.materials && !changed.promises && !issuesDocument(tr.action.action)
       ? // Most steps (review, suspend, resume, deliver, …) write one statement and need no transaction.
@@ -851,7 +1102,12 @@ async function workflowStep(db: Db, ctx: Ctx, id: string, body: ActionBody, mini
           const { updated, event: written } = await recordStep(tx, row, patch, event);
           if (newMaterials) {
             for (const m of newMaterials) {
-              await repo.updateMaterial(tx, id, m.materialId, { file_ids: m.fileIds, paper: m.paper, status: m.status, note: null });
+              await repo.updateMaterial(tx, id, m.materialId, {
+                file_ids: m.fileIds,
+                paper: m.paper,
+                status: m.status,
+                note: null,
+              });
             }
           }
           if (deferred.length) {
@@ -910,13 +1166,26 @@ async function actionAnswer(
   changed: { materials?: boolean; promises?: boolean } = {},
 ): Promise<CaseView | CaseActed> {
   const u = done.updated;
-  if (!before) return { id: u.id, number: u.number, version: u.version, status: u.status, statusLabel: statusLabel(def, u.status), documentNumber: done.issued?.number ?? null };
+  if (!before)
+    return {
+      id: u.id,
+      number: u.number,
+      version: u.version,
+      status: u.status,
+      statusLabel: statusLabel(def, u.status),
+      documentNumber: done.issued?.number ?? null,
+    };
   const [materials, promises, documents] = await Promise.all([
     changed.materials ? repo.listMaterials(db, u.id) : before.materials,
     changed.promises ? repo.listPromises(db, u.id) : before.promises,
     done.issued ? caseDocuments(db, u.id) : before.documents,
   ]);
-  return renderView(db, actor, await accessTo(db, actor, u), { events: [...before.events, done.event], materials, promises, documents });
+  return renderView(db, actor, await accessTo(db, actor, u), {
+    events: [...before.events, done.event],
+    materials,
+    promises,
+    documents,
+  });
 }
 
 /** 保存草稿: the applicant (or the clerk who registered it) changes a draft that was never submitted. */
@@ -924,9 +1193,15 @@ export async function saveDraft(db: Db, ctx: Ctx, id: string, body: SaveDraftBod
   const { actor } = ctx;
   const { row, performers } = await loadCase(db, actor, id);
   const { item, def } = await requireItemContext(db, row);
-  if (!performers.includes('owner') && row.created_by !== actor.id) throw forbidden('只有申请人或登记该办件的窗口人员可以修改草稿');
-  if (row.status !== def.initial || row.submitted_at !== null) throw conflict(`办件当前为「${statusLabel(def, row.status)}」，不是草稿，不能修改`, 'not_a_draft');
-  if (body.version !== row.version) throw conflict(`办件已被他人更新（当前版本 ${row.version}，您提交的版本 ${body.version}），请刷新后重试`, 'stale_version');
+  if (!performers.includes('owner') && row.created_by !== actor.id)
+    throw forbidden('只有申请人或登记该办件的窗口人员可以修改草稿');
+  if (row.status !== def.initial || row.submitted_at !== null)
+    throw conflict(`办件当前为「${statusLabel(def, row.status)}」，不是草稿，不能修改`, 'not_a_draft');
+  if (body.version !== row.version)
+    throw conflict(
+      `办件已被他人更新（当前版本 ${row.version}，您提交的版本 ${body.version}），请刷新后重试`,
+      'stale_version',
+    );
   const formCheck = validateForm(item.formFields, body.form, { submit: false });
   throwFieldErrors(formCheck.errors, '申请表填写有误', 'form_invalid');
   const current = await repo.listMaterials(db, id);
@@ -948,22 +1223,51 @@ export async function saveDraft(db: Db, ctx: Ctx, id: string, body: SaveDraftBod
         to_status: row.status,
         clock: null,
         comment: null,
-        payload: JSON.stringify({ materials: mat.rows.filter((m) => m.status === 'received').map((m) => m.materialId) }),
+        payload: JSON.stringify({
+          materials: mat.rows.filter((m) => m.status === 'received').map((m) => m.materialId),
+        }),
       },
-      [auditInsert({ actor, action: 'cases.case.save', entityType: 'case', entityId: id, before: { version: row.version }, after: { version: body.version + 1, form: formCheck.form }, ip: ctx.ip })],
+      [
+        auditInsert({
+          actor,
+          action: 'cases.case.save',
+          entityType: 'case',
+          entityId: id,
+          before: { version: row.version },
+          after: { version: body.version + 1, form: formCheck.form },
+          ip: ctx.ip,
+        }),
+      ],
       '办件已被他人同时修改，请刷新后重试',
     );
-    for (const m of mat.rows) await repo.updateMaterial(tx, id, m.materialId, { file_ids: m.fileIds, paper: m.paper, status: m.status, note: null });
+    for (const m of mat.rows)
+      await repo.updateMaterial(tx, id, m.materialId, {
+        file_ids: m.fileIds,
+        paper: m.paper,
+        status: m.status,
+        note: null,
+      });
   });
   return getCaseView(db, actor, id);
 }
 
 function isUnchanged(m: MaterialInput, current: MaterialRowDb[]): boolean {
   const c = current.find((x) => x.material_id === m.materialId);
-  return !!c && c.paper === !!m.paper && c.file_ids.length === m.fileIds.length && c.file_ids.every((f, i) => f === m.fileIds[i]);
+  return (
+    !!c &&
+    c.paper === !!m.paper &&
+    c.file_ids.length === m.fileIds.length &&
+    c.file_ids.every((f, i) => f === m.fileIds[i])
+  );
 }
 
-function eventPayload(tr: TransitionOk, req: Requirements, body: ActionBody, materials: MaterialRow[] | null, before: MaterialRowDb[]): Record<string, unknown> {
+function eventPayload(
+  tr: TransitionOk,
+  req: Requirements,
+  body: ActionBody,
+  materials: MaterialRow[] | null,
+  before: MaterialRowDb[],
+): Record<string, unknown> {
   const p: Record<string, unknown> = {};
   if (req.reason) p.reason = req.reason;
   if (req.corrections) p.corrections = req.corrections;
@@ -973,7 +1277,9 @@ function eventPayload(tr: TransitionOk, req: Requirements, body: ActionBody, mat
   if (tr.suspendedFrom) p.suspendedFrom = tr.suspendedFrom;
   if (tr.action.action === 'resume' && tr.fromStatus === 'suspended') p.resumedTo = tr.status;
   if (materials) {
-    const changed = materials.filter((m) => !isUnchanged({ materialId: m.materialId, fileIds: m.fileIds, paper: m.paper }, before)).map((m) => m.materialId);
+    const changed = materials
+      .filter((m) => !isUnchanged({ materialId: m.materialId, fileIds: m.fileIds, paper: m.paper }, before))
+      .map((m) => m.materialId);
     if (changed.length) p.materialsChanged = changed;
   }
   if (body.form !== undefined) p.formChanged = true;
@@ -1012,13 +1318,29 @@ function applicantMessage(
         body: `您的申请（${n}）需要补正，窗口已一次性告知全部内容${doc}：${(req.corrections ?? []).map((c) => c.problem).join('；')}。请补正后重新提交。`,
       };
     case 'refuse':
-      return { kind: 'case.refused', title: `不予受理：${name}`, body: `您的申请（${n}）不予受理${doc}。理由：${req.reason ?? ''}` };
+      return {
+        kind: 'case.refused',
+        title: `不予受理：${name}`,
+        body: `您的申请（${n}）不予受理${doc}。理由：${req.reason ?? ''}`,
+      };
     case 'accept':
-      return { kind: 'case.accepted', title: `已受理：${name}`, body: `您的申请（${n}）已受理${doc}，承诺办结期限 ${promised ?? '—'}。` };
+      return {
+        kind: 'case.accepted',
+        title: `已受理：${name}`,
+        body: `您的申请（${n}）已受理${doc}，承诺办结期限 ${promised ?? '—'}。`,
+      };
     case 'grant':
-      return { kind: 'case.granted', title: `准予许可：${name}`, body: `您的申请（${n}）已作出准予决定${doc}，正在制证。` };
+      return {
+        kind: 'case.granted',
+        title: `准予许可：${name}`,
+        body: `您的申请（${n}）已作出准予决定${doc}，正在制证。`,
+      };
     case 'deny':
-      return { kind: 'case.denied', title: `不予许可：${name}`, body: `您的申请（${n}）不予许可${doc}。理由：${req.reason ?? ''}。如不服，可依法申请行政复议或提起行政诉讼。` };
+      return {
+        kind: 'case.denied',
+        title: `不予许可：${name}`,
+        body: `您的申请（${n}）不予许可${doc}。理由：${req.reason ?? ''}。如不服，可依法申请行政复议或提起行政诉讼。`,
+      };
     case 'suspend':
       return {
         kind: 'case.suspended',
@@ -1026,25 +1348,46 @@ function applicantMessage(
         body: `您的办件（${n}）进入${req.suspension ? SUSPENSION_KIND_LABELS[req.suspension.kind] : '特别程序'}，预计 ${req.suspension?.expectedDays ?? '—'} 个工作日，期间不计入办理时限。`,
       };
     case 'resume':
-      return { kind: 'case.resumed', title: `恢复办理：${name}`, body: `您的办件（${n}）特别程序结束，恢复计时，承诺办结期限 ${promised ?? '—'}。` };
+      return {
+        kind: 'case.resumed',
+        title: `恢复办理：${name}`,
+        body: `您的办件（${n}）特别程序结束，恢复计时，承诺办结期限 ${promised ?? '—'}。`,
+      };
     case 'issue-certificate':
-      return { kind: 'case.certificate', title: `证照已制作：${name}`, body: `您的办件（${n}）结果证照已制作${doc}，等待领取或寄送。` };
+      return {
+        kind: 'case.certificate',
+        title: `证照已制作：${name}`,
+        body: `您的办件（${n}）结果证照已制作${doc}，等待领取或寄送。`,
+      };
     case 'deliver': {
       const d = req.delivery;
-      const how = d ? (d.method === 'express' ? `已快递寄出（${d.carrier ?? '快递'} 单号 ${d.trackingNumber}）` : '已在窗口领取') : '已送达';
+      const how = d
+        ? d.method === 'express'
+          ? `已快递寄出（${d.carrier ?? '快递'} 单号 ${d.trackingNumber}）`
+          : '已在窗口领取'
+        : '已送达';
       return { kind: 'case.completed', title: `已办结：${name}`, body: `您的办件（${n}）${how}，办件已办结。` };
     }
     case 'withdraw':
       return { kind: 'case.withdrawn', title: `已撤回：${name}`, body: `您的申请（${n}）已撤回。` };
     default:
-      return tr.terminal ? { kind: 'case.finished', title: `办件已结束：${name}`, body: `您的办件（${n}）已结束：${toLabel}。` } : null;
+      return tr.terminal
+        ? { kind: 'case.finished', title: `办件已结束：${name}`, body: `您的办件（${n}）已结束：${toLabel}。` }
+        : null;
   }
 }
 
 /* ------------------------------------------------------------------ linkage, tolerance */
 
 function handover(from: LinkageHop, to: LinkageHop) {
-  return { fromLevel: from.level, fromRegionCode: from.regionCode, fromHallId: from.hallId, toLevel: to.level, toRegionCode: to.regionCode, toHallId: to.hallId };
+  return {
+    fromLevel: from.level,
+    fromRegionCode: from.regionCode,
+    fromHallId: from.hallId,
+    toLevel: to.level,
+    toRegionCode: to.regionCode,
+    toHallId: to.hallId,
+  };
 }
 
 interface Deferred {
@@ -1055,7 +1398,13 @@ interface Deferred {
 }
 
 /** 容缺受理: only materials the guide allows to be missing, not yet received, due today or later. */
-async function checkDeferred(db: Db, item: ItemDetail, caseId: string, body: ActionBody, today: string): Promise<Deferred[]> {
+async function checkDeferred(
+  db: Db,
+  item: ItemDetail,
+  caseId: string,
+  body: ActionBody,
+  today: string,
+): Promise<Deferred[]> {
   const list = body.deferredMaterials ?? [];
   if (!list.length) return [];
   const current = await repo.listMaterials(db, caseId);
@@ -1068,20 +1417,40 @@ async function checkDeferred(db: Db, item: ItemDetail, caseId: string, body: Act
     if (seen.has(m.id)) throw fieldError(field, `材料 ${m.id} 重复`);
     seen.add(m.id);
     if (!m.toleranceAllowed) {
-      throw unprocessable(`材料 ${m.id}「${m.name}」不在办事指南的容缺材料之列，不能容缺受理`, [{ field, message: `「${m.name}」不允许容缺` }], 'tolerance_not_allowed');
+      throw unprocessable(
+        `材料 ${m.id}「${m.name}」不在办事指南的容缺材料之列，不能容缺受理`,
+        [{ field, message: `「${m.name}」不允许容缺` }],
+        'tolerance_not_allowed',
+      );
     }
     const row = current.find((x) => x.material_id === m.id);
     if (row && (row.status === 'received' || row.status === 'shared')) {
-      throw unprocessable(`材料 ${m.id}「${m.name}」已收取，无需容缺承诺`, [{ field, message: '材料已收取' }], 'material_already_received');
+      throw unprocessable(
+        `材料 ${m.id}「${m.name}」已收取，无需容缺承诺`,
+        [{ field, message: '材料已收取' }],
+        'material_already_received',
+      );
     }
     if (d.dueDate < today) throw fieldError(`deferredMaterials.${i}.dueDate`, '承诺补交日期不能早于今天');
-    out.push({ materialId: m.id, name: m.name, dueDate: d.dueDate, text: d.promiseText ?? promiseText(m.name, d.dueDate) });
+    out.push({
+      materialId: m.id,
+      name: m.name,
+      dueDate: d.dueDate,
+      text: d.promiseText ?? promiseText(m.name, d.dueDate),
+    });
   }
   return out;
 }
 
 /** 上报上级 / 退回下级: the holder hands the case to the next hop up (with its pre-review opinion) or back down (with reasons). */
-async function applyLinkageAction(db: Db, ctx: Ctx, id: string, body: ActionBody, action: LinkageAction, minimal: boolean): Promise<CaseView | CaseActed> {
+async function applyLinkageAction(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  body: ActionBody,
+  action: LinkageAction,
+  minimal: boolean,
+): Promise<CaseView | CaseActed> {
   const { actor } = ctx;
   const {
     loaded: { row, holderRoles },
@@ -1092,7 +1461,8 @@ async function applyLinkageAction(db: Db, ctx: Ctx, id: string, body: ActionBody
   const chain = row.linkage_chain;
   const terminal = !!stepOf(def, row.status)?.terminal;
   const staffRoles = holderRoles.filter((r) => (ACTING_ROLES as readonly string[]).includes(r));
-  if (!staffRoles.length) throw forbidden(`只有当前办理层级（${LEVEL_NAMES[row.current_level]}）的工作人员可以${label}`);
+  if (!staffRoles.length)
+    throw forbidden(`只有当前办理层级（${LEVEL_NAMES[row.current_level]}）的工作人员可以${label}`);
   if (!linkageActionsAt(chain, row.current_region_code, row.status, terminal).includes(action)) {
     const i = holderIndex(chain, row.current_region_code);
     const why =
@@ -1103,9 +1473,17 @@ async function applyLinkageAction(db: Db, ctx: Ctx, id: string, body: ActionBody
           : `办件当前为「${statusLabel(def, row.status)}」，不能${label}`;
     throw conflict(why, 'invalid_state');
   }
-  if (body.version !== row.version) throw conflict(`办件已被他人更新（当前版本 ${row.version}，您提交的版本 ${body.version}），请刷新后重试`, 'stale_version');
+  if (body.version !== row.version)
+    throw conflict(
+      `办件已被他人更新（当前版本 ${row.version}，您提交的版本 ${body.version}），请刷新后重试`,
+      'stale_version',
+    );
   const text = (action === 'report-up' ? body.comment : body.reason)?.trim();
-  if (!text) throw fieldError(action === 'report-up' ? 'comment' : 'reason', action === 'report-up' ? '上报须填写初审意见（comment）' : '退回下级须填写退回理由（reason）');
+  if (!text)
+    throw fieldError(
+      action === 'report-up' ? 'comment' : 'reason',
+      action === 'report-up' ? '上报须填写初审意见（comment）' : '退回下级须填写退回理由（reason）',
+    );
   const i = holderIndex(chain, row.current_region_code);
   const from = chain[i]!;
   const to = chain[action === 'report-up' ? i + 1 : i - 1]!;
@@ -1122,7 +1500,16 @@ async function applyLinkageAction(db: Db, ctx: Ctx, id: string, body: ActionBody
       actionable: actionableWith(def, snapshotOf(row), chain, to.regionCode),
       step_entered_at: now,
     },
-    { ...eventWho(now, actor), actor_role: staffRoles[0]!, action, from_status: row.status, to_status: row.status, clock: null, comment: text, payload: JSON.stringify(payload) },
+    {
+      ...eventWho(now, actor),
+      actor_role: staffRoles[0]!,
+      action,
+      from_status: row.status,
+      to_status: row.status,
+      clock: null,
+      comment: text,
+      payload: JSON.stringify(payload),
+    },
     [
       auditInsert({
         actor,
@@ -1139,7 +1526,13 @@ async function applyLinkageAction(db: Db, ctx: Ctx, id: string, body: ActionBody
 }
 
 /** 补交容缺材料: the applicant (or a window clerk who sees the case) supplies a promised material; the promise is fulfilled. */
-async function supplyMaterial(db: Db, ctx: Ctx, id: string, body: ActionBody, minimal: boolean): Promise<CaseView | CaseActed> {
+async function supplyMaterial(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  body: ActionBody,
+  minimal: boolean,
+): Promise<CaseView | CaseActed> {
   const { actor } = ctx;
   const {
     loaded: { row, performers },
@@ -1148,22 +1541,42 @@ async function supplyMaterial(db: Db, ctx: Ctx, id: string, body: ActionBody, mi
   const { def } = await requireItemContext(db, row);
   const clerk = actor.kind === 'staff' && hasRole(actor, 'clerk');
   // The applicant, or a window clerk of the accepting hall or of the level holding the case.
-  const windowClerk = clerk && (inRegionScope(actor, row.accept_region_code) || inRegionScope(actor, row.current_region_code));
+  const windowClerk =
+    clerk && (inRegionScope(actor, row.accept_region_code) || inRegionScope(actor, row.current_region_code));
   if (!performers.includes('owner') && !windowClerk) throw forbidden('只有申请人或受理、承办窗口人员可以补交容缺材料');
   if (!body.materialId) throw fieldError('materialId', '请指明补交的材料（materialId）');
   const { promises } = await partsOf(db, id, before);
   const promise = promises.find((p) => p.material_id === body.materialId && p.status !== 'fulfilled');
-  if (!promise) throw unprocessable(`材料 ${body.materialId} 没有待补交的容缺承诺`, [{ field: 'materialId', message: '没有待补交的容缺承诺' }], 'no_open_promise');
-  if (stepOf(def, row.status)?.terminal) throw conflict(`办件已结束（${statusLabel(def, row.status)}），不能补交材料`, 'invalid_state');
+  if (!promise)
+    throw unprocessable(
+      `材料 ${body.materialId} 没有待补交的容缺承诺`,
+      [{ field: 'materialId', message: '没有待补交的容缺承诺' }],
+      'no_open_promise',
+    );
+  if (stepOf(def, row.status)?.terminal)
+    throw conflict(`办件已结束（${statusLabel(def, row.status)}），不能补交材料`, 'invalid_state');
   const fileIds = body.fileIds ?? [];
   const paper = windowClerk && !!body.paper;
-  if (!fileIds.length && !paper) throw fieldError('fileIds', '请上传补交的材料文件（窗口核验纸质原件的可设 paper: true）');
+  if (!fileIds.length && !paper)
+    throw fieldError('fileIds', '请上传补交的材料文件（窗口核验纸质原件的可设 paper: true）');
   if (fileIds.length) await assertFilesOwnedBy(db, actor.id, fileIds, (k) => `fileIds.${k}`);
-  if (body.version !== row.version) throw conflict(`办件已被他人更新（当前版本 ${row.version}，您提交的版本 ${body.version}），请刷新后重试`, 'stale_version');
+  if (body.version !== row.version)
+    throw conflict(
+      `办件已被他人更新（当前版本 ${row.version}，您提交的版本 ${body.version}），请刷新后重试`,
+      'stale_version',
+    );
   const now = nowOf(ctx);
   const done = await db.transaction().execute(async (tx) => {
     const payload = { materialId: promise.material_id, files: fileIds.length, paper, dueDate: promise.due_date };
-    const audit = auditInsert({ actor, action: 'cases.case.supply-material', entityType: 'case', entityId: id, before: { version: row.version }, after: { version: body.version + 1, ...payload }, ip: ctx.ip });
+    const audit = auditInsert({
+      actor,
+      action: 'cases.case.supply-material',
+      entityType: 'case',
+      entityId: id,
+      before: { version: row.version },
+      after: { version: body.version + 1, ...payload },
+      ip: ctx.ip,
+    });
     const { updated, event } = await recordStep(
       tx,
       row,
@@ -1180,13 +1593,17 @@ async function supplyMaterial(db: Db, ctx: Ctx, id: string, body: ActionBody, mi
       },
       [audit],
     );
-    await repo.updateMaterial(tx, id, promise.material_id, { file_ids: fileIds, paper, status: 'received', note: null });
+    await repo.updateMaterial(tx, id, promise.material_id, {
+      file_ids: fileIds,
+      paper,
+      status: 'received',
+      note: null,
+    });
     await repo.fulfilPromise(tx, id, promise.material_id, actor.id, now);
     return { updated, event };
   });
   return actionAnswer(db, actor, def, done, before, { materials: true, promises: true });
 }
-
 
 /* ------------------------------------------------------------------ read */
 
@@ -1205,7 +1622,13 @@ async function loadCaseWithRecord(db: Db, actor: Actor, id: string): Promise<[Lo
  * What a step reads before it writes: the case row, which carries the clock's log, and, when the answer is the
  * whole case, the whole record (`before`, from which the answer is built). A minimal answer reads the row alone.
  */
-async function loadForStep(db: Db, actor: Actor, id: string, minimal: boolean, known?: CaseRow): Promise<{ loaded: Loaded; before: CaseRecord | null }> {
+async function loadForStep(
+  db: Db,
+  actor: Actor,
+  id: string,
+  minimal: boolean,
+  known?: CaseRow,
+): Promise<{ loaded: Loaded; before: CaseRecord | null }> {
   if (!minimal) {
     const [loaded, record] = await loadCaseWithRecord(db, actor, id);
     return { loaded, before: record };
@@ -1220,7 +1643,8 @@ const NO_PARTS: CaseParts = { materials: [], promises: [] };
  * now. Read after the row, they belong to the same version of the case: both change only with a step, and the
  * step's write is guarded by the version it read.
  */
-const partsOf = (db: Db, id: string, before: CaseRecord | null): Promise<CaseParts> | CaseParts => before ?? repo.getCaseParts(db, id);
+const partsOf = (db: Db, id: string, before: CaseRecord | null): Promise<CaseParts> | CaseParts =>
+  before ?? repo.getCaseParts(db, id);
 
 /** 办件详情: everything the applicant or the handling staff see about one case. */
 export async function getCaseView(db: Db, actor: Actor, id: string): Promise<CaseView> {
@@ -1235,15 +1659,31 @@ async function renderView(db: Db, actor: Actor, loaded: Loaded, record: CaseReco
   const now = casesNow();
   const today = shanghaiDay(now);
   const cal = await loadCalendar(db);
-  const metas = new Map((await getFileMetas(db, materials.flatMap((m) => m.file_ids))).map((f) => [f.id, f]));
+  const metas = new Map(
+    (
+      await getFileMetas(
+        db,
+        materials.flatMap((m) => m.file_ids),
+      )
+    ).map((f) => [f.id, f]),
+  );
   const clock = computeClock(cal, events.map(toClockEvent), limitsOf(row), today);
   const step = stepOf(def, row.status);
   const enteredOn = shanghaiDay(row.step_entered_at);
-  const stepDue = step?.limitDays !== undefined && !step.terminal ? stepDeadline(cal, enteredOn, step.limitDays).date : null;
+  const stepDue =
+    step?.limitDays !== undefined && !step.terminal ? stepDeadline(cal, enteredOn, step.limitDays).date : null;
   const actions = access === 'act' ? availableActions(def, snapshotOf(row), { performers }) : [];
   const promises = promiseRows.map((p) => {
     const state = promiseState(p, today);
-    return { materialId: p.material_id, materialName: p.material_name, dueDate: p.due_date, state, stateLabel: PROMISE_STATE_LABELS[state], promiseText: p.promise_text, fulfilledAt: p.fulfilled_at };
+    return {
+      materialId: p.material_id,
+      materialName: p.material_name,
+      dueDate: p.due_date,
+      state,
+      stateLabel: PROMISE_STATE_LABELS[state],
+      promiseText: p.promise_text,
+      fulfilledAt: p.fulfilled_at,
+    };
   });
   const openPromises = promises.filter((p) => p.state !== 'fulfilled');
   const terminal = !!step?.terminal;
@@ -1253,16 +1693,31 @@ async function renderView(db: Db, actor: Actor, loaded: Loaded, record: CaseReco
       extra.push({ action: a, label: LINKAGE_ACTIONS[a], requires: [a === 'report-up' ? 'comment' : 'reason'] });
     }
   }
-  const windowClerk = actor.kind === 'staff' && hasRole(actor, 'clerk') && (inRegionScope(actor, row.accept_region_code) || inRegionScope(actor, row.current_region_code));
+  const windowClerk =
+    actor.kind === 'staff' &&
+    hasRole(actor, 'clerk') &&
+    (inRegionScope(actor, row.accept_region_code) || inRegionScope(actor, row.current_region_code));
   if (openPromises.length && !terminal && (performers.includes('owner') || windowClerk)) {
     extra.push({ action: SUPPLY_ACTION, label: SUPPLY_LABEL, requires: ['materialId', 'fileIds'] });
   }
-  const hallIds = [...new Set([row.accept_hall_id, row.current_hall_id, row.pickup?.method === 'hall' ? row.pickup.hallId : null].filter((x): x is string => !!x))];
-  const halls = new Map((await Promise.all(hallIds.map((h) => getHall(db, h)))).flatMap((h) => (h ? [[h.id, h] as const] : [])));
-  const regionNames = new Map(
-    (await Promise.all([...new Set([...row.linkage_chain.map((h) => h.regionCode), row.current_region_code])].map((c) => getRegion(db, c)))).flatMap((r) =>
-      r ? [[r.code, r.name] as const] : [],
+  const hallIds = [
+    ...new Set(
+      [row.accept_hall_id, row.current_hall_id, row.pickup?.method === 'hall' ? row.pickup.hallId : null].filter(
+        (x): x is string => !!x,
+      ),
     ),
+  ];
+  const halls = new Map(
+    (await Promise.all(hallIds.map((h) => getHall(db, h)))).flatMap((h) => (h ? [[h.id, h] as const] : [])),
+  );
+  const regionNames = new Map(
+    (
+      await Promise.all(
+        [...new Set([...row.linkage_chain.map((h) => h.regionCode), row.current_region_code])].map((c) =>
+          getRegion(db, c),
+        ),
+      )
+    ).flatMap((r) => (r ? [[r.code, r.name] as const] : [])),
   );
   const hallRef = (hid: string | null) => {
     const h = hid ? halls.get(hid) : undefined;
@@ -1309,7 +1764,9 @@ async function renderView(db: Db, actor: Actor, loaded: Loaded, record: CaseReco
         note: m.note,
         files: m.file_ids.flatMap((f) => {
           const meta = metas.get(f);
-          return meta ? [{ id: meta.id, name: meta.name, size: meta.size, mediaType: meta.mediaType, sha256: meta.sha256 }] : [];
+          return meta
+            ? [{ id: meta.id, name: meta.name, size: meta.size, mediaType: meta.mediaType, sha256: meta.sha256 }]
+            : [];
         }),
       })),
     deadlines: {
@@ -1365,7 +1822,12 @@ async function renderView(db: Db, actor: Actor, loaded: Loaded, record: CaseReco
     acceptingHall: hallRef(row.accept_hall_id),
     currentLevel: row.current_level,
     currentLevelLabel: LEVEL_NAMES[row.current_level],
-    currentRegion: { code: row.current_region_code, name: regionNames.get(row.current_region_code) ?? null, level: row.current_level, levelLabel: LEVEL_NAMES[row.current_level] },
+    currentRegion: {
+      code: row.current_region_code,
+      name: regionNames.get(row.current_region_code) ?? null,
+      level: row.current_level,
+      levelLabel: LEVEL_NAMES[row.current_level],
+    },
     currentHall: hallRef(row.current_hall_id),
     linkage: row.linkage_chain.map((h) => ({
       level: h.level,
@@ -1378,7 +1840,11 @@ async function renderView(db: Db, actor: Actor, loaded: Loaded, record: CaseReco
     promises,
     promiseOverdue: openPromises.some((p) => p.state === 'overdue'),
     greenChannel: row.green_channel,
-    pickup: !pickup ? null : pickup.method === 'hall' ? { method: 'hall', hallId: pickup.hallId, hallName: halls.get(pickup.hallId)?.name ?? null } : { method: 'post', address: pickup.address },
+    pickup: !pickup
+      ? null
+      : pickup.method === 'hall'
+        ? { method: 'hall', hallId: pickup.hallId, hallName: halls.get(pickup.hallId)?.name ?? null }
+        : { method: 'post', address: pickup.address },
   };
 }
 
@@ -1392,11 +1858,18 @@ export async function listCases(db: Db, actor: Actor, query: CaseListQuery) {
   const cal = await loadCalendar(db);
   const today = shanghaiDay(casesNow());
   const monitor = [query.region, query.department, query.hall, query.window, query.clerk].some((x) => x !== undefined);
-  if (monitor && !staff) throw fieldError(['region', 'department', 'hall', 'window', 'clerk'].find((k) => query[k as keyof CaseListQuery] !== undefined)!, '只有工作人员可以按区划、部门、大厅、窗口或人员筛选');
+  if (monitor && !staff)
+    throw fieldError(
+      ['region', 'department', 'hall', 'window', 'clerk'].find((k) => query[k as keyof CaseListQuery] !== undefined)!,
+      '只有工作人员可以按区划、部门、大厅、窗口或人员筛选',
+    );
   // A region subtree 区划 by its scope prefix; one outside the caller's subtree is not confirmed to exist.
   const region = query.region ? await getRegion(db, query.region) : undefined;
   if (query.region && (!region || !region.scopePrefix.startsWith(actor.scope.regionPrefix))) throw notFound('区划');
-  const clerks = [query.window ? await staffIdsAtWindow(db, query.window) : null, query.clerk ? [query.clerk] : null].filter((x): x is string[] => x !== null);
+  const clerks = [
+    query.window ? await staffIdsAtWindow(db, query.window) : null,
+    query.clerk ? [query.clerk] : null,
+  ].filter((x): x is string[] => x !== null);
   const { total, totalExact, items } = await repo.listCases(db, {
     actorId: actor.id,
     mode: staff ? 'staff' : 'owner',
@@ -1431,7 +1904,14 @@ export async function listCases(db: Db, actor: Actor, query: CaseListQuery) {
  * exist): one read for all, deadlines from the stored clock columns.
  */
 export async function caseListItems(db: Db, actor: Actor, ids: readonly string[]): Promise<(CaseListItem | null)[]> {
-  const rows = new Map((await repo.getCases(db, ids.filter((id) => UUID_RE.test(id)))).map((r) => [r.id, r]));
+  const rows = new Map(
+    (
+      await repo.getCases(
+        db,
+        ids.filter((id) => UUID_RE.test(id)),
+      )
+    ).map((r) => [r.id, r]),
+  );
   const cal = await loadCalendar(db);
   const today = shanghaiDay(casesNow());
   return Promise.all(
@@ -1506,7 +1986,11 @@ export async function trackCase(db: Db, number: string, tail: string) {
     acceptedOn: row.accepted_on,
     finishedOn: row.finished_on,
     promisedDeadline: row.promised_deadline,
-    steps: events.map((e) => ({ label: actionLabel(ic.def, e.action), statusLabel: statusLabel(ic.def, e.to_status), on: e.on_date })),
+    steps: events.map((e) => ({
+      label: actionLabel(ic.def, e.action),
+      statusLabel: statusLabel(ic.def, e.to_status),
+      on: e.on_date,
+    })),
   };
 }
 

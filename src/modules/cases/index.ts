@@ -23,12 +23,30 @@ export { remindPromises } from './cases.promises';
 export { reclockOpenCases } from './cases.reclock';
 export * from './cases.figures';
 export { getCaseRatingFacts, type CaseRatingFacts } from './cases.ratings-facade';
-export { grantedCasesPage, certificatesIssuedPage, type EventCursor, type GrantedCase, type IssuedCertificateEvent } from './cases.regulation-facade';
+export {
+  grantedCasesPage,
+  certificatesIssuedPage,
+  type EventCursor,
+  type GrantedCase,
+  type IssuedCertificateEvent,
+} from './cases.regulation-facade';
 export { acceptingClerksOf, type AcceptingClerk } from './cases.assessment-facade';
 
 export const casesModule: Module = {
   name: 'cases',
-  migrations: { '20261123T1100_cases_init': casesInit, '20261123T1800_cases_linkage': casesLinkage, '20261123T1820_cases_figures': casesFigures, '20261123T1950_cases_green_order': casesGreenOrder, '20261124T0510_cases_figures_daily': casesFiguresDaily, '20261124T0520_cases_open_counts': casesOpenCounts, '20261124T0530_cases_figures_monthly': casesFiguresMonthly, '20261124T1500_cases_grant_events': casesGrantEvents, '20261206T1400_cases_queue_deadlines': casesQueueDeadlines, '20261206T1600_cases_clock_log': casesClockLog, '20261206T1800_cases_step_indexes': casesStepIndexes },
+  migrations: {
+    '20261123T1100_cases_init': casesInit,
+    '20261123T1800_cases_linkage': casesLinkage,
+    '20261123T1820_cases_figures': casesFigures,
+    '20261123T1950_cases_green_order': casesGreenOrder,
+    '20261124T0510_cases_figures_daily': casesFiguresDaily,
+    '20261124T0520_cases_open_counts': casesOpenCounts,
+    '20261124T0530_cases_figures_monthly': casesFiguresMonthly,
+    '20261124T1500_cases_grant_events': casesGrantEvents,
+    '20261206T1400_cases_queue_deadlines': casesQueueDeadlines,
+    '20261206T1600_cases_clock_log': casesClockLog,
+    '20261206T1800_cases_step_indexes': casesStepIndexes,
+  },
   routes: (app, ctx) => registerCaseRoutes(app, ctx.db),
   seedDemo: seedCasesDemo,
   // 容缺承诺: mark overdue promises and remind applicants two working days ahead.
@@ -38,7 +56,14 @@ export const casesModule: Module = {
     { name: 'cases.reclock', everyMs: 10 * 60_000, run: (db) => reclockOpenCases(db) },
   ],
 };
-export { createCaseInTransaction, caseStatusesFor, caseStatusesOrHidden, type BundleCaseBody, type BundleCaseCtx, type BundleCaseStatus } from './cases.bundles-facade';
+export {
+  createCaseInTransaction,
+  caseStatusesFor,
+  caseStatusesOrHidden,
+  type BundleCaseBody,
+  type BundleCaseCtx,
+  type BundleCaseStatus,
+} from './cases.bundles-facade';
 export {
   issuingQueue,
   issueCaseCertificate,

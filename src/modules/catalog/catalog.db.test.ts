@@ -19,7 +19,10 @@ describe('public search', () => {
     const body = res.json();
     expect(body.total).toBeGreaterThanOrEqual(40);
     expect(body.items).toHaveLength(10);
-    expect(body.items[0]).toMatchObject({ typeLabel: expect.any(String), handlingType: expect.stringMatching(/immediate|promised/) });
+    expect(body.items[0]).toMatchObject({
+      typeLabel: expect.any(String),
+      handlingType: expect.stringMatching(/immediate|promised/),
+    });
     const page2 = (await get('/api/items?pageSize=10&page=2')).json();
     expect(names(page2)).not.toContain(body.items[0].name);
   });
@@ -50,7 +53,11 @@ describe('public search', () => {
   it('filters by type, department and level', async () => {
     const benefit = (await get('/api/items?type=benefit&pageSize=100')).json();
     expect(benefit.total).toBeGreaterThan(0);
-    expect(benefit.items.every((i: { type: string; typeLabel: string }) => i.type === 'benefit' && i.typeLabel === '行政给付')).toBe(true);
+    expect(
+      benefit.items.every(
+        (i: { type: string; typeLabel: string }) => i.type === 'benefit' && i.typeLabel === '行政给付',
+      ),
+    ).toBe(true);
     expect(names(benefit)).toContain('最低生活保障审批');
 
     const dept = (await get('/api/items?department=PJ-MZ&pageSize=100')).json();
@@ -58,9 +65,16 @@ describe('public search', () => {
     expect(dept.items[0].departmentName).toBe('盘锦市民政局');
 
     const village = (await get('/api/items?level=village&pageSize=100')).json();
-    expect(names(village)).toEqual(expect.arrayContaining(['最低生活保障审批', '城乡居民基本养老保险参保登记', '高龄津贴申请代办']));
+    expect(names(village)).toEqual(
+      expect.arrayContaining(['最低生活保障审批', '城乡居民基本养老保险参保登记', '高龄津贴申请代办']),
+    );
     expect(names(village)).not.toContain('食品经营许可');
-    expect(village.items.every((i: { decideLevel: string; acceptLevels: string[] }) => i.decideLevel === 'village' || i.acceptLevels.includes('village'))).toBe(true);
+    expect(
+      village.items.every(
+        (i: { decideLevel: string; acceptLevels: string[] }) =>
+          i.decideLevel === 'village' || i.acceptLevels.includes('village'),
+      ),
+    ).toBe(true);
 
     const combined = (await get(`/api/items?q=${encodeURIComponent('低保')}&type=licence`)).json();
     expect(combined.total).toBe(0);
@@ -158,20 +172,42 @@ describe('administration', () => {
   beforeAll(async () => {
     admin = await t.login('admin');
   });
-  const send = (method: 'POST' | 'PUT', url: string, payload?: unknown, headers = admin) => t.app.inject({ method, url, payload: payload as object, headers });
+  const send = (method: 'POST' | 'PUT', url: string, payload?: unknown, headers = admin) =>
+    t.app.inject({ method, url, payload: payload as object, headers });
 
   it('requires the admin role', async () => {
-    expect((await send('POST', `/api/items/${DEMO_ITEM_CODES.foodBusiness}/publish`, undefined, {})).statusCode).toBe(401);
+    expect((await send('POST', `/api/items/${DEMO_ITEM_CODES.foodBusiness}/publish`, undefined, {})).statusCode).toBe(
+      401,
+    );
     const clerk = await t.login('clerk-city');
-    expect((await send('POST', `/api/items/${DEMO_ITEM_CODES.foodBusiness}/publish`, undefined, clerk)).statusCode).toBe(403);
+    expect(
+      (await send('POST', `/api/items/${DEMO_ITEM_CODES.foodBusiness}/publish`, undefined, clerk)).statusCode,
+    ).toBe(403);
     expect((await get('/api/admin/items', clerk)).statusCode).toBe(403);
   });
 
   it('edits create a new draft version; the published guide stays until publication', async () => {
     const code = DEMO_ITEM_CODES.foodBusiness;
     const current = (await get(`/api/items/${code}`)).json();
-    const { code: _c, version: _v, status: _s, active: _a, typeLabel: _t, departmentName: _d, publishedAt: _p, delegations: _g, basicCode: _b, businessCode: _bc, regionCode: _r, ...guide } = current;
-    const edited = { ...guide, promisedLimit: { ...guide.promisedLimit, days: 4 }, keywords: [...guide.keywords, '奶茶店'] };
+    const {
+      code: _c,
+      version: _v,
+      status: _s,
+      active: _a,
+      typeLabel: _t,
+      departmentName: _d,
+      publishedAt: _p,
+      delegations: _g,
+      basicCode: _b,
+      businessCode: _bc,
+      regionCode: _r,
+      ...guide
+    } = current;
+    const edited = {
+      ...guide,
+      promisedLimit: { ...guide.promisedLimit, days: 4 },
+      keywords: [...guide.keywords, '奶茶店'],
+    };
 
     const draft = await send('PUT', `/api/items/${code}/draft`, { guide: edited });
     expect(draft.statusCode).toBe(200);
@@ -184,7 +220,10 @@ describe('administration', () => {
     expect(still.promisedLimit.days).toBe(guide.promisedLimit.days);
     expect((await get(`/api/items/${code}/draft`, admin)).json().promisedLimit.days).toBe(4);
     expect((await get(`/api/items/${code}/versions`)).json().map((v: { version: number }) => v.version)).toEqual([1]);
-    expect((await get(`/api/items/${code}/versions`, admin)).json().map((v: { status: string }) => v.status)).toEqual(['draft', 'published']);
+    expect((await get(`/api/items/${code}/versions`, admin)).json().map((v: { status: string }) => v.status)).toEqual([
+      'draft',
+      'published',
+    ]);
     expect((await get(`/api/items/${code}/versions/2`)).statusCode).toBe(404);
 
     const pub = await send('POST', `/api/items/${code}/publish`);
@@ -203,15 +242,43 @@ describe('administration', () => {
     const again = await send('POST', `/api/items/${code}/publish`);
     expect(again.statusCode).toBe(422);
 
-    const audit = await sql<{ action: string; actor_name: string }>`select action, actor_name from audit_log where entity_type = 'item' and entity_id = ${code} order by id`.execute(t.db);
-    expect(audit.rows.map((r) => r.action)).toEqual(['catalog.item.draft', 'catalog.item.draft', 'catalog.item.publish']);
+    const audit = await sql<{
+      action: string;
+      actor_name: string;
+    }>`select action, actor_name from audit_log where entity_type = 'item' and entity_id = ${code} order by id`.execute(
+      t.db,
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual([
+      'catalog.item.draft',
+      'catalog.item.draft',
+      'catalog.item.publish',
+    ]);
     expect(audit.rows[2]!.actor_name).toBe('admin');
   });
 
   it('creates an item as a draft, refuses a duplicate code and a village-level power', async () => {
     const base = (await get(`/api/items/${DEMO_ITEM_CODES.residentPension}`)).json();
-    const { code: _c, version: _v, status: _s, active: _a, typeLabel: _t, departmentName: _d, publishedAt: _p, delegations: _g, basicCode: _b, businessCode: _bc, regionCode: _r, ...guide } = base;
-    const body = { code: '2111-GG-09001', basicCode: 'GG901000', businessCode: '2111-GG-09001-01', regionCode: '211100', guide: { ...guide, name: '村级就业信息登记' } };
+    const {
+      code: _c,
+      version: _v,
+      status: _s,
+      active: _a,
+      typeLabel: _t,
+      departmentName: _d,
+      publishedAt: _p,
+      delegations: _g,
+      basicCode: _b,
+      businessCode: _bc,
+      regionCode: _r,
+      ...guide
+    } = base;
+    const body = {
+      code: '2111-GG-09001',
+      basicCode: 'GG901000',
+      businessCode: '2111-GG-09001-01',
+      regionCode: '211100',
+      guide: { ...guide, name: '村级就业信息登记' },
+    };
     const created = await send('POST', '/api/items', body);
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ version: 1, status: 'draft' });
@@ -220,12 +287,18 @@ describe('administration', () => {
     const adminList = (await get(`/api/admin/items?status=unpublished`, admin)).json();
     expect(adminList.items.map((i: { code: string }) => i.code)).toContain('2111-GG-09001');
 
-    const power = await send('PUT', '/api/items/2111-GG-09001/draft', { guide: { ...guide, type: 'licence', decideLevel: 'village', acceptLevels: ['village'] } });
+    const power = await send('PUT', '/api/items/2111-GG-09001/draft', {
+      guide: { ...guide, type: 'licence', decideLevel: 'village', acceptLevels: ['village'] },
+    });
     expect(power.statusCode).toBe(400);
     expect(power.json().errors.map((e: { field: string }) => e.field)).toContain('guide.decideLevel');
     expect(power.json().detail).toContain('村（社区）不是行政主体');
 
-    const bad = await send('POST', '/api/items', { ...body, code: '2111-GG-09002', guide: { ...guide, type: 'sorcery' } });
+    const bad = await send('POST', '/api/items', {
+      ...body,
+      code: '2111-GG-09002',
+      guide: { ...guide, type: 'sorcery' },
+    });
     expect(bad.statusCode).toBe(400);
 
     expect((await send('POST', '/api/items/2111-GG-09001/publish')).statusCode).toBe(200);
@@ -245,12 +318,34 @@ describe('administration', () => {
     expect(res.statusCode).toBe(201);
     const g = (await get(`/api/items/${code}`)).json();
     expect(g.delegations).toHaveLength(1);
-    expect(g.delegations[0]).toMatchObject({ fromLevel: 'city', toLevel: 'county', regionCode: '211104', effectiveDate: '2026-01-01', createdBy: 'admin' });
-    const upward = await send('POST', `/api/items/${code}/delegations`, { fromLevel: 'county', toLevel: 'city', regionCode: '211104', basis: 'x', effectiveDate: '2026-01-01' });
+    expect(g.delegations[0]).toMatchObject({
+      fromLevel: 'city',
+      toLevel: 'county',
+      regionCode: '211104',
+      effectiveDate: '2026-01-01',
+      createdBy: 'admin',
+    });
+    const upward = await send('POST', `/api/items/${code}/delegations`, {
+      fromLevel: 'county',
+      toLevel: 'city',
+      regionCode: '211104',
+      basis: 'x',
+      effectiveDate: '2026-01-01',
+    });
     expect(upward.statusCode).toBe(400);
-    const badRegion = await send('POST', `/api/items/${code}/delegations`, { fromLevel: 'city', toLevel: 'county', regionCode: '999999', basis: 'x', effectiveDate: '2026-01-01' });
+    const badRegion = await send('POST', `/api/items/${code}/delegations`, {
+      fromLevel: 'city',
+      toLevel: 'county',
+      regionCode: '999999',
+      basis: 'x',
+      effectiveDate: '2026-01-01',
+    });
     expect(badRegion.json().errors[0].field).toBe('regionCode');
-    const audit = await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'catalog.item.delegate' and entity_id = ${code}`.execute(t.db);
+    const audit = await sql<{
+      n: number;
+    }>`select count(*)::int as n from audit_log where action = 'catalog.item.delegate' and entity_id = ${code}`.execute(
+      t.db,
+    );
     expect(audit.rows[0]!.n).toBe(1);
   });
 
@@ -258,7 +353,9 @@ describe('administration', () => {
     const code = DEMO_ITEM_CODES.roadExcavation;
     expect((await send('POST', `/api/items/${code}/deactivate`)).json()).toEqual({ code, active: false });
     expect((await get(`/api/items/${code}`)).statusCode).toBe(404);
-    expect(names((await get(`/api/items?q=${encodeURIComponent('道路挖掘')}`)).json())).not.toContain('城市道路挖掘许可');
+    expect(names((await get(`/api/items?q=${encodeURIComponent('道路挖掘')}`)).json())).not.toContain(
+      '城市道路挖掘许可',
+    );
     expect((await send('POST', `/api/items/${code}/deactivate`)).statusCode).toBe(409);
     const inactive = (await get('/api/admin/items?status=inactive', admin)).json();
     expect(inactive.items.map((i: { code: string }) => i.code)).toContain(code);

@@ -60,7 +60,12 @@ export async function insertVersions(db: Db | Tx, rows: Insertable<CatalogTables
 }
 
 export async function getVersion(db: Db | Tx, itemId: string, version: number): Promise<VersionRow | undefined> {
-  return q(db).selectFrom('item_versions').selectAll().where('item_id', '=', itemId).where('version', '=', version).executeTakeFirst();
+  return q(db)
+    .selectFrom('item_versions')
+    .selectAll()
+    .where('item_id', '=', itemId)
+    .where('version', '=', version)
+    .executeTakeFirst();
 }
 
 export async function maxVersion(db: Db | Tx, itemId: string): Promise<number> {
@@ -78,17 +83,36 @@ export async function listVersions(db: Db | Tx, itemId: string, includeDraft: bo
   return qb.orderBy('version', 'desc').execute();
 }
 
-export async function updateVersion(db: Db | Tx, itemId: string, version: number, patch: Updateable<CatalogTables['item_versions']>): Promise<void> {
-  await q(db).updateTable('item_versions').set(patch).where('item_id', '=', itemId).where('version', '=', version).execute();
+export async function updateVersion(
+  db: Db | Tx,
+  itemId: string,
+  version: number,
+  patch: Updateable<CatalogTables['item_versions']>,
+): Promise<void> {
+  await q(db)
+    .updateTable('item_versions')
+    .set(patch)
+    .where('item_id', '=', itemId)
+    .where('version', '=', version)
+    .execute();
 }
 
-export async function insertDelegations(db: Db | Tx, rows: Insertable<CatalogTables['item_delegations']>[]): Promise<DelegationRow[]> {
+export async function insertDelegations(
+  db: Db | Tx,
+  rows: Insertable<CatalogTables['item_delegations']>[],
+): Promise<DelegationRow[]> {
   if (!rows.length) return [];
   return q(db).insertInto('item_delegations').values(rows).returningAll().execute();
 }
 
 export async function listDelegations(db: Db | Tx, itemId: string): Promise<DelegationRow[]> {
-  return q(db).selectFrom('item_delegations').selectAll().where('item_id', '=', itemId).orderBy('effective_date').orderBy('created_at').execute();
+  return q(db)
+    .selectFrom('item_delegations')
+    .selectAll()
+    .where('item_id', '=', itemId)
+    .orderBy('effective_date')
+    .orderBy('created_at')
+    .execute();
 }
 
 export interface SearchFilter {
@@ -138,15 +162,25 @@ export async function searchItems(db: Db | Tx, f: SearchFilter): Promise<{ total
     primary = primaryParts.length ? sql<number>`(${sql.join(primaryParts, sql` + `)})` : sql<number>`0`;
     // "Most" tokens: all of one or two, three quarters of longer queries.
     const need = f.tokens.length <= 2 ? f.tokens.length : Math.ceil(f.tokens.length * 0.75);
-    const tokenHit = f.tokens.length ? sql<SqlBool>`(search_terms && ${f.tokens}::text[] and ${matched} >= ${need})` : sql<SqlBool>`false`;
-    base = base.where(sql<SqlBool>`(name ilike ${pattern} or similarity(name, ${text}) > ${NAME_SIMILARITY} or ${tokenHit})`);
+    const tokenHit = f.tokens.length
+      ? sql<SqlBool>`(search_terms && ${f.tokens}::text[] and ${matched} >= ${need})`
+      : sql<SqlBool>`false`;
+    base = base.where(
+      sql<SqlBool>`(name ilike ${pattern} or similarity(name, ${text}) > ${NAME_SIMILARITY} or ${tokenHit})`,
+    );
   }
 
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   let rows = base.selectAll();
   if (f.sort === 'name') rows = rows.orderBy('name').orderBy('code');
   else if (f.sort === 'code') rows = rows.orderBy('code');
-  else if (text) rows = rows.orderBy(nameHit, 'desc').orderBy(primary, 'desc').orderBy(matched, 'desc').orderBy(similarity, 'desc').orderBy('code');
+  else if (text)
+    rows = rows
+      .orderBy(nameHit, 'desc')
+      .orderBy(primary, 'desc')
+      .orderBy(matched, 'desc')
+      .orderBy(similarity, 'desc')
+      .orderBy('code');
   else rows = rows.orderBy('department_code').orderBy('code');
   const items = await rows
     .limit(f.pageSize)
@@ -167,7 +201,9 @@ export async function adminListItems(db: Db | Tx, f: AdminFilter): Promise<{ tot
   let base = q(db).selectFrom('items');
   if (f.text) {
     const pattern = `%${escapeLike(f.text)}%`;
-    base = base.where((eb) => eb.or([eb('name', 'ilike', pattern), eb('code', 'ilike', pattern), eb('department_code', 'ilike', pattern)]));
+    base = base.where((eb) =>
+      eb.or([eb('name', 'ilike', pattern), eb('code', 'ilike', pattern), eb('department_code', 'ilike', pattern)]),
+    );
   }
   if (f.status === 'published') base = base.where('current_version', 'is not', null).where('active', '=', true);
   if (f.status === 'draft') base = base.where('draft_version', 'is not', null);

@@ -105,7 +105,10 @@ export function registerCatalogRoutes(app: App, db: Db) {
       const pdf = await renderNoticePdf(item, guideUrl(baseUrl(req), item.code));
       return reply
         .type('application/pdf')
-        .header('content-disposition', `inline; filename="notice-${item.code}.pdf"; filename*=UTF-8''${encodeURIComponent(`一次性告知单-${item.name}.pdf`)}`)
+        .header(
+          'content-disposition',
+          `inline; filename="notice-${item.code}.pdf"; filename*=UTF-8''${encodeURIComponent(`一次性告知单-${item.name}.pdf`)}`,
+        )
         .send(pdf);
     },
   );
@@ -190,7 +193,12 @@ export function registerCatalogRoutes(app: App, db: Db) {
   app.post(
     '/api/items/:code/publish',
     {
-      schema: { tags, summary: '发布事项草稿（原发布版本转为历史版本）', params: CodeParam, response: { 200: ItemDetail, ...withUnprocessable } },
+      schema: {
+        tags,
+        summary: '发布事项草稿（原发布版本转为历史版本）',
+        params: CodeParam,
+        response: { 200: ItemDetail, ...withUnprocessable },
+      },
     },
     async (req) => svc.publish(db, ctx(req), req.params.code),
   );
@@ -214,13 +222,27 @@ export function registerCatalogRoutes(app: App, db: Db) {
 
   app.post(
     '/api/items/:code/deactivate',
-    { schema: { tags, summary: '取消事项（停止对外办理，不删除）', params: CodeParam, response: { 200: ActiveResponse, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '取消事项（停止对外办理，不删除）',
+        params: CodeParam,
+        response: { 200: ActiveResponse, ...errorResponses },
+      },
+    },
     async (req) => svc.setActive(db, ctx(req), req.params.code, false),
   );
 
   app.post(
     '/api/items/:code/activate',
-    { schema: { tags, summary: '恢复已取消的事项', params: CodeParam, response: { 200: ActiveResponse, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '恢复已取消的事项',
+        params: CodeParam,
+        response: { 200: ActiveResponse, ...errorResponses },
+      },
+    },
     async (req) => svc.setActive(db, ctx(req), req.params.code, true),
   );
 }

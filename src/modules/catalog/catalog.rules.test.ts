@@ -61,15 +61,21 @@ describe('validateGuide', () => {
   it('checks fees and select options', () => {
     const g = guide('食品经营许可');
     expect(fields({ ...g, fees: { charged: true, items: [] } })).toContain('fees.items');
-    expect(fields({ ...g, formFields: [{ key: 'kind', label: '类别', type: 'select', required: true }] })).toContain('formFields.0.options');
+    expect(fields({ ...g, formFields: [{ key: 'kind', label: '类别', type: 'select', required: true }] })).toContain(
+      'formFields.0.options',
+    );
   });
 });
 
 describe('validateDelegation', () => {
   it('only moves powers downward and never a power to a village', () => {
     expect(validateDelegation({ fromLevel: 'county', toLevel: 'town' }, 'licence')).toEqual([]);
-    expect(validateDelegation({ fromLevel: 'town', toLevel: 'county' }, 'licence').map((e) => e.field)).toEqual(['toLevel']);
-    expect(validateDelegation({ fromLevel: 'town', toLevel: 'village' }, 'licence')[0]!.message).toBe(VILLAGE_POWER_MESSAGE);
+    expect(validateDelegation({ fromLevel: 'town', toLevel: 'county' }, 'licence').map((e) => e.field)).toEqual([
+      'toLevel',
+    ]);
+    expect(validateDelegation({ fromLevel: 'town', toLevel: 'village' }, 'licence')[0]!.message).toBe(
+      VILLAGE_POWER_MESSAGE,
+    );
     expect(validateDelegation({ fromLevel: 'town', toLevel: 'village' }, 'public_service')).toEqual([]);
   });
 });

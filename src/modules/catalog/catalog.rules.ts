@@ -4,7 +4,12 @@ import { ITEM_TYPE_LABELS } from './catalog.schemas';
 
 /** 市 1 · 县区 2 · 镇街 3 · 村社区 4 (same ranks as org's LEVEL_RANK). */
 export const LEVEL_RANK: Record<ItemLevel, number> = { city: 1, county: 2, town: 3, village: 4 };
-const LEVEL_NAMES: Record<ItemLevel, string> = { city: '市级', county: '县区级', town: '镇街级', village: '村（社区）' };
+const LEVEL_NAMES: Record<ItemLevel, string> = {
+  city: '市级',
+  county: '县区级',
+  town: '镇街级',
+  village: '村（社区）',
+};
 
 export const VILLAGE_POWER_MESSAGE = '村（社区）不是行政主体，只能承接公共服务事项，不能承接行政权力事项';
 
@@ -21,7 +26,10 @@ export function validateGuide(g: ItemGuide): FieldError[] {
   const add = (field: string, message: string) => errors.push({ field, message });
 
   if (g.promisedLimit.days > g.statutoryLimit.days) {
-    add('promisedLimit.days', `承诺时限（${g.promisedLimit.days} 个工作日）不得超过法定时限（${g.statutoryLimit.days} 个工作日）`);
+    add(
+      'promisedLimit.days',
+      `承诺时限（${g.promisedLimit.days} 个工作日）不得超过法定时限（${g.statutoryLimit.days} 个工作日）`,
+    );
   }
   if (g.handlingType === 'immediate' && g.promisedLimit.days > 1) {
     add('promisedLimit.days', '即办件的承诺时限只能为 0 或 1 个工作日（当场或次日办结）');
@@ -33,7 +41,8 @@ export function validateGuide(g: ItemGuide): FieldError[] {
     add(`formFields.${g.formFields.findLastIndex((f) => f.key === key)}.key`, `表单字段键重复：${key}`);
   }
   g.formFields.forEach((f, i) => {
-    if (f.type === 'select' && !f.options?.length) add(`formFields.${i}.options`, `下拉字段「${f.label}」需要至少一个选项`);
+    if (f.type === 'select' && !f.options?.length)
+      add(`formFields.${i}.options`, `下拉字段「${f.label}」需要至少一个选项`);
   });
   // Villages are not administrative subjects [004 (八)]: they may decide service items only.
   if (g.decideLevel === 'village' && g.type !== 'public_service') {

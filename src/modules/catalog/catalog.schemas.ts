@@ -51,7 +51,17 @@ export const MATERIAL_SOURCE_LABELS: Record<(typeof MATERIAL_SOURCES)[number], s
   elicence: '电子证照库调取',
   department: '部门核发/共享',
 };
-export const FORM_FIELD_TYPES = ['text', 'textarea', 'number', 'date', 'select', 'idNumber', 'creditCode', 'phone', 'address'] as const;
+export const FORM_FIELD_TYPES = [
+  'text',
+  'textarea',
+  'number',
+  'date',
+  'select',
+  'idNumber',
+  'creditCode',
+  'phone',
+  'address',
+] as const;
 export const SPECIAL_PROCEDURE_KINDS = ['site_inspection', 'expert_review', 'hearing', 'inspection', 'other'] as const;
 export const HANDLING_TYPE_LABELS = { immediate: '即办件', promised: '承诺件' } as const;
 export const ONLINE_DEPTH_LABELS: Record<number, string> = {
@@ -112,7 +122,10 @@ export const ItemGuide = z.object({
   acceptLevels: z.array(Level).min(1).max(4),
   /** 同城通办: any hall in the city may accept. */
   acceptAnywhere: z.boolean(),
-  legalBasis: z.array(z.object({ title: text(), article: z.string().max(2000) })).min(1).max(30),
+  legalBasis: z
+    .array(z.object({ title: text(), article: z.string().max(2000) }))
+    .min(1)
+    .max(30),
   acceptanceConditions: z.array(text(1000)).max(30),
   materials: z.array(Material).max(60),
   formFields: z.array(FormField).max(100),
@@ -127,9 +140,26 @@ export const ItemGuide = z.object({
   onlineDepth: z.number().int().min(1).max(7),
   hall: z.object({ name: text(), address: text(), hours: text() }),
   contacts: z.object({ consultPhone: text(50), complaintPhone: text(50) }),
-  process: z.array(z.object({ step: text(50), description: z.string().max(1000), limitDays: z.number().int().min(0).max(3650).optional() })).min(1).max(30),
-  specialProcedures: z.array(z.object({ kind: z.enum(SPECIAL_PROCEDURE_KINDS), name: text(100), maxDays: z.number().int().min(0).max(3650) })).max(10),
-  result: z.object({ name: text(), type: z.enum(['certificate', 'approval_document', 'other']), sampleUrl: z.string().max(500).optional() }),
+  process: z
+    .array(
+      z.object({
+        step: text(50),
+        description: z.string().max(1000),
+        limitDays: z.number().int().min(0).max(3650).optional(),
+      }),
+    )
+    .min(1)
+    .max(30),
+  specialProcedures: z
+    .array(
+      z.object({ kind: z.enum(SPECIAL_PROCEDURE_KINDS), name: text(100), maxDays: z.number().int().min(0).max(3650) }),
+    )
+    .max(10),
+  result: z.object({
+    name: text(),
+    type: z.enum(['certificate', 'approval_document', 'other']),
+    sampleUrl: z.string().max(500).optional(),
+  }),
   expressDelivery: z.boolean(),
   onlinePayment: z.boolean(),
   appointment: z.boolean(),
@@ -146,9 +176,15 @@ export const ItemGuide = z.object({
 });
 export type ItemGuide = z.infer<typeof ItemGuide>;
 
-export const ItemCode = z.string().trim().regex(/^[0-9A-Za-z][0-9A-Za-z_-]{2,63}$/, '事项编码只能包含字母、数字、短横线和下划线');
+export const ItemCode = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Za-z][0-9A-Za-z_-]{2,63}$/, '事项编码只能包含字母、数字、短横线和下划线');
 export const CodeParam = z.object({ code: ItemCode });
-export const VersionParam = z.object({ code: ItemCode, version: z.coerce.number().int().min(1, '版本号从 1 开始').max(100000) });
+export const VersionParam = z.object({
+  code: ItemCode,
+  version: z.coerce.number().int().min(1, '版本号从 1 开始').max(100000),
+});
 
 export const ItemListQuery = PageQuery.extend({
   q: z.string().trim().max(100).optional(),

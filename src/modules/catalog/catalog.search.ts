@@ -7,7 +7,19 @@ let jieba: Jieba | undefined;
 const segmenter = () => (jieba ??= Jieba.withDict(dict));
 
 /** Domain words the default dictionary splits badly, added so both sides segment alike. */
-const DOMAIN_WORDS = ['低保', '个体户', '个体工商户', '五保', '社保卡', '医保', '不动产', '宅基地', '营业执照', '食品经营', '容缺'];
+const DOMAIN_WORDS = [
+  '低保',
+  '个体户',
+  '个体工商户',
+  '五保',
+  '社保卡',
+  '医保',
+  '不动产',
+  '宅基地',
+  '营业执照',
+  '食品经营',
+  '容缺',
+];
 let domainLoaded = false;
 function seg(): Jieba {
   const j = segmenter();
@@ -19,7 +31,34 @@ function seg(): Jieba {
 }
 
 /** Filler words of a citizen's query ("如何办理…", "我要…") that carry no meaning for matching. */
-const QUERY_STOP = new Set(['如何', '怎么', '怎样', '怎么样', '办理', '我要', '我想', '想', '要', '的', '了', '在', '去', '哪里', '哪儿', '需要', '什么', '和', '与', '及', '或', '吗', '呢', '请问', '手续', '流程']);
+const QUERY_STOP = new Set([
+  '如何',
+  '怎么',
+  '怎样',
+  '怎么样',
+  '办理',
+  '我要',
+  '我想',
+  '想',
+  '要',
+  '的',
+  '了',
+  '在',
+  '去',
+  '哪里',
+  '哪儿',
+  '需要',
+  '什么',
+  '和',
+  '与',
+  '及',
+  '或',
+  '吗',
+  '呢',
+  '请问',
+  '手续',
+  '流程',
+]);
 const WORD = /[\p{Script=Han}A-Za-z0-9]/u;
 
 const norm = (t: string) => t.trim().toLowerCase();

@@ -65,7 +65,10 @@ const toDelegation = (d: DelegationRow): Delegation => ({
 });
 
 async function detail(db: Db | Tx, item: ItemRow, v: VersionRow): Promise<ItemDetail> {
-  const [dept, delegations] = await Promise.all([getDepartment(db, v.data.departmentCode), repo.listDelegations(db, item.id)]);
+  const [dept, delegations] = await Promise.all([
+    getDepartment(db, v.data.departmentCode),
+    repo.listDelegations(db, item.id),
+  ]);
   return {
     ...v.data,
     code: item.code,
@@ -148,7 +151,12 @@ export async function listVersions(db: Db, code: string, includeDraft: boolean) 
   }));
 }
 
-export async function getVersionDetail(db: Db, code: string, version: number, includeDraft: boolean): Promise<ItemDetail> {
+export async function getVersionDetail(
+  db: Db,
+  code: string,
+  version: number,
+  includeDraft: boolean,
+): Promise<ItemDetail> {
   const item = await repo.findItem(db, code);
   const v = item && (await repo.getVersion(db, item.id, version));
   if (!item || !v || (v.status === 'draft' && !includeDraft)) throw notFound(`${ITEM}版本`);
@@ -167,7 +175,12 @@ export async function getDraft(db: Db, code: string): Promise<ItemDetail> {
 /** Guide rules → 400 naming each field (prefixed as in the request body). */
 function assertValid(g: ItemGuide, prefix = 'guide.') {
   const errors: FieldError[] = validateGuide(g).map((e) => ({ field: prefix + e.field, message: e.message }));
-  if (errors.length) throw badRequest(`办事指南校验未通过：${errors.map((e) => `${e.field}：${e.message}`).join('；')}`, errors, 'guide_invalid');
+  if (errors.length)
+    throw badRequest(
+      `办事指南校验未通过：${errors.map((e) => `${e.field}：${e.message}`).join('；')}`,
+      errors,
+      'guide_invalid',
+    );
 }
 
 async function assertDepartment(db: Db | Tx, code: string) {
@@ -200,14 +213,29 @@ export async function createItem(db: Db, ctx: Ctx, body: CreateItemBody): Promis
     ]);
     if (!item) throw new Error('insert failed');
     await repo.insertVersions(tx, [
-      { item_id: item.id, version: 1, status: 'draft', data: JSON.stringify(body.guide), search_text: searchText, created_by: ctx.actor.username, published_at: null, published_by: null },
+      {
+        item_id: item.id,
+        version: 1,
+        status: 'draft',
+        data: JSON.stringify(body.guide),
+        search_text: searchText,
+        created_by: ctx.actor.username,
+        published_at: null,
+        published_by: null,
+      },
     ]);
     await recordAudit(tx, {
       actor: ctx.actor,
       action: 'catalog.item.create',
       entityType: 'item',
       entityId: body.code,
-      after: { basicCode: body.basicCode, businessCode: body.businessCode, regionCode: body.regionCode, version: 1, guide: body.guide },
+      after: {
+        basicCode: body.basicCode,
+        businessCode: body.businessCode,
+        regionCode: body.regionCode,
+        version: 1,
+        guide: body.guide,
+      },
       ip: ctx.ip,
     });
     const v = await repo.getVersion(tx, item.id, 1);
@@ -228,16 +256,41 @@ export async function saveDraft(db: Db, ctx: Ctx, code: string, guide: ItemGuide
     if (item.draft_version !== null) {
       version = item.draft_version;
       before = (await repo.getVersion(tx, item.id, version))?.data ?? null;
-      await repo.updateVersion(tx, item.id, version, { data: JSON.stringify(guide), search_text: searchText, created_by: ctx.actor.username });
+      await repo.updateVersion(tx, item.id, version, {
+        data: JSON.stringify(guide),
+        search_text: searchText,
+        created_by: ctx.actor.username,
+      });
     } else {
       version = (await repo.maxVersion(tx, item.id)) + 1;
       await repo.insertVersions(tx, [
-        { item_id: item.id, version, status: 'draft', data: JSON.stringify(guide), search_text: searchText, created_by: ctx.actor.username, published_at: null, published_by: null },
+        {
+          item_id: item.id,
+          version,
+          status: 'draft',
+          data: JSON.stringify(guide),
+          search_text: searchText,
+          created_by: ctx.actor.username,
+          published_at: null,
+          published_by: null,
+        },
       ]);
     }
     // Until the first publication the draft is what the back office searches by.
-    const updated = await repo.updateItem(tx, item.id, item.current_version === null ? { ...cols, draft_version: version } : { draft_version: version });
-    await recordAudit(tx, { actor: ctx.actor, action: 'catalog.item.draft', entityType: 'item', entityId: code, before: before && { version, guide: before }, after: { version, guide }, ip: ctx.ip });
+    const updated = await repo.updateItem(
+      tx,
+      item.id,
+      item.current_version === null ? { ...cols, draft_version: version } : { draft_version: version },
+    );
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      action: 'catalog.item.draft',
+      entityType: 'item',
+      entityId: code,
+      before: before && { version, guide: before },
+      after: { version, guide },
+      ip: ctx.ip,
+    });
     const v = await repo.getVersion(tx, item.id, version);
     return detail(tx, updated, v!);
   });
@@ -253,10 +306,19 @@ export async function publish(db: Db, ctx: Ctx, code: string): Promise<ItemDetai
     if (!draft) throw unprocessable('该事项没有待发布的草稿', [], 'no_draft');
     assertValid(draft.data, '');
     const now = new Date();
-    if (item.current_version !== null) await repo.updateVersion(tx, item.id, item.current_version, { status: 'superseded' });
-    await repo.updateVersion(tx, item.id, draft.version, { status: 'published', published_at: now, published_by: ctx.actor.username });
+    if (item.current_version !== null)
+      await repo.updateVersion(tx, item.id, item.current_version, { status: 'superseded' });
+    await repo.updateVersion(tx, item.id, draft.version, {
+      status: 'published',
+      published_at: now,
+      published_by: ctx.actor.username,
+    });
     const { cols } = repo.itemColumnsFor(draft.data);
-    const updated = await repo.updateItem(tx, item.id, { ...cols, current_version: draft.version, draft_version: null });
+    const updated = await repo.updateItem(tx, item.id, {
+      ...cols,
+      current_version: draft.version,
+      draft_version: null,
+    });
     await recordAudit(tx, {
       actor: ctx.actor,
       action: 'catalog.item.publish',
@@ -272,7 +334,12 @@ export async function publish(db: Db, ctx: Ctx, code: string): Promise<ItemDetai
 }
 
 /** 取消 / 恢复: items are never deleted. */
-export async function setActive(db: Db, ctx: Ctx, code: string, active: boolean): Promise<{ code: string; active: boolean }> {
+export async function setActive(
+  db: Db,
+  ctx: Ctx,
+  code: string,
+  active: boolean,
+): Promise<{ code: string; active: boolean }> {
   return db.transaction().execute(async (tx) => {
     const item = await repo.findItem(tx, code, true);
     if (!item) throw notFound(ITEM);
@@ -298,7 +365,8 @@ export async function addDelegation(db: Db, ctx: Ctx, code: string, body: Delega
     const item = await repo.findItem(tx, code, true);
     if (!item) throw notFound(ITEM);
     const errors = validateDelegation(body, item.type);
-    if (errors.length) throw badRequest(errors.map((e) => `${e.field}：${e.message}`).join('；'), errors, 'delegation_invalid');
+    if (errors.length)
+      throw badRequest(errors.map((e) => `${e.field}：${e.message}`).join('；'), errors, 'delegation_invalid');
     const [row] = await repo.insertDelegations(tx, [
       {
         item_id: item.id,
@@ -311,13 +379,25 @@ export async function addDelegation(db: Db, ctx: Ctx, code: string, body: Delega
         created_by: ctx.actor.username,
       },
     ]);
-    await recordAudit(tx, { actor: ctx.actor, action: 'catalog.item.delegate', entityType: 'item', entityId: code, after: body, ip: ctx.ip });
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      action: 'catalog.item.delegate',
+      entityType: 'item',
+      entityId: code,
+      after: body,
+      ip: ctx.ip,
+    });
     return toDelegation(row!);
   });
 }
 
 export async function adminList(db: Db, query: AdminItemQuery) {
-  const { total, items } = await repo.adminListItems(db, { text: query.q || undefined, status: query.status, page: query.page, pageSize: query.pageSize });
+  const { total, items } = await repo.adminListItems(db, {
+    text: query.q || undefined,
+    status: query.status,
+    page: query.page,
+    pageSize: query.pageSize,
+  });
   return {
     total,
     page: query.page,

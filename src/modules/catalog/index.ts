@@ -6,7 +6,14 @@ import { seedCatalogDemo } from './demo/seed';
 
 export { getPublishedItem, getItemVersion, listItems } from './catalog.service';
 export { DEMO_ITEM_CODES } from './demo/seed';
-export { ITEM_TYPES, ITEM_TYPE_LABELS, ITEM_LEVELS, HANDLING_TYPE_LABELS, MATERIAL_FORM_LABELS, MATERIAL_SOURCE_LABELS } from './catalog.schemas';
+export {
+  ITEM_TYPES,
+  ITEM_TYPE_LABELS,
+  ITEM_LEVELS,
+  HANDLING_TYPE_LABELS,
+  MATERIAL_FORM_LABELS,
+  MATERIAL_SOURCE_LABELS,
+} from './catalog.schemas';
 export type { ItemGuide, ItemDetail, ItemSummary, ItemType, ItemLevel, Material, FormField } from './catalog.schemas';
 export { guideUrl } from './catalog.notice';
 

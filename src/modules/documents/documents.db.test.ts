@@ -104,7 +104,9 @@ describe('issueDocument', () => {
     expect(err).toBeInstanceOf(Problem);
     expect((err as Problem).status).toBe(400);
     expect((err as Problem).errors.map((e) => e.field)).toEqual(['document.items']);
-    const badDate = await issue(acceptance({ promisedDeadline: '2026-02-30' } as Partial<IssueDocumentInput>)).catch((e: unknown) => e);
+    const badDate = await issue(acceptance({ promisedDeadline: '2026-02-30' } as Partial<IssueDocumentInput>)).catch(
+      (e: unknown) => e,
+    );
     expect((badDate as Problem).errors.map((e) => e.field)).toEqual(['document.promisedDeadline']);
   });
 
@@ -114,7 +116,12 @@ describe('issueDocument', () => {
       select action, actor_name, after from audit_log where entity_id = ${doc.id}`.execute(t.db);
     expect(rows.rows).toHaveLength(1);
     expect(rows.rows[0]).toMatchObject({ action: 'documents.issue', actor_name: 'approver-city' });
-    expect(rows.rows[0]!.after).toMatchObject({ kind: 'refusal_notice', number: doc.number, sha256: doc.sha256, caseId: caseA });
+    expect(rows.rows[0]!.after).toMatchObject({
+      kind: 'refusal_notice',
+      number: doc.number,
+      sha256: doc.sha256,
+      caseId: caseA,
+    });
     expect(JSON.stringify(rows.rows[0]!.after)).not.toContain('盘锦辽河示范科技有限公司');
   });
 
@@ -146,19 +153,32 @@ describe('issueDocument', () => {
 const BOUNDARY = '----YiwangDocsBoundary';
 const pdfForm = (data: Buffer, filename = 'doc.pdf') =>
   Buffer.concat([
-    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n`),
+    Buffer.from(
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n`,
+    ),
     data,
     Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
   ]);
 const postVerify = (data: Buffer) =>
-  t.app.inject({ method: 'POST', url: '/api/documents/verify', headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` }, payload: pdfForm(data) });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/documents/verify',
+    headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+    payload: pdfForm(data),
+  });
 
 describe('public verification', () => {
   let id: string;
   let number: string;
   let content: Buffer;
   beforeAll(async () => {
-    const doc = await issue({ ...common, kind: 'grant_decision', decision: '准予从事食品销售经营活动。', validFrom: '2026-11-23', validUntil: '2031-11-22' });
+    const doc = await issue({
+      ...common,
+      kind: 'grant_decision',
+      decision: '准予从事食品销售经营活动。',
+      validFrom: '2026-11-23',
+      validUntil: '2031-11-22',
+    });
     id = doc.id;
     number = doc.number;
     content = (await readDocument(t.db, id))!.content;

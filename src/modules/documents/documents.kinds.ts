@@ -135,7 +135,8 @@ export interface Certificate extends DocumentCommon {
   validUntil: string | null;
 }
 
-export type DocumentInput = AcceptanceNotice | CorrectionNotice | RefusalNotice | GrantDecision | DenyDecision | Certificate;
+export type DocumentInput =
+  AcceptanceNotice | CorrectionNotice | RefusalNotice | GrantDecision | DenyDecision | Certificate;
 
 /** Omit over each member of a union. */
 export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

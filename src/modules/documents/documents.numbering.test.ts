@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { chineseDate, formatDocumentNumber, numberPrefix, officeAbbreviation, parseDocumentNumber } from './documents.numbering';
+import {
+  chineseDate,
+  formatDocumentNumber,
+  numberPrefix,
+  officeAbbreviation,
+  parseDocumentNumber,
+} from './documents.numbering';
 
 describe('document numbers', () => {
   it('derives the office abbreviation 机关代字', () => {
@@ -10,7 +16,9 @@ describe('document numbers', () => {
   });
 
   it('formats 盘审受字〔2026〕第000123号 per kind', () => {
-    expect(formatDocumentNumber(numberPrefix('盘审', 'acceptance_notice'), 2026, 123)).toBe('盘审受字〔2026〕第000123号');
+    expect(formatDocumentNumber(numberPrefix('盘审', 'acceptance_notice'), 2026, 123)).toBe(
+      '盘审受字〔2026〕第000123号',
+    );
     expect(formatDocumentNumber(numberPrefix('盘审', 'refusal_notice'), 2026, 1)).toBe('盘审不受字〔2026〕第000001号');
     expect(formatDocumentNumber(numberPrefix('兴审', 'grant_decision'), 2027, 42)).toBe('兴审许字〔2027〕第000042号');
     expect(formatDocumentNumber('盘审证', 2026, 1234567)).toBe('盘审证字〔2026〕第1234567号');

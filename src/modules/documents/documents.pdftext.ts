@@ -60,7 +60,9 @@ function readCmap(cmap: string): Map<number, string> {
       const arr = /<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*\[(.*)\]/.exec(line);
       if (arr) {
         const start = parseInt(arr[1]!, 16);
-        [...arr[3]!.matchAll(/<([0-9a-fA-F ]+)>/g)].forEach((u, k) => map.set(start + k, hexText(u[1]!.replace(/\s/g, ''))));
+        [...arr[3]!.matchAll(/<([0-9a-fA-F ]+)>/g)].forEach((u, k) =>
+          map.set(start + k, hexText(u[1]!.replace(/\s/g, ''))),
+        );
         continue;
       }
       const seq = /<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/.exec(line);
@@ -73,7 +75,8 @@ function readCmap(cmap: string): Map<number, string> {
     }
   }
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const p of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set(parseInt(p[1]!, 16), hexText(p[2]!));
+    for (const p of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g))
+      map.set(parseInt(p[1]!, 16), hexText(p[2]!));
   }
   return map;
 }
@@ -116,7 +119,8 @@ export function extractPdfText(pdf: Buffer): PdfText {
         continue;
       }
       const hexes = op[2] !== undefined ? [...op[2].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]!) : [op[3]!];
-      for (const h of hexes) for (let i = 0; i + 4 <= h.length; i += 4) text += cmap?.get(parseInt(h.slice(i, i + 4), 16)) ?? '';
+      for (const h of hexes)
+        for (let i = 0; i + 4 <= h.length; i += 4) text += cmap?.get(parseInt(h.slice(i, i + 4), 16)) ?? '';
     }
   }
   return { text, fonts, pages };

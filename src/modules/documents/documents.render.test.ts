@@ -22,7 +22,11 @@ const acceptance: DocumentInput = {
   promisedDeadline: '2026-12-07',
   statutoryDays: 20,
   statutoryDeadline: '2026-12-21',
-  materials: [{ name: '食品经营许可申请书', form: '原件', copies: 1 }, { name: '营业执照', form: '电子证照' }, { name: '平面布局图' }],
+  materials: [
+    { name: '食品经营许可申请书', form: '原件', copies: 1 },
+    { name: '营业执照', form: '电子证照' },
+    { name: '平面布局图' },
+  ],
   tolerated: [{ materialName: '食品安全管理制度文本', dueOn: '2026-12-01' }],
 };
 const correction: DocumentInput = {
@@ -90,7 +94,10 @@ describe('composeDocument (wording)', () => {
   it('lists every missing material once in a correction notice', () => {
     const t = composeDocument(correction);
     const list = t.blocks.find((b) => b.type === 'list');
-    expect(list).toEqual({ type: 'list', items: ['食品经营许可申请书：缺少法定代表人签字', '经营场所使用证明：租赁合同已过期', '健康证明：未提交'] });
+    expect(list).toEqual({
+      type: 'list',
+      items: ['食品经营许可申请书：缺少法定代表人签字', '经营场所使用证明：租赁合同已过期', '健康证明：未提交'],
+    });
     expect(JSON.stringify(t)).toContain('一次性告知');
     expect(JSON.stringify(t)).toContain('请于2026年12月8日前补正');
   });
@@ -115,35 +122,46 @@ describe('composeDocument (wording)', () => {
 });
 
 describe('renderDocument', () => {
-  it.each([acceptance, correction, refusal, grant, deny, certificate])('renders a $kind with its Chinese text, seal and QR code', async (input) => {
-    const pdf = await renderDocument(input);
-    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(pdf.subarray(-6).toString('latin1')).toContain('%%EOF');
-    const { text, fonts, pages } = extractPdfText(pdf);
-    expect(fonts.some((f) => f.endsWith('NotoSansHans-Regular'))).toBe(true);
-    expect(fonts.some((f) => f.endsWith('NotoSansHans-Bold'))).toBe(true);
-    expect(pages).toBe(1);
-    const t = squash(text);
-    expect(t).toContain(squash(composeDocument(input).title));
-    expect(t).toContain(input.number);
-    expect(t).toContain(input.caseNumber);
-    expect(t).toContain('2026年11月23日');
-    // the seal: the office name on the arc and 行政审批专用章 (drawn after the signature's office name)
-    expect(t).toContain(`${input.officeName}行政审批专用章`);
-    expect(t).toContain(input.verifyUrl);
-    // the QR code is an embedded image
-    expect(pdf.toString('latin1')).toMatch(/\/Subtype \/Image/);
-  });
+  it.each([acceptance, correction, refusal, grant, deny, certificate])(
+    'renders a $kind with its Chinese text, seal and QR code',
+    async (input) => {
+      const pdf = await renderDocument(input);
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(pdf.subarray(-6).toString('latin1')).toContain('%%EOF');
+      const { text, fonts, pages } = extractPdfText(pdf);
+      expect(fonts.some((f) => f.endsWith('NotoSansHans-Regular'))).toBe(true);
+      expect(fonts.some((f) => f.endsWith('NotoSansHans-Bold'))).toBe(true);
+      expect(pages).toBe(1);
+      const t = squash(text);
+      expect(t).toContain(squash(composeDocument(input).title));
+      expect(t).toContain(input.number);
+      expect(t).toContain(input.caseNumber);
+      expect(t).toContain('2026年11月23日');
+      // the seal: the office name on the arc and 行政审批专用章 (drawn after the signature's office name)
+      expect(t).toContain(`${input.officeName}行政审批专用章`);
+      expect(t).toContain(input.verifyUrl);
+      // the QR code is an embedded image
+      expect(pdf.toString('latin1')).toMatch(/\/Subtype \/Image/);
+    },
+  );
 
   it('prints each correction item and the applicant', async () => {
     const t = squash(extractPdfText(await renderDocument(correction)).text);
     expect(t).toContain('盘锦辽河示范科技有限公司：');
-    for (const it of ['1.食品经营许可申请书：缺少法定代表人签字', '2.经营场所使用证明：租赁合同已过期', '3.健康证明：未提交']) expect(t).toContain(it);
+    for (const it of [
+      '1.食品经营许可申请书：缺少法定代表人签字',
+      '2.经营场所使用证明：租赁合同已过期',
+      '3.健康证明：未提交',
+    ])
+      expect(t).toContain(it);
     expect(t).toContain('2026年12月8日');
   });
 
   it('continues a long list on further pages, with page numbers, signing once on the last', async () => {
-    const items = Array.from({ length: 40 }, (_, k) => ({ materialName: `材料${k + 1}`, problem: '复印件不清晰，请提供清晰的复印件并加盖公章，注明与原件一致' }));
+    const items = Array.from({ length: 40 }, (_, k) => ({
+      materialName: `材料${k + 1}`,
+      problem: '复印件不清晰，请提供清晰的复印件并加盖公章，注明与原件一致',
+    }));
     const pdf = await renderDocument({ ...correction, kind: 'correction_notice', correctBy: '2026-12-08', items });
     const { text, pages } = extractPdfText(pdf);
     expect(pages).toBeGreaterThanOrEqual(2);

@@ -40,11 +40,19 @@ function drawTitle(doc: Doc, title: string, number: string, certificate: boolean
   doc.x = MARGIN.left;
   if (certificate) {
     doc.y = MARGIN.top + 28;
-    doc.font(FONT_BOLD).fontSize(30).fillColor('#8b0000').text(title, MARGIN.left, doc.y, { width, align: 'center', characterSpacing: 8 });
+    doc
+      .font(FONT_BOLD)
+      .fontSize(30)
+      .fillColor('#8b0000')
+      .text(title, MARGIN.left, doc.y, { width, align: 'center', characterSpacing: 8 });
     doc.moveDown(0.2).font(FONT_REGULAR).fontSize(10.5).fillColor(MUTED).text(number, { width, align: 'center' });
     doc.moveDown(1.4);
   } else {
-    doc.font(FONT_BOLD).fontSize(22).fillColor(INK).text(title, MARGIN.left, MARGIN.top + 8, { width, align: 'center', characterSpacing: 2 });
+    doc
+      .font(FONT_BOLD)
+      .fontSize(22)
+      .fillColor(INK)
+      .text(title, MARGIN.left, MARGIN.top + 8, { width, align: 'center', characterSpacing: 2 });
     doc.moveDown(0.3).font(FONT_REGULAR).fontSize(12).fillColor(INK).text(number, { width, align: 'center' });
     doc.moveDown(0.9);
   }
@@ -54,7 +62,12 @@ function drawTitle(doc: Doc, title: string, number: string, certificate: boolean
 function drawPara(doc: Doc, text: string): void {
   doc.font(FONT_REGULAR).fontSize(BODY_SIZE);
   ensureSpace(doc, doc.currentLineHeight(true) + LINE_GAP);
-  doc.text(text, MARGIN.left, doc.y, { width: contentWidth(), indent: BODY_SIZE * 2, lineGap: LINE_GAP, align: 'justify' });
+  doc.text(text, MARGIN.left, doc.y, {
+    width: contentWidth(),
+    indent: BODY_SIZE * 2,
+    lineGap: LINE_GAP,
+    align: 'justify',
+  });
   doc.moveDown(0.25);
 }
 
@@ -83,13 +96,38 @@ function drawFields(doc: Doc, rows: { label: string; value: string }[]): void {
   doc.moveDown(0.3);
   for (const row of rows) {
     doc.font(FONT_REGULAR).fontSize(size);
-    const h = Math.max(doc.heightOfString(row.value || ' ', { width: width - labelWidth - pad * 2, lineGap: 4 }), size * 1.5) + pad * 2;
+    const h =
+      Math.max(doc.heightOfString(row.value || ' ', { width: width - labelWidth - pad * 2, lineGap: 4 }), size * 1.5) +
+      pad * 2;
     ensureSpace(doc, h);
     const y = doc.y;
     doc.save().rect(MARGIN.left, y, labelWidth, h).fillColor('#f3f3f3').fill().restore();
-    doc.save().lineWidth(0.6).strokeColor('#999999').rect(MARGIN.left, y, width, h).stroke().moveTo(MARGIN.left + labelWidth, y).lineTo(MARGIN.left + labelWidth, y + h).stroke().restore();
-    doc.font(FONT_BOLD).fontSize(size - 1).fillColor(INK).text(row.label, MARGIN.left + pad, y + pad + 1, { width: labelWidth - pad * 2, align: 'justify', lineBreak: false });
-    doc.font(FONT_REGULAR).fontSize(size).text(row.value || ' ', MARGIN.left + labelWidth + pad, y + pad, { width: width - labelWidth - pad * 2, lineGap: 4 });
+    doc
+      .save()
+      .lineWidth(0.6)
+      .strokeColor('#999999')
+      .rect(MARGIN.left, y, width, h)
+      .stroke()
+      .moveTo(MARGIN.left + labelWidth, y)
+      .lineTo(MARGIN.left + labelWidth, y + h)
+      .stroke()
+      .restore();
+    doc
+      .font(FONT_BOLD)
+      .fontSize(size - 1)
+      .fillColor(INK)
+      .text(row.label, MARGIN.left + pad, y + pad + 1, {
+        width: labelWidth - pad * 2,
+        align: 'justify',
+        lineBreak: false,
+      });
+    doc
+      .font(FONT_REGULAR)
+      .fontSize(size)
+      .text(row.value || ' ', MARGIN.left + labelWidth + pad, y + pad, {
+        width: width - labelWidth - pad * 2,
+        lineGap: 4,
+      });
     doc.y = y + h;
   }
   doc.x = MARGIN.left;
@@ -103,15 +141,23 @@ function drawBlock(doc: Doc, b: Block): void {
 }
 
 /** pdfkit ≥ 0.16 scales glyphs horizontally (Tz); @types/pdfkit does not know the option yet. */
-const scaled = (percent: number, opts: PDFKit.Mixins.TextOptions = {}) => ({ ...opts, horizontalScaling: percent }) as PDFKit.Mixins.TextOptions;
+const scaled = (percent: number, opts: PDFKit.Mixins.TextOptions = {}) =>
+  ({ ...opts, horizontalScaling: percent }) as PDFKit.Mixins.TextOptions;
 
 /** The seal, painted from its geometry in translucent red over the signature. */
 export function drawSeal(doc: Doc, s: SealLayout): void {
   const { x, y } = doc;
   doc.save();
   doc.fillOpacity(0.85).strokeOpacity(0.85);
-  doc.lineWidth(s.ringWidth).strokeColor(SEAL_COLOR).circle(s.cx, s.cy, s.radius - s.ringWidth / 2).stroke();
-  doc.polygon(...s.star).fillColor(SEAL_COLOR).fill();
+  doc
+    .lineWidth(s.ringWidth)
+    .strokeColor(SEAL_COLOR)
+    .circle(s.cx, s.cy, s.radius - s.ringWidth / 2)
+    .stroke();
+  doc
+    .polygon(...s.star)
+    .fillColor(SEAL_COLOR)
+    .fill();
   doc.font(FONT_BOLD).fontSize(s.arcFontSize).fillColor(SEAL_COLOR);
   for (const g of s.arc) {
     doc.save();
@@ -158,7 +204,14 @@ function drawFooter(doc: Doc, input: DocumentInput, qr: Buffer, notes: string[])
   const width = contentWidth();
   const top = pageBottom() - FOOTER_HEIGHT;
   const qrSize = 74;
-  doc.save().lineWidth(0.5).strokeColor('#bbbbbb').moveTo(MARGIN.left, top).lineTo(MARGIN.left + width, top).stroke().restore();
+  doc
+    .save()
+    .lineWidth(0.5)
+    .strokeColor('#bbbbbb')
+    .moveTo(MARGIN.left, top)
+    .lineTo(MARGIN.left + width, top)
+    .stroke()
+    .restore();
   doc.image(qr, MARGIN.left, top + 8, { width: qrSize, height: qrSize });
   const tx = MARGIN.left + qrSize + 12;
   const tw = width - qrSize - 12;
@@ -177,19 +230,30 @@ function drawPageNumbers(doc: Doc): void {
     doc.switchToPage(range.start + i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // write inside the margin without starting a page
-    doc.font(FONT_REGULAR).fontSize(9).fillColor(MUTED).text(`第 ${i + 1} 页  共 ${range.count} 页`, MARGIN.left, A4.height - 50, {
-      width: contentWidth(),
-      align: 'center',
-      lineBreak: false,
-    });
+    doc
+      .font(FONT_REGULAR)
+      .fontSize(9)
+      .fillColor(MUTED)
+      .text(`第 ${i + 1} 页  共 ${range.count} 页`, MARGIN.left, A4.height - 50, {
+        width: contentWidth(),
+        align: 'center',
+        lineBreak: false,
+      });
     doc.page.margins.bottom = bottom;
   }
 }
 
 function drawCertificateBorder(doc: Doc): void {
   doc.save();
-  doc.lineWidth(2.4).strokeColor('#a0522d').rect(30, 30, A4.width - 60, A4.height - 60).stroke();
-  doc.lineWidth(0.8).rect(37, 37, A4.width - 74, A4.height - 74).stroke();
+  doc
+    .lineWidth(2.4)
+    .strokeColor('#a0522d')
+    .rect(30, 30, A4.width - 60, A4.height - 60)
+    .stroke();
+  doc
+    .lineWidth(0.8)
+    .rect(37, 37, A4.width - 74, A4.height - 74)
+    .stroke();
   doc.restore();
 }
 
@@ -220,7 +284,11 @@ export async function renderDocument(input: DocumentInput): Promise<Buffer> {
 
   drawTitle(doc, text.title, input.number, certificate);
   if (text.salutation) {
-    doc.font(FONT_REGULAR).fontSize(BODY_SIZE).fillColor(INK).text(text.salutation, MARGIN.left, doc.y, { width: contentWidth(), lineGap: LINE_GAP });
+    doc
+      .font(FONT_REGULAR)
+      .fontSize(BODY_SIZE)
+      .fillColor(INK)
+      .text(text.salutation, MARGIN.left, doc.y, { width: contentWidth(), lineGap: LINE_GAP });
     doc.moveDown(0.2);
   }
   for (const b of text.blocks) drawBlock(doc, b);

@@ -49,7 +49,13 @@ export async function registerDocumentRoutes(app: App, db: Db, maxBytes: number)
         const sniffed = sniffMediaType(upload.content);
         if (sniffed.mediaType !== 'application/pdf') {
           const message = `文件实际类型为${sniffed.label}，请上传本平台出具的 PDF 文书`;
-          throw new ProblemError(415, '不支持的文件类型', `file：${message}`, [{ field: 'file', message }], 'unsupported_file_type');
+          throw new ProblemError(
+            415,
+            '不支持的文件类型',
+            `file：${message}`,
+            [{ field: 'file', message }],
+            'unsupported_file_type',
+          );
         }
         return svc.verifyByContent(db, upload.content);
       },

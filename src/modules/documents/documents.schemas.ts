@@ -27,16 +27,30 @@ export const IssueDocumentSchema = z.discriminatedUnion('kind', [
     promisedDeadline: IsoDate,
     statutoryDays: z.number().int().min(0).max(3650).optional(),
     statutoryDeadline: IsoDate,
-    materials: z.array(z.object({ name: Text(200), form: OptText(20), copies: z.number().int().min(0).max(999).optional() })).max(200),
-    tolerated: z.array(z.object({ materialName: Text(200), dueOn: IsoDate })).max(200).optional(),
+    materials: z
+      .array(z.object({ name: Text(200), form: OptText(20), copies: z.number().int().min(0).max(999).optional() }))
+      .max(200),
+    tolerated: z
+      .array(z.object({ materialName: Text(200), dueOn: IsoDate }))
+      .max(200)
+      .optional(),
   }),
   z.object({
     kind: z.literal('correction_notice'),
     ...Common,
-    items: z.array(z.object({ materialName: Text(200), problem: Text(500) })).min(1, '至少列出一项需补正的内容').max(200),
+    items: z
+      .array(z.object({ materialName: Text(200), problem: Text(500) }))
+      .min(1, '至少列出一项需补正的内容')
+      .max(200),
     correctBy: IsoDate,
   }),
-  z.object({ kind: z.literal('refusal_notice'), ...Common, reason: Text(2000), legalBasis: OptText(500), remedies: RemediesSchema.optional() }),
+  z.object({
+    kind: z.literal('refusal_notice'),
+    ...Common,
+    reason: Text(2000),
+    legalBasis: OptText(500),
+    remedies: RemediesSchema.optional(),
+  }),
   z.object({
     kind: z.literal('grant_decision'),
     ...Common,
@@ -63,7 +77,10 @@ export const IssueDocumentSchema = z.discriminatedUnion('kind', [
     certificateNumber: Text(60),
     holderName: OptText(200),
     holderCode: OptText(40),
-    entries: z.array(z.object({ label: Text(20), value: Text(500) })).max(30).optional(),
+    entries: z
+      .array(z.object({ label: Text(20), value: Text(500) }))
+      .max(30)
+      .optional(),
     validFrom: IsoDate,
     validUntil: IsoDate.nullable(),
   }),
@@ -87,5 +104,7 @@ export const VerifyResult = z
 
 export const UploadVerifyResult = z.union([
   VerifyResult,
-  z.object({ valid: z.literal(false), sha256: z.string().describe('上传文件的 SHA-256') }).describe('未找到内容完全一致的文书'),
+  z
+    .object({ valid: z.literal(false), sha256: z.string().describe('上传文件的 SHA-256') })
+    .describe('未找到内容完全一致的文书'),
 ]);

@@ -48,7 +48,11 @@ describe('sealLayout', () => {
     expect(short.arc).toHaveLength(3);
     expect(short.arc[1]!.x).toBeCloseTo(cx, 6);
     // different offices, different seals
-    expect(sealLayout('兴隆台区行政审批局', cx, cy).arc.map((g) => g.char).join('')).toBe('兴隆台区行政审批局');
+    expect(
+      sealLayout('兴隆台区行政审批局', cx, cy)
+        .arc.map((g) => g.char)
+        .join(''),
+    ).toBe('兴隆台区行政审批局');
   });
 
   it('draws a regular five-pointed star in the centre', () => {

@@ -60,7 +60,12 @@ export function sealLayout(officeName: string, cx: number, cy: number, radius = 
   const each = span / n;
   const arc = chars.map((char, i) => {
     const theta = -span / 2 + each * (i + 0.5);
-    return { char, x: cx + arcRadius * Math.sin(theta), y: cy - arcRadius * Math.cos(theta), rotation: (theta * 180) / Math.PI };
+    return {
+      char,
+      x: cx + arcRadius * Math.sin(theta),
+      y: cy - arcRadius * Math.cos(theta),
+      rotation: (theta * 180) / Math.PI,
+    };
   });
 
   const starRadius = radius * 0.29;
@@ -86,6 +91,13 @@ export function sealLayout(officeName: string, cx: number, cy: number, radius = 
     arcRadius,
     arcSpanDeg: (span * 180) / Math.PI,
     arc,
-    bottom: { text: SEAL_BOTTOM_TEXT, fontSize: bottomFont, x: cx - bottomWidth / 2, y: bottomY, width: bottomWidth, height: bottomFont },
+    bottom: {
+      text: SEAL_BOTTOM_TEXT,
+      fontSize: bottomFont,
+      x: cx - bottomWidth / 2,
+      y: bottomY,
+      width: bottomWidth,
+      height: bottomFont,
+    },
   };
 }

@@ -75,9 +75,14 @@ export async function issueDocument(tx: Db | Tx, input: IssueDocumentInput): Pro
   const parsed = IssueDocumentSchema.safeParse(rest);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((i) => ({ field: `document.${i.path.join('.')}`, message: i.message }));
-    throw badRequest(`文书内容有误：${errors.map((e) => `${e.field}：${e.message}`).join('；')}`, errors, 'document_invalid');
+    throw badRequest(
+      `文书内容有误：${errors.map((e) => `${e.field}：${e.message}`).join('；')}`,
+      errors,
+      'document_invalid',
+    );
   }
-  if (caseId !== null && !UUID.test(caseId)) throw badRequest('caseId 格式有误', [{ field: 'caseId', message: 'ID 格式有误' }]);
+  if (caseId !== null && !UUID.test(caseId))
+    throw badRequest('caseId 格式有误', [{ field: 'caseId', message: 'ID 格式有误' }]);
   const data = parsed.data;
   const id = randomUUID();
   const prefix = numberPrefix(abbr?.trim() || officeAbbreviation(data.officeName), data.kind);
@@ -105,7 +110,15 @@ export async function issueDocument(tx: Db | Tx, input: IssueDocumentInput): Pro
     entityType: 'document',
     entityId: id,
     before: null,
-    after: { caseId, kind: data.kind, number, sha256, size: pdf.length, issuedOn: data.issuedOn, officeName: data.officeName },
+    after: {
+      caseId,
+      kind: data.kind,
+      number,
+      sha256,
+      size: pdf.length,
+      issuedOn: data.issuedOn,
+      officeName: data.officeName,
+    },
     ip: ip ?? null,
   });
   return { id, kind: data.kind, number, sha256, size: Number(row.size), verifyUrl: url };
@@ -133,9 +146,12 @@ export async function listDocumentsForCase(db: Db | Tx, caseId: string): Promise
  * A case's documents for another module's read to select along (`documentsOfCaseJson`), and what that read
  * gives back turned into metadata (`documentsFromJson`): one statement instead of a second round trip.
  */
-export const documentsOfCaseJson = (db: Db | Tx, caseIdColumn: Expression<string>) => repo.listForCaseJson(db, caseIdColumn);
+export const documentsOfCaseJson = (db: Db | Tx, caseIdColumn: Expression<string>) =>
+  repo.listForCaseJson(db, caseIdColumn);
 export const documentsFromJson = (rows: readonly object[]): DocumentMeta[] =>
-  (rows as (Omit<DocumentMetaRow, 'created_at'> & { created_at: string })[]).map((r) => toMeta({ ...r, created_at: new Date(r.created_at) }));
+  (rows as (Omit<DocumentMetaRow, 'created_at'> & { created_at: string })[]).map((r) =>
+    toMeta({ ...r, created_at: new Date(r.created_at) }),
+  );
 
 /** The public answer of the verify page: what the document is, nothing about the applicant. */
 export function publicView(m: DocumentMeta) {

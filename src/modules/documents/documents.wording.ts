@@ -39,7 +39,11 @@ const materialLine = (m: ReceivedMaterial) => {
 };
 
 const validity = (from: string | undefined, until: string | null | undefined) =>
-  until === null ? `${from ? `自${d(from)}起` : ''}长期有效` : until ? `${from ? `自${d(from)}` : ''}至${d(until)}` : null;
+  until === null
+    ? `${from ? `自${d(from)}起` : ''}长期有效`
+    : until
+      ? `${from ? `自${d(from)}` : ''}至${d(until)}`
+      : null;
 
 export function composeDocument(i: DocumentInput): DocumentText {
   const salutation = `${i.applicantName}：`;
@@ -47,7 +51,9 @@ export function composeDocument(i: DocumentInput): DocumentText {
   switch (i.kind) {
     case 'acceptance_notice': {
       const blocks: Block[] = [
-        para(`${applied(i)}，经审查，申请材料齐全、符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（五）项的规定，本机关决定予以受理。`),
+        para(
+          `${applied(i)}，经审查，申请材料齐全、符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（五）项的规定，本机关决定予以受理。`,
+        ),
         para(
           `本事项${i.statutoryDays !== undefined ? `法定办结时限为${i.statutoryDays}个工作日，` : ''}` +
             `${i.promisedDays !== undefined ? `承诺办结时限为${i.promisedDays}个工作日，` : ''}` +
@@ -107,7 +113,10 @@ export function composeDocument(i: DocumentInput): DocumentText {
             `${applied(i)}，本机关${i.acceptedOn ? `已于${d(i.acceptedOn)}` : '已依法'}受理。经审查，该申请符合法定条件、标准。` +
               `根据${i.legalBasis ?? '《中华人民共和国行政许可法》第三十八条第一款'}的规定，本机关决定准予行政许可。`,
           ),
-          { type: 'fields', rows: [{ label: '许可内容', value: i.decision }, ...(valid ? [{ label: '有效期限', value: valid }] : [])] },
+          {
+            type: 'fields',
+            rows: [{ label: '许可内容', value: i.decision }, ...(valid ? [{ label: '有效期限', value: valid }] : [])],
+          },
           ...(i.conditions?.length ? [para('请遵守以下事项：'), { type: 'list' as const, items: i.conditions }] : []),
           ...(i.certificateName ? [para(`本机关将依法向你（单位）颁发《${i.certificateName}》。`)] : []),
         ],
@@ -119,7 +128,9 @@ export function composeDocument(i: DocumentInput): DocumentText {
         title: DOCUMENT_KIND_LABELS[i.kind],
         salutation,
         blocks: [
-          para(`${applied(i)}，本机关${i.acceptedOn ? `已于${d(i.acceptedOn)}` : '已依法'}受理。经审查，该申请不符合法定条件、标准，理由如下：`),
+          para(
+            `${applied(i)}，本机关${i.acceptedOn ? `已于${d(i.acceptedOn)}` : '已依法'}受理。经审查，该申请不符合法定条件、标准，理由如下：`,
+          ),
           para(i.reason),
           para(`根据${i.legalBasis ?? '《中华人民共和国行政许可法》第三十八条第二款'}的规定，本机关决定不予行政许可。`),
           para(remediesText(i.remedies, '决定')),

@@ -5,7 +5,15 @@ import { documentsInit } from './db/migrations/20261123T1010_documents_init';
 import { registerDocumentRoutes } from './documents.routes';
 
 /** Facade for other modules (the cases module issues documents and serves their downloads). */
-export { issueDocument, getDocument, readDocument, listDocumentsForCase, documentsOfCaseJson, documentsFromJson, verifyUrl } from './documents.service';
+export {
+  issueDocument,
+  getDocument,
+  readDocument,
+  listDocumentsForCase,
+  documentsOfCaseJson,
+  documentsFromJson,
+  verifyUrl,
+} from './documents.service';
 export type { IssueDocumentInput, IssuedDocument, DocumentMeta } from './documents.service';
 export { renderDocument } from './documents.render';
 export { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS } from './documents.kinds';

@@ -14,7 +14,9 @@ beforeAll(async () => {
   t = await createTestApp();
   applicant = await t.login('applicant');
   company = await t.login('company');
-  applicantId = ((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: applicant })).json() as { user: { id: string } }).user.id;
+  applicantId = (
+    (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: applicant })).json() as { user: { id: string } }
+  ).user.id;
 });
 afterAll(async () => t?.close());
 
@@ -31,7 +33,12 @@ function form(parts: Part[], { end = true } = {}): Buffer {
   const chunks: Buffer[] = [];
   for (const p of parts) {
     const disp = `form-data; name="${p.name}"${p.filename !== undefined ? `; filename="${p.filename}"` : ''}`;
-    chunks.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: ${disp}\r\n${p.contentType ? `Content-Type: ${p.contentType}\r\n` : ''}\r\n`, 'utf8'));
+    chunks.push(
+      Buffer.from(
+        `--${BOUNDARY}\r\nContent-Disposition: ${disp}\r\n${p.contentType ? `Content-Type: ${p.contentType}\r\n` : ''}\r\n`,
+        'utf8',
+      ),
+    );
     chunks.push(Buffer.isBuffer(p.data) ? p.data : Buffer.from(p.data, 'utf8'));
     chunks.push(Buffer.from('\r\n'));
   }
@@ -50,10 +57,16 @@ const uploadFile = (data: Buffer | string, filename = 'x.pdf', contentType = 'ap
   upload(form([{ name: 'file', filename, contentType, data }]), headers);
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0'), Buffer.alloc(64, 7), Buffer.from([0xff, 0xd9])]);
+const JPEG = Buffer.concat([
+  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]),
+  Buffer.from('JFIF\0'),
+  Buffer.alloc(64, 7),
+  Buffer.from([0xff, 0xd9]),
+]);
 let PNG: Buffer;
 
-const countFiles = async () => Number((await sql<{ n: number }>`select count(*)::int as n from files`.execute(t.db)).rows[0]!.n);
+const countFiles = async () =>
+  Number((await sql<{ n: number }>`select count(*)::int as n from files`.execute(t.db)).rows[0]!.n);
 
 interface ProblemBody {
   status: number;
@@ -147,7 +160,11 @@ describe('POST /api/files', () => {
     const before = await countFiles();
     const whole = form([{ name: 'file', filename: 'cut.pdf', contentType: 'application/pdf', data: PDF }]);
     // cut in the middle of the file's data, and just before the closing boundary
-    for (const payload of [whole.subarray(0, whole.length - 60), whole.subarray(0, whole.length - 8), form([{ name: 'file', filename: 'a.pdf', data: PDF }], { end: false })]) {
+    for (const payload of [
+      whole.subarray(0, whole.length - 60),
+      whole.subarray(0, whole.length - 8),
+      form([{ name: 'file', filename: 'a.pdf', data: PDF }], { end: false }),
+    ]) {
       const res = await upload(payload);
       expect(res.statusCode).toBe(400);
       expect((res.json() as ProblemBody).errors?.[0]?.field).toBe('file');
@@ -172,16 +189,31 @@ describe('POST /api/files', () => {
     const wrongField = await upload(form([{ name: 'upload', filename: 'a.pdf', data: PDF }]));
     expect(wrongField.statusCode).toBe(400);
     expect((wrongField.json() as ProblemBody).detail).toContain('upload');
-    const two = await upload(form([{ name: 'file', filename: 'a.pdf', data: PDF }, { name: 'file', filename: 'b.pdf', data: PDF }]));
+    const two = await upload(
+      form([
+        { name: 'file', filename: 'a.pdf', data: PDF },
+        { name: 'file', filename: 'b.pdf', data: PDF },
+      ]),
+    );
     expect(two.statusCode).toBe(400);
     expect((two.json() as ProblemBody).detail).toContain('一个文件');
-    const noBoundary = await t.app.inject({ method: 'POST', url: '/api/files', headers: { ...applicant, 'content-type': 'multipart/form-data' }, payload: PDF });
+    const noBoundary = await t.app.inject({
+      method: 'POST',
+      url: '/api/files',
+      headers: { ...applicant, 'content-type': 'multipart/form-data' },
+      payload: PDF,
+    });
     expect(noBoundary.statusCode).toBeGreaterThanOrEqual(400);
     expect(noBoundary.statusCode).toBeLessThan(500);
   });
 
   it('keeps other form fields out of the way and takes the file', async () => {
-    const res = await upload(form([{ name: 'materialId', data: 'abc' }, { name: 'file', filename: 'b.pdf', data: PDF }]));
+    const res = await upload(
+      form([
+        { name: 'materialId', data: 'abc' },
+        { name: 'file', filename: 'b.pdf', data: PDF },
+      ]),
+    );
     expect(res.statusCode).toBe(201);
   });
 
@@ -217,9 +249,19 @@ describe('GET /api/files/{id}', () => {
 
   it('answers 404 to anyone else, 401 without sign-in, 400 for a malformed id', async () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/files/${id}`, headers: company })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'GET', url: `/api/files/${id}`, headers: await t.login('admin') })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/files/${id}`, headers: await t.login('admin') })).statusCode,
+    ).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: `/api/files/${id}` })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'GET', url: '/api/files/00000000-0000-4000-8000-000000000000', headers: applicant })).statusCode).toBe(404);
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/files/00000000-0000-4000-8000-000000000000',
+          headers: applicant,
+        })
+      ).statusCode,
+    ).toBe(404);
     const bad = await t.app.inject({ method: 'GET', url: '/api/files/nope', headers: applicant });
     expect(bad.statusCode).toBe(400);
   });
@@ -240,7 +282,12 @@ describe('facade', () => {
 
     const ok = await assertFilesOwnedBy(t.db, applicantId, [a.id, b.id]);
     expect(ok.map((m) => m.id)).toEqual([a.id, b.id]);
-    const err = await assertFilesOwnedBy(t.db, applicantId, [a.id, c.id, 'bogus'], (i) => `materials.0.fileIds.${i}`).catch((e: unknown) => e);
+    const err = await assertFilesOwnedBy(
+      t.db,
+      applicantId,
+      [a.id, c.id, 'bogus'],
+      (i) => `materials.0.fileIds.${i}`,
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Problem);
     expect((err as Problem).status).toBe(400);
     expect((err as Problem).errors.map((e) => e.field)).toEqual(['materials.0.fileIds.1', 'materials.0.fileIds.2']);
@@ -249,7 +296,9 @@ describe('facade', () => {
 
 describe('OpenAPI', () => {
   it('describes the file routes', async () => {
-    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { summary?: string; tags?: string[] }>> };
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { summary?: string; tags?: string[] }>>;
+    };
     expect(doc.paths['/api/files']?.post?.summary).toContain('上传文件');
     expect(doc.paths['/api/files/{id}']?.get?.tags).toEqual(['files']);
   });

@@ -20,7 +20,11 @@ export async function getMeta(db: Db | Tx, id: string): Promise<FileMetaRow | un
 
 export async function getMetas(db: Db | Tx, ids: readonly string[]): Promise<FileMetaRow[]> {
   if (!ids.length) return [];
-  return q(db).selectFrom('files').select(META).where('id', 'in', [...ids]).execute();
+  return q(db)
+    .selectFrom('files')
+    .select(META)
+    .where('id', 'in', [...ids])
+    .execute();
 }
 
 export async function getWithContent(db: Db | Tx, id: string): Promise<FileRow | undefined> {

@@ -24,13 +24,25 @@ function uploadProblem(err: unknown, maxBytes: number): ProblemError {
   if (code === 'FST_REQ_FILE_TOO_LARGE') return svc.tooLarge(maxBytes);
   if (code === 'FST_FILES_LIMIT') return fieldError('file', '一次只能上传一个文件', 'too_many_files');
   if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT')
-    return new ProblemError(413, '请求内容过大', '表单字段过多', [{ field: 'file', message: '表单字段过多' }], 'too_many_parts');
+    return new ProblemError(
+      413,
+      '请求内容过大',
+      '表单字段过多',
+      [{ field: 'file', message: '表单字段过多' }],
+      'too_many_parts',
+    );
   if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return notMultipart();
   return fieldError('file', '上传未完成或数据格式有误（传输中断？），文件未保存，请重新上传', 'upload_incomplete');
 }
 
 const notMultipart = () =>
-  new ProblemError(415, '不支持的内容类型', '请以 multipart/form-data 上传，文件放在字段 file 中', [{ field: 'file', message: '缺少文件' }], 'not_multipart');
+  new ProblemError(
+    415,
+    '不支持的内容类型',
+    '请以 multipart/form-data 上传，文件放在字段 file 中',
+    [{ field: 'file', message: '缺少文件' }],
+    'not_multipart',
+  );
 
 /**
  * Reads the one file of a multipart request (field `file`) completely into memory, to the end of the
@@ -41,7 +53,9 @@ export async function readUpload(req: FastifyRequest, maxBytes: number): Promise
   if (!req.isMultipart()) throw notMultipart();
   let upload: Upload | undefined;
   try {
-    for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 1, fields: 10, parts: 12, fieldSize: 4096 } })) {
+    for await (const part of req.parts({
+      limits: { fileSize: maxBytes, files: 1, fields: 10, parts: 12, fieldSize: 4096 },
+    })) {
       if (part.type !== 'file') continue;
       if (part.fieldname !== 'file') {
         part.file.resume();
@@ -82,7 +96,9 @@ export async function registerFileRoutes(app: App, db: Db, maxBytes: number) {
         const actor = requireActor(req);
         const upload = await readUpload(req, maxBytes);
         const meta = await svc.storeFile(db, actor, upload, req.ip, maxBytes);
-        return reply.status(201).send({ id: meta.id, sha256: meta.sha256, size: meta.size, mediaType: meta.mediaType, name: meta.name });
+        return reply
+          .status(201)
+          .send({ id: meta.id, sha256: meta.sha256, size: meta.size, mediaType: meta.mediaType, name: meta.name });
       },
     );
   });
@@ -103,7 +119,10 @@ export async function registerFileRoutes(app: App, db: Db, maxBytes: number) {
       const { meta, content } = await svc.readOwnFile(db, requireActor(req), req.params.id);
       return reply
         .type(meta.mediaType)
-        .header('content-disposition', contentDisposition(downloadName(meta.name, meta.mediaType), req.query.download ? 'attachment' : 'inline'))
+        .header(
+          'content-disposition',
+          contentDisposition(downloadName(meta.name, meta.mediaType), req.query.download ? 'attachment' : 'inline'),
+        )
         .header('cache-control', 'private, no-store')
         .header('etag', `"${meta.sha256}"`)
         .send(content);

@@ -43,7 +43,13 @@ export const toMeta = (r: FileMetaRow): FileMeta => ({
 const UUID = UUID_RE;
 
 export const tooLarge = (maxBytes: number) =>
-  new Problem(413, '文件过大', `file：文件超过大小上限 ${formatBytes(maxBytes)}`, [{ field: 'file', message: `文件不能超过 ${formatBytes(maxBytes)}` }], 'file_too_large');
+  new Problem(
+    413,
+    '文件过大',
+    `file：文件超过大小上限 ${formatBytes(maxBytes)}`,
+    [{ field: 'file', message: `文件不能超过 ${formatBytes(maxBytes)}` }],
+    'file_too_large',
+  );
 
 /** Checks a complete upload's content and stores it with its audit entry in one transaction. */
 export async function storeFile(
@@ -59,7 +65,13 @@ export async function storeFile(
   const sniffed = sniffMediaType(content);
   if (!isAccepted(sniffed.mediaType)) {
     const message = `文件实际类型为${sniffed.label}（${sniffed.mediaType}），只接受 PDF、JPEG、PNG；文件扩展名不作为判断依据`;
-    throw new Problem(415, '不支持的文件类型', `file：${message}`, [{ field: 'file', message }], 'unsupported_file_type');
+    throw new Problem(
+      415,
+      '不支持的文件类型',
+      `file：${message}`,
+      [{ field: 'file', message }],
+      'unsupported_file_type',
+    );
   }
   if (isTruncated(content, sniffed.mediaType)) {
     throw fieldError('file', `${sniffed.label}不完整（上传中断或文件已损坏），请重新上传`, 'file_incomplete');
@@ -137,6 +149,7 @@ export async function assertFilesOwnedBy(
   const errors = ids.flatMap((id, i) =>
     byId.get(id)?.ownerId === ownerId ? [] : [{ field: name(i), message: `文件 ${id} 不存在或不是您上传的文件` }],
   );
-  if (errors.length) throw badRequest(errors.map((e) => `${e.field}：${e.message}`).join('；'), errors, 'file_not_found');
+  if (errors.length)
+    throw badRequest(errors.map((e) => `${e.field}：${e.message}`).join('；'), errors, 'file_not_found');
   return ids.map((id) => byId.get(id)!);
 }

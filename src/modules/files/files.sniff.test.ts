@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cleanFileName, contentDisposition, downloadName, isAccepted, isTruncated, sniffMediaType } from './files.sniff';
+import {
+  cleanFileName,
+  contentDisposition,
+  downloadName,
+  isAccepted,
+  isTruncated,
+  sniffMediaType,
+} from './files.sniff';
 
 const bytes = (...b: number[]) => Uint8Array.from(b);
 const text = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
@@ -59,7 +66,11 @@ describe('isTruncated', () => {
     expect(isTruncated(text('%PDF-1.4\n1 0 obj <<'), 'application/pdf')).toBe(true);
   });
   it('wants the IEND chunk at the end of a PNG, and does not judge JPEGs', () => {
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100), Buffer.from('\0\0\0\0IEND\xaeB`\x82', 'latin1')]);
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(100),
+      Buffer.from('\0\0\0\0IEND\xaeB`\x82', 'latin1'),
+    ]);
     expect(isTruncated(png, 'image/png')).toBe(false);
     expect(isTruncated(png.subarray(0, 60), 'image/png')).toBe(true);
     expect(isTruncated(bytes(0xff, 0xd8, 0xff, 0xe0), 'image/jpeg')).toBe(false);
@@ -89,6 +100,8 @@ describe('file names', () => {
     expect(contentDisposition('营业执照 (副本).pdf')).toBe(
       `inline; filename="____ (__).pdf"; filename*=UTF-8''%E8%90%A5%E4%B8%9A%E6%89%A7%E7%85%A7%20%28%E5%89%AF%E6%9C%AC%29.pdf`,
     );
-    expect(contentDisposition('a"b\\c.pdf', 'attachment')).toBe(`attachment; filename="a_b_c.pdf"; filename*=UTF-8''a%22b%5Cc.pdf`);
+    expect(contentDisposition('a"b\\c.pdf', 'attachment')).toBe(
+      `attachment; filename="a_b_c.pdf"; filename*=UTF-8''a%22b%5Cc.pdf`,
+    );
   });
 });

@@ -29,9 +29,24 @@ const indexOfAscii = (buf: Uint8Array, needle: string, from: number, to: number)
 /** Which member a ZIP container holds first tells the Office/OFD formats apart (best effort). */
 function sniffZip(buf: Uint8Array): Sniffed {
   const head = Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.byteLength, 4096)).toString('latin1');
-  if (head.includes('word/')) return { mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', label: 'Word 文档（docx）', ext: 'docx' };
-  if (head.includes('xl/')) return { mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', label: 'Excel 表格（xlsx）', ext: 'xlsx' };
-  if (head.includes('ppt/')) return { mediaType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', label: 'PowerPoint 演示文稿（pptx）', ext: 'pptx' };
+  if (head.includes('word/'))
+    return {
+      mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      label: 'Word 文档（docx）',
+      ext: 'docx',
+    };
+  if (head.includes('xl/'))
+    return {
+      mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      label: 'Excel 表格（xlsx）',
+      ext: 'xlsx',
+    };
+  if (head.includes('ppt/'))
+    return {
+      mediaType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+      label: 'PowerPoint 演示文稿（pptx）',
+      ext: 'pptx',
+    };
   if (head.includes('OFD.xml')) return { mediaType: 'application/ofd', label: 'OFD 版式文档', ext: 'ofd' };
   return { mediaType: 'application/zip', label: 'ZIP 压缩包', ext: 'zip' };
 }
@@ -53,18 +68,24 @@ function looksLikeText(buf: Uint8Array): boolean {
 export function sniffMediaType(buf: Uint8Array): Sniffed {
   if (startsWith(buf, ascii('%PDF-'))) return { mediaType: 'application/pdf', label: 'PDF 文档', ext: 'pdf' };
   if (startsWith(buf, [0xff, 0xd8, 0xff])) return { mediaType: 'image/jpeg', label: 'JPEG 图片', ext: 'jpg' };
-  if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { mediaType: 'image/png', label: 'PNG 图片', ext: 'png' };
-  if (startsWith(buf, ascii('GIF87a')) || startsWith(buf, ascii('GIF89a'))) return { mediaType: 'image/gif', label: 'GIF 图片', ext: 'gif' };
-  if (startsWith(buf, ascii('RIFF')) && startsWith(buf, ascii('WEBP'), 8)) return { mediaType: 'image/webp', label: 'WebP 图片', ext: 'webp' };
-  if (startsWith(buf, ascii('RIFF')) && startsWith(buf, ascii('WAVE'), 8)) return { mediaType: 'audio/wav', label: 'WAV 音频', ext: 'wav' };
-  if (startsWith(buf, ascii('RIFF')) && startsWith(buf, ascii('AVI '), 8)) return { mediaType: 'video/x-msvideo', label: 'AVI 视频', ext: 'avi' };
+  if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+    return { mediaType: 'image/png', label: 'PNG 图片', ext: 'png' };
+  if (startsWith(buf, ascii('GIF87a')) || startsWith(buf, ascii('GIF89a')))
+    return { mediaType: 'image/gif', label: 'GIF 图片', ext: 'gif' };
+  if (startsWith(buf, ascii('RIFF')) && startsWith(buf, ascii('WEBP'), 8))
+    return { mediaType: 'image/webp', label: 'WebP 图片', ext: 'webp' };
+  if (startsWith(buf, ascii('RIFF')) && startsWith(buf, ascii('WAVE'), 8))
+    return { mediaType: 'audio/wav', label: 'WAV 音频', ext: 'wav' };
+  if (startsWith(buf, ascii('RIFF')) && startsWith(buf, ascii('AVI '), 8))
+    return { mediaType: 'video/x-msvideo', label: 'AVI 视频', ext: 'avi' };
   if (startsWith(buf, ascii('BM')) && buf.length >= 26 && buf[6] === 0 && buf[7] === 0 && buf[8] === 0 && buf[9] === 0)
     return { mediaType: 'image/bmp', label: 'BMP 图片', ext: 'bmp' };
   if (startsWith(buf, [0x49, 0x49, 0x2a, 0x00]) || startsWith(buf, [0x4d, 0x4d, 0x00, 0x2a]))
     return { mediaType: 'image/tiff', label: 'TIFF 图片', ext: 'tif' };
   if (startsWith(buf, ascii('ftyp'), 4)) {
     const brand = Buffer.from(buf.subarray(8, 12)).toString('latin1');
-    if (['heic', 'heix', 'hevc', 'heim', 'heis', 'mif1', 'msf1'].includes(brand)) return { mediaType: 'image/heic', label: 'HEIC 图片', ext: 'heic' };
+    if (['heic', 'heix', 'hevc', 'heim', 'heis', 'mif1', 'msf1'].includes(brand))
+      return { mediaType: 'image/heic', label: 'HEIC 图片', ext: 'heic' };
     if (brand === 'avif' || brand === 'avis') return { mediaType: 'image/avif', label: 'AVIF 图片', ext: 'avif' };
     if (brand.startsWith('qt')) return { mediaType: 'video/quicktime', label: 'QuickTime 视频', ext: 'mov' };
     return { mediaType: 'video/mp4', label: 'MP4 视频', ext: 'mp4' };
@@ -72,20 +93,29 @@ export function sniffMediaType(buf: Uint8Array): Sniffed {
   if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04]) || startsWith(buf, [0x50, 0x4b, 0x05, 0x06])) return sniffZip(buf);
   if (startsWith(buf, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))
     return { mediaType: 'application/x-ole-storage', label: '旧版 Office 文档（doc/xls/ppt）', ext: 'doc' };
-  if (startsWith(buf, ascii('Rar!\x1a\x07'))) return { mediaType: 'application/vnd.rar', label: 'RAR 压缩包', ext: 'rar' };
-  if (startsWith(buf, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) return { mediaType: 'application/x-7z-compressed', label: '7z 压缩包', ext: '7z' };
+  if (startsWith(buf, ascii('Rar!\x1a\x07')))
+    return { mediaType: 'application/vnd.rar', label: 'RAR 压缩包', ext: 'rar' };
+  if (startsWith(buf, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]))
+    return { mediaType: 'application/x-7z-compressed', label: '7z 压缩包', ext: '7z' };
   if (startsWith(buf, [0x1f, 0x8b])) return { mediaType: 'application/gzip', label: 'GZIP 压缩包', ext: 'gz' };
-  if (startsWith(buf, [0x7f, 0x45, 0x4c, 0x46])) return { mediaType: 'application/x-executable', label: '可执行程序（ELF）', ext: 'elf' };
-  if (startsWith(buf, ascii('MZ'))) return { mediaType: 'application/x-msdownload', label: '可执行程序（EXE/DLL）', ext: 'exe' };
+  if (startsWith(buf, [0x7f, 0x45, 0x4c, 0x46]))
+    return { mediaType: 'application/x-executable', label: '可执行程序（ELF）', ext: 'elf' };
+  if (startsWith(buf, ascii('MZ')))
+    return { mediaType: 'application/x-msdownload', label: '可执行程序（EXE/DLL）', ext: 'exe' };
   if (startsWith(buf, ascii('{\\rtf'))) return { mediaType: 'application/rtf', label: 'RTF 文档', ext: 'rtf' };
-  if (startsWith(buf, ascii('ID3')) || startsWith(buf, [0xff, 0xfb])) return { mediaType: 'audio/mpeg', label: 'MP3 音频', ext: 'mp3' };
+  if (startsWith(buf, ascii('ID3')) || startsWith(buf, [0xff, 0xfb]))
+    return { mediaType: 'audio/mpeg', label: 'MP3 音频', ext: 'mp3' };
   if (looksLikeText(buf)) {
     // Skip a UTF-8 BOM and leading white space before looking for markup.
     let i = startsWith(buf, [0xef, 0xbb, 0xbf]) ? 3 : 0;
     while (i < buf.length && [0x20, 0x09, 0x0a, 0x0d].includes(buf[i]!)) i++;
-    const head = Buffer.from(buf.subarray(i, i + 512)).toString('latin1').toLowerCase();
-    if (head.startsWith('<svg') || (head.startsWith('<?xml') && head.includes('<svg'))) return { mediaType: 'image/svg+xml', label: 'SVG 矢量图', ext: 'svg' };
-    if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.includes('<script')) return { mediaType: 'text/html', label: 'HTML 网页', ext: 'html' };
+    const head = Buffer.from(buf.subarray(i, i + 512))
+      .toString('latin1')
+      .toLowerCase();
+    if (head.startsWith('<svg') || (head.startsWith('<?xml') && head.includes('<svg')))
+      return { mediaType: 'image/svg+xml', label: 'SVG 矢量图', ext: 'svg' };
+    if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.includes('<script'))
+      return { mediaType: 'text/html', label: 'HTML 网页', ext: 'html' };
     if (head.startsWith('<?xml')) return { mediaType: 'application/xml', label: 'XML 文件', ext: 'xml' };
     return { mediaType: 'text/plain', label: '纯文本', ext: 'txt' };
   }
@@ -98,7 +128,8 @@ export function sniffMediaType(buf: Uint8Array): Sniffed {
  * since cameras often append data after the end-of-image marker.
  */
 export function isTruncated(buf: Uint8Array, mediaType: AcceptedMediaType): boolean {
-  if (mediaType === 'application/pdf') return indexOfAscii(buf, '%%EOF', Math.max(0, buf.length - 1024), buf.length) < 0;
+  if (mediaType === 'application/pdf')
+    return indexOfAscii(buf, '%%EOF', Math.max(0, buf.length - 1024), buf.length) < 0;
   if (mediaType === 'image/png') return indexOfAscii(buf, 'IEND', Math.max(0, buf.length - 64), buf.length) < 0;
   return false;
 }
@@ -115,8 +146,11 @@ export const EXT_OF: Record<AcceptedMediaType, string[]> = {
  */
 export function cleanFileName(raw: string | undefined | null): string {
   let name = (raw ?? '').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  name = name.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '').replace(/\s+/g, ' ').trim();
+  name = name
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   name = name.replace(/^\.+/, '');
   if (!name) return 'file';
   const chars = [...name];

@@ -11,7 +11,10 @@ import * as repo from './identity.repository';
 /** Scope prefix that matches no region code: applicants see only what is theirs. */
 export const NO_REGION = '-';
 
-type ScopeColumns = Pick<repo.UserRow, 'kind' | 'region_code' | 'region_prefix' | 'department_id' | 'hall_id' | 'window_id'>;
+type ScopeColumns = Pick<
+  repo.UserRow,
+  'kind' | 'region_code' | 'region_prefix' | 'department_id' | 'hall_id' | 'window_id'
+>;
 
 /** The data scope a user's assignment gives: staff see their region subtree, applicants no region. */
 export function scopeOf(u: ScopeColumns): DataScope {
@@ -50,7 +53,10 @@ export async function getAccount(db: Db | Tx, id: string): Promise<Account | und
 }
 
 /** The active applicant account registered with this ID number or credit code, if any. */
-export async function findApplicantAccount(db: Db | Tx, code: { idNumber?: string; creditCode?: string }): Promise<Account | undefined> {
+export async function findApplicantAccount(
+  db: Db | Tx,
+  code: { idNumber?: string; creditCode?: string },
+): Promise<Account | undefined> {
   if (!code.idNumber && !code.creditCode) return undefined;
   const u = await repo.findApplicantByCode(db, code);
   return u && toAccount(u);
@@ -90,9 +96,16 @@ export async function staffIdsAtWindow(db: Db | Tx, windowId: string): Promise<s
  * The active staff accounts of a department 部门人员 (by id or code), optionally only those within a
  * region subtree (`regionPrefix`) or at a hall; an unknown department has none.
  */
-export async function listDepartmentStaff(db: Db | Tx, f: { department: string; regionPrefix?: string; hallId?: string }): Promise<StaffContact[]> {
+export async function listDepartmentStaff(
+  db: Db | Tx,
+  f: { department: string; regionPrefix?: string; hallId?: string },
+): Promise<StaffContact[]> {
   const dept = await getDepartment(db, f.department);
   if (!dept) return [];
-  const rows = await repo.activeDepartmentStaff(db, { departmentId: dept.id, regionPrefix: f.regionPrefix, hallId: f.hallId });
+  const rows = await repo.activeDepartmentStaff(db, {
+    departmentId: dept.id,
+    regionPrefix: f.regionPrefix,
+    hallId: f.hallId,
+  });
   return rows.map((u) => ({ id: u.id, username: u.username, name: u.name, roles: u.roles }));
 }

@@ -13,7 +13,20 @@ const login = (username: string, password = DEMO_PASSWORD) =>
 
 describe('sign-in', () => {
   it('signs in every demo account and returns a token, a CSRF token and an HttpOnly cookie', async () => {
-    for (const u of ['admin', 'supervisor', 'clerk-city', 'approver-city', 'chief-city', 'clerk-county', 'approver-county', 'clerk-town', 'clerk-village', 'agent', 'applicant', 'company']) {
+    for (const u of [
+      'admin',
+      'supervisor',
+      'clerk-city',
+      'approver-city',
+      'chief-city',
+      'clerk-county',
+      'approver-county',
+      'clerk-town',
+      'clerk-village',
+      'agent',
+      'applicant',
+      'company',
+    ]) {
       const res = await login(u);
       expect(res.statusCode, u).toBe(200);
       const body = res.json();
@@ -74,7 +87,11 @@ describe('sign-in', () => {
     const noCsrf = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } });
     expect(noCsrf.statusCode).toBe(403);
     expect(noCsrf.json().title).toContain('CSRF');
-    const ok = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, 'x-csrf-token': csrfToken } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie, 'x-csrf-token': csrfToken },
+    });
     expect(ok.statusCode).toBe(200);
     expect((await t.app.inject({ url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
   });
@@ -91,7 +108,14 @@ describe('registration', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/auth/register',
-      payload: { kind: 'person', username: 'liming', password: 'Liming2026', name: '李明', idNumber: '211102198506120048', phone: '13912345678' },
+      payload: {
+        kind: 'person',
+        username: 'liming',
+        password: 'Liming2026',
+        name: '李明',
+        idNumber: '211102198506120048',
+        phone: '13912345678',
+      },
     });
     expect(res.statusCode).toBe(201);
     expect((await login('liming', 'Liming2026')).statusCode).toBe(200);
@@ -101,7 +125,14 @@ describe('registration', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/auth/register',
-      payload: { kind: 'person', username: 'wrongid', password: 'Abcdef123', name: '王五', idNumber: '211102198506120041', phone: '13912345678' },
+      payload: {
+        kind: 'person',
+        username: 'wrongid',
+        password: 'Abcdef123',
+        name: '王五',
+        idNumber: '211102198506120041',
+        phone: '13912345678',
+      },
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0]).toEqual({ field: 'idNumber', message: '身份证号校验位错误' });
@@ -111,7 +142,14 @@ describe('registration', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/auth/register',
-      payload: { kind: 'company', username: 'badco', password: 'Abcdef123', name: '某某公司', creditCode: '91211103MA0Y8K2P7K', phone: '13912345678' },
+      payload: {
+        kind: 'company',
+        username: 'badco',
+        password: 'Abcdef123',
+        name: '某某公司',
+        creditCode: '91211103MA0Y8K2P7K',
+        phone: '13912345678',
+      },
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].field).toBe('creditCode');
@@ -121,7 +159,14 @@ describe('registration', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/auth/register',
-      payload: { kind: 'company', username: 'Company', password: 'Abcdef123', name: '某某公司', creditCode: '91350100M000100Y43', phone: '13912345678' },
+      payload: {
+        kind: 'company',
+        username: 'Company',
+        password: 'Abcdef123',
+        name: '某某公司',
+        creditCode: '91350100M000100Y43',
+        phone: '13912345678',
+      },
     });
     expect(res.statusCode).toBe(409);
   });
@@ -134,7 +179,14 @@ describe('staff administration', () => {
       method: 'POST',
       url: '/api/staff',
       headers: h,
-      payload: { username: 'clerk-new', name: '新窗口员', password: 'Window2026', roles: ['clerk'], regionCode: '211103', phone: '13700001111' },
+      payload: {
+        username: 'clerk-new',
+        name: '新窗口员',
+        password: 'Window2026',
+        roles: ['clerk'],
+        regionCode: '211103',
+        phone: '13700001111',
+      },
     });
     expect(res.statusCode).toBe(201);
     const created = res.json();
@@ -150,8 +202,12 @@ describe('staff administration', () => {
     expect(off.statusCode).toBe(200);
     expect(off.json().active).toBe(false);
     expect((await login('clerk-new', 'Window2026')).statusCode).toBe(401);
-    const rows = await sql<{ action: string }>`select action from audit_log where entity_id = ${created.id} order by id`.execute(t.db);
-    expect(rows.rows.map((r) => r.action)).toEqual(expect.arrayContaining(['identity.staff.create', 'identity.staff.deactivate']));
+    const rows = await sql<{
+      action: string;
+    }>`select action from audit_log where entity_id = ${created.id} order by id`.execute(t.db);
+    expect(rows.rows.map((r) => r.action)).toEqual(
+      expect.arrayContaining(['identity.staff.create', 'identity.staff.deactivate']),
+    );
   });
 
   it('refuses weak passwords and unknown regions, naming the field', async () => {
@@ -184,7 +240,13 @@ describe('staff administration', () => {
       method: 'POST',
       url: '/api/staff',
       headers: cityAdmin,
-      payload: { username: 'admin-xlt', name: '兴隆台管理员', password: 'Admin2026x', roles: ['admin'], regionCode: '211103' },
+      payload: {
+        username: 'admin-xlt',
+        name: '兴隆台管理员',
+        password: 'Admin2026x',
+        roles: ['admin'],
+        regionCode: '211103',
+      },
     });
     expect(created.statusCode).toBe(201);
     const countyAdmin = await t.login('admin-xlt', 'Admin2026x');

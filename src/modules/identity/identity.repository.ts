@@ -20,7 +20,10 @@ export async function findUserById(db: Db | Tx, id: string): Promise<UserRow | u
 }
 
 /** The active applicant (person or company) registered with this ID number or credit code. */
-export async function findApplicantByCode(db: Db | Tx, code: { idNumber?: string; creditCode?: string }): Promise<UserRow | undefined> {
+export async function findApplicantByCode(
+  db: Db | Tx,
+  code: { idNumber?: string; creditCode?: string },
+): Promise<UserRow | undefined> {
   let qb = q(db).selectFrom('users').selectAll().where('active', '=', true).where('kind', 'in', ['person', 'company']);
   qb = code.idNumber ? qb.where('id_number', '=', code.idNumber) : qb.where('credit_code', '=', code.creditCode ?? '');
   return qb.executeTakeFirst();
@@ -76,9 +79,20 @@ export async function listStaff(db: Db, f: StaffFilter) {
 
 export async function insertSession(
   db: Db | Tx,
-  s: { token_hash: string; user_id: string; csrf_token: string; ip: string | null; user_agent: string | null; expires_at: Date },
+  s: {
+    token_hash: string;
+    user_id: string;
+    csrf_token: string;
+    ip: string | null;
+    user_agent: string | null;
+    expires_at: Date;
+  },
 ) {
-  return q(db).insertInto('sessions').values({ ...s, revoked_at: null }).returning(['id']).executeTakeFirstOrThrow();
+  return q(db)
+    .insertInto('sessions')
+    .values({ ...s, revoked_at: null })
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
 }
 
 export async function findLiveSession(db: Db | Tx, tokenHash: string) {
@@ -111,7 +125,12 @@ export async function revokeSession(db: Db | Tx, sessionId: string) {
 }
 
 export async function revokeUserSessions(db: Db | Tx, userId: string) {
-  await q(db).updateTable('sessions').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+  await q(db)
+    .updateTable('sessions')
+    .set({ revoked_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 export async function countRecentFailures(db: Db | Tx, username: string, since: Date): Promise<number> {
@@ -138,11 +157,21 @@ export async function clearFailures(db: Db | Tx, username: string) {
 /** Active staff accounts bound to a department, optionally within a region subtree and/or a hall. */
 /** Ids of the staff accounts assigned to a window (active or not: their past cases stay theirs). */
 export async function staffIdsAtWindow(db: Db | Tx, windowId: string): Promise<string[]> {
-  return (await q(db).selectFrom('users').select('id').where('kind', '=', 'staff').where('window_id', '=', windowId).execute()).map((r) => r.id);
+  return (
+    await q(db).selectFrom('users').select('id').where('kind', '=', 'staff').where('window_id', '=', windowId).execute()
+  ).map((r) => r.id);
 }
 
-export async function activeDepartmentStaff(db: Db | Tx, f: { departmentId: string; regionPrefix?: string; hallId?: string }): Promise<UserRow[]> {
-  let sel = q(db).selectFrom('users').selectAll().where('kind', '=', 'staff').where('active', '=', true).where('department_id', '=', f.departmentId);
+export async function activeDepartmentStaff(
+  db: Db | Tx,
+  f: { departmentId: string; regionPrefix?: string; hallId?: string },
+): Promise<UserRow[]> {
+  let sel = q(db)
+    .selectFrom('users')
+    .selectAll()
+    .where('kind', '=', 'staff')
+    .where('active', '=', true)
+    .where('department_id', '=', f.departmentId);
   if (f.regionPrefix) sel = sel.where('region_code', 'like', `${f.regionPrefix}%`);
   if (f.hallId) sel = sel.where('hall_id', '=', f.hallId);
   return sel.orderBy('username').execute();

@@ -89,7 +89,14 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
 
   app.put(
     '/api/auth/password',
-    { schema: { tags: ['identity'], summary: '修改本人密码', body: ChangePasswordBody, response: { 200: Ok, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['identity'],
+        summary: '修改本人密码',
+        body: ChangePasswordBody,
+        response: { 200: Ok, ...errorResponses },
+      },
+    },
     async (req) => {
       const actor = requireActor(req);
       await svc.changePassword(db, actor, req.body.oldPassword, req.body.newPassword, req.ip);
@@ -117,29 +124,58 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
 
   app.post(
     '/api/staff',
-    { schema: { tags: ['identity'], summary: '新建工作人员账号', body: CreateStaffBody, response: { 201: User, ...errorResponses } } },
-    async (req, reply) => reply.status(201).send(await svc.createStaff(db, requireRole(req, 'admin'), req.body, req.ip)),
+    {
+      schema: {
+        tags: ['identity'],
+        summary: '新建工作人员账号',
+        body: CreateStaffBody,
+        response: { 201: User, ...errorResponses },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await svc.createStaff(db, requireRole(req, 'admin'), req.body, req.ip)),
   );
 
   app.get(
     '/api/staff/:id',
-    { schema: { tags: ['identity'], summary: '工作人员详情', params: IdParam, response: { 200: User, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['identity'],
+        summary: '工作人员详情',
+        params: IdParam,
+        response: { 200: User, ...errorResponses },
+      },
+    },
     async (req) => svc.getStaff(db, requireRole(req, 'admin'), req.params.id),
   );
 
   app.patch(
     '/api/staff/:id',
     {
-      schema: { tags: ['identity'], summary: '修改工作人员（角色、区划、部门、大厅、窗口）', params: IdParam, body: UpdateStaffBody, response: { 200: User, ...errorResponses } },
+      schema: {
+        tags: ['identity'],
+        summary: '修改工作人员（角色、区划、部门、大厅、窗口）',
+        params: IdParam,
+        body: UpdateStaffBody,
+        response: { 200: User, ...errorResponses },
+      },
     },
     async (req) => svc.updateStaff(db, requireRole(req, 'admin'), req.params.id, req.body, req.ip),
   );
 
-  for (const [verb, active] of [['deactivate', false], ['activate', true]] as const) {
+  for (const [verb, active] of [
+    ['deactivate', false],
+    ['activate', true],
+  ] as const) {
     app.post(
       `/api/staff/:id/${verb}`,
       {
-        schema: { tags: ['identity'], summary: active ? '启用工作人员账号' : '停用工作人员账号（保留历史）', params: IdParam, response: { 200: User, ...errorResponses, 422: Problem } },
+        schema: {
+          tags: ['identity'],
+          summary: active ? '启用工作人员账号' : '停用工作人员账号（保留历史）',
+          params: IdParam,
+          response: { 200: User, ...errorResponses, 422: Problem },
+        },
       },
       async (req) => svc.setStaffActive(db, requireRole(req, 'admin'), req.params.id, active, req.ip),
     );
@@ -147,7 +183,15 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
 
   app.post(
     '/api/staff/:id/reset-password',
-    { schema: { tags: ['identity'], summary: '重置工作人员密码', params: IdParam, body: ResetPasswordBody, response: { 200: Ok, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['identity'],
+        summary: '重置工作人员密码',
+        params: IdParam,
+        body: ResetPasswordBody,
+        response: { 200: Ok, ...errorResponses },
+      },
+    },
     async (req) => {
       await svc.resetStaffPassword(db, requireRole(req, 'admin'), req.params.id, req.body.password, req.ip);
       return { ok: true as const };

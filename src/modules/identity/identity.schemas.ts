@@ -52,7 +52,10 @@ export const RegisterBody = z.object({
   phone: Phone,
 });
 
-export const ChangePasswordBody = z.object({ oldPassword: z.string().min(1).max(128), newPassword: z.string().max(64) });
+export const ChangePasswordBody = z.object({
+  oldPassword: z.string().min(1).max(128),
+  newPassword: z.string().max(64),
+});
 
 const StaffRole = z.enum(['admin', 'supervisor', 'clerk', 'approver', 'chief', 'agent']);
 
@@ -73,6 +76,9 @@ export const ResetPasswordBody = z.object({ password: z.string().max(64) });
 
 export const StaffQuery = z.object({
   q: z.string().trim().max(50).optional(),
-  regionCode: z.string().regex(/^[0-9A-Z]{4,12}$/, '区划代码格式有误').optional(),
+  regionCode: z
+    .string()
+    .regex(/^[0-9A-Z]{4,12}$/, '区划代码格式有误')
+    .optional(),
   role: StaffRole.optional(),
 });

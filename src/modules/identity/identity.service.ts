@@ -105,29 +105,53 @@ export async function login(
     throw tooManyRequests(`登录失败次数过多，请 ${FAILURE_WINDOW_MINUTES} 分钟后再试`);
   }
   const user = await repo.findUserByUsername(db, input.username);
-  const ok = user ? await verifyPassword(input.password, user.password_hash) : await verifyPassword(input.password, await DUMMY_HASH_PROMISE);
+  const ok = user
+    ? await verifyPassword(input.password, user.password_hash)
+    : await verifyPassword(input.password, await DUMMY_HASH_PROMISE);
   if (!user || !ok || !user.active) {
     await repo.recordFailure(db, input.username, input.ip);
-    await recordAudit(db, { actor: null, action: 'identity.login.fail', entityType: 'user', entityId: user?.id ?? null, after: { username: input.username }, ip: input.ip });
+    await recordAudit(db, {
+      actor: null,
+      action: 'identity.login.fail',
+      entityType: 'user',
+      entityId: user?.id ?? null,
+      after: { username: input.username },
+      ip: input.ip,
+    });
     throw unauthorized('用户名或密码错误');
   }
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + input.sessionHours * 3600_000);
   await db.transaction().execute(async (tx) => {
-    await repo.insertSession(tx, { token_hash: sha256(token), user_id: user.id, csrf_token: csrfToken, ip: input.ip, user_agent: input.userAgent, expires_at: expiresAt });
+    await repo.insertSession(tx, {
+      token_hash: sha256(token),
+      user_id: user.id,
+      csrf_token: csrfToken,
+      ip: input.ip,
+      user_agent: input.userAgent,
+      expires_at: expiresAt,
+    });
     await repo.updateUser(tx, user.id, { last_login_at: new Date() });
     await repo.clearFailures(tx, input.username);
-    await recordAudit(tx, { actor: { id: user.id, username: user.username }, action: 'identity.login', entityType: 'user', entityId: user.id, ip: input.ip });
+    await recordAudit(tx, {
+      actor: { id: user.id, username: user.username },
+      action: 'identity.login',
+      entityType: 'user',
+      entityId: user.id,
+      ip: input.ip,
+    });
   });
   return { token, csrfToken, expiresAt, user: await toPublicUser(db, user) };
 }
 
 export async function logout(db: Db, actor: Actor, ip: string | null): Promise<void> {
-  await forgettingSessions(db.transaction().execute(async (tx) => {
-    await repo.revokeSession(tx, actor.sessionId);
-    await recordAudit(tx, { actor, action: 'identity.logout', entityType: 'user', entityId: actor.id, ip });
-  }));
+  await forgettingSessions(
+    db.transaction().execute(async (tx) => {
+      await repo.revokeSession(tx, actor.sessionId);
+      await recordAudit(tx, { actor, action: 'identity.logout', entityType: 'user', entityId: actor.id, ip });
+    }),
+  );
 }
 
 /** Resolves a session token to the actor; null when unknown, expired, revoked or the account is inactive. */
@@ -154,7 +178,13 @@ export async function getMe(db: Db, actor: Actor): Promise<PublicUser> {
   return toPublicUser(db, u);
 }
 
-export async function changePassword(db: Db, actor: Actor, oldPassword: string, newPassword: string, ip: string | null) {
+export async function changePassword(
+  db: Db,
+  actor: Actor,
+  oldPassword: string,
+  newPassword: string,
+  ip: string | null,
+) {
   const u = await repo.findUserById(db, actor.id);
   if (!u || !(await verifyPassword(oldPassword, u.password_hash))) throw fieldError('oldPassword', '原密码不正确');
   const weak = checkPasswordStrength(newPassword);
@@ -209,7 +239,14 @@ export async function registerApplicant(db: Db, input: RegisterInput, ip: string
       hall_id: null,
       window_id: null,
     });
-    await recordAudit(tx, { actor: { id: u.id, username: u.username }, action: 'identity.register', entityType: 'user', entityId: u.id, after: { username: u.username, kind: u.kind }, ip });
+    await recordAudit(tx, {
+      actor: { id: u.id, username: u.username },
+      action: 'identity.register',
+      entityType: 'user',
+      entityId: u.id,
+      after: { username: u.username, kind: u.kind },
+      ip,
+    });
     return toPublicUser(tx as unknown as Db, u);
   });
 }
@@ -229,17 +266,23 @@ export interface StaffInput {
 }
 
 /** Checks a staff assignment against the organisation and the admin's own scope; returns the region prefix. */
-async function resolveAssignment(db: Db, admin: Actor, a: Pick<StaffInput, 'regionCode' | 'departmentId' | 'hallId' | 'windowId'>): Promise<string> {
+async function resolveAssignment(
+  db: Db,
+  admin: Actor,
+  a: Pick<StaffInput, 'regionCode' | 'departmentId' | 'hallId' | 'windowId'>,
+): Promise<string> {
   const region = await getRegion(db, a.regionCode);
   if (!region || !region.active) throw fieldError('regionCode', '区划不存在或已停用');
   if (!inRegionScope(admin, region.code)) throw fieldError('regionCode', '区划不在您的管理范围内');
   if (a.departmentId) {
     const d = await getDepartment(db, a.departmentId);
-    if (!d || !d.active || !inRegionScope(admin, d.regionCode)) throw fieldError('departmentId', '部门不存在或不在您的管理范围内');
+    if (!d || !d.active || !inRegionScope(admin, d.regionCode))
+      throw fieldError('departmentId', '部门不存在或不在您的管理范围内');
   }
   if (a.hallId) {
     const h = await getHall(db, a.hallId);
-    if (!h || !h.active || !inRegionScope(admin, h.regionCode)) throw fieldError('hallId', '大厅不存在或不在您的管理范围内');
+    if (!h || !h.active || !inRegionScope(admin, h.regionCode))
+      throw fieldError('hallId', '大厅不存在或不在您的管理范围内');
     if (!h.regionCode.startsWith(region.scopePrefix)) throw fieldError('hallId', '大厅不在该人员所属区划内');
   }
   if (a.windowId) {
@@ -285,7 +328,14 @@ export async function createStaff(db: Db, admin: Actor, input: StaffInput, ip: s
       hall_id: input.hallId ?? null,
       window_id: input.windowId ?? null,
     });
-    await recordAudit(tx, { actor: admin, action: 'identity.staff.create', entityType: 'user', entityId: row.id, after: staffSnapshot(row), ip });
+    await recordAudit(tx, {
+      actor: admin,
+      action: 'identity.staff.create',
+      entityType: 'user',
+      entityId: row.id,
+      after: staffSnapshot(row),
+      ip,
+    });
     return row;
   });
   return toPublicUser(db, u);
@@ -314,32 +364,52 @@ export async function updateStaff(db: Db, admin: Actor, id: string, patch: Staff
   const prefix = await resolveAssignment(db, admin, next);
   if (u.id === admin.id && patch.roles && !patch.roles.includes('admin'))
     throw fieldError('roles', '不能移除自己的系统管理员角色');
-  const updated = await forgettingSessions(db.transaction().execute(async (tx) => {
-    const row = await repo.updateUser(tx, id, {
-      name: patch.name ?? u.name,
-      roles: patch.roles ? [...new Set(patch.roles)] : u.roles,
-      phone: patch.phone === undefined ? u.phone : patch.phone,
-      region_code: next.regionCode,
-      region_prefix: prefix,
-      department_id: next.departmentId,
-      hall_id: next.hallId,
-      window_id: next.windowId,
-    });
-    await recordAudit(tx, { actor: admin, action: 'identity.staff.update', entityType: 'user', entityId: id, before: staffSnapshot(u), after: staffSnapshot(row), ip });
-    return row;
-  }));
+  const updated = await forgettingSessions(
+    db.transaction().execute(async (tx) => {
+      const row = await repo.updateUser(tx, id, {
+        name: patch.name ?? u.name,
+        roles: patch.roles ? [...new Set(patch.roles)] : u.roles,
+        phone: patch.phone === undefined ? u.phone : patch.phone,
+        region_code: next.regionCode,
+        region_prefix: prefix,
+        department_id: next.departmentId,
+        hall_id: next.hallId,
+        window_id: next.windowId,
+      });
+      await recordAudit(tx, {
+        actor: admin,
+        action: 'identity.staff.update',
+        entityType: 'user',
+        entityId: id,
+        before: staffSnapshot(u),
+        after: staffSnapshot(row),
+        ip,
+      });
+      return row;
+    }),
+  );
   return toPublicUser(db, updated);
 }
 
 export async function setStaffActive(db: Db, admin: Actor, id: string, active: boolean, ip: string | null) {
   const u = await loadStaffInScope(db, admin, id);
   if (u.id === admin.id && !active) throw new Problem(422, '业务规则不允许', '不能停用自己的账号');
-  const row = await forgettingSessions(db.transaction().execute(async (tx) => {
-    const r = await repo.updateUser(tx, id, { active });
-    if (!active) await repo.revokeUserSessions(tx, id);
-    await recordAudit(tx, { actor: admin, action: active ? 'identity.staff.activate' : 'identity.staff.deactivate', entityType: 'user', entityId: id, before: { active: u.active }, after: { active }, ip });
-    return r;
-  }));
+  const row = await forgettingSessions(
+    db.transaction().execute(async (tx) => {
+      const r = await repo.updateUser(tx, id, { active });
+      if (!active) await repo.revokeUserSessions(tx, id);
+      await recordAudit(tx, {
+        actor: admin,
+        action: active ? 'identity.staff.activate' : 'identity.staff.deactivate',
+        entityType: 'user',
+        entityId: id,
+        before: { active: u.active },
+        after: { active },
+        ip,
+      });
+      return r;
+    }),
+  );
   return toPublicUser(db, row);
 }
 
@@ -348,11 +418,19 @@ export async function resetStaffPassword(db: Db, admin: Actor, id: string, passw
   const weak = checkPasswordStrength(password);
   if (weak) throw fieldError('password', weak);
   const hash = await hashPassword(password);
-  await forgettingSessions(db.transaction().execute(async (tx) => {
-    await repo.updateUser(tx, u.id, { password_hash: hash });
-    await repo.revokeUserSessions(tx, u.id);
-    await recordAudit(tx, { actor: admin, action: 'identity.staff.reset_password', entityType: 'user', entityId: u.id, ip });
-  }));
+  await forgettingSessions(
+    db.transaction().execute(async (tx) => {
+      await repo.updateUser(tx, u.id, { password_hash: hash });
+      await repo.revokeUserSessions(tx, u.id);
+      await recordAudit(tx, {
+        actor: admin,
+        action: 'identity.staff.reset_password',
+        entityType: 'user',
+        entityId: u.id,
+        ip,
+      });
+    }),
+  );
 }
 
 export async function listStaff(db: Db, admin: Actor, f: Omit<repo.StaffFilter, 'regionPrefix'>) {

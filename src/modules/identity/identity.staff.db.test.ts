@@ -10,13 +10,19 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const usernames = async (f: Parameters<typeof listDepartmentStaff>[1]) => (await listDepartmentStaff(t.db, f)).map((s) => s.username);
+const usernames = async (f: Parameters<typeof listDepartmentStaff>[1]) =>
+  (await listDepartmentStaff(t.db, f)).map((s) => s.username);
 
 describe('listDepartmentStaff 部门人员', () => {
   it('lists the active staff of a department by code, without personal data', async () => {
     const staff = await listDepartmentStaff(t.db, { department: 'PJ-XZSP' });
     expect(staff.map((s) => s.username)).toEqual(['approver-city', 'chief-city']);
-    expect(staff[0]).toEqual({ id: expect.any(String), username: 'approver-city', name: '王建国', roles: ['approver'] });
+    expect(staff[0]).toEqual({
+      id: expect.any(String),
+      username: 'approver-city',
+      name: '王建国',
+      roles: ['approver'],
+    });
     expect(JSON.stringify(staff)).not.toContain('1390427');
     expect(await usernames({ department: 'XLT-XZSP' })).toEqual(['approver-county']);
   });
@@ -25,7 +31,8 @@ describe('listDepartmentStaff 部门人员', () => {
     expect(await usernames({ department: 'PJ-XZSP', regionPrefix: '2111' })).toEqual(['approver-city', 'chief-city']);
     expect(await usernames({ department: 'PJ-XZSP', regionPrefix: '211103' })).toEqual([]);
     expect(await usernames({ department: 'PJ-ZWFW' })).toEqual(['admin', 'agent', 'clerk-city']);
-    const hall = (await sql<{ hall_id: string }>`select hall_id from users where username = 'clerk-city'`.execute(t.db)).rows[0]!.hall_id;
+    const hall = (await sql<{ hall_id: string }>`select hall_id from users where username = 'clerk-city'`.execute(t.db))
+      .rows[0]!.hall_id;
     expect((await getHall(t.db, hall))?.id).toBe(hall);
     expect(await usernames({ department: 'PJ-ZWFW', hallId: hall })).toEqual(['clerk-city']);
     expect(await usernames({ department: 'PJ-NOPE' })).toEqual([]);
@@ -48,8 +55,16 @@ describe('GET /api/staff for a supervisor', () => {
     expect(JSON.stringify(roster.json())).not.toContain('13904270003');
     const clerk = items.find((u) => u.username === 'clerk-city')!;
     expect((await t.app.inject({ url: `/api/staff/${clerk.id}`, headers: supervisor })).statusCode).toBe(403);
-    const payload = { username: 'by-supervisor', name: '某某', password: 'Window@2026x', roles: ['clerk'], regionCode: '211100' };
-    expect((await t.app.inject({ method: 'POST', url: '/api/staff', headers: supervisor, payload })).statusCode).toBe(403);
+    const payload = {
+      username: 'by-supervisor',
+      name: '某某',
+      password: 'Window@2026x',
+      roles: ['clerk'],
+      regionCode: '211100',
+    };
+    expect((await t.app.inject({ method: 'POST', url: '/api/staff', headers: supervisor, payload })).statusCode).toBe(
+      403,
+    );
     expect((await t.app.inject({ url: '/api/staff', headers: await t.login('clerk-city') })).statusCode).toBe(403);
   });
 });

@@ -5,7 +5,15 @@ import { registerIdentityRoutes } from './identity.routes';
 import { seedDemoAccounts } from './demo/accounts';
 
 export { authenticateToken } from './identity.service';
-export { getAccount, findApplicantAccount, actorForUsername, listDepartmentStaff, staffIdsAtWindow, type Account, type StaffContact } from './identity.accounts';
+export {
+  getAccount,
+  findApplicantAccount,
+  actorForUsername,
+  listDepartmentStaff,
+  staffIdsAtWindow,
+  type Account,
+  type StaffContact,
+} from './identity.accounts';
 export { checkIdNumber, checkCreditCode } from './identity.codes';
 export { DEMO_PASSWORD } from './demo/accounts';
 

@@ -20,7 +20,8 @@ async function grantedCase(clerk: H, greenChannel = false): Promise<string> {
 }
 
 const recipient = { name: '张明', phone: '13804271234', address: '辽宁省盘锦市兴隆台区振兴街道世纪社区 3 号楼 2 单元' };
-const waybillCount = async () => Number((await sql<{ n: number }>`select count(*)::int as n from waybills`.execute(t.db)).rows[0]!.n);
+const waybillCount = async () =>
+  Number((await sql<{ n: number }>`select count(*)::int as n from waybills`.execute(t.db)).rows[0]!.n);
 
 describe('统一制发证与快递送达', () => {
   let clerk: H;
@@ -46,20 +47,27 @@ describe('统一制发证与快递送达', () => {
     expect(ids).toEqual(expect.arrayContaining([a, b, stale, green]));
     expect(q.items[0].greenChannel).toBe(true);
     expect(q.items.every((i: { status: string }) => i.status === 'granted')).toBe(true);
-    expect(q.items.find((i: { id: string }) => i.id === a)).toMatchObject({ applicantNameMasked: '张*', departmentName: expect.stringContaining('局') });
+    expect(q.items.find((i: { id: string }) => i.id === a)).toMatchObject({
+      applicantNameMasked: '张*',
+      departmentName: expect.stringContaining('局'),
+    });
 
     // filtered by the accepting hall
     const hallId = (await view(a, clerk)).acceptingHall.id as string;
     const inHall = (await get(`/api/issuing/queue?stage=to_issue&pageSize=200&hall=${hallId}`, clerk)).json();
     expect(inHall.items.map((i: { id: string }) => i.id)).toContain(a);
-    const otherHall = (await get(`/api/issuing/queue?stage=to_issue&hall=00000000-0000-4000-8000-000000000000`, clerk)).json();
+    const otherHall = (
+      await get(`/api/issuing/queue?stage=to_issue&hall=00000000-0000-4000-8000-000000000000`, clerk)
+    ).json();
     expect(otherHall.total).toBe(0);
 
     // searched by case number, filtered by department
     const { number, departmentCode } = await view(a, clerk);
     const byNumber = (await get(`/api/issuing/queue?stage=to_issue&q=${number}`, clerk)).json();
     expect(byNumber.items.map((i: { id: string }) => i.id)).toEqual([a]);
-    const inDept = (await get(`/api/issuing/queue?stage=to_issue&pageSize=200&department=${departmentCode}`, clerk)).json();
+    const inDept = (
+      await get(`/api/issuing/queue?stage=to_issue&pageSize=200&department=${departmentCode}`, clerk)
+    ).json();
     expect(inDept.items.map((i: { id: string }) => i.id)).toContain(a);
     expect((await get(`/api/issuing/queue?stage=to_issue&department=NO-SUCH`, clerk)).json().total).toBe(0);
   });
@@ -99,7 +107,14 @@ describe('统一制发证与快递送达', () => {
     expect(list.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(list.rawPayload.toString('latin1')).toMatch(/BaseFont \/[A-Z]{6}\+NotoSansHans/);
     expect((await get(batch.listUrl, await as('clerk-county'))).statusCode).toBe(404);
-    expect((await get(`/api/issuing/batches/${batch.id.replace(/.$/, (c: string) => (c === '0' ? '1' : '0'))}/list.pdf`, clerk)).statusCode).toBe(404);
+    expect(
+      (
+        await get(
+          `/api/issuing/batches/${batch.id.replace(/.$/, (c: string) => (c === '0' ? '1' : '0'))}/list.pdf`,
+          clerk,
+        )
+      ).statusCode,
+    ).toBe(404);
 
     const again = await get(`/api/issuing/batches/${batch.id}`, clerk);
     expect(again.statusCode).toBe(200);
@@ -112,26 +127,57 @@ describe('统一制发证与快递送达', () => {
 
   it('a waybill delivers the case by express in the same request; a failing delivery leaves no waybill', async () => {
     const v = await view(a, clerk);
-    const res = await post('/api/issuing/waybills', clerk, { caseId: a, version: v.version, carrier: '顺丰', recipient });
+    const res = await post('/api/issuing/waybills', clerk, {
+      caseId: a,
+      version: v.version,
+      carrier: '顺丰',
+      recipient,
+    });
     expect(res.statusCode, res.body).toBe(201);
     const w = res.json();
     expect(w.trackingNumber).toMatch(/^SF\d{8}000001$/);
-    expect(w).toMatchObject({ carrier: 'SF', status: 'created', free: true, feeCents: 0, case: { id: a, status: 'completed' } });
+    expect(w).toMatchObject({
+      carrier: 'SF',
+      status: 'created',
+      free: true,
+      feeCents: 0,
+      case: { id: a, status: 'completed' },
+    });
     const c = await view(a, clerk);
     expect(c.status).toBe('completed');
-    expect(c.history.at(-1)).toMatchObject({ action: 'deliver', payload: { delivery: { method: 'express', trackingNumber: w.trackingNumber } } });
+    expect(c.history.at(-1)).toMatchObject({
+      action: 'deliver',
+      payload: { delivery: { method: 'express', trackingNumber: w.trackingNumber } },
+    });
 
     // the case is completed: a second waybill fails, and neither a waybill nor a tracking number remains
     const count = await waybillCount();
-    const twice = await post('/api/issuing/waybills', clerk, { caseId: a, version: c.version, carrier: 'SF', recipient });
+    const twice = await post('/api/issuing/waybills', clerk, {
+      caseId: a,
+      version: c.version,
+      carrier: 'SF',
+      recipient,
+    });
     expect(twice.statusCode).toBe(409);
     expect(await waybillCount()).toBe(count);
-    const staleDeliver = await post('/api/issuing/waybills', clerk, { caseId: b, version: 1, carrier: 'SF', recipient });
+    const staleDeliver = await post('/api/issuing/waybills', clerk, {
+      caseId: b,
+      version: 1,
+      carrier: 'SF',
+      recipient,
+    });
     expect(staleDeliver.statusCode).toBe(409);
     expect(await waybillCount()).toBe(count);
 
     const vb = await view(b, clerk);
-    const second = await post('/api/issuing/waybills', clerk, { caseId: b, version: vb.version, carrier: 'SF', recipient, free: false, feeCents: 1800 });
+    const second = await post('/api/issuing/waybills', clerk, {
+      caseId: b,
+      version: vb.version,
+      carrier: 'SF',
+      recipient,
+      free: false,
+      feeCents: 1800,
+    });
     expect(second.statusCode, second.body).toBe(201);
     expect(second.json().trackingNumber).toMatch(/^SF\d{8}000002$/);
     expect(await auditCount('issuing.waybill.create')).toBe(2);
@@ -143,15 +189,24 @@ describe('统一制发证与快递送达', () => {
     expect(list.items[0].recipient.phone).toBe('138****1234');
     const wa = list.items.find((i: { caseId: string }) => i.caseId === a);
 
-    const early = await post(`/api/issuing/waybills/${wa.id}/receipt`, clerk, { signedBy: '张明', at: new Date().toISOString() });
+    const early = await post(`/api/issuing/waybills/${wa.id}/receipt`, clerk, {
+      signedBy: '张明',
+      at: new Date().toISOString(),
+    });
     expect(early.statusCode).toBe(409);
     const d = await post(`/api/issuing/waybills/${wa.id}/dispatch`, clerk, {});
     expect(d.statusCode, d.body).toBe(200);
     expect(d.json().status).toBe('dispatched');
-    const future = await post(`/api/issuing/waybills/${wa.id}/receipt`, clerk, { signedBy: '张明', at: new Date(Date.now() + 86_400_000).toISOString() });
+    const future = await post(`/api/issuing/waybills/${wa.id}/receipt`, clerk, {
+      signedBy: '张明',
+      at: new Date(Date.now() + 86_400_000).toISOString(),
+    });
     expect(future.statusCode).toBe(400);
     expect(future.json().errors[0].field).toBe('at');
-    const r = await post(`/api/issuing/waybills/${wa.id}/receipt`, clerk, { signedBy: '张明', at: new Date(Date.now() + 1000).toISOString() });
+    const r = await post(`/api/issuing/waybills/${wa.id}/receipt`, clerk, {
+      signedBy: '张明',
+      at: new Date(Date.now() + 1000).toISOString(),
+    });
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json()).toMatchObject({ status: 'delivered', signedBy: '张明' });
     expect((await get('/api/issuing/waybills?status=delivered', clerk)).json().total).toBe(1);
@@ -202,7 +257,12 @@ describe('统一制发证与快递送达', () => {
     const wa = (await get('/api/issuing/waybills?status=delivered', clerk)).json().items[0];
     expect((await post(`/api/issuing/waybills/${wa.id}/dispatch`, county, {})).statusCode).toBe(404);
     const vg = await view(green, clerk);
-    const res = await post('/api/issuing/waybills', county, { caseId: green, version: vg.version, carrier: 'EMS', recipient });
+    const res = await post('/api/issuing/waybills', county, {
+      caseId: green,
+      version: vg.version,
+      carrier: 'EMS',
+      recipient,
+    });
     expect(res.statusCode).toBe(404);
     const batch = await post('/api/issuing/batches', county, { caseIds: [stale], versions: { [stale]: 99 } });
     expect(batch.json().items[0]).toMatchObject({ ok: false, error: { status: 404 } });
@@ -215,10 +275,20 @@ describe('统一制发证与快递送达', () => {
   });
 
   it('rejects bad inputs with 400 naming the field', async () => {
-    const noPhone = await post('/api/issuing/waybills', clerk, { caseId: green, version: 1, carrier: 'EMS', recipient: { name: '张明', address: recipient.address } });
+    const noPhone = await post('/api/issuing/waybills', clerk, {
+      caseId: green,
+      version: 1,
+      carrier: 'EMS',
+      recipient: { name: '张明', address: recipient.address },
+    });
     expect(noPhone.statusCode).toBe(400);
     expect(noPhone.json().errors.map((e: { field: string }) => e.field)).toContain('recipient.phone');
-    const badCarrier = await post('/api/issuing/waybills', clerk, { caseId: green, version: 1, carrier: '飞鸽传书', recipient });
+    const badCarrier = await post('/api/issuing/waybills', clerk, {
+      caseId: green,
+      version: 1,
+      carrier: '飞鸽传书',
+      recipient,
+    });
     expect(badCarrier.statusCode).toBe(400);
     expect(badCarrier.json().errors[0].field).toBe('carrier');
     const noVersion = await post('/api/issuing/batches', clerk, { caseIds: [green], versions: {} });
@@ -230,8 +300,14 @@ describe('统一制发证与快递送达', () => {
     const reversed = await get('/api/issuing/stats?from=2026-11-20&to=2026-11-01', clerk);
     expect(reversed.statusCode).toBe(400);
     expect(reversed.json().errors[0].field).toBe('to');
-    const badReceipt = await post(`/api/issuing/waybills/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/receipt`, clerk, { at: 'yesterday' });
+    const badReceipt = await post(
+      `/api/issuing/waybills/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/receipt`,
+      clerk,
+      { at: 'yesterday' },
+    );
     expect(badReceipt.statusCode).toBe(400);
-    expect(badReceipt.json().errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['signedBy']));
+    expect(badReceipt.json().errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['signedBy']),
+    );
   });
 });

@@ -12,7 +12,15 @@ export interface BatchListInput {
 }
 
 const fmtTime = (d: Date) =>
-  new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
+  new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(d);
 
 /** Column x offsets and widths (A4 portrait, 56pt margins). */
 const COLUMNS = [
@@ -23,7 +31,11 @@ const COLUMNS = [
 ] as const;
 
 export async function renderBatchList(b: BatchListInput): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 50, bottom: 50, left: 56, right: 56 }, info: { Title: `制证批次交接清单 ${b.id}`, Author: '一网 Yiwang' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 50, bottom: 50, left: 56, right: 56 },
+    info: { Title: `制证批次交接清单 ${b.id}`, Author: '一网 Yiwang' },
+  });
   registerChineseFonts(doc);
   const done = collectPdf(doc);
   const left = doc.page.margins.left;
@@ -48,17 +60,33 @@ export async function renderBatchList(b: BatchListInput): Promise<Buffer> {
       x += w;
     });
     const total = COLUMNS.reduce((s, c) => s + c.width, 0);
-    doc.moveTo(left, bottom + 3).lineTo(left + total, bottom + 3).lineWidth(0.5).strokeColor('#999').stroke();
+    doc
+      .moveTo(left, bottom + 3)
+      .lineTo(left + total, bottom + 3)
+      .lineWidth(0.5)
+      .strokeColor('#999')
+      .stroke();
     doc.x = left;
     doc.y = bottom + 4;
   };
-  row(COLUMNS.map((c) => c.title), true);
+  row(
+    COLUMNS.map((c) => c.title),
+    true,
+  );
   b.items.forEach((i, n) => {
     if (doc.y > doc.page.height - doc.page.margins.bottom - 40) {
       doc.addPage();
-      row(COLUMNS.map((c) => c.title), true);
+      row(
+        COLUMNS.map((c) => c.title),
+        true,
+      );
     }
-    row([String(n + 1), i.number ?? i.caseId, i.documentNumber ?? '—', i.ok ? '已制证' : `未制证：${i.error?.detail ?? ''}`]);
+    row([
+      String(n + 1),
+      i.number ?? i.caseId,
+      i.documentNumber ?? '—',
+      i.ok ? '已制证' : `未制证：${i.error?.detail ?? ''}`,
+    ]);
   });
 
   doc.moveDown(2).font(FONT_REGULAR).fontSize(10);

@@ -38,9 +38,22 @@ export function moveWaybill(
   tx: Tx,
   id: string,
   from: WaybillStatus,
-  patch: { status: WaybillStatus; dispatched_at?: Date; delivered_at?: Date; signed_by?: string; returned_at?: Date; return_reason?: string },
+  patch: {
+    status: WaybillStatus;
+    dispatched_at?: Date;
+    delivered_at?: Date;
+    signed_by?: string;
+    returned_at?: Date;
+    return_reason?: string;
+  },
 ): Promise<WaybillRow | undefined> {
-  return q(tx).updateTable('waybills').set(patch).where('id', '=', id).where('status', '=', from).returningAll().executeTakeFirst();
+  return q(tx)
+    .updateTable('waybills')
+    .set(patch)
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -64,7 +77,13 @@ function filtered(db: Db, f: WaybillFilter) {
   if (f.carrier) b = b.where('carrier', '=', f.carrier);
   if (f.q) {
     const pattern = `%${escapeLike(f.q)}%`;
-    b = b.where((eb) => eb.or([eb('case_number', 'like', pattern), eb('tracking_number', 'ilike', pattern), eb(sql<string>`recipient->>'name'`, 'like', pattern)]));
+    b = b.where((eb) =>
+      eb.or([
+        eb('case_number', 'like', pattern),
+        eb('tracking_number', 'ilike', pattern),
+        eb(sql<string>`recipient->>'name'`, 'like', pattern),
+      ]),
+    );
   }
   if (f.fromAt) b = b.where('created_at', '>=', f.fromAt);
   if (f.toAt) b = b.where('created_at', '<', f.toAt);
@@ -96,7 +115,11 @@ export interface StatsRowDb {
 
 const GROUP_COLUMN = { carrier: 'carrier', department: 'department_code', region: 'region_code' } as const;
 
-export async function waybillStats(db: Db, f: WaybillFilter, groupBy: keyof typeof GROUP_COLUMN): Promise<StatsRowDb[]> {
+export async function waybillStats(
+  db: Db,
+  f: WaybillFilter,
+  groupBy: keyof typeof GROUP_COLUMN,
+): Promise<StatsRowDb[]> {
   const col = sql.ref(GROUP_COLUMN[groupBy]);
   const rows = await filtered(db, f)
     .select([
@@ -106,10 +129,22 @@ export async function waybillStats(db: Db, f: WaybillFilter, groupBy: keyof type
       sql<number>`(count(*) filter (where status = 'delivered'))::int`.as('delivered_n'),
       sql<number>`coalesce(sum(fee_cents), 0)::bigint`.as('fee'),
       sql<number>`(count(*) filter (where delivered_at is not null and granted_at is not null))::int`.as('timed_n'),
-      sql<number | null>`(avg(extract(epoch from (delivered_at - granted_at))) filter (where delivered_at is not null and granted_at is not null))::float8 / 86400`.as('avg_days'),
+      sql<
+        number | null
+      >`(avg(extract(epoch from (delivered_at - granted_at))) filter (where delivered_at is not null and granted_at is not null))::float8 / 86400`.as(
+        'avg_days',
+      ),
     ])
     .groupBy(col)
     .orderBy(col)
     .execute();
-  return rows.map((r) => ({ ...r, n: Number(r.n), free_n: Number(r.free_n), delivered_n: Number(r.delivered_n), timed_n: Number(r.timed_n), fee: Number(r.fee), avg_days: r.avg_days === null ? null : Number(r.avg_days) }));
+  return rows.map((r) => ({
+    ...r,
+    n: Number(r.n),
+    free_n: Number(r.free_n),
+    delivered_n: Number(r.delivered_n),
+    timed_n: Number(r.timed_n),
+    fee: Number(r.fee),
+    avg_days: r.avg_days === null ? null : Number(r.avg_days),
+  }));
 }

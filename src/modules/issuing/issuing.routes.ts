@@ -29,7 +29,14 @@ const ctxOf = (req: FastifyRequest) => ({ actor: requireActor(req), ip: req.ip }
 export function registerIssuingRoutes(app: App, db: Db) {
   app.get(
     '/api/issuing/queue',
-    { schema: { tags, summary: '出件窗口队列：待制证（已准予）或待送达（已制证）的办件，跨部门，绿色通道优先', querystring: QueueQuery, response: { 200: QueuePage, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '出件窗口队列：待制证（已准予）或待送达（已制证）的办件，跨部门，绿色通道优先',
+        querystring: QueueQuery,
+        response: { 200: QueuePage, ...errorResponses },
+      },
+    },
     async (req) => svc.queue(db, requireActor(req), req.query),
   );
 
@@ -48,7 +55,14 @@ export function registerIssuingRoutes(app: App, db: Db) {
 
   app.get(
     '/api/issuing/batches/:id',
-    { schema: { tags, summary: '制证批次详情（含待打印的证照文书 ID 列表）', params: IdParam, response: { 200: BatchView, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '制证批次详情（含待打印的证照文书 ID 列表）',
+        params: IdParam,
+        response: { 200: BatchView, ...errorResponses },
+      },
+    },
     async (req) => svc.getBatch(db, requireActor(req), req.params.id),
   );
 
@@ -67,7 +81,10 @@ export function registerIssuingRoutes(app: App, db: Db) {
       const pdf = await svc.batchListPdf(db, requireActor(req), req.params.id);
       return reply
         .type('application/pdf')
-        .header('content-disposition', `inline; filename="issuing-batch-${req.params.id}.pdf"; filename*=UTF-8''${encodeURIComponent('制证批次交接清单.pdf')}`)
+        .header(
+          'content-disposition',
+          `inline; filename="issuing-batch-${req.params.id}.pdf"; filename*=UTF-8''${encodeURIComponent('制证批次交接清单.pdf')}`,
+        )
         .send(pdf);
     },
   );
@@ -87,7 +104,14 @@ export function registerIssuingRoutes(app: App, db: Db) {
 
   app.get(
     '/api/issuing/waybills',
-    { schema: { tags, summary: '快递运单列表（电话脱敏）', querystring: WaybillListQuery, response: { 200: WaybillPage, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '快递运单列表（电话脱敏）',
+        querystring: WaybillListQuery,
+        response: { 200: WaybillPage, ...errorResponses },
+      },
+    },
     async (req) => svc.listWaybills(db, requireActor(req), req.query),
   );
 
@@ -99,19 +123,42 @@ export function registerIssuingRoutes(app: App, db: Db) {
 
   app.post(
     '/api/issuing/waybills/:id/receipt',
-    { schema: { tags, summary: '登记签收回执（签收人、签收时间）', params: IdParam, body: ReceiptBody, response: { 200: WaybillView, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '登记签收回执（签收人、签收时间）',
+        params: IdParam,
+        body: ReceiptBody,
+        response: { 200: WaybillView, ...errorResponses },
+      },
+    },
     async (req) => svc.recordReceipt(db, ctxOf(req), req.params.id, req.body),
   );
 
   app.post(
     '/api/issuing/waybills/:id/return',
-    { schema: { tags, summary: '登记运单退回（须填写原因）', params: IdParam, body: ReturnBody, response: { 200: WaybillView, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '登记运单退回（须填写原因）',
+        params: IdParam,
+        body: ReturnBody,
+        response: { 200: WaybillView, ...errorResponses },
+      },
+    },
     async (req) => svc.returnWaybill(db, ctxOf(req), req.params.id, req.body),
   );
 
   app.get(
     '/api/issuing/stats',
-    { schema: { tags, summary: '免费寄递统计：运单数、免费数、邮费合计、准予至签收平均天数', querystring: StatsQuery, response: { 200: StatsView, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '免费寄递统计：运单数、免费数、邮费合计、准予至签收平均天数',
+        querystring: StatsQuery,
+        response: { 200: StatsView, ...errorResponses },
+      },
+    },
     async (req) => svc.stats(db, requireActor(req), req.query),
   );
 
@@ -131,7 +178,10 @@ export function registerIssuingRoutes(app: App, db: Db) {
       const name = `寄递统计_${req.query.from ?? ''}_${req.query.to ?? ''}.xlsx`;
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="issuing-stats.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="issuing-stats.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
         .send(buf);
     },
   );

@@ -8,14 +8,23 @@ const Uuid = z.string().uuid('ID 格式有误');
 const SearchText = z.string().trim().max(100, '搜索内容最多 100 个字').optional();
 
 export const QueueQuery = PageQuery.extend({
-  stage: z.enum(['to_issue', 'to_deliver'], { error: 'stage 应为 to_issue（待制证）或 to_deliver（待送达）' }).default('to_issue'),
+  stage: z
+    .enum(['to_issue', 'to_deliver'], { error: 'stage 应为 to_issue（待制证）或 to_deliver（待送达）' })
+    .default('to_issue'),
   hall: Uuid.optional(),
   /** 办件编号 or applicant name. */
   q: SearchText,
-  department: z.string().trim().regex(/^[0-9A-Za-z_-]{1,40}$/, '部门代码格式有误').optional(),
+  department: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z_-]{1,40}$/, '部门代码格式有误')
+    .optional(),
 });
 
-const PickupOut = z.union([z.object({ method: z.literal('hall'), hallId: z.string() }), z.object({ method: z.literal('post'), address: z.string() })]);
+const PickupOut = z.union([
+  z.object({ method: z.literal('hall'), hallId: z.string() }),
+  z.object({ method: z.literal('post'), address: z.string() }),
+]);
 
 export const QueueItem = z.object({
   id: z.string(),
@@ -49,7 +58,8 @@ export const BatchBody = z
     b.caseIds.forEach((id, i) => {
       if (seen.has(id)) ctx.addIssue({ code: 'custom', path: ['caseIds', i], message: '办件重复' });
       seen.add(id);
-      if (b.versions[id] === undefined) ctx.addIssue({ code: 'custom', path: ['versions', id], message: '请提供该办件的版本号' });
+      if (b.versions[id] === undefined)
+        ctx.addIssue({ code: 'custom', path: ['versions', id], message: '请提供该办件的版本号' });
     });
   });
 
@@ -80,7 +90,10 @@ export const BatchView = z.object({
   listUrl: z.string(),
 });
 
-const Phone = z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '请填写正确的手机号或固定电话');
+const Phone = z
+  .string()
+  .trim()
+  .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '请填写正确的手机号或固定电话');
 
 export const WaybillBody = z.object({
   caseId: Uuid,
@@ -88,7 +101,10 @@ export const WaybillBody = z.object({
   carrier: z
     .string({ error: '请填写快递公司（EMS、顺丰、京东等）' })
     .trim()
-    .refine((s) => carrierOf(s) !== undefined, '不支持的快递公司（可选：EMS、顺丰 SF、京东 JD、中通 ZTO、圆通 YTO、申通 STO）'),
+    .refine(
+      (s) => carrierOf(s) !== undefined,
+      '不支持的快递公司（可选：EMS、顺丰 SF、京东 JD、中通 ZTO、圆通 YTO、申通 STO）',
+    ),
   recipient: z.object(
     {
       name: z.string().trim().min(1, '请填写收件人姓名').max(50),
@@ -127,7 +143,9 @@ export const WaybillView = z.object({
   deliveredAt: z.date().nullable(),
   returnedAt: z.date().nullable(),
 });
-export const WaybillCreated = WaybillView.extend({ case: z.object({ id: z.string(), status: z.string(), version: z.number().int(), finishedOn: z.string().nullable() }) });
+export const WaybillCreated = WaybillView.extend({
+  case: z.object({ id: z.string(), status: z.string(), version: z.number().int(), finishedOn: z.string().nullable() }),
+});
 
 export const WaybillListQuery = PageQuery.extend({
   /** 办件编号, 快递单号 or recipient name. */
@@ -142,7 +160,9 @@ export const WaybillPage = paged(WaybillView);
 export const StatsQuery = z.object({
   from: IsoDate.optional(),
   to: IsoDate.optional(),
-  groupBy: z.enum(['carrier', 'department', 'region'], { error: 'groupBy 应为 carrier、department 或 region' }).default('carrier'),
+  groupBy: z
+    .enum(['carrier', 'department', 'region'], { error: 'groupBy 应为 carrier、department 或 region' })
+    .default('carrier'),
 });
 const StatsRow = z.object({
   key: z.string(),

@@ -2,14 +2,36 @@
 import type { Db } from '../../platform/db';
 import { hasRole, inRegionScope, type Actor } from '../../platform/auth';
 import { recordAudit } from '../../platform/audit';
-import { conflict, fieldError, forbidden, notFound, Problem, problemFromDatabase, unprocessable } from '../../platform/errors';
+import {
+  conflict,
+  fieldError,
+  forbidden,
+  notFound,
+  Problem,
+  problemFromDatabase,
+  unprocessable,
+} from '../../platform/errors';
 import { maskPhone } from '../../platform/mask';
-import { deliverByExpressInTransaction, expressFactsFor, issueCaseCertificate, issuingQueue, type IssuingStage } from '../cases/index';
+import {
+  deliverByExpressInTransaction,
+  expressFactsFor,
+  issueCaseCertificate,
+  issuingQueue,
+  type IssuingStage,
+} from '../cases/index';
 import { addDays, todayInShanghai } from '../calendar/index';
 import { getDepartment, getRegion } from '../org/index';
 import * as repo from './issuing.repository';
 import { renderBatchList } from './issuing.pdf';
-import { CARRIER_LABELS, carrierOf, canMove, formatTrackingNumber, MAX_DAILY_WAYBILLS, WAYBILL_STATUS_LABELS, type Carrier } from './issuing.rules';
+import {
+  CARRIER_LABELS,
+  carrierOf,
+  canMove,
+  formatTrackingNumber,
+  MAX_DAILY_WAYBILLS,
+  WAYBILL_STATUS_LABELS,
+  type Carrier,
+} from './issuing.rules';
 import type { BatchItem, WaybillStatus } from './issuing.tables';
 import type { StatsView } from './issuing.schemas';
 
@@ -33,7 +55,11 @@ function requireClerk(actor: Actor) {
 /** The queue filter handed to the cases facade; `q` (case number or applicant name) and `departmentCode` narrow it. */
 type QueueFilter = Parameters<typeof issuingQueue>[2] & { q?: string; departmentCode?: string };
 
-export async function queue(db: Db, actor: Actor, query: { stage: IssuingStage; hall?: string; q?: string; department?: string; page: number; pageSize: number }) {
+export async function queue(
+  db: Db,
+  actor: Actor,
+  query: { stage: IssuingStage; hall?: string; q?: string; department?: string; page: number; pageSize: number },
+) {
   requireClerk(actor);
   const filter: QueueFilter = {
     stage: query.stage,
@@ -46,7 +72,9 @@ export async function queue(db: Db, actor: Actor, query: { stage: IssuingStage; 
   const page = await issuingQueue(db, actor, filter);
   // The queue spans departments: name each once per page.
   const codes = [...new Set(page.items.map((i) => i.departmentCode))];
-  const names = new Map(await Promise.all(codes.map(async (c) => [c, (await getDepartment(db, c))?.name ?? c] as const)));
+  const names = new Map(
+    await Promise.all(codes.map(async (c) => [c, (await getDepartment(db, c))?.name ?? c] as const)),
+  );
   return {
     ...page,
     stage: query.stage,
@@ -92,12 +120,35 @@ export async function issueBatch(db: Db, ctx: Ctx, body: { caseIds: string[]; ve
   const items: BatchItem[] = [];
   for (const caseId of body.caseIds) {
     try {
-      const r = await issueCaseCertificate(db, { actor, ip: ctx.ip, ...(ctx.now ? { now: ctx.now } : {}) }, caseId, body.versions[caseId]!);
-      items.push({ caseId, ok: true, number: r.number, status: r.status, version: r.version, documentId: r.document?.id ?? null, documentNumber: r.document?.number ?? null, error: null });
+      const r = await issueCaseCertificate(
+        db,
+        { actor, ip: ctx.ip, ...(ctx.now ? { now: ctx.now } : {}) },
+        caseId,
+        body.versions[caseId]!,
+      );
+      items.push({
+        caseId,
+        ok: true,
+        number: r.number,
+        status: r.status,
+        version: r.version,
+        documentId: r.document?.id ?? null,
+        documentNumber: r.document?.number ?? null,
+        error: null,
+      });
     } catch (err) {
       const p = problemOf(err);
       if (!p) throw err;
-      items.push({ caseId, ok: false, number: null, status: null, version: null, documentId: null, documentNumber: null, error: { status: p.status, detail: p.detail } });
+      items.push({
+        caseId,
+        ok: false,
+        number: null,
+        status: null,
+        version: null,
+        documentId: null,
+        documentNumber: null,
+        error: { status: p.status, detail: p.detail },
+      });
     }
   }
   const succeeded = items.filter((i) => i.ok).length;
@@ -116,7 +167,11 @@ export async function issueBatch(db: Db, ctx: Ctx, body: { caseIds: string[]; ve
       action: 'issuing.batch.create',
       entityType: 'issuing_batch',
       entityId: b.id,
-      after: { succeeded, failed: items.length - succeeded, cases: items.map((i) => ({ caseId: i.caseId, ok: i.ok, document: i.documentNumber })) },
+      after: {
+        succeeded,
+        failed: items.length - succeeded,
+        cases: items.map((i) => ({ caseId: i.caseId, ok: i.ok, document: i.documentNumber })),
+      },
       ip: ctx.ip,
     });
     return b;
@@ -137,7 +192,13 @@ export async function batchListPdf(db: Db, actor: Actor, id: string): Promise<Bu
   const b = await repo.getBatch(db, id);
   if (!b || !inRegionScope(actor, b.region_code)) throw notFound(BATCH);
   const region = await getRegion(db, b.region_code);
-  return renderBatchList({ id: b.id, createdByName: b.created_by_name, createdAt: b.created_at, regionName: region?.name ?? b.region_code, items: b.items });
+  return renderBatchList({
+    id: b.id,
+    createdByName: b.created_by_name,
+    createdAt: b.created_at,
+    regionName: region?.name ?? b.region_code,
+    items: b.items,
+  });
 }
 
 /* ------------------------------------------------------------------ waybills */
@@ -153,7 +214,11 @@ function waybillView(r: repo.WaybillRow, mask: boolean) {
     carrier: r.carrier,
     carrierLabel: CARRIER_LABELS[carrier] ?? r.carrier,
     trackingNumber: r.tracking_number,
-    recipient: { name: r.recipient.name, phone: mask ? maskPhone(r.recipient.phone) : r.recipient.phone, address: r.recipient.address },
+    recipient: {
+      name: r.recipient.name,
+      phone: mask ? maskPhone(r.recipient.phone) : r.recipient.phone,
+      address: r.recipient.address,
+    },
     status: r.status,
     statusLabel: WAYBILL_STATUS_LABELS[r.status],
     feeCents: r.fee_cents,
@@ -189,7 +254,8 @@ export async function createWaybill(db: Db, ctx: Ctx, body: WaybillInput) {
   return db.transaction().execute(async (tx) => {
     const facts = await expressFactsFor(tx, actor, body.caseId);
     const seq = await repo.nextWaybillSeq(tx, carrier, day);
-    if (seq > MAX_DAILY_WAYBILLS) throw conflict('今日该快递公司的运单号已用完，请明日再试或改用其他快递公司', 'waybill_numbers_exhausted');
+    if (seq > MAX_DAILY_WAYBILLS)
+      throw conflict('今日该快递公司的运单号已用完，请明日再试或改用其他快递公司', 'waybill_numbers_exhausted');
     const trackingNumber = formatTrackingNumber(carrier, day, seq);
     const w = await repo.insertWaybill(tx, {
       case_id: facts.caseId,
@@ -214,7 +280,11 @@ export async function createWaybill(db: Db, ctx: Ctx, body: WaybillInput) {
     }).catch((err: unknown) => {
       // The item's guide offers no express delivery: a business rule, not a malformed request.
       if (err instanceof Problem && err.status === 400 && err.errors.some((e) => e.field === 'delivery.method')) {
-        throw unprocessable('该事项不提供快递送达，请通知申请人到窗口领取', [{ field: 'caseId', message: '该事项不提供快递送达' }], 'express_not_offered');
+        throw unprocessable(
+          '该事项不提供快递送达，请通知申请人到窗口领取',
+          [{ field: 'caseId', message: '该事项不提供快递送达' }],
+          'express_not_offered',
+        );
       }
       throw err;
     });
@@ -223,24 +293,51 @@ export async function createWaybill(db: Db, ctx: Ctx, body: WaybillInput) {
       action: 'issuing.waybill.create',
       entityType: 'waybill',
       entityId: w.id,
-      after: { caseId: w.case_id, carrier, trackingNumber, free: w.free, feeCents: w.fee_cents, caseStatus: delivered.status },
+      after: {
+        caseId: w.case_id,
+        carrier,
+        trackingNumber,
+        free: w.free,
+        feeCents: w.fee_cents,
+        caseStatus: delivered.status,
+      },
       ip: ctx.ip,
     });
-    return { ...waybillView(w, false), case: { id: delivered.caseId, status: delivered.status, version: delivered.version, finishedOn: delivered.finishedOn } };
+    return {
+      ...waybillView(w, false),
+      case: {
+        id: delivered.caseId,
+        status: delivered.status,
+        version: delivered.version,
+        finishedOn: delivered.finishedOn,
+      },
+    };
   });
 }
 
 async function loadWaybill(db: Db, actor: Actor, id: string) {
   const w = await repo.getWaybill(db, id);
-  if (!w || !(inRegionScope(actor, w.accept_region_code) || inRegionScope(actor, w.current_region_code))) throw notFound(WAYBILL);
+  if (!w || !(inRegionScope(actor, w.accept_region_code) || inRegionScope(actor, w.current_region_code)))
+    throw notFound(WAYBILL);
   return w;
 }
 
-async function move(db: Db, ctx: Ctx, id: string, to: WaybillStatus, patch: Parameters<typeof repo.moveWaybill>[3], check?: (w: repo.WaybillRow) => void) {
+async function move(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  to: WaybillStatus,
+  patch: Parameters<typeof repo.moveWaybill>[3],
+  check?: (w: repo.WaybillRow) => void,
+) {
   const { actor } = ctx;
   requireClerk(actor);
   const w = await loadWaybill(db, actor, id);
-  if (!canMove(w.status, to)) throw conflict(`运单当前为「${WAYBILL_STATUS_LABELS[w.status]}」，不能改为「${WAYBILL_STATUS_LABELS[to]}」`, 'invalid_state');
+  if (!canMove(w.status, to))
+    throw conflict(
+      `运单当前为「${WAYBILL_STATUS_LABELS[w.status]}」，不能改为「${WAYBILL_STATUS_LABELS[to]}」`,
+      'invalid_state',
+    );
   check?.(w);
   return db.transaction().execute(async (tx) => {
     const moved = await repo.moveWaybill(tx, id, w.status, patch);
@@ -251,7 +348,11 @@ async function move(db: Db, ctx: Ctx, id: string, to: WaybillStatus, patch: Para
       entityType: 'waybill',
       entityId: id,
       before: { status: w.status },
-      after: { status: moved.status, ...(moved.signed_by ? { signedBy: moved.signed_by } : {}), ...(moved.return_reason ? { reason: moved.return_reason } : {}) },
+      after: {
+        status: moved.status,
+        ...(moved.signed_by ? { signedBy: moved.signed_by } : {}),
+        ...(moved.return_reason ? { reason: moved.return_reason } : {}),
+      },
       ip: ctx.ip,
     });
     return waybillView(moved, false);
@@ -266,16 +367,27 @@ export function dispatchWaybill(db: Db, ctx: Ctx, id: string) {
 /** 签收回执: who signed and when (not in the future, not before dispatch). */
 export function recordReceipt(db: Db, ctx: Ctx, id: string, body: { signedBy: string; at: Date }) {
   const now = ctx.now ?? new Date();
-  return move(db, ctx, id, 'delivered', { status: 'delivered', delivered_at: body.at, signed_by: body.signedBy }, (w) => {
-    if (body.at.getTime() > now.getTime() + 5 * 60_000) throw fieldError('at', '签收时间不能晚于当前时间');
-    const since = w.dispatched_at ?? w.created_at;
-    if (body.at.getTime() < since.getTime()) throw fieldError('at', '签收时间不能早于发出时间');
-  });
+  return move(
+    db,
+    ctx,
+    id,
+    'delivered',
+    { status: 'delivered', delivered_at: body.at, signed_by: body.signedBy },
+    (w) => {
+      if (body.at.getTime() > now.getTime() + 5 * 60_000) throw fieldError('at', '签收时间不能晚于当前时间');
+      const since = w.dispatched_at ?? w.created_at;
+      if (body.at.getTime() < since.getTime()) throw fieldError('at', '签收时间不能早于发出时间');
+    },
+  );
 }
 
 /** 退回: the parcel came back (wrong address, refused). */
 export function returnWaybill(db: Db, ctx: Ctx, id: string, body: { reason: string }) {
-  return move(db, ctx, id, 'returned', { status: 'returned', returned_at: ctx.now ?? new Date(), return_reason: body.reason });
+  return move(db, ctx, id, 'returned', {
+    status: 'returned',
+    returned_at: ctx.now ?? new Date(),
+    return_reason: body.reason,
+  });
 }
 
 /** Instants bounding Shanghai days `from`..`to` (inclusive); 400 when reversed. */
@@ -290,12 +402,26 @@ function dayBounds(from?: string, to?: string) {
 export async function listWaybills(
   db: Db,
   actor: Actor,
-  query: { page: number; pageSize: number; q?: string; status?: WaybillStatus; carrier?: string; from?: string; to?: string },
+  query: {
+    page: number;
+    pageSize: number;
+    q?: string;
+    status?: WaybillStatus;
+    carrier?: string;
+    from?: string;
+    to?: string;
+  },
 ) {
   requireClerk(actor);
   const { total, rows } = await repo.listWaybills(
     db,
-    { regionPrefix: actor.scope.regionPrefix, ...(query.q ? { q: query.q } : {}), ...(query.status ? { status: query.status } : {}), ...(query.carrier ? { carrier: query.carrier } : {}), ...dayBounds(query.from, query.to) },
+    {
+      regionPrefix: actor.scope.regionPrefix,
+      ...(query.q ? { q: query.q } : {}),
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.carrier ? { carrier: query.carrier } : {}),
+      ...dayBounds(query.from, query.to),
+    },
     query.page,
     query.pageSize,
   );
@@ -305,9 +431,17 @@ export async function listWaybills(
 /* ------------------------------------------------------------------ statistics */
 
 /** 免费寄递统计: counts, free count, total fee and average days from grant to receipt, in the actor's region. */
-export async function stats(db: Db, actor: Actor, query: { from?: string; to?: string; groupBy: 'carrier' | 'department' | 'region' }): Promise<StatsView> {
+export async function stats(
+  db: Db,
+  actor: Actor,
+  query: { from?: string; to?: string; groupBy: 'carrier' | 'department' | 'region' },
+): Promise<StatsView> {
   if (!hasRole(actor, 'supervisor', 'clerk', 'admin')) throw forbidden('仅效能监察员、窗口人员和管理员可查看寄递统计');
-  const rows = await repo.waybillStats(db, { regionPrefix: actor.scope.regionPrefix, ...dayBounds(query.from, query.to) }, query.groupBy);
+  const rows = await repo.waybillStats(
+    db,
+    { regionPrefix: actor.scope.regionPrefix, ...dayBounds(query.from, query.to) },
+    query.groupBy,
+  );
   const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
   const labelOf = async (key: string) => {
     if (query.groupBy === 'carrier') return CARRIER_LABELS[key as Carrier] ?? key;
@@ -316,7 +450,15 @@ export async function stats(db: Db, actor: Actor, query: { from?: string; to?: s
   };
   const out = [];
   for (const r of rows) {
-    out.push({ key: r.key, label: await labelOf(r.key), count: r.n, freeCount: r.free_n, deliveredCount: r.delivered_n, totalFeeCents: r.fee, avgDaysGrantToReceipt: round(r.avg_days) });
+    out.push({
+      key: r.key,
+      label: await labelOf(r.key),
+      count: r.n,
+      freeCount: r.free_n,
+      deliveredCount: r.delivered_n,
+      totalFeeCents: r.fee,
+      avgDaysGrantToReceipt: round(r.avg_days),
+    });
   }
   // Overall average weighted by the waybills that have both a grant time and a receipt.
   const weighted = rows.filter((r) => r.avg_days !== null);

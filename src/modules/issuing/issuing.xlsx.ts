@@ -9,11 +9,29 @@ export async function statsWorkbook(s: StatsView): Promise<Buffer> {
   wb.creator = '一网 政务服务平台';
   wb.created = new Date();
   const ws = wb.addWorksheet('寄递统计');
-  ws.addRow([`统一制发证快递送达统计（按${GROUP_LABELS[s.groupBy]}）  统计期：${s.from ?? '开始'} 至 ${s.to ?? '今日'}`]);
+  ws.addRow([
+    `统一制发证快递送达统计（按${GROUP_LABELS[s.groupBy]}）  统计期：${s.from ?? '开始'} 至 ${s.to ?? '今日'}`,
+  ]);
   ws.mergeCells(1, 1, 1, 8);
   ws.getRow(1).font = { bold: true, size: 14 };
-  ws.addRow(['代码', GROUP_LABELS[s.groupBy], '运单数', '免费寄递数', '已签收数', '邮费合计（元）', '准予至签收平均天数']).font = { bold: true };
-  const line = (r: StatsView['total']) => [r.key === 'total' ? '' : r.key, r.label, r.count, r.freeCount, r.deliveredCount, r.totalFeeCents / 100, r.avgDaysGrantToReceipt ?? '—'];
+  ws.addRow([
+    '代码',
+    GROUP_LABELS[s.groupBy],
+    '运单数',
+    '免费寄递数',
+    '已签收数',
+    '邮费合计（元）',
+    '准予至签收平均天数',
+  ]).font = { bold: true };
+  const line = (r: StatsView['total']) => [
+    r.key === 'total' ? '' : r.key,
+    r.label,
+    r.count,
+    r.freeCount,
+    r.deliveredCount,
+    r.totalFeeCents / 100,
+    r.avgDaysGrantToReceipt ?? '—',
+  ];
   for (const r of s.rows) ws.addRow(line(r));
   ws.addRow(line(s.total)).font = { bold: true };
   ws.getColumn(6).numFmt = '0.00';

@@ -47,27 +47,43 @@ interface Page<T> {
 
 const send = (input: NotifyInput) => t.db.transaction().execute((tx) => notify(tx, input));
 const get = (url: string, headers: Record<string, string>) => t.app.inject({ method: 'GET', url, headers });
-const post = (url: string, headers: Record<string, string>) => t.app.inject({ method: 'POST', url, headers, payload: {} });
-const unread = async (headers: Record<string, string>) => ((await get('/api/messages/unread-count', headers)).json() as { count: number }).count;
+const post = (url: string, headers: Record<string, string>) =>
+  t.app.inject({ method: 'POST', url, headers, payload: {} });
+const unread = async (headers: Record<string, string>) =>
+  ((await get('/api/messages/unread-count', headers)).json() as { count: number }).count;
 
 describe('notify facade and the inbox', () => {
   it('delivers an in-app message to the recipient only', async () => {
     const caseId = randomUUID();
     const before = await unread(applicant);
-    const r = await send({ userId: applicantId, caseId, kind: 'case.accepted', title: '您的申请已受理', body: '办件 PJ2026112300012 已受理，承诺于 2026年12月7日前办结。' });
+    const r = await send({
+      userId: applicantId,
+      caseId,
+      kind: 'case.accepted',
+      title: '您的申请已受理',
+      body: '办件 PJ2026112300012 已受理，承诺于 2026年12月7日前办结。',
+    });
     expect(r.smsId).toBeNull();
     expect(await unread(applicant)).toBe(before + 1);
 
     const mine = (await get(`/api/messages?caseId=${caseId}`, applicant)).json() as Page<MessageBody>;
     expect(mine.total).toBe(1);
-    expect(mine.items[0]).toMatchObject({ id: r.messageId, kind: 'case.accepted', title: '您的申请已受理', caseId, read: false, readAt: null });
+    expect(mine.items[0]).toMatchObject({
+      id: r.messageId,
+      kind: 'case.accepted',
+      title: '您的申请已受理',
+      caseId,
+      read: false,
+      readAt: null,
+    });
     const theirs = (await get(`/api/messages?caseId=${caseId}`, company)).json() as Page<MessageBody>;
     expect(theirs.total).toBe(0);
   });
 
   it('pages newest first and filters unread', async () => {
     const caseId = randomUUID();
-    for (let i = 1; i <= 3; i++) await send({ userId: companyId, caseId, kind: 'case.step', title: `第${i}条`, body: `内容${i}` });
+    for (let i = 1; i <= 3; i++)
+      await send({ userId: companyId, caseId, kind: 'case.step', title: `第${i}条`, body: `内容${i}` });
     const p1 = (await get(`/api/messages?caseId=${caseId}&pageSize=2`, company)).json() as Page<MessageBody>;
     expect(p1).toMatchObject({ total: 3, page: 1, pageSize: 2 });
     expect(p1.items.map((m) => m.title)).toEqual(['第3条', '第2条']);
@@ -90,7 +106,9 @@ describe('notify facade and the inbox', () => {
     expect((await post(`/api/messages/${r.messageId}/read`, company)).statusCode).toBe(404);
     expect((await post(`/api/messages/${randomUUID()}/read`, applicant)).statusCode).toBe(404);
     expect((await post('/api/messages/abc/read', applicant)).statusCode).toBe(400);
-    const msg = await sql<{ read_at: Date | null }>`select read_at from messages where id = ${r.messageId}`.execute(t.db);
+    const msg = await sql<{ read_at: Date | null }>`select read_at from messages where id = ${r.messageId}`.execute(
+      t.db,
+    );
     expect(msg.rows[0]!.read_at).toBeNull();
   });
 
@@ -104,7 +122,11 @@ describe('notify facade and the inbox', () => {
     expect(res.json()).toEqual({ updated: n });
     expect(await unread(applicant)).toBe(0);
     expect((await post('/api/messages/read-all', applicant)).json()).toEqual({ updated: 0 });
-    const audit = await sql<{ after: { updated: number } }>`select after from audit_log where action = 'notify.message.read_all' and entity_id = ${applicantId}`.execute(t.db);
+    const audit = await sql<{
+      after: { updated: number };
+    }>`select after from audit_log where action = 'notify.message.read_all' and entity_id = ${applicantId}`.execute(
+      t.db,
+    );
     expect(audit.rows.map((r) => r.after.updated)).toEqual([n]);
   });
 
@@ -119,7 +141,14 @@ describe('notify facade and the inbox', () => {
     await t.db
       .transaction()
       .execute(async (tx) => {
-        await notify(tx, { userId: applicantId, caseId, kind: 'case.accepted', title: '标题', body: '内容', sms: { phone: '13800138000', text: '短信' } });
+        await notify(tx, {
+          userId: applicantId,
+          caseId,
+          kind: 'case.accepted',
+          title: '标题',
+          body: '内容',
+          sms: { phone: '13800138000', text: '短信' },
+        });
         throw new Error('rollback');
       })
       .catch(() => undefined);
@@ -129,7 +158,13 @@ describe('notify facade and the inbox', () => {
   });
 
   it('refuses malformed input naming the field, and shortens long text', async () => {
-    const err = await send({ userId: applicantId, kind: 'Case Accepted', title: '标题', body: '内容', sms: { phone: 'call me', text: 'x' } }).catch((e: unknown) => e);
+    const err = await send({
+      userId: applicantId,
+      kind: 'Case Accepted',
+      title: '标题',
+      body: '内容',
+      sms: { phone: 'call me', text: 'x' },
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Problem);
     expect((err as Problem).status).toBe(400);
     expect((err as Problem).errors.map((e) => e.field)).toEqual(['kind', 'sms.phone']);
@@ -142,13 +177,24 @@ describe('notify facade and the inbox', () => {
 
 describe('SMS', () => {
   it('records texts in the outbox as logged in demo mode, and shows them masked to administrators', async () => {
-    const r = await send({ userId: applicantId, kind: 'case.accepted', title: '受理', body: '已受理', sms: { phone: '13812345678', text: '【一网】您的申请已受理。' } });
+    const r = await send({
+      userId: applicantId,
+      kind: 'case.accepted',
+      title: '受理',
+      body: '已受理',
+      sms: { phone: '13812345678', text: '【一网】您的申请已受理。' },
+    });
     expect(r.smsStatus).toBe('logged');
     const res = await get('/api/sms-outbox?status=logged', admin);
     expect(res.statusCode).toBe(200);
     const page = res.json() as Page<{ id: string; phone: string; text: string; status: string; channel: string }>;
     const item = page.items.find((i) => i.id === r.smsId);
-    expect(item).toMatchObject({ phone: '138****5678', text: '【一网】您的申请已受理。', status: 'logged', channel: 'log' });
+    expect(item).toMatchObject({
+      phone: '138****5678',
+      text: '【一网】您的申请已受理。',
+      status: 'logged',
+      channel: 'log',
+    });
     expect(res.body).not.toContain('13812345678');
     expect((await get('/api/sms-outbox', applicant)).statusCode).toBe(403);
     expect((await get('/api/sms-outbox?status=bogus', admin)).statusCode).toBe(400);
@@ -158,7 +204,13 @@ describe('SMS', () => {
     const sent: [string, string][] = [];
     const gateway: SmsChannel = { name: 'test-gateway', send: async (phone, text) => void sent.push([phone, text]) };
     setSmsChannel(gateway);
-    const r = await send({ userId: applicantId, kind: 'case.granted', title: '准予许可', body: '准予', sms: { phone: '13900001111', text: '【一网】准予许可。' } });
+    const r = await send({
+      userId: applicantId,
+      kind: 'case.granted',
+      title: '准予许可',
+      body: '准予',
+      sms: { phone: '13900001111', text: '【一网】准予许可。' },
+    });
     expect(r.smsStatus).toBe('pending');
     expect(sent).toEqual([]);
     expect(await dispatchSms(t.db)).toBeGreaterThanOrEqual(1);
@@ -172,9 +224,21 @@ describe('SMS', () => {
 
   it('retries a failing gateway and marks the text failed after three attempts', async () => {
     setSmsChannel({ name: 'broken', send: async () => Promise.reject(new Error('网关拒绝：余额不足')) });
-    const r = await send({ userId: applicantId, kind: 'case.denied', title: '不予许可', body: '不予', sms: { phone: '13900002222', text: '【一网】不予许可。' } });
+    const r = await send({
+      userId: applicantId,
+      kind: 'case.denied',
+      title: '不予许可',
+      body: '不予',
+      sms: { phone: '13900002222', text: '【一网】不予许可。' },
+    });
     const status = async () =>
-      (await sql<{ status: string; attempts: number; error: string | null }>`select status, attempts, error from sms_outbox where id = ${r.smsId}`.execute(t.db)).rows[0];
+      (
+        await sql<{
+          status: string;
+          attempts: number;
+          error: string | null;
+        }>`select status, attempts, error from sms_outbox where id = ${r.smsId}`.execute(t.db)
+      ).rows[0];
     await dispatchSms(t.db);
     expect(await status()).toMatchObject({ status: 'pending', attempts: 1, error: '网关拒绝：余额不足' });
     await dispatchSms(t.db);
@@ -191,7 +255,9 @@ describe('SMS', () => {
 
 describe('OpenAPI', () => {
   it('describes the message and outbox routes', async () => {
-    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { summary?: string }>> };
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { summary?: string }>>;
+    };
     for (const [path, method] of [
       ['/api/messages', 'get'],
       ['/api/messages/unread-count', 'get'],

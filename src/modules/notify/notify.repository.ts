@@ -8,7 +8,11 @@ const q = (db: Db | Tx) => tables<NotifyTables>(db);
 export type MessageRow = Selectable<NotifyTables['messages']>;
 export type SmsRow = Selectable<NotifyTables['sms_outbox']>;
 
-export async function listMessages(db: Db | Tx, userId: string, f: { unread?: boolean; caseId?: string; page: number; pageSize: number }) {
+export async function listMessages(
+  db: Db | Tx,
+  userId: string,
+  f: { unread?: boolean; caseId?: string; page: number; pageSize: number },
+) {
   let sel = q(db).selectFrom('messages').where('user_id', '=', userId);
   if (f.unread) sel = sel.where('read_at', 'is', null);
   if (f.caseId) sel = sel.where('case_id', '=', f.caseId);
@@ -40,7 +44,12 @@ export async function getMessage(db: Db | Tx, id: string, forUpdate = false): Pr
 }
 
 export async function markRead(db: Db | Tx, id: string): Promise<MessageRow> {
-  return q(db).updateTable('messages').set({ read_at: sql`now()` }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  return q(db)
+    .updateTable('messages')
+    .set({ read_at: sql`now()` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function markAllRead(db: Db | Tx, userId: string): Promise<number> {

@@ -14,7 +14,12 @@ export function registerNotifyRoutes(app: App, db: Db) {
   app.get(
     '/api/messages',
     {
-      schema: { tags, summary: '我的站内消息（最新在前，可只看未读）', querystring: MessageQuery, response: { 200: paged(Message), ...errorResponses } },
+      schema: {
+        tags,
+        summary: '我的站内消息（最新在前，可只看未读）',
+        querystring: MessageQuery,
+        response: { 200: paged(Message), ...errorResponses },
+      },
     },
     async (req) => svc.listMessages(db, requireActor(req), req.query),
   );
@@ -27,7 +32,9 @@ export function registerNotifyRoutes(app: App, db: Db) {
 
   app.post(
     '/api/messages/:id/read',
-    { schema: { tags, summary: '将一条消息标记为已读', params: IdParam, response: { 200: Message, ...errorResponses } } },
+    {
+      schema: { tags, summary: '将一条消息标记为已读', params: IdParam, response: { 200: Message, ...errorResponses } },
+    },
     async (req) => svc.markRead(db, requireActor(req), req.params.id, req.ip),
   );
 
@@ -40,7 +47,12 @@ export function registerNotifyRoutes(app: App, db: Db) {
   app.get(
     '/api/sms-outbox',
     {
-      schema: { tags, summary: '短信发送记录（系统管理员；手机号脱敏）', querystring: SmsQuery, response: { 200: paged(SmsItem), ...errorResponses } },
+      schema: {
+        tags,
+        summary: '短信发送记录（系统管理员；手机号脱敏）',
+        querystring: SmsQuery,
+        response: { 200: paged(SmsItem), ...errorResponses },
+      },
     },
     async (req) => {
       requireRole(req, 'admin');

@@ -116,13 +116,20 @@ export function prepareNotice(input: NotifyInput): PreparedNotice {
   const errors = [
     ...(UUID.test(input.userId) ? [] : [{ field: 'userId', message: 'ID 格式有误' }]),
     ...(input.caseId == null || UUID.test(input.caseId) ? [] : [{ field: 'caseId', message: 'ID 格式有误' }]),
-    ...(KIND.test(input.kind) && input.kind.length <= 60 ? [] : [{ field: 'kind', message: '应为小写字母、数字、下划线，以点分隔' }]),
+    ...(KIND.test(input.kind) && input.kind.length <= 60
+      ? []
+      : [{ field: 'kind', message: '应为小写字母、数字、下划线，以点分隔' }]),
     ...(input.title.trim() ? [] : [{ field: 'title', message: '不能为空' }]),
     ...(input.body.trim() ? [] : [{ field: 'body', message: '不能为空' }]),
     ...(!input.sms || PHONE.test(input.sms.phone) ? [] : [{ field: 'sms.phone', message: '手机号格式有误' }]),
     ...(!input.sms || input.sms.text.trim() ? [] : [{ field: 'sms.text', message: '不能为空' }]),
   ];
-  if (errors.length) throw badRequest(`通知内容有误：${errors.map((e) => `${e.field}：${e.message}`).join('；')}`, errors, 'notify_invalid');
+  if (errors.length)
+    throw badRequest(
+      `通知内容有误：${errors.map((e) => `${e.field}：${e.message}`).join('；')}`,
+      errors,
+      'notify_invalid',
+    );
 
   const message = {
     id: randomUUID(),
@@ -137,7 +144,12 @@ export function prepareNotice(input: NotifyInput): PreparedNotice {
   if (input.sms) {
     const channel = getSmsChannel();
     // The log-only channel's record is the row itself (status `logged`); a gateway's texts wait as `pending` for the dispatcher.
-    sms = { id: randomUUID(), phone: input.sms.phone, status: isLogOnly(channel) ? 'logged' : 'pending', channel: channel.name.slice(0, 40) };
+    sms = {
+      id: randomUUID(),
+      phone: input.sms.phone,
+      status: isLogOnly(channel) ? 'logged' : 'pending',
+      channel: channel.name.slice(0, 40),
+    };
     inserts.push({ table: 'sms_outbox', row: { ...sms, message_id: message.id, text: clip(input.sms.text, SMS_MAX) } });
   }
   const notified: Notified = { messageId: message.id, smsId: sms?.id ?? null, smsStatus: sms?.status ?? null };
@@ -154,7 +166,9 @@ export function prepareNotice(input: NotifyInput): PreparedNotice {
           caseId: message.case_id,
           kind: message.kind,
           title: message.title,
-          ...(sms ? { sms: { id: sms.id, phone: maskPhone(sms.phone), status: sms.status, channel: sms.channel } } : {}),
+          ...(sms
+            ? { sms: { id: sms.id, phone: maskPhone(sms.phone), status: sms.status, channel: sms.channel } }
+            : {}),
         },
         ip: input.ip ?? null,
       }),
@@ -172,7 +186,11 @@ export async function notify(tx: Db | Tx, input: NotifyInput): Promise<Notified>
 
 /* ------------------------------------------------------------------ the recipient's inbox */
 
-export async function listMessages(db: Db, actor: Actor, f: { unread?: boolean; caseId?: string; page: number; pageSize: number }) {
+export async function listMessages(
+  db: Db,
+  actor: Actor,
+  f: { unread?: boolean; caseId?: string; page: number; pageSize: number },
+) {
   const r = await repo.listMessages(db, actor.id, f);
   return { total: r.total, page: f.page, pageSize: f.pageSize, items: r.items.map(toMessage) };
 }
@@ -188,7 +206,15 @@ export async function markRead(db: Db, actor: Actor, id: string, ip: string | nu
     if (!before || before.user_id !== actor.id) throw notFound('消息');
     if (before.read_at) return toMessage(before);
     const after = await repo.markRead(tx, id);
-    await recordAudit(tx, { actor, action: 'notify.message.read', entityType: 'message', entityId: id, before: { readAt: null }, after: { readAt: after.read_at }, ip });
+    await recordAudit(tx, {
+      actor,
+      action: 'notify.message.read',
+      entityType: 'message',
+      entityId: id,
+      before: { readAt: null },
+      after: { readAt: after.read_at },
+      ip,
+    });
     return toMessage(after);
   });
 }
@@ -196,7 +222,16 @@ export async function markRead(db: Db, actor: Actor, id: string, ip: string | nu
 export async function markAllRead(db: Db, actor: Actor, ip: string | null): Promise<{ updated: number }> {
   return db.transaction().execute(async (tx) => {
     const updated = await repo.markAllRead(tx, actor.id);
-    if (updated) await recordAudit(tx, { actor, action: 'notify.message.read_all', entityType: 'user', entityId: actor.id, before: null, after: { updated }, ip });
+    if (updated)
+      await recordAudit(tx, {
+        actor,
+        action: 'notify.message.read_all',
+        entityType: 'user',
+        entityId: actor.id,
+        before: null,
+        after: { updated },
+        ip,
+      });
     return { updated };
   });
 }
@@ -228,7 +263,13 @@ export async function dispatchSms(db: Db, opts: { limit?: number; channel?: SmsC
         error = clip(err instanceof Error ? err.message || err.name : String(err), 500);
         status = attempts >= MAX_ATTEMPTS ? 'failed' : 'pending';
       }
-      await repo.updateSms(tx, r.id, { status, attempts, error, sent_at: status === 'sent' ? new Date() : null, channel: channel.name.slice(0, 40) });
+      await repo.updateSms(tx, r.id, {
+        status,
+        attempts,
+        error,
+        sent_at: status === 'sent' ? new Date() : null,
+        channel: channel.name.slice(0, 40),
+      });
       await recordAudit(tx, {
         actor: null,
         action: 'notify.sms.dispatch',

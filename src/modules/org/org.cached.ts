@@ -10,6 +10,9 @@ import * as repo from './org.repository';
 export const ORG_CACHE_MS = 30_000;
 export const orgCache = readCache(ORG_CACHE_MS);
 
-export const getRegion = (db: Db | Tx, code: string) => orgCache.get(db, `region:${code}`, () => repo.getRegion(db, code));
-export const getDepartment = (db: Db | Tx, idOrCode: string) => orgCache.get(db, `department:${idOrCode}`, () => repo.getDepartment(db, idOrCode));
-export const getHall = (db: Db | Tx, idOrCode: string) => orgCache.get(db, `hall:${idOrCode}`, () => repo.getHall(db, idOrCode));
+export const getRegion = (db: Db | Tx, code: string) =>
+  orgCache.get(db, `region:${code}`, () => repo.getRegion(db, code));
+export const getDepartment = (db: Db | Tx, idOrCode: string) =>
+  orgCache.get(db, `department:${idOrCode}`, () => repo.getDepartment(db, idOrCode));
+export const getHall = (db: Db | Tx, idOrCode: string) =>
+  orgCache.get(db, `hall:${idOrCode}`, () => repo.getHall(db, idOrCode));

@@ -4,7 +4,16 @@ import { createTestApp, type TestApp } from '../../../test/harness';
 import type { Actor } from '../../platform/auth';
 import { Problem } from '../../platform/errors';
 import { demoCreditCode } from './demo/departments';
-import { CITY_HALL_CODE, COUNTY_HALL_CODE, DEMO_TOWN_CODE, DEMO_VILLAGE_CODE, getDepartment, getHall, listHallsInRegion, getDepartmentsByKind } from './index';
+import {
+  CITY_HALL_CODE,
+  COUNTY_HALL_CODE,
+  DEMO_TOWN_CODE,
+  DEMO_VILLAGE_CODE,
+  getDepartment,
+  getHall,
+  listHallsInRegion,
+  getDepartmentsByKind,
+} from './index';
 import * as svc from './org.service';
 
 let t: TestApp;
@@ -26,7 +35,11 @@ interface Item {
 }
 const get = (url: string) => t.app.inject({ method: 'GET', url });
 const auditCount = async (action: string, entityId: string) =>
-  (await sql<{ n: number }>`select count(*)::int as n from audit_log where action = ${action} and entity_id = ${entityId}`.execute(t.db)).rows[0]!.n;
+  (
+    await sql<{
+      n: number;
+    }>`select count(*)::int as n from audit_log where action = ${action} and entity_id = ${entityId}`.execute(t.db)
+  ).rows[0]!.n;
 
 describe('public reads', () => {
   it('lists the 4 counties and the 2 economic zones under 盘锦市', async () => {
@@ -34,7 +47,12 @@ describe('public reads', () => {
     expect(res.statusCode).toBe(200);
     const items = (res.json() as { items: Item[] }).items;
     expect(items.map((i) => i.code)).toEqual(['211102', '211103', '211104', '211122', '2111Z1', '2111Z2']);
-    expect(items.find((i) => i.code === '2111Z1')).toMatchObject({ name: '辽东湾新区', kind: 'economic_zone', official: false, childCount: 0 });
+    expect(items.find((i) => i.code === '2111Z1')).toMatchObject({
+      name: '辽东湾新区',
+      kind: 'economic_zone',
+      official: false,
+      childCount: 0,
+    });
     expect(items.find((i) => i.code === '211103')).toMatchObject({ name: '兴隆台区', childCount: 12 });
   });
 
@@ -68,7 +86,11 @@ describe('public reads', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json() as { total: number; items: { code: string }[] };
     expect(body.items.map((i) => i.code)).toEqual(['211103']);
-    const villages = (await get('/api/regions?level=village&pageSize=5&page=2')).json() as { total: number; items: unknown[]; page: number };
+    const villages = (await get('/api/regions?level=village&pageSize=5&page=2')).json() as {
+      total: number;
+      items: unknown[];
+      page: number;
+    };
     expect(villages.total).toBe(544);
     expect(villages.items).toHaveLength(5);
     expect(villages.page).toBe(2);
@@ -78,10 +100,16 @@ describe('public reads', () => {
     const res = await get('/api/departments?regionCode=211100&kind=approval_bureau');
     const body = res.json() as { items: { code: string; id: string }[] };
     expect(body.items.map((d) => d.code)).toEqual(['PJ-XZSP']);
-    const city = (await get('/api/departments?regionCode=211100&kind=department&pageSize=100')).json() as { total: number };
+    const city = (await get('/api/departments?regionCode=211100&kind=department&pageSize=100')).json() as {
+      total: number;
+    };
     expect(city.total).toBeGreaterThanOrEqual(12);
     const scjg = (await getDepartment(t.db, 'PJ-SCJG'))!;
-    const detail = (await get(`/api/departments/${scjg.id}`)).json() as { name: string; creditCode: string; offices: { code: string }[] };
+    const detail = (await get(`/api/departments/${scjg.id}`)).json() as {
+      name: string;
+      creditCode: string;
+      offices: { code: string }[];
+    };
     expect(detail.name).toBe('盘锦市市场监督管理局');
     expect(detail.creditCode).toHaveLength(18);
     expect(detail.offices.map((o) => o.code)).toEqual(['PJ-SCJG-SPB']);
@@ -97,9 +125,14 @@ describe('public reads', () => {
     expect(body.items.map((h) => h.code)).toContain(`V-${DEMO_VILLAGE_CODE}`);
     expect(body.total).toBe((await listHallsInRegion(t.db, '211103')).length);
     const hall = (await getHall(t.db, CITY_HALL_CODE))!;
-    const detail = (await get(`/api/halls/${hall.id}`)).json() as { windows: { code: string; kind: string; departmentName: string | null }[] };
+    const detail = (await get(`/api/halls/${hall.id}`)).json() as {
+      windows: { code: string; kind: string; departmentName: string | null }[];
+    };
     expect(detail.windows).toHaveLength(15);
-    expect(detail.windows.find((w) => w.code === 'B01')).toMatchObject({ kind: 'department', departmentName: '盘锦市公安局' });
+    expect(detail.windows.find((w) => w.code === 'B01')).toMatchObject({
+      kind: 'department',
+      departmentName: '盘锦市公安局',
+    });
     expect(detail.windows.find((w) => w.code === 'C01')?.kind).toBe('exit');
   });
 
@@ -131,10 +164,20 @@ describe('admin writes', () => {
     expect(created.json()).toMatchObject({ code: TOWN, scopePrefix: '211103099', official: true, active: true });
     expect(await auditCount('org.region.create', TOWN)).toBe(1);
 
-    const dup = await t.app.inject({ method: 'POST', url: '/api/regions', headers: h, payload: { code: TOWN, name: '重复街道', level: 'town', parentCode: '211103' } });
+    const dup = await t.app.inject({
+      method: 'POST',
+      url: '/api/regions',
+      headers: h,
+      payload: { code: TOWN, name: '重复街道', level: 'town', parentCode: '211103' },
+    });
     expect(dup.statusCode).toBe(409);
 
-    const renamed = await t.app.inject({ method: 'PATCH', url: `/api/regions/${TOWN}`, headers: h, payload: { name: '测试新街道' } });
+    const renamed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/regions/${TOWN}`,
+      headers: h,
+      payload: { name: '测试新街道' },
+    });
     expect(renamed.statusCode).toBe(200);
     expect((renamed.json() as { name: string }).name).toBe('测试新街道');
     expect(await auditCount('org.region.update', TOWN)).toBe(1);
@@ -142,8 +185,14 @@ describe('admin writes', () => {
     const off = await t.app.inject({ method: 'POST', url: `/api/regions/${TOWN}/deactivate`, headers: h });
     expect(off.statusCode).toBe(200);
     expect((off.json() as { active: boolean }).active).toBe(false);
-    expect(((await get('/api/regions/211103/children')).json() as { items: Item[] }).items.map((i) => i.code)).not.toContain(TOWN);
-    expect(((await get('/api/regions/211103/children?includeInactive=true')).json() as { items: Item[] }).items.map((i) => i.code)).toContain(TOWN);
+    expect(
+      ((await get('/api/regions/211103/children')).json() as { items: Item[] }).items.map((i) => i.code),
+    ).not.toContain(TOWN);
+    expect(
+      ((await get('/api/regions/211103/children?includeInactive=true')).json() as { items: Item[] }).items.map(
+        (i) => i.code,
+      ),
+    ).toContain(TOWN);
     expect(await auditCount('org.region.deactivate', TOWN)).toBe(1);
     const on = await t.app.inject({ method: 'POST', url: `/api/regions/${TOWN}/activate`, headers: h });
     expect((on.json() as { active: boolean }).active).toBe(true);
@@ -152,7 +201,8 @@ describe('admin writes', () => {
   it('validates level, code shape and economic zones', async () => {
     const h = await t.login('admin');
     const post = (payload: object) => t.app.inject({ method: 'POST', url: '/api/regions', headers: h, payload });
-    const fields = (res: { json(): unknown }) => ((res.json() as { errors?: { field: string }[] }).errors ?? []).map((e) => e.field);
+    const fields = (res: { json(): unknown }) =>
+      ((res.json() as { errors?: { field: string }[] }).errors ?? []).map((e) => e.field);
 
     const skip = await post({ code: '211103099001', name: '越级社区', level: 'village', parentCode: '211103' });
     expect(skip.statusCode).toBe(400);
@@ -164,12 +214,30 @@ describe('admin writes', () => {
     expect(foreign.statusCode).toBe(400);
     expect(fields(foreign)).toEqual(['code']);
 
-    const zone = await post({ code: '2111Z3', name: '测试经济区', level: 'county', kind: 'economic_zone', parentCode: '211100' });
+    const zone = await post({
+      code: '2111Z3',
+      name: '测试经济区',
+      level: 'county',
+      kind: 'economic_zone',
+      parentCode: '211100',
+    });
     expect(zone.statusCode).toBe(201);
     expect(zone.json()).toMatchObject({ official: false, kind: 'economic_zone', scopePrefix: '2111Z3' });
-    const officialZone = await post({ code: '211199', name: '占码经济区', level: 'county', kind: 'economic_zone', parentCode: '211100' });
+    const officialZone = await post({
+      code: '211199',
+      name: '占码经济区',
+      level: 'county',
+      kind: 'economic_zone',
+      parentCode: '211100',
+    });
     expect(fields(officialZone)).toEqual(['code']);
-    const townZone = await post({ code: '211103097000', name: '镇级经济区', level: 'town', kind: 'economic_zone', parentCode: '211103' });
+    const townZone = await post({
+      code: '211103097000',
+      name: '镇级经济区',
+      level: 'town',
+      kind: 'economic_zone',
+      parentCode: '211103',
+    });
     expect(fields(townZone)).toEqual(['kind']);
   });
 
@@ -188,7 +256,15 @@ describe('admin writes', () => {
       scope: { regionCode: '211103', regionPrefix: '211103', departmentId: null, hallId: null, windowId: null },
     } as unknown as Actor;
     const w = { actor: countyAdmin, ip: '127.0.0.1' };
-    const err = await svc.createRegion(t.db, w, { code: '211104098000', name: '外区街道', level: 'town', kind: 'admin', parentCode: '211104' }).catch((e) => e);
+    const err = await svc
+      .createRegion(t.db, w, {
+        code: '211104098000',
+        name: '外区街道',
+        level: 'town',
+        kind: 'admin',
+        parentCode: '211104',
+      })
+      .catch((e) => e);
     expect(err).toBeInstanceOf(Problem);
     expect((err as Problem).status).toBe(404);
     const rename = await svc.updateRegion(t.db, w, '211102', { name: '改名' }).catch((e) => e);
@@ -199,32 +275,72 @@ describe('admin writes', () => {
     const h = await t.login('admin');
     const post = (payload: object) => t.app.inject({ method: 'POST', url: '/api/departments', headers: h, payload });
     const creditCode = demoCreditCode('11', '211100', 900);
-    const created = await post({ code: 'PJ-TEST', name: '盘锦市测试管理局', regionCode: '211100', kind: 'department', creditCode });
+    const created = await post({
+      code: 'PJ-TEST',
+      name: '盘锦市测试管理局',
+      regionCode: '211100',
+      kind: 'department',
+      creditCode,
+    });
     expect(created.statusCode).toBe(201);
     const dept = created.json() as { id: string; regionName: string; creditCode: string };
     expect(dept).toMatchObject({ regionName: '盘锦市', creditCode });
     expect(await auditCount('org.department.create', dept.id)).toBe(1);
 
-    const badCredit = await post({ code: 'PJ-TEST2', name: '盘锦市测试二局', regionCode: '211100', kind: 'department', creditCode: `${creditCode.slice(0, 17)}${creditCode[17] === '1' ? '2' : '1'}` });
+    const badCredit = await post({
+      code: 'PJ-TEST2',
+      name: '盘锦市测试二局',
+      regionCode: '211100',
+      kind: 'department',
+      creditCode: `${creditCode.slice(0, 17)}${creditCode[17] === '1' ? '2' : '1'}`,
+    });
     expect(badCredit.statusCode).toBe(400);
     expect((badCredit.json() as { errors: { field: string }[] }).errors[0]!.field).toBe('creditCode');
-    expect((await post({ code: 'PJ-TEST', name: '盘锦市重复局', regionCode: '211100', kind: 'department' })).statusCode).toBe(409);
-    expect((await post({ code: 'PJ-TEST3', name: '盘锦市同码局', regionCode: '211100', kind: 'department', creditCode })).statusCode).toBe(409);
+    expect(
+      (await post({ code: 'PJ-TEST', name: '盘锦市重复局', regionCode: '211100', kind: 'department' })).statusCode,
+    ).toBe(409);
+    expect(
+      (await post({ code: 'PJ-TEST3', name: '盘锦市同码局', regionCode: '211100', kind: 'department', creditCode }))
+        .statusCode,
+    ).toBe(409);
 
-    const noParent = await post({ code: 'PJ-TEST-SPB', name: '测试局审批办', regionCode: '211100', kind: 'approval_office' });
+    const noParent = await post({
+      code: 'PJ-TEST-SPB',
+      name: '测试局审批办',
+      regionCode: '211100',
+      kind: 'approval_office',
+    });
     expect((noParent.json() as { errors: { field: string }[] }).errors[0]!.field).toBe('parentId');
-    const office = await post({ code: 'PJ-TEST-SPB', name: '测试局审批办', regionCode: '211100', kind: 'approval_office', parentId: dept.id });
+    const office = await post({
+      code: 'PJ-TEST-SPB',
+      name: '测试局审批办',
+      regionCode: '211100',
+      kind: 'approval_office',
+      parentId: dept.id,
+    });
     expect(office.statusCode).toBe(201);
-    const village = await post({ code: 'V-TEST', name: '村级测试办', regionCode: DEMO_VILLAGE_CODE, kind: 'department' });
+    const village = await post({
+      code: 'V-TEST',
+      name: '村级测试办',
+      regionCode: DEMO_VILLAGE_CODE,
+      kind: 'department',
+    });
     expect(village.statusCode).toBe(422);
 
-    const patched = await t.app.inject({ method: 'PATCH', url: `/api/departments/${dept.id}`, headers: h, payload: { shortName: '市测试局' } });
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/departments/${dept.id}`,
+      headers: h,
+      payload: { shortName: '市测试局' },
+    });
     expect((patched.json() as { shortName: string }).shortName).toBe('市测试局');
 
     const blocked = await t.app.inject({ method: 'POST', url: `/api/departments/${dept.id}/deactivate`, headers: h });
     expect(blocked.statusCode).toBe(422);
     const officeId = (office.json() as { id: string }).id;
-    expect((await t.app.inject({ method: 'POST', url: `/api/departments/${officeId}/deactivate`, headers: h })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/departments/${officeId}/deactivate`, headers: h })).statusCode,
+    ).toBe(200);
     const off = await t.app.inject({ method: 'POST', url: `/api/departments/${dept.id}/deactivate`, headers: h });
     expect((off.json() as { active: boolean }).active).toBe(false);
     expect(await auditCount('org.department.deactivate', dept.id)).toBe(1);
@@ -236,18 +352,35 @@ describe('admin writes', () => {
       method: 'POST',
       url: '/api/halls',
       headers: h,
-      payload: { code: 'T-211103099000', name: '测试街道便民服务中心', regionCode: '211103099000', phone: '0427-2900999', hours: '工作日 9:00-17:00' },
+      payload: {
+        code: 'T-211103099000',
+        name: '测试街道便民服务中心',
+        regionCode: '211103099000',
+        phone: '0427-2900999',
+        hours: '工作日 9:00-17:00',
+      },
     });
     expect(created.statusCode).toBe(201);
     const hall = created.json() as { id: string; regionName: string };
     expect(hall.regionName).toBe('测试新街道');
     expect(await auditCount('org.hall.create', hall.id)).toBe(1);
-    const dup = await t.app.inject({ method: 'POST', url: '/api/halls', headers: h, payload: { code: 't-211103099000', name: '重复中心', regionCode: '211103099000' } });
+    const dup = await t.app.inject({
+      method: 'POST',
+      url: '/api/halls',
+      headers: h,
+      payload: { code: 't-211103099000', name: '重复中心', regionCode: '211103099000' },
+    });
     expect(dup.statusCode).toBe(409);
-    const patched = await t.app.inject({ method: 'PATCH', url: `/api/halls/${hall.id}`, headers: h, payload: { address: '兴隆台区测试路 1 号' } });
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/halls/${hall.id}`,
+      headers: h,
+      payload: { address: '兴隆台区测试路 1 号' },
+    });
     expect((patched.json() as { address: string }).address).toBe('兴隆台区测试路 1 号');
 
-    const win = (payload: object) => t.app.inject({ method: 'POST', url: `/api/halls/${hall.id}/windows`, headers: h, payload });
+    const win = (payload: object) =>
+      t.app.inject({ method: 'POST', url: `/api/halls/${hall.id}/windows`, headers: h, payload });
     const w1 = await win({ code: '01', name: '综合受理窗口', kind: 'comprehensive' });
     expect(w1.statusCode).toBe(201);
     expect((await win({ code: '01', name: '另一个窗口', kind: 'comprehensive' })).statusCode).toBe(409);
@@ -258,10 +391,17 @@ describe('admin writes', () => {
     expect(w2.statusCode).toBe(201);
     expect((w2.json() as { departmentName: string }).departmentName).toBe('兴隆台区民政局');
     const otherCounty = (await getDepartment(t.db, 'DW-MZ'))!;
-    expect((await win({ code: '03', name: '外区窗口', kind: 'department', departmentId: otherCounty.id })).statusCode).toBe(422);
+    expect(
+      (await win({ code: '03', name: '外区窗口', kind: 'department', departmentId: otherCounty.id })).statusCode,
+    ).toBe(422);
 
     const w1id = (w1.json() as { id: string }).id;
-    const renamed = await t.app.inject({ method: 'PATCH', url: `/api/windows/${w1id}`, headers: h, payload: { name: '综合受理一号窗口' } });
+    const renamed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/windows/${w1id}`,
+      headers: h,
+      payload: { name: '综合受理一号窗口' },
+    });
     expect((renamed.json() as { name: string }).name).toBe('综合受理一号窗口');
     const offWin = await t.app.inject({ method: 'POST', url: `/api/windows/${w1id}/deactivate`, headers: h });
     expect((offWin.json() as { active: boolean }).active).toBe(false);
@@ -278,6 +418,12 @@ describe('admin writes', () => {
 
   it('publishes the org routes in the OpenAPI document', async () => {
     const doc = (await get('/api/openapi.json')).json() as { paths: Record<string, unknown> };
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/regions/{code}/children', '/api/halls/{id}/windows', '/api/windows/{id}/deactivate']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/regions/{code}/children',
+        '/api/halls/{id}/windows',
+        '/api/windows/{id}/deactivate',
+      ]),
+    );
   });
 });

@@ -82,8 +82,14 @@ describe('demo regions', () => {
     }
   });
   it('pins the demo town and village to the first of 兴隆台区 in code order', () => {
-    const firstTown = regions.filter((r) => r.level === 'town' && r.parentCode === '211103').map((r) => r.code).sort()[0];
-    const firstVillage = regions.filter((r) => r.parentCode === firstTown).map((r) => r.code).sort()[0];
+    const firstTown = regions
+      .filter((r) => r.level === 'town' && r.parentCode === '211103')
+      .map((r) => r.code)
+      .sort()[0];
+    const firstVillage = regions
+      .filter((r) => r.parentCode === firstTown)
+      .map((r) => r.code)
+      .sort()[0];
     expect(DEMO_TOWN_CODE).toBe(firstTown);
     expect(DEMO_VILLAGE_CODE).toBe(firstVillage);
   });

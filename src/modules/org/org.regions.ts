@@ -29,5 +29,10 @@ export function levelOfOfficialCode(code: string): RegionLevel | undefined {
   return undefined;
 }
 
-export const LEVEL_LABELS: Record<RegionLevel, string> = { city: '市级', county: '县区级', town: '镇街级', village: '村社区级' };
+export const LEVEL_LABELS: Record<RegionLevel, string> = {
+  city: '市级',
+  county: '县区级',
+  town: '镇街级',
+  village: '村社区级',
+};
 export const LEVEL_RANK: Record<RegionLevel, number> = { city: 1, county: 2, town: 3, village: 4 };

@@ -125,7 +125,12 @@ export async function getWindow(db: Db | Tx, id: string): Promise<Window | undef
 }
 
 export async function findWindow(db: Db | Tx, hallId: string, code: string): Promise<Window | undefined> {
-  const r = await q(db).selectFrom('windows').selectAll().where('hall_id', '=', hallId).where('code', '=', code).executeTakeFirst();
+  const r = await q(db)
+    .selectFrom('windows')
+    .selectAll()
+    .where('hall_id', '=', hallId)
+    .where('code', '=', code)
+    .executeTakeFirst();
   return r && toWindow(r);
 }
 
@@ -152,7 +157,10 @@ export async function getRegionRow(db: Db | Tx, code: string): Promise<RegionRow
 }
 
 export async function countChildren(db: Db | Tx, code: string, includeInactive = false): Promise<number> {
-  let qb = q(db).selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).where('parent_code', '=', code);
+  let qb = q(db)
+    .selectFrom('regions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('parent_code', '=', code);
   if (!includeInactive) qb = qb.where('active', '=', true);
   return Number((await qb.executeTakeFirstOrThrow()).n);
 }
@@ -162,7 +170,10 @@ export async function listChildRegions(db: Db | Tx, parentCode: string, includeI
     .selectFrom('regions as r')
     .selectAll('r')
     .select((eb) => {
-      let sub = eb.selectFrom('regions as c').select(eb.fn.countAll<number>().as('n')).whereRef('c.parent_code', '=', 'r.code');
+      let sub = eb
+        .selectFrom('regions as c')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('c.parent_code', '=', 'r.code');
       if (!includeInactive) sub = sub.where('c.active', '=', true);
       return sub.as('child_count');
     })
@@ -211,7 +222,11 @@ export async function insertRegions(db: Db | Tx, rows: NewRegion[]): Promise<voi
   for (const c of chunks(rows)) await q(db).insertInto('regions').values(c).execute();
 }
 
-export async function updateRegion(db: Db | Tx, code: string, patch: { name?: string; sort?: number; active?: boolean }) {
+export async function updateRegion(
+  db: Db | Tx,
+  code: string,
+  patch: { name?: string; sort?: number; active?: boolean },
+) {
   return q(db)
     .updateTable('regions')
     .set({ ...patch, updated_at: new Date() })
@@ -245,7 +260,8 @@ export async function listDepartments(db: Db | Tx, f: DepartmentFilter) {
   if (f.within) qb = qb.where('d.region_code', 'like', `${f.within}%`);
   if (f.kind) qb = qb.where('d.kind', '=', f.kind);
   if (f.parentId) qb = qb.where('d.parent_id', '=', f.parentId);
-  if (f.q) qb = qb.where((eb) => eb.or([eb('d.name', 'ilike', contains(f.q!)), eb('d.short_name', 'ilike', contains(f.q!))]));
+  if (f.q)
+    qb = qb.where((eb) => eb.or([eb('d.name', 'ilike', contains(f.q!)), eb('d.short_name', 'ilike', contains(f.q!))]));
   if (!f.includeInactive) qb = qb.where('d.active', '=', true);
   const { n } = await qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const items = await qb
@@ -299,8 +315,14 @@ export async function updateDepartment(
     .executeTakeFirstOrThrow();
 }
 
-export async function countActiveDepartments(db: Db | Tx, by: { regionCode?: string; parentId?: string }): Promise<number> {
-  let qb = q(db).selectFrom('departments').select((eb) => eb.fn.countAll<number>().as('n')).where('active', '=', true);
+export async function countActiveDepartments(
+  db: Db | Tx,
+  by: { regionCode?: string; parentId?: string },
+): Promise<number> {
+  let qb = q(db)
+    .selectFrom('departments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('active', '=', true);
   if (by.regionCode) qb = qb.where('region_code', '=', by.regionCode);
   if (by.parentId) qb = qb.where('parent_id', '=', by.parentId);
   return Number((await qb.executeTakeFirstOrThrow()).n);
@@ -326,7 +348,8 @@ export async function listHalls(db: Db | Tx, f: HallFilter) {
   let qb = q(db).selectFrom('halls as h').innerJoin('regions as r', 'r.code', 'h.region_code');
   if (f.prefix) qb = qb.where('h.region_code', 'like', `${f.prefix}%`);
   if (f.within) qb = qb.where('h.region_code', 'like', `${f.within}%`);
-  if (f.q) qb = qb.where((eb) => eb.or([eb('h.name', 'ilike', contains(f.q!)), eb('h.address', 'ilike', contains(f.q!))]));
+  if (f.q)
+    qb = qb.where((eb) => eb.or([eb('h.name', 'ilike', contains(f.q!)), eb('h.address', 'ilike', contains(f.q!))]));
   if (!f.includeInactive) qb = qb.where('h.active', '=', true);
   const { n } = await qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const items = await qb
@@ -467,7 +490,11 @@ export async function listHallsInRegion(db: Db | Tx, regionPrefix: string): Prom
 }
 
 /** Active departments of one kind located exactly at a region (e.g. the county's approval bureau). */
-export async function getDepartmentsByKind(db: Db | Tx, regionCode: string, kind: DepartmentKind): Promise<Department[]> {
+export async function getDepartmentsByKind(
+  db: Db | Tx,
+  regionCode: string,
+  kind: DepartmentKind,
+): Promise<Department[]> {
   const rows = await q(db)
     .selectFrom('departments')
     .selectAll()

@@ -48,7 +48,13 @@ export function registerOrgRoutes(app: App, db: Db) {
   app.get(
     '/api/regions',
     {
-      schema: { tags, ...open, summary: '按名称搜索区划（分页）', querystring: RegionSearchQuery, response: { 200: paged(RegionOut), ...publicErrors } },
+      schema: {
+        tags,
+        ...open,
+        summary: '按名称搜索区划（分页）',
+        querystring: RegionSearchQuery,
+        response: { 200: paged(RegionOut), ...publicErrors },
+      },
     },
     async (req) => {
       const { total, items } = await svc.searchRegions(db, req.query);
@@ -59,7 +65,13 @@ export function registerOrgRoutes(app: App, db: Db) {
   app.get(
     '/api/regions/:code',
     {
-      schema: { tags, ...open, summary: '区划详情（含上级路径和下级数量）', params: RegionCodeParam, response: { 200: RegionDetail, ...publicErrors } },
+      schema: {
+        tags,
+        ...open,
+        summary: '区划详情（含上级路径和下级数量）',
+        params: RegionCodeParam,
+        response: { 200: RegionDetail, ...publicErrors },
+      },
     },
     async (req) => svc.getRegionDetail(db, req.params.code),
   );
@@ -81,14 +93,27 @@ export function registerOrgRoutes(app: App, db: Db) {
 
   app.post(
     '/api/regions',
-    { schema: { tags, summary: '新增区划（系统管理员）', body: CreateRegionBody, response: { 201: RegionOut, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary: '新增区划（系统管理员）',
+        body: CreateRegionBody,
+        response: { 201: RegionOut, ...writeErrors },
+      },
+    },
     async (req, reply) => reply.status(201).send(await svc.createRegion(db, writer(req), req.body)),
   );
 
   app.patch(
     '/api/regions/:code',
     {
-      schema: { tags, summary: '修改区划名称或排序', params: RegionCodeParam, body: UpdateRegionBody, response: { 200: RegionOut, ...writeErrors } },
+      schema: {
+        tags,
+        summary: '修改区划名称或排序',
+        params: RegionCodeParam,
+        body: UpdateRegionBody,
+        response: { 200: RegionOut, ...writeErrors },
+      },
     },
     async (req) => svc.updateRegion(db, writer(req), req.params.code, req.body),
   );
@@ -112,7 +137,13 @@ export function registerOrgRoutes(app: App, db: Db) {
   app.get(
     '/api/departments',
     {
-      schema: { tags, ...open, summary: '部门列表（委办局、审批局、审批办等）', querystring: DepartmentQuery, response: { 200: paged(DepartmentOut), ...publicErrors } },
+      schema: {
+        tags,
+        ...open,
+        summary: '部门列表（委办局、审批局、审批办等）',
+        querystring: DepartmentQuery,
+        response: { 200: paged(DepartmentOut), ...publicErrors },
+      },
     },
     async (req) => {
       const { total, items } = await svc.listDepartments(db, req.query);
@@ -122,20 +153,41 @@ export function registerOrgRoutes(app: App, db: Db) {
 
   app.get(
     '/api/departments/:id',
-    { schema: { tags, ...open, summary: '部门详情（含下设审批办）', params: IdParam, response: { 200: DepartmentDetail, ...publicErrors } } },
+    {
+      schema: {
+        tags,
+        ...open,
+        summary: '部门详情（含下设审批办）',
+        params: IdParam,
+        response: { 200: DepartmentDetail, ...publicErrors },
+      },
+    },
     async (req) => svc.getDepartmentDetail(db, req.params.id),
   );
 
   app.post(
     '/api/departments',
-    { schema: { tags, summary: '新增部门（系统管理员）', body: CreateDepartmentBody, response: { 201: DepartmentOut, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary: '新增部门（系统管理员）',
+        body: CreateDepartmentBody,
+        response: { 201: DepartmentOut, ...writeErrors },
+      },
+    },
     async (req, reply) => reply.status(201).send(await svc.createDepartment(db, writer(req), req.body)),
   );
 
   app.patch(
     '/api/departments/:id',
     {
-      schema: { tags, summary: '修改部门名称、简称、信用代码或排序', params: IdParam, body: UpdateDepartmentBody, response: { 200: DepartmentOut, ...writeErrors } },
+      schema: {
+        tags,
+        summary: '修改部门名称、简称、信用代码或排序',
+        params: IdParam,
+        body: UpdateDepartmentBody,
+        response: { 200: DepartmentOut, ...writeErrors },
+      },
     },
     async (req) => svc.updateDepartment(db, writer(req), req.params.id, req.body),
   );
@@ -159,7 +211,13 @@ export function registerOrgRoutes(app: App, db: Db) {
   app.get(
     '/api/halls',
     {
-      schema: { tags, ...open, summary: '政务服务大厅列表（可按区划含下级筛选）', querystring: HallQuery, response: { 200: paged(HallOut), ...publicErrors } },
+      schema: {
+        tags,
+        ...open,
+        summary: '政务服务大厅列表（可按区划含下级筛选）',
+        querystring: HallQuery,
+        response: { 200: paged(HallOut), ...publicErrors },
+      },
     },
     async (req) => {
       const { total, items } = await svc.listHalls(db, req.query);
@@ -169,19 +227,42 @@ export function registerOrgRoutes(app: App, db: Db) {
 
   app.get(
     '/api/halls/:id',
-    { schema: { tags, ...open, summary: '大厅详情（含窗口）', params: IdParam, response: { 200: HallDetail, ...publicErrors } } },
+    {
+      schema: {
+        tags,
+        ...open,
+        summary: '大厅详情（含窗口）',
+        params: IdParam,
+        response: { 200: HallDetail, ...publicErrors },
+      },
+    },
     async (req) => svc.getHallDetail(db, req.params.id),
   );
 
   app.post(
     '/api/halls',
-    { schema: { tags, summary: '新增大厅 / 便民服务中心 / 便民服务站', body: CreateHallBody, response: { 201: HallOut, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary: '新增大厅 / 便民服务中心 / 便民服务站',
+        body: CreateHallBody,
+        response: { 201: HallOut, ...writeErrors },
+      },
+    },
     async (req, reply) => reply.status(201).send(await svc.createHall(db, writer(req), req.body)),
   );
 
   app.patch(
     '/api/halls/:id',
-    { schema: { tags, summary: '修改大厅信息', params: IdParam, body: UpdateHallBody, response: { 200: HallDetail, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary: '修改大厅信息',
+        params: IdParam,
+        body: UpdateHallBody,
+        response: { 200: HallDetail, ...writeErrors },
+      },
+    },
     async (req) => svc.updateHall(db, writer(req), req.params.id, req.body),
   );
 
@@ -202,20 +283,43 @@ export function registerOrgRoutes(app: App, db: Db) {
 
   app.post(
     '/api/halls/:id/windows',
-    { schema: { tags, summary: '新增窗口', params: IdParam, body: CreateWindowBody, response: { 201: WindowOut, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary: '新增窗口',
+        params: IdParam,
+        body: CreateWindowBody,
+        response: { 201: WindowOut, ...writeErrors },
+      },
+    },
     async (req, reply) => reply.status(201).send(await svc.createWindow(db, writer(req), req.params.id, req.body)),
   );
 
   app.patch(
     '/api/windows/:id',
-    { schema: { tags, summary: '修改窗口名称、类型或所属部门', params: IdParam, body: UpdateWindowBody, response: { 200: WindowOut, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary: '修改窗口名称、类型或所属部门',
+        params: IdParam,
+        body: UpdateWindowBody,
+        response: { 200: WindowOut, ...writeErrors },
+      },
+    },
     async (req) => svc.updateWindow(db, writer(req), req.params.id, req.body),
   );
 
   for (const [verb, active] of TOGGLES) {
     app.post(
       `/api/windows/:id/${verb}`,
-      { schema: { tags, summary: active ? '启用窗口' : '停用窗口', params: IdParam, response: { 200: WindowOut, ...writeErrors } } },
+      {
+        schema: {
+          tags,
+          summary: active ? '启用窗口' : '停用窗口',
+          params: IdParam,
+          response: { 200: WindowOut, ...writeErrors },
+        },
+      },
       async (req) => svc.setWindowActive(db, writer(req), req.params.id, active),
     );
   }

@@ -10,11 +10,17 @@ export const RegionCode = z
 export const RegionCodeParam = z.object({ code: RegionCode });
 
 const Level = z.enum(REGION_LEVELS).describe('层级：city 市 · county 县区 · town 镇街 · village 村社区');
-const RegionKindEnum = z.enum(['admin', 'economic_zone']).describe('admin 行政区划 · economic_zone 经济区（无国标代码）');
+const RegionKindEnum = z
+  .enum(['admin', 'economic_zone'])
+  .describe('admin 行政区划 · economic_zone 经济区（无国标代码）');
 const DepartmentKindEnum = z
   .enum(DEPARTMENT_KINDS)
-  .describe('department 委办局 · approval_bureau 行政审批局 · approval_office 审批办 · supervision 效能监察 · service_center 政务服务中心 · hotline 12345 热线');
-const WindowKindEnum = z.enum(WINDOW_KINDS).describe('comprehensive 综合窗口 · department 部门窗口 · exit 出件窗口 · enquiry 咨询导办');
+  .describe(
+    'department 委办局 · approval_bureau 行政审批局 · approval_office 审批办 · supervision 效能监察 · service_center 政务服务中心 · hotline 12345 热线',
+  );
+const WindowKindEnum = z
+  .enum(WINDOW_KINDS)
+  .describe('comprehensive 综合窗口 · department 部门窗口 · exit 出件窗口 · enquiry 咨询导办');
 const Uuid = z.string().uuid('ID 格式有误');
 const Name = z.string().trim().min(2, '名称至少 2 个字').max(100, '名称最多 100 个字');
 const Sort = z.number().int().min(0).max(100000).describe('排序号，小的在前');
@@ -74,7 +80,9 @@ export const DepartmentOut = z.object({
 });
 export const DepartmentDetail = DepartmentOut.extend({
   parentName: z.string().nullable(),
-  offices: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), active: z.boolean() })).describe('下设审批办'),
+  offices: z
+    .array(z.object({ id: z.string(), code: z.string(), name: z.string(), active: z.boolean() }))
+    .describe('下设审批办'),
 });
 
 export const WindowOut = z.object({
@@ -136,7 +144,12 @@ export const CreateRegionBody = z.object({
 });
 export const UpdateRegionBody = z.object({ name: Name.optional(), sort: Sort.optional() }).refine(atLeastOne, NOTHING);
 
-const CreditCode = z.string().trim().toUpperCase().max(18, '统一社会信用代码为 18 位').describe('统一社会信用代码（GB 32100）');
+const CreditCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .max(18, '统一社会信用代码为 18 位')
+  .describe('统一社会信用代码（GB 32100）');
 export const CreateDepartmentBody = z.object({
   code: UnitCode('部门代码').describe('部门代码，如 PJ-SCJG'),
   name: Name,
@@ -156,7 +169,10 @@ export const UpdateDepartmentBody = z
   })
   .refine(atLeastOne, NOTHING);
 
-const Phone = z.string().trim().regex(/^[0-9][0-9-]{4,19}$/, '电话格式有误，如 0427-2812345');
+const Phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9][0-9-]{4,19}$/, '电话格式有误，如 0427-2812345');
 const Text = (max: number) => z.string().trim().min(1).max(max);
 export const CreateHallBody = z.object({
   code: UnitCode('大厅代码').describe('大厅代码，如 XLT-HALL'),

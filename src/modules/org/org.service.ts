@@ -26,19 +26,33 @@ export interface WriteContext {
 }
 
 /** Every org write passes here: audit it, and drop cached look-ups other modules hold. */
-const audit = (tx: Tx, w: WriteContext, action: string, entityType: string, entityId: string, before: unknown, after: unknown) => {
+const audit = (
+  tx: Tx,
+  w: WriteContext,
+  action: string,
+  entityType: string,
+  entityId: string,
+  before: unknown,
+  after: unknown,
+) => {
   orgCache.clear();
   return recordAudit(tx, { actor: w.actor, action, entityType, entityId, before, after, ip: w.ip });
 };
 
 // ---------------------------------------------------------------- regions
 
-export const regionDto = (r: repo.RegionRow) => ({ ...repo.toRegion(r), levelLabel: LEVEL_LABELS[r.level], sort: r.sort });
+export const regionDto = (r: repo.RegionRow) => ({
+  ...repo.toRegion(r),
+  levelLabel: LEVEL_LABELS[r.level],
+  sort: r.sort,
+});
 
 export async function getRegionDetail(db: Db, code: string) {
   const row = await repo.getRegionRow(db, code);
   if (!row) throw notFound('区划');
-  const path = (await repo.getRegionPath(db, code)).slice(0, -1).map((p) => ({ code: p.code, name: p.name, level: p.level }));
+  const path = (await repo.getRegionPath(db, code))
+    .slice(0, -1)
+    .map((p) => ({ code: p.code, name: p.name, level: p.level }));
   return { ...regionDto(row), path, childCount: await repo.countChildren(db, code) };
 }
 
@@ -76,8 +90,13 @@ export async function createRegion(db: Db, w: WriteContext, input: CreateRegionI
     if (!parent.active) throw unprocessable(`上级区划“${parent.name}”已停用，不能在其下新增区划`);
     if (parent.level === 'village') throw fieldError('parentCode', '村（社区）以下不再设区划');
     if (LEVEL_RANK[input.level] !== LEVEL_RANK[parent.level] + 1) {
-      const expected = Object.entries(LEVEL_RANK).find(([, rank]) => rank === LEVEL_RANK[parent.level] + 1)![0] as RegionLevel;
-      throw fieldError('level', `上级区划为${LEVEL_LABELS[parent.level]}，新区划应为${LEVEL_LABELS[expected]}（${expected}）`);
+      const expected = Object.entries(LEVEL_RANK).find(
+        ([, rank]) => rank === LEVEL_RANK[parent.level] + 1,
+      )![0] as RegionLevel;
+      throw fieldError(
+        'level',
+        `上级区划为${LEVEL_LABELS[parent.level]}，新区划应为${LEVEL_LABELS[expected]}（${expected}）`,
+      );
     }
     if (input.kind === 'economic_zone') {
       if (input.level !== 'county') throw fieldError('kind', '经济区只能设在县区级（上级为市）');
@@ -85,7 +104,8 @@ export async function createRegion(db: Db, w: WriteContext, input: CreateRegionI
     } else if (levelOfOfficialCode(input.code) !== input.level) {
       throw fieldError('code', `${LEVEL_LABELS[input.level]}区划代码应为${OFFICIAL_SHAPE[input.level]}`);
     }
-    if (!input.code.startsWith(parent.scope_prefix)) throw fieldError('code', `区划代码须以上级区划前缀 ${parent.scope_prefix} 开头`);
+    if (!input.code.startsWith(parent.scope_prefix))
+      throw fieldError('code', `区划代码须以上级区划前缀 ${parent.scope_prefix} 开头`);
     assertInScope(w.actor, input.code, '上级区划');
     if (await repo.getRegionRow(tx, input.code)) throw conflict(`区划代码 ${input.code} 已存在`);
     await repo.insertRegions(tx, [
@@ -132,7 +152,8 @@ export async function setRegionActive(db: Db, w: WriteContext, code: string, act
     } else {
       const children = await repo.countChildren(tx, code);
       if (children > 0) throw unprocessable(`“${row.name}”下还有 ${children} 个启用的下级区划，请先停用下级区划`);
-      const units = (await repo.countActiveDepartments(tx, { regionCode: code })) + (await repo.countActiveHalls(tx, code));
+      const units =
+        (await repo.countActiveDepartments(tx, { regionCode: code })) + (await repo.countActiveHalls(tx, code));
       if (units > 0) throw unprocessable(`“${row.name}”下还有 ${units} 个启用的部门或大厅，请先停用`);
     }
     const after = regionDto(await repo.updateRegion(tx, code, { active }));
@@ -147,7 +168,11 @@ async function regionName(db: Db | Tx, code: string): Promise<string> {
   return (await repo.getRegion(db, code))?.name ?? code;
 }
 
-const departmentDto = (r: repo.DepartmentRow, regionName: string) => ({ ...repo.toDepartment(r), regionName, sort: r.sort });
+const departmentDto = (r: repo.DepartmentRow, regionName: string) => ({
+  ...repo.toDepartment(r),
+  regionName,
+  sort: r.sort,
+});
 
 export async function listDepartments(db: Db, f: repo.DepartmentFilter) {
   const { total, items } = await repo.listDepartments(db, f);
@@ -167,7 +192,8 @@ export async function getDepartmentDetail(db: Db, id: string) {
 }
 
 async function checkCreditCode(tx: Tx, creditCode: string, selfId?: string) {
-  if (!isValidCreditCode(creditCode)) throw fieldError('creditCode', '统一社会信用代码有误（应为 18 位，校验位按 GB 32100 计算）');
+  if (!isValidCreditCode(creditCode))
+    throw fieldError('creditCode', '统一社会信用代码有误（应为 18 位，校验位按 GB 32100 计算）');
   const owner = await repo.creditCodeOwner(tx, creditCode);
   if (owner && owner !== selfId) throw conflict(`统一社会信用代码 ${creditCode} 已被其他部门使用`);
 }
@@ -189,7 +215,8 @@ export async function createDepartment(db: Db, w: WriteContext, input: CreateDep
     if (input.kind === 'approval_office') {
       if (!input.parentId) throw fieldError('parentId', '审批办须指定所属部门');
       const parent = await repo.getDepartmentRow(tx, input.parentId);
-      if (!parent || !inRegionScope(w.actor, parent.region_code)) throw fieldError('parentId', '所属部门不存在或不在您的数据范围内');
+      if (!parent || !inRegionScope(w.actor, parent.region_code))
+        throw fieldError('parentId', '所属部门不存在或不在您的数据范围内');
       if (parent.region_code !== region.code) throw unprocessable('审批办须与所属部门在同一区划');
       if (parent.kind !== 'department') throw unprocessable('审批办只能设在委办局之下');
       if (!parent.active) throw unprocessable(`所属部门“${parent.name}”已停用`);
@@ -258,18 +285,33 @@ export async function setDepartmentActive(db: Db, w: WriteContext, id: string, a
       if (windows > 0) throw unprocessable(`仍有 ${windows} 个启用的窗口归属“${row.name}”，请先调整或停用这些窗口`);
     }
     const after = departmentDto(await repo.updateDepartment(tx, id, { active }), rName);
-    await audit(tx, w, active ? 'org.department.activate' : 'org.department.deactivate', 'department', id, departmentDto(row, rName), after);
+    await audit(
+      tx,
+      w,
+      active ? 'org.department.activate' : 'org.department.deactivate',
+      'department',
+      id,
+      departmentDto(row, rName),
+      after,
+    );
     return after;
   });
 }
 
 // ---------------------------------------------------------------- halls and windows
 
-const hallDto = (r: repo.HallRow, regionName: string, windowCount: number) => ({ ...repo.toHall(r), regionName, windowCount });
+const hallDto = (r: repo.HallRow, regionName: string, windowCount: number) => ({
+  ...repo.toHall(r),
+  regionName,
+  windowCount,
+});
 type WindowRowWithDept = repo.WindowRow & { department_name: string | null };
 const windowDto = (r: WindowRowWithDept) => ({ ...repo.toWindow(r), departmentName: r.department_name });
 
-export async function listHalls(db: Db, f: { regionCode?: string; q?: string; includeInactive?: boolean; page: number; pageSize: number }) {
+export async function listHalls(
+  db: Db,
+  f: { regionCode?: string; q?: string; includeInactive?: boolean; page: number; pageSize: number },
+) {
   let prefix: string | undefined;
   if (f.regionCode) {
     const region = await repo.getRegionRow(db, f.regionCode);
@@ -328,7 +370,12 @@ export async function updateHall(db: Db, w: WriteContext, id: string, input: Upd
   return db.transaction().execute(async (tx) => {
     const row = await hallInScope(tx, w, id);
     const before = await hallDetail(tx, row);
-    const updated = await repo.updateHall(tx, id, { name: input.name, address: input.address, phone: input.phone, hours: input.hours });
+    const updated = await repo.updateHall(tx, id, {
+      name: input.name,
+      address: input.address,
+      phone: input.phone,
+      hours: input.hours,
+    });
     const after = await hallDetail(tx, updated);
     await audit(tx, w, 'org.hall.update', 'hall', id, hallAudit(before), hallAudit(after));
     return after;
@@ -349,15 +396,10 @@ export async function setHallActive(db: Db, w: WriteContext, id: string, active:
       closedWindows = await repo.deactivateWindowsOfHall(tx, id);
     }
     const after = await hallDetail(tx, await repo.updateHall(tx, id, { active }));
-    await audit(
-      tx,
-      w,
-      active ? 'org.hall.activate' : 'org.hall.deactivate',
-      'hall',
-      id,
-      hallAudit(before),
-      { ...hallAudit(after), ...(active ? {} : { closedWindows }) },
-    );
+    await audit(tx, w, active ? 'org.hall.activate' : 'org.hall.deactivate', 'hall', id, hallAudit(before), {
+      ...hallAudit(after),
+      ...(active ? {} : { closedWindows }),
+    });
     return after;
   });
 }
@@ -386,7 +428,13 @@ export async function createWindow(db: Db, w: WriteContext, hallId: string, inpu
     await checkWindowDepartment(tx, hall, input.kind, input.departmentId ?? null);
     if (await repo.findWindow(tx, hall.id, input.code)) throw conflict(`窗口编号 ${input.code} 在“${hall.name}”已存在`);
     const [row] = await repo.insertWindows(tx, [
-      { hall_id: hall.id, code: input.code, name: input.name, kind: input.kind, department_id: input.departmentId ?? null },
+      {
+        hall_id: hall.id,
+        code: input.code,
+        name: input.name,
+        kind: input.kind,
+        department_id: input.departmentId ?? null,
+      },
     ]);
     const after = await windowOut(tx, row!.id);
     await audit(tx, w, 'org.window.create', 'window', row!.id, null, after);
@@ -407,7 +455,8 @@ export async function updateWindow(db: Db, w: WriteContext, id: string, input: U
     const { win, hall } = await windowInScope(tx, w, id);
     const kind = input.kind ?? win.kind;
     const departmentId = input.departmentId === undefined ? win.departmentId : input.departmentId;
-    if (input.kind !== undefined || input.departmentId !== undefined) await checkWindowDepartment(tx, hall, kind, departmentId);
+    if (input.kind !== undefined || input.departmentId !== undefined)
+      await checkWindowDepartment(tx, hall, kind, departmentId);
     const before = await windowOut(tx, id);
     await repo.updateWindow(tx, id, { name: input.name, kind: input.kind, department_id: input.departmentId });
     const after = await windowOut(tx, id);

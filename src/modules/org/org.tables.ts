@@ -57,7 +57,14 @@ export interface OrgTables {
 export const REGION_LEVELS = ['city', 'county', 'town', 'village'] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
 export type RegionKind = 'admin' | 'economic_zone';
-export const DEPARTMENT_KINDS = ['department', 'approval_bureau', 'approval_office', 'supervision', 'service_center', 'hotline'] as const;
+export const DEPARTMENT_KINDS = [
+  'department',
+  'approval_bureau',
+  'approval_office',
+  'supervision',
+  'service_center',
+  'hotline',
+] as const;
 export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];
 export const WINDOW_KINDS = ['comprehensive', 'department', 'exit', 'enquiry'] as const;
 export type WindowKind = (typeof WINDOW_KINDS)[number];

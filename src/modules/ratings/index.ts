@@ -7,7 +7,13 @@ import { sweepRectifications } from './ratings.service';
 /** For a worker: mark rectifications past their deadline as overdue (daily). */
 export { sweepRectifications, summary as ratingsSummary } from './ratings.service';
 export { LEVEL_LABELS, INDICATORS, satisfaction } from './ratings.rules';
-export { ratingFactsBetween, lateRectificationsBetween, type RatingFact, type LateRectificationFact, type RatingScope } from './ratings.assessment-facade';
+export {
+  ratingFactsBetween,
+  lateRectificationsBetween,
+  type RatingFact,
+  type LateRectificationFact,
+  type RatingScope,
+} from './ratings.assessment-facade';
 
 export const ratingsModule: Module = {
   name: 'ratings',

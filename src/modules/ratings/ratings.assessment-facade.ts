@@ -56,7 +56,12 @@ export interface LateRectificationFact {
 }
 
 /** Rectifications 差评整改 that went past their deadline within the period (marked by the daily sweep). */
-export async function lateRectificationsBetween(db: Db | Tx, s: RatingScope, from: string, to: string): Promise<LateRectificationFact[]> {
+export async function lateRectificationsBetween(
+  db: Db | Tx,
+  s: RatingScope,
+  from: string,
+  to: string,
+): Promise<LateRectificationFact[]> {
   const r = await sql<LateRectificationFact>`
     select x.id, g.case_id as "caseId", g.case_number as "caseNumber", x.department_code as "departmentCode", x.hall_id::text as "hallId",
            to_char(x.overdue_on, 'YYYY-MM-DD') as "overdueOn"

@@ -27,13 +27,23 @@ async function windowCase(complete: boolean): Promise<string> {
   return id;
 }
 
-const rate = async (caseId: string, level: number, indicators: string[] = ['efficiency'], channel = 'online', who = 'applicant') =>
-  post('/api/ratings', await as(who), { caseId, channel, level, indicators, comment: '测试评价' });
+const rate = async (
+  caseId: string,
+  level: number,
+  indicators: string[] = ['efficiency'],
+  channel = 'online',
+  who = 'applicant',
+) => post('/api/ratings', await as(who), { caseId, channel, level, indicators, comment: '测试评价' });
 
 async function rateBad(caseId: string, level = 1) {
   const res = await rate(caseId, level);
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: string; caseId: string; departmentCode: string; rectification: { id: string; status: string } };
+  return res.json() as {
+    id: string;
+    caseId: string;
+    departmentCode: string;
+    rectification: { id: string; status: string };
+  };
 }
 
 const rect = async (id: string, who = 'supervisor') => {
@@ -45,8 +55,6 @@ const rectAct = async (id: string, name: string, body: Record<string, unknown>, 
   const cur = await rect(id, 'supervisor');
   return post(`/api/rectifications/${id}/${name}`, await as(who), { version: cur.version, ...body });
 };
-
-
 
 describe('好差评: rating a served case', () => {
   let done: string;
@@ -61,7 +69,15 @@ describe('好差评: rating a served case', () => {
     const res = await rate(done, 1, ['efficiency', 'convenience']);
     expect(res.statusCode, res.body).toBe(201);
     const r = res.json();
-    expect(r).toMatchObject({ caseId: done, channel: 'online', level: 1, levelLabel: '非常不满意', bad: true, excluded: false, viaDevice: false });
+    expect(r).toMatchObject({
+      caseId: done,
+      channel: 'online',
+      level: 1,
+      levelLabel: '非常不满意',
+      bad: true,
+      excluded: false,
+      viaDevice: false,
+    });
     expect(r.indicators).toEqual([
       { code: 'efficiency', label: '办事效率' },
       { code: 'convenience', label: '办事便捷度' },
@@ -101,7 +117,9 @@ describe('好差评: rating a served case', () => {
 
   it('the hall rating device rates with a single-use clerk token', async () => {
     const clerk = await as('clerk-city');
-    expect((await post('/api/ratings/device-sessions', await as('clerk-county'), { caseId: open })).statusCode).toBe(404);
+    expect((await post('/api/ratings/device-sessions', await as('clerk-county'), { caseId: open })).statusCode).toBe(
+      404,
+    );
     expect((await post('/api/ratings/device-sessions', await as('applicant'), { caseId: open })).statusCode).toBe(403);
     const s = await post('/api/ratings/device-sessions', clerk, { caseId: open });
     expect(s.statusCode, s.body).toBe(201);
@@ -110,11 +128,18 @@ describe('好差评: rating a served case', () => {
     const info = await get(`/api/ratings/device/${token}`);
     expect(info.statusCode, info.body).toBe(200);
     expect(info.json().applicantName).not.toBe('张明');
-    expect(info.json().indicators.map((i: { label: string }) => i.label)).toEqual(['整体满意度', '服务效率', '服务水平', '服务态度']);
+    expect(info.json().indicators.map((i: { label: string }) => i.label)).toEqual([
+      '整体满意度',
+      '服务效率',
+      '服务水平',
+      '服务态度',
+    ]);
     const r = await post(`/api/ratings/device/${token}`, {}, { level: 4, indicators: ['overall'] });
     expect(r.statusCode, r.body).toBe(201);
     expect(r.json()).toMatchObject({ channel: 'window', level: 4, viaDevice: true });
-    expect((await post(`/api/ratings/device/${token}`, {}, { level: 1, indicators: ['overall'] })).statusCode).toBe(404);
+    expect((await post(`/api/ratings/device/${token}`, {}, { level: 1, indicators: ['overall'] })).statusCode).toBe(
+      404,
+    );
     // the case has its window rating now: no second device session
     expect((await post('/api/ratings/device-sessions', clerk, { caseId: open })).statusCode).toBe(409);
   });
@@ -145,8 +170,15 @@ describe('差评整改 rectification', () => {
     // the item belongs to 市场监管局 (PJ-SCJG): the approval bureau's department-bound staff do not see it
     expect(r).toMatchObject({ departmentCode: 'PJ-SCJG', departmentName: '盘锦市市场监督管理局' });
     expect((await get(`/api/rectifications/${id}`, await as('approver-city'))).statusCode).toBe(404);
-    expect((await get('/api/rectifications?pageSize=200', await as('approver-city'))).json().items.map((i: { id: string }) => i.id)).not.toContain(id);
-    expect((await post(`/api/rectifications/${id}/check`, await as('approver-county'), { version: 1, valid: true })).statusCode).toBe(404);
+    expect(
+      (await get('/api/rectifications?pageSize=200', await as('approver-city')))
+        .json()
+        .items.map((i: { id: string }) => i.id),
+    ).not.toContain(id);
+    expect(
+      (await post(`/api/rectifications/${id}/check`, await as('approver-county'), { version: 1, valid: true }))
+        .statusCode,
+    ).toBe(404);
     const list = (await get('/api/rectifications?status=pending_check&pageSize=200', await as('clerk-city'))).json();
     expect(list.items.map((i: { id: string }) => i.id)).toContain(id);
     expect((await rect(id)).availableActions).toEqual(['check']);
@@ -155,20 +187,37 @@ describe('差评整改 rectification', () => {
     let res = await rectAct(id, 'check', { valid: true });
     expect(res.statusCode, res.body).toBe(200);
     const due = (await addWorkdays(t.db, today, 5)).date;
-    expect(res.json()).toMatchObject({ status: 'rectifying', startedOn: today, deadline: due, check: { valid: true, by: '赵监察' } });
+    expect(res.json()).toMatchObject({
+      status: 'rectifying',
+      startedOn: today,
+      deadline: due,
+      check: { valid: true, by: '赵监察' },
+    });
 
     expect((await rectAct(id, 'check', { valid: true })).statusCode).toBe(409);
     // a stale version is refused
-    expect((await post(`/api/rectifications/${id}/extend`, await as('supervisor'), { version: 1, reason: '需协调' })).statusCode).toBe(409);
+    expect(
+      (await post(`/api/rectifications/${id}/extend`, await as('supervisor'), { version: 1, reason: '需协调' }))
+        .statusCode,
+    ).toBe(409);
 
     res = await rectAct(id, 'extend', { reason: '涉及跨部门协调' }, 'clerk-city');
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'rectifying', deadline: (await addWorkdays(t.db, due, 5)).date, extension: { reason: '涉及跨部门协调', days: 5 } });
+    expect(res.json()).toMatchObject({
+      status: 'rectifying',
+      deadline: (await addWorkdays(t.db, due, 5)).date,
+      extension: { reason: '涉及跨部门协调', days: 5 },
+    });
     const again = await rectAct(id, 'extend', { reason: '再延' });
     expect(again.statusCode).toBe(409);
     expect(again.json().detail).toContain('一次');
 
-    res = await rectAct(id, 'callback', { method: 'phone', result: '已电话回访，说明整改情况', measures: '优化窗口引导', applicantSatisfied: true }, 'clerk-city');
+    res = await rectAct(
+      id,
+      'callback',
+      { method: 'phone', result: '已电话回访，说明整改情况', measures: '优化窗口引导', applicantSatisfied: true },
+      'clerk-city',
+    );
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({
       status: 'closed',
@@ -178,7 +227,12 @@ describe('差评整改 rectification', () => {
       availableActions: [],
     });
     expect(res.json().closedAt).not.toBeNull();
-    const msgs = await sql<{ kind: string; body: string }>`select kind, body from messages where case_id = ${r.caseId} and kind = 'rating.rectification_closed'`.execute(t.db);
+    const msgs = await sql<{
+      kind: string;
+      body: string;
+    }>`select kind, body from messages where case_id = ${r.caseId} and kind = 'rating.rectification_closed'`.execute(
+      t.db,
+    );
     expect(msgs.rows).toHaveLength(1);
     expect(msgs.rows[0]!.body).toContain('优化窗口引导');
     expect(await auditCount('ratings.rectification.callback')).toBeGreaterThanOrEqual(1);
@@ -192,7 +246,11 @@ describe('差评整改 rectification', () => {
     expect(noReason.json().errors[0].field).toBe('reason');
     const res = await rectAct(id, 'check', { valid: false, reason: '申请人误操作，已电话确认' }, 'clerk-city');
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'invalid_review', deadline: null, check: { valid: false, reason: '申请人误操作，已电话确认' } });
+    expect(res.json()).toMatchObject({
+      status: 'invalid_review',
+      deadline: null,
+      check: { valid: false, reason: '申请人误操作，已电话确认' },
+    });
     expect((await rectAct(id, 'review', { confirmInvalid: true }, 'clerk-city')).statusCode).toBe(403);
     const done = await rectAct(id, 'review', { confirmInvalid: true, comment: '情况属实' });
     expect(done.statusCode, done.body).toBe(200);
@@ -218,7 +276,13 @@ describe('差评整改 rectification', () => {
     const later = (await addWorkdays(t.db, started.deadline, 1)).date;
     expect(await sweepRectifications(t.db, later)).toBeGreaterThanOrEqual(1);
     const o = await rect(id);
-    expect(o).toMatchObject({ status: 'overdue', statusLabel: '整改超期', wasOverdue: true, overdueOn: later, availableActions: ['callback'] });
+    expect(o).toMatchObject({
+      status: 'overdue',
+      statusLabel: '整改超期',
+      wasOverdue: true,
+      overdueOn: later,
+      availableActions: ['callback'],
+    });
     expect(await sweepRectifications(t.db, later)).toBe(0);
     const res = await rectAct(id, 'callback', { method: 'visit', result: '上门回访', applicantSatisfied: false });
     expect(res.statusCode, res.body).toBe(200);
@@ -236,33 +300,65 @@ describe('申诉 appeals and the published summary', () => {
       return res.json();
     };
     const before = await summaryOf();
-    type Line = { departmentCode: string; counts: Record<string, number>; excluded: number; counted: number; total: number; satisfactionRate: number | null };
+    type Line = {
+      departmentCode: string;
+      counts: Record<string, number>;
+      excluded: number;
+      counted: number;
+      total: number;
+      satisfactionRate: number | null;
+    };
     const line = (s: { items: Line[] }, code: string) => s.items.find((i) => i.departmentCode === code)!;
     const dept = (await get(`/api/ratings/${r.id}`, await as('applicant'))).json().departmentCode as string;
     const b = line(before, dept);
     expect(b.total).toBe(b.counted + b.excluded);
     expect(b.satisfactionRate).toBe(Math.round(((b.counts['4']! + b.counts['5']!) / b.counted) * 10000) / 10000);
 
-    expect((await post(`/api/ratings/${r.id}/appeals`, await as('supervisor'), { reason: '恶意评价', evidence: '录像' })).statusCode).toBe(403);
-    expect((await post(`/api/ratings/${r.id}/appeals`, await as('clerk-county'), { reason: '恶意评价', evidence: '录像' })).statusCode).toBe(404);
-    const filed = await post(`/api/ratings/${r.id}/appeals`, await as('clerk-city'), { reason: '申请人因个人纠纷恶意差评', evidence: '窗口录音录像显示服务规范' });
+    expect(
+      (await post(`/api/ratings/${r.id}/appeals`, await as('supervisor'), { reason: '恶意评价', evidence: '录像' }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await post(`/api/ratings/${r.id}/appeals`, await as('clerk-county'), { reason: '恶意评价', evidence: '录像' }))
+        .statusCode,
+    ).toBe(404);
+    const filed = await post(`/api/ratings/${r.id}/appeals`, await as('clerk-city'), {
+      reason: '申请人因个人纠纷恶意差评',
+      evidence: '窗口录音录像显示服务规范',
+    });
     expect(filed.statusCode, filed.body).toBe(201);
     const appeal = filed.json();
     expect(appeal).toMatchObject({ status: 'pending', statusLabel: '待裁定', filedBy: '李晓雯' });
-    expect((await post(`/api/ratings/${r.id}/appeals`, await as('clerk-city'), { reason: '再诉', evidence: '无' })).statusCode).toBe(409);
+    expect(
+      (await post(`/api/ratings/${r.id}/appeals`, await as('clerk-city'), { reason: '再诉', evidence: '无' }))
+        .statusCode,
+    ).toBe(409);
 
     const pending = (await get('/api/rating-appeals?status=pending', await as('supervisor'))).json();
     expect(pending.items.map((a: { id: string }) => a.id)).toContain(appeal.id);
-    expect((await get('/api/rating-appeals', await as('clerk-county'))).json().items.map((a: { id: string }) => a.id)).not.toContain(appeal.id);
+    expect(
+      (await get('/api/rating-appeals', await as('clerk-county'))).json().items.map((a: { id: string }) => a.id),
+    ).not.toContain(appeal.id);
 
-    expect((await post(`/api/rating-appeals/${appeal.id}/decision`, await as('clerk-city'), { upheld: true })).statusCode).toBe(403);
-    const decided = await post(`/api/rating-appeals/${appeal.id}/decision`, await as('supervisor'), { upheld: true, comment: '经核查属恶意评价' });
+    expect(
+      (await post(`/api/rating-appeals/${appeal.id}/decision`, await as('clerk-city'), { upheld: true })).statusCode,
+    ).toBe(403);
+    const decided = await post(`/api/rating-appeals/${appeal.id}/decision`, await as('supervisor'), {
+      upheld: true,
+      comment: '经核查属恶意评价',
+    });
     expect(decided.statusCode, decided.body).toBe(200);
     expect(decided.json()).toMatchObject({ status: 'upheld', decidedBy: '赵监察' });
-    expect((await post(`/api/rating-appeals/${appeal.id}/decision`, await as('supervisor'), { upheld: false })).statusCode).toBe(409);
+    expect(
+      (await post(`/api/rating-appeals/${appeal.id}/decision`, await as('supervisor'), { upheld: false })).statusCode,
+    ).toBe(409);
 
     const rating = (await get(`/api/ratings/${r.id}`, await as('supervisor'))).json();
-    expect(rating).toMatchObject({ excluded: true, rectification: { status: 'closed_invalid' }, appeal: { status: 'upheld' } });
+    expect(rating).toMatchObject({
+      excluded: true,
+      rectification: { status: 'closed_invalid' },
+      appeal: { status: 'upheld' },
+    });
 
     const a = line(await summaryOf(), dept);
     expect(a.excluded).toBe(b.excluded + 1);
@@ -284,7 +380,10 @@ describe('申诉 appeals and the published summary', () => {
     const caseId = await windowCase(true);
     const good = await rate(caseId, 5, []);
     expect(good.statusCode).toBe(201);
-    expect((await post(`/api/ratings/${good.json().id}/appeals`, await as('clerk-city'), { reason: 'x', evidence: 'y' })).statusCode).toBe(422);
+    expect(
+      (await post(`/api/ratings/${good.json().id}/appeals`, await as('clerk-city'), { reason: 'x', evidence: 'y' }))
+        .statusCode,
+    ).toBe(422);
   });
 
   it('the summary is public, filters by date, and exports as a real xlsx workbook', async () => {

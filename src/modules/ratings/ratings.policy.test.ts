@@ -13,7 +13,13 @@ const actor = (roles: Role[], scope: Partial<Actor['scope']> = {}, kind: Actor['
   csrfToken: 'c',
   viaCookie: false,
 });
-const rating: RatingScopeFacts = { departmentCode: 'PJ-SCJG', regionCode: '211100', acceptRegionCode: '211100', hallId: 'hall-city', ratedBy: 'u9' };
+const rating: RatingScopeFacts = {
+  departmentCode: 'PJ-SCJG',
+  regionCode: '211100',
+  acceptRegionCode: '211100',
+  hallId: 'hall-city',
+  ratedBy: 'u9',
+};
 
 describe('ratings data scope', () => {
   it('a supervisor sees its region subtree only', () => {

@@ -36,7 +36,12 @@ const isClerk = (a: Actor) => isStaff(a) && hasRole(a, 'clerk') && !!a.scope.hal
 
 /** `departmentCodes`: what a department-bound approver/chief covers (null = not bound). */
 export function scopeFilterFor(actor: Actor, departmentCodes: string[] | null, includeOwn: boolean): ScopeFilter {
-  const f: ScopeFilter = { regionPrefix: null, departmentCodes: null, hallId: null, ratedBy: includeOwn ? actor.id : null };
+  const f: ScopeFilter = {
+    regionPrefix: null,
+    departmentCodes: null,
+    hallId: null,
+    ratedBy: includeOwn ? actor.id : null,
+  };
   if (isWatcher(actor)) f.regionPrefix = actor.scope.regionPrefix;
   else if (isDeptHandler(actor)) {
     f.regionPrefix = actor.scope.regionPrefix;

@@ -1,30 +1,59 @@
 import { describe, expect, it } from 'vitest';
 import { availableActions, step, type RectificationState } from './ratings.rectification';
 
-const at = (status: RectificationState['status'], deadline: string | null = null, extended = false): RectificationState => ({ status, deadline, extended });
+const at = (
+  status: RectificationState['status'],
+  deadline: string | null = null,
+  extended = false,
+): RectificationState => ({ status, deadline, extended });
 
 describe('rectification state machine 差评整改', () => {
   it('a valid bad rating starts rectification with a deadline', () => {
-    expect(step(at('pending_check'), { action: 'check', valid: true })).toEqual({ ok: true, status: 'rectifying', deadline: 'start' });
+    expect(step(at('pending_check'), { action: 'check', valid: true })).toEqual({
+      ok: true,
+      status: 'rectifying',
+      deadline: 'start',
+    });
   });
   it('an invalid one waits for review; the review confirms or sends it to rectification', () => {
-    expect(step(at('pending_check'), { action: 'check', valid: false })).toEqual({ ok: true, status: 'invalid_review', deadline: null });
-    expect(step(at('invalid_review'), { action: 'review', confirmInvalid: true })).toMatchObject({ ok: true, status: 'closed_invalid' });
-    expect(step(at('invalid_review'), { action: 'review', confirmInvalid: false })).toMatchObject({ ok: true, status: 'rectifying', deadline: 'start' });
+    expect(step(at('pending_check'), { action: 'check', valid: false })).toEqual({
+      ok: true,
+      status: 'invalid_review',
+      deadline: null,
+    });
+    expect(step(at('invalid_review'), { action: 'review', confirmInvalid: true })).toMatchObject({
+      ok: true,
+      status: 'closed_invalid',
+    });
+    expect(step(at('invalid_review'), { action: 'review', confirmInvalid: false })).toMatchObject({
+      ok: true,
+      status: 'rectifying',
+      deadline: 'start',
+    });
     expect(step(at('rectifying', '2026-12-01'), { action: 'review', confirmInvalid: true }).ok).toBe(false);
   });
   it('cannot be checked twice', () => {
     expect(step(at('rectifying', '2026-12-01'), { action: 'check', valid: true }).ok).toBe(false);
   });
   it('allows one extension, before the deadline only', () => {
-    expect(step(at('rectifying', '2026-12-01'), { action: 'extend', today: '2026-11-30' })).toEqual({ ok: true, status: 'rectifying', deadline: 'extend' });
-    expect(step(at('rectifying', '2026-12-01', true), { action: 'extend', today: '2026-11-30' })).toMatchObject({ ok: false, reason: expect.stringContaining('一次') });
+    expect(step(at('rectifying', '2026-12-01'), { action: 'extend', today: '2026-11-30' })).toEqual({
+      ok: true,
+      status: 'rectifying',
+      deadline: 'extend',
+    });
+    expect(step(at('rectifying', '2026-12-01', true), { action: 'extend', today: '2026-11-30' })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('一次'),
+    });
     expect(step(at('rectifying', '2026-12-01'), { action: 'extend', today: '2026-12-02' }).ok).toBe(false);
     expect(step(at('overdue', '2026-12-01'), { action: 'extend', today: '2026-12-02' }).ok).toBe(false);
   });
   it('becomes overdue only after the deadline day', () => {
     expect(step(at('rectifying', '2026-12-01'), { action: 'overdue', today: '2026-12-01' }).ok).toBe(false);
-    expect(step(at('rectifying', '2026-12-01'), { action: 'overdue', today: '2026-12-02' })).toMatchObject({ ok: true, status: 'overdue' });
+    expect(step(at('rectifying', '2026-12-01'), { action: 'overdue', today: '2026-12-02' })).toMatchObject({
+      ok: true,
+      status: 'overdue',
+    });
     expect(step(at('closed', '2026-12-01'), { action: 'overdue', today: '2026-12-02' }).ok).toBe(false);
   });
   it('closes by a callback, also when late; not before the check', () => {
@@ -34,7 +63,11 @@ describe('rectification state machine 差评整改', () => {
     expect(step(at('closed'), { action: 'callback' }).ok).toBe(false);
   });
   it('an upheld appeal closes any open rectification as invalid', () => {
-    for (const s of ['pending_check', 'invalid_review', 'rectifying', 'overdue'] as const) expect(step(at(s, '2026-12-01'), { action: 'appeal_upheld' })).toMatchObject({ ok: true, status: 'closed_invalid' });
+    for (const s of ['pending_check', 'invalid_review', 'rectifying', 'overdue'] as const)
+      expect(step(at(s, '2026-12-01'), { action: 'appeal_upheld' })).toMatchObject({
+        ok: true,
+        status: 'closed_invalid',
+      });
     expect(step(at('closed'), { action: 'appeal_upheld' }).ok).toBe(false);
   });
   it('lists the actions available in a state', () => {

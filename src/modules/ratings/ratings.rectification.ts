@@ -9,7 +9,14 @@
  *   rectifying | overdue ─callback 回访▶ closed (an overdue one stays marked as late)
  *   any open state ─appeal upheld 申诉成立▶ closed_invalid
  */
-export const RECTIFICATION_STATUSES = ['pending_check', 'invalid_review', 'rectifying', 'overdue', 'closed', 'closed_invalid'] as const;
+export const RECTIFICATION_STATUSES = [
+  'pending_check',
+  'invalid_review',
+  'rectifying',
+  'overdue',
+  'closed',
+  'closed_invalid',
+] as const;
 export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
 
 export const RECTIFICATION_STATUS_LABELS: Record<RectificationStatus, string> = {
@@ -21,7 +28,12 @@ export const RECTIFICATION_STATUS_LABELS: Record<RectificationStatus, string> = 
   closed_invalid: '无效差评已关闭',
 };
 
-export const OPEN_STATUSES: readonly RectificationStatus[] = ['pending_check', 'invalid_review', 'rectifying', 'overdue'];
+export const OPEN_STATUSES: readonly RectificationStatus[] = [
+  'pending_check',
+  'invalid_review',
+  'rectifying',
+  'overdue',
+];
 
 export type RectificationAction = 'check' | 'review' | 'extend' | 'callback' | 'overdue' | 'appeal_upheld';
 
@@ -49,7 +61,12 @@ export type RectificationInput =
   | { action: 'appeal_upheld' };
 
 export type Step =
-  | { ok: true; status: RectificationStatus; /** A new deadline has to be computed: from today (start) or from the old deadline (extend). */ deadline: 'start' | 'extend' | null }
+  | {
+      ok: true;
+      status: RectificationStatus;
+      /** A new deadline has to be computed: from today (start) or from the old deadline (extend). */ deadline:
+        'start' | 'extend' | null;
+    }
   | { ok: false; reason: string };
 
 const no = (reason: string): Step => ({ ok: false, reason });
@@ -59,10 +76,14 @@ export function step(s: RectificationState, input: RectificationInput): Step {
   switch (input.action) {
     case 'check':
       if (s.status !== 'pending_check') return no(`整改当前为「${label}」，已核实过`);
-      return input.valid ? { ok: true, status: 'rectifying', deadline: 'start' } : { ok: true, status: 'invalid_review', deadline: null };
+      return input.valid
+        ? { ok: true, status: 'rectifying', deadline: 'start' }
+        : { ok: true, status: 'invalid_review', deadline: null };
     case 'review':
       if (s.status !== 'invalid_review') return no(`整改当前为「${label}」，没有待复核的无效认定`);
-      return input.confirmInvalid ? { ok: true, status: 'closed_invalid', deadline: null } : { ok: true, status: 'rectifying', deadline: 'start' };
+      return input.confirmInvalid
+        ? { ok: true, status: 'closed_invalid', deadline: null }
+        : { ok: true, status: 'rectifying', deadline: 'start' };
     case 'extend':
       if (s.status !== 'rectifying') return no(`整改当前为「${label}」，不能延期`);
       if (s.extended) return no('每件整改只能延期一次');

@@ -22,7 +22,11 @@ function scopeWhere<T extends ScopedTable>(f: ScopeFilter) {
     if (f.regionPrefix !== null) {
       const pattern = `${f.regionPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const region = e.or([e('region_code', 'like', pattern), e('accept_region_code', 'like', pattern)]);
-      ors.push(f.departmentCodes ? e.and([region, f.departmentCodes.length ? e('department_code', 'in', f.departmentCodes) : e.lit(false)]) : region);
+      ors.push(
+        f.departmentCodes
+          ? e.and([region, f.departmentCodes.length ? e('department_code', 'in', f.departmentCodes) : e.lit(false)])
+          : region,
+      );
     }
     if (f.hallId !== null) ors.push(e('hall_id', '=', f.hallId));
     if (f.ratedBy !== null) ors.push(e('rated_by', '=', f.ratedBy));
@@ -41,7 +45,12 @@ export async function getRating(db: Db | Tx, id: string): Promise<RatingRow | un
 }
 
 export async function findRating(db: Db | Tx, caseId: string, channel: string): Promise<RatingRow | undefined> {
-  return q(db).selectFrom('ratings').selectAll().where('case_id', '=', caseId).where('channel', '=', channel as RatingRow['channel']).executeTakeFirst();
+  return q(db)
+    .selectFrom('ratings')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('channel', '=', channel as RatingRow['channel'])
+    .executeTakeFirst();
 }
 
 export async function setRatingExcluded(tx: Tx, id: string, excluded: boolean): Promise<void> {
@@ -86,7 +95,10 @@ export interface SummaryRow {
 }
 
 /** Counts per department, level and exclusion, for ratings cast in [from, to] (inclusive) under a region prefix. */
-export async function summaryCounts(db: Db | Tx, f: { from?: string; to?: string; regionPrefix?: string; channel?: 'online' | 'window' }): Promise<SummaryRow[]> {
+export async function summaryCounts(
+  db: Db | Tx,
+  f: { from?: string; to?: string; regionPrefix?: string; channel?: 'online' | 'window' },
+): Promise<SummaryRow[]> {
   let sel = q(db)
     .selectFrom('ratings')
     .select(['department_code', 'level', 'excluded', (eb) => eb.fn.countAll<number>().as('n')])
@@ -99,36 +111,64 @@ export async function summaryCounts(db: Db | Tx, f: { from?: string; to?: string
     sel = sel.where((eb) => eb.or([eb('region_code', 'like', pattern), eb('accept_region_code', 'like', pattern)]));
   }
   const rows = await sel.execute();
-  return rows.map((r) => ({ department_code: r.department_code, level: Number(r.level), excluded: r.excluded, n: Number(r.n) }));
+  return rows.map((r) => ({
+    department_code: r.department_code,
+    level: Number(r.level),
+    excluded: r.excluded,
+    n: Number(r.n),
+  }));
 }
 
 /* ------------------------------------------------------------------ device sessions */
 
-export async function insertDeviceSession(tx: Tx, row: Insertable<RatingsTables['rating_device_sessions']>): Promise<DeviceSessionRow> {
+export async function insertDeviceSession(
+  tx: Tx,
+  row: Insertable<RatingsTables['rating_device_sessions']>,
+): Promise<DeviceSessionRow> {
   return q(tx).insertInto('rating_device_sessions').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
 export async function getDeviceSessionForUpdate(tx: Tx, token: string): Promise<DeviceSessionRow | undefined> {
-  return q(tx).selectFrom('rating_device_sessions').selectAll().where('token', '=', token).forUpdate().executeTakeFirst();
+  return q(tx)
+    .selectFrom('rating_device_sessions')
+    .selectAll()
+    .where('token', '=', token)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export async function useDeviceSession(tx: Tx, token: string): Promise<void> {
-  await q(tx).updateTable('rating_device_sessions').set({ used_at: sql<Date>`now()` }).where('token', '=', token).execute();
+  await q(tx)
+    .updateTable('rating_device_sessions')
+    .set({ used_at: sql<Date>`now()` })
+    .where('token', '=', token)
+    .execute();
 }
 
 /* ------------------------------------------------------------------ rectifications */
 
-export async function insertRectification(tx: Tx, row: Insertable<RatingsTables['rectifications']>): Promise<RectificationRow> {
+export async function insertRectification(
+  tx: Tx,
+  row: Insertable<RatingsTables['rectifications']>,
+): Promise<RectificationRow> {
   return q(tx).insertInto('rectifications').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function getRectification(db: Db | Tx, id: string, forUpdate = false): Promise<RectificationRow | undefined> {
+export async function getRectification(
+  db: Db | Tx,
+  id: string,
+  forUpdate = false,
+): Promise<RectificationRow | undefined> {
   let sel = q(db).selectFrom('rectifications').selectAll().where('id', '=', id);
   if (forUpdate) sel = sel.forUpdate();
   return sel.executeTakeFirst();
 }
 
-export async function getRectificationByRating(db: Db | Tx, ratingId: string, forUpdate = false): Promise<RectificationRow | undefined> {
+export async function getRectificationByRating(
+  db: Db | Tx,
+  ratingId: string,
+  forUpdate = false,
+): Promise<RectificationRow | undefined> {
   let sel = q(db).selectFrom('rectifications').selectAll().where('rating_id', '=', ratingId);
   if (forUpdate) sel = sel.forUpdate();
   return sel.executeTakeFirst();
@@ -139,7 +179,11 @@ export async function rectificationsByRatings(db: Db | Tx, ratingIds: string[]):
   return q(db).selectFrom('rectifications').selectAll().where('rating_id', 'in', ratingIds).execute();
 }
 
-export async function updateRectification(tx: Tx, id: string, patch: Updateable<RatingsTables['rectifications']>): Promise<RectificationRow> {
+export async function updateRectification(
+  tx: Tx,
+  id: string,
+  patch: Updateable<RatingsTables['rectifications']>,
+): Promise<RectificationRow> {
   return q(tx)
     .updateTable('rectifications')
     .set({ ...patch, version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
@@ -156,7 +200,9 @@ export interface RectificationFilter {
 }
 
 export async function listRectifications(db: Db | Tx, scope: ScopeFilter, f: RectificationFilter) {
-  let sel = q(db).selectFrom('rectifications').where(scopeWhere<'rectifications'>({ ...scope, ratedBy: null }));
+  let sel = q(db)
+    .selectFrom('rectifications')
+    .where(scopeWhere<'rectifications'>({ ...scope, ratedBy: null }));
   if (f.status) sel = sel.where('status', '=', f.status as RectificationRow['status']);
   if (f.departmentCode) sel = sel.where('department_code', '=', f.departmentCode);
   const { n } = await sel.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -201,12 +247,20 @@ export async function appealsByRatings(db: Db | Tx, ratingIds: string[]): Promis
   return q(db).selectFrom('rating_appeals').selectAll().where('rating_id', 'in', ratingIds).execute();
 }
 
-export async function decideAppeal(tx: Tx, id: string, patch: Updateable<RatingsTables['rating_appeals']>): Promise<AppealRow> {
+export async function decideAppeal(
+  tx: Tx,
+  id: string,
+  patch: Updateable<RatingsTables['rating_appeals']>,
+): Promise<AppealRow> {
   return q(tx).updateTable('rating_appeals').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
 /** Appeals whose ratings lie in scope (the appeal itself has no scope columns), newest first. */
-export async function listAppeals(db: Db | Tx, scope: ScopeFilter, f: { status?: AppealRow['status']; page: number; pageSize: number }) {
+export async function listAppeals(
+  db: Db | Tx,
+  scope: ScopeFilter,
+  f: { status?: AppealRow['status']; page: number; pageSize: number },
+) {
   let sel = q(db)
     .selectFrom('rating_appeals')
     .innerJoin('ratings', 'ratings.id', 'rating_appeals.rating_id')
@@ -221,6 +275,16 @@ export async function listAppeals(db: Db | Tx, scope: ScopeFilter, f: { status?:
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize)
     .execute();
-  const ratings = appeals.length ? await q(db).selectFrom('ratings').selectAll().where('id', 'in', appeals.map((a) => a.rating_id)).execute() : [];
+  const ratings = appeals.length
+    ? await q(db)
+        .selectFrom('ratings')
+        .selectAll()
+        .where(
+          'id',
+          'in',
+          appeals.map((a) => a.rating_id),
+        )
+        .execute()
+    : [];
   return { total: Number(n), appeals, ratings };
 }

@@ -42,7 +42,8 @@ export function registerRatingRoutes(app: App, db: Db) {
     {
       schema: {
         tags,
-        summary: '好差评：申请人评价办件（网上一事一评须办结后；窗口办理的办件可现场一次一评）；每件每渠道一次，差评自动进入整改',
+        summary:
+          '好差评：申请人评价办件（网上一事一评须办结后；窗口办理的办件可现场一次一评）；每件每渠道一次，差评自动进入整改',
         body: RateBody,
         response: { 201: RatingView, ...withUnprocessable },
       },
@@ -55,7 +56,8 @@ export function registerRatingRoutes(app: App, db: Db) {
     {
       schema: {
         tags,
-        summary: '评价列表（按数据范围：监察员看本区划及下级，部门看本部门，窗口看本大厅，申请人看本人评价），可按等级、渠道、部门、日期筛选',
+        summary:
+          '评价列表（按数据范围：监察员看本区划及下级，部门看本部门，窗口看本大厅，申请人看本人评价），可按等级、渠道、部门、日期筛选',
         querystring: RatingListQuery,
         response: { 200: RatingPage, ...errorResponses },
       },
@@ -94,7 +96,10 @@ export function registerRatingRoutes(app: App, db: Db) {
       const name = `好差评统计_${req.query.from ?? ''}_${req.query.to ?? ''}.xlsx`;
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="ratings-summary.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="ratings-summary.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
         .send(buf);
     },
   );
@@ -165,7 +170,14 @@ export function registerRatingRoutes(app: App, db: Db) {
 
   app.get(
     '/api/rating-appeals',
-    { schema: { tags, summary: '差评申诉列表（按数据范围）', querystring: AppealListQuery, response: { 200: AppealPage, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '差评申诉列表（按数据范围）',
+        querystring: AppealListQuery,
+        response: { 200: AppealPage, ...errorResponses },
+      },
+    },
     async (req) => svc.listAppeals(db, requireActor(req), req.query),
   );
 
@@ -198,7 +210,14 @@ export function registerRatingRoutes(app: App, db: Db) {
 
   app.get(
     '/api/rectifications/:id',
-    { schema: { tags, summary: '差评整改详情：核实、复核、期限、延期、回访', params: IdParam, response: { 200: RectificationView, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '差评整改详情：核实、复核、期限、延期、回访',
+        params: IdParam,
+        response: { 200: RectificationView, ...errorResponses },
+      },
+    },
     async (req) => svc.getRectification(db, requireActor(req), req.params.id),
   );
 
@@ -207,7 +226,10 @@ export function registerRatingRoutes(app: App, db: Db) {
       `/api/rectifications/:id/${name}`,
       { schema: { tags, summary, params: IdParam, body, response: { 200: RectificationView, ...errorResponses } } },
       async (req) =>
-        svc.actOnRectification(db, ctx(req), (req.params as { id: string }).id, { action: name, ...(req.body as object) } as Parameters<typeof svc.actOnRectification>[3]),
+        svc.actOnRectification(db, ctx(req), (req.params as { id: string }).id, {
+          action: name,
+          ...(req.body as object),
+        } as Parameters<typeof svc.actOnRectification>[3]),
     );
   action('check', CheckBody, '核实差评：有效则进入整改并按工作日计算整改期限；无效须说明理由，待监察员复核');
   action('review', ReviewBody, '监察员复核无效差评：确认无效则关闭；不予认可则转入整改');

@@ -3,7 +3,13 @@ import { checkIndicators, INDICATORS, isBadLevel, satisfaction } from './ratings
 
 describe('好差评 indicators', () => {
   it('uses the national online and on-site indicator sets', () => {
-    expect(Object.values(INDICATORS.online)).toEqual(['整体满意度', '办事效率', '办事指南精确度', '办事便捷度', '平台操作性']);
+    expect(Object.values(INDICATORS.online)).toEqual([
+      '整体满意度',
+      '办事效率',
+      '办事指南精确度',
+      '办事便捷度',
+      '平台操作性',
+    ]);
     expect(Object.values(INDICATORS.window)).toEqual(['整体满意度', '服务效率', '服务水平', '服务态度']);
   });
   it('validates codes per channel', () => {
@@ -27,6 +33,10 @@ describe('好评率', () => {
   });
   it('rounds to four decimals and is null without ratings', () => {
     expect(satisfaction({ 1: 0, 2: 0, 3: 1, 4: 0, 5: 2 }).satisfactionRate).toBe(0.6667);
-    expect(satisfaction({ 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 })).toMatchObject({ counted: 0, satisfactionRate: null, badRate: null });
+    expect(satisfaction({ 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 })).toMatchObject({
+      counted: 0,
+      satisfactionRate: null,
+      badRate: null,
+    });
   });
 });

@@ -40,7 +40,10 @@ export const INDICATORS: Record<RatingChannel, Record<string, string>> = {
   },
 };
 
-export const CHANNEL_LABELS: Record<RatingChannel, string> = { online: '网上评价（一事一评）', window: '现场评价（一次一评）' };
+export const CHANNEL_LABELS: Record<RatingChannel, string> = {
+  online: '网上评价（一事一评）',
+  window: '现场评价（一次一评）',
+};
 
 export const indicatorLabel = (channel: RatingChannel, code: string) => INDICATORS[channel][code] ?? code;
 
@@ -48,7 +51,10 @@ export const indicatorLabel = (channel: RatingChannel, code: string) => INDICATO
 export function checkIndicators(channel: RatingChannel, level: number, codes: readonly string[]): string | null {
   const known = INDICATORS[channel];
   const unknown = codes.filter((c) => !(c in known));
-  if (unknown.length) return `${channel === 'online' ? '网上' : '现场'}评价没有指标：${unknown.join('、')}（可选：${Object.entries(known).map(([k, v]) => `${k} ${v}`).join('、')}）`;
+  if (unknown.length)
+    return `${channel === 'online' ? '网上' : '现场'}评价没有指标：${unknown.join('、')}（可选：${Object.entries(known)
+      .map(([k, v]) => `${k} ${v}`)
+      .join('、')}）`;
   if (new Set(codes).size !== codes.length) return '评价指标不能重复';
   if (isBadLevel(level) && codes.length === 0) return '差评请至少选择一项不满意的评价指标';
   return null;

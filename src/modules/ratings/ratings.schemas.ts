@@ -3,8 +3,19 @@ import { IsoDate, PageQuery, paged } from '../../platform/schemas';
 import { RECTIFICATION_STATUSES } from './ratings.rectification';
 
 export const Channel = z.enum(['online', 'window']).describe('online：网上一事一评；window：窗口现场一次一评');
-const Level = z.number().int('评价等级应为 1–5 的整数').min(1, '评价等级应为 1–5').max(5, '评价等级应为 1–5').describe('5 非常满意 · 4 满意 · 3 基本满意 · 2 不满意 · 1 非常不满意');
-const Indicators = z.array(z.string().min(1).max(40)).max(10, '评价指标最多 10 项').default([]).describe('评价指标代码（网上：overall, efficiency, guide_accuracy, convenience, usability；现场：overall, efficiency, competence, attitude）');
+const Level = z
+  .number()
+  .int('评价等级应为 1–5 的整数')
+  .min(1, '评价等级应为 1–5')
+  .max(5, '评价等级应为 1–5')
+  .describe('5 非常满意 · 4 满意 · 3 基本满意 · 2 不满意 · 1 非常不满意');
+const Indicators = z
+  .array(z.string().min(1).max(40))
+  .max(10, '评价指标最多 10 项')
+  .default([])
+  .describe(
+    '评价指标代码（网上：overall, efficiency, guide_accuracy, convenience, usability；现场：overall, efficiency, competence, attitude）',
+  );
 const Comment = z.string().trim().max(500, '评价内容最多 500 字').optional();
 
 export const RateBody = z.object({
@@ -36,7 +47,12 @@ export const DeviceSessionInfo = z.object({
 });
 
 const Indicator = z.object({ code: z.string(), label: z.string() });
-const RectificationBrief = z.object({ id: z.string(), status: z.enum(RECTIFICATION_STATUSES), statusLabel: z.string(), deadline: z.string().nullable() });
+const RectificationBrief = z.object({
+  id: z.string(),
+  status: z.enum(RECTIFICATION_STATUSES),
+  statusLabel: z.string(),
+  deadline: z.string().nullable(),
+});
 export const AppealView = z.object({
   id: z.string(),
   ratingId: z.string(),
@@ -92,11 +108,21 @@ export const SummaryQuery = z.object({
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   channel: Channel.optional(),
-  regionCode: z.string().regex(/^\d{6,12}$/, '区划代码格式有误').optional().describe('只统计该区划及下级'),
+  regionCode: z
+    .string()
+    .regex(/^\d{6,12}$/, '区划代码格式有误')
+    .optional()
+    .describe('只统计该区划及下级'),
 });
 export type SummaryQuery = z.infer<typeof SummaryQuery>;
 
-const Counts = z.object({ 1: z.number().int(), 2: z.number().int(), 3: z.number().int(), 4: z.number().int(), 5: z.number().int() });
+const Counts = z.object({
+  1: z.number().int(),
+  2: z.number().int(),
+  3: z.number().int(),
+  4: z.number().int(),
+  5: z.number().int(),
+});
 export const SummaryLine = z.object({
   departmentCode: z.string(),
   departmentName: z.string().nullable(),
@@ -129,7 +155,9 @@ export const RectificationView = z.object({
   departmentCode: z.string(),
   departmentName: z.string().nullable(),
   check: z.object({ valid: z.boolean(), reason: z.string().nullable(), by: z.string(), at: z.string() }).nullable(),
-  review: z.object({ confirmInvalid: z.boolean(), comment: z.string().nullable(), by: z.string(), at: z.string() }).nullable(),
+  review: z
+    .object({ confirmInvalid: z.boolean(), comment: z.string().nullable(), by: z.string(), at: z.string() })
+    .nullable(),
   startedOn: z.string().nullable(),
   deadline: z.string().nullable(),
   deadlineProvisional: z.boolean(),
@@ -180,6 +208,9 @@ export const CallbackBody = z.object({
 });
 
 export const AppealBody = z.object({ reason: Reason('申诉理由'), evidence: Reason('申诉证据说明', 2000) });
-export const AppealDecisionBody = z.object({ upheld: z.boolean().describe('true：申诉成立，该评价不计入统计'), comment: z.string().trim().max(500).optional() });
+export const AppealDecisionBody = z.object({
+  upheld: z.boolean().describe('true：申诉成立，该评价不计入统计'),
+  comment: z.string().trim().max(500).optional(),
+});
 export const AppealListQuery = PageQuery.extend({ status: z.enum(['pending', 'upheld', 'rejected']).optional() });
 export const AppealPage = paged(AppealView.extend({ rating: RatingView.omit({ rectification: true, appeal: true }) }));

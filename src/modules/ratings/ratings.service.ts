@@ -11,8 +11,21 @@ import { getDepartment, getRegion } from '../org/index';
 import { notify } from '../notify/index';
 import * as repo from './ratings.repository';
 import type { AppealRow, RatingRow, RectificationRow } from './ratings.repository';
-import { mayHandle, scopeFilterFor, visible, type HandleAction, type RatingScopeFacts, type ScopeFilter } from './ratings.policy';
-import { availableActions, OPEN_STATUSES, RECTIFICATION_STATUS_LABELS, step, type RectificationInput } from './ratings.rectification';
+import {
+  mayHandle,
+  scopeFilterFor,
+  visible,
+  type HandleAction,
+  type RatingScopeFacts,
+  type ScopeFilter,
+} from './ratings.policy';
+import {
+  availableActions,
+  OPEN_STATUSES,
+  RECTIFICATION_STATUS_LABELS,
+  step,
+  type RectificationInput,
+} from './ratings.rectification';
 import {
   CHANNEL_LABELS,
   checkIndicators,
@@ -64,7 +77,8 @@ export const DEVICE_SESSION_MINUTES = 30;
 /* ------------------------------------------------------------------ scope */
 
 async function departmentCodesFor(db: Db | Tx, actor: Actor): Promise<string[] | null> {
-  const bound = !!actor.scope.departmentId && actor.roles.length > 0 && actor.roles.every((r) => r === 'approver' || r === 'chief');
+  const bound =
+    !!actor.scope.departmentId && actor.roles.length > 0 && actor.roles.every((r) => r === 'approver' || r === 'chief');
   if (!bound) return null;
   const d = await getDepartment(db, actor.scope.departmentId!);
   if (!d) return [];
@@ -148,14 +162,27 @@ async function ratingViews(db: Db | Tx, rows: RatingRow[], names: DeptNames = ne
       ratedOn: r.rated_on,
       createdAt: r.created_at.toISOString(),
       excluded: r.excluded,
-      rectification: rect ? { id: rect.id, status: rect.status, statusLabel: RECTIFICATION_STATUS_LABELS[rect.status], deadline: rect.deadline } : null,
+      rectification: rect
+        ? {
+            id: rect.id,
+            status: rect.status,
+            statusLabel: RECTIFICATION_STATUS_LABELS[rect.status],
+            deadline: rect.deadline,
+          }
+        : null,
       appeal: appeal ? toAppealView(appeal) : null,
     });
   }
   return out;
 }
 
-async function rectificationView(db: Db | Tx, x: RectificationRow, rating: RatingRow, names: DeptNames = new Map(), today = todayInShanghai()): Promise<RectificationView> {
+async function rectificationView(
+  db: Db | Tx,
+  x: RectificationRow,
+  rating: RatingRow,
+  names: DeptNames = new Map(),
+  today = todayInShanghai(),
+): Promise<RectificationView> {
   const [rv] = await ratingViews(db, [rating], names);
   const { rectification: _omit, ...ratingView } = rv!;
   void _omit;
@@ -167,8 +194,19 @@ async function rectificationView(db: Db | Tx, x: RectificationRow, rating: Ratin
     rating: ratingView,
     departmentCode: x.department_code,
     departmentName: await deptName(db, names, x.department_code),
-    check: x.check_valid === null ? null : { valid: x.check_valid, reason: x.check_reason, by: x.checked_by_name ?? '', at: iso(x.checked_at) ?? '' },
-    review: x.review_confirm === null ? null : { confirmInvalid: x.review_confirm, comment: x.review_comment, by: x.reviewed_by_name ?? '', at: iso(x.reviewed_at) ?? '' },
+    check:
+      x.check_valid === null
+        ? null
+        : { valid: x.check_valid, reason: x.check_reason, by: x.checked_by_name ?? '', at: iso(x.checked_at) ?? '' },
+    review:
+      x.review_confirm === null
+        ? null
+        : {
+            confirmInvalid: x.review_confirm,
+            comment: x.review_comment,
+            by: x.reviewed_by_name ?? '',
+            at: iso(x.reviewed_at) ?? '',
+          },
     startedOn: x.started_on,
     deadline: x.deadline,
     deadlineProvisional: x.deadline_provisional,
@@ -177,7 +215,13 @@ async function rectificationView(db: Db | Tx, x: RectificationRow, rating: Ratin
     callback:
       x.callback_at === null
         ? null
-        : { by: x.callback_by_name ?? '', at: x.callback_at.toISOString(), method: x.callback_method ?? '', result: x.callback_result ?? '', applicantSatisfied: !!x.applicant_satisfied },
+        : {
+            by: x.callback_by_name ?? '',
+            at: x.callback_at.toISOString(),
+            method: x.callback_method ?? '',
+            result: x.callback_result ?? '',
+            applicantSatisfied: !!x.applicant_satisfied,
+          },
     wasOverdue: x.was_overdue,
     overdueOn: x.overdue_on,
     closedAt: iso(x.closed_at),
@@ -197,10 +241,18 @@ function assertIndicators(channel: RatingChannel, level: number, codes: string[]
 async function insertRating(
   tx: Tx,
   facts: CaseRatingFacts,
-  input: { channel: RatingChannel; level: number; indicators: string[]; comment?: string; ratedBy: string | null; viaDevice: boolean },
+  input: {
+    channel: RatingChannel;
+    level: number;
+    indicators: string[];
+    comment?: string;
+    ratedBy: string | null;
+    viaDevice: boolean;
+  },
   audit: { actor: { id: string; username: string } | null; ip: string | null },
 ): Promise<RatingRow> {
-  if (await repo.findRating(tx, facts.id, input.channel)) throw conflict('该办件已评价过：每件办件在每个渠道只能评价一次', 'already_rated');
+  if (await repo.findRating(tx, facts.id, input.channel))
+    throw conflict('该办件已评价过：每件办件在每个渠道只能评价一次', 'already_rated');
   const row = await repo.insertRating(tx, {
     case_id: facts.id,
     case_number: facts.number,
@@ -223,7 +275,13 @@ async function insertRating(
     action: 'ratings.rate',
     entityType: 'rating',
     entityId: row.id,
-    after: { caseId: facts.id, channel: row.channel, level: row.level, indicators: row.indicators, viaDevice: row.via_device },
+    after: {
+      caseId: facts.id,
+      channel: row.channel,
+      level: row.level,
+      indicators: row.indicators,
+      viaDevice: row.via_device,
+    },
   });
   if (isBadLevel(row.level)) {
     const rect = await repo.insertRectification(tx, {
@@ -234,7 +292,13 @@ async function insertRating(
       accept_region_code: row.accept_region_code,
       hall_id: row.hall_id,
     });
-    await recordAudit(tx, { ...audit, action: 'ratings.rectification.open', entityType: 'rectification', entityId: rect.id, after: { ratingId: row.id, status: rect.status } });
+    await recordAudit(tx, {
+      ...audit,
+      action: 'ratings.rectification.open',
+      entityType: 'rectification',
+      entityId: rect.id,
+      after: { ratingId: row.id, status: rect.status },
+    });
   }
   return row;
 }
@@ -255,9 +319,9 @@ export async function rate(db: Db, ctx: Ctx, body: RateBody): Promise<RatingView
   if (body.channel === 'window' && (facts.channel !== 'window' || !facts.acceptHallId || !facts.submitted))
     throw unprocessable('该办件不是在窗口办理的，不能进行现场评价', [], 'not_at_window');
   assertIndicators(body.channel, body.level, body.indicators);
-  const row = await db.transaction().execute((tx) =>
-    insertRating(tx, facts, { ...body, ratedBy: actor.id, viaDevice: false }, { actor, ip: ctx.ip }),
-  );
+  const row = await db
+    .transaction()
+    .execute((tx) => insertRating(tx, facts, { ...body, ratedBy: actor.id, viaDevice: false }, { actor, ip: ctx.ip }));
   return (await ratingViews(db, [row]))[0]!;
 }
 
@@ -270,7 +334,8 @@ export async function createDeviceSession(db: Db, ctx: Ctx, caseId: string) {
   if (actor.kind !== 'staff' || !hasRole(actor, 'clerk')) throw forbidden('只有窗口人员可以发起现场评价');
   const facts = await getCaseRatingFacts(db, caseId);
   if (!facts || !actor.scope.hallId || facts.acceptHallId !== actor.scope.hallId) throw notFound('办件');
-  if (facts.channel !== 'window' || !facts.submitted) throw unprocessable('该办件不是在窗口办理的，不能进行现场评价', [], 'not_at_window');
+  if (facts.channel !== 'window' || !facts.submitted)
+    throw unprocessable('该办件不是在窗口办理的，不能进行现场评价', [], 'not_at_window');
   return db.transaction().execute(async (tx) => {
     if (await repo.findRating(tx, facts.id, 'window')) throw conflict('该办件已进行过现场评价', 'already_rated');
     const s = await repo.insertDeviceSession(tx, {
@@ -280,8 +345,20 @@ export async function createDeviceSession(db: Db, ctx: Ctx, caseId: string) {
       created_by: actor.id,
       expires_at: new Date(Date.now() + DEVICE_SESSION_MINUTES * 60_000),
     });
-    await recordAudit(tx, { actor, ip: ctx.ip, action: 'ratings.device_session.create', entityType: 'case', entityId: facts.id, after: { expiresAt: s.expires_at } });
-    return { token: s.token, expiresAt: s.expires_at.toISOString(), caseNumber: facts.number, itemName: facts.itemName };
+    await recordAudit(tx, {
+      actor,
+      ip: ctx.ip,
+      action: 'ratings.device_session.create',
+      entityType: 'case',
+      entityId: facts.id,
+      after: { expiresAt: s.expires_at },
+    });
+    return {
+      token: s.token,
+      expiresAt: s.expires_at.toISOString(),
+      caseNumber: facts.number,
+      itemName: facts.itemName,
+    };
   });
 }
 
@@ -309,12 +386,22 @@ export async function deviceSessionInfo(db: Db, token: string) {
 }
 
 /** The rating device posts the applicant's 一次一评 with the token (no login; the token is single-use). */
-export async function rateOnDevice(db: Db, token: string, body: DeviceRateBody, ip: string | null): Promise<RatingView> {
+export async function rateOnDevice(
+  db: Db,
+  token: string,
+  body: DeviceRateBody,
+  ip: string | null,
+): Promise<RatingView> {
   assertIndicators('window', body.level, body.indicators);
   const row = await db.transaction().execute(async (tx) => {
     const { s, facts } = await liveDeviceSession(tx, token);
     await repo.useDeviceSession(tx, s.token);
-    return insertRating(tx, facts, { channel: 'window', ...body, ratedBy: facts.applicantId, viaDevice: true }, { actor: null, ip });
+    return insertRating(
+      tx,
+      facts,
+      { channel: 'window', ...body, ratedBy: facts.applicantId, viaDevice: true },
+      { actor: null, ip },
+    );
   });
   return (await ratingViews(db, [row]))[0]!;
 }
@@ -359,13 +446,29 @@ export async function summary(db: Db | Tx, q: SummaryQuery): Promise<Summary> {
   }
   const line = (a: { counts: LevelCounts; excluded: number }) => {
     const s = satisfaction(a.counts);
-    return { total: s.counted + a.excluded, excluded: a.excluded, counted: s.counted, counts: a.counts, good: s.good, bad: s.bad, satisfactionRate: s.satisfactionRate, badRate: s.badRate };
+    return {
+      total: s.counted + a.excluded,
+      excluded: a.excluded,
+      counted: s.counted,
+      counts: a.counts,
+      good: s.good,
+      bad: s.bad,
+      satisfactionRate: s.satisfactionRate,
+      badRate: s.badRate,
+    };
   };
   const names: DeptNames = new Map();
   const items: SummaryLine[] = [];
   for (const [code, a] of [...byDept.entries()].sort(([x], [y]) => x.localeCompare(y)))
     items.push({ departmentCode: code, departmentName: await deptName(db, names, code), ...line(a) });
-  return { groupBy: 'department', from: q.from ?? null, to: q.to ?? null, definition: SATISFACTION_DEFINITION, items, total: line(all) };
+  return {
+    groupBy: 'department',
+    from: q.from ?? null,
+    to: q.to ?? null,
+    definition: SATISFACTION_DEFINITION,
+    items,
+    total: line(all),
+  };
 }
 
 /* ------------------------------------------------------------------ rectifications 差评整改 */
@@ -399,9 +502,21 @@ type ActionBody =
   | { action: 'check'; version: number; valid: boolean; reason?: string }
   | { action: 'review'; version: number; confirmInvalid: boolean; comment?: string }
   | { action: 'extend'; version: number; reason: string; days?: number }
-  | { action: 'callback'; version: number; method: string; result: string; measures?: string; applicantSatisfied: boolean };
+  | {
+      action: 'callback';
+      version: number;
+      method: string;
+      result: string;
+      measures?: string;
+      applicantSatisfied: boolean;
+    };
 
-const ACTION_PERMISSION: Record<ActionBody['action'], HandleAction> = { check: 'check', review: 'review', extend: 'extend', callback: 'callback' };
+const ACTION_PERMISSION: Record<ActionBody['action'], HandleAction> = {
+  check: 'check',
+  review: 'review',
+  extend: 'extend',
+  callback: 'callback',
+};
 
 /** One step of a rectification, at the version the client saw (409 when stale or not allowed in the state). */
 export async function actOnRectification(db: Db, ctx: Ctx, id: string, body: ActionBody): Promise<RectificationView> {
@@ -411,7 +526,8 @@ export async function actOnRectification(db: Db, ctx: Ctx, id: string, body: Act
   const updated = await db.transaction().execute(async (tx) => {
     const { x, r } = await loadRectification(tx, actor, id, true);
     await assertHandle(tx, actor, r, ACTION_PERMISSION[body.action], RECT);
-    if (x.version !== body.version) throw conflict(`整改记录已被他人更新（当前版本 ${x.version}），请刷新后重试`, 'stale_version');
+    if (x.version !== body.version)
+      throw conflict(`整改记录已被他人更新（当前版本 ${x.version}），请刷新后重试`, 'stale_version');
     const input: RectificationInput =
       body.action === 'check'
         ? { action: 'check', valid: body.valid }
@@ -428,7 +544,14 @@ export async function actOnRectification(db: Db, ctx: Ctx, id: string, body: Act
       const due = await addWorkdays(tx, today, rectifyWorkdays());
       Object.assign(patch, { started_on: today, deadline: due.date, deadline_provisional: due.provisional });
     }
-    if (body.action === 'check') Object.assign(patch, { check_valid: body.valid, check_reason: body.reason || null, checked_by: actor.id, checked_by_name: actor.name, checked_at: now });
+    if (body.action === 'check')
+      Object.assign(patch, {
+        check_valid: body.valid,
+        check_reason: body.reason || null,
+        checked_by: actor.id,
+        checked_by_name: actor.name,
+        checked_at: now,
+      });
     if (body.action === 'review')
       Object.assign(patch, {
         review_confirm: body.confirmInvalid,
@@ -441,7 +564,13 @@ export async function actOnRectification(db: Db, ctx: Ctx, id: string, body: Act
     if (body.action === 'extend') {
       const days = body.days ?? extensionWorkdays();
       const due = await addWorkdays(tx, x.deadline!, days);
-      Object.assign(patch, { extended: true, extension_reason: body.reason, extension_days: days, deadline: due.date, deadline_provisional: due.provisional });
+      Object.assign(patch, {
+        extended: true,
+        extension_reason: body.reason,
+        extension_days: days,
+        deadline: due.date,
+        deadline_provisional: due.provisional,
+      });
     }
     if (body.action === 'callback')
       Object.assign(patch, {
@@ -511,7 +640,12 @@ export async function sweepRectifications(db: Db, today: string = todayInShangha
 /* ------------------------------------------------------------------ appeals 申诉 */
 
 /** The responsible department appeals a bad rating as malicious or mistaken, with evidence; one appeal per rating. */
-export async function fileAppeal(db: Db, ctx: Ctx, ratingId: string, body: { reason: string; evidence: string }): Promise<AppealView> {
+export async function fileAppeal(
+  db: Db,
+  ctx: Ctx,
+  ratingId: string,
+  body: { reason: string; evidence: string },
+): Promise<AppealView> {
   const { actor } = ctx;
   const row = await db.transaction().execute(async (tx) => {
     const r = await repo.getRating(tx, ratingId);
@@ -519,8 +653,22 @@ export async function fileAppeal(db: Db, ctx: Ctx, ratingId: string, body: { rea
     await assertHandle(tx, actor, r, 'appeal', RATING);
     if (!isBadLevel(r.level)) throw unprocessable('只能对差评（不满意、非常不满意）提出申诉', [], 'not_bad');
     if ((await repo.appealsByRatings(tx, [r.id])).length) throw conflict('该评价已提出过申诉', 'already_appealed');
-    const a = await repo.insertAppeal(tx, { rating_id: r.id, status: 'pending', reason: body.reason, evidence: body.evidence, filed_by: actor.id, filed_by_name: actor.name });
-    await recordAudit(tx, { actor, ip: ctx.ip, action: 'ratings.appeal.file', entityType: 'rating_appeal', entityId: a.id, after: { ratingId: r.id, reason: body.reason } });
+    const a = await repo.insertAppeal(tx, {
+      rating_id: r.id,
+      status: 'pending',
+      reason: body.reason,
+      evidence: body.evidence,
+      filed_by: actor.id,
+      filed_by_name: actor.name,
+    });
+    await recordAudit(tx, {
+      actor,
+      ip: ctx.ip,
+      action: 'ratings.appeal.file',
+      entityType: 'rating_appeal',
+      entityId: a.id,
+      after: { ratingId: r.id, reason: body.reason },
+    });
     return a;
   });
   return toAppealView(row);
@@ -534,7 +682,12 @@ async function loadAppeal(db: Db | Tx, actor: Actor, id: string, forUpdate = fal
 }
 
 /** A supervisor decides: upheld → the rating is excluded from statistics and its open rectification closed as invalid. */
-export async function decideAppeal(db: Db, ctx: Ctx, id: string, body: { upheld: boolean; comment?: string }): Promise<AppealView> {
+export async function decideAppeal(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  body: { upheld: boolean; comment?: string },
+): Promise<AppealView> {
   const { actor } = ctx;
   const row = await db.transaction().execute(async (tx) => {
     const { a, r } = await loadAppeal(tx, actor, id, true);
@@ -552,7 +705,15 @@ export async function decideAppeal(db: Db, ctx: Ctx, id: string, body: { upheld:
       const x = await repo.getRectificationByRating(tx, r.id, true);
       if (x && OPEN_STATUSES.includes(x.status)) {
         await repo.updateRectification(tx, x.id, { status: 'closed_invalid', closed_at: new Date() });
-        await recordAudit(tx, { actor, ip: ctx.ip, action: 'ratings.rectification.appeal_upheld', entityType: 'rectification', entityId: x.id, before: { status: x.status }, after: { status: 'closed_invalid', appealId: a.id } });
+        await recordAudit(tx, {
+          actor,
+          ip: ctx.ip,
+          action: 'ratings.rectification.appeal_upheld',
+          entityType: 'rectification',
+          entityId: x.id,
+          before: { status: x.status },
+          after: { status: 'closed_invalid', appealId: a.id },
+        });
       }
     }
     await recordAudit(tx, {
@@ -569,7 +730,11 @@ export async function decideAppeal(db: Db, ctx: Ctx, id: string, body: { upheld:
   return toAppealView(row);
 }
 
-export async function listAppeals(db: Db, actor: Actor, q: { status?: 'pending' | 'upheld' | 'rejected'; page: number; pageSize: number }) {
+export async function listAppeals(
+  db: Db,
+  actor: Actor,
+  q: { status?: 'pending' | 'upheld' | 'rejected'; page: number; pageSize: number },
+) {
   const scope = await scopeOf(db, actor, false);
   const { total, appeals, ratings } = await repo.listAppeals(db, scope, q);
   const byId = new Map(ratings.map((r) => [r.id, r]));

@@ -12,7 +12,20 @@ export async function summaryWorkbook(s: Summary): Promise<Buffer> {
   ws.addRow([`政务服务“好差评”统计（按部门）  统计期：${s.from ?? '开始'} 至 ${s.to ?? '今日'}`]);
   ws.mergeCells(1, 1, 1, 12);
   ws.getRow(1).font = { bold: true, size: 14 };
-  const header = ['部门代码', '部门', '评价总数', '申诉成立（不计入）', '计入统计', '非常满意', '满意', '基本满意', '不满意', '非常不满意', '好评率', '差评率'];
+  const header = [
+    '部门代码',
+    '部门',
+    '评价总数',
+    '申诉成立（不计入）',
+    '计入统计',
+    '非常满意',
+    '满意',
+    '基本满意',
+    '不满意',
+    '非常不满意',
+    '好评率',
+    '差评率',
+  ];
   ws.addRow(header).font = { bold: true };
   const lineRow = (code: string, name: string, l: Summary['total']) => [
     code,

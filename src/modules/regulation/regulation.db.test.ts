@@ -13,7 +13,18 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const { as, get, post, put, delete: del, actOk, registerIndividual, auditCount } = caseFixtures(() => t, 'regulation');
-type Push = { id: string; caseId: string; status: string; version: number; itemCode: string; entityName: string; overdue: boolean; result: string | null; resultLabel: string | null; dueOn: string | null };
+type Push = {
+  id: string;
+  caseId: string;
+  status: string;
+  version: number;
+  itemCode: string;
+  entityName: string;
+  overdue: boolean;
+  result: string | null;
+  resultLabel: string | null;
+  dueOn: string | null;
+};
 type Target = { id: string; entityName: string; regionCode: string; inspectors: { accountId: string; name: string }[] };
 
 /** clerk-city grants 张明's 个体工商户设立登记 (即办件); the push job picks it up. */
@@ -24,7 +35,13 @@ async function grantedIndividual(clerk: H): Promise<string> {
   return id;
 }
 const pushOf = async (caseId: string) =>
-  (await sql<{ id: string; status: string; version: number }>`select id, status, version from regulation_pushes where case_id = ${caseId}`.execute(t.db)).rows[0];
+  (
+    await sql<{
+      id: string;
+      status: string;
+      version: number;
+    }>`select id, status, version from regulation_pushes where case_id = ${caseId}`.execute(t.db)
+  ).rows[0];
 
 describe('双推送', () => {
   let clerk: H, regulator: H, inspectorA: H, chief: H, countyApprover: H, admin: H, supervisor: H;
@@ -43,7 +60,12 @@ describe('双推送', () => {
     expect(res.statusCode, res.body).toBe(200);
     const items = res.json().items as Push[];
     const food = items.find((p) => p.itemCode === DEMO_ITEM_CODES.foodBusiness)!;
-    expect(food).toMatchObject({ status: 'returned', result: 'qualified', resultLabel: '检查合格', entityName: '盘锦辽河示范科技有限公司' });
+    expect(food).toMatchObject({
+      status: 'returned',
+      result: 'qualified',
+      resultLabel: '检查合格',
+      entityName: '盘锦辽河示范科技有限公司',
+    });
     const person = items.find((p) => p.itemCode === DEMO_ITEM_CODES.individualBusiness)!;
     expect(person).toMatchObject({ status: 'pushed', overdue: true, entityName: '张*' });
     const overdue = (await get('/api/regulation/pushes?box=inbox&overdue=true', regulator)).json();
@@ -66,15 +88,26 @@ describe('双推送', () => {
     expect(first.pushed).toBeGreaterThanOrEqual(1);
     const again = await collectGrants(t.db);
     expect(again.pushed).toBe(0);
-    const rows = await sql<{ n: number }>`select count(*)::int as n from regulation_pushes where case_id = ${caseId}`.execute(t.db);
+    const rows = await sql<{
+      n: number;
+    }>`select count(*)::int as n from regulation_pushes where case_id = ${caseId}`.execute(t.db);
     expect(rows.rows[0]!.n).toBe(1);
     const p = (await pushOf(caseId))!;
     const view = (await get(`/api/regulation/pushes/${p.id}`, regulator)).json();
-    expect(view).toMatchObject({ status: 'pushed', statusLabel: '已推送待签收', regulatorDepartmentName: '盘锦市市场监督管理局', overdue: false });
+    expect(view).toMatchObject({
+      status: 'pushed',
+      statusLabel: '已推送待签收',
+      regulatorDepartmentName: '盘锦市市场监督管理局',
+      overdue: false,
+    });
     expect(view.dueOn > view.grantedOn).toBe(true);
     // the directory of approved entities has it too
-    const dir = (await get(`/api/regulation/entities?itemCode=${DEMO_ITEM_CODES.individualBusiness}&pageSize=200`, regulator)).json();
-    expect(dir.items.some((e: { name: string; source: string }) => e.name === '张*' && e.source === 'grant')).toBe(true);
+    const dir = (
+      await get(`/api/regulation/entities?itemCode=${DEMO_ITEM_CODES.individualBusiness}&pageSize=200`, regulator)
+    ).json();
+    expect(dir.items.some((e: { name: string; source: string }) => e.name === '张*' && e.source === 'grant')).toBe(
+      true,
+    );
   });
 
   it('the regulator confirms, then returns its result; the approving department sees it; others get 404', async () => {
@@ -85,24 +118,50 @@ describe('双推送', () => {
     expect((await get(`/api/regulation/pushes/${p.id}`, countyApprover)).statusCode).toBe(404);
     expect((await post(`/api/regulation/pushes/${p.id}/receive`, chief, { version: p.version })).statusCode).toBe(404);
     // result before receipt
-    const early = await post(`/api/regulation/pushes/${p.id}/result`, regulator, { version: p.version, result: 'qualified', text: '合格', resultOn: '2026-01-05' });
+    const early = await post(`/api/regulation/pushes/${p.id}/result`, regulator, {
+      version: p.version,
+      result: 'qualified',
+      text: '合格',
+      resultOn: '2026-01-05',
+    });
     expect(early.statusCode).toBe(422);
-    expect((await post(`/api/regulation/pushes/${p.id}/receive`, regulator, { version: p.version + 1 })).statusCode).toBe(409);
+    expect(
+      (await post(`/api/regulation/pushes/${p.id}/receive`, regulator, { version: p.version + 1 })).statusCode,
+    ).toBe(409);
     const before = await auditCount('regulation.push.receive');
     const rec = await post(`/api/regulation/pushes/${p.id}/receive`, inspectorA, { version: p.version });
     expect(rec.statusCode, rec.body).toBe(200);
     expect(rec.json()).toMatchObject({ status: 'received', receivedByName: '冯志强' });
     expect(await auditCount('regulation.push.receive')).toBe(before + 1);
-    expect((await post(`/api/regulation/pushes/${p.id}/receive`, regulator, { version: rec.json().version })).statusCode).toBe(422);
+    expect(
+      (await post(`/api/regulation/pushes/${p.id}/receive`, regulator, { version: rec.json().version })).statusCode,
+    ).toBe(422);
 
-    const bad = await post(`/api/regulation/pushes/${p.id}/result`, regulator, { version: rec.json().version, result: 'fine', text: '', resultOn: '2099-01-01' });
+    const bad = await post(`/api/regulation/pushes/${p.id}/result`, regulator, {
+      version: rec.json().version,
+      result: 'fine',
+      text: '',
+      resultOn: '2099-01-01',
+    });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['result', 'text']));
-    const future = await post(`/api/regulation/pushes/${p.id}/result`, regulator, { version: rec.json().version, result: 'rectify', text: '责令整改', resultOn: '2099-01-01' });
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['result', 'text']),
+    );
+    const future = await post(`/api/regulation/pushes/${p.id}/result`, regulator, {
+      version: rec.json().version,
+      result: 'rectify',
+      text: '责令整改',
+      resultOn: '2099-01-01',
+    });
     expect(future.statusCode).toBe(400);
     expect(future.json().errors[0].field).toBe('resultOn');
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    const res = await post(`/api/regulation/pushes/${p.id}/result`, regulator, { version: rec.json().version, result: 'rectify', text: '经营场所与登记不符，责令整改', resultOn: today });
+    const res = await post(`/api/regulation/pushes/${p.id}/result`, regulator, {
+      version: rec.json().version,
+      result: 'rectify',
+      text: '经营场所与登记不符，责令整改',
+      resultOn: today,
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'returned', resultLabel: '责令整改' });
     expect(await auditCount('regulation.push.result')).toBeGreaterThanOrEqual(1);
@@ -129,16 +188,31 @@ describe('双推送', () => {
     expect(r.unassigned).toBe(1);
     expect((await pushOf(caseId))!.status).toBe('unassigned');
 
-    const bad = await post('/api/regulation/assignments', admin, { itemCode: 'NOPE-1', regionCode: '211100', departmentCode: 'PJ-SCJG' });
+    const bad = await post('/api/regulation/assignments', admin, {
+      itemCode: 'NOPE-1',
+      regionCode: '211100',
+      departmentCode: 'PJ-SCJG',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('itemCode');
-    const created = await post('/api/regulation/assignments', admin, { itemCode: DEMO_ITEM_CODES.individualBusiness, regionCode: '211100', departmentCode: 'PJ-SCJG' });
+    const created = await post('/api/regulation/assignments', admin, {
+      itemCode: DEMO_ITEM_CODES.individualBusiness,
+      regionCode: '211100',
+      departmentCode: 'PJ-SCJG',
+    });
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json().assignedPushes).toBe(1);
     expect((await pushOf(caseId))!.status).toBe('pushed');
-    const dup = await post('/api/regulation/assignments', admin, { itemCode: DEMO_ITEM_CODES.individualBusiness, regionCode: '211100', departmentCode: 'PJ-SCJG' });
+    const dup = await post('/api/regulation/assignments', admin, {
+      itemCode: DEMO_ITEM_CODES.individualBusiness,
+      regionCode: '211100',
+      departmentCode: 'PJ-SCJG',
+    });
     expect(dup.statusCode).toBe(409);
-    const stale = await put(`/api/regulation/assignments/${created.json().id}`, admin, { departmentCode: 'PJ-ZJ', version: 9 });
+    const stale = await put(`/api/regulation/assignments/${created.json().id}`, admin, {
+      departmentCode: 'PJ-ZJ',
+      version: 9,
+    });
     expect(stale.statusCode).toBe(409);
     expect(await auditCount('regulation.assignment.create')).toBeGreaterThanOrEqual(1);
   });
@@ -146,14 +220,28 @@ describe('双推送', () => {
   it('chases an unconfirmed push once per working day, reminding the regulator roster', async () => {
     const caseId = await grantedIndividual(clerk);
     await collectGrants(t.db);
-    await sql`update regulation_pushes set due_on = '2026-11-18', reminded_on = null where case_id = ${caseId}`.execute(t.db);
-    const messages = async () => Number((await sql<{ n: number }>`select count(*)::int as n from messages where kind = 'regulation.push.overdue'`.execute(t.db)).rows[0]!.n);
+    await sql`update regulation_pushes set due_on = '2026-11-18', reminded_on = null where case_id = ${caseId}`.execute(
+      t.db,
+    );
+    const messages = async () =>
+      Number(
+        (
+          await sql<{
+            n: number;
+          }>`select count(*)::int as n from messages where kind = 'regulation.push.overdue'`.execute(t.db)
+        ).rows[0]!.n,
+      );
     const before = await messages();
     expect(await chasePushes(t.db, '2026-11-24')).toBeGreaterThanOrEqual(1);
     expect(await messages()).toBeGreaterThanOrEqual(before + 5); // five people on the 市场监管局 roster
     expect(await chasePushes(t.db, '2026-11-24')).toBe(0);
     expect(await chasePushes(t.db, '2026-11-28')).toBe(0); // a Saturday
-    const row = (await sql<{ reminders: number; version: number }>`select reminders, version from regulation_pushes where case_id = ${caseId}`.execute(t.db)).rows[0]!;
+    const row = (
+      await sql<{
+        reminders: number;
+        version: number;
+      }>`select reminders, version from regulation_pushes where case_id = ${caseId}`.execute(t.db)
+    ).rows[0]!;
     expect(row.reminders).toBe(1);
     // a reminder does not make the regulator's open page stale
     expect(row.version).toBe(1);
@@ -164,12 +252,18 @@ describe('双推送', () => {
     expect(await collectGrants(t.db)).toMatchObject({ pushed: 1, unassigned: 0, licensed: 0 });
     expect(await collectGrants(t.db)).toMatchObject({ pushed: 0, unassigned: 0, licensed: 0 });
     const licenceOf = async (id: string) =>
-      (await sql<{ push: string | null; entity: string | null }>`
+      (
+        await sql<{ push: string | null; entity: string | null }>`
         select p.licence_number as push, e.licence_number as entity
-          from regulation_pushes p join regulation_entities e on e.case_id = p.case_id where p.case_id = ${id}`.execute(t.db)).rows[0]!;
+          from regulation_pushes p join regulation_entities e on e.case_id = p.case_id where p.case_id = ${id}`.execute(
+          t.db,
+        )
+      ).rows[0]!;
     expect(await licenceOf(caseId)).toEqual({ push: null, entity: null });
     const certificateNumber = async (id: string) =>
-      ((await get(`/api/cases/${id}`, clerk)).json().documents as { kind: string; number: string }[]).filter((d) => d.kind === 'certificate').at(-1)!.number;
+      ((await get(`/api/cases/${id}`, clerk)).json().documents as { kind: string; number: string }[])
+        .filter((d) => d.kind === 'certificate')
+        .at(-1)!.number;
 
     // 制证 after the push: the next run fills the number in, once.
     await actOk(caseId, clerk, 'issue-certificate');
@@ -183,12 +277,17 @@ describe('双推送', () => {
     const both = await grantedIndividual(clerk);
     await actOk(both, clerk, 'issue-certificate');
     expect(await collectGrants(t.db)).toMatchObject({ pushed: 1, licensed: 1 });
-    expect(await licenceOf(both)).toEqual({ push: await certificateNumber(both), entity: await certificateNumber(both) });
+    expect(await licenceOf(both)).toEqual({
+      push: await certificateNumber(both),
+      entity: await certificateNumber(both),
+    });
 
     // Its certificate read before the grant had a push (a grant committed late): the grant pass looks the number up itself.
     const late = await grantedIndividual(clerk);
     await actOk(late, clerk, 'issue-certificate');
-    await sql`update regulation_cursor set after_updated_at = now() + interval '1 hour' where name = 'certificate-events'`.execute(t.db);
+    await sql`update regulation_cursor set after_updated_at = now() + interval '1 hour' where name = 'certificate-events'`.execute(
+      t.db,
+    );
     expect(await collectGrants(t.db)).toMatchObject({ pushed: 1, licensed: 0 });
     expect((await licenceOf(late)).push).toBe(await certificateNumber(late));
 
@@ -197,7 +296,11 @@ describe('双推送', () => {
     const replay = await collectGrants(t.db);
     expect(replay.seen).toBeGreaterThanOrEqual(5);
     expect(replay).toMatchObject({ pushed: 0, unassigned: 0, licensed: 0 });
-    const dups = await sql<{ n: number }>`select count(*)::int as n from (select case_id from regulation_pushes group by case_id having count(*) > 1) d`.execute(t.db);
+    const dups = await sql<{
+      n: number;
+    }>`select count(*)::int as n from (select case_id from regulation_pushes group by case_id having count(*) > 1) d`.execute(
+      t.db,
+    );
     expect(dups.rows[0]!.n).toBe(0);
   });
 });
@@ -208,18 +311,46 @@ describe('名录库', () => {
     const bad = await post('/api/regulation/inspectors', admin, { username: 'nobody', certificateNumber: '12' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('certificateNumber');
-    const missing = await post('/api/regulation/inspectors', admin, { username: 'nobody', certificateNumber: '21110020990001' });
+    const missing = await post('/api/regulation/inspectors', admin, {
+      username: 'nobody',
+      certificateNumber: '21110020990001',
+    });
     expect(missing.json().errors[0].field).toBe('username');
-    const applicant = await post('/api/regulation/inspectors', admin, { username: 'applicant', certificateNumber: '21110020990001' });
+    const applicant = await post('/api/regulation/inspectors', admin, {
+      username: 'applicant',
+      certificateNumber: '21110020990001',
+    });
     expect(applicant.statusCode).toBe(400);
-    const dup = await post('/api/regulation/inspectors', admin, { username: 'inspector-a', certificateNumber: '21110020990001' });
+    const dup = await post('/api/regulation/inspectors', admin, {
+      username: 'inspector-a',
+      certificateNumber: '21110020990001',
+    });
     expect(dup.statusCode).toBe(409);
     const regulator = await as('regulator-city');
-    expect((await post('/api/regulation/inspectors', regulator, { username: 'approver-city', certificateNumber: '21110020990001' })).statusCode).toBe(403);
+    expect(
+      (
+        await post('/api/regulation/inspectors', regulator, {
+          username: 'approver-city',
+          certificateNumber: '21110020990001',
+        })
+      ).statusCode,
+    ).toBe(403);
     const list = (await get('/api/regulation/inspectors', regulator)).json();
-    expect(list.items.map((i: { username: string }) => i.username).sort()).toEqual(['inspector-a', 'inspector-b', 'inspector-c', 'inspector-d', 'regulator-city']);
+    expect(list.items.map((i: { username: string }) => i.username).sort()).toEqual([
+      'inspector-a',
+      'inspector-b',
+      'inspector-c',
+      'inspector-d',
+      'regulator-city',
+    ]);
     const a = list.items.find((i: { username: string }) => i.username === 'inspector-a');
-    const upd = await put(`/api/regulation/inspectors/${a.accountId}`, admin, { certificateNumber: a.certificateNumber, residenceRegionCode: '999999', conflicts: [], active: true, version: a.version });
+    const upd = await put(`/api/regulation/inspectors/${a.accountId}`, admin, {
+      certificateNumber: a.certificateNumber,
+      residenceRegionCode: '999999',
+      conflicts: [],
+      active: true,
+      version: a.version,
+    });
     expect(upd.json().errors[0].field).toBe('residenceRegionCode');
   });
 });
@@ -246,10 +377,23 @@ describe('双随机、一公开', () => {
   });
 
   it('creates a plan and draws reproducibly, avoiding conflicts', async () => {
-    const bad = await post('/api/regulation/plans', regulator, { name: '', targetRegionCode: '211100', targetCount: 0, inspectorsPerTarget: 1 });
+    const bad = await post('/api/regulation/plans', regulator, {
+      name: '',
+      targetRegionCode: '211100',
+      targetCount: 0,
+      inspectorsPerTarget: 1,
+    });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['name', 'targetCount', 'inspectorsPerTarget']));
-    const res = await post('/api/regulation/plans', regulator, { name: '食品经营者专项抽查', targetRegionCode: '211100', itemCodes: [DEMO_ITEM_CODES.foodBusiness], targetCount: 7, inspectorsPerTarget: 2 });
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['name', 'targetCount', 'inspectorsPerTarget']),
+    );
+    const res = await post('/api/regulation/plans', regulator, {
+      name: '食品经营者专项抽查',
+      targetRegionCode: '211100',
+      itemCodes: [DEMO_ITEM_CODES.foodBusiness],
+      targetCount: 7,
+      inspectorsPerTarget: 2,
+    });
     expect(res.statusCode, res.body).toBe(201);
     planId = res.json().id;
     // another department's staff cannot see it
@@ -265,7 +409,11 @@ describe('双随机、一公开', () => {
     targets = plan.targets;
     version = plan.version;
     expect(targets).toHaveLength(7);
-    const names = Object.fromEntries((await get('/api/regulation/inspectors', regulator)).json().items.map((i: { accountId: string; username: string }) => [i.username, i.accountId]));
+    const names = Object.fromEntries(
+      (await get('/api/regulation/inspectors', regulator))
+        .json()
+        .items.map((i: { accountId: string; username: string }) => [i.username, i.accountId]),
+    );
     for (const tg of targets) {
       expect(tg.inspectors).toHaveLength(2);
       const ids = tg.inspectors.map((i) => i.accountId);
@@ -280,27 +428,48 @@ describe('双随机、一公开', () => {
   });
 
   it('a draw with too few candidates is refused and nothing is recorded', async () => {
-    const res = await post('/api/regulation/plans', regulator, { name: '超额抽查', targetRegionCode: '211100', targetCount: 400, inspectorsPerTarget: 2 });
+    const res = await post('/api/regulation/plans', regulator, {
+      name: '超额抽查',
+      targetRegionCode: '211100',
+      targetCount: 400,
+      inspectorsPerTarget: 2,
+    });
     const r = await post(`/api/regulation/plans/${res.json().id}/draw`, regulator, { version: res.json().version });
     expect(r.statusCode).toBe(422);
     expect(r.json().detail).toContain('少于计划抽取的 400 个');
-    expect((await get(`/api/regulation/plans/${res.json().id}`, regulator)).json()).toMatchObject({ status: 'draft', seed: null, targets: [] });
+    expect((await get(`/api/regulation/plans/${res.json().id}`, regulator)).json()).toMatchObject({
+      status: 'draft',
+      seed: null,
+      targets: [],
+    });
   });
 
   it('records results and publishes only when every target has one', async () => {
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    const noText = await post(`/api/regulation/plans/${planId}/targets/${targets[0]!.id}/result`, regulator, { result: 'problem', resultOn: today });
+    const noText = await post(`/api/regulation/plans/${planId}/targets/${targets[0]!.id}/result`, regulator, {
+      result: 'problem',
+      resultOn: today,
+    });
     expect(noText.statusCode).toBe(400);
     expect(noText.json().errors[0].field).toBe('text');
     expect((await post(`/api/regulation/plans/${planId}/publish`, regulator, { version })).statusCode).toBe(422);
     for (const [i, tg] of targets.entries()) {
-      const r = await post(`/api/regulation/plans/${planId}/targets/${tg.id}/result`, regulator, i === 0 ? { result: 'problem', text: '未公示许可证', resultOn: today } : { result: 'qualified', resultOn: today });
+      const r = await post(
+        `/api/regulation/plans/${planId}/targets/${tg.id}/result`,
+        regulator,
+        i === 0
+          ? { result: 'problem', text: '未公示许可证', resultOn: today }
+          : { result: 'qualified', resultOn: today },
+      );
       expect(r.statusCode, r.body).toBe(200);
     }
     const pub = await post(`/api/regulation/plans/${planId}/publish`, regulator, { version });
     expect(pub.statusCode, pub.body).toBe(200);
     expect(pub.json().status).toBe('published');
-    const again = await post(`/api/regulation/plans/${planId}/targets/${targets[0]!.id}/result`, regulator, { result: 'qualified', resultOn: today });
+    const again = await post(`/api/regulation/plans/${planId}/targets/${targets[0]!.id}/result`, regulator, {
+      result: 'qualified',
+      resultOn: today,
+    });
     expect(again.statusCode).toBe(422);
     const pubDetail = (await get(`/api/public/inspections/${planId}`)).json();
     expect(pubDetail).toMatchObject({ name: '食品经营者专项抽查', problems: 1, targetCount: 7 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { drawInspection, hasConflict, seededRandom, type DrawInput, type DrawInspector, type DrawTarget } from './regulation.draw';
+import {
+  drawInspection,
+  hasConflict,
+  seededRandom,
+  type DrawInput,
+  type DrawInspector,
+  type DrawTarget,
+} from './regulation.draw';
 
 const targets: DrawTarget[] = Array.from({ length: 12 }, (_, i) => ({
   id: `t${String(i).padStart(2, '0')}`,
@@ -7,7 +14,11 @@ const targets: DrawTarget[] = Array.from({ length: 12 }, (_, i) => ({
   regionCode: i % 2 ? '211103' : '211102',
   creditCode: `91211100MA0000${String(i).padStart(4, '0')}`,
 }));
-const inspectors: DrawInspector[] = Array.from({ length: 6 }, (_, i) => ({ id: `p${i}`, residenceRegionCode: null, conflicts: [] }));
+const inspectors: DrawInspector[] = Array.from({ length: 6 }, (_, i) => ({
+  id: `p${i}`,
+  residenceRegionCode: null,
+  conflicts: [],
+}));
 const base: DrawInput = { seed: 'a1b2c3', targets, inspectors, targetCount: 4, perTarget: 2, lastInspectors: {} };
 
 describe('seededRandom', () => {
@@ -48,7 +59,13 @@ describe('drawInspection', () => {
     const declared: DrawInspector = { id: 'p1', residenceRegionCode: null, conflicts: [targets[0]!.creditCode!] };
     const pool = [local, declared, ...inspectors.slice(2)];
     for (const seed of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']) {
-      const r = drawInspection({ ...base, seed, inspectors: pool, targetCount: 12, lastInspectors: { t02: ['p2', 'p3'] } });
+      const r = drawInspection({
+        ...base,
+        seed,
+        inspectors: pool,
+        targetCount: 12,
+        lastInspectors: { t02: ['p2', 'p3'] },
+      });
       expect(r.ok).toBe(true);
       if (!r.ok) return;
       for (const p of r.picks) {
@@ -61,7 +78,11 @@ describe('drawInspection', () => {
   });
 
   it('reports too few targets or too few eligible inspectors instead of drawing short', () => {
-    expect(drawInspection({ ...base, targetCount: 13 })).toEqual({ ok: false, reason: 'too_few_targets', available: 12 });
+    expect(drawInspection({ ...base, targetCount: 13 })).toEqual({
+      ok: false,
+      reason: 'too_few_targets',
+      available: 12,
+    });
     const twoLocals: DrawInspector[] = [
       { id: 'p0', residenceRegionCode: '211102', conflicts: [] },
       { id: 'p1', residenceRegionCode: null, conflicts: [] },

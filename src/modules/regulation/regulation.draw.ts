@@ -102,7 +102,8 @@ export function drawInspection(input: DrawInput): DrawOutcome {
   const picks: DrawPick[] = [];
   for (const t of chosen) {
     const eligible = inspectors.filter((i) => !hasConflict(i, t, input.lastInspectors[t.id]));
-    if (eligible.length < input.perTarget) return { ok: false, reason: 'too_few_inspectors', targetId: t.id, eligible: eligible.length };
+    if (eligible.length < input.perTarget)
+      return { ok: false, reason: 'too_few_inspectors', targetId: t.id, eligible: eligible.length };
     picks.push({ targetId: t.id, inspectorIds: pick(eligible, input.perTarget, rand).map((i) => i.id) });
   }
   return { ok: true, picks };

@@ -56,12 +56,27 @@ async function licenceOf(db: Db, caseId: string): Promise<string | null> {
  * run: a grant at or before it may have had its certificate read while it had no push yet, so its
  * licence is looked up now (normally none is).
  */
-async function recordGrants(db: Db, rows: GrantedCase[], certificatesReadTo: Date | null, today: string, out: CollectResult) {
-  const known = new Set((await repo.pushesForCases(db, rows.map((r) => r.caseId))).map((p) => p.case_id));
+async function recordGrants(
+  db: Db,
+  rows: GrantedCase[],
+  certificatesReadTo: Date | null,
+  today: string,
+  out: CollectResult,
+) {
+  const known = new Set(
+    (
+      await repo.pushesForCases(
+        db,
+        rows.map((r) => r.caseId),
+      )
+    ).map((p) => p.case_id),
+  );
   const fresh = new Map<string, GrantedCase>();
   for (const g of rows) if (!known.has(g.caseId) && !fresh.has(g.caseId)) fresh.set(g.caseId, g);
   const licences = new Map<string, string | null>();
-  for (const g of fresh.values()) if (certificatesReadTo && g.at.getTime() <= certificatesReadTo.getTime()) licences.set(g.caseId, await licenceOf(db, g.caseId));
+  for (const g of fresh.values())
+    if (certificatesReadTo && g.at.getTime() <= certificatesReadTo.getTime())
+      licences.set(g.caseId, await licenceOf(db, g.caseId));
   const last = rows[rows.length - 1]!;
 
   await db.transaction().execute(async (tx) => {
@@ -115,7 +130,7 @@ export async function collectGrants(db: Db, today = todayInShanghai()): Promise<
   const certificates = await startAt(db, CERTIFICATES_CURSOR);
 
   // 1. Grants since the cursor.
-  for (let { cursor } = await startAt(db, GRANTS_CURSOR); ; ) {
+  for (let { cursor } = await startAt(db, GRANTS_CURSOR); ;) {
     const rows = await grantedCasesPage(db, cursor, PAGE);
     if (!rows.length) break;
     out.seen += rows.length;
@@ -126,10 +141,17 @@ export async function collectGrants(db: Db, today = todayInShanghai()): Promise<
   }
 
   // 2. Certificates since the cursor: the licence number of pushes still without one.
-  for (let cursor = certificates.cursor; ; ) {
+  for (let cursor = certificates.cursor; ;) {
     const rows = await certificatesIssuedPage(db, cursor, PAGE);
     if (!rows.length) break;
-    const waiting = (await repo.pushesForCases(db, rows.map((r) => r.caseId))).filter((p) => p.licence_number === null).map((p) => p.case_id);
+    const waiting = (
+      await repo.pushesForCases(
+        db,
+        rows.map((r) => r.caseId),
+      )
+    )
+      .filter((p) => p.licence_number === null)
+      .map((p) => p.case_id);
     const numbers: [string, string][] = [];
     for (const caseId of new Set(waiting)) {
       const n = await licenceOf(db, caseId);

@@ -63,11 +63,25 @@ async function workablePlan(db: Db, actor: Actor, id: string) {
   return p;
 }
 
-export async function listPlans(db: Db, actor: Actor, query: { status?: string; q?: string; page: number; pageSize: number }) {
+export async function listPlans(
+  db: Db,
+  actor: Actor,
+  query: { status?: string; q?: string; page: number; pageSize: number },
+) {
   if (actor.kind !== 'staff') throw forbidden('仅限工作人员');
-  const scope = hasRole(actor, 'admin') ? { regionPrefix: actor.scope.regionPrefix } : actor.scope.departmentId ? { departmentId: actor.scope.departmentId } : null;
+  const scope = hasRole(actor, 'admin')
+    ? { regionPrefix: actor.scope.regionPrefix }
+    : actor.scope.departmentId
+      ? { departmentId: actor.scope.departmentId }
+      : null;
   if (!scope) throw forbidden('您未归属监管部门');
-  const r = await repo.listPlans(db, { ...scope, page: query.page, pageSize: query.pageSize, ...(query.status ? { status: query.status } : {}), ...(query.q ? { q: query.q } : {}) });
+  const r = await repo.listPlans(db, {
+    ...scope,
+    page: query.page,
+    pageSize: query.pageSize,
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.q ? { q: query.q } : {}),
+  });
   return { total: r.total, page: query.page, pageSize: query.pageSize, items: r.items.map(summary) };
 }
 
@@ -79,17 +93,27 @@ export async function getPlan(db: Db, actor: Actor, id: string) {
 export async function createPlan(
   db: Db,
   ctx: Ctx,
-  body: { name: string; departmentCode?: string; targetRegionCode: string; itemCodes: string[]; targetCount: number; inspectorsPerTarget: number },
+  body: {
+    name: string;
+    departmentCode?: string;
+    targetRegionCode: string;
+    itemCodes: string[];
+    targetCount: number;
+    inspectorsPerTarget: number;
+  },
 ) {
   const { actor } = ctx;
   if (actor.kind !== 'staff') throw forbidden('仅限工作人员');
   const isAdmin = hasRole(actor, 'admin');
   const deptRef = isAdmin ? body.departmentCode : (actor.scope.departmentId ?? undefined);
-  if (!deptRef) throw isAdmin ? fieldError('departmentCode', '请选择实施抽查的监管部门') : forbidden('您未归属监管部门');
+  if (!deptRef)
+    throw isAdmin ? fieldError('departmentCode', '请选择实施抽查的监管部门') : forbidden('您未归属监管部门');
   const dept = await getDepartment(db, deptRef);
-  if (!dept || !dept.active || !inRegionScope(actor, dept.regionCode)) throw fieldError('departmentCode', '监管部门不存在或不在您的管辖范围内');
+  if (!dept || !dept.active || !inRegionScope(actor, dept.regionCode))
+    throw fieldError('departmentCode', '监管部门不存在或不在您的管辖范围内');
   const region = await getRegion(db, body.targetRegionCode);
-  if (!region || !inRegionScope(actor, region.code)) throw fieldError('targetRegionCode', '抽查区域不存在或不在您的管辖范围内');
+  if (!region || !inRegionScope(actor, region.code))
+    throw fieldError('targetRegionCode', '抽查区域不存在或不在您的管辖范围内');
   return db.transaction().execute(async (tx) => {
     const row = await repo.insertPlan(tx, {
       department_id: dept.id,
@@ -102,7 +126,14 @@ export async function createPlan(
       inspectors_per_target: body.inspectorsPerTarget,
       created_by_name: actor.name,
     });
-    await recordAudit(tx, { actor, action: 'regulation.plan.create', entityType: 'regulation_plan', entityId: row.id, after: summary(row), ip: ctx.ip });
+    await recordAudit(tx, {
+      actor,
+      action: 'regulation.plan.create',
+      entityType: 'regulation_plan',
+      entityId: row.id,
+      after: summary(row),
+      ip: ctx.ip,
+    });
     return { ...summary(row), targets: [] };
   });
 }
@@ -114,7 +145,11 @@ export async function verifyDraw(db: Db, actor: Actor, id: string) {
   const targets = await repo.planTargets(db, id);
   const again = drawInspection(drawInputOf(p, p.seed, p.candidates));
   const recorded = targets.map((t) => ({ targetId: t.entity_id, inspectorIds: t.inspectors.map((i) => i.accountId) }));
-  return { seed: p.seed, reproducible: again.ok && JSON.stringify(again.picks) === JSON.stringify(recorded), targets: targets.length };
+  return {
+    seed: p.seed,
+    reproducible: again.ok && JSON.stringify(again.picks) === JSON.stringify(recorded),
+    targets: targets.length,
+  };
 }
 
 const drawInputOf = (p: repo.PlanRow, seed: string, c: DrawCandidates): DrawInput => ({
@@ -140,24 +175,46 @@ export async function drawPlan(db: Db, ctx: Ctx, id: string, body: { version: nu
   const roster = await repo.activeInspectors(db, p.department_id);
   const candidates: DrawCandidates = {
     targets: entities.map((e) => ({ id: e.id, name: e.name, regionCode: e.region_code, creditCode: e.credit_code })),
-    inspectors: roster.map((i) => ({ id: i.account_id, residenceRegionCode: i.residence_region_code, conflicts: i.conflicts })),
-    lastInspectors: await repo.lastInspectorsOf(db, entities.map((e) => e.id)),
+    inspectors: roster.map((i) => ({
+      id: i.account_id,
+      residenceRegionCode: i.residence_region_code,
+      conflicts: i.conflicts,
+    })),
+    lastInspectors: await repo.lastInspectorsOf(
+      db,
+      entities.map((e) => e.id),
+    ),
   };
   const seed = randomBytes(16).toString('hex');
   const outcome = drawInspection(drawInputOf(p, seed, candidates));
   if (!outcome.ok) {
-    if (outcome.reason === 'too_few_targets') throw unprocessable(`名录库中符合条件的检查对象只有 ${outcome.available} 个，少于计划抽取的 ${p.target_count} 个`);
+    if (outcome.reason === 'too_few_targets')
+      throw unprocessable(
+        `名录库中符合条件的检查对象只有 ${outcome.available} 个，少于计划抽取的 ${p.target_count} 个`,
+      );
     const name = entities.find((e) => e.id === outcome.targetId)?.name ?? '';
-    throw unprocessable(`检查对象「${name}」回避后可选的执法检查人员只有 ${outcome.eligible} 名，少于每个对象 ${p.inspectors_per_target} 名`);
+    throw unprocessable(
+      `检查对象「${name}」回避后可选的执法检查人员只有 ${outcome.eligible} 名，少于每个对象 ${p.inspectors_per_target} 名`,
+    );
   }
   const byEntity = new Map(entities.map((e) => [e.id, e]));
   const byAccount = new Map(roster.map((i) => [i.account_id, i]));
   return db.transaction().execute(async (tx) => {
-    const row = await repo.updatePlan(tx, id, body.version, { status: 'drawn', seed, candidates: JSON.stringify(candidates), drawn_at: new Date(), drawn_by_name: actor.name });
+    const row = await repo.updatePlan(tx, id, body.version, {
+      status: 'drawn',
+      seed,
+      candidates: JSON.stringify(candidates),
+      drawn_at: new Date(),
+      drawn_by_name: actor.name,
+    });
     if (!row) throw conflict('计划已被他人修改，请刷新后重试', 'stale_version');
     const rows = outcome.picks.map((pick, i) => {
       const e = byEntity.get(pick.targetId)!;
-      const inspectors: DrawnInspector[] = pick.inspectorIds.map((a) => ({ accountId: a, name: byAccount.get(a)!.name, certificateNumber: byAccount.get(a)!.certificate_number }));
+      const inspectors: DrawnInspector[] = pick.inspectorIds.map((a) => ({
+        accountId: a,
+        name: byAccount.get(a)!.name,
+        certificateNumber: byAccount.get(a)!.certificate_number,
+      }));
       return {
         plan_id: id,
         seq: i + 1,
@@ -172,22 +229,49 @@ export async function drawPlan(db: Db, ctx: Ctx, id: string, body: { version: nu
     });
     await repo.insertTargets(tx, rows);
     for (const a of new Set(outcome.picks.flatMap((pk) => pk.inspectorIds)))
-      await notify(tx, { userId: a, kind: 'regulation.plan.drawn', title: '双随机抽查任务', body: `您已被随机抽取为「${p.name}」的执法检查人员，请在工作台查看检查对象。`, actor: { id: actor.id, username: actor.username }, ip: ctx.ip });
-    await recordAudit(tx, { actor, action: 'regulation.plan.draw', entityType: 'regulation_plan', entityId: id, after: { seed, picks: outcome.picks }, ip: ctx.ip });
+      await notify(tx, {
+        userId: a,
+        kind: 'regulation.plan.drawn',
+        title: '双随机抽查任务',
+        body: `您已被随机抽取为「${p.name}」的执法检查人员，请在工作台查看检查对象。`,
+        actor: { id: actor.id, username: actor.username },
+        ip: ctx.ip,
+      });
+    await recordAudit(tx, {
+      actor,
+      action: 'regulation.plan.draw',
+      entityType: 'regulation_plan',
+      entityId: id,
+      after: { seed, picks: outcome.picks },
+      ip: ctx.ip,
+    });
     return { ...summary(row), targets: (await repo.planTargets(tx, id)).map(targetView) };
   });
 }
 
-export async function recordTargetResult(db: Db, ctx: Ctx, id: string, targetId: string, body: { result: InspectionResult; text: string; resultOn: string }) {
+export async function recordTargetResult(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  targetId: string,
+  body: { result: InspectionResult; text: string; resultOn: string },
+) {
   const { actor } = ctx;
   const p = await workablePlan(db, actor, id);
   const t = (await repo.planTargets(db, id)).find((x) => x.id === targetId);
   if (!t) throw notFound('检查对象');
   if (p.status === 'published') throw unprocessable('抽查结果已公示，不能再修改');
   if (body.resultOn > todayInShanghai()) throw fieldError('resultOn', '检查日期不能晚于今天');
-  if (p.drawn_at && body.resultOn < p.drawn_at.toISOString().slice(0, 10)) throw fieldError('resultOn', '检查日期不能早于抽取日期');
+  if (p.drawn_at && body.resultOn < p.drawn_at.toISOString().slice(0, 10))
+    throw fieldError('resultOn', '检查日期不能早于抽取日期');
   return db.transaction().execute(async (tx) => {
-    const row = await repo.updateTarget(tx, targetId, { result: body.result, result_text: body.text || null, result_on: body.resultOn, recorded_by_name: actor.name, recorded_at: new Date() });
+    const row = await repo.updateTarget(tx, targetId, {
+      result: body.result,
+      result_text: body.text || null,
+      result_on: body.resultOn,
+      recorded_by_name: actor.name,
+      recorded_at: new Date(),
+    });
     await recordAudit(tx, {
       actor,
       action: 'regulation.plan.result',
@@ -213,7 +297,15 @@ export async function publishPlan(db: Db, ctx: Ctx, id: string, body: { version:
   return db.transaction().execute(async (tx) => {
     const row = await repo.updatePlan(tx, id, body.version, { status: 'published', published_at: new Date() });
     if (!row) throw conflict('计划已被他人修改，请刷新后重试', 'stale_version');
-    await recordAudit(tx, { actor, action: 'regulation.plan.publish', entityType: 'regulation_plan', entityId: id, before: { status: p.status }, after: { status: row.status }, ip: ctx.ip });
+    await recordAudit(tx, {
+      actor,
+      action: 'regulation.plan.publish',
+      entityType: 'regulation_plan',
+      entityId: id,
+      before: { status: p.status },
+      after: { status: row.status },
+      ip: ctx.ip,
+    });
     return { ...summary(row), targets: targets.map(targetView) };
   });
 }
@@ -232,9 +324,22 @@ const publicSummary = (p: repo.PlanRow, problems: number) => ({
 });
 
 export async function listPublishedPlans(db: Db, query: { q?: string; page: number; pageSize: number }) {
-  const r = await repo.listPlans(db, { status: 'published', page: query.page, pageSize: query.pageSize, ...(query.q ? { q: query.q } : {}) });
-  const problems = await repo.problemCounts(db, r.items.map((p) => p.id));
-  return { total: r.total, page: query.page, pageSize: query.pageSize, items: r.items.map((p) => publicSummary(p, problems.get(p.id) ?? 0)) };
+  const r = await repo.listPlans(db, {
+    status: 'published',
+    page: query.page,
+    pageSize: query.pageSize,
+    ...(query.q ? { q: query.q } : {}),
+  });
+  const problems = await repo.problemCounts(
+    db,
+    r.items.map((p) => p.id),
+  );
+  return {
+    total: r.total,
+    page: query.page,
+    pageSize: query.pageSize,
+    items: r.items.map((p) => publicSummary(p, problems.get(p.id) ?? 0)),
+  };
 }
 
 /** A published plan with its results; inspectors' and natural persons' names masked. */

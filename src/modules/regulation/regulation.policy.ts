@@ -3,10 +3,12 @@ import { hasRole, inRegionScope, type Actor } from '../../platform/auth';
 import { forbidden } from '../../platform/errors';
 
 /** Staff of the regulator department 监管部门 (by their assignment, whatever their role). */
-export const isStaffOf = (actor: Actor, departmentId: string | null) => actor.kind === 'staff' && departmentId !== null && actor.scope.departmentId === departmentId;
+export const isStaffOf = (actor: Actor, departmentId: string | null) =>
+  actor.kind === 'staff' && departmentId !== null && actor.scope.departmentId === departmentId;
 
 /** System administrators configure the item → regulator table and the inspector roster in their region. */
-export const isAdminFor = (actor: Actor, regionCode: string) => hasRole(actor, 'admin') && inRegionScope(actor, regionCode);
+export const isAdminFor = (actor: Actor, regionCode: string) =>
+  hasRole(actor, 'admin') && inRegionScope(actor, regionCode);
 
 export function requireStaff(actor: Actor) {
   if (actor.kind !== 'staff') throw forbidden('仅限工作人员');

@@ -22,18 +22,41 @@ async function page<R>(count: () => Promise<{ n: number }>, rows: () => Promise<
 
 /* ---------------------------------------------------------------- assignments */
 
-export async function listAssignments(db: Db | Tx, f: { regionPrefix: string; q?: string; page: number; pageSize: number }) {
+export async function listAssignments(
+  db: Db | Tx,
+  f: { regionPrefix: string; q?: string; page: number; pageSize: number },
+) {
   let b = q(db).selectFrom('regulation_assignments').where('region_code', 'like', `${f.regionPrefix}%`);
-  if (f.q) b = b.where((eb) => eb.or([eb('item_name', 'ilike', contains(f.q!)), eb('item_code', 'ilike', contains(f.q!)), eb('department_name', 'ilike', contains(f.q!))]));
+  if (f.q)
+    b = b.where((eb) =>
+      eb.or([
+        eb('item_name', 'ilike', contains(f.q!)),
+        eb('item_code', 'ilike', contains(f.q!)),
+        eb('department_name', 'ilike', contains(f.q!)),
+      ]),
+    );
   return page(
     () => b.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    () => b.selectAll().orderBy('item_code').orderBy('region_code').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
+    () =>
+      b
+        .selectAll()
+        .orderBy('item_code')
+        .orderBy('region_code')
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize)
+        .execute(),
   );
 }
-export const getAssignment = (db: Db | Tx, id: string) => q(db).selectFrom('regulation_assignments').selectAll().where('id', '=', id).executeTakeFirst();
+export const getAssignment = (db: Db | Tx, id: string) =>
+  q(db).selectFrom('regulation_assignments').selectAll().where('id', '=', id).executeTakeFirst();
 export const insertAssignment = (db: Db | Tx, row: Insertable<T['regulation_assignments']>) =>
   q(db).insertInto('regulation_assignments').values(row).returningAll().executeTakeFirstOrThrow();
-export const updateAssignment = (db: Db | Tx, id: string, version: number, patch: Updateable<T['regulation_assignments']>) =>
+export const updateAssignment = (
+  db: Db | Tx,
+  id: string,
+  version: number,
+  patch: Updateable<T['regulation_assignments']>,
+) =>
   q(db)
     .updateTable('regulation_assignments')
     .set({ ...patch, version: sql`version + 1`, updated_at: new Date() })
@@ -41,7 +64,8 @@ export const updateAssignment = (db: Db | Tx, id: string, version: number, patch
     .where('version', '=', version)
     .returningAll()
     .executeTakeFirst();
-export const deleteAssignment = (db: Db | Tx, id: string) => q(db).deleteFrom('regulation_assignments').where('id', '=', id).executeTakeFirst();
+export const deleteAssignment = (db: Db | Tx, id: string) =>
+  q(db).deleteFrom('regulation_assignments').where('id', '=', id).executeTakeFirst();
 
 /** The mapping for an item at a case's region: the most specific region whose prefix covers it. */
 export const findAssignmentFor = (db: Db | Tx, itemCode: string, regionCode: string) =>
@@ -71,17 +95,35 @@ export async function listPushes(db: Db | Tx, f: PushFilter) {
   let b = q(db).selectFrom('regulation_pushes');
   if (f.regulatorDepartmentId) b = b.where('regulator_department_id', '=', f.regulatorDepartmentId);
   if (f.regionPrefix) b = b.where('region_code', 'like', `${f.regionPrefix}%`);
-  if (f.approvingDepartmentCodes) b = f.approvingDepartmentCodes.length ? b.where('approving_department_code', 'in', f.approvingDepartmentCodes) : b.where(sql<boolean>`false`);
+  if (f.approvingDepartmentCodes)
+    b = f.approvingDepartmentCodes.length
+      ? b.where('approving_department_code', 'in', f.approvingDepartmentCodes)
+      : b.where(sql<boolean>`false`);
   if (f.status) b = b.where('status', '=', f.status as PushRow['status']);
   if (f.overdueOn) b = b.where('status', '=', 'pushed').where('due_on', '<', f.overdueOn);
   if (f.q)
-    b = b.where((eb) => eb.or([eb('entity_name', 'ilike', contains(f.q!)), eb('case_number', 'ilike', contains(f.q!)), eb('credit_code', '=', f.q!), eb('item_name', 'ilike', contains(f.q!))]));
+    b = b.where((eb) =>
+      eb.or([
+        eb('entity_name', 'ilike', contains(f.q!)),
+        eb('case_number', 'ilike', contains(f.q!)),
+        eb('credit_code', '=', f.q!),
+        eb('item_name', 'ilike', contains(f.q!)),
+      ]),
+    );
   return page(
     () => b.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    () => b.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
+    () =>
+      b
+        .selectAll()
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize)
+        .execute(),
   );
 }
-export const getPush = (db: Db | Tx, id: string) => q(db).selectFrom('regulation_pushes').selectAll().where('id', '=', id).executeTakeFirst();
+export const getPush = (db: Db | Tx, id: string) =>
+  q(db).selectFrom('regulation_pushes').selectAll().where('id', '=', id).executeTakeFirst();
 export const updatePush = (db: Db | Tx, id: string, version: number, patch: Updateable<T['regulation_pushes']>) =>
   q(db)
     .updateTable('regulation_pushes')
@@ -92,14 +134,24 @@ export const updatePush = (db: Db | Tx, id: string, version: number, patch: Upda
     .executeTakeFirst();
 
 export const pushesForCases = (db: Db | Tx, caseIds: string[]) =>
-  caseIds.length ? q(db).selectFrom('regulation_pushes').select(['case_id', 'licence_number']).where('case_id', 'in', caseIds).execute() : Promise.resolve([]);
+  caseIds.length
+    ? q(db)
+        .selectFrom('regulation_pushes')
+        .select(['case_id', 'licence_number'])
+        .where('case_id', 'in', caseIds)
+        .execute()
+    : Promise.resolve([]);
 
 /** A granted case once: a second sighting only fills in a licence number issued since. */
 export const upsertPush = (db: Db | Tx, row: Insertable<T['regulation_pushes']>) =>
   q(db)
     .insertInto('regulation_pushes')
     .values(row)
-    .onConflict((oc) => oc.column('case_id').doUpdateSet({ licence_number: sql`coalesce(regulation_pushes.licence_number, excluded.licence_number)` }))
+    .onConflict((oc) =>
+      oc
+        .column('case_id')
+        .doUpdateSet({ licence_number: sql`coalesce(regulation_pushes.licence_number, excluded.licence_number)` }),
+    )
     .returning(['id', 'status', sql<boolean>`xmax = 0`.as('inserted')])
     .executeTakeFirstOrThrow();
 
@@ -120,8 +172,18 @@ export const upsertGrantEntity = (db: Db | Tx, row: Insertable<T['regulation_ent
  * `version` alone, like a reminder (nothing the regulator decides on has changed).
  */
 export async function fillLicenceNumber(db: Db | Tx, caseId: string, licenceNumber: string) {
-  const r = await q(db).updateTable('regulation_pushes').set({ licence_number: licenceNumber }).where('case_id', '=', caseId).where('licence_number', 'is', null).executeTakeFirst();
-  await q(db).updateTable('regulation_entities').set({ licence_number: licenceNumber }).where('case_id', '=', caseId).where('licence_number', 'is', null).execute();
+  const r = await q(db)
+    .updateTable('regulation_pushes')
+    .set({ licence_number: licenceNumber })
+    .where('case_id', '=', caseId)
+    .where('licence_number', 'is', null)
+    .executeTakeFirst();
+  await q(db)
+    .updateTable('regulation_entities')
+    .set({ licence_number: licenceNumber })
+    .where('case_id', '=', caseId)
+    .where('licence_number', 'is', null)
+    .execute();
   return Number(r.numUpdatedRows) > 0;
 }
 
@@ -137,11 +199,22 @@ export const unassignedPushes = (db: Db | Tx, itemCode: string, regionPrefix: st
 
 export const setEntityRegulator = (db: Db | Tx, caseIds: string[], departmentId: string) =>
   caseIds.length
-    ? q(db).updateTable('regulation_entities').set({ regulator_department_id: departmentId }).where('case_id', 'in', caseIds).where('regulator_department_id', 'is', null).execute()
+    ? q(db)
+        .updateTable('regulation_entities')
+        .set({ regulator_department_id: departmentId })
+        .where('case_id', 'in', caseIds)
+        .where('regulator_department_id', 'is', null)
+        .execute()
     : Promise.resolve();
 
 export const pushesToChase = (db: Db | Tx, today: string) =>
-  q(db).selectFrom('regulation_pushes').selectAll().where('status', '=', 'pushed').where('due_on', '<', today).where((eb) => eb.or([eb('reminded_on', 'is', null), eb('reminded_on', '<', today)])).execute();
+  q(db)
+    .selectFrom('regulation_pushes')
+    .selectAll()
+    .where('status', '=', 'pushed')
+    .where('due_on', '<', today)
+    .where((eb) => eb.or([eb('reminded_on', 'is', null), eb('reminded_on', '<', today)]))
+    .execute();
 
 /**
  * 催办 mark: once per day and only while unconfirmed. It leaves `version` alone, so a regulator
@@ -157,7 +230,8 @@ export const markReminded = (db: Db | Tx, id: string, today: string) =>
     .returningAll()
     .executeTakeFirst();
 
-export const getCursor = (db: Db | Tx, name: string) => q(db).selectFrom('regulation_cursor').selectAll().where('name', '=', name).executeTakeFirst();
+export const getCursor = (db: Db | Tx, name: string) =>
+  q(db).selectFrom('regulation_cursor').selectAll().where('name', '=', name).executeTakeFirst();
 /** A cursor's position: an instant, and for keyset pages over this module's own rows also their id. */
 export const saveCursor = (db: Db | Tx, name: string, updatedAt: Date, id: string | null = null) =>
   q(db)
@@ -168,20 +242,42 @@ export const saveCursor = (db: Db | Tx, name: string, updatedAt: Date, id: strin
 
 /* ---------------------------------------------------------------- directory and roster */
 
-export async function listEntities(db: Db | Tx, f: { regionPrefix: string; q?: string; itemCode?: string; page: number; pageSize: number }) {
-  let b = q(db).selectFrom('regulation_entities').where('active', '=', true).where('region_code', 'like', `${f.regionPrefix}%`);
+export async function listEntities(
+  db: Db | Tx,
+  f: { regionPrefix: string; q?: string; itemCode?: string; page: number; pageSize: number },
+) {
+  let b = q(db)
+    .selectFrom('regulation_entities')
+    .where('active', '=', true)
+    .where('region_code', 'like', `${f.regionPrefix}%`);
   if (f.itemCode) b = b.where('item_code', '=', f.itemCode);
-  if (f.q) b = b.where((eb) => eb.or([eb('name', 'ilike', contains(f.q!)), eb('credit_code', '=', f.q!), eb('licence_number', '=', f.q!)]));
+  if (f.q)
+    b = b.where((eb) =>
+      eb.or([eb('name', 'ilike', contains(f.q!)), eb('credit_code', '=', f.q!), eb('licence_number', '=', f.q!)]),
+    );
   return page(
     () => b.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    () => b.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
+    () =>
+      b
+        .selectAll()
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize)
+        .execute(),
   );
 }
-export const insertEntities = (db: Db | Tx, rows: Insertable<T['regulation_entities']>[]) => (rows.length ? q(db).insertInto('regulation_entities').values(rows).execute() : Promise.resolve());
+export const insertEntities = (db: Db | Tx, rows: Insertable<T['regulation_entities']>[]) =>
+  rows.length ? q(db).insertInto('regulation_entities').values(rows).execute() : Promise.resolve();
 
 /** Candidate targets of a plan: active entities supervised by the department, in the region, of the items. */
 export const candidateEntities = (db: Db | Tx, departmentId: string, regionPrefix: string, itemCodes: string[]) => {
-  let b = q(db).selectFrom('regulation_entities').selectAll().where('active', '=', true).where('regulator_department_id', '=', departmentId).where('region_code', 'like', `${regionPrefix}%`);
+  let b = q(db)
+    .selectFrom('regulation_entities')
+    .selectAll()
+    .where('active', '=', true)
+    .where('regulator_department_id', '=', departmentId)
+    .where('region_code', 'like', `${regionPrefix}%`);
   if (itemCodes.length) b = b.where('item_code', 'in', itemCodes);
   return b.orderBy('id').execute();
 };
@@ -197,20 +293,50 @@ export async function lastInspectorsOf(db: Db | Tx, entityIds: string[]): Promis
   return Object.fromEntries(r.rows.map((row) => [row.entity_id, row.inspectors.map((i) => i.accountId)]));
 }
 
-export async function listInspectors(db: Db | Tx, f: { departmentId?: string; regionPrefix: string; q?: string; page: number; pageSize: number }) {
+export async function listInspectors(
+  db: Db | Tx,
+  f: { departmentId?: string; regionPrefix: string; q?: string; page: number; pageSize: number },
+) {
   let b = q(db).selectFrom('regulation_inspectors').where('region_code', 'like', `${f.regionPrefix}%`);
   if (f.departmentId) b = b.where('department_id', '=', f.departmentId);
-  if (f.q) b = b.where((eb) => eb.or([eb('name', 'ilike', contains(f.q!)), eb('username', 'ilike', contains(f.q!)), eb('certificate_number', '=', f.q!)]));
+  if (f.q)
+    b = b.where((eb) =>
+      eb.or([
+        eb('name', 'ilike', contains(f.q!)),
+        eb('username', 'ilike', contains(f.q!)),
+        eb('certificate_number', '=', f.q!),
+      ]),
+    );
   return page(
     () => b.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    () => b.selectAll().orderBy('department_name').orderBy('name').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
+    () =>
+      b
+        .selectAll()
+        .orderBy('department_name')
+        .orderBy('name')
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize)
+        .execute(),
   );
 }
 export const activeInspectors = (db: Db | Tx, departmentId: string) =>
-  q(db).selectFrom('regulation_inspectors').selectAll().where('department_id', '=', departmentId).where('active', '=', true).orderBy('account_id').execute();
-export const getInspector = (db: Db | Tx, accountId: string) => q(db).selectFrom('regulation_inspectors').selectAll().where('account_id', '=', accountId).executeTakeFirst();
-export const insertInspector = (db: Db | Tx, row: Insertable<T['regulation_inspectors']>) => q(db).insertInto('regulation_inspectors').values(row).returningAll().executeTakeFirstOrThrow();
-export const updateInspector = (db: Db | Tx, accountId: string, version: number, patch: Updateable<T['regulation_inspectors']>) =>
+  q(db)
+    .selectFrom('regulation_inspectors')
+    .selectAll()
+    .where('department_id', '=', departmentId)
+    .where('active', '=', true)
+    .orderBy('account_id')
+    .execute();
+export const getInspector = (db: Db | Tx, accountId: string) =>
+  q(db).selectFrom('regulation_inspectors').selectAll().where('account_id', '=', accountId).executeTakeFirst();
+export const insertInspector = (db: Db | Tx, row: Insertable<T['regulation_inspectors']>) =>
+  q(db).insertInto('regulation_inspectors').values(row).returningAll().executeTakeFirstOrThrow();
+export const updateInspector = (
+  db: Db | Tx,
+  accountId: string,
+  version: number,
+  patch: Updateable<T['regulation_inspectors']>,
+) =>
   q(db)
     .updateTable('regulation_inspectors')
     .set({ ...patch, version: sql`version + 1`, updated_at: new Date() })
@@ -221,20 +347,33 @@ export const updateInspector = (db: Db | Tx, accountId: string, version: number,
 
 /* ---------------------------------------------------------------- plans */
 
-export async function listPlans(db: Db | Tx, f: { departmentId?: string; regionPrefix?: string; status?: string; q?: string; page: number; pageSize: number }) {
+export async function listPlans(
+  db: Db | Tx,
+  f: { departmentId?: string; regionPrefix?: string; status?: string; q?: string; page: number; pageSize: number },
+) {
   let b = q(db).selectFrom('regulation_plans');
   if (f.departmentId) b = b.where('department_id', '=', f.departmentId);
   if (f.regionPrefix) b = b.where('region_code', 'like', `${f.regionPrefix}%`);
   if (f.status) b = b.where('status', '=', f.status as PlanRow['status']);
-  if (f.q) b = b.where((eb) => eb.or([eb('name', 'ilike', contains(f.q!)), eb('department_name', 'ilike', contains(f.q!))]));
+  if (f.q)
+    b = b.where((eb) => eb.or([eb('name', 'ilike', contains(f.q!)), eb('department_name', 'ilike', contains(f.q!))]));
   const order = f.status === 'published' ? ('published_at' as const) : ('created_at' as const);
   return page(
     () => b.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    () => b.selectAll().orderBy(order, 'desc').orderBy('id').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
+    () =>
+      b
+        .selectAll()
+        .orderBy(order, 'desc')
+        .orderBy('id')
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize)
+        .execute(),
   );
 }
-export const getPlan = (db: Db | Tx, id: string) => q(db).selectFrom('regulation_plans').selectAll().where('id', '=', id).executeTakeFirst();
-export const insertPlan = (db: Db | Tx, row: Insertable<T['regulation_plans']>) => q(db).insertInto('regulation_plans').values(row).returningAll().executeTakeFirstOrThrow();
+export const getPlan = (db: Db | Tx, id: string) =>
+  q(db).selectFrom('regulation_plans').selectAll().where('id', '=', id).executeTakeFirst();
+export const insertPlan = (db: Db | Tx, row: Insertable<T['regulation_plans']>) =>
+  q(db).insertInto('regulation_plans').values(row).returningAll().executeTakeFirstOrThrow();
 export const updatePlan = (db: Db | Tx, id: string, version: number, patch: Updateable<T['regulation_plans']>) =>
   q(db)
     .updateTable('regulation_plans')
@@ -243,8 +382,10 @@ export const updatePlan = (db: Db | Tx, id: string, version: number, patch: Upda
     .where('version', '=', version)
     .returningAll()
     .executeTakeFirst();
-export const planTargets = (db: Db | Tx, planId: string) => q(db).selectFrom('regulation_plan_targets').selectAll().where('plan_id', '=', planId).orderBy('seq').execute();
-export const insertTargets = (db: Db | Tx, rows: Insertable<T['regulation_plan_targets']>[]) => q(db).insertInto('regulation_plan_targets').values(rows).execute();
+export const planTargets = (db: Db | Tx, planId: string) =>
+  q(db).selectFrom('regulation_plan_targets').selectAll().where('plan_id', '=', planId).orderBy('seq').execute();
+export const insertTargets = (db: Db | Tx, rows: Insertable<T['regulation_plan_targets']>[]) =>
+  q(db).insertInto('regulation_plan_targets').values(rows).execute();
 export const updateTarget = (db: Db | Tx, id: string, patch: Updateable<T['regulation_plan_targets']>) =>
   q(db).updateTable('regulation_plan_targets').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 export const problemCounts = async (db: Db | Tx, planIds: string[]): Promise<Map<string, number>> => {

@@ -3,7 +3,12 @@ import { IsoDate, PageQuery, paged } from '../../platform/schemas';
 
 const Uuid = (what: string) => z.string().uuid(`${what}格式有误`);
 const Version = z.number({ error: '缺少版本号 version' }).int().min(1);
-const Text = (label: string, max: number) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}最多 ${max} 字`);
+const Text = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(max, `${label}最多 ${max} 字`);
 const RegionCode = z.string().regex(/^\d{6}(\d{3}){0,2}$/, '区划代码应为 6、9 或 12 位数字');
 
 export const SUPERVISION_RESULTS = ['qualified', 'rectify', 'case_filed', 'revoked', 'other'] as const;
@@ -14,7 +19,12 @@ export const SUPERVISION_RESULT_LABELS: Record<(typeof SUPERVISION_RESULTS)[numb
   revoked: '撤销许可',
   other: '其他',
 };
-export const PUSH_STATUS_LABELS = { unassigned: '未配置监管部门', pushed: '已推送待签收', received: '已签收', returned: '已反馈监管结果' } as const;
+export const PUSH_STATUS_LABELS = {
+  unassigned: '未配置监管部门',
+  pushed: '已推送待签收',
+  received: '已签收',
+  returned: '已反馈监管结果',
+} as const;
 export const INSPECTION_RESULT_LABELS = { qualified: '合格', problem: '发现问题' } as const;
 export const PLAN_STATUS_LABELS = { draft: '待抽取', drawn: '已抽取', published: '已公示' } as const;
 
@@ -40,7 +50,9 @@ export const AssignmentView = z.object({
   updatedAt: z.date(),
 });
 export const AssignmentPage = paged(AssignmentView);
-export const AssignmentCreated = AssignmentView.extend({ assignedPushes: z.number().int().describe('因本配置补推送的办件数') });
+export const AssignmentCreated = AssignmentView.extend({
+  assignedPushes: z.number().int().describe('因本配置补推送的办件数'),
+});
 
 /* ---------------------------------------------------------------- pushes 双推送 */
 
@@ -111,8 +123,14 @@ export const EntityView = z.object({
 });
 export const EntityPage = paged(EntityView);
 
-const Conflicts = z.array(z.string().trim().min(1, '回避对象不能为空').max(100, '回避对象最多 100 字')).max(50, '回避对象最多 50 个').default([]);
-const CertificateNumber = z.string({ error: '请填写行政执法证件号' }).trim().regex(/^[0-9A-Za-z-]{6,30}$/, '行政执法证件号应为 6–30 位字母、数字或连字符');
+const Conflicts = z
+  .array(z.string().trim().min(1, '回避对象不能为空').max(100, '回避对象最多 100 字'))
+  .max(50, '回避对象最多 50 个')
+  .default([]);
+const CertificateNumber = z
+  .string({ error: '请填写行政执法证件号' })
+  .trim()
+  .regex(/^[0-9A-Za-z-]{6,30}$/, '行政执法证件号应为 6–30 位字母、数字或连字符');
 export const InspectorBody = z.object({
   username: Text('账号', 64),
   certificateNumber: CertificateNumber,
@@ -150,10 +168,21 @@ export const PlanBody = z.object({
   departmentCode: z.string().trim().max(40).optional(),
   targetRegionCode: RegionCode,
   itemCodes: z.array(z.string().trim().min(1).max(40)).max(50, '事项最多 50 个').default([]),
-  targetCount: z.number({ error: '请填写抽取对象数量' }).int('抽取对象数量应为整数').min(1, '至少抽取 1 个检查对象').max(500, '一次最多抽取 500 个检查对象'),
-  inspectorsPerTarget: z.number({ error: '请填写每个对象的检查人员数' }).int().min(2, '每个检查对象至少 2 名执法人员').max(10, '每个检查对象最多 10 名执法人员'),
+  targetCount: z
+    .number({ error: '请填写抽取对象数量' })
+    .int('抽取对象数量应为整数')
+    .min(1, '至少抽取 1 个检查对象')
+    .max(500, '一次最多抽取 500 个检查对象'),
+  inspectorsPerTarget: z
+    .number({ error: '请填写每个对象的检查人员数' })
+    .int()
+    .min(2, '每个检查对象至少 2 名执法人员')
+    .max(10, '每个检查对象最多 10 名执法人员'),
 });
-export const PlanQuery = PageQuery.extend({ status: z.enum(['draft', 'drawn', 'published'], { error: '状态不存在' }).optional(), q: z.string().trim().max(50).optional() });
+export const PlanQuery = PageQuery.extend({
+  status: z.enum(['draft', 'drawn', 'published'], { error: '状态不存在' }).optional(),
+  q: z.string().trim().max(50).optional(),
+});
 const DrawnInspectorView = z.object({ accountId: z.string(), name: z.string(), certificateNumber: z.string() });
 export const TargetView = z.object({
   id: z.string(),

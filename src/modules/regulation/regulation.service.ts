@@ -49,11 +49,16 @@ export async function listAssignments(db: Db, actor: Actor, query: { q?: string;
 /** A regulator department the admin may name: exists, active, inside their region. */
 async function regulatorDepartment(db: Db, actor: Actor, code: string) {
   const d = await getDepartment(db, code);
-  if (!d || !d.active || !inRegionScope(actor, d.regionCode)) throw fieldError('departmentCode', '监管部门不存在或不在您的管辖范围内');
+  if (!d || !d.active || !inRegionScope(actor, d.regionCode))
+    throw fieldError('departmentCode', '监管部门不存在或不在您的管辖范围内');
   return d;
 }
 
-export async function createAssignment(db: Db, ctx: Ctx, body: { itemCode: string; regionCode: string; departmentCode: string }) {
+export async function createAssignment(
+  db: Db,
+  ctx: Ctx,
+  body: { itemCode: string; regionCode: string; departmentCode: string },
+) {
   const { actor } = ctx;
   requireAdmin(actor);
   const item = await getPublishedItem(db, body.itemCode);
@@ -80,11 +85,24 @@ export async function createAssignment(db: Db, ctx: Ctx, body: { itemCode: strin
     for (const p of pending) {
       const best = await repo.findAssignmentFor(tx, p.item_code, p.region_code);
       if (best?.id !== row.id) continue;
-      await repo.updatePush(tx, p.id, p.version, { status: 'pushed', regulator_department_id: dept.id, regulator_department_name: dept.name, pushed_at: new Date(), due_on: dueOn });
+      await repo.updatePush(tx, p.id, p.version, {
+        status: 'pushed',
+        regulator_department_id: dept.id,
+        regulator_department_name: dept.name,
+        pushed_at: new Date(),
+        due_on: dueOn,
+      });
       await repo.setEntityRegulator(tx, [p.case_id], dept.id);
       assigned += 1;
     }
-    await recordAudit(tx, { actor, action: 'regulation.assignment.create', entityType: 'regulation_assignment', entityId: row.id, after: { ...assignmentView(row), assignedPushes: assigned }, ip: ctx.ip });
+    await recordAudit(tx, {
+      actor,
+      action: 'regulation.assignment.create',
+      entityType: 'regulation_assignment',
+      entityId: row.id,
+      after: { ...assignmentView(row), assignedPushes: assigned },
+      ip: ctx.ip,
+    });
     return { ...assignmentView(row), assignedPushes: assigned };
   });
 }
@@ -95,15 +113,33 @@ async function assignmentInScope(db: Db, actor: Actor, id: string) {
   return row;
 }
 
-export async function updateAssignment(db: Db, ctx: Ctx, id: string, body: { departmentCode: string; version: number }) {
+export async function updateAssignment(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  body: { departmentCode: string; version: number },
+) {
   const { actor } = ctx;
   requireAdmin(actor);
   const before = await assignmentInScope(db, actor, id);
   const dept = await regulatorDepartment(db, actor, body.departmentCode);
   return db.transaction().execute(async (tx) => {
-    const row = await repo.updateAssignment(tx, id, body.version, { department_id: dept.id, department_code: dept.code, department_name: dept.name, updated_by: actor.username });
+    const row = await repo.updateAssignment(tx, id, body.version, {
+      department_id: dept.id,
+      department_code: dept.code,
+      department_name: dept.name,
+      updated_by: actor.username,
+    });
     if (!row) throw conflict('配置已被他人修改，请刷新后重试', 'stale_version');
-    await recordAudit(tx, { actor, action: 'regulation.assignment.update', entityType: 'regulation_assignment', entityId: id, before: assignmentView(before), after: assignmentView(row), ip: ctx.ip });
+    await recordAudit(tx, {
+      actor,
+      action: 'regulation.assignment.update',
+      entityType: 'regulation_assignment',
+      entityId: id,
+      before: assignmentView(before),
+      after: assignmentView(row),
+      ip: ctx.ip,
+    });
     return assignmentView(row);
   });
 }
@@ -114,7 +150,14 @@ export async function deleteAssignment(db: Db, ctx: Ctx, id: string) {
   const before = await assignmentInScope(db, actor, id);
   await db.transaction().execute(async (tx) => {
     await repo.deleteAssignment(tx, id);
-    await recordAudit(tx, { actor, action: 'regulation.assignment.delete', entityType: 'regulation_assignment', entityId: id, before: assignmentView(before), ip: ctx.ip });
+    await recordAudit(tx, {
+      actor,
+      action: 'regulation.assignment.delete',
+      entityType: 'regulation_assignment',
+      entityId: id,
+      before: assignmentView(before),
+      ip: ctx.ip,
+    });
   });
 }
 
@@ -167,10 +210,27 @@ async function approvingDepartmentCodes(db: Db, actor: Actor): Promise<string[] 
   return parent ? [d.code, parent.code] : [d.code];
 }
 
-export async function listPushes(db: Db, actor: Actor, query: { box: 'inbox' | 'outbox'; status?: string; overdue?: 'true' | 'false'; q?: string; page: number; pageSize: number }) {
+export async function listPushes(
+  db: Db,
+  actor: Actor,
+  query: {
+    box: 'inbox' | 'outbox';
+    status?: string;
+    overdue?: 'true' | 'false';
+    q?: string;
+    page: number;
+    pageSize: number;
+  },
+) {
   requireStaff(actor);
   const today = todayInShanghai();
-  const common = { ...(query.status ? { status: query.status } : {}), ...(query.overdue === 'true' ? { overdueOn: today } : {}), ...(query.q ? { q: query.q } : {}), page: query.page, pageSize: query.pageSize };
+  const common = {
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.overdue === 'true' ? { overdueOn: today } : {}),
+    ...(query.q ? { q: query.q } : {}),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
   let filter: repo.PushFilter;
   if (query.box === 'inbox') {
     // 监管部门接收: the regulator's own pushes; an admin sees every regulator's pushes in the region.
@@ -180,7 +240,11 @@ export async function listPushes(db: Db, actor: Actor, query: { box: 'inbox' | '
   } else {
     if (!isApprovingSide(actor)) throw forbidden('仅审批部门可查看推送去向与监管结果');
     const codes = await approvingDepartmentCodes(db, actor);
-    filter = { ...common, regionPrefix: actor.scope.regionPrefix, ...(codes ? { approvingDepartmentCodes: codes } : {}) };
+    filter = {
+      ...common,
+      regionPrefix: actor.scope.regionPrefix,
+      ...(codes ? { approvingDepartmentCodes: codes } : {}),
+    };
   }
   const r = await repo.listPushes(db, filter);
   return { total: r.total, page: query.page, pageSize: query.pageSize, items: r.items.map((p) => pushView(p, today)) };
@@ -214,14 +278,31 @@ export async function receivePush(db: Db, ctx: Ctx, id: string, body: { version:
   const p = await regulatorPush(db, actor, id);
   if (p.status !== 'pushed') throw unprocessable('该推送已签收，无需重复签收');
   return db.transaction().execute(async (tx) => {
-    const row = await repo.updatePush(tx, id, body.version, { status: 'received', received_at: new Date(), received_by_name: actor.name });
+    const row = await repo.updatePush(tx, id, body.version, {
+      status: 'received',
+      received_at: new Date(),
+      received_by_name: actor.name,
+    });
     if (!row) throw conflict('推送记录已被他人处理，请刷新后重试', 'stale_version');
-    await recordAudit(tx, { actor, action: 'regulation.push.receive', entityType: 'regulation_push', entityId: id, before: { status: p.status }, after: { status: row.status }, ip: ctx.ip });
+    await recordAudit(tx, {
+      actor,
+      action: 'regulation.push.receive',
+      entityType: 'regulation_push',
+      entityId: id,
+      before: { status: p.status },
+      after: { status: row.status },
+      ip: ctx.ip,
+    });
     return pushView(row, todayInShanghai());
   });
 }
 
-export async function returnResult(db: Db, ctx: Ctx, id: string, body: { version: number; result: SupervisionResult; text: string; resultOn: string }) {
+export async function returnResult(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  body: { version: number; result: SupervisionResult; text: string; resultOn: string },
+) {
   const { actor } = ctx;
   const p = await regulatorPush(db, actor, id);
   if (p.status === 'pushed') throw unprocessable('请先签收该推送，再反馈监管结果');
@@ -239,7 +320,15 @@ export async function returnResult(db: Db, ctx: Ctx, id: string, body: { version
       returned_by_name: actor.name,
     });
     if (!row) throw conflict('推送记录已被他人处理，请刷新后重试', 'stale_version');
-    await recordAudit(tx, { actor, action: 'regulation.push.result', entityType: 'regulation_push', entityId: id, before: { status: p.status }, after: { status: row.status, result: body.result, resultOn: body.resultOn }, ip: ctx.ip });
+    await recordAudit(tx, {
+      actor,
+      action: 'regulation.push.result',
+      entityType: 'regulation_push',
+      entityId: id,
+      before: { status: p.status },
+      after: { status: row.status, result: body.result, resultOn: body.resultOn },
+      ip: ctx.ip,
+    });
     return pushView(row, today);
   });
 }
@@ -274,7 +363,11 @@ export async function chasePushes(db: Db, today = todayInShanghai()): Promise<nu
 
 /* ---------------------------------------------------------------- directory 检查对象名录库 */
 
-export async function listEntities(db: Db, actor: Actor, query: { q?: string; itemCode?: string; regionCode?: string; page: number; pageSize: number }) {
+export async function listEntities(
+  db: Db,
+  actor: Actor,
+  query: { q?: string; itemCode?: string; regionCode?: string; page: number; pageSize: number },
+) {
   requireStaff(actor);
   let prefix = actor.scope.regionPrefix;
   if (query.regionCode) {
@@ -282,7 +375,13 @@ export async function listEntities(db: Db, actor: Actor, query: { q?: string; it
     if (!region || !inRegionScope(actor, region.code)) throw fieldError('regionCode', '区划不存在或不在您的管辖范围内');
     prefix = region.scopePrefix;
   }
-  const r = await repo.listEntities(db, { regionPrefix: prefix, page: query.page, pageSize: query.pageSize, ...(query.q ? { q: query.q } : {}), ...(query.itemCode ? { itemCode: query.itemCode } : {}) });
+  const r = await repo.listEntities(db, {
+    regionPrefix: prefix,
+    page: query.page,
+    pageSize: query.pageSize,
+    ...(query.q ? { q: query.q } : {}),
+    ...(query.itemCode ? { itemCode: query.itemCode } : {}),
+  });
   return {
     total: r.total,
     page: query.page,
@@ -319,9 +418,19 @@ const inspectorView = (r: repo.InspectorRow) => ({
 
 export async function listInspectors(db: Db, actor: Actor, query: { q?: string; page: number; pageSize: number }) {
   requireStaff(actor);
-  const own = actor.roles.includes('admin') ? {} : actor.scope.departmentId ? { departmentId: actor.scope.departmentId } : null;
+  const own = actor.roles.includes('admin')
+    ? {}
+    : actor.scope.departmentId
+      ? { departmentId: actor.scope.departmentId }
+      : null;
   if (!own) throw forbidden('您未归属监管部门');
-  const r = await repo.listInspectors(db, { regionPrefix: actor.scope.regionPrefix, page: query.page, pageSize: query.pageSize, ...own, ...(query.q ? { q: query.q } : {}) });
+  const r = await repo.listInspectors(db, {
+    regionPrefix: actor.scope.regionPrefix,
+    page: query.page,
+    pageSize: query.pageSize,
+    ...own,
+    ...(query.q ? { q: query.q } : {}),
+  });
   return { total: r.total, page: query.page, pageSize: query.pageSize, items: r.items.map(inspectorView) };
 }
 
@@ -329,11 +438,16 @@ async function checkResidence(db: Db, code: string | null) {
   if (code && !(await getRegion(db, code))) throw fieldError('residenceRegionCode', '居住地区划不存在');
 }
 
-export async function addInspector(db: Db, ctx: Ctx, body: { username: string; certificateNumber: string; residenceRegionCode: string | null; conflicts: string[] }) {
+export async function addInspector(
+  db: Db,
+  ctx: Ctx,
+  body: { username: string; certificateNumber: string; residenceRegionCode: string | null; conflicts: string[] },
+) {
   const { actor } = ctx;
   requireAdmin(actor);
   const account = await actorForUsername(db, body.username).catch(() => undefined);
-  if (!account || account.kind !== 'staff' || !account.scope.departmentId) throw fieldError('username', '账号不存在，或不是归属部门的工作人员');
+  if (!account || account.kind !== 'staff' || !account.scope.departmentId)
+    throw fieldError('username', '账号不存在，或不是归属部门的工作人员');
   const dept = await getDepartment(db, account.scope.departmentId);
   if (!dept || !isAdminFor(actor, dept.regionCode)) throw fieldError('username', '该工作人员不在您的管辖范围内');
   await checkResidence(db, body.residenceRegionCode);
@@ -350,7 +464,14 @@ export async function addInspector(db: Db, ctx: Ctx, body: { username: string; c
       residence_region_code: body.residenceRegionCode,
       conflicts: body.conflicts,
     });
-    await recordAudit(tx, { actor, action: 'regulation.inspector.add', entityType: 'regulation_inspector', entityId: row.account_id, after: inspectorView(row), ip: ctx.ip });
+    await recordAudit(tx, {
+      actor,
+      action: 'regulation.inspector.add',
+      entityType: 'regulation_inspector',
+      entityId: row.account_id,
+      after: inspectorView(row),
+      ip: ctx.ip,
+    });
     return inspectorView(row);
   });
 }
@@ -359,7 +480,13 @@ export async function updateInspector(
   db: Db,
   ctx: Ctx,
   accountId: string,
-  body: { certificateNumber: string; residenceRegionCode: string | null; conflicts: string[]; active: boolean; version: number },
+  body: {
+    certificateNumber: string;
+    residenceRegionCode: string | null;
+    conflicts: string[];
+    active: boolean;
+    version: number;
+  },
 ) {
   const { actor } = ctx;
   requireAdmin(actor);
@@ -374,7 +501,15 @@ export async function updateInspector(
       active: body.active,
     });
     if (!row) throw conflict('名录已被他人修改，请刷新后重试', 'stale_version');
-    await recordAudit(tx, { actor, action: 'regulation.inspector.update', entityType: 'regulation_inspector', entityId: accountId, before: inspectorView(before), after: inspectorView(row), ip: ctx.ip });
+    await recordAudit(tx, {
+      actor,
+      action: 'regulation.inspector.update',
+      entityType: 'regulation_inspector',
+      entityId: accountId,
+      before: inspectorView(before),
+      after: inspectorView(row),
+      ip: ctx.ip,
+    });
     return inspectorView(row);
   });
 }

@@ -26,7 +26,21 @@ export async function pushLedgerWorkbook(title: string, rows: PushLedgerRow[]): 
   ws.addRow([title]);
   ws.mergeCells(1, 1, 1, 13);
   ws.getRow(1).font = { bold: true, size: 14 };
-  ws.addRow(['办件编号', '市场主体', '统一社会信用代码', '许可事项', '许可证号', '准予日期', '监管部门', '状态', '签收期限', '签收人', '监管结果', '监管日期', '监管情况']).font = { bold: true };
+  ws.addRow([
+    '办件编号',
+    '市场主体',
+    '统一社会信用代码',
+    '许可事项',
+    '许可证号',
+    '准予日期',
+    '监管部门',
+    '状态',
+    '签收期限',
+    '签收人',
+    '监管结果',
+    '监管日期',
+    '监管情况',
+  ]).font = { bold: true };
   for (const r of rows)
     ws.addRow([
       r.caseNumber,
@@ -43,7 +57,17 @@ export async function pushLedgerWorkbook(title: string, rows: PushLedgerRow[]): 
       r.resultOn ?? '',
       r.resultText ?? '',
     ]);
-  for (const [c, w] of [[1, 24], [2, 30], [3, 22], [4, 24], [5, 20], [7, 26], [8, 18], [13, 40]] as const) ws.getColumn(c).width = w;
+  for (const [c, w] of [
+    [1, 24],
+    [2, 30],
+    [3, 22],
+    [4, 24],
+    [5, 20],
+    [7, 26],
+    [8, 18],
+    [13, 40],
+  ] as const)
+    ws.getColumn(c).width = w;
   ws.views = [{ state: 'frozen', ySplit: 2 }];
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

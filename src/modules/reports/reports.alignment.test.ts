@@ -11,7 +11,8 @@ const base: AlignmentItem = {
   acceptLevels: ['county', 'town'],
   delegatedTo: [],
 };
-const rules = (i: Partial<AlignmentItem>, opts = {}) => checkItemAlignment({ ...base, ...i }, opts).map((f) => `${f.rule}@${f.level}:${f.severity}`);
+const rules = (i: Partial<AlignmentItem>, opts = {}) =>
+  checkItemAlignment({ ...base, ...i }, opts).map((f) => `${f.rule}@${f.level}:${f.severity}`);
 
 describe('checkItemAlignment', () => {
   it('passes a well-configured item', () => {
@@ -19,7 +20,10 @@ describe('checkItemAlignment', () => {
   });
 
   it('flags a lower level accepting what the deciding level does not take in', () => {
-    expect(rules({ acceptLevels: ['town', 'village'], type: 'public_service' })).toEqual(['accept_without_decider@town:error', 'accept_without_decider@village:error']);
+    expect(rules({ acceptLevels: ['town', 'village'], type: 'public_service' })).toEqual([
+      'accept_without_decider@town:error',
+      'accept_without_decider@village:error',
+    ]);
     // delegated down to the town: the town decides itself
     expect(rules({ acceptLevels: ['town'], delegatedTo: ['town'] })).toEqual([]);
     const f = checkItemAlignment({ ...base, acceptLevels: ['town'] })[0]!;
@@ -28,14 +32,18 @@ describe('checkItemAlignment', () => {
   });
 
   it('flags a deciding level above the list level, and a power decided below it without delegation', () => {
-    expect(rules({ regionLevel: 'county', decideLevel: 'city', acceptLevels: ['city'] })).toEqual(['decide_level_mismatch@city:error']);
+    expect(rules({ regionLevel: 'county', decideLevel: 'city', acceptLevels: ['city'] })).toEqual([
+      'decide_level_mismatch@city:error',
+    ]);
     expect(rules({ decideLevel: 'town', acceptLevels: ['town'] })).toEqual(['decide_level_mismatch@town:error']);
     expect(rules({ decideLevel: 'town', acceptLevels: ['town'], delegatedTo: ['town'] })).toEqual([]);
     expect(rules({ decideLevel: 'town', acceptLevels: ['town'], type: 'public_service' })).toEqual([]);
   });
 
   it('flags a village holding an administrative power, but not a village public service', () => {
-    expect(rules({ decideLevel: 'village', acceptLevels: ['village'], delegatedTo: ['village'] })).toEqual(['village_power@village:error']);
+    expect(rules({ decideLevel: 'village', acceptLevels: ['village'], delegatedTo: ['village'] })).toEqual([
+      'village_power@village:error',
+    ]);
     expect(rules({ acceptLevels: ['county', 'town', 'village'] })).toEqual(['village_power@village:warning']);
     expect(rules({ decideLevel: 'village', acceptLevels: ['village'], type: 'public_service' })).toEqual([]);
   });

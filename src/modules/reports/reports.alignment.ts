@@ -5,21 +5,29 @@
 import type { ItemLevel, ItemType } from '../catalog/index';
 
 export const LEVEL_ORDER: readonly ItemLevel[] = ['city', 'county', 'town', 'village'];
-export const LEVEL_NAMES: Record<ItemLevel, string> = { city: '市级', county: '县区级', town: '镇街级', village: '村社区级' };
+export const LEVEL_NAMES: Record<ItemLevel, string> = {
+  city: '市级',
+  county: '县区级',
+  town: '镇街级',
+  village: '村社区级',
+};
 const rank = (l: ItemLevel) => LEVEL_ORDER.indexOf(l);
 
 export const ALIGNMENT_RULES = {
   accept_without_decider: {
     title: '下级受理、上级未承接',
-    description: '镇街或村（社区）受理的事项，决定层级高于受理层级，但该事项未下放（赋权）到受理层级，决定层级也未进驻受理该事项，上报件无人承接，无法实现多级联动审批。',
+    description:
+      '镇街或村（社区）受理的事项，决定层级高于受理层级，但该事项未下放（赋权）到受理层级，决定层级也未进驻受理该事项，上报件无人承接，无法实现多级联动审批。',
   },
   decide_level_mismatch: {
     title: '决定层级与清单层级不一致',
-    description: '事项所属区划的层级与其决定层级不一致：由更高层级决定的事项列入了下级清单，或行政权力事项由镇街、村（社区）决定却无下放（赋权）记录。',
+    description:
+      '事项所属区划的层级与其决定层级不一致：由更高层级决定的事项列入了下级清单，或行政权力事项由镇街、村（社区）决定却无下放（赋权）记录。',
   },
   village_power: {
     title: '村（社区）承接行政权力',
-    description: '村（社区）不是行政主体，只能承接公共服务事项；行政权力事项不得由村（社区）决定，在村代收的应作为代办服务登记。',
+    description:
+      '村（社区）不是行政主体，只能承接公共服务事项；行政权力事项不得由村（社区）决定，在村代收的应作为代办服务登记。',
   },
   accept_without_hall: {
     title: '受理层级无服务大厅',
@@ -63,7 +71,17 @@ export interface AlignmentOptions {
 export function checkItemAlignment(item: AlignmentItem, opts: AlignmentOptions = {}): AlignmentFinding[] {
   const out: AlignmentFinding[] = [];
   const add = (level: ItemLevel, rule: AlignmentRule, severity: 'error' | 'warning', message: string) =>
-    out.push({ itemCode: item.code, itemName: item.name, itemType: item.type, typeLabel: item.typeLabel, level, rule, ruleTitle: ALIGNMENT_RULES[rule].title, severity, message });
+    out.push({
+      itemCode: item.code,
+      itemName: item.name,
+      itemType: item.type,
+      typeLabel: item.typeLabel,
+      level,
+      rule,
+      ruleTitle: ALIGNMENT_RULES[rule].title,
+      severity,
+      message,
+    });
   const decide = item.decideLevel;
   const delegated = new Set(item.delegatedTo);
   const isService = item.type === 'public_service';
@@ -81,8 +99,18 @@ export function checkItemAlignment(item: AlignmentItem, opts: AlignmentOptions =
   }
 
   if (rank(decide) < rank(item.regionLevel)) {
-    add(decide, 'decide_level_mismatch', 'error', `「${item.name}」列入${LEVEL_NAMES[item.regionLevel]}事项清单，却由更高的${LEVEL_NAMES[decide]}决定，应列入${LEVEL_NAMES[decide]}清单`);
-  } else if (rank(decide) > rank(item.regionLevel) && rank(decide) >= rank('town') && !isService && !delegated.has(decide)) {
+    add(
+      decide,
+      'decide_level_mismatch',
+      'error',
+      `「${item.name}」列入${LEVEL_NAMES[item.regionLevel]}事项清单，却由更高的${LEVEL_NAMES[decide]}决定，应列入${LEVEL_NAMES[decide]}清单`,
+    );
+  } else if (
+    rank(decide) > rank(item.regionLevel) &&
+    rank(decide) >= rank('town') &&
+    !isService &&
+    !delegated.has(decide)
+  ) {
     // Towns and villages hold powers only by delegation (下放/赋权); county powers in a city list are normal.
     add(
       decide,
@@ -93,16 +121,32 @@ export function checkItemAlignment(item: AlignmentItem, opts: AlignmentOptions =
   }
 
   if (!isService) {
-    if (decide === 'village') add('village', 'village_power', 'error', `${item.typeLabel}「${item.name}」由村（社区）决定；村（社区）不是行政主体，不得行使行政权力`);
+    if (decide === 'village')
+      add(
+        'village',
+        'village_power',
+        'error',
+        `${item.typeLabel}「${item.name}」由村（社区）决定；村（社区）不是行政主体，不得行使行政权力`,
+      );
     else if (item.acceptLevels.includes('village'))
-      add('village', 'village_power', 'warning', `${item.typeLabel}「${item.name}」在村（社区）受理；村（社区）只能代收代办，应作为代办服务登记并上报决定层级`);
+      add(
+        'village',
+        'village_power',
+        'warning',
+        `${item.typeLabel}「${item.name}」在村（社区）受理；村（社区）只能代收代办，应作为代办服务登记并上报决定层级`,
+      );
   }
 
   if (opts.hallLevels) {
     const floor = opts.regionLevel ? rank(opts.regionLevel) : 0;
     for (const l of item.acceptLevels) {
       if (rank(l) < floor || opts.hallLevels.has(l)) continue;
-      add(l, 'accept_without_hall', 'warning', `「${item.name}」在${LEVEL_NAMES[l]}受理，但所查区划内没有${LEVEL_NAMES[l]}服务大厅（便民服务中心/站）`);
+      add(
+        l,
+        'accept_without_hall',
+        'warning',
+        `「${item.name}」在${LEVEL_NAMES[l]}受理，但所查区划内没有${LEVEL_NAMES[l]}服务大厅（便民服务中心/站）`,
+      );
     }
   }
   return out;
@@ -110,5 +154,9 @@ export function checkItemAlignment(item: AlignmentItem, opts: AlignmentOptions =
 
 /** Findings grouped by level, city first. */
 export function groupByLevel(findings: readonly AlignmentFinding[]) {
-  return LEVEL_ORDER.map((level) => ({ level, levelName: LEVEL_NAMES[level], findings: findings.filter((f) => f.level === level) }));
+  return LEVEL_ORDER.map((level) => ({
+    level,
+    levelName: LEVEL_NAMES[level],
+    findings: findings.filter((f) => f.level === level),
+  }));
 }

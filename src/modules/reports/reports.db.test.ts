@@ -28,7 +28,20 @@ describe('item alignment report 事项清单对应检查', () => {
     const admin = await t.login('admin');
     // deliberately misconfigured: towns accept a county-decided licence, but the county hall does not take it in and nothing is delegated
     const base = (await get(`/api/items/${DEMO_ITEM_CODES.roadExcavation}`)).json();
-    const { code: _c, version: _v, status: _s, active: _a, typeLabel: _t, departmentName: _d, publishedAt: _p, delegations: _g, basicCode: _b, businessCode: _bc, regionCode: _r, ...guide } = base;
+    const {
+      code: _c,
+      version: _v,
+      status: _s,
+      active: _a,
+      typeLabel: _t,
+      departmentName: _d,
+      publishedAt: _p,
+      delegations: _g,
+      basicCode: _b,
+      businessCode: _bc,
+      regionCode: _r,
+      ...guide
+    } = base;
     const created = await post('/api/items', admin, {
       code: CODE,
       basicCode: 'XK920100',
@@ -46,7 +59,12 @@ describe('item alignment report 事项清单对应检查', () => {
     const r = res.json();
     expect(r.region).toMatchObject({ code: '211100', level: 'city' });
     expect(r.itemCount).toBeGreaterThan(30);
-    expect(r.rules.map((x: { rule: string }) => x.rule)).toEqual(['accept_without_decider', 'decide_level_mismatch', 'village_power', 'accept_without_hall']);
+    expect(r.rules.map((x: { rule: string }) => x.rule)).toEqual([
+      'accept_without_decider',
+      'decide_level_mismatch',
+      'village_power',
+      'accept_without_hall',
+    ]);
     const town = r.levels.find((l: Level) => l.level === 'town') as Level;
     const mine = town.findings.filter((f) => f.itemCode === CODE);
     expect(mine).toHaveLength(1);
@@ -54,9 +72,13 @@ describe('item alignment report 事项清单对应检查', () => {
     expect(mine[0]!.message).toContain('上报件无人承接');
     // a correctly configured demo item (accepted at county and town, decided at county) is not flagged by that rule
     const all = r.levels.flatMap((l: Level) => l.findings) as Finding[];
-    expect(all.filter((f) => f.itemCode === DEMO_ITEM_CODES.idCardRenewal && f.rule === 'accept_without_decider')).toEqual([]);
+    expect(
+      all.filter((f) => f.itemCode === DEMO_ITEM_CODES.idCardRenewal && f.rule === 'accept_without_decider'),
+    ).toEqual([]);
     // the delegated 宅基地审批 is not a level mismatch
-    expect(all.filter((f) => f.itemCode === DEMO_ITEM_CODES.homestead && f.rule === 'decide_level_mismatch')).toEqual([]);
+    expect(all.filter((f) => f.itemCode === DEMO_ITEM_CODES.homestead && f.rule === 'decide_level_mismatch')).toEqual(
+      [],
+    );
   });
 
   it('is for administrators and supervisors only, within their scope', async () => {

@@ -41,7 +41,10 @@ export function registerReportRoutes(app: App, db: Db) {
       const name = `事项清单对应检查_${report.region.name}.xlsx`;
       return reply
         .type(XLSX)
-        .header('content-disposition', `attachment; filename="item-alignment.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="item-alignment.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
         .send(buf);
     },
   );

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { ITEM_LEVELS } from '../catalog/index';
 
 export const AlignmentQuery = z.object({
-  region: z.string().trim().regex(/^[0-9A-Z]{6,12}$/, '区划代码格式有误').optional(),
+  region: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Z]{6,12}$/, '区划代码格式有误')
+    .optional(),
 });
 export type AlignmentQuery = z.infer<typeof AlignmentQuery>;
 

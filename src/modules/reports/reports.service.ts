@@ -7,7 +7,8 @@ import { ALIGNMENT_RULES, checkItemAlignment, groupByLevel, type AlignmentFindin
 import type { AlignmentQuery, AlignmentReport } from './reports.schemas';
 
 /** An item's list applies to the examined region when one region contains the other. */
-const related = (item: Region, region: Region) => region.code.startsWith(item.scopePrefix) || item.code.startsWith(region.scopePrefix);
+const related = (item: Region, region: Region) =>
+  region.code.startsWith(item.scopePrefix) || item.code.startsWith(region.scopePrefix);
 
 /** 事项清单对应检查: every published item that applies to the region, checked against the rules. */
 export async function itemAlignment(db: Db, actor: Actor, query: AlignmentQuery): Promise<AlignmentReport> {
@@ -30,7 +31,9 @@ export async function itemAlignment(db: Db, actor: Actor, query: AlignmentQuery)
     if (!itemRegion || !related(itemRegion, region)) continue;
     itemCount++;
     const delegatedTo = item.delegations
-      .filter((d) => d.regionCode.startsWith(region.scopePrefix) || region.code.startsWith(d.regionCode.replace(/0+$/, '')))
+      .filter(
+        (d) => d.regionCode.startsWith(region.scopePrefix) || region.code.startsWith(d.regionCode.replace(/0+$/, '')),
+      )
       .map((d) => d.toLevel);
     findings.push(
       ...checkItemAlignment(

@@ -16,7 +16,10 @@ export { warningFactsBetween, type WarningFact, type WarningScope } from './supe
 
 export const supervisionModule: Module = {
   name: 'supervision',
-  migrations: { '20261123T1830_supervision_init': supervisionInit, '20261124T1210_supervision_notices': supervisionNotices },
+  migrations: {
+    '20261123T1830_supervision_init': supervisionInit,
+    '20261124T1210_supervision_notices': supervisionNotices,
+  },
   routes: (app, ctx) => registerSupervisionRoutes(app, ctx.db),
   // The warning sweep 预警巡检 every 10 minutes (src/main.ts runs module jobs); idempotent.
   // The figures' daily rollup 日汇总 up to yesterday, so the first request of a day does not build it.

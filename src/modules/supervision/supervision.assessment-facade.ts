@@ -28,7 +28,12 @@ export interface WarningFact {
 }
 
 /** Warnings in scope raised between `from` and `to` (inclusive civil days), oldest first. */
-export async function warningFactsBetween(db: Db | Tx, s: WarningScope, from: string, to: string): Promise<WarningFact[]> {
+export async function warningFactsBetween(
+  db: Db | Tx,
+  s: WarningScope,
+  from: string,
+  to: string,
+): Promise<WarningFact[]> {
   const r = await sql<WarningFact>`
     select w.id, w.case_id as "caseId", w.case_number as "caseNumber", w.item_name as "itemName", coalesce(r.name, w.rule) as "ruleName",
            w.level, w.state, (w.explanation is not null) as explained, w.region_code as "regionCode", w.department_code as "departmentCode",

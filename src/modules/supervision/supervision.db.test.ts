@@ -13,7 +13,8 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const { as, get, post } = api(() => t);
-const countWarnings = async () => Number((await sql<{ n: number }>`select count(*)::int as n from warnings`.execute(t.db)).rows[0]!.n);
+const countWarnings = async () =>
+  Number((await sql<{ n: number }>`select count(*)::int as n from warnings`.execute(t.db)).rows[0]!.n);
 
 interface W {
   id: string;
@@ -49,7 +50,9 @@ describe('warning sweep 预警巡检', () => {
     expect(ov.warnings.red).toBe(items.filter((w) => w.level === 'red').length);
 
     // A suspended case (clock stopped in time) gets no card.
-    const suspended = (await sql<{ id: string }>`select id from cases where clock_phase = 'suspended'`.execute(t.db)).rows.map((r) => r.id);
+    const suspended = (
+      await sql<{ id: string }>`select id from cases where clock_phase = 'suspended'`.execute(t.db)
+    ).rows.map((r) => r.id);
     expect(suspended.length).toBeGreaterThan(0);
     expect(items.filter((w) => suspended.includes(w.caseId))).toEqual([]);
 
@@ -90,7 +93,11 @@ describe('warning sweep 预警巡检', () => {
 describe('conduct rules and withdrawal', () => {
   it('repeated returns and a refusal without reason raise cards; a finished case loses its open near-deadline warning', async () => {
     const today = todayInShanghai();
-    const open = (await sql<{ id: string }>`select id from cases where clock_phase = 'running' order by number limit 1`.execute(t.db)).rows[0]!.id;
+    const open = (
+      await sql<{ id: string }>`select id from cases where clock_phase = 'running' order by number limit 1`.execute(
+        t.db,
+      )
+    ).rows[0]!.id;
     // History rows as a legacy import would have them (the API itself requires a reason for a refusal).
     await sql`
       insert into case_events (case_id, seq, on_date, actor_name, actor_role, action, to_status, comment)
@@ -99,26 +106,53 @@ describe('conduct rules and withdrawal', () => {
       where case_id = ${open}::uuid group by g, a, c`.execute(t.db);
     const r = await sweepWarnings(t.db, today);
     expect(r.raised).toBe(2);
-    const rules = (await sql<{ rule: string; level: string }>`select rule, level from warnings where case_id = ${open} order by rule`.execute(t.db)).rows;
+    const rules = (
+      await sql<{
+        rule: string;
+        level: string;
+      }>`select rule, level from warnings where case_id = ${open} order by rule`.execute(t.db)
+    ).rows;
     expect(rules).toContainEqual({ rule: 'repeated_returns', level: 'yellow' });
     expect(rules).toContainEqual({ rule: 'refusal_without_reason', level: 'red' });
 
     const near = (
-      await sql<{ case_id: string; id: string }>`select w.case_id, w.id from warnings w where w.rule = 'near_deadline' and w.state = 'open'
-        and not exists (select 1 from warnings o where o.case_id = w.case_id and o.rule = 'overdue') limit 1`.execute(t.db)
+      await sql<{
+        case_id: string;
+        id: string;
+      }>`select w.case_id, w.id from warnings w where w.rule = 'near_deadline' and w.state = 'open'
+        and not exists (select 1 from warnings o where o.case_id = w.case_id and o.rule = 'overdue') limit 1`.execute(
+        t.db,
+      )
     ).rows[0]!;
     expect(near).toBeTruthy();
     // The case may also hold an open step-limit warning (the demo's cases are dated from the moment the data was made): both end with the case.
     const transient = (
-      await sql<{ n: number }>`select count(*)::int as n from warnings where case_id = ${near.case_id}::uuid and state = 'open' and rule in ('near_deadline', 'step_overdue')`.execute(t.db)
+      await sql<{
+        n: number;
+      }>`select count(*)::int as n from warnings where case_id = ${near.case_id}::uuid and state = 'open' and rule in ('near_deadline', 'step_overdue')`.execute(
+        t.db,
+      )
     ).rows[0]!.n;
-    await sql`update cases set clock_phase = 'finished', finished_on = ${today}::date, updated_at = now() where id = ${near.case_id}::uuid`.execute(t.db);
+    await sql`update cases set clock_phase = 'finished', finished_on = ${today}::date, updated_at = now() where id = ${near.case_id}::uuid`.execute(
+      t.db,
+    );
     const after = await sweepWarnings(t.db, today);
     expect(after.withdrawn).toBe(transient);
     expect(
-      (await sql<{ n: number }>`select count(*)::int as n from warnings where case_id = ${near.case_id}::uuid and state = 'open' and rule in ('near_deadline', 'step_overdue')`.execute(t.db)).rows[0]!.n,
+      (
+        await sql<{
+          n: number;
+        }>`select count(*)::int as n from warnings where case_id = ${near.case_id}::uuid and state = 'open' and rule in ('near_deadline', 'step_overdue')`.execute(
+          t.db,
+        )
+      ).rows[0]!.n,
     ).toBe(0);
-    const w = (await sql<{ state: string; decided_by_name: string }>`select state, decided_by_name from warnings where id = ${near.id}::uuid`.execute(t.db)).rows[0]!;
+    const w = (
+      await sql<{
+        state: string;
+        decided_by_name: string;
+      }>`select state, decided_by_name from warnings where id = ${near.id}::uuid`.execute(t.db)
+    ).rows[0]!;
     expect(w).toEqual({ state: 'revoked', decided_by_name: '系统' });
     // Facts (not transient conditions) stay: the conduct cards are still open.
     expect((await sweepWarnings(t.db, today)).withdrawn).toBe(0);
@@ -138,7 +172,9 @@ describe('explanation and decision 说明与确认', () => {
     expect(theirs.statusCode).toBe(200);
     expect(theirs.json().total).toBe(0);
     expect((await get(`/api/supervision/warnings/${w.id}`, county)).statusCode).toBe(404);
-    expect((await post(`/api/supervision/warnings/${w.id}/explain`, county, { text: '不是我们的件' })).statusCode).toBe(404);
+    expect((await post(`/api/supervision/warnings/${w.id}/explain`, county, { text: '不是我们的件' })).statusCode).toBe(
+      404,
+    );
     // Applicants have no business here; a supervisor does not explain.
     expect((await get('/api/supervision/warnings', await as('applicant'))).statusCode).toBe(403);
     expect((await post(`/api/supervision/warnings/${w.id}/explain`, sup, { text: '说明' })).statusCode).toBe(403);
@@ -147,21 +183,34 @@ describe('explanation and decision 说明与确认', () => {
     const mine = (await get('/api/supervision/warnings?pageSize=200', approver)).json();
     expect((mine.items as W[]).map((x) => x.id)).toContain(w.id);
     expect((await post(`/api/supervision/warnings/${w.id}/explain`, approver, { text: '' })).statusCode).toBe(400);
-    const explained = await post(`/api/supervision/warnings/${w.id}/explain`, approver, { text: '现场踏勘需协调申请人，已于当日完成' });
+    const explained = await post(`/api/supervision/warnings/${w.id}/explain`, approver, {
+      text: '现场踏勘需协调申请人，已于当日完成',
+    });
     expect(explained.statusCode, explained.body).toBe(200);
     expect(explained.json().state).toBe('explained');
     expect(explained.json().explainedBy).toBe('王建国');
-    expect((await post(`/api/supervision/warnings/${w.id}/explain`, approver, { text: '再说明一次' })).statusCode).toBe(409);
+    expect((await post(`/api/supervision/warnings/${w.id}/explain`, approver, { text: '再说明一次' })).statusCode).toBe(
+      409,
+    );
 
     // Only a supervisor decides; rejecting the explanation confirms the card.
-    expect((await post(`/api/supervision/warnings/${w.id}/decide`, approver, { decision: 'revoke' })).statusCode).toBe(403);
-    const decided = await post(`/api/supervision/warnings/${w.id}/decide`, sup, { decision: 'confirm', comment: '说明理由不充分，红牌确认' });
+    expect((await post(`/api/supervision/warnings/${w.id}/decide`, approver, { decision: 'revoke' })).statusCode).toBe(
+      403,
+    );
+    const decided = await post(`/api/supervision/warnings/${w.id}/decide`, sup, {
+      decision: 'confirm',
+      comment: '说明理由不充分，红牌确认',
+    });
     expect(decided.statusCode, decided.body).toBe(200);
     expect(decided.json().state).toBe('confirmed');
     expect(decided.json().decidedBy).toBe('赵监察');
-    expect((await post(`/api/supervision/warnings/${w.id}/decide`, sup, { decision: 'revoke', comment: '' })).statusCode).toBe(409);
+    expect(
+      (await post(`/api/supervision/warnings/${w.id}/decide`, sup, { decision: 'revoke', comment: '' })).statusCode,
+    ).toBe(409);
 
-    const audit = await sql<{ action: string }>`select action from audit_log where entity_id = ${w.id} order by id`.execute(t.db);
+    const audit = await sql<{
+      action: string;
+    }>`select action from audit_log where entity_id = ${w.id} order by id`.execute(t.db);
     expect(audit.rows.map((r) => r.action)).toEqual(['supervision.warning.explain', 'supervision.warning.decide']);
 
     // A confirmed card survives the next sweep unchanged (no duplicate, no reset).
@@ -171,13 +220,34 @@ describe('explanation and decision 说明与确认', () => {
 
   it('rules can be listed and switched off by the city supervisor', async () => {
     const sup = await as('supervisor');
-    const rules = (await get('/api/supervision/rules', sup)).json().items as { code: string; enabled: boolean; params: Record<string, number> }[];
-    expect(rules.map((r) => r.code).sort()).toEqual(['decision_late', 'near_deadline', 'overdue', 'refusal_without_reason', 'repeated_returns', 'step_overdue']);
-    const res = await t.app.inject({ method: 'PATCH', url: '/api/supervision/rules/near_deadline', headers: sup, payload: { params: { days: 3 } } });
+    const rules = (await get('/api/supervision/rules', sup)).json().items as {
+      code: string;
+      enabled: boolean;
+      params: Record<string, number>;
+    }[];
+    expect(rules.map((r) => r.code).sort()).toEqual([
+      'decision_late',
+      'near_deadline',
+      'overdue',
+      'refusal_without_reason',
+      'repeated_returns',
+      'step_overdue',
+    ]);
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/supervision/rules/near_deadline',
+      headers: sup,
+      payload: { params: { days: 3 } },
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().params.days).toBe(3);
     expect(res.json().params.explainDays).toBe(3);
-    const denied = await t.app.inject({ method: 'PATCH', url: '/api/supervision/rules/overdue', headers: await as('approver-city'), payload: { enabled: false } });
+    const denied = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/supervision/rules/overdue',
+      headers: await as('approver-city'),
+      payload: { enabled: false },
+    });
     expect(denied.statusCode).toBe(403);
   });
 });
@@ -188,7 +258,13 @@ describe('monitoring 运行监管', () => {
     const res = await get('/api/supervision/overview', sup);
     expect(res.statusCode, res.body).toBe(200);
     const ov = res.json();
-    const open = (await sql<{ n: number }>`select count(*)::int as n from cases where clock_phase in ('running','suspended','suspended_overdue')`.execute(t.db)).rows[0]!.n;
+    const open = (
+      await sql<{
+        n: number;
+      }>`select count(*)::int as n from cases where clock_phase in ('running','suspended','suspended_overdue')`.execute(
+        t.db,
+      )
+    ).rows[0]!.n;
     expect(ov.cases.total).toBe(open);
     expect(ov.cases.onTime + ov.cases.near + ov.cases.overdue + ov.cases.suspended).toBe(open);
     expect(ov.byLevel.reduce((a: number, l: { total: number }) => a + l.total, 0)).toBe(open);

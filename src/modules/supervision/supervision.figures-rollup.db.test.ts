@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { api, createTestApp, type TestApp } from '../../../test/harness';
 import { addDays, loadCalendar, todayInShanghai } from '../calendar/index';
-import { caseFigures, caseFiguresLive, caseFiguresRollupState, mergeFigures, wholeMonths, type CaseFiguresQuery, type CaseFiguresRow, type FiguresGroupBy } from '../cases/index';
+import {
+  caseFigures,
+  caseFiguresLive,
+  caseFiguresRollupState,
+  mergeFigures,
+  wholeMonths,
+  type CaseFiguresQuery,
+  type CaseFiguresRow,
+  type FiguresGroupBy,
+} from '../cases/index';
 import { refreshFiguresRollup, workdayOrdinals } from './supervision.figures-rollup';
 
 let t: TestApp;
@@ -42,18 +51,38 @@ async function seedPastCases() {
     ))).*
     from (select * from cases order by number limit 1) t, generate_series(1, 400) g`.execute(t.db);
   // finish days may not lie in the future
-  await sql`update cases set finished_on = ${addDays(today, -1)}::date where finished_on > ${addDays(today, -1)}::date and number like '2111ZZ-%'`.execute(t.db);
+  await sql`update cases set finished_on = ${addDays(today, -1)}::date where finished_on > ${addDays(today, -1)}::date and number like '2111ZZ-%'`.execute(
+    t.db,
+  );
 }
 
-async function query(groupBy: FiguresGroupBy, from: string, to: string, scope: Partial<CaseFiguresQuery> = {}): Promise<CaseFiguresQuery> {
+async function query(
+  groupBy: FiguresGroupBy,
+  from: string,
+  to: string,
+  scope: Partial<CaseFiguresQuery> = {},
+): Promise<CaseFiguresQuery> {
   const cal = await loadCalendar(t.db);
   const w = workdayOrdinals(cal, addDays(from, -800), addDays(to, 800));
-  return { regionPrefix: '2111', departmentCodes: null, groupBy, from, to, dates: w.dates, ordinals: w.ordinals, ...scope };
+  return {
+    regionPrefix: '2111',
+    departmentCodes: null,
+    groupBy,
+    from,
+    to,
+    dates: w.dates,
+    ordinals: w.ordinals,
+    ...scope,
+  };
 }
 
 /** Rows with the averages' sums rounded (float sums) and "no completed case" spelled one way. */
 const norm = (rows: CaseFiguresRow[]) =>
-  rows.map((r) => ({ ...r, used_sum: r.used_n ? Math.round((r.used_sum ?? 0) * 1000) / 1000 : 0, promised_sum: r.completed ? r.promised_sum : 0 }));
+  rows.map((r) => ({
+    ...r,
+    used_sum: r.used_n ? Math.round((r.used_sum ?? 0) * 1000) / 1000 : 0,
+    promised_sum: r.completed ? r.promised_sum : 0,
+  }));
 
 async function expectSameAsLive(q: CaseFiguresQuery) {
   const [rolled, live] = await Promise.all([caseFigures(t.db, q), caseFiguresLive(t.db, q)]);
@@ -68,9 +97,13 @@ describe('efficiency figures from the daily rollup 日汇总', () => {
     expect((await caseFiguresRollupState(t.db)).through).toBeNull();
     const first = await refreshFiguresRollup(t.db, { wait: true });
     expect(first).toMatchObject({ through: addDays(today, -1), rebuilt: true });
-    expect(Number((await sql<{ n: number }>`select count(*)::int as n from case_figures_daily`.execute(t.db)).rows[0]!.n)).toBeGreaterThan(100);
+    expect(
+      Number((await sql<{ n: number }>`select count(*)::int as n from case_figures_daily`.execute(t.db)).rows[0]!.n),
+    ).toBeGreaterThan(100);
     // the case finished 900 days before its deadline is kept one by one
-    expect((await sql<{ n: number }>`select count(*)::int as n from case_figures_far`.execute(t.db)).rows[0]!.n).toBe(1);
+    expect((await sql<{ n: number }>`select count(*)::int as n from case_figures_far`.execute(t.db)).rows[0]!.n).toBe(
+      1,
+    );
 
     for (const g of ['region', 'department', 'item'] as const) {
       const rows = await expectSameAsLive(await query(g, from, today));
@@ -97,10 +130,16 @@ describe('efficiency figures from the daily rollup 日汇总', () => {
         select id, department_code from cases where number like '2111ZZ-%' and channel = 'online' and clock_phase = 'finished'
           and submitted_at < now() - interval '30 days' order by number limit 1`.execute(t.db)
     ).rows[0]!;
-    const seq = (await sql<{ n: number }>`select coalesce(max(seq), 0)::int + 1 as n from case_events where case_id = ${c.id}`.execute(t.db)).rows[0]!.n;
+    const seq = (
+      await sql<{
+        n: number;
+      }>`select coalesce(max(seq), 0)::int + 1 as n from case_events where case_id = ${c.id}`.execute(t.db)
+    ).rows[0]!.n;
     await sql`
       insert into case_events (case_id, seq, on_date, actor_name, actor_role, action, to_status, payload)
-      values (${c.id}, ${seq}, ${today}::date, '李晓雯', 'clerk', 'deliver', 'completed', '{"delivery":{"method":"window"}}')`.execute(t.db);
+      values (${c.id}, ${seq}, ${today}::date, '李晓雯', 'clerk', 'deliver', 'completed', '{"delivery":{"method":"window"}}')`.execute(
+      t.db,
+    );
     await sql`update cases set updated_at = now() where id = ${c.id}`.execute(t.db);
 
     expect(await refreshFiguresRollup(t.db, { wait: true })).toMatchObject({ rebuilt: false, ranges: 1 });
@@ -147,10 +186,26 @@ describe('rollup arithmetic', () => {
 
   it('adds up group rows by key, nulls last', () => {
     const row = (key: string | null, n: number, used: number | null): CaseFiguresRow => ({
-      key, label: null, received: n, online: n, zero_visit: 0, accepted: n, immediate: 0, completed: n, on_time: n, early: 0, overdue: 0,
-      used_sum: used, used_n: used === null ? 0 : 1, promised_sum: used,
+      key,
+      label: null,
+      received: n,
+      online: n,
+      zero_visit: 0,
+      accepted: n,
+      immediate: 0,
+      completed: n,
+      on_time: n,
+      early: 0,
+      overdue: 0,
+      used_sum: used,
+      used_n: used === null ? 0 : 1,
+      promised_sum: used,
     });
     const m = mergeFigures([row('B', 1, 2), row(null, 1, null)], [row('A', 2, null), row('B', 3, 4)]);
-    expect(m.map((r) => [r.key, r.received, r.used_sum, r.used_n])).toEqual([['A', 2, null, 0], ['B', 4, 6, 2], [null, 1, null, 0]]);
+    expect(m.map((r) => [r.key, r.received, r.used_sum, r.used_n])).toEqual([
+      ['A', 2, null, 0],
+      ['B', 4, 6, 2],
+      [null, 1, null, 0],
+    ]);
   });
 });

@@ -5,7 +5,12 @@
  */
 import type { Db } from '../../platform/db';
 import { addDays, isWorkdayIn, loadCalendar, todayInShanghai, type CalendarData } from '../calendar/index';
-import { caseFiguresRollupState, refreshCaseFiguresDaily, type FiguresRefreshResult, type WorkdayOrdinals } from '../cases/index';
+import {
+  caseFiguresRollupState,
+  refreshCaseFiguresDaily,
+  type FiguresRefreshResult,
+  type WorkdayOrdinals,
+} from '../cases/index';
 
 /** Working-day ordinals count from here, so that the same day keeps its number from one refresh to the next. */
 export const ORDINAL_ORIGIN = '2000-01-01';
@@ -34,15 +39,26 @@ export function workdayOrdinals(cal: CalendarData, from: string, to: string): Wo
 }
 
 /** Rolls the figures up to yesterday (Shanghai). `wait`: queue behind a refresh already running instead of skipping. */
-export async function refreshFiguresRollup(db: Db, opts: { today?: string; wait?: boolean } = {}): Promise<FiguresRefreshResult | null> {
+export async function refreshFiguresRollup(
+  db: Db,
+  opts: { today?: string; wait?: boolean } = {},
+): Promise<FiguresRefreshResult | null> {
   const cal = await loadCalendar(db);
   const today = opts.today ?? todayInShanghai();
-  return refreshCaseFiguresDaily(db, { through: addDays(today, -1), ordinals: (from, to) => workdayOrdinals(cal, from, to), wait: opts.wait });
+  return refreshCaseFiguresDaily(db, {
+    through: addDays(today, -1),
+    ordinals: (from, to) => workdayOrdinals(cal, from, to),
+    wait: opts.wait,
+  });
 }
 
 /** Before answering a figures request: refresh unless the rollup is up to yesterday and was refreshed moments ago. */
 export async function keepFiguresRollupFresh(db: Db, today: string = todayInShanghai()): Promise<void> {
   const st = await caseFiguresRollupState(db);
-  const fresh = st.through !== null && st.through >= addDays(today, -1) && st.refreshedAt !== null && Date.now() - new Date(st.refreshedAt).getTime() < FRESH_MS;
+  const fresh =
+    st.through !== null &&
+    st.through >= addDays(today, -1) &&
+    st.refreshedAt !== null &&
+    Date.now() - new Date(st.refreshedAt).getTime() < FRESH_MS;
   if (!fresh) await refreshFiguresRollup(db, { today, wait: st.through === null });
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decidedNotice, raisedDigest, raisedNotice, uniqueRecipients, type NoticeFacts } from './supervision.notice-text';
+import {
+  decidedNotice,
+  raisedDigest,
+  raisedNotice,
+  uniqueRecipients,
+  type NoticeFacts,
+} from './supervision.notice-text';
 
 const w: NoticeFacts = {
   caseNumber: 'PJ20261124000001',
@@ -23,9 +29,16 @@ describe('warning notices', () => {
   });
 
   it('tells the outcome and the comment when decided', () => {
-    const confirmed = decidedNotice({ ...w, state: 'confirmed', decidedByName: '赵监察', decisionComment: ' 说明理由不充分 ' });
+    const confirmed = decidedNotice({
+      ...w,
+      state: 'confirmed',
+      decidedByName: '赵监察',
+      decisionComment: ' 说明理由不充分 ',
+    });
     expect(confirmed.title).toBe('预警已确认：PJ20261124000001 超过承诺时限');
-    expect(confirmed.body).toBe('办件 PJ20261124000001（食品经营许可）的红牌「超过承诺时限」已由效能监察员赵监察确认，意见：说明理由不充分。');
+    expect(confirmed.body).toBe(
+      '办件 PJ20261124000001（食品经营许可）的红牌「超过承诺时限」已由效能监察员赵监察确认，意见：说明理由不充分。',
+    );
     const revoked = decidedNotice({ ...w, state: 'revoked', decidedByName: '赵监察', decisionComment: '' });
     expect(revoked.body).toBe('办件 PJ20261124000001（食品经营许可）的红牌「超过承诺时限」已由效能监察员赵监察撤销。');
   });

@@ -14,8 +14,12 @@ afterAll(async () => t?.close());
 const { as, get, post } = api(() => t);
 
 const messages = async (kind: string) =>
-  (await sql<{ username: string; case_id: string; title: string; body: string }>`
-    select u.username, m.case_id, m.title, m.body from messages m join users u on u.id = m.user_id where m.kind = ${kind} order by u.username, m.title`.execute(t.db)).rows;
+  (
+    await sql<{ username: string; case_id: string; title: string; body: string }>`
+    select u.username, m.case_id, m.title, m.body from messages m join users u on u.id = m.user_id where m.kind = ${kind} order by u.username, m.title`.execute(
+      t.db,
+    )
+  ).rows;
 
 interface Msg {
   kind: string;
@@ -42,7 +46,9 @@ describe('warnings reach the responsible unit 通知责任单位', () => {
     // Only department staff are told: never the supervisor, an applicant or another county.
     expect(new Set(raised.map((m) => m.username))).not.toContain('supervisor');
     expect(new Set(raised.map((m) => m.username))).not.toContain('applicant');
-    const notices = (await sql<{ n: number }>`select count(*)::int as n from warning_notices where event = 'raised'`.execute(t.db)).rows[0]!.n;
+    const notices = (
+      await sql<{ n: number }>`select count(*)::int as n from warning_notices where event = 'raised'`.execute(t.db)
+    ).rows[0]!.n;
     expect(notices).toBe(first.raised);
 
     const again = await sweepWarnings(t.db, todayInShanghai(), { pageSize: 1 });
@@ -55,12 +61,20 @@ describe('warnings reach the responsible unit 通知责任单位', () => {
     const card = inbox.find((m) => m.kind === 'supervision.warning.raised')!;
     expect(card).toBeTruthy();
     expect(card.title).toMatch(/^【(黄牌|红牌)】/);
-    const w = (await sql<{ department_code: string }>`select department_code from warnings where case_id = ${card.caseId}::uuid limit 1`.execute(t.db)).rows[0]!;
+    const w = (
+      await sql<{
+        department_code: string;
+      }>`select department_code from warnings where case_id = ${card.caseId}::uuid limit 1`.execute(t.db)
+    ).rows[0]!;
     expect(w.department_code).toBe('PJ-XZSP');
   });
 
   it('a warning left un-notified (a failed pass) is told by the next sweep, only that one', async () => {
-    const w = (await sql<{ id: string }>`select id from warnings where state = 'open' and department_code = 'PJ-XZSP' order by id limit 1`.execute(t.db)).rows[0]!;
+    const w = (
+      await sql<{
+        id: string;
+      }>`select id from warnings where state = 'open' and department_code = 'PJ-XZSP' order by id limit 1`.execute(t.db)
+    ).rows[0]!;
     await sql`delete from warning_notices where warning_id = ${w.id}::uuid`.execute(t.db);
     const before = (await messages('supervision.warning.raised')).length;
     const r = await sweepWarnings(t.db, todayInShanghai());
@@ -70,9 +84,16 @@ describe('warnings reach the responsible unit 通知责任单位', () => {
   });
 
   it('many new cards for one department come as one digest per person', async () => {
-    const open = (await sql<{ id: string; case_number: string }>`select id, case_number from warnings where state = 'open' and department_code = 'PJ-XZSP'`.execute(t.db)).rows;
+    const open = (
+      await sql<{
+        id: string;
+        case_number: string;
+      }>`select id, case_number from warnings where state = 'open' and department_code = 'PJ-XZSP'`.execute(t.db)
+    ).rows;
     expect(open.length).toBeGreaterThan(1);
-    await sql`delete from warning_notices where event = 'raised' and warning_id = any(${open.map((w) => w.id)}::uuid[])`.execute(t.db);
+    await sql`delete from warning_notices where event = 'raised' and warning_id = any(${open.map((w) => w.id)}::uuid[])`.execute(
+      t.db,
+    );
     const sent = await notifyRaisedWarnings(t.db, { digestOver: 1 });
     expect(sent).toBe(2);
     const digests = await messages('supervision.warning.digest');
@@ -88,19 +109,34 @@ describe('warnings reach the responsible unit 通知责任单位', () => {
   it('a decision tells the department staff and whoever explained, once, but not the deciding supervisor', async () => {
     const sup = await as('supervisor');
     const approver = await as('approver-city');
-    const open = (await get('/api/supervision/warnings?state=open&pageSize=200', approver)).json().items as { id: string; caseNumber: string }[];
+    const open = (await get('/api/supervision/warnings?state=open&pageSize=200', approver)).json().items as {
+      id: string;
+      caseNumber: string;
+    }[];
     const w = open[0]!;
-    expect((await post(`/api/supervision/warnings/${w.id}/explain`, approver, { text: '申请人补正材料延误，已办结' })).statusCode).toBe(200);
-    const decided = await post(`/api/supervision/warnings/${w.id}/decide`, sup, { decision: 'revoke', comment: '理由成立' });
+    expect(
+      (await post(`/api/supervision/warnings/${w.id}/explain`, approver, { text: '申请人补正材料延误，已办结' }))
+        .statusCode,
+    ).toBe(200);
+    const decided = await post(`/api/supervision/warnings/${w.id}/decide`, sup, {
+      decision: 'revoke',
+      comment: '理由成立',
+    });
     expect(decided.statusCode, decided.body).toBe(200);
     const told = await messages('supervision.warning.decided');
     expect(told.map((m) => m.username)).toEqual(['approver-city', 'chief-city']);
     expect(told[0]!.title).toBe(`预警已撤销：${w.caseNumber} ${decided.json().ruleName}`);
     expect(told[0]!.body).toContain('已由效能监察员赵监察撤销，意见：理由成立');
-    expect((await post(`/api/supervision/warnings/${w.id}/decide`, sup, { decision: 'confirm', comment: '' })).statusCode).toBe(409);
+    expect(
+      (await post(`/api/supervision/warnings/${w.id}/decide`, sup, { decision: 'confirm', comment: '' })).statusCode,
+    ).toBe(409);
     await sweepWarnings(t.db, todayInShanghai());
     expect(await messages('supervision.warning.decided')).toHaveLength(2);
-    const notice = (await sql<{ recipients: number }>`select recipients from warning_notices where warning_id = ${w.id}::uuid and event = 'decided'`.execute(t.db)).rows[0]!;
+    const notice = (
+      await sql<{
+        recipients: number;
+      }>`select recipients from warning_notices where warning_id = ${w.id}::uuid and event = 'decided'`.execute(t.db)
+    ).rows[0]!;
     expect(notice.recipients).toBe(2);
   });
 });

@@ -9,7 +9,13 @@ import { listDepartmentStaff, type StaffContact } from '../identity/index';
 import { notify } from '../notify/index';
 import * as repo from './supervision.repository';
 import type { WarningRow } from './supervision.repository';
-import { decidedNotice, raisedDigest, raisedNotice, uniqueRecipients, type NoticeFacts } from './supervision.notice-text';
+import {
+  decidedNotice,
+  raisedDigest,
+  raisedNotice,
+  uniqueRecipients,
+  type NoticeFacts,
+} from './supervision.notice-text';
 
 const BATCH = 200;
 /** More new cards than this for one department in a batch are told in one digest message (no flooding on a backlog). */
@@ -51,12 +57,16 @@ export async function notifyRaisedWarnings(db: Db, opts: { digestOver?: number }
   const staffOf = staffCache(db);
   const factsOf = (w: WarningRow) => facts(w, names.get(w.rule) ?? w.rule);
   let sent = 0;
-  for (let after: string | undefined; ; ) {
+  for (let after: string | undefined; ;) {
     const batch = await repo.warningsAwaitingRaisedNotice(db, BATCH, after);
     if (!batch.length) break;
     after = batch[batch.length - 1]!.id;
     const recipients = new Map<string, string[]>();
-    for (const w of batch) recipients.set(w.id, (await staffOf(w.department_code)).map((s) => s.id));
+    for (const w of batch)
+      recipients.set(
+        w.id,
+        (await staffOf(w.department_code)).map((s) => s.id),
+      );
     sent += await db.transaction().execute(async (tx) => {
       const claimed = await repo.claimNotices(
         tx,
@@ -64,7 +74,8 @@ export async function notifyRaisedWarnings(db: Db, opts: { digestOver?: number }
       );
       // Another node's pass may have claimed some first: those are left to it.
       const byDepartment = new Map<string, WarningRow[]>();
-      for (const w of batch) if (claimed.has(w.id)) byDepartment.set(w.department_code, [...(byDepartment.get(w.department_code) ?? []), w]);
+      for (const w of batch)
+        if (claimed.has(w.id)) byDepartment.set(w.department_code, [...(byDepartment.get(w.department_code) ?? []), w]);
       let n = 0;
       for (const ws of byDepartment.values()) {
         const to = recipients.get(ws[0]!.id)!;
@@ -90,7 +101,12 @@ export async function notifyRaisedWarnings(db: Db, opts: { digestOver?: number }
  * In the deciding transaction: tells the department's staff and whoever explained the outcome, once.
  * Returns how many were told (0 when this decision was already notified).
  */
-export async function notifyDecision(tx: Tx, w: WarningRow, actor: { id: string; username: string }, ip: string | null): Promise<number> {
+export async function notifyDecision(
+  tx: Tx,
+  w: WarningRow,
+  actor: { id: string; username: string },
+  ip: string | null,
+): Promise<number> {
   const staff = await listDepartmentStaff(tx, { department: w.department_code });
   const to = uniqueRecipients(
     staff.map((s) => s.id),
@@ -99,6 +115,7 @@ export async function notifyDecision(tx: Tx, w: WarningRow, actor: { id: string;
   const claimed = await repo.claimNotices(tx, [{ warning_id: w.id, event: 'decided', recipients: to.length }]);
   if (!claimed.has(w.id)) return 0;
   const text = decidedNotice(facts(w, (await ruleNames(tx)).get(w.rule) ?? w.rule));
-  for (const userId of to) await notify(tx, { userId, caseId: w.case_id, kind: 'supervision.warning.decided', ...text, actor, ip });
+  for (const userId of to)
+    await notify(tx, { userId, caseId: w.case_id, kind: 'supervision.warning.decided', ...text, actor, ip });
   return to.length;
 }

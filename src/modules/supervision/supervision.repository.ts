@@ -15,7 +15,11 @@ export async function listRules(db: Db | Tx): Promise<RuleRow[]> {
 
 export const toRuleConfig = (r: RuleRow): RuleConfig => ({ code: r.code, enabled: r.enabled, params: r.params ?? {} });
 
-export async function updateRule(db: Db | Tx, code: RuleCode, patch: { enabled?: boolean; params?: Record<string, unknown> }): Promise<RuleRow | undefined> {
+export async function updateRule(
+  db: Db | Tx,
+  code: RuleCode,
+  patch: { enabled?: boolean; params?: Record<string, unknown> },
+): Promise<RuleRow | undefined> {
   return q(db)
     .updateTable('warning_rules')
     .set({
@@ -57,7 +61,13 @@ export async function insertWarnings(db: Db | Tx, rows: NewWarning[]): Promise<n
  * Withdraws, in one statement, the open warnings of transient rules on the given cases whose condition
  * no longer holds (`holding`: the (case, rule) pairs that still hold).
  */
-export async function withdrawStale(db: Db | Tx, caseIds: string[], rules: readonly RuleCode[], holding: { caseId: string; rule: RuleCode }[], comment: string): Promise<number> {
+export async function withdrawStale(
+  db: Db | Tx,
+  caseIds: string[],
+  rules: readonly RuleCode[],
+  holding: { caseId: string; rule: RuleCode }[],
+  comment: string,
+): Promise<number> {
   if (!caseIds.length) return 0;
   const r = await sql`
     update warnings w set state = 'revoked', decided_at = now(), decided_by_name = '系统', decision_comment = ${comment}, version = w.version + 1
@@ -87,12 +97,19 @@ export interface WarningFilter {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function scoped(db: Db | Tx, s: WarningScope): any {
   let qb = q(db).selectFrom('warnings').where('region_code', 'like', `${s.regionPrefix}%`);
-  if (s.departmentCodes) qb = s.departmentCodes.length ? qb.where('department_code', 'in', s.departmentCodes as string[]) : qb.where(sql<boolean>`false`);
+  if (s.departmentCodes)
+    qb = s.departmentCodes.length
+      ? qb.where('department_code', 'in', s.departmentCodes as string[])
+      : qb.where(sql<boolean>`false`);
   if (s.hallId) qb = qb.where('accept_hall_id', '=', s.hallId);
   return qb;
 }
 
-export async function listWarnings(db: Db | Tx, s: WarningScope, f: WarningFilter): Promise<{ total: number; items: WarningRow[] }> {
+export async function listWarnings(
+  db: Db | Tx,
+  s: WarningScope,
+  f: WarningFilter,
+): Promise<{ total: number; items: WarningRow[] }> {
   // Kysely's types do not follow the dynamic scope chain; the columns below are this module's own.
   let base = scoped(db, s);
   if (f.state) base = base.where('state', '=', f.state);
@@ -117,7 +134,11 @@ export async function getWarning(db: Db | Tx, id: string, forUpdate = false): Pr
   return qb.executeTakeFirst();
 }
 
-export async function updateWarning(db: Db | Tx, id: string, set: Partial<Omit<WarningRow, 'id' | 'raised_at' | 'version'>>): Promise<WarningRow> {
+export async function updateWarning(
+  db: Db | Tx,
+  id: string,
+  set: Partial<Omit<WarningRow, 'id' | 'raised_at' | 'version'>>,
+): Promise<WarningRow> {
   return q(db)
     .updateTable('warnings')
     .set({ ...set, version: sql<number>`version + 1` })
@@ -127,7 +148,10 @@ export async function updateWarning(db: Db | Tx, id: string, set: Partial<Omit<W
 }
 
 /** Open (not yet decided) warnings in scope by level. */
-export async function openWarningCounts(db: Db | Tx, s: WarningScope): Promise<{ yellow: number; red: number; explained: number }> {
+export async function openWarningCounts(
+  db: Db | Tx,
+  s: WarningScope,
+): Promise<{ yellow: number; red: number; explained: number }> {
   const r = (await scoped(db, s)
     .where('state', 'in', ['open', 'explained'])
     .select([
@@ -143,14 +167,25 @@ export async function openWarningCounts(db: Db | Tx, s: WarningScope): Promise<{
  * Open warnings not yet notified as raised, by id after `afterId` (the notice pass walks them in keyset
  * batches, so a backlog of a million cards is walked once, not rescanned from the start for every batch).
  */
-export async function warningsAwaitingRaisedNotice(db: Db | Tx, limit: number, afterId?: string): Promise<WarningRow[]> {
+export async function warningsAwaitingRaisedNotice(
+  db: Db | Tx,
+  limit: number,
+  afterId?: string,
+): Promise<WarningRow[]> {
   return q(db)
     .selectFrom('warnings as w')
     .selectAll('w')
     .where('w.state', '=', 'open')
     .$if(afterId !== undefined, (qb) => qb.where('w.id', '>', afterId!))
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('warning_notices as n').select('n.warning_id').whereRef('n.warning_id', '=', 'w.id').where('n.event', '=', 'raised'))),
+      not(
+        exists(
+          selectFrom('warning_notices as n')
+            .select('n.warning_id')
+            .whereRef('n.warning_id', '=', 'w.id')
+            .where('n.event', '=', 'raised'),
+        ),
+      ),
     )
     .orderBy('w.id')
     .limit(limit)
@@ -158,7 +193,10 @@ export async function warningsAwaitingRaisedNotice(db: Db | Tx, limit: number, a
 }
 
 /** Records notices; returns the warning ids recorded now (those already noticed for the event are skipped). */
-export async function claimNotices(db: Db | Tx, rows: { warning_id: string; event: NoticeEvent; recipients: number }[]): Promise<Set<string>> {
+export async function claimNotices(
+  db: Db | Tx,
+  rows: { warning_id: string; event: NoticeEvent; recipients: number }[],
+): Promise<Set<string>> {
   if (!rows.length) return new Set();
   const r = await q(db)
     .insertInto('warning_notices')

@@ -30,7 +30,14 @@ export const STREAM_INTERVAL_MS = { value: 5000 };
 export function registerSupervisionRoutes(app: App, db: Db) {
   app.get(
     '/api/supervision/warnings',
-    { schema: { tags, summary: '预警与红黄牌列表（按数据范围）', querystring: WarningListQuery, response: { 200: WarningPage, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '预警与红黄牌列表（按数据范围）',
+        querystring: WarningListQuery,
+        response: { 200: WarningPage, ...errorResponses },
+      },
+    },
     async (req) => svc.listWarnings(db, requireActor(req), req.query),
   );
 
@@ -42,13 +49,29 @@ export function registerSupervisionRoutes(app: App, db: Db) {
 
   app.post(
     '/api/supervision/warnings/:id/explain',
-    { schema: { tags, summary: '责任单位提交情况说明', params: IdParam, body: ExplainBody, response: { 200: Warning, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary: '责任单位提交情况说明',
+        params: IdParam,
+        body: ExplainBody,
+        response: { 200: Warning, ...writeErrors },
+      },
+    },
     async (req) => svc.explainWarning(db, requireActor(req), req.params.id, req.body.text, req.ip),
   );
 
   app.post(
     '/api/supervision/warnings/:id/decide',
-    { schema: { tags, summary: '效能监察员确认或撤销预警（不采纳说明即确认）', params: IdParam, body: DecideBody, response: { 200: Warning, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary: '效能监察员确认或撤销预警（不采纳说明即确认）',
+        params: IdParam,
+        body: DecideBody,
+        response: { 200: Warning, ...writeErrors },
+      },
+    },
     async (req) => svc.decideWarning(db, requireActor(req), req.params.id, req.body, req.ip),
   );
 
@@ -60,7 +83,15 @@ export function registerSupervisionRoutes(app: App, db: Db) {
 
   app.patch(
     '/api/supervision/rules/:code',
-    { schema: { tags, summary: '修改预警规则（启用、参数）', params: RuleParam, body: RulePatch, response: { 200: Rule, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary: '修改预警规则（启用、参数）',
+        params: RuleParam,
+        body: RulePatch,
+        response: { 200: Rule, ...writeErrors },
+      },
+    },
     async (req) => svc.updateRule(db, requireActor(req), req.params.code, req.body, req.ip),
   );
 
@@ -72,7 +103,14 @@ export function registerSupervisionRoutes(app: App, db: Db) {
 
   app.get(
     '/api/supervision/overview',
-    { schema: { tags, summary: '运行监管总览：在办件时限状态、各级分布、未处理预警', querystring: OverviewQuery, response: { 200: Overview, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '运行监管总览：在办件时限状态、各级分布、未处理预警',
+        querystring: OverviewQuery,
+        response: { 200: Overview, ...errorResponses },
+      },
+    },
     async (req) => svc.overview(db, requireActor(req), req.query.region),
   );
 
@@ -84,7 +122,10 @@ export function registerSupervisionRoutes(app: App, db: Db) {
         summary: '运行监管实时推送（Server-Sent Events，每隔数秒推送总览）',
         querystring: OverviewQuery,
         produces: ['text/event-stream'],
-        response: { 200: z.unknown().describe('text/event-stream：event: overview，data: 总览 JSON'), ...errorResponses },
+        response: {
+          200: z.unknown().describe('text/event-stream：event: overview，data: 总览 JSON'),
+          ...errorResponses,
+        },
       },
     },
     async (req, reply) => {
@@ -136,7 +177,14 @@ export function registerSupervisionRoutes(app: App, db: Db) {
 
   app.get(
     '/api/supervision/figures',
-    { schema: { tags, summary: '效能统计（按区划、部门、大厅、人员或事项）', querystring: FiguresQuery, response: { 200: Figures, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '效能统计（按区划、部门、大厅、人员或事项）',
+        querystring: FiguresQuery,
+        response: { 200: Figures, ...errorResponses },
+      },
+    },
     async (req) => svc.figures(db, requireActor(req), req.query),
   );
 
@@ -156,7 +204,10 @@ export function registerSupervisionRoutes(app: App, db: Db) {
       const name = `效能统计-${x.from}-${x.to}.xlsx`;
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="figures-${x.from}-${x.to}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="figures-${x.from}-${x.to}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
         .send(x.buffer);
     },
   );

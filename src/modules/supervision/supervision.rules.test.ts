@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarData } from '../calendar/index';
-import { RULE_CODES, canExplain, decisionTarget, evaluateCase, explainDays, isOverdue, type CaseFacts, type RuleConfig } from './supervision.rules';
+import {
+  RULE_CODES,
+  canExplain,
+  decisionTarget,
+  evaluateCase,
+  explainDays,
+  isOverdue,
+  type CaseFacts,
+  type RuleConfig,
+} from './supervision.rules';
 
 // 2026-10-01..08 National Day holiday, 2026-10-10 (Sat) a swapped workday.
 const cal: CalendarData = {
@@ -23,7 +32,8 @@ const base: CaseFacts = {
   returns: 0,
   refusedWithoutReason: false,
 };
-const rules = (f: Partial<CaseFacts>, today: string, config: RuleConfig[] = all) => evaluateCase(cal, { ...base, ...f }, config, today).map((w) => `${w.rule}:${w.level}`);
+const rules = (f: Partial<CaseFacts>, today: string, config: RuleConfig[] = all) =>
+  evaluateCase(cal, { ...base, ...f }, config, today).map((w) => `${w.rule}:${w.level}`);
 
 describe('near_deadline 临近预警', () => {
   it('warns 2 working days before the promised deadline by default', () => {
@@ -34,7 +44,9 @@ describe('near_deadline 临近预警', () => {
     // Fri 20 Nov → Tue 24 Nov: Mon, Tue = 2 working days.
     expect(rules({ promisedDeadline: '2026-11-24' }, '2026-11-20')).toEqual(['near_deadline:yellow']);
     // 30 Sep → 10 Oct (swapped Saturday): only 9 Oct and 10 Oct are working days.
-    expect(rules({ promisedDeadline: '2026-10-10', overdueOn: '2026-10-12' }, '2026-09-30')).toEqual(['near_deadline:yellow']);
+    expect(rules({ promisedDeadline: '2026-10-10', overdueOn: '2026-10-12' }, '2026-09-30')).toEqual([
+      'near_deadline:yellow',
+    ]);
   });
   it('honours the configured number of days and the enabled flag', () => {
     const three = all.map((r) => (r.code === 'near_deadline' ? { ...r, params: { days: 3 } } : r));
@@ -44,14 +56,21 @@ describe('near_deadline 临近预警', () => {
   });
   it('does not warn a suspended or finished case', () => {
     expect(rules({ promisedDeadline: '2026-11-24', clockPhase: 'suspended' }, '2026-11-23')).toEqual([]);
-    expect(rules({ promisedDeadline: '2026-11-24', clockPhase: 'finished', finishedOn: '2026-11-20' }, '2026-11-23')).toEqual([]);
+    expect(
+      rules({ promisedDeadline: '2026-11-24', clockPhase: 'finished', finishedOn: '2026-11-20' }, '2026-11-23'),
+    ).toEqual([]);
   });
 });
 
 describe('overdue 超期红牌', () => {
   it('raises a red card from the first working day after the deadline while not finished', () => {
-    expect(rules({ promisedDeadline: '2026-11-20', overdueOn: '2026-11-23' }, '2026-11-23')).toEqual(['near_deadline:yellow', 'overdue:red']);
-    expect(rules({ promisedDeadline: '2026-11-20', overdueOn: '2026-11-23' }, '2026-11-22')).toEqual(['near_deadline:yellow']);
+    expect(rules({ promisedDeadline: '2026-11-20', overdueOn: '2026-11-23' }, '2026-11-23')).toEqual([
+      'near_deadline:yellow',
+      'overdue:red',
+    ]);
+    expect(rules({ promisedDeadline: '2026-11-20', overdueOn: '2026-11-23' }, '2026-11-22')).toEqual([
+      'near_deadline:yellow',
+    ]);
   });
   it('a case suspended after it was late stays red; suspended in time does not', () => {
     expect(isOverdue({ ...base, clockPhase: 'suspended_overdue' }, '2026-11-01')).toBe(true);
@@ -73,7 +92,12 @@ describe('step_overdue 环节超时', () => {
   });
 
   it('names the step by its label, not its code', () => {
-    const [w] = evaluateCase(cal, { ...base, stepLimitDays: 3, stepLabel: '现场踏勘', status: 'site_inspection' }, all, '2026-11-20');
+    const [w] = evaluateCase(
+      cal,
+      { ...base, stepLimitDays: 3, stepLabel: '现场踏勘', status: 'site_inspection' },
+      all,
+      '2026-11-20',
+    );
     expect(w?.reason).toContain('当前环节（现场踏勘）');
     expect(w?.reason).not.toContain('site_inspection');
   });
@@ -81,7 +105,9 @@ describe('step_overdue 环节超时', () => {
 
 describe('conduct rules', () => {
   it('refusal without reason is a red card', () => {
-    expect(rules({ clockPhase: 'not_started', refusedWithoutReason: true }, '2026-11-23')).toEqual(['refusal_without_reason:red']);
+    expect(rules({ clockPhase: 'not_started', refusedWithoutReason: true }, '2026-11-23')).toEqual([
+      'refusal_without_reason:red',
+    ]);
   });
   it('repeated returns: two or more by default, configurable', () => {
     expect(rules({ returns: 1 }, '2026-11-23')).toEqual([]);

@@ -17,7 +17,14 @@
 import { addWorkdaysIn, countWorkdaysIn, type CalendarData } from '../calendar/index';
 import { stepDeadline } from '../workflow/index';
 
-export const RULE_CODES = ['near_deadline', 'overdue', 'step_overdue', 'refusal_without_reason', 'repeated_returns', 'decision_late'] as const;
+export const RULE_CODES = [
+  'near_deadline',
+  'overdue',
+  'step_overdue',
+  'refusal_without_reason',
+  'repeated_returns',
+  'decision_late',
+] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 export type WarningLevel = 'yellow' | 'red';
 
@@ -93,7 +100,12 @@ function memoDate(cal: CalendarData, key: string, f: () => string): string {
 }
 
 /** The warnings whose condition holds for the case today (only enabled rules). */
-export function evaluateCase(cal: CalendarData, f: CaseFacts, rules: readonly RuleConfig[], today: string): RaisedWarning[] {
+export function evaluateCase(
+  cal: CalendarData,
+  f: CaseFacts,
+  rules: readonly RuleConfig[],
+  today: string,
+): RaisedWarning[] {
   const out: RaisedWarning[] = [];
   for (const r of rules) {
     if (!r.enabled) continue;
@@ -110,18 +122,31 @@ export function evaluateCase(cal: CalendarData, f: CaseFacts, rules: readonly Ru
           out.push({
             rule: r.code,
             level,
-            reason: remaining >= 0 ? `距承诺时限（${f.promisedDeadline}）剩余 ${remaining} 个工作日` : `已超过承诺时限（${f.promisedDeadline}）${-remaining} 个工作日`,
+            reason:
+              remaining >= 0
+                ? `距承诺时限（${f.promisedDeadline}）剩余 ${remaining} 个工作日`
+                : `已超过承诺时限（${f.promisedDeadline}）${-remaining} 个工作日`,
           });
         break;
       }
       case 'overdue':
-        if (isOverdue(f, today)) out.push({ rule: r.code, level, reason: `已超过承诺时限（${f.promisedDeadline ?? '—'}）仍未办结` });
+        if (isOverdue(f, today))
+          out.push({ rule: r.code, level, reason: `已超过承诺时限（${f.promisedDeadline ?? '—'}）仍未办结` });
         break;
       case 'step_overdue': {
         if (f.clockPhase !== 'running' || f.stepLimitDays === null) break;
         const limitDays = f.stepLimitDays;
-        const due = memoDate(cal, `step:${f.stepEnteredOn}:${limitDays}`, () => stepDeadline(cal, f.stepEnteredOn, limitDays).date);
-        if (today > due) out.push({ rule: r.code, level, reason: `当前环节（${f.stepLabel ?? f.status}）时限 ${f.stepLimitDays} 个工作日，已于 ${due} 到期` });
+        const due = memoDate(
+          cal,
+          `step:${f.stepEnteredOn}:${limitDays}`,
+          () => stepDeadline(cal, f.stepEnteredOn, limitDays).date,
+        );
+        if (today > due)
+          out.push({
+            rule: r.code,
+            level,
+            reason: `当前环节（${f.stepLabel ?? f.status}）时限 ${f.stepLimitDays} 个工作日，已于 ${due} 到期`,
+          });
         break;
       }
       case 'refusal_without_reason':

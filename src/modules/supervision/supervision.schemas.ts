@@ -40,7 +40,9 @@ export const Warning = z.object({
 export type WarningView = z.infer<typeof Warning>;
 export const WarningPage = paged(Warning);
 
-export const ExplainBody = z.object({ text: z.string().trim().min(2, '说明至少 2 个字').max(2000, '说明最多 2000 字') });
+export const ExplainBody = z.object({
+  text: z.string().trim().min(2, '说明至少 2 个字').max(2000, '说明最多 2000 字'),
+});
 export const DecideBody = z.object({
   decision: z.enum(['confirm', 'revoke'], { message: '处理结果应为 confirm（确认）或 revoke（撤销）' }),
   comment: z.string().trim().max(2000, '意见最多 2000 字').default(''),
@@ -60,15 +62,29 @@ export const RulePatch = z.object({
   params: z.record(z.string(), z.number().int().min(0).max(365)).optional(),
 });
 
-export const SweepResponse = z.object({ scanned: z.number().int(), raised: z.number().int(), withdrawn: z.number().int(), pages: z.number().int(), notified: z.number().int() });
+export const SweepResponse = z.object({
+  scanned: z.number().int(),
+  raised: z.number().int(),
+  withdrawn: z.number().int(),
+  pages: z.number().int(),
+  notified: z.number().int(),
+});
 
 export const OverviewQuery = z.object({ region: RegionCode.optional() });
-const StateCounts = z.object({ onTime: z.number().int(), near: z.number().int(), overdue: z.number().int(), suspended: z.number().int(), total: z.number().int() });
+const StateCounts = z.object({
+  onTime: z.number().int(),
+  near: z.number().int(),
+  overdue: z.number().int(),
+  suspended: z.number().int(),
+  total: z.number().int(),
+});
 export const Overview = z.object({
   today: z.string(),
   regionPrefix: z.string(),
   cases: StateCounts,
-  byLevel: z.array(StateCounts.extend({ level: z.enum(['city', 'county', 'town', 'village', 'other']), label: z.string() })),
+  byLevel: z.array(
+    StateCounts.extend({ level: z.enum(['city', 'county', 'town', 'village', 'other']), label: z.string() }),
+  ),
   byRegion: z.array(StateCounts.extend({ regionCode: z.string(), regionName: z.string().nullable() })),
   warnings: z.object({ yellow: z.number().int(), red: z.number().int(), explained: z.number().int() }),
   generatedAt: z.string(),

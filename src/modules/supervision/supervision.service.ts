@@ -8,7 +8,14 @@ import { addDays, isWorkdayIn, loadCalendar, todayInShanghai } from '../calendar
 import { caseFigures, openCaseCounts, type CaseFiguresRow, type FiguresGroupBy } from '../cases/index';
 import { LEVEL_LABELS, getDepartment, getHall, getRegion, levelOfOfficialCode } from '../org/index';
 import * as repo from './supervision.repository';
-import { RULE_CODES, canExplain, decisionTarget, type RuleCode, type WarningLevel, type WarningState } from './supervision.rules';
+import {
+  RULE_CODES,
+  canExplain,
+  decisionTarget,
+  type RuleCode,
+  type WarningLevel,
+  type WarningState,
+} from './supervision.rules';
 import type { FiguresRowView, FiguresView, OverviewView, WarningView } from './supervision.schemas';
 import { sweepWarnings } from './supervision.sweep';
 import { keepFiguresRollupFresh } from './supervision.figures-rollup';
@@ -37,7 +44,10 @@ export async function warningScope(db: Db, actor: Actor): Promise<repo.WarningSc
   const base = { regionPrefix: actor.scope.regionPrefix, departmentCodes: null, hallId: null };
   if (actor.kind !== 'staff') throw forbidden();
   if (hasRole(actor, 'supervisor', 'admin')) return base;
-  if (hasRole(actor, 'approver', 'chief')) return actor.scope.departmentId ? { ...base, departmentCodes: await departmentCodes(db, actor.scope.departmentId) } : base;
+  if (hasRole(actor, 'approver', 'chief'))
+    return actor.scope.departmentId
+      ? { ...base, departmentCodes: await departmentCodes(db, actor.scope.departmentId) }
+      : base;
   if (hasRole(actor, 'clerk')) return { ...base, hallId: actor.scope.hallId };
   throw forbidden();
 }
@@ -87,12 +97,22 @@ function toView(r: repo.WarningRow, names: Map<string, string>): WarningView {
 }
 
 const inScope = (s: repo.WarningScope, r: repo.WarningRow) =>
-  r.region_code.startsWith(s.regionPrefix) && (!s.departmentCodes || s.departmentCodes.includes(r.department_code)) && (!s.hallId || r.accept_hall_id === s.hallId);
+  r.region_code.startsWith(s.regionPrefix) &&
+  (!s.departmentCodes || s.departmentCodes.includes(r.department_code)) &&
+  (!s.hallId || r.accept_hall_id === s.hallId);
 
 export async function listWarnings(
   db: Db,
   actor: Actor,
-  f: { state?: WarningState; level?: WarningLevel; region?: string; department?: string; caseId?: string; page: number; pageSize: number },
+  f: {
+    state?: WarningState;
+    level?: WarningLevel;
+    region?: string;
+    department?: string;
+    caseId?: string;
+    page: number;
+    pageSize: number;
+  },
 ) {
   const scope = await narrow(db, await warningScope(db, actor), f.region);
   const { total, items } = await repo.listWarnings(db, scope, { ...f, region: undefined });
@@ -112,13 +132,34 @@ export async function getWarning(db: Db, actor: Actor, id: string): Promise<Warn
 }
 
 /** The responsible unit's explanation 情况说明 (approver, chief or clerk in scope of the case). */
-export async function explainWarning(db: Db, actor: Actor, id: string, text: string, ip: string | null): Promise<WarningView> {
+export async function explainWarning(
+  db: Db,
+  actor: Actor,
+  id: string,
+  text: string,
+  ip: string | null,
+): Promise<WarningView> {
   if (!hasRole(actor, 'approver', 'chief', 'clerk')) throw forbidden('只有责任单位的办理人员可以提交情况说明');
   const updated = await db.transaction().execute(async (tx) => {
     const row = await requireWarning(tx as unknown as Db, actor, id, true);
-    if (!canExplain(row.state)) throw conflict(`该预警当前状态为「${STATE_LABELS[row.state]}」，不能再提交说明`, 'warning_state');
-    const next = await repo.updateWarning(tx, id, { state: 'explained', explanation: text, explained_by: actor.id, explained_by_name: actor.name, explained_at: new Date() });
-    await recordAudit(tx, { actor, action: 'supervision.warning.explain', entityType: 'warning', entityId: id, before: { state: row.state }, after: { state: next.state, explanation: text }, ip });
+    if (!canExplain(row.state))
+      throw conflict(`该预警当前状态为「${STATE_LABELS[row.state]}」，不能再提交说明`, 'warning_state');
+    const next = await repo.updateWarning(tx, id, {
+      state: 'explained',
+      explanation: text,
+      explained_by: actor.id,
+      explained_by_name: actor.name,
+      explained_at: new Date(),
+    });
+    await recordAudit(tx, {
+      actor,
+      action: 'supervision.warning.explain',
+      entityType: 'warning',
+      entityId: id,
+      before: { state: row.state },
+      after: { state: next.state, explanation: text },
+      ip,
+    });
     return next;
   });
   invalidateOverview(db);
@@ -126,14 +167,34 @@ export async function explainWarning(db: Db, actor: Actor, id: string, text: str
 }
 
 /** A supervisor confirms the card (also: the explanation is not accepted) or revokes it. */
-export async function decideWarning(db: Db, actor: Actor, id: string, body: { decision: 'confirm' | 'revoke'; comment: string }, ip: string | null): Promise<WarningView> {
+export async function decideWarning(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: { decision: 'confirm' | 'revoke'; comment: string },
+  ip: string | null,
+): Promise<WarningView> {
   if (!hasRole(actor, 'supervisor', 'admin')) throw forbidden('只有效能监察员可以确认或撤销预警');
   const updated = await db.transaction().execute(async (tx) => {
     const row = await requireWarning(tx as unknown as Db, actor, id, true);
     const target = decisionTarget(row.state, body.decision);
     if (!target) throw conflict(`该预警已处理（${STATE_LABELS[row.state]}），不能重复处理`, 'warning_state');
-    const next = await repo.updateWarning(tx, id, { state: target, decided_by: actor.id, decided_by_name: actor.name, decided_at: new Date(), decision_comment: body.comment || null });
-    await recordAudit(tx, { actor, action: 'supervision.warning.decide', entityType: 'warning', entityId: id, before: { state: row.state }, after: { state: target, comment: body.comment }, ip });
+    const next = await repo.updateWarning(tx, id, {
+      state: target,
+      decided_by: actor.id,
+      decided_by_name: actor.name,
+      decided_at: new Date(),
+      decision_comment: body.comment || null,
+    });
+    await recordAudit(tx, {
+      actor,
+      action: 'supervision.warning.decide',
+      entityType: 'warning',
+      entityId: id,
+      before: { state: row.state },
+      after: { state: target, comment: body.comment },
+      ip,
+    });
     await notifyDecision(tx, next, actor, ip);
     return next;
   });
@@ -141,27 +202,61 @@ export async function decideWarning(db: Db, actor: Actor, id: string, body: { de
   return toView(updated, await ruleNameMap(db));
 }
 
-export const STATE_LABELS: Record<WarningState, string> = { open: '待说明', explained: '已说明', confirmed: '已确认', revoked: '已撤销' };
+export const STATE_LABELS: Record<WarningState, string> = {
+  open: '待说明',
+  explained: '已说明',
+  confirmed: '已确认',
+  revoked: '已撤销',
+};
 export const LEVEL_NAMES: Record<WarningLevel, string> = { yellow: '黄牌', red: '红牌' };
 
 /* ------------------------------------------------------------------ rules and sweep */
 
 export async function listRules(db: Db, actor: Actor) {
   if (!hasRole(actor, 'supervisor', 'admin')) throw forbidden();
-  return { items: (await repo.listRules(db)).map((r) => ({ code: r.code, name: r.name, level: r.level, enabled: r.enabled, params: r.params ?? {} })) };
+  return {
+    items: (await repo.listRules(db)).map((r) => ({
+      code: r.code,
+      name: r.name,
+      level: r.level,
+      enabled: r.enabled,
+      params: r.params ?? {},
+    })),
+  };
 }
 
-export async function updateRule(db: Db, actor: Actor, code: RuleCode, patch: { enabled?: boolean; params?: Record<string, number> }, ip: string | null) {
-  if (!hasRole(actor, 'supervisor', 'admin') || actor.scope.regionPrefix.length > 4) throw forbidden('只有市级效能监察员可以修改预警规则');
+export async function updateRule(
+  db: Db,
+  actor: Actor,
+  code: RuleCode,
+  patch: { enabled?: boolean; params?: Record<string, number> },
+  ip: string | null,
+) {
+  if (!hasRole(actor, 'supervisor', 'admin') || actor.scope.regionPrefix.length > 4)
+    throw forbidden('只有市级效能监察员可以修改预警规则');
   if (!RULE_CODES.includes(code)) throw notFound('预警规则');
   return db.transaction().execute(async (tx) => {
     const before = (await repo.listRules(tx)).find((r) => r.code === code);
     if (!before) throw notFound('预警规则');
     const params = patch.params ? { ...(before.params ?? {}), ...patch.params } : undefined;
     const after = (await repo.updateRule(tx, code, { enabled: patch.enabled, params }))!;
-    await recordAudit(tx, { actor, action: 'supervision.rule.update', entityType: 'warning_rule', entityId: code, before: { enabled: before.enabled, params: before.params }, after: { enabled: after.enabled, params: after.params }, ip });
+    await recordAudit(tx, {
+      actor,
+      action: 'supervision.rule.update',
+      entityType: 'warning_rule',
+      entityId: code,
+      before: { enabled: before.enabled, params: before.params },
+      after: { enabled: after.enabled, params: after.params },
+      ip,
+    });
     ruleNames = null;
-    return { code: after.code, name: after.name, level: after.level, enabled: after.enabled, params: after.params ?? {} };
+    return {
+      code: after.code,
+      name: after.name,
+      level: after.level,
+      enabled: after.enabled,
+      params: after.params ?? {},
+    };
   });
 }
 
@@ -207,7 +302,12 @@ interface CachedOverview {
 const overviewCache = new WeakMap<Db, Map<string, CachedOverview>>();
 
 /** Open cases by deadline state, by region level and region (the 200 most urgent), and open warnings by level. */
-export async function overview(db: Db, actor: Actor, region?: string, today = todayInShanghai()): Promise<OverviewView> {
+export async function overview(
+  db: Db,
+  actor: Actor,
+  region?: string,
+  today = todayInShanghai(),
+): Promise<OverviewView> {
   const scope = await narrow(db, await warningScope(db, actor), region);
   let byKey = overviewCache.get(db);
   if (!byKey) overviewCache.set(db, (byKey = new Map()));
@@ -249,7 +349,13 @@ async function computeOverview(db: Db, scope: repo.WarningScope, today: string):
   const levels = new Map<string, Counts>();
   const byRegion: (Counts & { regionCode: string })[] = [];
   for (const r of rows) {
-    const c = { onTime: r.on_time, near: r.near, overdue: r.overdue, suspended: r.suspended, total: r.on_time + r.near + r.overdue + r.suspended };
+    const c = {
+      onTime: r.on_time,
+      near: r.near,
+      overdue: r.overdue,
+      suspended: r.suspended,
+      total: r.on_time + r.near + r.overdue + r.suspended,
+    };
     const level = levelOfOfficialCode(r.region_code) ?? 'other';
     const l = levels.get(level) ?? zero();
     for (const k of Object.keys(c) as (keyof Counts)[]) {
@@ -266,7 +372,9 @@ async function computeOverview(db: Db, scope: repo.WarningScope, today: string):
     today,
     regionPrefix: scope.regionPrefix,
     cases: all,
-    byLevel: order.filter((l) => levels.has(l)).map((l) => ({ level: l, label: l === 'other' ? '其他' : LEVEL_LABELS[l], ...levels.get(l)! })),
+    byLevel: order
+      .filter((l) => levels.has(l))
+      .map((l) => ({ level: l, label: l === 'other' ? '其他' : LEVEL_LABELS[l], ...levels.get(l)! })),
     byRegion: await Promise.all(top.map(async (r) => ({ ...r, regionName: await regionName(db, r.regionCode) }))),
     warnings: await repo.openWarningCounts(db, scope),
     generatedAt: new Date().toISOString(),
@@ -312,7 +420,11 @@ async function labelOf(db: Db, groupBy: FiguresGroupBy, key: string | null, labe
 }
 
 /** Period defaults: from the first day of this month to today. */
-export async function figures(db: Db, actor: Actor, q: { groupBy: FiguresGroupBy; from?: string; to?: string; region?: string }): Promise<FiguresView> {
+export async function figures(
+  db: Db,
+  actor: Actor,
+  q: { groupBy: FiguresGroupBy; from?: string; to?: string; region?: string },
+): Promise<FiguresView> {
   if (!hasRole(actor, 'supervisor', 'admin', 'chief', 'approver')) throw forbidden();
   const scope = await narrow(db, await warningScope(db, actor), q.region);
   const today = todayInShanghai();
@@ -330,23 +442,60 @@ export async function figures(db: Db, actor: Actor, q: { groupBy: FiguresGroupBy
   }
   await keepFiguresRollupFresh(db, today);
   const raw = await caseFigures(db, { ...scope, groupBy: q.groupBy, from, to, dates, ordinals });
-  const rows = await Promise.all(raw.map(async (r) => toFigures(r.key, await labelOf(db, q.groupBy, r.key, r.label), r)));
+  const rows = await Promise.all(
+    raw.map(async (r) => toFigures(r.key, await labelOf(db, q.groupBy, r.key, r.label), r)),
+  );
   const sum = raw.reduce(
     (a, r) => {
-      for (const k of ['received', 'online', 'zero_visit', 'accepted', 'immediate', 'completed', 'on_time', 'early', 'overdue', 'used_n'] as const) a[k] += r[k];
+      for (const k of [
+        'received',
+        'online',
+        'zero_visit',
+        'accepted',
+        'immediate',
+        'completed',
+        'on_time',
+        'early',
+        'overdue',
+        'used_n',
+      ] as const)
+        a[k] += r[k];
       a.used_sum = (a.used_sum ?? 0) + (r.used_sum ?? 0);
       a.promised_sum = (a.promised_sum ?? 0) + (r.promised_sum ?? 0);
       return a;
     },
-    { received: 0, online: 0, zero_visit: 0, accepted: 0, immediate: 0, completed: 0, on_time: 0, early: 0, overdue: 0, used_sum: 0, used_n: 0, promised_sum: 0 } as Omit<CaseFiguresRow, 'key' | 'label'>,
+    {
+      received: 0,
+      online: 0,
+      zero_visit: 0,
+      accepted: 0,
+      immediate: 0,
+      completed: 0,
+      on_time: 0,
+      early: 0,
+      overdue: 0,
+      used_sum: 0,
+      used_n: 0,
+      promised_sum: 0,
+    } as Omit<CaseFiguresRow, 'key' | 'label'>,
   );
   return { groupBy: q.groupBy, from, to, rows, total: toFigures(null, '合计', sum) };
 }
 
-const GROUP_LABELS: Record<FiguresGroupBy, string> = { region: '区划', department: '部门', hall: '大厅', clerk: '受理人员', item: '事项' };
+const GROUP_LABELS: Record<FiguresGroupBy, string> = {
+  region: '区划',
+  department: '部门',
+  hall: '大厅',
+  clerk: '受理人员',
+  item: '事项',
+};
 
 /** The figures as an Excel workbook (Chinese headers; shares as percentages). */
-export async function figuresXlsx(db: Db, actor: Actor, q: { groupBy: FiguresGroupBy; from?: string; to?: string; region?: string }): Promise<{ buffer: Buffer; from: string; to: string }> {
+export async function figuresXlsx(
+  db: Db,
+  actor: Actor,
+  q: { groupBy: FiguresGroupBy; from?: string; to?: string; region?: string },
+): Promise<{ buffer: Buffer; from: string; to: string }> {
   const f = await figures(db, actor, q);
   const wb = new ExcelJS.Workbook();
   wb.creator = '一网通办 电子监察';

@@ -33,13 +33,19 @@ export interface SweepOptions {
 /** Step limits 环节时限 of a published item version's process, cached per sweep. */
 function stepLimits(db: Db) {
   const cache = new Map<string, Promise<Map<string, { limitDays: number; label: string }>>>();
-  return async (code: string, version: number, status: string): Promise<{ limitDays: number; label: string } | null> => {
+  return async (
+    code: string,
+    version: number,
+    status: string,
+  ): Promise<{ limitDays: number; label: string } | null> => {
     const key = `${code}@${version}`;
     let p = cache.get(key);
     if (!p) {
       p = getItemVersion(db, code, version).then((item) => {
         const m = new Map<string, { limitDays: number; label: string }>();
-        if (item) for (const s of getProcessDefinition(item).steps) if (s.limitDays !== undefined) m.set(s.code, { limitDays: s.limitDays, label: s.label });
+        if (item)
+          for (const s of getProcessDefinition(item).steps)
+            if (s.limitDays !== undefined) m.set(s.code, { limitDays: s.limitDays, label: s.label });
         return m;
       });
       cache.set(key, p);
@@ -115,7 +121,11 @@ async function processPage(
 }
 
 /** One pass over every open case and the recently closed ones; safe to run again at any time. */
-export async function sweepWarnings(db: Db, today: string = todayInShanghai(), opts: SweepOptions = {}): Promise<SweepResult> {
+export async function sweepWarnings(
+  db: Db,
+  today: string = todayInShanghai(),
+  opts: SweepOptions = {},
+): Promise<SweepResult> {
   const pageSize = opts.pageSize ?? 1000;
   const rules = (await repo.listRules(db)).map(repo.toRuleConfig);
   const cal = await loadCalendar(db);
@@ -128,7 +138,7 @@ export async function sweepWarnings(db: Db, today: string = todayInShanghai(), o
     out.pages += 1;
   };
 
-  for (let after: string | null = null; ; ) {
+  for (let after: string | null = null; ;) {
     const rows = await openCaseFactsPage(db, after, pageSize);
     if (!rows.length) break;
     add(await processPage(db, cal, rules, limitOf, rows, today), rows.length);
@@ -137,7 +147,7 @@ export async function sweepWarnings(db: Db, today: string = todayInShanghai(), o
   }
 
   const since = new Date(Date.now() - (opts.recentDays ?? 3) * 86_400_000);
-  for (let after: { updatedAt: Date; id: string } | null = null; ; ) {
+  for (let after: { updatedAt: Date; id: string } | null = null; ;) {
     const rows = await recentlyClosedCaseFactsPage(db, since, after, pageSize);
     if (!rows.length) break;
     add(await processPage(db, cal, rules, limitOf, rows, today), rows.length);

@@ -15,7 +15,12 @@ export interface OverdueMeasureFact {
 }
 
 /** Measures still overdue 逾期未完成 on `asOf` (marked overdue on or before it) of problems in the region subtree. */
-export async function overdueMeasuresAsOf(db: Db | Tx, regionPrefix: string, asOf: string, limit = 200): Promise<OverdueMeasureFact[]> {
+export async function overdueMeasuresAsOf(
+  db: Db | Tx,
+  regionPrefix: string,
+  asOf: string,
+  limit = 200,
+): Promise<OverdueMeasureFact[]> {
   const r = await sql<OverdueMeasureFact>`
     select m.id, p.number as "problemNumber", p.title as "problemTitle", m.number as "measureNumber", m.content,
            m.lead_department_name as "leadDepartmentName", to_char(m.deadline, 'YYYY-MM-DD') as deadline,

@@ -16,7 +16,9 @@ const { as, get, post, count, auditCount } = caseFixtures(() => t);
 function multipart(name: string, content: Buffer, type: string) {
   const boundary = `----yw${Math.random().toString(16).slice(2)}`;
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`,
+    ),
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -26,7 +28,12 @@ function multipart(name: string, content: Buffer, type: string) {
 async function upload(headers: H): Promise<string> {
   const pdf = Buffer.from(`%PDF-1.4\n% report ${Math.random()}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
   const { payload, contentType } = multipart('report.pdf', pdf, 'application/pdf');
-  const res = await t.app.inject({ method: 'POST', url: '/api/files', headers: { ...headers, 'content-type': contentType }, payload });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/files',
+    headers: { ...headers, 'content-type': contentType },
+    payload,
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id;
 }
@@ -37,8 +44,17 @@ async function importXlsx(headers: H, rows: (string | Date)[][]) {
   ws.addRow(['序号', '问题', '整改措施', '牵头单位', '配合单位', '完成时限']);
   for (const r of rows) ws.addRow(r);
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  const { payload, contentType } = multipart('分解表.xlsx', buf, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  return t.app.inject({ method: 'POST', url: '/api/supervision/tasks/import', headers: { ...headers, 'content-type': contentType }, payload });
+  const { payload, contentType } = multipart(
+    '分解表.xlsx',
+    buf,
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  );
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/supervision/tasks/import',
+    headers: { ...headers, 'content-type': contentType },
+    payload,
+  });
 }
 
 interface M {
@@ -72,7 +88,9 @@ describe('demo: seed 004', () => {
     const p7 = body.items.find((p) => p.number === 7)!;
     expect(p7.measures[0]).toMatchObject({ leadDepartmentCode: 'PJ-CZ', deadline: null, longTerm: true });
     const p3 = body.items.find((p) => p.number === 3)!;
-    expect(p3.measures[0]!.unmatchedUnits).toEqual(expect.arrayContaining(['双台子区政府', '兴隆台区政府', '市人防办']));
+    expect(p3.measures[0]!.unmatchedUnits).toEqual(
+      expect.arrayContaining(['双台子区政府', '兴隆台区政府', '市人防办']),
+    );
   });
 });
 
@@ -85,8 +103,11 @@ describe('scope and filters', () => {
     expect(items.length).toBeGreaterThan(0);
     expect(items.length).toBeLessThan(21);
     for (const p of items)
-      for (const m of p.measures) expect([m.leadDepartmentCode, ...m.coLeadDepartmentCodes, ...m.assistingDepartmentCodes]).toContain('PJ-XZSP');
-    const outside = (await get('/api/supervision/tasks?pageSize=200', await as('supervisor'))).json().items.find((p: P) => p.number === 7) as P;
+      for (const m of p.measures)
+        expect([m.leadDepartmentCode, ...m.coLeadDepartmentCodes, ...m.assistingDepartmentCodes]).toContain('PJ-XZSP');
+    const outside = (await get('/api/supervision/tasks?pageSize=200', await as('supervisor')))
+      .json()
+      .items.find((p: P) => p.number === 7) as P;
     expect((await get(`/api/supervision/tasks/${outside.id}`, approver)).statusCode).toBe(404);
     expect((await get('/api/supervision/tasks', await as('applicant'))).statusCode).toBe(403);
   });
@@ -113,9 +134,15 @@ describe('report, complete, urge, accountability', () => {
 
     const fileId = await upload(approver);
     const foreign = await upload(sup);
-    const bad = await post(`/api/supervision/measures/${m.id}/reports`, approver, { content: '已完成流程梳理', fileIds: [foreign] });
+    const bad = await post(`/api/supervision/measures/${m.id}/reports`, approver, {
+      content: '已完成流程梳理',
+      fileIds: [foreign],
+    });
     expect(bad.statusCode).toBe(400);
-    const rep = await post(`/api/supervision/measures/${m.id}/reports`, approver, { content: '已完成流程梳理', fileIds: [fileId] });
+    const rep = await post(`/api/supervision/measures/${m.id}/reports`, approver, {
+      content: '已完成流程梳理',
+      fileIds: [fileId],
+    });
     expect(rep.statusCode, rep.body).toBe(201);
     expect(rep.json().reports[0]).toMatchObject({ content: '已完成流程梳理', fileIds: [fileId], final: false });
 
@@ -125,15 +152,22 @@ describe('report, complete, urge, accountability', () => {
     expect(urged.json().urgeCount).toBe(1);
     expect(urged.json().urgings[0].note).toBe('请于本周内报送整改结果');
 
-    const acc = await post(`/api/supervision/measures/${m.id}/accountability`, sup, { note: '未按时限完成，约谈主要负责人' });
+    const acc = await post(`/api/supervision/measures/${m.id}/accountability`, sup, {
+      note: '未按时限完成，约谈主要负责人',
+    });
     expect(acc.statusCode, acc.body).toBe(200);
     expect(acc.json().accountability.note).toBe('未按时限完成，约谈主要负责人');
 
-    const done = await post(`/api/supervision/measures/${m.id}/complete`, approver, { content: '整改完成，报告附后', fileIds: [] });
+    const done = await post(`/api/supervision/measures/${m.id}/complete`, approver, {
+      content: '整改完成，报告附后',
+      fileIds: [],
+    });
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json().status).toBe('done');
     expect(done.json().reports.at(-1).final).toBe(true);
-    expect((await post(`/api/supervision/measures/${m.id}/reports`, approver, { content: '补充' })).statusCode).toBe(409);
+    expect((await post(`/api/supervision/measures/${m.id}/reports`, approver, { content: '补充' })).statusCode).toBe(
+      409,
+    );
     expect(await auditCount('tasks.measure.complete')).toBe(1);
     expect(await auditCount('tasks.measure.report')).toBe(1);
   });
@@ -144,16 +178,37 @@ describe('report, complete, urge, accountability', () => {
     const sup = await as('supervisor');
     const created = await post('/api/supervision/tasks', sup, {
       title: '测试问题：跨部门协同不畅',
-      measures: [{ content: '建立协同机制', leadDepartmentCode: 'PJ-CZ', assistingDepartmentCodes: ['PJ-XZSP'], deadline: '2030-12-31' }],
+      measures: [
+        {
+          content: '建立协同机制',
+          leadDepartmentCode: 'PJ-CZ',
+          assistingDepartmentCodes: ['PJ-XZSP'],
+          deadline: '2030-12-31',
+        },
+      ],
     });
     expect(created.statusCode, created.body).toBe(201);
     const mid = created.json().measures[0].id as string;
-    expect((await post(`/api/supervision/measures/${mid}/reports`, approver, { content: '配合部门已提供数据' })).statusCode).toBe(201);
-    expect((await post(`/api/supervision/measures/${mid}/complete`, approver, { content: '完成' })).statusCode).toBe(403);
-    const bad = await post('/api/supervision/tasks', sup, { title: 'x', measures: [{ content: 'y', leadDepartmentCode: 'PJ-NOPE', longTerm: true }] });
+    expect(
+      (await post(`/api/supervision/measures/${mid}/reports`, approver, { content: '配合部门已提供数据' })).statusCode,
+    ).toBe(201);
+    expect((await post(`/api/supervision/measures/${mid}/complete`, approver, { content: '完成' })).statusCode).toBe(
+      403,
+    );
+    const bad = await post('/api/supervision/tasks', sup, {
+      title: 'x',
+      measures: [{ content: 'y', leadDepartmentCode: 'PJ-NOPE', longTerm: true }],
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('measures.0.leadDepartmentCode');
-    expect((await post('/api/supervision/tasks', approver, { title: 'x', measures: [{ content: 'y', leadDepartmentCode: 'PJ-CZ', longTerm: true }] })).statusCode).toBe(403);
+    expect(
+      (
+        await post('/api/supervision/tasks', approver, {
+          title: 'x',
+          measures: [{ content: 'y', leadDepartmentCode: 'PJ-CZ', longTerm: true }],
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });
 
@@ -173,7 +228,9 @@ describe('overdue sweep', () => {
       expect(m.longTerm).toBe(false);
       expect(m.deadline! < '2018-01-01').toBe(true);
     }
-    const p7 = (await get('/api/supervision/tasks?department=PJ-CZ&pageSize=200', sup)).json().items.find((p: P) => p.number === 7) as P;
+    const p7 = (await get('/api/supervision/tasks?department=PJ-CZ&pageSize=200', sup))
+      .json()
+      .items.find((p: P) => p.number === 7) as P;
     expect(p7.measures[0]!.status).toBe('open');
   });
 });
@@ -200,14 +257,23 @@ describe('import and export', () => {
     expect(good.json()).toMatchObject({ problems: 2, measures: 3, unmatchedUnits: [{ row: 3, name: '市人防办' }] });
     const detail = (await get(`/api/supervision/tasks/${good.json().problemIds[0]}`, sup)).json() as P;
     expect(detail.measures).toHaveLength(2);
-    expect(detail.measures[0]).toMatchObject({ leadDepartmentCode: 'PJ-XZSP', assistingDepartmentCodes: ['PJ-CZ'], deadline: '2027-06-30' });
+    expect(detail.measures[0]).toMatchObject({
+      leadDepartmentCode: 'PJ-XZSP',
+      assistingDepartmentCodes: ['PJ-CZ'],
+      deadline: '2027-06-30',
+    });
     expect(detail.measures[1]).toMatchObject({ deadline: null, longTerm: true });
     const second = (await get(`/api/supervision/tasks/${good.json().problemIds[1]}`, sup)).json() as P;
     expect(second.measures[0]).toMatchObject({ leadDepartmentCode: 'PJ-FGW', deadline: '2027-12-31' });
     expect(await auditCount('tasks.problem.import')).toBe(2);
 
     const notXlsx = multipart('x.xlsx', Buffer.from('hello'), 'text/plain');
-    const r = await t.app.inject({ method: 'POST', url: '/api/supervision/tasks/import', headers: { ...sup, 'content-type': notXlsx.contentType }, payload: notXlsx.payload });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/supervision/tasks/import',
+      headers: { ...sup, 'content-type': notXlsx.contentType },
+      payload: notXlsx.payload,
+    });
     expect(r.statusCode).toBe(400);
     expect((await importXlsx(await as('approver-city'), [['1', 'a', 'b', 'c', '', '长期']])).statusCode).toBe(403);
   });
@@ -229,25 +295,38 @@ describe('import and export', () => {
 const told = async (kind: string) =>
   (
     await sql<{ username: string; title: string; body: string }>`
-      select u.username, m.title, m.body from messages m join users u on u.id = m.user_id where m.kind = ${kind} order by m.created_at, m.id`.execute(t.db)
+      select u.username, m.title, m.body from messages m join users u on u.id = m.user_id where m.kind = ${kind} order by m.created_at, m.id`.execute(
+      t.db,
+    )
   ).rows;
 
 describe('paging and filters in SQL', () => {
   it('pages problems in number order with the total, and filters long-term measures', async () => {
     const sup = await as('supervisor');
     const all = (await get('/api/supervision/tasks?pageSize=200', sup)).json() as { total: number; items: P[] };
-    const page2 = (await get('/api/supervision/tasks?page=2&pageSize=5', sup)).json() as { total: number; page: number; items: P[] };
+    const page2 = (await get('/api/supervision/tasks?page=2&pageSize=5', sup)).json() as {
+      total: number;
+      page: number;
+      items: P[];
+    };
     expect(page2.total).toBe(all.total);
     expect(page2.page).toBe(2);
     expect(page2.items.map((p) => p.number)).toEqual(all.items.slice(5, 10).map((p) => p.number));
     expect((await get('/api/supervision/tasks?page=999&pageSize=5', sup)).json().items).toEqual([]);
 
-    const longTerm = (await get('/api/supervision/tasks?longTerm=true&pageSize=200', sup)).json() as { total: number; items: P[] };
+    const longTerm = (await get('/api/supervision/tasks?longTerm=true&pageSize=200', sup)).json() as {
+      total: number;
+      items: P[];
+    };
     const expected = all.items.filter((p) => p.measures.some((m) => m.longTerm));
     expect(longTerm.total).toBe(expected.length);
     expect(longTerm.items.flatMap((p) => p.measures).every((m) => m.longTerm)).toBe(true);
-    expect(longTerm.items.flatMap((p) => p.measures).length).toBe(all.items.flatMap((p) => p.measures).filter((m) => m.longTerm).length);
-    const dated = (await get('/api/supervision/tasks?longTerm=false&department=PJ-CZ&pageSize=200', sup)).json() as { items: P[] };
+    expect(longTerm.items.flatMap((p) => p.measures).length).toBe(
+      all.items.flatMap((p) => p.measures).filter((m) => m.longTerm).length,
+    );
+    const dated = (await get('/api/supervision/tasks?longTerm=false&department=PJ-CZ&pageSize=200', sup)).json() as {
+      items: P[];
+    };
     expect(dated.items.flatMap((p) => p.measures).every((m) => !m.longTerm)).toBe(true);
     const bad = await get('/api/supervision/tasks?longTerm=maybe', sup);
     expect(bad.statusCode).toBe(400);
@@ -256,8 +335,12 @@ describe('paging and filters in SQL', () => {
 
   it('a keyword in a problem keeps all its measures; a keyword in one measure keeps that measure only', async () => {
     const sup = await as('supervisor');
-    const p14 = ((await get('/api/supervision/tasks?pageSize=200', sup)).json().items as P[]).find((p) => p.number === 14)!;
-    const byTitle = (await get(`/api/supervision/tasks?q=${encodeURIComponent(p14.title.slice(0, 6))}&pageSize=200`, sup)).json().items as P[];
+    const p14 = ((await get('/api/supervision/tasks?pageSize=200', sup)).json().items as P[]).find(
+      (p) => p.number === 14,
+    )!;
+    const byTitle = (
+      await get(`/api/supervision/tasks?q=${encodeURIComponent(p14.title.slice(0, 6))}&pageSize=200`, sup)
+    ).json().items as P[];
     expect(byTitle.find((p) => p.number === 14)!.measures).toHaveLength(p14.measures.length);
     const dept = await as('approver-city');
     const mine = (await get('/api/supervision/tasks?pageSize=200', dept)).json() as { total: number; items: P[] };
@@ -272,7 +355,14 @@ describe('the lead department hears of urging and overdue marking', () => {
     const sup = await as('supervisor');
     const created = await post('/api/supervision/tasks', sup, {
       title: '通知测试：窗口收件标准不统一',
-      measures: [{ content: '统一收件标准并公布', leadDepartmentCode: 'PJ-XZSP', assistingDepartmentCodes: ['PJ-ZWFW'], deadline: '2030-06-30' }],
+      measures: [
+        {
+          content: '统一收件标准并公布',
+          leadDepartmentCode: 'PJ-XZSP',
+          assistingDepartmentCodes: ['PJ-ZWFW'],
+          deadline: '2030-06-30',
+        },
+      ],
     });
     expect(created.statusCode, created.body).toBe(201);
     const { id: mid } = created.json().measures[0] as { id: string };
@@ -298,7 +388,9 @@ describe('the lead department hears of urging and overdue marking', () => {
       ],
     });
     const [late, future, longTerm] = created.json().measures as { id: string }[];
-    expect((await post(`/api/supervision/measures/${late!.id}/overdue`, await as('approver-city'))).statusCode).toBe(403);
+    expect((await post(`/api/supervision/measures/${late!.id}/overdue`, await as('approver-city'))).statusCode).toBe(
+      403,
+    );
     expect((await post(`/api/supervision/measures/${future!.id}/overdue`, sup)).statusCode).toBe(422);
     const lt = await post(`/api/supervision/measures/${longTerm!.id}/overdue`, sup);
     expect(lt.statusCode).toBe(422);
@@ -331,9 +423,14 @@ describe('report attachments and import preview', () => {
     });
     const mid = created.json().measures[0].id as string;
     const fileId = await upload(approver);
-    const rep = await post(`/api/supervision/measures/${mid}/reports`, approver, { content: '附整改方案', fileIds: [fileId] });
+    const rep = await post(`/api/supervision/measures/${mid}/reports`, approver, {
+      content: '附整改方案',
+      fileIds: [fileId],
+    });
     expect(rep.statusCode, rep.body).toBe(201);
-    expect(rep.json().reports[0].files).toEqual([{ id: fileId, name: 'report.pdf', size: expect.any(Number), mediaType: 'application/pdf' }]);
+    expect(rep.json().reports[0].files).toEqual([
+      { id: fileId, name: 'report.pdf', size: expect.any(Number), mediaType: 'application/pdf' },
+    ]);
     const dl = await get(`/api/supervision/measures/${mid}/files/${fileId}?download=true`, sup);
     expect(dl.statusCode).toBe(200);
     expect(dl.headers['content-type']).toBe('application/pdf');
@@ -341,7 +438,9 @@ describe('report attachments and import preview', () => {
     expect(dl.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const other = await upload(approver);
     expect((await get(`/api/supervision/measures/${mid}/files/${other}`, sup)).statusCode).toBe(404);
-    expect((await get(`/api/supervision/measures/${mid}/files/${fileId}`, await as('approver-county'))).statusCode).toBe(404);
+    expect(
+      (await get(`/api/supervision/measures/${mid}/files/${fileId}`, await as('approver-county'))).statusCode,
+    ).toBe(404);
     expect((await get(`/api/supervision/measures/${mid}/files/not-a-uuid`, sup)).statusCode).toBe(400);
   });
 
@@ -353,19 +452,45 @@ describe('report attachments and import preview', () => {
     ws.addRow(['序号', '问题', '整改措施', '牵头单位', '配合单位', '完成时限']);
     ws.addRow(['1', '办事指南不准确', '全面核对办事指南', '市行政审批服务局、市人防办', '市财政局', '2027年3月末前']);
     ws.addRow(['2', '', '', '市行政审批服务局', '', '下个月']);
-    const { payload, contentType } = multipart('预览.xlsx', Buffer.from(await wb.xlsx.writeBuffer()), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    const res = await t.app.inject({ method: 'POST', url: '/api/supervision/tasks/import/preview', headers: { ...sup, 'content-type': contentType }, payload });
+    const { payload, contentType } = multipart(
+      '预览.xlsx',
+      Buffer.from(await wb.xlsx.writeBuffer()),
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/supervision/tasks/import/preview',
+      headers: { ...sup, 'content-type': contentType },
+      payload,
+    });
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ rows: 2, measures: 1 });
     expect(body.problems[0]).toMatchObject({
       title: '办事指南不准确',
-      measures: [{ row: 2, leadDepartmentCodes: ['PJ-XZSP'], assistingDepartmentCodes: ['PJ-CZ'], unmatchedUnits: ['市人防办'], deadline: '2027-03-31', longTerm: false }],
+      measures: [
+        {
+          row: 2,
+          leadDepartmentCodes: ['PJ-XZSP'],
+          assistingDepartmentCodes: ['PJ-CZ'],
+          unmatchedUnits: ['市人防办'],
+          deadline: '2027-03-31',
+          longTerm: false,
+        },
+      ],
     });
-    expect(body.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual(['3:整改措施', '3:完成时限']);
+    expect(body.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual([
+      '3:整改措施',
+      '3:完成时限',
+    ]);
     expect(body.errors[1].message).toContain('第 3 行：完成时限“下个月”无法识别');
     expect(await count('supervision_problems')).toBe(problems);
-    const denied = await t.app.inject({ method: 'POST', url: '/api/supervision/tasks/import/preview', headers: { ...(await as('approver-city')), 'content-type': contentType }, payload });
+    const denied = await t.app.inject({
+      method: 'POST',
+      url: '/api/supervision/tasks/import/preview',
+      headers: { ...(await as('approver-city')), 'content-type': contentType },
+      payload,
+    });
     expect(denied.statusCode).toBe(403);
   });
 });

@@ -25,7 +25,10 @@ describe('measure notices', () => {
   });
 
   it('tells the lead and co-lead departments once each; an unmatched lead none', () => {
-    expect(leadDepartments({ leadDepartmentCode: 'PJ-ZJ', coLeadDepartmentCodes: ['PJ-CZ', 'PJ-ZJ'] })).toEqual(['PJ-ZJ', 'PJ-CZ']);
+    expect(leadDepartments({ leadDepartmentCode: 'PJ-ZJ', coLeadDepartmentCodes: ['PJ-CZ', 'PJ-ZJ'] })).toEqual([
+      'PJ-ZJ',
+      'PJ-CZ',
+    ]);
     expect(leadDepartments({ leadDepartmentCode: null, coLeadDepartmentCodes: [] })).toEqual([]);
   });
 });

@@ -36,6 +36,7 @@ export function overdueNotice(m: MeasureFacts, on: string): NoticeText {
 }
 
 /** Departments told about a measure: its lead and co-lead departments, each once. */
-export const leadDepartments = (m: { leadDepartmentCode: string | null; coLeadDepartmentCodes: readonly string[] }): string[] => [
-  ...new Set([...(m.leadDepartmentCode ? [m.leadDepartmentCode] : []), ...m.coLeadDepartmentCodes]),
-];
+export const leadDepartments = (m: {
+  leadDepartmentCode: string | null;
+  coLeadDepartmentCodes: readonly string[];
+}): string[] => [...new Set([...(m.leadDepartmentCode ? [m.leadDepartmentCode] : []), ...m.coLeadDepartmentCodes])];

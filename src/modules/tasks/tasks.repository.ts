@@ -23,9 +23,17 @@ export interface MeasureCriteria {
 }
 
 export const hasMeasureCriteria = (c: MeasureCriteria) =>
-  c.scopeDepartment !== undefined || c.department !== undefined || c.status !== undefined || c.overdue !== undefined || c.longTerm !== undefined || !!c.q;
+  c.scopeDepartment !== undefined ||
+  c.department !== undefined ||
+  c.status !== undefined ||
+  c.overdue !== undefined ||
+  c.longTerm !== undefined ||
+  !!c.q;
 
-type MeasureEb = ExpressionBuilder<TasksTables & { m: TasksTables['supervision_measures']; p: TasksTables['supervision_problems'] }, 'm' | 'p'>;
+type MeasureEb = ExpressionBuilder<
+  TasksTables & { m: TasksTables['supervision_measures']; p: TasksTables['supervision_problems'] },
+  'm' | 'p'
+>;
 
 const involvesDepartment = (code: string) =>
   sql<SqlBool>`(m.lead_department_code = ${code} or ${code} = any(m.co_lead_department_codes) or ${code} = any(m.assisting_department_codes))`;
@@ -55,9 +63,7 @@ export async function pageProblems(
   c: MeasureCriteria,
   page: { limit: number; offset: number } | null,
 ): Promise<{ total: number; items: ProblemRow[] }> {
-  let base = q(db)
-    .selectFrom('supervision_problems as p')
-    .where('p.region_code', 'like', `${regionPrefix}%`);
+  let base = q(db).selectFrom('supervision_problems as p').where('p.region_code', 'like', `${regionPrefix}%`);
   if (hasMeasureCriteria(c))
     base = base.where((eb) =>
       eb.exists(
@@ -102,7 +108,13 @@ export async function getProblems(db: Db | Tx, ids: string[]): Promise<ProblemRo
 
 export async function measuresOf(db: Db | Tx, problemIds: string[]): Promise<MeasureRow[]> {
   if (!problemIds.length) return [];
-  return q(db).selectFrom('supervision_measures').selectAll().where('problem_id', 'in', problemIds).orderBy('problem_id').orderBy('number').execute();
+  return q(db)
+    .selectFrom('supervision_measures')
+    .selectAll()
+    .where('problem_id', 'in', problemIds)
+    .orderBy('problem_id')
+    .orderBy('number')
+    .execute();
 }
 
 export async function getMeasure(db: Db | Tx, id: string, forUpdate = false): Promise<MeasureRow | undefined> {
@@ -145,7 +157,11 @@ export async function insertMeasures(db: Db | Tx, rows: NewMeasure[]): Promise<M
   return q(db).insertInto('supervision_measures').values(rows).returningAll().execute();
 }
 
-export async function updateMeasure(db: Db | Tx, id: string, v: Partial<Omit<MeasureRow, 'id' | 'created_at'>>): Promise<MeasureRow> {
+export async function updateMeasure(
+  db: Db | Tx,
+  id: string,
+  v: Partial<Omit<MeasureRow, 'id' | 'created_at'>>,
+): Promise<MeasureRow> {
   return q(db).updateTable('supervision_measures').set(v).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -159,7 +175,12 @@ export async function insertUrging(db: Db | Tx, v: Omit<UrgingRow, 'id' | 'at'>)
 
 export async function reportsOf(db: Db | Tx, measureIds: string[]): Promise<ReportRow[]> {
   if (!measureIds.length) return [];
-  return q(db).selectFrom('measure_reports').selectAll().where('measure_id', 'in', measureIds).orderBy('reported_at').execute();
+  return q(db)
+    .selectFrom('measure_reports')
+    .selectAll()
+    .where('measure_id', 'in', measureIds)
+    .orderBy('reported_at')
+    .execute();
 }
 
 export async function urgingsOf(db: Db | Tx, measureIds: string[]): Promise<UrgingRow[]> {

@@ -33,7 +33,8 @@ export async function registerTaskRoutes(app: App, db: Db) {
     {
       schema: {
         tags,
-        summary: '督查督办任务：问题及其整改措施（督查人员看本区划全部，部门人员看本部门牵头或配合的措施），可按部门、状态、逾期、关键词筛选',
+        summary:
+          '督查督办任务：问题及其整改措施（督查人员看本区划全部，部门人员看本部门牵头或配合的措施），可按部门、状态、逾期、关键词筛选',
         querystring: TaskListQuery,
         response: { 200: TaskPage, ...errorResponses },
       },
@@ -56,7 +57,10 @@ export async function registerTaskRoutes(app: App, db: Db) {
       const buf = await tasksWorkbook(await svc.exportTasks(db, requireActor(req), req.query));
       return reply
         .type(XLSX)
-        .header('content-disposition', `attachment; filename="supervision-tasks.xlsx"; filename*=UTF-8''${encodeURIComponent('督查督办任务分解表.xlsx')}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="supervision-tasks.xlsx"; filename*=UTF-8''${encodeURIComponent('督查督办任务分解表.xlsx')}`,
+        )
         .send(buf);
     },
   );
@@ -64,7 +68,12 @@ export async function registerTaskRoutes(app: App, db: Db) {
   app.get(
     '/api/supervision/tasks/:problemId',
     {
-      schema: { tags, summary: '督查问题详情：整改措施、进展报告、催办记录', params: ProblemIdParam, response: { 200: ProblemDetail, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '督查问题详情：整改措施、进展报告、催办记录',
+        params: ProblemIdParam,
+        response: { 200: ProblemDetail, ...errorResponses },
+      },
     },
     async (req) => svc.getTask(db, requireActor(req), req.params.problemId),
   );
@@ -88,7 +97,8 @@ export async function registerTaskRoutes(app: App, db: Db) {
       {
         schema: {
           tags,
-          summary: '导入任务分解表（multipart 字段 file，.xlsx；列：序号/问题/整改措施/牵头单位/配合单位/完成时限；有一行错误则全部不导入）',
+          summary:
+            '导入任务分解表（multipart 字段 file，.xlsx；列：序号/问题/整改措施/牵头单位/配合单位/完成时限；有一行错误则全部不导入）',
           consumes: ['multipart/form-data'],
           response: { 201: ImportResult, ...errorResponses, 413: Problem, 415: Problem },
         },
@@ -149,7 +159,13 @@ export async function registerTaskRoutes(app: App, db: Db) {
   app.post(
     '/api/supervision/measures/:id/urge',
     {
-      schema: { tags, summary: '催办整改措施（督查人员）', params: IdParam, body: NoteBody, response: { 200: MeasureDetail, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '催办整改措施（督查人员）',
+        params: IdParam,
+        body: NoteBody,
+        response: { 200: MeasureDetail, ...errorResponses },
+      },
     },
     async (req) => svc.urge(db, ctx(req), req.params.id, req.body.note),
   );

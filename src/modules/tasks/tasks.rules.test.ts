@@ -26,7 +26,9 @@ describe('parseDeadline', () => {
     expect(parseDeadline('适时推进')).toEqual({ deadline: null, longTerm: false });
   });
   it('prefers a date over 长期 in one text', () => {
-    expect(parseDeadline('2017年6月末前完成市、县、镇、村四级网上审批平台建设，并长期推进')?.deadline).toBe('2017-06-30');
+    expect(parseDeadline('2017年6月末前完成市、县、镇、村四级网上审批平台建设，并长期推进')?.deadline).toBe(
+      '2017-06-30',
+    );
   });
   it('rejects what it cannot read', () => {
     expect(parseDeadline('尽快')).toBeNull();
@@ -47,7 +49,12 @@ describe('department names', () => {
       '辽河口生态经济区管委会',
     ]);
     expect(splitDepartmentNames('市商务局、市农委')).toEqual(['市商务局', '市农委']);
-    expect(splitDepartmentNames('市食药监局、市工商局、市质监局、市法制办等部门')).toEqual(['市食药监局', '市工商局', '市质监局', '市法制办']);
+    expect(splitDepartmentNames('市食药监局、市工商局、市质监局、市法制办等部门')).toEqual([
+      '市食药监局',
+      '市工商局',
+      '市质监局',
+      '市法制办',
+    ]);
   });
   it('maps former names, full names and short names; unknown → null', () => {
     expect(mapDepartmentName('市住建委', DEPTS)).toBe('PJ-ZJ');
@@ -59,7 +66,10 @@ describe('department names', () => {
     expect(mapDepartmentName('住建局', DEPTS)).toBe('XLT-ZJ');
   });
   it('maps a whole text into codes and unmatched names', () => {
-    expect(mapDepartmentText('辽东湾新区管委会，市商务局、市农委', DEPTS)).toEqual({ codes: ['PJ-SW', 'PJ-NY'], unmatched: ['辽东湾新区管委会'] });
+    expect(mapDepartmentText('辽东湾新区管委会，市商务局、市农委', DEPTS)).toEqual({
+      codes: ['PJ-SW', 'PJ-NY'],
+      unmatched: ['辽东湾新区管委会'],
+    });
   });
 });
 

@@ -4,7 +4,10 @@ import { IsoDate, PageQuery, paged } from '../../platform/schemas';
 export const MEASURE_STATUSES = ['open', 'done', 'overdue'] as const;
 
 export const ProblemIdParam = z.object({ problemId: z.string().uuid('ID 格式有误') });
-export const ReportFileParams = z.object({ id: z.string().uuid('ID 格式有误'), fileId: z.string().uuid('附件 ID 格式有误') });
+export const ReportFileParams = z.object({
+  id: z.string().uuid('ID 格式有误'),
+  fileId: z.string().uuid('附件 ID 格式有误'),
+});
 
 const Accountability = z.object({ note: z.string(), byName: z.string().nullable(), at: z.string() });
 
@@ -37,7 +40,9 @@ export const ReportView = z.object({
   reportedAt: z.string(),
   content: z.string(),
   fileIds: z.array(z.string()),
-  files: z.array(z.object({ id: z.string(), name: z.string(), size: z.number().int(), mediaType: z.string() })).describe('附件（名称、大小）'),
+  files: z
+    .array(z.object({ id: z.string(), name: z.string(), size: z.number().int(), mediaType: z.string() }))
+    .describe('附件（名称、大小）'),
   final: z.boolean(),
 });
 export type ReportView = z.infer<typeof ReportView>;
@@ -67,7 +72,10 @@ export const TaskFilter = z.object({
   department: z.string().max(40).optional().describe('部门代码：牵头或配合'),
   status: z.enum(MEASURE_STATUSES, { message: '状态应为 open、done 或 overdue' }).optional(),
   overdue: z.stringbool({ error: 'overdue 应为 true 或 false' }).optional().describe('true：只看已逾期的措施'),
-  longTerm: z.stringbool({ error: 'longTerm 应为 true 或 false' }).optional().describe('true：只看长期推进的措施；false：只看有完成时限的'),
+  longTerm: z
+    .stringbool({ error: 'longTerm 应为 true 或 false' })
+    .optional()
+    .describe('true：只看长期推进的措施；false：只看有完成时限的'),
   q: z.string().trim().max(100, '关键词最多 100 字').optional(),
 });
 export type TaskFilter = z.infer<typeof TaskFilter>;
@@ -83,7 +91,10 @@ export const MeasureInput = z
     deadline: IsoDate.optional(),
     longTerm: z.boolean().default(false),
   })
-  .refine((m) => m.longTerm !== (m.deadline !== undefined), { message: '完成时限：请填写日期或选择“长期”（二选一）', path: ['deadline'] });
+  .refine((m) => m.longTerm !== (m.deadline !== undefined), {
+    message: '完成时限：请填写日期或选择“长期”（二选一）',
+    path: ['deadline'],
+  });
 
 export const CreateTaskBody = z.object({
   category: z.string().trim().max(200).optional(),
@@ -101,7 +112,9 @@ export const ReportBody = z.object({
 export type ReportBody = z.infer<typeof ReportBody>;
 
 export const NoteBody = z.object({ note: z.string().trim().min(1, '请填写说明').max(1000, '最多 1000 字') });
-export const AccountabilityBody = z.object({ note: z.string().trim().min(1, '请填写问责意见').max(2000, '最多 2000 字') });
+export const AccountabilityBody = z.object({
+  note: z.string().trim().min(1, '请填写问责意见').max(2000, '最多 2000 字'),
+});
 
 export const ImportResult = z.object({
   problems: z.number().int(),
@@ -133,6 +146,8 @@ export const ImportPreview = z.object({
       ),
     }),
   ),
-  errors: z.array(z.object({ row: z.number().int(), column: z.string(), field: z.string(), message: z.string() })).describe('有错误的行（有错误时不能导入）'),
+  errors: z
+    .array(z.object({ row: z.number().int(), column: z.string(), field: z.string(), message: z.string() }))
+    .describe('有错误的行（有错误时不能导入）'),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;

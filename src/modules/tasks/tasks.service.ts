@@ -33,7 +33,14 @@ export interface Ctx {
 const CITY = '211100';
 /** The demo city and its counties, whose departments a 牵头单位 name may name. */
 const PANJIN_REGIONS = ['211100', '211102', '211103', '211104', '211122'];
-const KINDS: DepartmentKind[] = ['department', 'approval_bureau', 'approval_office', 'supervision', 'service_center', 'hotline'];
+const KINDS: DepartmentKind[] = [
+  'department',
+  'approval_bureau',
+  'approval_office',
+  'supervision',
+  'service_center',
+  'hotline',
+];
 
 /** Every active department of the city and its counties, for mapping unit names to codes. */
 export async function knownDepartments(db: Db | Tx): Promise<NamedDepartment[]> {
@@ -88,7 +95,14 @@ const reportView = (r: ReportRow, files: Map<string, FileMeta>) => ({
 /** Reports and urgings of measures, with the attachments' names, grouped by measure. */
 async function measureHistory(db: Db | Tx, measureIds: string[]) {
   const [reports, urgings] = await Promise.all([repo.reportsOf(db, measureIds), repo.urgingsOf(db, measureIds)]);
-  const files = new Map((await getFileMetas(db, reports.flatMap((r) => r.file_ids))).map((f) => [f.id, f]));
+  const files = new Map(
+    (
+      await getFileMetas(
+        db,
+        reports.flatMap((r) => r.file_ids),
+      )
+    ).map((f) => [f.id, f]),
+  );
   return (m: MeasureRow): MeasureDetail => ({
     ...measureView(m),
     reports: reports.filter((r) => r.measure_id === m.id).map((r) => reportView(r, files)),
@@ -123,8 +137,11 @@ async function scopeOf(db: Db | Tx, actor: Actor): Promise<Scope> {
 }
 
 const involves = (m: MeasureRow, code: string) =>
-  m.lead_department_code === code || m.co_lead_department_codes.includes(code) || m.assisting_department_codes.includes(code);
-const leads = (m: MeasureRow, code: string) => m.lead_department_code === code || m.co_lead_department_codes.includes(code);
+  m.lead_department_code === code ||
+  m.co_lead_department_codes.includes(code) ||
+  m.assisting_department_codes.includes(code);
+const leads = (m: MeasureRow, code: string) =>
+  m.lead_department_code === code || m.co_lead_department_codes.includes(code);
 
 const criteria = (scope: Scope, f: TaskFilter): repo.MeasureCriteria => ({
   scopeDepartment: scope.kind === 'department' ? scope.code : undefined,
@@ -149,14 +166,19 @@ async function selectTasks(
   const c = criteria(scope, f);
   const { total, items } = await repo.pageProblems(db, scope.prefix, c, page);
   const ids = items.map((p) => p.id);
-  const measures = repo.hasMeasureCriteria(c) ? await repo.matchingMeasuresOf(db, ids, c) : await repo.measuresOf(db, ids);
+  const measures = repo.hasMeasureCriteria(c)
+    ? await repo.matchingMeasuresOf(db, ids, c)
+    : await repo.measuresOf(db, ids);
   const byProblem = new Map<string, MeasureRow[]>();
   for (const m of measures) byProblem.set(m.problem_id, [...(byProblem.get(m.problem_id) ?? []), m]);
   return { total, tasks: items.map((p) => ({ problem: p, measures: byProblem.get(p.id) ?? [] })) };
 }
 
 export async function listTasks(db: Db, actor: Actor, query: TaskListQuery) {
-  const { total, tasks } = await selectTasks(db, actor, query, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+  const { total, tasks } = await selectTasks(db, actor, query, {
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  });
   const items: ProblemView[] = tasks.map((t) => ({ ...problemBase(t.problem), measures: t.measures.map(measureView) }));
   return { total, page: query.page, pageSize: query.pageSize, items };
 }
@@ -195,7 +217,8 @@ export async function createTask(db: Db, ctx: Ctx, body: CreateTaskBody): Promis
   const names: string[] = [];
   for (const [i, m] of body.measures.entries()) {
     names.push(await validDepartmentCode(db, m.leadDepartmentCode, `measures.${i}.leadDepartmentCode`));
-    for (const [j, c] of m.assistingDepartmentCodes.entries()) await validDepartmentCode(db, c, `measures.${i}.assistingDepartmentCodes.${j}`);
+    for (const [j, c] of m.assistingDepartmentCodes.entries())
+      await validDepartmentCode(db, c, `measures.${i}.assistingDepartmentCodes.${j}`);
   }
   const id = await db.transaction().execute(async (tx) => {
     const regionCode = actor.scope.regionCode;
@@ -225,14 +248,26 @@ export async function createTask(db: Db, ctx: Ctx, body: CreateTaskBody): Promis
         long_term: m.longTerm,
       })),
     );
-    await recordAudit(tx, { actor, ip: ctx.ip, action: 'tasks.problem.create', entityType: 'supervision_problem', entityId: problem.id, after: { problem, measures } });
+    await recordAudit(tx, {
+      actor,
+      ip: ctx.ip,
+      action: 'tasks.problem.create',
+      entityType: 'supervision_problem',
+      entityId: problem.id,
+      after: { problem, measures },
+    });
     return problem.id;
   });
   return getTask(db, actor, id);
 }
 
 /** The measure the actor may act on as a department (lead only when `leadOnly`), locked. */
-async function measureForDepartment(tx: Tx, actor: Actor, id: string, leadOnly: boolean): Promise<{ m: MeasureRow; code: string }> {
+async function measureForDepartment(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  leadOnly: boolean,
+): Promise<{ m: MeasureRow; code: string }> {
   const scope = await scopeOf(tx, actor);
   const m = await repo.getMeasure(tx, id, true);
   if (!m) throw notFound('整改措施');
@@ -264,11 +299,22 @@ const measureFacts = (m: MeasureRow, p: ProblemRow) => ({
 });
 
 /** Tells the staff of the measure's lead (and co-lead) departments, each person once; returns how many. */
-async function notifyLeads(tx: Tx, m: MeasureRow, kind: string, text: NoticeText, actor: Actor | null, ip?: string): Promise<number> {
-  const codes = leadDepartments({ leadDepartmentCode: m.lead_department_code, coLeadDepartmentCodes: m.co_lead_department_codes });
+async function notifyLeads(
+  tx: Tx,
+  m: MeasureRow,
+  kind: string,
+  text: NoticeText,
+  actor: Actor | null,
+  ip?: string,
+): Promise<number> {
+  const codes = leadDepartments({
+    leadDepartmentCode: m.lead_department_code,
+    coLeadDepartmentCodes: m.co_lead_department_codes,
+  });
   const staff = (await Promise.all(codes.map((department) => listDepartmentStaff(tx, { department })))).flat();
   const to = [...new Set(staff.map((s) => s.id))].filter((id) => id !== actor?.id);
-  for (const userId of to) await notify(tx, { userId, kind, ...text, actor: actor && { id: actor.id, username: actor.username }, ip });
+  for (const userId of to)
+    await notify(tx, { userId, kind, ...text, actor: actor && { id: actor.id, username: actor.username }, ip });
   return to.length;
 }
 
@@ -314,8 +360,22 @@ export async function urge(db: Db, ctx: Ctx, id: string, note: string): Promise<
     if (before.status === 'done') throw conflict('该整改措施已办结，无需催办', 'measure_done');
     const u = await repo.insertUrging(tx, { measure_id: id, by: actor.id, by_name: actor.name, note });
     const after = await repo.updateMeasure(tx, id, { urge_count: before.urge_count + 1 });
-    await recordAudit(tx, { actor, ip: ctx.ip, action: 'tasks.measure.urge', entityType: 'supervision_measure', entityId: id, after: { urging: u } });
-    await notifyLeads(tx, after, 'tasks.measure.urged', urgedNotice(measureFacts(after, p), `督查人员${actor.name}`, note), actor, ctx.ip);
+    await recordAudit(tx, {
+      actor,
+      ip: ctx.ip,
+      action: 'tasks.measure.urge',
+      entityType: 'supervision_measure',
+      entityId: id,
+      after: { urging: u },
+    });
+    await notifyLeads(
+      tx,
+      after,
+      'tasks.measure.urged',
+      urgedNotice(measureFacts(after, p), `督查人员${actor.name}`, note),
+      actor,
+      ctx.ip,
+    );
     return after;
   });
   return measureDetail(db, m);
@@ -346,9 +406,25 @@ export async function recordAccountability(db: Db, ctx: Ctx, id: string, note: s
 }
 
 /** Tells the lead departments of measures just marked overdue (each measure is marked, and told, once). */
-async function notifyOverdue(tx: Tx, marked: MeasureRow[], today: string, actor: Actor | null, ip?: string): Promise<void> {
-  const problems = new Map((await repo.getProblems(tx, [...new Set(marked.map((m) => m.problem_id))])).map((p) => [p.id, p]));
-  for (const m of marked) await notifyLeads(tx, m, 'tasks.measure.overdue', overdueNotice(measureFacts(m, problems.get(m.problem_id)!), today), actor, ip);
+async function notifyOverdue(
+  tx: Tx,
+  marked: MeasureRow[],
+  today: string,
+  actor: Actor | null,
+  ip?: string,
+): Promise<void> {
+  const problems = new Map(
+    (await repo.getProblems(tx, [...new Set(marked.map((m) => m.problem_id))])).map((p) => [p.id, p]),
+  );
+  for (const m of marked)
+    await notifyLeads(
+      tx,
+      m,
+      'tasks.measure.overdue',
+      overdueNotice(measureFacts(m, problems.get(m.problem_id)!), today),
+      actor,
+      ip,
+    );
 }
 
 /**
@@ -359,7 +435,13 @@ export async function sweepOverdueMeasures(db: Db, today: string = todayInShangh
   return db.transaction().execute(async (tx) => {
     const marked = await repo.markOverdue(tx, today);
     if (marked.length) {
-      await recordAudit(tx, { actor: null, action: 'tasks.measure.overdue', entityType: 'supervision_measure', entityId: null, after: { today, ids: marked.map((m) => m.id) } });
+      await recordAudit(tx, {
+        actor: null,
+        action: 'tasks.measure.overdue',
+        entityType: 'supervision_measure',
+        entityId: null,
+        after: { today, ids: marked.map((m) => m.id) },
+      });
       await notifyOverdue(tx, marked, today, null);
     }
     return marked.length;
@@ -367,15 +449,35 @@ export async function sweepOverdueMeasures(db: Db, today: string = todayInShangh
 }
 
 /** A supervisor marks one measure overdue now (without waiting for the job): only an open one past its deadline. */
-export async function markMeasureOverdue(db: Db, ctx: Ctx, id: string, today: string = todayInShanghai()): Promise<MeasureDetail> {
+export async function markMeasureOverdue(
+  db: Db,
+  ctx: Ctx,
+  id: string,
+  today: string = todayInShanghai(),
+): Promise<MeasureDetail> {
   const { actor } = ctx;
   const m = await db.transaction().execute(async (tx) => {
     const { m: before } = await measureForSupervisor(tx, actor, id);
-    if (before.status !== 'open') throw conflict(before.status === 'done' ? '该整改措施已办结' : '该整改措施已标记逾期', 'measure_state');
+    if (before.status !== 'open')
+      throw conflict(before.status === 'done' ? '该整改措施已办结' : '该整改措施已标记逾期', 'measure_state');
     if (!isOverdue({ status: before.status, deadline: before.deadline, longTerm: before.long_term }, today))
-      throw unprocessable(before.long_term || !before.deadline ? '该整改措施没有具体完成时限，不能标记逾期' : `尚未超过完成时限（${before.deadline}）`, [], 'not_overdue');
+      throw unprocessable(
+        before.long_term || !before.deadline
+          ? '该整改措施没有具体完成时限，不能标记逾期'
+          : `尚未超过完成时限（${before.deadline}）`,
+        [],
+        'not_overdue',
+      );
     const after = await repo.updateMeasure(tx, id, { status: 'overdue', overdue_on: today });
-    await recordAudit(tx, { actor, ip: ctx.ip, action: 'tasks.measure.mark_overdue', entityType: 'supervision_measure', entityId: id, before: { status: before.status }, after: { status: after.status, overdueOn: today } });
+    await recordAudit(tx, {
+      actor,
+      ip: ctx.ip,
+      action: 'tasks.measure.mark_overdue',
+      entityType: 'supervision_measure',
+      entityId: id,
+      before: { status: before.status },
+      after: { status: after.status, overdueOn: today },
+    });
     await notifyOverdue(tx, [after], today, actor, ctx.ip);
     return after;
   });
@@ -387,7 +489,8 @@ export async function reportFile(db: Db, actor: Actor, measureId: string, fileId
   const scope = await scopeOf(db, actor);
   const m = await repo.getMeasure(db, measureId);
   const p = m && (await repo.getProblem(db, m.problem_id));
-  if (!m || !p || !p.region_code.startsWith(scope.prefix) || (scope.kind === 'department' && !involves(m, scope.code))) throw notFound('整改措施');
+  if (!m || !p || !p.region_code.startsWith(scope.prefix) || (scope.kind === 'department' && !involves(m, scope.code)))
+    throw notFound('整改措施');
   const reports = await repo.reportsOf(db, [m.id]);
   if (!reports.some((r) => r.file_ids.includes(fileId))) throw notFound('附件');
   const f = await readFile(db, fileId);
@@ -427,12 +530,16 @@ export interface RowError {
 }
 
 /** Validates rows and groups the good ones by problem, listing every bad row (for a preview). */
-export function checkImport(rows: BreakdownRow[]): { plan: { title: string; measures: PlannedMeasure[] }[]; errors: RowError[] } {
+export function checkImport(rows: BreakdownRow[]): {
+  plan: { title: string; measures: PlannedMeasure[] }[];
+  errors: RowError[];
+} {
   const errors: RowError[] = [];
   const out: { title: string; measures: PlannedMeasure[] }[] = [];
   let current: { title: string; measures: PlannedMeasure[] } | undefined;
   for (const r of rows) {
-    const err = (col: string, msg: string) => errors.push({ row: r.row, column: col, field: `rows.${r.row}.${col}`, message: `第 ${r.row} 行：${msg}` });
+    const err = (col: string, msg: string) =>
+      errors.push({ row: r.row, column: col, field: `rows.${r.row}.${col}`, message: `第 ${r.row} 行：${msg}` });
     const problem = r.problem.trim();
     if (problem && problem !== current?.title) {
       current = out.find((p) => p.title === problem) ?? { title: problem, measures: [] };
@@ -450,7 +557,15 @@ export function checkImport(rows: BreakdownRow[]): { plan: { title: string; meas
     if (!text) err('完成时限', '完成时限不能为空');
     else if (!d) err('完成时限', `完成时限“${text}”无法识别（应为日期如 2017-06-30、“2017年6月末前”或“长期”）`);
     if (current && d && r.measure.trim() && r.lead.trim())
-      current.measures.push({ content: r.measure.trim(), lead: r.lead.trim(), assisting: r.assisting.trim(), deadlineText: text, deadline: d.deadline, longTerm: d.longTerm, row: r.row });
+      current.measures.push({
+        content: r.measure.trim(),
+        lead: r.lead.trim(),
+        assisting: r.assisting.trim(),
+        deadlineText: text,
+        deadline: d.deadline,
+        longTerm: d.longTerm,
+        row: r.row,
+      });
   }
   if (!rows.length) errors.push({ row: 0, column: '', field: 'file', message: '表格中没有数据行' });
   return { plan: out, errors };
@@ -540,17 +655,39 @@ async function storePlanned(
     });
     const measures = await repo.insertMeasures(tx, rows);
     count += measures.length;
-    await recordAudit(tx, { actor, action: actor ? 'tasks.problem.import' : 'tasks.problem.demo', entityType: 'supervision_problem', entityId: problem.id, after: { problem, measures } });
+    await recordAudit(tx, {
+      actor,
+      action: actor ? 'tasks.problem.import' : 'tasks.problem.demo',
+      entityType: 'supervision_problem',
+      entityId: problem.id,
+      after: { problem, measures },
+    });
   }
   return { problems: problemIds.length, measures: count, unmatchedUnits, problemIds };
 }
 
-export async function importBreakdown(db: Db, ctx: Ctx, rows: BreakdownRow[], fileName: string | undefined): Promise<ImportResult> {
+export async function importBreakdown(
+  db: Db,
+  ctx: Ctx,
+  rows: BreakdownRow[],
+  fileName: string | undefined,
+): Promise<ImportResult> {
   const { actor } = ctx;
   if (!hasRole(actor, 'admin', 'supervisor')) throw forbidden('仅督查人员可导入任务分解表');
   const plan = planImport(rows);
   const departments = await knownDepartments(db);
-  return db.transaction().execute((tx) => storePlanned(tx, actor, actor.scope.regionCode, `任务分解表导入${fileName ? `：${fileName}` : ''}`, plan, departments));
+  return db
+    .transaction()
+    .execute((tx) =>
+      storePlanned(
+        tx,
+        actor,
+        actor.scope.regionCode,
+        `任务分解表导入${fileName ? `：${fileName}` : ''}`,
+        plan,
+        departments,
+      ),
+    );
 }
 
 /** Demo: seed 004's 21 problems and 37 measures for the city. */
@@ -568,7 +705,15 @@ export async function seedTasksDemo(db: Db): Promise<void> {
         description: p.description,
         measures: p.measures.map((m) => {
           const d = parseDeadline(m.deadline) ?? { deadline: null, longTerm: false };
-          return { content: m.content, lead: m.lead, assisting: '', deadlineText: m.deadline, deadline: d.deadline, longTerm: d.longTerm, row: 0 };
+          return {
+            content: m.content,
+            lead: m.lead,
+            assisting: '',
+            deadlineText: m.deadline,
+            deadline: d.deadline,
+            longTerm: d.longTerm,
+            row: 0,
+          };
         }),
       })),
       departments,

@@ -19,7 +19,8 @@ function cellText(cell: ExcelJS.Cell): string | Date {
 
 /** Reads the first sheet: a header row naming the columns (within the first 10 rows), then one measure per row. */
 export async function readBreakdown(content: Buffer): Promise<BreakdownRow[]> {
-  if (content.length < 4 || content[0] !== 0x50 || content[1] !== 0x4b) throw fieldError('file', '请上传 .xlsx 格式的任务分解表', 'not_xlsx');
+  if (content.length < 4 || content[0] !== 0x50 || content[1] !== 0x4b)
+    throw fieldError('file', '请上传 .xlsx 格式的任务分解表', 'not_xlsx');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(content as unknown as ExcelJS.Buffer);
@@ -35,7 +36,9 @@ export async function readBreakdown(content: Buffer): Promise<BreakdownRow[]> {
     const found: typeof col = {};
     row.eachCell((cell, c) => {
       const t = cell.text.replace(/\s/g, '');
-      const name = COLUMNS.find((n) => t === n || (n === '牵头单位' && t === '牵头部门') || (n === '配合单位' && t === '配合部门'));
+      const name = COLUMNS.find(
+        (n) => t === n || (n === '牵头单位' && t === '牵头部门') || (n === '配合单位' && t === '配合部门'),
+      );
       if (name) found[name] = c;
     });
     if (found['整改措施']) {
@@ -45,7 +48,11 @@ export async function readBreakdown(content: Buffer): Promise<BreakdownRow[]> {
   }
   const missing = REQUIRED.filter((n) => !col[n]);
   if (!headerRow || missing.length)
-    throw badRequest(`表头缺少列：${(headerRow ? missing : REQUIRED).join('、')}（应为 ${COLUMNS.join('/')}）`, [{ field: 'file', message: '表头不完整' }], 'import_header');
+    throw badRequest(
+      `表头缺少列：${(headerRow ? missing : REQUIRED).join('、')}（应为 ${COLUMNS.join('/')}）`,
+      [{ field: 'file', message: '表头不完整' }],
+      'import_header',
+    );
   const rows: BreakdownRow[] = [];
   const get = (row: ExcelJS.Row, n: (typeof COLUMNS)[number]) => (col[n] ? cellText(row.getCell(col[n])) : '');
   const str = (v: string | Date) => (v instanceof Date ? v.toISOString().slice(0, 10) : v);

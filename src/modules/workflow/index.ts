@@ -50,4 +50,9 @@ export {
   NEAR_RATIO,
   type DeadlineColour,
 } from './workflow.clock';
-export { ProcessDefinitionSchema, StepDefinitionSchema, ActionDefinitionSchema, PerformerSchema } from './workflow.schema';
+export {
+  ProcessDefinitionSchema,
+  StepDefinitionSchema,
+  ActionDefinitionSchema,
+  PerformerSchema,
+} from './workflow.schema';

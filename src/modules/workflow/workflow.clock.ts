@@ -43,7 +43,12 @@ const NOT_STARTED: ClockView = {
  * Events before the first `start` are ignored, as are a second `start`, a `resume` without a `stop`,
  * a `stop` while stopped, and anything after the first `end`.
  */
-export function computeClock(cal: CalendarData, events: readonly ClockEvent[], limits: ClockLimits, today: string): ClockView {
+export function computeClock(
+  cal: CalendarData,
+  events: readonly ClockEvent[],
+  limits: ClockLimits,
+  today: string,
+): ClockView {
   dayNumber(today); // validates
   const sorted = events
     .map((e, i) => ({ e, i, n: dayNumber(e.on) }))

@@ -23,17 +23,38 @@ describe('default definitions', () => {
     expect([...new Set(d.actions.map((a) => a.action))].sort()).toEqual([...STANDARD_ACTIONS].sort());
     for (const s of d.steps) expect(s.label, s.code).toMatch(HAN);
     for (const a of d.actions) expect(a.label, a.action).toMatch(HAN);
-    expect(d.steps.filter((s) => s.terminal).map((s) => s.code).sort()).toEqual(['completed', 'denied', 'refused', 'withdrawn']);
-    expect(d.steps.filter((s) => s.clockStopped).map((s) => s.code).sort()).toEqual(['correction_requested', 'suspended']);
+    expect(
+      d.steps
+        .filter((s) => s.terminal)
+        .map((s) => s.code)
+        .sort(),
+    ).toEqual(['completed', 'denied', 'refused', 'withdrawn']);
+    expect(
+      d.steps
+        .filter((s) => s.clockStopped)
+        .map((s) => s.code)
+        .sort(),
+    ).toEqual(['correction_requested', 'suspended']);
   });
 
   it('the immediate path has no back office, no return and no special procedure', () => {
     const d = immediateDefinition();
     expect(d.key).toBe('immediate');
-    expect(d.steps.map((s) => s.code).sort()).toEqual(
-      ['accepted', 'certificate_issued', 'completed', 'correction_requested', 'denied', 'draft', 'granted', 'prereviewed', 'refused', 'submitted', 'withdrawn'],
-    );
-    for (const gone of ['review-pass', 'return', 'suspend', 'resume']) expect(d.actions.map((a) => a.action)).not.toContain(gone);
+    expect(d.steps.map((s) => s.code).sort()).toEqual([
+      'accepted',
+      'certificate_issued',
+      'completed',
+      'correction_requested',
+      'denied',
+      'draft',
+      'granted',
+      'prereviewed',
+      'refused',
+      'submitted',
+      'withdrawn',
+    ]);
+    for (const gone of ['review-pass', 'return', 'suspend', 'resume'])
+      expect(d.actions.map((a) => a.action)).not.toContain(gone);
     for (const s of d.steps) expect(s.label, s.code).toMatch(HAN);
     for (const a of d.actions) expect(a.label, a.action).toMatch(HAN);
   });
@@ -50,14 +71,22 @@ describe('default definitions', () => {
     expect(getProcessDefinition({ handlingType: 'promised' }).key).toBe('standard');
     expect(getProcessDefinition({ handlingType: 'immediate' }).key).toBe('immediate');
     expect(getProcessDefinition({ handlingType: 'immediate', workflow: undefined }).key).toBe('immediate');
-    const own = withExtraSteps(standardDefinition(), [{ code: 'site_inspection', label: '现场踏勘', performers: ['approver'], after: 'accepted' }]);
+    const own = withExtraSteps(standardDefinition(), [
+      { code: 'site_inspection', label: '现场踏勘', performers: ['approver'], after: 'accepted' },
+    ]);
     expect(getProcessDefinition({ handlingType: 'promised', workflow: own })).toBe(own);
     expect(getProcessDefinition({ handlingType: 'immediate', workflow: own })).toBe(own);
   });
 });
 
 describe('withExtraSteps', () => {
-  const site = { code: 'site_inspection', label: '现场踏勘', performers: ['approver' as const], limitDays: 2, after: 'accepted' };
+  const site = {
+    code: 'site_inspection',
+    label: '现场踏勘',
+    performers: ['approver' as const],
+    limitDays: 2,
+    after: 'accepted',
+  };
 
   it('inserts a step between review and decision, with its pass action, return, suspend and withdraw', () => {
     const d = withExtraSteps(standardDefinition(), [site]);
@@ -75,8 +104,14 @@ describe('withExtraSteps', () => {
       'site_inspection -suspend-> suspended [approver,chief]',
       'site_inspection -withdraw-> withdrawn [owner]',
     ]);
-    expect(d.steps.map((s) => s.code).indexOf('site_inspection')).toBe(d.steps.map((s) => s.code).indexOf('accepted') + 1);
-    expect(d.steps.find((s) => s.code === 'site_inspection')).toEqual({ code: 'site_inspection', label: '现场踏勘', limitDays: 2 });
+    expect(d.steps.map((s) => s.code).indexOf('site_inspection')).toBe(
+      d.steps.map((s) => s.code).indexOf('accepted') + 1,
+    );
+    expect(d.steps.find((s) => s.code === 'site_inspection')).toEqual({
+      code: 'site_inspection',
+      label: '现场踏勘',
+      limitDays: 2,
+    });
     expect(d.actions.find((a) => a.action === 'inspection-pass')!.label).toBe('踏勘通过');
     expect(d.actions.find((a) => a.action === 'withdraw' && a.from.includes('site_inspection'))!.clock).toBe('end');
     expect(d.key).toBe('standard-site-inspection');
@@ -109,16 +144,31 @@ describe('withExtraSteps', () => {
       ]),
     );
     expect(now.filter((e) => e.startsWith('reviewed -return->'))).toHaveLength(1);
-    expect(d.steps.map((s) => s.code).slice(5, 9)).toEqual(['accepted', 'site_inspection', 'joint_signoff', 'expert_review']);
+    expect(d.steps.map((s) => s.code).slice(5, 9)).toEqual([
+      'accepted',
+      'site_inspection',
+      'joint_signoff',
+      'expert_review',
+    ]);
     expect([d.key, d.name]).toEqual(['construction', '施工许可流程']);
   });
 
   it('names a custom pass action, or derives one from the code', () => {
     const d = withExtraSteps(standardDefinition(), [
       { code: 'hearing_step', label: '听证', performers: ['chief'], after: 'accepted' },
-      { code: 'site_inspection', label: '现场核查', performers: ['approver'], after: 'hearing_step', passAction: 'check-done', passLabel: '核查完毕' },
+      {
+        code: 'site_inspection',
+        label: '现场核查',
+        performers: ['approver'],
+        after: 'hearing_step',
+        passAction: 'check-done',
+        passLabel: '核查完毕',
+      },
     ]);
-    expect(d.actions.find((a) => a.from.includes('hearing_step') && a.to === 'site_inspection')).toMatchObject({ action: 'hearing-step-pass', label: '听证通过' });
+    expect(d.actions.find((a) => a.from.includes('hearing_step') && a.to === 'site_inspection')).toMatchObject({
+      action: 'hearing-step-pass',
+      label: '听证通过',
+    });
     expect(d.actions.find((a) => a.action === 'check-done')).toMatchObject({ label: '核查完毕', to: 'reviewed' });
   });
 
@@ -130,9 +180,15 @@ describe('withExtraSteps', () => {
   });
 
   it('refuses impossible insertions', () => {
-    expect(() => withExtraSteps(standardDefinition(), [{ ...site, code: 'reviewed' }])).toThrow('流程中已有环节「reviewed」');
-    expect(() => withExtraSteps(standardDefinition(), [{ ...site, after: 'inspection' }])).toThrow('所接的环节「inspection」不存在');
-    expect(() => withExtraSteps(standardDefinition(), [{ ...site, after: 'completed' }])).toThrow('之后的去向不唯一（无）');
+    expect(() => withExtraSteps(standardDefinition(), [{ ...site, code: 'reviewed' }])).toThrow(
+      '流程中已有环节「reviewed」',
+    );
+    expect(() => withExtraSteps(standardDefinition(), [{ ...site, after: 'inspection' }])).toThrow(
+      '所接的环节「inspection」不存在',
+    );
+    expect(() => withExtraSteps(standardDefinition(), [{ ...site, after: 'completed' }])).toThrow(
+      '之后的去向不唯一（无）',
+    );
     // submitted leads forward to prereviewed, correction_requested and accepted
     expect(() => withExtraSteps(standardDefinition(), [{ ...site, after: 'submitted' }])).toThrow('之后的去向不唯一');
     expect(() => withExtraSteps(standardDefinition(), [{ ...site, code: 'Site' }])).toThrow('环节代码「Site」格式有误');
@@ -144,13 +200,24 @@ describe('default step limits 环节时限', () => {
   it('gives a promised item one day per window step and the review the rest of the promised time', () => {
     const def = getProcessDefinition({ handlingType: 'promised', promisedLimit: { days: 10 } });
     const limit = (code: string) => def.steps.find((s) => s.code === code)?.limitDays;
-    expect([limit('submitted'), limit('prereviewed'), limit('accepted'), limit('reviewed'), limit('granted'), limit('certificate_issued')]).toEqual([1, 1, 8, 1, 1, 1]);
+    expect([
+      limit('submitted'),
+      limit('prereviewed'),
+      limit('accepted'),
+      limit('reviewed'),
+      limit('granted'),
+      limit('certificate_issued'),
+    ]).toEqual([1, 1, 8, 1, 1, 1]);
     expect(limit('correction_requested')).toBeUndefined(); // the applicant's time, not the office's
     expect(validateDefinition(def)).toEqual([]);
   });
 
   it('never gives the review less than one day, and an immediate item nothing beyond the same day', () => {
-    expect(getProcessDefinition({ handlingType: 'promised', promisedLimit: { days: 1 } }).steps.find((s) => s.code === 'accepted')?.limitDays).toBe(1);
+    expect(
+      getProcessDefinition({ handlingType: 'promised', promisedLimit: { days: 1 } }).steps.find(
+        (s) => s.code === 'accepted',
+      )?.limitDays,
+    ).toBe(1);
     const immediate = getProcessDefinition({ handlingType: 'immediate', promisedLimit: { days: 0 } });
     expect(immediate.steps.filter((s) => s.limitDays !== undefined).every((s) => s.limitDays === 0)).toBe(true);
   });

@@ -18,11 +18,7 @@
  * sending the case back to the window would restart acceptance; a back office that finds the case
  * unfit denies it (with reasons) or opens a special procedure instead.
  */
-import {
-  PREVIOUS,
-  STANDARD_ACTION_LABELS as A,
-  STANDARD_STATUS_LABELS as S,
-} from './workflow.labels';
+import { PREVIOUS, STANDARD_ACTION_LABELS as A, STANDARD_STATUS_LABELS as S } from './workflow.labels';
 import { validateDefinition } from './workflow.rules';
 import type { ActionDefinition, Performer, ProcessDefinition, StepDefinition } from './workflow.types';
 
@@ -33,7 +29,13 @@ const PRE_ACCEPTANCE = ['draft', 'submitted', 'correction_requested', 'prereview
 function frontDeskActions(): ActionDefinition[] {
   return [
     { action: 'submit', label: A.submit, from: ['draft'], to: 'submitted', performers: ['owner', 'clerk'] },
-    { action: 'prereview-pass', label: A['prereview-pass'], from: ['submitted'], to: 'prereviewed', performers: ['clerk'] },
+    {
+      action: 'prereview-pass',
+      label: A['prereview-pass'],
+      from: ['submitted'],
+      to: 'prereviewed',
+      performers: ['clerk'],
+    },
     {
       action: 'request-correction',
       label: A['request-correction'],
@@ -42,9 +44,29 @@ function frontDeskActions(): ActionDefinition[] {
       performers: ['clerk'],
       requires: ['corrections'],
     },
-    { action: 'resubmit', label: A.resubmit, from: ['correction_requested'], to: 'submitted', performers: ['owner', 'clerk'] },
-    { action: 'refuse', label: A.refuse, from: ['submitted', 'prereviewed'], to: 'refused', performers: ['clerk'], requires: ['reason'] },
-    { action: 'accept', label: A.accept, from: ['submitted', 'prereviewed'], to: 'accepted', performers: ['clerk'], clock: 'start' },
+    {
+      action: 'resubmit',
+      label: A.resubmit,
+      from: ['correction_requested'],
+      to: 'submitted',
+      performers: ['owner', 'clerk'],
+    },
+    {
+      action: 'refuse',
+      label: A.refuse,
+      from: ['submitted', 'prereviewed'],
+      to: 'refused',
+      performers: ['clerk'],
+      requires: ['reason'],
+    },
+    {
+      action: 'accept',
+      label: A.accept,
+      from: ['submitted', 'prereviewed'],
+      to: 'accepted',
+      performers: ['clerk'],
+      clock: 'start',
+    },
   ];
 }
 
@@ -71,14 +93,29 @@ function exitActions(): ActionDefinition[] {
       performers: ['clerk', 'approver'],
       requires: ['certificate'],
     },
-    { action: 'deliver', label: A.deliver, from: ['certificate_issued'], to: 'completed', performers: ['clerk'], requires: ['delivery'], clock: 'end' },
+    {
+      action: 'deliver',
+      label: A.deliver,
+      from: ['certificate_issued'],
+      to: 'completed',
+      performers: ['clerk'],
+      requires: ['delivery'],
+      clock: 'end',
+    },
   ];
 }
 
 function withdrawActions(afterAcceptance: string[]): ActionDefinition[] {
   return [
     { action: 'withdraw', label: A.withdraw, from: [...PRE_ACCEPTANCE], to: 'withdrawn', performers: ['owner'] },
-    { action: 'withdraw', label: A.withdraw, from: afterAcceptance, to: 'withdrawn', performers: ['owner'], clock: 'end' },
+    {
+      action: 'withdraw',
+      label: A.withdraw,
+      from: afterAcceptance,
+      to: 'withdrawn',
+      performers: ['owner'],
+      clock: 'end',
+    },
   ];
 }
 
@@ -101,9 +138,24 @@ export function standardDefinition(): ProcessDefinition {
     actions: [
       ...frontDeskActions(),
       { action: 'review-pass', label: A['review-pass'], from: ['accepted'], to: 'reviewed', performers: ['approver'] },
-      { action: 'return', label: A.return, from: ['reviewed'], to: 'accepted', performers: ['chief'], requires: ['reason'] },
+      {
+        action: 'return',
+        label: A.return,
+        from: ['reviewed'],
+        to: 'accepted',
+        performers: ['chief'],
+        requires: ['reason'],
+      },
       { action: 'grant', label: A.grant, from: ['reviewed'], to: 'granted', performers: ['chief'] },
-      { action: 'deny', label: A.deny, from: ['reviewed'], to: 'denied', performers: ['chief'], requires: ['reason'], clock: 'end' },
+      {
+        action: 'deny',
+        label: A.deny,
+        from: ['reviewed'],
+        to: 'denied',
+        performers: ['chief'],
+        requires: ['reason'],
+        clock: 'end',
+      },
       {
         action: 'suspend',
         label: A.suspend,
@@ -113,7 +165,14 @@ export function standardDefinition(): ProcessDefinition {
         requires: ['suspension'],
         clock: 'stop',
       },
-      { action: 'resume', label: A.resume, from: ['suspended'], to: PREVIOUS, performers: ['approver', 'chief'], clock: 'resume' },
+      {
+        action: 'resume',
+        label: A.resume,
+        from: ['suspended'],
+        to: PREVIOUS,
+        performers: ['approver', 'chief'],
+        clock: 'resume',
+      },
       ...exitActions(),
       ...withdrawActions(['accepted', 'reviewed', 'suspended']),
     ],
@@ -142,7 +201,15 @@ export function immediateDefinition(): ProcessDefinition {
     actions: [
       ...frontDeskActions(),
       { action: 'grant', label: A.grant, from: ['accepted'], to: 'granted', performers: ['clerk'] },
-      { action: 'deny', label: A.deny, from: ['accepted'], to: 'denied', performers: ['clerk'], requires: ['reason'], clock: 'end' },
+      {
+        action: 'deny',
+        label: A.deny,
+        from: ['accepted'],
+        to: 'denied',
+        performers: ['clerk'],
+        requires: ['reason'],
+        clock: 'end',
+      },
       ...exitActions(),
       ...withdrawActions(['accepted']),
     ],
@@ -156,7 +223,9 @@ export function getProcessDefinition(guide: {
   promisedLimit?: { days: number };
 }): ProcessDefinition {
   if (guide.workflow) return guide.workflow;
-  return guide.handlingType === 'immediate' ? withStepLimits(immediateDefinition(), IMMEDIATE_STEP_LIMITS) : withStepLimits(standardDefinition(), standardStepLimits(guide.promisedLimit?.days ?? 0));
+  return guide.handlingType === 'immediate'
+    ? withStepLimits(immediateDefinition(), IMMEDIATE_STEP_LIMITS)
+    : withStepLimits(standardDefinition(), standardStepLimits(guide.promisedLimit?.days ?? 0));
 }
 
 /**
@@ -166,13 +235,29 @@ export function getProcessDefinition(guide: {
  * definition set their own limits.
  */
 export function standardStepLimits(promisedDays: number): Record<string, number> {
-  return { submitted: 1, prereviewed: 1, accepted: Math.max(1, promisedDays - 2), reviewed: 1, granted: 1, certificate_issued: 1 };
+  return {
+    submitted: 1,
+    prereviewed: 1,
+    accepted: Math.max(1, promisedDays - 2),
+    reviewed: 1,
+    granted: 1,
+    certificate_issued: 1,
+  };
 }
-const IMMEDIATE_STEP_LIMITS: Record<string, number> = { submitted: 0, prereviewed: 0, accepted: 0, granted: 0, certificate_issued: 0 };
+const IMMEDIATE_STEP_LIMITS: Record<string, number> = {
+  submitted: 0,
+  prereviewed: 0,
+  accepted: 0,
+  granted: 0,
+  certificate_issued: 0,
+};
 
 /** The definition with these step limits set (steps not named keep theirs). */
 export function withStepLimits(def: ProcessDefinition, limits: Record<string, number>): ProcessDefinition {
-  return { ...def, steps: def.steps.map((st) => (limits[st.code] === undefined ? st : { ...st, limitDays: limits[st.code] })) };
+  return {
+    ...def,
+    steps: def.steps.map((st) => (limits[st.code] === undefined ? st : { ...st, limitDays: limits[st.code] })),
+  };
 }
 
 /* ------------------------------------------------------------------ added steps */
@@ -218,7 +303,11 @@ const clone = (def: ProcessDefinition): ProcessDefinition => structuredClone(def
  * accepted ─review-pass▶ site_inspection ─inspection-pass▶ reviewed, site_inspection ─return▶ accepted,
  * reviewed ─return▶ site_inspection. Throws when a step cannot be inserted or the result is invalid.
  */
-export function withExtraSteps(base: ProcessDefinition, steps: ExtraStep[], meta?: { key?: string; name?: string }): ProcessDefinition {
+export function withExtraSteps(
+  base: ProcessDefinition,
+  steps: ExtraStep[],
+  meta?: { key?: string; name?: string },
+): ProcessDefinition {
   const def = clone(base);
   for (const x of steps) {
     const preset = EXTRA_STEP_PRESETS[x.code];
@@ -229,19 +318,33 @@ export function withExtraSteps(base: ProcessDefinition, steps: ExtraStep[], meta
     if (afterIndex < 0) throw new Error(`环节「${x.code}」所接的环节「${x.after}」不存在`);
     const terminal = (code: string) => def.steps.find((s) => s.code === code)?.terminal ?? false;
     const leaving = def.actions.filter((a) => a.from.includes(x.after));
-    const forward = leaving.filter((a) => a.action !== 'return' && a.to !== PREVIOUS && a.clock !== 'stop' && !terminal(a.to));
+    const forward = leaving.filter(
+      (a) => a.action !== 'return' && a.to !== PREVIOUS && a.clock !== 'stop' && !terminal(a.to),
+    );
     const targets = [...new Set(forward.map((a) => a.to))];
-    if (targets.length !== 1) throw new Error(`环节「${x.after}」之后的去向不唯一（${targets.join('、') || '无'}），无法插入「${x.label}」`);
+    if (targets.length !== 1)
+      throw new Error(`环节「${x.after}」之后的去向不唯一（${targets.join('、') || '无'}），无法插入「${x.label}」`);
     const next = targets[0]!;
     for (const a of forward) redirectFrom(def.actions, a, x.after, x.code);
     for (const a of def.actions.filter((b) => b.action === 'return' && b.to === x.after && b.from.includes(next))) {
       redirectFrom(def.actions, a, next, x.code);
     }
     for (const a of leaving) if (!forward.includes(a) && a.action !== 'return') a.from.push(x.code);
-    def.steps.splice(afterIndex + 1, 0, { code: x.code, label: x.label, ...(x.limitDays === undefined ? {} : { limitDays: x.limitDays }) });
+    def.steps.splice(afterIndex + 1, 0, {
+      code: x.code,
+      label: x.label,
+      ...(x.limitDays === undefined ? {} : { limitDays: x.limitDays }),
+    });
     def.actions.push(
       { action: passAction, label: passLabel, from: [x.code], to: next, performers: [...x.performers] },
-      { action: 'return', label: A.return, from: [x.code], to: x.after, performers: [...x.performers], requires: ['reason'] },
+      {
+        action: 'return',
+        label: A.return,
+        from: [x.code],
+        to: x.after,
+        performers: [...x.performers],
+        requires: ['reason'],
+      },
     );
   }
   def.key = meta?.key ?? `${base.key}-${steps.map((s) => s.code.replace(/_/g, '-')).join('-')}`;

@@ -13,7 +13,13 @@ export const PERFORMERS: readonly Performer[] = [...ROLES, 'owner'];
 
 export const PERFORMER_LABELS: Record<Performer, string> = { ...ROLE_LABELS, owner: '申请人本人（含其委托的代办人）' };
 
-export const ACTION_REQUIREMENTS = ['reason', 'corrections', 'suspension', 'delivery', 'certificate'] as const satisfies readonly ActionRequirement[];
+export const ACTION_REQUIREMENTS = [
+  'reason',
+  'corrections',
+  'suspension',
+  'delivery',
+  'certificate',
+] as const satisfies readonly ActionRequirement[];
 
 export const REQUIREMENT_LABELS: Record<ActionRequirement, string> = {
   reason: '理由',
@@ -23,7 +29,10 @@ export const REQUIREMENT_LABELS: Record<ActionRequirement, string> = {
   certificate: '证照信息',
 };
 
-export const CLOCK_EFFECTS = ['start', 'stop', 'resume', 'end'] as const satisfies readonly Exclude<ClockEffect, null>[];
+export const CLOCK_EFFECTS = ['start', 'stop', 'resume', 'end'] as const satisfies readonly Exclude<
+  ClockEffect,
+  null
+>[];
 
 export const CLOCK_EFFECT_LABELS: Record<Exclude<ClockEffect, null>, string> = {
   start: '开始计时',

@@ -55,7 +55,11 @@ describe('validateDefinition: the defaults are valid', () => {
 describe('validateDefinition: each problem is named at its path', () => {
   it('duplicate step codes', () => {
     const d = edited((d) => d.steps.push({ code: 'accepted', label: '又一个受理' }));
-    expectProblem(d, `steps.${d.steps.length - 1}.code`, `环节代码重复：accepted（与第 ${si(d, 'accepted') + 1} 个环节相同）`);
+    expectProblem(
+      d,
+      `steps.${d.steps.length - 1}.code`,
+      `环节代码重复：accepted（与第 ${si(d, 'accepted') + 1} 个环节相同）`,
+    );
   });
 
   it('step code format', () => {
@@ -67,16 +71,40 @@ describe('validateDefinition: each problem is named at its path', () => {
 
   it('step label, limit and terminal+clockStopped', () => {
     const i = si(standardDefinition(), 'reviewed');
-    expectProblem(edited((d) => (d.steps[i]!.label = ' ')), `steps.${i}.label`, '缺少名称');
-    expectProblem(edited((d) => (d.steps[i]!.limitDays = -1)), `steps.${i}.limitDays`, '不小于 0 的整数');
-    expectProblem(edited((d) => (d.steps[i]!.limitDays = 1.5)), `steps.${i}.limitDays`, '不小于 0 的整数');
+    expectProblem(
+      edited((d) => (d.steps[i]!.label = ' ')),
+      `steps.${i}.label`,
+      '缺少名称',
+    );
+    expectProblem(
+      edited((d) => (d.steps[i]!.limitDays = -1)),
+      `steps.${i}.limitDays`,
+      '不小于 0 的整数',
+    );
+    expectProblem(
+      edited((d) => (d.steps[i]!.limitDays = 1.5)),
+      `steps.${i}.limitDays`,
+      '不小于 0 的整数',
+    );
     const c = si(standardDefinition(), 'completed');
-    expectProblem(edited((d) => (d.steps[c]!.clockStopped = true)), `steps.${c}.clockStopped`, '终结环节「已办结」不需要标记暂停计时');
+    expectProblem(
+      edited((d) => (d.steps[c]!.clockStopped = true)),
+      `steps.${c}.clockStopped`,
+      '终结环节「已办结」不需要标记暂停计时',
+    );
   });
 
   it('initial step missing or terminal', () => {
-    expectProblem(edited((d) => (d.initial = 'start')), 'initial', '初始环节「start」不在环节列表中');
-    expectProblem(edited((d) => (d.initial = 'completed')), 'initial', '初始环节「已办结」不能是终结环节');
+    expectProblem(
+      edited((d) => (d.initial = 'start')),
+      'initial',
+      '初始环节「start」不在环节列表中',
+    );
+    expectProblem(
+      edited((d) => (d.initial = 'completed')),
+      'initial',
+      '初始环节「已办结」不能是终结环节',
+    );
   });
 
   it('at least one terminal step', () => {
@@ -87,17 +115,44 @@ describe('validateDefinition: each problem is named at its path', () => {
   it('unknown from / to, and @previous as a from', () => {
     const d0 = standardDefinition();
     const g = ai(d0, 'grant');
-    expectProblem(edited((d) => (d.actions[g]!.from = ['reviewed', 'approved'])), `actions.${g}.from.1`, '起始环节「approved」不存在');
-    expectProblem(edited((d) => (d.actions[g]!.to = 'approved')), `actions.${g}.to`, '目标环节「approved」不存在');
-    expectProblem(edited((d) => (d.actions[g]!.from = ['@previous'])), `actions.${g}.from.0`, '「@previous」只能用作目标环节');
-    expectProblem(edited((d) => (d.actions[g]!.from = [])), `actions.${g}.from`, '至少需要一个起始环节');
-    expectProblem(edited((d) => (d.actions[g]!.from = ['reviewed', 'reviewed'])), `actions.${g}.from.1`, '起始环节重复：reviewed');
+    expectProblem(
+      edited((d) => (d.actions[g]!.from = ['reviewed', 'approved'])),
+      `actions.${g}.from.1`,
+      '起始环节「approved」不存在',
+    );
+    expectProblem(
+      edited((d) => (d.actions[g]!.to = 'approved')),
+      `actions.${g}.to`,
+      '目标环节「approved」不存在',
+    );
+    expectProblem(
+      edited((d) => (d.actions[g]!.from = ['@previous'])),
+      `actions.${g}.from.0`,
+      '「@previous」只能用作目标环节',
+    );
+    expectProblem(
+      edited((d) => (d.actions[g]!.from = [])),
+      `actions.${g}.from`,
+      '至少需要一个起始环节',
+    );
+    expectProblem(
+      edited((d) => (d.actions[g]!.from = ['reviewed', 'reviewed'])),
+      `actions.${g}.from.1`,
+      '起始环节重复：reviewed',
+    );
   });
 
   it('every step reachable from the initial step', () => {
     const d = edited((d) => {
       d.steps.push({ code: 'archived', label: '已归档' });
-      d.actions.push({ action: 'archive-close', label: '归档办结', from: ['archived'], to: 'completed', performers: ['clerk'], clock: 'end' });
+      d.actions.push({
+        action: 'archive-close',
+        label: '归档办结',
+        from: ['archived'],
+        to: 'completed',
+        performers: ['clerk'],
+        clock: 'end',
+      });
     });
     expectProblem(d, `steps.${si(d, 'archived')}`, '环节「已归档」从初始环节「草稿」无法到达');
     // removing prereview-pass leaves prereviewed unreachable
@@ -108,13 +163,27 @@ describe('validateDefinition: each problem is named at its path', () => {
   it('every non-terminal step has a way out', () => {
     const d = edited((d) => {
       d.steps.push({ code: 'archived', label: '已归档' });
-      d.actions.push({ action: 'archive', label: '归档', from: ['certificate_issued'], to: 'archived', performers: ['clerk'] });
+      d.actions.push({
+        action: 'archive',
+        label: '归档',
+        from: ['certificate_issued'],
+        to: 'archived',
+        performers: ['clerk'],
+      });
     });
     expectProblem(d, `steps.${si(d, 'archived')}`, '非终结环节「已归档」没有任何后续操作');
   });
 
   it('no action leaves a terminal step', () => {
-    const d = edited((d) => d.actions.push({ action: 'reopen', label: '重新办理', from: ['refused'], to: 'submitted', performers: ['clerk'] }));
+    const d = edited((d) =>
+      d.actions.push({
+        action: 'reopen',
+        label: '重新办理',
+        from: ['refused'],
+        to: 'submitted',
+        performers: ['clerk'],
+      }),
+    );
     expectProblem(d, `actions.${d.actions.length - 1}.from.0`, '终结环节「不予受理」之后不能再有操作');
   });
 
@@ -125,21 +194,58 @@ describe('validateDefinition: each problem is named at its path', () => {
       `actions.${g}.performers.1`,
       '执行人「mayor」无效',
     );
-    expectProblem(edited((d) => (d.actions[g]!.performers = ['chief', 'chief'])), `actions.${g}.performers.1`, '执行人重复：审批办主任');
-    expectProblem(edited((d) => (d.actions[g]!.performers = [])), `actions.${g}.performers`, '至少需要一个执行人');
+    expectProblem(
+      edited((d) => (d.actions[g]!.performers = ['chief', 'chief'])),
+      `actions.${g}.performers.1`,
+      '执行人重复：审批办主任',
+    );
+    expectProblem(
+      edited((d) => (d.actions[g]!.performers = [])),
+      `actions.${g}.performers`,
+      '至少需要一个执行人',
+    );
   });
 
   it('an action name at most once per from-step', () => {
-    const d = edited((d) => d.actions.push({ action: 'grant', label: '准予许可', from: ['reviewed'], to: 'completed', performers: ['chief'], clock: 'end' }));
-    expectProblem(d, `actions.${d.actions.length - 1}.action`, `环节「审查通过，待决定」已有名为「grant」的操作（第 ${ai(d, 'grant') + 1} 个操作）`);
+    const d = edited((d) =>
+      d.actions.push({
+        action: 'grant',
+        label: '准予许可',
+        from: ['reviewed'],
+        to: 'completed',
+        performers: ['chief'],
+        clock: 'end',
+      }),
+    );
+    expectProblem(
+      d,
+      `actions.${d.actions.length - 1}.action`,
+      `环节「审查通过，待决定」已有名为「grant」的操作（第 ${ai(d, 'grant') + 1} 个操作）`,
+    );
   });
 
   it('action name format, label, requirements and clock values', () => {
     const g = ai(standardDefinition(), 'grant');
-    expectProblem(edited((d) => (d.actions[g]!.action = 'Grant_It')), `actions.${g}.action`, '操作名「Grant_It」格式有误');
-    expectProblem(edited((d) => (d.actions[g]!.label = '')), `actions.${g}.label`, '操作「grant」缺少名称');
-    expectProblem(edited((d) => (d.actions[g]!.requires = ['signature' as never])), `actions.${g}.requires.0`, '附加要求「signature」无效');
-    expectProblem(edited((d) => (d.actions[g]!.clock = 'pause' as never)), `actions.${g}.clock`, '计时效果「pause」无效');
+    expectProblem(
+      edited((d) => (d.actions[g]!.action = 'Grant_It')),
+      `actions.${g}.action`,
+      '操作名「Grant_It」格式有误',
+    );
+    expectProblem(
+      edited((d) => (d.actions[g]!.label = '')),
+      `actions.${g}.label`,
+      '操作「grant」缺少名称',
+    );
+    expectProblem(
+      edited((d) => (d.actions[g]!.requires = ['signature' as never])),
+      `actions.${g}.requires.0`,
+      '附加要求「signature」无效',
+    );
+    expectProblem(
+      edited((d) => (d.actions[g]!.clock = 'pause' as never)),
+      `actions.${g}.clock`,
+      '计时效果「pause」无效',
+    );
   });
 
   describe('the clock is used consistently', () => {
@@ -155,21 +261,41 @@ describe('validateDefinition: each problem is named at its path', () => {
 
     it('no end, stop or resume before acceptance', () => {
       const d = edited((d) => (act(d, 'withdraw', 'draft').clock = 'end'));
-      expectProblem(d, `actions.${ai(d, 'withdraw', 'draft')}.clock`, '受理前尚未开始计时，操作「撤回申请」不能在「草稿」结束计时');
+      expectProblem(
+        d,
+        `actions.${ai(d, 'withdraw', 'draft')}.clock`,
+        '受理前尚未开始计时，操作「撤回申请」不能在「草稿」结束计时',
+      );
       const s = edited((d) => act(d, 'suspend').from.push('submitted'));
       expectProblem(s, `actions.${ai(s, 'suspend')}.clock`, '不能在「已提交，待预审」暂停计时');
     });
 
     it('reaching a terminal step while the clock runs ends it', () => {
       const d = edited((d) =>
-        d.actions.push({ action: 'close', label: '直接办结', from: ['granted'], to: 'completed', performers: ['chief'] }),
+        d.actions.push({
+          action: 'close',
+          label: '直接办结',
+          from: ['granted'],
+          to: 'completed',
+          performers: ['chief'],
+        }),
       );
-      expectProblem(d, `actions.${d.actions.length - 1}.clock`, '操作「直接办结」在计时中（准予许可，待制证）结束办件，须结束计时');
+      expectProblem(
+        d,
+        `actions.${d.actions.length - 1}.clock`,
+        '操作「直接办结」在计时中（准予许可，待制证）结束办件，须结束计时',
+      );
     });
 
     it('@previous only from a step entered by a clock stop, and every stop can be resumed', () => {
       const d = edited((d) =>
-        d.actions.push({ action: 'back', label: '回到上一步', from: ['granted'], to: '@previous', performers: ['chief'] }),
+        d.actions.push({
+          action: 'back',
+          label: '回到上一步',
+          from: ['granted'],
+          to: '@previous',
+          performers: ['chief'],
+        }),
       );
       expectProblem(d, `actions.${d.actions.length - 1}.to`, '「准予许可，待制证」不是暂停计时的操作所进入的环节');
       const r = edited((d) => d.actions.splice(ai(d, 'resume'), 1));
@@ -204,7 +330,11 @@ describe('validateDefinition: each problem is named at its path', () => {
     });
     it('resume returns to @previous', () => {
       const d = edited((d) => (act(d, 'resume').to = 'accepted'));
-      expectProblem(d, `actions.${ai(d, 'resume')}.to`, '标准操作「resume」（结束特别程序（恢复计时））必须返回暂停前的环节（@previous）');
+      expectProblem(
+        d,
+        `actions.${ai(d, 'resume')}.to`,
+        '标准操作「resume」（结束特别程序（恢复计时））必须返回暂停前的环节（@previous）',
+      );
     });
     it('deliver ends the clock and records the delivery', () => {
       const d = edited((d) => delete act(d, 'deliver').requires);
@@ -224,7 +354,9 @@ describe('validateDefinition: each problem is named at its path', () => {
 });
 
 describe('stepOf, statusLabel, isTerminal', () => {
-  const d = withExtraSteps(standardDefinition(), [{ code: 'site_inspection', label: '现场踏勘', performers: ['approver'], limitDays: 2, after: 'accepted' }]);
+  const d = withExtraSteps(standardDefinition(), [
+    { code: 'site_inspection', label: '现场踏勘', performers: ['approver'], limitDays: 2, after: 'accepted' },
+  ]);
 
   it('finds steps and their labels', () => {
     expect(stepOf(d, 'site_inspection')).toEqual({ code: 'site_inspection', label: '现场踏勘', limitDays: 2 });

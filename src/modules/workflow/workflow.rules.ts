@@ -88,7 +88,11 @@ export function statusLabel(def: ProcessDefinition, code: string): string {
 }
 
 /** Status codes reachable from `starts` following the actions `follow` admits (`@previous` ignored). */
-function reachable(def: ProcessDefinition, starts: Iterable<string>, follow: (a: ActionDefinition) => boolean): Set<string> {
+function reachable(
+  def: ProcessDefinition,
+  starts: Iterable<string>,
+  follow: (a: ActionDefinition) => boolean,
+): Set<string> {
   const seen = new Set<string>(starts);
   const queue = [...seen];
   while (queue.length) {
@@ -119,7 +123,10 @@ export function validateDefinition(def: ProcessDefinition): DefinitionProblem[] 
   const index = new Map<string, number>();
   def.steps.forEach((s, i) => {
     if (!STEP_CODE_RE.test(s.code) || s.code.length > MAX_CODE_LENGTH) {
-      add(`steps.${i}.code`, `环节代码「${s.code}」格式有误：应以小写字母开头，只含小写字母、数字和下划线，最长 ${MAX_CODE_LENGTH} 个字符`);
+      add(
+        `steps.${i}.code`,
+        `环节代码「${s.code}」格式有误：应以小写字母开头，只含小写字母、数字和下划线，最长 ${MAX_CODE_LENGTH} 个字符`,
+      );
     }
     const first = index.get(s.code);
     if (first !== undefined) add(`steps.${i}.code`, `环节代码重复：${s.code}（与第 ${first + 1} 个环节相同）`);
@@ -147,7 +154,10 @@ export function validateDefinition(def: ProcessDefinition): DefinitionProblem[] 
     const p = `actions.${i}`;
     const name = a.label?.trim() ? a.label : a.action;
     if (!ACTION_NAME_RE.test(a.action) || a.action.length > MAX_CODE_LENGTH) {
-      add(`${p}.action`, `操作名「${a.action}」格式有误：应以小写字母开头，只含小写字母、数字和短横线，最长 ${MAX_CODE_LENGTH} 个字符`);
+      add(
+        `${p}.action`,
+        `操作名「${a.action}」格式有误：应以小写字母开头，只含小写字母、数字和短横线，最长 ${MAX_CODE_LENGTH} 个字符`,
+      );
     }
     if (!a.label?.trim()) add(`${p}.label`, `操作「${a.action}」缺少名称`);
     if (a.from.length === 0) add(`${p}.from`, `操作「${name}」至少需要一个起始环节`);
@@ -160,20 +170,30 @@ export function validateDefinition(def: ProcessDefinition): DefinitionProblem[] 
       if (s.terminal) return add(fp, `终结环节「${s.label}」之后不能再有操作（${name}）`);
       const key = `${f}\n${a.action}`;
       const other = byFrom.get(key);
-      if (other !== undefined) add(`${p}.action`, `环节「${s.label}」已有名为「${a.action}」的操作（第 ${other + 1} 个操作），同一环节的操作名不能重复`);
+      if (other !== undefined)
+        add(
+          `${p}.action`,
+          `环节「${s.label}」已有名为「${a.action}」的操作（第 ${other + 1} 个操作），同一环节的操作名不能重复`,
+        );
       else byFrom.set(key, i);
     });
     if (a.to !== PREVIOUS && !step(a.to)) add(`${p}.to`, `操作「${name}」的目标环节「${a.to}」不存在`);
     if (a.performers.length === 0) add(`${p}.performers`, `操作「${name}」至少需要一个执行人`);
     a.performers.forEach((r, j) => {
-      if (!PERFORMERS.includes(r)) add(`${p}.performers.${j}`, `操作「${name}」的执行人「${r}」无效，应为：${PERFORMERS.join('、')}`);
-      else if (a.performers.indexOf(r) !== j) add(`${p}.performers.${j}`, `操作「${name}」的执行人重复：${PERFORMER_LABELS[r]}`);
+      if (!PERFORMERS.includes(r))
+        add(`${p}.performers.${j}`, `操作「${name}」的执行人「${r}」无效，应为：${PERFORMERS.join('、')}`);
+      else if (a.performers.indexOf(r) !== j)
+        add(`${p}.performers.${j}`, `操作「${name}」的执行人重复：${PERFORMER_LABELS[r]}`);
     });
     (a.requires ?? []).forEach((r, j) => {
-      if (!(ACTION_REQUIREMENTS as readonly string[]).includes(r)) add(`${p}.requires.${j}`, `操作「${name}」的附加要求「${r}」无效，应为：${ACTION_REQUIREMENTS.join('、')}`);
+      if (!(ACTION_REQUIREMENTS as readonly string[]).includes(r))
+        add(`${p}.requires.${j}`, `操作「${name}」的附加要求「${r}」无效，应为：${ACTION_REQUIREMENTS.join('、')}`);
     });
     if (a.clock != null && !(CLOCK_EFFECTS as readonly string[]).includes(a.clock)) {
-      add(`${p}.clock`, `操作「${name}」的计时效果「${String(a.clock)}」无效，应为：${CLOCK_EFFECTS.join('、')} 或不设置`);
+      add(
+        `${p}.clock`,
+        `操作「${name}」的计时效果「${String(a.clock)}」无效，应为：${CLOCK_EFFECTS.join('、')} 或不设置`,
+      );
     }
   });
 
@@ -181,7 +201,8 @@ export function validateDefinition(def: ProcessDefinition): DefinitionProblem[] 
   if (initial) {
     const seen = reachable(def, [def.initial], () => true);
     def.steps.forEach((s, i) => {
-      if (index.get(s.code) === i && !seen.has(s.code)) add(`steps.${i}`, `环节「${s.label}」从初始环节「${initial.label}」无法到达`);
+      if (index.get(s.code) === i && !seen.has(s.code))
+        add(`steps.${i}`, `环节「${s.label}」从初始环节「${initial.label}」无法到达`);
     });
   }
   def.steps.forEach((s, i) => {
@@ -206,13 +227,21 @@ export function validateDefinition(def: ProcessDefinition): DefinitionProblem[] 
     const froms = a.from.filter((f) => step(f));
     if (a.to === PREVIOUS) {
       const bad = a.from.find((f) => !stoppedInto.has(f));
-      if (bad !== undefined) add(`${p}.to`, `操作「${name}」返回暂停前的环节（${PREVIOUS}），但「${label(bad)}」不是暂停计时的操作所进入的环节`);
+      if (bad !== undefined)
+        add(
+          `${p}.to`,
+          `操作「${name}」返回暂停前的环节（${PREVIOUS}），但「${label(bad)}」不是暂停计时的操作所进入的环节`,
+        );
     }
     if (a.clock === 'start') {
       const bad = froms.find((f) => running.has(f));
       if (bad !== undefined) add(`${p}.clock`, `操作「${name}」在已开始计时的环节「${label(bad)}」再次开始计时`);
     }
-    if (starts.length > 0 && (a.clock === 'stop' || a.clock === 'resume' || a.clock === 'end') && froms.some((f) => !running.has(f))) {
+    if (
+      starts.length > 0 &&
+      (a.clock === 'stop' || a.clock === 'resume' || a.clock === 'end') &&
+      froms.some((f) => !running.has(f))
+    ) {
       const bad = froms.find((f) => !running.has(f))!;
       add(`${p}.clock`, `受理前尚未开始计时，操作「${name}」不能在「${label(bad)}」${clockEffectLabel(a.clock)}`);
     }
@@ -222,7 +251,8 @@ export function validateDefinition(def: ProcessDefinition): DefinitionProblem[] 
     }
     if (target?.terminal && a.clock !== 'end') {
       const bad = froms.find((f) => running.has(f));
-      if (bad !== undefined) add(`${p}.clock`, `操作「${name}」在计时中（${label(bad)}）结束办件，须结束计时（clock: end）`);
+      if (bad !== undefined)
+        add(`${p}.clock`, `操作「${name}」在计时中（${label(bad)}）结束办件，须结束计时（clock: end）`);
     }
   });
 
@@ -236,7 +266,8 @@ export function validateDefinition(def: ProcessDefinition): DefinitionProblem[] 
     if (m.previous && a.to !== PREVIOUS) add(`${p}.to`, `${what}必须返回暂停前的环节（${PREVIOUS}）`);
     if (target && m.terminal === true && !target.terminal) add(`${p}.to`, `${what}必须进入终结环节`);
     if (target && m.terminal === false && target.terminal) add(`${p}.to`, `${what}不能进入终结环节`);
-    if (target && m.stoppedTarget && !target.clockStopped) add(`${p}.to`, `${what}的目标环节「${target.label}」须标记为暂停计时（clockStopped）`);
+    if (target && m.stoppedTarget && !target.clockStopped)
+      add(`${p}.to`, `${what}的目标环节「${target.label}」须标记为暂停计时（clockStopped）`);
     for (const r of m.requires ?? []) {
       if (!a.requires?.includes(r)) add(`${p}.requires`, `${what}必须要求填写${REQUIREMENT_LABELS[r]}（${r}）`);
     }
@@ -249,7 +280,8 @@ export function validateDefinition(def: ProcessDefinition): DefinitionProblem[] 
   return out;
 }
 
-const performerList = (ps: readonly string[]) => ps.map((p) => (PERFORMER_LABELS as Record<string, string>)[p] ?? p).join('、');
+const performerList = (ps: readonly string[]) =>
+  ps.map((p) => (PERFORMER_LABELS as Record<string, string>)[p] ?? p).join('、');
 
 /**
  * What `action` does to a case in `snapshot` when taken by `actor`. Checked in this order: the action
@@ -258,7 +290,12 @@ const performerList = (ps: readonly string[]) => ps.map((p) => (PERFORMER_LABELS
  * A clock stop (`suspend`) remembers the current status in `suspendedFrom`; `@previous` (`resume`)
  * returns there; every other action clears `suspendedFrom`.
  */
-export function transition(def: ProcessDefinition, snapshot: CaseSnapshot, action: string, actor: ActorContext): TransitionResult {
+export function transition(
+  def: ProcessDefinition,
+  snapshot: CaseSnapshot,
+  action: string,
+  actor: ActorContext,
+): TransitionResult {
   const candidates = def.actions.filter((a) => a.action === action);
   if (candidates.length === 0) return { ok: false, code: 'unknown_action', message: `未知的操作「${action}」` };
   const a = candidates.find((c) => c.from.includes(snapshot.status));
@@ -288,7 +325,11 @@ export function transition(def: ProcessDefinition, snapshot: CaseSnapshot, actio
 }
 
 /** The actions `actor` may take on a case now (what the UI offers as buttons), in definition order. */
-export function availableActions(def: ProcessDefinition, snapshot: CaseSnapshot, actor: ActorContext): ActionDefinition[] {
+export function availableActions(
+  def: ProcessDefinition,
+  snapshot: CaseSnapshot,
+  actor: ActorContext,
+): ActionDefinition[] {
   return def.actions.filter((a) => transition(def, snapshot, a.action, actor).ok && a.from.includes(snapshot.status));
 }
 

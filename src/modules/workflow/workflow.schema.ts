@@ -9,8 +9,7 @@ import { ACTION_REQUIREMENTS, CLOCK_EFFECTS } from './workflow.labels';
 import { ACTION_NAME_RE, MAX_CODE_LENGTH, STEP_CODE_RE, validateDefinition } from './workflow.rules';
 import type { ProcessDefinition } from './workflow.types';
 
-const label = (what: string) =>
-  z.string().trim().min(1, `${what}不能为空`).max(50, `${what}最长 50 个字符`);
+const label = (what: string) => z.string().trim().min(1, `${what}不能为空`).max(50, `${what}最长 50 个字符`);
 
 const StepCode = z
   .string()
@@ -25,7 +24,12 @@ export const PerformerSchema = z.enum([...ROLES, 'owner'], { error: `执行人�
 export const StepDefinitionSchema = z.object({
   code: StepCode,
   label: label('环节名称'),
-  limitDays: z.number().int('环节时限应为整数').min(0, '环节时限不能为负').max(3650, '环节时限最长 3650 个工作日').optional(),
+  limitDays: z
+    .number()
+    .int('环节时限应为整数')
+    .min(0, '环节时限不能为负')
+    .max(3650, '环节时限最长 3650 个工作日')
+    .optional(),
   terminal: z.boolean().optional(),
   clockStopped: z.boolean().optional(),
 });
@@ -39,15 +43,23 @@ export const ActionDefinitionSchema = z.object({
   from: z.array(StepRef).min(1, '至少需要一个起始环节').max(60),
   to: StepRef,
   performers: z.array(PerformerSchema).min(1, '至少需要一个执行人').max(10),
-  requires: z.array(z.enum(ACTION_REQUIREMENTS, { error: `附加要求应为：${ACTION_REQUIREMENTS.join('、')}` })).max(5).optional(),
-  clock: z.enum(CLOCK_EFFECTS, { error: `计时效果应为：${CLOCK_EFFECTS.join('、')}` }).nullable().optional(),
+  requires: z
+    .array(z.enum(ACTION_REQUIREMENTS, { error: `附加要求应为：${ACTION_REQUIREMENTS.join('、')}` }))
+    .max(5)
+    .optional(),
+  clock: z
+    .enum(CLOCK_EFFECTS, { error: `计时效果应为：${CLOCK_EFFECTS.join('、')}` })
+    .nullable()
+    .optional(),
 });
 
 const toPath = (dotted: string): (string | number)[] => dotted.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 
 export const ProcessDefinitionSchema = z
   .object({
-    key: z.string().regex(/^[a-z][a-z0-9_-]{0,63}$/, '流程标识应以小写字母开头，只含小写字母、数字、下划线和短横线，最长 64 个字符'),
+    key: z
+      .string()
+      .regex(/^[a-z][a-z0-9_-]{0,63}$/, '流程标识应以小写字母开头，只含小写字母、数字、下划线和短横线，最长 64 个字符'),
     name: z.string().trim().min(1, '流程名称不能为空').max(100, '流程名称最长 100 个字符'),
     initial: StepRef,
     steps: z.array(StepDefinitionSchema).min(2, '流程至少需要两个环节').max(60, '流程最多 60 个环节'),
@@ -55,7 +67,8 @@ export const ProcessDefinitionSchema = z
   })
   .superRefine(
     (def, ctx) => {
-      for (const p of validateDefinition(def)) ctx.addIssue({ code: 'custom', message: p.message, path: toPath(p.path) });
+      for (const p of validateDefinition(def))
+        ctx.addIssue({ code: 'custom', message: p.message, path: toPath(p.path) });
     },
     // Only on a definition whose shape is right: a field error is reported once, by the field's own schema.
     { when: (payload) => payload.issues.length === 0 },

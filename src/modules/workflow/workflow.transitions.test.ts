@@ -15,11 +15,36 @@ import {
   type ProcessDefinition,
 } from './index';
 
-const ALL_PERFORMERS: Performer[] = ['owner', 'admin', 'supervisor', 'clerk', 'approver', 'chief', 'agent', 'applicant'];
+const ALL_PERFORMERS: Performer[] = [
+  'owner',
+  'admin',
+  'supervisor',
+  'clerk',
+  'approver',
+  'chief',
+  'agent',
+  'applicant',
+];
 /** Every action name tried, including names no default knows. */
 const ALL_ACTIONS = [
-  'submit', 'prereview-pass', 'request-correction', 'resubmit', 'refuse', 'accept', 'review-pass', 'return',
-  'grant', 'deny', 'suspend', 'resume', 'issue-certificate', 'deliver', 'withdraw', 'inspection-pass', 'approve', '',
+  'submit',
+  'prereview-pass',
+  'request-correction',
+  'resubmit',
+  'refuse',
+  'accept',
+  'review-pass',
+  'return',
+  'grant',
+  'deny',
+  'suspend',
+  'resume',
+  'issue-certificate',
+  'deliver',
+  'withdraw',
+  'inspection-pass',
+  'approve',
+  '',
 ];
 
 interface Expect {
@@ -133,16 +158,40 @@ const SITE: Table = {
 
 const TERMINAL = new Set(['refused', 'denied', 'completed', 'withdrawn']);
 const STANDARD_KNOWN = [
-  'submit', 'prereview-pass', 'request-correction', 'resubmit', 'refuse', 'accept', 'review-pass', 'return',
-  'grant', 'deny', 'suspend', 'resume', 'issue-certificate', 'deliver', 'withdraw',
+  'submit',
+  'prereview-pass',
+  'request-correction',
+  'resubmit',
+  'refuse',
+  'accept',
+  'review-pass',
+  'return',
+  'grant',
+  'deny',
+  'suspend',
+  'resume',
+  'issue-certificate',
+  'deliver',
+  'withdraw',
 ];
 const IMMEDIATE_KNOWN = [
-  'submit', 'prereview-pass', 'request-correction', 'resubmit', 'refuse', 'accept', 'grant', 'deny',
-  'issue-certificate', 'deliver', 'withdraw',
+  'submit',
+  'prereview-pass',
+  'request-correction',
+  'resubmit',
+  'refuse',
+  'accept',
+  'grant',
+  'deny',
+  'issue-certificate',
+  'deliver',
+  'withdraw',
 ];
 
 const siteDefinition = () =>
-  withExtraSteps(standardDefinition(), [{ code: 'site_inspection', label: '现场踏勘', performers: ['approver'], limitDays: 2, after: 'accepted' }]);
+  withExtraSteps(standardDefinition(), [
+    { code: 'site_inspection', label: '现场踏勘', performers: ['approver'], limitDays: 2, after: 'accepted' },
+  ]);
 
 interface Case {
   name: string;
@@ -154,8 +203,20 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'standard 承诺件', def: standardDefinition, table: STANDARD, known: STANDARD_KNOWN, suspendedFrom: ['accepted', 'reviewed'] },
-  { name: 'immediate 即办件', def: immediateDefinition, table: IMMEDIATE, known: IMMEDIATE_KNOWN, suspendedFrom: ['accepted'] },
+  {
+    name: 'standard 承诺件',
+    def: standardDefinition,
+    table: STANDARD,
+    known: STANDARD_KNOWN,
+    suspendedFrom: ['accepted', 'reviewed'],
+  },
+  {
+    name: 'immediate 即办件',
+    def: immediateDefinition,
+    table: IMMEDIATE,
+    known: IMMEDIATE_KNOWN,
+    suspendedFrom: ['accepted'],
+  },
   {
     name: 'standard + site_inspection',
     def: siteDefinition,
@@ -171,7 +232,10 @@ for (const c of CASES) {
     const rows = Object.keys(c.table).flatMap((status) => ALL_ACTIONS.map((action) => [status, action] as const));
 
     it.each(rows)('%s × %s for every performer', (status, action) => {
-      const snapshots = status === 'suspended' ? c.suspendedFrom.map((f) => ({ status, suspendedFrom: f })) : [{ status, suspendedFrom: null }];
+      const snapshots =
+        status === 'suspended'
+          ? c.suspendedFrom.map((f) => ({ status, suspendedFrom: f }))
+          : [{ status, suspendedFrom: null }];
       for (const snapshot of snapshots) {
         for (const who of ALL_PERFORMERS) {
           const r = transition(def, snapshot, action, { performers: [who] });
@@ -207,7 +271,12 @@ for (const c of CASES) {
           .filter(([, e]) => e.by.includes(who))
           .map(([a]) => a)
           .sort();
-        expect(availableActions(def, snapshot, { performers: [who] }).map((a) => a.action).sort(), `${status} ${who}`).toEqual(expected);
+        expect(
+          availableActions(def, snapshot, { performers: [who] })
+            .map((a) => a.action)
+            .sort(),
+          `${status} ${who}`,
+        ).toEqual(expected);
       }
     });
   });
@@ -217,9 +286,15 @@ describe('transition details', () => {
   const def = standardDefinition();
 
   it('checks in the order unknown action → state → role', () => {
-    expect(transition(def, { status: 'draft', suspendedFrom: null }, 'approve', { performers: [] })).toMatchObject({ code: 'unknown_action' });
-    expect(transition(def, { status: 'draft', suspendedFrom: null }, 'grant', { performers: [] })).toMatchObject({ code: 'state' });
-    expect(transition(def, { status: 'reviewed', suspendedFrom: null }, 'grant', { performers: [] })).toMatchObject({ code: 'role' });
+    expect(transition(def, { status: 'draft', suspendedFrom: null }, 'approve', { performers: [] })).toMatchObject({
+      code: 'unknown_action',
+    });
+    expect(transition(def, { status: 'draft', suspendedFrom: null }, 'grant', { performers: [] })).toMatchObject({
+      code: 'state',
+    });
+    expect(transition(def, { status: 'reviewed', suspendedFrom: null }, 'grant', { performers: [] })).toMatchObject({
+      code: 'role',
+    });
   });
 
   it('names the action, the status and the allowed performers in Chinese', () => {
@@ -235,7 +310,9 @@ describe('transition details', () => {
   });
 
   it('an actor with several performers passes when any of them is allowed', () => {
-    const r = transition(def, { status: 'reviewed', suspendedFrom: null }, 'grant', { performers: ['approver', 'chief'] });
+    const r = transition(def, { status: 'reviewed', suspendedFrom: null }, 'grant', {
+      performers: ['approver', 'chief'],
+    });
     expect(r).toMatchObject({ ok: true, status: 'granted' });
   });
 
@@ -243,14 +320,26 @@ describe('transition details', () => {
     const s = transition(def, { status: 'reviewed', suspendedFrom: null }, 'suspend', { performers: ['approver'] });
     expect(s).toMatchObject({ ok: true, status: 'suspended', suspendedFrom: 'reviewed', clock: 'stop' });
     const r = transition(def, { status: 'suspended', suspendedFrom: 'reviewed' }, 'resume', { performers: ['chief'] });
-    expect(r).toMatchObject({ ok: true, status: 'reviewed', suspendedFrom: null, clock: 'resume', fromStatus: 'suspended' });
-    const w = transition(def, { status: 'suspended', suspendedFrom: 'reviewed' }, 'withdraw', { performers: ['owner'] });
+    expect(r).toMatchObject({
+      ok: true,
+      status: 'reviewed',
+      suspendedFrom: null,
+      clock: 'resume',
+      fromStatus: 'suspended',
+    });
+    const w = transition(def, { status: 'suspended', suspendedFrom: 'reviewed' }, 'withdraw', {
+      performers: ['owner'],
+    });
     expect(w).toMatchObject({ ok: true, status: 'withdrawn', suspendedFrom: null, clock: 'end', terminal: true });
   });
 
   it('refuses to resume without a recorded previous status, or to one the definition lacks', () => {
-    expect(transition(def, { status: 'suspended', suspendedFrom: null }, 'resume', { performers: ['chief'] })).toMatchObject({ ok: false, code: 'state' });
-    expect(transition(def, { status: 'suspended', suspendedFrom: 'site_inspection' }, 'resume', { performers: ['chief'] })).toMatchObject({
+    expect(
+      transition(def, { status: 'suspended', suspendedFrom: null }, 'resume', { performers: ['chief'] }),
+    ).toMatchObject({ ok: false, code: 'state' });
+    expect(
+      transition(def, { status: 'suspended', suspendedFrom: 'site_inspection' }, 'resume', { performers: ['chief'] }),
+    ).toMatchObject({
       ok: false,
       code: 'state',
     });
@@ -258,7 +347,9 @@ describe('transition details', () => {
   });
 
   it('a status the definition does not know allows nothing', () => {
-    expect(transition(def, { status: 'archived', suspendedFrom: null }, 'withdraw', { performers: ['owner'] })).toMatchObject({
+    expect(
+      transition(def, { status: 'archived', suspendedFrom: null }, 'withdraw', { performers: ['owner'] }),
+    ).toMatchObject({
       ok: false,
       code: 'state',
       message: '办件当前为「archived」，不能执行「撤回申请」',
@@ -300,6 +391,18 @@ describe('transition details', () => {
       seen.push(r.status);
       snap = { status: r.status, suspendedFrom: r.suspendedFrom };
     }
-    expect(seen).toEqual(['submitted', 'prereviewed', 'accepted', 'reviewed', 'suspended', 'reviewed', 'accepted', 'reviewed', 'granted', 'certificate_issued', 'completed']);
+    expect(seen).toEqual([
+      'submitted',
+      'prereviewed',
+      'accepted',
+      'reviewed',
+      'suspended',
+      'reviewed',
+      'accepted',
+      'reviewed',
+      'granted',
+      'certificate_issued',
+      'completed',
+    ]);
   });
 });

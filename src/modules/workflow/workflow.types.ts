@@ -24,8 +24,21 @@ export type StandardStatus = (typeof STANDARD_STATUSES)[number];
 
 /** API action names, exactly as `POST /api/cases/{id}/actions` takes them. */
 export const STANDARD_ACTIONS = [
-  'submit', 'prereview-pass', 'request-correction', 'resubmit', 'refuse', 'accept', 'review-pass', 'return',
-  'grant', 'deny', 'suspend', 'resume', 'issue-certificate', 'deliver', 'withdraw',
+  'submit',
+  'prereview-pass',
+  'request-correction',
+  'resubmit',
+  'refuse',
+  'accept',
+  'review-pass',
+  'return',
+  'grant',
+  'deny',
+  'suspend',
+  'resume',
+  'issue-certificate',
+  'deliver',
+  'withdraw',
 ] as const;
 export type StandardAction = (typeof STANDARD_ACTIONS)[number];
 

@@ -26,7 +26,9 @@ export const platformMigrations: Record<string, Migration> = {
       await sql`create index audit_log_unsealed on audit_log (id) where seq is null`.execute(db);
       await sql`create index audit_log_entity on audit_log (entity_type, entity_id)`.execute(db);
       await sql`create index audit_log_actor on audit_log (actor_name, id)`.execute(db);
-      await sql`create table platform_meta (key text primary key, value jsonb not null, updated_at timestamptz not null default now())`.execute(db);
+      await sql`create table platform_meta (key text primary key, value jsonb not null, updated_at timestamptz not null default now())`.execute(
+        db,
+      );
     },
   },
 };

@@ -80,7 +80,10 @@ export function buildQuery(query?: Query): string {
 /** `materials.0.name` → ['materials', 0, 'name'] (antd NamePath). */
 export function toNamePath(field: string, prefix?: string): (string | number)[] {
   const f = prefix && field.startsWith(prefix) ? field.slice(prefix.length) : field;
-  return f.split('.').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  return f
+    .split('.')
+    .filter(Boolean)
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
 function isProblem(v: unknown): v is Problem {
@@ -125,7 +128,9 @@ async function request<T>(method: string, path: string, body: unknown, opts: Req
     throw new ApiError(res.status, problem);
   }
   if (opts.form && problem.errors?.length) {
-    opts.form.setFields(problem.errors.map((e) => ({ name: toNamePath(e.field, opts.fieldPrefix), errors: [e.message] })));
+    opts.form.setFields(
+      problem.errors.map((e) => ({ name: toNamePath(e.field, opts.fieldPrefix), errors: [e.message] })),
+    );
   }
   if (!opts.silent) notifyError(problem.detail);
   throw new ApiError(res.status, problem);
@@ -165,7 +170,8 @@ export const api: {
   patch: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PATCH', path, body ?? {}, opts),
   del: <T>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, undefined, opts),
   /** Upload one file as multipart field `file` to `POST /api/files`. */
-  upload: (file: Blob, name?: string, opts?: RequestOptions) => api.postFile<UploadedFile>('/api/files', file, name, opts),
+  upload: (file: Blob, name?: string, opts?: RequestOptions) =>
+    api.postFile<UploadedFile>('/api/files', file, name, opts),
   /** POST one file as multipart field `file`. */
   postFile: <T>(path: string, file: Blob, name?: string, opts?: RequestOptions) => {
     const fd = new FormData();

@@ -123,7 +123,12 @@ export const asMaterial = (m: MergedMaterial): Material => ({
 /** Overall progress in percent: finished linked cases out of all. */
 export const progressPercent = (done: number, total: number) => (total ? Math.round((done / total) * 100) : 0);
 
-export const BUNDLE_STATUS_COLOURS: Record<BundleApplicationStatus, string> = { draft: 'default', in_progress: 'processing', completed: 'success' };
+export const BUNDLE_STATUS_COLOURS: Record<BundleApplicationStatus, string> = {
+  draft: 'default',
+  in_progress: 'processing',
+  completed: 'success',
+};
 
 /** The machine code of a problem: its `code`, else the tail of its `type` (`urn:yiwang:problem:<code>`), which routes always keep. */
-export const problemCode = (p: { code?: string; type?: string }) => p.code ?? (p.type?.startsWith('urn:yiwang:problem:') ? p.type.slice('urn:yiwang:problem:'.length) : undefined);
+export const problemCode = (p: { code?: string; type?: string }) =>
+  p.code ?? (p.type?.startsWith('urn:yiwang:problem:') ? p.type.slice('urn:yiwang:problem:'.length) : undefined);

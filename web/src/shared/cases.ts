@@ -4,7 +4,17 @@ import type { ItemGuide } from './types';
 
 export type { UploadedFile } from './api';
 
-export const FORM_FIELD_TYPES = ['text', 'textarea', 'number', 'date', 'select', 'idNumber', 'creditCode', 'phone', 'address'] as const;
+export const FORM_FIELD_TYPES = [
+  'text',
+  'textarea',
+  'number',
+  'date',
+  'select',
+  'idNumber',
+  'creditCode',
+  'phone',
+  'address',
+] as const;
 export type FormFieldType = (typeof FORM_FIELD_TYPES)[number];
 
 export interface FormField {
@@ -26,7 +36,8 @@ export interface ItemDetail extends Omit<ItemGuide, 'formFields'> {
 
 const LEVEL_RANK: Record<string, number> = { city: 1, county: 2, town: 3, village: 4 };
 /** The level of a region code: 6 digits for the city (…00) and counties, 12 for towns (…000) and villages. */
-const levelOfCode = (code: string) => (code.length > 6 ? (code.endsWith('000') ? 'town' : 'village') : code.endsWith('00') ? 'city' : 'county');
+const levelOfCode = (code: string) =>
+  code.length > 6 ? (code.endsWith('000') ? 'town' : 'village') : code.endsWith('00') ? 'city' : 'county';
 
 /** Whether an online applicant must name where the item is decided (a county-decided item of the city catalogue, …). */
 export const needsCompetentRegion = (item: Pick<ItemDetail, 'regionCode' | 'decideLevel'>) =>
@@ -34,7 +45,8 @@ export const needsCompetentRegion = (item: Pick<ItemDetail, 'regionCode' | 'deci
 
 export type DeadlineColour = 'green' | 'yellow' | 'red' | 'grey';
 export type DeadlineState = 'not_started' | 'on_time' | 'near' | 'overdue' | 'suspended' | 'finished';
-export type Requirement = 'reason' | 'corrections' | 'suspension' | 'delivery' | 'certificate' | 'comment' | 'materialId' | 'fileIds';
+export type Requirement =
+  'reason' | 'corrections' | 'suspension' | 'delivery' | 'certificate' | 'comment' | 'materialId' | 'fileIds';
 
 export interface CaseApplicant {
   kind: 'person' | 'company';
@@ -133,7 +145,14 @@ export interface CaseView {
   deadlineStateLabel?: string;
   deadlineColour: DeadlineColour;
   onTime?: boolean | null;
-  currentStep?: { code: string; label: string; enteredAt: string; limitDays: number | null; deadline: string | null; overdue: boolean };
+  currentStep?: {
+    code: string;
+    label: string;
+    enteredAt: string;
+    limitDays: number | null;
+    deadline: string | null;
+    overdue: boolean;
+  };
   availableActions: CaseAction[];
   readOnly?: boolean;
   documents: CaseDocument[];

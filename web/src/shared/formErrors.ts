@@ -7,7 +7,11 @@ export type NamePath = (string | number)[];
  * Puts a problem's field errors on the form items `resolve` knows (`form.phone` → ['form', 'phone']);
  * returns the errors no item shows, for the page to list in an alert.
  */
-export function applyFieldErrors(form: FormInstance, errors: FieldError[] | undefined, resolve: (field: string) => NamePath | null): FieldError[] {
+export function applyFieldErrors(
+  form: FormInstance,
+  errors: FieldError[] | undefined,
+  resolve: (field: string) => NamePath | null,
+): FieldError[] {
   const byName = new Map<string, { name: NamePath; errors: string[] }>();
   const rest: FieldError[] = [];
   for (const e of errors ?? []) {

@@ -6,7 +6,11 @@ export const notifyMessagesChanged = () => window.dispatchEvent(new Event(MESSAG
 
 /** `GET /api/messages/unread-count`: `{count}` (or `{unread}`, or a bare number). */
 export async function fetchUnreadCount(signal?: AbortSignal): Promise<number> {
-  const r = await api.get<number | { count?: number; unread?: number }>('/api/messages/unread-count', { signal, silent: true, noAuthRedirect: true });
+  const r = await api.get<number | { count?: number; unread?: number }>('/api/messages/unread-count', {
+    signal,
+    silent: true,
+    noAuthRedirect: true,
+  });
   if (typeof r === 'number') return r;
   return r?.count ?? r?.unread ?? 0;
 }

@@ -16,8 +16,16 @@ export const INDICATOR_CODES: Record<RatingChannel, string[]> = {
 export const RATING_LEVELS = [5, 4, 3, 2, 1] as const;
 export const isBadLevel = (level: number) => level <= 2;
 
-export type RectificationStatus = 'pending_check' | 'invalid_review' | 'rectifying' | 'overdue' | 'closed' | 'closed_invalid';
-export const RECTIFICATION_STATUSES: RectificationStatus[] = ['pending_check', 'invalid_review', 'rectifying', 'overdue', 'closed', 'closed_invalid'];
+export type RectificationStatus =
+  'pending_check' | 'invalid_review' | 'rectifying' | 'overdue' | 'closed' | 'closed_invalid';
+export const RECTIFICATION_STATUSES: RectificationStatus[] = [
+  'pending_check',
+  'invalid_review',
+  'rectifying',
+  'overdue',
+  'closed',
+  'closed_invalid',
+];
 export type RectAction = 'check' | 'review' | 'extend' | 'callback';
 
 export interface AppealView {

@@ -99,13 +99,20 @@ export interface ImportResult {
 }
 
 /** A report attachment, served through its measure (so supervisors and the other department may read it). */
-export const measureFileHref = (measureId: string, fileId: string) => `/api/supervision/measures/${measureId}/files/${fileId}?download=true`;
+export const measureFileHref = (measureId: string, fileId: string) =>
+  `/api/supervision/measures/${measureId}/files/${fileId}?download=true`;
 
 /** Whether a department (by code) leads or co-leads a measure — it may then complete it 办结. */
-export const leadsMeasure = (m: Measure, code: string | null | undefined) => !!code && (m.leadDepartmentCode === code || m.coLeadDepartmentCodes.includes(code));
+export const leadsMeasure = (m: Measure, code: string | null | undefined) =>
+  !!code && (m.leadDepartmentCode === code || m.coLeadDepartmentCodes.includes(code));
 
 /** The code of the signed-in user's department (the session carries only its id). */
 export function useMyDepartmentCode(departmentId: string | null | undefined): string | null {
-  const d = useFetch<{ code: string }>(departmentId ? (signal) => api.get<{ code: string }>(`/api/departments/${departmentId}`, { signal, silent: true }) : null, [departmentId]);
+  const d = useFetch<{ code: string }>(
+    departmentId
+      ? (signal) => api.get<{ code: string }>(`/api/departments/${departmentId}`, { signal, silent: true })
+      : null,
+    [departmentId],
+  );
   return d.data?.code ?? null;
 }

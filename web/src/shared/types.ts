@@ -5,7 +5,14 @@ export type UserKind = 'staff' | 'person' | 'company';
 export type RegionLevel = 'city' | 'county' | 'town' | 'village';
 export const REGION_LEVELS: RegionLevel[] = ['city', 'county', 'town', 'village'];
 export type RegionKind = 'admin' | 'economic_zone';
-export const DEPARTMENT_KINDS = ['department', 'approval_bureau', 'approval_office', 'supervision', 'service_center', 'hotline'] as const;
+export const DEPARTMENT_KINDS = [
+  'department',
+  'approval_bureau',
+  'approval_office',
+  'supervision',
+  'service_center',
+  'hotline',
+] as const;
 export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];
 export const WINDOW_KINDS = ['comprehensive', 'department', 'exit', 'enquiry'] as const;
 export type WindowKind = (typeof WINDOW_KINDS)[number];

@@ -13,7 +13,8 @@ const DEMO = [
   {
     code: 'company-startup',
     name: '企业开办（餐饮类）一件事',
-    description: '新开办餐饮企业一次申请：企业设立登记、食品经营许可、特种设备使用登记、单用途商业预付卡备案，一张表单、一套材料，各部门并联办理。',
+    description:
+      '新开办餐饮企业一次申请：企业设立登记、食品经营许可、特种设备使用登记、单用途商业预付卡备案，一张表单、一套材料，各部门并联办理。',
     items: ['企业设立登记', '食品经营许可', '特种设备使用登记', '单用途商业预付卡备案'],
     sharedFields: [{ label: '企业名称', keys: ['companyName', 'enterpriseName'] }],
     mode: 'parallel' as const,

@@ -28,7 +28,12 @@ const companyForm = {
   contactPhone: COMPANY.phone,
   address: '辽宁省盘锦市兴隆台区石油大街 96 号',
 };
-const personForm = { applicantName: PERSON.name, idNumber: PERSON.idNumber, phone: PERSON.phone, address: '辽宁省盘锦市兴隆台区振兴街道世纪社区 3 号楼' };
+const personForm = {
+  applicantName: PERSON.name,
+  idNumber: PERSON.idNumber,
+  phone: PERSON.phone,
+  address: '辽宁省盘锦市兴隆台区振兴街道世纪社区 3 号楼',
+};
 
 const foodForm = {
   ...companyForm,
@@ -50,7 +55,7 @@ const paper = (...ids: string[]) => ids.map((materialId) => ({ materialId, fileI
 async function workdaysBack(db: Db, today: string, n: number): Promise<string> {
   let d = today;
   while (!(await isWorkday(db, d))) d = addDays(d, -1);
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d = addDays(d, -1);
     if (await isWorkday(db, d)) left -= 1;
   }
@@ -58,7 +63,8 @@ async function workdaysBack(db: Db, today: string, n: number): Promise<string> {
 }
 
 /** An instant on a Shanghai civil day, minutes after 09:00, never in the future (the demo may load at dawn). */
-const at = (day: string, minutes: number) => new Date(Math.min(new Date(`${day}T09:00:00+08:00`).getTime() + minutes * 60_000, Date.now()));
+const at = (day: string, minutes: number) =>
+  new Date(Math.min(new Date(`${day}T09:00:00+08:00`).getTime() + minutes * 60_000, Date.now()));
 
 export async function seedCasesDemo(db: Db): Promise<void> {
   const who: Record<string, Actor> = {};
@@ -69,35 +75,85 @@ export async function seedCasesDemo(db: Db): Promise<void> {
 
   const file = async (by: string, day: string, key: string, body: CreateCaseBody) =>
     (await createCase(db, { actor: who[by]!, ip: null, now: at(day, minute++) }, body, `demo-${key}`)).id;
-  const act = async (by: string, id: string, day: string, action: string, extra: Omit<ActionBody, 'action' | 'version'> = {}) => {
+  const act = async (
+    by: string,
+    id: string,
+    day: string,
+    action: string,
+    extra: Omit<ActionBody, 'action' | 'version'> = {},
+  ) => {
     const row = await repo.getCase(db, id);
-    await applyAction(db, { actor: who[by]!, ip: null, now: at(day, minute++) }, id, { action, version: row!.version, ...extra });
+    await applyAction(db, { actor: who[by]!, ip: null, now: at(day, minute++) }, id, {
+      action,
+      version: row!.version,
+      ...extra,
+    });
   };
-  const windowCase = (itemCode: string, form: Record<string, unknown>, materials: ReturnType<typeof paper>, applicant: typeof COMPANY | typeof PERSON) =>
-    ({ itemCode, form, materials, submit: true, applicant, channel: 'window' }) satisfies CreateCaseBody;
+  const windowCase = (
+    itemCode: string,
+    form: Record<string, unknown>,
+    materials: ReturnType<typeof paper>,
+    applicant: typeof COMPANY | typeof PERSON,
+  ) => ({ itemCode, form, materials, submit: true, applicant, channel: 'window' }) satisfies CreateCaseBody;
 
   // 1. 食品经营许可, completed: accepted, reviewed, inspected, granted, certificate, delivered by express.
   {
     const d = await back(12);
-    const id = await file('clerk-city', d, 'food-done', windowCase(DEMO_ITEM_CODES.foodBusiness, foodForm, paper('m1', 'm3', 'm4', 'm5'), COMPANY));
+    const id = await file(
+      'clerk-city',
+      d,
+      'food-done',
+      windowCase(DEMO_ITEM_CODES.foodBusiness, foodForm, paper('m1', 'm3', 'm4', 'm5'), COMPANY),
+    );
     await act('clerk-city', id, d, 'accept', { comment: '材料齐全，符合法定形式，予以受理' });
     await act('approver-city', id, await back(11), 'review-pass', { comment: '申请材料实质审查通过' });
-    await act('approver-city', id, await back(10), 'inspection-pass', { comment: '经营场所布局合理，设施设备符合要求' });
+    await act('approver-city', id, await back(10), 'inspection-pass', {
+      comment: '经营场所布局合理，设施设备符合要求',
+    });
     await act('chief-city', id, await back(9), 'grant', { comment: '同意许可' });
-    await act('clerk-city', id, await back(9), 'issue-certificate', { certificate: { validUntil: `${Number(today.slice(0, 4)) + 5}-${today.slice(5)}` } });
-    await act('clerk-city', id, await back(8), 'deliver', { delivery: { method: 'express', carrier: '中国邮政 EMS', trackingNumber: '1190012345678', address: '盘锦市兴隆台区石油大街 96 号' } });
+    await act('clerk-city', id, await back(9), 'issue-certificate', {
+      certificate: { validUntil: `${Number(today.slice(0, 4)) + 5}-${today.slice(5)}` },
+    });
+    await act('clerk-city', id, await back(8), 'deliver', {
+      delivery: {
+        method: 'express',
+        carrier: '中国邮政 EMS',
+        trackingNumber: '1190012345678',
+        address: '盘锦市兴隆台区石油大街 96 号',
+      },
+    });
   }
   // 2. 食品经营许可, overdue at the site inspection (promised 5 working days, accepted 7 ago).
   {
     const d = await back(7);
-    const id = await file('clerk-city', d, 'food-overdue', windowCase(DEMO_ITEM_CODES.foodBusiness, { ...foodForm, businessItems: '预包装食品销售（含冷藏冷冻食品）' }, paper('m1', 'm3'), COMPANY));
+    const id = await file(
+      'clerk-city',
+      d,
+      'food-overdue',
+      windowCase(
+        DEMO_ITEM_CODES.foodBusiness,
+        { ...foodForm, businessItems: '预包装食品销售（含冷藏冷冻食品）' },
+        paper('m1', 'm3'),
+        COMPANY,
+      ),
+    );
     await act('clerk-city', id, d, 'accept', { comment: '容缺受理：规章制度目录、培训合格证明承诺现场核查前补齐' });
     await act('approver-city', id, await back(6), 'review-pass', { comment: '材料审查通过，待现场踏勘' });
   }
   // 3. 食品经营许可, in a special procedure (现场核查, clock stopped).
   {
     const d = await back(3);
-    const id = await file('clerk-city', d, 'food-suspended', windowCase(DEMO_ITEM_CODES.foodBusiness, { ...foodForm, mainForm: '单位食堂', businessItems: '热食类食品制售（单位食堂）' }, paper('m1', 'm3', 'm4', 'm5'), COMPANY));
+    const id = await file(
+      'clerk-city',
+      d,
+      'food-suspended',
+      windowCase(
+        DEMO_ITEM_CODES.foodBusiness,
+        { ...foodForm, mainForm: '单位食堂', businessItems: '热食类食品制售（单位食堂）' },
+        paper('m1', 'm3', 'm4', 'm5'),
+        COMPANY,
+      ),
+    );
     await act('clerk-city', id, d, 'accept');
     await act('approver-city', id, await back(2), 'review-pass');
     await act('approver-city', id, await back(1), 'suspend', {
@@ -107,7 +163,17 @@ export async function seedCasesDemo(db: Db): Promise<void> {
   // 4. 食品经营许可, reviewed and inspected, waiting for the chief's decision.
   {
     const d = await back(4);
-    const id = await file('clerk-city', d, 'food-decide', windowCase(DEMO_ITEM_CODES.foodBusiness, { ...foodForm, mainForm: '食品销售经营者', businessItems: '散装食品销售' }, paper('m1', 'm3', 'm4', 'm5'), COMPANY));
+    const id = await file(
+      'clerk-city',
+      d,
+      'food-decide',
+      windowCase(
+        DEMO_ITEM_CODES.foodBusiness,
+        { ...foodForm, mainForm: '食品销售经营者', businessItems: '散装食品销售' },
+        paper('m1', 'm3', 'm4', 'm5'),
+        COMPANY,
+      ),
+    );
     await act('clerk-city', id, d, 'accept');
     await act('approver-city', id, await back(3), 'review-pass');
     await act('approver-city', id, await back(2), 'inspection-pass', { comment: '现场核查符合要求' });
@@ -115,7 +181,12 @@ export async function seedCasesDemo(db: Db): Promise<void> {
   // 5. 企业设立登记 accepted yesterday (promised 1 working day): near its deadline, with the approver.
   {
     const d = await back(1);
-    const id = await file('clerk-city', d, 'company-near', windowCase(DEMO_ITEM_CODES.companyRegistration, companyRegForm, paper('m1', 'm2', 'm4', 'm5'), COMPANY));
+    const id = await file(
+      'clerk-city',
+      d,
+      'company-near',
+      windowCase(DEMO_ITEM_CODES.companyRegistration, companyRegForm, paper('m1', 'm2', 'm4', 'm5'), COMPANY),
+    );
     await act('clerk-city', id, d, 'accept');
   }
   // 6. 企业设立登记 filed today, waiting for the window's pre-review.
@@ -123,12 +194,35 @@ export async function seedCasesDemo(db: Db): Promise<void> {
     'clerk-city',
     today,
     'company-new',
-    windowCase(DEMO_ITEM_CODES.companyRegistration, { ...companyRegForm, enterpriseName: '盘锦辽河示范物流有限公司', businessScope: '普通货物仓储服务；道路货物运输' }, paper('m1', 'm2', 'm4'), COMPANY),
+    windowCase(
+      DEMO_ITEM_CODES.companyRegistration,
+      {
+        ...companyRegForm,
+        enterpriseName: '盘锦辽河示范物流有限公司',
+        businessScope: '普通货物仓储服务；道路货物运输',
+      },
+      paper('m1', 'm2', 'm4'),
+      COMPANY,
+    ),
   );
   // 7. 企业设立登记 with a one-time correction notice: the company must resubmit.
   {
     const d = await back(1);
-    const id = await file('clerk-city', d, 'company-correction', windowCase(DEMO_ITEM_CODES.companyRegistration, { ...companyRegForm, enterpriseName: '盘锦辽河示范文化传媒有限公司', businessScope: '文艺创作；广告设计、代理' }, paper('m1', 'm2', 'm4'), COMPANY));
+    const id = await file(
+      'clerk-city',
+      d,
+      'company-correction',
+      windowCase(
+        DEMO_ITEM_CODES.companyRegistration,
+        {
+          ...companyRegForm,
+          enterpriseName: '盘锦辽河示范文化传媒有限公司',
+          businessScope: '文艺创作；广告设计、代理',
+        },
+        paper('m1', 'm2', 'm4'),
+        COMPANY,
+      ),
+    );
     await act('clerk-city', id, d, 'request-correction', {
       corrections: [
         { materialId: 'm2', problem: '公司章程缺少全体股东签字，请全体股东签署后重新提交' },
@@ -139,7 +233,24 @@ export async function seedCasesDemo(db: Db): Promise<void> {
   // 8. 个体工商户设立登记 (即办件) done at the window in one visit.
   {
     const d = await back(2);
-    const id = await file('clerk-city', d, 'individual-done', windowCase(DEMO_ITEM_CODES.individualBusiness, { ...personForm, businessName: '盘锦市兴隆台区张明便利店', businessScope: '日用百货零售；预包装食品销售', organizationForm: '个人经营', capital: 5, premises: '盘锦市兴隆台区振兴街道世纪社区底商 12 号' }, paper('m1'), PERSON));
+    const id = await file(
+      'clerk-city',
+      d,
+      'individual-done',
+      windowCase(
+        DEMO_ITEM_CODES.individualBusiness,
+        {
+          ...personForm,
+          businessName: '盘锦市兴隆台区张明便利店',
+          businessScope: '日用百货零售；预包装食品销售',
+          organizationForm: '个人经营',
+          capital: 5,
+          premises: '盘锦市兴隆台区振兴街道世纪社区底商 12 号',
+        },
+        paper('m1'),
+        PERSON,
+      ),
+    );
     await act('clerk-city', id, d, 'accept');
     await act('clerk-city', id, d, 'grant', { comment: '当场办结' });
     await act('clerk-city', id, d, 'issue-certificate');

@@ -59,8 +59,16 @@ const HALLS: Record<ItemLevel, ItemGuide['hall']> = {
     address: '双台子区双兴北路 86 号；兴隆台区兴隆台街 168 号；大洼区大洼街道迎宾路 9 号；盘山县太平街道县府路 55 号',
     hours: '工作日 8:30-17:00（法定节假日除外）',
   },
-  town: { name: '户籍（住所）所在地镇（街道）便民服务中心', address: '各镇人民政府、街道办事处一楼便民服务中心', hours: '工作日 9:00-17:00（法定节假日除外）' },
-  village: { name: '所在村（社区）便民服务站', address: '各村（社区）党群服务中心便民服务站', hours: '工作日 9:00-16:30（法定节假日除外）' },
+  town: {
+    name: '户籍（住所）所在地镇（街道）便民服务中心',
+    address: '各镇人民政府、街道办事处一楼便民服务中心',
+    hours: '工作日 9:00-17:00（法定节假日除外）',
+  },
+  village: {
+    name: '所在村（社区）便民服务站',
+    address: '各村（社区）党群服务中心便民服务站',
+    hours: '工作日 9:00-16:30（法定节假日除外）',
+  },
 };
 
 export interface MaterialSpec {
@@ -140,9 +148,17 @@ function defaultProcess(s: ItemSpec): ItemGuide['process'] {
   const review = Math.max(1, Math.floor(p * 0.6));
   return [
     { step: '申请', description: '申请人通过“一网通办”平台在线提交，或到综合窗口提交申请材料。' },
-    { step: '受理', description: '综合窗口对材料进行形式审查，齐全且符合法定形式的当场受理；不齐全的一次性告知需补正的全部内容。', limitDays: 0 },
+    {
+      step: '受理',
+      description: '综合窗口对材料进行形式审查，齐全且符合法定形式的当场受理；不齐全的一次性告知需补正的全部内容。',
+      limitDays: 0,
+    },
     { step: '审查', description: '审批人员对申请材料进行实质审查，需要现场核查的组织现场核查。', limitDays: review },
-    { step: '决定', description: '作出准予或不予的决定；不予的说明理由并告知申请行政复议或提起行政诉讼的权利。', limitDays: Math.max(0, p - review) },
+    {
+      step: '决定',
+      description: '作出准予或不予的决定；不予的说明理由并告知申请行政复议或提起行政诉讼的权利。',
+      limitDays: Math.max(0, p - review),
+    },
     { step: '送达', description: '统一出件窗口发放结果，或免费快递送达。' },
   ];
 }
@@ -152,7 +168,10 @@ export function buildGuide(s: ItemSpec): ItemGuide {
   const [deptName, phone] = DEPTS[s.dept];
   const isCompany = s.objects.some((o) => o.includes('法人') || o.includes('企业') || o.includes('组织'));
   const isPerson = s.objects.some((o) => o.includes('自然人') || o.includes('个人') || o.includes('居民'));
-  const topLevel = [...s.accept].sort((a, b) => ['city', 'county', 'town', 'village'].indexOf(a) - ['city', 'county', 'town', 'village'].indexOf(b))[0] ?? s.decide;
+  const topLevel =
+    [...s.accept].sort(
+      (a, b) => ['city', 'county', 'town', 'village'].indexOf(a) - ['city', 'county', 'town', 'village'].indexOf(b),
+    )[0] ?? s.decide;
   return {
     name: s.name,
     type: s.type,
@@ -173,14 +192,23 @@ export function buildGuide(s: ItemSpec): ItemGuide {
       copies: m.copies ?? (m.source === 'elicence' ? 0 : 1),
       ...(m.source === 'elicence' ? {} : { paperSize: 'A4' }),
       source: m.source ?? 'applicant',
-      ...(m.blank ? { blankFormUrl: `/files/forms/${s.code}-m${i + 1}.docx`, sampleUrl: `/files/samples/${s.code}-m${i + 1}.pdf` } : {}),
+      ...(m.blank
+        ? { blankFormUrl: `/files/forms/${s.code}-m${i + 1}.docx`, sampleUrl: `/files/samples/${s.code}-m${i + 1}.pdf` }
+        : {}),
       ...(m.notes ? { notes: m.notes } : {}),
       toleranceAllowed: m.tolerance ?? false,
       ...(m.standard ? { acceptanceStandard: m.standard } : {}),
       ...(m.basis ? { basis: m.basis } : {}),
     })),
-    formFields: [...(isCompany ? COMPANY_FIELDS : []), ...(isPerson && !isCompany ? PERSON_FIELDS : []), ...(!isCompany && !isPerson ? PERSON_FIELDS : []), ...(s.fields ?? [])],
-    fees: s.fees?.length ? { charged: true, items: s.fees.map(([name, amount, basis]) => ({ name, amount, basis })) } : { charged: false, items: [] },
+    formFields: [
+      ...(isCompany ? COMPANY_FIELDS : []),
+      ...(isPerson && !isCompany ? PERSON_FIELDS : []),
+      ...(!isCompany && !isPerson ? PERSON_FIELDS : []),
+      ...(s.fields ?? []),
+    ],
+    fees: s.fees?.length
+      ? { charged: true, items: s.fees.map(([name, amount, basis]) => ({ name, amount, basis })) }
+      : { charged: false, items: [] },
     statutoryLimit: { days: s.statutory[0], unit: 'working_day', note: s.statutory[1] },
     promisedLimit: { days: s.promised[0], unit: 'working_day', note: s.promised[1] },
     handlingType: s.handling,
@@ -188,9 +216,19 @@ export function buildGuide(s: ItemSpec): ItemGuide {
     onlineDepth: s.depth,
     hall: HALLS[topLevel],
     contacts: { consultPhone: topLevel === 'city' ? phone : `${phone}（市级业务指导）`, complaintPhone: '0427-12345' },
-    process: s.process ? s.process.map(([step, description, limitDays]) => ({ step, description, ...(limitDays === undefined ? {} : { limitDays }) })) : defaultProcess(s),
+    process: s.process
+      ? s.process.map(([step, description, limitDays]) => ({
+          step,
+          description,
+          ...(limitDays === undefined ? {} : { limitDays }),
+        }))
+      : defaultProcess(s),
     specialProcedures: (s.special ?? []).map(([kind, name, maxDays]) => ({ kind, name, maxDays })),
-    result: { name: s.result[0], type: s.result[1], ...(s.result[1] === 'other' ? {} : { sampleUrl: `/files/samples/${s.code}-result.pdf` }) },
+    result: {
+      name: s.result[0],
+      type: s.result[1],
+      ...(s.result[1] === 'other' ? {} : { sampleUrl: `/files/samples/${s.code}-result.pdf` }),
+    },
     expressDelivery: s.express ?? s.handling === 'promised',
     onlinePayment: !!s.fees?.length,
     appointment: s.appointment ?? true,

@@ -8,15 +8,26 @@ const guide = (name: string) => buildGuide(DEMO_ITEMS.find((s) => s.name === nam
 
 describe('demo items and their process definitions', () => {
   it('食品经营许可 and 建筑工程施工许可证核发 carry their own definition with 现场踏勘', () => {
-    for (const [name, limit] of [['食品经营许可', 2], ['建筑工程施工许可证核发', 1]] as const) {
+    for (const [name, limit] of [
+      ['食品经营许可', 2],
+      ['建筑工程施工许可证核发', 1],
+    ] as const) {
       const g = guide(name);
       expect(g.workflow, name).toBeDefined();
       expect(ItemGuide.parse(g).workflow, name).toEqual(g.workflow);
-      expect(g.workflow!.steps.find((s) => s.code === 'site_inspection'), name).toEqual({ code: 'site_inspection', label: '现场踏勘', limitDays: limit });
-      expect(g.process.map((p) => p.step), name).toContain('现场踏勘');
+      expect(
+        g.workflow!.steps.find((s) => s.code === 'site_inspection'),
+        name,
+      ).toEqual({ code: 'site_inspection', label: '现场踏勘', limitDays: limit });
+      expect(
+        g.process.map((p) => p.step),
+        name,
+      ).toContain('现场踏勘');
       const def = getProcessDefinition(g);
       expect(def, name).toBe(g.workflow);
-      const r = transition(def, { status: 'accepted', suspendedFrom: null }, 'review-pass', { performers: ['approver'] });
+      const r = transition(def, { status: 'accepted', suspendedFrom: null }, 'review-pass', {
+        performers: ['approver'],
+      });
       expect(r, name).toMatchObject({ ok: true, status: 'site_inspection' });
     }
   });
@@ -38,6 +49,9 @@ describe('demo items and their process definitions', () => {
     const actions = g.workflow!.actions.map((a) => (a.action === 'inspection-pass' ? { ...a, to: 'inspected' } : a));
     const r = ItemGuide.safeParse({ ...g, workflow: { ...g.workflow!, actions } });
     const i = actions.findIndex((a) => a.action === 'inspection-pass');
-    expect(r.error!.issues.map((x) => [x.path.join('.'), x.message])).toContainEqual([`workflow.actions.${i}.to`, '操作「踏勘通过」的目标环节「inspected」不存在']);
+    expect(r.error!.issues.map((x) => [x.path.join('.'), x.message])).toContainEqual([
+      `workflow.actions.${i}.to`,
+      '操作「踏勘通过」的目标环节「inspected」不存在',
+    ]);
   });
 });

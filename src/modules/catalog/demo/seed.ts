@@ -91,7 +91,8 @@ export async function seedCatalogDemo(db: Db): Promise<void> {
         from_level: 'county',
         to_level: 'town',
         region_code: '211104',
-        basis: '《最低生活保障审核确认办法》（民发〔2021〕57号）第三条：有条件的地方可按程序将审核确认权限下放至乡镇人民政府（街道办事处）',
+        basis:
+          '《最低生活保障审核确认办法》（民发〔2021〕57号）第三条：有条件的地方可按程序将审核确认权限下放至乡镇人民政府（街道办事处）',
         effective_date: '2022-07-01',
         note: '大洼区试点：低保审核确认权下放至镇（街道），区民政局加强事中事后监管',
         created_by: 'system',
@@ -101,7 +102,8 @@ export async function seedCatalogDemo(db: Db): Promise<void> {
         from_level: 'county',
         to_level: 'town',
         region_code: CATALOG_REGION,
-        basis: '《国务院关于全面建立临时救助制度的通知》（国发〔2014〕47号）：对情况紧急的，乡镇人民政府（街道办事处）可先行救助',
+        basis:
+          '《国务院关于全面建立临时救助制度的通知》（国发〔2014〕47号）：对情况紧急的，乡镇人民政府（街道办事处）可先行救助',
         effective_date: '2015-01-01',
         note: '小额临时救助（急难型）由镇（街道）直接审批，事后报县（区）民政局备案',
         created_by: 'system',

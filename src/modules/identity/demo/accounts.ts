@@ -1,6 +1,15 @@
 import type { Db } from '../../../platform/db';
 import type { Role } from '../../../platform/auth';
-import { CITY_HALL_CODE, COUNTY_HALL_CODE, DEMO_TOWN_CODE, DEMO_VILLAGE_CODE, findWindow, getDepartment, getHall, getRegion } from '../../org/index';
+import {
+  CITY_HALL_CODE,
+  COUNTY_HALL_CODE,
+  DEMO_TOWN_CODE,
+  DEMO_VILLAGE_CODE,
+  findWindow,
+  getDepartment,
+  getHall,
+  getRegion,
+} from '../../org/index';
 import { hashPassword } from '../identity.password';
 import { insertUser } from '../identity.repository';
 
@@ -23,18 +32,100 @@ const villageHall = `V-${DEMO_VILLAGE_CODE}`;
 
 /** One account for every kind of user (see README: demo accounts). */
 export const DEMO_STAFF: DemoStaff[] = [
-  { username: 'admin', name: '系统管理员', roles: ['admin'], region: '211100', department: 'PJ-ZWFW', phone: '13904270001' },
-  { username: 'supervisor', name: '赵监察', roles: ['supervisor'], region: '211100', department: 'PJ-XNJC', phone: '13904270002' },
-  { username: 'clerk-city', name: '李晓雯', roles: ['clerk'], region: '211100', department: 'PJ-ZWFW', hall: CITY_HALL_CODE, window: 'A01', phone: '13904270003' },
-  { username: 'approver-city', name: '王建国', roles: ['approver'], region: '211100', department: 'PJ-XZSP', phone: '13904270004' },
-  { username: 'chief-city', name: '刘德华', roles: ['chief'], region: '211100', department: 'PJ-XZSP', phone: '13904270005' },
-  { username: 'clerk-county', name: '陈静', roles: ['clerk'], region: '211103', hall: COUNTY_HALL_CODE, window: 'A01', phone: '13904270006' },
-  { username: 'approver-county', name: '孙立军', roles: ['approver', 'chief'], region: '211103', department: 'XLT-XZSP', phone: '13904270007' },
-  { username: 'clerk-town', name: '周小红', roles: ['clerk'], region: DEMO_TOWN_CODE, hall: townHall, window: '01', phone: '13904270008' },
-  { username: 'clerk-village', name: '吴大海', roles: ['clerk'], region: DEMO_VILLAGE_CODE, hall: villageHall, window: '01', phone: '13904270009' },
-  { username: 'agent', name: '郑代办', roles: ['agent'], region: '211100', department: 'PJ-ZWFW', phone: '13904270010' },
+  {
+    username: 'admin',
+    name: '系统管理员',
+    roles: ['admin'],
+    region: '211100',
+    department: 'PJ-ZWFW',
+    phone: '13904270001',
+  },
+  {
+    username: 'supervisor',
+    name: '赵监察',
+    roles: ['supervisor'],
+    region: '211100',
+    department: 'PJ-XNJC',
+    phone: '13904270002',
+  },
+  {
+    username: 'clerk-city',
+    name: '李晓雯',
+    roles: ['clerk'],
+    region: '211100',
+    department: 'PJ-ZWFW',
+    hall: CITY_HALL_CODE,
+    window: 'A01',
+    phone: '13904270003',
+  },
+  {
+    username: 'approver-city',
+    name: '王建国',
+    roles: ['approver'],
+    region: '211100',
+    department: 'PJ-XZSP',
+    phone: '13904270004',
+  },
+  {
+    username: 'chief-city',
+    name: '刘德华',
+    roles: ['chief'],
+    region: '211100',
+    department: 'PJ-XZSP',
+    phone: '13904270005',
+  },
+  {
+    username: 'clerk-county',
+    name: '陈静',
+    roles: ['clerk'],
+    region: '211103',
+    hall: COUNTY_HALL_CODE,
+    window: 'A01',
+    phone: '13904270006',
+  },
+  {
+    username: 'approver-county',
+    name: '孙立军',
+    roles: ['approver', 'chief'],
+    region: '211103',
+    department: 'XLT-XZSP',
+    phone: '13904270007',
+  },
+  {
+    username: 'clerk-town',
+    name: '周小红',
+    roles: ['clerk'],
+    region: DEMO_TOWN_CODE,
+    hall: townHall,
+    window: '01',
+    phone: '13904270008',
+  },
+  {
+    username: 'clerk-village',
+    name: '吴大海',
+    roles: ['clerk'],
+    region: DEMO_VILLAGE_CODE,
+    hall: villageHall,
+    window: '01',
+    phone: '13904270009',
+  },
+  {
+    username: 'agent',
+    name: '郑代办',
+    roles: ['agent'],
+    region: '211100',
+    department: 'PJ-ZWFW',
+    phone: '13904270010',
+  },
   // 市场监管局 regulators: no case role — they receive pushed approvals (双推送) and inspect (双随机) as staff of their department.
-  { username: 'regulator-city', name: '钱立新', roles: [], region: '211100', department: 'PJ-SCJG', phone: '13904270011' },
+  {
+    username: 'regulator-city',
+    name: '钱立新',
+    roles: [],
+    region: '211100',
+    department: 'PJ-SCJG',
+    phone: '13904270011',
+  },
   { username: 'inspector-a', name: '冯志强', roles: [], region: '211100', department: 'PJ-SCJG', phone: '13904270012' },
   { username: 'inspector-b', name: '卫红梅', roles: [], region: '211100', department: 'PJ-SCJG', phone: '13904270013' },
   { username: 'inspector-c', name: '蒋文博', roles: [], region: '211100', department: 'PJ-SCJG', phone: '13904270014' },
@@ -49,7 +140,8 @@ export async function seedDemoAccounts(db: Db): Promise<void> {
     const dept = s.department ? await getDepartment(db, s.department) : undefined;
     const hall = s.hall ? await getHall(db, s.hall) : undefined;
     const win = hall && s.window ? await findWindow(db, hall.id, s.window) : undefined;
-    if ((s.department && !dept) || (s.hall && !hall) || (s.window && !win)) throw new Error(`demo org unit missing for ${s.username}`);
+    if ((s.department && !dept) || (s.hall && !hall) || (s.window && !win))
+      throw new Error(`demo org unit missing for ${s.username}`);
     await insertUser(db, {
       username: s.username,
       password_hash: hash,

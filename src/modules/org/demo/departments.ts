@@ -77,12 +77,47 @@ export function demoDepartments(): DemoDepartment[] {
   const out: DemoDepartment[] = [];
   let seq = 0;
   const add = (d: Omit<DemoDepartment, 'sort'>) => out.push({ ...d, sort: out.length + 1 });
-  add({ code: 'PJ-XZSP', name: '盘锦市行政审批服务局', shortName: '市审批局', regionCode: CITY, kind: 'approval_bureau', creditCode: demoCreditCode('11', CITY, seq++) });
-  add({ code: 'PJ-XNJC', name: '盘锦市营商环境建设局（效能监察）', shortName: '市营商局', regionCode: CITY, kind: 'supervision', creditCode: demoCreditCode('11', CITY, seq++) });
-  add({ code: 'PJ-ZWFW', name: '盘锦市政务服务中心', shortName: '市政务服务中心', regionCode: CITY, kind: 'service_center', creditCode: demoCreditCode('12', CITY, seq++) });
-  add({ code: 'PJ-12345', name: '盘锦市12345政务服务便民热线中心', shortName: '12345热线', regionCode: CITY, kind: 'hotline', creditCode: demoCreditCode('12', CITY, seq++) });
+  add({
+    code: 'PJ-XZSP',
+    name: '盘锦市行政审批服务局',
+    shortName: '市审批局',
+    regionCode: CITY,
+    kind: 'approval_bureau',
+    creditCode: demoCreditCode('11', CITY, seq++),
+  });
+  add({
+    code: 'PJ-XNJC',
+    name: '盘锦市营商环境建设局（效能监察）',
+    shortName: '市营商局',
+    regionCode: CITY,
+    kind: 'supervision',
+    creditCode: demoCreditCode('11', CITY, seq++),
+  });
+  add({
+    code: 'PJ-ZWFW',
+    name: '盘锦市政务服务中心',
+    shortName: '市政务服务中心',
+    regionCode: CITY,
+    kind: 'service_center',
+    creditCode: demoCreditCode('12', CITY, seq++),
+  });
+  add({
+    code: 'PJ-12345',
+    name: '盘锦市12345政务服务便民热线中心',
+    shortName: '12345热线',
+    regionCode: CITY,
+    kind: 'hotline',
+    creditCode: demoCreditCode('12', CITY, seq++),
+  });
   for (const [abbr, name, shortName] of CITY_DEPARTMENTS) {
-    add({ code: `PJ-${abbr}`, name, shortName, regionCode: CITY, kind: 'department', creditCode: demoCreditCode('11', CITY, seq++) });
+    add({
+      code: `PJ-${abbr}`,
+      name,
+      shortName,
+      regionCode: CITY,
+      kind: 'department',
+      creditCode: demoCreditCode('11', CITY, seq++),
+    });
   }
   for (const [abbr, name, shortName, office] of CITY_DEPARTMENTS) {
     if (!office) continue;

@@ -31,14 +31,22 @@ const read = (file: string) =>
   );
 
 function villageName(raw: string): string {
-  return raw
-    .replace(/(村民委员会|村委会)$/, '村')
-    .replace(/(社区居民委员会|社区居委会|居民委员会|居委会)$/, '社区');
+  return raw.replace(/(村民委员会|村委会)$/, '村').replace(/(社区居民委员会|社区居委会|居民委员会|居委会)$/, '社区');
 }
 
 const byCode = (a: Out, b: Out) => a.code.localeCompare(b.code);
-const counties: Out[] = read('areas.json').map((r) => ({ code: r.code, name: r.name, level: 'county' as const, parentCode: `${CITY}00` }));
-const towns: Out[] = read('streets.json').map((r) => ({ code: `${r.code}000`, name: r.name, level: 'town' as const, parentCode: r.areaCode! }));
+const counties: Out[] = read('areas.json').map((r) => ({
+  code: r.code,
+  name: r.name,
+  level: 'county' as const,
+  parentCode: `${CITY}00`,
+}));
+const towns: Out[] = read('streets.json').map((r) => ({
+  code: `${r.code}000`,
+  name: r.name,
+  level: 'town' as const,
+  parentCode: r.areaCode!,
+}));
 const villages: Out[] = read('villages.json').map((r) => ({
   code: r.code,
   name: villageName(r.name),

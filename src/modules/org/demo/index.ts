@@ -56,7 +56,14 @@ export async function seedOrgDemo(db: Db): Promise<void> {
   const halls = demoHalls(regions);
   const inserted = await insertHalls(
     db,
-    halls.map((h) => ({ code: h.code, name: h.name, region_code: h.regionCode, address: h.address, phone: h.phone, hours: h.hours })),
+    halls.map((h) => ({
+      code: h.code,
+      name: h.name,
+      region_code: h.regionCode,
+      address: h.address,
+      phone: h.phone,
+      hours: h.hours,
+    })),
   );
   const hallId = new Map(inserted.map((h) => [h.code, h.id]));
   const windows: NewWindow[] = halls.flatMap((h) =>

@@ -25,7 +25,9 @@ export const CITY_CODE = '211100';
 
 /** 盘锦市, its counties, towns and villages (panjin-regions.json), plus the two economic zones. */
 export function demoRegions(): DemoRegion[] {
-  const extracted = JSON.parse(fs.readFileSync(new URL('./panjin-regions.json', import.meta.url), 'utf8')) as Extracted[];
+  const extracted = JSON.parse(
+    fs.readFileSync(new URL('./panjin-regions.json', import.meta.url), 'utf8'),
+  ) as Extracted[];
   const city: DemoRegion = {
     code: CITY_CODE,
     name: '盘锦市',

@@ -53,8 +53,10 @@ const REGISTERED: [string, string, string][] = [
 export async function seedRegulationDemo(db: Db): Promise<void> {
   const admin = { actor: await actorForUsername(db, 'admin'), ip: null };
   const regulator = { actor: await actorForUsername(db, 'regulator-city'), ip: null };
-  for (const [itemCode, regionCode, departmentCode] of ASSIGNMENTS) await svc.createAssignment(db, admin, { itemCode, regionCode, departmentCode });
-  for (const [username, certificateNumber, residenceRegionCode, conflicts] of ROSTER) await svc.addInspector(db, admin, { username, certificateNumber, residenceRegionCode, conflicts });
+  for (const [itemCode, regionCode, departmentCode] of ASSIGNMENTS)
+    await svc.createAssignment(db, admin, { itemCode, regionCode, departmentCode });
+  for (const [username, certificateNumber, residenceRegionCode, conflicts] of ROSTER)
+    await svc.addInspector(db, admin, { username, certificateNumber, residenceRegionCode, conflicts });
 
   const scjg = regulator.actor.scope.departmentId!;
   await repo.insertEntities(
@@ -88,14 +90,32 @@ export async function seedRegulationDemo(db: Db): Promise<void> {
   }
   // The other push has waited a week: overdue, reminded once.
   const pending = inbox.items.find((p) => p.itemCode !== DEMO_ITEM_CODES.foodBusiness && p.status === 'pushed');
-  if (pending) await repo.updatePush(db, pending.id, pending.version, { pushed_at: new Date(Date.now() - 7 * 86_400_000), due_on: addDays(today, -4), reminded_on: addDays(today, -1), reminders: 1 });
+  if (pending)
+    await repo.updatePush(db, pending.id, pending.version, {
+      pushed_at: new Date(Date.now() - 7 * 86_400_000),
+      due_on: addDays(today, -4),
+      reminded_on: addDays(today, -1),
+      reminders: 1,
+    });
 
   // 双随机、一公开: one plan drawn, inspected and published.
-  const plan = await plans.createPlan(db, regulator, { name: `${today.slice(0, 4)}年第四季度食品经营者双随机抽查`, targetRegionCode: '211100', itemCodes: [DEMO_ITEM_CODES.foodBusiness], targetCount: 3, inspectorsPerTarget: 2 });
+  const plan = await plans.createPlan(db, regulator, {
+    name: `${today.slice(0, 4)}年第四季度食品经营者双随机抽查`,
+    targetRegionCode: '211100',
+    itemCodes: [DEMO_ITEM_CODES.foodBusiness],
+    targetCount: 3,
+    inspectorsPerTarget: 2,
+  });
   const drawn = await plans.drawPlan(db, regulator, plan.id, { version: plan.version });
   for (const [i, t] of drawn.targets.entries())
-    await plans.recordTargetResult(db, regulator, plan.id, t.id, i === 1
-      ? { result: 'problem', text: '冷藏设施温度记录不全，已责令限期整改。', resultOn: today }
-      : { result: 'qualified', text: '', resultOn: today });
+    await plans.recordTargetResult(
+      db,
+      regulator,
+      plan.id,
+      t.id,
+      i === 1
+        ? { result: 'problem', text: '冷藏设施温度记录不全，已责令限期整改。', resultOn: today }
+        : { result: 'qualified', text: '', resultOn: today },
+    );
   await plans.publishPlan(db, regulator, plan.id, { version: drawn.version });
 }

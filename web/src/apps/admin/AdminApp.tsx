@@ -49,23 +49,31 @@ export default function AdminApp() {
       home="/admin"
       title={t('admin.title')}
       selected={area}
-      entries={AREAS.map((a) => ({ key: a.key, icon: a.icon, to: `/admin/${a.key}`, label: <span data-testid={`menu-${a.key}`}>{t(a.label)}</span> }))}
+      entries={AREAS.map((a) => ({
+        key: a.key,
+        icon: a.icon,
+        to: `/admin/${a.key}`,
+        label: <span data-testid={`menu-${a.key}`}>{t(a.label)}</span>,
+      }))}
     >
-            <Routes>
-              <Route index element={<Navigate to="regions" replace />} />
-              <Route path="regions" element={<RegionsPage />} />
-              <Route path="departments" element={<DepartmentsPage />} />
-              <Route path="halls" element={<HallsPage />} />
-              <Route path="staff" element={<StaffPage />} />
-              <Route path="items" element={<ItemsPage />} />
-              <Route path="items/new" element={<ItemEditorPage />} />
-              <Route path="items/:code/edit" element={<ItemEditorPage />} />
-              <Route path="bundles" element={<BundlesPage />} />
-              <Route path="alignment" element={<AlignmentPage itemHref={(code) => `/admin/items/${encodeURIComponent(code)}/edit`} />} />
-              <Route path="calendar" element={<CalendarPage />} />
-              <Route path="audit" element={<AuditPage />} />
-              <Route path="*" element={<NotFound />} />
-            </Routes>
+      <Routes>
+        <Route index element={<Navigate to="regions" replace />} />
+        <Route path="regions" element={<RegionsPage />} />
+        <Route path="departments" element={<DepartmentsPage />} />
+        <Route path="halls" element={<HallsPage />} />
+        <Route path="staff" element={<StaffPage />} />
+        <Route path="items" element={<ItemsPage />} />
+        <Route path="items/new" element={<ItemEditorPage />} />
+        <Route path="items/:code/edit" element={<ItemEditorPage />} />
+        <Route path="bundles" element={<BundlesPage />} />
+        <Route
+          path="alignment"
+          element={<AlignmentPage itemHref={(code) => `/admin/items/${encodeURIComponent(code)}/edit`} />}
+        />
+        <Route path="calendar" element={<CalendarPage />} />
+        <Route path="audit" element={<AuditPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
     </SideMenuLayout>
   );
 }

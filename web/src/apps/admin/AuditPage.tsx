@@ -91,10 +91,22 @@ export default function AuditPage() {
   };
 
   const columns: ColumnsType<AuditEntry> = [
-    { title: t('audit.seq'), dataIndex: 'seq', key: 'seq', width: 80, render: (s: number | null) => s ?? <Tag>{t('audit.unsealed')}</Tag> },
+    {
+      title: t('audit.seq'),
+      dataIndex: 'seq',
+      key: 'seq',
+      width: 80,
+      render: (s: number | null) => s ?? <Tag>{t('audit.unsealed')}</Tag>,
+    },
     { title: t('audit.at'), dataIndex: 'at', key: 'at', width: 150, render: (v: string) => formatDateTime(v) },
     { title: t('audit.actor'), dataIndex: 'actorName', key: 'actor', width: 120 },
-    { title: t('audit.action'), dataIndex: 'action', key: 'action', width: 200, render: (a: string) => <Tag color="blue">{a}</Tag> },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      key: 'action',
+      width: 200,
+      render: (a: string) => <Tag color="blue">{a}</Tag>,
+    },
     { title: t('audit.entityType'), dataIndex: 'entityType', key: 'et', width: 120 },
     {
       title: t('audit.entityId'),
@@ -110,7 +122,12 @@ export default function AuditPage() {
       key: 'hash',
       width: 120,
       responsive: ['lg'],
-      render: (h: string | null) => (h ? <Typography.Text code title={h}>{h.slice(0, 10)}…</Typography.Text> : null),
+      render: (h: string | null) =>
+        h ? (
+          <Typography.Text code title={h}>
+            {h.slice(0, 10)}…
+          </Typography.Text>
+        ) : null,
     },
   ];
 
@@ -119,7 +136,12 @@ export default function AuditPage() {
       <PageHeader
         title={t('audit.title')}
         action={
-          <Button icon={<SafetyCertificateOutlined />} onClick={() => void runVerify()} loading={verifying} data-testid="audit-verify">
+          <Button
+            icon={<SafetyCertificateOutlined />}
+            onClick={() => void runVerify()}
+            loading={verifying}
+            data-testid="audit-verify"
+          >
             {t('audit.verify')}
           </Button>
         }
@@ -145,9 +167,30 @@ export default function AuditPage() {
           />
         ))}
       <div className="toolbar">
-        <Input allowClear placeholder={t('audit.entityType')} style={{ width: 160 }} value={entityType} onChange={(e) => setEntityType(e.target.value)} data-testid="audit-entity-type" />
-        <Input allowClear placeholder={t('audit.actor')} style={{ width: 160 }} value={actor} onChange={(e) => setActor(e.target.value)} data-testid="audit-actor" />
-        <Input allowClear placeholder={t('audit.action')} style={{ width: 200 }} value={action} onChange={(e) => setAction(e.target.value)} data-testid="audit-action" />
+        <Input
+          allowClear
+          placeholder={t('audit.entityType')}
+          style={{ width: 160 }}
+          value={entityType}
+          onChange={(e) => setEntityType(e.target.value)}
+          data-testid="audit-entity-type"
+        />
+        <Input
+          allowClear
+          placeholder={t('audit.actor')}
+          style={{ width: 160 }}
+          value={actor}
+          onChange={(e) => setActor(e.target.value)}
+          data-testid="audit-actor"
+        />
+        <Input
+          allowClear
+          placeholder={t('audit.action')}
+          style={{ width: 200 }}
+          value={action}
+          onChange={(e) => setAction(e.target.value)}
+          data-testid="audit-action"
+        />
         <DatePicker.RangePicker value={range} onChange={(v) => setRange(v)} data-testid="audit-range" />
         <Space />
       </div>

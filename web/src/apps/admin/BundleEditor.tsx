@@ -1,5 +1,11 @@
 import { Alert, Button, Drawer, Form, Input, List, Radio, Select, Space, Typography } from 'antd';
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  ArrowDownOutlined,
+  ArrowUpOutlined,
+  DeleteOutlined,
+  MinusCircleOutlined,
+  PlusOutlined,
+} from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { api, ApiError, type FieldError } from '../../shared/api';
 import type { BundleDetail, BundleMode } from '../../shared/bundles';
@@ -59,8 +65,17 @@ function useItemInfos(codes: readonly string[]): Record<string, ItemInfo> {
       Promise.all(
         codes.map((code) =>
           api
-            .get<ItemDetail & { promisedLimit?: { days: number } }>(`/api/items/${encodeURIComponent(code)}`, { signal, silent: true })
-            .then((d): ItemInfo => ({ code, name: d.name, departmentName: d.departmentName, formFields: d.formFields, promisedDays: d.promisedLimit?.days ?? 0 }))
+            .get<ItemDetail & { promisedLimit?: { days: number } }>(`/api/items/${encodeURIComponent(code)}`, {
+              signal,
+              silent: true,
+            })
+            .then((d): ItemInfo => ({
+              code,
+              name: d.name,
+              departmentName: d.departmentName,
+              formFields: d.formFields,
+              promisedDays: d.promisedLimit?.days ?? 0,
+            }))
             .catch((err: unknown) => {
               if (err instanceof DOMException) throw err;
               return null;
@@ -73,7 +88,15 @@ function useItemInfos(codes: readonly string[]): Record<string, ItemInfo> {
 }
 
 /** The ordered item list of a bundle: add by search, move up / down, remove. */
-function ItemsInput({ value = [], onChange, infos }: { value?: string[]; onChange?: (v: string[]) => void; infos: Record<string, ItemInfo> }) {
+function ItemsInput({
+  value = [],
+  onChange,
+  infos,
+}: {
+  value?: string[];
+  onChange?: (v: string[]) => void;
+  infos: Record<string, ItemInfo>;
+}) {
   const { t } = useI18n();
   const move = (i: number, by: number) => {
     const next = [...value];
@@ -100,8 +123,24 @@ function ItemsInput({ value = [], onChange, infos }: { value?: string[]; onChang
               <List.Item
                 data-testid={`bda-item-${code}`}
                 actions={[
-                  <Button key="up" size="small" type="text" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, -1)} title={t('bda.moveUp')} />,
-                  <Button key="down" size="small" type="text" icon={<ArrowDownOutlined />} disabled={i === value.length - 1} onClick={() => move(i, 1)} title={t('bda.moveDown')} />,
+                  <Button
+                    key="up"
+                    size="small"
+                    type="text"
+                    icon={<ArrowUpOutlined />}
+                    disabled={i === 0}
+                    onClick={() => move(i, -1)}
+                    title={t('bda.moveUp')}
+                  />,
+                  <Button
+                    key="down"
+                    size="small"
+                    type="text"
+                    icon={<ArrowDownOutlined />}
+                    disabled={i === value.length - 1}
+                    onClick={() => move(i, 1)}
+                    title={t('bda.moveDown')}
+                  />,
                   <Button
                     key="remove"
                     size="small"
@@ -137,7 +176,15 @@ function ItemsInput({ value = [], onChange, infos }: { value?: string[]; onChang
  * serial handling (with the total promised time it gives), shared fields. Server errors land on their
  * fields; those that belong to none (e.g. two items' fields conflicting) show above the form.
  */
-export function BundleEditor({ editing, onClose, onSaved }: { editing: BundleConfig | 'new' | null; onClose: () => void; onSaved: () => void }) {
+export function BundleEditor({
+  editing,
+  onClose,
+  onSaved,
+}: {
+  editing: BundleConfig | 'new' | null;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useI18n();
   const rules = useRequiredRules();
   const [form] = Form.useForm<BundleForm>();
@@ -159,17 +206,35 @@ export function BundleEditor({ editing, onClose, onSaved }: { editing: BundleCon
     form.setFieldsValue(
       editing === 'new'
         ? { mode: 'parallel', itemCodes: [], sharedFields: [] }
-        : { code: editing.code, name: editing.name, description: editing.description, itemCodes: editing.itemCodes, mode: editing.mode, sharedFields: editing.sharedFields },
+        : {
+            code: editing.code,
+            name: editing.name,
+            description: editing.description,
+            itemCodes: editing.itemCodes,
+            mode: editing.mode,
+            sharedFields: editing.sharedFields,
+          },
     );
   }, [editing, form]);
 
   const save = async (v: BundleForm) => {
     setSaving(true);
     setProblem(null);
-    const fields = { name: v.name, description: v.description ?? '', itemCodes: v.itemCodes, mode: v.mode, sharedFields: v.sharedFields ?? [] };
+    const fields = {
+      name: v.name,
+      description: v.description ?? '',
+      itemCodes: v.itemCodes,
+      mode: v.mode,
+      sharedFields: v.sharedFields ?? [],
+    };
     try {
       if (editing === 'new') await api.post('/api/bundles', { code: v.code, ...fields }, { silent: true });
-      else if (editing) await api.put(`/api/bundles/${encodeURIComponent(editing.code)}`, { ...fields, version: editing.version, active: editing.active }, { silent: true });
+      else if (editing)
+        await api.put(
+          `/api/bundles/${encodeURIComponent(editing.code)}`,
+          { ...fields, version: editing.version, active: editing.active },
+          { silent: true },
+        );
       onSaved();
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
@@ -203,7 +268,9 @@ export function BundleEditor({ editing, onClose, onSaved }: { editing: BundleCon
           showIcon
           style={{ marginBottom: 16 }}
           message={t('bda.unavailable')}
-          description={editing.unavailableItems.map((e) => <div key={e.field}>{e.message}</div>)}
+          description={editing.unavailableItems.map((e) => (
+            <div key={e.field}>{e.message}</div>
+          ))}
           data-testid="bda-unavailable"
         />
       )}
@@ -231,11 +298,20 @@ export function BundleEditor({ editing, onClose, onSaved }: { editing: BundleCon
           name="itemCodes"
           label={t('bda.items')}
           extra={t('bda.itemsHint')}
-          rules={[{ validator: (_, v: string[] | undefined) => ((v?.length ?? 0) >= 2 ? Promise.resolve() : Promise.reject(new Error(t('bda.itemsMin')))) }]}
+          rules={[
+            {
+              validator: (_, v: string[] | undefined) =>
+                (v?.length ?? 0) >= 2 ? Promise.resolve() : Promise.reject(new Error(t('bda.itemsMin'))),
+            },
+          ]}
         >
           <ItemsInput infos={infos} />
         </Form.Item>
-        <Form.Item name="mode" label={t('bda.mode')} extra={itemCodes.length ? `${t('bda.totalDays')}：${t('bda.totalDaysValue', { n: days })}` : undefined}>
+        <Form.Item
+          name="mode"
+          label={t('bda.mode')}
+          extra={itemCodes.length ? `${t('bda.totalDays')}：${t('bda.totalDaysValue', { n: days })}` : undefined}
+        >
           <Radio.Group data-testid="bda-mode">
             {(['parallel', 'serial'] as const).map((m) => (
               <Radio key={m} value={m} data-testid={`bda-mode-${m}`}>
@@ -251,25 +327,48 @@ export function BundleEditor({ editing, onClose, onSaved }: { editing: BundleCon
             <>
               {rows.map((row) => (
                 <Space key={row.key} align="start" style={{ display: 'flex' }} data-testid={`bda-shared-${row.name}`}>
-                  <Form.Item name={[row.name, 'label']} rules={[rules.required(t('bda.sharedLabel'))]} style={{ width: 180 }}>
+                  <Form.Item
+                    name={[row.name, 'label']}
+                    rules={[rules.required(t('bda.sharedLabel'))]}
+                    style={{ width: 180 }}
+                  >
                     <Input placeholder={t('bda.sharedLabel')} maxLength={50} />
                   </Form.Item>
                   <Form.Item
                     name={[row.name, 'keys']}
-                    rules={[{ validator: (_, v: string[] | undefined) => ((v?.length ?? 0) >= 2 ? Promise.resolve() : Promise.reject(new Error(t('bda.sharedKeysMin')))) }]}
+                    rules={[
+                      {
+                        validator: (_, v: string[] | undefined) =>
+                          (v?.length ?? 0) >= 2 ? Promise.resolve() : Promise.reject(new Error(t('bda.sharedKeysMin'))),
+                      },
+                    ]}
                     style={{ width: 440 }}
                   >
                     <Select
                       mode="multiple"
                       placeholder={t('bda.sharedKeys')}
-                      options={choices.map((c) => ({ value: c.key, label: t('bda.fieldOf', { label: c.label, key: c.key, items: c.itemNames.join('、') }) }))}
+                      options={choices.map((c) => ({
+                        value: c.key,
+                        label: t('bda.fieldOf', { label: c.label, key: c.key, items: c.itemNames.join('、') }),
+                      }))}
                       showSearch={{ optionFilterProp: 'label' }}
                     />
                   </Form.Item>
-                  <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(row.name)} title={t('bda.remove')} />
+                  <Button
+                    type="text"
+                    icon={<MinusCircleOutlined />}
+                    onClick={() => remove(row.name)}
+                    title={t('bda.remove')}
+                  />
                 </Space>
               ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ label: '', keys: [] })} disabled={choices.length < 2} data-testid="bda-shared-add">
+              <Button
+                type="dashed"
+                icon={<PlusOutlined />}
+                onClick={() => add({ label: '', keys: [] })}
+                disabled={choices.length < 2}
+                data-testid="bda-shared-add"
+              >
                 {t('bda.addShared')}
               </Button>
             </>

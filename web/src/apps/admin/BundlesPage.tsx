@@ -6,7 +6,13 @@ import type { BundleSummary } from '../../shared/bundles';
 import { useI18n } from '../../shared/i18n';
 import { ActiveToggle } from '../../shared/components/common';
 import { usePagedList } from '../../shared/components/hooks';
-import { actionsColumn, PageHeader, PagedListTable, RowEditButton, statusColumn } from '../../shared/components/ListPage';
+import {
+  actionsColumn,
+  PageHeader,
+  PagedListTable,
+  RowEditButton,
+  statusColumn,
+} from '../../shared/components/ListPage';
 import { BundleEditor, type BundleConfig } from './BundleEditor';
 
 /** 一件事主题: every bundle (inactive ones too); create and edit in a drawer; deactivate / activate again after a confirmation. */
@@ -72,14 +78,19 @@ export default function BundlesPage() {
 
   return (
     <div data-testid="bda-page">
-      <PageHeader title={t('bda.title')} create={{ label: t('bda.create'), onClick: () => setEditing('new'), testId: 'bda-create' }} />
+      <PageHeader
+        title={t('bda.title')}
+        create={{ label: t('bda.create'), onClick: () => setEditing('new'), testId: 'bda-create' }}
+      />
       <PagedListTable<BundleSummary>
         list={list}
         rowKey="code"
         columns={columns}
         scroll={{ x: 800 }}
         testId="bda-table"
-        onRow={(b) => ({ 'data-testid': `bda-row-${b.code}`, 'data-active': String(b.active) }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(b) =>
+          ({ 'data-testid': `bda-row-${b.code}`, 'data-active': String(b.active) }) as React.HTMLAttributes<HTMLElement>
+        }
         locale={{ emptyText: <Empty description={t('bda.empty')} /> }}
       />
       <BundleEditor

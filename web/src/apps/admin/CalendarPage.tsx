@@ -1,4 +1,25 @@
-import { Alert, Button, Calendar, Card, Col, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Modal, Popconfirm, Radio, Row, Select, Space, Spin, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Calendar,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { App as AntApp } from 'antd';
@@ -26,7 +47,10 @@ function WorkdayCalculator() {
     setBusy(true);
     try {
       const from = v.from.format('YYYY-MM-DD');
-      const r = await api.get<{ date: string; provisional: boolean }>('/api/calendar/workdays/add', { query: { from, days: v.days }, form });
+      const r = await api.get<{ date: string; provisional: boolean }>('/api/calendar/workdays/add', {
+        query: { from, days: v.days },
+        form,
+      });
       setResult({ from, days: v.days, ...r });
     } catch {
       setResult(null);
@@ -39,12 +63,20 @@ function WorkdayCalculator() {
       <Form form={form} layout="vertical" onFinish={run} initialValues={{ from: dayjs(), days: 20 }}>
         <Row gutter={8}>
           <Col span={14}>
-            <Form.Item name="from" label={t('calendar.from')} rules={[{ required: true, message: t('common.selectRequired', { field: t('calendar.from') }) }]}>
+            <Form.Item
+              name="from"
+              label={t('calendar.from')}
+              rules={[{ required: true, message: t('common.selectRequired', { field: t('calendar.from') }) }]}
+            >
               <DatePicker style={{ width: '100%' }} data-testid="cal-calc-from" allowClear={false} />
             </Form.Item>
           </Col>
           <Col span={10}>
-            <Form.Item name="days" label={t('calendar.days')} rules={[{ required: true, message: t('common.required', { field: t('calendar.days') }) }]}>
+            <Form.Item
+              name="days"
+              label={t('calendar.days')}
+              rules={[{ required: true, message: t('common.required', { field: t('calendar.days') }) }]}
+            >
               <InputNumber min={0} max={3650} style={{ width: '100%' }} data-testid="cal-calc-days" />
             </Form.Item>
           </Col>
@@ -97,7 +129,11 @@ export default function CalendarPage() {
   const openDay = (d: Dayjs) => {
     const existing = byDate.get(d.format('YYYY-MM-DD'));
     dayForm.resetFields();
-    dayForm.setFieldsValue(existing ? { kind: existing.kind, name: existing.name } : { kind: d.day() === 0 || d.day() === 6 ? 'workday' : 'holiday', name: '' });
+    dayForm.setFieldsValue(
+      existing
+        ? { kind: existing.kind, name: existing.name }
+        : { kind: d.day() === 0 || d.day() === 6 ? 'workday' : 'holiday', name: '' },
+    );
     setEditing(d);
   };
 
@@ -105,7 +141,11 @@ export default function CalendarPage() {
     if (!editing) return;
     setSaving(true);
     try {
-      await api.put(`/api/calendar/days/${editing.format('YYYY-MM-DD')}`, { kind: v.kind, name: v.name.trim() }, { form: dayForm });
+      await api.put(
+        `/api/calendar/days/${editing.format('YYYY-MM-DD')}`,
+        { kind: v.kind, name: v.name.trim() },
+        { form: dayForm },
+      );
       void message.success(t('common.saved'));
       setEditing(null);
       refresh();
@@ -131,7 +171,11 @@ export default function CalendarPage() {
   const publish = async (v: { notice: string }) => {
     setSaving(true);
     try {
-      await api.put(`/api/calendar/years/${year}`, { status: 'published', notice: v.notice.trim() }, { form: publishForm });
+      await api.put(
+        `/api/calendar/years/${year}`,
+        { status: 'published', notice: v.notice.trim() },
+        { form: publishForm },
+      );
       void message.success(t('common.done'));
       setPublishOpen(false);
       refresh();
@@ -177,13 +221,18 @@ export default function CalendarPage() {
         data-kind={entry?.kind ?? (weekend ? 'weekend' : 'weekday')}
         style={{ opacity: inMonth ? 1 : 0.45 }}
       >
-        <div className="ant-picker-calendar-date-value" style={{ color: weekend && entry?.kind !== 'workday' ? '#cf1322' : undefined }}>
+        <div
+          className="ant-picker-calendar-date-value"
+          style={{ color: weekend && entry?.kind !== 'workday' ? '#cf1322' : undefined }}
+        >
           {d.date()}
         </div>
         <div className="ant-picker-calendar-date-content">
           {entry && (
             <div className="cal-cell">
-              <span className={`cal-mark ${entry.kind}`}>{entry.kind === 'holiday' ? t('calendar.holidayMark') : t('calendar.workdayMark')}</span>
+              <span className={`cal-mark ${entry.kind}`}>
+                {entry.kind === 'holiday' ? t('calendar.holidayMark') : t('calendar.workdayMark')}
+              </span>
               <span>{entry.name}</span>
             </div>
           )}
@@ -221,7 +270,13 @@ export default function CalendarPage() {
         </Space>
       </div>
       {nextMissing && (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="cal-missing-next" title={t('calendar.missingNext', { year: nextYear })} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="cal-missing-next"
+          title={t('calendar.missingNext', { year: nextYear })}
+        />
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={17}>
@@ -250,7 +305,13 @@ export default function CalendarPage() {
                 size="small"
                 column={1}
                 items={[
-                  { key: 's', label: t('common.status'), children: <Tag color={STATUS_COLOR[yearInfo.status]}>{label('calendar.status', yearInfo.status)}</Tag> },
+                  {
+                    key: 's',
+                    label: t('common.status'),
+                    children: (
+                      <Tag color={STATUS_COLOR[yearInfo.status]}>{label('calendar.status', yearInfo.status)}</Tag>
+                    ),
+                  },
                   { key: 'n', label: t('calendar.notice'), children: yearInfo.notice ?? t('common.notSet') },
                   { key: 'src', label: t('calendar.source'), children: yearInfo.source ?? t('common.notSet') },
                   {
@@ -332,10 +393,20 @@ export default function CalendarPage() {
               </Radio.Button>
             </Radio.Group>
           </Form.Item>
-          <Form.Item name="name" label={t('calendar.dayName')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('calendar.dayName') }) }]}>
+          <Form.Item
+            name="name"
+            label={t('calendar.dayName')}
+            rules={[
+              { required: true, whitespace: true, message: t('common.required', { field: t('calendar.dayName') }) },
+            ]}
+          >
             <Input placeholder={t('calendar.dayNamePlaceholder')} maxLength={50} data-testid="cal-day-name" />
           </Form.Item>
-          {editingDay?.source && <Typography.Text type="secondary">{t('calendar.source')}：{editingDay.source}</Typography.Text>}
+          {editingDay?.source && (
+            <Typography.Text type="secondary">
+              {t('calendar.source')}：{editingDay.source}
+            </Typography.Text>
+          )}
         </Form>
       </Modal>
 
@@ -351,7 +422,13 @@ export default function CalendarPage() {
         forceRender
       >
         <Form form={publishForm} layout="vertical" onFinish={publish}>
-          <Form.Item name="notice" label={t('calendar.notice')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('calendar.notice') }) }]}>
+          <Form.Item
+            name="notice"
+            label={t('calendar.notice')}
+            rules={[
+              { required: true, whitespace: true, message: t('common.required', { field: t('calendar.notice') }) },
+            ]}
+          >
             <Input placeholder={t('calendar.noticePlaceholder')} maxLength={100} data-testid="cal-publish-notice" />
           </Form.Item>
         </Form>
@@ -359,4 +436,3 @@ export default function CalendarPage() {
     </div>
   );
 }
-

@@ -5,7 +5,20 @@ import { App as AntApp } from 'antd';
 import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { useDebounced, usePagedList } from '../../shared/components/hooks';
-import { actionsColumn, CodeNameItems, EditDrawer, EditToggleActions, ListToolbar, PageHeader, PagedListTable, RegionItem, statusColumn, useRequiredRules, useSaving, useToggleActive } from '../../shared/components/ListPage';
+import {
+  actionsColumn,
+  CodeNameItems,
+  EditDrawer,
+  EditToggleActions,
+  ListToolbar,
+  PageHeader,
+  PagedListTable,
+  RegionItem,
+  statusColumn,
+  useRequiredRules,
+  useSaving,
+  useToggleActive,
+} from '../../shared/components/ListPage';
 import { DepartmentSelect } from '../../shared/components/selects';
 import { isValidCreditCode } from '../../shared/validators';
 import { DEPARTMENT_KINDS, type Department, type DepartmentKind } from '../../shared/types';
@@ -86,19 +99,42 @@ export default function DepartmentsPage() {
         </span>
       ),
     },
-    { title: t('common.kind'), dataIndex: 'kind', key: 'kind', width: 130, render: (k: string) => <Tag>{label('deptKind', k)}</Tag> },
+    {
+      title: t('common.kind'),
+      dataIndex: 'kind',
+      key: 'kind',
+      width: 130,
+      render: (k: string) => <Tag>{label('deptKind', k)}</Tag>,
+    },
     { title: t('common.region'), key: 'region', width: 140, render: (_, d) => d.regionName ?? d.regionCode },
     { title: t('dept.creditCode'), dataIndex: 'creditCode', key: 'creditCode', width: 190, responsive: ['xl'] },
     statusColumn(t('common.status')),
     actionsColumn(t('common.actions'), 150, (d) => (
-      <EditToggleActions name={d.name} active={d.active} onEdit={() => open(d)} onToggle={toggle(`/api/departments/${d.id}`)} testPrefix="dept" testSuffix={d.code} />
+      <EditToggleActions
+        name={d.name}
+        active={d.active}
+        onEdit={() => open(d)}
+        onToggle={toggle(`/api/departments/${d.id}`)}
+        testPrefix="dept"
+        testSuffix={d.code}
+      />
     )),
   ];
 
   return (
     <div>
-      <PageHeader title={t('dept.title')} create={{ label: t('dept.create'), onClick: () => open('new'), testId: 'dept-create' }} />
-      <ListToolbar testPrefix="dept" q={q} onQ={setQ} placeholder={t('dept.searchPlaceholder')} regionCode={regionCode} onRegion={setRegionCode}>
+      <PageHeader
+        title={t('dept.title')}
+        create={{ label: t('dept.create'), onClick: () => open('new'), testId: 'dept-create' }}
+      />
+      <ListToolbar
+        testPrefix="dept"
+        q={q}
+        onQ={setQ}
+        placeholder={t('dept.searchPlaceholder')}
+        regionCode={regionCode}
+        onRegion={setRegionCode}
+      >
         <Select
           allowClear
           style={{ width: 160 }}

@@ -7,7 +7,21 @@ import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { useDebounced, useFetch, usePagedList } from '../../shared/components/hooks';
 import { ErrorResult } from '../../shared/components/common';
-import { actionsColumn, CodeNameItems, EditDrawer, FormModal, EditToggleActions, ListToolbar, PageHeader, PagedListTable, RegionItem, statusColumn, useRequiredRules, useSaving, useToggleActive } from '../../shared/components/ListPage';
+import {
+  actionsColumn,
+  CodeNameItems,
+  EditDrawer,
+  FormModal,
+  EditToggleActions,
+  ListToolbar,
+  PageHeader,
+  PagedListTable,
+  RegionItem,
+  statusColumn,
+  useRequiredRules,
+  useSaving,
+  useToggleActive,
+} from '../../shared/components/ListPage';
 import { DepartmentSelect } from '../../shared/components/selects';
 import { WINDOW_KINDS, type Hall, type HallWindow, type WindowKind } from '../../shared/types';
 
@@ -35,7 +49,9 @@ export default function HallsPage() {
   const dq = useDebounced(q);
   const list = usePagedList<Hall>('/api/halls', { q: dq, regionCode }, 10);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const hall = useFetch<Hall>(selectedId ? (signal) => api.get(`/api/halls/${selectedId}`, { signal }) : null, [selectedId]);
+  const hall = useFetch<Hall>(selectedId ? (signal) => api.get(`/api/halls/${selectedId}`, { signal }) : null, [
+    selectedId,
+  ]);
 
   const [editingHall, setEditingHall] = useState<Hall | 'new' | null>(null);
   const [hallForm] = Form.useForm<HallForm>();
@@ -63,7 +79,12 @@ export default function HallsPage() {
 
   const saveHall = (v: HallForm) =>
     runSave(async () => {
-      const body = { ...v, address: v.address?.trim() || null, phone: v.phone?.trim() || null, hours: v.hours?.trim() || null };
+      const body = {
+        ...v,
+        address: v.address?.trim() || null,
+        phone: v.phone?.trim() || null,
+        hours: v.hours?.trim() || null,
+      };
       if (editingHall === 'new') await api.post('/api/halls', body, { form: hallForm });
       else if (editingHall) {
         const { code: _code, ...patch } = body;
@@ -78,7 +99,13 @@ export default function HallsPage() {
   const openWindow = (w: HallWindow | 'new') => {
     windowForm.resetFields();
     if (w === 'new') windowForm.setFieldsValue({ kind: 'comprehensive' });
-    else windowForm.setFieldsValue({ code: w.code, name: w.name, kind: w.kind, departmentId: w.departmentId ?? undefined });
+    else
+      windowForm.setFieldsValue({
+        code: w.code,
+        name: w.name,
+        kind: w.kind,
+        departmentId: w.departmentId ?? undefined,
+      });
     setEditingWindow(w);
   };
 
@@ -120,18 +147,41 @@ export default function HallsPage() {
   const windowColumns: ColumnsType<HallWindow> = [
     { title: t('common.code'), dataIndex: 'code', key: 'code', width: 100 },
     { title: t('common.name'), dataIndex: 'name', key: 'name' },
-    { title: t('common.kind'), dataIndex: 'kind', key: 'kind', width: 120, render: (k: string) => <Tag>{label('windowKind', k)}</Tag> },
+    {
+      title: t('common.kind'),
+      dataIndex: 'kind',
+      key: 'kind',
+      width: 120,
+      render: (k: string) => <Tag>{label('windowKind', k)}</Tag>,
+    },
     { title: t('halls.windowDept'), key: 'dept', render: (_, w) => w.departmentName ?? '' },
     statusColumn(t('common.status')),
     actionsColumn(t('common.actions'), 150, (w) => (
-      <EditToggleActions name={w.name} active={w.active} onEdit={() => openWindow(w)} onToggle={toggleWindow(`/api/windows/${w.id}`)} testPrefix="window" testSuffix={w.code} />
+      <EditToggleActions
+        name={w.name}
+        active={w.active}
+        onEdit={() => openWindow(w)}
+        onToggle={toggleWindow(`/api/windows/${w.id}`)}
+        testPrefix="window"
+        testSuffix={w.code}
+      />
     )),
   ];
 
   return (
     <div>
-      <PageHeader title={t('halls.title')} create={{ label: t('halls.create'), onClick: () => openHall('new'), testId: 'hall-create' }} />
-      <ListToolbar testPrefix="hall" q={q} onQ={setQ} placeholder={t('halls.searchPlaceholder')} regionCode={regionCode} onRegion={setRegionCode} />
+      <PageHeader
+        title={t('halls.title')}
+        create={{ label: t('halls.create'), onClick: () => openHall('new'), testId: 'hall-create' }}
+      />
+      <ListToolbar
+        testPrefix="hall"
+        q={q}
+        onQ={setQ}
+        placeholder={t('halls.searchPlaceholder')}
+        regionCode={regionCode}
+        onRegion={setRegionCode}
+      />
       <PagedListTable<Hall>
         list={list}
         columns={hallColumns}
@@ -186,7 +236,11 @@ export default function HallsPage() {
         <Form.Item name="address" label={t('common.address')}>
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="phone" label={t('common.phone')} rules={[{ pattern: /^[0-9+\-() ]{5,20}$/, message: t('common.formatInvalid', { field: t('common.phone') }) }]}>
+        <Form.Item
+          name="phone"
+          label={t('common.phone')}
+          rules={[{ pattern: /^[0-9+\-() ]{5,20}$/, message: t('common.formatInvalid', { field: t('common.phone') }) }]}
+        >
           <Input maxLength={20} />
         </Form.Item>
         <Form.Item name="hours" label={t('common.hours')}>
@@ -204,7 +258,10 @@ export default function HallsPage() {
         <Form form={windowForm} layout="vertical" onFinish={saveWindow} data-testid="window-form">
           <CodeNameItems isNew={editingWindow === 'new'} testPrefix="window" />
           <Form.Item name="kind" label={t('common.kind')} rules={[rules.selectRequired(t('common.kind'))]}>
-            <Select options={WINDOW_KINDS.map((k) => ({ value: k, label: label('windowKind', k) }))} data-testid="window-kind" />
+            <Select
+              options={WINDOW_KINDS.map((k) => ({ value: k, label: label('windowKind', k) }))}
+              data-testid="window-kind"
+            />
           </Form.Item>
           <Form.Item name="departmentId" label={t('halls.windowDept')}>
             <DepartmentSelect regionCode={hall.data?.regionCode} />

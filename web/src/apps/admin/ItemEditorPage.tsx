@@ -1,4 +1,19 @@
-import { Alert, Button, Card, Col, Divider, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Switch, type FormItemProps } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Divider,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Switch,
+  type FormItemProps,
+} from 'antd';
 import { DeleteOutlined, PlusOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -37,7 +52,19 @@ function nextMaterialId(existing: { id?: string }[] | undefined): string {
   return `m${n}`;
 }
 
-const META_KEYS = ['code', 'basicCode', 'businessCode', 'regionCode', 'version', 'status', 'active', 'typeLabel', 'departmentName', 'publishedAt', 'delegations'];
+const META_KEYS = [
+  'code',
+  'basicCode',
+  'businessCode',
+  'regionCode',
+  'version',
+  'status',
+  'active',
+  'typeLabel',
+  'departmentName',
+  'publishedAt',
+  'delegations',
+];
 
 /** A guide with every field the catalog requires present, keeping any field this editor does not show. */
 function normalise(g: Partial<ItemGuide> | undefined): ItemGuide {
@@ -154,7 +181,17 @@ export default function ItemEditorPage() {
     try {
       const guide = toBody(v.guide);
       if (isNew) {
-        await api.post('/api/items', { code: v.code?.trim(), basicCode: v.basicCode?.trim(), businessCode: v.businessCode?.trim(), regionCode: v.regionCode, guide }, { form });
+        await api.post(
+          '/api/items',
+          {
+            code: v.code?.trim(),
+            basicCode: v.basicCode?.trim(),
+            businessCode: v.businessCode?.trim(),
+            regionCode: v.regionCode,
+            guide,
+          },
+          { form },
+        );
         void message.success(t('items.draftSaved'));
         navigate(`/admin/items/${encodeURIComponent(v.code?.trim() ?? '')}/edit`, { replace: true });
       } else {
@@ -198,11 +235,22 @@ export default function ItemEditorPage() {
         <h2>{isNew ? t('items.createTitle') : t('items.editorTitle', { code })}</h2>
         <Space wrap>
           <Button onClick={() => navigate('/admin/items')}>{t('common.back')}</Button>
-          <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={() => form.submit()} data-testid="item-save">
+          <Button
+            type="primary"
+            icon={<SaveOutlined />}
+            loading={saving}
+            onClick={() => form.submit()}
+            data-testid="item-save"
+          >
             {t('common.save')}
           </Button>
           {!isNew && (
-            <Popconfirm title={t('items.publishConfirm')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => void saveAndPublish()}>
+            <Popconfirm
+              title={t('items.publishConfirm')}
+              okText={t('common.ok')}
+              cancelText={t('common.cancel')}
+              onConfirm={() => void saveAndPublish()}
+            >
               <Button icon={<SendOutlined />} data-testid="item-editor-publish">
                 {t('items.publish')}
               </Button>
@@ -212,17 +260,35 @@ export default function ItemEditorPage() {
       </div>
       {noDraft && <Alert type="info" showIcon title={t('items.noDraft')} style={{ marginBottom: 16 }} />}
 
-      <Form<EditorValues> form={form} layout="vertical" onFinish={() => void save()} scrollToFirstError data-testid="item-editor">
+      <Form<EditorValues>
+        form={form}
+        layout="vertical"
+        onFinish={() => void save()}
+        scrollToFirstError
+        data-testid="item-editor"
+      >
         <Section title={t('items.sectionBasic')}>
           {isNew && (
             <Row gutter={16}>
               <FieldCol xs={24} md={6} name="code" label={t('guide.itemCode')} rules={[req(t('guide.itemCode'))]}>
                 <Input data-testid="item-code" maxLength={64} />
               </FieldCol>
-              <FieldCol xs={24} md={6} name="basicCode" label={t('items.basicCode')} rules={[req(t('items.basicCode'))]}>
+              <FieldCol
+                xs={24}
+                md={6}
+                name="basicCode"
+                label={t('items.basicCode')}
+                rules={[req(t('items.basicCode'))]}
+              >
                 <Input maxLength={64} data-testid="item-basic-code" />
               </FieldCol>
-              <FieldCol xs={24} md={6} name="businessCode" label={t('items.businessCode')} rules={[req(t('items.businessCode'))]}>
+              <FieldCol
+                xs={24}
+                md={6}
+                name="businessCode"
+                label={t('items.businessCode')}
+                rules={[req(t('items.businessCode'))]}
+              >
                 <Input maxLength={64} data-testid="item-business-code" />
               </FieldCol>
               <FieldCol xs={24} md={6} name="regionCode" label={t('common.region')} rules={[sel(t('common.region'))]}>
@@ -231,37 +297,100 @@ export default function ItemEditorPage() {
             </Row>
           )}
           <Row gutter={16}>
-            <FieldCol xs={24} md={12} name={['guide', 'name']} label={t('common.name')} rules={[{ ...req(t('common.name')), whitespace: true }]}>
+            <FieldCol
+              xs={24}
+              md={12}
+              name={['guide', 'name']}
+              label={t('common.name')}
+              rules={[{ ...req(t('common.name')), whitespace: true }]}
+            >
               <Input maxLength={200} data-testid="item-name" />
             </FieldCol>
-            <FieldCol xs={24} md={6} name={['guide', 'type']} label={t('guide.itemType')} rules={[sel(t('guide.itemType'))]}>
-              <Select options={ITEM_TYPES.map((c) => ({ value: c, label: label('itemType', c) }))} data-testid="item-type" />
+            <FieldCol
+              xs={24}
+              md={6}
+              name={['guide', 'type']}
+              label={t('guide.itemType')}
+              rules={[sel(t('guide.itemType'))]}
+            >
+              <Select
+                options={ITEM_TYPES.map((c) => ({ value: c, label: label('itemType', c) }))}
+                data-testid="item-type"
+              />
             </FieldCol>
-            <FieldCol xs={24} md={6} name={['guide', 'departmentCode']} label={t('portal.departmentFilter')} rules={[sel(t('portal.departmentFilter'))]}>
+            <FieldCol
+              xs={24}
+              md={6}
+              name={['guide', 'departmentCode']}
+              label={t('portal.departmentFilter')}
+              rules={[sel(t('portal.departmentFilter'))]}
+            >
               <DepartmentSelect regionCode={CITY_CODE} valueField="code" />
             </FieldCol>
-            <FieldCol xs={24} md={6} name={['guide', 'decideLevel']} label={t('guide.decideLevel')} rules={[sel(t('guide.decideLevel'))]}>
+            <FieldCol
+              xs={24}
+              md={6}
+              name={['guide', 'decideLevel']}
+              label={t('guide.decideLevel')}
+              rules={[sel(t('guide.decideLevel'))]}
+            >
               <Select options={REGION_LEVELS.map((l) => ({ value: l, label: label('level', l) }))} />
             </FieldCol>
-            <FieldCol xs={24} md={10} name={['guide', 'acceptLevels']} label={t('guide.acceptLevels')} rules={[{ ...sel(t('guide.acceptLevels')), type: 'array', min: 1 }]}>
+            <FieldCol
+              xs={24}
+              md={10}
+              name={['guide', 'acceptLevels']}
+              label={t('guide.acceptLevels')}
+              rules={[{ ...sel(t('guide.acceptLevels')), type: 'array', min: 1 }]}
+            >
               <Select mode="multiple" options={REGION_LEVELS.map((l) => ({ value: l, label: label('level', l) }))} />
             </FieldCol>
-            <FieldCol xs={24} md={8} name={['guide', 'implementingBody', 'name']} label={t('guide.implementingBody')} rules={[req(t('guide.implementingBody'))]}>
+            <FieldCol
+              xs={24}
+              md={8}
+              name={['guide', 'implementingBody', 'name']}
+              label={t('guide.implementingBody')}
+              rules={[req(t('guide.implementingBody'))]}
+            >
               <Input maxLength={200} />
             </FieldCol>
-            <FieldCol xs={12} md={4} name={['guide', 'implementingBody', 'nature']} label={t('guide.bodyNature')} rules={[req(t('guide.bodyNature'))]}>
+            <FieldCol
+              xs={12}
+              md={4}
+              name={['guide', 'implementingBody', 'nature']}
+              label={t('guide.bodyNature')}
+              rules={[req(t('guide.bodyNature'))]}
+            >
               <Input maxLength={50} />
             </FieldCol>
-            <FieldCol xs={24} md={8} name={['guide', 'serviceObjects']} label={t('guide.serviceObjects')} rules={[{ ...sel(t('guide.serviceObjects')), type: 'array', min: 1 }]}>
+            <FieldCol
+              xs={24}
+              md={8}
+              name={['guide', 'serviceObjects']}
+              label={t('guide.serviceObjects')}
+              rules={[{ ...sel(t('guide.serviceObjects')), type: 'array', min: 1 }]}
+            >
               <Select mode="tags" tokenSeparators={[',', '，', '、']} />
             </FieldCol>
             <FieldCol xs={24} md={12} name={['guide', 'keywords']} label={t('guide.keywords')}>
               <Select mode="tags" tokenSeparators={[',', '，', '、']} />
             </FieldCol>
-            <FieldCol xs={12} md={4} name={['guide', 'result', 'name']} label={t('guide.resultName')} rules={[req(t('guide.resultName'))]}>
+            <FieldCol
+              xs={12}
+              md={4}
+              name={['guide', 'result', 'name']}
+              label={t('guide.resultName')}
+              rules={[req(t('guide.resultName'))]}
+            >
               <Input maxLength={100} />
             </FieldCol>
-            <FieldCol xs={12} md={4} name={['guide', 'result', 'type']} label={t('guide.resultType')} rules={[sel(t('guide.resultType'))]}>
+            <FieldCol
+              xs={12}
+              md={4}
+              name={['guide', 'result', 'type']}
+              label={t('guide.resultType')}
+              rules={[sel(t('guide.resultType'))]}
+            >
               <Select options={RESULT_TYPES.map((c) => ({ value: c, label: label('resultType', c) }))} />
             </FieldCol>
           </Row>
@@ -269,7 +398,13 @@ export default function ItemEditorPage() {
 
         <Section title={t('items.sectionLimits')}>
           <Row gutter={16}>
-            <FieldCol xs={12} md={4} name={['guide', 'statutoryLimit', 'days']} label={t('guide.statutoryLimit')} rules={[req(t('guide.statutoryLimit'))]}>
+            <FieldCol
+              xs={12}
+              md={4}
+              name={['guide', 'statutoryLimit', 'days']}
+              label={t('guide.statutoryLimit')}
+              rules={[req(t('guide.statutoryLimit'))]}
+            >
               <InputNumber min={0} max={3650} style={{ width: '100%' }} suffix={t('items.days')} />
             </FieldCol>
             <FieldCol xs={12} md={8} name={['guide', 'statutoryLimit', 'note']} label={t('items.limitNote')}>
@@ -282,19 +417,43 @@ export default function ItemEditorPage() {
                 dependencies={[['guide', 'statutoryLimit', 'days']]}
                 rules={[req(t('guide.promisedLimit'))]}
               >
-                <InputNumber min={0} max={3650} style={{ width: '100%' }} suffix={t('items.days')} data-testid="item-promised-days" />
+                <InputNumber
+                  min={0}
+                  max={3650}
+                  style={{ width: '100%' }}
+                  suffix={t('items.days')}
+                  data-testid="item-promised-days"
+                />
               </Form.Item>
             </Col>
             <FieldCol xs={12} md={8} name={['guide', 'promisedLimit', 'note']} label={t('items.limitNote')}>
               <Input maxLength={200} />
             </FieldCol>
-            <FieldCol xs={12} md={6} name={['guide', 'handlingType']} label={t('guide.handlingType')} rules={[sel(t('guide.handlingType'))]}>
+            <FieldCol
+              xs={12}
+              md={6}
+              name={['guide', 'handlingType']}
+              label={t('guide.handlingType')}
+              rules={[sel(t('guide.handlingType'))]}
+            >
               <Select options={HANDLING_TYPES.map((h) => ({ value: h, label: label('handling', h) }))} />
             </FieldCol>
-            <FieldCol xs={12} md={6} name={['guide', 'visits']} label={t('guide.visits')} rules={[req(t('guide.visits'))]}>
+            <FieldCol
+              xs={12}
+              md={6}
+              name={['guide', 'visits']}
+              label={t('guide.visits')}
+              rules={[req(t('guide.visits'))]}
+            >
               <InputNumber min={0} max={5} style={{ width: '100%' }} />
             </FieldCol>
-            <FieldCol xs={12} md={6} name={['guide', 'onlineDepth']} label={t('guide.onlineDepth')} rules={[sel(t('guide.onlineDepth'))]}>
+            <FieldCol
+              xs={12}
+              md={6}
+              name={['guide', 'onlineDepth']}
+              label={t('guide.onlineDepth')}
+              rules={[sel(t('guide.onlineDepth'))]}
+            >
               <Select options={ONLINE_DEPTHS.map((d) => ({ value: d, label: label('onlineDepth', String(d)) }))} />
             </FieldCol>
             {(['acceptAnywhere', 'expressDelivery', 'onlinePayment', 'appointment'] as const).map((k) => (
@@ -311,7 +470,11 @@ export default function ItemEditorPage() {
           {(fields, { add, remove }) => (
             <Section
               title={t('items.sectionBasis')}
-              extra={<Button size="small" icon={<PlusOutlined />} onClick={() => add({ title: '', article: '' })}>{t('items.addBasis')}</Button>}
+              extra={
+                <Button size="small" icon={<PlusOutlined />} onClick={() => add({ title: '', article: '' })}>
+                  {t('items.addBasis')}
+                </Button>
+              }
             >
               {fields.map((f) => (
                 <Row gutter={8} key={f.key} align="top">
@@ -321,7 +484,9 @@ export default function ItemEditorPage() {
                   <FieldCol xs={20} md={8} name={[f.name, 'article']}>
                     <Input placeholder={t('items.basisArticle')} />
                   </FieldCol>
-                  <Col xs={4} md={2}>{removeBtn(() => remove(f.name))}</Col>
+                  <Col xs={4} md={2}>
+                    {removeBtn(() => remove(f.name))}
+                  </Col>
                 </Row>
               ))}
             </Section>
@@ -332,11 +497,17 @@ export default function ItemEditorPage() {
           {(fields, { add, remove }) => (
             <Section
               title={t('items.sectionConditions')}
-              extra={<Button size="small" icon={<PlusOutlined />} onClick={() => add('')}>{t('items.addCondition')}</Button>}
+              extra={
+                <Button size="small" icon={<PlusOutlined />} onClick={() => add('')}>
+                  {t('items.addCondition')}
+                </Button>
+              }
             >
               {fields.map((f, i) => (
                 <Row gutter={8} key={f.key} align="top">
-                  <Col flex="none" style={{ paddingTop: 5 }}>{i + 1}.</Col>
+                  <Col flex="none" style={{ paddingTop: 5 }}>
+                    {i + 1}.
+                  </Col>
                   <Col flex="auto">
                     <Form.Item name={f.name} rules={[req(t('items.condition'))]}>
                       <Input.TextArea autoSize placeholder={t('items.condition')} />
@@ -381,22 +552,54 @@ export default function ItemEditorPage() {
                     <Input />
                   </Form.Item>
                   <Row gutter={8} align="top">
-                    <FieldCol xs={24} md={8} name={[f.name, 'name']} label={`${i + 1}. ${t('guide.materialName')}`} rules={[{ ...req(t('guide.materialName')), whitespace: true }]}>
+                    <FieldCol
+                      xs={24}
+                      md={8}
+                      name={[f.name, 'name']}
+                      label={`${i + 1}. ${t('guide.materialName')}`}
+                      rules={[{ ...req(t('guide.materialName')), whitespace: true }]}
+                    >
                       <Input />
                     </FieldCol>
-                    <FieldCol xs={12} md={4} name={[f.name, 'form']} label={t('guide.form')} rules={[sel(t('guide.form'))]}>
+                    <FieldCol
+                      xs={12}
+                      md={4}
+                      name={[f.name, 'form']}
+                      label={t('guide.form')}
+                      rules={[sel(t('guide.form'))]}
+                    >
                       <Select options={MATERIAL_FORMS.map((c) => ({ value: c, label: label('materialForm', c) }))} />
                     </FieldCol>
                     <FieldCol xs={12} md={3} name={[f.name, 'copies']} label={t('guide.copies')}>
                       <InputNumber min={0} max={99} style={{ width: '100%' }} />
                     </FieldCol>
-                    <FieldCol xs={24} md={5} name={[f.name, 'source']} label={t('guide.source')} rules={[sel(t('guide.source'))]}>
-                      <Select options={MATERIAL_SOURCES.map((c) => ({ value: c, label: label('materialSource', c) }))} />
+                    <FieldCol
+                      xs={24}
+                      md={5}
+                      name={[f.name, 'source']}
+                      label={t('guide.source')}
+                      rules={[sel(t('guide.source'))]}
+                    >
+                      <Select
+                        options={MATERIAL_SOURCES.map((c) => ({ value: c, label: label('materialSource', c) }))}
+                      />
                     </FieldCol>
-                    <FieldCol xs={8} md={2} name={[f.name, 'required']} label={t('guide.required')} valuePropName="checked">
+                    <FieldCol
+                      xs={8}
+                      md={2}
+                      name={[f.name, 'required']}
+                      label={t('guide.required')}
+                      valuePropName="checked"
+                    >
                       <Switch />
                     </FieldCol>
-                    <FieldCol xs={8} md={2} name={[f.name, 'toleranceAllowed']} label={t('guide.tolerance')} valuePropName="checked">
+                    <FieldCol
+                      xs={8}
+                      md={2}
+                      name={[f.name, 'toleranceAllowed']}
+                      label={t('guide.tolerance')}
+                      valuePropName="checked"
+                    >
                       <Switch />
                     </FieldCol>
                     <FieldCol xs={24} md={20} name={[f.name, 'notes']} label={t('guide.notes')}>
@@ -404,8 +607,12 @@ export default function ItemEditorPage() {
                     </FieldCol>
                     <Col xs={24} md={4} style={{ paddingTop: 30 }}>
                       <Space size={0}>
-                        <Button type="text" disabled={i === 0} onClick={() => move(i, i - 1)}>↑</Button>
-                        <Button type="text" disabled={i === fields.length - 1} onClick={() => move(i, i + 1)}>↓</Button>
+                        <Button type="text" disabled={i === 0} onClick={() => move(i, i - 1)}>
+                          ↑
+                        </Button>
+                        <Button type="text" disabled={i === fields.length - 1} onClick={() => move(i, i + 1)}>
+                          ↓
+                        </Button>
                         {removeBtn(() => remove(f.name))}
                       </Space>
                     </Col>
@@ -435,7 +642,9 @@ export default function ItemEditorPage() {
                       <FieldCol xs={10} md={10} name={[f.name, 'basis']}>
                         <Input placeholder={t('guide.feeBasis')} />
                       </FieldCol>
-                      <Col xs={4} md={2}>{removeBtn(() => remove(f.name))}</Col>
+                      <Col xs={4} md={2}>
+                        {removeBtn(() => remove(f.name))}
+                      </Col>
                     </Row>
                   ))}
                   <Button size="small" icon={<PlusOutlined />} onClick={() => add({ name: '', amount: '', basis: '' })}>
@@ -451,7 +660,15 @@ export default function ItemEditorPage() {
           {(fields, { add, remove }) => (
             <Section
               title={t('items.sectionProcess')}
-              extra={<Button size="small" icon={<PlusOutlined />} onClick={() => add({ step: '', description: '', limitDays: 0 })}>{t('items.addStep')}</Button>}
+              extra={
+                <Button
+                  size="small"
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ step: '', description: '', limitDays: 0 })}
+                >
+                  {t('items.addStep')}
+                </Button>
+              }
             >
               {fields.map((f, i) => (
                 <Row gutter={8} key={f.key}>
@@ -462,9 +679,17 @@ export default function ItemEditorPage() {
                     <Input.TextArea autoSize placeholder={t('items.stepDescription')} />
                   </FieldCol>
                   <FieldCol xs={20} md={4} name={[f.name, 'limitDays']}>
-                    <InputNumber min={0} max={3650} style={{ width: '100%' }} placeholder={t('items.stepLimitDays')} suffix={t('items.days')} />
+                    <InputNumber
+                      min={0}
+                      max={3650}
+                      style={{ width: '100%' }}
+                      placeholder={t('items.stepLimitDays')}
+                      suffix={t('items.days')}
+                    />
                   </FieldCol>
-                  <Col xs={4} md={2}>{removeBtn(() => remove(f.name))}</Col>
+                  <Col xs={4} md={2}>
+                    {removeBtn(() => remove(f.name))}
+                  </Col>
                 </Row>
               ))}
             </Section>
@@ -475,12 +700,23 @@ export default function ItemEditorPage() {
           {(fields, { add, remove }) => (
             <Section
               title={t('items.sectionSpecial')}
-              extra={<Button size="small" icon={<PlusOutlined />} onClick={() => add({ kind: 'site_inspection', name: '', maxDays: 0 })}>{t('items.addSpecial')}</Button>}
+              extra={
+                <Button
+                  size="small"
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ kind: 'site_inspection', name: '', maxDays: 0 })}
+                >
+                  {t('items.addSpecial')}
+                </Button>
+              }
             >
               {fields.map((f) => (
                 <Row gutter={8} key={f.key}>
                   <FieldCol xs={12} md={6} name={[f.name, 'kind']} rules={[sel(t('items.specialKind'))]}>
-                    <Select placeholder={t('items.specialKind')} options={SPECIAL_PROCEDURE_KINDS.map((c) => ({ value: c, label: label('specialKind', c) }))} />
+                    <Select
+                      placeholder={t('items.specialKind')}
+                      options={SPECIAL_PROCEDURE_KINDS.map((c) => ({ value: c, label: label('specialKind', c) }))}
+                    />
                   </FieldCol>
                   <FieldCol xs={12} md={10} name={[f.name, 'name']} rules={[req(t('items.specialName'))]}>
                     <Input placeholder={t('items.specialName')} />
@@ -488,7 +724,9 @@ export default function ItemEditorPage() {
                   <FieldCol xs={20} md={6} name={[f.name, 'maxDays']}>
                     <InputNumber min={0} max={3650} style={{ width: '100%' }} placeholder={t('items.specialMaxDays')} />
                   </FieldCol>
-                  <Col xs={4} md={2}>{removeBtn(() => remove(f.name))}</Col>
+                  <Col xs={4} md={2}>
+                    {removeBtn(() => remove(f.name))}
+                  </Col>
                 </Row>
               ))}
             </Section>

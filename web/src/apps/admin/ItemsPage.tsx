@@ -9,10 +9,24 @@ import { useI18n } from '../../shared/i18n';
 import { useDebounced, useFetch, usePagedList } from '../../shared/components/hooks';
 import { ActiveToggle, ErrorResult, formatDateTime } from '../../shared/components/common';
 import { RegionTreeSelect } from '../../shared/components/RegionTreeSelect';
-import { FormModal, ListToolbar, PageHeader, PagedListTable, useRequiredRules, useSaving, useToggleActive } from '../../shared/components/ListPage';
+import {
+  FormModal,
+  ListToolbar,
+  PageHeader,
+  PagedListTable,
+  useRequiredRules,
+  useSaving,
+  useToggleActive,
+} from '../../shared/components/ListPage';
 import { REGION_LEVELS, type AdminItem, type ItemVersion, type RegionLevel } from '../../shared/types';
 
-const STATUS_COLORS: Record<string, string> = { draft: 'orange', published: 'green', inactive: 'default', unpublished: 'orange', superseded: 'default' };
+const STATUS_COLORS: Record<string, string> = {
+  draft: 'orange',
+  published: 'green',
+  inactive: 'default',
+  unpublished: 'orange',
+  superseded: 'default',
+};
 
 interface DelegationForm {
   fromLevel: RegionLevel;
@@ -31,7 +45,13 @@ function VersionsDrawer({ code, onClose }: { code: string | null; onClose: () =>
   );
   const rows = versions.data ?? [];
   return (
-    <Drawer open={code !== null} title={`${t('items.versions')} · ${code ?? ''}`} onClose={onClose} size={560} destroyOnHidden>
+    <Drawer
+      open={code !== null}
+      title={`${t('items.versions')} · ${code ?? ''}`}
+      onClose={onClose}
+      size={560}
+      destroyOnHidden
+    >
       {versions.error ? (
         <ErrorResult error={versions.error} onRetry={versions.reload} />
       ) : (
@@ -94,7 +114,12 @@ export default function ItemsPage() {
     await runSave(async () => {
       await api.post(
         `/api/items/${encodeURIComponent(delegating.code)}/delegations`,
-        { ...v, basis: v.basis.trim(), effectiveDate: v.effectiveDate.format('YYYY-MM-DD'), note: v.note?.trim() || undefined },
+        {
+          ...v,
+          basis: v.basis.trim(),
+          effectiveDate: v.effectiveDate.format('YYYY-MM-DD'),
+          note: v.note?.trim() || undefined,
+        },
         { form: delegationForm },
       );
       void message.success(t('items.delegationOk'));
@@ -103,9 +128,21 @@ export default function ItemsPage() {
   };
 
   const columns: ColumnsType<AdminItem> = [
-    { title: t('common.code'), dataIndex: 'code', key: 'code', width: 150, render: (c: string) => <Link to={`/items/${encodeURIComponent(c)}`}>{c}</Link> },
+    {
+      title: t('common.code'),
+      dataIndex: 'code',
+      key: 'code',
+      width: 150,
+      render: (c: string) => <Link to={`/items/${encodeURIComponent(c)}`}>{c}</Link>,
+    },
     { title: t('common.name'), dataIndex: 'name', key: 'name', width: 260 },
-    { title: t('guide.itemType'), key: 'type', width: 110, responsive: ['lg'], render: (_, r) => r.typeLabel || label('itemType', r.type) },
+    {
+      title: t('guide.itemType'),
+      key: 'type',
+      width: 110,
+      responsive: ['lg'],
+      render: (_, r) => r.typeLabel || label('itemType', r.type),
+    },
     { title: t('common.department'), dataIndex: 'departmentCode', key: 'dept', width: 120, responsive: ['xl'] },
     {
       title: t('items.status'),
@@ -142,7 +179,12 @@ export default function ItemsPage() {
         const active = r.active;
         return (
           <Space size={0} wrap>
-            <Button type="link" size="small" onClick={() => navigate(`/admin/items/${encodeURIComponent(r.code)}/edit`)} data-testid={`item-edit-${r.code}`}>
+            <Button
+              type="link"
+              size="small"
+              onClick={() => navigate(`/admin/items/${encodeURIComponent(r.code)}/edit`)}
+              data-testid={`item-edit-${r.code}`}
+            >
               {t('items.editDraft')}
             </Button>
             {r.draftVersion !== null && (
@@ -157,7 +199,12 @@ export default function ItemsPage() {
                 </Button>
               </Popconfirm>
             )}
-            <Button type="link" size="small" onClick={() => setVersionsOf(r.code)} data-testid={`item-versions-${r.code}`}>
+            <Button
+              type="link"
+              size="small"
+              onClick={() => setVersionsOf(r.code)}
+              data-testid={`item-versions-${r.code}`}
+            >
               {t('items.versions')}
             </Button>
             <Button
@@ -185,7 +232,10 @@ export default function ItemsPage() {
 
   return (
     <div>
-      <PageHeader title={t('items.title')} create={{ label: t('items.create'), onClick: () => navigate('/admin/items/new'), testId: 'item-create' }} />
+      <PageHeader
+        title={t('items.title')}
+        create={{ label: t('items.create'), onClick: () => navigate('/admin/items/new'), testId: 'item-create' }}
+      />
       <ListToolbar testPrefix="item" q={q} onQ={setQ} placeholder={t('items.searchPlaceholder')}>
         <Select
           allowClear
@@ -193,7 +243,10 @@ export default function ItemsPage() {
           placeholder={t('items.status')}
           value={status}
           onChange={setStatus}
-          options={['published', 'draft', 'unpublished', 'inactive'].map((s) => ({ value: s, label: label('items.status', s) }))}
+          options={['published', 'draft', 'unpublished', 'inactive'].map((s) => ({
+            value: s,
+            label: label('items.status', s),
+          }))}
           data-testid="item-status-filter"
         />
       </ListToolbar>
@@ -210,7 +263,12 @@ export default function ItemsPage() {
       >
         <Form form={delegationForm} layout="vertical" onFinish={saveDelegation} data-testid="delegation-form">
           <Space.Compact block>
-            <Form.Item name="fromLevel" label={t('items.fromLevel')} style={{ flex: 1 }} rules={[rules.selectRequired(t('items.fromLevel'))]}>
+            <Form.Item
+              name="fromLevel"
+              label={t('items.fromLevel')}
+              style={{ flex: 1 }}
+              rules={[rules.selectRequired(t('items.fromLevel'))]}
+            >
               <Select options={levelOptions} />
             </Form.Item>
             <Form.Item
@@ -223,13 +281,21 @@ export default function ItemsPage() {
               <Select options={levelOptions} />
             </Form.Item>
           </Space.Compact>
-          <Form.Item name="regionCode" label={t('items.delegationRegion')} rules={[rules.selectRequired(t('items.delegationRegion'))]}>
+          <Form.Item
+            name="regionCode"
+            label={t('items.delegationRegion')}
+            rules={[rules.selectRequired(t('items.delegationRegion'))]}
+          >
             <RegionTreeSelect />
           </Form.Item>
           <Form.Item name="basis" label={t('items.basis')} rules={[rules.required(t('items.basis'))]}>
             <Input maxLength={200} />
           </Form.Item>
-          <Form.Item name="effectiveDate" label={t('items.effectiveDate')} rules={[rules.selectRequired(t('items.effectiveDate'))]}>
+          <Form.Item
+            name="effectiveDate"
+            label={t('items.effectiveDate')}
+            rules={[rules.selectRequired(t('items.effectiveDate'))]}
+          >
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="note" label={t('common.note')}>

@@ -1,4 +1,21 @@
-import { Button, Card, Col, Descriptions, Empty, Form, Input, Modal, Popconfirm, Row, Select, Space, Spin, Tag, Tree, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Tag,
+  Tree,
+  Typography,
+} from 'antd';
 import type { TreeDataNode } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useState } from 'react';
@@ -16,7 +33,8 @@ interface ChildForm {
   kind: 'admin' | 'economic_zone';
 }
 
-const nextLevel = (l: RegionLevel): RegionLevel => REGION_LEVELS[Math.min(REGION_LEVELS.indexOf(l) + 1, REGION_LEVELS.length - 1)] ?? 'village';
+const nextLevel = (l: RegionLevel): RegionLevel =>
+  REGION_LEVELS[Math.min(REGION_LEVELS.indexOf(l) + 1, REGION_LEVELS.length - 1)] ?? 'village';
 
 const pathText = (r: Region): string => [...(r.path ?? []).map((p) => p.name), r.name].join(' / ');
 
@@ -34,7 +52,9 @@ export default function RegionsPage() {
   const [saving, setSaving] = useState(false);
 
   const root = useFetch<Region>((signal) => api.get(`/api/regions/${CITY_CODE}`, { signal }), []);
-  const detail = useFetch<Region>(selected ? (signal) => api.get(`/api/regions/${selected}`, { signal }) : null, [selected]);
+  const detail = useFetch<Region>(selected ? (signal) => api.get(`/api/regions/${selected}`, { signal }) : null, [
+    selected,
+  ]);
 
   const loadChildren = useCallback(async (code: string) => {
     const res = await api.get<{ items: Region[] }>(`/api/regions/${code}/children`);
@@ -82,7 +102,11 @@ export default function RegionsPage() {
     if (!region) return;
     setSaving(true);
     try {
-      await api.post('/api/regions', { ...v, code: v.code.trim(), name: v.name.trim(), parentCode: region.code }, { form: childForm });
+      await api.post(
+        '/api/regions',
+        { ...v, code: v.code.trim(), name: v.name.trim(), parentCode: region.code },
+        { form: childForm },
+      );
       void message.success(t('common.done'));
       setChildOpen(false);
       await loadChildren(region.code);
@@ -174,7 +198,11 @@ export default function RegionsPage() {
                     {t('regions.rename')}
                   </Button>
                   <Popconfirm
-                    title={region.active ? t('regions.deactivateConfirm', { name: region.name }) : t('common.confirmActivate', { name: region.name })}
+                    title={
+                      region.active
+                        ? t('regions.deactivateConfirm', { name: region.name })
+                        : t('common.confirmActivate', { name: region.name })
+                    }
                     okText={t('common.ok')}
                     cancelText={t('common.cancel')}
                     onConfirm={() => toggle().catch(() => undefined)}
@@ -197,11 +225,23 @@ export default function RegionsPage() {
                 size="small"
                 column={1}
                 items={[
-                  { key: 'name', label: t('common.name'), children: <Typography.Text strong>{region.name}</Typography.Text> },
-                  { key: 'code', label: t('common.code'), children: <Typography.Text copyable>{region.code}</Typography.Text> },
+                  {
+                    key: 'name',
+                    label: t('common.name'),
+                    children: <Typography.Text strong>{region.name}</Typography.Text>,
+                  },
+                  {
+                    key: 'code',
+                    label: t('common.code'),
+                    children: <Typography.Text copyable>{region.code}</Typography.Text>,
+                  },
                   { key: 'level', label: t('common.level'), children: label('level', region.level) },
                   { key: 'kind', label: t('common.kind'), children: label('regionKind', region.kind) },
-                  { key: 'official', label: t('regions.official'), children: region.official ? t('regions.officialYes') : t('regions.officialNo') },
+                  {
+                    key: 'official',
+                    label: t('regions.official'),
+                    children: region.official ? t('regions.officialYes') : t('regions.officialNo'),
+                  },
                   { key: 'path', label: t('regions.path'), children: pathText(region) },
                   { key: 'children', label: t('regions.childCount'), children: region.childCount },
                   { key: 'active', label: t('common.status'), children: <ActiveTag active={region.active} /> },
@@ -236,14 +276,24 @@ export default function RegionsPage() {
           >
             <Input data-testid="region-child-code" maxLength={12} />
           </Form.Item>
-          <Form.Item name="name" label={t('common.name')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('common.name') }) }]}>
+          <Form.Item
+            name="name"
+            label={t('common.name')}
+            rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('common.name') }) }]}
+          >
             <Input data-testid="region-child-name" maxLength={50} />
           </Form.Item>
-          <Form.Item name="level" label={t('common.level')} rules={[{ required: true, message: t('common.selectRequired', { field: t('common.level') }) }]}>
+          <Form.Item
+            name="level"
+            label={t('common.level')}
+            rules={[{ required: true, message: t('common.selectRequired', { field: t('common.level') }) }]}
+          >
             <Select options={REGION_LEVELS.map((l) => ({ value: l, label: label('level', l) }))} />
           </Form.Item>
           <Form.Item name="kind" label={t('common.kind')} rules={[{ required: true }]}>
-            <Select options={(['admin', 'economic_zone'] as const).map((k) => ({ value: k, label: label('regionKind', k) }))} />
+            <Select
+              options={(['admin', 'economic_zone'] as const).map((k) => ({ value: k, label: label('regionKind', k) }))}
+            />
           </Form.Item>
         </Form>
       </Modal>
@@ -260,7 +310,13 @@ export default function RegionsPage() {
         forceRender
       >
         <Form form={renameForm} layout="vertical" onFinish={rename}>
-          <Form.Item name="name" label={t('regions.newName')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('regions.newName') }) }]}>
+          <Form.Item
+            name="name"
+            label={t('regions.newName')}
+            rules={[
+              { required: true, whitespace: true, message: t('common.required', { field: t('regions.newName') }) },
+            ]}
+          >
             <Input data-testid="region-rename-input" maxLength={50} />
           </Form.Item>
         </Form>

@@ -6,7 +6,20 @@ import { api } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { useDebounced, usePagedList } from '../../shared/components/hooks';
 import { formatDateTime } from '../../shared/components/common';
-import { actionsColumn, EditDrawer, FormModal, EditToggleActions, ListToolbar, PageHeader, PagedListTable, RegionItem, statusColumn, useRequiredRules, useSaving, useToggleActive } from '../../shared/components/ListPage';
+import {
+  actionsColumn,
+  EditDrawer,
+  FormModal,
+  EditToggleActions,
+  ListToolbar,
+  PageHeader,
+  PagedListTable,
+  RegionItem,
+  statusColumn,
+  useRequiredRules,
+  useSaving,
+  useToggleActive,
+} from '../../shared/components/ListPage';
 import { DepartmentSelect, HallSelect, WindowSelect } from '../../shared/components/selects';
 import { isStrongPassword, PHONE_RE, USERNAME_RE } from '../../shared/validators';
 import { STAFF_ROLES, staffScope, type Role, type Staff } from '../../shared/types';
@@ -57,8 +70,7 @@ export default function StaffPage() {
         hallId: sc.hallId ?? undefined,
         windowId: sc.windowId ?? undefined,
       });
-    }
-    else form.setFieldsValue({ regionCode, roles: [] });
+    } else form.setFieldsValue({ regionCode, roles: [] });
     setEditing(s);
   };
 
@@ -73,9 +85,17 @@ export default function StaffPage() {
         windowId: v.windowId || null,
       };
       if (editing === 'new') {
-        await api.post('/api/staff', { ...scope, username: v.username.trim(), password: v.password, phone: v.phone?.trim() || null }, { form });
+        await api.post(
+          '/api/staff',
+          { ...scope, username: v.username.trim(), password: v.password, phone: v.phone?.trim() || null },
+          { form },
+        );
       } else if (editing) {
-        await api.patch(`/api/staff/${editing.id}`, { ...scope, ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}) }, { form });
+        await api.patch(
+          `/api/staff/${editing.id}`,
+          { ...scope, ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}) },
+          { form },
+        );
       }
       void message.success(t('common.saved'));
       setEditing(null);
@@ -117,8 +137,19 @@ export default function StaffPage() {
         </Space>
       ),
     },
-    { title: t('common.region'), key: 'region', width: 120, render: (_, s) => staffScope(s).regionName ?? staffScope(s).regionCode },
-    { title: t('common.department'), key: 'dept', width: 200, responsive: ['lg'], render: (_, s) => staffScope(s).departmentName },
+    {
+      title: t('common.region'),
+      key: 'region',
+      width: 120,
+      render: (_, s) => staffScope(s).regionName ?? staffScope(s).regionCode,
+    },
+    {
+      title: t('common.department'),
+      key: 'dept',
+      width: 200,
+      responsive: ['lg'],
+      render: (_, s) => staffScope(s).departmentName,
+    },
     { title: t('common.hall'), key: 'hall', width: 180, responsive: ['xl'], render: (_, s) => staffScope(s).hallName },
     { title: t('common.phone'), dataIndex: 'phoneMasked', key: 'phone', width: 120, responsive: ['xl'] },
     {
@@ -161,7 +192,10 @@ export default function StaffPage() {
 
   return (
     <div>
-      <PageHeader title={t('staff.title')} create={{ label: t('staff.create'), onClick: () => open('new'), testId: 'staff-create' }} />
+      <PageHeader
+        title={t('staff.title')}
+        create={{ label: t('staff.create'), onClick: () => open('new'), testId: 'staff-create' }}
+      />
       <ListToolbar
         testPrefix="staff"
         q={q}
@@ -205,10 +239,7 @@ export default function StaffPage() {
         <Form.Item
           name="name"
           label={t('staff.name')}
-          rules={[
-            rules.required(t('staff.name')),
-            { min: 2, message: t('auth.nameRule') },
-          ]}
+          rules={[rules.required(t('staff.name')), { min: 2, message: t('auth.nameRule') }]}
         >
           <Input maxLength={50} data-testid="staff-name" />
         </Form.Item>
@@ -220,7 +251,9 @@ export default function StaffPage() {
         <Form.Item
           name="roles"
           label={t('staff.roles')}
-          rules={[{ required: true, type: 'array', min: 1, message: t('common.selectRequired', { field: t('staff.roles') }) }]}
+          rules={[
+            { required: true, type: 'array', min: 1, message: t('common.selectRequired', { field: t('staff.roles') }) },
+          ]}
         >
           <Select mode="multiple" options={roleOptions} data-testid="staff-roles" />
         </Form.Item>
@@ -243,8 +276,16 @@ export default function StaffPage() {
         <Form.Item name="windowId" label={t('common.window')}>
           <WindowSelect hallId={formHall} testId="staff-window" />
         </Form.Item>
-        <Form.Item name="phone" label={t('auth.phone')} rules={[{ pattern: PHONE_RE, message: t('auth.phoneInvalid') }]}>
-          <Input maxLength={11} inputMode="numeric" placeholder={editing !== 'new' && editing ? (editing.phoneMasked ?? '') : ''} />
+        <Form.Item
+          name="phone"
+          label={t('auth.phone')}
+          rules={[{ pattern: PHONE_RE, message: t('auth.phoneInvalid') }]}
+        >
+          <Input
+            maxLength={11}
+            inputMode="numeric"
+            placeholder={editing !== 'new' && editing ? (editing.phoneMasked ?? '') : ''}
+          />
         </Form.Item>
       </EditDrawer>
 

@@ -45,15 +45,25 @@ export default function ApplyPage() {
   const [otherErrors, setOtherErrors] = useState<FieldError[]>([]);
   const agent = user?.kind === 'staff' && hasRole('agent');
 
-  const item = useFetch<ItemDetail>((signal) => api.get(`/api/items/${encodeURIComponent(code)}`, { signal, silent: true }), [code]);
-  const draft = useFetch<CaseView>(draftId ? (signal) => api.get(`/api/cases/${draftId}`, { signal, silent: true }) : null, [draftId]);
+  const item = useFetch<ItemDetail>(
+    (signal) => api.get(`/api/items/${encodeURIComponent(code)}`, { signal, silent: true }),
+    [code],
+  );
+  const draft = useFetch<CaseView>(
+    draftId ? (signal) => api.get(`/api/cases/${draftId}`, { signal, silent: true }) : null,
+    [draftId],
+  );
   const ready = !!item.data && (!draftId || !!draft.data);
 
   useEffect(() => {
     if (!item.data || !user) return;
     if (draftId && !draft.data) return;
     form.resetFields();
-    form.setFieldsValue(draft.data ? fromCase(draft.data, item.data.materials) : initialApplicationValues(item.data.formFields, item.data.materials.length, user));
+    form.setFieldsValue(
+      draft.data
+        ? fromCase(draft.data, item.data.materials)
+        : initialApplicationValues(item.data.formFields, item.data.materials.length, user),
+    );
   }, [item.data, draft.data, draftId, user, form]);
 
   if (item.loading || draft.loading)
@@ -62,7 +72,8 @@ export default function ApplyPage() {
         <Skeleton active paragraph={{ rows: 10 }} />
       </Card>
     );
-  if (item.error) return <ErrorResult error={item.error} onRetry={item.error.status === 404 ? undefined : item.reload} />;
+  if (item.error)
+    return <ErrorResult error={item.error} onRetry={item.error.status === 404 ? undefined : item.reload} />;
   if (draft.error) return <ErrorResult error={draft.error} onRetry={draft.reload} />;
   if (!ready || !item.data) return null;
   const g = item.data;
@@ -85,13 +96,21 @@ export default function ApplyPage() {
     setBusy(which);
     try {
       if (draft.data && which === 'draft') {
-        const saved = await api.put<CaseView>(`/api/cases/${draft.data.id}/draft`, { version: draft.data.version, ...body }, { silent: true });
+        const saved = await api.put<CaseView>(
+          `/api/cases/${draft.data.id}/draft`,
+          { version: draft.data.version, ...body },
+          { silent: true },
+        );
         void message.success(t('apply.draftSaved', { number: saved.number }));
         draft.setData(saved);
         return;
       }
       if (draft.data) {
-        const view = await api.post<CaseView>(`/api/cases/${draft.data.id}/actions`, { action: 'submit', version: draft.data.version, ...body }, { silent: true });
+        const view = await api.post<CaseView>(
+          `/api/cases/${draft.data.id}/actions`,
+          { action: 'submit', version: draft.data.version, ...body },
+          { silent: true },
+        );
         void message.success(t('apply.submitted', { number: view.number }));
         navigate(agent ? `/workbench/cases/${view.id}` : `/my/cases/${view.id}`);
         return;
@@ -146,7 +165,9 @@ export default function ApplyPage() {
         <Space wrap>
           <Tag color="red">{g.typeLabel || label('itemType', g.type)}</Tag>
           <Tag>{label('handling', g.handlingType)}</Tag>
-          {g.promisedLimit && <Tag>{`${t('guide.promisedLimit')} ${t('common.workdays', { n: g.promisedLimit.days })}`}</Tag>}
+          {g.promisedLimit && (
+            <Tag>{`${t('guide.promisedLimit')} ${t('common.workdays', { n: g.promisedLimit.days })}`}</Tag>
+          )}
           {draft.data && (
             <Tag color="blue" data-testid="apply-draft-number">
               {t('apply.draftOf', { number: draft.data.number })}
@@ -155,7 +176,13 @@ export default function ApplyPage() {
         </Space>
       </Card>
 
-      <Form form={form} layout="vertical" data-testid="apply-form" scrollToFirstError={{ block: 'center' }} onValuesChange={() => otherErrors.length && setOtherErrors([])}>
+      <Form
+        form={form}
+        layout="vertical"
+        data-testid="apply-form"
+        scrollToFirstError={{ block: 'center' }}
+        onValuesChange={() => otherErrors.length && setOtherErrors([])}
+      >
         {agent && !draft.data && (
           <Card title={t('apply.applicantSection')} className="guide-section" size="small">
             <ApplicantSection testPrefix="apply-applicant" />
@@ -187,10 +214,23 @@ export default function ApplyPage() {
         </Card>
         <OtherErrorsAlert errors={otherErrors} testId="apply-errors" titled className="guide-section" />
         <div className="apply-actions">
-          <Button icon={<SaveOutlined />} onClick={() => void run('draft')} loading={busy === 'draft'} disabled={!!busy} data-testid="apply-save-draft">
+          <Button
+            icon={<SaveOutlined />}
+            onClick={() => void run('draft')}
+            loading={busy === 'draft'}
+            disabled={!!busy}
+            data-testid="apply-save-draft"
+          >
             {t('apply.saveDraft')}
           </Button>
-          <Button type="primary" icon={<SendOutlined />} onClick={() => void run('submit')} loading={busy === 'submit'} disabled={!!busy} data-testid="apply-submit">
+          <Button
+            type="primary"
+            icon={<SendOutlined />}
+            onClick={() => void run('submit')}
+            loading={busy === 'submit'}
+            disabled={!!busy}
+            data-testid="apply-submit"
+          >
             {t('apply.submit')}
           </Button>
         </div>

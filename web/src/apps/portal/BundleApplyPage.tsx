@@ -1,4 +1,18 @@
-import { Alert, App as AntApp, Breadcrumb, Button, Card, Form, Popconfirm, Skeleton, Space, Table, Tag, Typography, type ButtonProps } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Breadcrumb,
+  Button,
+  Card,
+  Form,
+  Popconfirm,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type ButtonProps,
+} from 'antd';
 import { ClockCircleOutlined, SendOutlined } from '@ant-design/icons';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -52,9 +66,21 @@ function ItemsTable({ d }: { d: BundleDetail }) {
       data-testid="bundle-items"
       dataSource={d.items}
       columns={[
-        { title: t('bd.item'), dataIndex: 'name', render: (name: string, i) => <Link to={`/items/${encodeURIComponent(i.code)}`}>{name}</Link> },
-        { title: t('bd.department'), dataIndex: 'departmentName', render: (n: string | null, i) => n ?? i.departmentCode },
-        { title: t('guide.promisedLimit'), dataIndex: 'promisedDays', render: (n: number) => t('common.workdays', { n }) },
+        {
+          title: t('bd.item'),
+          dataIndex: 'name',
+          render: (name: string, i) => <Link to={`/items/${encodeURIComponent(i.code)}`}>{name}</Link>,
+        },
+        {
+          title: t('bd.department'),
+          dataIndex: 'departmentName',
+          render: (n: string | null, i) => n ?? i.departmentCode,
+        },
+        {
+          title: t('guide.promisedLimit'),
+          dataIndex: 'promisedDays',
+          render: (n: number) => t('common.workdays', { n }),
+        },
       ]}
     />
   );
@@ -79,7 +105,10 @@ export default function BundleApplyPage() {
   const [otherErrors, setOtherErrors] = useState<FieldError[]>([]);
   const [conflict, setConflict] = useState<string | null>(null);
 
-  const bundle = useFetch<BundleDetail>((signal) => api.get(`/api/bundles/${encodeURIComponent(code)}`, { signal, silent: true }), [code]);
+  const bundle = useFetch<BundleDetail>(
+    (signal) => api.get(`/api/bundles/${encodeURIComponent(code)}`, { signal, silent: true }),
+    [code],
+  );
   const d = bundle.data;
   const materials = useMemo(() => (d ? d.materials.map(asMaterial) : []), [d]);
   const itemNames = useMemo(() => new Map((d?.items ?? []).map((i) => [i.code, i.name])), [d]);
@@ -97,14 +126,23 @@ export default function BundleApplyPage() {
         <Skeleton active paragraph={{ rows: 10 }} />
       </Card>
     );
-  if (bundle.error) return <ErrorResult error={bundle.error} onRetry={bundle.error.status === 404 ? undefined : bundle.reload} />;
+  if (bundle.error)
+    return <ErrorResult error={bundle.error} onRetry={bundle.error.status === 404 ? undefined : bundle.reload} />;
   if (!d) return null;
 
-  const departments = [...new Map(d.items.map((i) => [i.departmentCode, i.departmentName ?? i.departmentCode])).values()];
+  const departments = [
+    ...new Map(d.items.map((i) => [i.departmentCode, i.departmentName ?? i.departmentCode])).values(),
+  ];
   const fieldNote = (f: MergedField & { follows?: string }) => {
     const parts = [];
-    if (f.sharedGroup) parts.push(f.follows ? t('bd.sharedFill', { label: f.sharedGroup, field: f.follows }) : t('bd.sharedGroup', { label: f.sharedGroup }));
-    if (f.itemCodes.length < d.items.length) parts.push(t('bd.usedBy', { items: f.itemCodes.map((c) => itemNames.get(c) ?? c).join('、') }));
+    if (f.sharedGroup)
+      parts.push(
+        f.follows
+          ? t('bd.sharedFill', { label: f.sharedGroup, field: f.follows })
+          : t('bd.sharedGroup', { label: f.sharedGroup }),
+      );
+    if (f.itemCodes.length < d.items.length)
+      parts.push(t('bd.usedBy', { items: f.itemCodes.map((c) => itemNames.get(c) ?? c).join('、') }));
     return parts.length ? <span data-testid={`bundle-field-note-${f.key}`}>{parts.join('；')}</span> : undefined;
   };
 
@@ -112,7 +150,12 @@ export default function BundleApplyPage() {
     const sources = d.materials[i]?.sources ?? [];
     if (sources.length < 2) return null;
     return (
-      <Typography.Text type="secondary" className="material-notes" data-testid={`bundle-material-used-${d.materials[i]!.id}`} data-count={sources.length}>
+      <Typography.Text
+        type="secondary"
+        className="material-notes"
+        data-testid={`bundle-material-used-${d.materials[i]!.id}`}
+        data-count={sources.length}
+      >
         {t('bd.mergedFrom', { items: sources.map((s) => itemNames.get(s.itemCode) ?? s.itemCode).join('、') })}
       </Typography.Text>
     );
@@ -133,7 +176,11 @@ export default function BundleApplyPage() {
     try {
       const created = await api.post<BundleCreated>(
         `/api/bundles/${encodeURIComponent(code)}/applications`,
-        { form: body.form, materials: body.materials.map(({ materialId, fileIds }) => ({ materialId, fileIds })), submit: true },
+        {
+          form: body.form,
+          materials: body.materials.map(({ materialId, fileIds }) => ({ materialId, fileIds })),
+          submit: true,
+        },
         { headers: { 'Idempotency-Key': idempotencyKey.current }, silent: true },
       );
       void message.success(t('bd.submitted', { n: created.caseIds.length }));
@@ -144,8 +191,12 @@ export default function BundleApplyPage() {
       const code = problemCode(err.problem) ?? '';
       const merged = MERGED_PATH_CODES.includes(code);
       if (code === 'bundle_field_conflict') setConflict(err.problem.detail);
-      const rest = applyFieldErrors(form, err.problem.errors, (field) => (merged || field.startsWith('form.') ? all(field) : null));
-      setOtherErrors(rest.length || (err.problem.errors?.length ?? 0) > 0 ? rest : [{ field: '', message: err.problem.detail }]);
+      const rest = applyFieldErrors(form, err.problem.errors, (field) =>
+        merged || field.startsWith('form.') ? all(field) : null,
+      );
+      setOtherErrors(
+        rest.length || (err.problem.errors?.length ?? 0) > 0 ? rest : [{ field: '', message: err.problem.detail }],
+      );
     } finally {
       setBusy(false);
     }
@@ -155,7 +206,11 @@ export default function BundleApplyPage() {
     <div className="apply-page">
       <Breadcrumb
         style={{ marginBottom: 12 }}
-        items={[{ title: <Link to="/">{t('nav.home')}</Link> }, { title: <Link to="/#bundles">{t('bd.title')}</Link> }, { title: d.name }]}
+        items={[
+          { title: <Link to="/">{t('nav.home')}</Link> },
+          { title: <Link to="/#bundles">{t('bd.title')}</Link> },
+          { title: d.name },
+        ]}
       />
       <Card className="guide-section" data-testid="bundle-head">
         <Typography.Title level={3} style={{ marginTop: 0 }} data-testid="bundle-title">
@@ -178,13 +233,32 @@ export default function BundleApplyPage() {
         <ItemsTable d={d} />
       </Card>
 
-      <Form form={form} layout="vertical" data-testid="bundle-form" scrollToFirstError={{ block: 'center' }} onValuesChange={() => otherErrors.length && setOtherErrors([])}>
-        {conflict && <Alert type="warning" showIcon className="guide-section" data-testid="bundle-conflicts" title={t('bd.conflicts')} description={conflict} />}
+      <Form
+        form={form}
+        layout="vertical"
+        data-testid="bundle-form"
+        scrollToFirstError={{ block: 'center' }}
+        onValuesChange={() => otherErrors.length && setOtherErrors([])}
+      >
+        {conflict && (
+          <Alert
+            type="warning"
+            showIcon
+            className="guide-section"
+            data-testid="bundle-conflicts"
+            title={t('bd.conflicts')}
+            description={conflict}
+          />
+        )}
         <Card title={t('bd.formSection')} className="guide-section" size="small" data-testid="bundle-form-fields">
           <FormFieldsSection fields={fields} mode={mode} extra={fieldNote} />
         </Card>
         <Card title={t('bd.materialsSection')} className="guide-section" size="small" data-testid="bundle-materials">
-          <Typography.Paragraph data-testid="bundle-material-count" data-before={d.materialCountBefore} data-after={d.materialCountAfter}>
+          <Typography.Paragraph
+            data-testid="bundle-material-count"
+            data-before={d.materialCountBefore}
+            data-after={d.materialCountAfter}
+          >
             {t('bd.materialCount', { before: d.materialCountBefore, after: d.materialCountAfter })}
           </Typography.Paragraph>
           <Typography.Paragraph type="secondary">{t('apply.materialsHint')}</Typography.Paragraph>
@@ -192,7 +266,11 @@ export default function BundleApplyPage() {
         </Card>
         <OtherErrorsAlert errors={otherErrors} testId="bundle-errors" titled className="guide-section" />
         <div className="apply-actions">
-          <Popconfirm title={t('bd.submitConfirm')} onConfirm={() => void submit()} okButtonProps={{ 'data-testid': 'bundle-submit-confirm' } as ButtonProps}>
+          <Popconfirm
+            title={t('bd.submitConfirm')}
+            onConfirm={() => void submit()}
+            okButtonProps={{ 'data-testid': 'bundle-submit-confirm' } as ButtonProps}
+          >
             <Button type="primary" icon={<SendOutlined />} loading={busy} disabled={busy} data-testid="bundle-submit">
               {t('bd.submit')}
             </Button>

@@ -10,7 +10,10 @@ import type { BundleSummary } from '../../shared/bundles';
 /** 一件事一次办 on the portal home: every active bundle with a way in to its one application. */
 export function BundleCatalog() {
   const { t } = useI18n();
-  const bundles = useFetch<Paged<BundleSummary>>((signal) => api.get('/api/bundles', { query: { pageSize: 50 }, signal, silent: true }), []);
+  const bundles = useFetch<Paged<BundleSummary>>(
+    (signal) => api.get('/api/bundles', { query: { pageSize: 50 }, signal, silent: true }),
+    [],
+  );
   // Not essential on the home page: a failed load leaves the item search alone.
   if (bundles.error) return null;
   return (
@@ -24,7 +27,11 @@ export function BundleCatalog() {
           <AppstoreOutlined /> {t('bd.title')}
         </span>
       }
-      extra={<Typography.Text type="secondary" className="hide-xs">{t('bd.homeHint')}</Typography.Text>}
+      extra={
+        <Typography.Text type="secondary" className="hide-xs">
+          {t('bd.homeHint')}
+        </Typography.Text>
+      }
     >
       {bundles.loading && !bundles.data ? (
         <Skeleton active paragraph={{ rows: 2 }} />

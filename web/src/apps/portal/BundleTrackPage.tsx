@@ -8,7 +8,13 @@ import { useFetch } from '../../shared/components/hooks';
 import { ErrorResult, formatDateTime } from '../../shared/components/common';
 import { StatusTag } from '../../shared/components/CaseBits';
 import { BundleClock } from '../../shared/components/BundleClock';
-import { BUNDLE_STATUS_COLOURS, progressPercent, type BundleApplicationView, type BundleDetail, type BundleLinkedCase } from '../../shared/bundles';
+import {
+  BUNDLE_STATUS_COLOURS,
+  progressPercent,
+  type BundleApplicationView,
+  type BundleDetail,
+  type BundleLinkedCase,
+} from '../../shared/bundles';
 
 /**
  * 一件事办理进度 `/my/bundles/:id`: the linked cases tracked as one — overall status and progress, the
@@ -17,11 +23,20 @@ import { BUNDLE_STATUS_COLOURS, progressPercent, type BundleApplicationView, typ
 export default function BundleTrackPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const view = useFetch<BundleApplicationView>((signal) => api.get(`/api/bundle-applications/${id}`, { signal, silent: true }), [id]);
+  const view = useFetch<BundleApplicationView>(
+    (signal) => api.get(`/api/bundle-applications/${id}`, { signal, silent: true }),
+    [id],
+  );
   const v = view.data;
   // Department names come from the bundle's guide; a bundle withdrawn since keeps the codes.
-  const bundle = useFetch<BundleDetail>(v ? (signal) => api.get(`/api/bundles/${encodeURIComponent(v.bundleCode)}`, { signal, silent: true }) : null, [v?.bundleCode]);
-  const deptNames = useMemo(() => new Map((bundle.data?.items ?? []).map((i) => [i.departmentCode, i.departmentName ?? i.departmentCode])), [bundle.data]);
+  const bundle = useFetch<BundleDetail>(
+    v ? (signal) => api.get(`/api/bundles/${encodeURIComponent(v.bundleCode)}`, { signal, silent: true }) : null,
+    [v?.bundleCode],
+  );
+  const deptNames = useMemo(
+    () => new Map((bundle.data?.items ?? []).map((i) => [i.departmentCode, i.departmentName ?? i.departmentCode])),
+    [bundle.data],
+  );
 
   if (view.loading && !v)
     return (
@@ -29,7 +44,8 @@ export default function BundleTrackPage() {
         <Skeleton active paragraph={{ rows: 8 }} />
       </Card>
     );
-  if (view.error) return <ErrorResult error={view.error} onRetry={view.error.status === 404 ? undefined : view.reload} />;
+  if (view.error)
+    return <ErrorResult error={view.error} onRetry={view.error.status === 404 ? undefined : view.reload} />;
   if (!v) return null;
   const total = v.cases.length;
 
@@ -37,14 +53,23 @@ export default function BundleTrackPage() {
     <div>
       <Breadcrumb
         style={{ marginBottom: 12 }}
-        items={[{ title: <Link to="/my">{t('nav.my')}</Link> }, { title: <Link to="/my/cases">{t('my.cases')}</Link> }, { title: v.bundleName }]}
+        items={[
+          { title: <Link to="/my">{t('nav.my')}</Link> },
+          { title: <Link to="/my/cases">{t('my.cases')}</Link> },
+          { title: v.bundleName },
+        ]}
       />
       <Card className="guide-section" data-testid="bundle-track">
         <div className="page-title">
           <Typography.Title level={3} style={{ margin: 0 }} data-testid="bundle-track-title">
             {v.bundleName}
           </Typography.Title>
-          <Button icon={<ReloadOutlined />} onClick={view.reload} loading={view.loading} data-testid="bundle-track-reload">
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={view.reload}
+            loading={view.loading}
+            data-testid="bundle-track-reload"
+          >
             {t('common.refresh')}
           </Button>
         </div>
@@ -63,7 +88,9 @@ export default function BundleTrackPage() {
             data-done={v.completedCount}
             data-total={total}
           />
-          <Typography.Text data-testid="bundle-completed-of">{t('bd.completedOf', { done: v.completedCount, total })}</Typography.Text>
+          <Typography.Text data-testid="bundle-completed-of">
+            {t('bd.completedOf', { done: v.completedCount, total })}
+          </Typography.Text>
         </div>
         <Descriptions
           size="small"
@@ -71,7 +98,11 @@ export default function BundleTrackPage() {
           items={[
             { key: 'applicant', label: t('case.applicant'), children: v.applicantName },
             { key: 'at', label: t('bd.appliedAt'), children: formatDateTime(v.createdAt) },
-            { key: 'promised', label: t('bd.promisedTotal'), children: <span data-testid="bundle-track-promised">{t('common.workdays', { n: v.promisedDays })}</span> },
+            {
+              key: 'promised',
+              label: t('bd.promisedTotal'),
+              children: <span data-testid="bundle-track-promised">{t('common.workdays', { n: v.promisedDays })}</span>,
+            },
             { key: 'started', label: t('bd.startedOn'), children: v.startedOn ?? '—' },
             { key: 'deadline', label: t('bd.deadline'), children: <BundleClock v={v} /> },
           ]}
@@ -93,9 +124,22 @@ export default function BundleTrackPage() {
               render: (n: string, c) => (c.id ? <Link to={`/my/cases/${c.id}`}>{n}</Link> : n),
             },
             { title: t('bd.item'), dataIndex: 'itemName' },
-            { title: t('bd.department'), dataIndex: 'departmentCode', render: (code: string | null) => (code ? (deptNames.get(code) ?? code) : '—') },
-            { title: t('bd.status'), dataIndex: 'status', render: (s: string | null, c) => (s ? <StatusTag status={s} label={c.statusLabel} /> : c.statusLabel) },
-            { title: t('bd.caseDeadline'), dataIndex: 'promisedDeadline', render: (d: string | null, c) => (d ? `${d}${c.deadlineStateLabel ? ` · ${c.deadlineStateLabel}` : ''}` : '—') },
+            {
+              title: t('bd.department'),
+              dataIndex: 'departmentCode',
+              render: (code: string | null) => (code ? (deptNames.get(code) ?? code) : '—'),
+            },
+            {
+              title: t('bd.status'),
+              dataIndex: 'status',
+              render: (s: string | null, c) => (s ? <StatusTag status={s} label={c.statusLabel} /> : c.statusLabel),
+            },
+            {
+              title: t('bd.caseDeadline'),
+              dataIndex: 'promisedDeadline',
+              render: (d: string | null, c) =>
+                d ? `${d}${c.deadlineStateLabel ? ` · ${c.deadlineStateLabel}` : ''}` : '—',
+            },
           ]}
         />
       </Card>

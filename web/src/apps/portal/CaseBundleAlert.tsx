@@ -8,7 +8,10 @@ import type { BundleApplicationView } from '../../shared/bundles';
 /** On an applicant's case filed through a bundle: the bundle it belongs to, with a way to the whole (nothing otherwise). */
 export function CaseBundleAlert({ caseId }: { caseId: string }) {
   const { t } = useI18n();
-  const bundle = useFetch<BundleApplicationView>((signal) => api.get(`/api/bundle-applications/by-case/${caseId}`, { signal, silent: true }), [caseId]);
+  const bundle = useFetch<BundleApplicationView>(
+    (signal) => api.get(`/api/bundle-applications/by-case/${caseId}`, { signal, silent: true }),
+    [caseId],
+  );
   const v = bundle.data;
   if (!v) return null;
   return (

@@ -14,7 +14,10 @@ export const indicatorKey = (code: string) => `rate.ind.${code}` as MessageKey;
 export function CaseRatingCard({ caseId }: { caseId: string }) {
   const { t } = useI18n();
   const { message } = AntApp.useApp();
-  const existing = useFetch<Paged<RatingView>>((signal) => api.get('/api/ratings', { query: { caseId, channel: 'online', pageSize: 1 }, signal, silent: true }), [caseId]);
+  const existing = useFetch<Paged<RatingView>>(
+    (signal) => api.get('/api/ratings', { query: { caseId, channel: 'online', pageSize: 1 }, signal, silent: true }),
+    [caseId],
+  );
   const [level, setLevel] = useState<number | null>(null);
   const [indicators, setIndicators] = useState<string[]>([]);
   const [comment, setComment] = useState('');
@@ -66,7 +69,9 @@ export function CaseRatingCard({ caseId }: { caseId: string }) {
               ))}
             </div>
           )}
-          {done.comment && <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>{done.comment}</Typography.Paragraph>}
+          {done.comment && (
+            <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>{done.comment}</Typography.Paragraph>
+          )}
         </div>
       ) : (
         <Space orientation="vertical" style={{ width: '100%' }}>
@@ -85,7 +90,9 @@ export function CaseRatingCard({ caseId }: { caseId: string }) {
             ))}
           </Space>
           <div>
-            <Typography.Text>{level && isBadLevel(level) ? t('rate.indicatorsBad') : t('rate.indicators')}</Typography.Text>
+            <Typography.Text>
+              {level && isBadLevel(level) ? t('rate.indicatorsBad') : t('rate.indicators')}
+            </Typography.Text>
             <div>
               <Checkbox.Group value={indicators} onChange={(v) => setIndicators(v as string[])}>
                 {INDICATOR_CODES.online.map((code) => (

@@ -7,7 +7,14 @@ import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
 import { ErrorResult } from '../../shared/components/common';
 import { BundleCatalog } from './BundleCatalog';
-import { CITY_CODE, ITEM_TYPES, REGION_LEVELS, type Department, type ItemSummary, type Paged } from '../../shared/types';
+import {
+  CITY_CODE,
+  ITEM_TYPES,
+  REGION_LEVELS,
+  type Department,
+  type ItemSummary,
+  type Paged,
+} from '../../shared/types';
 
 const PAGE_SIZE = 10;
 
@@ -67,7 +74,12 @@ export default function HomePage() {
             data-testid="portal-search"
             aria-label={t('portal.searchPlaceholder')}
           />
-          <Button type="primary" onClick={() => update({ q: text.trim() })} data-testid="portal-search-submit" className="hero-search-btn">
+          <Button
+            type="primary"
+            onClick={() => update({ q: text.trim() })}
+            data-testid="portal-search-submit"
+            className="hero-search-btn"
+          >
             {t('portal.searchButton')}
           </Button>
         </Space.Compact>
@@ -163,7 +175,12 @@ export default function HomePage() {
             split={false}
             renderItem={(item) => (
               <List.Item style={{ padding: '0 0 10px' }}>
-                <Link to={`/items/${encodeURIComponent(item.code)}`} style={{ width: '100%' }} data-testid="item-result" data-code={item.code}>
+                <Link
+                  to={`/items/${encodeURIComponent(item.code)}`}
+                  style={{ width: '100%' }}
+                  data-testid="item-result"
+                  data-code={item.code}
+                >
                   <Card hoverable className="item-card">
                     <Row gutter={8} wrap={false} align="middle">
                       <Col flex="auto" style={{ minWidth: 0 }}>
@@ -177,11 +194,14 @@ export default function HomePage() {
                           <span>{label('handling', item.handlingType)}</span>
                           {item.promisedDays !== null && (
                             <span>
-                              <ClockCircleOutlined /> {t('portal.promised')} {t('common.workdays', { n: item.promisedDays })}
+                              <ClockCircleOutlined /> {t('portal.promised')}{' '}
+                              {t('common.workdays', { n: item.promisedDays })}
                               {item.statutoryDays !== null && ` / ${t('portal.statutory')} ${item.statutoryDays}`}
                             </span>
                           )}
-                          <span>{item.visits === 0 ? t('portal.zeroVisit') : t('portal.visits', { n: item.visits })}</span>
+                          <span>
+                            {item.visits === 0 ? t('portal.zeroVisit') : t('portal.visits', { n: item.visits })}
+                          </span>
                         </div>
                       </Col>
                       <Col flex="none" className="hide-xs">

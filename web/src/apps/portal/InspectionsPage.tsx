@@ -9,7 +9,10 @@ import type { PublicPlan, PublicPlanView } from '../regulation/types';
 /** One published plan's results, loaded when its row is opened. */
 function PlanResults({ id }: { id: string }) {
   const { t } = useI18n();
-  const detail = useFetch<PublicPlanView>((signal) => api.get<PublicPlanView>(`/api/public/inspections/${id}`, { signal }), [id]);
+  const detail = useFetch<PublicPlanView>(
+    (signal) => api.get<PublicPlanView>(`/api/public/inspections/${id}`, { signal }),
+    [id],
+  );
   if (detail.error) return <ErrorResult error={detail.error} onRetry={detail.reload} />;
   if (!detail.data) return <PageLoading />;
   return (
@@ -58,7 +61,14 @@ export default function InspectionsPage() {
           {t('reg.public.title')}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('reg.public.intro')}</Typography.Paragraph>
-        <Input.Search allowClear placeholder={t('reg.public.search')} value={q} onChange={(e) => setQ(e.target.value)} style={{ maxWidth: 360, marginBottom: 12 }} data-testid="pub-insp-search" />
+        <Input.Search
+          allowClear
+          placeholder={t('reg.public.search')}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          style={{ maxWidth: 360, marginBottom: 12 }}
+          data-testid="pub-insp-search"
+        />
         {list.error ? (
           <ErrorResult error={list.error} onRetry={list.reload} />
         ) : (
@@ -74,7 +84,11 @@ export default function InspectionsPage() {
             columns={[
               { title: t('reg.plans.name'), dataIndex: 'name', key: 'name' },
               { title: t('reg.plans.department'), dataIndex: 'departmentName', key: 'dept' },
-              { title: t('reg.result'), key: 'summary', render: (_, r) => t('reg.public.targets', { n: r.targetCount, p: r.problems }) },
+              {
+                title: t('reg.result'),
+                key: 'summary',
+                render: (_, r) => t('reg.public.targets', { n: r.targetCount, p: r.problems }),
+              },
               { title: t('reg.plan.seed'), dataIndex: 'seed', key: 'seed', render: (s: string) => <code>{s}</code> },
               { title: t('reg.plan.publishedAt'), key: 'published', render: (_, r) => formatDateTime(r.publishedAt) },
             ]}

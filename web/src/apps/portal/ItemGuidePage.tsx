@@ -1,4 +1,22 @@
-import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Empty, Grid, List, Row, Skeleton, Space, Steps, Table, Tag, Typography, type DescriptionsProps } from 'antd';
+import {
+  Alert,
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Grid,
+  List,
+  Row,
+  Skeleton,
+  Space,
+  Steps,
+  Table,
+  Tag,
+  Typography,
+  type DescriptionsProps,
+} from 'antd';
 import { PrinterOutlined, PhoneOutlined, EnvironmentOutlined, FormOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -52,12 +70,22 @@ export default function ItemGuidePage() {
   const { code = '' } = useParams();
   const { t, label } = useI18n();
   const screens = Grid.useBreakpoint();
-  const { data: g, loading, error, reload } = useFetch<ItemGuide>(
+  const {
+    data: g,
+    loading,
+    error,
+    reload,
+  } = useFetch<ItemGuide>(
     (signal) => api.get(`/api/items/${encodeURIComponent(code)}`, { signal, silent: true }),
     [code],
   );
 
-  if (loading) return <Card><Skeleton active paragraph={{ rows: 12 }} /></Card>;
+  if (loading)
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 12 }} />
+      </Card>
+    );
   if (error) return <ErrorResult error={error} onRetry={error.status === 404 ? undefined : reload} />;
   if (!g) return <Empty description={t('guide.notFound')} />;
 
@@ -87,16 +115,25 @@ export default function ItemGuidePage() {
       dataIndex: 'required',
       key: 'required',
       width: 90,
-      render: (r: boolean) => (r ? <Tag color="red">{t('guide.requiredYes')}</Tag> : <Tag>{t('guide.requiredNo')}</Tag>),
+      render: (r: boolean) =>
+        r ? <Tag color="red">{t('guide.requiredYes')}</Tag> : <Tag>{t('guide.requiredNo')}</Tag>,
     },
-    { title: t('guide.form'), dataIndex: 'form', key: 'form', width: 110, responsive: ['sm' as const], render: (f: string) => label('materialForm', f) },
+    {
+      title: t('guide.form'),
+      dataIndex: 'form',
+      key: 'form',
+      width: 110,
+      responsive: ['sm' as const],
+      render: (f: string) => label('materialForm', f),
+    },
     { title: t('guide.copies'), dataIndex: 'copies', key: 'copies', width: 70, responsive: ['sm' as const] },
     {
       title: t('guide.source'),
       dataIndex: 'source',
       key: 'source',
       responsive: ['md' as const],
-      render: (src: string) => (src === 'elicence' ? <Tag color="blue">{label('materialSource', src)}</Tag> : label('materialSource', src)),
+      render: (src: string) =>
+        src === 'elicence' ? <Tag color="blue">{label('materialSource', src)}</Tag> : label('materialSource', src),
     },
     { title: t('guide.notes'), dataIndex: 'notes', key: 'notes', responsive: ['lg' as const] },
   ];
@@ -138,8 +175,12 @@ export default function ItemGuidePage() {
                 { key: 'code', label: t('guide.itemCode'), children: code },
                 { key: 'type', label: t('guide.itemType'), children: g.typeLabel || label('itemType', g.type) },
                 { key: 'dept', label: t('guide.department'), children: g.implementingBody?.name ?? g.departmentName },
-                ...(g.implementingBody?.nature ? [{ key: 'nature', label: t('guide.bodyNature'), children: g.implementingBody.nature }] : []),
-                ...(g.serviceObjects?.length ? [{ key: 'objects', label: t('guide.serviceObjects'), children: g.serviceObjects.join('、') }] : []),
+                ...(g.implementingBody?.nature
+                  ? [{ key: 'nature', label: t('guide.bodyNature'), children: g.implementingBody.nature }]
+                  : []),
+                ...(g.serviceObjects?.length
+                  ? [{ key: 'objects', label: t('guide.serviceObjects'), children: g.serviceObjects.join('、') }]
+                  : []),
                 { key: 'decide', label: t('guide.decideLevel'), children: label('level', g.decideLevel) },
                 {
                   key: 'accept',
@@ -150,8 +191,16 @@ export default function ItemGuidePage() {
                 { key: 'statutory', label: t('guide.statutoryLimit'), children: limit(g.statutoryLimit) },
                 { key: 'promised', label: t('guide.promisedLimit'), children: <b>{limit(g.promisedLimit)}</b> },
                 { key: 'visits', label: t('guide.visits'), children: t('guide.visitsN', { n: g.visits }) },
-                { key: 'depth', label: t('guide.onlineDepth'), children: label('onlineDepth', String(g.onlineDepth ?? '')) },
-                { key: 'result', label: t('guide.result'), children: g.result ? `${g.result.name} · ${label('resultType', g.result.type)}` : '' },
+                {
+                  key: 'depth',
+                  label: t('guide.onlineDepth'),
+                  children: label('onlineDepth', String(g.onlineDepth ?? '')),
+                },
+                {
+                  key: 'result',
+                  label: t('guide.result'),
+                  children: g.result ? `${g.result.name} · ${label('resultType', g.result.type)}` : '',
+                },
                 {
                   key: 'services',
                   label: t('guide.services'),
@@ -222,7 +271,9 @@ export default function ItemGuidePage() {
                   content: (
                     <>
                       <div>{p.description}</div>
-                      {!!p.limitDays && <Typography.Text type="secondary">{t('guide.stepLimit', { n: p.limitDays })}</Typography.Text>}
+                      {!!p.limitDays && (
+                        <Typography.Text type="secondary">{t('guide.stepLimit', { n: p.limitDays })}</Typography.Text>
+                      )}
                     </>
                   ),
                 }))}
@@ -273,7 +324,8 @@ export default function ItemGuidePage() {
                 dataSource={g.delegations}
                 renderItem={(d) => (
                   <List.Item>
-                    {d.effectiveDate}：{label('level', d.fromLevel)} → {label('level', d.toLevel)} · {d.regionName ?? d.regionCode} · {d.basis}
+                    {d.effectiveDate}：{label('level', d.fromLevel)} → {label('level', d.toLevel)} ·{' '}
+                    {d.regionName ?? d.regionCode} · {d.basis}
                   </List.Item>
                 )}
               />
@@ -300,7 +352,11 @@ export default function ItemGuidePage() {
             </Space>
           </Card>
           <SideFacts
-            title={<><EnvironmentOutlined /> {t('guide.hall')}</>}
+            title={
+              <>
+                <EnvironmentOutlined /> {t('guide.hall')}
+              </>
+            }
             items={
               g.hall && [
                 { key: 'n', label: t('common.name'), children: g.hall.name },
@@ -310,7 +366,11 @@ export default function ItemGuidePage() {
             }
           />
           <SideFacts
-            title={<><PhoneOutlined /> {t('guide.contacts')}</>}
+            title={
+              <>
+                <PhoneOutlined /> {t('guide.contacts')}
+              </>
+            }
             items={
               g.contacts && [
                 { key: 'c', label: t('guide.consultPhone'), children: g.contacts.consultPhone },

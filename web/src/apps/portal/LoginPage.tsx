@@ -52,7 +52,14 @@ export default function LoginPage() {
       <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
         {t('auth.loginSubtitle')}
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} size="large" data-testid="login-form">
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        requiredMark={false}
+        size="large"
+        data-testid="login-form"
+      >
         <Form.Item
           name="username"
           label={t('auth.username')}
@@ -72,7 +79,10 @@ export default function LoginPage() {
         </Button>
       </Form>
       <div style={{ textAlign: 'center', marginTop: 16 }}>
-        {t('auth.noAccount')} <Link to="/register" data-testid="login-register-link">{t('auth.registerLink')}</Link>
+        {t('auth.noAccount')}{' '}
+        <Link to="/register" data-testid="login-register-link">
+          {t('auth.registerLink')}
+        </Link>
       </div>
     </Card>
   );

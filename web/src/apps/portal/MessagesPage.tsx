@@ -57,7 +57,13 @@ export default function MessagesPage() {
         </Typography.Title>
       }
       extra={
-        <Button icon={<CheckOutlined />} onClick={() => void readAll()} loading={busy} disabled={!anyUnread} data-testid="messages-read-all">
+        <Button
+          icon={<CheckOutlined />}
+          onClick={() => void readAll()}
+          loading={busy}
+          disabled={!anyUnread}
+          data-testid="messages-read-all"
+        >
           <span className="hide-xs">{t('messages.readAll')}</span>
         </Button>
       }
@@ -125,7 +131,14 @@ export default function MessagesPage() {
           />
           {(list.data?.total ?? 0) > list.pageSize && (
             <div className="pager">
-              <Pagination current={list.page} pageSize={list.pageSize} total={list.data?.total ?? 0} showSizeChanger={false} responsive onChange={(p) => list.setPage(p)} />
+              <Pagination
+                current={list.page}
+                pageSize={list.pageSize}
+                total={list.data?.total ?? 0}
+                showSizeChanger={false}
+                responsive
+                onChange={(p) => list.setPage(p)}
+              />
             </div>
           )}
         </>

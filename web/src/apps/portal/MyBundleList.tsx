@@ -51,11 +51,17 @@ export function MyBundleList({ pageSize = 10, compact = false }: { pageSize?: nu
                       {b.deadline && (
                         <span>
                           {t('bd.deadline')} {b.deadline}
-                          {b.remainingWorkingDays !== null && b.remainingWorkingDays >= 0 ? ` · ${t('bd.remaining', { n: b.remainingWorkingDays })}` : ''}
+                          {b.remainingWorkingDays !== null && b.remainingWorkingDays >= 0
+                            ? ` · ${t('bd.remaining', { n: b.remainingWorkingDays })}`
+                            : ''}
                         </span>
                       )}
                     </Space>
-                    <Progress percent={progressPercent(b.completedCount, b.caseCount)} size="small" style={{ maxWidth: 360, margin: 0 }} />
+                    <Progress
+                      percent={progressPercent(b.completedCount, b.caseCount)}
+                      size="small"
+                      style={{ maxWidth: 360, margin: 0 }}
+                    />
                     <Typography.Text type="secondary">
                       {t('bd.appliedAt')} {formatDateTime(b.createdAt)}
                     </Typography.Text>
@@ -68,7 +74,15 @@ export function MyBundleList({ pageSize = 10, compact = false }: { pageSize?: nu
       )}
       {!compact && (list.data?.total ?? 0) > list.pageSize && (
         <div className="pager">
-          <Pagination current={list.page} pageSize={list.pageSize} total={list.data?.total ?? 0} showSizeChanger={false} responsive showLessItems onChange={(p) => list.setPage(p)} />
+          <Pagination
+            current={list.page}
+            pageSize={list.pageSize}
+            total={list.data?.total ?? 0}
+            showSizeChanger={false}
+            responsive
+            showLessItems
+            onChange={(p) => list.setPage(p)}
+          />
         </div>
       )}
     </div>

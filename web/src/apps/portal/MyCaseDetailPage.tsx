@@ -1,4 +1,18 @@
-import { Breadcrumb, Button, Card, Col, Descriptions, Grid, List, Popconfirm, Row, Space, Steps, Tag, Typography } from 'antd';
+import {
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Grid,
+  List,
+  Popconfirm,
+  Row,
+  Space,
+  Steps,
+  Tag,
+  Typography,
+} from 'antd';
 import { EditOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useI18n } from '../../shared/i18n';
@@ -55,16 +69,31 @@ export default function MyCaseDetailPage() {
   if (!c || kase.error) return <CaseFallback kase={kase} rows={10} />;
 
   const can = (a: string) => c.availableActions.some((x) => x.action === a);
-  const withdraw = () => post(c, { action: 'withdraw', version: c.version }, { success: t('case.withdrawn'), onDone: setData, onStale: reload });
+  const withdraw = () =>
+    post(
+      c,
+      { action: 'withdraw', version: c.version },
+      { success: t('case.withdrawn'), onDone: setData, onStale: reload },
+    );
 
   const stage = stageOf(c.status);
-  const stepTitles = [t('case.stage.apply'), t('case.stage.accept'), t('case.stage.review'), t('case.stage.certificate'), t('case.stage.done')];
+  const stepTitles = [
+    t('case.stage.apply'),
+    t('case.stage.accept'),
+    t('case.stage.review'),
+    t('case.stage.certificate'),
+    t('case.stage.done'),
+  ];
 
   return (
     <div>
       <Breadcrumb
         style={{ marginBottom: 12 }}
-        items={[{ title: <Link to="/my">{t('nav.my')}</Link> }, { title: <Link to="/my/cases">{t('my.cases')}</Link> }, { title: c.number }]}
+        items={[
+          { title: <Link to="/my">{t('nav.my')}</Link> },
+          { title: <Link to="/my/cases">{t('my.cases')}</Link> },
+          { title: c.number },
+        ]}
       />
       <Card className="guide-section">
         <Typography.Title level={3} style={{ marginTop: 0 }} data-testid="case-title">
@@ -88,31 +117,53 @@ export default function MyCaseDetailPage() {
           data-testid="case-steps"
         />
         {(c.status === 'draft' || can('withdraw')) && (
-        <Space wrap>
-          {c.status === 'draft' && (
-            <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/items/${encodeURIComponent(c.itemCode)}/apply?draft=${c.id}`)} data-testid="case-continue">
-              {t('my.continueDraft')}
-            </Button>
-          )}
-          {can('withdraw') && (
-            <Popconfirm title={t('case.withdrawConfirm')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => withdraw()}>
-              <Button danger icon={<RollbackOutlined />} loading={busy} data-testid="case-withdraw">
-                {t('case.withdraw')}
+          <Space wrap>
+            {c.status === 'draft' && (
+              <Button
+                type="primary"
+                icon={<EditOutlined />}
+                onClick={() => navigate(`/items/${encodeURIComponent(c.itemCode)}/apply?draft=${c.id}`)}
+                data-testid="case-continue"
+              >
+                {t('my.continueDraft')}
               </Button>
-            </Popconfirm>
-          )}
-        </Space>
+            )}
+            {can('withdraw') && (
+              <Popconfirm
+                title={t('case.withdrawConfirm')}
+                okText={t('common.ok')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => withdraw()}
+              >
+                <Button danger icon={<RollbackOutlined />} loading={busy} data-testid="case-withdraw">
+                  {t('case.withdraw')}
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
         )}
       </Card>
 
       <CaseBundleAlert caseId={c.id} />
-      {c.status === 'correction_requested' && can('resubmit') && <CorrectionPanel key={c.version} c={c} onDone={setData} onStale={reload} />}
+      {c.status === 'correction_requested' && can('resubmit') && (
+        <CorrectionPanel key={c.version} c={c} onDone={setData} onStale={reload} />
+      )}
       {RATABLE.includes(c.status) && <CaseRatingCard caseId={c.id} />}
       {(c.promises?.length ?? 0) > 0 && (
-        <Card title={t('lk.promises')} className="guide-section" size="small" data-testid="case-promises" data-overdue={!!c.promiseOverdue}>
+        <Card
+          title={t('lk.promises')}
+          className="guide-section"
+          size="small"
+          data-testid="case-promises"
+          data-overdue={!!c.promiseOverdue}
+        >
           <PromisesTable
             promises={c.promises ?? []}
-            action={can('supply-material') ? (p) => <SupplyMaterialButton c={c} p={p} onDone={setData} onStale={reload} /> : undefined}
+            action={
+              can('supply-material')
+                ? (p) => <SupplyMaterialButton c={c} p={p} onDone={setData} onStale={reload} />
+                : undefined
+            }
           />
         </Card>
       )}
@@ -124,7 +175,11 @@ export default function MyCaseDetailPage() {
               size="small"
               column={1}
               items={[
-                { key: 'submitted', label: t('case.submittedAt'), children: c.submittedAt ? formatDateTime(c.submittedAt) : '—' },
+                {
+                  key: 'submitted',
+                  label: t('case.submittedAt'),
+                  children: c.submittedAt ? formatDateTime(c.submittedAt) : '—',
+                },
                 { key: 'accepted', label: t('case.acceptedOn'), children: c.deadlines.acceptedOn ?? '—' },
                 {
                   key: 'promised',
@@ -149,9 +204,15 @@ export default function MyCaseDetailPage() {
                     />
                   ),
                 },
-                ...(c.deadlines.finishedOn ? [{ key: 'finished', label: t('case.finishedOn'), children: c.deadlines.finishedOn }] : []),
-                ...(c.acceptingHall ? [{ key: 'hall', label: t('lk.acceptingHall'), children: c.acceptingHall.name }] : []),
-                ...(c.pickup ? [{ key: 'pickup', label: t('lk.pickup'), children: <PickupText pickup={c.pickup} /> }] : []),
+                ...(c.deadlines.finishedOn
+                  ? [{ key: 'finished', label: t('case.finishedOn'), children: c.deadlines.finishedOn }]
+                  : []),
+                ...(c.acceptingHall
+                  ? [{ key: 'hall', label: t('lk.acceptingHall'), children: c.acceptingHall.name }]
+                  : []),
+                ...(c.pickup
+                  ? [{ key: 'pickup', label: t('lk.pickup'), children: <PickupText pickup={c.pickup} /> }]
+                  : []),
               ]}
             />
           </Card>
@@ -165,7 +226,9 @@ export default function MyCaseDetailPage() {
                   <div style={{ minWidth: 0, width: '100%' }}>
                     <Space wrap size={[6, 4]}>
                       <Typography.Text strong>{m.name}</Typography.Text>
-                      <Tag color={m.status === 'rejected' ? 'orange' : m.status === 'missing' ? undefined : 'green'}>{m.statusLabel}</Tag>
+                      <Tag color={m.status === 'rejected' ? 'orange' : m.status === 'missing' ? undefined : 'green'}>
+                        {m.statusLabel}
+                      </Tag>
                     </Space>
                     {m.note && <div className="material-notes">{m.note}</div>}
                     {m.files.map((f) => (

@@ -9,7 +9,10 @@ export default function MyCasesPage() {
   const { t } = useI18n();
   return (
     <div>
-      <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to="/my">{t('nav.my')}</Link> }, { title: t('my.cases') }]} />
+      <Breadcrumb
+        style={{ marginBottom: 12 }}
+        items={[{ title: <Link to="/my">{t('nav.my')}</Link> }, { title: t('my.cases') }]}
+      />
       <Card
         title={
           <Typography.Title level={4} style={{ margin: 0 }} data-testid="my-cases-title">

@@ -24,7 +24,11 @@ export default function MySpacePage() {
               column={1}
               size="small"
               items={[
-                { key: 'name', label: user.kind === 'company' ? t('auth.companyName') : t('auth.personName'), children: user.name },
+                {
+                  key: 'name',
+                  label: user.kind === 'company' ? t('auth.companyName') : t('auth.personName'),
+                  children: user.name,
+                },
                 { key: 'username', label: t('auth.username'), children: user.username },
                 { key: 'kind', label: t('my.accountKind'), children: label('userKind', user.kind) },
                 { key: 'id', label: t('my.idNumber'), children: user.idNumberMasked ?? t('common.notSet') },

@@ -10,7 +10,11 @@ import { isBadLevel, type DeviceSessionInfo } from '../../shared/ratings';
 export default function RateDevicePage() {
   const { token = '' } = useParams();
   const { t } = useI18n();
-  const info = useFetch<DeviceSessionInfo>((signal) => api.get(`/api/ratings/device/${encodeURIComponent(token)}`, { signal, silent: true, noAuthRedirect: true }), [token]);
+  const info = useFetch<DeviceSessionInfo>(
+    (signal) =>
+      api.get(`/api/ratings/device/${encodeURIComponent(token)}`, { signal, silent: true, noAuthRedirect: true }),
+    [token],
+  );
   const [level, setLevel] = useState<number | null>(null);
   const [indicators, setIndicators] = useState<string[]>([]);
   const [comment, setComment] = useState('');
@@ -45,14 +49,20 @@ export default function RateDevicePage() {
       ) : info.loading ? (
         <Skeleton active />
       ) : info.error || !info.data ? (
-        <Result status="warning" title={t('rate.deviceInvalid')} subTitle={info.error?.problem.detail} data-testid="device-invalid" />
+        <Result
+          status="warning"
+          title={t('rate.deviceInvalid')}
+          subTitle={info.error?.problem.detail}
+          data-testid="device-invalid"
+        />
       ) : (
         <Card>
           <Typography.Title level={2} style={{ marginTop: 0, textAlign: 'center' }}>
             {t('lk.deviceTitle')}
           </Typography.Title>
           <Typography.Paragraph style={{ textAlign: 'center', fontSize: 18 }} data-testid="device-case">
-            {t('rate.deviceCase', { number: info.data.caseNumber, item: info.data.itemName })} · {info.data.applicantName}
+            {t('rate.deviceCase', { number: info.data.caseNumber, item: info.data.itemName })} ·{' '}
+            {info.data.applicantName}
           </Typography.Paragraph>
           <div className="rate-device-levels">
             {info.data.levels.map((l) => (
@@ -68,10 +78,21 @@ export default function RateDevicePage() {
               </Button>
             ))}
           </div>
-          <Typography.Title level={4}>{level && isBadLevel(level) ? t('rate.indicatorsBad') : t('rate.indicators')}</Typography.Title>
-          <Checkbox.Group value={indicators} onChange={(v) => setIndicators(v as string[])} style={{ fontSize: 18, marginBottom: 16 }}>
+          <Typography.Title level={4}>
+            {level && isBadLevel(level) ? t('rate.indicatorsBad') : t('rate.indicators')}
+          </Typography.Title>
+          <Checkbox.Group
+            value={indicators}
+            onChange={(v) => setIndicators(v as string[])}
+            style={{ fontSize: 18, marginBottom: 16 }}
+          >
             {info.data.indicators.map((i) => (
-              <Checkbox key={i.code} value={i.code} style={{ fontSize: 18, padding: 8 }} data-testid={`device-indicator-${i.code}`}>
+              <Checkbox
+                key={i.code}
+                value={i.code}
+                style={{ fontSize: 18, padding: 8 }}
+                data-testid={`device-indicator-${i.code}`}
+              >
                 {i.label}
               </Checkbox>
             ))}
@@ -85,8 +106,18 @@ export default function RateDevicePage() {
             data-testid="device-comment"
             style={{ fontSize: 18, marginBottom: 16 }}
           />
-          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="device-error" />}
-          <Button type="primary" size="large" block style={{ height: 72, fontSize: 24 }} loading={busy} onClick={() => void submit()} data-testid="device-submit">
+          {error && (
+            <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="device-error" />
+          )}
+          <Button
+            type="primary"
+            size="large"
+            block
+            style={{ height: 72, fontSize: 24 }}
+            loading={busy}
+            onClick={() => void submit()}
+            data-testid="device-submit"
+          >
             {t('rate.submit')}
           </Button>
         </Card>

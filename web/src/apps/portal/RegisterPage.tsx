@@ -37,7 +37,9 @@ export default function RegisterPage() {
           password: v.password,
           name: v.name.trim(),
           phone: v.phone.trim(),
-          ...(v.kind === 'person' ? { idNumber: v.idNumber?.trim().toUpperCase() } : { creditCode: v.creditCode?.trim().toUpperCase() }),
+          ...(v.kind === 'person'
+            ? { idNumber: v.idNumber?.trim().toUpperCase() }
+            : { creditCode: v.creditCode?.trim().toUpperCase() }),
         },
         { form, noAuthRedirect: true },
       );
@@ -80,7 +82,13 @@ export default function RegisterPage() {
           name="name"
           label={kind === 'person' ? t('auth.personName') : t('auth.companyName')}
           rules={[
-            { required: true, whitespace: true, message: t('common.required', { field: kind === 'person' ? t('auth.personName') : t('auth.companyName') }) },
+            {
+              required: true,
+              whitespace: true,
+              message: t('common.required', {
+                field: kind === 'person' ? t('auth.personName') : t('auth.companyName'),
+              }),
+            },
             { min: 2, message: t('auth.nameRule') },
           ]}
         >
@@ -108,7 +116,9 @@ export default function RegisterPage() {
               { required: true, message: t('common.required', { field: t('auth.creditCode') }) },
               {
                 validator: (_, v: string | undefined) =>
-                  !v || isValidCreditCode(v) ? Promise.resolve() : Promise.reject(new Error(t('auth.creditCodeInvalid'))),
+                  !v || isValidCreditCode(v)
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('auth.creditCodeInvalid'))),
               },
             ]}
           >
@@ -140,7 +150,10 @@ export default function RegisterPage() {
           label={t('auth.password')}
           rules={[
             { required: true, message: t('common.required', { field: t('auth.password') }) },
-            { validator: (_, v: string | undefined) => (!v || isStrongPassword(v) ? Promise.resolve() : Promise.reject(new Error(t('auth.passwordRule')))) },
+            {
+              validator: (_, v: string | undefined) =>
+                !v || isStrongPassword(v) ? Promise.resolve() : Promise.reject(new Error(t('auth.passwordRule'))),
+            },
           ]}
           hasFeedback
         >
@@ -155,7 +168,9 @@ export default function RegisterPage() {
             { required: true, message: t('common.required', { field: t('auth.passwordConfirm') }) },
             ({ getFieldValue }) => ({
               validator: (_, v: string | undefined) =>
-                !v || getFieldValue('password') === v ? Promise.resolve() : Promise.reject(new Error(t('auth.passwordMismatch'))),
+                !v || getFieldValue('password') === v
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('auth.passwordMismatch'))),
             }),
           ]}
         >

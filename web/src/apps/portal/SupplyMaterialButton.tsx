@@ -7,7 +7,17 @@ import { FileUploadField } from '../../shared/components/FileUpload';
 import type { CasePromise, CaseView, UploadedFile } from '../../shared/cases';
 
 /** The applicant supplies one deferred material 补交容缺材料 (action `supply-material`). */
-export function SupplyMaterialButton({ c, p, onDone, onStale }: { c: CaseView; p: CasePromise; onDone: (v: CaseView) => void; onStale: () => void }) {
+export function SupplyMaterialButton({
+  c,
+  p,
+  onDone,
+  onStale,
+}: {
+  c: CaseView;
+  p: CasePromise;
+  onDone: (v: CaseView) => void;
+  onStale: () => void;
+}) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ files?: UploadedFile[] }>();
@@ -21,7 +31,12 @@ export function SupplyMaterialButton({ c, p, onDone, onStale }: { c: CaseView; p
     }
     await post(
       c,
-      { action: 'supply-material', version: c.version, materialId: p.materialId, fileIds: (v.files ?? []).map((f) => f.id) },
+      {
+        action: 'supply-material',
+        version: c.version,
+        materialId: p.materialId,
+        fileIds: (v.files ?? []).map((f) => f.id),
+      },
       {
         success: t('lk.supplied'),
         onDone: (view) => {
@@ -37,7 +52,13 @@ export function SupplyMaterialButton({ c, p, onDone, onStale }: { c: CaseView; p
   };
   return (
     <>
-      <Button size="small" type="primary" icon={<UploadOutlined />} onClick={() => setOpen(true)} data-testid={`supply-${p.materialId}`}>
+      <Button
+        size="small"
+        type="primary"
+        icon={<UploadOutlined />}
+        onClick={() => setOpen(true)}
+        data-testid={`supply-${p.materialId}`}
+      >
         {t('lk.supply')}
       </Button>
       <Modal
@@ -51,7 +72,16 @@ export function SupplyMaterialButton({ c, p, onDone, onStale }: { c: CaseView; p
         destroyOnHidden
       >
         <Form form={form} layout="vertical">
-          <Form.Item name="files" label={t('lk.supplyFiles')} rules={[{ validator: (_, v: UploadedFile[] | undefined) => (v?.length ? Promise.resolve() : Promise.reject(new Error(t('lk.filesRequired')))) }]}>
+          <Form.Item
+            name="files"
+            label={t('lk.supplyFiles')}
+            rules={[
+              {
+                validator: (_, v: UploadedFile[] | undefined) =>
+                  v?.length ? Promise.resolve() : Promise.reject(new Error(t('lk.filesRequired'))),
+              },
+            ]}
+          >
             <FileUploadField testId={`supply-${p.materialId}-upload`} />
           </Form.Item>
         </Form>

@@ -29,7 +29,12 @@ export default function TrackPage() {
     setNotFound(false);
     setResult(null);
     try {
-      setResult(await api.get<TrackView>('/api/track', { query: { number: v.number.trim().toUpperCase(), idTail: v.idTail.trim().toUpperCase() }, silent: true }));
+      setResult(
+        await api.get<TrackView>('/api/track', {
+          query: { number: v.number.trim().toUpperCase(), idTail: v.idTail.trim().toUpperCase() },
+          silent: true,
+        }),
+      );
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       if (err.status === 404) setNotFound(true);
@@ -47,7 +52,13 @@ export default function TrackPage() {
           {t('track.title')}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('track.hint')}</Typography.Paragraph>
-        <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ number: params.get('number') ?? '', idTail: '' }} data-testid="track-form">
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={onFinish}
+          initialValues={{ number: params.get('number') ?? '', idTail: '' }}
+          data-testid="track-form"
+        >
           <Form.Item
             name="number"
             label={t('track.number')}
@@ -55,7 +66,12 @@ export default function TrackPage() {
             validateFirst
             rules={[
               { required: true, whitespace: true, message: t('common.required', { field: t('track.number') }) },
-              { validator: (_, v: string) => (NUMBER_RE.test((v ?? '').trim()) ? Promise.resolve() : Promise.reject(new Error(t('track.numberFormat')))) },
+              {
+                validator: (_, v: string) =>
+                  NUMBER_RE.test((v ?? '').trim())
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('track.numberFormat'))),
+              },
             ]}
           >
             <Input placeholder="211100-20261123-000042" autoComplete="off" data-testid="track-number" />
@@ -72,7 +88,14 @@ export default function TrackPage() {
           >
             <Input maxLength={6} autoComplete="off" data-testid="track-id-tail" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />} loading={busy} block data-testid="track-submit">
+          <Button
+            type="primary"
+            htmlType="submit"
+            icon={<SearchOutlined />}
+            loading={busy}
+            block
+            data-testid="track-submit"
+          >
             {t('track.submit')}
           </Button>
         </Form>
@@ -80,7 +103,12 @@ export default function TrackPage() {
 
       {notFound && (
         <Card style={{ marginTop: 16 }}>
-          <Result status="warning" title={t('track.notFound')} subTitle={t('track.notFoundHint')} data-testid="track-not-found" />
+          <Result
+            status="warning"
+            title={t('track.notFound')}
+            subTitle={t('track.notFoundHint')}
+            data-testid="track-not-found"
+          />
         </Card>
       )}
       {result && (
@@ -89,12 +117,22 @@ export default function TrackPage() {
             size="small"
             column={1}
             items={[
-              { key: 'number', label: t('track.number'), children: <span className="case-number">{result.number}</span> },
-              { key: 'status', label: t('common.status'), children: <StatusTag status={result.status} label={result.statusLabel} /> },
+              {
+                key: 'number',
+                label: t('track.number'),
+                children: <span className="case-number">{result.number}</span>,
+              },
+              {
+                key: 'status',
+                label: t('common.status'),
+                children: <StatusTag status={result.status} label={result.statusLabel} />,
+              },
               { key: 'submitted', label: t('case.submittedAt'), children: result.submittedOn ?? '—' },
               { key: 'accepted', label: t('case.acceptedOn'), children: result.acceptedOn ?? '—' },
               { key: 'promised', label: t('case.promisedDeadline'), children: result.promisedDeadline ?? '—' },
-              ...(result.finishedOn ? [{ key: 'finished', label: t('case.finishedOn'), children: result.finishedOn }] : []),
+              ...(result.finishedOn
+                ? [{ key: 'finished', label: t('case.finishedOn'), children: result.finishedOn }]
+                : []),
             ]}
           />
           <Typography.Title level={5}>{t('case.history')}</Typography.Title>

@@ -33,7 +33,11 @@ function VerifiedCard({ v }: { v: Verified }) {
           { key: 'number', label: t('verify.number'), children: v.number },
           { key: 'office', label: t('verify.office'), children: v.officeName },
           { key: 'issued', label: t('verify.issuedOn'), children: v.issuedOn },
-          { key: 'sha', label: 'SHA-256', children: <Typography.Text style={{ wordBreak: 'break-all' }}>{v.sha256}</Typography.Text> },
+          {
+            key: 'sha',
+            label: 'SHA-256',
+            children: <Typography.Text style={{ wordBreak: 'break-all' }}>{v.sha256}</Typography.Text>,
+          },
         ]}
       />
     </Card>
@@ -44,7 +48,10 @@ function VerifiedCard({ v }: { v: Verified }) {
 export default function VerifyPage() {
   const { id } = useParams();
   const { t } = useI18n();
-  const byId = useFetch<Verified>(id ? (signal) => api.get(`/api/documents/${id}/verify`, { signal, silent: true }) : null, [id]);
+  const byId = useFetch<Verified>(
+    id ? (signal) => api.get(`/api/documents/${id}/verify`, { signal, silent: true }) : null,
+    [id],
+  );
   const [uploaded, setUploaded] = useState<UploadVerified | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -67,7 +74,11 @@ export default function VerifyPage() {
           <SafetyCertificateOutlined /> {t('verify.title')}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('verify.hint')}</Typography.Paragraph>
-        <Upload accept=".pdf,application/pdf" showUploadList={false} customRequest={({ file }) => file instanceof File && void check(file)}>
+        <Upload
+          accept=".pdf,application/pdf"
+          showUploadList={false}
+          customRequest={({ file }) => file instanceof File && void check(file)}
+        >
           <Button icon={<UploadOutlined />} loading={busy} data-testid="verify-upload">
             {t('verify.upload')}
           </Button>
@@ -76,7 +87,12 @@ export default function VerifyPage() {
       {id && byId.loading && <Skeleton active />}
       {id && byId.error && (
         <Card>
-          <Result status="error" title={t('verify.invalid')} subTitle={byId.error.problem.detail} data-testid="verify-invalid" />
+          <Result
+            status="error"
+            title={t('verify.invalid')}
+            subTitle={byId.error.problem.detail}
+            data-testid="verify-invalid"
+          />
         </Card>
       )}
       {uploaded ? (
@@ -84,7 +100,12 @@ export default function VerifyPage() {
           <VerifiedCard v={uploaded} />
         ) : (
           <Card>
-            <Result status="warning" title={t('verify.mismatch')} subTitle={`SHA-256 ${uploaded.sha256}`} data-testid="verify-mismatch" />
+            <Result
+              status="warning"
+              title={t('verify.mismatch')}
+              subTitle={`SHA-256 ${uploaded.sha256}`}
+              data-testid="verify-mismatch"
+            />
           </Card>
         )
       ) : (

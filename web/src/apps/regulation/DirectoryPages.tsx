@@ -4,7 +4,14 @@ import { api } from '../../shared/api';
 import { useAuth } from '../../shared/auth';
 import { useI18n } from '../../shared/i18n';
 import { useDebounced, usePagedList } from '../../shared/components/hooks';
-import { FormModal, ListToolbar, PageHeader, PagedListTable, useRequiredRules, useSaving } from '../../shared/components/ListPage';
+import {
+  FormModal,
+  ListToolbar,
+  PageHeader,
+  PagedListTable,
+  useRequiredRules,
+  useSaving,
+} from '../../shared/components/ListPage';
 import { ActiveTag, formatDateTime } from '../../shared/components/common';
 import { RegionTreeSelect } from '../../shared/components/RegionTreeSelect';
 import { ItemSelect } from '../../shared/components/ItemSelect';
@@ -21,7 +28,14 @@ export function EntitiesPage() {
   return (
     <div data-testid="reg-entities-page">
       <PageHeader title={t('reg.menu.entities')} />
-      <ListToolbar testPrefix="reg-entities" q={q} onQ={setQ} placeholder={t('reg.entities.search')} regionCode={region} onRegion={setRegion} />
+      <ListToolbar
+        testPrefix="reg-entities"
+        q={q}
+        onQ={setQ}
+        placeholder={t('reg.entities.search')}
+        regionCode={region}
+        onRegion={setRegion}
+      />
       <PagedListTable<Entity>
         list={list}
         testId="reg-entities-table"
@@ -32,7 +46,13 @@ export function EntitiesPage() {
           { title: t('reg.item'), dataIndex: 'itemName', key: 'item' },
           { title: t('reg.licence'), key: 'licence', render: (_, r) => r.licenceNumber ?? '—' },
           { title: t('common.region'), dataIndex: 'regionCode', key: 'region' },
-          { title: t('reg.entities.source'), key: 'source', render: (_, r) => <Tag color={r.source === 'grant' ? 'blue' : 'default'}>{t(`reg.entities.source.${r.source}`)}</Tag> },
+          {
+            title: t('reg.entities.source'),
+            key: 'source',
+            render: (_, r) => (
+              <Tag color={r.source === 'grant' ? 'blue' : 'default'}>{t(`reg.entities.source.${r.source}`)}</Tag>
+            ),
+          },
         ]}
       />
     </div>
@@ -66,7 +86,16 @@ export function InspectorsPage() {
       return;
     }
     await run(async () => {
-      await api.post('/api/regulation/inspectors', { username: v.username, certificateNumber: v.certificateNumber, residenceRegionCode: v.residenceRegionCode ?? null, conflicts: v.conflicts ?? [] }, { form });
+      await api.post(
+        '/api/regulation/inspectors',
+        {
+          username: v.username,
+          certificateNumber: v.certificateNumber,
+          residenceRegionCode: v.residenceRegionCode ?? null,
+          conflicts: v.conflicts ?? [],
+        },
+        { form },
+      );
       void message.success(t('common.done'));
       setAdding(false);
       list.reload();
@@ -74,7 +103,12 @@ export function InspectorsPage() {
   };
   return (
     <div data-testid="reg-inspectors-page">
-      <PageHeader title={t('reg.menu.inspectors')} {...(hasRole('admin') ? { create: { label: t('reg.inspectors.add'), onClick: () => setAdding(true), testId: 'reg-inspector-add' } } : {})} />
+      <PageHeader
+        title={t('reg.menu.inspectors')}
+        {...(hasRole('admin')
+          ? { create: { label: t('reg.inspectors.add'), onClick: () => setAdding(true), testId: 'reg-inspector-add' } }
+          : {})}
+      />
       <ListToolbar testPrefix="reg-inspectors" q={q} onQ={setQ} placeholder={t('reg.inspectors.search')} />
       <PagedListTable<Inspector>
         list={list}
@@ -86,16 +120,34 @@ export function InspectorsPage() {
           { title: t('reg.plans.department'), dataIndex: 'departmentName', key: 'dept' },
           { title: t('reg.inspectors.certificate'), dataIndex: 'certificateNumber', key: 'cert' },
           { title: t('reg.inspectors.residence'), key: 'res', render: (_, r) => r.residenceRegionCode ?? '—' },
-          { title: t('reg.inspectors.conflicts'), key: 'conflicts', render: (_, r) => (r.conflicts.length ? r.conflicts.join('、') : '—') },
+          {
+            title: t('reg.inspectors.conflicts'),
+            key: 'conflicts',
+            render: (_, r) => (r.conflicts.length ? r.conflicts.join('、') : '—'),
+          },
           { title: t('common.status'), key: 'active', render: (_, r) => <ActiveTag active={r.active} /> },
         ]}
       />
-      <FormModal open={adding} title={t('reg.inspectors.add')} onCancel={() => setAdding(false)} onSave={() => void save()} saving={saving}>
+      <FormModal
+        open={adding}
+        title={t('reg.inspectors.add')}
+        onCancel={() => setAdding(false)}
+        onSave={() => void save()}
+        saving={saving}
+      >
         <Form<InspectorValues> form={form} layout="vertical" data-testid="reg-inspector-form">
-          <Form.Item name="username" label={t('reg.inspectors.username')} rules={[rules.required(t('reg.inspectors.username'))]}>
+          <Form.Item
+            name="username"
+            label={t('reg.inspectors.username')}
+            rules={[rules.required(t('reg.inspectors.username'))]}
+          >
             <Input data-testid="reg-inspector-username" />
           </Form.Item>
-          <Form.Item name="certificateNumber" label={t('reg.inspectors.certificate')} rules={[rules.required(t('reg.inspectors.certificate'))]}>
+          <Form.Item
+            name="certificateNumber"
+            label={t('reg.inspectors.certificate')}
+            rules={[rules.required(t('reg.inspectors.certificate'))]}
+          >
             <Input data-testid="reg-inspector-certificate" />
           </Form.Item>
           <Form.Item name="residenceRegionCode" label={t('reg.inspectors.residence')}>
@@ -152,7 +204,14 @@ export function AssignmentsPage() {
     });
   return (
     <div data-testid="reg-assignments-page">
-      <PageHeader title={t('reg.menu.assignments')} {...(admin ? { create: { label: t('reg.assignments.new'), onClick: () => setAdding(true), testId: 'reg-assignment-new' } } : {})} />
+      <PageHeader
+        title={t('reg.menu.assignments')}
+        {...(admin
+          ? {
+              create: { label: t('reg.assignments.new'), onClick: () => setAdding(true), testId: 'reg-assignment-new' },
+            }
+          : {})}
+      />
       <ListToolbar testPrefix="reg-assignments" q={q} onQ={setQ} placeholder={t('reg.assignments.search')} />
       <PagedListTable<Assignment>
         list={list}
@@ -162,15 +221,30 @@ export function AssignmentsPage() {
           { title: t('reg.assignments.itemCode'), key: 'item', render: (_, r) => `${r.itemName}（${r.itemCode}）` },
           { title: t('reg.assignments.region'), dataIndex: 'regionCode', key: 'region' },
           { title: t('reg.assignments.department'), dataIndex: 'departmentName', key: 'dept' },
-          { title: t('reg.plans.createdAt'), key: 'updated', render: (_, r) => `${formatDateTime(r.updatedAt)} ${r.updatedBy}` },
+          {
+            title: t('reg.plans.createdAt'),
+            key: 'updated',
+            render: (_, r) => `${formatDateTime(r.updatedAt)} ${r.updatedBy}`,
+          },
           ...(admin
             ? [
                 {
                   title: t('common.actions'),
                   key: 'actions',
                   render: (_: unknown, r: Assignment) => (
-                    <Popconfirm title={t('reg.assignments.deleteConfirm')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => remove(r)} okButtonProps={{ danger: true, 'data-testid': 'reg-assignment-delete-confirm' } as ButtonProps}>
-                      <Button type="link" size="small" danger data-testid={`reg-assignment-delete-${r.itemCode}-${r.regionCode}`}>
+                    <Popconfirm
+                      title={t('reg.assignments.deleteConfirm')}
+                      okText={t('common.ok')}
+                      cancelText={t('common.cancel')}
+                      onConfirm={() => remove(r)}
+                      okButtonProps={{ danger: true, 'data-testid': 'reg-assignment-delete-confirm' } as ButtonProps}
+                    >
+                      <Button
+                        type="link"
+                        size="small"
+                        danger
+                        data-testid={`reg-assignment-delete-${r.itemCode}-${r.regionCode}`}
+                      >
                         {t('common.delete')}
                       </Button>
                     </Popconfirm>
@@ -180,15 +254,38 @@ export function AssignmentsPage() {
             : []),
         ]}
       />
-      <FormModal open={adding} title={t('reg.assignments.new')} onCancel={() => setAdding(false)} onSave={() => void save()} saving={saving}>
-        <Form<AssignmentValues> form={form} layout="vertical" initialValues={{ regionCode: user?.scope.regionCode ?? undefined }} data-testid="reg-assignment-form">
-          <Form.Item name="itemCode" label={t('reg.assignments.itemCode')} rules={[rules.selectRequired(t('reg.assignments.itemCode'))]}>
+      <FormModal
+        open={adding}
+        title={t('reg.assignments.new')}
+        onCancel={() => setAdding(false)}
+        onSave={() => void save()}
+        saving={saving}
+      >
+        <Form<AssignmentValues>
+          form={form}
+          layout="vertical"
+          initialValues={{ regionCode: user?.scope.regionCode ?? undefined }}
+          data-testid="reg-assignment-form"
+        >
+          <Form.Item
+            name="itemCode"
+            label={t('reg.assignments.itemCode')}
+            rules={[rules.selectRequired(t('reg.assignments.itemCode'))]}
+          >
             <ItemSelect testId="reg-assignment-item" />
           </Form.Item>
-          <Form.Item name="regionCode" label={t('reg.assignments.region')} rules={[rules.selectRequired(t('reg.assignments.region'))]}>
+          <Form.Item
+            name="regionCode"
+            label={t('reg.assignments.region')}
+            rules={[rules.selectRequired(t('reg.assignments.region'))]}
+          >
             <RegionTreeSelect testId="reg-assignment-region" allowClear={false} />
           </Form.Item>
-          <Form.Item name="departmentCode" label={t('reg.assignments.department')} rules={[rules.selectRequired(t('reg.assignments.department'))]}>
+          <Form.Item
+            name="departmentCode"
+            label={t('reg.assignments.department')}
+            rules={[rules.selectRequired(t('reg.assignments.department'))]}
+          >
             <DepartmentSelect regionCode={regionCode} valueField="code" data-testid="reg-assignment-department" />
           </Form.Item>
         </Form>

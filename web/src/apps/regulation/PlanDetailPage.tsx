@@ -1,4 +1,22 @@
-import { Alert, App as AntApp, Breadcrumb, Button, Card, DatePicker, Descriptions, Empty, Form, Input, Modal, Popconfirm, Radio, Space, Table, Tag, type ButtonProps } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Breadcrumb,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Radio,
+  Space,
+  Table,
+  Tag,
+  type ButtonProps,
+} from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -33,12 +51,22 @@ export default function PlanDetailPage() {
   const verify = () =>
     run(async () => {
       const v = await api.get<{ reproducible: boolean; seed: string }>(`/api/regulation/plans/${p.id}/verify`);
-      modal[v.reproducible ? 'success' : 'error']({ title: t('reg.plan.verify'), content: <span data-testid="reg-verify-result">{t(v.reproducible ? 'reg.plan.verifyOk' : 'reg.plan.verifyBad')}（{v.seed}）</span> });
+      modal[v.reproducible ? 'success' : 'error']({
+        title: t('reg.plan.verify'),
+        content: (
+          <span data-testid="reg-verify-result">
+            {t(v.reproducible ? 'reg.plan.verifyOk' : 'reg.plan.verifyBad')}（{v.seed}）
+          </span>
+        ),
+      });
     });
 
   return (
     <div data-testid="reg-plan-page" data-status={p.status}>
-      <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to="/regulation/plans">{t('reg.menu.plans')}</Link> }, { title: p.name }]} />
+      <Breadcrumb
+        style={{ marginBottom: 12 }}
+        items={[{ title: <Link to="/regulation/plans">{t('reg.menu.plans')}</Link> }, { title: p.name }]}
+      />
       <Card
         title={
           <Space>
@@ -51,7 +79,13 @@ export default function PlanDetailPage() {
         extra={
           <Space>
             {p.status === 'draft' && (
-              <Popconfirm title={t('reg.plan.drawConfirm')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => act('draw')} okButtonProps={{ 'data-testid': 'reg-draw-confirm' } as ButtonProps}>
+              <Popconfirm
+                title={t('reg.plan.drawConfirm')}
+                okText={t('common.ok')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => act('draw')}
+                okButtonProps={{ 'data-testid': 'reg-draw-confirm' } as ButtonProps}
+              >
                 <Button type="primary" loading={saving} data-testid="reg-draw">
                   {t('reg.plan.draw')}
                 </Button>
@@ -63,8 +97,19 @@ export default function PlanDetailPage() {
               </Button>
             )}
             {p.status === 'drawn' && (
-              <Popconfirm title={t('reg.plan.publishConfirm')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => act('publish')} okButtonProps={{ 'data-testid': 'reg-publish-confirm' } as ButtonProps}>
-                <Button type="primary" loading={saving} disabled={p.targets.some((x) => !x.result)} data-testid="reg-publish">
+              <Popconfirm
+                title={t('reg.plan.publishConfirm')}
+                okText={t('common.ok')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => act('publish')}
+                okButtonProps={{ 'data-testid': 'reg-publish-confirm' } as ButtonProps}
+              >
+                <Button
+                  type="primary"
+                  loading={saving}
+                  disabled={p.targets.some((x) => !x.result)}
+                  data-testid="reg-publish"
+                >
                   {t('reg.plan.publish')}
                 </Button>
               </Popconfirm>
@@ -81,8 +126,16 @@ export default function PlanDetailPage() {
             { key: 'region', label: t('reg.plans.region'), children: p.targetRegionCode },
             { key: 'count', label: t('reg.plans.count'), children: p.targetCount },
             { key: 'per', label: t('reg.plans.perTarget'), children: p.inspectorsPerTarget },
-            { key: 'seed', label: t('reg.plan.seed'), children: <code data-testid="reg-plan-seed">{p.seed ?? '—'}</code> },
-            { key: 'drawn', label: t('reg.plan.drawnAt'), children: p.drawnAt ? `${formatDateTime(p.drawnAt)}（${p.drawnByName ?? ''}）` : '—' },
+            {
+              key: 'seed',
+              label: t('reg.plan.seed'),
+              children: <code data-testid="reg-plan-seed">{p.seed ?? '—'}</code>,
+            },
+            {
+              key: 'drawn',
+              label: t('reg.plan.drawnAt'),
+              children: p.drawnAt ? `${formatDateTime(p.drawnAt)}（${p.drawnByName ?? ''}）` : '—',
+            },
             { key: 'published', label: t('reg.plan.publishedAt'), children: formatDateTime(p.publishedAt) || '—' },
           ]}
         />
@@ -102,10 +155,18 @@ export default function PlanDetailPage() {
             locale={{ emptyText: <Empty /> }}
             columns={[
               { title: '#', dataIndex: 'seq', key: 'seq', width: 48 },
-              { title: t('reg.entity'), key: 'entity', render: (_, r) => `${r.entityName}${r.creditCode ? `（${r.creditCode}）` : ''}` },
+              {
+                title: t('reg.entity'),
+                key: 'entity',
+                render: (_, r) => `${r.entityName}${r.creditCode ? `（${r.creditCode}）` : ''}`,
+              },
               { title: t('reg.item'), dataIndex: 'itemName', key: 'item' },
               { title: t('common.region'), dataIndex: 'regionCode', key: 'region' },
-              { title: t('reg.plan.inspectors'), key: 'inspectors', render: (_, r) => r.inspectors.map((i) => `${i.name}（${i.certificateNumber}）`).join('、') },
+              {
+                title: t('reg.plan.inspectors'),
+                key: 'inspectors',
+                render: (_, r) => r.inspectors.map((i) => `${i.name}（${i.certificateNumber}）`).join('、'),
+              },
               {
                 title: t('reg.result'),
                 key: 'result',
@@ -125,7 +186,12 @@ export default function PlanDetailPage() {
                       title: t('common.actions'),
                       key: 'actions',
                       render: (_: unknown, r: PlanTarget) => (
-                        <Button type="link" size="small" onClick={() => setRecording(r)} data-testid={`reg-record-${r.seq}`}>
+                        <Button
+                          type="link"
+                          size="small"
+                          onClick={() => setRecording(r)}
+                          data-testid={`reg-record-${r.seq}`}
+                        >
                           {t('reg.plan.record')}
                         </Button>
                       ),
@@ -157,7 +223,17 @@ interface TargetValues {
   resultOn?: Dayjs;
 }
 
-function TargetResultModal({ planId, target, onClose, onDone }: { planId: string; target: PlanTarget; onClose: () => void; onDone: () => void }) {
+function TargetResultModal({
+  planId,
+  target,
+  onClose,
+  onDone,
+}: {
+  planId: string;
+  target: PlanTarget;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   const { message } = AntApp.useApp();
   const rules = useRequiredRules();
@@ -172,7 +248,11 @@ function TargetResultModal({ planId, target, onClose, onDone }: { planId: string
       return;
     }
     await run(async () => {
-      await api.post(`/api/regulation/plans/${planId}/targets/${target.id}/result`, { result: v.result, text: v.text ?? '', resultOn: v.resultOn?.format('YYYY-MM-DD') }, { form });
+      await api.post(
+        `/api/regulation/plans/${planId}/targets/${target.id}/result`,
+        { result: v.result, text: v.text ?? '', resultOn: v.resultOn?.format('YYYY-MM-DD') },
+        { form },
+      );
       void message.success(t('common.done'));
       onDone();
     });
@@ -192,7 +272,11 @@ function TargetResultModal({ planId, target, onClose, onDone }: { planId: string
       <Form<TargetValues>
         form={form}
         layout="vertical"
-        initialValues={{ result: target.result ?? 'qualified', text: target.resultText ?? '', resultOn: target.resultOn ? dayjs(target.resultOn) : dayjs() }}
+        initialValues={{
+          result: target.result ?? 'qualified',
+          text: target.resultText ?? '',
+          resultOn: target.resultOn ? dayjs(target.resultOn) : dayjs(),
+        }}
         data-testid="reg-target-form"
       >
         <Form.Item name="result" label={t('reg.result')} rules={[rules.selectRequired(t('reg.result'))]}>
@@ -205,11 +289,23 @@ function TargetResultModal({ planId, target, onClose, onDone }: { planId: string
             </Radio>
           </Radio.Group>
         </Form.Item>
-        <Form.Item name="text" label={t('reg.plan.inspectionText')} rules={result === 'problem' ? [rules.required(t('reg.plan.inspectionText')), { max: 1000 }] : [{ max: 1000 }]}>
+        <Form.Item
+          name="text"
+          label={t('reg.plan.inspectionText')}
+          rules={result === 'problem' ? [rules.required(t('reg.plan.inspectionText')), { max: 1000 }] : [{ max: 1000 }]}
+        >
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} data-testid="reg-target-text" />
         </Form.Item>
-        <Form.Item name="resultOn" label={t('reg.plan.inspectionOn')} rules={[rules.selectRequired(t('reg.plan.inspectionOn'))]}>
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs().endOf('day'))} data-testid="reg-target-on" />
+        <Form.Item
+          name="resultOn"
+          label={t('reg.plan.inspectionOn')}
+          rules={[rules.selectRequired(t('reg.plan.inspectionOn'))]}
+        >
+          <DatePicker
+            style={{ width: '100%' }}
+            disabledDate={(d) => d.isAfter(dayjs().endOf('day'))}
+            data-testid="reg-target-on"
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -5,7 +5,14 @@ import { api } from '../../shared/api';
 import { useAuth } from '../../shared/auth';
 import { useI18n } from '../../shared/i18n';
 import { useDebounced, usePagedList } from '../../shared/components/hooks';
-import { EditDrawer, ListToolbar, PageHeader, PagedListTable, useRequiredRules, useSaving } from '../../shared/components/ListPage';
+import {
+  EditDrawer,
+  ListToolbar,
+  PageHeader,
+  PagedListTable,
+  useRequiredRules,
+  useSaving,
+} from '../../shared/components/ListPage';
 import { formatDateTime } from '../../shared/components/common';
 import { RegionTreeSelect } from '../../shared/components/RegionTreeSelect';
 import { ItemSelect } from '../../shared/components/ItemSelect';
@@ -40,7 +47,10 @@ export default function PlansPage() {
 
   return (
     <div data-testid="reg-plans-page">
-      <PageHeader title={t('reg.menu.plans')} create={{ label: t('reg.plans.new'), onClick: () => setEditing(true), testId: 'reg-plan-new' }} />
+      <PageHeader
+        title={t('reg.menu.plans')}
+        create={{ label: t('reg.plans.new'), onClick: () => setEditing(true), testId: 'reg-plan-new' }}
+      />
       <ListToolbar testPrefix="reg-plans" q={q} onQ={setQ} placeholder={t('reg.plans.search')}>
         <Select
           allowClear
@@ -49,7 +59,10 @@ export default function PlansPage() {
           value={status}
           onChange={setStatus}
           data-testid="reg-plans-status"
-          options={(['draft', 'drawn', 'published'] as const).map((s) => ({ value: s, label: t(`reg.plan.status.${s}`) }))}
+          options={(['draft', 'drawn', 'published'] as const).map((s) => ({
+            value: s,
+            label: t(`reg.plan.status.${s}`),
+          }))}
         />
       </ListToolbar>
       <PagedListTable<PlanSummary>
@@ -58,11 +71,23 @@ export default function PlansPage() {
         onRow={(r) => ({ 'data-testid': `reg-plan-row`, 'data-status': r.status }) as object}
         locale={{ emptyText: <Empty data-testid="reg-plans-empty" description={t('reg.plans.empty')} /> }}
         columns={[
-          { title: t('reg.plans.name'), key: 'name', render: (_, r) => <Link to={`/regulation/plans/${r.id}`} data-testid={`reg-plan-link`}>{r.name}</Link> },
+          {
+            title: t('reg.plans.name'),
+            key: 'name',
+            render: (_, r) => (
+              <Link to={`/regulation/plans/${r.id}`} data-testid={`reg-plan-link`}>
+                {r.name}
+              </Link>
+            ),
+          },
           { title: t('reg.plans.department'), dataIndex: 'departmentName', key: 'dept' },
           { title: t('reg.plans.count'), dataIndex: 'targetCount', key: 'count' },
           { title: t('reg.plans.perTarget'), dataIndex: 'inspectorsPerTarget', key: 'per' },
-          { title: t('reg.status'), key: 'status', render: (_, r) => <Tag color={PLAN_COLOURS[r.status]}>{r.statusLabel}</Tag> },
+          {
+            title: t('reg.status'),
+            key: 'status',
+            render: (_, r) => <Tag color={PLAN_COLOURS[r.status]}>{r.statusLabel}</Tag>,
+          },
           { title: t('reg.plans.createdAt'), key: 'created', render: (_, r) => formatDateTime(r.createdAt) },
         ]}
       />
@@ -93,20 +118,43 @@ export default function PlansPage() {
           <Input data-testid="reg-plan-name" />
         </Form.Item>
         {isAdmin && (
-          <Form.Item name="departmentCode" label={t('reg.plans.department')} rules={[rules.selectRequired(t('reg.plans.department'))]}>
-            <DepartmentSelect regionCode={user?.scope.regionCode ?? undefined} valueField="code" data-testid="reg-plan-department" />
+          <Form.Item
+            name="departmentCode"
+            label={t('reg.plans.department')}
+            rules={[rules.selectRequired(t('reg.plans.department'))]}
+          >
+            <DepartmentSelect
+              regionCode={user?.scope.regionCode ?? undefined}
+              valueField="code"
+              data-testid="reg-plan-department"
+            />
           </Form.Item>
         )}
-        <Form.Item name="targetRegionCode" label={t('reg.plans.region')} initialValue={user?.scope.regionCode ?? undefined} rules={[rules.selectRequired(t('reg.plans.region'))]}>
+        <Form.Item
+          name="targetRegionCode"
+          label={t('reg.plans.region')}
+          initialValue={user?.scope.regionCode ?? undefined}
+          rules={[rules.selectRequired(t('reg.plans.region'))]}
+        >
           <RegionTreeSelect testId="reg-plan-region" allowClear={false} />
         </Form.Item>
         <Form.Item name="itemCode" label={t('reg.plans.items')}>
           <ItemSelect testId="reg-plan-item" />
         </Form.Item>
-        <Form.Item name="targetCount" label={t('reg.plans.count')} initialValue={5} rules={[{ required: true, message: t('common.required', { field: t('reg.plans.count') }) }]}>
+        <Form.Item
+          name="targetCount"
+          label={t('reg.plans.count')}
+          initialValue={5}
+          rules={[{ required: true, message: t('common.required', { field: t('reg.plans.count') }) }]}
+        >
           <InputNumber min={1} max={500} precision={0} style={{ width: '100%' }} data-testid="reg-plan-count" />
         </Form.Item>
-        <Form.Item name="inspectorsPerTarget" label={t('reg.plans.perTarget')} initialValue={2} rules={[{ required: true, message: t('common.required', { field: t('reg.plans.perTarget') }) }]}>
+        <Form.Item
+          name="inspectorsPerTarget"
+          label={t('reg.plans.perTarget')}
+          initialValue={2}
+          rules={[{ required: true, message: t('common.required', { field: t('reg.plans.perTarget') }) }]}
+        >
           <InputNumber min={2} max={10} precision={0} style={{ width: '100%' }} data-testid="reg-plan-per-target" />
         </Form.Item>
       </EditDrawer>

@@ -1,4 +1,20 @@
-import { Alert, App as AntApp, Button, DatePicker, Empty, Form, Input, Modal, Popconfirm, Select, Space, Switch, Tag, Typography, type ButtonProps } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  DatePicker,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Switch,
+  Tag,
+  Typography,
+  type ButtonProps,
+} from 'antd';
 import { useState } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
 import { DownloadOutlined } from '@ant-design/icons';
@@ -8,8 +24,19 @@ import { useDebounced, usePagedList } from '../../shared/components/hooks';
 import { ListToolbar, PageHeader, PagedListTable, useRequiredRules, useSaving } from '../../shared/components/ListPage';
 import { PUSH_STATUSES, SUPERVISION_RESULTS, type Push, type PushStatus, type SupervisionResult } from './types';
 
-const STATUS_COLOURS: Record<PushStatus, string> = { unassigned: 'default', pushed: 'orange', received: 'blue', returned: 'green' };
-const RESULT_COLOURS: Record<SupervisionResult, string> = { qualified: 'green', rectify: 'orange', case_filed: 'red', revoked: 'red', other: 'default' };
+const STATUS_COLOURS: Record<PushStatus, string> = {
+  unassigned: 'default',
+  pushed: 'orange',
+  received: 'blue',
+  returned: 'green',
+};
+const RESULT_COLOURS: Record<SupervisionResult, string> = {
+  qualified: 'green',
+  rectify: 'orange',
+  case_filed: 'red',
+  revoked: 'red',
+  other: 'default',
+};
 
 /**
  * 双推送: `inbox` is the regulator's 推送接收 (confirm receipt, report the supervision result);
@@ -24,7 +51,12 @@ export default function PushesPage({ box }: { box: 'inbox' | 'outbox' }) {
   const [answering, setAnswering] = useState<Push | null>(null);
   const [, run] = useSaving();
   const search = useDebounced(q.trim());
-  const list = usePagedList<Push>('/api/regulation/pushes', { box, q: search, status, overdue: overdue ? 'true' : undefined });
+  const list = usePagedList<Push>('/api/regulation/pushes', {
+    box,
+    q: search,
+    status,
+    overdue: overdue ? 'true' : undefined,
+  });
   const p = `reg-${box}`;
 
   const receive = (r: Push) =>
@@ -51,7 +83,11 @@ export default function PushesPage({ box }: { box: 'inbox' | 'outbox' }) {
           <Switch checked={overdue} onChange={setOverdue} data-testid={`${p}-overdue`} />
           {t('reg.overdueOnly')}
         </Space>
-        <Button href={`/api/regulation/pushes.xlsx${buildQuery({ box, q: search, status, overdue: overdue ? 'true' : undefined })}`} icon={<DownloadOutlined />} data-testid={`${p}-export`}>
+        <Button
+          href={`/api/regulation/pushes.xlsx${buildQuery({ box, q: search, status, overdue: overdue ? 'true' : undefined })}`}
+          icon={<DownloadOutlined />}
+          data-testid={`${p}-export`}
+        >
           {t('reg.export')}
         </Button>
       </ListToolbar>
@@ -60,14 +96,44 @@ export default function PushesPage({ box }: { box: 'inbox' | 'outbox' }) {
         testId={`${p}-table`}
         scroll={{ x: 'max-content' }}
         onRow={(r) => ({ 'data-testid': `reg-push-${r.caseNumber}`, 'data-status': r.status }) as object}
-        locale={{ emptyText: <Empty data-testid={`${p}-empty`} description={t(box === 'inbox' ? 'reg.emptyInbox' : 'reg.emptyOutbox')} /> }}
+        locale={{
+          emptyText: (
+            <Empty data-testid={`${p}-empty`} description={t(box === 'inbox' ? 'reg.emptyInbox' : 'reg.emptyOutbox')} />
+          ),
+        }}
         columns={[
-          { title: t('reg.entity'), key: 'entity', render: (_, r) => <div>{r.entityName}{r.creditCode && <Typography.Text type="secondary" style={{ display: 'block' }}>{r.creditCode}</Typography.Text>}</div> },
+          {
+            title: t('reg.entity'),
+            key: 'entity',
+            render: (_, r) => (
+              <div>
+                {r.entityName}
+                {r.creditCode && (
+                  <Typography.Text type="secondary" style={{ display: 'block' }}>
+                    {r.creditCode}
+                  </Typography.Text>
+                )}
+              </div>
+            ),
+          },
           { title: t('reg.item'), dataIndex: 'itemName', key: 'item' },
           { title: t('reg.licence'), key: 'licence', render: (_, r) => r.licenceNumber ?? '—' },
-          { title: t('case.number'), dataIndex: 'caseNumber', key: 'case', render: (n: string) => <span className="case-number">{n}</span> },
+          {
+            title: t('case.number'),
+            dataIndex: 'caseNumber',
+            key: 'case',
+            render: (n: string) => <span className="case-number">{n}</span>,
+          },
           { title: t('reg.grantedOn'), dataIndex: 'grantedOn', key: 'granted' },
-          ...(box === 'outbox' ? [{ title: t('reg.regulator'), key: 'regulator', render: (_: unknown, r: Push) => r.regulatorDepartmentName ?? '—' }] : []),
+          ...(box === 'outbox'
+            ? [
+                {
+                  title: t('reg.regulator'),
+                  key: 'regulator',
+                  render: (_: unknown, r: Push) => r.regulatorDepartmentName ?? '—',
+                },
+              ]
+            : []),
           {
             title: t('reg.status'),
             key: 'status',
@@ -81,7 +147,11 @@ export default function PushesPage({ box }: { box: 'inbox' | 'outbox' }) {
                     {t('reg.overdue')} · {t('reg.reminders', { n: r.reminders })}
                   </Tag>
                 )}
-                {r.status === 'pushed' && !r.overdue && r.dueOn && <Typography.Text type="secondary">{t('reg.dueOn')} {r.dueOn}</Typography.Text>}
+                {r.status === 'pushed' && !r.overdue && r.dueOn && (
+                  <Typography.Text type="secondary">
+                    {t('reg.dueOn')} {r.dueOn}
+                  </Typography.Text>
+                )}
               </Space>
             ),
           },
@@ -92,7 +162,9 @@ export default function PushesPage({ box }: { box: 'inbox' | 'outbox' }) {
               r.result ? (
                 <div data-testid={`reg-push-result-${r.caseNumber}`}>
                   <Tag color={RESULT_COLOURS[r.result]}>{r.resultLabel}</Tag> {r.resultOn}
-                  <Typography.Paragraph type="secondary" style={{ maxWidth: 280, marginBottom: 0 }}>{r.resultText}</Typography.Paragraph>
+                  <Typography.Paragraph type="secondary" style={{ maxWidth: 280, marginBottom: 0 }}>
+                    {r.resultText}
+                  </Typography.Paragraph>
                 </div>
               ) : (
                 '—'
@@ -106,14 +178,25 @@ export default function PushesPage({ box }: { box: 'inbox' | 'outbox' }) {
                   render: (_: unknown, r: Push) => (
                     <Space size={0}>
                       {r.status === 'pushed' && (
-                        <Popconfirm title={t('reg.receiveConfirm')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => receive(r)} okButtonProps={{ 'data-testid': 'reg-receive-confirm' } as ButtonProps}>
+                        <Popconfirm
+                          title={t('reg.receiveConfirm')}
+                          okText={t('common.ok')}
+                          cancelText={t('common.cancel')}
+                          onConfirm={() => receive(r)}
+                          okButtonProps={{ 'data-testid': 'reg-receive-confirm' } as ButtonProps}
+                        >
                           <Button type="link" size="small" data-testid={`reg-receive-${r.caseNumber}`}>
                             {t('reg.receive')}
                           </Button>
                         </Popconfirm>
                       )}
                       {r.status === 'received' && (
-                        <Button type="link" size="small" onClick={() => setAnswering(r)} data-testid={`reg-answer-${r.caseNumber}`}>
+                        <Button
+                          type="link"
+                          size="small"
+                          onClick={() => setAnswering(r)}
+                          data-testid={`reg-answer-${r.caseNumber}`}
+                        >
                           {t('reg.returnResult')}
                         </Button>
                       )}
@@ -159,7 +242,11 @@ function ResultModal({ push, onClose, onDone }: { push: Push; onClose: () => voi
       return;
     }
     await run(async () => {
-      await api.post(`/api/regulation/pushes/${push.id}/result`, { version: push.version, result: v.result, text: v.text, resultOn: v.resultOn?.format('YYYY-MM-DD') }, { form });
+      await api.post(
+        `/api/regulation/pushes/${push.id}/result`,
+        { version: push.version, result: v.result, text: v.text, resultOn: v.resultOn?.format('YYYY-MM-DD') },
+        { form },
+      );
       void message.success(t('common.done'));
       onDone();
     });
@@ -176,10 +263,23 @@ function ResultModal({ push, onClose, onDone }: { push: Push; onClose: () => voi
       destroyOnHidden
       maskClosable={false}
     >
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`${push.itemName} · ${push.caseNumber} · ${t('reg.grantedOn')} ${push.grantedOn}`} />
-      <Form<ResultValues> form={form} layout="vertical" initialValues={{ resultOn: dayjs() }} data-testid="reg-result-form">
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 12 }}
+        title={`${push.itemName} · ${push.caseNumber} · ${t('reg.grantedOn')} ${push.grantedOn}`}
+      />
+      <Form<ResultValues>
+        form={form}
+        layout="vertical"
+        initialValues={{ resultOn: dayjs() }}
+        data-testid="reg-result-form"
+      >
         <Form.Item name="result" label={t('reg.resultKind')} rules={[rules.selectRequired(t('reg.resultKind'))]}>
-          <Select data-testid="reg-result-kind" options={SUPERVISION_RESULTS.map((r) => ({ value: r, label: t(`reg.result.${r}`) }))} />
+          <Select
+            data-testid="reg-result-kind"
+            options={SUPERVISION_RESULTS.map((r) => ({ value: r, label: t(`reg.result.${r}`) }))}
+          />
         </Form.Item>
         <Form.Item name="text" label={t('reg.resultText')} rules={[rules.required(t('reg.resultText')), { max: 1000 }]}>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} data-testid="reg-result-text" />

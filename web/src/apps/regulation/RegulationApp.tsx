@@ -1,4 +1,11 @@
-import { ContactsOutlined, InboxOutlined, SendOutlined, SettingOutlined, ShopOutlined, InteractionOutlined } from '@ant-design/icons';
+import {
+  ContactsOutlined,
+  InboxOutlined,
+  SendOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  InteractionOutlined,
+} from '@ant-design/icons';
 import { lazy, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useAuth } from '../../shared/auth';
@@ -47,7 +54,12 @@ export default function RegulationApp() {
       headerExtra={<MessagesBell />}
       entries={areas
         .filter((a) => a.allowed)
-        .map((a) => ({ key: a.key, icon: a.icon, to: a.key ? `/regulation/${a.key}` : '/regulation', label: <span data-testid={`reg-menu-${a.key || 'inbox'}`}>{t(a.label)}</span> }))}
+        .map((a) => ({
+          key: a.key,
+          icon: a.icon,
+          to: a.key ? `/regulation/${a.key}` : '/regulation',
+          label: <span data-testid={`reg-menu-${a.key || 'inbox'}`}>{t(a.label)}</span>,
+        }))}
     >
       <Routes>
         <Route index element={regulator ? <PushesPage box="inbox" /> : <Navigate to="outbox" replace />} />

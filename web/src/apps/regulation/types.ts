@@ -112,5 +112,16 @@ export interface PublicPlan {
   publishedAt: string;
 }
 export interface PublicPlanView extends PublicPlan {
-  targets: { seq: number; entityName: string; creditCode: string | null; itemName: string; regionCode: string; inspectors: string[]; result: string; resultCode: 'qualified' | 'problem'; resultText: string | null; resultOn: string | null }[];
+  targets: {
+    seq: number;
+    entityName: string;
+    creditCode: string | null;
+    itemName: string;
+    regionCode: string;
+    inspectors: string[];
+    result: string;
+    resultCode: 'qualified' | 'problem';
+    resultText: string | null;
+    resultOn: string | null;
+  }[];
 }

@@ -1,4 +1,20 @@
-import { App as AntApp, Button, Descriptions, Drawer, Empty, Input, InputNumber, Modal, Segmented, Space, Statistic, Table, Tag, Typography, DatePicker } from 'antd';
+import {
+  App as AntApp,
+  Button,
+  Descriptions,
+  Drawer,
+  Empty,
+  Input,
+  InputNumber,
+  Modal,
+  Segmented,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+  DatePicker,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined, SettingOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -8,7 +24,15 @@ import { useI18n } from '../../shared/i18n';
 import { ErrorResult } from '../../shared/components/common';
 import { useFetch } from '../../shared/components/hooks';
 import { PageHeader } from '../../shared/components/ListPage';
-import { GROUPS, signed, type AssessmentGroup, type ScoreRow, type Scores, type ScoringRule, type UnitDetail } from './assessmentApi';
+import {
+  GROUPS,
+  signed,
+  type AssessmentGroup,
+  type ScoreRow,
+  type Scores,
+  type ScoringRule,
+  type UnitDetail,
+} from './assessmentApi';
 
 const M = 'YYYY-MM';
 
@@ -20,7 +44,10 @@ export default function AssessmentPage() {
   const [openKey, setOpenKey] = useState<string | null>(null);
   const [rulesOpen, setRulesOpen] = useState(false);
   const query = { month: month.format(M), groupBy };
-  const scores = useFetch<Scores>((signal) => api.get<Scores>('/api/assessment/scores', { query, signal, silent: true }), [JSON.stringify(query)]);
+  const scores = useFetch<Scores>(
+    (signal) => api.get<Scores>('/api/assessment/scores', { query, signal, silent: true }),
+    [JSON.stringify(query)],
+  );
   // The whole ranking comes at once (it is computed over every unit); the search only narrows what is shown.
   const [search, setSearch] = useState('');
   const rows = (scores.data?.rows ?? []).filter((r) => !search.trim() || r.label.includes(search.trim()));
@@ -33,10 +60,26 @@ export default function AssessmentPage() {
       dataIndex: 'score',
       width: 90,
       align: 'right',
-      render: (s: number) => <Typography.Text strong type={s < (scores.data?.base ?? 100) ? 'danger' : undefined}>{s.toFixed(1)}</Typography.Text>,
+      render: (s: number) => (
+        <Typography.Text strong type={s < (scores.data?.base ?? 100) ? 'danger' : undefined}>
+          {s.toFixed(1)}
+        </Typography.Text>
+      ),
     },
-    { title: t('as.col.deductions'), dataIndex: 'deductions', width: 80, align: 'right', render: (n: number) => (n ? `-${n.toFixed(1)}` : '0') },
-    { title: t('as.col.bonuses'), dataIndex: 'bonuses', width: 80, align: 'right', render: (n: number) => (n ? `+${n.toFixed(1)}` : '0') },
+    {
+      title: t('as.col.deductions'),
+      dataIndex: 'deductions',
+      width: 80,
+      align: 'right',
+      render: (n: number) => (n ? `-${n.toFixed(1)}` : '0'),
+    },
+    {
+      title: t('as.col.bonuses'),
+      dataIndex: 'bonuses',
+      width: 80,
+      align: 'right',
+      render: (n: number) => (n ? `+${n.toFixed(1)}` : '0'),
+    },
     {
       title: t('as.col.items'),
       dataIndex: 'items',
@@ -63,7 +106,12 @@ export default function AssessmentPage() {
             <Button icon={<SettingOutlined />} onClick={() => setRulesOpen(true)} data-testid="as-rules-open">
               {t('as.rules')}
             </Button>
-            <Button icon={<DownloadOutlined />} href={`/api/assessment/scores.xlsx${buildQuery(query)}`} download data-testid="as-export">
+            <Button
+              icon={<DownloadOutlined />}
+              href={`/api/assessment/scores.xlsx${buildQuery(query)}`}
+              download
+              data-testid="as-export"
+            >
               {t('as.export')}
             </Button>
           </Space>
@@ -73,7 +121,10 @@ export default function AssessmentPage() {
         <Segmented<AssessmentGroup>
           value={groupBy}
           onChange={setGroupBy}
-          options={GROUPS.map((g) => ({ value: g, label: <span data-testid={`as-group-${g}`}>{t(`as.group.${g}`)}</span> }))}
+          options={GROUPS.map((g) => ({
+            value: g,
+            label: <span data-testid={`as-group-${g}`}>{t(`as.group.${g}`)}</span>,
+          }))}
         />
         <DatePicker
           picker="month"
@@ -84,7 +135,14 @@ export default function AssessmentPage() {
           placeholder={t('as.month')}
           data-testid="as-month"
         />
-        <Input.Search allowClear placeholder={t('as.search')} onSearch={setSearch} onChange={(e) => !e.target.value && setSearch('')} style={{ width: 220 }} data-testid="as-search" />
+        <Input.Search
+          allowClear
+          placeholder={t('as.search')}
+          onSearch={setSearch}
+          onChange={(e) => !e.target.value && setSearch('')}
+          style={{ width: 220 }}
+          data-testid="as-search"
+        />
       </div>
       {scores.error ? (
         <ErrorResult error={scores.error} onRetry={scores.reload} />
@@ -104,10 +162,20 @@ export default function AssessmentPage() {
             pagination={{ pageSize: 20, showSizeChanger: true, showTotal: (n) => t('common.total', { n }) }}
             locale={{ emptyText: <Empty description={t('as.empty')} data-testid="as-empty" /> }}
             onRow={(x) =>
-              ({ 'data-testid': `as-row-${x.key}`, 'data-score': x.score, 'data-rank': x.rank, onClick: () => setOpenKey(x.key), style: { cursor: 'pointer' } }) as React.HTMLAttributes<HTMLElement>
+              ({
+                'data-testid': `as-row-${x.key}`,
+                'data-score': x.score,
+                'data-rank': x.rank,
+                onClick: () => setOpenKey(x.key),
+                style: { cursor: 'pointer' },
+              }) as React.HTMLAttributes<HTMLElement>
             }
           />
-          {scores.data && <Typography.Text type="secondary">{t('as.period', { from: scores.data.from, to: scores.data.to, base: scores.data.base })}</Typography.Text>}
+          {scores.data && (
+            <Typography.Text type="secondary">
+              {t('as.period', { from: scores.data.from, to: scores.data.to, base: scores.data.base })}
+            </Typography.Text>
+          )}
         </>
       )}
       <DetailDrawer groupBy={groupBy} month={query.month} unitKey={openKey} onClose={() => setOpenKey(null)} />
@@ -116,27 +184,55 @@ export default function AssessmentPage() {
   );
 }
 
-function DetailDrawer({ groupBy, month, unitKey, onClose }: { groupBy: AssessmentGroup; month: string; unitKey: string | null; onClose: () => void }) {
+function DetailDrawer({
+  groupBy,
+  month,
+  unitKey,
+  onClose,
+}: {
+  groupBy: AssessmentGroup;
+  month: string;
+  unitKey: string | null;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const detail = useFetch<UnitDetail>(
-    unitKey ? (signal) => api.get<UnitDetail>(`/api/assessment/scores/${groupBy}/${encodeURIComponent(unitKey)}`, { query: { month }, signal, silent: true }) : null,
+    unitKey
+      ? (signal) =>
+          api.get<UnitDetail>(`/api/assessment/scores/${groupBy}/${encodeURIComponent(unitKey)}`, {
+            query: { month },
+            signal,
+            silent: true,
+          })
+      : null,
     [groupBy, month, unitKey],
   );
   const d = detail.data;
   return (
-    <Drawer open={unitKey !== null} onClose={onClose} size={680} title={t('as.detail.title')} destroyOnHidden data-testid="as-detail">
+    <Drawer
+      open={unitKey !== null}
+      onClose={onClose}
+      size={680}
+      title={t('as.detail.title')}
+      destroyOnHidden
+      data-testid="as-detail"
+    >
       {detail.error ? (
         <ErrorResult error={detail.error} onRetry={detail.reload} />
       ) : !d || detail.loading ? (
         <div style={{ padding: 24, textAlign: 'center' }}>{t('common.loading')}</div>
       ) : (
-        <div style={{ display: 'flex', flexDirection: 'column', gap: 16, minWidth: 0 }} data-testid="as-detail-body" data-score={d.score}>
+        <div
+          style={{ display: 'flex', flexDirection: 'column', gap: 16, minWidth: 0 }}
+          data-testid="as-detail-body"
+          data-score={d.score}
+        >
           <Descriptions column={1} size="small" bordered>
-            <Descriptions.Item label={t(`as.group.${d.groupBy}`)}>
-              {d.label}
-            </Descriptions.Item>
+            <Descriptions.Item label={t(`as.group.${d.groupBy}`)}>{d.label}</Descriptions.Item>
             <Descriptions.Item label={t('as.month')}>{d.month}</Descriptions.Item>
-            <Descriptions.Item label={t('as.col.rank')}>{t('as.detail.rank', { rank: d.rank, of: d.of })}</Descriptions.Item>
+            <Descriptions.Item label={t('as.col.rank')}>
+              {t('as.detail.rank', { rank: d.rank, of: d.of })}
+            </Descriptions.Item>
           </Descriptions>
           <Space size={32} wrap>
             <Statistic title={t('as.col.score')} value={d.score} precision={1} />
@@ -151,7 +247,12 @@ function DetailDrawer({ groupBy, month, unitKey, onClose }: { groupBy: Assessmen
             scroll={{ x: 'max-content' }}
             dataSource={d.items}
             locale={{ emptyText: <Empty description={t('as.detail.noFacts')} /> }}
-            onRow={(x) => ({ 'data-testid': `as-detail-item-${x.code}`, 'data-count': x.count }) as React.HTMLAttributes<HTMLElement>}
+            onRow={(x) =>
+              ({
+                'data-testid': `as-detail-item-${x.code}`,
+                'data-count': x.count,
+              }) as React.HTMLAttributes<HTMLElement>
+            }
             columns={[
               { title: t('as.detail.item'), dataIndex: 'name' },
               { title: t('as.detail.count'), dataIndex: 'count', align: 'right', width: 70 },
@@ -180,7 +281,12 @@ function DetailDrawer({ groupBy, month, unitKey, onClose }: { groupBy: Assessmen
             columns={[
               { title: t('as.detail.date'), dataIndex: 'on', width: 100 },
               { title: t('as.detail.item'), dataIndex: 'itemName', width: 130 },
-              { title: t('as.detail.case'), dataIndex: 'caseNumber', width: 120, render: (c: string | null) => c ?? '—' },
+              {
+                title: t('as.detail.case'),
+                dataIndex: 'caseNumber',
+                width: 120,
+                render: (c: string | null) => c ?? '—',
+              },
               { title: t('as.detail.what'), dataIndex: 'text', width: 220 },
             ]}
           />
@@ -194,7 +300,10 @@ function DetailDrawer({ groupBy, month, unitKey, onClose }: { groupBy: Assessmen
 function RulesModal({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: () => void }) {
   const { t } = useI18n();
   const { message } = AntApp.useApp();
-  const rules = useFetch<{ items: ScoringRule[]; editable: boolean }>(open ? (signal) => api.get('/api/assessment/rules', { signal, silent: true }) : null, [open]);
+  const rules = useFetch<{ items: ScoringRule[]; editable: boolean }>(
+    open ? (signal) => api.get('/api/assessment/rules', { signal, silent: true }) : null,
+    [open],
+  );
   const [draft, setDraft] = useState<Record<string, { points: number | null; cap: number | null }>>({});
   const [busy, setBusy] = useState<string | null>(null);
   useEffect(() => setDraft({}), [rules.data]);
@@ -205,7 +314,11 @@ function RulesModal({ open, onClose, onSaved }: { open: boolean; onClose: () => 
     if (!d) return;
     setBusy(r.code);
     try {
-      const next = await api.put<ScoringRule>(`/api/assessment/rules/${r.code}`, { points: d.points ?? r.points, cap: r.kind === 'base' ? null : d.cap, version: r.version });
+      const next = await api.put<ScoringRule>(`/api/assessment/rules/${r.code}`, {
+        points: d.points ?? r.points,
+        cap: r.kind === 'base' ? null : d.cap,
+        version: r.version,
+      });
       rules.setData({ editable, items: (rules.data?.items ?? []).map((x) => (x.code === next.code ? next : x)) });
       void message.success(t('common.saved'));
       onSaved();
@@ -216,15 +329,26 @@ function RulesModal({ open, onClose, onSaved }: { open: boolean; onClose: () => 
     }
   };
   const value = (r: ScoringRule) => draft[r.code] ?? { points: r.points, cap: r.cap };
-  const change = (r: ScoringRule, patch: Partial<{ points: number | null; cap: number | null }>) => setDraft((all) => ({ ...all, [r.code]: { ...value(r), ...patch } }));
+  const change = (r: ScoringRule, patch: Partial<{ points: number | null; cap: number | null }>) =>
+    setDraft((all) => ({ ...all, [r.code]: { ...value(r), ...patch } }));
 
   return (
-    <Modal open={open} onCancel={onClose} footer={null} width={820} title={t('as.rules.title')} destroyOnHidden data-testid="as-rules">
+    <Modal
+      open={open}
+      onCancel={onClose}
+      footer={null}
+      width={820}
+      title={t('as.rules.title')}
+      destroyOnHidden
+      data-testid="as-rules"
+    >
       {rules.error ? (
         <ErrorResult error={rules.error} onRetry={rules.reload} />
       ) : (
         <Space direction="vertical" style={{ width: '100%' }}>
-          <Typography.Text type="secondary">{editable ? t('as.rules.note') : `${t('as.rules.readonly')} ${t('as.rules.note')}`}</Typography.Text>
+          <Typography.Text type="secondary">
+            {editable ? t('as.rules.note') : `${t('as.rules.readonly')} ${t('as.rules.note')}`}
+          </Typography.Text>
           <Table<ScoringRule>
             rowKey="code"
             size="small"
@@ -232,7 +356,16 @@ function RulesModal({ open, onClose, onSaved }: { open: boolean; onClose: () => 
             pagination={false}
             dataSource={rules.data?.items ?? []}
             columns={[
-              { title: t('as.rules.kind'), dataIndex: 'kind', width: 80, render: (k: ScoringRule['kind']) => <Tag color={k === 'deduction' ? 'red' : k === 'bonus' ? 'green' : 'blue'}>{t(`as.rules.kind.${k}`)}</Tag> },
+              {
+                title: t('as.rules.kind'),
+                dataIndex: 'kind',
+                width: 80,
+                render: (k: ScoringRule['kind']) => (
+                  <Tag color={k === 'deduction' ? 'red' : k === 'bonus' ? 'green' : 'blue'}>
+                    {t(`as.rules.kind.${k}`)}
+                  </Tag>
+                ),
+              },
               { title: t('as.rules.name'), dataIndex: 'name' },
               {
                 title: t('as.rules.points'),
@@ -272,14 +405,25 @@ function RulesModal({ open, onClose, onSaved }: { open: boolean; onClose: () => 
                     />
                   ),
               },
-              { title: t('as.rules.updated'), width: 150, render: (_, r) => (r.updatedBy ? `${r.updatedBy} ${dayjs(r.updatedAt).format('MM-DD HH:mm')}` : '—') },
+              {
+                title: t('as.rules.updated'),
+                width: 150,
+                render: (_, r) => (r.updatedBy ? `${r.updatedBy} ${dayjs(r.updatedAt).format('MM-DD HH:mm')}` : '—'),
+              },
               ...(editable
                 ? [
                     {
                       title: '',
                       width: 80,
                       render: (_: unknown, r: ScoringRule) => (
-                        <Button size="small" type="primary" disabled={!draft[r.code]} loading={busy === r.code} onClick={() => void save(r)} data-testid={`as-rule-save-${r.code}`}>
+                        <Button
+                          size="small"
+                          type="primary"
+                          disabled={!draft[r.code]}
+                          loading={busy === r.code}
+                          onClick={() => void save(r)}
+                          data-testid={`as-rule-save-${r.code}`}
+                        >
                           {t('common.save')}
                         </Button>
                       ),

@@ -21,7 +21,10 @@ export default function BulletinsPage() {
   const { t } = useI18n();
   const { message, modal } = AntApp.useApp();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const list = useFetch<Paged<Bulletin>>((signal) => api.get<Paged<Bulletin>>('/api/assessment/bulletins', { query: page, signal, silent: true }), [page.page, page.pageSize]);
+  const list = useFetch<Paged<Bulletin>>(
+    (signal) => api.get<Paged<Bulletin>>('/api/assessment/bulletins', { query: page, signal, silent: true }),
+    [page.page, page.pageSize],
+  );
   const [dialog, setDialog] = useState(false);
   const [week, setWeek] = useState<Dayjs>(() => monday(dayjs()).subtract(7, 'day'));
   const [busy, setBusy] = useState(false);
@@ -43,21 +46,42 @@ export default function BulletinsPage() {
     const from = monday(week).format(D);
     // Regenerating replaces the stored PDF of that week: ask first.
     if ((list.data?.items ?? []).some((b) => b.weekFrom === from)) {
-      modal.confirm({ title: t('bl.generateTitle'), content: t('bl.regenerate'), okText: t('bl.generate'), onOk: generate, okButtonProps: { 'data-testid': 'bl-regenerate-ok' } as ButtonProps });
+      modal.confirm({
+        title: t('bl.generateTitle'),
+        content: t('bl.regenerate'),
+        okText: t('bl.generate'),
+        onOk: generate,
+        okButtonProps: { 'data-testid': 'bl-regenerate-ok' } as ButtonProps,
+      });
     } else void generate();
   };
 
   const columns: ColumnsType<Bulletin> = [
-    { title: t('bl.col.week'), width: 220, render: (_, b) => <span style={{ whiteSpace: 'nowrap' }}>{`${b.weekFrom} ~ ${b.weekTo}`}</span> },
+    {
+      title: t('bl.col.week'),
+      width: 220,
+      render: (_, b) => <span style={{ whiteSpace: 'nowrap' }}>{`${b.weekFrom} ~ ${b.weekTo}`}</span>,
+    },
     { title: t('bl.col.title'), dataIndex: 'title', width: 280 },
     { title: t('bl.col.region'), dataIndex: 'regionName', width: 90 },
     { title: t('bl.col.summary'), render: (_, b) => t('bl.summary', b.summary) },
-    { title: t('bl.col.generated'), width: 220, render: (_, b) => `${b.generatedBy} ${dayjs(b.generatedAt).format('YYYY-MM-DD HH:mm')}` },
+    {
+      title: t('bl.col.generated'),
+      width: 220,
+      render: (_, b) => `${b.generatedBy} ${dayjs(b.generatedAt).format('YYYY-MM-DD HH:mm')}`,
+    },
     {
       title: '',
       width: 110,
       render: (_, b) => (
-        <Button size="small" icon={<FilePdfOutlined />} href={`/api/assessment/bulletins/${b.id}/pdf`} target="_blank" rel="noopener" data-testid={`bl-open-${b.weekFrom}`}>
+        <Button
+          size="small"
+          icon={<FilePdfOutlined />}
+          href={`/api/assessment/bulletins/${b.id}/pdf`}
+          target="_blank"
+          rel="noopener"
+          data-testid={`bl-open-${b.weekFrom}`}
+        >
           {t('bl.open')}
         </Button>
       ),
@@ -99,7 +123,16 @@ export default function BulletinsPage() {
           locale={{ emptyText: <Empty description={t('bl.empty')} data-testid="bl-empty" /> }}
         />
       )}
-      <Modal open={dialog} title={t('bl.generateTitle')} onCancel={() => setDialog(false)} onOk={submit} okText={t('bl.generate')} confirmLoading={busy} okButtonProps={{ 'data-testid': 'bl-generate-ok' } as ButtonProps} destroyOnHidden>
+      <Modal
+        open={dialog}
+        title={t('bl.generateTitle')}
+        onCancel={() => setDialog(false)}
+        onOk={submit}
+        okText={t('bl.generate')}
+        confirmLoading={busy}
+        okButtonProps={{ 'data-testid': 'bl-generate-ok' } as ButtonProps}
+        destroyOnHidden
+      >
         <DatePicker
           picker="week"
           value={week}

@@ -29,7 +29,10 @@ export default function FiguresPage() {
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
   const [region, setRegion] = useState<string | undefined>(undefined);
   const query = { groupBy, from: range?.[0].format(D), to: range?.[1].format(D), region };
-  const figures = useFetch<Figures>((signal) => api.get<Figures>('/api/supervision/figures', { query, signal, silent: true }), [JSON.stringify(query)]);
+  const figures = useFetch<Figures>(
+    (signal) => api.get<Figures>('/api/supervision/figures', { query, signal, silent: true }),
+    [JSON.stringify(query)],
+  );
   const rows = figures.data?.rows ?? [];
 
   const rate = (key: keyof FiguresRow, title: string): ColumnsType<FiguresRow>[number] => ({
@@ -55,7 +58,13 @@ export default function FiguresPage() {
     render: (v: number | null) => num(v),
   });
   const columns: ColumnsType<FiguresRow> = [
-    { title: t(`sv.group.${groupBy}`), dataIndex: 'label', fixed: 'left', width: 200, render: (l: string, row) => l || row.key || t('sv.fig.none') },
+    {
+      title: t(`sv.group.${groupBy}`),
+      dataIndex: 'label',
+      fixed: 'left',
+      width: 200,
+      render: (l: string, row) => l || row.key || t('sv.fig.none'),
+    },
     count('received', t('sv.fig.received')),
     count('accepted', t('sv.fig.accepted')),
     count('completed', t('sv.fig.completed')),
@@ -86,7 +95,10 @@ export default function FiguresPage() {
         <Segmented<Group>
           value={groupBy}
           onChange={setGroupBy}
-          options={GROUPS.map((g) => ({ value: g, label: <span data-testid={`sv-figures-group-${g}`}>{t(`sv.group.${g}`)}</span> }))}
+          options={GROUPS.map((g) => ({
+            value: g,
+            label: <span data-testid={`sv-figures-group-${g}`}>{t(`sv.group.${g}`)}</span>,
+          }))}
           data-testid="sv-figures-groupby"
         />
         <DatePicker.RangePicker
@@ -153,7 +165,9 @@ export default function FiguresPage() {
                       const isAvg = String(key).startsWith('avg');
                       return (
                         <Table.Summary.Cell key={String(key)} index={i + 1} align="right">
-                          <Typography.Text strong>{isRate ? pct(v as number | null) : isAvg ? num(v as number | null) : String(v)}</Typography.Text>
+                          <Typography.Text strong>
+                            {isRate ? pct(v as number | null) : isAvg ? num(v as number | null) : String(v)}
+                          </Typography.Text>
                         </Table.Summary.Cell>
                       );
                     })}
@@ -163,7 +177,9 @@ export default function FiguresPage() {
             }
           />
           {figures.data && (
-            <Typography.Text type="secondary">{t('sv.fig.period', { from: figures.data.from, to: figures.data.to })}</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('sv.fig.period', { from: figures.data.from, to: figures.data.to })}
+            </Typography.Text>
           )}
         </Space>
       )}

@@ -33,7 +33,19 @@ const STATUSES = Object.keys(zhCN)
   .map((k) => k.slice('caseStatus.'.length));
 const DEADLINE_STATES = ['on_time', 'near', 'overdue'] as const;
 /** The filters kept in the address (shareable, survive a reload); each is the API's parameter of the same name. */
-const FILTERS = ['region', 'department', 'hall', 'window', 'clerk', 'itemCode', 'status', 'deadlineState', 'from', 'to', 'sort'] as const;
+const FILTERS = [
+  'region',
+  'department',
+  'hall',
+  'window',
+  'clerk',
+  'itemCode',
+  'status',
+  'deadlineState',
+  'from',
+  'to',
+  'sort',
+] as const;
 type FilterKey = (typeof FILTERS)[number];
 
 /**
@@ -56,7 +68,8 @@ export default function MonitorPage() {
   const update = (patch: Partial<Record<FilterKey, string | undefined>>) => {
     const next = new URLSearchParams(params);
     const all: Partial<Record<FilterKey, string | undefined>> = { ...patch };
-    if ('region' in patch) Object.assign(all, { department: undefined, hall: undefined, window: undefined, clerk: undefined });
+    if ('region' in patch)
+      Object.assign(all, { department: undefined, hall: undefined, window: undefined, clerk: undefined });
     if ('hall' in patch) all.window = undefined;
     for (const [k, v] of Object.entries(all)) {
       if (v) next.set(k, v);
@@ -67,7 +80,12 @@ export default function MonitorPage() {
 
   const query = Object.fromEntries(FILTERS.map((k) => [k, get(k)]));
   // The search text is typed, not kept in the address.
-  const list = usePagedList<MonitorCase>('/api/cases', { view: 'all', ...query, q: q || undefined, sort: get('sort') ?? 'deadline' });
+  const list = usePagedList<MonitorCase>('/api/cases', {
+    view: 'all',
+    ...query,
+    q: q || undefined,
+    sort: get('sort') ?? 'deadline',
+  });
   const rows = list.data?.items ?? [];
   const capped = (list.data as (Paged<MonitorCase> & { totalExact?: boolean }) | undefined)?.totalExact === false;
   const regionNames = useRegionNames(rows.flatMap((r) => [r.regionCode, r.currentRegionCode ?? r.regionCode]));
@@ -97,19 +115,36 @@ export default function MonitorPage() {
       render: (_: unknown, r: MonitorCase) => (
         <div>
           <div>{r.applicant.name}</div>
-          {r.applicant.idNumberMasked && <Typography.Text type="secondary">{r.applicant.idNumberMasked}</Typography.Text>}
+          {r.applicant.idNumberMasked && (
+            <Typography.Text type="secondary">{r.applicant.idNumberMasked}</Typography.Text>
+          )}
         </div>
       ),
     },
-    { title: t('common.department'), dataIndex: 'departmentCode', key: 'department', render: (c: string) => deptNames[c] ?? c },
+    {
+      title: t('common.department'),
+      dataIndex: 'departmentCode',
+      key: 'department',
+      render: (c: string) => deptNames[c] ?? c,
+    },
     { title: t('mo.col.region'), dataIndex: 'regionCode', key: 'region', render: (c: string) => regionNames[c] ?? c },
-    { title: t('common.status'), key: 'status', render: (_: unknown, r: MonitorCase) => <StatusTag status={r.status} label={r.statusLabel} /> },
+    {
+      title: t('common.status'),
+      key: 'status',
+      render: (_: unknown, r: MonitorCase) => <StatusTag status={r.status} label={r.statusLabel} />,
+    },
     {
       title: t('case.deadline'),
       key: 'clock',
       render: (_: unknown, r: MonitorCase) => (
         <Space direction="vertical" size={2}>
-          <DeadlineTag colour={r.deadlineColour} state={r.deadlineState} remaining={r.remainingWorkingDays} provisional={r.provisional} stateLabel={r.deadlineStateLabel} />
+          <DeadlineTag
+            colour={r.deadlineColour}
+            state={r.deadlineState}
+            remaining={r.remainingWorkingDays}
+            provisional={r.provisional}
+            stateLabel={r.deadlineStateLabel}
+          />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('case.promisedDeadline')} {r.promisedDeadline ?? '—'}
           </Typography.Text>
@@ -132,10 +167,19 @@ export default function MonitorPage() {
 
   return (
     <div data-testid="mo-page">
-      <PageHeader title={t('mo.title')} action={<LiveBadge status={live.status} lastAt={live.lastAt} onReconnect={live.reconnect} />} />
+      <PageHeader
+        title={t('mo.title')}
+        action={<LiveBadge status={live.status} lastAt={live.lastAt} onReconnect={live.reconnect} />}
+      />
       <Typography.Paragraph type="secondary">{t('mo.hint')}</Typography.Paragraph>
       <div style={{ marginBottom: 16 }} data-testid="mo-counts">
-        {live.error ? <ErrorResult error={live.error} onRetry={live.reconnect} /> : live.data ? <Counters o={live.data} /> : <PageLoading />}
+        {live.error ? (
+          <ErrorResult error={live.error} onRetry={live.reconnect} />
+        ) : live.data ? (
+          <Counters o={live.data} />
+        ) : (
+          <PageLoading />
+        )}
       </div>
       <Card size="small">
         <div className="toolbar" data-testid="mo-filters">
@@ -167,17 +211,32 @@ export default function MonitorPage() {
             />
           </div>
           <div style={{ width: 200 }} className="sv-fill">
-            <HallSelect regionCode={region ?? root} value={hall} onChange={(v) => update({ hall: v })} testId="mo-filter-hall" />
+            <HallSelect
+              regionCode={region ?? root}
+              value={hall}
+              onChange={(v) => update({ hall: v })}
+              testId="mo-filter-hall"
+            />
           </div>
           <div style={{ width: 200 }} className="sv-fill">
-            <WindowSelect hallId={hall} value={get('window')} onChange={(v) => update({ window: v })} testId="mo-filter-window" />
+            <WindowSelect
+              hallId={hall}
+              value={get('window')}
+              onChange={(v) => update({ window: v })}
+              testId="mo-filter-window"
+            />
           </div>
           {(hasRole('admin') || hasRole('supervisor')) && (
             <div style={{ width: 180 }} className="sv-fill">
               <ClerkSelect regionCode={region ?? root} value={get('clerk')} onChange={(v) => update({ clerk: v })} />
             </div>
           )}
-          <ItemSelect value={get('itemCode')} onChange={(v) => update({ itemCode: v })} testId="mo-filter-item" style={{ width: 220 }} />
+          <ItemSelect
+            value={get('itemCode')}
+            onChange={(v) => update({ itemCode: v })}
+            testId="mo-filter-item"
+            style={{ width: 220 }}
+          />
           <Select
             allowClear
             value={get('status')}
@@ -205,7 +264,10 @@ export default function MonitorPage() {
           <Segmented
             value={get('sort') ?? 'deadline'}
             onChange={(v) => update({ sort: v === 'deadline' ? undefined : String(v) })}
-            options={(['deadline', 'created'] as const).map((s) => ({ value: s, label: <span data-testid={`mo-sort-${s}`}>{t(`mo.sort.${s}`)}</span> }))}
+            options={(['deadline', 'created'] as const).map((s) => ({
+              value: s,
+              label: <span data-testid={`mo-sort-${s}`}>{t(`mo.sort.${s}`)}</span>,
+            }))}
           />
           {([...params.keys()].length > 0 || text) && (
             <Typography.Link
@@ -220,7 +282,13 @@ export default function MonitorPage() {
           )}
         </div>
         <PagedListTable<MonitorCase>
-          list={{ ...list, pagination: { ...list.pagination, showTotal: (n) => (capped ? t('mo.totalCapped', { n }) : t('common.total', { n })) } }}
+          list={{
+            ...list,
+            pagination: {
+              ...list.pagination,
+              showTotal: (n) => (capped ? t('mo.totalCapped', { n }) : t('common.total', { n })),
+            },
+          }}
           columns={columns}
           testId="mo-table"
           scroll={{ x: 'max-content' }}
@@ -243,11 +311,25 @@ export default function MonitorPage() {
 }
 
 /** Staff of a region subtree who register cases (administrators and supervisors may list staff). */
-function ClerkSelect({ regionCode, value, onChange }: { regionCode: string; value?: string; onChange: (v: string | undefined) => void }) {
+function ClerkSelect({
+  regionCode,
+  value,
+  onChange,
+}: {
+  regionCode: string;
+  value?: string;
+  onChange: (v: string | undefined) => void;
+}) {
   const { t } = useI18n();
   return (
     <RemoteSelect<Paged<Staff>>
-      load={(signal) => api.get<Paged<Staff>>('/api/staff', { query: { regionCode, role: 'clerk', pageSize: 200 }, signal, silent: true })}
+      load={(signal) =>
+        api.get<Paged<Staff>>('/api/staff', {
+          query: { regionCode, role: 'clerk', pageSize: 200 },
+          signal,
+          silent: true,
+        })
+      }
       deps={[regionCode]}
       value={value}
       onChange={onChange}

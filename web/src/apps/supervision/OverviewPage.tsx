@@ -38,7 +38,11 @@ export default function OverviewPage() {
               style={{ width: 220 }}
               testId="sv-region"
             />
-            <Button icon={<FullscreenOutlined />} onClick={() => navigate(`/supervision/screen${buildQuery({ region })}`)} data-testid="sv-open-screen">
+            <Button
+              icon={<FullscreenOutlined />}
+              onClick={() => navigate(`/supervision/screen${buildQuery({ region })}`)}
+              data-testid="sv-open-screen"
+            >
               {t('sv.screen.open')}
             </Button>
           </Space>
@@ -50,12 +54,18 @@ export default function OverviewPage() {
         <PageLoading />
       ) : (
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
-          <Typography.Text type="secondary">{t('sv.overview.today', { today: data.today, total: data.cases.total })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('sv.overview.today', { today: data.today, total: data.cases.total })}
+          </Typography.Text>
           <Counters o={data} />
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={14}>
               <Card size="small" title={t('sv.chart.byLevel')}>
-                {data.byLevel.length ? <SvChart option={levelBarOption(data, t)} testId="sv-chart-level" /> : <Empty data-testid="sv-empty-level" />}
+                {data.byLevel.length ? (
+                  <SvChart option={levelBarOption(data, t)} testId="sv-chart-level" />
+                ) : (
+                  <Empty data-testid="sv-empty-level" />
+                )}
               </Card>
             </Col>
             <Col xs={24} xl={10}>
@@ -63,7 +73,11 @@ export default function OverviewPage() {
                 size="small"
                 title={t('sv.chart.warnings')}
                 extra={
-                  <Typography.Text type="secondary" data-testid="sv-count-explained" data-value={data.warnings.explained}>
+                  <Typography.Text
+                    type="secondary"
+                    data-testid="sv-count-explained"
+                    data-value={data.warnings.explained}
+                  >
                     {t('sv.count.explained', { n: data.warnings.explained })}
                   </Typography.Text>
                 }
@@ -76,7 +90,11 @@ export default function OverviewPage() {
               </Card>
             </Col>
             <Col xs={24}>
-              <Card size="small" title={t('sv.chart.byRegion')} extra={<Typography.Text type="secondary">{t('sv.chart.byRegionHint')}</Typography.Text>}>
+              <Card
+                size="small"
+                title={t('sv.chart.byRegion')}
+                extra={<Typography.Text type="secondary">{t('sv.chart.byRegionHint')}</Typography.Text>}
+              >
                 {data.byRegion.length ? (
                   <SvChart option={regionTreemapOption(data, t)} height={340} testId="sv-chart-region" />
                 ) : (

@@ -26,7 +26,13 @@ export default function RatingsPage() {
   );
   const items = summary.data?.items ?? [];
   const columns: ColumnsType<RatingsLine> = [
-    { title: t('common.department'), dataIndex: 'departmentName', fixed: 'left', width: 220, render: (n: string | null, x) => n ?? x.departmentCode },
+    {
+      title: t('common.department'),
+      dataIndex: 'departmentName',
+      fixed: 'left',
+      width: 220,
+      render: (n: string | null, x) => n ?? x.departmentCode,
+    },
     { title: t('sv.rat.total'), dataIndex: 'total', align: 'right', width: 80, sorter: (a, b) => a.total - b.total },
     { title: t('sv.rat.excluded'), dataIndex: 'excluded', align: 'right', width: 90 },
     { title: t('sv.rat.counted'), dataIndex: 'counted', align: 'right', width: 90 },
@@ -47,7 +53,13 @@ export default function RatingsPage() {
       sorter: (a, b) => (a.satisfactionRate ?? -1) - (b.satisfactionRate ?? -1),
       render: (v: number | null) => pct(v),
     },
-    { title: t('sv.rat.badRate'), dataIndex: 'badRate', align: 'right', width: 90, render: (v: number | null) => pct(v) },
+    {
+      title: t('sv.rat.badRate'),
+      dataIndex: 'badRate',
+      align: 'right',
+      width: 90,
+      render: (v: number | null) => pct(v),
+    },
   ];
   const chartRows = items.filter((x) => x.counted > 0);
 
@@ -56,19 +68,30 @@ export default function RatingsPage() {
       <PageHeader
         title={t('sv.ratings.title')}
         action={
-          <Button icon={<DownloadOutlined />} href={`/api/ratings/summary.xlsx${buildQuery(query)}`} download data-testid="sv-ratings-export">
+          <Button
+            icon={<DownloadOutlined />}
+            href={`/api/ratings/summary.xlsx${buildQuery(query)}`}
+            download
+            data-testid="sv-ratings-export"
+          >
             {t('sv.export')}
           </Button>
         }
       />
       <div className="toolbar">
-        <DatePicker.RangePicker value={range} onChange={(v) => setRange(v?.[0] && v[1] ? [v[0], v[1]] : null)} data-testid="sv-ratings-range" />
+        <DatePicker.RangePicker
+          value={range}
+          onChange={(v) => setRange(v?.[0] && v[1] ? [v[0], v[1]] : null)}
+          data-testid="sv-ratings-range"
+        />
       </div>
       {summary.error ? (
         <ErrorResult error={summary.error} onRetry={summary.reload} />
       ) : (
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
-          {summary.data && <Alert type="info" showIcon message={summary.data.definition} data-testid="sv-ratings-definition" />}
+          {summary.data && (
+            <Alert type="info" showIcon message={summary.data.definition} data-testid="sv-ratings-definition" />
+          )}
           <Card size="small" title={t('sv.chart.satisfaction')}>
             {summary.loading && !summary.data ? (
               <div style={{ height: 260 }} />
@@ -98,25 +121,41 @@ export default function RatingsPage() {
             scroll={{ x: 1200 }}
             pagination={{ pageSize: 20, showSizeChanger: true, showTotal: (n) => t('common.total', { n }) }}
             locale={{ emptyText: <Empty description={t('sv.rat.empty')} data-testid="sv-ratings-empty" /> }}
-            onRow={(x) => ({ 'data-testid': `sv-ratings-row-${x.departmentCode}` }) as React.HTMLAttributes<HTMLElement>}
+            onRow={(x) =>
+              ({ 'data-testid': `sv-ratings-row-${x.departmentCode}` }) as React.HTMLAttributes<HTMLElement>
+            }
             summary={() =>
               summary.data && items.length ? (
                 <Table.Summary.Row data-testid="sv-ratings-total">
                   <Table.Summary.Cell index={0}>
                     <Typography.Text strong>{t('sv.fig.total')}</Typography.Text>
                   </Table.Summary.Cell>
-                  <Table.Summary.Cell index={1} align="right">{summary.data.total.total}</Table.Summary.Cell>
-                  <Table.Summary.Cell index={2} align="right">{summary.data.total.excluded}</Table.Summary.Cell>
-                  <Table.Summary.Cell index={3} align="right">{summary.data.total.counted}</Table.Summary.Cell>
+                  <Table.Summary.Cell index={1} align="right">
+                    {summary.data.total.total}
+                  </Table.Summary.Cell>
+                  <Table.Summary.Cell index={2} align="right">
+                    {summary.data.total.excluded}
+                  </Table.Summary.Cell>
+                  <Table.Summary.Cell index={3} align="right">
+                    {summary.data.total.counted}
+                  </Table.Summary.Cell>
                   {GRADES.map((g, i) => (
                     <Table.Summary.Cell key={g} index={4 + i} align="right">
                       {summary.data!.total.counts[g]}
                     </Table.Summary.Cell>
                   ))}
-                  <Table.Summary.Cell index={9} align="right">{summary.data.total.good}</Table.Summary.Cell>
-                  <Table.Summary.Cell index={10} align="right">{summary.data.total.bad}</Table.Summary.Cell>
-                  <Table.Summary.Cell index={11} align="right">{pct(summary.data.total.satisfactionRate)}</Table.Summary.Cell>
-                  <Table.Summary.Cell index={12} align="right">{pct(summary.data.total.badRate)}</Table.Summary.Cell>
+                  <Table.Summary.Cell index={9} align="right">
+                    {summary.data.total.good}
+                  </Table.Summary.Cell>
+                  <Table.Summary.Cell index={10} align="right">
+                    {summary.data.total.bad}
+                  </Table.Summary.Cell>
+                  <Table.Summary.Cell index={11} align="right">
+                    {pct(summary.data.total.satisfactionRate)}
+                  </Table.Summary.Cell>
+                  <Table.Summary.Cell index={12} align="right">
+                    {pct(summary.data.total.badRate)}
+                  </Table.Summary.Cell>
                 </Table.Summary.Row>
               ) : null
             }

@@ -10,7 +10,8 @@ import { PageHeader } from '../../shared/components/ListPage';
 import { svRoles, type Rule } from './svApi';
 import { LevelTag } from './parts';
 
-const numericParams = (r: Rule) => Object.entries(r.params).filter((e): e is [string, number] => typeof e[1] === 'number');
+const numericParams = (r: Rule) =>
+  Object.entries(r.params).filter((e): e is [string, number] => typeof e[1] === 'number');
 
 /** 预警规则: enable / disable each rule and set its numeric parameters (admins and city supervisors). */
 export default function RulesPage() {
@@ -18,12 +19,16 @@ export default function RulesPage() {
   const { user } = useAuth();
   const { message } = AntApp.useApp();
   const canEdit = svRoles(user).editRules;
-  const rules = useFetch<{ items: Rule[] }>((signal) => api.get('/api/supervision/rules', { signal, silent: true }), []);
+  const rules = useFetch<{ items: Rule[] }>(
+    (signal) => api.get('/api/supervision/rules', { signal, silent: true }),
+    [],
+  );
   const [draft, setDraft] = useState<Record<string, Record<string, number | null>>>({});
   const [busy, setBusy] = useState<string | null>(null);
   useEffect(() => setDraft({}), [rules.data]);
 
-  const replace = (next: Rule) => rules.setData({ items: (rules.data?.items ?? []).map((r) => (r.code === next.code ? next : r)) });
+  const replace = (next: Rule) =>
+    rules.setData({ items: (rules.data?.items ?? []).map((r) => (r.code === next.code ? next : r)) });
   const patch = async (code: string, body: { enabled?: boolean; params?: Record<string, number> }) => {
     setBusy(code);
     try {
@@ -42,7 +47,12 @@ export default function RulesPage() {
 
   const columns: ColumnsType<Rule> = [
     { title: t('sv.col.level'), dataIndex: 'level', width: 100, render: (l: Rule['level']) => <LevelTag level={l} /> },
-    { title: t('sv.rules.name'), dataIndex: 'name', width: 240, render: (n: string, r) => <span title={r.code}>{n}</span> },
+    {
+      title: t('sv.rules.name'),
+      dataIndex: 'name',
+      width: 240,
+      render: (n: string, r) => <span title={r.code}>{n}</span>,
+    },
     {
       title: t('sv.rules.enabled'),
       dataIndex: 'enabled',
@@ -103,7 +113,15 @@ export default function RulesPage() {
   return (
     <div data-testid="sv-rules">
       <PageHeader title={t('sv.rules.title')} />
-      {!canEdit && <Alert type="info" showIcon message={t('sv.rules.readOnly')} style={{ marginBottom: 12 }} data-testid="sv-rules-readonly" />}
+      {!canEdit && (
+        <Alert
+          type="info"
+          showIcon
+          message={t('sv.rules.readOnly')}
+          style={{ marginBottom: 12 }}
+          data-testid="sv-rules-readonly"
+        />
+      )}
       {rules.error ? (
         <ErrorResult error={rules.error} onRetry={rules.reload} />
       ) : (
@@ -116,7 +134,12 @@ export default function RulesPage() {
           pagination={false}
           data-testid="sv-rules-table"
           locale={{ emptyText: <Empty /> }}
-          onRow={(r) => ({ 'data-testid': `sv-rule-${r.code}`, 'data-enabled': String(r.enabled) }) as React.HTMLAttributes<HTMLElement>}
+          onRow={(r) =>
+            ({
+              'data-testid': `sv-rule-${r.code}`,
+              'data-enabled': String(r.enabled),
+            }) as React.HTMLAttributes<HTMLElement>
+          }
         />
       )}
     </div>

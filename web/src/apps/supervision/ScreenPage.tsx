@@ -31,7 +31,8 @@ export default function ScreenPage() {
   }, []);
   // The red cards follow the stream: every pushed overview (pushed only on a change) reloads them.
   const reds = useFetch<Paged<Warning>>(
-    (signal) => api.get('/api/supervision/warnings', { query: { level: 'red', region, pageSize: 12 }, signal, silent: true }),
+    (signal) =>
+      api.get('/api/supervision/warnings', { query: { level: 'red', region, pageSize: 12 }, signal, silent: true }),
     [region, data?.generatedAt, minute],
   );
   const full = () => void document.documentElement.requestFullscreen?.().catch(() => undefined);
@@ -40,7 +41,12 @@ export default function ScreenPage() {
     <div className="sv-screen" data-testid="sv-screen">
       <div className="sv-screen-head">
         <Space>
-          <Button ghost icon={<ArrowLeftOutlined />} onClick={() => navigate('/supervision')} data-testid="sv-screen-exit">
+          <Button
+            ghost
+            icon={<ArrowLeftOutlined />}
+            onClick={() => navigate('/supervision')}
+            data-testid="sv-screen-exit"
+          >
             {t('sv.screen.back')}
           </Button>
           <LiveBadge status={status} lastAt={lastAt} onReconnect={reconnect} />

@@ -1,4 +1,15 @@
-import { AlertOutlined, BarChartOutlined, DashboardOutlined, FileSearchOutlined, FileTextOutlined, FlagOutlined, LikeOutlined, MonitorOutlined, SettingOutlined, TrophyOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  BarChartOutlined,
+  DashboardOutlined,
+  FileSearchOutlined,
+  FileTextOutlined,
+  FlagOutlined,
+  LikeOutlined,
+  MonitorOutlined,
+  SettingOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useAuth } from '../../shared/auth';
@@ -63,83 +74,83 @@ function SvLayout() {
           label: <span data-testid={`sv-menu-${a.key || 'overview'}`}>{t(a.label)}</span>,
         }))}
     >
-            <Routes>
-              <Route index element={r.supervisor ? <OverviewPage /> : <Navigate to="warnings" replace />} />
-              <Route path="warnings" element={<WarningsPage />} />
-              <Route
-                path="monitor"
-                element={
-                  <Only allowed={r.supervisor}>
-                    <MonitorPage />
-                  </Only>
-                }
-              />
-              <Route
-                path="alignment"
-                element={
-                  <Only allowed={r.supervisor}>
-                    <AlignmentPage />
-                  </Only>
-                }
-              />
-              <Route
-                path="figures"
-                element={
-                  <Only allowed={r.figures}>
-                    <FiguresPage />
-                  </Only>
-                }
-              />
-              <Route
-                path="ratings"
-                element={
-                  <Only allowed={r.figures}>
-                    <RatingsPage />
-                  </Only>
-                }
-              />
-              <Route
-                path="assessment"
-                element={
-                  <Only allowed={r.figures}>
-                    <AssessmentPage />
-                  </Only>
-                }
-              />
-              <Route
-                path="bulletins"
-                element={
-                  <Only allowed={r.supervisor}>
-                    <BulletinsPage />
-                  </Only>
-                }
-              />
-              <Route
-                path="tasks"
-                element={
-                  <Only allowed={r.supervisor}>
-                    <TasksPage />
-                  </Only>
-                }
-              />
-              <Route
-                path="tasks/:id"
-                element={
-                  <Only allowed={r.supervisor}>
-                    <TaskDetailPage />
-                  </Only>
-                }
-              />
-              <Route
-                path="rules"
-                element={
-                  <Only allowed={r.supervisor}>
-                    <RulesPage />
-                  </Only>
-                }
-              />
-              <Route path="*" element={<NotFound />} />
-            </Routes>
+      <Routes>
+        <Route index element={r.supervisor ? <OverviewPage /> : <Navigate to="warnings" replace />} />
+        <Route path="warnings" element={<WarningsPage />} />
+        <Route
+          path="monitor"
+          element={
+            <Only allowed={r.supervisor}>
+              <MonitorPage />
+            </Only>
+          }
+        />
+        <Route
+          path="alignment"
+          element={
+            <Only allowed={r.supervisor}>
+              <AlignmentPage />
+            </Only>
+          }
+        />
+        <Route
+          path="figures"
+          element={
+            <Only allowed={r.figures}>
+              <FiguresPage />
+            </Only>
+          }
+        />
+        <Route
+          path="ratings"
+          element={
+            <Only allowed={r.figures}>
+              <RatingsPage />
+            </Only>
+          }
+        />
+        <Route
+          path="assessment"
+          element={
+            <Only allowed={r.figures}>
+              <AssessmentPage />
+            </Only>
+          }
+        />
+        <Route
+          path="bulletins"
+          element={
+            <Only allowed={r.supervisor}>
+              <BulletinsPage />
+            </Only>
+          }
+        />
+        <Route
+          path="tasks"
+          element={
+            <Only allowed={r.supervisor}>
+              <TasksPage />
+            </Only>
+          }
+        />
+        <Route
+          path="tasks/:id"
+          element={
+            <Only allowed={r.supervisor}>
+              <TaskDetailPage />
+            </Only>
+          }
+        />
+        <Route
+          path="rules"
+          element={
+            <Only allowed={r.supervisor}>
+              <RulesPage />
+            </Only>
+          }
+        />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
     </SideMenuLayout>
   );
 }

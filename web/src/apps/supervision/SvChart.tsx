@@ -7,13 +7,38 @@ import { CanvasRenderer } from 'echarts/renderers';
 import type { CSSProperties } from 'react';
 
 // Only the pieces used by the supervision pages (tree-shaken ECharts), in this area's chunk.
-echarts.use([BarChart, PieChart, TreemapChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  PieChart,
+  TreemapChart,
+  GridComponent,
+  LegendComponent,
+  TitleComponent,
+  TooltipComponent,
+  CanvasRenderer,
+]);
 
 /** One ECharts canvas that fills its container's width. */
-export function SvChart({ option, height = 280, testId, style }: { option: object; height?: number; testId?: string; style?: CSSProperties }) {
+export function SvChart({
+  option,
+  height = 280,
+  testId,
+  style,
+}: {
+  option: object;
+  height?: number;
+  testId?: string;
+  style?: CSSProperties;
+}) {
   return (
     <div data-testid={testId} style={{ width: '100%', minWidth: 0 }}>
-      <ReactEChartsCore echarts={echarts} style={{ height, width: '100%', ...style }} notMerge lazyUpdate option={option} />
+      <ReactEChartsCore
+        echarts={echarts}
+        style={{ height, width: '100%', ...style }}
+        notMerge
+        lazyUpdate
+        option={option}
+      />
     </div>
   );
 }

@@ -10,7 +10,15 @@ interface Row extends PreviewMeasure {
   problem: string;
 }
 
-export function TaskImportModal({ open, onClose, onImported }: { open: boolean; onClose: () => void; onImported: (r: ImportResult) => void }) {
+export function TaskImportModal({
+  open,
+  onClose,
+  onImported,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onImported: (r: ImportResult) => void;
+}) {
   const { t } = useI18n();
   const { message } = AntApp.useApp();
   const [file, setFile] = useState<File | null>(null);
@@ -67,7 +75,13 @@ export function TaskImportModal({ open, onClose, onImported }: { open: boolean; 
       footer={
         <Space>
           <Button onClick={close}>{t('common.cancel')}</Button>
-          <Button type="primary" disabled={!canImport} loading={busy && !!preview} onClick={() => void doImport()} data-testid="tk-import-confirm">
+          <Button
+            type="primary"
+            disabled={!canImport}
+            loading={busy && !!preview}
+            onClick={() => void doImport()}
+            data-testid="tk-import-confirm"
+          >
             {t('tk.import.confirm')}
           </Button>
         </Space>
@@ -97,8 +111,18 @@ export function TaskImportModal({ open, onClose, onImported }: { open: boolean; 
               data-testid="tk-import-summary"
               data-errors={preview.errors.length}
               data-measures={preview.measures}
-              message={t('tk.import.summary', { rows: preview.rows, problems: preview.problems.length, measures: preview.measures })}
-              description={preview.errors.length ? t('tk.import.errors', { n: preview.errors.length }) : unmatched ? t('tk.import.unmatchedNote', { n: unmatched }) : undefined}
+              message={t('tk.import.summary', {
+                rows: preview.rows,
+                problems: preview.problems.length,
+                measures: preview.measures,
+              })}
+              description={
+                preview.errors.length
+                  ? t('tk.import.errors', { n: preview.errors.length })
+                  : unmatched
+                    ? t('tk.import.unmatchedNote', { n: unmatched })
+                    : undefined
+              }
             />
             {preview.errors.length > 0 && (
               <Table
@@ -144,7 +168,12 @@ export function TaskImportModal({ open, onClose, onImported }: { open: boolean; 
                   ),
                 },
                 { title: t('tk.col.assisting'), dataIndex: 'assistingUnits', width: 150, ellipsis: true },
-                { title: t('tk.col.deadline'), key: 'deadline', width: 130, render: (_, r) => (r.longTerm ? <Tag>{t('tk.longTerm')}</Tag> : (r.deadline ?? r.deadlineText)) },
+                {
+                  title: t('tk.col.deadline'),
+                  key: 'deadline',
+                  width: 130,
+                  render: (_, r) => (r.longTerm ? <Tag>{t('tk.longTerm')}</Tag> : (r.deadline ?? r.deadlineText)),
+                },
               ]}
             />
           </Space>

@@ -20,7 +20,12 @@ export default function TasksPage() {
       <PageHeader
         title={t('tk.title')}
         action={
-          <Button type="primary" icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="tk-import-open">
+          <Button
+            type="primary"
+            icon={<UploadOutlined />}
+            onClick={() => setImporting(true)}
+            data-testid="tk-import-open"
+          >
             {t('tk.import')}
           </Button>
         }
@@ -30,7 +35,12 @@ export default function TasksPage() {
         mode="supervisor"
         detailPath="/supervision/tasks"
         actions={(query) => (
-          <Button icon={<DownloadOutlined />} href={`/api/supervision/tasks.xlsx${buildQuery(query)}`} download data-testid="tk-export">
+          <Button
+            icon={<DownloadOutlined />}
+            href={`/api/supervision/tasks.xlsx${buildQuery(query)}`}
+            download
+            data-testid="tk-export"
+          >
             {t('tk.export')}
           </Button>
         )}

@@ -1,4 +1,18 @@
-import { App as AntApp, Alert, Button, Descriptions, Drawer, Empty, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import {
+  App as AntApp,
+  Alert,
+  Button,
+  Descriptions,
+  Drawer,
+  Empty,
+  Form,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { ThunderboltOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
@@ -12,7 +26,14 @@ import { PageHeader, useSaving } from '../../shared/components/ListPage';
 import { RegionTreeSelect } from '../../shared/components/RegionTreeSelect';
 import { DepartmentSelect } from '../../shared/components/selects';
 import { CITY_CODE } from '../../shared/types';
-import { svRoles, useDepartmentNames, useRegionNames, type Warning, type WarningLevel, type WarningState } from './svApi';
+import {
+  svRoles,
+  useDepartmentNames,
+  useRegionNames,
+  type Warning,
+  type WarningLevel,
+  type WarningState,
+} from './svApi';
 import { LevelTag, WarningStateTag } from './parts';
 
 const STATES: WarningState[] = ['open', 'explained', 'confirmed', 'revoked'];
@@ -25,8 +46,12 @@ export default function WarningsPage() {
   const { message } = AntApp.useApp();
   const r = svRoles(user);
   const [params, setParams] = useSearchParams();
-  const [state, setState] = useState<WarningState | undefined>((params.get('state') as WarningState | null) ?? undefined);
-  const [level, setLevel] = useState<WarningLevel | undefined>((params.get('level') as WarningLevel | null) ?? undefined);
+  const [state, setState] = useState<WarningState | undefined>(
+    (params.get('state') as WarningState | null) ?? undefined,
+  );
+  const [level, setLevel] = useState<WarningLevel | undefined>(
+    (params.get('level') as WarningLevel | null) ?? undefined,
+  );
   const [region, setRegion] = useState<string | undefined>(params.get('region') ?? undefined);
   const [department, setDepartment] = useState<string | undefined>(params.get('department') ?? undefined);
   const caseId = params.get('caseId') ?? undefined;
@@ -55,14 +80,23 @@ export default function WarningsPage() {
 
   const columns: ColumnsType<Warning> = [
     { title: t('sv.col.level'), dataIndex: 'level', width: 110, render: (l: WarningLevel) => <LevelTag level={l} /> },
-    { title: t('sv.col.rule'), dataIndex: 'ruleName', width: 170, render: (n: string, w) => <span title={w.reason}>{n}</span> },
+    {
+      title: t('sv.col.rule'),
+      dataIndex: 'ruleName',
+      width: 170,
+      render: (n: string, w) => <span title={w.reason}>{n}</span>,
+    },
     {
       title: t('sv.col.case'),
       dataIndex: 'caseNumber',
       width: 210,
       render: (n: string, w) => (
         <Space direction="vertical" size={0}>
-          <Link to={`/workbench/cases/${w.caseId}`} onClick={(e) => e.stopPropagation()} data-testid={`sv-case-link-${n}`}>
+          <Link
+            to={`/workbench/cases/${w.caseId}`}
+            onClick={(e) => e.stopPropagation()}
+            data-testid={`sv-case-link-${n}`}
+          >
             {n}
           </Link>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -72,15 +106,26 @@ export default function WarningsPage() {
       ),
     },
     { title: t('common.region'), dataIndex: 'regionCode', width: 120, render: (c: string) => regionNames[c] ?? c },
-    { title: t('common.department'), dataIndex: 'departmentCode', width: 180, render: (c: string) => deptNames[c] ?? c },
+    {
+      title: t('common.department'),
+      dataIndex: 'departmentCode',
+      width: 180,
+      render: (c: string) => deptNames[c] ?? c,
+    },
     { title: t('sv.col.raised'), dataIndex: 'raisedOn', width: 110 },
-    { title: t('sv.col.state'), dataIndex: 'state', width: 90, render: (s: WarningState) => <WarningStateTag state={s} /> },
+    {
+      title: t('sv.col.state'),
+      dataIndex: 'state',
+      width: 90,
+      render: (s: WarningState) => <WarningStateTag state={s} />,
+    },
     {
       title: t('sv.col.explanation'),
       dataIndex: 'explanation',
       width: 240,
       ellipsis: true,
-      render: (e: string | null, w) => e ?? <Typography.Text type="secondary">{t('sv.explainDue', { date: w.explainDue })}</Typography.Text>,
+      render: (e: string | null, w) =>
+        e ?? <Typography.Text type="secondary">{t('sv.explainDue', { date: w.explainDue })}</Typography.Text>,
     },
     {
       title: t('common.actions'),
@@ -88,7 +133,12 @@ export default function WarningsPage() {
       width: 80,
       fixed: 'right',
       render: (_, w) => (
-        <Button type="link" size="small" onClick={() => setOpenId(w.id)} data-testid={`sv-warning-open-${w.caseNumber}-${w.rule}`}>
+        <Button
+          type="link"
+          size="small"
+          onClick={() => setOpenId(w.id)}
+          data-testid={`sv-warning-open-${w.caseNumber}-${w.rule}`}
+        >
           {t('sv.handle')}
         </Button>
       ),
@@ -101,7 +151,12 @@ export default function WarningsPage() {
         title={t('sv.warnings.title')}
         action={
           r.supervisor ? (
-            <Popconfirm title={t('sv.sweepConfirm')} onConfirm={() => sweep()} okText={t('common.ok')} cancelText={t('common.cancel')}>
+            <Popconfirm
+              title={t('sv.sweepConfirm')}
+              onConfirm={() => sweep()}
+              okText={t('common.ok')}
+              cancelText={t('common.cancel')}
+            >
               <Button type="primary" icon={<ThunderboltOutlined />} loading={sweeping} data-testid="sv-sweep">
                 {t('sv.sweep')}
               </Button>
@@ -203,7 +258,10 @@ function WarningDrawer({
   const { user } = useAuth();
   const { message } = AntApp.useApp();
   const r = svRoles(user);
-  const detail = useFetch<Warning>(id ? (signal) => api.get<Warning>(`/api/supervision/warnings/${id}`, { signal, silent: true }) : null, [id]);
+  const detail = useFetch<Warning>(
+    id ? (signal) => api.get<Warning>(`/api/supervision/warnings/${id}`, { signal, silent: true }) : null,
+    [id],
+  );
   const [explainForm] = Form.useForm<{ text: string }>();
   const [comment, setComment] = useState('');
   const [saving, run] = useSaving();
@@ -219,18 +277,36 @@ function WarningDrawer({
     void message.success(t('common.done'));
   };
   const explain = (v: { text: string }) =>
-    run(async () => after(await api.post<Warning>(`/api/supervision/warnings/${id}/explain`, { text: v.text }, { form: explainForm })));
+    run(async () =>
+      after(
+        await api.post<Warning>(`/api/supervision/warnings/${id}/explain`, { text: v.text }, { form: explainForm }),
+      ),
+    );
   const decide = (decision: 'confirm' | 'revoke') =>
     run(async () => after(await api.post<Warning>(`/api/supervision/warnings/${id}/decide`, { decision, comment })));
 
   return (
-    <Drawer open={id !== null} onClose={onClose} size={560} title={t('sv.drawer.title')} destroyOnHidden data-testid="sv-warning-drawer">
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      size={560}
+      title={t('sv.drawer.title')}
+      destroyOnHidden
+      data-testid="sv-warning-drawer"
+    >
       {detail.error ? (
         <ErrorResult error={detail.error} onRetry={detail.reload} />
       ) : !w || detail.loading ? (
         <div style={{ padding: 24, textAlign: 'center' }}>{t('common.loading')}</div>
       ) : (
-        <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="sv-warning-detail" data-state={w.state} data-level={w.level}>
+        <Space
+          direction="vertical"
+          size={16}
+          style={{ width: '100%' }}
+          data-testid="sv-warning-detail"
+          data-state={w.state}
+          data-level={w.level}
+        >
           <Descriptions
             column={1}
             size="small"
@@ -319,7 +395,13 @@ function WarningDrawer({
                 data-testid="sv-decide-comment"
               />
               <Space style={{ marginTop: 8 }}>
-                <Button danger type="primary" loading={saving} onClick={() => void decide('confirm')} data-testid="sv-decide-confirm">
+                <Button
+                  danger
+                  type="primary"
+                  loading={saving}
+                  onClick={() => void decide('confirm')}
+                  data-testid="sv-decide-confirm"
+                >
                   {t('sv.decide.confirm')}
                 </Button>
                 <Button loading={saving} onClick={() => void decide('revoke')} data-testid="sv-decide-revoke">

@@ -13,7 +13,12 @@ export function levelBarOption(o: Overview, t: T, dark = false) {
     legend: { top: 0, textStyle: { color: textColor(dark) } },
     grid: { left: 40, right: 16, top: 36, bottom: 28 },
     xAxis: { type: 'category', data: o.byLevel.map((l) => l.label), axisLabel: { color: textColor(dark) } },
-    yAxis: { type: 'value', minInterval: 1, axisLabel: { color: textColor(dark) }, splitLine: { lineStyle: { color: dark ? '#1d3a6b' : '#eee' } } },
+    yAxis: {
+      type: 'value',
+      minInterval: 1,
+      axisLabel: { color: textColor(dark) },
+      splitLine: { lineStyle: { color: dark ? '#1d3a6b' : '#eee' } },
+    },
     series: STATE_KEYS.map((k) => ({
       name: t(`sv.state.${k}`),
       type: 'bar',
@@ -61,7 +66,9 @@ export function regionTreemapOption(o: Overview, t: T, dark = false) {
     // A region with cases of its own and sub-regions: its own cases as a leaf.
   }
   const colour = (n: TreeNode) => {
-    n.itemStyle = { color: n.overdue > 0 ? (n.overdue / Math.max(n.value, 1) > 0.3 ? '#cf1322' : '#fa8c16') : '#389e0d' };
+    n.itemStyle = {
+      color: n.overdue > 0 ? (n.overdue / Math.max(n.value, 1) > 0.3 ? '#cf1322' : '#fa8c16') : '#389e0d',
+    };
     n.children?.forEach(colour);
   };
   roots.forEach(colour);
@@ -69,7 +76,9 @@ export function regionTreemapOption(o: Overview, t: T, dark = false) {
     backgroundColor: 'transparent',
     tooltip: {
       formatter: (p: { data?: TreeNode }) =>
-        p.data ? `${p.data.name}<br/>${t('sv.chart.open')}: ${p.data.value}<br/>${t('sv.state.overdue')}: ${p.data.overdue}` : '',
+        p.data
+          ? `${p.data.name}<br/>${t('sv.chart.open')}: ${p.data.value}<br/>${t('sv.state.overdue')}: ${p.data.overdue}`
+          : '',
     },
     series: [
       {
@@ -82,10 +91,21 @@ export function regionTreemapOption(o: Overview, t: T, dark = false) {
         bottom: 30,
         left: 4,
         right: 4,
-        breadcrumb: { show: true, bottom: 2, itemStyle: { color: dark ? '#10294f' : '#f0f0f0', textStyle: { color: textColor(dark) } } },
-        label: { show: true, formatter: (p: { data?: TreeNode }) => (p.data ? `${p.data.name}\n${t('sv.state.overdue')} ${p.data.overdue}` : '') },
+        breadcrumb: {
+          show: true,
+          bottom: 2,
+          itemStyle: { color: dark ? '#10294f' : '#f0f0f0', textStyle: { color: textColor(dark) } },
+        },
+        label: {
+          show: true,
+          formatter: (p: { data?: TreeNode }) =>
+            p.data ? `${p.data.name}\n${t('sv.state.overdue')} ${p.data.overdue}` : '',
+        },
         upperLabel: { show: true, height: 20, color: '#fff', formatter: '{b}' },
-        levels: [{ itemStyle: { borderWidth: 2, gapWidth: 2, borderColor: dark ? '#061a3a' : '#fff' } }, { itemStyle: { gapWidth: 1 } }],
+        levels: [
+          { itemStyle: { borderWidth: 2, gapWidth: 2, borderColor: dark ? '#061a3a' : '#fff' } },
+          { itemStyle: { gapWidth: 1 } },
+        ],
       },
     ],
   };
@@ -117,8 +137,20 @@ export function rateBarOption(labels: string[], values: (number | null)[], name:
   return {
     tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null ? '—' : `${v}%`) },
     grid: { left: 48, right: 16, top: 24, bottom: labels.length > 6 ? 90 : 40 },
-    xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, rotate: labels.length > 6 ? 35 : 0, width: 120, overflow: 'truncate' } },
+    xAxis: {
+      type: 'category',
+      data: labels,
+      axisLabel: { interval: 0, rotate: labels.length > 6 ? 35 : 0, width: 120, overflow: 'truncate' },
+    },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-    series: [{ name, type: 'bar', barMaxWidth: 40, itemStyle: { color }, data: values.map((v) => (v === null ? null : Math.round(v * 1000) / 10)) }],
+    series: [
+      {
+        name,
+        type: 'bar',
+        barMaxWidth: 40,
+        itemStyle: { color },
+        data: values.map((v) => (v === null ? null : Math.round(v * 1000) / 10)),
+      },
+    ],
   };
 }

@@ -1,13 +1,29 @@
 import { Badge, Button, Card, Col, Row, Tag } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useI18n } from '../../shared/i18n';
-import { LEVEL_COLORS, STATE_COLORS, STATE_KEYS, type LiveStatus, type Overview, type WarningLevel, type WarningState } from './svApi';
+import {
+  LEVEL_COLORS,
+  STATE_COLORS,
+  STATE_KEYS,
+  type LiveStatus,
+  type Overview,
+  type WarningLevel,
+  type WarningState,
+} from './svApi';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 export const clock = (d: Date) => `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 
 /** The stream indicator `sv-live` (attribute `data-state`): connected / reconnecting / disconnected, and the last update. */
-export function LiveBadge({ status, lastAt, onReconnect }: { status: LiveStatus; lastAt: Date | null; onReconnect?: () => void }) {
+export function LiveBadge({
+  status,
+  lastAt,
+  onReconnect,
+}: {
+  status: LiveStatus;
+  lastAt: Date | null;
+  onReconnect?: () => void;
+}) {
   const { t } = useI18n();
   const badge = status === 'open' ? 'success' : status === 'connecting' ? 'processing' : 'error';
   return (
@@ -16,7 +32,13 @@ export function LiveBadge({ status, lastAt, onReconnect }: { status: LiveStatus;
       <span>{t(`sv.live.${status}`)}</span>
       {lastAt && <span>· {t('sv.live.lastUpdate', { time: clock(lastAt) })}</span>}
       {status === 'closed' && onReconnect && (
-        <Button size="small" type="link" icon={<ReloadOutlined />} onClick={onReconnect} data-testid="sv-live-reconnect">
+        <Button
+          size="small"
+          type="link"
+          icon={<ReloadOutlined />}
+          onClick={onReconnect}
+          data-testid="sv-live-reconnect"
+        >
           {t('sv.live.reconnect')}
         </Button>
       )}
@@ -50,7 +72,12 @@ export function Counters({ o, dark = false }: { o: Overview; dark?: boolean }) {
               <div className="sv-tile-label">{c.label}</div>
             </div>
           ) : (
-            <Card size="small" data-testid={`sv-count-${c.key}`} data-value={c.value} style={{ borderTop: `3px solid ${c.color}` }}>
+            <Card
+              size="small"
+              data-testid={`sv-count-${c.key}`}
+              data-value={c.value}
+              style={{ borderTop: `3px solid ${c.color}` }}
+            >
               <div style={{ color: '#666' }}>{c.label}</div>
               <div className="sv-count-value" style={{ color: c.color }}>
                 {c.value}
@@ -72,7 +99,12 @@ export function LevelTag({ level }: { level: WarningLevel }) {
   );
 }
 
-const STATE_TAG: Record<WarningState, string> = { open: 'orange', explained: 'blue', confirmed: 'red', revoked: 'default' };
+const STATE_TAG: Record<WarningState, string> = {
+  open: 'orange',
+  explained: 'blue',
+  confirmed: 'red',
+  revoked: 'default',
+};
 export function WarningStateTag({ state }: { state: WarningState }) {
   const { t } = useI18n();
   return <Tag color={STATE_TAG[state]}>{t(`sv.wstate.${state}`)}</Tag>;

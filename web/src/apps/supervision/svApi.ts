@@ -101,7 +101,12 @@ export interface RatingsSummary {
 
 export const STATE_KEYS = ['onTime', 'near', 'overdue', 'suspended'] as const;
 export type CountKey = (typeof STATE_KEYS)[number];
-export const STATE_COLORS: Record<CountKey, string> = { onTime: '#52c41a', near: '#faad14', overdue: '#f5222d', suspended: '#8c8c8c' };
+export const STATE_COLORS: Record<CountKey, string> = {
+  onTime: '#52c41a',
+  near: '#faad14',
+  overdue: '#f5222d',
+  suspended: '#8c8c8c',
+};
 export const LEVEL_COLORS: Record<WarningLevel, string> = { yellow: '#fadb14', red: '#f5222d' };
 
 /** Percent with one decimal, or "—" when the rate is undefined (no denominator). */
@@ -176,7 +181,8 @@ export function useOverviewStream(region: string | undefined) {
       .catch((err: unknown) => {
         if (gone) return;
         if (err instanceof ApiError) setError(err);
-        else if (!(err instanceof DOMException)) setError(new ApiError(0, { title: String(err), status: 0, detail: String(err) }));
+        else if (!(err instanceof DOMException))
+          setError(new ApiError(0, { title: String(err), status: 0, detail: String(err) }));
         setStatus('closed');
       });
     return () => {

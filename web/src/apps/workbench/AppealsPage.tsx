@@ -1,4 +1,17 @@
-import { App as AntApp, Breadcrumb, Button, Card, Empty, Form, Input, Modal, Radio, Select, Tag, type ButtonProps } from 'antd';
+import {
+  App as AntApp,
+  Breadcrumb,
+  Button,
+  Card,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Select,
+  Tag,
+  type ButtonProps,
+} from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -32,7 +45,11 @@ export default function AppealsPage() {
     const v = await form.validateFields();
     setBusy(true);
     try {
-      await api.post(`/api/rating-appeals/${deciding.id}/decision`, { upheld: v.upheld, ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}) }, { form });
+      await api.post(
+        `/api/rating-appeals/${deciding.id}/decision`,
+        { upheld: v.upheld, ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}) },
+        { form },
+      );
       void message.success(t('common.done'));
       setDeciding(null);
       list.reload();
@@ -47,7 +64,11 @@ export default function AppealsPage() {
     <div>
       <Breadcrumb
         style={{ marginBottom: 12 }}
-        items={[{ title: <Link to="/workbench">{t('wb.inbox')}</Link> }, { title: <Link to="/workbench/rectifications">{t('rect.title')}</Link> }, { title: t('appeal.title') }]}
+        items={[
+          { title: <Link to="/workbench">{t('wb.inbox')}</Link> },
+          { title: <Link to="/workbench/rectifications">{t('rect.title')}</Link> },
+          { title: t('appeal.title') },
+        ]}
       />
       <Card title={t('appeal.title')} data-testid="wb-appeals">
         <div className="toolbar">
@@ -64,16 +85,26 @@ export default function AppealsPage() {
         <PagedListTable<AppealListItem>
           list={list}
           scroll={{ x: 'max-content' }}
-          onRow={(r) => ({ 'data-testid': `appeal-${r.rating.caseNumber}`, 'data-status': r.status }) as HTMLAttributes<HTMLElement>}
+          onRow={(r) =>
+            ({ 'data-testid': `appeal-${r.rating.caseNumber}`, 'data-status': r.status }) as HTMLAttributes<HTMLElement>
+          }
           locale={{ emptyText: <Empty data-testid="appeal-empty" description={t('common.empty')} /> }}
           columns={[
-            { title: t('case.number'), key: 'case', render: (_, r) => <span className="case-number">{r.rating.caseNumber}</span> },
+            {
+              title: t('case.number'),
+              key: 'case',
+              render: (_, r) => <span className="case-number">{r.rating.caseNumber}</span>,
+            },
             { title: t('case.item'), key: 'item', ellipsis: true, render: (_, r) => r.rating.itemName },
             { title: t('rect.rating'), key: 'level', render: (_, r) => <Tag color="red">{r.rating.levelLabel}</Tag> },
             { title: t('rect.appealReason'), dataIndex: 'reason', key: 'reason', ellipsis: true },
             { title: t('rect.appealEvidence'), dataIndex: 'evidence', key: 'evidence', ellipsis: true },
             { title: t('appeal.filedAt'), key: 'filed', render: (_, r) => `${r.filedBy} ${formatDateTime(r.filedAt)}` },
-            { title: t('common.status'), key: 'status', render: (_, r) => <Tag color={COLOURS[r.status]}>{r.statusLabel}</Tag> },
+            {
+              title: t('common.status'),
+              key: 'status',
+              render: (_, r) => <Tag color={COLOURS[r.status]}>{r.statusLabel}</Tag>,
+            },
             {
               title: t('common.actions'),
               key: 'actions',
@@ -91,7 +122,7 @@ export default function AppealsPage() {
                     {t('appeal.decide')}
                   </Button>
                 ) : (
-                  r.decisionComment ?? null
+                  (r.decisionComment ?? null)
                 ),
             },
           ]}
@@ -112,8 +143,12 @@ export default function AppealsPage() {
         <Form form={form} layout="vertical" initialValues={{ upheld: false }}>
           <Form.Item name="upheld" label={t('appeal.decision')}>
             <Radio.Group>
-              <Radio value={true} data-testid="appeal-upheld">{t('appeal.upheld')}</Radio>
-              <Radio value={false} data-testid="appeal-rejected">{t('appeal.rejected')}</Radio>
+              <Radio value={true} data-testid="appeal-upheld">
+                {t('appeal.upheld')}
+              </Radio>
+              <Radio value={false} data-testid="appeal-rejected">
+                {t('appeal.rejected')}
+              </Radio>
             </Radio.Group>
           </Form.Item>
           <Form.Item name="comment" label={t('action.comment')} rules={[{ max: 500 }]}>

@@ -15,7 +15,10 @@ import type { BundleApplicationView, BundleCaseLink, BundleLinkedCase } from '..
 export function BundleSiblings({ caseId, status }: { caseId: string; status: string }) {
   const { t } = useI18n();
   // Reloaded when this case's status changes, so the siblings' progress is current.
-  const bundle = useFetch<BundleApplicationView>((signal) => api.get(`/api/bundle-applications/by-case/${caseId}`, { signal, silent: true }), [caseId, status]);
+  const bundle = useFetch<BundleApplicationView>(
+    (signal) => api.get(`/api/bundle-applications/by-case/${caseId}`, { signal, silent: true }),
+    [caseId, status],
+  );
   const v = bundle.data;
   if (!v) return null;
   return (
@@ -34,7 +37,8 @@ export function BundleSiblings({ caseId, status }: { caseId: string; status: str
       }
       extra={
         <span>
-          {t('bd.completedOf', { done: v.completedCount, total: v.cases.length })} · {t('bd.deadline')} <BundleClock v={v} />
+          {t('bd.completedOf', { done: v.completedCount, total: v.cases.length })} · {t('bd.deadline')}{' '}
+          <BundleClock v={v} />
         </span>
       }
     >
@@ -63,11 +67,17 @@ export function BundleSiblings({ caseId, status }: { caseId: string; status: str
               ),
           },
           { title: t('bd.item'), dataIndex: 'itemName' },
-          { title: t('bd.status'), dataIndex: 'status', render: (s: string | null, c) => (s ? <StatusTag status={s} label={c.statusLabel} /> : c.statusLabel) },
+          {
+            title: t('bd.status'),
+            dataIndex: 'status',
+            render: (s: string | null, c) => (s ? <StatusTag status={s} label={c.statusLabel} /> : c.statusLabel),
+          },
           { title: t('bd.caseDeadline'), dataIndex: 'promisedDeadline', render: (d: string | null) => d ?? '—' },
         ]}
       />
-      {v.hiddenCount > 0 && <Alert type="info" showIcon style={{ marginTop: 8 }} title={t('bd.hiddenHint', { n: v.hiddenCount })} />}
+      {v.hiddenCount > 0 && (
+        <Alert type="info" showIcon style={{ marginTop: 8 }} title={t('bd.hiddenHint', { n: v.hiddenCount })} />
+      )}
     </Card>
   );
 }
@@ -76,7 +86,9 @@ export function BundleSiblings({ caseId, status }: { caseId: string; status: str
 export function useBundleLinks(caseIds: string[] | undefined): Map<string, BundleCaseLink> {
   const key = (caseIds ?? []).join(',');
   const links = useFetch<{ items: BundleCaseLink[] }>(
-    key ? (signal) => api.get('/api/bundle-applications/case-links', { query: { caseIds: key }, signal, silent: true }) : null,
+    key
+      ? (signal) => api.get('/api/bundle-applications/case-links', { query: { caseIds: key }, signal, silent: true })
+      : null,
     [key],
   );
   return new Map((links.data?.items ?? []).map((l) => [l.caseId, l]));
@@ -88,7 +100,12 @@ export function BundleMarker({ link }: { link: BundleCaseLink | undefined }) {
   if (!link) return null;
   return (
     <Tooltip title={`${link.bundleName} · ${t('bd.itemCount', { n: link.caseCount })}`}>
-      <Tag color="purple" style={{ marginInlineEnd: 0 }} data-testid="wb-row-bundle" data-bundle-id={link.applicationId}>
+      <Tag
+        color="purple"
+        style={{ marginInlineEnd: 0 }}
+        data-testid="wb-row-bundle"
+        data-bundle-id={link.applicationId}
+      >
         {t('bd.marker')}
       </Tag>
     </Tooltip>

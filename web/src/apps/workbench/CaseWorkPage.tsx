@@ -18,7 +18,17 @@ import type { CaseView, ItemDetail } from '../../shared/cases';
 const CHECK_ACTIONS = ['prereview-pass', 'request-correction', 'accept', 'refuse'];
 
 /** Header: number, item, applicant (ID masked until revealed), status, deadline. */
-function CaseHeader({ c, onReload, reveal, setReveal }: { c: CaseView; onReload: () => void; reveal: boolean; setReveal: (v: boolean) => void }) {
+function CaseHeader({
+  c,
+  onReload,
+  reveal,
+  setReveal,
+}: {
+  c: CaseView;
+  onReload: () => void;
+  reveal: boolean;
+  setReveal: (v: boolean) => void;
+}) {
   const { t, label } = useI18n();
   const a = c.applicant;
   const code = a.idNumber ?? a.creditCode;
@@ -37,7 +47,13 @@ function CaseHeader({ c, onReload, reveal, setReveal }: { c: CaseView; onReload:
           {c.number}
         </Typography.Text>
         <StatusTag status={c.status} label={c.statusLabel} />
-        <DeadlineTag colour={c.deadlineColour} state={c.deadlineState} remaining={c.remainingWorkingDays} provisional={c.deadlines.provisional} stateLabel={c.deadlineStateLabel} />
+        <DeadlineTag
+          colour={c.deadlineColour}
+          state={c.deadlineState}
+          remaining={c.remainingWorkingDays}
+          provisional={c.deadlines.provisional}
+          stateLabel={c.deadlineStateLabel}
+        />
         {c.handlingType && <Tag>{label('handling', c.handlingType)}</Tag>}
         {c.channelLabel && <Tag>{c.channelLabel}</Tag>}
         {c.greenChannel && <GreenChannelTag />}
@@ -62,7 +78,13 @@ function CaseHeader({ c, onReload, reveal, setReveal }: { c: CaseView; onReload:
               <Space size={4}>
                 <span data-testid="wb-applicant-id">{reveal ? code : maskId(code)}</span>
                 <Tooltip title={reveal ? t('case.hide') : t('case.reveal')}>
-                  <Button size="small" type="text" icon={reveal ? <EyeInvisibleOutlined /> : <EyeOutlined />} onClick={() => setReveal(!reveal)} data-testid="wb-reveal-id" />
+                  <Button
+                    size="small"
+                    type="text"
+                    icon={reveal ? <EyeInvisibleOutlined /> : <EyeOutlined />}
+                    onClick={() => setReveal(!reveal)}
+                    data-testid="wb-reveal-id"
+                  />
                 </Tooltip>
               </Space>
             ) : (
@@ -70,23 +92,38 @@ function CaseHeader({ c, onReload, reveal, setReveal }: { c: CaseView; onReload:
             ),
           },
           { key: 'phone', label: t('auth.phone'), children: a.phone ? (reveal ? a.phone : maskPhone(a.phone)) : '—' },
-          { key: 'submitted', label: t('case.submittedAt'), children: c.submittedAt ? formatDateTime(c.submittedAt) : '—' },
+          {
+            key: 'submitted',
+            label: t('case.submittedAt'),
+            children: c.submittedAt ? formatDateTime(c.submittedAt) : '—',
+          },
           { key: 'accepted', label: t('case.acceptedOn'), children: c.deadlines.acceptedOn ?? '—' },
           {
             key: 'promised',
             label: t('case.promisedDeadline'),
-            children: c.deadlines.promised ? `${c.deadlines.promised}${c.deadlines.provisional ? ` (${t('case.provisional')})` : ''}` : '—',
+            children: c.deadlines.promised
+              ? `${c.deadlines.promised}${c.deadlines.provisional ? ` (${t('case.provisional')})` : ''}`
+              : '—',
           },
           { key: 'statutory', label: t('case.statutoryDeadline'), children: c.deadlines.statutory ?? '—' },
           ...(c.currentRegion
             ? [
-                { key: 'acceptingHall', label: t('lk.acceptingHall'), children: <span data-testid="wb-accepting-hall">{c.acceptingHall?.name ?? '—'}</span> },
+                {
+                  key: 'acceptingHall',
+                  label: t('lk.acceptingHall'),
+                  children: <span data-testid="wb-accepting-hall">{c.acceptingHall?.name ?? '—'}</span>,
+                },
                 {
                   key: 'holder',
                   label: t('lk.currentHolder'),
                   children: (
-                    <span data-testid="wb-current-holder" data-level={c.currentLevel} data-region={c.currentRegion.code}>
-                      {c.currentLevelLabel ?? c.currentRegion.levelLabel} · {c.currentRegion.name ?? c.currentRegion.code}
+                    <span
+                      data-testid="wb-current-holder"
+                      data-level={c.currentLevel}
+                      data-region={c.currentRegion.code}
+                    >
+                      {c.currentLevelLabel ?? c.currentRegion.levelLabel} ·{' '}
+                      {c.currentRegion.name ?? c.currentRegion.code}
                       {c.currentHall ? ` · ${c.currentHall.name}` : ''}
                     </span>
                   ),
@@ -94,7 +131,15 @@ function CaseHeader({ c, onReload, reveal, setReveal }: { c: CaseView; onReload:
                 { key: 'pickup', label: t('lk.pickup'), children: <PickupText pickup={c.pickup} /> },
               ]
             : []),
-          ...(c.deadlines.suspendedWorkdays ? [{ key: 'susp', label: t('case.suspendedDays'), children: t('common.workdays', { n: c.deadlines.suspendedWorkdays }) }] : []),
+          ...(c.deadlines.suspendedWorkdays
+            ? [
+                {
+                  key: 'susp',
+                  label: t('case.suspendedDays'),
+                  children: t('common.workdays', { n: c.deadlines.suspendedWorkdays }),
+                },
+              ]
+            : []),
           ...(c.currentStep
             ? [
                 {
@@ -135,7 +180,13 @@ function FormValues({ c, item, reveal }: { c: CaseView; item?: ItemDetail; revea
       items={keys.map((k) => {
         const f = fields.find((x) => x.key === k);
         const v = String(c.form[k] ?? '');
-        const masked = reveal ? v : f?.type === 'idNumber' || f?.type === 'creditCode' ? maskId(v) : f?.type === 'phone' ? maskPhone(v) : v;
+        const masked = reveal
+          ? v
+          : f?.type === 'idNumber' || f?.type === 'creditCode'
+            ? maskId(v)
+            : f?.type === 'phone'
+              ? maskPhone(v)
+              : v;
         return { key: k, label: f?.label ?? k, children: masked };
       })}
     />
@@ -162,7 +213,10 @@ export default function CaseWorkPage() {
 
   return (
     <div>
-      <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to="/workbench">{t('wb.inbox')}</Link> }, { title: c.number }]} />
+      <Breadcrumb
+        style={{ marginBottom: 12 }}
+        items={[{ title: <Link to="/workbench">{t('wb.inbox')}</Link> }, { title: c.number }]}
+      />
       <CaseHeader c={c} onReload={reload} reveal={reveal} setReveal={setReveal} />
       <BundleSiblings caseId={c.id} status={c.status} />
       {(c.linkage?.length ?? 0) > 1 && (
@@ -174,7 +228,9 @@ export default function CaseWorkPage() {
         title={t('case.actions')}
         className="guide-section"
         size="small"
-        extra={hasRole('clerk') && c.channel === 'window' && c.status !== 'draft' ? <RatingDeviceButton c={c} /> : undefined}
+        extra={
+          hasRole('clerk') && c.channel === 'window' && c.status !== 'draft' ? <RatingDeviceButton c={c} /> : undefined
+        }
       >
         <CaseActions
           c={c}
@@ -190,7 +246,13 @@ export default function CaseWorkPage() {
             <MaterialsReview c={c} checking={checking} list={list} onCheck={setCheck} />
           </Card>
           {(c.promises?.length ?? 0) > 0 && (
-            <Card title={t('lk.promises')} className="guide-section" size="small" data-testid="case-promises" data-overdue={!!c.promiseOverdue}>
+            <Card
+              title={t('lk.promises')}
+              className="guide-section"
+              size="small"
+              data-testid="case-promises"
+              data-overdue={!!c.promiseOverdue}
+            >
               <PromisesTable promises={c.promises ?? []} />
             </Card>
           )}

@@ -58,7 +58,17 @@ export function Inbox() {
     setParams(next, { replace: true });
   };
 
-  const list = usePagedList<CaseListItem>('/api/cases', { view, counter, status, deadlineState, itemCode, from, to, q: q || undefined, sort: 'deadline' });
+  const list = usePagedList<CaseListItem>('/api/cases', {
+    view,
+    counter,
+    status,
+    deadlineState,
+    itemCode,
+    from,
+    to,
+    q: q || undefined,
+    sort: 'deadline',
+  });
   const range: [Dayjs, Dayjs] | null = from && to ? [dayjs(from), dayjs(to)] : null;
   const hasFilters = !!(status || deadlineState || itemCode || from || to || q);
   const bundleLinks = useBundleLinks(list.data?.items.map((r) => r.id));
@@ -86,19 +96,36 @@ export function Inbox() {
       render: (_: unknown, r: CaseListItem) => (
         <div>
           <div>{r.applicant.name}</div>
-          {r.applicant.idNumberMasked && <Typography.Text type="secondary">{r.applicant.idNumberMasked}</Typography.Text>}
+          {r.applicant.idNumberMasked && (
+            <Typography.Text type="secondary">{r.applicant.idNumberMasked}</Typography.Text>
+          )}
         </div>
       ),
     },
-    { title: t('common.status'), key: 'status', render: (_: unknown, r: CaseListItem) => <StatusTag status={r.status} label={r.statusLabel} /> },
+    {
+      title: t('common.status'),
+      key: 'status',
+      render: (_: unknown, r: CaseListItem) => <StatusTag status={r.status} label={r.statusLabel} />,
+    },
     {
       title: t('case.deadline'),
       key: 'deadline',
       render: (_: unknown, r: CaseListItem) => (
-        <DeadlineTag colour={r.deadlineColour} state={r.deadlineState} remaining={r.remainingWorkingDays} provisional={r.provisional} />
+        <DeadlineTag
+          colour={r.deadlineColour}
+          state={r.deadlineState}
+          remaining={r.remainingWorkingDays}
+          provisional={r.provisional}
+        />
       ),
     },
-    { title: t('case.promisedDeadline'), dataIndex: 'promisedDeadline', key: 'promised', responsive: ['lg' as const], render: (d: string | null) => d ?? '—' },
+    {
+      title: t('case.promisedDeadline'),
+      dataIndex: 'promisedDeadline',
+      key: 'promised',
+      responsive: ['lg' as const],
+      render: (d: string | null) => d ?? '—',
+    },
     {
       title: t('case.submittedAt'),
       dataIndex: 'submittedAt',
@@ -140,7 +167,10 @@ export function Inbox() {
             size="small"
             value={counter ?? 'any'}
             onChange={(v) => update({ counter: v === 'any' ? undefined : String(v) })}
-            options={(['any', 'front', 'back', 'exit'] as const).map((c) => ({ value: c, label: <span data-testid={`wb-counter-${c}`}>{t(`wb.counter.${c}`)}</span> }))}
+            options={(['any', 'front', 'back', 'exit'] as const).map((c) => ({
+              value: c,
+              label: <span data-testid={`wb-counter-${c}`}>{t(`wb.counter.${c}`)}</span>,
+            }))}
           />
         }
       />
@@ -172,7 +202,12 @@ export function Inbox() {
           data-testid="wb-filter-deadline"
           options={DEADLINE_FILTERS.map((s) => ({ value: s, label: label('deadlineState', s) }))}
         />
-        <ItemSelect value={itemCode} onChange={(v) => update({ item: v })} testId="wb-filter-item" style={{ width: 240 }} />
+        <ItemSelect
+          value={itemCode}
+          onChange={(v) => update({ item: v })}
+          testId="wb-filter-item"
+          style={{ width: 240 }}
+        />
         <DatePicker.RangePicker
           value={range}
           onChange={(v) => update({ from: v?.[0]?.format('YYYY-MM-DD'), to: v?.[1]?.format('YYYY-MM-DD') })}
@@ -205,7 +240,10 @@ export function Inbox() {
         }
         locale={{
           emptyText: (
-            <Empty data-testid="wb-inbox-empty" description={view === 'todo' && !hasFilters ? t('wb.inboxEmpty') : t('wb.noMatch')} />
+            <Empty
+              data-testid="wb-inbox-empty"
+              description={view === 'todo' && !hasFilters ? t('wb.inboxEmpty') : t('wb.noMatch')}
+            />
           ),
         }}
       />

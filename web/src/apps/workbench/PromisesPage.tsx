@@ -14,16 +14,24 @@ export default function PromisesPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const state = (STATES as string[]).includes(params.get('state') ?? '') ? (params.get('state') as PromiseState) : 'overdue';
+  const state = (STATES as string[]).includes(params.get('state') ?? '')
+    ? (params.get('state') as PromiseState)
+    : 'overdue';
   const list = usePagedList<PromiseListItem>('/api/cases/promises', { state });
   return (
     <div>
-      <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to="/workbench">{t('wb.inbox')}</Link> }, { title: t('lk.promises') }]} />
+      <Breadcrumb
+        style={{ marginBottom: 12 }}
+        items={[{ title: <Link to="/workbench">{t('wb.inbox')}</Link> }, { title: t('lk.promises') }]}
+      />
       <Card title={t('lk.promises')} data-testid="wb-promises">
         <Tabs
           activeKey={state}
           onChange={(k) => setParams(k === 'overdue' ? {} : { state: k }, { replace: true })}
-          items={STATES.map((s) => ({ key: s, label: <span data-testid={`promises-tab-${s}`}>{t(`lk.tab.${s}`)}</span> }))}
+          items={STATES.map((s) => ({
+            key: s,
+            label: <span data-testid={`promises-tab-${s}`}>{t(`lk.tab.${s}`)}</span>,
+          }))}
         />
         <PagedListTable<PromiseListItem>
           list={list}
@@ -50,21 +58,44 @@ export default function PromisesPage() {
               ),
             },
             { title: t('case.item'), dataIndex: 'itemName', key: 'item', ellipsis: true },
-            { title: t('case.applicant'), dataIndex: 'applicantName', key: 'applicant', render: (n: string | null) => n ?? '—' },
+            {
+              title: t('case.applicant'),
+              dataIndex: 'applicantName',
+              key: 'applicant',
+              render: (n: string | null) => n ?? '—',
+            },
             { title: t('lk.material'), dataIndex: 'materialName', key: 'material' },
             {
               title: t('lk.promiseDue'),
               dataIndex: 'dueDate',
               key: 'due',
-              render: (d: string, r) => (r.state === 'overdue' ? <Typography.Text type="danger" data-testid="promise-overdue">{d}</Typography.Text> : d),
+              render: (d: string, r) =>
+                r.state === 'overdue' ? (
+                  <Typography.Text type="danger" data-testid="promise-overdue">
+                    {d}
+                  </Typography.Text>
+                ) : (
+                  d
+                ),
             },
             {
               title: t('common.status'),
               key: 'state',
-              render: (_, r) => <Tag color={r.state === 'overdue' ? 'red' : r.state === 'fulfilled' ? 'green' : 'gold'}>{r.stateLabel}</Tag>,
+              render: (_, r) => (
+                <Tag color={r.state === 'overdue' ? 'red' : r.state === 'fulfilled' ? 'green' : 'gold'}>
+                  {r.stateLabel}
+                </Tag>
+              ),
             },
             ...(state === 'fulfilled'
-              ? [{ title: t('lk.fulfilledAt'), dataIndex: 'fulfilledAt', key: 'fulfilled', render: (d: string | null) => formatDateTime(d) }]
+              ? [
+                  {
+                    title: t('lk.fulfilledAt'),
+                    dataIndex: 'fulfilledAt',
+                    key: 'fulfilled',
+                    render: (d: string | null) => formatDateTime(d),
+                  },
+                ]
               : []),
           ]}
         />

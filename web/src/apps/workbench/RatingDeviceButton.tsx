@@ -56,7 +56,12 @@ export function RatingDeviceButton({ c }: { c: CaseView }) {
                   key: 'token',
                   label: t('lk.deviceToken'),
                   children: (
-                    <Typography.Text copyable strong style={{ fontSize: 22, letterSpacing: 4 }} data-testid="wb-rating-device-token">
+                    <Typography.Text
+                      copyable
+                      strong
+                      style={{ fontSize: 22, letterSpacing: 4 }}
+                      data-testid="wb-rating-device-token"
+                    >
                       {session.token}
                     </Typography.Text>
                   ),
@@ -65,7 +70,13 @@ export function RatingDeviceButton({ c }: { c: CaseView }) {
                   key: 'link',
                   label: t('lk.deviceLink'),
                   children: (
-                    <Typography.Link copyable href={link} target="_blank" rel="noopener" data-testid="wb-rating-device-link">
+                    <Typography.Link
+                      copyable
+                      href={link}
+                      target="_blank"
+                      rel="noopener"
+                      data-testid="wb-rating-device-link"
+                    >
                       {link}
                     </Typography.Link>
                   ),

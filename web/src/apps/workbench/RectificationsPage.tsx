@@ -1,4 +1,21 @@
-import { App as AntApp, Breadcrumb, Button, Card, Checkbox, Descriptions, Drawer, Empty, Form, Input, InputNumber, Radio, Select, Space, Tag, Typography } from 'antd';
+import {
+  App as AntApp,
+  Breadcrumb,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Drawer,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -8,7 +25,12 @@ import { useI18n, type MessageKey } from '../../shared/i18n';
 import { useFetch, usePagedList } from '../../shared/components/hooks';
 import { PagedListTable } from '../../shared/components/ListPage';
 import { formatDateTime } from '../../shared/components/common';
-import { RECTIFICATION_STATUSES, type RectAction, type RectificationStatus, type RectificationView } from '../../shared/ratings';
+import {
+  RECTIFICATION_STATUSES,
+  type RectAction,
+  type RectificationStatus,
+  type RectificationView,
+} from '../../shared/ratings';
 
 const STATUS_COLOURS: Record<RectificationStatus, string> = {
   pending_check: 'gold',
@@ -47,11 +69,21 @@ function bodyOf(action: RectAction, r: RectificationView, v: ActValues): Record<
     case 'check':
       return { version: r.version, valid: !!v.valid, ...(trim(v.reason) ? { reason: trim(v.reason) } : {}) };
     case 'review':
-      return { version: r.version, confirmInvalid: !!v.confirmInvalid, ...(trim(v.comment) ? { comment: trim(v.comment) } : {}) };
+      return {
+        version: r.version,
+        confirmInvalid: !!v.confirmInvalid,
+        ...(trim(v.comment) ? { comment: trim(v.comment) } : {}),
+      };
     case 'extend':
       return { version: r.version, reason: trim(v.reason), ...(v.days ? { days: v.days } : {}) };
     case 'callback':
-      return { version: r.version, method: v.method, result: trim(v.result), ...(trim(v.measures) ? { measures: trim(v.measures) } : {}), applicantSatisfied: !!v.applicantSatisfied };
+      return {
+        version: r.version,
+        method: v.method,
+        result: trim(v.result),
+        ...(trim(v.measures) ? { measures: trim(v.measures) } : {}),
+        applicantSatisfied: !!v.applicantSatisfied,
+      };
   }
 }
 
@@ -78,10 +110,16 @@ function RectDrawer({ id, onClose, onChanged }: { id: string; onClose: () => voi
     setBusy(true);
     try {
       if (action === 'appeal') {
-        await api.post(`/api/ratings/${r.rating.id}/appeals`, { reason: trim(v.reason), evidence: trim(v.evidence) }, { form });
+        await api.post(
+          `/api/ratings/${r.rating.id}/appeals`,
+          { reason: trim(v.reason), evidence: trim(v.evidence) },
+          { form },
+        );
         rect.reload();
       } else {
-        rect.setData(await api.post<RectificationView>(`/api/rectifications/${r.id}/${action}`, bodyOf(action, r, v), { form }));
+        rect.setData(
+          await api.post<RectificationView>(`/api/rectifications/${r.id}/${action}`, bodyOf(action, r, v), { form }),
+        );
       }
       void message.success(t('common.done'));
       setAction(null);
@@ -96,11 +134,18 @@ function RectDrawer({ id, onClose, onChanged }: { id: string; onClose: () => voi
   };
 
   const req = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });
-  const canAppeal = !!r && r.rating.bad && !r.rating.appeal && !['closed', 'closed_invalid'].includes(r.status) && hasRole('approver', 'chief', 'clerk');
+  const canAppeal =
+    !!r &&
+    r.rating.bad &&
+    !r.rating.appeal &&
+    !['closed', 'closed_invalid'].includes(r.status) &&
+    hasRole('approver', 'chief', 'clerk');
   return (
     <Drawer open title={t('rect.detail')} onClose={onClose} size={560} destroyOnHidden data-testid="rect-drawer">
       {!r ? (
-        rect.loading ? null : <Empty />
+        rect.loading ? null : (
+          <Empty />
+        )
       ) : (
         <div data-testid={`rect-detail-${r.id}`} data-status={r.status}>
           <Descriptions
@@ -108,7 +153,15 @@ function RectDrawer({ id, onClose, onChanged }: { id: string; onClose: () => voi
             column={1}
             bordered
             items={[
-              { key: 'status', label: t('common.status'), children: <Tag color={STATUS_COLOURS[r.status]} data-testid="rect-status" data-status={r.status}>{r.statusLabel}</Tag> },
+              {
+                key: 'status',
+                label: t('common.status'),
+                children: (
+                  <Tag color={STATUS_COLOURS[r.status]} data-testid="rect-status" data-status={r.status}>
+                    {r.statusLabel}
+                  </Tag>
+                ),
+              },
               {
                 key: 'case',
                 label: t('case.number'),
@@ -133,45 +186,111 @@ function RectDrawer({ id, onClose, onChanged }: { id: string; onClose: () => voi
                 ),
               },
               { key: 'dept', label: t('rect.department'), children: r.departmentName ?? r.departmentCode },
-              { key: 'deadline', label: t('rect.deadline'), children: r.deadline ? `${r.deadline}${r.extension ? `（+${r.extension.days}）` : ''}` : '—' },
+              {
+                key: 'deadline',
+                label: t('rect.deadline'),
+                children: r.deadline ? `${r.deadline}${r.extension ? `（+${r.extension.days}）` : ''}` : '—',
+              },
               ...(r.check
-                ? [{ key: 'check', label: t('rect.action.check'), children: `${r.check.valid ? t('rect.validYes') : t('rect.validNo')}${r.check.reason ? `：${r.check.reason}` : ''}（${r.check.by} ${formatDateTime(r.check.at)}）` }]
+                ? [
+                    {
+                      key: 'check',
+                      label: t('rect.action.check'),
+                      children: `${r.check.valid ? t('rect.validYes') : t('rect.validNo')}${r.check.reason ? `：${r.check.reason}` : ''}（${r.check.by} ${formatDateTime(r.check.at)}）`,
+                    },
+                  ]
                 : []),
               ...(r.review
-                ? [{ key: 'review', label: t('rect.action.review'), children: `${r.review.confirmInvalid ? t('rect.confirmInvalidYes') : t('rect.confirmInvalidNo')}${r.review.comment ? `：${r.review.comment}` : ''}` }]
+                ? [
+                    {
+                      key: 'review',
+                      label: t('rect.action.review'),
+                      children: `${r.review.confirmInvalid ? t('rect.confirmInvalidYes') : t('rect.confirmInvalidNo')}${r.review.comment ? `：${r.review.comment}` : ''}`,
+                    },
+                  ]
                 : []),
               ...(r.callback
-                ? [{ key: 'cb', label: t('rect.action.callback'), children: `${t(`rect.method.${r.callback.method}` as MessageKey)} · ${r.callback.result}${r.callback.applicantSatisfied ? ` · ${t('rect.satisfied')}` : ''}` }]
+                ? [
+                    {
+                      key: 'cb',
+                      label: t('rect.action.callback'),
+                      children: `${t(`rect.method.${r.callback.method}` as MessageKey)} · ${r.callback.result}${r.callback.applicantSatisfied ? ` · ${t('rect.satisfied')}` : ''}`,
+                    },
+                  ]
                 : []),
               ...(r.measures ? [{ key: 'measures', label: t('rect.measures'), children: r.measures }] : []),
-              ...(r.rating.appeal ? [{ key: 'appeal', label: t('rect.appeal'), children: <span data-testid="rect-appeal-status">{r.rating.appeal.statusLabel}：{r.rating.appeal.reason}</span> }] : []),
+              ...(r.rating.appeal
+                ? [
+                    {
+                      key: 'appeal',
+                      label: t('rect.appeal'),
+                      children: (
+                        <span data-testid="rect-appeal-status">
+                          {r.rating.appeal.statusLabel}：{r.rating.appeal.reason}
+                        </span>
+                      ),
+                    },
+                  ]
+                : []),
             ]}
           />
           <Space wrap style={{ margin: '16px 0' }}>
             {r.availableActions.map((a) => (
-              <Button key={a} type={action === a ? 'primary' : 'default'} onClick={() => { form.resetFields(); setAction(a); }} data-testid={`rect-action-${a}`}>
+              <Button
+                key={a}
+                type={action === a ? 'primary' : 'default'}
+                onClick={() => {
+                  form.resetFields();
+                  setAction(a);
+                }}
+                data-testid={`rect-action-${a}`}
+              >
                 {t(`rect.action.${a}` as MessageKey)}
               </Button>
             ))}
             {canAppeal && (
-              <Button onClick={() => { form.resetFields(); setAction('appeal'); }} data-testid="rect-action-appeal">
+              <Button
+                onClick={() => {
+                  form.resetFields();
+                  setAction('appeal');
+                }}
+                data-testid="rect-action-appeal"
+              >
                 {t('rect.appeal')}
               </Button>
             )}
-            {!r.availableActions.length && !canAppeal && <Typography.Text type="secondary">{t('rect.noActions')}</Typography.Text>}
+            {!r.availableActions.length && !canAppeal && (
+              <Typography.Text type="secondary">{t('rect.noActions')}</Typography.Text>
+            )}
           </Space>
           {action && (
-            <Card size="small" title={action === 'appeal' ? t('rect.appeal') : t(`rect.action.${action}` as MessageKey)}>
-              <Form form={form} layout="vertical" data-testid={`rect-form-${action}`} initialValues={{ valid: true, confirmInvalid: true, method: 'phone', applicantSatisfied: true }}>
+            <Card
+              size="small"
+              title={action === 'appeal' ? t('rect.appeal') : t(`rect.action.${action}` as MessageKey)}
+            >
+              <Form
+                form={form}
+                layout="vertical"
+                data-testid={`rect-form-${action}`}
+                initialValues={{ valid: true, confirmInvalid: true, method: 'phone', applicantSatisfied: true }}
+              >
                 {action === 'check' && (
                   <>
                     <Form.Item name="valid" label={t('rect.valid')}>
                       <Radio.Group>
-                        <Radio value={true} data-testid="rect-valid-yes">{t('rect.validYes')}</Radio>
-                        <Radio value={false} data-testid="rect-valid-no">{t('rect.validNo')}</Radio>
+                        <Radio value={true} data-testid="rect-valid-yes">
+                          {t('rect.validYes')}
+                        </Radio>
+                        <Radio value={false} data-testid="rect-valid-no">
+                          {t('rect.validNo')}
+                        </Radio>
                       </Radio.Group>
                     </Form.Item>
-                    <Form.Item name="reason" label={t('rect.reason')} rules={valid === false ? [req(t('rect.reason')), { max: 500 }] : [{ max: 500 }]}>
+                    <Form.Item
+                      name="reason"
+                      label={t('rect.reason')}
+                      rules={valid === false ? [req(t('rect.reason')), { max: 500 }] : [{ max: 500 }]}
+                    >
                       <Input.TextArea autoSize={{ minRows: 2 }} data-testid="rect-reason" />
                     </Form.Item>
                   </>
@@ -180,8 +299,12 @@ function RectDrawer({ id, onClose, onChanged }: { id: string; onClose: () => voi
                   <>
                     <Form.Item name="confirmInvalid" label={t('rect.confirmInvalid')}>
                       <Radio.Group>
-                        <Radio value={true} data-testid="rect-confirm-invalid-yes">{t('rect.confirmInvalidYes')}</Radio>
-                        <Radio value={false} data-testid="rect-confirm-invalid-no">{t('rect.confirmInvalidNo')}</Radio>
+                        <Radio value={true} data-testid="rect-confirm-invalid-yes">
+                          {t('rect.confirmInvalidYes')}
+                        </Radio>
+                        <Radio value={false} data-testid="rect-confirm-invalid-no">
+                          {t('rect.confirmInvalidNo')}
+                        </Radio>
                       </Radio.Group>
                     </Form.Item>
                     <Form.Item name="comment" label={t('action.comment')} rules={[{ max: 500 }]}>
@@ -204,7 +327,10 @@ function RectDrawer({ id, onClose, onChanged }: { id: string; onClose: () => voi
                     <Form.Item name="method" label={t('rect.method')} rules={[{ required: true }]}>
                       <Select
                         data-testid="rect-method"
-                        options={(['phone', 'sms', 'visit', 'online'] as const).map((m) => ({ value: m, label: t(`rect.method.${m}`) }))}
+                        options={(['phone', 'sms', 'visit', 'online'] as const).map((m) => ({
+                          value: m,
+                          label: t(`rect.method.${m}`),
+                        }))}
                       />
                     </Form.Item>
                     <Form.Item name="result" label={t('rect.result')} rules={[req(t('rect.result')), { max: 1000 }]}>
@@ -220,10 +346,18 @@ function RectDrawer({ id, onClose, onChanged }: { id: string; onClose: () => voi
                 )}
                 {action === 'appeal' && (
                   <>
-                    <Form.Item name="reason" label={t('rect.appealReason')} rules={[req(t('rect.appealReason')), { max: 500 }]}>
+                    <Form.Item
+                      name="reason"
+                      label={t('rect.appealReason')}
+                      rules={[req(t('rect.appealReason')), { max: 500 }]}
+                    >
                       <Input.TextArea autoSize={{ minRows: 2 }} data-testid="rect-appeal-reason" />
                     </Form.Item>
-                    <Form.Item name="evidence" label={t('rect.appealEvidence')} rules={[req(t('rect.appealEvidence')), { max: 2000 }]}>
+                    <Form.Item
+                      name="evidence"
+                      label={t('rect.appealEvidence')}
+                      rules={[req(t('rect.appealEvidence')), { max: 2000 }]}
+                    >
                       <Input.TextArea autoSize={{ minRows: 2 }} data-testid="rect-appeal-evidence" />
                     </Form.Item>
                   </>
@@ -247,13 +381,26 @@ function RectDrawer({ id, onClose, onChanged }: { id: string; onClose: () => voi
 export default function RectificationsPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
-  const status = (RECTIFICATION_STATUSES as string[]).includes(params.get('status') ?? '') ? (params.get('status') as RectificationStatus) : undefined;
+  const status = (RECTIFICATION_STATUSES as string[]).includes(params.get('status') ?? '')
+    ? (params.get('status') as RectificationStatus)
+    : undefined;
   const list = usePagedList<RectificationView>('/api/rectifications', { status });
   const [openId, setOpenId] = useState<string | null>(null);
   return (
     <div>
-      <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to="/workbench">{t('wb.inbox')}</Link> }, { title: t('rect.title') }]} />
-      <Card title={t('rect.title')} data-testid="wb-rectifications" extra={<Link to="/workbench/rating-appeals" data-testid="wb-appeals-link">{t('appeal.title')}</Link>}>
+      <Breadcrumb
+        style={{ marginBottom: 12 }}
+        items={[{ title: <Link to="/workbench">{t('wb.inbox')}</Link> }, { title: t('rect.title') }]}
+      />
+      <Card
+        title={t('rect.title')}
+        data-testid="wb-rectifications"
+        extra={
+          <Link to="/workbench/rating-appeals" data-testid="wb-appeals-link">
+            {t('appeal.title')}
+          </Link>
+        }
+      >
         <div className="toolbar">
           <Select
             allowClear
@@ -279,13 +426,37 @@ export default function RectificationsPage() {
           }
           locale={{ emptyText: <Empty data-testid="rect-empty" description={t('common.empty')} /> }}
           columns={[
-            { title: t('case.number'), key: 'case', render: (_, r) => <span className="case-number">{r.rating.caseNumber}</span> },
+            {
+              title: t('case.number'),
+              key: 'case',
+              render: (_, r) => <span className="case-number">{r.rating.caseNumber}</span>,
+            },
             { title: t('case.item'), key: 'item', ellipsis: true, render: (_, r) => r.rating.itemName },
             { title: t('rect.rating'), key: 'level', render: (_, r) => <Tag color="red">{r.rating.levelLabel}</Tag> },
             { title: t('rect.department'), key: 'dept', render: (_, r) => r.departmentName ?? r.departmentCode },
-            { title: t('common.status'), key: 'status', render: (_, r) => <Tag color={STATUS_COLOURS[r.status]}>{r.statusLabel}</Tag> },
+            {
+              title: t('common.status'),
+              key: 'status',
+              render: (_, r) => <Tag color={STATUS_COLOURS[r.status]}>{r.statusLabel}</Tag>,
+            },
             { title: t('rect.deadline'), key: 'deadline', render: (_, r) => r.deadline ?? '—' },
-            { title: t('common.actions'), key: 'open', render: (_, r) => <Button size="small" type="link" data-testid={`rect-open-${r.id}`} onClick={(e) => { e.stopPropagation(); setOpenId(r.id); }}>{t('case.view')}</Button> },
+            {
+              title: t('common.actions'),
+              key: 'open',
+              render: (_, r) => (
+                <Button
+                  size="small"
+                  type="link"
+                  data-testid={`rect-open-${r.id}`}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    setOpenId(r.id);
+                  }}
+                >
+                  {t('case.view')}
+                </Button>
+              ),
+            },
           ]}
         />
       </Card>

@@ -1,4 +1,19 @@
-import { App as AntApp, Breadcrumb, Button, Card, Checkbox, Form, Input, Radio, Result, Skeleton, Space, Steps, Tag, Typography } from 'antd';
+import {
+  App as AntApp,
+  Breadcrumb,
+  Button,
+  Card,
+  Checkbox,
+  Form,
+  Input,
+  Radio,
+  Result,
+  Skeleton,
+  Space,
+  Steps,
+  Tag,
+  Typography,
+} from 'antd';
 import { PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -45,7 +60,13 @@ function linkageBody(v: LinkageValues): Record<string, unknown> {
 
 /** Server error paths of the linkage inputs → form paths. */
 const linkagePath = (f: string) =>
-  f === 'pickup.address' ? ['pickup', 'address'] : f.startsWith('pickup') ? ['pickup', 'hallId'] : f === 'greenChannel' || f === 'competentRegionCode' ? [f] : null;
+  f === 'pickup.address'
+    ? ['pickup', 'address']
+    : f.startsWith('pickup')
+      ? ['pickup', 'hallId']
+      : f === 'greenChannel' || f === 'competentRegionCode'
+        ? [f]
+        : null;
 
 function LinkageSection({ item }: { item: ItemDetail }) {
   const { t } = useI18n();
@@ -70,8 +91,16 @@ function LinkageSection({ item }: { item: ItemDetail }) {
       </Form.Item>
       {method === 'hall' && (
         <Space wrap align="start">
-          <Form.Item name={['pickup', 'regionCode']} label={t('lk.pickupRegion')} initialValue={user?.scope.regionCode ?? undefined}>
-            <RegionTreeSelect testId="wr-pickup-region" style={{ width: 260 }} onChange={() => form.setFieldValue(['pickup', 'hallId'], undefined)} />
+          <Form.Item
+            name={['pickup', 'regionCode']}
+            label={t('lk.pickupRegion')}
+            initialValue={user?.scope.regionCode ?? undefined}
+          >
+            <RegionTreeSelect
+              testId="wr-pickup-region"
+              style={{ width: 260 }}
+              onChange={() => form.setFieldValue(['pickup', 'hallId'], undefined)}
+            />
           </Form.Item>
           <Form.Item
             name={['pickup', 'hallId']}
@@ -87,7 +116,11 @@ function LinkageSection({ item }: { item: ItemDetail }) {
         <Form.Item
           name={['pickup', 'address']}
           label={t('lk.address')}
-          rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('lk.address') }) }, { min: 5 }, { max: 300 }]}
+          rules={[
+            { required: true, whitespace: true, message: t('common.required', { field: t('lk.address') }) },
+            { min: 5 },
+            { max: 300 },
+          ]}
         >
           <Input data-testid="wr-pickup-address" />
         </Form.Item>
@@ -115,7 +148,19 @@ const MIRROR: Record<keyof Omit<ApplicantValues, 'kind'>, string[]> = {
 const ONE_VISIT_STEPS = ['accept', 'grant', 'issue-certificate', 'deliver'];
 
 /** 即办件 on the spot: the registered case with its next actions, until it is delivered. */
-function OneVisit({ c, item, onChange, onStale, onNext }: { c: CaseView; item: ItemDetail; onChange: (v: CaseView) => void; onStale: () => void; onNext: () => void }) {
+function OneVisit({
+  c,
+  item,
+  onChange,
+  onStale,
+  onNext,
+}: {
+  c: CaseView;
+  item: ItemDetail;
+  onChange: (v: CaseView) => void;
+  onStale: () => void;
+  onNext: () => void;
+}) {
   const { t } = useI18n();
   const done = c.status === 'completed';
   const stepIndex = (() => {
@@ -129,7 +174,13 @@ function OneVisit({ c, item, onChange, onStale, onNext }: { c: CaseView; item: I
           {c.number}
         </Typography.Text>
         <StatusTag status={c.status} label={c.statusLabel} />
-        <DeadlineTag colour={c.deadlineColour} state={c.deadlineState} remaining={c.remainingWorkingDays} provisional={c.deadlines.provisional} stateLabel={c.deadlineStateLabel} />
+        <DeadlineTag
+          colour={c.deadlineColour}
+          state={c.deadlineState}
+          remaining={c.remainingWorkingDays}
+          provisional={c.deadlines.provisional}
+          stateLabel={c.deadlineStateLabel}
+        />
       </Space>
       {item.handlingType === 'immediate' && (
         <Steps
@@ -174,7 +225,10 @@ export default function RegisterCasePage() {
   const [busy, setBusy] = useState(false);
   const [otherErrors, setOtherErrors] = useState<FieldError[]>([]);
   const [created, setCreated] = useState<CaseView | null>(null);
-  const item = useFetch<ItemDetail>(itemCode ? (signal) => api.get(`/api/items/${encodeURIComponent(itemCode)}`, { signal, silent: true }) : null, [itemCode]);
+  const item = useFetch<ItemDetail>(
+    itemCode ? (signal) => api.get(`/api/items/${encodeURIComponent(itemCode)}`, { signal, silent: true }) : null,
+    [itemCode],
+  );
 
   // A new item: fresh form and materials, with the applicant's details copied into the form.
   useEffect(() => {
@@ -188,7 +242,10 @@ export default function RegisterCasePage() {
       for (const k of targets) if (v && keys.has(k)) values[k] = v;
     }
     form.setFieldValue('form', values);
-    form.setFieldValue('materials', g.materials.map(() => ({ fileIds: [], paper: false })));
+    form.setFieldValue(
+      'materials',
+      g.materials.map(() => ({ fileIds: [], paper: false })),
+    );
   }, [item.data, form]);
 
   const onValuesChange = (changed: Partial<CaseFormValues>) => {
@@ -228,7 +285,14 @@ export default function RegisterCasePage() {
     try {
       const r = await api.post<CreatedCase>(
         '/api/cases',
-        { itemCode: g.code ?? itemCode, ...toCaseBody(values, g.materials), submit: true, applicant, channel: 'window', ...linkageBody(values as LinkageValues) },
+        {
+          itemCode: g.code ?? itemCode,
+          ...toCaseBody(values, g.materials),
+          submit: true,
+          applicant,
+          channel: 'window',
+          ...linkageBody(values as LinkageValues),
+        },
         { headers: { 'Idempotency-Key': idempotencyKey.current } },
       );
       void message.success(t('wr.registered', { number: r.number }));
@@ -239,7 +303,13 @@ export default function RegisterCasePage() {
       setCreated(await api.get<CaseView>(`/api/cases/${r.id}`));
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      setOtherErrors(applyFieldErrors(form, err.problem.errors, (f) => (f === 'itemCode' ? ['itemCode'] : linkagePath(f) ?? caseErrorPath(g.formFields, g.materials.length, { applicant: true, paper: true })(f))));
+      setOtherErrors(
+        applyFieldErrors(form, err.problem.errors, (f) =>
+          f === 'itemCode'
+            ? ['itemCode']
+            : (linkagePath(f) ?? caseErrorPath(g.formFields, g.materials.length, { applicant: true, paper: true })(f)),
+        ),
+      );
     } finally {
       setBusy(false);
     }
@@ -257,7 +327,10 @@ export default function RegisterCasePage() {
   const g = item.data;
   return (
     <div>
-      <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to="/workbench">{t('wb.inbox')}</Link> }, { title: t('wb.register') }]} />
+      <Breadcrumb
+        style={{ marginBottom: 12 }}
+        items={[{ title: <Link to="/workbench">{t('wb.inbox')}</Link> }, { title: t('wb.register') }]}
+      />
       <Typography.Title level={3} style={{ marginTop: 0 }} data-testid="wr-title">
         {t('wb.register')}
       </Typography.Title>
@@ -270,20 +343,36 @@ export default function RegisterCasePage() {
           onNext={next}
         />
       ) : (
-        <Form form={form} layout="vertical" onValuesChange={onValuesChange} data-testid="wr-form" scrollToFirstError={{ block: 'center' }}>
+        <Form
+          form={form}
+          layout="vertical"
+          onValuesChange={onValuesChange}
+          data-testid="wr-form"
+          scrollToFirstError={{ block: 'center' }}
+        >
           <Card title={t('apply.applicantSection')} className="guide-section" size="small">
             <ApplicantSection testPrefix="wr-applicant" />
           </Card>
           <Card title={t('wr.item')} className="guide-section" size="small">
-            <Form.Item name="itemCode" label={t('case.item')} rules={[{ required: true, message: t('common.selectRequired', { field: t('case.item') }) }]}>
-              <ItemSelect testId="wr-item" onChange={(code) => setItemCode(code)} style={{ width: '100%', maxWidth: 560 }} />
+            <Form.Item
+              name="itemCode"
+              label={t('case.item')}
+              rules={[{ required: true, message: t('common.selectRequired', { field: t('case.item') }) }]}
+            >
+              <ItemSelect
+                testId="wr-item"
+                onChange={(code) => setItemCode(code)}
+                style={{ width: '100%', maxWidth: 560 }}
+              />
             </Form.Item>
             {g && (
               <Space wrap>
                 <Tag color={g.handlingType === 'immediate' ? 'green' : 'blue'} data-testid="wr-handling">
                   {label('handling', g.handlingType)}
                 </Tag>
-                {g.promisedLimit && <Tag>{`${t('guide.promisedLimit')} ${t('common.workdays', { n: g.promisedLimit.days })}`}</Tag>}
+                {g.promisedLimit && (
+                  <Tag>{`${t('guide.promisedLimit')} ${t('common.workdays', { n: g.promisedLimit.days })}`}</Tag>
+                )}
                 <Link to={`/items/${encodeURIComponent(g.code ?? itemCode ?? '')}`} target="_blank">
                   {t('portal.viewGuide')}
                 </Link>
@@ -303,7 +392,14 @@ export default function RegisterCasePage() {
               </Card>
               <LinkageSection item={g} />
               <OtherErrorsAlert errors={otherErrors} testId="wr-errors" titled className="guide-section" />
-              <Button type="primary" size="large" icon={<SendOutlined />} loading={busy} onClick={() => void submit()} data-testid="wr-submit">
+              <Button
+                type="primary"
+                size="large"
+                icon={<SendOutlined />}
+                loading={busy}
+                onClick={() => void submit()}
+                data-testid="wr-submit"
+              >
                 {g.handlingType === 'immediate' ? t('wr.submitImmediate') : t('wr.submit')}
               </Button>
             </>

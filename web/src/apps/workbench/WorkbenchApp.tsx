@@ -48,10 +48,16 @@ function WorkbenchHome() {
                   </Space>
                 ),
               },
-              { key: 'region', label: t('common.region'), children: s.regionName ?? s.regionCode ?? t('common.notSet') },
+              {
+                key: 'region',
+                label: t('common.region'),
+                children: s.regionName ?? s.regionCode ?? t('common.notSet'),
+              },
               { key: 'dept', label: t('common.department'), children: s.departmentName ?? t('common.notSet') },
               { key: 'hall', label: t('common.hall'), children: s.hallName ?? t('common.notSet') },
-              ...(s.windowId ? [{ key: 'window', label: t('common.window'), children: s.windowName ?? s.windowId }] : []),
+              ...(s.windowId
+                ? [{ key: 'window', label: t('common.window'), children: s.windowName ?? s.windowId }]
+                : []),
             ]}
             data-testid="wb-scope"
           />

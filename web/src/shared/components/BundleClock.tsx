@@ -13,7 +13,12 @@ export function BundleClock({ v }: { v: BundleApplicationView }) {
         {v.deadline}
         {v.deadlineProvisional ? ` (${t('case.provisional')})` : ''}
       </span>
-      {left !== null && (left < 0 ? <Tag color="red">{t('bd.overdue')}</Tag> : <Tag color={left <= 2 ? 'gold' : 'green'}>{t('bd.remaining', { n: left })}</Tag>)}
+      {left !== null &&
+        (left < 0 ? (
+          <Tag color="red">{t('bd.overdue')}</Tag>
+        ) : (
+          <Tag color={left <= 2 ? 'gold' : 'green'}>{t('bd.remaining', { n: left })}</Tag>
+        ))}
     </Space>
   );
 }

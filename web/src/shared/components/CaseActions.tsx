@@ -1,5 +1,18 @@
 import type { ButtonProps } from 'antd';
-import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -37,7 +50,8 @@ const KNOWN_PATHS = knownPaths([
   'greenChannel',
 ]);
 /** A correction's `field` is chosen in the same select as its material. */
-const ERROR_PATHS = (f: string) => KNOWN_PATHS(f.replace(/^(corrections\.\d+)\.field$/, '$1.materialId').replace(/^fileIds(\.\d+)?$/, 'files'));
+const ERROR_PATHS = (f: string) =>
+  KNOWN_PATHS(f.replace(/^(corrections\.\d+)\.field$/, '$1.materialId').replace(/^fileIds(\.\d+)?$/, 'files'));
 
 interface ActionValues {
   comment?: string;
@@ -71,18 +85,33 @@ function actionBody(a: CaseAction, c: CaseView, v: ActionValues): Record<string,
     body.corrections = (v.corrections ?? [])
       .filter((x) => trimmed(x.problem))
       .map((x) => {
-        const target = x.materialId?.startsWith(FIELD_PREFIX) ? { field: x.materialId.slice(FIELD_PREFIX.length) } : x.materialId ? { materialId: x.materialId } : {};
+        const target = x.materialId?.startsWith(FIELD_PREFIX)
+          ? { field: x.materialId.slice(FIELD_PREFIX.length) }
+          : x.materialId
+            ? { materialId: x.materialId }
+            : {};
         return { ...target, problem: trimmed(x.problem) };
       });
-  if (req.has('suspension')) body.suspension = { kind: v.suspension?.kind, reason: trimmed(v.suspension?.reason), expectedDays: v.suspension?.expectedDays };
+  if (req.has('suspension'))
+    body.suspension = {
+      kind: v.suspension?.kind,
+      reason: trimmed(v.suspension?.reason),
+      expectedDays: v.suspension?.expectedDays,
+    };
   if (req.has('delivery')) {
     const d = v.delivery ?? {};
     body.delivery =
       d.method === 'express'
-        ? { method: 'express', carrier: trimmed(d.carrier), trackingNumber: trimmed(d.trackingNumber), address: trimmed(d.address) }
+        ? {
+            method: 'express',
+            carrier: trimmed(d.carrier),
+            trackingNumber: trimmed(d.trackingNumber),
+            address: trimmed(d.address),
+          }
         : { method: 'window' };
   }
-  if (req.has('certificate')) body.certificate = trimmed(v.certificate?.number) ? { number: trimmed(v.certificate?.number) } : {};
+  if (req.has('certificate'))
+    body.certificate = trimmed(v.certificate?.number) ? { number: trimmed(v.certificate?.number) } : {};
   if (req.has('materialId')) {
     body.materialId = v.materialId;
     body.fileIds = (v.files ?? []).map((f) => f.id);
@@ -127,8 +156,16 @@ function ActionModal({
   const method = Form.useWatch(['delivery', 'method'], form);
   const kind = Form.useWatch(['suspension', 'kind'], form);
   const procedures = item?.specialProcedures?.length
-    ? item.specialProcedures.map((p) => ({ value: p.kind, label: `${p.name}（${t('action.maxDays', { n: p.maxDays })}）`, max: p.maxDays }))
-    : SPECIAL_PROCEDURE_KINDS.map((k) => ({ value: k, label: label('specialKind', k), max: undefined as number | undefined }));
+    ? item.specialProcedures.map((p) => ({
+        value: p.kind,
+        label: `${p.name}（${t('action.maxDays', { n: p.maxDays })}）`,
+        max: p.maxDays,
+      }))
+    : SPECIAL_PROCEDURE_KINDS.map((k) => ({
+        value: k,
+        label: label('specialKind', k),
+        max: undefined as number | undefined,
+      }));
   const maxDays = procedures.find((p) => p.value === kind)?.max;
   const expressOk = item?.expressDelivery !== false;
   const { hasRole } = useAuth();
@@ -143,7 +180,10 @@ function ActionModal({
   const initial: ActionValues = {
     corrections: req.has('corrections')
       ? suggested.length
-        ? suggested.map((s) => ({ materialId: s.materialId ?? (s.field ? `${FIELD_PREFIX}${s.field}` : undefined), problem: s.problem }))
+        ? suggested.map((s) => ({
+            materialId: s.materialId ?? (s.field ? `${FIELD_PREFIX}${s.field}` : undefined),
+            problem: s.problem,
+          }))
         : [{}]
       : undefined,
     delivery: req.has('delivery') ? { method: 'window' } : undefined,
@@ -177,7 +217,9 @@ function ActionModal({
       onOk={() => void confirm()}
       okText={t('action.confirm')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ loading: busy, danger: DANGER.has(action.action), 'data-testid': 'action-confirm' } as ButtonProps}
+      okButtonProps={
+        { loading: busy, danger: DANGER.has(action.action), 'data-testid': 'action-confirm' } as ButtonProps
+      }
       destroyOnHidden
       maskClosable={false}
     >
@@ -197,33 +239,67 @@ function ActionModal({
             </Typography.Paragraph>
             <Form.List
               name="corrections"
-              rules={[{ validator: (_, v: unknown[]) => (v?.length ? Promise.resolve() : Promise.reject(new Error(t('action.correctionsRequired')))) }]}
+              rules={[
+                {
+                  validator: (_, v: unknown[]) =>
+                    v?.length ? Promise.resolve() : Promise.reject(new Error(t('action.correctionsRequired'))),
+                },
+              ]}
             >
               {(fields, { add, remove }, { errors }) => (
                 <div data-testid="action-corrections">
                   {fields.map((f) => (
                     <div key={f.key} className="correction-row">
-                      <Form.Item name={[f.name, 'materialId']} style={{ marginBottom: 8, flex: '0 0 40%', minWidth: 0 }}>
+                      <Form.Item
+                        name={[f.name, 'materialId']}
+                        style={{ marginBottom: 8, flex: '0 0 40%', minWidth: 0 }}
+                      >
                         <Select
                           allowClear
                           showSearch={{ optionFilterProp: 'label' }}
                           placeholder={t('action.correctionGeneral')}
                           data-testid={`action-correction-${f.name}-material`}
                           options={[
-                            { label: t('case.materials'), options: c.materials.map((m) => ({ value: m.materialId, label: m.name })) },
+                            {
+                              label: t('case.materials'),
+                              options: c.materials.map((m) => ({ value: m.materialId, label: m.name })),
+                            },
                             ...(item?.formFields?.length
-                              ? [{ label: t('case.form'), options: item.formFields.map((f) => ({ value: `${FIELD_PREFIX}${f.key}`, label: f.label })) }]
+                              ? [
+                                  {
+                                    label: t('case.form'),
+                                    options: item.formFields.map((f) => ({
+                                      value: `${FIELD_PREFIX}${f.key}`,
+                                      label: f.label,
+                                    })),
+                                  },
+                                ]
                               : []),
                           ]}
                         />
                       </Form.Item>
-                      <Form.Item name={[f.name, 'problem']} rules={[required(t('action.problem')), { max: 500 }]} style={{ marginBottom: 8, flex: 1, minWidth: 0 }}>
+                      <Form.Item
+                        name={[f.name, 'problem']}
+                        rules={[required(t('action.problem')), { max: 500 }]}
+                        style={{ marginBottom: 8, flex: 1, minWidth: 0 }}
+                      >
                         <Input placeholder={t('action.problem')} data-testid={`action-correction-${f.name}-problem`} />
                       </Form.Item>
-                      <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(f.name)} aria-label={t('common.delete')} />
+                      <Button
+                        type="text"
+                        icon={<MinusCircleOutlined />}
+                        onClick={() => remove(f.name)}
+                        aria-label={t('common.delete')}
+                      />
                     </div>
                   ))}
-                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({})} block data-testid="action-correction-add">
+                  <Button
+                    type="dashed"
+                    icon={<PlusOutlined />}
+                    onClick={() => add({})}
+                    block
+                    data-testid="action-correction-add"
+                  >
                     {t('action.addCorrection')}
                   </Button>
                   <Form.ErrorList errors={errors} />
@@ -234,10 +310,21 @@ function ActionModal({
         )}
         {req.has('suspension') && (
           <>
-            <Form.Item name={['suspension', 'kind']} label={t('action.suspensionKind')} rules={[{ required: true, message: t('common.selectRequired', { field: t('action.suspensionKind') }) }]}>
-              <Select data-testid="action-suspension-kind" options={procedures.map(({ value, label: l }) => ({ value, label: l }))} />
+            <Form.Item
+              name={['suspension', 'kind']}
+              label={t('action.suspensionKind')}
+              rules={[{ required: true, message: t('common.selectRequired', { field: t('action.suspensionKind') }) }]}
+            >
+              <Select
+                data-testid="action-suspension-kind"
+                options={procedures.map(({ value, label: l }) => ({ value, label: l }))}
+              />
             </Form.Item>
-            <Form.Item name={['suspension', 'reason']} label={t('action.suspensionReason')} rules={[required(t('action.suspensionReason')), { max: 1000 }]}>
+            <Form.Item
+              name={['suspension', 'reason']}
+              label={t('action.suspensionReason')}
+              rules={[required(t('action.suspensionReason')), { max: 1000 }]}
+            >
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} data-testid="action-suspension-reason" />
             </Form.Item>
             <Form.Item
@@ -245,7 +332,13 @@ function ActionModal({
               label={t('action.expectedDays')}
               rules={[{ required: true, message: t('common.required', { field: t('action.expectedDays') }) }]}
             >
-              <InputNumber min={1} max={maxDays ?? 3650} precision={0} style={{ width: '100%' }} data-testid="action-suspension-days" />
+              <InputNumber
+                min={1}
+                max={maxDays ?? 3650}
+                precision={0}
+                style={{ width: '100%' }}
+                data-testid="action-suspension-days"
+              />
             </Form.Item>
           </>
         )}
@@ -266,7 +359,11 @@ function ActionModal({
                 <Form.Item name={['delivery', 'carrier']} label={t('action.carrier')} rules={[{ max: 50 }]}>
                   <Input placeholder={t('action.carrierPlaceholder')} data-testid="action-delivery-carrier" />
                 </Form.Item>
-                <Form.Item name={['delivery', 'trackingNumber']} label={t('action.trackingNumber')} rules={[required(t('action.trackingNumber')), { max: 50 }]}>
+                <Form.Item
+                  name={['delivery', 'trackingNumber']}
+                  label={t('action.trackingNumber')}
+                  rules={[required(t('action.trackingNumber')), { max: 50 }]}
+                >
                   <Input data-testid="action-delivery-tracking" />
                 </Form.Item>
                 <Form.Item name={['delivery', 'address']} label={t('action.address')} rules={[{ max: 300 }]}>
@@ -277,16 +374,28 @@ function ActionModal({
           </>
         )}
         {req.has('certificate') && (
-          <Form.Item name={['certificate', 'number']} label={t('action.certificateNumber')} extra={t('action.certificateHint')} rules={[{ max: 100 }]}>
+          <Form.Item
+            name={['certificate', 'number']}
+            label={t('action.certificateNumber')}
+            extra={t('action.certificateHint')}
+            rules={[{ max: 100 }]}
+          >
             <Input data-testid="action-certificate-number" />
           </Form.Item>
         )}
         {req.has('materialId') && (
           <>
-            <Form.Item name="materialId" label={t('lk.supplyMaterial')} rules={[{ required: true, message: t('common.selectRequired', { field: t('lk.supplyMaterial') }) }]}>
+            <Form.Item
+              name="materialId"
+              label={t('lk.supplyMaterial')}
+              rules={[{ required: true, message: t('common.selectRequired', { field: t('lk.supplyMaterial') }) }]}
+            >
               <Select
                 data-testid="action-supply-material"
-                options={openPromises.map((p) => ({ value: p.materialId, label: `${p.materialName}（${t('lk.promiseDue')} ${p.dueDate}）` }))}
+                options={openPromises.map((p) => ({
+                  value: p.materialId,
+                  label: `${p.materialName}（${t('lk.promiseDue')} ${p.dueDate}）`,
+                }))}
               />
             </Form.Item>
             <Form.Item
@@ -296,7 +405,9 @@ function ActionModal({
               rules={[
                 {
                   validator: (_, v: UploadedFile[] | undefined) =>
-                    v?.length || form.getFieldValue('paper') ? Promise.resolve() : Promise.reject(new Error(isClerk ? t('lk.filesOrPaper') : t('lk.filesRequired'))),
+                    v?.length || form.getFieldValue('paper')
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(isClerk ? t('lk.filesOrPaper') : t('lk.filesRequired'))),
                 },
               ]}
             >
@@ -330,7 +441,9 @@ function ActionModal({
                         </Form.Item>
                         <Form.Item
                           name={[f.name, 'dueDate']}
-                          rules={[{ required: true, message: t('common.selectRequired', { field: t('lk.promiseDue') }) }]}
+                          rules={[
+                            { required: true, message: t('common.selectRequired', { field: t('lk.promiseDue') }) },
+                          ]}
                           style={{ marginBottom: 8, flex: 1, minWidth: 0 }}
                         >
                           <DatePicker
@@ -340,7 +453,12 @@ function ActionModal({
                             data-testid={`action-deferred-${f.name}-date`}
                           />
                         </Form.Item>
-                        <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(f.name)} aria-label={t('common.delete')} />
+                        <Button
+                          type="text"
+                          icon={<MinusCircleOutlined />}
+                          onClick={() => remove(f.name)}
+                          aria-label={t('common.delete')}
+                        />
                       </div>
                     ))}
                     <Button
@@ -358,9 +476,7 @@ function ActionModal({
               </Form.List>
             </Form.Item>
             <Form.Item name="greenChannel" valuePropName="checked">
-              <Checkbox data-testid="action-green-channel">
-                {t('lk.greenChannel')}
-              </Checkbox>
+              <Checkbox data-testid="action-green-channel">{t('lk.greenChannel')}</Checkbox>
             </Form.Item>
           </>
         )}
@@ -394,7 +510,12 @@ export function CaseActions({
   const { t } = useI18n();
   const [open, setOpen] = useState<CaseAction | null>(null);
   if (c.readOnly) return <Alert type="info" showIcon title={t('case.readOnly')} data-testid="case-readonly" />;
-  if (!c.availableActions.length) return <Typography.Text type="secondary" data-testid="case-no-actions">{t('case.noActions')}</Typography.Text>;
+  if (!c.availableActions.length)
+    return (
+      <Typography.Text type="secondary" data-testid="case-no-actions">
+        {t('case.noActions')}
+      </Typography.Text>
+    );
   const primary = c.availableActions.filter((a) => !SECONDARY.has(a.action))[0]?.action;
   return (
     <>

@@ -1,7 +1,15 @@
 import { Button, Card, Empty, List, Space, Tag, Timeline, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, EyeOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useI18n } from '../i18n';
-import { caseDocUrl, type CaseDocument, type CaseView, type DeadlineColour, type DeadlineState, type HistoryEntry, type ItemDetail } from '../cases';
+import {
+  caseDocUrl,
+  type CaseDocument,
+  type CaseView,
+  type DeadlineColour,
+  type DeadlineState,
+  type HistoryEntry,
+  type ItemDetail,
+} from '../cases';
 import { formatDateTime } from './common';
 
 const STATUS_COLOURS: Record<string, string> = {
@@ -23,13 +31,23 @@ const STATUS_COLOURS: Record<string, string> = {
 /** The status with the label the API gives; colour by the stable code. */
 export function StatusTag({ status, label }: { status: string; label: string }) {
   return (
-    <Tag color={STATUS_COLOURS[status] ?? 'blue'} data-testid="case-status" data-status={status} style={{ marginInlineEnd: 0 }}>
+    <Tag
+      color={STATUS_COLOURS[status] ?? 'blue'}
+      data-testid="case-status"
+      data-status={status}
+      style={{ marginInlineEnd: 0 }}
+    >
       {label}
     </Tag>
   );
 }
 
-const TAG_COLOURS: Record<DeadlineColour, string | undefined> = { green: 'green', yellow: 'gold', red: 'red', grey: undefined };
+const TAG_COLOURS: Record<DeadlineColour, string | undefined> = {
+  green: 'green',
+  yellow: 'gold',
+  red: 'red',
+  grey: undefined,
+};
 
 /** Deadline colour (green on time, yellow near, red overdue, grey not running) with the working days left. */
 export function DeadlineTag({
@@ -56,7 +74,12 @@ export function DeadlineTag({
           : t('case.remainingDays', { n: remaining });
   return (
     <Space size={4} wrap>
-      <Tag color={TAG_COLOURS[colour]} data-testid={`deadline-${colour}`} data-state={state} style={{ marginInlineEnd: 0 }}>
+      <Tag
+        color={TAG_COLOURS[colour]}
+        data-testid={`deadline-${colour}`}
+        data-state={state}
+        style={{ marginInlineEnd: 0 }}
+      >
         {text}
       </Tag>
       {provisional && (
@@ -118,13 +141,25 @@ export function CaseHistory({
               </span>
               {h.clock && <Tag color={CLOCK_COLOURS[h.clock]}>{h.clockLabel}</Tag>}
             </div>
-            {h.comment && <div className="history-comment">{t('case.comment')}：{h.comment}</div>}
-            {h.payload?.reason && <div className="history-comment">{t('case.reason')}：{h.payload.reason}</div>}
+            {h.comment && (
+              <div className="history-comment">
+                {t('case.comment')}：{h.comment}
+              </div>
+            )}
+            {h.payload?.reason && (
+              <div className="history-comment">
+                {t('case.reason')}：{h.payload.reason}
+              </div>
+            )}
             {h.payload?.corrections?.length ? (
               <ul className="history-list">
                 {h.payload.corrections.map((c, i) => (
                   <li key={i}>
-                    {c.materialId ? `${materialNames[c.materialId] ?? c.materialId}：` : c.field ? `${fieldLabels[c.field] ?? c.field}：` : ''}
+                    {c.materialId
+                      ? `${materialNames[c.materialId] ?? c.materialId}：`
+                      : c.field
+                        ? `${fieldLabels[c.field] ?? c.field}：`
+                        : ''}
                     {c.problem}
                   </li>
                 ))}
@@ -155,9 +190,20 @@ export const fieldLabelsOf = (item: { formFields?: { key: string; label: string 
   Object.fromEntries((item?.formFields ?? []).map((f) => [f.key, f.label]));
 
 /** 文书: notices, decisions, certificate; open (print) or download. */
-export function CaseDocuments({ caseId, documents, printable = false }: { caseId: string; documents: CaseDocument[]; printable?: boolean }) {
+export function CaseDocuments({
+  caseId,
+  documents,
+  printable = false,
+}: {
+  caseId: string;
+  documents: CaseDocument[];
+  printable?: boolean;
+}) {
   const { t } = useI18n();
-  if (!documents.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('case.noDocuments')} data-testid="case-docs-empty" />;
+  if (!documents.length)
+    return (
+      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('case.noDocuments')} data-testid="case-docs-empty" />
+    );
   return (
     <List
       size="small"
@@ -167,15 +213,39 @@ export function CaseDocuments({ caseId, documents, printable = false }: { caseId
         <List.Item
           actions={[
             printable ? (
-              <Button key="print" size="small" icon={<PrinterOutlined />} href={caseDocUrl(caseId, d.id)} target="_blank" rel="noopener" data-testid={`case-doc-print-${d.kind}`}>
+              <Button
+                key="print"
+                size="small"
+                icon={<PrinterOutlined />}
+                href={caseDocUrl(caseId, d.id)}
+                target="_blank"
+                rel="noopener"
+                data-testid={`case-doc-print-${d.kind}`}
+              >
                 {t('case.print')}
               </Button>
             ) : (
-              <Button key="view" size="small" type="link" icon={<EyeOutlined />} href={caseDocUrl(caseId, d.id)} target="_blank" rel="noopener">
+              <Button
+                key="view"
+                size="small"
+                type="link"
+                icon={<EyeOutlined />}
+                href={caseDocUrl(caseId, d.id)}
+                target="_blank"
+                rel="noopener"
+              >
                 <span className="hide-xs">{t('case.view')}</span>
               </Button>
             ),
-            <Button key="dl" size="small" type="link" icon={<DownloadOutlined />} href={caseDocUrl(caseId, d.id, true)} download data-testid={`case-doc-${d.kind}`}>
+            <Button
+              key="dl"
+              size="small"
+              type="link"
+              icon={<DownloadOutlined />}
+              href={caseDocUrl(caseId, d.id, true)}
+              download
+              data-testid={`case-doc-${d.kind}`}
+            >
               <span className="hide-xs">{t('case.download')}</span>
             </Button>,
           ]}
@@ -188,7 +258,15 @@ export function CaseDocuments({ caseId, documents, printable = false }: { caseId
 }
 
 /** The side cards of a case page: its documents, then its history. */
-export function CaseDocsAndHistory({ c, item, printable }: { c: CaseView; item: ItemDetail | undefined; printable?: boolean }) {
+export function CaseDocsAndHistory({
+  c,
+  item,
+  printable,
+}: {
+  c: CaseView;
+  item: ItemDetail | undefined;
+  printable?: boolean;
+}) {
   const { t } = useI18n();
   return (
     <>

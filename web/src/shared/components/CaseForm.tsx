@@ -14,16 +14,32 @@ import { t as tr } from '../i18n';
 /** 'draft' skips required checks (a draft may be incomplete); formats are always checked, as the server does. */
 export type FormMode = 'draft' | 'submit';
 
-const MAX: Record<string, number> = { text: 200, textarea: 5000, address: 300, number: 40, select: 100, idNumber: 18, creditCode: 18, phone: 30 };
+const MAX: Record<string, number> = {
+  text: 200,
+  textarea: 5000,
+  address: 300,
+  number: 40,
+  select: 100,
+  idNumber: 18,
+  creditCode: 18,
+  phone: 30,
+};
 
-const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+const isBlank = (v: unknown) =>
+  v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
 
 function fieldRules(f: FormField, mode: RefObject<FormMode>): Rule[] {
   const rules: Rule[] = [
     {
       validator: (_, v: unknown) =>
         f.required && mode.current === 'submit' && isBlank(v)
-          ? Promise.reject(new Error(tr(f.type === 'select' || f.type === 'date' ? 'common.selectRequired' : 'common.required', { field: f.label })))
+          ? Promise.reject(
+              new Error(
+                tr(f.type === 'select' || f.type === 'date' ? 'common.selectRequired' : 'common.required', {
+                  field: f.label,
+                }),
+              ),
+            )
           : Promise.resolve(),
     },
   ];
@@ -31,7 +47,8 @@ function fieldRules(f: FormField, mode: RefObject<FormMode>): Rule[] {
   if (max && f.type !== 'number') rules.push({ max, message: tr('apply.maxLength', { field: f.label, n: max }) });
   const check = (ok: (s: string) => boolean, key: Parameters<typeof tr>[0]) =>
     rules.push({
-      validator: (_, v: unknown) => (isBlank(v) || ok(String(v).trim()) ? Promise.resolve() : Promise.reject(new Error(tr(key, { field: f.label })))),
+      validator: (_, v: unknown) =>
+        isBlank(v) || ok(String(v).trim()) ? Promise.resolve() : Promise.reject(new Error(tr(key, { field: f.label }))),
     });
   if (f.type === 'idNumber') check(isValidIdNumber, 'auth.idNumberInvalid');
   if (f.type === 'creditCode') check(isValidCreditCode, 'auth.creditCodeInvalid');
@@ -43,13 +60,22 @@ function fieldRules(f: FormField, mode: RefObject<FormMode>): Rule[] {
 function FieldControl({ f, testId, ...rest }: { f: FormField; testId: string; [prop: string]: unknown }) {
   switch (f.type) {
     case 'textarea':
-      return <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={MAX.textarea} data-testid={testId} {...rest} />;
+      return (
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={MAX.textarea} data-testid={testId} {...rest} />
+      );
     case 'number':
       return <InputNumber style={{ width: '100%' }} data-testid={testId} {...rest} />;
     case 'date':
       return <DatePicker style={{ width: '100%' }} data-testid={testId} {...rest} />;
     case 'select':
-      return <Select data-testid={testId} allowClear options={(f.options ?? []).map((o) => ({ value: o, label: o }))} {...rest} />;
+      return (
+        <Select
+          data-testid={testId}
+          allowClear
+          options={(f.options ?? []).map((o) => ({ value: o, label: o }))}
+          {...rest}
+        />
+      );
     case 'phone':
       return <Input inputMode="tel" autoComplete="tel" data-testid={testId} {...rest} />;
     case 'idNumber':
@@ -122,8 +148,16 @@ export function MaterialHead({ m, index }: { m: Material; index: number }) {
           {m.paperSize ? ` · ${m.paperSize}` : ''}
         </span>
       </div>
-      {m.notes && <Typography.Paragraph type="secondary" className="material-notes">{m.notes}</Typography.Paragraph>}
-      {m.source !== 'applicant' && <Typography.Text type="secondary" className="material-notes">{t('apply.sharedHint')}</Typography.Text>}
+      {m.notes && (
+        <Typography.Paragraph type="secondary" className="material-notes">
+          {m.notes}
+        </Typography.Paragraph>
+      )}
+      {m.source !== 'applicant' && (
+        <Typography.Text type="secondary" className="material-notes">
+          {t('apply.sharedHint')}
+        </Typography.Text>
+      )}
     </div>
   );
 }
@@ -206,7 +240,16 @@ export function ApplicantSection({ testPrefix = 'wr-applicant' }: { testPrefix?:
         <Form.Item
           name={['applicant', 'name']}
           label={kind === 'company' ? t('auth.companyName') : t('auth.personName')}
-          rules={[{ required: true, whitespace: true, message: t('common.required', { field: kind === 'company' ? t('auth.companyName') : t('auth.personName') }) }, { max: 100 }]}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              message: t('common.required', {
+                field: kind === 'company' ? t('auth.companyName') : t('auth.personName'),
+              }),
+            },
+            { max: 100 },
+          ]}
         >
           <Input data-testid={`${testPrefix}-name`} />
         </Form.Item>
@@ -220,7 +263,12 @@ export function ApplicantSection({ testPrefix = 'wr-applicant' }: { testPrefix?:
             validateFirst
             rules={[
               { required: true, message: t('common.required', { field: t('auth.creditCode') }) },
-              { validator: (_, v: string) => (!v || isValidCreditCode(v) ? Promise.resolve() : Promise.reject(new Error(t('auth.creditCodeInvalid')))) },
+              {
+                validator: (_, v: string) =>
+                  !v || isValidCreditCode(v)
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('auth.creditCodeInvalid'))),
+              },
             ]}
           >
             <Input maxLength={18} data-testid={`${testPrefix}-credit-code`} />
@@ -233,7 +281,10 @@ export function ApplicantSection({ testPrefix = 'wr-applicant' }: { testPrefix?:
             validateFirst
             rules={[
               { required: true, message: t('common.required', { field: t('auth.idNumber') }) },
-              { validator: (_, v: string) => (!v || isValidIdNumber(v) ? Promise.resolve() : Promise.reject(new Error(t('auth.idNumberInvalid')))) },
+              {
+                validator: (_, v: string) =>
+                  !v || isValidIdNumber(v) ? Promise.resolve() : Promise.reject(new Error(t('auth.idNumberInvalid'))),
+              },
             ]}
           >
             <Input maxLength={18} data-testid={`${testPrefix}-id-number`} />
@@ -244,7 +295,14 @@ export function ApplicantSection({ testPrefix = 'wr-applicant' }: { testPrefix?:
         <Form.Item
           name={['applicant', 'phone']}
           label={t('auth.phone')}
-          rules={[{ validator: (_, v: string) => (!v || CONTACT_PHONE_RE.test(v.trim()) ? Promise.resolve() : Promise.reject(new Error(t('apply.phoneInvalid', { field: t('auth.phone') })))) }]}
+          rules={[
+            {
+              validator: (_, v: string) =>
+                !v || CONTACT_PHONE_RE.test(v.trim())
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('apply.phoneInvalid', { field: t('auth.phone') }))),
+            },
+          ]}
         >
           <Input inputMode="tel" data-testid={`${testPrefix}-phone`} />
         </Form.Item>
@@ -268,7 +326,11 @@ export interface MaterialInput {
 }
 
 /** The form a new application starts with: the account's own name where the form asks for it (item or bundle form). */
-export function initialApplicationValues(fields: FormField[], materialCount: number, user: { kind: string; name: string }): CaseFormValues {
+export function initialApplicationValues(
+  fields: FormField[],
+  materialCount: number,
+  user: { kind: string; name: string },
+): CaseFormValues {
   const keys = new Set(fields.map((f) => f.key));
   const form: Record<string, unknown> = {};
   if (user.kind === 'person' && keys.has('applicantName')) form.applicantName = user.name;
@@ -277,7 +339,10 @@ export function initialApplicationValues(fields: FormField[], materialCount: num
 }
 
 /** Form values → the `form` and `materials` of a create/submit body (blank optional fields dropped). */
-export function toCaseBody(values: CaseFormValues, materials: Material[]): { form: Record<string, unknown>; materials: MaterialInput[] } {
+export function toCaseBody(
+  values: CaseFormValues,
+  materials: Material[],
+): { form: Record<string, unknown>; materials: MaterialInput[] } {
   const form: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(values.form ?? {})) {
     if (isBlank(v)) continue;
@@ -304,7 +369,11 @@ export function fromCase(c: CaseView, materials: Material[]): CaseFormValues {
 }
 
 /** Resolves server error paths of a create/submit body onto the case form's items. */
-export function caseErrorPath(fields: FormField[], materialCount: number, opts: { applicant?: boolean; paper?: boolean } = {}) {
+export function caseErrorPath(
+  fields: FormField[],
+  materialCount: number,
+  opts: { applicant?: boolean; paper?: boolean } = {},
+) {
   const keys = new Set(fields.map((f) => f.key));
   return (field: string): NamePath | null => {
     const parts = field.split('.');
@@ -314,7 +383,12 @@ export function caseErrorPath(fields: FormField[], materialCount: number, opts: 
       if (i >= materialCount) return null;
       return opts.paper && parts[2] === 'paper' ? ['materials', i, 'paper'] : ['materials', i, 'fileIds'];
     }
-    if (opts.applicant && parts[0] === 'applicant' && parts[1] && ['kind', 'name', 'idNumber', 'creditCode', 'phone'].includes(parts[1])) {
+    if (
+      opts.applicant &&
+      parts[0] === 'applicant' &&
+      parts[1] &&
+      ['kind', 'name', 'idNumber', 'creditCode', 'phone'].includes(parts[1])
+    ) {
       return ['applicant', parts[1]];
     }
     return null;

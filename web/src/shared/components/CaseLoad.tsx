@@ -8,7 +8,10 @@ import { useFetch, type FetchState } from './hooks';
 export function useCaseWithItem(id: string): { kase: FetchState<CaseView>; item: FetchState<ItemDetail> } {
   const kase = useFetch<CaseView>((signal) => api.get(`/api/cases/${id}`, { signal, silent: true }), [id]);
   const itemCode = kase.data?.itemCode;
-  const item = useFetch<ItemDetail>(itemCode ? (signal) => api.get(`/api/items/${encodeURIComponent(itemCode)}`, { signal, silent: true }) : null, [itemCode]);
+  const item = useFetch<ItemDetail>(
+    itemCode ? (signal) => api.get(`/api/items/${encodeURIComponent(itemCode)}`, { signal, silent: true }) : null,
+    [itemCode],
+  );
   return { kase, item };
 }
 
@@ -17,7 +20,8 @@ export function useCaseWithItem(id: string): { kase: FetchState<CaseView>; item:
  * of `rows` lines, the error (retry unless 404), or nothing.
  */
 export function CaseFallback({ kase, rows }: { kase: FetchState<CaseView>; rows: number }) {
-  if (kase.error) return <ErrorResult error={kase.error} onRetry={kase.error.status === 404 ? undefined : kase.reload} />;
+  if (kase.error)
+    return <ErrorResult error={kase.error} onRetry={kase.error.status === 404 ? undefined : kase.reload} />;
   if (kase.loading)
     return (
       <Card>

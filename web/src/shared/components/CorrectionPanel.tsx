@@ -27,17 +27,30 @@ const sameIds = (a: UploadedFile[], b: UploadedFile[]) => a.length === b.length 
  * 补正: what the window's notice lists, per material and per form field; the applicant replaces the
  * files (and corrects the fields), then resubmits (`resubmit`).
  */
-export function CorrectionPanel({ c, onDone, onStale }: { c: CaseView; onDone: (v: CaseView) => void; onStale: () => void }) {
+export function CorrectionPanel({
+  c,
+  onDone,
+  onStale,
+}: {
+  c: CaseView;
+  onDone: (v: CaseView) => void;
+  onStale: () => void;
+}) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const mode = useRef<FormMode>('submit');
   const { busy, post } = useCaseAction();
   const [otherErrors, setOtherErrors] = useState<FieldError[]>([]);
   const corrections = latestCorrections(c);
-  const rejected = c.materials.filter((m) => m.status === 'rejected' || corrections.some((x) => x.materialId === m.materialId));
+  const rejected = c.materials.filter(
+    (m) => m.status === 'rejected' || corrections.some((x) => x.materialId === m.materialId),
+  );
   const fieldKeys = new Set(corrections.flatMap((x) => (x.field ? [x.field] : [])));
   const needItem = fieldKeys.size > 0;
-  const item = useFetch<ItemDetail>(needItem ? (signal) => api.get(`/api/items/${encodeURIComponent(c.itemCode)}`, { signal, silent: true }) : null, [c.itemCode, needItem]);
+  const item = useFetch<ItemDetail>(
+    needItem ? (signal) => api.get(`/api/items/${encodeURIComponent(c.itemCode)}`, { signal, silent: true }) : null,
+    [c.itemCode, needItem],
+  );
   const fields = (item.data?.formFields ?? []).filter((f) => fieldKeys.has(f.key));
   const general = corrections.filter((x) => !x.materialId && !x.field);
   const originalIds = new Set(c.materials.flatMap((m) => m.files.map((f) => f.id)));
@@ -62,7 +75,11 @@ export function CorrectionPanel({ c, onDone, onStale }: { c: CaseView; onDone: (
         : { materialId: m.materialId, fileIds: m.files.map((f) => f.id), ...(m.paper ? { paper: true } : {}) };
     });
     const body: Record<string, unknown> = { action: 'resubmit', version: c.version, materials };
-    if (fields.length) body.form = { ...c.form, ...Object.fromEntries(Object.entries(v.form ?? {}).filter(([, x]) => x !== undefined && x !== '')) };
+    if (fields.length)
+      body.form = {
+        ...c.form,
+        ...Object.fromEntries(Object.entries(v.form ?? {}).filter(([, x]) => x !== undefined && x !== '')),
+      };
     const resolve = (field: string): NamePath | null => {
       const p = field.split('.');
       if (p[0] === 'form' && p[1] && fieldKeys.has(p[1])) return ['form', p[1]];
@@ -109,12 +126,17 @@ export function CorrectionPanel({ c, onDone, onStale }: { c: CaseView; onDone: (
                 rules={[
                   {
                     validator: (_, v: UploadedFile[] | undefined) =>
-                      v?.length && !sameIds(v, m.files) ? Promise.resolve() : Promise.reject(new Error(t('correction.replaceFiles'))),
+                      v?.length && !sameIds(v, m.files)
+                        ? Promise.resolve()
+                        : Promise.reject(new Error(t('correction.replaceFiles'))),
                   },
                 ]}
                 style={{ marginBottom: 0 }}
               >
-                <FileUploadField testId={`correction-upload-${m.materialId}`} hrefOf={(f) => (originalIds.has(f.id) ? caseFileUrl(c.id, f.id) : ownFileUrl(f.id))} />
+                <FileUploadField
+                  testId={`correction-upload-${m.materialId}`}
+                  hrefOf={(f) => (originalIds.has(f.id) ? caseFileUrl(c.id, f.id) : ownFileUrl(f.id))}
+                />
               </Form.Item>
             </div>
           );
@@ -134,7 +156,13 @@ export function CorrectionPanel({ c, onDone, onStale }: { c: CaseView; onDone: (
         )}
       </Form>
       <OtherErrorsAlert errors={otherErrors} testId="correction-errors" style={{ marginBottom: 12 }} />
-      <Button type="primary" icon={<SendOutlined />} loading={busy} onClick={() => void submit()} data-testid="case-resubmit">
+      <Button
+        type="primary"
+        icon={<SendOutlined />}
+        loading={busy}
+        onClick={() => void submit()}
+        data-testid="case-resubmit"
+      >
         {t('correction.resubmit')}
       </Button>
     </Card>

@@ -8,7 +8,11 @@ import { formatBytes } from '../cases';
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
 
 export function FileIcon({ mediaType }: { mediaType: string }) {
-  return mediaType === 'application/pdf' ? <FilePdfOutlined style={{ color: '#c8102e' }} /> : <FileImageOutlined style={{ color: '#1677ff' }} />;
+  return mediaType === 'application/pdf' ? (
+    <FilePdfOutlined style={{ color: '#c8102e' }} />
+  ) : (
+    <FileImageOutlined style={{ color: '#1677ff' }} />
+  );
 }
 
 /** One line per file: icon, name (link), size and the first characters of its SHA-256. */
@@ -126,7 +130,14 @@ export function FileUploadField({
                           cancelText={t('common.cancel')}
                           onConfirm={() => onChange?.(files.filter((x) => x.id !== f.id))}
                         >
-                          <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('files.remove')} data-testid="file-remove" />
+                          <Button
+                            type="text"
+                            size="small"
+                            danger
+                            icon={<DeleteOutlined />}
+                            aria-label={t('files.remove')}
+                            data-testid="file-remove"
+                          />
                         </Popconfirm>,
                       ]
                 }

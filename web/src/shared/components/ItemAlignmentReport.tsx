@@ -58,14 +58,21 @@ export function filterFindings(findings: readonly AlignmentFinding[], f: Alignme
  * match, with the reason; filters; export of the whole report to Excel. `itemHref` links an item (the
  * administrator's editor, or else the public guide).
  */
-export default function ItemAlignmentReport({ itemHref = (code: string) => `/items/${encodeURIComponent(code)}` }: { itemHref?: (code: string) => string }) {
+export default function ItemAlignmentReport({
+  itemHref = (code: string) => `/items/${encodeURIComponent(code)}`,
+}: {
+  itemHref?: (code: string) => string;
+}) {
   const { t } = useI18n();
   const { user } = useAuth();
   const root = user?.scope.regionCode ?? CITY_CODE;
   const [region, setRegion] = useState<string | undefined>(undefined);
   const [filter, setFilter] = useState<AlignmentFilter>({});
   const [level, setLevel] = useState<string | undefined>(undefined);
-  const report = useFetch<AlignmentReport>((signal) => api.get('/api/reports/item-alignment', { query: { region }, signal, silent: true }), [region]);
+  const report = useFetch<AlignmentReport>(
+    (signal) => api.get('/api/reports/item-alignment', { query: { region }, signal, silent: true }),
+    [region],
+  );
   const data = report.data;
   const set = (patch: AlignmentFilter) => setFilter((f) => ({ ...f, ...patch }));
 
@@ -112,7 +119,14 @@ export default function ItemAlignmentReport({ itemHref = (code: string) => `/ite
         }
       />
       <div className="toolbar">
-        <RegionTreeSelect value={region} onChange={setRegion} rootCode={root} placeholder={t('sv.allRegions')} style={{ width: 220 }} testId="al-region" />
+        <RegionTreeSelect
+          value={region}
+          onChange={setRegion}
+          rootCode={root}
+          placeholder={t('sv.allRegions')}
+          style={{ width: 220 }}
+          testId="al-region"
+        />
         <Input
           allowClear
           prefix={<SearchOutlined />}
@@ -147,8 +161,14 @@ export default function ItemAlignmentReport({ itemHref = (code: string) => `/ite
         <PageLoading />
       ) : (
         <Space direction="vertical" size={12} style={{ width: '100%' }}>
-          <Typography.Text type="secondary" data-testid="al-summary" data-findings={data.findingCount} data-items={data.itemCount}>
-            {t('al.summary', { region: data.region.name, items: data.itemCount, findings: data.findingCount })} · {t('al.generatedAt', { time: formatDateTime(data.generatedAt) })}
+          <Typography.Text
+            type="secondary"
+            data-testid="al-summary"
+            data-findings={data.findingCount}
+            data-items={data.itemCount}
+          >
+            {t('al.summary', { region: data.region.name, items: data.itemCount, findings: data.findingCount })} ·{' '}
+            {t('al.generatedAt', { time: formatDateTime(data.generatedAt) })}
           </Typography.Text>
           <Tabs
             activeKey={level ?? data.levels.find((l) => l.findings.length)?.level ?? data.levels[0]?.level}
@@ -157,7 +177,11 @@ export default function ItemAlignmentReport({ itemHref = (code: string) => `/ite
               const shown = filterFindings(l.findings, filter);
               return {
                 key: l.level,
-                label: <span data-testid={`al-tab-${l.level}`} data-count={l.findings.length}>{t('al.levelCount', { level: l.levelName, n: l.findings.length })}</span>,
+                label: (
+                  <span data-testid={`al-tab-${l.level}`} data-count={l.findings.length}>
+                    {t('al.levelCount', { level: l.levelName, n: l.findings.length })}
+                  </span>
+                ),
                 children: (
                   <Table<AlignmentFinding>
                     rowKey={(f) => `${f.itemCode}:${f.rule}`}
@@ -167,8 +191,20 @@ export default function ItemAlignmentReport({ itemHref = (code: string) => `/ite
                     pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (n) => t('common.total', { n }) }}
                     scroll={{ x: 900 }}
                     data-testid={`al-table-${l.level}`}
-                    onRow={(f) => ({ 'data-testid': `al-finding-${f.itemCode}-${f.rule}`, 'data-severity': f.severity }) as React.HTMLAttributes<HTMLElement>}
-                    locale={{ emptyText: <Empty description={t(l.findings.length ? 'al.noMatch' : 'al.noFindings')} data-testid="al-empty" /> }}
+                    onRow={(f) =>
+                      ({
+                        'data-testid': `al-finding-${f.itemCode}-${f.rule}`,
+                        'data-severity': f.severity,
+                      }) as React.HTMLAttributes<HTMLElement>
+                    }
+                    locale={{
+                      emptyText: (
+                        <Empty
+                          description={t(l.findings.length ? 'al.noMatch' : 'al.noFindings')}
+                          data-testid="al-empty"
+                        />
+                      ),
+                    }}
                   />
                 ),
               };

@@ -28,7 +28,12 @@ export function ItemSelect({
   const [search, setSearch] = useState('');
   const q = useDebounced(search, 300);
   const { data, loading } = useFetch<Paged<ItemSummary>>(
-    (signal) => api.get('/api/items', { query: { q, level, pageSize: 30, sort: q ? 'relevance' : 'name' }, signal, silent: true }),
+    (signal) =>
+      api.get('/api/items', {
+        query: { q, level, pageSize: 30, sort: q ? 'relevance' : 'name' },
+        signal,
+        silent: true,
+      }),
     [q, level],
   );
   const items = data?.items ?? [];

@@ -19,14 +19,21 @@ export function GreenChannelTag() {
 export function LinkageSteps({ c }: { c: CaseView }) {
   const hops = c.linkage ?? [];
   if (hops.length < 2) return null;
-  const current = Math.max(0, hops.findIndex((h) => h.current));
+  const current = Math.max(
+    0,
+    hops.findIndex((h) => h.current),
+  );
   return (
     <Steps
       size="small"
       current={current}
       data-testid="case-linkage"
       items={hops.map((h) => ({
-        title: <span data-testid={`linkage-${h.level}`} data-current={h.current}>{h.levelLabel}</span>,
+        title: (
+          <span data-testid={`linkage-${h.level}`} data-current={h.current}>
+            {h.levelLabel}
+          </span>
+        ),
         description: h.regionName ?? h.regionCode,
       }))}
     />
@@ -38,13 +45,21 @@ export function PickupText({ pickup }: { pickup: Pickup | null | undefined }) {
   if (!pickup) return <>—</>;
   return (
     <span data-testid="case-pickup" data-method={pickup.method}>
-      {pickup.method === 'hall' ? t('lk.pickupHall', { hall: pickup.hallName ?? pickup.hallId }) : t('lk.pickupPost', { address: pickup.address })}
+      {pickup.method === 'hall'
+        ? t('lk.pickupHall', { hall: pickup.hallName ?? pickup.hallId })
+        : t('lk.pickupPost', { address: pickup.address })}
     </span>
   );
 }
 
 /** 容缺承诺 of a case: material, due date (overdue in red), state; `action` renders a cell per open promise. */
-export function PromisesTable({ promises, action }: { promises: CasePromise[]; action?: (p: CasePromise) => ReactNode }) {
+export function PromisesTable({
+  promises,
+  action,
+}: {
+  promises: CasePromise[];
+  action?: (p: CasePromise) => ReactNode;
+}) {
   const { t } = useI18n();
   if (!promises.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('lk.noPromises')} />;
   return (
@@ -53,7 +68,9 @@ export function PromisesTable({ promises, action }: { promises: CasePromise[]; a
       rowKey="materialId"
       pagination={false}
       dataSource={promises}
-      onRow={(p) => ({ 'data-testid': `case-promise-${p.materialId}`, 'data-state': p.state }) as HTMLAttributes<HTMLElement>}
+      onRow={(p) =>
+        ({ 'data-testid': `case-promise-${p.materialId}`, 'data-state': p.state }) as HTMLAttributes<HTMLElement>
+      }
       rowClassName={(p) => (p.state === 'overdue' ? 'row-overdue' : '')}
       columns={[
         { title: t('lk.material'), dataIndex: 'materialName', key: 'name' },
@@ -75,12 +92,22 @@ export function PromisesTable({ promises, action }: { promises: CasePromise[]; a
           key: 'state',
           render: (_, p) => (
             <Space size={4} wrap>
-              <Tag color={p.state === 'overdue' ? 'red' : p.state === 'fulfilled' ? 'green' : 'gold'}>{p.stateLabel}</Tag>
+              <Tag color={p.state === 'overdue' ? 'red' : p.state === 'fulfilled' ? 'green' : 'gold'}>
+                {p.stateLabel}
+              </Tag>
               {p.fulfilledAt && <Typography.Text type="secondary">{formatDateTime(p.fulfilledAt)}</Typography.Text>}
             </Space>
           ),
         },
-        ...(action ? [{ title: t('common.actions'), key: 'action', render: (_: unknown, p: CasePromise) => (p.state === 'fulfilled' ? null : action(p)) }] : []),
+        ...(action
+          ? [
+              {
+                title: t('common.actions'),
+                key: 'action',
+                render: (_: unknown, p: CasePromise) => (p.state === 'fulfilled' ? null : action(p)),
+              },
+            ]
+          : []),
       ]}
     />
   );

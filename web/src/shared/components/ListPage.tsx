@@ -71,7 +71,14 @@ export function ListToolbar({
         onChange={(e) => onQ(e.target.value)}
         data-testid={`${testPrefix}-search`}
       />
-      {onRegion && <RegionTreeSelect value={regionCode} onChange={onRegion} style={{ width: 220 }} testId={`${testPrefix}-region-filter`} />}
+      {onRegion && (
+        <RegionTreeSelect
+          value={regionCode}
+          onChange={onRegion}
+          style={{ width: 220 }}
+          testId={`${testPrefix}-region-filter`}
+        />
+      )}
       {children}
     </div>
   );
@@ -220,7 +227,12 @@ export function statusColumn<T extends { active: boolean }>(title: string): Colu
 }
 
 /** The actions column of a table (`key: 'actions'`). */
-export function actionsColumn<T>(title: string, width: number, render: (row: T) => ReactNode, more?: ColumnType<T>): ColumnType<T> {
+export function actionsColumn<T>(
+  title: string,
+  width: number,
+  render: (row: T) => ReactNode,
+  more?: ColumnType<T>,
+): ColumnType<T> {
   return { title, key: 'actions', width, ...more, render: (_, row) => render(row) };
 }
 

@@ -11,7 +11,9 @@ export type Checklist = Record<string, CheckResult>;
 const storageKey = (caseId: string) => `yw.check.${caseId}`;
 
 /** The clerk's pre-review checklist of one case, kept in the tab's session storage until the case moves on. */
-export function useChecklist(caseId: string | undefined): [Checklist, (id: string, v: CheckResult) => void, () => void] {
+export function useChecklist(
+  caseId: string | undefined,
+): [Checklist, (id: string, v: CheckResult) => void, () => void] {
   const [list, setList] = useState<Checklist>({});
   useEffect(() => {
     if (!caseId) return;
@@ -38,11 +40,18 @@ export function useChecklist(caseId: string | undefined): [Checklist, (id: strin
 export function checklistCorrections(c: CaseView, list: Checklist, fallback: string): Correction[] {
   return c.materials.flatMap((m) => {
     const r = list[m.materialId];
-    return r?.result === 'problem' ? [{ materialId: m.materialId, problem: r.note?.trim() || `${m.name}：${fallback}` }] : [];
+    return r?.result === 'problem'
+      ? [{ materialId: m.materialId, problem: r.note?.trim() || `${m.name}：${fallback}` }]
+      : [];
   });
 }
 
-const STATUS_COLOURS: Record<string, string | undefined> = { received: 'green', shared: 'blue', rejected: 'orange', missing: undefined };
+const STATUS_COLOURS: Record<string, string | undefined> = {
+  received: 'green',
+  shared: 'blue',
+  rejected: 'orange',
+  missing: undefined,
+};
 
 function FilePreview({ caseId, m }: { caseId: string; m: CaseMaterial }) {
   const { t } = useI18n();
@@ -55,7 +64,13 @@ function FilePreview({ caseId, m }: { caseId: string; m: CaseMaterial }) {
           <Space wrap size={8}>
             {images.map((f) => (
               <div key={f.id} className="thumb" data-testid={`file-preview-${f.id}`}>
-                <Image src={caseFileUrl(caseId, f.id)} alt={f.name} width={96} height={96} style={{ objectFit: 'cover' }} />
+                <Image
+                  src={caseFileUrl(caseId, f.id)}
+                  alt={f.name}
+                  width={96}
+                  height={96}
+                  style={{ objectFit: 'cover' }}
+                />
                 <FileLine file={f} />
               </div>
             ))}
@@ -66,14 +81,30 @@ function FilePreview({ caseId, m }: { caseId: string; m: CaseMaterial }) {
         <div key={f.id} className="pdf-line">
           <FileLine file={f} />
           <Space size={4}>
-            <Button size="small" icon={<EyeOutlined />} href={caseFileUrl(caseId, f.id)} target="_blank" rel="noopener" data-testid={`file-preview-${f.id}`}>
+            <Button
+              size="small"
+              icon={<EyeOutlined />}
+              href={caseFileUrl(caseId, f.id)}
+              target="_blank"
+              rel="noopener"
+              data-testid={`file-preview-${f.id}`}
+            >
               {t('case.preview')}
             </Button>
-            <Button size="small" type="link" icon={<DownloadOutlined />} href={caseFileUrl(caseId, f.id, true)} download aria-label={t('case.download')} />
+            <Button
+              size="small"
+              type="link"
+              icon={<DownloadOutlined />}
+              href={caseFileUrl(caseId, f.id, true)}
+              download
+              aria-label={t('case.download')}
+            />
           </Space>
         </div>
       ))}
-      {!m.files.length && <Typography.Text type="secondary">{m.paper ? t('review.paperOnly') : t('review.noFiles')}</Typography.Text>}
+      {!m.files.length && (
+        <Typography.Text type="secondary">{m.paper ? t('review.paperOnly') : t('review.noFiles')}</Typography.Text>
+      )}
     </div>
   );
 }

@@ -40,7 +40,11 @@ export function MyCaseList({ pageSize = 10, compact = false }: { pageSize?: numb
                 ? undefined
                 : [
                     c.status === 'draft' ? (
-                      <Link key="go" to={`/items/${encodeURIComponent(c.itemCode)}/apply?draft=${c.id}`} data-testid={`my-case-continue-${c.number}`}>
+                      <Link
+                        key="go"
+                        to={`/items/${encodeURIComponent(c.itemCode)}/apply?draft=${c.id}`}
+                        data-testid={`my-case-continue-${c.number}`}
+                      >
                         {t('my.continueDraft')}
                       </Link>
                     ) : (
@@ -62,7 +66,12 @@ export function MyCaseList({ pageSize = 10, compact = false }: { pageSize?: numb
                   <Space size={[6, 4]} wrap>
                     <StatusTag status={c.status} label={c.statusLabel} />
                     {c.acceptedOn && (
-                      <DeadlineTag colour={c.deadlineColour} state={c.deadlineState} remaining={c.remainingWorkingDays} provisional={c.provisional} />
+                      <DeadlineTag
+                        colour={c.deadlineColour}
+                        state={c.deadlineState}
+                        remaining={c.remainingWorkingDays}
+                        provisional={c.provisional}
+                      />
                     )}
                   </Space>
                   <div>
@@ -71,7 +80,9 @@ export function MyCaseList({ pageSize = 10, compact = false }: { pageSize?: numb
                     </Typography.Text>
                   </div>
                   <Typography.Text type="secondary">
-                    {c.submittedAt ? `${t('case.submittedAt')} ${formatDateTime(c.submittedAt)}` : `${t('case.createdAt')} ${formatDateTime(c.createdAt)}`}
+                    {c.submittedAt
+                      ? `${t('case.submittedAt')} ${formatDateTime(c.submittedAt)}`
+                      : `${t('case.createdAt')} ${formatDateTime(c.createdAt)}`}
                     {c.promisedDeadline ? ` · ${t('case.promisedDeadline')} ${c.promisedDeadline}` : ''}
                   </Typography.Text>
                 </div>

@@ -3,7 +3,23 @@
  * accountability. Supervisors urge, mark overdue and note accountability; department staff report
  * progress (with attachments) and, when their department leads, complete the measure.
  */
-import { App as AntApp, Alert, Button, Card, Descriptions, Empty, Form, Input, List, Modal, Popconfirm, Space, Tag, Typography, type ButtonProps } from 'antd';
+import {
+  App as AntApp,
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  List,
+  Modal,
+  Popconfirm,
+  Space,
+  Tag,
+  Typography,
+  type ButtonProps,
+} from 'antd';
 import { ArrowLeftOutlined, BellOutlined, PaperClipOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -12,7 +28,13 @@ import { api, type UploadedFile } from '../api';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
 import { formatBytes } from '../cases';
-import { leadsMeasure, measureFileHref, useMyDepartmentCode, type MeasureDetail, type TaskProblemDetail } from '../tasks';
+import {
+  leadsMeasure,
+  measureFileHref,
+  useMyDepartmentCode,
+  type MeasureDetail,
+  type TaskProblemDetail,
+} from '../tasks';
 import { ErrorResult, formatDateTime, PageLoading } from './common';
 import { FileUploadField } from './FileUpload';
 import { useFetch } from './hooks';
@@ -25,9 +47,13 @@ export function TaskDetail({ problemId, mode, backTo }: { problemId: string; mod
   const { t } = useI18n();
   const { user } = useAuth();
   const myCode = useMyDepartmentCode(mode === 'department' ? user?.scope.departmentId : null);
-  const detail = useFetch<TaskProblemDetail>((signal) => api.get<TaskProblemDetail>(`/api/supervision/tasks/${problemId}`, { signal, silent: true }), [problemId]);
+  const detail = useFetch<TaskProblemDetail>(
+    (signal) => api.get<TaskProblemDetail>(`/api/supervision/tasks/${problemId}`, { signal, silent: true }),
+    [problemId],
+  );
   const p = detail.data;
-  const replace = (m: MeasureDetail) => p && detail.setData({ ...p, measures: p.measures.map((x) => (x.id === m.id ? m : x)) });
+  const replace = (m: MeasureDetail) =>
+    p && detail.setData({ ...p, measures: p.measures.map((x) => (x.id === m.id ? m : x)) });
 
   if (detail.error) return <ErrorResult error={detail.error} onRetry={detail.reload} />;
   if (!p) return <PageLoading />;
@@ -47,7 +73,15 @@ export function TaskDetail({ problemId, mode, backTo }: { problemId: string; mod
           size="small"
           items={[
             ...(p.category ? [{ key: 'category', label: t('tk.category'), children: p.category }] : []),
-            ...(p.description ? [{ key: 'description', label: t('tk.description'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{p.description}</span> }] : []),
+            ...(p.description
+              ? [
+                  {
+                    key: 'description',
+                    label: t('tk.description'),
+                    children: <span style={{ whiteSpace: 'pre-wrap' }}>{p.description}</span>,
+                  },
+                ]
+              : []),
             ...(p.source ? [{ key: 'source', label: t('tk.source'), children: p.source }] : []),
           ]}
         />
@@ -95,7 +129,11 @@ function MeasureCard({
           )}
         </Space>
       }
-      extra={mode === 'supervisor' ? <SupervisorActions label={label} m={m} pastDeadline={pastDeadline} onChange={onChange} /> : null}
+      extra={
+        mode === 'supervisor' ? (
+          <SupervisorActions label={label} m={m} pastDeadline={pastDeadline} onChange={onChange} />
+        ) : null
+      }
     >
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{m.content}</Typography.Paragraph>
       <Descriptions
@@ -106,7 +144,15 @@ function MeasureCard({
           { key: 'lead', label: t('tk.col.lead'), children: m.leadUnits },
           { key: 'assisting', label: t('tk.col.assisting'), children: m.assistingUnits || '—' },
           { key: 'deadline', label: t('tk.col.deadline'), children: <DeadlineText m={m} /> },
-          ...(m.overdueOn ? [{ key: 'overdueOn', label: t('tk.overdueOn'), children: <span data-testid="tk-overdue-on">{m.overdueOn}</span> }] : []),
+          ...(m.overdueOn
+            ? [
+                {
+                  key: 'overdueOn',
+                  label: t('tk.overdueOn'),
+                  children: <span data-testid="tk-overdue-on">{m.overdueOn}</span>,
+                },
+              ]
+            : []),
           ...(m.doneAt ? [{ key: 'doneAt', label: t('tk.doneAt'), children: formatDateTime(m.doneAt) }] : []),
           ...(m.accountability
             ? [
@@ -130,7 +176,12 @@ function MeasureCard({
         ]}
       />
       {m.unmatchedUnits.length > 0 && (
-        <Alert type="warning" showIcon style={{ marginTop: 8 }} message={t('tk.unmatched', { names: m.unmatchedUnits.join('、') })} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 8 }}
+          message={t('tk.unmatched', { names: m.unmatchedUnits.join('、') })}
+        />
       )}
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('tk.reports')}
@@ -193,7 +244,17 @@ function MeasureCard({
   );
 }
 
-function SupervisorActions({ label, m, pastDeadline, onChange }: { label: string; m: MeasureDetail; pastDeadline: boolean; onChange: (m: MeasureDetail) => void }) {
+function SupervisorActions({
+  label,
+  m,
+  pastDeadline,
+  onChange,
+}: {
+  label: string;
+  m: MeasureDetail;
+  pastDeadline: boolean;
+  onChange: (m: MeasureDetail) => void;
+}) {
   const { t } = useI18n();
   const { message } = AntApp.useApp();
   const [saving, run] = useSaving();
@@ -245,14 +306,32 @@ function SupervisorActions({ label, m, pastDeadline, onChange }: { label: string
         destroyOnHidden
       >
         {/* Mounted only while open, so one measure's dialog is on the page at a time. */}
-        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ note: dialog === 'accountability' ? (m.accountability?.note ?? '') : '' }}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          initialValues={{ note: dialog === 'accountability' ? (m.accountability?.note ?? '') : '' }}
+        >
           <Form.Item
             name="note"
             label={dialog === 'urge' ? t('tk.urgeNote') : t('tk.accountabilityNote')}
             extra={dialog === 'urge' ? t('tk.urgeHint') : undefined}
-            rules={[{ required: true, whitespace: true, message: t('common.required', { field: dialog === 'urge' ? t('tk.urgeNote') : t('tk.accountabilityNote') }) }]}
+            rules={[
+              {
+                required: true,
+                whitespace: true,
+                message: t('common.required', {
+                  field: dialog === 'urge' ? t('tk.urgeNote') : t('tk.accountabilityNote'),
+                }),
+              },
+            ]}
           >
-            <Input.TextArea rows={4} maxLength={dialog === 'urge' ? 1000 : 2000} showCount data-testid="tk-dialog-note" />
+            <Input.TextArea
+              rows={4}
+              maxLength={dialog === 'urge' ? 1000 : 2000}
+              showCount
+              data-testid="tk-dialog-note"
+            />
           </Form.Item>
         </Form>
       </Modal>
@@ -260,27 +339,50 @@ function SupervisorActions({ label, m, pastDeadline, onChange }: { label: string
   );
 }
 
-function ReportForm({ label, m, leads, onChange }: { label: string; m: MeasureDetail; leads: boolean; onChange: (m: MeasureDetail) => void }) {
+function ReportForm({
+  label,
+  m,
+  leads,
+  onChange,
+}: {
+  label: string;
+  m: MeasureDetail;
+  leads: boolean;
+  onChange: (m: MeasureDetail) => void;
+}) {
   const { t } = useI18n();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<{ content: string; files?: UploadedFile[] }>();
   const [saving, run] = useSaving();
-  if (m.status === 'done') return <Alert type="success" showIcon style={{ marginTop: 12 }} message={t('tk.doneNotice')} />;
+  if (m.status === 'done')
+    return <Alert type="success" showIcon style={{ marginTop: 12 }} message={t('tk.doneNotice')} />;
   const send = (final: boolean) =>
     run(async () => {
       const v = await form.validateFields();
       const body = { content: v.content, fileIds: (v.files ?? []).map((f) => f.id) };
-      onChange(await api.post<MeasureDetail>(`/api/supervision/measures/${m.id}/${final ? 'complete' : 'reports'}`, body, { form }));
+      onChange(
+        await api.post<MeasureDetail>(`/api/supervision/measures/${m.id}/${final ? 'complete' : 'reports'}`, body, {
+          form,
+        }),
+      );
       form.resetFields();
       void message.success(final ? t('tk.completeDone') : t('tk.reportDone'));
     });
   return (
-    <Card size="small" type="inner" title={t('tk.report')} style={{ marginTop: 16 }} data-testid={`tk-report-form-${label}`}>
+    <Card
+      size="small"
+      type="inner"
+      title={t('tk.report')}
+      style={{ marginTop: 16 }}
+      data-testid={`tk-report-form-${label}`}
+    >
       <Form form={form} layout="vertical">
         <Form.Item
           name="content"
           label={t('tk.reportContent')}
-          rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('tk.reportContent') }) }]}
+          rules={[
+            { required: true, whitespace: true, message: t('common.required', { field: t('tk.reportContent') }) },
+          ]}
         >
           <Input.TextArea rows={4} maxLength={5000} showCount data-testid="tk-report-text" />
         </Form.Item>
@@ -292,7 +394,12 @@ function ReportForm({ label, m, leads, onChange }: { label: string; m: MeasureDe
             {t('tk.report')}
           </Button>
           {leads && (
-            <Popconfirm title={t('tk.completeConfirm')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => send(true)}>
+            <Popconfirm
+              title={t('tk.completeConfirm')}
+              okText={t('common.ok')}
+              cancelText={t('common.cancel')}
+              onConfirm={() => send(true)}
+            >
               <Button loading={saving} data-testid="tk-complete">
                 {t('tk.complete')}
               </Button>

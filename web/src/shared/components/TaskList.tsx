@@ -9,7 +9,14 @@ import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
 import { CITY_CODE } from '../types';
-import { leadsMeasure, MEASURE_STATUSES, useMyDepartmentCode, type Measure, type MeasureStatus, type TaskProblem } from '../tasks';
+import {
+  leadsMeasure,
+  MEASURE_STATUSES,
+  useMyDepartmentCode,
+  type Measure,
+  type MeasureStatus,
+  type TaskProblem,
+} from '../tasks';
 import { ErrorResult } from './common';
 import { useDebounced, usePagedList } from './hooks';
 import { ListToolbar } from './ListPage';
@@ -93,7 +100,11 @@ export function TaskList({
         <Space direction="vertical" size={0}>
           <span>{t('tk.measureCount', { n: p.measures.length })}</span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('tk.statusSummary', { open: count(p.measures, 'open'), overdue: count(p.measures, 'overdue'), done: count(p.measures, 'done') })}
+            {t('tk.statusSummary', {
+              open: count(p.measures, 'open'),
+              overdue: count(p.measures, 'overdue'),
+              done: count(p.measures, 'done'),
+            })}
           </Typography.Text>
         </Space>
       ),
@@ -116,7 +127,8 @@ export function TaskList({
             title: t('tk.col.role'),
             key: 'role',
             width: 90,
-            render: (_: unknown, m: Measure) => (leadsMeasure(m, myCode) ? <Tag color="red">{t('tk.role.lead')}</Tag> : <Tag>{t('tk.role.assist')}</Tag>),
+            render: (_: unknown, m: Measure) =>
+              leadsMeasure(m, myCode) ? <Tag color="red">{t('tk.role.lead')}</Tag> : <Tag>{t('tk.role.assist')}</Tag>,
           },
         ]
       : [{ title: t('tk.col.lead'), dataIndex: 'leadUnits', width: 220, ellipsis: true }]),
@@ -187,7 +199,11 @@ export function TaskList({
           loading={list.loading}
           pagination={list.pagination}
           columns={columns}
-          locale={{ emptyText: <Empty description={mode === 'department' ? t('tk.emptyMine') : t('tk.empty')} data-testid="tk-empty" /> }}
+          locale={{
+            emptyText: (
+              <Empty description={mode === 'department' ? t('tk.emptyMine') : t('tk.empty')} data-testid="tk-empty" />
+            ),
+          }}
           expandable={{
             expandedRowRender: (p) => (
               <Table<Measure>

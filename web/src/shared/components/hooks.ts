@@ -37,7 +37,8 @@ export function useFetch<T>(load: ((signal: AbortSignal) => Promise<T>) | null, 
       .catch((err: unknown) => {
         if (ctrl.signal.aborted) return;
         if (err instanceof ApiError) setError(err);
-        else if (!(err instanceof DOMException)) setError(new ApiError(0, { title: String(err), status: 0, detail: String(err) }));
+        else if (!(err instanceof DOMException))
+          setError(new ApiError(0, { title: String(err), status: 0, detail: String(err) }));
       })
       .finally(() => {
         if (!ctrl.signal.aborted) setLoading(false);

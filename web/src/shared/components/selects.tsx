@@ -58,8 +58,7 @@ export function RemoteSelect<T>({
 }
 
 /** `GET path?regionCode&pageSize=200` once a region is chosen. */
-const byRegion =
-  <T,>(path: string, regionCode: string | undefined) =>
+const byRegion = <T,>(path: string, regionCode: string | undefined) =>
   regionCode
     ? (signal: AbortSignal) => api.get<Paged<T>>(path, { query: { regionCode, pageSize: 200 }, signal, silent: true })
     : null;
@@ -87,9 +86,15 @@ export function DepartmentSelect({
       deps={[regionCode]}
       allowClear={allowClear}
       disabled={disabled}
-      placeholder={regionCode ? (placeholder ?? t('common.selectRequired', { field: t('common.department') })) : t('staff.regionFirst')}
+      placeholder={
+        regionCode
+          ? (placeholder ?? t('common.selectRequired', { field: t('common.department') }))
+          : t('staff.regionFirst')
+      }
       toOptions={(data) =>
-        (data?.items ?? []).filter((d) => d.active || d[valueField] === rest.value).map((d) => ({ value: d[valueField], label: d.name }))
+        (data?.items ?? [])
+          .filter((d) => d.active || d[valueField] === rest.value)
+          .map((d) => ({ value: d[valueField], label: d.name }))
       }
     />
   );
@@ -117,7 +122,12 @@ export function WindowSelect({ hallId, ...rest }: SelectProps & { hallId?: strin
       deps={[hallId]}
       searchable={false}
       placeholder={t('common.selectRequired', { field: t('common.window') })}
-      toOptions={(data) => (data?.windows ?? []).map((w) => ({ value: w.id, label: `${w.code} ${w.name}（${label('windowKind', w.kind)}）` }))}
+      toOptions={(data) =>
+        (data?.windows ?? []).map((w) => ({
+          value: w.id,
+          label: `${w.code} ${w.name}（${label('windowKind', w.kind)}）`,
+        }))
+      }
     />
   );
 }

@@ -57,7 +57,8 @@ export const assessmentEn: Record<keyof typeof assessmentZh, string> = {
   'bl.col.region': 'Scope',
   'bl.col.summary': 'Summary',
   'bl.col.generated': 'Generated',
-  'bl.summary': '{units} departments ranked · red cards {redCards} · overdue {overdueCases} · bad ratings {badRatings} · overdue measures {overdueMeasures}',
+  'bl.summary':
+    '{units} departments ranked · red cards {redCards} · overdue {overdueCases} · bad ratings {badRatings} · overdue measures {overdueMeasures}',
   'bl.open': 'Open PDF',
   'bl.empty': 'No bulletins yet; every Monday last week’s is generated, or generate one now',
   'bl.hint': 'Every Monday the city-wide bulletin of the previous week (Monday to Sunday) is generated.',

@@ -55,7 +55,8 @@ export const assessmentZh = {
   'bl.col.region': '范围',
   'bl.col.summary': '摘要',
   'bl.col.generated': '生成',
-  'bl.summary': '排名 {units} 个部门 · 红牌 {redCards} · 超期 {overdueCases} · 差评 {badRatings} · 督办逾期 {overdueMeasures}',
+  'bl.summary':
+    '排名 {units} 个部门 · 红牌 {redCards} · 超期 {overdueCases} · 差评 {badRatings} · 督办逾期 {overdueMeasures}',
   'bl.open': '查看 PDF',
   'bl.empty': '还没有每周通报；每周一系统自动生成上一周的通报，也可以手动生成',
   'bl.hint': '每周一自动生成上一周（周一至周日）的全市通报。',

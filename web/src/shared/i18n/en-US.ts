@@ -106,7 +106,8 @@ export const enUS: Record<MessageKey, string> = {
   'auth.loginOk': 'Signed in',
   'auth.logoutOk': 'Signed out',
   'auth.registerTitle': 'Register an account',
-  'auth.registerSubtitle': 'Natural persons register with their ID number, legal persons with the unified social credit code',
+  'auth.registerSubtitle':
+    'Natural persons register with their ID number, legal persons with the unified social credit code',
   'auth.kind': 'Account kind',
   'auth.kindPerson': 'Natural person',
   'auth.kindCompany': 'Legal person',
@@ -332,7 +333,8 @@ export const enUS: Record<MessageKey, string> = {
   'apply.applicantKind': 'Applicant type',
   'apply.formSection': 'Application form',
   'apply.materialsSection': 'Materials',
-  'apply.materialsHint': 'Upload a scan or photo of each material (PDF, JPG, PNG). Materials marked * are required; tolerated ones may follow after acceptance.',
+  'apply.materialsHint':
+    'Upload a scan or photo of each material (PDF, JPG, PNG). Materials marked * are required; tolerated ones may follow after acceptance.',
   'apply.noFields': 'This item needs no application form',
   'apply.noMaterials': 'This item needs no materials',
   'apply.copies': '{n} copies',
@@ -343,7 +345,8 @@ export const enUS: Record<MessageKey, string> = {
   'apply.phoneInvalid': '{field} must be an 11-digit mobile number or a landline with area code',
   'apply.competentRegion': 'Where it is decided',
   'apply.competentRegionLabel': 'Decided at {level} level: choose where you live',
-  'apply.competentRegionHint': 'The city takes this application; the office where you live decides it. Choose down to that level (e.g. your county).',
+  'apply.competentRegionHint':
+    'The city takes this application; the office where you live decides it. Choose down to that level (e.g. your county).',
   'apply.competentRegionRequired': 'Choose where the application is decided',
   'apply.saveDraft': 'Save draft',
   'apply.submit': 'Submit',
@@ -368,7 +371,8 @@ export const enUS: Record<MessageKey, string> = {
   'case.remainingDays': '{n} working days left',
   'case.overdueDays': '{n} working days overdue',
   'case.provisional': 'Provisional',
-  'case.provisionalHint': 'The deadline falls in a year whose holiday calendar is not published yet; the date may change',
+  'case.provisionalHint':
+    'The deadline falls in a year whose holiday calendar is not published yet; the date may change',
   'case.submittedAt': 'Submitted',
   'case.createdAt': 'Created',
   'case.acceptedOn': 'Accepted on',
@@ -419,7 +423,8 @@ export const enUS: Record<MessageKey, string> = {
   'action.comment': 'Comment',
   'action.reason': 'Reason',
   'action.corrections': 'Corrections (one-time notice)',
-  'action.correctionsHint': 'List every material or field to correct; materials marked as problems in the checklist are listed already',
+  'action.correctionsHint':
+    'List every material or field to correct; materials marked as problems in the checklist are listed already',
   'action.correctionsRequired': 'List at least one correction',
   'action.correctionGeneral': 'Form / other',
   'action.problem': 'What must be corrected',
@@ -448,7 +453,8 @@ export const enUS: Record<MessageKey, string> = {
   'review.noFiles': 'Not provided',
 
   'wr.item': 'Item',
-  'wr.materialsHint': 'Upload scans of the paper materials; tick "paper original checked" where the original was seen and no scan is kept.',
+  'wr.materialsHint':
+    'Upload scans of the paper materials; tick "paper original checked" where the original was seen and no scan is kept.',
   'wr.submit': 'Register and submit',
   'wr.submitImmediate': 'Register and handle now',
   'wr.registered': 'Registered, case number {number}',
@@ -462,7 +468,8 @@ export const enUS: Record<MessageKey, string> = {
 
   'track.title': 'Track a case',
   'track.short': 'Track',
-  'track.hint': 'Enter the case number and the last 4 or 6 characters of the applicant’s ID number or credit code. No sign-in needed.',
+  'track.hint':
+    'Enter the case number and the last 4 or 6 characters of the applicant’s ID number or credit code. No sign-in needed.',
   'track.number': 'Case number',
   'track.numberFormat': 'Format: 6-digit region-8-digit date-6-digit sequence, e.g. 211100-20261123-000042',
   'track.idTail': 'Last 4 or 6 characters of the ID',
@@ -482,7 +489,8 @@ export const enUS: Record<MessageKey, string> = {
   'my.continueDraft': 'Continue',
 
   'verify.title': 'Verify a document',
-  'verify.hint': 'Scan the QR code on a document to verify it, or upload its PDF to compare it byte for byte with the issued file.',
+  'verify.hint':
+    'Scan the QR code on a document to verify it, or upload its PDF to compare it byte for byte with the issued file.',
   'verify.upload': 'Upload PDF',
   'verify.valid': 'The document is genuine',
   'verify.invalid': 'The document could not be verified',
@@ -638,7 +646,8 @@ export const enUS: Record<MessageKey, string> = {
   'calendar.removeConfirm': 'Remove the setting of {date}?',
   'calendar.publish': 'Publish this year',
   'calendar.publishTitle': 'Publish the {year} calendar',
-  'calendar.missingNext': 'The {year} holiday schedule has not been entered; deadlines crossing into it are marked provisional',
+  'calendar.missingNext':
+    'The {year} holiday schedule has not been entered; deadlines crossing into it are marked provisional',
   'calendar.counts': 'Days',
   'calendar.calculator': 'Working-day calculator',
   'calendar.from': 'From',

@@ -16,7 +16,8 @@ export const linkageEn: Record<keyof typeof linkageZh, string> = {
   'lk.pickupRegion': 'Region of the pickup hall',
   'lk.address': 'Postal address',
   'lk.competentRegion': 'Competent region (city-wide service)',
-  'lk.competentRegionHint': 'This item can be handled anywhere in the city: pick the region competent for the applicant; default is this hall’s region',
+  'lk.competentRegionHint':
+    'This item can be handled anywhere in the city: pick the region competent for the applicant; default is this hall’s region',
   'lk.promises': 'Deferred materials',
   'lk.promiseDue': 'Due date',
   'lk.promiseText': 'Promise',
@@ -42,7 +43,8 @@ export const linkageEn: Record<keyof typeof linkageZh, string> = {
   'lk.supplied': 'Supplied',
   'lk.ratingDevice': 'Rating device',
   'lk.deviceTitle': 'Rating device',
-  'lk.deviceHint': 'Open this link on the counter tablet for the applicant to rate; the token is valid for 30 minutes, once',
+  'lk.deviceHint':
+    'Open this link on the counter tablet for the applicant to rate; the token is valid for 30 minutes, once',
   'lk.deviceToken': 'Token',
   'lk.deviceLink': 'Link',
   'lk.expiresAt': 'Valid until',

@@ -17,7 +17,8 @@ export const monitorEn: Record<keyof typeof monitorZh, string> = {
   'bda.title': 'One-thing bundles',
   'bda.create': 'New bundle',
   'bda.edit': 'Edit bundle',
-  'bda.unavailable': 'Some items of this bundle are no longer published, so applicants cannot apply; replace or remove them and save',
+  'bda.unavailable':
+    'Some items of this bundle are no longer published, so applicants cannot apply; replace or remove them and save',
   'bda.code': 'Code',
   'bda.codeHint': 'Lower-case identifier starting with a letter, e.g. company-startup; fixed once saved',
   'bda.name': 'Name',
@@ -42,7 +43,8 @@ export const monitorEn: Record<keyof typeof monitorZh, string> = {
   'bda.sharedKeysMin': 'A shared field joins at least two fields',
   'bda.addShared': 'Add shared field',
   'bda.fieldOf': '{label} ({key}) · {items}',
-  'bda.deactivateConfirm': 'Applicants can no longer apply for "{name}"; submitted applications stay readable. Deactivate?',
+  'bda.deactivateConfirm':
+    'Applicants can no longer apply for "{name}"; submitted applications stay readable. Deactivate?',
   'bda.empty': 'No bundles yet',
   'bda.saveFailed': 'Not saved: please correct the marked fields',
 

@@ -96,7 +96,8 @@ export const regulationZh = {
   'reg.assignments.empty': '尚未配置事项的监管部门',
   'reg.assignments.assigned': '已保存，补推送 {n} 件',
   'reg.public.title': '双随机抽查结果公示',
-  'reg.public.intro': '依据"双随机、一公开"监管要求，随机抽取检查对象、随机选派执法检查人员，抽查情况及查处结果及时向社会公开。',
+  'reg.public.intro':
+    '依据"双随机、一公开"监管要求，随机抽取检查对象、随机选派执法检查人员，抽查情况及查处结果及时向社会公开。',
   'reg.public.search': '计划名称或实施部门',
   'reg.public.empty': '暂无公示的抽查结果',
   'reg.public.targets': '抽查 {n} 户，发现问题 {p} 户',

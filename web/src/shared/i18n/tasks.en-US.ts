@@ -74,7 +74,8 @@ export const tasksEn: Record<keyof typeof tasksZh, string> = {
   'tk.doneNotice': 'This measure is done; no further reports.',
   'tk.assistOnly': 'Your department assists: it may report; the lead department completes.',
   'tk.import.title': 'Import breakdown table',
-  'tk.import.hint': 'Upload an .xlsx with the columns No., Problem, Measure, Lead unit, Assisting units, Deadline. A row without a problem belongs to the problem above. Preview first; one bad row blocks the import.',
+  'tk.import.hint':
+    'Upload an .xlsx with the columns No., Problem, Measure, Lead unit, Assisting units, Deadline. A row without a problem belongs to the problem above. Preview first; one bad row blocks the import.',
   'tk.import.choose': 'Choose Excel file',
   'tk.import.previewing': 'Reading…',
   'tk.import.summary': '{rows} rows: {problems} problems, {measures} measures to import',

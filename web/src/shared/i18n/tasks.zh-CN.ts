@@ -72,7 +72,8 @@ export const tasksZh = {
   'tk.doneNotice': '该措施已办结，不能再报送进展。',
   'tk.assistOnly': '本部门为配合单位：可报送进展，由牵头部门办结。',
   'tk.import.title': '导入任务分解表',
-  'tk.import.hint': '上传 .xlsx 文件，列为：序号、问题、整改措施、牵头单位、配合单位、完成时限。问题列为空的行归入上一行的问题。先预览，确认无误后导入；有一行错误则不能导入。',
+  'tk.import.hint':
+    '上传 .xlsx 文件，列为：序号、问题、整改措施、牵头单位、配合单位、完成时限。问题列为空的行归入上一行的问题。先预览，确认无误后导入；有一行错误则不能导入。',
   'tk.import.choose': '选择 Excel 文件',
   'tk.import.previewing': '正在读取…',
   'tk.import.summary': '共 {rows} 行：{problems} 个问题、{measures} 项措施可导入',

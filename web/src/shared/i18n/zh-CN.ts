@@ -331,7 +331,8 @@ export const zhCN = {
   'apply.applicantKind': '申请人类型',
   'apply.formSection': '申请表',
   'apply.materialsSection': '申请材料',
-  'apply.materialsHint': '请按材料清单逐项上传扫描件或照片（PDF、JPG、PNG）。标 * 的材料必须提交；可容缺的材料可在受理后补交。',
+  'apply.materialsHint':
+    '请按材料清单逐项上传扫描件或照片（PDF、JPG、PNG）。标 * 的材料必须提交；可容缺的材料可在受理后补交。',
   'apply.noFields': '该事项无需填写申请表',
   'apply.noMaterials': '该事项无需提交材料',
   'apply.copies': '{n} 份',

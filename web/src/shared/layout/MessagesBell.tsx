@@ -39,8 +39,21 @@ export function MessagesBell() {
   if (!user) return null;
   return (
     <Tooltip title={t('messages.title')}>
-      <Button type="text" className="header-btn" onClick={() => navigate('/my/messages')} data-testid="messages-bell" aria-label={t('messages.title')}>
-        <Badge count={count} size="small" offset={[4, -2]} data-testid="messages-count" data-count={count} showZero={false}>
+      <Button
+        type="text"
+        className="header-btn"
+        onClick={() => navigate('/my/messages')}
+        data-testid="messages-bell"
+        aria-label={t('messages.title')}
+      >
+        <Badge
+          count={count}
+          size="small"
+          offset={[4, -2]}
+          data-testid="messages-count"
+          data-count={count}
+          showZero={false}
+        >
           <BellOutlined style={{ color: '#fff', fontSize: 18 }} />
         </Badge>
       </Button>

@@ -25,8 +25,17 @@ export function LangSwitch() {
     { key: 'en-US', label: t('lang.en') },
   ];
   return (
-    <Dropdown trigger={['click']} menu={{ items, selectable: true, selectedKeys: [lang], onClick: ({ key }) => setLang(key as Lang) }}>
-      <Button type="text" icon={<GlobalOutlined />} data-testid="lang-switch" aria-label={t('lang.switch')} className="header-btn">
+    <Dropdown
+      trigger={['click']}
+      menu={{ items, selectable: true, selectedKeys: [lang], onClick: ({ key }) => setLang(key as Lang) }}
+    >
+      <Button
+        type="text"
+        icon={<GlobalOutlined />}
+        data-testid="lang-switch"
+        aria-label={t('lang.switch')}
+        className="header-btn"
+      >
         <span className="hide-xs">{lang === 'zh-CN' ? t('lang.zh') : t('lang.en')}</span>
       </Button>
     </Dropdown>
@@ -65,10 +74,26 @@ export function UserMenu() {
       : []),
     { key: '/my/messages', icon: <BellOutlined />, label: t('messages.title') },
     ...(hasRole('admin') ? [{ key: '/admin', icon: <SettingOutlined />, label: t('nav.admin') }] : []),
-    ...(user.kind === 'staff' && user.roles.length ? [{ key: '/workbench', icon: <AppstoreOutlined />, label: t('nav.workbench') }] : []),
-    ...(user.kind === 'staff' ? [{ key: '/regulation', icon: <AuditOutlined />, label: <span data-testid="menu-regulation">{t('reg.nav')}</span> }] : []),
+    ...(user.kind === 'staff' && user.roles.length
+      ? [{ key: '/workbench', icon: <AppstoreOutlined />, label: t('nav.workbench') }]
+      : []),
+    ...(user.kind === 'staff'
+      ? [
+          {
+            key: '/regulation',
+            icon: <AuditOutlined />,
+            label: <span data-testid="menu-regulation">{t('reg.nav')}</span>,
+          },
+        ]
+      : []),
     ...(hasRole('supervisor', 'admin', 'approver', 'chief')
-      ? [{ key: '/supervision', icon: <DashboardOutlined />, label: <span data-testid="menu-supervision">{t('nav.supervision')}</span> }]
+      ? [
+          {
+            key: '/supervision',
+            icon: <DashboardOutlined />,
+            label: <span data-testid="menu-supervision">{t('nav.supervision')}</span>,
+          },
+        ]
       : []),
     { type: 'divider' as const },
     { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout'), danger: true },

@@ -48,6 +48,8 @@ export const assessmentInit: Migration = {
         generated_by_name text not null,
         unique (region_prefix, week_from)
       )`.execute(db);
-    await sql`create index assessment_bulletins_week on assessment_bulletins (week_from desc, region_prefix)`.execute(db);
+    await sql`create index assessment_bulletins_week on assessment_bulletins (week_from desc, region_prefix)`.execute(
+      db,
+    );
   },
 };

@@ -39,8 +39,12 @@ export const bundlesInit: Migration = {
         created_at timestamptz not null default now(),
         constraint bundle_applications_idempotency unique (applicant_id, idempotency_key)
       )`.execute(db);
-    await sql`create index bundle_applications_applicant on bundle_applications (applicant_id, created_at desc)`.execute(db);
-    await sql`create index bundle_applications_bundle on bundle_applications (bundle_code, created_at desc)`.execute(db);
+    await sql`create index bundle_applications_applicant on bundle_applications (applicant_id, created_at desc)`.execute(
+      db,
+    );
+    await sql`create index bundle_applications_bundle on bundle_applications (bundle_code, created_at desc)`.execute(
+      db,
+    );
   },
   async down(db) {
     await sql`drop table bundle_applications`.execute(db);

@@ -70,7 +70,9 @@ export const casesInit: Migration = {
     await sql`create index cases_deadline on cases (promised_deadline, created_at, id)`.execute(db);
     await sql`create index cases_created on cases (created_at, id)`.execute(db);
     await sql`create index cases_accept_region on cases (accept_region_code text_pattern_ops, created_at)`.execute(db);
-    await sql`create index cases_applicant on cases (applicant_id, created_at desc) where applicant_id is not null`.execute(db);
+    await sql`create index cases_applicant on cases (applicant_id, created_at desc) where applicant_id is not null`.execute(
+      db,
+    );
     await sql`create index cases_created_by on cases (created_by, created_at desc)`.execute(db);
     await sql`create index cases_applicant_name on cases using gin (applicant_name gin_trgm_ops)`.execute(db);
 
@@ -113,8 +115,12 @@ export const casesInit: Migration = {
         raise exception '办件历史只能追加，不能修改或删除（case_events is append-only）' using errcode = '55000';
       end
       $$`.execute(db);
-    await sql`create trigger case_events_no_update before update or delete on case_events for each row execute function case_events_append_only()`.execute(db);
-    await sql`create trigger case_events_no_truncate before truncate on case_events for each statement execute function case_events_append_only()`.execute(db);
+    await sql`create trigger case_events_no_update before update or delete on case_events for each row execute function case_events_append_only()`.execute(
+      db,
+    );
+    await sql`create trigger case_events_no_truncate before truncate on case_events for each statement execute function case_events_append_only()`.execute(
+      db,
+    );
 
     await sql`
       create table case_number_counters (

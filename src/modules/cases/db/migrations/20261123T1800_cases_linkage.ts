@@ -35,7 +35,9 @@ export const casesLinkage: Migration = {
           when region_code ~ '^[0-9]{6}$' then 'county'
           when region_code ~ '^[0-9]{9}000$' then 'town'
           else 'village' end, 'hallId', null))`.execute(db);
-    await sql`alter table cases alter column current_region_code set not null, alter column current_level set not null`.execute(db);
+    await sql`alter table cases alter column current_region_code set not null, alter column current_level set not null`.execute(
+      db,
+    );
     // The work queues now follow the holder of the case (not the competent region).
     for (const role of ['clerk', 'approver', 'chief']) {
       await sql.raw(`drop index if exists cases_queue_${role}`).execute(db);

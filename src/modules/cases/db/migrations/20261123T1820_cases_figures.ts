@@ -10,7 +10,9 @@ import type { Migration } from 'kysely';
  */
 export const casesFigures: Migration = {
   async up(db) {
-    await sql`create index cases_open_id on cases (id) where clock_phase in ('running','suspended','suspended_overdue')`.execute(db);
+    await sql`create index cases_open_id on cases (id) where clock_phase in ('running','suspended','suspended_overdue')`.execute(
+      db,
+    );
     await sql`create index cases_updated on cases (updated_at, id)`.execute(db);
     await sql`create index cases_submitted on cases (submitted_at) where submitted_at is not null`.execute(db);
     await sql`create index cases_accepted_on on cases (accepted_on) where accepted_on is not null`.execute(db);

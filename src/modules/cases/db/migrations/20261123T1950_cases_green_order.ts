@@ -7,7 +7,9 @@ import type { Migration } from 'kysely';
  */
 export const casesGreenOrder: Migration = {
   async up(db) {
-    await sql`create index cases_green_deadline on cases (green_channel desc, promised_deadline asc nulls last, created_at, id)`.execute(db);
+    await sql`create index cases_green_deadline on cases (green_channel desc, promised_deadline asc nulls last, created_at, id)`.execute(
+      db,
+    );
   },
   async down(db) {
     await sql`drop index if exists cases_green_deadline`.execute(db);

@@ -10,7 +10,9 @@ import type { Migration } from 'kysely';
 export const casesGrantEvents: Migration = {
   async up(db) {
     await sql`create index case_events_grants on case_events (at, id) where action = 'grant'`.execute(db);
-    await sql`create index case_events_certificates on case_events (at, id) where action = 'issue-certificate'`.execute(db);
+    await sql`create index case_events_certificates on case_events (at, id) where action = 'issue-certificate'`.execute(
+      db,
+    );
   },
   async down(db) {
     await sql`drop index if exists case_events_certificates`.execute(db);

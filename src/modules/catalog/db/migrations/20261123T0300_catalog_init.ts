@@ -54,8 +54,12 @@ export const catalogInit: Migration = {
         primary key (item_id, version)
       )`.execute(db);
     // At most one draft and one published version per item.
-    await sql`create unique index item_versions_one_draft on item_versions (item_id) where status = 'draft'`.execute(db);
-    await sql`create unique index item_versions_one_published on item_versions (item_id) where status = 'published'`.execute(db);
+    await sql`create unique index item_versions_one_draft on item_versions (item_id) where status = 'draft'`.execute(
+      db,
+    );
+    await sql`create unique index item_versions_one_published on item_versions (item_id) where status = 'published'`.execute(
+      db,
+    );
     await sql`
       create table item_delegations (
         id uuid primary key default gen_random_uuid(),

@@ -79,7 +79,9 @@ export const ratingsInit: Migration = {
         created_at timestamptz not null default now(),
         updated_at timestamptz not null default now()
       )`.execute(db);
-    await sql`create index rectifications_open_deadline on rectifications (deadline) where status = 'rectifying'`.execute(db);
+    await sql`create index rectifications_open_deadline on rectifications (deadline) where status = 'rectifying'`.execute(
+      db,
+    );
     await sql`create index rectifications_dept on rectifications (department_code, created_at desc)`.execute(db);
     await sql`
       create table rating_appeals (

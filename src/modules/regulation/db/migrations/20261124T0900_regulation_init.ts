@@ -54,8 +54,12 @@ export const regulationInit: Migration = {
         version int not null default 1,
         created_at timestamptz not null default now()
       )`.execute(db);
-    await sql`create index regulation_pushes_regulator on regulation_pushes (regulator_department_id, status, created_at desc)`.execute(db);
-    await sql`create index regulation_pushes_region on regulation_pushes (region_code text_pattern_ops, created_at desc)`.execute(db);
+    await sql`create index regulation_pushes_regulator on regulation_pushes (regulator_department_id, status, created_at desc)`.execute(
+      db,
+    );
+    await sql`create index regulation_pushes_region on regulation_pushes (region_code text_pattern_ops, created_at desc)`.execute(
+      db,
+    );
     await sql`create index regulation_pushes_chase on regulation_pushes (due_on) where status = 'pushed'`.execute(db);
     await sql`
       create table regulation_cursor (
@@ -79,7 +83,9 @@ export const regulationInit: Migration = {
         active boolean not null default true,
         created_at timestamptz not null default now()
       )`.execute(db);
-    await sql`create index regulation_entities_region on regulation_entities (region_code text_pattern_ops)`.execute(db);
+    await sql`create index regulation_entities_region on regulation_entities (region_code text_pattern_ops)`.execute(
+      db,
+    );
     await sql`
       create table regulation_inspectors (
         account_id uuid primary key,
@@ -117,8 +123,12 @@ export const regulationInit: Migration = {
         created_at timestamptz not null default now(),
         version int not null default 1
       )`.execute(db);
-    await sql`create index regulation_plans_department on regulation_plans (department_id, created_at desc)`.execute(db);
-    await sql`create index regulation_plans_published on regulation_plans (published_at desc) where status = 'published'`.execute(db);
+    await sql`create index regulation_plans_department on regulation_plans (department_id, created_at desc)`.execute(
+      db,
+    );
+    await sql`create index regulation_plans_published on regulation_plans (published_at desc) where status = 'published'`.execute(
+      db,
+    );
     await sql`
       create table regulation_plan_targets (
         id uuid primary key default gen_random_uuid(),
@@ -142,7 +152,15 @@ export const regulationInit: Migration = {
     await sql`create index regulation_plan_targets_entity on regulation_plan_targets (entity_id)`.execute(db);
   },
   async down(db) {
-    for (const t of ['regulation_plan_targets', 'regulation_plans', 'regulation_inspectors', 'regulation_entities', 'regulation_cursor', 'regulation_pushes', 'regulation_assignments'])
+    for (const t of [
+      'regulation_plan_targets',
+      'regulation_plans',
+      'regulation_inspectors',
+      'regulation_entities',
+      'regulation_cursor',
+      'regulation_pushes',
+      'regulation_assignments',
+    ])
       await sql`drop table ${sql.table(t)}`.execute(db);
   },
 };

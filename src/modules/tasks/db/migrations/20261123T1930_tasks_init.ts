@@ -16,7 +16,9 @@ export const tasksInit: Migration = {
         created_by uuid,
         created_at timestamptz not null default now()
       )`.execute(db);
-    await sql`create index supervision_problems_region on supervision_problems (region_code text_pattern_ops, number)`.execute(db);
+    await sql`create index supervision_problems_region on supervision_problems (region_code text_pattern_ops, number)`.execute(
+      db,
+    );
     await sql`
       create table supervision_measures (
         id uuid primary key default gen_random_uuid(),
@@ -43,7 +45,9 @@ export const tasksInit: Migration = {
         created_at timestamptz not null default now(),
         unique (problem_id, number)
       )`.execute(db);
-    await sql`create index supervision_measures_open_deadline on supervision_measures (deadline) where status = 'open'`.execute(db);
+    await sql`create index supervision_measures_open_deadline on supervision_measures (deadline) where status = 'open'`.execute(
+      db,
+    );
     await sql`create index supervision_measures_lead on supervision_measures (lead_department_code)`.execute(db);
     await sql`
       create table measure_reports (

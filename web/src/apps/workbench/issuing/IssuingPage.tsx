@@ -22,17 +22,25 @@ export default function IssuingPage() {
   const wanted = params.get('tab') as Tab | null;
   const tab = wanted && tabs.includes(wanted) ? wanted : tabs[0]!;
   // Hidden tabs are destroyed, so each tab loads afresh when opened (a batch moves cases on to "to deliver").
-  const body = (k: Tab) => (k === 'to_issue' || k === 'to_deliver' ? <QueueTab stage={k} /> : k === 'waybills' ? <WaybillsTab /> : <StatsTab />);
+  const body = (k: Tab) =>
+    k === 'to_issue' || k === 'to_deliver' ? <QueueTab stage={k} /> : k === 'waybills' ? <WaybillsTab /> : <StatsTab />;
 
   return (
     <div>
-      <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to="/workbench">{t('wb.inbox')}</Link> }, { title: t('iss.title') }]} />
+      <Breadcrumb
+        style={{ marginBottom: 12 }}
+        items={[{ title: <Link to="/workbench">{t('wb.inbox')}</Link> }, { title: t('iss.title') }]}
+      />
       <Card title={t('iss.title')} data-testid="iss-page">
         <Tabs
           activeKey={tab}
           destroyOnHidden
           onChange={(k) => setParams(k === tabs[0] ? {} : { tab: k }, { replace: true })}
-          items={tabs.map((k) => ({ key: k, label: <span data-testid={`iss-tab-${k}`}>{t(`iss.tab.${k}`)}</span>, children: body(k) }))}
+          items={tabs.map((k) => ({
+            key: k,
+            label: <span data-testid={`iss-tab-${k}`}>{t(`iss.tab.${k}`)}</span>,
+            children: body(k),
+          }))}
         />
       </Card>
     </div>

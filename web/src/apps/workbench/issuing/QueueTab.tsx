@@ -47,7 +47,10 @@ export function QueueTab({ stage }: { stage: IssuingStage }) {
       okButtonProps: { 'data-testid': 'iss-batch-confirm' } as ButtonProps,
       onOk: () =>
         run(async () => {
-          const body = { caseIds: selected.map((s) => s.id), versions: Object.fromEntries(selected.map((s) => [s.id, s.version])) };
+          const body = {
+            caseIds: selected.map((s) => s.id),
+            versions: Object.fromEntries(selected.map((s) => [s.id, s.version])),
+          };
           const numbers = Object.fromEntries(selected.map((s) => [s.id, s.number]));
           setBatch({ batch: await api.post<Batch>('/api/issuing/batches', body), numbers });
           refresh();
@@ -58,7 +61,14 @@ export function QueueTab({ stage }: { stage: IssuingStage }) {
     <div data-testid={`iss-queue-${stage}`}>
       <ListToolbar testPrefix="iss-queue" q={q} onQ={setQ} placeholder={t('iss.searchQueue')} searchWidth={220}>
         <div style={{ width: 200, display: 'grid' }}>
-          <DepartmentSelect regionCode={regionCode} valueField="code" value={department} onChange={setDepartment} placeholder={t('iss.allDepartments')} testId="iss-queue-department" />
+          <DepartmentSelect
+            regionCode={regionCode}
+            valueField="code"
+            value={department}
+            onChange={setDepartment}
+            placeholder={t('iss.allDepartments')}
+            testId="iss-queue-department"
+          />
         </div>
         <div style={{ width: 200, display: 'grid' }}>
           <HallSelect regionCode={regionCode} value={hall} onChange={setHall} testId="iss-queue-hall" />
@@ -68,7 +78,14 @@ export function QueueTab({ stage }: { stage: IssuingStage }) {
             <Typography.Text type="secondary" data-testid="iss-selected">
               {t('iss.selected', { n: selected.length })}
             </Typography.Text>
-            <Button type="primary" icon={<PrinterOutlined />} disabled={!selected.length} loading={saving} onClick={issueBatch} data-testid="iss-batch-issue">
+            <Button
+              type="primary"
+              icon={<PrinterOutlined />}
+              disabled={!selected.length}
+              loading={saving}
+              onClick={issueBatch}
+              data-testid="iss-batch-issue"
+            >
               {t('iss.issueBatch')}
             </Button>
           </Space>
@@ -105,7 +122,12 @@ export function QueueTab({ stage }: { stage: IssuingStage }) {
             ),
           },
           { title: t('case.item'), dataIndex: 'itemName', key: 'item', ellipsis: true },
-          { title: t('case.applicant'), dataIndex: 'applicantNameMasked', key: 'applicant', render: (n: string | null) => n ?? '—' },
+          {
+            title: t('case.applicant'),
+            dataIndex: 'applicantNameMasked',
+            key: 'applicant',
+            render: (n: string | null) => n ?? '—',
+          },
           { title: t('iss.department'), dataIndex: 'departmentName', key: 'department' },
           {
             title: t('iss.pickup'),
@@ -119,7 +141,12 @@ export function QueueTab({ stage }: { stage: IssuingStage }) {
                   title: t('common.actions'),
                   key: 'actions',
                   render: (_: unknown, r: QueueItem) => (
-                    <Button size="small" icon={<SendOutlined />} onClick={() => setExpress(r)} data-testid={`iss-express-${r.number}`}>
+                    <Button
+                      size="small"
+                      icon={<SendOutlined />}
+                      onClick={() => setExpress(r)}
+                      data-testid={`iss-express-${r.number}`}
+                    >
                       {t('iss.express')}
                     </Button>
                   ),

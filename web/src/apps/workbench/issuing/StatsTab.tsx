@@ -19,7 +19,10 @@ export function StatsTab() {
   const [groupBy, setGroupBy] = useState<StatsGroup>('carrier');
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
   const query = { groupBy, from: range?.[0].format('YYYY-MM-DD'), to: range?.[1].format('YYYY-MM-DD') };
-  const stats = useFetch<Stats>((signal) => api.get<Stats>('/api/issuing/stats', { query, signal }), [groupBy, query.from, query.to]);
+  const stats = useFetch<Stats>(
+    (signal) => api.get<Stats>('/api/issuing/stats', { query, signal }),
+    [groupBy, query.from, query.to],
+  );
   const s = stats.data;
 
   return (
@@ -28,10 +31,22 @@ export function StatsTab() {
         <Segmented<StatsGroup>
           value={groupBy}
           onChange={setGroupBy}
-          options={GROUPS.map((g) => ({ value: g, label: <span data-testid={`iss-stats-group-${g}`}>{t(`iss.groupBy.${g}`)}</span> }))}
+          options={GROUPS.map((g) => ({
+            value: g,
+            label: <span data-testid={`iss-stats-group-${g}`}>{t(`iss.groupBy.${g}`)}</span>,
+          }))}
         />
-        <DatePicker.RangePicker value={range} onChange={(v) => setRange(v?.[0] && v[1] ? [v[0], v[1]] : null)} data-testid="iss-stats-range" />
-        <Button icon={<DownloadOutlined />} href={`/api/issuing/stats.xlsx${buildQuery(query)}`} download data-testid="iss-stats-export">
+        <DatePicker.RangePicker
+          value={range}
+          onChange={(v) => setRange(v?.[0] && v[1] ? [v[0], v[1]] : null)}
+          data-testid="iss-stats-range"
+        />
+        <Button
+          icon={<DownloadOutlined />}
+          href={`/api/issuing/stats.xlsx${buildQuery(query)}`}
+          download
+          data-testid="iss-stats-export"
+        >
           {t('iss.stat.export')}
         </Button>
       </div>
@@ -91,7 +106,12 @@ export function StatsTab() {
                   { title: t('iss.stat.free'), dataIndex: 'freeCount', key: 'free' },
                   { title: t('iss.stat.delivered'), dataIndex: 'deliveredCount', key: 'delivered' },
                   { title: t('iss.stat.fee'), dataIndex: 'totalFeeCents', key: 'fee', render: (c: number) => yuan(c) },
-                  { title: t('iss.stat.avgDays'), dataIndex: 'avgDaysGrantToReceipt', key: 'days', render: (d: number | null) => d ?? '—' },
+                  {
+                    title: t('iss.stat.avgDays'),
+                    dataIndex: 'avgDaysGrantToReceipt',
+                    key: 'days',
+                    render: (d: number | null) => d ?? '—',
+                  },
                 ]}
               />
             </>

@@ -18,7 +18,15 @@ interface Values {
 const ERROR_PATHS = knownPaths(['carrier', 'recipient.name', 'recipient.phone', 'recipient.address', 'free']);
 
 /** 快递制单: a waybill for a case with its certificate issued; the server delivers the case by express in the same step. */
-export function WaybillModal({ item, onClose, onCreated }: { item: QueueItem; onClose: () => void; onCreated: (w: Waybill) => void }) {
+export function WaybillModal({
+  item,
+  onClose,
+  onCreated,
+}: {
+  item: QueueItem;
+  onClose: () => void;
+  onCreated: (w: Waybill) => void;
+}) {
   const { t, label } = useI18n();
   const { message } = AntApp.useApp();
   const rules = useRequiredRules();
@@ -39,7 +47,14 @@ export function WaybillModal({ item, onClose, onCreated }: { item: QueueItem; on
     try {
       const w = await api.post<Waybill>(
         '/api/issuing/waybills',
-        { caseId: item.id, version: item.version, carrier: v.carrier, recipient: v.recipient, free: v.free, feeCents: v.free ? 0 : Math.round((v.fee ?? 0) * 100) },
+        {
+          caseId: item.id,
+          version: item.version,
+          carrier: v.carrier,
+          recipient: v.recipient,
+          free: v.free,
+          feeCents: v.free ? 0 : Math.round((v.fee ?? 0) * 100),
+        },
         { silent: true },
       );
       void message.success(t('iss.waybillCreated', { number: w.trackingNumber }));
@@ -72,22 +87,40 @@ export function WaybillModal({ item, onClose, onCreated }: { item: QueueItem; on
         form={form}
         layout="vertical"
         data-testid="iss-waybill-form"
-        initialValues={{ carrier: 'EMS', free: true, recipient: { name: '', phone: '', address: item.pickup?.method === 'post' ? item.pickup.address : '' } }}
+        initialValues={{
+          carrier: 'EMS',
+          free: true,
+          recipient: { name: '', phone: '', address: item.pickup?.method === 'post' ? item.pickup.address : '' },
+        }}
       >
         <Form.Item name="carrier" label={t('iss.carrier')} rules={[rules.selectRequired(t('iss.carrier'))]}>
-          <Select data-testid="iss-waybill-carrier" options={CARRIERS.map((c) => ({ value: c, label: label('carrier', c) }))} />
+          <Select
+            data-testid="iss-waybill-carrier"
+            options={CARRIERS.map((c) => ({ value: c, label: label('carrier', c) }))}
+          />
         </Form.Item>
-        <Form.Item name={['recipient', 'name']} label={t('iss.recipientName')} rules={[rules.required(t('iss.recipientName')), { max: 50 }]}>
+        <Form.Item
+          name={['recipient', 'name']}
+          label={t('iss.recipientName')}
+          rules={[rules.required(t('iss.recipientName')), { max: 50 }]}
+        >
           <Input data-testid="iss-waybill-name" />
         </Form.Item>
         <Form.Item
           name={['recipient', 'phone']}
           label={t('iss.recipientPhone')}
-          rules={[rules.required(t('iss.recipientPhone')), { pattern: /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, message: t('iss.recipientPhone') }]}
+          rules={[
+            rules.required(t('iss.recipientPhone')),
+            { pattern: /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, message: t('iss.recipientPhone') },
+          ]}
         >
           <Input data-testid="iss-waybill-phone" inputMode="tel" />
         </Form.Item>
-        <Form.Item name={['recipient', 'address']} label={t('iss.recipientAddress')} rules={[rules.required(t('iss.recipientAddress')), { min: 5 }, { max: 300 }]}>
+        <Form.Item
+          name={['recipient', 'address']}
+          label={t('iss.recipientAddress')}
+          rules={[rules.required(t('iss.recipientAddress')), { min: 5 }, { max: 300 }]}
+        >
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} data-testid="iss-waybill-address" />
         </Form.Item>
         <Form.Item name="free" valuePropName="checked">

@@ -1,4 +1,18 @@
-import { Alert, App as AntApp, Button, DatePicker, Empty, Form, Input, Modal, Popconfirm, Select, Space, Tag, type ButtonProps } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  DatePicker,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Tag,
+  type ButtonProps,
+} from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -9,7 +23,12 @@ import { ListToolbar, PagedListTable, useRequiredRules, useSaving } from '../../
 import { formatDateTime } from '../../../shared/components/common';
 import { CARRIERS, WAYBILL_STATUSES, type Waybill, type WaybillStatus } from './types';
 
-const STATUS_COLOURS: Record<WaybillStatus, string> = { created: 'default', dispatched: 'blue', delivered: 'green', returned: 'red' };
+const STATUS_COLOURS: Record<WaybillStatus, string> = {
+  created: 'default',
+  dispatched: 'blue',
+  delivered: 'green',
+  returned: 'red',
+};
 
 /** 签收 or 退回 being recorded for a waybill. */
 type Pending = { kind: 'receipt' | 'return'; waybill: Waybill };
@@ -61,7 +80,11 @@ export function WaybillsTab() {
           data-testid="iss-waybills-carrier"
           options={CARRIERS.map((c) => ({ value: c, label: label('carrier', c) }))}
         />
-        <DatePicker.RangePicker value={range} onChange={(v) => setRange(v?.[0] && v[1] ? [v[0], v[1]] : null)} data-testid="iss-waybills-range" />
+        <DatePicker.RangePicker
+          value={range}
+          onChange={(v) => setRange(v?.[0] && v[1] ? [v[0], v[1]] : null)}
+          data-testid="iss-waybills-range"
+        />
       </ListToolbar>
       <PagedListTable<Waybill>
         list={list}
@@ -70,7 +93,12 @@ export function WaybillsTab() {
         onRow={(r) => ({ 'data-testid': `iss-waybill-${r.trackingNumber}`, 'data-status': r.status }) as object}
         locale={{ emptyText: <Empty data-testid="iss-waybills-empty" description={t('iss.emptyWaybills')} /> }}
         columns={[
-          { title: t('iss.trackingNumber'), dataIndex: 'trackingNumber', key: 'tracking', render: (n: string) => <span className="case-number">{n}</span> },
+          {
+            title: t('iss.trackingNumber'),
+            dataIndex: 'trackingNumber',
+            key: 'tracking',
+            render: (n: string) => <span className="case-number">{n}</span>,
+          },
           { title: t('iss.carrier'), dataIndex: 'carrierLabel', key: 'carrier' },
           {
             title: t('case.number'),
@@ -82,9 +110,17 @@ export function WaybillsTab() {
               </Link>
             ),
           },
-          { title: t('iss.recipient'), key: 'recipient', render: (_, r) => `${r.recipient.name} ${r.recipient.phone ?? ''}` },
+          {
+            title: t('iss.recipient'),
+            key: 'recipient',
+            render: (_, r) => `${r.recipient.name} ${r.recipient.phone ?? ''}`,
+          },
           { title: t('iss.recipientAddress'), key: 'address', ellipsis: true, render: (_, r) => r.recipient.address },
-          { title: t('iss.fee'), key: 'fee', render: (_, r) => (r.free ? <Tag color="green">{t('iss.feeFree')}</Tag> : (r.feeCents / 100).toFixed(2)) },
+          {
+            title: t('iss.fee'),
+            key: 'fee',
+            render: (_, r) => (r.free ? <Tag color="green">{t('iss.feeFree')}</Tag> : (r.feeCents / 100).toFixed(2)),
+          },
           {
             title: t('iss.waybillStatus'),
             key: 'status',
@@ -95,26 +131,48 @@ export function WaybillsTab() {
               </Tag>
             ),
           },
-          { title: t('iss.createdAt'), dataIndex: 'createdAt', key: 'created', render: (d: string) => formatDateTime(d) },
+          {
+            title: t('iss.createdAt'),
+            dataIndex: 'createdAt',
+            key: 'created',
+            render: (d: string) => formatDateTime(d),
+          },
           {
             title: t('common.actions'),
             key: 'actions',
             render: (_, r) => (
               <Space size={0}>
                 {r.status === 'created' && (
-                  <Popconfirm title={t('iss.dispatchConfirm')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => dispatch(r)} okButtonProps={{ 'data-testid': 'iss-dispatch-confirm' } as ButtonProps}>
+                  <Popconfirm
+                    title={t('iss.dispatchConfirm')}
+                    okText={t('common.ok')}
+                    cancelText={t('common.cancel')}
+                    onConfirm={() => dispatch(r)}
+                    okButtonProps={{ 'data-testid': 'iss-dispatch-confirm' } as ButtonProps}
+                  >
                     <Button type="link" size="small" data-testid={`iss-dispatch-${r.trackingNumber}`}>
                       {t('iss.dispatch')}
                     </Button>
                   </Popconfirm>
                 )}
                 {r.status === 'dispatched' && (
-                  <Button type="link" size="small" onClick={() => setPending({ kind: 'receipt', waybill: r })} data-testid={`iss-receipt-${r.trackingNumber}`}>
+                  <Button
+                    type="link"
+                    size="small"
+                    onClick={() => setPending({ kind: 'receipt', waybill: r })}
+                    data-testid={`iss-receipt-${r.trackingNumber}`}
+                  >
                     {t('iss.receipt')}
                   </Button>
                 )}
                 {(r.status === 'created' || r.status === 'dispatched') && (
-                  <Button type="link" size="small" danger onClick={() => setPending({ kind: 'return', waybill: r })} data-testid={`iss-return-${r.trackingNumber}`}>
+                  <Button
+                    type="link"
+                    size="small"
+                    danger
+                    onClick={() => setPending({ kind: 'return', waybill: r })}
+                    data-testid={`iss-return-${r.trackingNumber}`}
+                  >
                     {t('iss.return')}
                   </Button>
                 )}
@@ -180,20 +238,39 @@ function MoveModal({ pending, onClose, onDone }: { pending: Pending; onClose: ()
       destroyOnHidden
       maskClosable={false}
     >
-      <Form<MoveValues> form={form} layout="vertical" initialValues={receipt ? { signedBy: w.recipient.name, at: dayjs() } : {}} data-testid={`iss-${kind}-form`}>
+      <Form<MoveValues>
+        form={form}
+        layout="vertical"
+        initialValues={receipt ? { signedBy: w.recipient.name, at: dayjs() } : {}}
+        data-testid={`iss-${kind}-form`}
+      >
         {receipt ? (
           <>
-            <Form.Item name="signedBy" label={t('iss.signedBy')} rules={[rules.required(t('iss.signedBy')), { max: 50 }]}>
+            <Form.Item
+              name="signedBy"
+              label={t('iss.signedBy')}
+              rules={[rules.required(t('iss.signedBy')), { max: 50 }]}
+            >
               <Input data-testid="iss-receipt-signed-by" />
             </Form.Item>
             <Form.Item name="at" label={t('iss.signedAt')} rules={[rules.selectRequired(t('iss.signedAt'))]}>
-              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={(d) => d.isAfter(dayjs().endOf('day'))} style={{ width: '100%' }} data-testid="iss-receipt-at" />
+              <DatePicker
+                showTime={{ format: 'HH:mm' }}
+                format="YYYY-MM-DD HH:mm"
+                disabledDate={(d) => d.isAfter(dayjs().endOf('day'))}
+                style={{ width: '100%' }}
+                data-testid="iss-receipt-at"
+              />
             </Form.Item>
           </>
         ) : (
           <>
             <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('iss.returnWarn')} />
-            <Form.Item name="reason" label={t('iss.returnReason')} rules={[rules.required(t('iss.returnReason')), { max: 300 }]}>
+            <Form.Item
+              name="reason"
+              label={t('iss.returnReason')}
+              rules={[rules.required(t('iss.returnReason')), { max: 300 }]}
+            >
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} data-testid="iss-return-reason" />
             </Form.Item>
           </>

@@ -15,7 +15,15 @@ export interface BarSeries {
 }
 
 /** A small stacked bar chart over twelve month labels. */
-export default function MonthBarChart({ labels, series, height = 220 }: { labels: string[]; series: BarSeries[]; height?: number }) {
+export default function MonthBarChart({
+  labels,
+  series,
+  height = 220,
+}: {
+  labels: string[];
+  series: BarSeries[];
+  height?: number;
+}) {
   return (
     <ReactEChartsCore
       echarts={echarts}
@@ -27,7 +35,13 @@ export default function MonthBarChart({ labels, series, height = 220 }: { labels
         grid: { left: 30, right: 10, top: 30, bottom: 24 },
         xAxis: { type: 'category', data: labels },
         yAxis: { type: 'value', minInterval: 1 },
-        series: series.map((s) => ({ name: s.name, type: 'bar', stack: 'days', data: s.data, itemStyle: { color: s.color } })),
+        series: series.map((s) => ({
+          name: s.name,
+          type: 'bar',
+          stack: 'days',
+          data: s.data,
+          itemStyle: { color: s.color },
+        })),
       }}
     />
   );

@@ -27,7 +27,12 @@ export async function seedDemo(database: Database): Promise<boolean> {
 
 export async function buildApp(config: Config, database: Database): Promise<App> {
   const { db } = database;
-  const app = await createHttp({ logLevel: config.logLevel, authenticate: (t, c) => authenticateToken(db, t, c) });
+  const app = await createHttp({
+    logLevel: config.logLevel,
+    trustProxy: config.trustProxy,
+    tls: config.tls,
+    authenticate: (t, c) => authenticateToken(db, t, c),
+  });
 
   app.get(
     '/healthz',
@@ -59,6 +64,8 @@ export async function buildApp(config: Config, database: Database): Promise<App>
     await app.register(fastifyStatic, {
       root: config.webDist,
       wildcard: false,
+      // The build writes each asset also as .br and .gz (web/vite.config.ts): sent as they are, never compressed per request.
+      preCompressed: true,
       // Hashed assets never change; the shell must be re-fetched so a new build is picked up.
       setHeaders: (reply, file) =>
         reply.header(

@@ -2,11 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { CompiledQuery, Kysely, PostgresDialect, type Compilable, type Transaction } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
+
+const require = createRequire(import.meta.url);
 
 // Dates stay plain 'YYYY-MM-DD' strings: working-day arithmetic must never shift a day by time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
@@ -114,10 +117,37 @@ export async function openPostgres(url: string, max = 16): Promise<Database> {
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
+/**
+ * PostgreSQL settings of the embedded database: 16 MB of shared buffers instead of 128 MB (they live in the
+ * process's WebAssembly memory, and the files they cache stay in the operating system's cache anyway).
+ * `PGLITE_SHARED_BUFFERS` overrides it.
+ */
+export function pgliteStartParams(env: NodeJS.ProcessEnv = process.env): string[] {
+  const buffers = env.PGLITE_SHARED_BUFFERS || '16MB';
+  if (!/^\d+(kB|MB|GB)$/.test(buffers)) throw new Error(`PGLITE_SHARED_BUFFERS 无效：${buffers}（如 16MB）`);
+  return [...PGlite.defaultStartParams, '-c', `shared_buffers=${buffers}`];
+}
+
+/**
+ * A migrated, empty embedded cluster made by `npm install` (scripts/prepare-db.ts) for this PGlite version:
+ * the first start copies it instead of running initdb (most of a first start's time, and a second WebAssembly
+ * instance's memory). Migrations added since are applied at start as usual.
+ */
+export function clusterTemplatePath(root = process.cwd()): string {
+  let dir = path.dirname(require.resolve('@electric-sql/pglite'));
+  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  const { version } = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string };
+  return path.join(root, '.tmp', `pglite-cluster-${version}.tgz`);
+}
+
 /** Embedded PostgreSQL (PGlite, WASM) in a data directory; `memory://` for tests. */
 export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
   if (!dataDir.startsWith('memory://')) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-  const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm, btree_gin }, loadDataDir });
+  const pglite = await PGlite.create(dataDir, {
+    extensions: { pg_trgm, btree_gin },
+    loadDataDir,
+    startParams: pgliteStartParams(),
+  });
   const pool = preparingMarked(new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig));
   const db: Db = new Kysely({ dialect: new PostgresDialect({ pool }) });
   return {
@@ -132,7 +162,19 @@ export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<D
 }
 
 export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(path.join(opts.dataDir, 'pg'));
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
+  const dir = path.join(opts.dataDir, 'pg');
+  const fresh = !fs.existsSync(dir) || fs.readdirSync(dir).length === 0;
+  const template = clusterTemplatePath();
+  if (fresh && fs.existsSync(template)) {
+    try {
+      return await openPglite(dir, new Blob([fs.readFileSync(template)]));
+    } catch (err) {
+      console.warn(`预置数据库模板不可用（${(err as Error).message}），改为初始化新数据库`);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return openPglite(dir);
 }
 
 /**

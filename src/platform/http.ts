@@ -1,5 +1,6 @@
-import Fastify, { type FastifyError, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
+import compress from '@fastify/compress';
 import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -13,12 +14,19 @@ import {
 } from 'fastify-type-provider-zod';
 import { Problem, problemFromDatabase, type FieldError } from './errors';
 import { serializerCompiler } from './serialize';
+import { controlCharacterAt } from './schemas';
+import type { TrustProxy } from './config';
 import type { Actor } from './auth';
 import type { App } from './module';
 
 z.config(z.locales.zhCN());
 
 export const SESSION_COOKIE = 'yw_session';
+/** Answers smaller than this many bytes are sent uncompressed (compressing them costs more than it saves). */
+export const COMPRESS_THRESHOLD = 1400;
+/** Browser features the app never uses are switched off for it and anything it might embed. */
+export const PERMISSIONS_POLICY =
+  'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=()';
 export const CSRF_HEADER = 'x-csrf-token';
 
 /** Resolves a bearer or cookie token to the signed-in actor (provided by the identity module). */
@@ -77,17 +85,73 @@ export interface HttpOptions {
   logLevel: string;
   authenticate: Authenticator;
   bodyLimit?: number;
+  /** Peers whose `X-Forwarded-For` is believed (default: none, the socket's address is the client's). */
+  trustProxy?: TrustProxy;
+  /** Served over TLS: HSTS and `upgrade-insecure-requests` (over plain HTTP they would make the app unreachable). */
+  tls?: boolean;
 }
+
+/** Each request is logged at `debug` (an error still at `error`): at the default `info` level the log stays readable. */
+class RequestsAtDebug extends LogController {
+  override incomingRequest(request: FastifyRequest): void {
+    request.log.debug({ req: request }, 'incoming request');
+  }
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (error) super.requestCompleted(error, request, reply);
+    else reply.log.debug({ res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+  override routeNotFound(request: FastifyRequest): void {
+    request.log.debug(`Route ${request.method}:${request.url} not found`);
+  }
+}
+
+const trustHops =
+  (hops: number) =>
+  (_address: string, hop: number): boolean =>
+    hop < hops;
+
+const PART_OF: Record<string, string> = { body: 'body', querystring: 'querystring', params: 'params' };
+
+/**
+ * Every string a route receives (query, path, body) is checked for control characters before its schema runs:
+ * NUL would reach PostgreSQL (which refuses it in text, a 500), the others have no place in a form. Line breaks
+ * and tabs pass in bodies only, where a free-text field may need them; a single-line field refuses them through
+ * its schema (`text()` in platform/schemas.ts). Headers are not checked (the HTTP parser refuses control characters).
+ */
+const refusingControlCharacters: typeof validatorCompiler = (route) => {
+  const validate = validatorCompiler(route);
+  const part = PART_OF[route.httpPart ?? ''];
+  if (!part) return validate;
+  const lineBreaksAllowed = part === 'body';
+  return (data: unknown) => {
+    const at = controlCharacterAt(data, lineBreaksAllowed);
+    if (at === null) return validate(data);
+    const field = at || part;
+    const where = CONTEXT_LABEL[part] ?? '请求';
+    const message = '含有不允许的控制字符';
+    return {
+      error: new Problem(
+        400,
+        '请求参数有误',
+        `${where}校验失败：${field}：${message}`,
+        [{ field, message }],
+        'validation',
+      ),
+    };
+  };
+};
 
 /** Fastify with zod schemas, OpenAPI, problem+json errors, security headers, cookies and CSRF. */
 export async function createHttp(opts: HttpOptions): Promise<App> {
   const app = Fastify({
     logger: opts.logLevel === 'silent' ? false : { level: opts.logLevel },
     bodyLimit: opts.bodyLimit ?? 2 * 1024 * 1024,
-    trustProxy: true,
+    // A hop count trusts that many proxies nearest the server, addresses trust those peers; nothing else is believed.
+    trustProxy: typeof opts.trustProxy === 'number' ? trustHops(opts.trustProxy) : (opts.trustProxy ?? false),
+    logController: new RequestsAtDebug(),
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(refusingControlCharacters);
   app.setSerializerCompiler(serializerCompiler);
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
@@ -113,8 +177,11 @@ export async function createHttp(opts: HttpOptions): Promise<App> {
 
   // Security headers (CSP, frame-ancestors, nosniff …), set by helmet's middleware built once: the
   // Fastify wrapper rebuilt it, and parsed the policy again, on every request.
+  // `upgrade-insecure-requests` and HSTS only over TLS: over plain HTTP (a LAN address) the browser would
+  // upgrade every script to https:// and the app would be a blank page.
   const securityHeaders = helmet({
     contentSecurityPolicy: {
+      useDefaults: true,
       directives: {
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
@@ -122,13 +189,24 @@ export async function createHttp(opts: HttpOptions): Promise<App> {
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
+        upgradeInsecureRequests: opts.tls ? [] : null,
       },
     },
+    strictTransportSecurity: opts.tls ? { maxAge: 31536000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   });
-  app.addHook('onRequest', (req, reply, done) =>
-    securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)),
-  );
+  app.addHook('onRequest', (req, reply, done) => {
+    reply.header('permissions-policy', PERMISSIONS_POLICY);
+    securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined));
+  });
+  // Answers are compressed (brotli, else gzip) when the client asks and they are worth it: a case step's
+  // minimal answer (a few hundred bytes) goes out as it is. Request bodies are never inflated (no zip bombs).
+  await app.register(compress, {
+    threshold: COMPRESS_THRESHOLD,
+    encodings: ['br', 'gzip'],
+    globalDecompression: false,
+    customTypes: /^text\/(?!event-stream)|[+/]json(?:;|$)|[+/]xml(?:;|$)|javascript|^image\/svg/,
+  });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

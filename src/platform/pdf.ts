@@ -29,9 +29,22 @@ export function loadChineseFonts(): { regular: Buffer; bold: Buffer } {
  */
 let parsed: { regular: fontkit.Font; bold: fontkit.Font } | undefined;
 
+/** Fonts unused for this long are let go (tens of MB with their parsed tables): documents come in bursts. */
+const FONT_IDLE_MS = 120_000;
+let idle: NodeJS.Timeout | undefined;
+
 function parsedChineseFonts() {
   const f = loadChineseFonts();
   parsed ??= { regular: fontkit.create(f.regular), bold: fontkit.create(f.bold) };
+  if (idle) idle.refresh();
+  else {
+    idle = setTimeout(() => {
+      parsed = undefined;
+      fonts = undefined;
+      idle = undefined;
+    }, FONT_IDLE_MS);
+    idle.unref();
+  }
   return parsed;
 }
 

@@ -1,5 +1,53 @@
 import { z } from 'zod';
 
+/* eslint-disable no-control-regex -- these patterns exist to find control characters */
+/** Control characters (C0, DEL, C1) other than tab, line feed and carriage return. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/** The same, tab and line breaks included (a single-line field). */
+const CONTROL_OR_BREAK = /[\u0000-\u001F\u007F-\u009F]/;
+const NO_CONTROL = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$/;
+const NO_CONTROL_OR_BREAK = /^[^\u0000-\u001F\u007F-\u009F]*$/;
+/* eslint-enable no-control-regex */
+
+/**
+ * The dotted path of the first string in `value` (a parsed query, path or body) that holds a control character,
+ * `''` when `value` itself is such a string, `null` when there is none. Tabs and line breaks count only when
+ * `lineBreaksAllowed` is false. Object keys are checked as well as values.
+ */
+export function controlCharacterAt(value: unknown, lineBreaksAllowed: boolean): string | null {
+  const bad = lineBreaksAllowed ? CONTROL : CONTROL_OR_BREAK;
+  const walk = (v: unknown, path: string, depth: number): string | null => {
+    if (typeof v === 'string') return bad.test(v) ? path : null;
+    if (!v || typeof v !== 'object' || depth > 64) return null;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const at = walk(v[i], path ? `${path}.${i}` : String(i), depth + 1);
+        if (at !== null) return at;
+      }
+      return null;
+    }
+    for (const key of Object.keys(v)) {
+      const here = path ? `${path}.${key}` : key;
+      if (bad.test(key)) return here;
+      const at = walk((v as Record<string, unknown>)[key], here, depth + 1);
+      if (at !== null) return at;
+    }
+    return null;
+  };
+  return walk(value, '', 0);
+}
+
+/**
+ * A string a person types. Single-line by default: no control characters at all (names, codes, search terms);
+ * `{ multiline: true }` lets line breaks and tabs through (opinions, reasons, notes). Every string a route
+ * receives is also checked before its schema runs (platform/http.ts), so this is what a field declares.
+ */
+export function text(opts: { multiline?: boolean } = {}) {
+  return opts.multiline
+    ? z.string().regex(NO_CONTROL, { error: '不能含有控制字符', abort: true })
+    : z.string().regex(NO_CONTROL_OR_BREAK, { error: '不能含有换行或控制字符', abort: true });
+}
+
 /** Shared zod pieces: paging, dates, problem responses. */
 export const PageQuery = z.object({
   page: z.coerce.number().int().min(1, '页码从 1 开始').max(100000).default(1),

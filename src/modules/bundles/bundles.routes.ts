@@ -173,9 +173,9 @@ export function registerBundleRoutes(app: App, db: Db) {
     {
       schema: {
         tags,
-        summary: '办件所属的一件事申请及其关联办件（办件不属于一件事或不在数据范围内时 404）',
+        summary: '办件所属的一件事申请及其关联办件（办件不属于一件事时为 null；不在数据范围内时 404）',
         params: CaseIdParam,
-        response: { 200: ApplicationView, ...errorResponses },
+        response: { 200: ApplicationView.nullable(), ...errorResponses },
       },
     },
     async (req) => svc.getApplicationForCase(db, requireActor(req), req.params.caseId),

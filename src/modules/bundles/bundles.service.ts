@@ -422,10 +422,11 @@ export async function getApplicationForCase(
   actor: Actor,
   caseId: string,
   now = new Date(),
-): Promise<ApplicationView> {
+): Promise<ApplicationView | null> {
   if (!(await caseStatusesOrHidden(db, actor, [caseId]))[0]) throw notFound('办件');
   const row = await repo.findApplicationByCase(db, caseId);
-  if (!row) throw notFound('该办件所属的一件事申请');
+  // A case filed on its own: a plain answer, not an error (every case page asks).
+  if (!row) return null;
   return buildView(db, actor, row, now);
 }
 

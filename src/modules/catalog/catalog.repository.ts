@@ -174,14 +174,12 @@ export async function searchItems(db: Db | Tx, f: SearchFilter): Promise<{ total
   let rows = base.selectAll();
   if (f.sort === 'name') rows = rows.orderBy('name').orderBy('code');
   else if (f.sort === 'code') rows = rows.orderBy('code');
-  else if (text)
-    rows = rows
-      .orderBy(nameHit, 'desc')
-      .orderBy(primary, 'desc')
-      .orderBy(matched, 'desc')
-      .orderBy(similarity, 'desc')
-      .orderBy('code');
-  else rows = rows.orderBy('department_code').orderBy('code');
+  else if (text) {
+    rows = rows.orderBy(nameHit, 'desc');
+    // A query of punctuation alone has no tokens: no token ranks (a constant would be read as a column position).
+    if (f.tokens.length) rows = rows.orderBy(primary, 'desc').orderBy(matched, 'desc');
+    rows = rows.orderBy(similarity, 'desc').orderBy('code');
+  } else rows = rows.orderBy('department_code').orderBy('code');
   const items = await rows
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize)

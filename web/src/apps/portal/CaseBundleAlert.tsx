@@ -5,10 +5,10 @@ import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
 import type { BundleApplicationView } from '../../shared/bundles';
 
-/** On an applicant's case filed through a bundle: the bundle it belongs to, with a way to the whole (nothing otherwise). */
+/** On an applicant's case filed through a bundle: the bundle it belongs to, with a way to the whole (nothing for a case filed on its own: the answer is null). */
 export function CaseBundleAlert({ caseId }: { caseId: string }) {
   const { t } = useI18n();
-  const bundle = useFetch<BundleApplicationView>(
+  const bundle = useFetch<BundleApplicationView | null>(
     (signal) => api.get(`/api/bundle-applications/by-case/${caseId}`, { signal, silent: true }),
     [caseId],
   );

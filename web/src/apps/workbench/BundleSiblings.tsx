@@ -10,12 +10,12 @@ import type { BundleApplicationView, BundleCaseLink, BundleLinkedCase } from '..
 
 /**
  * A case filed through 一件事一次办: the marker and its sibling cases (`GET /api/bundle-applications/by-case/{id}`).
- * Nothing is shown for a case filed on its own (404). Siblings outside the clerk's scope show their number only.
+ * Nothing is shown for a case filed on its own (answered with null). Siblings outside the clerk's scope show their number only.
  */
 export function BundleSiblings({ caseId, status }: { caseId: string; status: string }) {
   const { t } = useI18n();
   // Reloaded when this case's status changes, so the siblings' progress is current.
-  const bundle = useFetch<BundleApplicationView>(
+  const bundle = useFetch<BundleApplicationView | null>(
     (signal) => api.get(`/api/bundle-applications/by-case/${caseId}`, { signal, silent: true }),
     [caseId, status],
   );

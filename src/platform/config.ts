@@ -9,6 +9,8 @@ export interface Config {
   dataDir: string;
   /** Load the demo city (盘锦市) into an empty database. */
   loadDemo: boolean;
+  /** With the demo, its recent history: thousands of cases, cards and ratings dated back from the first start. */
+  demoHistory: boolean;
   /** Secure cookies (HTTPS) — on in production behind TLS. */
   secureCookies: boolean;
   /** Session lifetime in hours. */
@@ -27,6 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     loadDemo: env.DEMO !== '0',
+    demoHistory: env.DEMO_HISTORY !== '0',
     secureCookies: env.SECURE_COOKIES === '1',
     sessionHours: Number(env.SESSION_HOURS ?? 12),
     logLevel: env.LOG_LEVEL ?? 'info',

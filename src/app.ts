@@ -9,7 +9,7 @@ import { createHttp } from './platform/http';
 import { collectMigrations, migrateToLatest } from './platform/migrate';
 import { getMeta, setMeta } from './platform/meta';
 import type { App } from './platform/module';
-import { modules } from './modules/index';
+import { modules, seedDemoHistory } from './modules/index';
 import { authenticateToken } from './modules/identity/index';
 import { registerAuditRoutes } from './platform/audit.routes';
 
@@ -17,10 +17,11 @@ export async function migrate(database: Database): Promise<string[]> {
   return migrateToLatest(database.db, collectMigrations(modules));
 }
 
-/** Loads the demo city once into an empty installation. */
-export async function seedDemo(database: Database): Promise<boolean> {
+/** Loads the demo city once into an empty installation; with `history`, also its recent months (not in tests). */
+export async function seedDemo(database: Database, opts: { history?: boolean } = {}): Promise<boolean> {
   if (await getMeta(database.db, 'demo_loaded')) return false;
   for (const m of modules) if (m.seedDemo) await m.seedDemo(database.db);
+  if (opts.history) await seedDemoHistory(database.db, { now: new Date(), seed: 2026 });
   await setMeta(database.db, 'demo_loaded', { at: new Date().toISOString(), city: '2111' });
   return true;
 }

@@ -8,7 +8,8 @@ import { modules } from './modules/index';
 const config = loadConfig();
 const database = await openDatabase(config);
 const applied = await migrate(database);
-if (config.loadDemo && (await seedDemo(database))) console.log('已加载示范城市：盘锦市');
+if (config.loadDemo && (await seedDemo(database, { history: config.demoHistory })))
+  console.log('已加载示范城市：盘锦市');
 const app = await buildApp(config, database);
 if (applied.length) app.log.info({ applied }, 'migrations applied');
 

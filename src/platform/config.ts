@@ -18,6 +18,8 @@ export interface Config {
   loadDemo: boolean;
   /** The site is served over TLS (`TLS=1`, or `PUBLIC_URL` starts with https://): HSTS and upgrade-insecure-requests. */
   tls: boolean;
+  /** With the demo, its recent history: thousands of cases, cards and ratings dated back from the first start. */
+  demoHistory: boolean;
   /** Secure cookies (HTTPS): `SECURE_COOKIES=1`, on by default when the site is served over TLS. */
   secureCookies: boolean;
   /** `TRUST_PROXY`: the proxies whose forwarded client address is believed (default: none). */
@@ -66,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tls,
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === '1' : tls,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    demoHistory: env.DEMO_HISTORY !== '0',
     sessionHours: Number(env.SESSION_HOURS ?? 12),
     logLevel,
     webDist: path.resolve(env.WEB_DIST ?? './web/dist'),

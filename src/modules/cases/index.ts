@@ -31,6 +31,7 @@ export {
   type IssuedCertificateEvent,
 } from './cases.regulation-facade';
 export { acceptingClerksOf, type AcceptingClerk } from './cases.assessment-facade';
+export { seedCasesHistory, type HistoryCase, type HistoryOptions, type HistoryResult } from './demo/history';
 
 export const casesModule: Module = {
   name: 'cases',

@@ -16,6 +16,13 @@ export {
 } from './identity.accounts';
 export { checkIdNumber, checkCreditCode } from './identity.codes';
 export { DEMO_PASSWORD } from './demo/accounts';
+export {
+  seedHistoryPeople,
+  type HistoryPeople,
+  type HistoryPerson,
+  type HistoryHall,
+  type HistoryApplicant,
+} from './demo/history';
 
 export const identityModule: Module = {
   name: 'identity',

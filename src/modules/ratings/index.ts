@@ -14,6 +14,7 @@ export {
   type LateRectificationFact,
   type RatingScope,
 } from './ratings.assessment-facade';
+export { seedRatingsHistory } from './demo/history';
 
 export const ratingsModule: Module = {
   name: 'ratings',

@@ -13,6 +13,7 @@ import { refreshFiguresRollup } from './supervision.figures-rollup';
 export { sweepWarnings, startSupervisionWorker, type SweepResult, type WorkerOptions } from './supervision.sweep';
 export { warningScope } from './supervision.service';
 export { warningFactsBetween, type WarningFact, type WarningScope } from './supervision.assessment-facade';
+export { seedSupervisionHistory } from './demo/history';
 
 export const supervisionModule: Module = {
   name: 'supervision',

@@ -45,7 +45,7 @@ describe('uploadRefusal', () => {
     expect(p.status).toBe(429);
     expect(p.retryAfterSeconds).toBe(500);
     expect(p.errors).toEqual([{ field: 'file', message: expect.stringContaining('最多上传 40 个文件') }]);
-    expect(p.detail).toMatch(/^file：10 分钟内/);
+    expect(p.detail).toMatch(/^file：1 小时内/);
   });
 
   it('counts bytes in the window too', () => {

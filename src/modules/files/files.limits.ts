@@ -26,9 +26,9 @@ const MiB = 1024 * 1024;
 export const DEFAULT_LIMITS: UploadLimits = {
   maxFileBytes: 20 * MiB,
   pendingBytes: 200 * MiB,
-  rateCount: 60,
-  rateBytes: 400 * MiB,
-  rateWindowMs: 10 * 60_000,
+  rateCount: 200,
+  rateBytes: 500 * MiB,
+  rateWindowMs: 60 * 60_000,
   caseBytes: 200 * MiB,
   unattachedMs: 24 * 3_600_000,
 };

@@ -2,6 +2,7 @@ import { buildApp, migrate, seedDemo } from './app';
 import { loadConfig } from './platform/config';
 import { openDatabase } from './platform/db';
 import { sealAudit } from './platform/audit';
+import { checkpointJob } from './platform/audit.checkpoints';
 import { startJobs } from './platform/jobs';
 import { modules } from './modules/index';
 
@@ -19,6 +20,7 @@ const stopJobs = startJobs(
   database.db,
   [
     { name: 'audit.seal', everyMs: 2000, run: sealAudit },
+    checkpointJob(undefined, app.log),
     ...(process.env.MODULE_JOBS === '0' ? [] : modules.flatMap((m) => m.jobs ?? [])),
   ],
   app.log,

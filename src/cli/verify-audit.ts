@@ -1,16 +1,19 @@
-/** `npm run audit:verify`: seals pending audit rows and checks the whole hash chain. */
+/**
+ * `npm run audit:verify`: seals pending audit rows, checks the whole hash chain, and checks it against
+ * the signed checkpoints kept outside the database (AUDIT_CHECKPOINT_DIR, AUDIT_PUBLIC_KEY or
+ * AUDIT_KEY_FILE). Exits non-zero when anything fails.
+ */
 import { loadConfig } from '../platform/config';
 import { openDatabase } from '../platform/db';
-import { sealAudit, verifyAudit } from '../platform/audit';
+import { checkpointConfig } from '../platform/audit.checkpoints';
+import { auditVerifyReport } from './audit-verify';
 
 const config = loadConfig();
 const database = await openDatabase(config);
 try {
-  const sealed = await sealAudit(database.db);
-  const r = await verifyAudit(database.db);
-  if (r.ok) console.log(`审计链完整：校验 ${r.checked} 条（本次封存 ${sealed} 条）`);
-  else console.error(`审计链被篡改：第 ${r.brokenAtSeq} 条（id ${r.brokenId}）校验失败`);
-  process.exitCode = r.ok ? 0 : 1;
+  const { code, lines } = await auditVerifyReport(database.db, checkpointConfig());
+  for (const line of lines) (code === 0 ? console.log : console.error)(line);
+  process.exitCode = code;
 } finally {
   await database.close();
 }

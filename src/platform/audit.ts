@@ -212,3 +212,34 @@ export async function listAudit(db: Db, f: AuditQuery) {
 }
 
 export type AuditDb = Kysely<AuditTables>;
+
+/** The sealed head of the chain (the highest `seq`), or null while nothing is sealed. */
+export async function auditHead(db: Db): Promise<{ seq: number; hash: string; at: Date } | null> {
+  const r = await tables<AuditTables>(db)
+    .selectFrom('audit_log')
+    .select(['seq', 'hash', 'at'])
+    .where('seq', 'is not', null)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return r ? { seq: Number(r.seq), hash: r.hash!, at: r.at } : null;
+}
+
+/** The stored hash at each of these chain positions (positions with no row are absent). */
+export async function auditHashesAt(db: Db, seqs: readonly number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  const unique = [...new Set(seqs)];
+  for (let i = 0; i < unique.length; i += 1000) {
+    const rows = await tables<AuditTables>(db)
+      .selectFrom('audit_log')
+      .select(['seq', 'hash'])
+      .where(
+        'seq',
+        'in',
+        unique.slice(i, i + 1000).map((s) => String(s)),
+      )
+      .execute();
+    for (const r of rows) out.set(Number(r.seq), r.hash!);
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
 /** 每周通报: the weekly bulletin as a PDF (A4, Chinese font) — ranking, red cards, overdue cases, bad ratings, overdue 督办 measures. */
 import PDFDocument from 'pdfkit';
 import { collectPdf, FONT_BOLD, FONT_REGULAR, registerChineseFonts } from '../../platform/pdf';
+import { auditCheckpointLine } from '../../platform/audit.checkpoints';
 
 export interface BulletinInput {
   title: string;
@@ -112,6 +113,7 @@ export async function renderBulletin(b: BulletinInput): Promise<Buffer> {
     .fontSize(9)
     .fillColor('#555')
     .text(`生成时间：${fmtTime(b.generatedAt)}    得分按本周事实与现行考核计分规则计算`, { align: 'center' })
+    .text(auditCheckpointLine(), { align: 'center' })
     .fillColor('#000');
   doc.moveDown(0.6);
   doc

@@ -217,6 +217,36 @@ describe('POST /api/files', () => {
     expect(res.statusCode).toBe(201);
   });
 
+  it('refuses a PDF carrying JavaScript or a launch action with 422, however its names are written', async () => {
+    const before = await countFiles();
+    for (const body of [
+      '1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj',
+      '1 0 obj << /Type /Catalog /OpenAction 2 0 R >> endobj 2 0 obj << /S /J#61vaScript /J#53 (x) >> endobj',
+      '1 0 obj << /Type /Action /S /Launch /F (cmd.exe) >> endobj',
+      '1 0 obj << /Type /Page /AA << /O 2 0 R >> >> endobj',
+    ]) {
+      const res = await uploadFile(
+        Buffer.from(`%PDF-1.7\n${body}\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1'),
+        'form.pdf',
+      );
+      expect(res.statusCode, body).toBe(422);
+      const p = res.json() as ProblemBody;
+      expect(p.code).toBe('pdf_active_content');
+      expect(p.errors?.[0]?.field).toBe('file');
+      expect(p.detail).toMatch(/脚本|启动外部程序|自动执行/);
+    }
+    expect(await countFiles()).toBe(before);
+  });
+
+  it('strips bidi controls from the stored name, so it cannot disguise its extension', async () => {
+    const res = await uploadFile(PDF, '发票\u202Efdp.exe\u2066\u200F.pdf');
+    expect(res.statusCode).toBe(201);
+    expect((res.json() as { name: string }).name).toBe('发票fdp.exe.pdf');
+    const id = (res.json() as { id: string }).id;
+    const dl = await t.app.inject({ method: 'GET', url: `/api/files/${id}`, headers: applicant });
+    expect(decodeURIComponent(String(dl.headers['content-disposition']).split("UTF-8''")[1]!)).toBe('发票fdp.exe.pdf');
+  });
+
   it('needs a signed-in user', async () => {
     const res = await t.app.inject({
       method: 'POST',

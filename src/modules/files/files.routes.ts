@@ -9,6 +9,7 @@ import { IdParam, Problem, errorResponses } from '../../platform/schemas';
 import * as svc from './files.service';
 import { contentDisposition, downloadName } from './files.sniff';
 import { UploadedFile } from './files.schemas';
+import { QuotaProblem, formatBytes, type UploadLimits } from './files.limits';
 
 const tags = ['files'];
 
@@ -80,22 +81,30 @@ export async function withMultipart(app: App, register: (scoped: App) => void): 
   });
 }
 
-export async function registerFileRoutes(app: App, db: Db, maxBytes: number) {
+export async function registerFileRoutes(app: App, db: Db, limits: UploadLimits) {
+  const maxBytes = limits.maxFileBytes;
   await withMultipart(app, (scoped) => {
     scoped.post(
       '/api/files',
       {
         schema: {
           tags,
-          summary: `上传文件（multipart 字段 file；仅 PDF、JPEG、PNG，按内容识别类型；不超过 ${svc.formatBytes(maxBytes)}）`,
+          summary: `上传文件（multipart 字段 file；仅 PDF、JPEG、PNG，按内容识别类型，不含脚本的 PDF；不超过 ${formatBytes(maxBytes)}；每个账号有上传频率与暂存限额）`,
           consumes: ['multipart/form-data'],
-          response: { 201: UploadedFile, ...errorResponses, 413: Problem, 415: Problem },
+          response: { 201: UploadedFile, ...errorResponses, 413: Problem, 415: Problem, 429: Problem },
         },
       },
       async (req, reply) => {
         const actor = requireActor(req);
-        const upload = await readUpload(req, maxBytes);
-        const meta = await svc.storeFile(db, actor, upload, req.ip, maxBytes);
+        const meta = await (async () => {
+          await svc.checkUploadRoom(db, actor, limits);
+          const upload = await readUpload(req, maxBytes);
+          return svc.storeFile(db, actor, upload, req.ip, limits);
+        })().catch((err: unknown) => {
+          if (err instanceof QuotaProblem && err.retryAfterSeconds)
+            void reply.header('retry-after', String(err.retryAfterSeconds));
+          throw err;
+        });
         return reply
           .status(201)
           .send({ id: meta.id, sha256: meta.sha256, size: meta.size, mediaType: meta.mediaType, name: meta.name });

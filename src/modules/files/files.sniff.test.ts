@@ -105,3 +105,30 @@ describe('file names', () => {
     );
   });
 });
+
+describe('bidi controls in file names', () => {
+  it('strips overrides, embeddings, isolates and marks, so a name shows what it is', () => {
+    expect(cleanFileName('报告\u202Efdp.exe')).toBe('报告fdp.exe');
+    for (const c of [
+      '\u202A',
+      '\u202B',
+      '\u202C',
+      '\u202D',
+      '\u202E',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+      '\u200E',
+      '\u200F',
+      '\u061C',
+    ])
+      expect(cleanFileName(`a${c}b.pdf`), c.codePointAt(0)!.toString(16)).toBe('ab.pdf');
+    expect(cleanFileName('\uFEFF\u200B营业执照.pdf')).toBe('营业执照.pdf');
+    expect(cleanFileName('\u202E')).toBe('file');
+  });
+
+  it('leaves them out of Content-Disposition too (names stored earlier)', () => {
+    expect(contentDisposition('a\u202Eb.pdf')).toBe(`inline; filename="ab.pdf"; filename*=UTF-8''ab.pdf`);
+  });
+});

@@ -141,14 +141,22 @@ export const EXT_OF: Record<AcceptedMediaType, string[]> = {
 };
 
 /**
- * The stored name of an upload: path parts, control and reserved characters removed, at most 120
- * characters (keeping the extension). Never used to decide the type.
+ * Bidirectional-text controls (embeddings, overrides, isolates, marks, the Arabic letter mark),
+ * invisible separators and the byte-order mark: in a file name they only serve to disguise it
+ * (`报告\u202Efdp.exe` shows as `报告exe.pdf`).
+ */
+export const INVISIBLE_FORMAT_CHARS = /[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
+/**
+ * The stored name of an upload: path parts, control, bidi-control and reserved characters removed,
+ * at most 120 characters (keeping the extension). Never used to decide the type.
  */
 export function cleanFileName(raw: string | undefined | null): string {
   let name = (raw ?? '').split(/[\\/]/).pop() ?? '';
   name = name
+    .replace(INVISIBLE_FORMAT_CHARS, '')
     // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
+    .replace(/[\u0000-\u001f\u007f-\u009f<>:"|?*]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
   name = name.replace(/^\.+/, '');
@@ -167,7 +175,9 @@ export function downloadName(name: string, mediaType: AcceptedMediaType): string
 }
 
 /** `Content-Disposition` with an ASCII fallback and the RFC 5987 / RFC 6266 `filename*` in UTF-8. */
-export function contentDisposition(name: string, disposition: 'inline' | 'attachment' = 'inline'): string {
+export function contentDisposition(raw: string, disposition: 'inline' | 'attachment' = 'inline'): string {
+  // Names stored before bidi controls were removed on upload lose them here.
+  const name = raw.replace(INVISIBLE_FORMAT_CHARS, '');
   const fallback = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${disposition}; filename="${fallback}"; filename*=UTF-8''${encoded}`;

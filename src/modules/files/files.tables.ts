@@ -14,5 +14,7 @@ export interface FilesTables {
     owner_id: string;
     content: Buffer;
     created_at: Generated<Date>;
+    /** When a case or report first took the file; null while unattached (counted in the quota, removed after a while). */
+    attached_at: Date | null;
   };
 }

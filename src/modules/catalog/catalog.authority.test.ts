@@ -48,7 +48,8 @@ describe('the implementing body of the deciding region', () => {
     expect(governmentName({ name: '盘锦高新技术产业开发区' })).toBe('盘锦高新技术产业开发区管理委员会');
     expect(governmentName({ name: '世纪社区' })).toBe('世纪社区居民委员会');
     expect(governmentName({ name: '王家村' })).toBe('王家村民委员会');
-    expect(governmentName({ name: '盘山县林场' })).toBeNull();
+    expect(governmentName({ name: '盘山县林场' })).toBe('盘山县林场');
+    expect(governmentName({ name: '某某' })).toBeNull();
   });
 
   it('knows when an item is decided below its own region, and says which regions fail', () => {

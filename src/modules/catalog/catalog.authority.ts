@@ -26,8 +26,8 @@ export type BodyResolution = { name: string } | { error: string };
 
 /**
  * The people's government (or its local equivalent) of a region, from the region's name: 兴隆台区人民政府,
- * 振兴街道办事处, 田庄台镇人民政府, 盘锦高新技术产业开发区管理委员会, 世纪社区居民委员会, 王家村民委员会;
- * null when the name shows no such body (e.g. a forest farm).
+ * 振兴街道办事处, 田庄台镇人民政府, 盘锦高新技术产业开发区管理委员会, 世纪社区居民委员会, 王家村民委员会,
+ * a state farm itself (盘山县林场); null when the name shows no such body.
  */
 export function governmentName(region: Pick<OfficeRegion, 'name'>): string | null {
   const n = region.name.trim();
@@ -36,6 +36,8 @@ export function governmentName(region: Pick<OfficeRegion, 'name'>): string | nul
   if (/(开发区|新区|经济区|园区)$/.test(n)) return `${n}管理委员会`;
   if (n.endsWith('社区')) return `${n}居民委员会`;
   if (n.endsWith('村')) return `${n}民委员会`;
+  // a state farm at town level (盘山县林场) is its own administration
+  if (/(林场|农场|牧场|渔场)$/.test(n)) return n;
   return null;
 }
 

@@ -305,6 +305,33 @@ describe('administration', () => {
     expect(ok.json()).toMatchObject({ version: 2, status: 'published' });
   });
 
+  it('publishes a town item implemented by each town’s own government (街道办事处, 镇人民政府, 林场 …)', async () => {
+    const code = DEMO_ITEM_CODES.homestead;
+    const current = (await get(`/api/items/${code}`)).json();
+    expect(current.implementingBody.office).toEqual({ kind: 'government' });
+    const guide = Object.fromEntries(
+      Object.entries(current).filter(
+        ([k]) =>
+          ![
+            'code',
+            'version',
+            'status',
+            'active',
+            'typeLabel',
+            'departmentName',
+            'publishedAt',
+            'delegations',
+            'basicCode',
+            'businessCode',
+            'regionCode',
+          ].includes(k),
+      ),
+    );
+    expect((await send('PUT', `/api/items/${code}/draft`, { guide })).statusCode).toBe(200);
+    const res = await send('POST', `/api/items/${code}/publish`);
+    expect(res.statusCode, res.body).toBe(200);
+  });
+
   it('creates an item as a draft, refuses a duplicate code and a village-level power', async () => {
     const base = (await get(`/api/items/${DEMO_ITEM_CODES.residentPension}`)).json();
     const {

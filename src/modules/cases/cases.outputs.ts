@@ -4,13 +4,15 @@
  */
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../platform/db';
+import { unprocessable } from '../../platform/errors';
 import type { Actor } from '../../platform/auth';
 import type { CalendarData } from '../calendar/index';
-import { MATERIAL_FORM_LABELS, type ItemDetail } from '../catalog/index';
+import { implementingBodyAt, MATERIAL_FORM_LABELS, type ItemDetail } from '../catalog/index';
 import {
   documentsFromJson,
   documentsOfCaseJson,
   issueDocument,
+  typeWording,
   listDocumentsForCase,
   readDocument,
   type DocumentInput,
@@ -50,14 +52,37 @@ const clip = (s: string, max: number) => ([...s].length > max ? `${[...s].slice(
 const DOCUMENT_ACTIONS = new Set(['accept', 'request-correction', 'refuse', 'grant', 'deny', 'issue-certificate']);
 export const issuesDocument = (action: string) => DOCUMENT_ACTIONS.has(action);
 
-/** The document an action issues, if any (受理 → 受理通知书, 补正 → 补正告知书, 不予受理, 准予/不予许可决定书, 制证 → 证书). */
-export function documentFor(action: string, c: IssueContext): Body | null {
+/** `validYears` after `from` (a civil day), the day before the anniversary: 2026-11-23 + 5 → 2031-11-22. */
+export function termEnd(from: string, years: number): string {
+  const [y, m, d] = from.split('-').map(Number) as [number, number, number];
+  // the anniversary of 29 February in a common year rolls to 1 March, so the term ends on 28 February
+  const end = new Date(Date.UTC(y + years, m - 1, d - 1));
+  return end.toISOString().slice(0, 10);
+}
+
+/** The form's value of a field as printed on a certificate (blank → absent). */
+function formText(form: Record<string, unknown>, key: string): string | null {
+  const v = form[key];
+  if (v === null || v === undefined) return null;
+  const s = (Array.isArray(v) ? v.join('、') : String(v)).trim();
+  return s ? s : null;
+}
+
+/**
+ * The document an action issues, if any (受理 → 受理通知书, 补正 → 补正告知书, 不予受理, 准予/不予决定书 in
+ * the words of the item's type, 制证 → 证照), in the name of `officeName`, the implementing body of the
+ * deciding region.
+ */
+export function documentFor(action: string, c: IssueContext, officeName: string): Body | null {
   const { row, item, today } = c;
+  const words = typeWording(item.type);
   const common = {
     caseNumber: row.number,
     itemName: clip(item.name, 200),
     applicantName: clip(row.applicant.name, 200),
-    officeName: clip(item.implementingBody.name, 60),
+    applicantKind: row.applicant.kind === 'person' ? ('person' as const) : ('organisation' as const),
+    itemType: item.type,
+    officeName: clip(officeName, 60),
     issuedOn: today,
     ...(row.submitted_at ? { appliedOn: shanghaiDay(row.submitted_at) } : {}),
   };
@@ -119,12 +144,14 @@ export function documentFor(action: string, c: IssueContext): Body | null {
         kind: 'grant_decision',
         ...common,
         ...(c.clock.acceptedOn ? { acceptedOn: c.clock.acceptedOn } : {}),
-        decision: clip(
-          `经审查，申请符合法定条件、标准，决定准予${item.name}。${item.result.type === 'certificate' ? `本机关将依法制作并送达《${item.result.name}》。` : ''}`,
-          2000,
-        ),
+        decision: clip(`${words.grant}（${item.name}）`, 2000),
         legalBasis: basis,
-        ...(item.result.type === 'certificate' ? { certificateName: clip(item.result.name, 40) } : {}),
+        ...(item.result.type === 'certificate'
+          ? {
+              certificateName: clip(item.result.name, 40),
+              ...(item.result.validYears ? { validYears: item.result.validYears } : {}),
+            }
+          : {}),
       };
     case 'deny':
       return {
@@ -137,15 +164,25 @@ export function documentFor(action: string, c: IssueContext): Body | null {
     case 'issue-certificate': {
       const cert = c.req.certificate ?? {};
       const a = row.applicant;
+      const form = row.form ?? {};
+      const entries = (item.result.entries ?? []).flatMap((key) => {
+        const field = item.formFields.find((f) => f.key === key);
+        const value = formText(form, key);
+        return field && value ? [{ label: clip(field.label, 20), value: clip(value, 500) }] : [];
+      });
+      const validUntil =
+        cert.validUntil ?? (item.result.validYears ? termEnd(today, item.result.validYears) : undefined);
       return {
         kind: 'certificate',
         ...common,
         certificateName: clip(item.result.name, 40),
-        certificateNumber: clip(cert.number ?? row.number, 60),
+        // a department system's own number, else the certificate's document number (given by the documents module)
+        ...(cert.number ? { certificateNumber: clip(cert.number, 60) } : {}),
         holderName: clip(a.name, 200),
         ...(a.creditCode || a.idNumber ? { holderCode: (a.creditCode ?? a.idNumber)! } : {}),
+        ...(entries.length ? { entries: entries.slice(0, 30) } : {}),
         validFrom: today,
-        validUntil: cert.validUntil ?? null,
+        ...(validUntil ? { validUntil } : {}),
       };
     }
     default:
@@ -154,7 +191,16 @@ export function documentFor(action: string, c: IssueContext): Body | null {
 }
 
 export async function issueForAction(tx: Tx, action: string, c: IssueContext): Promise<IssuedDocument | null> {
-  const body = documentFor(action, c);
+  if (!issuesDocument(action)) return null;
+  // 实施机关: the real office of the deciding region, never a placeholder such as 所在县（区）民政局
+  const office = await implementingBodyAt(tx, c.item, c.row.region_code);
+  if ('error' in office)
+    throw unprocessable(
+      `不能出具文书：${office.error}。请联系事项管理员在事项目录中指明实施机关`,
+      [{ field: 'implementingBody.office', message: office.error }],
+      'implementing_body_unresolved',
+    );
+  const body = documentFor(action, c, office.name);
   if (!body) return null;
   return issueDocument(tx, {
     ...body,

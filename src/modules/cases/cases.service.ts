@@ -1332,14 +1332,14 @@ function applicantMessage(
     case 'grant':
       return {
         kind: 'case.granted',
-        title: `准予许可：${name}`,
+        title: `${tr.action.label}：${name}`,
         body: `您的申请（${n}）已作出准予决定${doc}，正在制证。`,
       };
     case 'deny':
       return {
         kind: 'case.denied',
-        title: `不予许可：${name}`,
-        body: `您的申请（${n}）不予许可${doc}。理由：${req.reason ?? ''}。如不服，可依法申请行政复议或提起行政诉讼。`,
+        title: `${tr.action.label}：${name}`,
+        body: `您的申请（${n}）${tr.action.label}${doc}。理由：${req.reason ?? ''}。如不服，可依法申请行政复议或提起行政诉讼。`,
       };
     case 'suspend':
       return {

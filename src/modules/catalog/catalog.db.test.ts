@@ -256,6 +256,82 @@ describe('administration', () => {
     expect(audit.rows[2]!.actor_name).toBe('admin');
   });
 
+  it('publishes an item decided by the counties only when its body is found in each of them', async () => {
+    const code = DEMO_ITEM_CODES.minimumLiving;
+    const {
+      code: _c,
+      version: _v,
+      status: _s,
+      active: _a,
+      typeLabel: _t,
+      departmentName: _d,
+      publishedAt: _p,
+      delegations: _g,
+      basicCode: _b,
+      businessCode: _bc,
+      regionCode: _r,
+      ...guide
+    } = (await get(`/api/items/${code}`)).json();
+    expect(guide.implementingBody.office).toEqual({ kind: 'department', keyword: '民政局' });
+    const publishWith = async (implementingBody: unknown) => {
+      const draft = await send('PUT', `/api/items/${code}/draft`, { guide: { ...guide, implementingBody } });
+      expect(draft.statusCode, draft.body).toBe(200);
+      return send('POST', `/api/items/${code}/publish`);
+    };
+
+    // a placeholder alone (所在县（区）民政局) names no real body
+    const placeholder = await publishWith({ name: '所在县（区）民政局', nature: '法定机关' });
+    expect(placeholder.statusCode).toBe(422);
+    expect(placeholder.json().errors).toEqual([
+      { field: 'implementingBody.office', message: expect.stringContaining('未指明在办理地的部门或人民政府') },
+    ]);
+    expect(placeholder.json().detail).toMatch(/^实施机关无法确定：.*不能发布$/);
+
+    // a department no county has
+    const missing = await publishWith({
+      ...guide.implementingBody,
+      office: { kind: 'department', keyword: '慈善总会' },
+    });
+    expect(missing.statusCode).toBe(422);
+    const message = missing.json().errors[0].message as string;
+    for (const county of ['双台子区', '兴隆台区', '大洼区', '盘山县'])
+      expect(message).toContain(`${county}没有名称含「慈善总会」的部门`);
+    expect(message).not.toContain('辽东湾新区'); // economic zones decide only by delegation
+    expect((await get(`/api/items/${code}`)).json().version).toBe(1);
+
+    // 民政局 is found in every county: published
+    const ok = await publishWith(guide.implementingBody);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ version: 2, status: 'published' });
+  });
+
+  it('publishes a town item implemented by each town’s own government (街道办事处, 镇人民政府, 林场 …)', async () => {
+    const code = DEMO_ITEM_CODES.homestead;
+    const current = (await get(`/api/items/${code}`)).json();
+    expect(current.implementingBody.office).toEqual({ kind: 'government' });
+    const guide = Object.fromEntries(
+      Object.entries(current).filter(
+        ([k]) =>
+          ![
+            'code',
+            'version',
+            'status',
+            'active',
+            'typeLabel',
+            'departmentName',
+            'publishedAt',
+            'delegations',
+            'basicCode',
+            'businessCode',
+            'regionCode',
+          ].includes(k),
+      ),
+    );
+    expect((await send('PUT', `/api/items/${code}/draft`, { guide })).statusCode).toBe(200);
+    const res = await send('POST', `/api/items/${code}/publish`);
+    expect(res.statusCode, res.body).toBe(200);
+  });
+
   it('creates an item as a draft, refuses a duplicate code and a village-level power', async () => {
     const base = (await get(`/api/items/${DEMO_ITEM_CODES.residentPension}`)).json();
     const {

@@ -20,6 +20,23 @@ describe('validateGuide', () => {
     }
   });
 
+  it('prints on a certificate only fields of the form, and gives a term only to a certificate', () => {
+    const g = guide('食品经营许可');
+    expect(g.result).toMatchObject({ validYears: 5, entries: ['businessPremises', 'mainForm', 'businessItems'] });
+    expect(fields({ ...g, result: { ...g.result, entries: ['businessPremises', 'nope'] } })).toEqual([
+      'result.entries.1',
+    ]);
+    expect(fields({ ...g, result: { ...g.result, type: 'approval_document' } })).toEqual(['result.validYears']);
+  });
+
+  it('says where the body of every demo item decided below the city sits (民政局, 行政审批局, the government …)', () => {
+    for (const s of DEMO_ITEMS) {
+      const g = buildGuide(s);
+      if (g.decideLevel !== 'city') expect(g.implementingBody.office, s.name).toBeDefined();
+    }
+    expect(guide('最低生活保障审批').implementingBody.office).toEqual({ kind: 'department', keyword: '民政局' });
+  });
+
   it('refuses a promised limit longer than the statutory one', () => {
     const g = guide('食品经营许可');
     expect(fields({ ...g, promisedLimit: { ...g.promisedLimit, days: 11 } })).toContain('promisedLimit.days');

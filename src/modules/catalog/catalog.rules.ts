@@ -57,6 +57,11 @@ export function validateGuide(g: ItemGuide): FieldError[] {
   for (const l of duplicates(g.acceptLevels)) add('acceptLevels', `受理层级重复：${LEVEL_NAMES[l as ItemLevel]}`);
   if (!g.fees.charged && g.fees.items.length > 0) add('fees.items', '不收费事项不应列出收费项目');
   if (g.fees.charged && g.fees.items.length === 0) add('fees.items', '收费事项须列出收费项目、标准和依据');
+  g.result.entries?.forEach((key, i) => {
+    if (!g.formFields.some((f) => f.key === key)) add(`result.entries.${i}`, `证照登载的「${key}」不是申请表中的字段`);
+  });
+  if (g.result.validYears !== undefined && g.result.type !== 'certificate')
+    add('result.validYears', '只有证照类办理结果才有有效期');
   g.process.forEach((p, i) => {
     if (p.limitDays !== undefined && p.limitDays > g.statutoryLimit.days) {
       add(`process.${i}.limitDays`, `环节「${p.step}」的时限不得超过法定时限`);

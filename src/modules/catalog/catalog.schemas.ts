@@ -110,12 +110,27 @@ const TimeLimit = z.object({
   note: z.string().max(500),
 });
 
+/**
+ * Where the implementing body 实施机关 sits in the region that decides a case: the department of that
+ * region whose name contains `keyword` (民政局 → 兴隆台区民政局), or the region's own people's government
+ * (镇人民政府、街道办事处、村民委员会 …). Required when the item is decided below its own region (a county
+ * item of the city's catalogue): the documents name the real body, never 所在县（区）….
+ */
+export const BodyOffice = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('department'),
+    keyword: z.string().trim().min(2, '部门关键词至少 2 个字').max(30),
+  }),
+  z.object({ kind: z.literal('government') }),
+]);
+export type BodyOffice = z.infer<typeof BodyOffice>;
+
 /** The full guide 办事指南 of one item version (stored as `item_versions.data`). */
 export const ItemGuide = z.object({
   name: text(100),
   type: z.enum(ITEM_TYPES),
   departmentCode: text(64),
-  implementingBody: z.object({ name: text(), nature: text(50) }),
+  implementingBody: z.object({ name: text(), nature: text(50), office: BodyOffice.optional() }),
   entrustedDepartment: z.string().max(200).optional(),
   serviceObjects: z.array(text(50)).min(1).max(10),
   decideLevel: Level,
@@ -159,6 +174,10 @@ export const ItemGuide = z.object({
     name: text(),
     type: z.enum(['certificate', 'approval_document', 'other']),
     sampleUrl: z.string().max(500).optional(),
+    /** 有效期: the certificate is valid this many years from its issue (absent: the item states no term). */
+    validYears: z.number().int().min(1).max(100).optional(),
+    /** Application-form fields printed on the certificate (经营场所、主体业态、经营项目 …), by key. */
+    entries: z.array(z.string().max(64)).max(20).optional(),
   }),
   expressDelivery: z.boolean(),
   onlinePayment: z.boolean(),

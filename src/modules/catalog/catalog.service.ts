@@ -2,7 +2,8 @@ import type { Db, Tx } from '../../platform/db';
 import type { Actor } from '../../platform/auth';
 import { recordAudit } from '../../platform/audit';
 import { badRequest, conflict, fieldError, notFound, unprocessable, type FieldError } from '../../platform/errors';
-import { getDepartment, getRegion, getRegionPath } from '../org/index';
+import { getDepartment, getRegion, getRegionPath, listDepartmentsAt, listRegionsAt } from '../org/index';
+import { decidedBelow, resolveBody, unresolvedBodyError, type BodyResolution } from './catalog.authority';
 import * as repo from './catalog.repository';
 import type { DelegationRow, ItemRow, VersionRow } from './catalog.repository';
 import { validateDelegation, validateGuide } from './catalog.rules';
@@ -183,6 +184,61 @@ function assertValid(g: ItemGuide, prefix = 'guide.') {
     );
 }
 
+/**
+ * 实施机关 of a case decided in `regionCode`: the real office that speaks in its documents and seals them
+ * (兴隆台区民政局 for a 最低生活保障 case decided by 兴隆台区), or why it cannot be found.
+ */
+export async function implementingBodyAt(
+  db: Db | Tx,
+  item: Pick<ItemDetail, 'implementingBody' | 'regionCode'>,
+  regionCode: string,
+): Promise<BodyResolution> {
+  const region = await getRegion(db, regionCode);
+  if (!region) return { error: `办理机关所在区划不存在：${regionCode}` };
+  const departments =
+    item.implementingBody.office?.kind === 'department' ? await listDepartmentsAt(db, [regionCode]) : [];
+  return resolveBody(item.implementingBody, region, departments, regionCode === item.regionCode);
+}
+
+/**
+ * 发布前检查实施机关: the body must be found in every region that decides the item's cases — the item's own
+ * region, or each region at the deciding level below it (economic zones excepted: they exercise powers by
+ * delegation, recorded on their own). 422 naming `implementingBody.office` otherwise.
+ */
+async function assertBodyResolves(db: Db | Tx, itemRegionCode: string, guide: ItemGuide) {
+  const own = await getRegion(db, itemRegionCode);
+  if (!own) return; // the item's region was checked when it was created
+  const failures: string[] = [];
+  if (!decidedBelow(guide, own.level)) {
+    const r = await implementingBodyAt(
+      db,
+      { implementingBody: guide.implementingBody, regionCode: own.code },
+      own.code,
+    );
+    if ('error' in r) failures.push(r.error);
+  } else {
+    const regions = (await listRegionsAt(db, own.scopePrefix, guide.decideLevel)).filter(
+      (r) => r.kind !== 'economic_zone',
+    );
+    const departments =
+      guide.implementingBody.office?.kind === 'department'
+        ? await listDepartmentsAt(
+            db,
+            regions.map((r) => r.code),
+          )
+        : [];
+    for (const region of regions) {
+      const here = departments.filter((d) => d.regionCode === region.code);
+      const r = resolveBody(guide.implementingBody, region, here, false);
+      if ('error' in r) failures.push(r.error);
+      // a body without `office` fails alike everywhere: say it once
+      if (!guide.implementingBody.office && failures.length) break;
+    }
+  }
+  const error = unresolvedBodyError(failures);
+  if (error) throw unprocessable(`${error.message}，不能发布`, [error], 'implementing_body_unresolved');
+}
+
 async function assertDepartment(db: Db | Tx, code: string) {
   if (!(await getDepartment(db, code))) throw fieldError('guide.departmentCode', `未知的部门编码：${code}`);
 }
@@ -305,6 +361,7 @@ export async function publish(db: Db, ctx: Ctx, code: string): Promise<ItemDetai
     const draft = await repo.getVersion(tx, item.id, item.draft_version);
     if (!draft) throw unprocessable('该事项没有待发布的草稿', [], 'no_draft');
     assertValid(draft.data, '');
+    await assertBodyResolves(tx, item.region_code, draft.data);
     const now = new Date();
     if (item.current_version !== null)
       await repo.updateVersion(tx, item.id, item.current_version, { status: 'superseded' });

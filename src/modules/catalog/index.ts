@@ -4,7 +4,8 @@ import { catalogInit } from './db/migrations/20261123T0300_catalog_init';
 import { registerCatalogRoutes } from './catalog.routes';
 import { seedCatalogDemo } from './demo/seed';
 
-export { getPublishedItem, getItemVersion, listItems } from './catalog.service';
+export { getPublishedItem, getItemVersion, listItems, implementingBodyAt } from './catalog.service';
+export { governmentName, resolveBody, type BodyResolution } from './catalog.authority';
 export { DEMO_ITEM_CODES } from './demo/seed';
 export {
   ITEM_TYPES,
@@ -14,7 +15,16 @@ export {
   MATERIAL_FORM_LABELS,
   MATERIAL_SOURCE_LABELS,
 } from './catalog.schemas';
-export type { ItemGuide, ItemDetail, ItemSummary, ItemType, ItemLevel, Material, FormField } from './catalog.schemas';
+export type {
+  ItemGuide,
+  ItemDetail,
+  ItemSummary,
+  ItemType,
+  ItemLevel,
+  Material,
+  FormField,
+  BodyOffice,
+} from './catalog.schemas';
 export { guideUrl } from './catalog.notice';
 
 export const catalogModule: Module = {

@@ -1,6 +1,7 @@
 /**
- * The documents a case produces (行政许可文书), as data: what every kind carries.
- * Dates are 'YYYY-MM-DD' civil days (Asia/Shanghai), printed as 2026年11月23日.
+ * The documents a case produces (受理、补正、决定文书和证照), as data: what every kind carries.
+ * Dates are 'YYYY-MM-DD' civil days (Asia/Shanghai), printed as 2026年11月23日. The wording of a
+ * decision follows the item's type (documents.itemtypes.ts): a licence is 准予行政许可, a benefit 准予给付.
  */
 
 export const DOCUMENT_KINDS = [
@@ -13,23 +14,14 @@ export const DOCUMENT_KINDS = [
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
+/** What each kind is, whatever the item's type (a decision's own title comes from its type: `documentTitle`). */
 export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   acceptance_notice: '受理通知书',
   correction_notice: '补正告知书',
   refusal_notice: '不予受理通知书',
-  grant_decision: '准予行政许可决定书',
-  deny_decision: '不予行政许可决定书',
-  certificate: '许可证书',
-};
-
-/** The word of the document number (文号) that tells the kind: 盘审**受**字〔2026〕第000123号. */
-export const DOCUMENT_KIND_WORDS: Record<DocumentKind, string> = {
-  acceptance_notice: '受',
-  correction_notice: '补',
-  refusal_notice: '不受',
-  grant_decision: '许',
-  deny_decision: '不许',
-  certificate: '证',
+  grant_decision: '准予决定书',
+  deny_decision: '不予决定书',
+  certificate: '证照',
 };
 
 /** Where to seek remedy against a refusal or denial (救济途径); defaults name no particular body. */
@@ -49,6 +41,10 @@ interface DocumentCommon {
   itemName: string;
   /** 申请人（自然人姓名或单位名称）. */
   applicantName: string;
+  /** A person is addressed as 你, an organisation as 你单位 (absent: 你（单位）). */
+  applicantKind?: ApplicantKind;
+  /** The item's type (catalog code: licence, benefit, confirmation …); absent: licence. */
+  itemType?: string;
   /** The office that accepts or decides; its seal is drawn from this name. */
   officeName: string;
   /** 落款日期. */
@@ -58,6 +54,8 @@ interface DocumentCommon {
   /** Where anyone can check the document online (the QR code points here). */
   verifyUrl: string;
 }
+
+export type ApplicantKind = 'person' | 'organisation';
 
 export interface ReceivedMaterial {
   name: string;
@@ -104,6 +102,8 @@ export interface GrantDecision extends DocumentCommon {
   validFrom?: string;
   /** null = 长期有效. */
   validUntil?: string | null;
+  /** The licence's term in years from its issue (有效期限：自发证之日起5年), when no dates are given. */
+  validYears?: number;
   /** 附加条件 / 注意事项. */
   conditions?: string[];
   /** The licence that will be issued (e.g. 食品经营许可证). */
@@ -122,8 +122,8 @@ export interface Certificate extends DocumentCommon {
   kind: 'certificate';
   /** e.g. 食品经营许可证. */
   certificateName: string;
-  /** 证书编号. */
-  certificateNumber: string;
+  /** 证书编号 from a department's system; absent: the certificate's own document number. */
+  certificateNumber?: string;
   /** 持证人; defaults to the applicant. */
   holderName?: string;
   /** 统一社会信用代码 or 身份证号码 of the holder. */
@@ -131,8 +131,8 @@ export interface Certificate extends DocumentCommon {
   /** Further lines (经营场所, 经营项目 …). */
   entries?: { label: string; value: string }[];
   validFrom: string;
-  /** null = 长期. */
-  validUntil: string | null;
+  /** null = 长期有效; absent = no term is stated (the item sets none). */
+  validUntil?: string | null;
 }
 
 export type DocumentInput =

@@ -11,8 +11,23 @@ describe('document numbers', () => {
   it('derives the office abbreviation 机关代字', () => {
     expect(officeAbbreviation('盘锦市行政审批服务局')).toBe('盘审');
     expect(officeAbbreviation('兴隆台区行政审批局')).toBe('兴审');
-    expect(officeAbbreviation(' 盘锦市市场监督管理局')).toBe('盘锦');
+    expect(officeAbbreviation(' 盘锦市市场监督管理局')).toBe('盘市');
+    expect(officeAbbreviation('兴隆台区民政局')).toBe('兴民');
+    expect(officeAbbreviation('兴隆台区人民政府')).toBe('兴政');
+    expect(officeAbbreviation('振兴街道办事处')).toBe('振办');
+    expect(officeAbbreviation('盘锦市公安局兴隆台分局')).toBe('盘公');
+    expect(officeAbbreviation('村民委员会')).toBe('村民');
     expect(() => officeAbbreviation('  ')).toThrow();
+  });
+
+  it('words a decision number by the item type: 许 for a licence, 给 for a benefit, 确 for a confirmation', () => {
+    expect(numberPrefix('兴民', 'grant_decision', 'benefit')).toBe('兴民给');
+    expect(numberPrefix('兴民', 'deny_decision', 'benefit')).toBe('兴民不给');
+    expect(numberPrefix('盘审', 'grant_decision', 'licence')).toBe('盘审许');
+    expect(numberPrefix('盘审', 'grant_decision')).toBe('盘审许');
+    expect(numberPrefix('盘公', 'grant_decision', 'confirmation')).toBe('盘公确');
+    expect(numberPrefix('兴民', 'acceptance_notice', 'benefit')).toBe('兴民受');
+    expect(numberPrefix('兴民', 'certificate', 'benefit')).toBe('兴民证');
   });
 
   it('formats 盘审受字〔2026〕第000123号 per kind', () => {

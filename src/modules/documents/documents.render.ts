@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import { FONT_BOLD, FONT_REGULAR, collectPdf, registerChineseFonts } from '../../platform/pdf';
 import type { DocumentInput } from './documents.kinds';
 import { chineseDate } from './documents.numbering';
-import { ARC_H_SCALE, SEAL_COLOR, sealLayout, type SealLayout } from './documents.seal';
+import { ARC_H_SCALE, SEAL_COLOR, sealBottomText, sealLayout, type SealLayout } from './documents.seal';
 import { composeDocument, type Block } from './documents.wording';
 
 /**
@@ -168,9 +168,11 @@ export function drawSeal(doc: Doc, s: SealLayout): void {
     doc.restore();
   }
   const b = s.bottom;
-  doc.font(FONT_BOLD).fontSize(b.fontSize).fillColor(SEAL_COLOR);
-  const bw = doc.widthOfString(b.text, scaled(90));
-  doc.text(b.text, s.cx - bw / 2, b.y - b.fontSize / 2, scaled(90, { lineBreak: false }));
+  if (b) {
+    doc.font(FONT_BOLD).fontSize(b.fontSize).fillColor(SEAL_COLOR);
+    const bw = doc.widthOfString(b.text, scaled(90));
+    doc.text(b.text, s.cx - bw / 2, b.y - b.fontSize / 2, scaled(90, { lineBreak: false }));
+  }
   doc.restore();
   doc.x = x;
   doc.y = y;
@@ -194,7 +196,7 @@ function drawSignature(doc: Doc, officeName: string, issuedOn: string): void {
   const dateY = cy + lineH / 2 - size / 2;
   doc.fillColor(INK).text(officeName, centreX - officeW / 2, officeY, { lineBreak: false });
   doc.text(dateText, centreX - dateW / 2, dateY, { lineBreak: false });
-  drawSeal(doc, sealLayout(officeName, centreX, cy, SEAL_RADIUS));
+  drawSeal(doc, sealLayout(officeName, centreX, cy, SEAL_RADIUS, sealBottomText(officeName)));
   doc.x = MARGIN.left;
   doc.y = cy + SEAL_RADIUS + 8;
 }

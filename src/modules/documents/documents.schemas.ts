@@ -13,6 +13,11 @@ const Common = {
   caseNumber: Text(40),
   itemName: Text(200),
   applicantName: Text(200),
+  applicantKind: z.enum(['person', 'organisation']).optional(),
+  itemType: z
+    .string()
+    .regex(/^[a-z_]{1,30}$/, '事项类型代码有误')
+    .optional(),
   officeName: Text(60),
   issuedOn: IsoDate,
   appliedOn: IsoDate.optional(),
@@ -59,6 +64,7 @@ export const IssueDocumentSchema = z.discriminatedUnion('kind', [
     legalBasis: OptText(500),
     validFrom: IsoDate.optional(),
     validUntil: IsoDate.nullable().optional(),
+    validYears: z.number().int().min(1).max(100).optional(),
     conditions: z.array(Text(500)).max(50).optional(),
     certificateName: OptText(40),
   }),
@@ -74,7 +80,7 @@ export const IssueDocumentSchema = z.discriminatedUnion('kind', [
     kind: z.literal('certificate'),
     ...Common,
     certificateName: Text(40),
-    certificateNumber: Text(60),
+    certificateNumber: OptText(60),
     holderName: OptText(200),
     holderCode: OptText(40),
     entries: z
@@ -82,7 +88,7 @@ export const IssueDocumentSchema = z.discriminatedUnion('kind', [
       .max(30)
       .optional(),
     validFrom: IsoDate,
-    validUntil: IsoDate.nullable(),
+    validUntil: IsoDate.nullable().optional(),
   }),
 ]);
 

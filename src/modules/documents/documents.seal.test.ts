@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ARC_H_SCALE, MAX_ARC_DEG, MIN_ARC_DEG, SEAL_BOTTOM_TEXT, sealLayout } from './documents.seal';
+import { ARC_H_SCALE, MAX_ARC_DEG, MIN_ARC_DEG, SEAL_BOTTOM_TEXT, sealBottomText, sealLayout } from './documents.seal';
 
 const dist = (ax: number, ay: number, bx: number, by: number) => Math.hypot(ax - bx, ay - by);
 
@@ -66,7 +66,7 @@ describe('sealLayout', () => {
   });
 
   it('puts 行政审批专用章 below the star, clear of the arc and inside the ring', () => {
-    const b = s.bottom;
+    const b = s.bottom!;
     expect(b.text).toBe(SEAL_BOTTOM_TEXT);
     const starBottom = Math.max(...s.star.map((p) => p[1]));
     expect(b.y - b.height / 2).toBeGreaterThan(starBottom);
@@ -80,5 +80,12 @@ describe('sealLayout', () => {
       const clear = g.y + half < b.y - b.height / 2 || g.x + half < b.x || g.x - half > b.x + b.width;
       expect(clear, g.char).toBe(true);
     }
+  });
+
+  it('marks only an approval office’s seal 行政审批专用章; another office seals with its name alone', () => {
+    expect(sealBottomText('兴隆台区行政审批局')).toBe(SEAL_BOTTOM_TEXT);
+    expect(sealBottomText('盘锦市行政审批服务局')).toBe(SEAL_BOTTOM_TEXT);
+    expect(sealBottomText('兴隆台区民政局')).toBeNull();
+    expect(sealLayout('兴隆台区民政局', 0, 0, 60, null).bottom).toBeNull();
   });
 });

@@ -1,12 +1,17 @@
 /**
  * Geometry of the approval seal 审批专用章, drawn as vectors from the office's name: a red ring, a
  * five-pointed star in the centre, the office name set along the upper arc (each character upright
- * to the rim) and 行政审批专用章 across the bottom. Pure numbers; the renderer only paints them.
+ * to the rim) and, on an approval office's seal, 行政审批专用章 across the bottom (another office seals
+ * with its own official seal, the name alone: `sealBottomText`). Pure numbers; the renderer only paints them.
  * Coordinates are pdfkit's: origin top left, y downwards, angles clockwise from 12 o'clock.
  */
 
 export const SEAL_BOTTOM_TEXT = '行政审批专用章';
 export const SEAL_COLOR = '#d6001c';
+
+/** 行政审批专用章 for an approval office (行政审批局 / 审批服务局); none for another office's official seal. */
+export const sealBottomText = (officeName: string): string | null =>
+  officeName.includes('审批') ? SEAL_BOTTOM_TEXT : null;
 
 /** The widest arc the name may take (degrees), and the narrowest a short name is spread over. */
 export const MAX_ARC_DEG = 220;
@@ -37,12 +42,19 @@ export interface SealLayout {
   /** Angle between the outermost glyph centres plus one step (degrees). */
   arcSpanDeg: number;
   arc: SealGlyph[];
-  bottom: { text: string; fontSize: number; x: number; y: number; width: number; height: number };
+  /** The text across the bottom; null on an official seal that carries the name alone. */
+  bottom: { text: string; fontSize: number; x: number; y: number; width: number; height: number } | null;
 }
 
 const rad = (deg: number) => (deg * Math.PI) / 180;
 
-export function sealLayout(officeName: string, cx: number, cy: number, radius = 60): SealLayout {
+export function sealLayout(
+  officeName: string,
+  cx: number,
+  cy: number,
+  radius = 60,
+  bottomText: string | null = SEAL_BOTTOM_TEXT,
+): SealLayout {
   const chars = [...officeName.replace(/\s+/g, '')];
   const n = Math.max(chars.length, 1);
   const ringWidth = radius * 0.055;
@@ -78,7 +90,7 @@ export function sealLayout(officeName: string, cx: number, cy: number, radius = 
   });
 
   const bottomFont = radius * 0.165;
-  const bottomWidth = [...SEAL_BOTTOM_TEXT].length * bottomFont * 0.9;
+  const bottomWidth = [...(bottomText ?? '')].length * bottomFont * 0.9;
   const bottomY = cy + radius * 0.56;
   return {
     cx,
@@ -91,13 +103,15 @@ export function sealLayout(officeName: string, cx: number, cy: number, radius = 
     arcRadius,
     arcSpanDeg: (span * 180) / Math.PI,
     arc,
-    bottom: {
-      text: SEAL_BOTTOM_TEXT,
-      fontSize: bottomFont,
-      x: cx - bottomWidth / 2,
-      y: bottomY,
-      width: bottomWidth,
-      height: bottomFont,
-    },
+    bottom: bottomText
+      ? {
+          text: bottomText,
+          fontSize: bottomFont,
+          x: cx - bottomWidth / 2,
+          y: bottomY,
+          width: bottomWidth,
+          height: bottomFont,
+        }
+      : null,
   };
 }

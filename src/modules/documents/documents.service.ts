@@ -6,6 +6,7 @@ import { badRequest } from '../../platform/errors';
 import * as repo from './documents.repository';
 import type { DocumentMetaRow } from './documents.repository';
 import { DOCUMENT_KIND_LABELS, type DistributiveOmit, type DocumentInput, type DocumentKind } from './documents.kinds';
+import { documentTitle } from './documents.itemtypes';
 import { formatDocumentNumber, numberPrefix, officeAbbreviation } from './documents.numbering';
 import { renderDocument } from './documents.render';
 import { IssueDocumentSchema } from './documents.schemas';
@@ -51,7 +52,8 @@ const toMeta = (r: DocumentMetaRow): DocumentMeta => ({
   id: r.id,
   caseId: r.case_id,
   kind: r.kind,
-  kindLabel: DOCUMENT_KIND_LABELS[r.kind],
+  // a notice or decision is known by its own title (准予给付决定书 …); a certificate by its kind
+  kindLabel: r.kind === 'certificate' ? DOCUMENT_KIND_LABELS.certificate : r.title,
   title: r.title,
   number: r.number,
   sha256: r.sha256,
@@ -85,13 +87,13 @@ export async function issueDocument(tx: Db | Tx, input: IssueDocumentInput): Pro
     throw badRequest('caseId 格式有误', [{ field: 'caseId', message: 'ID 格式有误' }]);
   const data = parsed.data;
   const id = randomUUID();
-  const prefix = numberPrefix(abbr?.trim() || officeAbbreviation(data.officeName), data.kind);
+  const prefix = numberPrefix(abbr?.trim() || officeAbbreviation(data.officeName), data.kind, data.itemType);
   const year = Number(data.issuedOn.slice(0, 4));
   const number = formatDocumentNumber(prefix, year, await repo.nextSerial(tx, prefix, year));
   const url = verifyUrl(baseUrl, id);
   const pdf = await renderDocument({ ...data, number, verifyUrl: url } as DocumentInput);
   const sha256 = createHash('sha256').update(pdf).digest('hex');
-  const title = data.kind === 'certificate' ? data.certificateName : DOCUMENT_KIND_LABELS[data.kind];
+  const title = data.kind === 'certificate' ? data.certificateName : documentTitle(data.kind, data.itemType);
   const row = await repo.insertDocument(tx, {
     id,
     case_id: caseId,

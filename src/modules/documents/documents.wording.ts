@@ -1,9 +1,11 @@
-import { DOCUMENT_KIND_LABELS, type DocumentInput, type ReceivedMaterial, type Remedies } from './documents.kinds';
+import type { DocumentInput, ReceivedMaterial, Remedies } from './documents.kinds';
+import { addressOf, documentTitle, typeWording, type TypeWording } from './documents.itemtypes';
 import { chineseDate } from './documents.numbering';
 
 /**
- * The words of each document, as blocks the renderer lays out. Wording follows the usual
- * 行政许可文书 templates and cites the Administrative Licensing Law (行政许可法).
+ * The words of each document, as blocks the renderer lays out. Wording follows the usual templates
+ * of the item's type: a licence's documents cite the Administrative Licensing Law (行政许可法); the
+ * documents of other types cite no general article, only the item's own legal basis where given.
  */
 export type Block =
   | { type: 'para'; text: string }
@@ -29,9 +31,21 @@ export function remediesText(r: Remedies | undefined, what: string): string {
   return `如对本${what}不服，可以自收到本${what}之日起六十日内向${review}申请行政复议，或者自收到本${what}之日起六个月内依法向${court}提起行政诉讼。`;
 }
 
+/** A public service is no administrative act: its refusal is answered by the office or the 12345 hotline. */
+const feedbackText = (what: string) => `如对本${what}有异议，可以向本机关提出，或者通过12345政务服务便民热线反映。`;
+
+const recourse = (w: TypeWording, r: Remedies | undefined, what: string) =>
+  w.remedy === 'review' ? remediesText(r, what) : feedbackText(what);
+
 function applied(i: DocumentInput): string {
-  return `你（单位）${i.appliedOn ? `于${d(i.appliedOn)}` : ''}提出的${i.itemName}申请（办件编号：${i.caseNumber}）`;
+  return `${addressOf(i.applicantKind)}${i.appliedOn ? `于${d(i.appliedOn)}` : ''}提出的${i.itemName}申请（办件编号：${i.caseNumber}）`;
 }
+
+/** 根据……的规定，: the basis given, else the type's general article, else nothing. */
+const according = (given: string | undefined, general: string | undefined) => {
+  const basis = given?.trim() || general;
+  return basis ? `根据${basis}的规定，` : '';
+};
 
 const materialLine = (m: ReceivedMaterial) => {
   const extra = [m.form, m.copies ? `${m.copies}份` : null].filter(Boolean).join('，');
@@ -48,17 +62,22 @@ const validity = (from: string | undefined, until: string | null | undefined) =>
 export function composeDocument(i: DocumentInput): DocumentText {
   const salutation = `${i.applicantName}：`;
   const notes = ['本文书一式两份，一份送达申请人，一份存档。'];
+  const w = typeWording(i.itemType);
+  const you = addressOf(i.applicantKind);
+  const title = i.kind === 'certificate' ? i.certificateName : documentTitle(i.kind, i.itemType);
   switch (i.kind) {
     case 'acceptance_notice': {
       const blocks: Block[] = [
         para(
-          `${applied(i)}，经审查，申请材料齐全、符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（五）项的规定，本机关决定予以受理。`,
+          `${applied(i)}，经审查，申请材料齐全、符合${w.formal}。${according(undefined, w.law?.accept)}本机关决定予以受理。`,
         ),
         para(
           `本事项${i.statutoryDays !== undefined ? `法定办结时限为${i.statutoryDays}个工作日，` : ''}` +
             `${i.promisedDays !== undefined ? `承诺办结时限为${i.promisedDays}个工作日，` : ''}` +
             `本机关将于${d(i.promisedDeadline)}前作出决定（法定期限届满日为${d(i.statutoryDeadline)}）。` +
-            '依法需要听证、检验、检测、鉴定、专家评审或者现场踏勘的，所需时间不计算在上述期限内，本机关将书面告知。',
+            (w.law
+              ? '依法需要听证、检验、检测、鉴定、专家评审或者现场踏勘的，所需时间不计算在上述期限内，本机关将书面告知。'
+              : '需要现场核查、公示、专家评审等特别程序的，所需时间不计算在上述期限内，本机关将书面告知。'),
         ),
         para('本机关已收取的申请材料如下：'),
       ];
@@ -72,16 +91,16 @@ export function composeDocument(i: DocumentInput): DocumentText {
         blocks.push(para('下列材料按容缺受理方式先行受理，请按书面承诺在期限内补齐，逾期未补齐的，本机关将依法处理：'));
         blocks.push({ type: 'list', items: i.tolerated.map((t) => `${t.materialName}（${d(t.dueOn)}前补齐）`) });
       }
-      blocks.push(para('你（单位）可凭办件编号在一网平台查询办理进度，或扫描本通知书二维码核验本通知书。'));
-      return { title: DOCUMENT_KIND_LABELS[i.kind], salutation, blocks, notes };
+      blocks.push(para(`${you}可凭办件编号在一网平台查询办理进度，或扫描本通知书二维码核验本通知书。`));
+      return { title, salutation, blocks, notes };
     }
     case 'correction_notice':
       return {
-        title: DOCUMENT_KIND_LABELS[i.kind],
+        title,
         salutation,
         blocks: [
           para(
-            `${applied(i)}，经审查，申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（四）项的规定，现一次性告知你（单位）需要补正的全部内容：`,
+            `${applied(i)}，经审查，申请材料不齐全或者不符合${w.formal}。${according(undefined, w.law?.correct)}现一次性告知${you}需要补正的全部内容：`,
           ),
           { type: 'list', items: i.items.map((it) => `${it.materialName}：${it.problem}`) },
           para(
@@ -93,63 +112,67 @@ export function composeDocument(i: DocumentInput): DocumentText {
       };
     case 'refusal_notice':
       return {
-        title: DOCUMENT_KIND_LABELS[i.kind],
+        title,
         salutation,
         blocks: [
           para(`${applied(i)}，经审查，本机关决定不予受理，理由如下：`),
           para(i.reason),
           ...(i.legalBasis ? [para(`依据：${i.legalBasis}。`)] : []),
-          para(remediesText(i.remedies, '通知书')),
+          para(recourse(w, i.remedies, '通知书')),
         ],
         notes,
       };
     case 'grant_decision': {
-      const valid = validity(i.validFrom, i.validUntil);
+      const valid = validity(i.validFrom, i.validUntil) ?? (i.validYears ? `自发证之日起${i.validYears}年` : null);
       return {
-        title: DOCUMENT_KIND_LABELS[i.kind],
+        title,
         salutation,
         blocks: [
           para(
-            `${applied(i)}，本机关${i.acceptedOn ? `已于${d(i.acceptedOn)}` : '已依法'}受理。经审查，该申请符合法定条件、标准。` +
-              `根据${i.legalBasis ?? '《中华人民共和国行政许可法》第三十八条第一款'}的规定，本机关决定准予行政许可。`,
+            `${applied(i)}，本机关${i.acceptedOn ? `已于${d(i.acceptedOn)}` : '已依法'}受理。经审查，该申请符合${w.conditions}。` +
+              `${according(i.legalBasis, w.law?.grant)}本机关决定${w.law ? '准予行政许可' : w.grant}。`,
           ),
           {
             type: 'fields',
-            rows: [{ label: '许可内容', value: i.decision }, ...(valid ? [{ label: '有效期限', value: valid }] : [])],
+            rows: [
+              { label: w.contentLabel, value: i.decision },
+              ...(valid ? [{ label: '有效期限', value: valid }] : []),
+            ],
           },
           ...(i.conditions?.length ? [para('请遵守以下事项：'), { type: 'list' as const, items: i.conditions }] : []),
-          ...(i.certificateName ? [para(`本机关将依法向你（单位）颁发《${i.certificateName}》。`)] : []),
+          ...(i.certificateName ? [para(`本机关将依法向${you}颁发《${i.certificateName}》。`)] : []),
         ],
         notes,
       };
     }
     case 'deny_decision':
       return {
-        title: DOCUMENT_KIND_LABELS[i.kind],
+        title,
         salutation,
         blocks: [
           para(
-            `${applied(i)}，本机关${i.acceptedOn ? `已于${d(i.acceptedOn)}` : '已依法'}受理。经审查，该申请不符合法定条件、标准，理由如下：`,
+            `${applied(i)}，本机关${i.acceptedOn ? `已于${d(i.acceptedOn)}` : '已依法'}受理。经审查，该申请不符合${w.conditions}，理由如下：`,
           ),
           para(i.reason),
-          para(`根据${i.legalBasis ?? '《中华人民共和国行政许可法》第三十八条第二款'}的规定，本机关决定不予行政许可。`),
-          para(remediesText(i.remedies, '决定')),
+          para(`${according(i.legalBasis, w.law?.deny)}本机关决定${w.law ? '不予行政许可' : w.deny}。`),
+          para(recourse(w, i.remedies, '决定')),
         ],
         notes,
       };
-    case 'certificate':
+    case 'certificate': {
+      const valid = validity(i.validFrom, i.validUntil);
       return {
-        title: i.certificateName,
+        title,
         salutation: null,
         blocks: [
           {
             type: 'fields',
             rows: [
-              { label: '证书编号', value: i.certificateNumber },
+              { label: '证书编号', value: i.certificateNumber ?? i.number },
               { label: '持证人', value: i.holderName ?? i.applicantName },
               ...(i.holderCode ? [{ label: '证件号码', value: i.holderCode }] : []),
               ...(i.entries ?? []),
-              { label: '有效期限', value: validity(i.validFrom, i.validUntil) ?? '' },
+              ...(valid ? [{ label: '有效期限', value: valid }] : []),
               { label: '发证机关', value: i.officeName },
               { label: '办件编号', value: i.caseNumber },
             ],
@@ -157,5 +180,6 @@ export function composeDocument(i: DocumentInput): DocumentText {
         ],
         notes: ['本证书由一网平台签发，扫描二维码可核验真伪。'],
       };
+    }
   }
 }

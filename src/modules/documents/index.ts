@@ -17,6 +17,7 @@ export {
 export type { IssueDocumentInput, IssuedDocument, DocumentMeta } from './documents.service';
 export { renderDocument } from './documents.render';
 export { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS } from './documents.kinds';
+export { documentTitle, typeWording } from './documents.itemtypes';
 export type {
   DocumentInput,
   DocumentKind,
@@ -28,6 +29,7 @@ export type {
   Certificate,
   Remedies,
   ReceivedMaterial,
+  ApplicantKind,
 } from './documents.kinds';
 export { chineseDate } from './documents.numbering';
 export { IssueDocumentSchema, RemediesSchema } from './documents.schemas';

@@ -5,7 +5,15 @@ import { registerOrgRoutes } from './org.routes';
 import { seedOrgDemo } from './demo/index';
 
 export type { Region, Department, Hall, Window } from './org.repository';
-export { getRegionPath, getWindow, findWindow, listHallsInRegion, getDepartmentsByKind } from './org.repository';
+export {
+  getRegionPath,
+  getWindow,
+  findWindow,
+  listHallsInRegion,
+  getDepartmentsByKind,
+  listRegionsAt,
+  listDepartmentsAt,
+} from './org.repository';
 export { getRegion, getDepartment, getHall } from './org.cached';
 export { scopePrefixFor, levelOfOfficialCode, LEVEL_LABELS, LEVEL_RANK } from './org.regions';
 export { isValidCreditCode } from './org.codes';

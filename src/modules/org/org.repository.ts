@@ -489,6 +489,34 @@ export async function listHallsInRegion(db: Db | Tx, regionPrefix: string): Prom
   return rows.map(toHall);
 }
 
+/** Active regions at one level within a scope prefix (e.g. every county of the city), in code order. */
+export async function listRegionsAt(db: Db | Tx, scopePrefix: string, level: RegionLevel): Promise<Region[]> {
+  const rows = await q(db)
+    .selectFrom('regions')
+    .selectAll()
+    .where('scope_prefix', 'like', `${scopePrefix}%`)
+    .where('level', '=', level)
+    .where('active', '=', true)
+    .orderBy('code')
+    .execute();
+  return rows.map(toRegion);
+}
+
+/** Active departments of any kind located exactly at these regions (an item's implementing body is one of them). */
+export async function listDepartmentsAt(db: Db | Tx, regionCodes: readonly string[]): Promise<Department[]> {
+  if (!regionCodes.length) return [];
+  const rows = await q(db)
+    .selectFrom('departments')
+    .selectAll()
+    .where('region_code', 'in', [...regionCodes])
+    .where('active', '=', true)
+    .orderBy('region_code')
+    .orderBy('sort')
+    .orderBy('code')
+    .execute();
+  return rows.map(toDepartment);
+}
+
 /** Active departments of one kind located exactly at a region (e.g. the county's approval bureau). */
 export async function getDepartmentsByKind(
   db: Db | Tx,

@@ -3,6 +3,7 @@ import {
   STANDARD_ACTIONS,
   STANDARD_STATUSES,
   getProcessDefinition,
+  decisionWords,
   immediateDefinition,
   standardDefinition,
   validateDefinition,
@@ -225,5 +226,39 @@ describe('default step limits 环节时限', () => {
   it('leaves an item with its own definition alone', () => {
     const own = standardDefinition();
     expect(getProcessDefinition({ handlingType: 'promised', workflow: own, promisedLimit: { days: 10 } })).toBe(own);
+  });
+});
+
+describe('decision words of the item type', () => {
+  const label = (d: ProcessDefinition, action: string) => d.actions.find((a) => a.action === action)?.label;
+  const step = (d: ProcessDefinition, code: string) => d.steps.find((s) => s.code === code)?.label;
+
+  it('decides a benefit 准予给付 / 不予给付 and a confirmation 予以确认 / 不予确认', () => {
+    const benefit = getProcessDefinition({ handlingType: 'promised', type: 'benefit' });
+    expect([label(benefit, 'grant'), label(benefit, 'deny')]).toEqual(['准予给付', '不予给付']);
+    expect([step(benefit, 'granted'), step(benefit, 'denied')]).toEqual(['准予给付，待制证', '不予给付']);
+    const confirm = getProcessDefinition({ handlingType: 'immediate', type: 'confirmation' });
+    expect([label(confirm, 'grant'), label(confirm, 'deny')]).toEqual(['予以确认', '不予确认']);
+    const licence = getProcessDefinition({ handlingType: 'promised', type: 'licence' });
+    expect([label(licence, 'grant'), label(licence, 'deny')]).toEqual(['准予许可', '不予许可']);
+    expect(validateDefinition(benefit)).toEqual([]);
+  });
+
+  it('rewords an item’s own definition, but keeps a label its author chose', () => {
+    const own = withExtraSteps(standardDefinition(), [
+      { code: 'site_inspection', label: '入户调查', performers: ['approver'], after: 'accepted' },
+    ]);
+    own.actions.find((a) => a.action === 'deny')!.label = '不予纳入低保';
+    const worded = getProcessDefinition({ handlingType: 'promised', workflow: own, type: 'benefit' });
+    expect(label(worded, 'grant')).toBe('准予给付');
+    expect(label(worded, 'deny')).toBe('不予纳入低保');
+    expect(label(own, 'grant')).toBe('准予许可'); // the stored definition is not changed
+    expect(getProcessDefinition({ handlingType: 'promised', workflow: own, type: 'licence' })).toBe(own);
+  });
+
+  it('gives a type without words of its own the general 准予办理 / 不予办理', () => {
+    expect(decisionWords('levy')).toEqual({ grant: '准予办理', deny: '不予办理' });
+    expect(decisionWords('constructor')).toEqual({ grant: '准予办理', deny: '不予办理' });
+    expect(decisionWords(undefined)).toEqual({ grant: '准予许可', deny: '不予许可' });
   });
 });

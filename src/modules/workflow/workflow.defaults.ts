@@ -216,16 +216,68 @@ export function immediateDefinition(): ProcessDefinition {
   };
 }
 
-/** The definition a case of this item follows: the item's own, else the default of its handling type. */
+/**
+ * How the decision on an item is worded, by the catalog's item type code: a licence is granted
+ * 准予许可, a benefit 准予给付, a confirmation 予以确认 … The decision actions and statuses of a
+ * definition (`grant`, `deny`, `granted`, `denied`) and the documents of the decision take these words.
+ */
+export interface DecisionWords {
+  grant: string;
+  deny: string;
+}
+export const DECISION_WORDS: Readonly<Record<string, DecisionWords>> = {
+  licence: { grant: A.grant, deny: A.deny },
+  benefit: { grant: '准予给付', deny: '不予给付' },
+  confirmation: { grant: '予以确认', deny: '不予确认' },
+  filing: { grant: '予以备案', deny: '不予备案' },
+  reward: { grant: '给予奖励', deny: '不予奖励' },
+  adjudication: { grant: '作出裁决', deny: '驳回申请' },
+  public_service: { grant: '准予办理', deny: '不予办理' },
+};
+/** Words of an item type without its own (penalty, levy, inspection … are rarely applied for). */
+export const DEFAULT_DECISION_WORDS: DecisionWords = { grant: '准予办理', deny: '不予办理' };
+/** The words of a type; no type at all is a licence's (the standard path's own labels). */
+export const decisionWords = (itemType: string | undefined): DecisionWords =>
+  itemType === undefined
+    ? DECISION_WORDS.licence!
+    : ((Object.hasOwn(DECISION_WORDS, itemType) ? DECISION_WORDS[itemType] : undefined) ?? DEFAULT_DECISION_WORDS);
+
+/**
+ * The definition worded for the item's type: a decision action or status that still carries the standard
+ * licence label takes the type's words; a label the item's author chose stays. Unchanged (the same object)
+ * when there is nothing to reword.
+ */
+export function wordedForType(def: ProcessDefinition, itemType: string | undefined): ProcessDefinition {
+  const w = decisionWords(itemType);
+  if (w.grant === A.grant && w.deny === A.deny) return def;
+  const action: Record<string, [string, string]> = { grant: [A.grant, w.grant], deny: [A.deny, w.deny] };
+  const step: Record<string, [string, string]> = {
+    granted: [S.granted, `${w.grant}，待制证`],
+    denied: [S.denied, w.deny],
+  };
+  const relabel = <T extends { label: string }>(x: T, pair: [string, string] | undefined): T =>
+    pair && x.label === pair[0] ? { ...x, label: pair[1] } : x;
+  return {
+    ...def,
+    steps: def.steps.map((s) => relabel(s, step[s.code])),
+    actions: def.actions.map((a) => relabel(a, action[a.action])),
+  };
+}
+
+/** The definition a case of this item follows: the item's own, else the default of its handling type, worded for its type. */
 export function getProcessDefinition(guide: {
   handlingType: 'immediate' | 'promised';
   workflow?: ProcessDefinition | undefined;
   promisedLimit?: { days: number };
+  type?: string;
 }): ProcessDefinition {
-  if (guide.workflow) return guide.workflow;
-  return guide.handlingType === 'immediate'
-    ? withStepLimits(immediateDefinition(), IMMEDIATE_STEP_LIMITS)
-    : withStepLimits(standardDefinition(), standardStepLimits(guide.promisedLimit?.days ?? 0));
+  if (guide.workflow) return wordedForType(guide.workflow, guide.type);
+  return wordedForType(
+    guide.handlingType === 'immediate'
+      ? withStepLimits(immediateDefinition(), IMMEDIATE_STEP_LIMITS)
+      : withStepLimits(standardDefinition(), standardStepLimits(guide.promisedLimit?.days ?? 0)),
+    guide.type,
+  );
 }
 
 /**

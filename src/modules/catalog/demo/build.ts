@@ -1,5 +1,5 @@
 import type { ProcessDefinition } from '../../workflow/index';
-import type { FormField, ItemGuide, ItemLevel, ItemType, Material } from '../catalog.schemas';
+import type { BodyOffice, FormField, ItemGuide, ItemLevel, ItemType, Material } from '../catalog.schemas';
 
 /**
  * Compact authoring of demo guides: each item lists only what differs; halls, phones, default
@@ -93,6 +93,8 @@ export interface ItemSpec {
   dept: DeptKey;
   body?: string;
   nature?: string;
+  /** Where the body sits in the deciding region (items decided below the city): see `BodyOffice`. */
+  office?: BodyOffice;
   entrusted?: string;
   objects: string[];
   decide: ItemLevel;
@@ -111,6 +113,9 @@ export interface ItemSpec {
   process?: [string, string, number?][];
   special?: [ItemGuide['specialProcedures'][number]['kind'], string, number][];
   result: [string, ItemGuide['result']['type']];
+  /** The certificate's term in years and the form fields it prints. */
+  validYears?: number;
+  entries?: string[];
   express?: boolean;
   appointment?: boolean;
   keywords: string[];
@@ -176,7 +181,11 @@ export function buildGuide(s: ItemSpec): ItemGuide {
     name: s.name,
     type: s.type,
     departmentCode: `PJ-${s.dept}`,
-    implementingBody: { name: s.body ?? deptName, nature: s.nature ?? '法定机关' },
+    implementingBody: {
+      name: s.body ?? deptName,
+      nature: s.nature ?? '法定机关',
+      ...(s.office ? { office: s.office } : {}),
+    },
     ...(s.entrusted ? { entrustedDepartment: s.entrusted } : {}),
     serviceObjects: s.objects,
     decideLevel: s.decide,
@@ -228,6 +237,8 @@ export function buildGuide(s: ItemSpec): ItemGuide {
       name: s.result[0],
       type: s.result[1],
       ...(s.result[1] === 'other' ? {} : { sampleUrl: `/files/samples/${s.code}-result.pdf` }),
+      ...(s.validYears ? { validYears: s.validYears } : {}),
+      ...(s.entries ? { entries: s.entries } : {}),
     },
     expressDelivery: s.express ?? s.handling === 'promised',
     onlinePayment: !!s.fees?.length,
@@ -240,3 +251,8 @@ export function buildGuide(s: ItemSpec): ItemGuide {
 }
 
 export const itemCode = (s: Pick<ItemSpec, 'code'>) => `2111-${s.code}`;
+
+/** The department of the deciding region whose name contains `keyword` (民政局 → 兴隆台区民政局). */
+export const department = (keyword: string): BodyOffice => ({ kind: 'department', keyword });
+/** The deciding region's own people's government (镇人民政府、街道办事处、村民委员会 …). */
+export const GOVERNMENT: BodyOffice = { kind: 'government' };

@@ -1,5 +1,5 @@
 import { standardDefinition, withExtraSteps } from '../../workflow/index';
-import type { ItemSpec, MaterialSpec } from './build';
+import { department, type ItemSpec, type MaterialSpec } from './build';
 
 /** Enterprise, market and construction items 企业开办 · 市场准入 · 工程建设. */
 const LICENCE: MaterialSpec = { name: '营业执照', source: 'elicence', notes: '通过电子证照库调取，无需提交纸质件' };
@@ -139,6 +139,8 @@ export const ENTERPRISE_ITEMS: ItemSpec[] = [
     ],
     workflow: withSiteInspection(2),
     result: ['食品经营许可证', 'certificate'],
+    validYears: 5,
+    entries: ['businessPremises', 'mainForm', 'businessItems'],
     keywords: ['餐饮', '饭店', '食品销售', '开饭店', '食品经营许可证', '小餐馆', '超市'],
     fields: [
       { key: 'businessPremises', label: '经营场所', type: 'address', required: true },
@@ -206,6 +208,9 @@ export const ENTERPRISE_ITEMS: ItemSpec[] = [
     name: '药品零售企业经营许可',
     type: 'licence',
     dept: 'SCJG',
+    body: '所在县（区）行政审批局',
+    nature: '法定机关（相对集中行政许可权）',
+    office: department('行政审批局'),
     objects: ['企业法人'],
     decide: 'county',
     accept: ['county'],
@@ -406,6 +411,9 @@ export const ENTERPRISE_ITEMS: ItemSpec[] = [
     name: '城市道路挖掘许可',
     type: 'licence',
     dept: 'ZJ',
+    body: '所在县（区）行政审批局',
+    nature: '法定机关（相对集中行政许可权）',
+    office: department('行政审批局'),
     objects: ['企业法人', '事业单位', '机关'],
     decide: 'county',
     accept: ['county'],
@@ -743,6 +751,7 @@ export const ENTERPRISE_ITEMS: ItemSpec[] = [
     type: 'filing',
     dept: 'SW',
     body: '所在县（区）商务主管部门',
+    office: department('商务局'),
     objects: ['企业法人', '个体工商户'],
     decide: 'county',
     accept: ['county'],

@@ -8,7 +8,8 @@ import { creditCheckChar, orgCodeCheckChar } from '../org.codes';
  *          PJ-XZSP 行政审批服务局 · PJ-XNJC 营商环境建设局（效能监察）· PJ-ZWFW 政务服务中心 · PJ-12345 热线
  *          PJ-<abbr>-SPB    审批办 (approval office) of a city department, e.g. PJ-SCJG-SPB
  *   county <county>-<abbr>  STZ 双台子区 · XLT 兴隆台区 · DW 大洼区 · PS 盘山县,
- *          abbr XZSP 行政审批局 · MZ 民政局 · SCJG 市场监管局 · RS 人社局 · ZJ 住建局
+ *          abbr XZSP 行政审批局 · MZ 民政局 · SCJG 市场监管局 · RS 人社局 · ZJ 住建局 · SW 商务局 ·
+ *          TYJR 退役军人事务局 · CL 残联 · SBZX 社保中心 · YBZX 医保中心 · FYZX 法律援助中心 · GA 公安（分）局
  */
 export interface DemoDepartment {
   code: string;
@@ -72,6 +73,23 @@ const COUNTY_DEPARTMENTS: [string, string, string, DepartmentKind][] = [
   ['RS', '人力资源和社会保障局', '人社局', 'department'],
   ['ZJ', '住房和城乡建设局', '住建局', 'department'],
 ];
+
+/** [abbr, name suffix, shortName]: the county offices named as implementing bodies of county-decided items. */
+const COUNTY_SERVICE_OFFICES: [string, string, string][] = [
+  ['SW', '商务局', '商务局'],
+  ['TYJR', '退役军人事务局', '退役军人局'],
+  ['CL', '残疾人联合会', '残联'],
+  ['SBZX', '社会保险事业服务中心', '社保中心'],
+  ['YBZX', '医疗保障事务服务中心', '医保中心'],
+  ['FYZX', '法律援助中心', '法援中心'],
+];
+/** A district's police is a branch of the city's bureau; a county has its own bureau. */
+const COUNTY_POLICE: Record<string, string> = {
+  '211102': '盘锦市公安局双台子分局',
+  '211103': '盘锦市公安局兴隆台分局',
+  '211104': '盘锦市公安局大洼分局',
+  '211122': '盘山县公安局',
+};
 
 export function demoDepartments(): DemoDepartment[] {
   const out: DemoDepartment[] = [];
@@ -142,6 +160,27 @@ export function demoDepartments(): DemoDepartment[] {
         creditCode: demoCreditCode('11', county, seq++),
       });
     }
+  }
+  // Further county offices that implement social items (appended so that earlier credit codes stay as they were).
+  for (const [county, { abbr, name: countyName }] of Object.entries(COUNTY_ABBR)) {
+    for (const [dAbbr, suffix, shortName] of COUNTY_SERVICE_OFFICES) {
+      add({
+        code: `${abbr}-${dAbbr}`,
+        name: `${countyName}${suffix}`,
+        shortName,
+        regionCode: county,
+        kind: 'department',
+        creditCode: demoCreditCode(dAbbr.endsWith('ZX') ? '12' : '11', county, seq++),
+      });
+    }
+    add({
+      code: `${abbr}-GA`,
+      name: COUNTY_POLICE[county]!,
+      shortName: '公安分局',
+      regionCode: county,
+      kind: 'department',
+      creditCode: demoCreditCode('11', county, seq++),
+    });
   }
   return out;
 }

@@ -30,6 +30,8 @@ export interface Config {
   logLevel: string;
   /** Serve the built web app from this folder when it exists. */
   webDist: string;
+  /** Offer the simulated identity provider 模拟实名认证 (IDENTITY_SIMULATOR; default: on in demo mode only). */
+  identitySimulator: boolean;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -72,5 +74,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: Number(env.SESSION_HOURS ?? 12),
     logLevel,
     webDist: path.resolve(env.WEB_DIST ?? './web/dist'),
+    identitySimulator: env.IDENTITY_SIMULATOR ? env.IDENTITY_SIMULATOR === '1' : env.DEMO !== '0',
   };
 }

@@ -24,6 +24,7 @@ const MessagesPage = lazy(() => import('./apps/portal/MessagesPage'));
 const TrackPage = lazy(() => import('./apps/portal/TrackPage'));
 const VerifyPage = lazy(() => import('./apps/portal/VerifyPage'));
 const RateDevicePage = lazy(() => import('./apps/portal/RateDevicePage'));
+const AccountPage = lazy(() => import('./apps/portal/AccountPage'));
 const AdminApp = lazy(() => import('./apps/admin/AdminApp'));
 const WorkbenchApp = lazy(() => import('./apps/workbench/WorkbenchApp'));
 const SupervisionApp = lazy(() => import('./apps/supervision/SupervisionApp'));
@@ -102,6 +103,14 @@ function AppRoutes() {
           element={
             <RequireAuth roles={['applicant']}>
               <MyCaseDetailPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="account"
+          element={
+            <RequireAuth>
+              <AccountPage />
             </RequireAuth>
           }
         />

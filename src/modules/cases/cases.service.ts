@@ -83,7 +83,7 @@ import {
   type CaseAccess,
   type CaseFacts,
 } from './cases.policy';
-import { findApplicantAccount, getAccount, staffIdsAtWindow } from '../identity/index';
+import { findApplicantAccount, staffIdsAtWindow, verifiedApplicantAccount } from '../identity/index';
 import { applicantNotice, caseDocuments, issueForAction, issuesDocument, readCaseDocument } from './cases.outputs';
 import type { ApplicantInfo, Channel, Level, LinkageHop, Pickup } from './cases.tables';
 import {
@@ -561,7 +561,7 @@ async function resolveFiling(
  * window or an agent).
  */
 async function onlineApplicant(db: Db, actor: Actor, form: Record<string, unknown>): Promise<ApplicantInfo> {
-  const account = await getAccount(db, actor.id);
+  const account = await verifiedApplicantAccount(db, actor.id);
   const kind = actor.kind === 'company' ? 'company' : 'person';
   const applicant = applicantFromForm(
     {

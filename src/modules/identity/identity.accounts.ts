@@ -1,10 +1,12 @@
 /**
  * Account look-ups for other modules (the identity facade): who an applicant is, which online account
- * owns an ID number or credit code, and an actor for a username when the system acts on a user's behalf
+ * holds an ID number or credit code verified (the one place that decides which account a case binds to:
+ * an unverified claim binds none), and an actor for a username when the system acts on a user's behalf
  * (demo data, batch jobs).
  */
 import type { Actor, DataScope, Role, UserKind } from '../../platform/auth';
 import type { Db, Tx } from '../../platform/db';
+import { unprocessable } from '../../platform/errors';
 import { getDepartment } from '../org/index';
 import * as repo from './identity.repository';
 
@@ -35,6 +37,8 @@ export interface Account {
   idNumber: string | null;
   creditCode: string | null;
   phone: string | null;
+  /** The claimed ID number / credit code is verified (实名认证); only then does it bind cases. */
+  verified: boolean;
 }
 
 const toAccount = (u: repo.UserRow): Account => ({
@@ -45,6 +49,7 @@ const toAccount = (u: repo.UserRow): Account => ({
   idNumber: u.id_number,
   creditCode: u.credit_code,
   phone: u.phone,
+  verified: u.kind !== 'staff' && u.verification !== 'unverified',
 });
 
 export async function getAccount(db: Db | Tx, id: string): Promise<Account | undefined> {
@@ -52,14 +57,33 @@ export async function getAccount(db: Db | Tx, id: string): Promise<Account | und
   return u && toAccount(u);
 }
 
-/** The active applicant account registered with this ID number or credit code, if any. */
+/**
+ * The active applicant account that holds this ID number or credit code verified, if any: the account a
+ * case filed for the code binds to. An account that only claims the code (unverified) is never answered,
+ * so it neither sees nor acts on cases filed for that code by others.
+ */
 export async function findApplicantAccount(
   db: Db | Tx,
   code: { idNumber?: string; creditCode?: string },
 ): Promise<Account | undefined> {
   if (!code.idNumber && !code.creditCode) return undefined;
-  const u = await repo.findApplicantByCode(db, code);
+  const u = await repo.findVerifiedApplicantByCode(db, code);
   return u && toAccount(u);
+}
+
+/**
+ * An applicant's own account for an online filing: its claim must be verified first (an unverified
+ * account could otherwise file, and be issued documents, in someone else's name). 422 otherwise.
+ */
+export async function verifiedApplicantAccount(db: Db | Tx, id: string): Promise<Account> {
+  const account = await getAccount(db, id);
+  if (!account?.verified)
+    throw unprocessable(
+      '网上申请须先完成实名认证：请在“账号安全”中认证，或携带有效证件到政务服务大厅窗口办理',
+      [],
+      'identity_unverified',
+    );
+  return account;
 }
 
 /** The actor a session of this user would carry, without a session (system work on the user's behalf). */

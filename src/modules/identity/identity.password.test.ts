@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPasswordStrength, hashPassword, verifyPassword } from './identity.password';
+import { passwordProblem, hashPassword, verifyPassword } from './identity.password';
 
 describe('passwords', () => {
   it('verifies the right password and refuses a wrong one', async () => {
@@ -12,9 +12,18 @@ describe('passwords', () => {
   it('salts every hash', async () => {
     expect(await hashPassword('Abcdefg1')).not.toBe(await hashPassword('Abcdefg1'));
   });
-  it('requires letters and digits of sensible length', () => {
-    expect(checkPasswordStrength('short1')).toMatch(/长度/);
-    expect(checkPasswordStrength('onlyletters')).toMatch(/字母和数字/);
-    expect(checkPasswordStrength('Demo@2026')).toBeNull();
+  it('refuses short, common, guessable and control-character passwords', () => {
+    for (const weak of ['abcd1234', 'aaaaaaa1', 'Password1', 'Demo@2026', 'Password123', 'qwertyuiop1', '1234567890'])
+      expect(passwordProblem(weak), weak).not.toBeNull();
+    expect(passwordProblem('short1')).toBe('密码至少 10 位');
+    expect(passwordProblem('Qiuyu-Lantern\u000048')).toMatch(/控制字符/);
+    expect(passwordProblem('Qiuyu-Lantern\n48')).toMatch(/控制字符/);
+    expect(passwordProblem('x'.repeat(129))).toMatch(/最多 128 位/);
+  });
+  it('accepts long uncommon passwords, and counts the account names against it', () => {
+    expect(passwordProblem('river-cloud-7741')).toBeNull();
+    expect(passwordProblem('Qiuyu-Lantern-48')).toBeNull();
+    expect(passwordProblem('wangxiaoming88')).toBeNull();
+    expect(passwordProblem('wangxiaoming88', ['wangxiaoming', '王小明'])).not.toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import type { Db, Tx } from '../../platform/db';
 import { tables } from '../../platform/db';
 import type { Role } from '../../platform/auth';
 import type { IdentityTables } from './identity.tables';
+import type { AttemptCounts } from './identity.throttle';
 
 export type UserRow = Selectable<IdentityTables['users']>;
 const q = (db: Db | Tx) => tables<IdentityTables>(db);
@@ -19,14 +20,68 @@ export async function findUserById(db: Db | Tx, id: string): Promise<UserRow | u
   return q(db).selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The active applicant (person or company) registered with this ID number or credit code. */
-export async function findApplicantByCode(
+/** The active applicant (person or company) holding this ID number or credit code verified. */
+export async function findVerifiedApplicantByCode(
   db: Db | Tx,
   code: { idNumber?: string; creditCode?: string },
 ): Promise<UserRow | undefined> {
-  let qb = q(db).selectFrom('users').selectAll().where('active', '=', true).where('kind', 'in', ['person', 'company']);
+  let qb = q(db)
+    .selectFrom('users')
+    .selectAll()
+    .where('active', '=', true)
+    .where('kind', 'in', ['person', 'company'])
+    .where('verification', '<>', 'unverified');
   qb = code.idNumber ? qb.where('id_number', '=', code.idNumber) : qb.where('credit_code', '=', code.creditCode ?? '');
   return qb.executeTakeFirst();
+}
+
+/** Whether an account other than this one holds its claim verified (active or not: the code stays taken). */
+export async function claimVerifiedElsewhere(
+  db: Db | Tx,
+  u: Pick<UserRow, 'id' | 'id_number' | 'credit_code'>,
+): Promise<boolean> {
+  if (!u.id_number && !u.credit_code) return false;
+  let qb = q(db).selectFrom('users').select('id').where('verification', '<>', 'unverified').where('id', '<>', u.id);
+  qb = u.id_number ? qb.where('id_number', '=', u.id_number) : qb.where('credit_code', '=', u.credit_code!);
+  return !!(await qb.executeTakeFirst());
+}
+
+/** Applicant accounts a window clerk looks up: by exact username or phone. */
+export async function findApplicantsByUsernameOrPhone(db: Db | Tx, term: string): Promise<UserRow[]> {
+  return q(db)
+    .selectFrom('users')
+    .selectAll()
+    .where('kind', 'in', ['person', 'company'])
+    .where((eb) => eb.or([eb(eb.fn('lower', ['username']), '=', term.toLowerCase()), eb('phone', '=', term)]))
+    .orderBy('created_at')
+    .limit(20)
+    .execute();
+}
+
+export async function insertVerificationRequest(
+  db: Db | Tx,
+  r: { user_id: string; provider: string; expires_at: Date },
+): Promise<string> {
+  const row = await q(db)
+    .insertInto('identity_verification_requests')
+    .values({ ...r, completed_at: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Marks an open, unexpired request of the user completed; null when there is none (used, expired, not theirs). */
+export async function completeVerificationRequest(db: Db | Tx, id: string, userId: string): Promise<string | null> {
+  const row = await q(db)
+    .updateTable('identity_verification_requests')
+    .set({ completed_at: new Date() })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .where('completed_at', 'is', null)
+    .where('expires_at', '>', new Date())
+    .returning('provider')
+    .executeTakeFirst();
+  return row?.provider ?? null;
 }
 
 export type NewUser = Omit<Insertable<IdentityTables['users']>, 'id' | 'created_at' | 'updated_at' | 'last_login_at'>;
@@ -90,7 +145,7 @@ export async function insertSession(
 ) {
   return q(db)
     .insertInto('sessions')
-    .values({ ...s, revoked_at: null })
+    .values({ ...s, revoked_at: null, last_seen_at: new Date() })
     .returning(['id'])
     .executeTakeFirstOrThrow();
 }
@@ -102,6 +157,7 @@ export async function findLiveSession(db: Db | Tx, tokenHash: string) {
     .select([
       'sessions.id as session_id',
       'sessions.csrf_token',
+      'sessions.last_seen_at',
       'users.id',
       'users.username',
       'users.name',
@@ -124,34 +180,174 @@ export async function revokeSession(db: Db | Tx, sessionId: string) {
   await q(db).updateTable('sessions').set({ revoked_at: new Date() }).where('id', '=', sessionId).execute();
 }
 
-export async function revokeUserSessions(db: Db | Tx, userId: string) {
-  await q(db)
+/** Ends the user's live sessions, all or all but one (the session that changed the password). */
+export async function revokeUserSessions(db: Db | Tx, userId: string, exceptSessionId?: string) {
+  let qb = q(db)
     .updateTable('sessions')
     .set({ revoked_at: new Date() })
     .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .execute();
+    .where('revoked_at', 'is', null);
+  if (exceptSessionId) qb = qb.where('id', '<>', exceptSessionId);
+  await qb.execute();
 }
 
-export async function countRecentFailures(db: Db | Tx, username: string, since: Date): Promise<number> {
+/** Ends one live session of the user; false when the user has no such live session. */
+export async function revokeSessionOf(db: Db | Tx, userId: string, sessionId: string): Promise<boolean> {
   const r = await q(db)
-    .selectFrom('login_failures')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
-    .where('at', '>', since)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+    .updateTable('sessions')
+    .set({ revoked_at: new Date() })
+    .where('id', '=', sessionId)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', new Date())
+    .returning('id')
+    .executeTakeFirst();
+  return !!r;
 }
 
-export async function recordFailure(db: Db | Tx, username: string, ip: string | null) {
-  await q(db).insertInto('login_failures').values({ username: username.toLowerCase(), ip }).execute();
-}
-
-export async function clearFailures(db: Db | Tx, username: string) {
-  await q(db)
-    .deleteFrom('login_failures')
-    .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
+export async function listLiveSessions(db: Db | Tx, userId: string) {
+  return q(db)
+    .selectFrom('sessions')
+    .select(['id', 'ip', 'user_agent', 'created_at', 'last_seen_at', 'expires_at'])
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', new Date())
+    .orderBy('last_seen_at', 'desc')
+    .orderBy('created_at', 'desc')
     .execute();
+}
+
+export async function touchSession(db: Db | Tx, sessionId: string, at: Date) {
+  await q(db).updateTable('sessions').set({ last_seen_at: at }).where('id', '=', sessionId).execute();
+}
+
+/** Failures that count: wrong passwords (or unknown usernames) and wrong challenge answers. */
+const COUNTED = sql<SqlBool>`(not ok and reason in ('password', 'challenge'))`;
+
+/** The counts the sign-in limits decide on (identity.throttle.ts); `username` is lower-cased. */
+export async function attemptCounts(
+  db: Db | Tx,
+  username: string,
+  ip: string | null,
+  since: Date,
+  knownSince: Date,
+): Promise<AttemptCounts> {
+  const pair = sql<SqlBool>`(username = ${username} and ip is not distinct from ${ip})`;
+  // A pair's count starts again after its last success.
+  const r = await sql<{
+    pair: string | number;
+    pair_last: Date | string | null;
+    source: string | number;
+    account: string | number;
+    known: boolean;
+  }>`
+    with recent as (
+      select username, ip, ok, reason, at from login_attempts
+      where at > ${since} and (username = ${username} or ip is not distinct from ${ip})
+    )
+    select
+      count(*) filter (
+        where ${pair} and ${COUNTED}
+          and at > coalesce((select max(at) from recent where ${pair} and ok), ${since})
+      ) as pair,
+      max(at) filter (where ${pair} and ${COUNTED}) as pair_last,
+      count(*) filter (where ip is not distinct from ${ip} and ${COUNTED}) as source,
+      count(*) filter (where username = ${username} and ${COUNTED}) as account,
+      exists (
+        select 1 from login_attempts
+        where username = ${username} and ip is not distinct from ${ip} and ok and at > ${knownSince}
+      ) as known
+    from recent`.execute(db);
+  const row = r.rows[0]!;
+  return {
+    pairFailures: Number(row.pair),
+    pairLastFailureAt: row.pair_last ? new Date(row.pair_last) : null,
+    sourceFailures: Number(row.source),
+    accountFailures: Number(row.account),
+    knownSource: !!row.known,
+  };
+}
+
+export async function recordAttempt(db: Db | Tx, a: Insertable<IdentityTables['login_attempts']>) {
+  await q(db).insertInto('login_attempts').values(a).execute();
+}
+
+export type AttemptRow = Selectable<IdentityTables['login_attempts']>;
+
+export async function listOwnAttempts(db: Db | Tx, userId: string, limit: number): Promise<AttemptRow[]> {
+  return q(db)
+    .selectFrom('login_attempts')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export interface AttemptFilter {
+  regionPrefix: string;
+  /** Also attempts on applicant accounts and on usernames without an account. */
+  includeNonStaff: boolean;
+  username?: string;
+  ip?: string;
+  ok?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+export async function listAttempts(db: Db, f: AttemptFilter) {
+  let sel = q(db)
+    .selectFrom('login_attempts')
+    .leftJoin('users', 'users.id', 'login_attempts.user_id')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('users.kind', '=', 'staff'), eb('users.region_code', 'like', `${f.regionPrefix}%`)]),
+        ...(f.includeNonStaff ? [eb('users.kind', 'is', null), eb('users.kind', '<>', 'staff')] : []),
+      ]),
+    );
+  if (f.username) sel = sel.where('login_attempts.username', '=', f.username.toLowerCase());
+  if (f.ip) sel = sel.where('login_attempts.ip', '=', f.ip);
+  if (f.ok !== undefined) sel = sel.where('login_attempts.ok', '=', f.ok);
+  const { n } = await sel.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const items = await sel
+    .select([
+      'login_attempts.id',
+      'login_attempts.username',
+      'login_attempts.ip',
+      'login_attempts.user_agent',
+      'login_attempts.ok',
+      'login_attempts.reason',
+      'login_attempts.at',
+      'users.name as account_name',
+    ])
+    .orderBy('login_attempts.at', 'desc')
+    .orderBy('login_attempts.id', 'desc')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
+  return { total: Number(n), items };
+}
+
+export async function insertChallenge(db: Db | Tx, c: { id: string; answer_hash: string; expires_at: Date }) {
+  await q(db).insertInto('login_challenges').values(c).execute();
+}
+
+/** Takes a challenge out (single use): its answer hash when it existed and had not expired. */
+export async function takeChallenge(db: Db | Tx, id: string): Promise<string | null> {
+  const r = await q(db)
+    .deleteFrom('login_challenges')
+    .where('id', '=', id)
+    .returning(['answer_hash', 'expires_at'])
+    .executeTakeFirst();
+  return r && r.expires_at > new Date() ? r.answer_hash : null;
+}
+
+/** Forgets old sign-in attempts and verification requests, and expired challenges. */
+export async function prune(db: Db | Tx, before: Date) {
+  await q(db).deleteFrom('login_attempts').where('at', '<', before).execute();
+  await q(db).deleteFrom('identity_verification_requests').where('expires_at', '<', before).execute();
+  await q(db).deleteFrom('login_challenges').where('expires_at', '<', new Date()).execute();
 }
 
 /** Active staff accounts bound to a department, optionally within a region subtree and/or a hall. */

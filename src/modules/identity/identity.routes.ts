@@ -3,10 +3,25 @@ import type { Db } from '../../platform/db';
 import type { Config } from '../../platform/config';
 import type { App } from '../../platform/module';
 import { requireActor, requireRole } from '../../platform/auth';
+import { makeChallenge } from './identity.challenge';
+import { identityProvider } from './identity.provider';
+import * as sessions from './identity.sessions';
+import * as verification from './identity.verification';
 import { SESSION_COOKIE } from '../../platform/http';
 import { IdParam, PageQuery, errorResponses, paged, Problem } from '../../platform/schemas';
 import * as svc from './identity.service';
 import {
+  AttemptsQuery,
+  AttemptView,
+  ChallengeResponse,
+  ClaimsQuery,
+  ClaimView,
+  RepresentBody,
+  SessionView,
+  VerificationCompleteBody,
+  VerificationStart,
+  VerificationStatus,
+  WindowVerifyBody,
   ChangePasswordBody,
   CreateStaffBody,
   LoginBody,
@@ -22,6 +37,8 @@ import {
 const Ok = z.object({ ok: z.literal(true) });
 
 export function registerIdentityRoutes(app: App, db: Db, config: Config) {
+  const provider = identityProvider({ simulator: config.identitySimulator });
+
   app.post(
     '/api/auth/login',
     {
@@ -35,12 +52,17 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
       },
     },
     async (req, reply) => {
-      const r = await svc.login(db, {
-        ...req.body,
-        ip: req.ip,
-        userAgent: req.headers['user-agent']?.slice(0, 300) ?? null,
-        sessionHours: config.sessionHours,
-      });
+      const r = await svc
+        .login(db, {
+          ...req.body,
+          ip: req.ip,
+          userAgent: req.headers['user-agent']?.slice(0, 300) ?? null,
+          sessionHours: config.sessionHours,
+        })
+        .catch((err: unknown) => {
+          if (err instanceof svc.RetryLater) reply.header('retry-after', String(err.retryAfterSeconds));
+          throw err;
+        });
       reply.setCookie(SESSION_COOKIE, r.token, {
         path: '/',
         httpOnly: true,
@@ -64,11 +86,35 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
   );
 
   app.get(
+    '/api/auth/challenge',
+    {
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['identity'],
+        summary: '登录图形验证题（连续登录失败后须回答；一次有效）',
+        security: [],
+        response: { 200: ChallengeResponse, 429: Problem },
+      },
+    },
+    async (_req, reply) => {
+      reply.header('cache-control', 'no-store');
+      return svc.newChallenge(db, makeChallenge);
+    },
+  );
+
+  app.get(
     '/api/auth/me',
-    { schema: { tags: ['identity'], summary: '当前登录用户', response: { 200: MeResponse, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['identity'],
+        summary: '当前登录用户（未登录时 user 为 null）',
+        security: [],
+        response: { 200: MeResponse, ...errorResponses },
+      },
+    },
     async (req) => {
-      const actor = requireActor(req);
-      return { user: await svc.getMe(db, actor), csrfToken: actor.csrfToken };
+      if (!req.actor) return { user: null, csrfToken: null };
+      return { user: await svc.getMe(db, req.actor), csrfToken: req.actor.csrfToken };
     },
   );
 
@@ -78,7 +124,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['identity'],
-        summary: '申请人注册（自然人 / 法人）',
+        summary: '申请人注册（自然人 / 法人）：证件号码为待认证的声明，认证前不关联任何办件',
         security: [],
         body: RegisterBody,
         response: { 201: User, 400: Problem, 409: Problem, 429: Problem },
@@ -92,7 +138,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
     {
       schema: {
         tags: ['identity'],
-        summary: '修改本人密码',
+        summary: '修改本人密码（同时结束本账号的其他会话）',
         body: ChangePasswordBody,
         response: { 200: Ok, ...errorResponses },
       },
@@ -196,5 +242,163 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
       await svc.resetStaffPassword(db, requireRole(req, 'admin'), req.params.id, req.body.password, req.ip);
       return { ok: true as const };
     },
+  );
+
+  // 账号安全: the account's own verification, sessions and sign-in history.
+  app.get(
+    '/api/account/verification',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: '本人实名认证状态（及可用的认证服务；模拟服务会注明“模拟”）',
+        response: { 200: VerificationStatus, ...errorResponses, 422: Problem },
+      },
+    },
+    async (req) => verification.verificationStatus(db, requireActor(req), provider),
+  );
+
+  app.post(
+    '/api/account/verification/start',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['identity'],
+        summary: '发起本人实名认证（自然人，经实名认证服务）',
+        response: { 200: VerificationStart, ...errorResponses, 422: Problem },
+      },
+    },
+    async (req) => verification.startProviderVerification(db, requireActor(req), provider, req.ip),
+  );
+
+  app.post(
+    '/api/account/verification/complete',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['identity'],
+        summary: '完成本人实名认证（认证服务的结果）',
+        body: VerificationCompleteBody,
+        response: { 200: VerificationStatus, ...errorResponses, 422: Problem },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      await verification.completeProviderVerification(db, actor, provider, req.body, req.ip);
+      return verification.verificationStatus(db, actor, provider);
+    },
+  );
+
+  app.post(
+    '/api/account/verification/represent',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['identity'],
+        summary: '法定代表人以本人已认证账号为企业账号认证',
+        body: RepresentBody,
+        response: { 200: Ok, ...errorResponses, 422: Problem },
+      },
+    },
+    async (req) => {
+      await verification.verifyCompanyAsRepresentative(
+        db,
+        requireActor(req),
+        provider,
+        req.body.companyUsername,
+        req.ip,
+      );
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/account/sessions',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: '本账号的有效会话（设备、地址、最近使用时间）',
+        response: { 200: z.object({ items: z.array(SessionView) }), ...errorResponses },
+      },
+    },
+    async (req) => ({ items: await sessions.listSessions(db, requireActor(req)) }),
+  );
+
+  app.delete(
+    '/api/account/sessions/:id',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: '结束本账号的一个会话',
+        params: IdParam,
+        response: { 200: Ok, ...errorResponses },
+      },
+    },
+    async (req) => {
+      await sessions.endSession(db, requireActor(req), req.params.id, req.ip, svc.forgetSessions);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/account/sign-ins',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: '本账号的登录记录（成功与失败，含来源地址）',
+        response: { 200: z.object({ items: z.array(AttemptView) }), ...errorResponses },
+      },
+    },
+    async (req) => ({ items: await sessions.ownSignIns(db, requireActor(req)) }),
+  );
+
+  app.get(
+    '/api/sign-in-attempts',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: '登录尝试记录（管理员：本级及下级工作人员；市级管理员另含申请人与不存在的用户名）',
+        querystring: PageQuery.extend(AttemptsQuery.shape),
+        response: { 200: paged(AttemptView), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const { ok, ...rest } = req.query;
+      const { total, items } = await sessions.listSignInAttempts(db, requireRole(req, 'admin'), {
+        ...rest,
+        ok: ok === undefined ? undefined : ok === 'true',
+      });
+      return { total, items, page: req.query.page, pageSize: req.query.pageSize };
+    },
+  );
+
+  // 窗口实名核验: a clerk checks the documents of an applicant at the window.
+  app.get(
+    '/api/identity/claims',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: '窗口实名核验：按完整用户名或手机号查找申请人账号（证件号码脱敏）',
+        querystring: ClaimsQuery,
+        response: { 200: z.object({ items: z.array(ClaimView) }), ...errorResponses },
+      },
+    },
+    async (req) => {
+      requireRole(req, 'clerk');
+      return { items: await verification.findClaims(db, req.query.q) };
+    },
+  );
+
+  app.post(
+    '/api/identity/claims/:id/verify',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: '窗口实名核验：核对证件后确认账号的证件号码（须录入所见证件的类型和号码）',
+        params: IdParam,
+        body: WindowVerifyBody,
+        response: { 200: ClaimView, ...errorResponses, 422: Problem },
+      },
+    },
+    async (req) => verification.verifyAtWindow(db, requireRole(req, 'clerk'), req.params.id, req.body, req.ip),
   );
 }

@@ -1,22 +1,28 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../../platform/db';
 import type { Actor, Role } from '../../platform/auth';
 import { inRegionScope } from '../../platform/auth';
 import { recordAudit } from '../../platform/audit';
 import { readCache } from '../../platform/cache';
-import { conflict, fieldError, notFound, Problem, tooManyRequests, unauthorized } from '../../platform/errors';
+import { conflict, fieldError, notFound, Problem, unauthorized } from '../../platform/errors';
 import { maskIdNumber, maskPhone } from '../../platform/mask';
 import { getDepartment, getHall, getRegion, getWindow } from '../org/index';
 import { checkCreditCode, checkIdNumber } from './identity.codes';
-import { checkPasswordStrength, DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './identity.password';
+import { passwordProblem, DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './identity.password';
+import { normalizeAnswer } from './identity.challenge';
+import { ATTEMPT_WINDOW_MINUTES, decideAttempt } from './identity.throttle';
+import type { VerificationLevel } from './identity.tables';
+import { simulatedProvider } from './identity.provider';
 import * as repo from './identity.repository';
 import type { UserRow } from './identity.repository';
 import { scopeOf } from './identity.accounts';
 
-/** Sign-in throttling: this many failures for one username within the window lock it for the window. */
-export const MAX_FAILURES = 5;
-export const FAILURE_WINDOW_MINUTES = 15;
-/** Non-staff accounts match no region prefix: they see only what they own. */
+/** A source the account signed in from within this many days counts as the account's own. */
+export const KNOWN_SOURCE_DAYS = 90;
+/** A sign-in challenge must be answered within this time. */
+export const CHALLENGE_MINUTES = 5;
+/** Sessions' last-seen time is written at most this often (per node). */
+export const SESSION_TOUCH_MS = 5 * 60_000;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -27,6 +33,8 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
  */
 export const SESSION_CACHE_MS = 5_000;
 const sessionCache = readCache(SESSION_CACHE_MS);
+/** Forgets every remembered session (after a write that ended one). */
+export const forgetSessions = () => sessionCache.clear();
 /** Commits an identity write, then forgets every remembered session (it may describe the old state). */
 async function forgettingSessions<T>(write: Promise<T>): Promise<T> {
   try {
@@ -46,6 +54,15 @@ export interface PublicUser {
   idNumberMasked: string | null;
   active: boolean;
   lastLoginAt: Date | null;
+  /** How the claimed ID number / credit code was verified; null for staff (no claim). */
+  verification: {
+    level: VerificationLevel;
+    /** The provider id or the document type a clerk saw. */
+    source: string | null;
+    /** Verified by a simulated provider (demo): binds cases in the demo only. */
+    simulated: boolean;
+    verifiedAt: Date | null;
+  } | null;
   scope: {
     regionCode: string | null;
     regionName: string | null;
@@ -75,6 +92,15 @@ export async function toPublicUser(db: Db, u: UserRow): Promise<PublicUser> {
     idNumberMasked: maskIdNumber(u.id_number ?? u.credit_code),
     active: u.active,
     lastLoginAt: u.last_login_at,
+    verification:
+      u.kind === 'staff'
+        ? null
+        : {
+            level: u.verification,
+            source: u.verification_source,
+            simulated: u.verification !== 'window' && u.verification_source === simulatedProvider.id,
+            verifiedAt: u.verified_at,
+          },
     scope: {
       regionCode: u.region_code,
       regionName: region?.name ?? null,
@@ -95,21 +121,79 @@ export interface LoginResult {
   user: PublicUser;
 }
 
-/** Sign-in with username and password; throttled per username (and per IP at the route). */
-export async function login(
-  db: Db,
-  input: { username: string; password: string; ip: string | null; userAgent: string | null; sessionHours: number },
-): Promise<LoginResult> {
-  const since = new Date(Date.now() - FAILURE_WINDOW_MINUTES * 60_000);
-  if ((await repo.countRecentFailures(db, input.username, since)) >= MAX_FAILURES) {
-    throw tooManyRequests(`登录失败次数过多，请 ${FAILURE_WINDOW_MINUTES} 分钟后再试`);
+export interface LoginInput {
+  username: string;
+  password: string;
+  challengeId?: string;
+  challengeAnswer?: string;
+  ip: string | null;
+  userAgent: string | null;
+  sessionHours: number;
+}
+
+/** A refusal that tells the client when to try again (the route sets Retry-After). */
+export class RetryLater extends Problem {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      429,
+      '请求过于频繁',
+      `登录失败次数过多，请 ${retryAfterSeconds >= 60 ? `${Math.ceil(retryAfterSeconds / 60)} 分钟` : `${retryAfterSeconds} 秒`}后再试`,
+      [],
+      'sign_in_delayed',
+    );
   }
+}
+
+const challengeNeeded = (detail: string, code: 'challenge_required' | 'challenge_failed') =>
+  new Problem(401, '未登录或登录已失效', detail, [{ field: 'challengeAnswer', message: detail }], code);
+
+/**
+ * Sign-in with username and password, limited per account and source together (identity.throttle.ts):
+ * a pair that keeps failing waits longer each time, and wide pressure asks for a challenge. Every
+ * attempt is recorded for the account's own sign-in history and the administrator.
+ */
+export async function login(db: Db, input: LoginInput): Promise<LoginResult> {
+  const username = input.username.toLowerCase();
+  const now = new Date();
+  const counts = await repo.attemptCounts(
+    db,
+    username,
+    input.ip,
+    new Date(now.getTime() - ATTEMPT_WINDOW_MINUTES * 60_000),
+    new Date(now.getTime() - KNOWN_SOURCE_DAYS * 86_400_000),
+  );
+  const decision = decideAttempt(counts, now);
   const user = await repo.findUserByUsername(db, input.username);
+  const attempt = (ok: boolean, reason: string | null) =>
+    repo.recordAttempt(db, {
+      username,
+      user_id: user?.id ?? null,
+      ip: input.ip,
+      user_agent: input.userAgent,
+      ok,
+      reason,
+    });
+  if (decision.waitSeconds > 0) {
+    await attempt(false, 'delayed');
+    throw new RetryLater(decision.waitSeconds);
+  }
+  if (decision.challenge) {
+    if (!input.challengeId || !input.challengeAnswer) {
+      await attempt(false, 'challenge_required');
+      throw challengeNeeded('请先回答图形验证题', 'challenge_required');
+    }
+    const stored = /^[0-9a-f-]{36}$/i.test(input.challengeId) ? await repo.takeChallenge(db, input.challengeId) : null;
+    const typed = normalizeAnswer(input.challengeAnswer);
+    if (!stored || typed === null || stored !== challengeHash(input.challengeId, typed)) {
+      await attempt(false, 'challenge');
+      throw challengeNeeded('图形验证答案不正确或已过期，请重新回答', 'challenge_failed');
+    }
+  }
   const ok = user
     ? await verifyPassword(input.password, user.password_hash)
     : await verifyPassword(input.password, await DUMMY_HASH_PROMISE);
   if (!user || !ok || !user.active) {
-    await repo.recordFailure(db, input.username, input.ip);
+    await attempt(false, 'password');
     await recordAudit(db, {
       actor: null,
       action: 'identity.login.fail',
@@ -118,7 +202,23 @@ export async function login(
       after: { username: input.username },
       ip: input.ip,
     });
-    throw unauthorized('用户名或密码错误');
+    // Tell the client when the next attempt will need a challenge, so that a browser shows it at once.
+    const next = decideAttempt(
+      {
+        ...counts,
+        pairFailures: counts.pairFailures + 1,
+        sourceFailures: counts.sourceFailures + 1,
+        accountFailures: counts.accountFailures + 1,
+      },
+      now,
+    );
+    throw new Problem(
+      401,
+      '未登录或登录已失效',
+      '用户名或密码错误',
+      [],
+      next.challenge ? 'challenge_required' : undefined,
+    );
   }
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
@@ -133,7 +233,14 @@ export async function login(
       expires_at: expiresAt,
     });
     await repo.updateUser(tx, user.id, { last_login_at: new Date() });
-    await repo.clearFailures(tx, input.username);
+    await repo.recordAttempt(tx, {
+      username,
+      user_id: user.id,
+      ip: input.ip,
+      user_agent: input.userAgent,
+      ok: true,
+      reason: null,
+    });
     await recordAudit(tx, {
       actor: { id: user.id, username: user.username },
       action: 'identity.login',
@@ -143,6 +250,18 @@ export async function login(
     });
   });
   return { token, csrfToken, expiresAt, user: await toPublicUser(db, user) };
+}
+
+const challengeHash = (id: string, answer: string) => sha256(`${id}:${answer}`);
+
+/** A new sign-in challenge: its id and the image; the answer stays on the server. */
+export async function newChallenge(db: Db, make: () => { answer: string; svg: string }) {
+  const c = make();
+  const expiresAt = new Date(Date.now() + CHALLENGE_MINUTES * 60_000);
+  // The id is chosen first so that the stored hash binds the answer to this challenge.
+  const id = randomUUID();
+  await repo.insertChallenge(db, { id, answer_hash: challengeHash(id, c.answer), expires_at: expiresAt });
+  return { id, image: `data:image/svg+xml;base64,${Buffer.from(c.svg).toString('base64')}`, expiresAt };
 }
 
 export async function logout(db: Db, actor: Actor, ip: string | null): Promise<void> {
@@ -159,6 +278,7 @@ export async function authenticateToken(db: Db, token: string, viaCookie: boolea
   if (!token || token.length > 200) return null;
   const s = await sessionCache.get(db, sha256(token), () => repo.findLiveSession(db, sha256(token)));
   if (!s) return null;
+  await touch(db, s.session_id, s.last_seen_at);
   return {
     id: s.id,
     username: s.username,
@@ -170,6 +290,17 @@ export async function authenticateToken(db: Db, token: string, viaCookie: boolea
     csrfToken: s.csrf_token,
     viaCookie,
   };
+}
+
+const touched = new Map<string, number>();
+/** Records that a session was used, at most every SESSION_TOUCH_MS per session and node. */
+async function touch(db: Db, sessionId: string, lastSeen: Date | null) {
+  const now = Date.now();
+  const last = Math.max(touched.get(sessionId) ?? 0, lastSeen?.getTime() ?? 0);
+  if (now - last < SESSION_TOUCH_MS) return;
+  touched.set(sessionId, now);
+  if (touched.size > 10_000) touched.clear();
+  await repo.touchSession(db, sessionId, new Date(now));
 }
 
 export async function getMe(db: Db, actor: Actor): Promise<PublicUser> {
@@ -187,13 +318,22 @@ export async function changePassword(
 ) {
   const u = await repo.findUserById(db, actor.id);
   if (!u || !(await verifyPassword(oldPassword, u.password_hash))) throw fieldError('oldPassword', '原密码不正确');
-  const weak = checkPasswordStrength(newPassword);
+  const weak = passwordProblem(newPassword, relatedInputs(u));
   if (weak) throw fieldError('newPassword', weak);
   const hash = await hashPassword(newPassword);
+  // Whoever else holds a session of this account (a stolen token, a forgotten device) is signed out.
   await forgettingSessions(
     db.transaction().execute(async (tx) => {
       await repo.updateUser(tx, u.id, { password_hash: hash });
-      await recordAudit(tx, { actor, action: 'identity.password.change', entityType: 'user', entityId: u.id, ip });
+      await repo.revokeUserSessions(tx, u.id, actor.sessionId);
+      await recordAudit(tx, {
+        actor,
+        action: 'identity.password.change',
+        entityType: 'user',
+        entityId: u.id,
+        after: { otherSessionsEnded: true },
+        ip,
+      });
     }),
   );
 }
@@ -208,9 +348,21 @@ export interface RegisterInput {
   phone: string;
 }
 
-/** Applicant self-registration: natural person by ID number, legal person by credit code. */
+/** What the password of an account must not resemble. */
+const relatedInputs = (u: { username: string; name: string; phone?: string | null; id_number?: string | null }) => [
+  u.username,
+  u.name,
+  u.phone,
+  u.id_number,
+];
+
+/**
+ * Applicant self-registration: natural person by ID number, legal person by credit code. The code is a
+ * claim: it binds nothing until verified (identity.verification.ts), and registration answers the same
+ * whether or not another account claims or holds it, so it tells nobody whether a code is registered.
+ */
 export async function registerApplicant(db: Db, input: RegisterInput, ip: string | null): Promise<PublicUser> {
-  const weak = checkPasswordStrength(input.password);
+  const weak = passwordProblem(input.password, relatedInputs({ ...input, id_number: input.idNumber }));
   if (weak) throw fieldError('password', weak);
   if (input.kind === 'person') {
     if (!input.idNumber) throw fieldError('idNumber', '自然人须填写身份证号');
@@ -307,7 +459,7 @@ function staffSnapshot(u: UserRow) {
 }
 
 export async function createStaff(db: Db, admin: Actor, input: StaffInput, ip: string | null): Promise<PublicUser> {
-  const weak = checkPasswordStrength(input.password);
+  const weak = passwordProblem(input.password, relatedInputs(input));
   if (weak) throw fieldError('password', weak);
   const prefix = await resolveAssignment(db, admin, input);
   if (await repo.findUserByUsername(db, input.username)) throw conflict('用户名已被使用', 'username_taken');
@@ -415,7 +567,7 @@ export async function setStaffActive(db: Db, admin: Actor, id: string, active: b
 
 export async function resetStaffPassword(db: Db, admin: Actor, id: string, password: string, ip: string | null) {
   const u = await loadStaffInScope(db, admin, id);
-  const weak = checkPasswordStrength(password);
+  const weak = passwordProblem(password, relatedInputs(u));
   if (weak) throw fieldError('password', weak);
   const hash = await hashPassword(password);
   await forgettingSessions(

@@ -1,6 +1,9 @@
 /** identity: accounts, sessions, roles and data scopes. The only import surface of this module. */
 import type { Module } from '../../platform/module';
 import { identityInit } from './db/migrations/20261123T0150_identity_init';
+import { identityVerification } from './db/migrations/20261210T0900_identity_verification';
+import { prune } from './identity.repository';
+import { KNOWN_SOURCE_DAYS } from './identity.service';
 import { registerIdentityRoutes } from './identity.routes';
 import { seedDemoAccounts } from './demo/accounts';
 
@@ -8,6 +11,7 @@ export { authenticateToken } from './identity.service';
 export {
   getAccount,
   findApplicantAccount,
+  verifiedApplicantAccount,
   actorForUsername,
   listDepartmentStaff,
   staffIdsAtWindow,
@@ -26,7 +30,18 @@ export {
 
 export const identityModule: Module = {
   name: 'identity',
-  migrations: { '20261123T0150_identity_init': identityInit },
+  migrations: {
+    '20261123T0150_identity_init': identityInit,
+    '20261210T0900_identity_verification': identityVerification,
+  },
   routes: (app, ctx) => registerIdentityRoutes(app, ctx.db, ctx.config),
   seedDemo: seedDemoAccounts,
+  jobs: [
+    {
+      // Sign-in attempts are kept for 90 days (the account's history, the known sources of an account).
+      name: 'identity.prune',
+      everyMs: 60 * 60_000,
+      run: (db) => prune(db, new Date(Date.now() - KNOWN_SOURCE_DAYS * 86_400_000)),
+    },
+  ],
 };

@@ -6,7 +6,8 @@ interface AuthValue {
   user: User | null;
   /** True until the session probe (/api/auth/me) has answered. */
   loading: boolean;
-  login: (username: string, password: string) => Promise<User>;
+  /** Signs in; `challenge` when the server asked for one (a solved sign-in challenge). */
+  login: (username: string, password: string, challenge?: { id: string; answer: string }) => Promise<User>;
   logout: () => Promise<void>;
   refresh: () => Promise<void>;
   hasRole: (...roles: Role[]) => boolean;
@@ -29,6 +30,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
+      // An anonymous visitor is answered 200 with a null user (no error in the console).
       const me = await api.get<MeResponse>('/api/auth/me', { silent: true, noAuthRedirect: true });
       setCsrfToken(me.csrfToken);
       setUser(me.user);
@@ -45,8 +47,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     void refresh();
   }, [refresh]);
 
-  const login = useCallback(async (username: string, password: string) => {
-    const res = await api.post<LoginResponse>('/api/auth/login', { username, password }, { noAuthRedirect: true });
+  const login = useCallback(async (username: string, password: string, challenge?: { id: string; answer: string }) => {
+    const res = await api.post<LoginResponse>(
+      '/api/auth/login',
+      { username, password, ...(challenge ? { challengeId: challenge.id, challengeAnswer: challenge.answer } : {}) },
+      { noAuthRedirect: true },
+    );
     setCsrfToken(res.csrfToken);
     setUser(res.user);
     return res.user;

@@ -68,16 +68,26 @@ export interface User {
   phoneMasked?: string | null;
   idNumberMasked?: string | null;
   lastLoginAt?: string | null;
+  /** How the claimed ID number / credit code was verified (实名认证); null for staff. */
+  verification?: {
+    level: VerificationLevel;
+    source: string | null;
+    simulated: boolean;
+    verifiedAt: string | null;
+  } | null;
 }
+
+export type VerificationLevel = 'unverified' | 'provider' | 'representative' | 'window';
 
 export interface LoginResponse {
   token: string;
   csrfToken: string;
   user: User;
 }
+/** An anonymous visitor gets `{ user: null, csrfToken: null }`. */
 export interface MeResponse {
-  user: User;
-  csrfToken: string;
+  user: User | null;
+  csrfToken: string | null;
 }
 
 export interface Region {

@@ -34,8 +34,13 @@ export function isValidCreditCode(raw: string): boolean {
 
 export const PHONE_RE = /^1[3-9]\d{9}$/;
 export const USERNAME_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{2,31}$/;
-/** At least 8 characters with a letter and a digit. */
-export const isStrongPassword = (p: string) => p.length >= 8 && p.length <= 64 && /[A-Za-z]/.test(p) && /\d/.test(p);
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHAR = /[\u0000-\u001f\u007f-\u009f]/;
+/**
+ * What the browser can check of the password policy: length and no control characters. The server also
+ * refuses guessable passwords (common ones, keyboard runs, the account's own names).
+ */
+export const isStrongPassword = (p: string) => [...p].length >= 10 && [...p].length <= 128 && !CONTROL_CHAR.test(p);
 
 /** Contact phone on application forms: a mobile number, or a landline with area code (0427-2812345, extension allowed). */
 export const CONTACT_PHONE_RE = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?)$/;

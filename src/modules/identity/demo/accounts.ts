@@ -158,7 +158,11 @@ export async function seedDemoAccounts(db: Db): Promise<void> {
       window_id: win?.id ?? null,
     });
   }
+  // The demo applicants hold their claims verified (as if at a window), so that cases filed for them bind.
+  const verified = { verification: 'window', verified_at: new Date(), verified_by: null } as const;
   await insertUser(db, {
+    ...verified,
+    verification_source: 'resident_id',
     username: 'applicant',
     password_hash: hash,
     kind: 'person',
@@ -174,6 +178,8 @@ export async function seedDemoAccounts(db: Db): Promise<void> {
     window_id: null,
   });
   await insertUser(db, {
+    ...verified,
+    verification_source: 'business_licence',
     username: 'company',
     password_hash: hash,
     kind: 'company',

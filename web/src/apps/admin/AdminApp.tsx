@@ -6,6 +6,7 @@ import {
   ClusterOutlined,
   FileSearchOutlined,
   GroupOutlined,
+  LoginOutlined,
   ProfileOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -24,6 +25,7 @@ const ItemsPage = lazy(() => import('./ItemsPage'));
 const ItemEditorPage = lazy(() => import('./ItemEditorPage'));
 const CalendarPage = lazy(() => import('./CalendarPage'));
 const AuditPage = lazy(() => import('./AuditPage'));
+const SignInAttemptsPage = lazy(() => import('./SignInAttemptsPage'));
 const BundlesPage = lazy(() => import('./BundlesPage'));
 const AlignmentPage = lazy(() => import('../../shared/components/ItemAlignmentReport'));
 
@@ -37,6 +39,7 @@ const AREAS = [
   { key: 'alignment', icon: <FileSearchOutlined />, label: 'al.menu' },
   { key: 'calendar', icon: <CalendarOutlined />, label: 'admin.menu.calendar' },
   { key: 'audit', icon: <AuditOutlined />, label: 'admin.menu.audit' },
+  { key: 'sign-ins', icon: <LoginOutlined />, label: 'acct.signins.adminTitle' },
 ] as const satisfies readonly { key: string; icon: React.ReactNode; label: MessageKey }[];
 
 export default function AdminApp() {
@@ -72,6 +75,7 @@ export default function AdminApp() {
         />
         <Route path="calendar" element={<CalendarPage />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="sign-ins" element={<SignInAttemptsPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </SideMenuLayout>

@@ -1,11 +1,12 @@
 import { Card, Col, Descriptions, Row, Space, Typography } from 'antd';
-import { BellOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons';
+import { BellOutlined, RightOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../shared/auth';
 import { useI18n } from '../../shared/i18n';
 import { formatDateTime } from '../../shared/components/common';
 import { MyCaseList } from '../../shared/components/MyCaseList';
 import { MyBundleList } from './MyBundleList';
+import { VerificationTag } from './AccountPage';
 
 /** The applicant's personal space: profile, latest cases, links to messages and progress query. */
 export default function MySpacePage() {
@@ -31,7 +32,18 @@ export default function MySpacePage() {
                 },
                 { key: 'username', label: t('auth.username'), children: user.username },
                 { key: 'kind', label: t('my.accountKind'), children: label('userKind', user.kind) },
-                { key: 'id', label: t('my.idNumber'), children: user.idNumberMasked ?? t('common.notSet') },
+                {
+                  key: 'id',
+                  label: t('my.idNumber'),
+                  children: (
+                    <Space size={4} wrap>
+                      {user.idNumberMasked ?? t('common.notSet')}
+                      {user.verification && (
+                        <VerificationTag level={user.verification.level} simulated={user.verification.simulated} />
+                      )}
+                    </Space>
+                  ),
+                },
                 { key: 'phone', label: t('my.phone'), children: user.phoneMasked ?? t('common.notSet') },
                 {
                   key: 'last',
@@ -46,6 +58,9 @@ export default function MySpacePage() {
               </Link>
               <Link to="/track" data-testid="my-track-link">
                 <SearchOutlined /> {t('track.title')}
+              </Link>
+              <Link to="/account" data-testid="my-account-link">
+                <SafetyCertificateOutlined /> {t('acct.link')}
               </Link>
             </Space>
           </Card>

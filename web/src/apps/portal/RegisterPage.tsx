@@ -1,4 +1,4 @@
-import { Button, Card, Form, Input, Radio, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { App as AntApp } from 'antd';
@@ -60,6 +60,7 @@ export default function RegisterPage() {
       <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
         {t('auth.registerSubtitle')}
       </Typography.Paragraph>
+      <Alert type="info" showIcon title={t('acct.register.verifyNote')} style={{ marginBottom: 16 }} />
       <Form<RegisterForm>
         form={form}
         layout="vertical"
@@ -155,9 +156,10 @@ export default function RegisterPage() {
                 !v || isStrongPassword(v) ? Promise.resolve() : Promise.reject(new Error(t('auth.passwordRule'))),
             },
           ]}
+          extra={<span data-testid="register-password-rules">{t('auth.passwordRule')}</span>}
           hasFeedback
         >
-          <Input.Password data-testid="register-password" autoComplete="new-password" />
+          <Input.Password data-testid="register-password" autoComplete="new-password" maxLength={128} />
         </Form.Item>
         <Form.Item
           name="passwordConfirm"

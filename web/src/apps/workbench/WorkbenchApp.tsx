@@ -17,6 +17,7 @@ const AppealsPage = lazy(() => import('./AppealsPage'));
 const MyTasksPage = lazy(() => import('./MyTasksPage'));
 const MyTaskDetailPage = lazy(() => import('./MyTasksPage').then((m) => ({ default: m.MyTaskDetailPage })));
 const IssuingPage = lazy(() => import('./issuing/IssuingPage'));
+const IdentityCheckPage = lazy(() => import('./IdentityCheckPage'));
 
 /** Staff home: who I am, what I may see, and the case inbox. */
 function WorkbenchHome() {
@@ -86,6 +87,18 @@ function WorkbenchHome() {
                 </Button>
               </Link>
             )}
+            {hasRole('clerk') && (
+              <Link to="/workbench/identity">
+                <Button size="small" data-testid="wb-identity-link">
+                  {t('acct.window.menu')}
+                </Button>
+              </Link>
+            )}
+            <Link to="/account">
+              <Button size="small" data-testid="wb-account-link">
+                {t('acct.nav')}
+              </Button>
+            </Link>
             <Link to="/workbench/rating-appeals">
               <Button size="small" data-testid="wb-rating-appeals-link">
                 {t('appeal.title')}
@@ -136,6 +149,14 @@ export default function WorkbenchApp() {
               element={
                 <RequireAuth roles={['clerk', 'supervisor', 'admin']}>
                   <IssuingPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="identity"
+              element={
+                <RequireAuth roles={['clerk']}>
+                  <IdentityCheckPage />
                 </RequireAuth>
               }
             />

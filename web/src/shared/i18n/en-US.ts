@@ -6,6 +6,7 @@ import { tasksEn } from './tasks.en-US';
 import { assessmentEn } from './assessment.en-US';
 import { regulationEn } from './regulation.en-US';
 import { monitorEn } from './monitor.en-US';
+import { accountEn } from './account.en-US';
 
 /** English. Typed against the Chinese keys, so a missing key fails the type check. */
 export const enUS: Record<MessageKey, string> = {
@@ -16,6 +17,7 @@ export const enUS: Record<MessageKey, string> = {
   ...assessmentEn,
   ...regulationEn,
   ...monitorEn,
+  ...accountEn,
   'app.title': 'Yiwang · Panjin Government Services',
   'app.short': 'Yiwang',
   'app.city': 'Panjin',
@@ -119,7 +121,7 @@ export const enUS: Record<MessageKey, string> = {
   'auth.registerSubmit': 'Register',
   'auth.registerOk': 'Registered, please sign in',
   'auth.passwordMismatch': 'The passwords do not match',
-  'auth.passwordRule': 'At least 8 characters with both letters and digits',
+  'auth.passwordRule': '10–128 characters without control characters; common or guessable passwords are refused',
   'auth.usernameRule': '3–32 characters: letters, digits, underscore, dot, hyphen; starting with a letter or digit',
   'auth.nameRule': 'At least 2 characters',
   'auth.idNumberInvalid': 'Invalid ID number (GB 11643 check digit)',

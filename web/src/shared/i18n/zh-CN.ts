@@ -5,6 +5,7 @@ import { tasksZh } from './tasks.zh-CN';
 import { assessmentZh } from './assessment.zh-CN';
 import { regulationZh } from './regulation.zh-CN';
 import { monitorZh } from './monitor.zh-CN';
+import { accountZh } from './account.zh-CN';
 
 /** Chinese (the primary language). Keys are stable; en-US.ts must define every key. */
 export const zhCN = {
@@ -15,6 +16,7 @@ export const zhCN = {
   ...assessmentZh,
   ...regulationZh,
   ...monitorZh,
+  ...accountZh,
   'app.title': '一网 · 盘锦市政务服务',
   'app.short': '一网',
   'app.city': '盘锦市',
@@ -117,7 +119,7 @@ export const zhCN = {
   'auth.registerSubmit': '注册',
   'auth.registerOk': '注册成功，请登录',
   'auth.passwordMismatch': '两次输入的密码不一致',
-  'auth.passwordRule': '密码至少 8 位，且须同时包含字母和数字',
+  'auth.passwordRule': '密码 10–128 位，不能含控制字符；常见或容易猜到的密码会被拒绝',
   'auth.usernameRule': '用户名 3–32 位，以字母或数字开头，可含字母、数字、下划线、点和连字符',
   'auth.nameRule': '名称至少 2 个字',
   'auth.idNumberInvalid': '身份证号不正确（GB 11643 校验位不符）',

@@ -288,6 +288,10 @@ export async function seedHistoryPeople(db: Db, seed: number): Promise<HistoryPe
         id_number: a.idNumber,
         credit_code: a.creditCode,
         phone: a.phone,
+        // Their claims count as verified at a window, so the cases filed for them bind to them.
+        verification: 'window' as const,
+        verified_at: new Date(),
+        verification_source: a.kind === 'person' ? 'resident_id' : 'business_licence',
         roles: ['applicant'] as Role[],
         region_code: null,
         region_prefix: null,

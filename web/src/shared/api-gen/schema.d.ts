@@ -1,6 +1,1122 @@
 // Generated from /api/openapi.json by `npm run api:gen`. Do not edit.
 
 export interface paths {
+    "/api/account/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本账号的有效会话（设备、地址、最近使用时间） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                current: boolean;
+                                /** Format: date-time */
+                                expiresAt: string;
+                                id: string;
+                                ip: string | null;
+                                lastSeenAt: string | null;
+                                userAgent: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 结束本账号的一个会话 */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/sign-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本账号的登录记录（成功与失败，含来源地址） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                accountName?: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                id: string;
+                                ip: string | null;
+                                ok: boolean;
+                                reason: string | null;
+                                userAgent: string | null;
+                                username: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人实名认证状态（及可用的认证服务；模拟服务会注明“模拟”） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claimMasked: string | null;
+                            /** @enum {string} */
+                            kind: "person" | "company";
+                            /** @enum {string} */
+                            level: "unverified" | "provider" | "representative" | "window";
+                            provider: {
+                                id: string;
+                                label: string;
+                                simulated: boolean;
+                            } | null;
+                            simulated: boolean;
+                            source: string | null;
+                            verifiedAt: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/verification/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 完成本人实名认证（认证服务的结果） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: {
+                            [key: string]: string;
+                        };
+                        /** Format: uuid */
+                        reference: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claimMasked: string | null;
+                            /** @enum {string} */
+                            kind: "person" | "company";
+                            /** @enum {string} */
+                            level: "unverified" | "provider" | "representative" | "window";
+                            provider: {
+                                id: string;
+                                label: string;
+                                simulated: boolean;
+                            } | null;
+                            simulated: boolean;
+                            source: string | null;
+                            verifiedAt: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/verification/represent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 法定代表人以本人已认证账号为企业账号认证 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        companyUsername: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/verification/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发起本人实名认证（自然人，经实名认证服务） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            provider: {
+                                id: string;
+                                label: string;
+                                simulated: boolean;
+                            };
+                            redirectUrl: string | null;
+                            reference: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/items": {
         parameters: {
             query?: never;
@@ -1692,6 +2808,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 登录图形验证题（连续登录失败后须回答；一次有效） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            expiresAt: string;
+                            id: string;
+                            image: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/login": {
         parameters: {
             query?: never;
@@ -1712,6 +2889,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        challengeAnswer?: string;
+                        challengeId?: string;
                         password: string;
                         username: string;
                     };
@@ -1750,6 +2929,13 @@ export interface paths {
                                     windowName: string | null;
                                 };
                                 username: string;
+                                verification: {
+                                    /** @enum {string} */
+                                    level: "unverified" | "provider" | "representative" | "window";
+                                    simulated: boolean;
+                                    source: string | null;
+                                    verifiedAt: string | null;
+                                } | null;
                             };
                         };
                     };
@@ -1968,7 +3154,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 当前登录用户 */
+        /** 当前登录用户（未登录时 user 为 null） */
         get: {
             parameters: {
                 query?: never;
@@ -1985,7 +3171,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            csrfToken: string;
+                            csrfToken: string | null;
                             user: {
                                 active: boolean;
                                 id: string;
@@ -2007,7 +3193,14 @@ export interface paths {
                                     windowName: string | null;
                                 };
                                 username: string;
-                            };
+                                verification: {
+                                    /** @enum {string} */
+                                    level: "unverified" | "provider" | "representative" | "window";
+                                    simulated: boolean;
+                                    source: string | null;
+                                    verifiedAt: string | null;
+                                } | null;
+                            } | null;
                         };
                     };
                 };
@@ -2129,7 +3322,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** 修改本人密码 */
+        /** 修改本人密码（同时结束本账号的其他会话） */
         put: {
             parameters: {
                 query?: never;
@@ -2276,7 +3469,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 申请人注册（自然人 / 法人） */
+        /** 申请人注册（自然人 / 法人）：证件号码为待认证的声明，认证前不关联任何办件 */
         post: {
             parameters: {
                 query?: never;
@@ -2326,6 +3519,13 @@ export interface paths {
                                 windowName: string | null;
                             };
                             username: string;
+                            verification: {
+                                /** @enum {string} */
+                                level: "unverified" | "provider" | "representative" | "window";
+                                simulated: boolean;
+                                source: string | null;
+                                verifiedAt: string | null;
+                            } | null;
                         };
                     };
                 };
@@ -2735,7 +3935,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 办件所属的一件事申请及其关联办件（办件不属于一件事或不在数据范围内时 404） */
+        /** 办件所属的一件事申请及其关联办件（办件不属于一件事时为 null；不在数据范围内时 404） */
         get: {
             parameters: {
                 query?: never;
@@ -2786,7 +3986,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "draft" | "in_progress" | "completed";
                             statusLabel: string;
-                        };
+                        } | null;
                     };
                 };
                 /** @description RFC 9457 problem details */
@@ -8299,7 +9499,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 上传文件（multipart 字段 file；仅 PDF、JPEG、PNG，按内容识别类型；不超过 20 MiB） */
+        /** 上传文件（multipart 字段 file；仅 PDF、JPEG、PNG，按内容识别类型，不含脚本的 PDF；不超过 20 MiB；每个账号有上传频率与暂存限额） */
         post: {
             parameters: {
                 query?: never;
@@ -8454,6 +9654,26 @@ export interface paths {
                 };
                 /** @description RFC 9457 problem details */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9714,6 +10934,342 @@ export interface paths {
                              */
                             kind: "comprehensive" | "department" | "exit" | "enquiry";
                             name: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/identity/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 窗口实名核验：按完整用户名或手机号查找申请人账号（证件号码脱敏） */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                claimMasked: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "person" | "company";
+                                name: string;
+                                phoneMasked: string | null;
+                                username: string;
+                                /** @enum {string} */
+                                verification: "unverified" | "provider" | "representative" | "window";
+                                verificationSource: string | null;
+                                verifiedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/identity/claims/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 窗口实名核验：核对证件后确认账号的证件号码（须录入所见证件的类型和号码） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        documentNumber: string;
+                        /** @enum {string} */
+                        documentType: "resident_id" | "temporary_resident_id" | "hk_mo_tw_residence" | "foreigner_permanent" | "business_licence";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            claimMasked: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "person" | "company";
+                            name: string;
+                            phoneMasked: string | null;
+                            username: string;
+                            /** @enum {string} */
+                            verification: "unverified" | "provider" | "representative" | "window";
+                            verificationSource: string | null;
+                            verifiedAt: string | null;
                         };
                     };
                 };
@@ -11896,6 +13452,14 @@ export interface paths {
                             implementingBody: {
                                 name: string;
                                 nature: string;
+                                office?: {
+                                    keyword: string;
+                                    /** @enum {string} */
+                                    kind: "department";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "government";
+                                };
                             };
                             keywords: string[];
                             legalBasis: {
@@ -11938,10 +13502,12 @@ export interface paths {
                                 unit: "working_day";
                             };
                             result: {
+                                entries?: string[];
                                 name: string;
                                 sampleUrl?: string;
                                 /** @enum {string} */
                                 type: "certificate" | "approval_document" | "other";
+                                validYears?: number;
                             };
                             serviceObjects: string[];
                             specialProcedures: {
@@ -12051,6 +13617,14 @@ export interface paths {
                             implementingBody: {
                                 name: string;
                                 nature: string;
+                                office?: {
+                                    keyword: string;
+                                    /** @enum {string} */
+                                    kind: "department";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "government";
+                                };
                             };
                             keywords: string[];
                             legalBasis: {
@@ -12095,10 +13669,12 @@ export interface paths {
                             publishedAt: string | null;
                             regionCode: string;
                             result: {
+                                entries?: string[];
                                 name: string;
                                 sampleUrl?: string;
                                 /** @enum {string} */
                                 type: "certificate" | "approval_document" | "other";
+                                validYears?: number;
                             };
                             serviceObjects: string[];
                             specialProcedures: {
@@ -12336,6 +13912,14 @@ export interface paths {
                             implementingBody: {
                                 name: string;
                                 nature: string;
+                                office?: {
+                                    keyword: string;
+                                    /** @enum {string} */
+                                    kind: "department";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "government";
+                                };
                             };
                             keywords: string[];
                             legalBasis: {
@@ -12380,10 +13964,12 @@ export interface paths {
                             publishedAt: string | null;
                             regionCode: string;
                             result: {
+                                entries?: string[];
                                 name: string;
                                 sampleUrl?: string;
                                 /** @enum {string} */
                                 type: "certificate" | "approval_document" | "other";
+                                validYears?: number;
                             };
                             serviceObjects: string[];
                             specialProcedures: {
@@ -13069,6 +14655,14 @@ export interface paths {
                             implementingBody: {
                                 name: string;
                                 nature: string;
+                                office?: {
+                                    keyword: string;
+                                    /** @enum {string} */
+                                    kind: "department";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "government";
+                                };
                             };
                             keywords: string[];
                             legalBasis: {
@@ -13113,10 +14707,12 @@ export interface paths {
                             publishedAt: string | null;
                             regionCode: string;
                             result: {
+                                entries?: string[];
                                 name: string;
                                 sampleUrl?: string;
                                 /** @enum {string} */
                                 type: "certificate" | "approval_document" | "other";
+                                validYears?: number;
                             };
                             serviceObjects: string[];
                             specialProcedures: {
@@ -13317,6 +14913,14 @@ export interface paths {
                             implementingBody: {
                                 name: string;
                                 nature: string;
+                                office?: {
+                                    keyword: string;
+                                    /** @enum {string} */
+                                    kind: "department";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "government";
+                                };
                             };
                             keywords: string[];
                             legalBasis: {
@@ -13359,10 +14963,12 @@ export interface paths {
                                 unit: "working_day";
                             };
                             result: {
+                                entries?: string[];
                                 name: string;
                                 sampleUrl?: string;
                                 /** @enum {string} */
                                 type: "certificate" | "approval_document" | "other";
+                                validYears?: number;
                             };
                             serviceObjects: string[];
                             specialProcedures: {
@@ -13471,6 +15077,14 @@ export interface paths {
                             implementingBody: {
                                 name: string;
                                 nature: string;
+                                office?: {
+                                    keyword: string;
+                                    /** @enum {string} */
+                                    kind: "department";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "government";
+                                };
                             };
                             keywords: string[];
                             legalBasis: {
@@ -13515,10 +15129,12 @@ export interface paths {
                             publishedAt: string | null;
                             regionCode: string;
                             result: {
+                                entries?: string[];
                                 name: string;
                                 sampleUrl?: string;
                                 /** @enum {string} */
                                 type: "certificate" | "approval_document" | "other";
+                                validYears?: number;
                             };
                             serviceObjects: string[];
                             specialProcedures: {
@@ -13897,6 +15513,14 @@ export interface paths {
                             implementingBody: {
                                 name: string;
                                 nature: string;
+                                office?: {
+                                    keyword: string;
+                                    /** @enum {string} */
+                                    kind: "department";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "government";
+                                };
                             };
                             keywords: string[];
                             legalBasis: {
@@ -13941,10 +15565,12 @@ export interface paths {
                             publishedAt: string | null;
                             regionCode: string;
                             result: {
+                                entries?: string[];
                                 name: string;
                                 sampleUrl?: string;
                                 /** @enum {string} */
                                 type: "certificate" | "approval_document" | "other";
+                                validYears?: number;
                             };
                             serviceObjects: string[];
                             specialProcedures: {
@@ -14488,6 +16114,14 @@ export interface paths {
                             implementingBody: {
                                 name: string;
                                 nature: string;
+                                office?: {
+                                    keyword: string;
+                                    /** @enum {string} */
+                                    kind: "department";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "government";
+                                };
                             };
                             keywords: string[];
                             legalBasis: {
@@ -14532,10 +16166,12 @@ export interface paths {
                             publishedAt: string | null;
                             regionCode: string;
                             result: {
+                                entries?: string[];
                                 name: string;
                                 sampleUrl?: string;
                                 /** @enum {string} */
                                 type: "certificate" | "approval_document" | "other";
+                                validYears?: number;
                             };
                             serviceObjects: string[];
                             specialProcedures: {
@@ -23303,6 +24939,163 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sign-in-attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 登录尝试记录（管理员：本级及下级工作人员；市级管理员另含申请人与不存在的用户名） */
+        get: {
+            parameters: {
+                query?: {
+                    ip?: string;
+                    ok?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                    username?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                accountName?: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                id: string;
+                                ip: string | null;
+                                ok: boolean;
+                                reason: string | null;
+                                userAgent: string | null;
+                                username: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sms-outbox": {
         parameters: {
             query?: never;
@@ -23517,6 +25310,13 @@ export interface paths {
                                     windowName: string | null;
                                 };
                                 username: string;
+                                verification: {
+                                    /** @enum {string} */
+                                    level: "unverified" | "provider" | "representative" | "window";
+                                    simulated: boolean;
+                                    source: string | null;
+                                    verifiedAt: string | null;
+                                } | null;
                             }[];
                             page: number;
                             pageSize: number;
@@ -23678,6 +25478,13 @@ export interface paths {
                                 windowName: string | null;
                             };
                             username: string;
+                            verification: {
+                                /** @enum {string} */
+                                level: "unverified" | "provider" | "representative" | "window";
+                                simulated: boolean;
+                                source: string | null;
+                                verifiedAt: string | null;
+                            } | null;
                         };
                     };
                 };
@@ -23835,6 +25642,13 @@ export interface paths {
                                 windowName: string | null;
                             };
                             username: string;
+                            verification: {
+                                /** @enum {string} */
+                                level: "unverified" | "provider" | "representative" | "window";
+                                simulated: boolean;
+                                source: string | null;
+                                verifiedAt: string | null;
+                            } | null;
                         };
                     };
                 };
@@ -23996,6 +25810,13 @@ export interface paths {
                                 windowName: string | null;
                             };
                             username: string;
+                            verification: {
+                                /** @enum {string} */
+                                level: "unverified" | "provider" | "representative" | "window";
+                                simulated: boolean;
+                                source: string | null;
+                                verifiedAt: string | null;
+                            } | null;
                         };
                     };
                 };
@@ -24151,6 +25972,13 @@ export interface paths {
                                 windowName: string | null;
                             };
                             username: string;
+                            verification: {
+                                /** @enum {string} */
+                                level: "unverified" | "provider" | "representative" | "window";
+                                simulated: boolean;
+                                source: string | null;
+                                verifiedAt: string | null;
+                            } | null;
                         };
                     };
                 };
@@ -24330,6 +26158,13 @@ export interface paths {
                                 windowName: string | null;
                             };
                             username: string;
+                            verification: {
+                                /** @enum {string} */
+                                level: "unverified" | "provider" | "representative" | "window";
+                                simulated: boolean;
+                                source: string | null;
+                                verifiedAt: string | null;
+                            } | null;
                         };
                     };
                 };

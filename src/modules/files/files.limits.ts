@@ -1,6 +1,6 @@
 /**
  * Upload limits 上传限额: how much one account may upload and hold, and how much one case may carry.
- * Read from the environment (documented in docs/security.files.md); a value of 0 turns a quota off,
+ * Read from the environment (documented in docs/security.md); a value of 0 turns a quota off,
  * except the size of one file. Pure rules only: the service measures the usage and asks these.
  */
 import { Problem } from '../../platform/errors';

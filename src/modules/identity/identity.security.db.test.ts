@@ -331,7 +331,10 @@ describe('password policy', () => {
       const res = await registerPerson(`weak-${i}`, idNumber(20 + i), password);
       expect(res.statusCode, password).toBe(400);
       expect(res.json().errors[0].field).toBe('password');
-      expect(res.json().detail).toMatch(/^password：密码/);
+      // a control character is refused before the policy runs, with its own reason
+      expect(res.json().detail).toMatch(
+        password.includes('\u0000') ? /password：含有不允许的控制字符/ : /^password：密码/,
+      );
     }
   });
 

@@ -1166,37 +1166,6 @@ describe('inbox', () => {
   });
 });
 
-describe('public progress query', () => {
-  it('answers with the number and the last 4 or 6 characters of the code, and nothing personal', async () => {
-    const company = await as('company');
-    const clerk = await as('clerk-city');
-    const { id, number } = await fileFood(company);
-    await actOk(id, clerk, 'accept');
-    for (const tail of ['2P7J', 'K2P7J'.slice(-4), 'Y8K2P7J'.slice(-6), '2p7j']) {
-      const res = await get(`/api/track?number=${number}&idTail=${tail}`);
-      expect(res.statusCode, tail).toBe(200);
-      const body = res.json();
-      expect(body).toMatchObject({
-        number,
-        itemName: '食品经营许可',
-        status: 'accepted',
-        statusLabel: '已受理，审查中',
-      });
-      expect(body.acceptedOn).toBeTruthy();
-      expect(body.steps.map((s: { label: string }) => s.label)).toEqual(['创建申请', '提交申请', '受理']);
-      const text = JSON.stringify(body);
-      for (const personal of [COMPANY_CODE, '盘锦辽河示范科技有限公司', '13804275678', '李晓雯', '王志强'])
-        expect(text).not.toContain(personal);
-    }
-    expect((await get(`/api/track?number=${number}&idTail=0000`)).statusCode).toBe(404);
-    expect((await get(`/api/track?number=211100-20000101-000001&idTail=2P7J`)).statusCode).toBe(404);
-    const bad = await get(`/api/track?number=12345&idTail=2P7J`);
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors[0].field).toBe('number');
-    expect((await get(`/api/track?number=${number}&idTail=12`)).json().errors[0].field).toBe('idTail');
-  });
-});
-
 describe('special procedures 特别程序', () => {
   it('suspend and resume move the promised deadline by the suspended working days', async () => {
     const company = await as('company');

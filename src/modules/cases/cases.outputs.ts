@@ -25,6 +25,7 @@ import type { ClockView } from '../workflow/index';
 import { addWorkdays, shanghaiDay } from './cases.clock';
 import type { CaseRow, MaterialRowDb } from './cases.repository';
 import type { ActionInputs } from './cases.schemas';
+import { formatTrackingCode } from './cases.tracking';
 
 /** Working days an applicant is given to supply what a correction notice 补正告知书 lists. */
 export const CORRECTION_WORKDAYS = 10;
@@ -118,6 +119,7 @@ export function documentFor(action: string, c: IssueContext, officeName: string)
               })),
             }
           : {}),
+        ...(row.tracking_code ? { trackingCode: formatTrackingCode(row.tracking_code) } : {}),
       };
     }
     case 'request-correction':

@@ -180,6 +180,24 @@ export async function getCaseByNumber(db: Db | Tx, number: string): Promise<Case
   return q(db).selectFrom('cases').selectAll().where('number', '=', number).executeTakeFirst();
 }
 
+/** Failed progress queries of a case number since `since` (whatever address sent them). */
+export async function countTrackFailures(db: Db | Tx, number: string, since: Date): Promise<number> {
+  const r = await q(db)
+    .selectFrom('case_track_failures')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('number', '=', number)
+    .where('failed_at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Counts a failed progress query of a case number, and forgets that number's failures older than `forgetBefore`. */
+export async function recordTrackFailure(db: Db, number: string, at: Date, forgetBefore: Date): Promise<void> {
+  await sql`
+    with gone as (delete from case_track_failures where number = ${number} and failed_at < ${forgetBefore})
+    insert into case_track_failures (number, failed_at) values (${number}, ${at})`.execute(db);
+}
+
 /** Open cases (their clock runs or is suspended), keyset-paged by id, with what re-dating them needs. */
 export async function openCasesPage(db: Db | Tx, afterId: string | null, limit: number) {
   let sel = q(db)

@@ -57,7 +57,7 @@ export function registerCaseRoutes(app: App, db: Db) {
       const c = ctx(req);
       const r = await svc.createCase(db, c, req.body, req.headers['idempotency-key']);
       if (r.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.status(201).send({ id: r.id, number: r.number, status: r.status });
+      return reply.status(201).send({ id: r.id, number: r.number, status: r.status, trackingCode: r.trackingCode });
     },
   );
 
@@ -192,12 +192,13 @@ export function registerCaseRoutes(app: App, db: Db) {
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags,
-        summary: '办件进度查询（免登录）：办件编号 + 申请人证件号码后 4 位或后 6 位',
+        summary:
+          '办件进度查询（免登录）：办件编号 + 查询码（受理通知书和办件消息中所列）；同一办件编号一小时内查询失败 10 次后暂停查询（429）',
         security: [],
         querystring: TrackQuery,
         response: { 200: TrackView, 400: Problem, 404: Problem, 429: Problem },
       },
     },
-    async (req) => svc.trackCase(db, req.query.number, req.query.idTail),
+    async (req) => svc.trackCase(db, req.query.number, req.query.code),
   );
 }

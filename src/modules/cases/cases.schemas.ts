@@ -222,16 +222,25 @@ export const TrackQuery = z.object({
     .trim()
     .toUpperCase()
     .regex(CASE_NUMBER_RE, '办件编号格式应为 区划6位-日期8位-序号6位，如 211100-20261123-000042'),
-  idTail: z
+  code: z
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[0-9A-Z]{4}([0-9A-Z]{2})?$/, '请填写申请人证件号码（身份证号或统一社会信用代码）的后 4 位或后 6 位'),
+    .regex(
+      /^[2-9A-HJKMNP-Z]{5}[- ]?[2-9A-HJKMNP-Z]{5}$/,
+      '请填写受理通知书或办件消息中的 10 位查询码（如 K7M2P-9QX4R，不含 0、1、I、L、O）',
+    )
+    .describe('查询码：受理通知书和办件消息中的 10 位字母数字，可带连字符'),
 });
 
 /* ------------------------------------------------------------------ responses */
 
-export const CreatedCase = z.object({ id: z.string(), number: z.string(), status: z.string() });
+export const CreatedCase = z.object({
+  id: z.string(),
+  number: z.string(),
+  status: z.string(),
+  trackingCode: z.string().nullable().describe('查询码：凭办件编号和查询码免登录查询进度'),
+});
 
 const DeadlineState = z.enum(DEADLINE_STATES);
 const Colour = z.enum(['green', 'yellow', 'red', 'grey']);
@@ -312,6 +321,7 @@ const RegionRef = z.object({ code: z.string(), name: z.string().nullable(), leve
 export const CaseView = z.object({
   id: z.string(),
   number: z.string(),
+  trackingCode: z.string().nullable().describe('查询码（受理通知书所列，免登录查询进度用）'),
   itemCode: z.string(),
   itemName: z.string(),
   itemVersion: z.number().int(),

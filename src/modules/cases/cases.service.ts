@@ -15,6 +15,7 @@ import {
   forbidden,
   notFound,
   Problem,
+  tooManyRequests,
   unprocessable,
   type FieldError,
 } from '../../platform/errors';
@@ -64,9 +65,16 @@ import {
 } from './cases.clock';
 import { formatCaseNumber, numberPrefix } from './cases.numbering';
 import {
+  formatTrackingCode,
+  newTrackingCode,
+  TRACK_FAILURE_WINDOW_MS,
+  trackingCodeMatches,
+  trackingHint,
+  trackingLocked,
+} from './cases.tracking';
+import {
   applicantFromForm,
   idTail,
-  idTailMatches,
   validateApplicant,
   validateForm,
   validateMaterials,
@@ -329,6 +337,8 @@ export interface CreateResult {
   id: string;
   number: string;
   status: string;
+  /** 查询码 as printed (see cases.tracking). */
+  trackingCode: string | null;
   /** The same Idempotency-Key was used before: this is the case it created. */
   replayed: boolean;
 }
@@ -667,8 +677,10 @@ export async function createCase(
       const prefix = numberPrefix(filing.acceptRegionCode);
       const seq = await repo.nextNumberSeq(tx, prefix, today);
       const number = formatCaseNumber(filing.acceptRegionCode, today, seq);
+      const trackingCode = newTrackingCode();
       const row = await repo.insertCase(tx, {
         number,
+        tracking_code: trackingCode,
         item_code: item.code,
         item_version: item.version,
         item_name: item.name,
@@ -748,7 +760,7 @@ export async function createCase(
             {
               kind: 'case.submitted',
               title: `申请已提交：${item.name}`,
-              body: `您的申请（办件编号 ${number}）已提交，等待窗口预审。可凭办件编号和证件号码后 4 位查询进度。`,
+              body: `您的申请（办件编号 ${number}）已提交，等待窗口预审。${trackingHint(trackingCode)}`,
             },
             { actor, ip: ctx.ip },
           )
@@ -772,7 +784,7 @@ export async function createCase(
           ip: ctx.ip,
         }),
       ]);
-      return { id: row.id, number, status, replayed: false };
+      return { id: row.id, number, status, trackingCode: formatTrackingCode(trackingCode), replayed: false };
     });
   } catch (err) {
     // A concurrent request with the same key won the race past the advisory lock: answer with its case.
@@ -795,7 +807,13 @@ function replay(row: CaseRow, hash: string): CreateResult {
       'idempotency_key_reused',
     );
   }
-  return { id: row.id, number: row.number, status: row.status, replayed: true };
+  return {
+    id: row.id,
+    number: row.number,
+    status: row.status,
+    trackingCode: formatTrackingCode(row.tracking_code),
+    replayed: true,
+  };
 }
 
 /* ------------------------------------------------------------------ actions */
@@ -1308,7 +1326,11 @@ function applicantMessage(
   switch (tr.action.action) {
     case 'submit':
     case 'resubmit':
-      return { kind: 'case.submitted', title: `申请已提交：${name}`, body: `您的申请（${n}）已提交，等待窗口预审。` };
+      return {
+        kind: 'case.submitted',
+        title: `申请已提交：${name}`,
+        body: `您的申请（${n}）已提交，等待窗口预审。${trackingHint(row.tracking_code)}`,
+      };
     case 'prereview-pass':
       return { kind: 'case.prereviewed', title: `预审通过：${name}`, body: `您的申请（${n}）已通过预审，等待受理。` };
     case 'request-correction':
@@ -1327,7 +1349,7 @@ function applicantMessage(
       return {
         kind: 'case.accepted',
         title: `已受理：${name}`,
-        body: `您的申请（${n}）已受理${doc}，承诺办结期限 ${promised ?? '—'}。`,
+        body: `您的申请（${n}）已受理${doc}，承诺办结期限 ${promised ?? '—'}。${trackingHint(row.tracking_code)}`,
       };
     case 'grant':
       return {
@@ -1730,6 +1752,7 @@ async function renderView(db: Db, actor: Actor, loaded: Loaded, record: CaseReco
   return {
     id: row.id,
     number: row.number,
+    trackingCode: formatTrackingCode(row.tracking_code),
     itemCode: row.item_code,
     itemName: row.item_name,
     itemVersion: row.item_version,
@@ -1969,12 +1992,21 @@ async function listItem(db: Db, cal: CalendarData, r: CaseRow, today: string): P
 /* ------------------------------------------------------------------ public progress query */
 
 /**
- * 办件进度查询 (no sign-in): the case number plus the last 4 or 6 characters of the applicant's ID
- * number or credit code. Answers nothing personal; any mismatch is the same 404.
+ * 办件进度查询 (no sign-in): the case number plus its 查询码 (printed on the acceptance notice and sent with
+ * the applicant's messages). Answers nothing personal; any mismatch is the same 404. After
+ * `TRACK_FAILURE_LIMIT` failures for one number within the hour, from wherever they come, that number
+ * answers 429 until the hour has passed, right code or not.
  */
-export async function trackCase(db: Db, number: string, tail: string) {
+export async function trackCase(db: Db, number: string, code: string, now: Date = casesNow()) {
   const row = await repo.getCaseByNumber(db, number);
-  if (!row || row.status === 'draft' || !idTailMatches(row.applicant_id_tail, tail)) throw notFound(CASE);
+  if (!row || row.status === 'draft') throw notFound(CASE);
+  const since = new Date(now.getTime() - TRACK_FAILURE_WINDOW_MS);
+  if (trackingLocked(await repo.countTrackFailures(db, number, since)))
+    throw tooManyRequests('该办件编号查询失败次数过多，请一小时后再试，或登录一网查看办件');
+  if (!trackingCodeMatches(row.tracking_code, code)) {
+    await repo.recordTrackFailure(db, number, now, since);
+    throw notFound(CASE);
+  }
   const ic = await requireItemContext(db, row);
   const events = await repo.listEvents(db, row.id);
   return {

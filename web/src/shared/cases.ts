@@ -118,6 +118,8 @@ export interface HistoryEntry {
 export interface CaseView {
   id: string;
   number: string;
+  /** 查询码: opens the public progress query with the number (printed on the acceptance notice). */
+  trackingCode?: string | null;
   itemCode: string;
   itemName: string;
   itemVersion?: number;
@@ -243,6 +245,7 @@ export interface CreatedCase {
   id: string;
   number: string;
   status: string;
+  trackingCode?: string | null;
 }
 
 export interface TrackView {

@@ -46,6 +46,11 @@ function CaseHeader({
         <Typography.Text copyable={{ text: c.number }} className="case-number" data-testid="wb-case-number">
           {c.number}
         </Typography.Text>
+        {c.trackingCode && (
+          <Typography.Text copyable={{ text: c.trackingCode }} data-testid="wb-tracking-code">
+            {t('case.trackingCode')} <span className="case-number">{c.trackingCode}</span>
+          </Typography.Text>
+        )}
         <StatusTag status={c.status} label={c.statusLabel} />
         <DeadlineTag
           colour={c.deadlineColour}

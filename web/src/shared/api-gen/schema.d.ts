@@ -6557,6 +6557,8 @@ export interface paths {
                             id: string;
                             number: string;
                             status: string;
+                            /** @description 查询码：凭办件编号和查询码免登录查询进度 */
+                            trackingCode: string | null;
                         };
                     };
                 };
@@ -6883,6 +6885,8 @@ export interface paths {
                             status: string;
                             statusLabel: string;
                             submittedAt: string | null;
+                            /** @description 查询码（受理通知书所列，免登录查询进度用） */
+                            trackingCode: string | null;
                             /** Format: date-time */
                             updatedAt: string;
                             version: number;
@@ -7257,6 +7261,8 @@ export interface paths {
                             status: string;
                             statusLabel: string;
                             submittedAt: string | null;
+                            /** @description 查询码（受理通知书所列，免登录查询进度用） */
+                            trackingCode: string | null;
                             /** Format: date-time */
                             updatedAt: string;
                             version: number;
@@ -7746,6 +7752,8 @@ export interface paths {
                             status: string;
                             statusLabel: string;
                             submittedAt: string | null;
+                            /** @description 查询码（受理通知书所列，免登录查询进度用） */
+                            trackingCode: string | null;
                             /** Format: date-time */
                             updatedAt: string;
                             version: number;
@@ -30608,11 +30616,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 办件进度查询（免登录）：办件编号 + 申请人证件号码后 4 位或后 6 位 */
+        /** 办件进度查询（免登录）：办件编号 + 查询码（受理通知书和办件消息中所列）；同一办件编号一小时内查询失败 10 次后暂停查询（429） */
         get: {
             parameters: {
                 query: {
-                    idTail: string;
+                    /** @description 查询码：受理通知书和办件消息中的 10 位字母数字，可带连字符 */
+                    code: string;
                     number: string;
                 };
                 header?: never;

@@ -113,6 +113,7 @@ import {
   type LinkageGuide,
 } from './cases.linkage';
 import { PROMISE_STATE_LABELS, promiseState, promiseText } from './cases.promises';
+import { owedAtAcceptance, owedRefusal } from './cases.tolerance';
 import {
   CHANNEL_LABELS,
   DEADLINE_STATE_LABELS,
@@ -975,6 +976,19 @@ async function workflowStep(
     deferred.length > 0
       ? await partsOf(db, id, before)
       : NO_PARTS;
+  if (tr.action.action === 'accept') {
+    // 容缺 only against a recorded promise: a required material not in hand is named with its due date, or no acceptance.
+    const promised = new Set([...deferred.map((d) => d.materialId), ...record.promises.map((p) => p.material_id)]);
+    const owed = owedAtAcceptance(item.materials, record.materials, promised);
+    if (owed.length) {
+      const refusal = owedRefusal(owed);
+      throw unprocessable(
+        refusal.detail,
+        refusal.errors,
+        owed.some((m) => !m.tolerable) ? 'materials_missing' : 'deferral_required',
+      );
+    }
+  }
   if (tr.action.action === 'issue-certificate' && item.promiseBlocksCertificate !== false) {
     const open = record.promises.filter((p) => p.status !== 'fulfilled');
     if (open.length) {
@@ -1154,6 +1168,7 @@ async function workflowStep(
             clock,
             req,
             materials: currentMaterials,
+            deferred: deferred.map((d) => ({ name: d.name, dueDate: d.dueDate })),
             baseUrl: ctx.baseUrl ?? defaultBaseUrl(),
             ip: ctx.ip,
           });

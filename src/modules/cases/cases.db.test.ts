@@ -37,6 +37,9 @@ const foodForm = {
   businessItems: '热食类食品制售',
   foodSafetyOfficer: '李娜',
 };
+/** A pre-review checklist with every material of `fileFood` 符合. */
+const FOOD_CHECKS = ['m1', 'm3', 'm4', 'm5'].map((materialId) => ({ materialId, result: 'ok' }));
+
 /** The company files a complete 食品经营许可 online (m2 and m6 come from the e-licence; m7 is optional). */
 async function fileFood(headers: H, over: Record<string, unknown> = {}) {
   const materials = [
@@ -558,7 +561,7 @@ describe('concurrency and versions', () => {
     const events = await eventCount(id);
     const [a, b] = await Promise.all([
       post(`/api/cases/${id}/actions`, clerk1, { action: 'accept', version: v }),
-      post(`/api/cases/${id}/actions`, clerk2, { action: 'prereview-pass', version: v }),
+      post(`/api/cases/${id}/actions`, clerk2, { action: 'prereview-pass', version: v, checks: FOOD_CHECKS }),
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     expect((a.statusCode === 409 ? a : b).headers['content-type']).toContain('application/problem+json');
@@ -834,7 +837,7 @@ describe('concurrency and versions', () => {
     const clerk = await as('clerk-city');
     const { id } = await fileFood(company);
     const v = (await view(id, clerk)).version;
-    await actOk(id, clerk, 'prereview-pass');
+    await actOk(id, clerk, 'prereview-pass', { checks: FOOD_CHECKS });
     const stale = await post(`/api/cases/${id}/actions`, clerk, { action: 'accept', version: v });
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({

@@ -180,6 +180,35 @@ export async function getCaseByNumber(db: Db | Tx, number: string): Promise<Case
   return q(db).selectFrom('cases').selectAll().where('number', '=', number).executeTakeFirst();
 }
 
+export type CheckRowDb = Selectable<CasesTables['case_checks']>;
+
+/** The pre-review checklist of a case, in the order the materials were checked. */
+export async function listChecks(db: Db | Tx, caseId: string): Promise<CheckRowDb[]> {
+  return q(db).selectFrom('case_checks').selectAll().where('case_id', '=', caseId).orderBy('checked_at').execute();
+}
+
+/** Saves the verdict on one material (replacing an earlier one). */
+export async function saveCheck(tx: Tx, row: Insertable<CasesTables['case_checks']>): Promise<void> {
+  await q(tx)
+    .insertInto('case_checks')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['case_id', 'material_id']).doUpdateSet({
+        result: row.result,
+        problem: row.problem ?? null,
+        checked_by: row.checked_by,
+        checked_by_name: row.checked_by_name,
+        checked_at: row.checked_at,
+      }),
+    )
+    .execute();
+}
+
+/** Closes the checklist of a case (the step that ends the check has recorded it). */
+export async function clearChecks(tx: Tx, caseId: string): Promise<void> {
+  await q(tx).deleteFrom('case_checks').where('case_id', '=', caseId).execute();
+}
+
 /** Failed progress queries of a case number since `since` (whatever address sent them). */
 export async function countTrackFailures(db: Db | Tx, number: string, since: Date): Promise<number> {
   const r = await q(db)

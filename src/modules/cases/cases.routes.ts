@@ -8,10 +8,14 @@ import { responseWriter } from '../../platform/serialize';
 import { contentDisposition } from '../files/index';
 import * as svc from './cases.service';
 import { listPromises } from './cases.promises';
+import { getChecklist, saveCheck } from './cases.checks';
 import { casesNow, shanghaiDay } from './cases.clock';
 import {
   ActionBody,
+  CaseChecklist,
   CaseDocParam,
+  CaseMaterialParam,
+  CheckInput,
   CaseFileParam,
   CaseIdParam,
   CaseListPage,
@@ -139,6 +143,34 @@ export function registerCaseRoutes(app: App, db: Db) {
       reply.serializer(minimal ? writeActed : writeView).type('application/json; charset=utf-8');
       return answer;
     },
+  );
+
+  app.get(
+    '/api/cases/:id/checks',
+    {
+      schema: {
+        tags,
+        summary: '预审清单：窗口人员对每份材料的检查结论（符合 / 有问题及问题说明），保存在服务器上',
+        params: CaseIdParam,
+        response: { 200: CaseChecklist, ...errorResponses },
+      },
+    },
+    async (req) => getChecklist(db, requireActor(req), req.params.id),
+  );
+
+  app.put(
+    '/api/cases/:id/checks/:materialId',
+    {
+      schema: {
+        tags,
+        summary:
+          '填写预审清单的一项：符合（ok）或有问题（problem，附问题说明）；未提交的材料不能标为符合；预审通过、补正告知、受理或不予受理时记入办件记录',
+        params: CaseMaterialParam,
+        body: CheckInput,
+        response: { 200: CaseChecklist, ...withUnprocessable },
+      },
+    },
+    async (req) => saveCheck(db, ctx(req), req.params.id, req.params.materialId, req.body),
   );
 
   app.get(

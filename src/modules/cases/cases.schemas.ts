@@ -98,6 +98,13 @@ export const Correction = z.object({
   problem: z.string().trim().min(1, '请说明需要补正的问题').max(500),
 });
 
+/** 预审清单: the verdict on one material (符合 ok / 有问题 problem, with the problem in the clerk's words). */
+export const CheckInput = z.object({
+  result: z.enum(['ok', 'problem'], '请选择「符合」（ok）或「有问题」（problem）'),
+  problem: z.string().trim().max(500, '问题说明不超过 500 字').optional(),
+});
+export const ActionCheck = CheckInput.extend({ materialId: z.string().trim().min(1).max(40) });
+
 export const Suspension = z.object({
   kind: z.enum(SUSPENSION_KINDS),
   reason: z.string().trim().min(1, '请填写启动特别程序的理由').max(1000),
@@ -123,6 +130,8 @@ export const ActionBody = z.object({
   comment: z.string().trim().max(2000).optional(),
   reason: z.string().trim().max(2000).optional(),
   corrections: z.array(Correction).max(100).optional(),
+  /** Pre-review, correction notice, acceptance, refusal: checks to record with the step (over the saved checklist). */
+  checks: z.array(ActionCheck).max(60).optional(),
   suspension: Suspension.optional(),
   delivery: Delivery.optional(),
   certificate: CertificateInfo.optional(),
@@ -159,6 +168,18 @@ export interface ActionInputs {
 }
 
 export const CaseIdParam = z.object({ id: Uuid });
+export const CaseMaterialParam = z.object({ id: Uuid, materialId: z.string().trim().min(1).max(40) });
+
+export const CheckView = z.object({
+  materialId: z.string(),
+  materialName: z.string(),
+  result: z.enum(['ok', 'problem']),
+  resultLabel: z.string(),
+  problem: z.string().nullable(),
+  checkedBy: z.string(),
+  checkedAt: z.date(),
+});
+export const CaseChecklist = z.object({ checks: z.array(CheckView) });
 
 export const PromiseListQuery = PageQuery.extend({
   state: z.enum(['open', 'overdue', 'fulfilled']).default('overdue'),

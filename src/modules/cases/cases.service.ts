@@ -115,6 +115,15 @@ import {
 import { PROMISE_STATE_LABELS, promiseState, promiseText } from './cases.promises';
 import { owedAtAcceptance, owedRefusal } from './cases.tolerance';
 import {
+  CHECK_ACTIONS,
+  checksRecord,
+  checkRefusal,
+  mergeChecks,
+  prereviewRefusal,
+  withChecklistCorrections,
+  type Check,
+} from './cases.checklist';
+import {
   CHANNEL_LABELS,
   DEADLINE_STATE_LABELS,
   MATERIAL_STATUS_LABELS,
@@ -213,6 +222,17 @@ async function loadCase(db: Db, actor: Actor, id: string): Promise<Loaded> {
   const row = await repo.getCase(db, id);
   if (!row) throw notFound(CASE);
   return accessTo(db, actor, row);
+}
+
+/**
+ * The case as a clerk checking its materials sees it (预审清单): 404 out of scope; `closing` lists the steps
+ * that close a check the actor may take now (none: the checklist cannot be changed).
+ */
+export async function caseUnderCheck(db: Db, actor: Actor, id: string) {
+  const { row, access, performers } = await loadCase(db, actor, id);
+  const { item, def } = await requireItemContext(db, row);
+  const steps = access === 'act' ? availableActions(def, snapshotOf(row), { performers }) : [];
+  return { row, item, closing: steps.map((a) => a.action).filter((a) => CHECK_ACTIONS.has(a)) };
 }
 
 /** What the actor may do with this state of the case (404 when they may not even see it). */
@@ -957,7 +977,24 @@ async function workflowStep(
       'stale_version',
     );
   }
-  const req = checkRequirements(tr.action, body, item);
+  if (body.checks !== undefined && !CHECK_ACTIONS.has(tr.action.action))
+    throw fieldError('checks', '预审清单只随预审通过、补正告知、受理或不予受理提交');
+  // 预审清单: the saved checklist with the checks sent along; a correction notice lists every problem it found.
+  const checks: Check[] = CHECK_ACTIONS.has(tr.action.action)
+    ? mergeChecks(
+        (await repo.listChecks(db, id)).map((c) => ({
+          materialId: c.material_id,
+          result: c.result,
+          problem: c.problem,
+        })),
+        (body.checks ?? []).map((c) => ({ materialId: c.materialId, result: c.result, problem: c.problem || null })),
+      )
+    : [];
+  const req = checkRequirements(
+    tr.action,
+    tr.action.action === 'request-correction' ? withChecklistCorrections(body, checks) : body,
+    item,
+  );
   if ((body.deferredMaterials !== undefined || body.greenChannel !== undefined) && tr.action.action !== 'accept') {
     throw fieldError(
       body.deferredMaterials !== undefined ? 'deferredMaterials' : 'greenChannel',
@@ -973,9 +1010,25 @@ async function workflowStep(
     a === 'issue-certificate' ||
     issuesDocument(a) ||
     !!req.corrections?.length ||
-    deferred.length > 0
+    deferred.length > 0 ||
+    CHECK_ACTIONS.has(a)
       ? await partsOf(db, id, before)
       : NO_PARTS;
+  (body.checks ?? []).forEach((c, i) => {
+    const m = record.materials.find((x) => x.material_id === c.materialId);
+    if (!m) throw fieldError(`checks.${i}.materialId`, `该办件没有材料 ${c.materialId}`);
+    const why = checkRefusal(m, c.result);
+    if (why) throw unprocessable(why, [{ field: `checks.${i}.result`, message: why }], 'material_not_submitted');
+  });
+  if (a === 'prereview-pass') {
+    const wanting = prereviewRefusal(checks, record.materials);
+    if (wanting.length)
+      throw unprocessable(
+        `预审清单未完成或发现问题：${wanting.map((e) => e.message).join('；')}`,
+        wanting,
+        'checklist_incomplete',
+      );
+  }
   if (tr.action.action === 'accept') {
     // 容缺 only against a recorded promise: a required material not in hand is named with its due date, or no acceptance.
     const promised = new Set([...deferred.map((d) => d.materialId), ...record.promises.map((p) => p.material_id)]);
@@ -1057,6 +1110,7 @@ async function workflowStep(
   if (deferred.length)
     payload.deferredMaterials = deferred.map((d) => ({ materialId: d.materialId, dueDate: d.dueDate }));
   if (body.greenChannel) payload.greenChannel = true;
+  if (checks.length) payload.checks = checksRecord(checks, record.materials);
 
   const patch: repo.CasePatch = {
     status: tr.status,
@@ -1125,13 +1179,16 @@ async function workflowStep(
   const changed = {
     materials: !!newMaterials || !!req.corrections?.some((c) => c.materialId),
     promises: deferred.length > 0,
+    checks: CHECK_ACTIONS.has(tr.action.action),
   };
   const done: Acted =
-    !changed.materials && !changed.promises && !issuesDocument(tr.action.action)
+    !changed.materials && !changed.promises && !(changed.checks && checks.length) && !issuesDocument(tr.action.action)
       ? // Most steps (review, suspend, resume, deliver, …) write one statement and need no transaction.
         { ...(await recordStep(db, row, patch, event, toldAndAudited(null))), issued: null }
       : await db.transaction().execute(async (tx) => {
           const { updated, event: written } = await recordStep(tx, row, patch, event);
+          // the step has recorded the checklist: it is closed
+          if (changed.checks) await repo.clearChecks(tx, id);
           if (newMaterials) {
             for (const m of newMaterials) {
               await repo.updateMaterial(tx, id, m.materialId, {

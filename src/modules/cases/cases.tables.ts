@@ -128,6 +128,15 @@ export interface CasesTables {
     comment: string | null;
     payload: Json<Record<string, unknown>>;
   };
+  case_checks: {
+    case_id: string;
+    material_id: string;
+    result: 'ok' | 'problem';
+    problem: string | null;
+    checked_by: string;
+    checked_by_name: string;
+    checked_at: Date;
+  };
   case_track_failures: {
     number: string;
     failed_at: Date;

@@ -111,6 +111,8 @@ export interface HistoryEntry {
     delivery?: { method: string; carrier?: string; trackingNumber?: string };
     certificate?: { number?: string };
     materialsChanged?: string[];
+    /** 预审清单 recorded by the step that closed it. */
+    checks?: { materialId: string; name: string; result: 'ok' | 'problem'; problem?: string }[];
     [k: string]: unknown;
   };
 }

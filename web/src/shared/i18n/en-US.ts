@@ -449,7 +449,6 @@ export const enUS: Record<MessageKey, string> = {
   'review.problem': 'Problem',
   'review.notePlaceholder': 'Describe the problem (goes into the correction notice)',
   'review.summary': 'Checklist: {checked}/{total} checked, {problems} problems',
-  'review.defaultProblem': 'does not meet the requirements; please correct',
   'review.paper': 'Paper original checked',
   'review.paperOnly': 'Paper original checked, no scan',
   'review.noFiles': 'Not provided',

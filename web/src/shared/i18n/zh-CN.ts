@@ -444,7 +444,6 @@ export const zhCN = {
   'review.problem': '有问题',
   'review.notePlaceholder': '说明问题，将列入补正告知',
   'review.summary': '预审清单：已检查 {checked}/{total} 项，发现问题 {problems} 项',
-  'review.defaultProblem': '不符合要求，请补正',
   'review.paper': '纸质原件已核验',
   'review.paperOnly': '已核验纸质原件，无扫描件',
   'review.noFiles': '未提交',

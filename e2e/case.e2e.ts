@@ -149,12 +149,15 @@ describe('the case 办件', () => {
     }
     expect(await clerk.getByTestId('case-doc-certificate').count()).toBeGreaterThan(0);
     const found = (await (await clerk.request.get(`/api/cases?view=all&q=${number}`)).json()) as {
-      items: { itemCode: string; status: string }[];
+      items: { id: string; itemCode: string; status: string }[];
     };
     expect(found.items[0]).toMatchObject({ itemCode: INDIVIDUAL_BUSINESS, status: 'completed' });
 
     // Same day, one visit: the public progress query shows it finished today, with nothing personal.
-    const track = await clerk.request.get(`/api/track?number=${number}&idTail=002X`);
+    const { trackingCode } = (await (await clerk.request.get(`/api/cases/${found.items[0]!.id}`)).json()) as {
+      trackingCode: string;
+    };
+    const track = await clerk.request.get(`/api/track?number=${number}&code=${trackingCode}`);
     expect(track.status()).toBe(200);
     const body = (await track.json()) as { status: string; finishedOn: string; submittedOn: string };
     expect(body.status).toBe('completed');

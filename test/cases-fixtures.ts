@@ -51,12 +51,12 @@ export function caseFixtures(app: () => TestApp, keyPrefix = 'test') {
     expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
     return res.json();
   };
-  /** The clerk registers 张明's 个体工商户设立登记 (即办件) at the window, paper originals checked. */
+  /** The clerk registers 张明's 个体工商户设立登记 (即办件) at the window, paper originals checked (申请书, 经营场所使用证明). */
   const registerIndividual = async (clerk: Headers, submit = true) => {
     const res = await createCase(clerk, {
       itemCode: DEMO_ITEM_CODES.individualBusiness,
       form: individualForm,
-      materials: paper('m1'),
+      materials: paper('m1', 'm3'),
       submit,
       applicant: PERSON,
       channel: 'window',

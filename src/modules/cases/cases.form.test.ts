@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FormField, Material } from '../catalog/index';
-import {
-  applicantFromForm,
-  idTail,
-  idTailMatches,
-  validateApplicant,
-  validateForm,
-  validateMaterials,
-} from './cases.form';
+import { applicantFromForm, idTail, validateApplicant, validateForm, validateMaterials } from './cases.form';
 
 const fields: FormField[] = [
   { key: 'companyName', label: '单位名称', type: 'text', required: true },
@@ -205,13 +198,8 @@ describe('applicant', () => {
     });
   });
 
-  it('matches the public query by the last 4 or 6 characters only', () => {
-    const tail = idTail({ idNumber: '21110319900101123x' });
-    expect(tail).toBe('01123X');
-    expect(idTailMatches(tail, '123x')).toBe(true);
-    expect(idTailMatches(tail, '01123X')).toBe(true);
-    expect(idTailMatches(tail, '1123X')).toBe(false);
-    expect(idTailMatches(tail, '0000')).toBe(false);
-    expect(idTailMatches(null, '0000')).toBe(false);
+  it('keeps the last 6 characters of the code, upper case', () => {
+    expect(idTail({ idNumber: '21110319900101123x' })).toBe('01123X');
+    expect(idTail({})).toBeNull();
   });
 });

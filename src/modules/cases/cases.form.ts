@@ -176,17 +176,10 @@ export function validateMaterials(
   return { invalid, missing, rows };
 }
 
-/** Last six characters of the applicant's ID number or credit code (the public progress query key). */
+/** Last six characters of the applicant's ID number or credit code (kept with the case for finding it). */
 export function idTail(a: Pick<ApplicantInfo, 'idNumber' | 'creditCode'>): string | null {
   const id = a.idNumber ?? a.creditCode;
   return id ? id.slice(-6).toUpperCase() : null;
-}
-
-/** Whether the caller's 4 or 6 characters are the tail of the applicant's code. */
-export function idTailMatches(stored: string | null, given: string): boolean {
-  if (!stored) return false;
-  const g = given.trim().toUpperCase();
-  return (g.length === 4 || g.length === 6) && stored.endsWith(g);
 }
 
 /** Checks an applicant typed in at a window (or by an agent): name, code by kind, phone. */

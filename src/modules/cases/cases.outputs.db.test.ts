@@ -166,7 +166,7 @@ describe('documents name the real authority and speak the item type', () => {
         capital: 3,
         premises: '盘锦市兴隆台区振兴街道世纪社区底商 8 号',
       },
-      materials: paper('m1'),
+      materials: paper('m1', 'm3'),
       submit: true,
       applicant: PERSON,
       channel: 'window',

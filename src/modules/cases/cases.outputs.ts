@@ -25,6 +25,7 @@ import type { ClockView } from '../workflow/index';
 import { addWorkdays, shanghaiDay } from './cases.clock';
 import type { CaseRow, MaterialRowDb } from './cases.repository';
 import type { ActionInputs } from './cases.schemas';
+import { formatTrackingCode } from './cases.tracking';
 
 /** Working days an applicant is given to supply what a correction notice 补正告知书 lists. */
 export const CORRECTION_WORKDAYS = 10;
@@ -38,6 +39,8 @@ export interface IssueContext {
   clock: ClockView;
   req: ActionInputs;
   materials: MaterialRowDb[];
+  /** 容缺: the materials this step records as promised, with their due dates (the notice lists exactly these). */
+  deferred?: { name: string; dueDate: string }[];
   /** Public base URL of the portal: the documents' QR codes point there. */
   baseUrl: string;
   ip: string | null;
@@ -92,9 +95,8 @@ export function documentFor(action: string, c: IssueContext, officeName: string)
     case 'accept': {
       const received = c.materials.filter((m) => m.status === 'received' || m.status === 'shared');
       const defs = new Map(item.materials.map((m) => [m.id, m]));
-      const tolerated = c.materials.filter(
-        (m) => m.status === 'missing' && m.required && defs.get(m.material_id)?.toleranceAllowed,
-      );
+      // what the case records as promised, not what the materials' state suggests
+      const tolerated = c.deferred ?? [];
       return {
         kind: 'acceptance_notice',
         ...common,
@@ -112,12 +114,10 @@ export function documentFor(action: string, c: IssueContext, officeName: string)
         }),
         ...(tolerated.length
           ? {
-              tolerated: tolerated.map((m) => ({
-                materialName: clip(m.name, 200),
-                dueOn: c.clock.promisedDeadline ?? today,
-              })),
+              tolerated: tolerated.map((m) => ({ materialName: clip(m.name, 200), dueOn: m.dueDate })),
             }
           : {}),
+        ...(row.tracking_code ? { trackingCode: formatTrackingCode(row.tracking_code) } : {}),
       };
     }
     case 'request-correction':

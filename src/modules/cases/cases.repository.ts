@@ -180,6 +180,53 @@ export async function getCaseByNumber(db: Db | Tx, number: string): Promise<Case
   return q(db).selectFrom('cases').selectAll().where('number', '=', number).executeTakeFirst();
 }
 
+export type CheckRowDb = Selectable<CasesTables['case_checks']>;
+
+/** The pre-review checklist of a case, in the order the materials were checked. */
+export async function listChecks(db: Db | Tx, caseId: string): Promise<CheckRowDb[]> {
+  return q(db).selectFrom('case_checks').selectAll().where('case_id', '=', caseId).orderBy('checked_at').execute();
+}
+
+/** Saves the verdict on one material (replacing an earlier one). */
+export async function saveCheck(tx: Tx, row: Insertable<CasesTables['case_checks']>): Promise<void> {
+  await q(tx)
+    .insertInto('case_checks')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['case_id', 'material_id']).doUpdateSet({
+        result: row.result,
+        problem: row.problem ?? null,
+        checked_by: row.checked_by,
+        checked_by_name: row.checked_by_name,
+        checked_at: row.checked_at,
+      }),
+    )
+    .execute();
+}
+
+/** Closes the checklist of a case (the step that ends the check has recorded it). */
+export async function clearChecks(tx: Tx, caseId: string): Promise<void> {
+  await q(tx).deleteFrom('case_checks').where('case_id', '=', caseId).execute();
+}
+
+/** Failed progress queries of a case number since `since` (whatever address sent them). */
+export async function countTrackFailures(db: Db | Tx, number: string, since: Date): Promise<number> {
+  const r = await q(db)
+    .selectFrom('case_track_failures')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('number', '=', number)
+    .where('failed_at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Counts a failed progress query of a case number, and forgets that number's failures older than `forgetBefore`. */
+export async function recordTrackFailure(db: Db, number: string, at: Date, forgetBefore: Date): Promise<void> {
+  await sql`
+    with gone as (delete from case_track_failures where number = ${number} and failed_at < ${forgetBefore})
+    insert into case_track_failures (number, failed_at) values (${number}, ${at})`.execute(db);
+}
+
 /** Open cases (their clock runs or is suspended), keyset-paged by id, with what re-dating them needs. */
 export async function openCasesPage(db: Db | Tx, afterId: string | null, limit: number) {
   let sel = q(db)

@@ -8,10 +8,14 @@ import { responseWriter } from '../../platform/serialize';
 import { contentDisposition } from '../files/index';
 import * as svc from './cases.service';
 import { listPromises } from './cases.promises';
+import { getChecklist, saveCheck } from './cases.checks';
 import { casesNow, shanghaiDay } from './cases.clock';
 import {
   ActionBody,
+  CaseChecklist,
   CaseDocParam,
+  CaseMaterialParam,
+  CheckInput,
   CaseFileParam,
   CaseIdParam,
   CaseListPage,
@@ -57,7 +61,7 @@ export function registerCaseRoutes(app: App, db: Db) {
       const c = ctx(req);
       const r = await svc.createCase(db, c, req.body, req.headers['idempotency-key']);
       if (r.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.status(201).send({ id: r.id, number: r.number, status: r.status });
+      return reply.status(201).send({ id: r.id, number: r.number, status: r.status, trackingCode: r.trackingCode });
     },
   );
 
@@ -142,6 +146,34 @@ export function registerCaseRoutes(app: App, db: Db) {
   );
 
   app.get(
+    '/api/cases/:id/checks',
+    {
+      schema: {
+        tags,
+        summary: '预审清单：窗口人员对每份材料的检查结论（符合 / 有问题及问题说明），保存在服务器上',
+        params: CaseIdParam,
+        response: { 200: CaseChecklist, ...errorResponses },
+      },
+    },
+    async (req) => getChecklist(db, requireActor(req), req.params.id),
+  );
+
+  app.put(
+    '/api/cases/:id/checks/:materialId',
+    {
+      schema: {
+        tags,
+        summary:
+          '填写预审清单的一项：符合（ok）或有问题（problem，附问题说明）；未提交的材料不能标为符合；预审通过、补正告知、受理或不予受理时记入办件记录',
+        params: CaseMaterialParam,
+        body: CheckInput,
+        response: { 200: CaseChecklist, ...withUnprocessable },
+      },
+    },
+    async (req) => saveCheck(db, ctx(req), req.params.id, req.params.materialId, req.body),
+  );
+
+  app.get(
     '/api/cases/:id/documents/:docId',
     {
       schema: {
@@ -192,12 +224,13 @@ export function registerCaseRoutes(app: App, db: Db) {
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags,
-        summary: '办件进度查询（免登录）：办件编号 + 申请人证件号码后 4 位或后 6 位',
+        summary:
+          '办件进度查询（免登录）：办件编号 + 查询码（受理通知书和办件消息中所列）；同一办件编号一小时内查询失败 10 次后暂停查询（429）',
         security: [],
         querystring: TrackQuery,
         response: { 200: TrackView, 400: Problem, 404: Problem, 429: Problem },
       },
     },
-    async (req) => svc.trackCase(db, req.query.number, req.query.idTail),
+    async (req) => svc.trackCase(db, req.query.number, req.query.code),
   );
 }

@@ -98,6 +98,13 @@ export const Correction = z.object({
   problem: z.string().trim().min(1, '请说明需要补正的问题').max(500),
 });
 
+/** 预审清单: the verdict on one material (符合 ok / 有问题 problem, with the problem in the clerk's words). */
+export const CheckInput = z.object({
+  result: z.enum(['ok', 'problem'], '请选择「符合」（ok）或「有问题」（problem）'),
+  problem: z.string().trim().max(500, '问题说明不超过 500 字').optional(),
+});
+export const ActionCheck = CheckInput.extend({ materialId: z.string().trim().min(1).max(40) });
+
 export const Suspension = z.object({
   kind: z.enum(SUSPENSION_KINDS),
   reason: z.string().trim().min(1, '请填写启动特别程序的理由').max(1000),
@@ -123,6 +130,8 @@ export const ActionBody = z.object({
   comment: z.string().trim().max(2000).optional(),
   reason: z.string().trim().max(2000).optional(),
   corrections: z.array(Correction).max(100).optional(),
+  /** Pre-review, correction notice, acceptance, refusal: checks to record with the step (over the saved checklist). */
+  checks: z.array(ActionCheck).max(60).optional(),
   suspension: Suspension.optional(),
   delivery: Delivery.optional(),
   certificate: CertificateInfo.optional(),
@@ -159,6 +168,18 @@ export interface ActionInputs {
 }
 
 export const CaseIdParam = z.object({ id: Uuid });
+export const CaseMaterialParam = z.object({ id: Uuid, materialId: z.string().trim().min(1).max(40) });
+
+export const CheckView = z.object({
+  materialId: z.string(),
+  materialName: z.string(),
+  result: z.enum(['ok', 'problem']),
+  resultLabel: z.string(),
+  problem: z.string().nullable(),
+  checkedBy: z.string(),
+  checkedAt: z.date(),
+});
+export const CaseChecklist = z.object({ checks: z.array(CheckView) });
 
 export const PromiseListQuery = PageQuery.extend({
   state: z.enum(['open', 'overdue', 'fulfilled']).default('overdue'),
@@ -222,16 +243,25 @@ export const TrackQuery = z.object({
     .trim()
     .toUpperCase()
     .regex(CASE_NUMBER_RE, '办件编号格式应为 区划6位-日期8位-序号6位，如 211100-20261123-000042'),
-  idTail: z
+  code: z
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[0-9A-Z]{4}([0-9A-Z]{2})?$/, '请填写申请人证件号码（身份证号或统一社会信用代码）的后 4 位或后 6 位'),
+    .regex(
+      /^[2-9A-HJKMNP-Z]{5}[- ]?[2-9A-HJKMNP-Z]{5}$/,
+      '请填写受理通知书或办件消息中的 10 位查询码（如 K7M2P-9QX4R，不含 0、1、I、L、O）',
+    )
+    .describe('查询码：受理通知书和办件消息中的 10 位字母数字，可带连字符'),
 });
 
 /* ------------------------------------------------------------------ responses */
 
-export const CreatedCase = z.object({ id: z.string(), number: z.string(), status: z.string() });
+export const CreatedCase = z.object({
+  id: z.string(),
+  number: z.string(),
+  status: z.string(),
+  trackingCode: z.string().nullable().describe('查询码：凭办件编号和查询码免登录查询进度'),
+});
 
 const DeadlineState = z.enum(DEADLINE_STATES);
 const Colour = z.enum(['green', 'yellow', 'red', 'grey']);
@@ -312,6 +342,7 @@ const RegionRef = z.object({ code: z.string(), name: z.string().nullable(), leve
 export const CaseView = z.object({
   id: z.string(),
   number: z.string(),
+  trackingCode: z.string().nullable().describe('查询码（受理通知书所列，免登录查询进度用）'),
   itemCode: z.string(),
   itemName: z.string(),
   itemVersion: z.number().int(),

@@ -15,6 +15,7 @@ import {
   forbidden,
   notFound,
   Problem,
+  tooManyRequests,
   unprocessable,
   type FieldError,
 } from '../../platform/errors';
@@ -64,9 +65,16 @@ import {
 } from './cases.clock';
 import { formatCaseNumber, numberPrefix } from './cases.numbering';
 import {
+  formatTrackingCode,
+  newTrackingCode,
+  TRACK_FAILURE_WINDOW_MS,
+  trackingCodeMatches,
+  trackingHint,
+  trackingLocked,
+} from './cases.tracking';
+import {
   applicantFromForm,
   idTail,
-  idTailMatches,
   validateApplicant,
   validateForm,
   validateMaterials,
@@ -105,6 +113,16 @@ import {
   type LinkageGuide,
 } from './cases.linkage';
 import { PROMISE_STATE_LABELS, promiseState, promiseText } from './cases.promises';
+import { owedAtAcceptance, owedRefusal } from './cases.tolerance';
+import {
+  CHECK_ACTIONS,
+  checksRecord,
+  checkRefusal,
+  mergeChecks,
+  prereviewRefusal,
+  withChecklistCorrections,
+  type Check,
+} from './cases.checklist';
 import {
   CHANNEL_LABELS,
   DEADLINE_STATE_LABELS,
@@ -204,6 +222,17 @@ async function loadCase(db: Db, actor: Actor, id: string): Promise<Loaded> {
   const row = await repo.getCase(db, id);
   if (!row) throw notFound(CASE);
   return accessTo(db, actor, row);
+}
+
+/**
+ * The case as a clerk checking its materials sees it (预审清单): 404 out of scope; `closing` lists the steps
+ * that close a check the actor may take now (none: the checklist cannot be changed).
+ */
+export async function caseUnderCheck(db: Db, actor: Actor, id: string) {
+  const { row, access, performers } = await loadCase(db, actor, id);
+  const { item, def } = await requireItemContext(db, row);
+  const steps = access === 'act' ? availableActions(def, snapshotOf(row), { performers }) : [];
+  return { row, item, closing: steps.map((a) => a.action).filter((a) => CHECK_ACTIONS.has(a)) };
 }
 
 /** What the actor may do with this state of the case (404 when they may not even see it). */
@@ -329,6 +358,8 @@ export interface CreateResult {
   id: string;
   number: string;
   status: string;
+  /** 查询码 as printed (see cases.tracking). */
+  trackingCode: string | null;
   /** The same Idempotency-Key was used before: this is the case it created. */
   replayed: boolean;
 }
@@ -667,8 +698,10 @@ export async function createCase(
       const prefix = numberPrefix(filing.acceptRegionCode);
       const seq = await repo.nextNumberSeq(tx, prefix, today);
       const number = formatCaseNumber(filing.acceptRegionCode, today, seq);
+      const trackingCode = newTrackingCode();
       const row = await repo.insertCase(tx, {
         number,
+        tracking_code: trackingCode,
         item_code: item.code,
         item_version: item.version,
         item_name: item.name,
@@ -748,7 +781,7 @@ export async function createCase(
             {
               kind: 'case.submitted',
               title: `申请已提交：${item.name}`,
-              body: `您的申请（办件编号 ${number}）已提交，等待窗口预审。可凭办件编号和证件号码后 4 位查询进度。`,
+              body: `您的申请（办件编号 ${number}）已提交，等待窗口预审。${trackingHint(trackingCode)}`,
             },
             { actor, ip: ctx.ip },
           )
@@ -772,7 +805,7 @@ export async function createCase(
           ip: ctx.ip,
         }),
       ]);
-      return { id: row.id, number, status, replayed: false };
+      return { id: row.id, number, status, trackingCode: formatTrackingCode(trackingCode), replayed: false };
     });
   } catch (err) {
     // A concurrent request with the same key won the race past the advisory lock: answer with its case.
@@ -795,7 +828,13 @@ function replay(row: CaseRow, hash: string): CreateResult {
       'idempotency_key_reused',
     );
   }
-  return { id: row.id, number: row.number, status: row.status, replayed: true };
+  return {
+    id: row.id,
+    number: row.number,
+    status: row.status,
+    trackingCode: formatTrackingCode(row.tracking_code),
+    replayed: true,
+  };
 }
 
 /* ------------------------------------------------------------------ actions */
@@ -938,7 +977,24 @@ async function workflowStep(
       'stale_version',
     );
   }
-  const req = checkRequirements(tr.action, body, item);
+  if (body.checks !== undefined && !CHECK_ACTIONS.has(tr.action.action))
+    throw fieldError('checks', '预审清单只随预审通过、补正告知、受理或不予受理提交');
+  // 预审清单: the saved checklist with the checks sent along; a correction notice lists every problem it found.
+  const checks: Check[] = CHECK_ACTIONS.has(tr.action.action)
+    ? mergeChecks(
+        (await repo.listChecks(db, id)).map((c) => ({
+          materialId: c.material_id,
+          result: c.result,
+          problem: c.problem,
+        })),
+        (body.checks ?? []).map((c) => ({ materialId: c.materialId, result: c.result, problem: c.problem || null })),
+      )
+    : [];
+  const req = checkRequirements(
+    tr.action,
+    tr.action.action === 'request-correction' ? withChecklistCorrections(body, checks) : body,
+    item,
+  );
   if ((body.deferredMaterials !== undefined || body.greenChannel !== undefined) && tr.action.action !== 'accept') {
     throw fieldError(
       body.deferredMaterials !== undefined ? 'deferredMaterials' : 'greenChannel',
@@ -954,9 +1010,38 @@ async function workflowStep(
     a === 'issue-certificate' ||
     issuesDocument(a) ||
     !!req.corrections?.length ||
-    deferred.length > 0
+    deferred.length > 0 ||
+    CHECK_ACTIONS.has(a)
       ? await partsOf(db, id, before)
       : NO_PARTS;
+  (body.checks ?? []).forEach((c, i) => {
+    const m = record.materials.find((x) => x.material_id === c.materialId);
+    if (!m) throw fieldError(`checks.${i}.materialId`, `该办件没有材料 ${c.materialId}`);
+    const why = checkRefusal(m, c.result);
+    if (why) throw unprocessable(why, [{ field: `checks.${i}.result`, message: why }], 'material_not_submitted');
+  });
+  if (a === 'prereview-pass') {
+    const wanting = prereviewRefusal(checks, record.materials);
+    if (wanting.length)
+      throw unprocessable(
+        `预审清单未完成或发现问题：${wanting.map((e) => e.message).join('；')}`,
+        wanting,
+        'checklist_incomplete',
+      );
+  }
+  if (tr.action.action === 'accept') {
+    // 容缺 only against a recorded promise: a required material not in hand is named with its due date, or no acceptance.
+    const promised = new Set([...deferred.map((d) => d.materialId), ...record.promises.map((p) => p.material_id)]);
+    const owed = owedAtAcceptance(item.materials, record.materials, promised);
+    if (owed.length) {
+      const refusal = owedRefusal(owed);
+      throw unprocessable(
+        refusal.detail,
+        refusal.errors,
+        owed.some((m) => !m.tolerable) ? 'materials_missing' : 'deferral_required',
+      );
+    }
+  }
   if (tr.action.action === 'issue-certificate' && item.promiseBlocksCertificate !== false) {
     const open = record.promises.filter((p) => p.status !== 'fulfilled');
     if (open.length) {
@@ -1025,6 +1110,7 @@ async function workflowStep(
   if (deferred.length)
     payload.deferredMaterials = deferred.map((d) => ({ materialId: d.materialId, dueDate: d.dueDate }));
   if (body.greenChannel) payload.greenChannel = true;
+  if (checks.length) payload.checks = checksRecord(checks, record.materials);
 
   const patch: repo.CasePatch = {
     status: tr.status,
@@ -1093,13 +1179,16 @@ async function workflowStep(
   const changed = {
     materials: !!newMaterials || !!req.corrections?.some((c) => c.materialId),
     promises: deferred.length > 0,
+    checks: CHECK_ACTIONS.has(tr.action.action),
   };
   const done: Acted =
-    !changed.materials && !changed.promises && !issuesDocument(tr.action.action)
+    !changed.materials && !changed.promises && !(changed.checks && checks.length) && !issuesDocument(tr.action.action)
       ? // Most steps (review, suspend, resume, deliver, …) write one statement and need no transaction.
         { ...(await recordStep(db, row, patch, event, toldAndAudited(null))), issued: null }
       : await db.transaction().execute(async (tx) => {
           const { updated, event: written } = await recordStep(tx, row, patch, event);
+          // the step has recorded the checklist: it is closed
+          if (changed.checks) await repo.clearChecks(tx, id);
           if (newMaterials) {
             for (const m of newMaterials) {
               await repo.updateMaterial(tx, id, m.materialId, {
@@ -1136,6 +1225,7 @@ async function workflowStep(
             clock,
             req,
             materials: currentMaterials,
+            deferred: deferred.map((d) => ({ name: d.name, dueDate: d.dueDate })),
             baseUrl: ctx.baseUrl ?? defaultBaseUrl(),
             ip: ctx.ip,
           });
@@ -1308,7 +1398,11 @@ function applicantMessage(
   switch (tr.action.action) {
     case 'submit':
     case 'resubmit':
-      return { kind: 'case.submitted', title: `申请已提交：${name}`, body: `您的申请（${n}）已提交，等待窗口预审。` };
+      return {
+        kind: 'case.submitted',
+        title: `申请已提交：${name}`,
+        body: `您的申请（${n}）已提交，等待窗口预审。${trackingHint(row.tracking_code)}`,
+      };
     case 'prereview-pass':
       return { kind: 'case.prereviewed', title: `预审通过：${name}`, body: `您的申请（${n}）已通过预审，等待受理。` };
     case 'request-correction':
@@ -1327,7 +1421,7 @@ function applicantMessage(
       return {
         kind: 'case.accepted',
         title: `已受理：${name}`,
-        body: `您的申请（${n}）已受理${doc}，承诺办结期限 ${promised ?? '—'}。`,
+        body: `您的申请（${n}）已受理${doc}，承诺办结期限 ${promised ?? '—'}。${trackingHint(row.tracking_code)}`,
       };
     case 'grant':
       return {
@@ -1730,6 +1824,7 @@ async function renderView(db: Db, actor: Actor, loaded: Loaded, record: CaseReco
   return {
     id: row.id,
     number: row.number,
+    trackingCode: formatTrackingCode(row.tracking_code),
     itemCode: row.item_code,
     itemName: row.item_name,
     itemVersion: row.item_version,
@@ -1969,12 +2064,21 @@ async function listItem(db: Db, cal: CalendarData, r: CaseRow, today: string): P
 /* ------------------------------------------------------------------ public progress query */
 
 /**
- * 办件进度查询 (no sign-in): the case number plus the last 4 or 6 characters of the applicant's ID
- * number or credit code. Answers nothing personal; any mismatch is the same 404.
+ * 办件进度查询 (no sign-in): the case number plus its 查询码 (printed on the acceptance notice and sent with
+ * the applicant's messages). Answers nothing personal; any mismatch is the same 404. After
+ * `TRACK_FAILURE_LIMIT` failures for one number within the hour, from wherever they come, that number
+ * answers 429 until the hour has passed, right code or not.
  */
-export async function trackCase(db: Db, number: string, tail: string) {
+export async function trackCase(db: Db, number: string, code: string, now: Date = casesNow()) {
   const row = await repo.getCaseByNumber(db, number);
-  if (!row || row.status === 'draft' || !idTailMatches(row.applicant_id_tail, tail)) throw notFound(CASE);
+  if (!row || row.status === 'draft') throw notFound(CASE);
+  const since = new Date(now.getTime() - TRACK_FAILURE_WINDOW_MS);
+  if (trackingLocked(await repo.countTrackFailures(db, number, since)))
+    throw tooManyRequests('该办件编号查询失败次数过多，请一小时后再试，或登录一网查看办件');
+  if (!trackingCodeMatches(row.tracking_code, code)) {
+    await repo.recordTrackFailure(db, number, now, since);
+    throw notFound(CASE);
+  }
   const ic = await requireItemContext(db, row);
   const events = await repo.listEvents(db, row.id);
   return {

@@ -52,6 +52,8 @@ export interface CasesTables {
     applicant: Json<ApplicantInfo>;
     applicant_name: string;
     applicant_id_tail: string | null;
+    /** 查询码 of the public progress query (absent on cases filed before codes existed). */
+    tracking_code: ColumnType<string | null, string | null | undefined, never>;
     created_by: string;
     idempotency_key: string;
     request_hash: string;
@@ -125,6 +127,19 @@ export interface CasesTables {
     clock: ClockKind | null;
     comment: string | null;
     payload: Json<Record<string, unknown>>;
+  };
+  case_checks: {
+    case_id: string;
+    material_id: string;
+    result: 'ok' | 'problem';
+    problem: string | null;
+    checked_by: string;
+    checked_by_name: string;
+    checked_at: Date;
+  };
+  case_track_failures: {
+    number: string;
+    failed_at: Date;
   };
   case_number_counters: {
     prefix: string;

@@ -11,6 +11,8 @@ import { casesGrantEvents } from './db/migrations/20261124T1500_cases_grant_even
 import { casesQueueDeadlines } from './db/migrations/20261206T1400_cases_queue_deadlines';
 import { casesClockLog } from './db/migrations/20261206T1600_cases_clock_log';
 import { casesStepIndexes } from './db/migrations/20261206T1800_cases_step_indexes';
+import { casesTracking } from './db/migrations/20261212T0900_cases_tracking';
+import { casesChecks } from './db/migrations/20261212T0930_cases_checks';
 import { registerCaseRoutes } from './cases.routes';
 import { seedCasesDemo } from './demo/seed';
 import { remindPromises } from './cases.promises';
@@ -47,6 +49,8 @@ export const casesModule: Module = {
     '20261206T1400_cases_queue_deadlines': casesQueueDeadlines,
     '20261206T1600_cases_clock_log': casesClockLog,
     '20261206T1800_cases_step_indexes': casesStepIndexes,
+    '20261212T0900_cases_tracking': casesTracking,
+    '20261212T0930_cases_checks': casesChecks,
   },
   routes: (app, ctx) => registerCaseRoutes(app, ctx.db),
   seedDemo: seedCasesDemo,

@@ -76,6 +76,8 @@ export interface AcceptanceNotice extends DocumentCommon {
   materials: ReceivedMaterial[];
   /** 容缺受理: materials still owed, with the promised date. */
   tolerated?: { materialName: string; dueOn: string }[];
+  /** 查询码 that opens the public progress query together with the case number (as printed, e.g. K7M2P-9QX4R). */
+  trackingCode?: string;
 }
 
 export interface CorrectionNotice extends DocumentCommon {

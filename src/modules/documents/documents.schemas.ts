@@ -39,6 +39,10 @@ export const IssueDocumentSchema = z.discriminatedUnion('kind', [
       .array(z.object({ materialName: Text(200), dueOn: IsoDate }))
       .max(200)
       .optional(),
+    trackingCode: z
+      .string()
+      .regex(/^[0-9A-Z]{5}-?[0-9A-Z]{5}$/)
+      .optional(),
   }),
   z.object({
     kind: z.literal('correction_notice'),

@@ -91,7 +91,13 @@ export function composeDocument(i: DocumentInput): DocumentText {
         blocks.push(para('下列材料按容缺受理方式先行受理，请按书面承诺在期限内补齐，逾期未补齐的，本机关将依法处理：'));
         blocks.push({ type: 'list', items: i.tolerated.map((t) => `${t.materialName}（${d(t.dueOn)}前补齐）`) });
       }
-      blocks.push(para(`${you}可凭办件编号在一网平台查询办理进度，或扫描本通知书二维码核验本通知书。`));
+      blocks.push(
+        para(
+          i.trackingCode
+            ? `${you}可凭办件编号和查询码 ${i.trackingCode} 在一网平台「办件查询」免登录查询办理进度（请妥善保管查询码），或扫描本通知书二维码核验本通知书。`
+            : `${you}可凭办件编号在一网平台查询办理进度，或扫描本通知书二维码核验本通知书。`,
+        ),
+      );
       return { title, salutation, blocks, notes };
     }
     case 'correction_notice':

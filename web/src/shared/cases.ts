@@ -111,6 +111,8 @@ export interface HistoryEntry {
     delivery?: { method: string; carrier?: string; trackingNumber?: string };
     certificate?: { number?: string };
     materialsChanged?: string[];
+    /** 预审清单 recorded by the step that closed it. */
+    checks?: { materialId: string; name: string; result: 'ok' | 'problem'; problem?: string }[];
     [k: string]: unknown;
   };
 }
@@ -118,6 +120,8 @@ export interface HistoryEntry {
 export interface CaseView {
   id: string;
   number: string;
+  /** 查询码: opens the public progress query with the number (printed on the acceptance notice). */
+  trackingCode?: string | null;
   itemCode: string;
   itemName: string;
   itemVersion?: number;
@@ -243,6 +247,7 @@ export interface CreatedCase {
   id: string;
   number: string;
   status: string;
+  trackingCode?: string | null;
 }
 
 export interface TrackView {
@@ -275,6 +280,24 @@ export const mustProvide = (m: { required: boolean; source: string; toleranceAll
   m.required && m.source === 'applicant' && !m.toleranceAllowed;
 
 /** Statuses in which nothing happens any more. */
+/**
+ * 容缺 at acceptance: required materials of the applicant not in hand and not already promised. The server
+ * refuses an acceptance that leaves any of them without a promise, so the accept dialog lists them to begin with.
+ */
+export function owedTolerable(
+  c: Pick<CaseView, 'materials' | 'promises'>,
+  item: { materials: { id: string; required: boolean; source: string; toleranceAllowed: boolean }[] },
+): string[] {
+  const promised = new Set((c.promises ?? []).map((p) => p.materialId));
+  const inHand = new Set(
+    c.materials.filter((m) => m.status === 'received' || m.status === 'shared').map((m) => m.materialId),
+  );
+  return item.materials
+    .filter((m) => m.required && m.source === 'applicant' && m.toleranceAllowed)
+    .filter((m) => !inHand.has(m.id) && !promised.has(m.id))
+    .map((m) => m.id);
+}
+
 export const TERMINAL_STATUSES = ['completed', 'refused', 'denied', 'withdrawn'];
 
 export const caseFileUrl = (caseId: string, fileId: string, download = false) =>

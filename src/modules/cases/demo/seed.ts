@@ -137,7 +137,15 @@ export async function seedCasesDemo(db: Db): Promise<void> {
         COMPANY,
       ),
     );
-    await act('clerk-city', id, d, 'accept', { comment: '容缺受理：规章制度目录、培训合格证明承诺现场核查前补齐' });
+    // 容缺受理 on a written promise: the rules and the training certificates within three weeks.
+    const due = new Date(Date.parse(`${today}T00:00:00Z`) + 21 * 86_400_000).toISOString().slice(0, 10);
+    await act('clerk-city', id, d, 'accept', {
+      comment: '容缺受理：规章制度目录、培训合格证明承诺现场核查前补齐',
+      deferredMaterials: [
+        { materialId: 'm4', dueDate: due },
+        { materialId: 'm5', dueDate: due },
+      ],
+    });
     await act('approver-city', id, await back(6), 'review-pass', { comment: '材料审查通过，待现场踏勘' });
   }
   // 3. 食品经营许可, in a special procedure (现场核查, clock stopped).
@@ -247,7 +255,7 @@ export async function seedCasesDemo(db: Db): Promise<void> {
           capital: 5,
           premises: '盘锦市兴隆台区振兴街道世纪社区底商 12 号',
         },
-        paper('m1'),
+        paper('m1', 'm3'),
         PERSON,
       ),
     );

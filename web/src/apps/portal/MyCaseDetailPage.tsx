@@ -104,6 +104,11 @@ export default function MyCaseDetailPage() {
           <Typography.Text copyable={{ text: c.number }} data-testid="case-number" className="case-number">
             {c.number}
           </Typography.Text>
+          {c.trackingCode && (
+            <Typography.Text copyable={{ text: c.trackingCode }} data-testid="case-tracking-code">
+              {t('case.trackingCode')} <span className="case-number">{c.trackingCode}</span>
+            </Typography.Text>
+          )}
           {c.channelLabel && <Tag>{c.channelLabel}</Tag>}
           {c.greenChannel && <GreenChannelTag />}
         </Space>

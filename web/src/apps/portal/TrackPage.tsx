@@ -9,13 +9,15 @@ import { StatusTag } from '../../shared/components/CaseBits';
 import type { TrackView } from '../../shared/cases';
 
 const NUMBER_RE = /^\d{6}-\d{8}-\d{6}$/;
+/** 查询码: 10 characters without look-alikes (0, 1, I, L, O), optionally grouped 5-5. */
+const CODE_RE = /^[2-9A-HJKMNP-Z]{5}[- ]?[2-9A-HJKMNP-Z]{5}$/;
 
 interface Values {
   number: string;
-  idTail: string;
+  code: string;
 }
 
-/** 办件进度查询 `/track` (no sign-in): case number + last 4 or 6 characters of the applicant's ID. */
+/** 办件进度查询 `/track` (no sign-in): case number + the case's tracking code 查询码. */
 export default function TrackPage() {
   const { t } = useI18n();
   const [params] = useSearchParams();
@@ -31,14 +33,15 @@ export default function TrackPage() {
     try {
       setResult(
         await api.get<TrackView>('/api/track', {
-          query: { number: v.number.trim().toUpperCase(), idTail: v.idTail.trim().toUpperCase() },
+          query: { number: v.number.trim().toUpperCase(), code: v.code.trim().toUpperCase() },
           silent: true,
         }),
       );
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       if (err.status === 404) setNotFound(true);
-      else if (err.status === 400) applyFieldErrors(form, err.problem.errors, knownPaths(['number', 'idTail']));
+      else if (err.status === 400) applyFieldErrors(form, err.problem.errors, knownPaths(['number', 'code']));
+      else if (err.status === 429) form.setFields([{ name: 'code', errors: [t('track.tooMany')] }]);
       else form.setFields([{ name: 'number', errors: [err.problem.detail] }]);
     } finally {
       setBusy(false);
@@ -56,7 +59,7 @@ export default function TrackPage() {
           form={form}
           layout="vertical"
           onFinish={onFinish}
-          initialValues={{ number: params.get('number') ?? '', idTail: '' }}
+          initialValues={{ number: params.get('number') ?? '', code: params.get('code') ?? '' }}
           data-testid="track-form"
         >
           <Form.Item
@@ -77,16 +80,19 @@ export default function TrackPage() {
             <Input placeholder="211100-20261123-000042" autoComplete="off" data-testid="track-number" />
           </Form.Item>
           <Form.Item
-            name="idTail"
-            label={t('track.idTail')}
+            name="code"
+            label={t('track.code')}
             normalize={(v: string) => v?.toUpperCase()}
             validateFirst
             rules={[
-              { required: true, whitespace: true, message: t('common.required', { field: t('track.idTail') }) },
-              { pattern: /^[0-9A-Za-z]{4}([0-9A-Za-z]{2})?$/, message: t('track.idTailFormat') },
+              { required: true, whitespace: true, message: t('common.required', { field: t('track.code') }) },
+              {
+                validator: (_, v: string) =>
+                  CODE_RE.test((v ?? '').trim()) ? Promise.resolve() : Promise.reject(new Error(t('track.codeFormat'))),
+              },
             ]}
           >
-            <Input maxLength={6} autoComplete="off" data-testid="track-id-tail" />
+            <Input maxLength={11} placeholder="K7M2P-9QX4R" autoComplete="off" data-testid="track-code" />
           </Form.Item>
           <Button
             type="primary"

@@ -1,4 +1,4 @@
-import { Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Tag, Tooltip, Typography } from 'antd';
+import { App, Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Tag, Tooltip, Typography } from 'antd';
 import { EyeInvisibleOutlined, EyeOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -46,6 +46,11 @@ function CaseHeader({
         <Typography.Text copyable={{ text: c.number }} className="case-number" data-testid="wb-case-number">
           {c.number}
         </Typography.Text>
+        {c.trackingCode && (
+          <Typography.Text copyable={{ text: c.trackingCode }} data-testid="wb-tracking-code">
+            {t('case.trackingCode')} <span className="case-number">{c.trackingCode}</span>
+          </Typography.Text>
+        )}
         <StatusTag status={c.status} label={c.statusLabel} />
         <DeadlineTag
           colour={c.deadlineColour}
@@ -198,16 +203,18 @@ export default function CaseWorkPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const { hasRole } = useAuth();
+  const { message } = App.useApp();
   const { kase, item } = useCaseWithItem(id);
   const { data: c, reload, setData } = kase;
-  const [list, setCheck, clearChecks] = useChecklist(c?.id);
+  const checking = !!c && !c.readOnly && c.availableActions.some((a) => CHECK_ACTIONS.includes(a.action));
+  const [list, setCheck, reloadChecks] = useChecklist(c?.id, checking, (m) => void message.warning(m));
   const [reveal, setReveal] = useState(false);
 
   if (!c || kase.error) return <CaseFallback kase={kase} rows={12} />;
 
-  const checking = !c.readOnly && c.availableActions.some((a) => CHECK_ACTIONS.includes(a.action));
   const onChanged = (v: CaseView) => {
-    if (v.status !== c.status) clearChecks();
+    // a step that closes the check records the checklist and empties it
+    if (v.status !== c.status) reloadChecks();
     setData(v);
   };
 
@@ -235,7 +242,7 @@ export default function CaseWorkPage() {
         <CaseActions
           c={c}
           item={item.data}
-          suggestedCorrections={checklistCorrections(c, list, t('review.defaultProblem'))}
+          suggestedCorrections={checklistCorrections(c, list)}
           onChanged={onChanged}
           onStale={reload}
         />

@@ -173,6 +173,11 @@ function OneVisit({
         <Typography.Text strong className="case-number" data-testid="wr-case-number">
           {c.number}
         </Typography.Text>
+        {c.trackingCode && (
+          <Typography.Text copyable={{ text: c.trackingCode }} data-testid="wr-tracking-code">
+            {t('case.trackingCode')} <span className="case-number">{c.trackingCode}</span>
+          </Typography.Text>
+        )}
         <StatusTag status={c.status} label={c.statusLabel} />
         <DeadlineTag
           colour={c.deadlineColour}

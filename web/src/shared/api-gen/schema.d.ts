@@ -6557,6 +6557,8 @@ export interface paths {
                             id: string;
                             number: string;
                             status: string;
+                            /** @description 查询码：凭办件编号和查询码免登录查询进度 */
+                            trackingCode: string | null;
                         };
                     };
                 };
@@ -6883,6 +6885,8 @@ export interface paths {
                             status: string;
                             statusLabel: string;
                             submittedAt: string | null;
+                            /** @description 查询码（受理通知书所列，免登录查询进度用） */
+                            trackingCode: string | null;
                             /** Format: date-time */
                             updatedAt: string;
                             version: number;
@@ -7029,6 +7033,12 @@ export interface paths {
                             number?: string;
                             validUntil?: string;
                         };
+                        checks?: {
+                            materialId: string;
+                            problem?: string;
+                            /** @enum {string} */
+                            result: "ok" | "problem";
+                        }[];
                         comment?: string;
                         corrections?: {
                             field?: string;
@@ -7257,6 +7267,8 @@ export interface paths {
                             status: string;
                             statusLabel: string;
                             submittedAt: string | null;
+                            /** @description 查询码（受理通知书所列，免登录查询进度用） */
+                            trackingCode: string | null;
                             /** Format: date-time */
                             updatedAt: string;
                             version: number;
@@ -7385,6 +7397,335 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 预审清单：窗口人员对每份材料的检查结论（符合 / 有问题及问题说明），保存在服务器上 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checks: {
+                                /** Format: date-time */
+                                checkedAt: string;
+                                checkedBy: string;
+                                materialId: string;
+                                materialName: string;
+                                problem: string | null;
+                                /** @enum {string} */
+                                result: "ok" | "problem";
+                                resultLabel: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/checks/{materialId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 填写预审清单的一项：符合（ok）或有问题（problem，附问题说明）；未提交的材料不能标为符合；预审通过、补正告知、受理或不予受理时记入办件记录 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    materialId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        problem?: string;
+                        /** @enum {string} */
+                        result: "ok" | "problem";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checks: {
+                                /** Format: date-time */
+                                checkedAt: string;
+                                checkedBy: string;
+                                materialId: string;
+                                materialName: string;
+                                problem: string | null;
+                                /** @enum {string} */
+                                result: "ok" | "problem";
+                                resultLabel: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7746,6 +8087,8 @@ export interface paths {
                             status: string;
                             statusLabel: string;
                             submittedAt: string | null;
+                            /** @description 查询码（受理通知书所列，免登录查询进度用） */
+                            trackingCode: string | null;
                             /** Format: date-time */
                             updatedAt: string;
                             version: number;
@@ -30608,11 +30951,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 办件进度查询（免登录）：办件编号 + 申请人证件号码后 4 位或后 6 位 */
+        /** 办件进度查询（免登录）：办件编号 + 查询码（受理通知书和办件消息中所列）；同一办件编号一小时内查询失败 10 次后暂停查询（429） */
         get: {
             parameters: {
                 query: {
-                    idTail: string;
+                    /** @description 查询码：受理通知书和办件消息中的 10 位字母数字，可带连字符 */
+                    code: string;
                     number: string;
                 };
                 header?: never;

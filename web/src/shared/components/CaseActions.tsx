@@ -20,7 +20,14 @@ import { useAuth } from '../auth';
 import type { FieldError } from '../api';
 import { useI18n } from '../i18n';
 import { applyFieldErrors, knownPaths } from '../formErrors';
-import type { CaseAction, CaseView, Correction, ItemDetail, UploadedFile } from '../cases';
+import {
+  owedTolerable,
+  type CaseAction,
+  type CaseView,
+  type Correction,
+  type ItemDetail,
+  type UploadedFile,
+} from '../cases';
 import { SPECIAL_PROCEDURE_KINDS } from '../types';
 import { OtherErrorsAlert } from './CaseForm';
 import { useCaseAction } from './caseAction';
@@ -188,7 +195,10 @@ function ActionModal({
       : undefined,
     delivery: req.has('delivery') ? { method: 'window' } : undefined,
     materialId: req.has('materialId') && openPromises.length === 1 ? openPromises[0]!.materialId : undefined,
-    deferredMaterials: isAccept ? [] : undefined,
+    // materials the applicant still owes must be named with a date (容缺) before the acceptance is recorded
+    deferredMaterials: isAccept
+      ? (item ? owedTolerable(c, item) : []).map((materialId) => ({ materialId, dueDate: dayjs().add(7, 'day') }))
+      : undefined,
     greenChannel: isAccept ? !!c.greenChannel : undefined,
   };
 

@@ -165,6 +165,18 @@ export function CaseHistory({
                 ))}
               </ul>
             ) : null}
+            {h.payload?.checks?.length ? (
+              <ul className="history-list" data-testid={`history-checks-${h.seq}`}>
+                {h.payload.checks.map((c) => (
+                  <li key={c.materialId}>
+                    {c.name}：
+                    {c.result === 'ok'
+                      ? t('review.ok')
+                      : `${t('review.problem')}${c.problem ? `（${c.problem}）` : ''}`}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             {h.payload?.suspension && (
               <div className="history-comment">
                 {h.payload.suspension.reason}（{t('case.expectedDays', { n: h.payload.suspension.expectedDays })}）

@@ -1,6 +1,7 @@
 import { Button, Empty, Image, Input, Radio, Space, Tag, Typography } from 'antd';
 import { DownloadOutlined, EyeOutlined } from '@ant-design/icons';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { caseFileUrl, type CaseMaterial, type CaseView, type Correction } from '../cases';
 import { FileLine } from './FileUpload';
@@ -8,41 +9,77 @@ import { FileLine } from './FileUpload';
 export type CheckResult = { result?: 'ok' | 'problem'; note?: string };
 export type Checklist = Record<string, CheckResult>;
 
-const storageKey = (caseId: string) => `yw.check.${caseId}`;
-
-/** The clerk's pre-review checklist of one case, kept in the tab's session storage until the case moves on. */
-export function useChecklist(
-  caseId: string | undefined,
-): [Checklist, (id: string, v: CheckResult) => void, () => void] {
-  const [list, setList] = useState<Checklist>({});
-  useEffect(() => {
-    if (!caseId) return;
-    try {
-      setList(JSON.parse(sessionStorage.getItem(storageKey(caseId)) ?? '{}') as Checklist);
-    } catch {
-      setList({});
-    }
-  }, [caseId]);
-  const set = (id: string, v: CheckResult) =>
-    setList((prev) => {
-      const next = { ...prev, [id]: v };
-      if (caseId) sessionStorage.setItem(storageKey(caseId), JSON.stringify(next));
-      return next;
-    });
-  const clear = () => {
-    setList({});
-    if (caseId) sessionStorage.removeItem(storageKey(caseId));
-  };
-  return [list, set, clear];
+interface ServerChecklist {
+  checks: { materialId: string; result: 'ok' | 'problem'; problem: string | null }[];
 }
 
-/** Checklist problems → the `corrections` of a one-time notice. */
-export function checklistCorrections(c: CaseView, list: Checklist, fallback: string): Correction[] {
+/** Typing a problem is saved once the clerk pauses. */
+const SAVE_DELAY_MS = 600;
+
+/**
+ * The clerk's pre-review checklist of one case, kept on the server (`/api/cases/{id}/checks`): loaded when the
+ * case is being checked, each verdict saved as it is given, so another browser finds it. The step that closes
+ * the check records it and empties it; `reload` reads it again then. A refused verdict (a material never handed
+ * in cannot be 符合) is undone and its reason shown by `onRefused`.
+ */
+export function useChecklist(
+  caseId: string | undefined,
+  checking: boolean,
+  onRefused: (message: string) => void,
+): [Checklist, (id: string, v: CheckResult) => void, () => void] {
+  const [list, setList] = useState<Checklist>({});
+  const [epoch, setEpoch] = useState(0);
+  const timers = useRef<Record<string, ReturnType<typeof setTimeout>>>({});
+  useEffect(() => {
+    if (!caseId || !checking) return;
+    let live = true;
+    api
+      .get<ServerChecklist>(`/api/cases/${caseId}/checks`, { silent: true })
+      .then((r) => {
+        if (live)
+          setList(
+            Object.fromEntries(r.checks.map((c) => [c.materialId, { result: c.result, note: c.problem ?? undefined }])),
+          );
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [caseId, checking, epoch]);
+  const save = (id: string, v: CheckResult, previous: CheckResult | undefined) => {
+    if (!caseId || !v.result) return;
+    api
+      .put(
+        `/api/cases/${caseId}/checks/${id}`,
+        { result: v.result, problem: v.note?.trim() || undefined },
+        { silent: true },
+      )
+      .catch((err: unknown) => {
+        setList((prev) => ({ ...prev, [id]: previous ?? {} }));
+        onRefused(err instanceof ApiError ? err.problem.detail : String(err));
+      });
+  };
+  const set = (id: string, v: CheckResult) =>
+    setList((prev) => {
+      const previous = prev[id];
+      clearTimeout(timers.current[id]);
+      // a verdict is saved at once, the words of a problem when the clerk pauses
+      if (v.result !== previous?.result) save(id, v, previous);
+      else timers.current[id] = setTimeout(() => save(id, v, previous), SAVE_DELAY_MS);
+      return { ...prev, [id]: v };
+    });
+  const reload = () => {
+    setList({});
+    setEpoch((n) => n + 1);
+  };
+  return [list, set, reload];
+}
+
+/** Checklist problems → the `corrections` of a one-time notice, in the clerk's words (the server adds any left out). */
+export function checklistCorrections(c: CaseView, list: Checklist): Correction[] {
   return c.materials.flatMap((m) => {
     const r = list[m.materialId];
-    return r?.result === 'problem'
-      ? [{ materialId: m.materialId, problem: r.note?.trim() || `${m.name}：${fallback}` }]
-      : [];
+    return r?.result === 'problem' ? [{ materialId: m.materialId, problem: r.note?.trim() ?? '' }] : [];
   });
 }
 
@@ -153,7 +190,7 @@ export function MaterialsReview({
                   optionType="button"
                   size="small"
                 >
-                  <Radio.Button value="ok">
+                  <Radio.Button value="ok" disabled={m.status === 'missing'}>
                     <span data-testid={`check-${m.materialId}-ok`}>{t('review.ok')}</span>
                   </Radio.Button>
                   <Radio.Button value="problem">
@@ -165,6 +202,7 @@ export function MaterialsReview({
                     size="small"
                     value={r.note}
                     placeholder={t('review.notePlaceholder')}
+                    status={r.note?.trim() ? undefined : 'warning'}
                     onChange={(e) => onCheck(m.materialId, { ...r, note: e.target.value })}
                     data-testid={`check-${m.materialId}-note`}
                     maxLength={500}

@@ -2,6 +2,7 @@
 import { sql, type Selectable } from 'kysely';
 import { tables, type Db, type Tx } from '../../platform/db';
 import type { AssessmentTables, BulletinSummary } from './assessment.tables';
+import { regionIn } from '../../platform/scope';
 
 const q = (db: Db | Tx) => tables<AssessmentTables>(db);
 
@@ -57,7 +58,9 @@ export async function listBulletins(
   page: number,
   pageSize: number,
 ): Promise<{ total: number; items: BulletinMeta[] }> {
-  const base = q(db).selectFrom('assessment_bulletins').where('region_prefix', 'like', `${regionPrefix}%`);
+  const base = q(db)
+    .selectFrom('assessment_bulletins')
+    .where((eb) => regionIn(eb, 'region_prefix', regionPrefix));
   const total = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
   const items = await base
     .select(metaColumns.filter((c) => c !== 'week_from' && c !== 'week_to'))

@@ -23,7 +23,7 @@ import { maskIdNumber, maskPhone } from '../../platform/mask';
 import { getItemVersion, getPublishedItem, type ItemDetail } from '../catalog/index';
 import { loadCalendar, type CalendarData } from '../calendar/index';
 import {
-  getDepartment,
+  departmentCodesFor,
   getDepartmentsByKind,
   getHall,
   getRegion,
@@ -76,7 +76,6 @@ import {
 import {
   caseAccess,
   canFile,
-  isDepartmentBound,
   isRegionStaff,
   performersFor,
   ACTING_ROLES,
@@ -166,19 +165,6 @@ async function requireItemContext(db: Db, row: CaseRow): Promise<ItemContext> {
 }
 
 /* ------------------------------------------------------------------ scope */
-
-/** Department codes a department-bound approver/chief covers (its own, and the parent of an approval office). */
-export async function departmentCodesFor(db: Db, actor: Actor): Promise<string[] | null> {
-  if (!isDepartmentBound(actor)) return null;
-  const d = await getDepartment(db, actor.scope.departmentId!);
-  if (!d) return [];
-  const codes = [d.code];
-  if (d.parentId) {
-    const parent = await getDepartment(db, d.parentId);
-    if (parent) codes.push(parent.code);
-  }
-  return codes;
-}
 
 const factsOf = (r: CaseRow): CaseFacts => ({
   regionCode: r.region_code,

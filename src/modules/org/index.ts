@@ -14,7 +14,8 @@ export {
   listRegionsAt,
   listDepartmentsAt,
 } from './org.repository';
-export { getRegion, getDepartment, getHall } from './org.cached';
+export { getRegion, getDepartment, getHall, departmentCodesFor } from './org.cached';
+export { isDepartmentBound } from './org.departments';
 export { scopePrefixFor, levelOfOfficialCode, LEVEL_LABELS, LEVEL_RANK } from './org.regions';
 export { isValidCreditCode } from './org.codes';
 export type { RegionLevel, RegionKind, DepartmentKind, WindowKind } from './org.tables';

@@ -3,6 +3,7 @@ import type { Db, Tx } from '../../platform/db';
 import { tables } from '../../platform/db';
 import type { RatingsTables } from './ratings.tables';
 import type { ScopeFilter } from './ratings.policy';
+import { regionIn, whereRegionIn } from '../../platform/scope';
 
 const q = (db: Db | Tx) => tables<RatingsTables>(db);
 
@@ -20,8 +21,7 @@ function scopeWhere<T extends ScopedTable>(f: ScopeFilter) {
     const e = eb as unknown as ExpressionBuilder<any, any>;
     const ors = [];
     if (f.regionPrefix !== null) {
-      const pattern = `${f.regionPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      const region = e.or([e('region_code', 'like', pattern), e('accept_region_code', 'like', pattern)]);
+      const region = regionIn(e, ['region_code', 'accept_region_code'], f.regionPrefix);
       ors.push(
         f.departmentCodes
           ? e.and([region, f.departmentCodes.length ? e('department_code', 'in', f.departmentCodes) : e.lit(false)])
@@ -106,10 +106,7 @@ export async function summaryCounts(
   if (f.from) sel = sel.where('rated_on', '>=', f.from);
   if (f.to) sel = sel.where('rated_on', '<=', f.to);
   if (f.channel) sel = sel.where('channel', '=', f.channel);
-  if (f.regionPrefix) {
-    const pattern = `${f.regionPrefix}%`;
-    sel = sel.where((eb) => eb.or([eb('region_code', 'like', pattern), eb('accept_region_code', 'like', pattern)]));
-  }
+  if (f.regionPrefix) sel = whereRegionIn(sel, ['region_code', 'accept_region_code'], f.regionPrefix);
   const rows = await sel.execute();
   return rows.map((r) => ({
     department_code: r.department_code,

@@ -7,7 +7,7 @@ import { recordAudit } from '../../platform/audit';
 import { maskName } from '../../platform/mask';
 import { addWorkdays, todayInShanghai } from '../calendar/index';
 import { getCaseRatingFacts, type CaseRatingFacts } from '../cases/index';
-import { getDepartment, getRegion } from '../org/index';
+import { departmentCodesFor, getDepartment, getRegion } from '../org/index';
 import { notify } from '../notify/index';
 import * as repo from './ratings.repository';
 import type { AppealRow, RatingRow, RectificationRow } from './ratings.repository';
@@ -75,20 +75,6 @@ export const extensionWorkdays = () => intFromEnv('RATINGS_EXTENSION_WORKDAYS', 
 export const DEVICE_SESSION_MINUTES = 30;
 
 /* ------------------------------------------------------------------ scope */
-
-async function departmentCodesFor(db: Db | Tx, actor: Actor): Promise<string[] | null> {
-  const bound =
-    !!actor.scope.departmentId && actor.roles.length > 0 && actor.roles.every((r) => r === 'approver' || r === 'chief');
-  if (!bound) return null;
-  const d = await getDepartment(db, actor.scope.departmentId!);
-  if (!d) return [];
-  const codes = [d.code];
-  if (d.parentId) {
-    const parent = await getDepartment(db, d.parentId);
-    if (parent) codes.push(parent.code);
-  }
-  return codes;
-}
 
 async function scopeOf(db: Db | Tx, actor: Actor, includeOwn: boolean): Promise<ScopeFilter> {
   return scopeFilterFor(actor, await departmentCodesFor(db, actor), includeOwn);

@@ -2,6 +2,7 @@ import type { Db, Tx } from '../../platform/db';
 import { tables } from '../../platform/db';
 import type { MeasureStatus, TasksTables } from './tasks.tables';
 import { sql, type ExpressionBuilder, type Expression, type Selectable, type SqlBool } from 'kysely';
+import { regionIn } from '../../platform/scope';
 
 const q = (db: Db | Tx) => tables<TasksTables>(db);
 
@@ -63,7 +64,9 @@ export async function pageProblems(
   c: MeasureCriteria,
   page: { limit: number; offset: number } | null,
 ): Promise<{ total: number; items: ProblemRow[] }> {
-  let base = q(db).selectFrom('supervision_problems as p').where('p.region_code', 'like', `${regionPrefix}%`);
+  let base = q(db)
+    .selectFrom('supervision_problems as p')
+    .where((eb) => regionIn(eb, 'p.region_code', regionPrefix));
   if (hasMeasureCriteria(c))
     base = base.where((eb) =>
       eb.exists(

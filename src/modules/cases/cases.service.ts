@@ -17,6 +17,7 @@ import {
   Problem,
   unprocessable,
   type FieldError,
+  staleVersion,
 } from '../../platform/errors';
 import { UUID_RE } from '../../platform/schemas';
 import { maskIdNumber, maskPhone } from '../../platform/mask';
@@ -231,10 +232,9 @@ async function recordStep(
   patch: repo.CasePatch,
   event: Parameters<typeof repo.updateCaseWithEvent>[3],
   alongside: readonly RowInsert[] = [],
-  clash = '办件已被他人同时办理，请刷新后重试',
 ) {
   const written = await repo.updateCaseWithEvent(db, row, patch, event, alongside);
-  if (!written) throw conflict(clash, 'stale_version');
+  if (!written) throw staleVersion('办件');
   return { updated: written.row, event: written.event };
 }
 
@@ -919,10 +919,7 @@ async function workflowStep(
     throw forbidden(access === 'view' ? `您所在的大厅只能查看该办件，不能办理（${tr.message}）` : tr.message);
   }
   if (body.version !== row.version) {
-    throw conflict(
-      `办件已被他人更新（当前版本 ${row.version}，您提交的版本 ${body.version}），请刷新后重试`,
-      'stale_version',
-    );
+    throw staleVersion('办件', { current: row.version, submitted: body.version });
   }
   const req = checkRequirements(tr.action, body, item);
   if ((body.deferredMaterials !== undefined || body.greenChannel !== undefined) && tr.action.action !== 'accept') {
@@ -1183,11 +1180,7 @@ export async function saveDraft(db: Db, ctx: Ctx, id: string, body: SaveDraftBod
     throw forbidden('只有申请人或登记该办件的窗口人员可以修改草稿');
   if (row.status !== def.initial || row.submitted_at !== null)
     throw conflict(`办件当前为「${statusLabel(def, row.status)}」，不是草稿，不能修改`, 'not_a_draft');
-  if (body.version !== row.version)
-    throw conflict(
-      `办件已被他人更新（当前版本 ${row.version}，您提交的版本 ${body.version}），请刷新后重试`,
-      'stale_version',
-    );
+  if (body.version !== row.version) throw staleVersion('办件', { current: row.version, submitted: body.version });
   const formCheck = validateForm(item.formFields, body.form, { submit: false });
   throwFieldErrors(formCheck.errors, '申请表填写有误', 'form_invalid');
   const current = await repo.listMaterials(db, id);
@@ -1224,7 +1217,6 @@ export async function saveDraft(db: Db, ctx: Ctx, id: string, body: SaveDraftBod
           ip: ctx.ip,
         }),
       ],
-      '办件已被他人同时修改，请刷新后重试',
     );
     for (const m of mat.rows)
       await repo.updateMaterial(tx, id, m.materialId, {
@@ -1459,11 +1451,7 @@ async function applyLinkageAction(
           : `办件当前为「${statusLabel(def, row.status)}」，不能${label}`;
     throw conflict(why, 'invalid_state');
   }
-  if (body.version !== row.version)
-    throw conflict(
-      `办件已被他人更新（当前版本 ${row.version}，您提交的版本 ${body.version}），请刷新后重试`,
-      'stale_version',
-    );
+  if (body.version !== row.version) throw staleVersion('办件', { current: row.version, submitted: body.version });
   const text = (action === 'report-up' ? body.comment : body.reason)?.trim();
   if (!text)
     throw fieldError(
@@ -1546,11 +1534,7 @@ async function supplyMaterial(
   if (!fileIds.length && !paper)
     throw fieldError('fileIds', '请上传补交的材料文件（窗口核验纸质原件的可设 paper: true）');
   if (fileIds.length) await assertFilesOwnedBy(db, actor.id, fileIds, (k) => `fileIds.${k}`);
-  if (body.version !== row.version)
-    throw conflict(
-      `办件已被他人更新（当前版本 ${row.version}，您提交的版本 ${body.version}），请刷新后重试`,
-      'stale_version',
-    );
+  if (body.version !== row.version) throw staleVersion('办件', { current: row.version, submitted: body.version });
   const now = nowOf(ctx);
   const done = await db.transaction().execute(async (tx) => {
     const payload = { materialId: promise.material_id, files: fileIds.length, paper, dueDate: promise.due_date };

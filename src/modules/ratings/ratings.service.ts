@@ -2,7 +2,7 @@
 import { randomInt } from 'node:crypto';
 import { hasRole, type Actor } from '../../platform/auth';
 import type { Db, Tx } from '../../platform/db';
-import { conflict, fieldError, forbidden, notFound, unprocessable } from '../../platform/errors';
+import { conflict, fieldError, forbidden, notFound, unprocessable, staleVersion } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
 import { maskName } from '../../platform/mask';
 import { addWorkdays, todayInShanghai } from '../calendar/index';
@@ -512,8 +512,7 @@ export async function actOnRectification(db: Db, ctx: Ctx, id: string, body: Act
   const updated = await db.transaction().execute(async (tx) => {
     const { x, r } = await loadRectification(tx, actor, id, true);
     await assertHandle(tx, actor, r, ACTION_PERMISSION[body.action], RECT);
-    if (x.version !== body.version)
-      throw conflict(`整改记录已被他人更新（当前版本 ${x.version}），请刷新后重试`, 'stale_version');
+    if (x.version !== body.version) throw staleVersion('整改记录', { current: x.version, submitted: body.version });
     const input: RectificationInput =
       body.action === 'check'
         ? { action: 'check', valid: body.valid }

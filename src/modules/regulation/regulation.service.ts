@@ -2,7 +2,7 @@
 import type { Db } from '../../platform/db';
 import { inRegionScope, type Actor } from '../../platform/auth';
 import { recordAudit } from '../../platform/audit';
-import { conflict, fieldError, forbidden, notFound, unprocessable } from '../../platform/errors';
+import { conflict, fieldError, forbidden, notFound, unprocessable, staleVersion } from '../../platform/errors';
 import { maskName } from '../../platform/mask';
 import { getPublishedItem } from '../catalog/index';
 import { departmentCodesFor, getDepartment, getRegion } from '../org/index';
@@ -130,7 +130,7 @@ export async function updateAssignment(
       department_name: dept.name,
       updated_by: actor.username,
     });
-    if (!row) throw conflict('配置已被他人修改，请刷新后重试', 'stale_version');
+    if (!row) throw staleVersion('配置');
     await recordAudit(tx, {
       actor,
       action: 'regulation.assignment.update',
@@ -270,7 +270,7 @@ export async function receivePush(db: Db, ctx: Ctx, id: string, body: { version:
       received_at: new Date(),
       received_by_name: actor.name,
     });
-    if (!row) throw conflict('推送记录已被他人处理，请刷新后重试', 'stale_version');
+    if (!row) throw staleVersion('推送记录');
     await recordAudit(tx, {
       actor,
       action: 'regulation.push.receive',
@@ -306,7 +306,7 @@ export async function returnResult(
       returned_at: new Date(),
       returned_by_name: actor.name,
     });
-    if (!row) throw conflict('推送记录已被他人处理，请刷新后重试', 'stale_version');
+    if (!row) throw staleVersion('推送记录');
     await recordAudit(tx, {
       actor,
       action: 'regulation.push.result',
@@ -487,7 +487,7 @@ export async function updateInspector(
       conflicts: body.conflicts,
       active: body.active,
     });
-    if (!row) throw conflict('名录已被他人修改，请刷新后重试', 'stale_version');
+    if (!row) throw staleVersion('名录');
     await recordAudit(tx, {
       actor,
       action: 'regulation.inspector.update',

@@ -3,6 +3,7 @@ import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import { tables, type Db, type Tx } from '../../platform/db';
 import type { RegulationTables } from './regulation.tables';
 import { containsPattern, prefixCovers, regionIn, whereRegionIn } from '../../platform/scope';
+import { pageOf } from '../../platform/paging';
 
 const q = (db: Db | Tx) => tables<RegulationTables>(db);
 type T = RegulationTables;
@@ -15,11 +16,6 @@ export type TargetRow = Selectable<T['regulation_plan_targets']>;
 
 /** ILIKE pattern for a search term (wildcards in the term are literal). */
 const contains = containsPattern;
-
-async function page<R>(count: () => Promise<{ n: number }>, rows: () => Promise<R[]>) {
-  const [{ n }, items] = await Promise.all([count(), rows()]);
-  return { total: Number(n), items };
-}
 
 /* ---------------------------------------------------------------- assignments */
 
@@ -38,17 +34,7 @@ export async function listAssignments(
         eb('department_name', 'ilike', contains(f.q!)),
       ]),
     );
-  return page(
-    () => b.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    () =>
-      b
-        .selectAll()
-        .orderBy('item_code')
-        .orderBy('region_code')
-        .limit(f.pageSize)
-        .offset((f.page - 1) * f.pageSize)
-        .execute(),
-  );
+  return pageOf(b, (qb) => qb.selectAll().orderBy('item_code').orderBy('region_code'), f);
 }
 export const getAssignment = (db: Db | Tx, id: string) =>
   q(db).selectFrom('regulation_assignments').selectAll().where('id', '=', id).executeTakeFirst();
@@ -113,17 +99,7 @@ export async function listPushes(db: Db | Tx, f: PushFilter) {
         eb('item_name', 'ilike', contains(f.q!)),
       ]),
     );
-  return page(
-    () => b.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    () =>
-      b
-        .selectAll()
-        .orderBy('created_at', 'desc')
-        .orderBy('id')
-        .limit(f.pageSize)
-        .offset((f.page - 1) * f.pageSize)
-        .execute(),
-  );
+  return pageOf(b, (qb) => qb.selectAll().orderBy('created_at', 'desc').orderBy('id'), f);
 }
 export const getPush = (db: Db | Tx, id: string) =>
   q(db).selectFrom('regulation_pushes').selectAll().where('id', '=', id).executeTakeFirst();
@@ -258,17 +234,7 @@ export async function listEntities(
     b = b.where((eb) =>
       eb.or([eb('name', 'ilike', contains(f.q!)), eb('credit_code', '=', f.q!), eb('licence_number', '=', f.q!)]),
     );
-  return page(
-    () => b.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    () =>
-      b
-        .selectAll()
-        .orderBy('created_at', 'desc')
-        .orderBy('id')
-        .limit(f.pageSize)
-        .offset((f.page - 1) * f.pageSize)
-        .execute(),
-  );
+  return pageOf(b, (qb) => qb.selectAll().orderBy('created_at', 'desc').orderBy('id'), f);
 }
 export const insertEntities = (db: Db | Tx, rows: Insertable<T['regulation_entities']>[]) =>
   rows.length ? q(db).insertInto('regulation_entities').values(rows).execute() : Promise.resolve();
@@ -312,17 +278,7 @@ export async function listInspectors(
         eb('certificate_number', '=', f.q!),
       ]),
     );
-  return page(
-    () => b.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    () =>
-      b
-        .selectAll()
-        .orderBy('department_name')
-        .orderBy('name')
-        .limit(f.pageSize)
-        .offset((f.page - 1) * f.pageSize)
-        .execute(),
-  );
+  return pageOf(b, (qb) => qb.selectAll().orderBy('department_name').orderBy('name'), f);
 }
 export const activeInspectors = (db: Db | Tx, departmentId: string) =>
   q(db)
@@ -363,17 +319,7 @@ export async function listPlans(
   if (f.q)
     b = b.where((eb) => eb.or([eb('name', 'ilike', contains(f.q!)), eb('department_name', 'ilike', contains(f.q!))]));
   const order = f.status === 'published' ? ('published_at' as const) : ('created_at' as const);
-  return page(
-    () => b.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    () =>
-      b
-        .selectAll()
-        .orderBy(order, 'desc')
-        .orderBy('id')
-        .limit(f.pageSize)
-        .offset((f.page - 1) * f.pageSize)
-        .execute(),
-  );
+  return pageOf(b, (qb) => qb.selectAll().orderBy(order, 'desc').orderBy('id'), f);
 }
 export const getPlan = (db: Db | Tx, id: string) =>
   q(db).selectFrom('regulation_plans').selectAll().where('id', '=', id).executeTakeFirst();

@@ -4,6 +4,7 @@ import { tables, type Db, type Tx } from '../../platform/db';
 import type { NoticeEvent, SupervisionTables } from './supervision.tables';
 import type { RuleCode, RuleConfig, WarningLevel, WarningState } from './supervision.rules';
 import { whereInScope, whereRegionIn } from '../../platform/scope';
+import { pageOf } from '../../platform/paging';
 
 const q = (db: Db | Tx) => tables<SupervisionTables>(db);
 
@@ -114,15 +115,7 @@ export async function listWarnings(
   if (f.region) base = whereRegionIn(base, 'region_code', f.region);
   if (f.department) base = base.where('department_code', '=', f.department);
   if (f.caseId) base = base.where('case_id', '=', f.caseId);
-  const total = (await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirst()) as { n: number };
-  const items = (await base
-    .selectAll()
-    .orderBy('raised_at', 'desc')
-    .orderBy('id')
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute()) as WarningRow[];
-  return { total: total.n, items };
+  return pageOf(base, (qb) => qb.selectAll().orderBy('raised_at', 'desc').orderBy('id'), f);
 }
 
 export async function getWarning(db: Db | Tx, id: string, forUpdate = false): Promise<WarningRow | undefined> {

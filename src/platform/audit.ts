@@ -3,6 +3,7 @@ import { sql, type Generated, type Kysely, type Selectable } from 'kysely';
 import type { Db, Tx } from './db';
 import { tables } from './db';
 import { insertRows, type RowInsert } from './writes';
+import { prefixPattern } from './scope';
 
 /**
  * Audit log 全程留痕: every write appends a row in the writer's own transaction.
@@ -198,7 +199,7 @@ export async function listAudit(db: Db, f: AuditQuery) {
   if (f.entityType) q = q.where('entity_type', '=', f.entityType);
   if (f.entityId) q = q.where('entity_id', '=', f.entityId);
   if (f.actor) q = q.where('actor_name', '=', f.actor);
-  if (f.action) q = q.where('action', 'like', `${f.action}%`);
+  if (f.action) q = q.where('action', 'like', prefixPattern(f.action));
   if (f.from) q = q.where('at', '>=', new Date(`${f.from}T00:00:00+08:00`));
   if (f.to) q = q.where('at', '<', sql<Date>`${`${f.to}T00:00:00+08:00`}::timestamptz + interval '1 day'`);
   const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

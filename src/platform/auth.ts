@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { forbidden, unauthorized } from './errors';
+import { inSubtree } from './scope';
 
 /** Stable role codes; Chinese labels live in the web app's i18n. */
 export const ROLES = ['admin', 'supervisor', 'clerk', 'approver', 'chief', 'agent', 'applicant'] as const;
@@ -64,5 +65,5 @@ export function requireRole(req: FastifyRequest, ...roles: Role[]): Actor {
 
 /** Whether a record located at `regionCode` lies inside the actor's region subtree. */
 export function inRegionScope(actor: Pick<Actor, 'scope'>, regionCode: string): boolean {
-  return regionCode.startsWith(actor.scope.regionPrefix);
+  return inSubtree(regionCode, actor.scope.regionPrefix);
 }

@@ -41,6 +41,16 @@ export const forbidden = (detail = '当前角色无权执行此操作') => new P
 /** Also the answer across data scopes: we do not confirm that a record exists elsewhere. */
 export const notFound = (what = '记录') => new Problem(404, '未找到', `${what}不存在或不在您的数据范围内`);
 export const conflict = (detail: string, code?: string) => new Problem(409, '操作冲突', detail, [], code);
+/**
+ * 409 `stale_version`: the record changed since the client read it (a write on its version matched no
+ * row). `what` names the record (办件, 计划); the versions are named when known.
+ */
+export function staleVersion(what: string, versions?: { current: number; submitted?: number }): Problem {
+  const known = versions
+    ? `（当前版本 ${versions.current}${versions.submitted === undefined ? '' : `，您提交的版本 ${versions.submitted}`}）`
+    : '';
+  return conflict(`${what}已被他人修改${known}，请刷新后重试`, 'stale_version');
+}
 export const unprocessable = (detail: string, errors: FieldError[] = [], code?: string) =>
   new Problem(422, '业务规则不允许', detail, errors, code);
 export const tooManyRequests = (detail: string) => new Problem(429, '请求过于频繁', detail);

@@ -2,6 +2,8 @@
 import { sql, type Selectable } from 'kysely';
 import { tables, type Db, type Tx } from '../../platform/db';
 import type { AssessmentTables, BulletinSummary } from './assessment.tables';
+import { regionIn } from '../../platform/scope';
+import { pageOf } from '../../platform/paging';
 
 const q = (db: Db | Tx) => tables<AssessmentTables>(db);
 
@@ -57,17 +59,19 @@ export async function listBulletins(
   page: number,
   pageSize: number,
 ): Promise<{ total: number; items: BulletinMeta[] }> {
-  const base = q(db).selectFrom('assessment_bulletins').where('region_prefix', 'like', `${regionPrefix}%`);
-  const total = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
-  const items = await base
-    .select(metaColumns.filter((c) => c !== 'week_from' && c !== 'week_to'))
-    .select([dateText('week_from'), dateText('week_to')])
-    .orderBy('week_from', 'desc')
-    .orderBy('region_prefix')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
-  return { total: total.n, items };
+  const base = q(db)
+    .selectFrom('assessment_bulletins')
+    .where((eb) => regionIn(eb, 'region_prefix', regionPrefix));
+  return pageOf(
+    base,
+    (qb) =>
+      qb
+        .select(metaColumns.filter((c) => c !== 'week_from' && c !== 'week_to'))
+        .select([dateText('week_from'), dateText('week_to')])
+        .orderBy('week_from', 'desc')
+        .orderBy('region_prefix'),
+    { page, pageSize },
+  );
 }
 
 export async function getBulletinMeta(db: Db | Tx, id: string): Promise<BulletinMeta | undefined> {

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { recordAudit } from '../../platform/audit';
 import { hasRole, type Actor } from '../../platform/auth';
 import type { Db } from '../../platform/db';
-import { conflict, fieldError, forbidden, notFound } from '../../platform/errors';
+import { fieldError, forbidden, notFound, staleVersion } from '../../platform/errors';
 import { todayInShanghai } from '../calendar/index';
 import { warningScope, type WarningScope } from '../supervision/index';
 import { gatherFacts, type GroupBy } from './assessment.facts';
@@ -74,7 +74,8 @@ export async function updateRule(
       const problem = checkItemRule(body.points, body.cap);
       if (problem) throw fieldError(problem.startsWith('封顶') ? 'cap' : 'points', problem);
     }
-    if (before.version !== body.version) throw conflict('该规则已被他人修改，请刷新后重试', 'stale_version');
+    if (before.version !== body.version)
+      throw staleVersion('该规则', { current: before.version, submitted: body.version });
     const after = await repo.updateRule(tx, code, { points: body.points, cap: body.cap, updatedByName: actor.name });
     await recordAudit(tx, {
       actor,

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import { tables, type Db, type Tx } from '../../platform/db';
 import type { BundlesTables } from './bundles.tables';
+import { containsPattern } from '../../platform/scope';
 
 const q = (db: Db | Tx) => tables<BundlesTables>(db);
 export type BundleRow = Selectable<BundlesTables['bundles']>;
@@ -93,7 +94,7 @@ export async function listApplicationsOf(
 ) {
   let base = q(db).selectFrom('bundle_applications').where('applicant_id', '=', applicantId);
   if (opts.q) {
-    const like = `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(opts.q);
     base = base.where((eb) =>
       eb.or([eb('bundle_name', 'ilike', like), sql<boolean>`case_numbers::text ilike ${like}`]),
     );

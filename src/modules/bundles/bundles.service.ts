@@ -6,7 +6,15 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Db } from '../../platform/db';
 import { hasRole, type Actor } from '../../platform/auth';
 import { canonicalJson, recordAudit } from '../../platform/audit';
-import { badRequest, conflict, notFound, Problem, unprocessable, type FieldError } from '../../platform/errors';
+import {
+  badRequest,
+  conflict,
+  notFound,
+  Problem,
+  unprocessable,
+  type FieldError,
+  staleVersion,
+} from '../../platform/errors';
 import { getPublishedItem, type ItemDetail } from '../catalog/index';
 import { addWorkdays, countWorkdays, todayInShanghai } from '../calendar/index';
 import { caseStatusesFor, caseStatusesOrHidden, createCaseInTransaction } from '../cases/index';
@@ -168,7 +176,7 @@ export async function updateBundle(db: Db, ctx: Ctx, code: string, body: UpdateB
       mode: body.mode,
       active: body.active,
     });
-    if (!row) throw conflict('一件事主题已被他人修改，请刷新后重试', 'stale_version');
+    if (!row) throw staleVersion('一件事主题');
     await recordAudit(tx, {
       actor: ctx.actor,
       action: 'bundles.bundle.update',
@@ -195,7 +203,7 @@ export async function deactivateBundle(db: Db, ctx: Ctx, code: string) {
       mode: before.mode,
       active: false,
     });
-    if (!row) throw conflict('一件事主题已被他人修改，请刷新后重试', 'stale_version');
+    if (!row) throw staleVersion('一件事主题');
     await recordAudit(tx, {
       actor: ctx.actor,
       action: 'bundles.bundle.deactivate',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, type CalendarData } from '../calendar/index';
 import { computeClock } from '../workflow/index';
-import { clockColumns, countWorkdays, nearOn, overdueOn, storedDeadlineState, storedRemaining } from './cases.clock';
+import { clockColumns, nearOn, overdueOn, storedDeadlineState, storedRemaining } from './cases.clock';
 
 // 2026: 国庆 + 中秋 Oct 1–7 off, Sat Oct 10 worked (调休).
 const days = new Map<string, 'holiday' | 'workday'>();
@@ -66,9 +66,17 @@ describe('stored clock columns', () => {
     expect(clockColumns(cal, late, 5, true).clock_phase).toBe('suspended_overdue');
   });
 
-  it('counts working days both ways', () => {
-    expect(countWorkdays(cal, '2026-09-30', '2026-10-09')).toBe(2);
-    expect(countWorkdays(cal, '2026-10-09', '2026-09-30')).toBe(-2);
-    expect(countWorkdays(cal, '2026-11-27', '2026-11-27')).toBe(0);
+  it('counts the remaining working days with the calendar, both ways', () => {
+    const row = (promised_deadline: string) => ({
+      clock_phase: 'running' as const,
+      near_on: null,
+      overdue_on: null,
+      promised_deadline,
+      finished_on: null,
+      step_entered_at: new Date('2026-09-01T00:00:00+08:00'),
+    });
+    expect(storedRemaining(cal, row('2026-10-09'), '2026-09-30')).toBe(2);
+    expect(storedRemaining(cal, row('2026-09-30'), '2026-10-09')).toBe(-2);
+    expect(storedRemaining(cal, row('2026-11-27'), '2026-11-27')).toBe(0);
   });
 });

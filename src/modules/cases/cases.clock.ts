@@ -6,7 +6,13 @@
  *   overdue_on — first day on which it is overdue 超期 (the working day after the promised deadline).
  * A suspended case's remaining days are frozen, so its state is fixed until it resumes.
  */
-import { addDays, todayInShanghai, type CalendarData } from '../calendar/index';
+import {
+  addDays,
+  countWorkdaysIn,
+  isWorkdayIn as isWorkday,
+  todayInShanghai,
+  type CalendarData,
+} from '../calendar/index';
 import { isNear, type ClockEvent, type ClockView, type DeadlineState } from '../workflow/index';
 import type { ClockPhase } from './cases.tables';
 
@@ -20,37 +26,6 @@ export function setCasesClock(fn: (() => Date) | null): void {
 
 /** The Asia/Shanghai civil day of an instant. */
 export const shanghaiDay = (at: Date): string => todayInShanghai(at);
-
-function isWorkday(cal: CalendarData, date: string): boolean {
-  const kind = cal.days.get(date);
-  if (kind === 'holiday') return false;
-  if (kind === 'workday') return true;
-  const w = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return w !== 0 && w !== 6;
-}
-
-/** Working days in (from, to] for from ≤ to (a short span: the last days before a deadline). */
-function workdaysAfter(cal: CalendarData, from: string, to: string): number {
-  let n = 0;
-  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkday(cal, d)) n += 1;
-  return n;
-}
-
-/** The date N working days after `from` (not counting `from`), as the calendar's addWorkdays. */
-export function addWorkdays(cal: CalendarData, from: string, n: number): string {
-  let d = from;
-  for (let left = n; left > 0;) {
-    d = addDays(d, 1);
-    if (isWorkday(cal, d)) left -= 1;
-  }
-  return d;
-}
-
-/** Working days in (from, to]; negative when `to` is before `from` (as the calendar's countWorkdays). */
-export function countWorkdays(cal: CalendarData, from: string, to: string): number {
-  if (to < from) return -countWorkdays(cal, to, from);
-  return workdaysAfter(cal, from, to);
-}
 
 /** First day on which `isNear(remaining, promisedDays)` holds for a case due on `deadline`. */
 export function nearOn(cal: CalendarData, deadline: string, promisedDays: number): string {
@@ -152,7 +127,7 @@ export function storedRemaining(cal: CalendarData, row: StoredDeadline, today: s
       : row.clock_phase === 'running'
         ? today
         : shanghaiDay(row.step_entered_at);
-  return countWorkdays(cal, from, row.promised_deadline);
+  return countWorkdaysIn(cal, from, row.promised_deadline).count;
 }
 
 /** A history event as the working-day clock reads it. */

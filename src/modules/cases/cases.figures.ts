@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../platform/db';
+import { scopeSql } from '../../platform/scope';
 
 /** Facts of one case for the warning rules (one row per case, events aggregated). */
 export interface CaseWarningFactsRow {
@@ -90,10 +91,11 @@ export interface CaseScopeFilter {
   hallId?: string | null;
 }
 
-const scopeWhere = (f: CaseScopeFilter) => sql`
-  c.region_code like ${`${f.regionPrefix}%`}
-  ${f.departmentCodes ? (f.departmentCodes.length ? sql`and c.department_code in (${sql.join(f.departmentCodes.map((d) => sql`${d}`))})` : sql`and false`) : sql``}
-  ${f.hallId ? sql`and c.accept_hall_id = ${f.hallId}::uuid` : sql``}`;
+const scopeWhere = (f: CaseScopeFilter) =>
+  scopeSql(
+    { regionPrefix: f.regionPrefix, departmentCodes: f.departmentCodes, hallId: f.hallId ?? null, ownerId: null },
+    { region: sql.ref('c.region_code'), department: sql.ref('c.department_code'), hall: sql.ref('c.accept_hall_id') },
+  );
 
 export interface OpenCaseCountsRow {
   region_code: string;

@@ -10,7 +10,7 @@ import type { Actor } from '../../platform/auth';
 import { maskName } from '../../platform/mask';
 import { applyAction, getCaseView, type Ctx } from './cases.service';
 import type { CasesTables, Pickup } from './cases.tables';
-import { escapeLike } from './cases.repository';
+import { containsPattern, regionIn } from '../../platform/scope';
 
 export type IssuingStage = 'to_issue' | 'to_deliver';
 const STATUS_OF: Record<IssuingStage, string> = { to_issue: 'granted', to_deliver: 'certificate_issued' };
@@ -49,18 +49,17 @@ export interface IssuingQueueItem {
  * may act is decided by the action itself.
  */
 export async function issuingQueue(db: Db, actor: Actor, query: IssuingQueueQuery) {
-  const prefix = `${actor.scope.regionPrefix}%`;
   let base = tables<CasesTables>(db)
     .selectFrom('cases')
     .where('status', '=', STATUS_OF[query.stage])
-    .where((eb) => eb.or([eb('accept_region_code', 'like', prefix), eb('current_region_code', 'like', prefix)]));
+    .where((eb) => regionIn(eb, ['accept_region_code', 'current_region_code'], actor.scope.regionPrefix));
   if (query.hallId) {
     const hall = query.hallId;
     base = base.where((eb) => eb.or([eb('accept_hall_id', '=', hall), eb('current_hall_id', '=', hall)]));
   }
   if (query.departmentCode) base = base.where('department_code', '=', query.departmentCode);
   if (query.q) {
-    const pattern = `%${escapeLike(query.q)}%`;
+    const pattern = containsPattern(query.q);
     base = base.where((eb) => eb.or([eb('number', 'like', pattern), eb('applicant_name', 'like', pattern)]));
   }
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -8,15 +8,11 @@
  * 统一出件. Before acceptance the accepting hall holds it.
  */
 import type { Level, LinkageHop } from './cases.tables';
+import { LEVEL_LABELS, LEVEL_RANK, REGION_LEVELS, levelOfOfficialCode } from '../org/index';
 
-export const LEVELS: readonly Level[] = ['city', 'county', 'town', 'village'];
-export const LEVEL_RANK: Record<Level, number> = { city: 1, county: 2, town: 3, village: 4 };
-export const LEVEL_NAMES: Record<Level, string> = {
-  city: '市级',
-  county: '县区级',
-  town: '镇街级',
-  village: '村社区级',
-};
+export { LEVEL_RANK };
+export const LEVELS: readonly Level[] = REGION_LEVELS;
+export const LEVEL_NAMES: Record<Level, string> = LEVEL_LABELS;
 /** Short names used in messages such as 「本事项不能在村级受理」. */
 const LEVEL_SHORT: Record<Level, string> = { city: '市级', county: '县级', town: '镇级', village: '村级' };
 
@@ -182,9 +178,5 @@ export function linkageActionsAt(
 
 /** The level of an actor's region code by its shape (null when unknown, e.g. an economic zone). */
 export function levelOfCode(code: string): Level | null {
-  if (/^\d{4}00$/.test(code)) return 'city';
-  if (/^\d{6}$/.test(code)) return 'county';
-  if (/^\d{9}000$/.test(code)) return 'town';
-  if (/^\d{12}$/.test(code)) return 'village';
-  return null;
+  return levelOfOfficialCode(code) ?? null;
 }

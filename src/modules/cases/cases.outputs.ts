@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../../platform/db';
 import { unprocessable } from '../../platform/errors';
 import type { Actor } from '../../platform/auth';
-import type { CalendarData } from '../calendar/index';
+import { addWorkdaysIn, type CalendarData } from '../calendar/index';
 import { implementingBodyAt, MATERIAL_FORM_LABELS, type ItemDetail } from '../catalog/index';
 import {
   documentsFromJson,
@@ -22,7 +22,7 @@ import {
 } from '../documents/index';
 import { prepareNotice, type PreparedNotice } from '../notify/index';
 import type { ClockView } from '../workflow/index';
-import { addWorkdays, shanghaiDay } from './cases.clock';
+import { shanghaiDay } from './cases.clock';
 import type { CaseRow, MaterialRowDb } from './cases.repository';
 import type { ActionInputs } from './cases.schemas';
 import { formatTrackingCode } from './cases.tracking';
@@ -135,7 +135,7 @@ export function documentFor(action: string, c: IssueContext, officeName: string)
           ),
           problem: clip(x.problem, 500),
         })),
-        correctBy: addWorkdays(c.cal, today, CORRECTION_WORKDAYS),
+        correctBy: addWorkdaysIn(c.cal, today, CORRECTION_WORKDAYS).date,
       };
     case 'refuse':
       return { kind: 'refusal_notice', ...common, reason: clip(c.req.reason ?? '', 2000), legalBasis: basis };

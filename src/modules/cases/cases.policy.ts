@@ -8,7 +8,7 @@
  *   (`region_code`), the accepting region (`accept_region_code`) and a holder at another level let
  *   them follow it read-only.
  * - An approver or chief bound to a department sees only that department's items (an approval
- *   office 审批办 also sees its parent department's items).
+ *   office 审批办 also sees its parent department's items): `departmentCodesFor` in org decides.
  * - A draft never submitted is private: only the applicant and whoever created it see it.
  * - The applicant (and the agent who filed for them) own their cases; anyone else gets 404.
  */
@@ -57,13 +57,6 @@ const followsCase = (actor: Actor, c: CaseFacts) =>
 export type CaseAccess = 'none' | 'view' | 'act';
 
 export const isRegionStaff = (actor: Actor) => actor.kind === 'staff' && hasRole(actor, ...REGION_ROLES);
-
-/** An approver/chief with a department and no cross-department role sees that department only. */
-export function isDepartmentBound(actor: Actor): boolean {
-  return (
-    !!actor.scope.departmentId && actor.roles.length > 0 && actor.roles.every((r) => r === 'approver' || r === 'chief')
-  );
-}
 
 /** The applicant's account, or whoever filed it for them (an agent; a clerk for a paper case without an account). */
 export function isOwner(actor: Actor, c: Pick<CaseFacts, 'applicantId' | 'createdBy'>): boolean {

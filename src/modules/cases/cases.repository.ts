@@ -8,6 +8,7 @@ import { batcher } from '../../platform/batching';
 import type { CasesTables, ClockLogEntry } from './cases.tables';
 import { CASE_NUMBER_RE } from './cases.numbering';
 import { caseDocumentsColumn, caseDocumentsFrom, type ListedDocument } from './cases.outputs';
+import { containsPattern, prefixPattern, regionIn } from '../../platform/scope';
 
 const q = (db: Db | Tx) => tables<CasesTables>(db);
 
@@ -606,8 +607,6 @@ export interface CaseListFilter {
   pageSize: number;
 }
 
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 type Eb = ExpressionBuilder<CasesTables, 'cases'>;
 type Where = (eb: Eb) => ReturnType<Eb['and']>;
 
@@ -616,7 +615,6 @@ type Where = (eb: Eb) => ReturnType<Eb['and']>;
  * (role literals from a fixed list keep the planner matching them); the other views are one condition.
  */
 function branches(f: CaseListFilter): Where[] {
-  const prefix = `${escapeLike(f.regionPrefix)}%`;
   const dept = (eb: Eb) =>
     f.departmentCodes ? [eb('department_code', 'in', f.departmentCodes.length ? f.departmentCodes : ['-'])] : [];
   if (f.mode === 'owner') {
@@ -638,7 +636,7 @@ function branches(f: CaseListFilter): Where[] {
               sql<SqlBool>`${sql.lit(r)} = any(actionable)`,
               eb('submitted_at', 'is not', null),
               // 四级联动: the queue follows who holds the case now, at the caller's own level.
-              eb('current_region_code', 'like', prefix),
+              regionIn(eb, 'current_region_code', f.regionPrefix),
               ...(f.level ? [eb('current_level', '=', f.level as never)] : []),
               ...dept(eb),
             ]),
@@ -660,11 +658,7 @@ function branches(f: CaseListFilter): Where[] {
     (eb) =>
       eb.or([
         eb.and([
-          eb.or([
-            eb('region_code', 'like', prefix),
-            eb('accept_region_code', 'like', prefix),
-            eb('current_region_code', 'like', prefix),
-          ]),
+          regionIn(eb, ['region_code', 'accept_region_code', 'current_region_code'], f.regionPrefix),
           eb('submitted_at', 'is not', null),
           ...dept(eb),
         ]),
@@ -678,16 +672,7 @@ function filters(f: CaseListFilter): Where {
     const out = [];
     if (f.status) out.push(eb('status', '=', f.status));
     if (f.itemCode) out.push(eb('item_code', '=', f.itemCode));
-    if (f.subtree) {
-      const sub = `${escapeLike(f.subtree)}%`;
-      out.push(
-        eb.or([
-          eb('region_code', 'like', sub),
-          eb('accept_region_code', 'like', sub),
-          eb('current_region_code', 'like', sub),
-        ]),
-      );
-    }
+    if (f.subtree) out.push(regionIn(eb, ['region_code', 'accept_region_code', 'current_region_code'], f.subtree));
     if (f.departmentCode) out.push(eb('department_code', '=', f.departmentCode));
     if (f.hallId) out.push(eb.or([eb('accept_hall_id', '=', f.hallId), eb('current_hall_id', '=', f.hallId)]));
     if (f.createdBy)
@@ -718,8 +703,8 @@ function filters(f: CaseListFilter): Where {
     const text = f.q?.trim();
     if (text && CASE_NUMBER_RE.test(text.toUpperCase())) out.push(eb('number', '=', text.toUpperCase()));
     else if (text && /^[0-9A-Za-z-]+$/.test(text) && /\d/.test(text))
-      out.push(eb('number', 'like', `${escapeLike(text.toUpperCase())}%`));
-    else if (text) out.push(eb('applicant_name', 'ilike', `%${escapeLike(text)}%`));
+      out.push(eb('number', 'like', prefixPattern(text.toUpperCase())));
+    else if (text) out.push(eb('applicant_name', 'ilike', containsPattern(text)));
     return eb.and(out);
   };
 }
@@ -820,17 +805,10 @@ export interface PromiseListFilter {
 
 /** Promises of the cases in the caller's region scope (competent, accepting or holding region). */
 export async function listPromisesInScope(db: Db | Tx, f: PromiseListFilter) {
-  const prefix = `${escapeLike(f.regionPrefix)}%`;
   let qb = q(db)
     .selectFrom('case_promises as p')
     .innerJoin('cases as c', 'c.id', 'p.case_id')
-    .where((eb) =>
-      eb.or([
-        eb('c.region_code', 'like', prefix),
-        eb('c.accept_region_code', 'like', prefix),
-        eb('c.current_region_code', 'like', prefix),
-      ]),
-    );
+    .where((eb) => regionIn(eb, ['c.region_code', 'c.accept_region_code', 'c.current_region_code'], f.regionPrefix));
   if (f.state === 'fulfilled') qb = qb.where('p.status', '=', 'fulfilled');
   else if (f.state === 'overdue') qb = qb.where('p.status', '<>', 'fulfilled').where('p.due_date', '<', f.today);
   else qb = qb.where('p.status', '<>', 'fulfilled').where('p.due_date', '>=', f.today);

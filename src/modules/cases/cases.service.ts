@@ -18,13 +18,14 @@ import {
   tooManyRequests,
   unprocessable,
   type FieldError,
+  staleVersion,
 } from '../../platform/errors';
 import { UUID_RE } from '../../platform/schemas';
 import { maskIdNumber, maskPhone } from '../../platform/mask';
 import { getItemVersion, getPublishedItem, type ItemDetail } from '../catalog/index';
 import { loadCalendar, type CalendarData } from '../calendar/index';
 import {
-  getDepartment,
+  departmentCodesFor,
   getDepartmentsByKind,
   getHall,
   getRegion,
@@ -84,7 +85,6 @@ import {
 import {
   caseAccess,
   canFile,
-  isDepartmentBound,
   isRegionStaff,
   performersFor,
   ACTING_ROLES,
@@ -185,19 +185,6 @@ async function requireItemContext(db: Db, row: CaseRow): Promise<ItemContext> {
 
 /* ------------------------------------------------------------------ scope */
 
-/** Department codes a department-bound approver/chief covers (its own, and the parent of an approval office). */
-export async function departmentCodesFor(db: Db, actor: Actor): Promise<string[] | null> {
-  if (!isDepartmentBound(actor)) return null;
-  const d = await getDepartment(db, actor.scope.departmentId!);
-  if (!d) return [];
-  const codes = [d.code];
-  if (d.parentId) {
-    const parent = await getDepartment(db, d.parentId);
-    if (parent) codes.push(parent.code);
-  }
-  return codes;
-}
-
 const factsOf = (r: CaseRow): CaseFacts => ({
   regionCode: r.region_code,
   acceptRegionCode: r.accept_region_code,
@@ -274,10 +261,9 @@ async function recordStep(
   patch: repo.CasePatch,
   event: Parameters<typeof repo.updateCaseWithEvent>[3],
   alongside: readonly RowInsert[] = [],
-  clash = '办件已被他人同时办理，请刷新后重试',
 ) {
   const written = await repo.updateCaseWithEvent(db, row, patch, event, alongside);
-  if (!written) throw conflict(clash, 'stale_version');
+  if (!written) throw staleVersion('办件');
   return { updated: written.row, event: written.event };
 }
 
@@ -972,10 +958,7 @@ async function workflowStep(
     throw forbidden(access === 'view' ? `您所在的大厅只能查看该办件，不能办理（${tr.message}）` : tr.message);
   }
   if (body.version !== row.version) {
-    throw conflict(
-      `办件已被他人更新（当前版本 ${row.version}，您提交的版本 ${body.version}），请刷新后重试`,
-      'stale_version',
-    );
+    throw staleVersion('办件', { current: row.version, submitted: body.version });
   }
   if (body.checks !== undefined && !CHECK_ACTIONS.has(tr.action.action))
     throw fieldError('checks', '预审清单只随预审通过、补正告知、受理或不予受理提交');
@@ -1287,11 +1270,7 @@ export async function saveDraft(db: Db, ctx: Ctx, id: string, body: SaveDraftBod
     throw forbidden('只有申请人或登记该办件的窗口人员可以修改草稿');
   if (row.status !== def.initial || row.submitted_at !== null)
     throw conflict(`办件当前为「${statusLabel(def, row.status)}」，不是草稿，不能修改`, 'not_a_draft');
-  if (body.version !== row.version)
-    throw conflict(
-      `办件已被他人更新（当前版本 ${row.version}，您提交的版本 ${body.version}），请刷新后重试`,
-      'stale_version',
-    );
+  if (body.version !== row.version) throw staleVersion('办件', { current: row.version, submitted: body.version });
   const formCheck = validateForm(item.formFields, body.form, { submit: false });
   throwFieldErrors(formCheck.errors, '申请表填写有误', 'form_invalid');
   const current = await repo.listMaterials(db, id);
@@ -1328,7 +1307,6 @@ export async function saveDraft(db: Db, ctx: Ctx, id: string, body: SaveDraftBod
           ip: ctx.ip,
         }),
       ],
-      '办件已被他人同时修改，请刷新后重试',
     );
     for (const m of mat.rows)
       await repo.updateMaterial(tx, id, m.materialId, {
@@ -1567,11 +1545,7 @@ async function applyLinkageAction(
           : `办件当前为「${statusLabel(def, row.status)}」，不能${label}`;
     throw conflict(why, 'invalid_state');
   }
-  if (body.version !== row.version)
-    throw conflict(
-      `办件已被他人更新（当前版本 ${row.version}，您提交的版本 ${body.version}），请刷新后重试`,
-      'stale_version',
-    );
+  if (body.version !== row.version) throw staleVersion('办件', { current: row.version, submitted: body.version });
   const text = (action === 'report-up' ? body.comment : body.reason)?.trim();
   if (!text)
     throw fieldError(
@@ -1654,11 +1628,7 @@ async function supplyMaterial(
   if (!fileIds.length && !paper)
     throw fieldError('fileIds', '请上传补交的材料文件（窗口核验纸质原件的可设 paper: true）');
   if (fileIds.length) await assertFilesOwnedBy(db, actor.id, fileIds, (k) => `fileIds.${k}`);
-  if (body.version !== row.version)
-    throw conflict(
-      `办件已被他人更新（当前版本 ${row.version}，您提交的版本 ${body.version}），请刷新后重试`,
-      'stale_version',
-    );
+  if (body.version !== row.version) throw staleVersion('办件', { current: row.version, submitted: body.version });
   const now = nowOf(ctx);
   const done = await db.transaction().execute(async (tx) => {
     const payload = { materialId: promise.material_id, files: fileIds.length, paper, dueDate: promise.due_date };

@@ -8,6 +8,7 @@ import {
   ONLINE_DEPTH_LABELS,
   type ItemDetail,
 } from './catalog.schemas';
+import { LEVEL_LABELS as LEVEL_NAMES } from '../org/index';
 
 /** The portal page of a guide, e.g. https://zwfw.example.gov.cn/items/<code>. */
 export const guideUrl = (baseUrl: string, code: string) =>
@@ -16,8 +17,6 @@ export const guideUrl = (baseUrl: string, code: string) =>
 export function guideQrSvg(url: string): Promise<string> {
   return QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
 }
-
-const LEVEL_NAMES = { city: '市级', county: '县区级', town: '镇街级', village: '村（社区）' } as const;
 
 const fmtDate = (d: Date) => {
   const p = new Intl.DateTimeFormat('zh-CN', {

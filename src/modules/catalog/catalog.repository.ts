@@ -4,6 +4,7 @@ import { tables } from '../../platform/db';
 import type { CatalogTables } from './catalog.tables';
 import type { ItemGuide, ItemLevel, ItemType } from './catalog.schemas';
 import { guideIndex } from './catalog.search';
+import { containsPattern } from '../../platform/scope';
 
 const q = (db: Db | Tx) => tables<CatalogTables>(db);
 
@@ -129,7 +130,6 @@ export interface SearchFilter {
   pageSize: number;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 /** Name similarity above which a name counts as a fuzzy hit (pg_trgm default is 0.3). */
 const NAME_SIMILARITY = 0.3;
 
@@ -153,7 +153,7 @@ export async function searchItems(db: Db | Tx, f: SearchFilter): Promise<{ total
   let primary: Expression<number> = sql<number>`0`;
   let similarity: Expression<number> = sql<number>`0`;
   if (text) {
-    const pattern = `%${escapeLike(text)}%`;
+    const pattern = containsPattern(text);
     nameHit = sql<number>`(case when name ilike ${pattern} then 1 else 0 end)`;
     similarity = sql<number>`similarity(name, ${text})`;
     const parts = f.tokens.map((t) => sql`(case when search_terms @> ${[t]}::text[] then 1 else 0 end)`);
@@ -198,7 +198,7 @@ export interface AdminFilter {
 export async function adminListItems(db: Db | Tx, f: AdminFilter): Promise<{ total: number; items: ItemRow[] }> {
   let base = q(db).selectFrom('items');
   if (f.text) {
-    const pattern = `%${escapeLike(f.text)}%`;
+    const pattern = containsPattern(f.text);
     base = base.where((eb) =>
       eb.or([eb('name', 'ilike', pattern), eb('code', 'ilike', pattern), eb('department_code', 'ilike', pattern)]),
     );

@@ -2,14 +2,9 @@ import type { FieldError } from '../../platform/errors';
 import type { ItemGuide, ItemLevel } from './catalog.schemas';
 import { ITEM_TYPE_LABELS } from './catalog.schemas';
 
-/** 市 1 · 县区 2 · 镇街 3 · 村社区 4 (same ranks as org's LEVEL_RANK). */
-export const LEVEL_RANK: Record<ItemLevel, number> = { city: 1, county: 2, town: 3, village: 4 };
-const LEVEL_NAMES: Record<ItemLevel, string> = {
-  city: '市级',
-  county: '县区级',
-  town: '镇街级',
-  village: '村（社区）',
-};
+import { LEVEL_LABELS as LEVEL_NAMES, LEVEL_RANK } from '../org/index';
+
+export { LEVEL_RANK };
 
 export const VILLAGE_POWER_MESSAGE = '村（社区）不是行政主体，只能承接公共服务事项，不能承接行政权力事项';
 

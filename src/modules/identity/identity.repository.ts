@@ -4,6 +4,7 @@ import { tables } from '../../platform/db';
 import type { Role } from '../../platform/auth';
 import type { IdentityTables } from './identity.tables';
 import type { AttemptCounts } from './identity.throttle';
+import { containsPattern, regionIn } from '../../platform/scope';
 
 export type UserRow = Selectable<IdentityTables['users']>;
 const q = (db: Db | Tx) => tables<IdentityTables>(db);
@@ -114,11 +115,17 @@ export interface StaffFilter {
 }
 
 export async function listStaff(db: Db, f: StaffFilter) {
-  let sel = q(db).selectFrom('users').where('kind', '=', 'staff').where('region_code', 'like', `${f.regionPrefix}%`);
-  if (f.regionCode) sel = sel.where('region_code', 'like', `${f.regionCode.replace(/0+$/, '')}%`);
+  let sel = q(db)
+    .selectFrom('users')
+    .where('kind', '=', 'staff')
+    .where((eb) => regionIn(eb, 'region_code', f.regionPrefix));
+  if (f.regionCode) {
+    const within = f.regionCode.replace(/0+$/, '');
+    sel = sel.where((eb) => regionIn(eb, 'region_code', within));
+  }
   if (f.role) sel = sel.where(sql<SqlBool>`${f.role} = any(roles)`);
   if (f.q) {
-    const like = `%${f.q}%`;
+    const like = containsPattern(f.q);
     sel = sel.where((eb) => eb.or([eb('username', 'ilike', like), eb('name', 'ilike', like)]));
   }
   const { n } = await sel.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -302,7 +309,7 @@ export async function listAttempts(db: Db, f: AttemptFilter) {
     .leftJoin('users', 'users.id', 'login_attempts.user_id')
     .where((eb) =>
       eb.or([
-        eb.and([eb('users.kind', '=', 'staff'), eb('users.region_code', 'like', `${f.regionPrefix}%`)]),
+        eb.and([eb('users.kind', '=', 'staff'), regionIn(eb, 'users.region_code', f.regionPrefix)]),
         ...(f.includeNonStaff ? [eb('users.kind', 'is', null), eb('users.kind', '<>', 'staff')] : []),
       ]),
     );
@@ -368,7 +375,10 @@ export async function activeDepartmentStaff(
     .where('kind', '=', 'staff')
     .where('active', '=', true)
     .where('department_id', '=', f.departmentId);
-  if (f.regionPrefix) sel = sel.where('region_code', 'like', `${f.regionPrefix}%`);
+  if (f.regionPrefix) {
+    const prefix = f.regionPrefix;
+    sel = sel.where((eb) => regionIn(eb, 'region_code', prefix));
+  }
   if (f.hallId) sel = sel.where('hall_id', '=', f.hallId);
   return sel.orderBy('username').execute();
 }

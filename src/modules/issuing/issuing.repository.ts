@@ -2,6 +2,7 @@ import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db, Tx } from '../../platform/db';
 import { tables } from '../../platform/db';
 import type { IssuingTables, WaybillStatus } from './issuing.tables';
+import { containsPattern, regionIn } from '../../platform/scope';
 
 const q = (db: Db | Tx) => tables<IssuingTables>(db);
 
@@ -56,8 +57,6 @@ export function moveWaybill(
     .executeTakeFirst();
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 export interface WaybillFilter {
   regionPrefix: string;
   /** Case number, tracking number or recipient name, contained. */
@@ -69,14 +68,13 @@ export interface WaybillFilter {
 }
 
 function filtered(db: Db, f: WaybillFilter) {
-  const prefix = `${f.regionPrefix}%`;
   let b = q(db)
     .selectFrom('waybills')
-    .where((eb) => eb.or([eb('accept_region_code', 'like', prefix), eb('current_region_code', 'like', prefix)]));
+    .where((eb) => regionIn(eb, ['accept_region_code', 'current_region_code'], f.regionPrefix));
   if (f.status) b = b.where('status', '=', f.status);
   if (f.carrier) b = b.where('carrier', '=', f.carrier);
   if (f.q) {
-    const pattern = `%${escapeLike(f.q)}%`;
+    const pattern = containsPattern(f.q);
     b = b.where((eb) =>
       eb.or([
         eb('case_number', 'like', pattern),

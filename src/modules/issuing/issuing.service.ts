@@ -10,6 +10,7 @@ import {
   Problem,
   problemFromDatabase,
   unprocessable,
+  staleVersion,
 } from '../../platform/errors';
 import { maskPhone } from '../../platform/mask';
 import {
@@ -341,7 +342,7 @@ async function move(
   check?.(w);
   return db.transaction().execute(async (tx) => {
     const moved = await repo.moveWaybill(tx, id, w.status, patch);
-    if (!moved) throw conflict('运单已被他人同时更新，请刷新后重试', 'stale_version');
+    if (!moved) throw staleVersion('运单');
     await recordAudit(tx, {
       actor,
       action: `issuing.waybill.${to === 'dispatched' ? 'dispatch' : to === 'delivered' ? 'receipt' : 'return'}`,

@@ -2,6 +2,7 @@ import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db, Tx } from '../../platform/db';
 import { tables } from '../../platform/db';
 import type { NotifyTables, SmsStatus } from './notify.tables';
+import { pageOf } from '../../platform/paging';
 
 const q = (db: Db | Tx) => tables<NotifyTables>(db);
 
@@ -16,15 +17,7 @@ export async function listMessages(
   let sel = q(db).selectFrom('messages').where('user_id', '=', userId);
   if (f.unread) sel = sel.where('read_at', 'is', null);
   if (f.caseId) sel = sel.where('case_id', '=', f.caseId);
-  const { n } = await sel.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const items = await sel
-    .selectAll()
-    .orderBy('created_at', 'desc')
-    .orderBy('seq', 'desc')
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
-  return { total: Number(n), items };
+  return pageOf(sel, (qb) => qb.selectAll().orderBy('created_at', 'desc').orderBy('seq', 'desc'), f);
 }
 
 export async function countUnread(db: Db | Tx, userId: string): Promise<number> {
@@ -70,15 +63,7 @@ export async function insertSms(db: Db | Tx, row: Insertable<NotifyTables['sms_o
 export async function listSms(db: Db | Tx, f: { status?: SmsStatus; page: number; pageSize: number }) {
   let sel = q(db).selectFrom('sms_outbox');
   if (f.status) sel = sel.where('status', '=', f.status);
-  const { n } = await sel.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const items = await sel
-    .selectAll()
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
-  return { total: Number(n), items };
+  return pageOf(sel, (qb) => qb.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc'), f);
 }
 
 /** Pending texts, oldest first, locked for this dispatcher (others skip them). */

@@ -14,8 +14,16 @@ export {
   listRegionsAt,
   listDepartmentsAt,
 } from './org.repository';
-export { getRegion, getDepartment, getHall } from './org.cached';
-export { scopePrefixFor, levelOfOfficialCode, LEVEL_LABELS, LEVEL_RANK } from './org.regions';
+export { getRegion, getDepartment, getHall, departmentCodesFor } from './org.cached';
+export { isDepartmentBound } from './org.departments';
+export {
+  scopePrefixFor,
+  levelOfOfficialCode,
+  levelOfCode,
+  LEVEL_LABELS,
+  LEVEL_RANK,
+  REGION_LEVELS,
+} from './org.regions';
 export { isValidCreditCode } from './org.codes';
 export type { RegionLevel, RegionKind, DepartmentKind, WindowKind } from './org.tables';
 export { DEMO_TOWN_CODE, DEMO_VILLAGE_CODE, CITY_HALL_CODE, COUNTY_HALL_CODE } from './demo/index';

@@ -6,6 +6,8 @@
 import { readCache } from '../../platform/cache';
 import type { Db, Tx } from '../../platform/db';
 import * as repo from './org.repository';
+import type { Actor } from '../../platform/auth';
+import { coveredDepartmentCodes, isDepartmentBound } from './org.departments';
 
 export const ORG_CACHE_MS = 30_000;
 export const orgCache = readCache(ORG_CACHE_MS);
@@ -16,3 +18,16 @@ export const getDepartment = (db: Db | Tx, idOrCode: string) =>
   orgCache.get(db, `department:${idOrCode}`, () => repo.getDepartment(db, idOrCode));
 export const getHall = (db: Db | Tx, idOrCode: string) =>
   orgCache.get(db, `hall:${idOrCode}`, () => repo.getHall(db, idOrCode));
+
+/**
+ * The department codes an actor covers when bound to a department (`isDepartmentBound`): its own and,
+ * for an approval office, its parent's; null when not bound (the whole region subtree); [] when its
+ * department no longer exists.
+ */
+export async function departmentCodesFor(db: Db | Tx, actor: Pick<Actor, 'roles' | 'scope'>): Promise<string[] | null> {
+  if (!isDepartmentBound(actor)) return null;
+  const d = await getDepartment(db, actor.scope.departmentId!);
+  if (!d) return [];
+  const parent = d.parentId ? await getDepartment(db, d.parentId) : undefined;
+  return coveredDepartmentCodes(d, parent);
+}

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { creditCheckChar, isValidCreditCode, orgCodeCheckChar } from './org.codes';
-import { LEVEL_RANK, levelOfOfficialCode, scopePrefixFor } from './org.regions';
+import { LEVEL_LABELS, LEVEL_RANK, levelOfCode, levelOfOfficialCode, scopePrefixFor } from './org.regions';
 import { demoCreditCode, demoDepartments } from './demo/departments';
 import { DEMO_TOWN_CODE, DEMO_VILLAGE_CODE } from './demo/index';
 import { demoRegions } from './demo/regions';
@@ -32,6 +32,14 @@ describe('levelOfOfficialCode', () => {
     expect(levelOfOfficialCode('2111Z1')).toBeUndefined();
     expect(levelOfOfficialCode('21110')).toBeUndefined();
     expect(levelOfOfficialCode('211103001')).toBeUndefined();
+  });
+  it('levelOfCode also places an economic zone at county level', () => {
+    expect(levelOfCode('2111Z1')).toBe('county');
+    expect(levelOfCode('211103001000')).toBe('town');
+    expect(levelOfCode('2111Z')).toBeUndefined();
+  });
+  it('names a village 村（社区）: it is not an administrative level', () => {
+    expect(LEVEL_LABELS.village).toBe('村（社区）');
   });
   it('ranks the four levels in order', () => {
     expect([LEVEL_RANK.city, LEVEL_RANK.county, LEVEL_RANK.town, LEVEL_RANK.village]).toEqual([1, 2, 3, 4]);

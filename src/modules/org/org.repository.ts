@@ -3,6 +3,7 @@ import type { Db, Tx } from '../../platform/db';
 import { tables } from '../../platform/db';
 import type { OrgTables, RegionLevel, RegionKind, DepartmentKind, WindowKind } from './org.tables';
 import { UUID_RE } from '../../platform/schemas';
+import { containsPattern, regionIn, whereRegionIn } from '../../platform/scope';
 
 const q = (db: Db | Tx) => tables<OrgTables>(db);
 
@@ -142,8 +143,7 @@ type HallRow = Selectable<OrgTables['halls']>;
 type WindowRow = Selectable<OrgTables['windows']>;
 export type { RegionRow, DepartmentRow, HallRow, WindowRow };
 
-/** `%text%` for ILIKE, with the wildcards in the user's text escaped. */
-const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const contains = containsPattern;
 
 /** Multi-row inserts in chunks (keeps far below PostgreSQL's bind-parameter limit). */
 function chunks<T>(rows: T[], size = 500): T[][] {
@@ -195,7 +195,7 @@ export async function searchRegions(db: Db | Tx, f: RegionFilter) {
   let qb = q(db).selectFrom('regions');
   if (f.q) qb = qb.where('name', 'ilike', contains(f.q));
   if (f.level) qb = qb.where('level', '=', f.level);
-  if (f.within) qb = qb.where('scope_prefix', 'like', `${f.within}%`);
+  if (f.within) qb = whereRegionIn(qb, 'scope_prefix', f.within);
   if (!f.includeInactive) qb = qb.where('active', '=', true);
   const { n } = await qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const items = await qb
@@ -257,7 +257,7 @@ export interface DepartmentFilter {
 export async function listDepartments(db: Db | Tx, f: DepartmentFilter) {
   let qb = q(db).selectFrom('departments as d').innerJoin('regions as r', 'r.code', 'd.region_code');
   if (f.regionCode) qb = qb.where('d.region_code', '=', f.regionCode);
-  if (f.within) qb = qb.where('d.region_code', 'like', `${f.within}%`);
+  if (f.within) qb = whereRegionIn(qb, 'd.region_code', f.within);
   if (f.kind) qb = qb.where('d.kind', '=', f.kind);
   if (f.parentId) qb = qb.where('d.parent_id', '=', f.parentId);
   if (f.q)
@@ -346,8 +346,8 @@ export interface HallFilter {
 
 export async function listHalls(db: Db | Tx, f: HallFilter) {
   let qb = q(db).selectFrom('halls as h').innerJoin('regions as r', 'r.code', 'h.region_code');
-  if (f.prefix) qb = qb.where('h.region_code', 'like', `${f.prefix}%`);
-  if (f.within) qb = qb.where('h.region_code', 'like', `${f.within}%`);
+  if (f.prefix) qb = whereRegionIn(qb, 'h.region_code', f.prefix);
+  if (f.within) qb = whereRegionIn(qb, 'h.region_code', f.within);
   if (f.q)
     qb = qb.where((eb) => eb.or([eb('h.name', 'ilike', contains(f.q!)), eb('h.address', 'ilike', contains(f.q!))]));
   if (!f.includeInactive) qb = qb.where('h.active', '=', true);
@@ -481,7 +481,7 @@ export async function listHallsInRegion(db: Db | Tx, regionPrefix: string): Prom
   const rows = await q(db)
     .selectFrom('halls')
     .selectAll()
-    .where('region_code', 'like', `${regionPrefix}%`)
+    .where((eb) => regionIn(eb, 'region_code', regionPrefix))
     .where('active', '=', true)
     .orderBy('region_code')
     .orderBy('code')
@@ -494,7 +494,7 @@ export async function listRegionsAt(db: Db | Tx, scopePrefix: string, level: Reg
   const rows = await q(db)
     .selectFrom('regions')
     .selectAll()
-    .where('scope_prefix', 'like', `${scopePrefix}%`)
+    .where((eb) => regionIn(eb, 'scope_prefix', scopePrefix))
     .where('level', '=', level)
     .where('active', '=', true)
     .orderBy('code')

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { RegionKind, RegionLevel } from './org.regions';
 
 /** Kysely view of the org module's own tables. */
 export interface OrgTables {
@@ -54,9 +55,8 @@ export interface OrgTables {
   };
 }
 
-export const REGION_LEVELS = ['city', 'county', 'town', 'village'] as const;
-export type RegionLevel = (typeof REGION_LEVELS)[number];
-export type RegionKind = 'admin' | 'economic_zone';
+export { REGION_LEVELS } from './org.regions';
+export type { RegionLevel, RegionKind };
 export const DEPARTMENT_KINDS = [
   'department',
   'approval_bureau',

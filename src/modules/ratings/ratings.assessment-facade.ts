@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../platform/db';
+import { scopeSql } from '../../platform/scope';
 
 /** Same shape as the supervision scope: competent-region prefix, department codes (null = all), accepting hall. */
 export interface RatingScope {
@@ -24,10 +25,11 @@ export interface RatingFact {
   comment: string | null;
 }
 
-const scopeWhere = (s: RatingScope, t: string) => sql`
-  ${sql.ref(`${t}.region_code`)} like ${`${s.regionPrefix}%`}
-  ${s.departmentCodes ? (s.departmentCodes.length ? sql`and ${sql.ref(`${t}.department_code`)} in (${sql.join(s.departmentCodes.map((d) => sql`${d}`))})` : sql`and false`) : sql``}
-  ${s.hallId ? sql`and ${sql.ref(`${t}.hall_id`)} = ${s.hallId}::uuid` : sql``}`;
+const scopeWhere = (s: RatingScope, t: string) =>
+  scopeSql(
+    { ...s, ownerId: null },
+    { region: sql.ref(`${t}.region_code`), department: sql.ref(`${t}.department_code`), hall: sql.ref(`${t}.hall_id`) },
+  );
 
 /**
  * Ratings in the period that count in the assessment: 差评 (levels 1–2) that are valid — not excluded by

@@ -3,6 +3,8 @@ import type { Db, Tx } from '../../platform/db';
 import { tables } from '../../platform/db';
 import type { RatingsTables } from './ratings.tables';
 import type { ScopeFilter } from './ratings.policy';
+import { regionIn, whereRegionIn } from '../../platform/scope';
+import { pageOf } from '../../platform/paging';
 
 const q = (db: Db | Tx) => tables<RatingsTables>(db);
 
@@ -20,8 +22,7 @@ function scopeWhere<T extends ScopedTable>(f: ScopeFilter) {
     const e = eb as unknown as ExpressionBuilder<any, any>;
     const ors = [];
     if (f.regionPrefix !== null) {
-      const pattern = `${f.regionPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      const region = e.or([e('region_code', 'like', pattern), e('accept_region_code', 'like', pattern)]);
+      const region = regionIn(e, ['region_code', 'accept_region_code'], f.regionPrefix);
       ors.push(
         f.departmentCodes
           ? e.and([region, f.departmentCodes.length ? e('department_code', 'in', f.departmentCodes) : e.lit(false)])
@@ -76,15 +77,7 @@ export async function listRatings(db: Db | Tx, scope: ScopeFilter, f: RatingFilt
   if (f.from) sel = sel.where('rated_on', '>=', f.from);
   if (f.to) sel = sel.where('rated_on', '<=', f.to);
   if (f.caseId) sel = sel.where('case_id', '=', f.caseId);
-  const { n } = await sel.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const items = await sel
-    .selectAll()
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
-  return { total: Number(n), items };
+  return pageOf(sel, (qb) => qb.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc'), f);
 }
 
 export interface SummaryRow {
@@ -106,10 +99,7 @@ export async function summaryCounts(
   if (f.from) sel = sel.where('rated_on', '>=', f.from);
   if (f.to) sel = sel.where('rated_on', '<=', f.to);
   if (f.channel) sel = sel.where('channel', '=', f.channel);
-  if (f.regionPrefix) {
-    const pattern = `${f.regionPrefix}%`;
-    sel = sel.where((eb) => eb.or([eb('region_code', 'like', pattern), eb('accept_region_code', 'like', pattern)]));
-  }
+  if (f.regionPrefix) sel = whereRegionIn(sel, ['region_code', 'accept_region_code'], f.regionPrefix);
   const rows = await sel.execute();
   return rows.map((r) => ({
     department_code: r.department_code,
@@ -205,15 +195,7 @@ export async function listRectifications(db: Db | Tx, scope: ScopeFilter, f: Rec
     .where(scopeWhere<'rectifications'>({ ...scope, ratedBy: null }));
   if (f.status) sel = sel.where('status', '=', f.status as RectificationRow['status']);
   if (f.departmentCode) sel = sel.where('department_code', '=', f.departmentCode);
-  const { n } = await sel.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const items = await sel
-    .selectAll()
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
-  return { total: Number(n), items };
+  return pageOf(sel, (qb) => qb.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc'), f);
 }
 
 /** Rectifications still running whose deadline lies before `today`, locked for the sweep (others skip them). */
@@ -267,14 +249,12 @@ export async function listAppeals(
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     .where(scopeWhere<'ratings'>({ ...scope, ratedBy: null }) as any);
   if (f.status) sel = sel.where('rating_appeals.status', '=', f.status);
-  const { n } = await sel.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const appeals = await sel
-    .selectAll('rating_appeals')
-    .orderBy('rating_appeals.filed_at', 'desc')
-    .orderBy('rating_appeals.id', 'desc')
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
+  const { total, items: appeals } = await pageOf(
+    sel,
+    (qb) =>
+      qb.selectAll('rating_appeals').orderBy('rating_appeals.filed_at', 'desc').orderBy('rating_appeals.id', 'desc'),
+    f,
+  );
   const ratings = appeals.length
     ? await q(db)
         .selectFrom('ratings')
@@ -286,5 +266,5 @@ export async function listAppeals(
         )
         .execute()
     : [];
-  return { total: Number(n), appeals, ratings };
+  return { total, appeals, ratings };
 }

@@ -2,12 +2,12 @@
 import { randomInt } from 'node:crypto';
 import { hasRole, type Actor } from '../../platform/auth';
 import type { Db, Tx } from '../../platform/db';
-import { conflict, fieldError, forbidden, notFound, unprocessable } from '../../platform/errors';
+import { conflict, fieldError, forbidden, notFound, unprocessable, staleVersion } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
 import { maskName } from '../../platform/mask';
 import { addWorkdays, todayInShanghai } from '../calendar/index';
 import { getCaseRatingFacts, type CaseRatingFacts } from '../cases/index';
-import { getDepartment, getRegion } from '../org/index';
+import { departmentCodesFor, getDepartment, getRegion } from '../org/index';
 import { notify } from '../notify/index';
 import * as repo from './ratings.repository';
 import type { AppealRow, RatingRow, RectificationRow } from './ratings.repository';
@@ -75,20 +75,6 @@ export const extensionWorkdays = () => intFromEnv('RATINGS_EXTENSION_WORKDAYS', 
 export const DEVICE_SESSION_MINUTES = 30;
 
 /* ------------------------------------------------------------------ scope */
-
-async function departmentCodesFor(db: Db | Tx, actor: Actor): Promise<string[] | null> {
-  const bound =
-    !!actor.scope.departmentId && actor.roles.length > 0 && actor.roles.every((r) => r === 'approver' || r === 'chief');
-  if (!bound) return null;
-  const d = await getDepartment(db, actor.scope.departmentId!);
-  if (!d) return [];
-  const codes = [d.code];
-  if (d.parentId) {
-    const parent = await getDepartment(db, d.parentId);
-    if (parent) codes.push(parent.code);
-  }
-  return codes;
-}
 
 async function scopeOf(db: Db | Tx, actor: Actor, includeOwn: boolean): Promise<ScopeFilter> {
   return scopeFilterFor(actor, await departmentCodesFor(db, actor), includeOwn);
@@ -526,8 +512,7 @@ export async function actOnRectification(db: Db, ctx: Ctx, id: string, body: Act
   const updated = await db.transaction().execute(async (tx) => {
     const { x, r } = await loadRectification(tx, actor, id, true);
     await assertHandle(tx, actor, r, ACTION_PERMISSION[body.action], RECT);
-    if (x.version !== body.version)
-      throw conflict(`整改记录已被他人更新（当前版本 ${x.version}），请刷新后重试`, 'stale_version');
+    if (x.version !== body.version) throw staleVersion('整改记录', { current: x.version, submitted: body.version });
     const input: RectificationInput =
       body.action === 'check'
         ? { action: 'check', valid: body.valid }

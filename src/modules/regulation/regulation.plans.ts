@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../../platform/db';
 import { hasRole, inRegionScope, type Actor } from '../../platform/auth';
 import { recordAudit } from '../../platform/audit';
-import { conflict, fieldError, forbidden, notFound, unprocessable } from '../../platform/errors';
+import { fieldError, forbidden, notFound, unprocessable, staleVersion } from '../../platform/errors';
 import { maskName } from '../../platform/mask';
 import { getDepartment, getRegion } from '../org/index';
 import { todayInShanghai } from '../calendar/index';
@@ -207,7 +207,7 @@ export async function drawPlan(db: Db, ctx: Ctx, id: string, body: { version: nu
       drawn_at: new Date(),
       drawn_by_name: actor.name,
     });
-    if (!row) throw conflict('计划已被他人修改，请刷新后重试', 'stale_version');
+    if (!row) throw staleVersion('计划');
     const rows = outcome.picks.map((pick, i) => {
       const e = byEntity.get(pick.targetId)!;
       const inspectors: DrawnInspector[] = pick.inspectorIds.map((a) => ({
@@ -296,7 +296,7 @@ export async function publishPlan(db: Db, ctx: Ctx, id: string, body: { version:
   if (missing) throw unprocessable(`还有 ${missing} 个检查对象未录入检查结果，全部录入后才能公示`);
   return db.transaction().execute(async (tx) => {
     const row = await repo.updatePlan(tx, id, body.version, { status: 'published', published_at: new Date() });
-    if (!row) throw conflict('计划已被他人修改，请刷新后重试', 'stale_version');
+    if (!row) throw staleVersion('计划');
     await recordAudit(tx, {
       actor,
       action: 'regulation.plan.publish',

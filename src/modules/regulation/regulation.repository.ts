@@ -2,6 +2,8 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import { tables, type Db, type Tx } from '../../platform/db';
 import type { RegulationTables } from './regulation.tables';
+import { containsPattern, prefixCovers, regionIn, whereRegionIn } from '../../platform/scope';
+import { pageOf } from '../../platform/paging';
 
 const q = (db: Db | Tx) => tables<RegulationTables>(db);
 type T = RegulationTables;
@@ -13,12 +15,7 @@ export type PlanRow = Selectable<T['regulation_plans']>;
 export type TargetRow = Selectable<T['regulation_plan_targets']>;
 
 /** ILIKE pattern for a search term (wildcards in the term are literal). */
-export const contains = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-async function page<R>(count: () => Promise<{ n: number }>, rows: () => Promise<R[]>) {
-  const [{ n }, items] = await Promise.all([count(), rows()]);
-  return { total: Number(n), items };
-}
+const contains = containsPattern;
 
 /* ---------------------------------------------------------------- assignments */
 
@@ -26,7 +23,9 @@ export async function listAssignments(
   db: Db | Tx,
   f: { regionPrefix: string; q?: string; page: number; pageSize: number },
 ) {
-  let b = q(db).selectFrom('regulation_assignments').where('region_code', 'like', `${f.regionPrefix}%`);
+  let b = q(db)
+    .selectFrom('regulation_assignments')
+    .where((eb) => regionIn(eb, 'region_code', f.regionPrefix));
   if (f.q)
     b = b.where((eb) =>
       eb.or([
@@ -35,17 +34,7 @@ export async function listAssignments(
         eb('department_name', 'ilike', contains(f.q!)),
       ]),
     );
-  return page(
-    () => b.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    () =>
-      b
-        .selectAll()
-        .orderBy('item_code')
-        .orderBy('region_code')
-        .limit(f.pageSize)
-        .offset((f.page - 1) * f.pageSize)
-        .execute(),
-  );
+  return pageOf(b, (qb) => qb.selectAll().orderBy('item_code').orderBy('region_code'), f);
 }
 export const getAssignment = (db: Db | Tx, id: string) =>
   q(db).selectFrom('regulation_assignments').selectAll().where('id', '=', id).executeTakeFirst();
@@ -73,7 +62,7 @@ export const findAssignmentFor = (db: Db | Tx, itemCode: string, regionCode: str
     .selectFrom('regulation_assignments')
     .selectAll()
     .where('item_code', '=', itemCode)
-    .where(sql<boolean>`${regionCode} like region_prefix || '%'`)
+    .where(prefixCovers(sql.ref('region_prefix'), regionCode))
     .orderBy(sql`length(region_prefix)`, 'desc')
     .limit(1)
     .executeTakeFirst();
@@ -94,7 +83,7 @@ export interface PushFilter {
 export async function listPushes(db: Db | Tx, f: PushFilter) {
   let b = q(db).selectFrom('regulation_pushes');
   if (f.regulatorDepartmentId) b = b.where('regulator_department_id', '=', f.regulatorDepartmentId);
-  if (f.regionPrefix) b = b.where('region_code', 'like', `${f.regionPrefix}%`);
+  if (f.regionPrefix) b = whereRegionIn(b, 'region_code', f.regionPrefix);
   if (f.approvingDepartmentCodes)
     b = f.approvingDepartmentCodes.length
       ? b.where('approving_department_code', 'in', f.approvingDepartmentCodes)
@@ -110,17 +99,7 @@ export async function listPushes(db: Db | Tx, f: PushFilter) {
         eb('item_name', 'ilike', contains(f.q!)),
       ]),
     );
-  return page(
-    () => b.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    () =>
-      b
-        .selectAll()
-        .orderBy('created_at', 'desc')
-        .orderBy('id')
-        .limit(f.pageSize)
-        .offset((f.page - 1) * f.pageSize)
-        .execute(),
-  );
+  return pageOf(b, (qb) => qb.selectAll().orderBy('created_at', 'desc').orderBy('id'), f);
 }
 export const getPush = (db: Db | Tx, id: string) =>
   q(db).selectFrom('regulation_pushes').selectAll().where('id', '=', id).executeTakeFirst();
@@ -194,7 +173,7 @@ export const unassignedPushes = (db: Db | Tx, itemCode: string, regionPrefix: st
     .selectAll()
     .where('status', '=', 'unassigned')
     .where('item_code', '=', itemCode)
-    .where('region_code', 'like', `${regionPrefix}%`)
+    .where((eb) => regionIn(eb, 'region_code', regionPrefix))
     .execute();
 
 export const setEntityRegulator = (db: Db | Tx, caseIds: string[], departmentId: string) =>
@@ -249,23 +228,13 @@ export async function listEntities(
   let b = q(db)
     .selectFrom('regulation_entities')
     .where('active', '=', true)
-    .where('region_code', 'like', `${f.regionPrefix}%`);
+    .where((eb) => regionIn(eb, 'region_code', f.regionPrefix));
   if (f.itemCode) b = b.where('item_code', '=', f.itemCode);
   if (f.q)
     b = b.where((eb) =>
       eb.or([eb('name', 'ilike', contains(f.q!)), eb('credit_code', '=', f.q!), eb('licence_number', '=', f.q!)]),
     );
-  return page(
-    () => b.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    () =>
-      b
-        .selectAll()
-        .orderBy('created_at', 'desc')
-        .orderBy('id')
-        .limit(f.pageSize)
-        .offset((f.page - 1) * f.pageSize)
-        .execute(),
-  );
+  return pageOf(b, (qb) => qb.selectAll().orderBy('created_at', 'desc').orderBy('id'), f);
 }
 export const insertEntities = (db: Db | Tx, rows: Insertable<T['regulation_entities']>[]) =>
   rows.length ? q(db).insertInto('regulation_entities').values(rows).execute() : Promise.resolve();
@@ -277,7 +246,7 @@ export const candidateEntities = (db: Db | Tx, departmentId: string, regionPrefi
     .selectAll()
     .where('active', '=', true)
     .where('regulator_department_id', '=', departmentId)
-    .where('region_code', 'like', `${regionPrefix}%`);
+    .where((eb) => regionIn(eb, 'region_code', regionPrefix));
   if (itemCodes.length) b = b.where('item_code', 'in', itemCodes);
   return b.orderBy('id').execute();
 };
@@ -297,7 +266,9 @@ export async function listInspectors(
   db: Db | Tx,
   f: { departmentId?: string; regionPrefix: string; q?: string; page: number; pageSize: number },
 ) {
-  let b = q(db).selectFrom('regulation_inspectors').where('region_code', 'like', `${f.regionPrefix}%`);
+  let b = q(db)
+    .selectFrom('regulation_inspectors')
+    .where((eb) => regionIn(eb, 'region_code', f.regionPrefix));
   if (f.departmentId) b = b.where('department_id', '=', f.departmentId);
   if (f.q)
     b = b.where((eb) =>
@@ -307,17 +278,7 @@ export async function listInspectors(
         eb('certificate_number', '=', f.q!),
       ]),
     );
-  return page(
-    () => b.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    () =>
-      b
-        .selectAll()
-        .orderBy('department_name')
-        .orderBy('name')
-        .limit(f.pageSize)
-        .offset((f.page - 1) * f.pageSize)
-        .execute(),
-  );
+  return pageOf(b, (qb) => qb.selectAll().orderBy('department_name').orderBy('name'), f);
 }
 export const activeInspectors = (db: Db | Tx, departmentId: string) =>
   q(db)
@@ -353,22 +314,12 @@ export async function listPlans(
 ) {
   let b = q(db).selectFrom('regulation_plans');
   if (f.departmentId) b = b.where('department_id', '=', f.departmentId);
-  if (f.regionPrefix) b = b.where('region_code', 'like', `${f.regionPrefix}%`);
+  if (f.regionPrefix) b = whereRegionIn(b, 'region_code', f.regionPrefix);
   if (f.status) b = b.where('status', '=', f.status as PlanRow['status']);
   if (f.q)
     b = b.where((eb) => eb.or([eb('name', 'ilike', contains(f.q!)), eb('department_name', 'ilike', contains(f.q!))]));
   const order = f.status === 'published' ? ('published_at' as const) : ('created_at' as const);
-  return page(
-    () => b.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    () =>
-      b
-        .selectAll()
-        .orderBy(order, 'desc')
-        .orderBy('id')
-        .limit(f.pageSize)
-        .offset((f.page - 1) * f.pageSize)
-        .execute(),
-  );
+  return pageOf(b, (qb) => qb.selectAll().orderBy(order, 'desc').orderBy('id'), f);
 }
 export const getPlan = (db: Db | Tx, id: string) =>
   q(db).selectFrom('regulation_plans').selectAll().where('id', '=', id).executeTakeFirst();

@@ -2,10 +2,10 @@
 import type { Db } from '../../platform/db';
 import { inRegionScope, type Actor } from '../../platform/auth';
 import { recordAudit } from '../../platform/audit';
-import { conflict, fieldError, forbidden, notFound, unprocessable } from '../../platform/errors';
+import { conflict, fieldError, forbidden, notFound, unprocessable, staleVersion } from '../../platform/errors';
 import { maskName } from '../../platform/mask';
 import { getPublishedItem } from '../catalog/index';
-import { getDepartment, getRegion } from '../org/index';
+import { departmentCodesFor, getDepartment, getRegion } from '../org/index';
 import { actorForUsername } from '../identity/index';
 import { isWorkday, todayInShanghai } from '../calendar/index';
 import { notify } from '../notify/index';
@@ -130,7 +130,7 @@ export async function updateAssignment(
       department_name: dept.name,
       updated_by: actor.username,
     });
-    if (!row) throw conflict('配置已被他人修改，请刷新后重试', 'stale_version');
+    if (!row) throw staleVersion('配置');
     await recordAudit(tx, {
       actor,
       action: 'regulation.assignment.update',
@@ -197,19 +197,6 @@ function pushView(r: repo.PushRow, today: string) {
   };
 }
 
-/**
- * The department codes an approving-side actor covers, as for cases: an approver / chief bound to a
- * department covers it (and the parent of an approval office 审批办); null = the whole region.
- */
-async function approvingDepartmentCodes(db: Db, actor: Actor): Promise<string[] | null> {
-  const bound = !!actor.scope.departmentId && actor.roles.every((r) => r === 'approver' || r === 'chief');
-  if (!bound) return null;
-  const d = await getDepartment(db, actor.scope.departmentId!);
-  if (!d) return [];
-  const parent = d.parentId ? await getDepartment(db, d.parentId) : undefined;
-  return parent ? [d.code, parent.code] : [d.code];
-}
-
 export async function listPushes(
   db: Db,
   actor: Actor,
@@ -239,7 +226,7 @@ export async function listPushes(
     else throw forbidden('您未归属监管部门');
   } else {
     if (!isApprovingSide(actor)) throw forbidden('仅审批部门可查看推送去向与监管结果');
-    const codes = await approvingDepartmentCodes(db, actor);
+    const codes = await departmentCodesFor(db, actor);
     filter = {
       ...common,
       regionPrefix: actor.scope.regionPrefix,
@@ -256,7 +243,7 @@ async function visiblePush(db: Db, actor: Actor, id: string) {
   if (!p) throw notFound(PUSH);
   if (isStaffOf(actor, p.regulator_department_id)) return p;
   if (inRegionScope(actor, p.region_code) && isApprovingSide(actor)) {
-    const codes = await approvingDepartmentCodes(db, actor);
+    const codes = await departmentCodesFor(db, actor);
     if (codes === null || codes.includes(p.approving_department_code)) return p;
   }
   throw notFound(PUSH);
@@ -283,7 +270,7 @@ export async function receivePush(db: Db, ctx: Ctx, id: string, body: { version:
       received_at: new Date(),
       received_by_name: actor.name,
     });
-    if (!row) throw conflict('推送记录已被他人处理，请刷新后重试', 'stale_version');
+    if (!row) throw staleVersion('推送记录');
     await recordAudit(tx, {
       actor,
       action: 'regulation.push.receive',
@@ -319,7 +306,7 @@ export async function returnResult(
       returned_at: new Date(),
       returned_by_name: actor.name,
     });
-    if (!row) throw conflict('推送记录已被他人处理，请刷新后重试', 'stale_version');
+    if (!row) throw staleVersion('推送记录');
     await recordAudit(tx, {
       actor,
       action: 'regulation.push.result',
@@ -500,7 +487,7 @@ export async function updateInspector(
       conflicts: body.conflicts,
       active: body.active,
     });
-    if (!row) throw conflict('名录已被他人修改，请刷新后重试', 'stale_version');
+    if (!row) throw staleVersion('名录');
     await recordAudit(tx, {
       actor,
       action: 'regulation.inspector.update',

@@ -4,13 +4,10 @@
  */
 import type { ItemLevel, ItemType } from '../catalog/index';
 
-export const LEVEL_ORDER: readonly ItemLevel[] = ['city', 'county', 'town', 'village'];
-export const LEVEL_NAMES: Record<ItemLevel, string> = {
-  city: '市级',
-  county: '县区级',
-  town: '镇街级',
-  village: '村社区级',
-};
+import { LEVEL_LABELS, REGION_LEVELS } from '../org/index';
+
+export const LEVEL_ORDER: readonly ItemLevel[] = REGION_LEVELS;
+export const LEVEL_NAMES: Record<ItemLevel, string> = LEVEL_LABELS;
 const rank = (l: ItemLevel) => LEVEL_ORDER.indexOf(l);
 
 export const ALIGNMENT_RULES = {

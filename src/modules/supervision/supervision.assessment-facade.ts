@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../../platform/db';
 import type { WarningScope } from './supervision.repository';
 import type { WarningLevel, WarningState } from './supervision.rules';
+import { scopeSql } from '../../platform/scope';
 
 export type { WarningScope } from './supervision.repository';
 
@@ -40,9 +41,14 @@ export async function warningFactsBetween(
            w.accept_hall_id::text as "acceptHallId", to_char(w.raised_on, 'YYYY-MM-DD') as "raisedOn", to_char(w.explain_due, 'YYYY-MM-DD') as "explainDue", w.reason
     from warnings w left join warning_rules r on r.code = w.rule
     where w.raised_on between ${from}::date and ${to}::date
-      and w.region_code like ${`${s.regionPrefix}%`}
-      ${s.departmentCodes ? (s.departmentCodes.length ? sql`and w.department_code in (${sql.join(s.departmentCodes.map((d) => sql`${d}`))})` : sql`and false`) : sql``}
-      ${s.hallId ? sql`and w.accept_hall_id = ${s.hallId}::uuid` : sql``}
+      and ${scopeSql(
+        { ...s, ownerId: null },
+        {
+          region: sql.ref('w.region_code'),
+          department: sql.ref('w.department_code'),
+          hall: sql.ref('w.accept_hall_id'),
+        },
+      )}
     order by w.raised_on, w.case_number, w.id`.execute(db);
   return r.rows;
 }

@@ -3,6 +3,8 @@ import { sql, type Selectable } from 'kysely';
 import { tables, type Db, type Tx } from '../../platform/db';
 import type { NoticeEvent, SupervisionTables } from './supervision.tables';
 import type { RuleCode, RuleConfig, WarningLevel, WarningState } from './supervision.rules';
+import { whereInScope, whereRegionIn } from '../../platform/scope';
+import { pageOf } from '../../platform/paging';
 
 const q = (db: Db | Tx) => tables<SupervisionTables>(db);
 
@@ -94,15 +96,12 @@ export interface WarningFilter {
   pageSize: number;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function scoped(db: Db | Tx, s: WarningScope): any {
-  let qb = q(db).selectFrom('warnings').where('region_code', 'like', `${s.regionPrefix}%`);
-  if (s.departmentCodes)
-    qb = s.departmentCodes.length
-      ? qb.where('department_code', 'in', s.departmentCodes as string[])
-      : qb.where(sql<boolean>`false`);
-  if (s.hallId) qb = qb.where('accept_hall_id', '=', s.hallId);
-  return qb;
+function scoped(db: Db | Tx, s: WarningScope) {
+  return whereInScope(
+    q(db).selectFrom('warnings'),
+    { ...s, ownerId: null },
+    { region: 'region_code', department: 'department_code', hall: 'accept_hall_id' },
+  );
 }
 
 export async function listWarnings(
@@ -110,22 +109,13 @@ export async function listWarnings(
   s: WarningScope,
   f: WarningFilter,
 ): Promise<{ total: number; items: WarningRow[] }> {
-  // Kysely's types do not follow the dynamic scope chain; the columns below are this module's own.
   let base = scoped(db, s);
   if (f.state) base = base.where('state', '=', f.state);
   if (f.level) base = base.where('level', '=', f.level);
-  if (f.region) base = base.where('region_code', 'like', `${f.region}%`);
+  if (f.region) base = whereRegionIn(base, 'region_code', f.region);
   if (f.department) base = base.where('department_code', '=', f.department);
   if (f.caseId) base = base.where('case_id', '=', f.caseId);
-  const total = (await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirst()) as { n: number };
-  const items = (await base
-    .selectAll()
-    .orderBy('raised_at', 'desc')
-    .orderBy('id')
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute()) as WarningRow[];
-  return { total: total.n, items };
+  return pageOf(base, (qb) => qb.selectAll().orderBy('raised_at', 'desc').orderBy('id'), f);
 }
 
 export async function getWarning(db: Db | Tx, id: string, forUpdate = false): Promise<WarningRow | undefined> {

@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db';
 import { conflict, forbidden, notFound } from '../../platform/errors';
 import { addDays, isWorkdayIn, loadCalendar, todayInShanghai } from '../calendar/index';
 import { caseFigures, openCaseCounts, type CaseFiguresRow, type FiguresGroupBy } from '../cases/index';
-import { LEVEL_LABELS, getDepartment, getHall, getRegion, levelOfOfficialCode } from '../org/index';
+import { LEVEL_LABELS, departmentCodesFor, getDepartment, getHall, getRegion, levelOfOfficialCode } from '../org/index';
 import * as repo from './supervision.repository';
 import {
   RULE_CODES,
@@ -23,18 +23,6 @@ import { notifyDecision } from './supervision.notices';
 
 /* ------------------------------------------------------------------ scope */
 
-/** Department codes of a department-bound actor: its own and, for an approval office 审批办, its parent's. */
-async function departmentCodes(db: Db, departmentId: string): Promise<string[]> {
-  const d = await getDepartment(db, departmentId);
-  if (!d) return [];
-  const codes = [d.code];
-  if (d.parentId) {
-    const parent = await getDepartment(db, d.parentId);
-    if (parent) codes.push(parent.code);
-  }
-  return codes;
-}
-
 /**
  * Whose warnings an actor sees: supervisors and admins the whole region subtree; approvers and chiefs
  * bound to a department that department's; window clerks those of cases accepted in their hall
@@ -44,10 +32,7 @@ export async function warningScope(db: Db, actor: Actor): Promise<repo.WarningSc
   const base = { regionPrefix: actor.scope.regionPrefix, departmentCodes: null, hallId: null };
   if (actor.kind !== 'staff') throw forbidden();
   if (hasRole(actor, 'supervisor', 'admin')) return base;
-  if (hasRole(actor, 'approver', 'chief'))
-    return actor.scope.departmentId
-      ? { ...base, departmentCodes: await departmentCodes(db, actor.scope.departmentId) }
-      : base;
+  if (hasRole(actor, 'approver', 'chief')) return { ...base, departmentCodes: await departmentCodesFor(db, actor) };
   if (hasRole(actor, 'clerk')) return { ...base, hallId: actor.scope.hallId };
   throw forbidden();
 }

@@ -2,6 +2,8 @@ import type { Db, Tx } from '../../platform/db';
 import { tables } from '../../platform/db';
 import type { MeasureStatus, TasksTables } from './tasks.tables';
 import { sql, type ExpressionBuilder, type Expression, type Selectable, type SqlBool } from 'kysely';
+import { regionIn } from '../../platform/scope';
+import { pageOf, type Page, type PageRequest } from '../../platform/paging';
 
 const q = (db: Db | Tx) => tables<TasksTables>(db);
 
@@ -61,9 +63,11 @@ export async function pageProblems(
   db: Db | Tx,
   regionPrefix: string,
   c: MeasureCriteria,
-  page: { limit: number; offset: number } | null,
-): Promise<{ total: number; items: ProblemRow[] }> {
-  let base = q(db).selectFrom('supervision_problems as p').where('p.region_code', 'like', `${regionPrefix}%`);
+  page: PageRequest | null,
+): Promise<Page<ProblemRow>> {
+  let base = q(db)
+    .selectFrom('supervision_problems as p')
+    .where((eb) => regionIn(eb, 'p.region_code', regionPrefix));
   if (hasMeasureCriteria(c))
     base = base.where((eb) =>
       eb.exists(
@@ -74,13 +78,7 @@ export async function pageProblems(
           .where((mb) => measureMatches(mb as unknown as MeasureEb, c)),
       ),
     );
-  let items = base.selectAll('p').orderBy('p.number').orderBy('p.created_at').orderBy('p.id');
-  if (page) items = items.limit(page.limit).offset(page.offset);
-  const [rows, count] = await Promise.all([
-    items.execute(),
-    page ? base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow() : Promise.resolve(null),
-  ]);
-  return { total: count ? Number(count.n) : rows.length, items: rows };
+  return pageOf(base, (qb) => qb.selectAll('p').orderBy('p.number').orderBy('p.created_at').orderBy('p.id'), page);
 }
 
 /** The measures of these problems that meet the criteria, by problem then number. */

@@ -24,6 +24,7 @@ import type {
   TaskListQuery,
 } from './tasks.schemas';
 import { DEMO_PROBLEMS, DEMO_SOURCE } from './tasks.demo-data';
+import type { PageRequest } from '../../platform/paging';
 
 export interface Ctx {
   actor: Actor;
@@ -160,7 +161,7 @@ async function selectTasks(
   db: Db | Tx,
   actor: Actor,
   f: TaskFilter,
-  page: { limit: number; offset: number } | null,
+  page: PageRequest | null,
 ): Promise<{ total: number; tasks: { problem: ProblemRow; measures: MeasureRow[] }[] }> {
   const scope = await scopeOf(db, actor);
   const c = criteria(scope, f);
@@ -175,10 +176,7 @@ async function selectTasks(
 }
 
 export async function listTasks(db: Db, actor: Actor, query: TaskListQuery) {
-  const { total, tasks } = await selectTasks(db, actor, query, {
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
-  });
+  const { total, tasks } = await selectTasks(db, actor, query, { page: query.page, pageSize: query.pageSize });
   const items: ProblemView[] = tasks.map((t) => ({ ...problemBase(t.problem), measures: t.measures.map(measureView) }));
   return { total, page: query.page, pageSize: query.pageSize, items };
 }

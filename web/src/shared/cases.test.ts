@@ -13,6 +13,8 @@ describe('needsCompetentRegion 办理地', () => {
     expect(needsCompetentRegion({ regionCode: '211103', decideLevel: 'county' })).toBe(false);
     expect(needsCompetentRegion({ regionCode: '211103001000', decideLevel: 'county' })).toBe(false);
     expect(needsCompetentRegion({ regionCode: '211103001000', decideLevel: 'village' })).toBe(true);
+    // An economic zone's catalogue sits at county level.
+    expect(needsCompetentRegion({ regionCode: '2111Z1', decideLevel: 'county' })).toBe(false);
   });
 });
 

@@ -1,6 +1,7 @@
 /** Shapes of the case (办件), file, document and message APIs, as the server's schemas define them. */
 import type { UploadedFile } from './api';
 import type { ItemGuide } from './types';
+import { LEVEL_RANK, levelOfCode, type RegionLevel } from './levels';
 
 export type { UploadedFile } from './api';
 
@@ -34,14 +35,11 @@ export interface ItemDetail extends Omit<ItemGuide, 'formFields'> {
   expressDelivery?: boolean;
 }
 
-const LEVEL_RANK: Record<string, number> = { city: 1, county: 2, town: 3, village: 4 };
-/** The level of a region code: 6 digits for the city (…00) and counties, 12 for towns (…000) and villages. */
-const levelOfCode = (code: string) =>
-  code.length > 6 ? (code.endsWith('000') ? 'town' : 'village') : code.endsWith('00') ? 'city' : 'county';
-
 /** Whether an online applicant must name where the item is decided (a county-decided item of the city catalogue, …). */
-export const needsCompetentRegion = (item: Pick<ItemDetail, 'regionCode' | 'decideLevel'>) =>
-  (LEVEL_RANK[item.decideLevel] ?? 0) > (LEVEL_RANK[levelOfCode(item.regionCode)] ?? 0);
+export function needsCompetentRegion(item: Pick<ItemDetail, 'regionCode' | 'decideLevel'>): boolean {
+  const listLevel = levelOfCode(item.regionCode);
+  return (LEVEL_RANK[item.decideLevel as RegionLevel] ?? 0) > (listLevel ? LEVEL_RANK[listLevel] : 0);
+}
 
 export type DeadlineColour = 'green' | 'yellow' | 'red' | 'grey';
 export type DeadlineState = 'not_started' | 'on_time' | 'near' | 'overdue' | 'suspended' | 'finished';

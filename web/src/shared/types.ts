@@ -2,9 +2,8 @@
 export type Role = 'admin' | 'supervisor' | 'clerk' | 'approver' | 'chief' | 'agent' | 'applicant';
 export const STAFF_ROLES = ['admin', 'supervisor', 'clerk', 'approver', 'chief', 'agent'] as const;
 export type UserKind = 'staff' | 'person' | 'company';
-export type RegionLevel = 'city' | 'county' | 'town' | 'village';
-export const REGION_LEVELS: RegionLevel[] = ['city', 'county', 'town', 'village'];
-export type RegionKind = 'admin' | 'economic_zone';
+import type { RegionLevel, RegionKind } from './levels';
+export { REGION_LEVELS, type RegionLevel, type RegionKind } from './levels';
 export const DEPARTMENT_KINDS = [
   'department',
   'approval_bureau',

@@ -6,6 +6,7 @@ import { assessmentZh } from './assessment.zh-CN';
 import { regulationZh } from './regulation.zh-CN';
 import { monitorZh } from './monitor.zh-CN';
 import { accountZh } from './account.zh-CN';
+import { LEVEL_LABELS } from '../levels';
 
 /** Chinese (the primary language). Keys are stable; en-US.ts must define every key. */
 export const zhCN = {
@@ -138,10 +139,10 @@ export const zhCN = {
   'userKind.person': '自然人',
   'userKind.company': '法人',
 
-  'level.city': '市级',
-  'level.county': '县区级',
-  'level.town': '镇街级',
-  'level.village': '村社区级',
+  'level.city': LEVEL_LABELS.city,
+  'level.county': LEVEL_LABELS.county,
+  'level.town': LEVEL_LABELS.town,
+  'level.village': LEVEL_LABELS.village,
 
   'regionKind.admin': '行政区',
   'regionKind.economic_zone': '经济区',

@@ -5,6 +5,7 @@ import enUSLocale from 'antd/locale/en_US';
 import { BrowserRouter, Route, Routes, useNavigate } from 'react-router-dom';
 import { I18nProvider, useI18n } from './shared/i18n';
 import { AuthProvider } from './shared/auth';
+import { AREA_ROLES } from './shared/areas';
 import { setErrorNotifier, setUnauthorizedHandler } from './shared/api';
 import { NotFound, PageLoading, RequireAuth } from './shared/components/common';
 import { PortalLayout } from './shared/layout/PortalLayout';
@@ -127,7 +128,7 @@ function AppRoutes() {
       <Route
         path="admin/*"
         element={
-          <RequireAuth roles={['admin']}>
+          <RequireAuth roles={AREA_ROLES.admin}>
             <Suspense fallback={<PageLoading />}>
               <AdminApp />
             </Suspense>
@@ -137,7 +138,7 @@ function AppRoutes() {
       <Route
         path="workbench/*"
         element={
-          <RequireAuth roles={['supervisor', 'clerk', 'approver', 'chief', 'agent', 'admin']}>
+          <RequireAuth roles={AREA_ROLES.workbench}>
             <Suspense fallback={<PageLoading />}>
               <WorkbenchApp />
             </Suspense>
@@ -157,7 +158,7 @@ function AppRoutes() {
       <Route
         path="supervision/*"
         element={
-          <RequireAuth roles={['supervisor', 'admin', 'approver', 'chief', 'clerk']}>
+          <RequireAuth roles={AREA_ROLES.supervision}>
             <Suspense fallback={<PageLoading />}>
               <SupervisionApp />
             </Suspense>

@@ -93,6 +93,7 @@ export const enUS: Record<MessageKey, string> = {
   'nav.my': 'My space',
   'nav.admin': 'Administration',
   'nav.workbench': 'Workbench',
+  'nav.switchArea': 'Switch work area',
   'nav.catalog': 'Services',
 
   'auth.loginTitle': 'Sign in',

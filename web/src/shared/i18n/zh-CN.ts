@@ -92,6 +92,7 @@ export const zhCN = {
   'nav.my': '个人空间',
   'nav.admin': '管理后台',
   'nav.workbench': '工作台',
+  'nav.switchArea': '切换工作区',
   'nav.catalog': '办事事项',
 
   'auth.loginTitle': '用户登录',

@@ -103,7 +103,7 @@ describe('accounts', () => {
     expect(await value('legalRepresentative')).toBe('');
     await company.getByTestId('apply-submit').click();
     await expect
-      .poll(() => company.evaluate(() => document.activeElement?.getAttribute('data-testid')), POLL)
+      .poll(() => company.evaluate("document.activeElement?.getAttribute('data-testid')"), POLL)
       .toBe('apply-field-legalRepresentative');
   });
 });

@@ -1,7 +1,7 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
+import type { Locale } from 'antd/es/locale';
 import zhCNLocale from 'antd/locale/zh_CN';
-import enUSLocale from 'antd/locale/en_US';
 import { BrowserRouter, Route, Routes, useNavigate } from 'react-router-dom';
 import { I18nProvider, useI18n } from './shared/i18n';
 import { AuthProvider } from './shared/auth';
@@ -171,9 +171,14 @@ function AppRoutes() {
 
 function Themed() {
   const { lang } = useI18n();
+  // antd's English texts come with the first switch to English.
+  const [enUS, setEnUS] = useState<Locale | null>(null);
+  useEffect(() => {
+    if (lang === 'en-US' && !enUS) void import('antd/locale/en_US').then((m) => setEnUS(m.default));
+  }, [lang, enUS]);
   return (
     <ConfigProvider
-      locale={lang === 'zh-CN' ? zhCNLocale : enUSLocale}
+      locale={lang === 'en-US' && enUS ? enUS : zhCNLocale}
       theme={{ token: { colorPrimary: '#c8102e', borderRadius: 6 } }}
     >
       <AntApp>

@@ -7,12 +7,10 @@ import {
   Descriptions,
   Empty,
   Grid,
-  List,
   Row,
   Skeleton,
   Space,
   Steps,
-  Table,
   Tag,
   Typography,
   type DescriptionsProps,
@@ -256,18 +254,14 @@ export default function ItemGuidePage() {
 
           <Section id="basis" title={t('guide.legalBasis')}>
             {g.legalBasis?.length ? (
-              <List
-                size="small"
-                dataSource={g.legalBasis}
-                renderItem={(b) => (
-                  <List.Item>
-                    <div>
-                      <Typography.Text strong>{b.title}</Typography.Text>
-                      {b.article && <div>{b.article}</div>}
-                    </div>
-                  </List.Item>
-                )}
-              />
+              <ul className="guide-list">
+                {g.legalBasis.map((b, i) => (
+                  <li key={i}>
+                    <Typography.Text strong>{b.title}</Typography.Text>
+                    {b.article && <div>{b.article}</div>}
+                  </li>
+                ))}
+              </ul>
             ) : (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
             )}
@@ -313,34 +307,38 @@ export default function ItemGuidePage() {
             {g.specialProcedures?.length ? (
               <>
                 <Typography.Title level={5}>{t('guide.specialProcedures')}</Typography.Title>
-                <List
-                  size="small"
-                  dataSource={g.specialProcedures}
-                  renderItem={(s) => (
-                    <List.Item>
+                <ul className="guide-list">
+                  {g.specialProcedures.map((s, i) => (
+                    <li key={i}>
                       <Tag>{label('specialKind', s.kind)}</Tag>
                       {s.name} · {t('guide.specialMaxDays', { n: s.maxDays })}
-                    </List.Item>
-                  )}
-                />
+                    </li>
+                  ))}
+                </ul>
               </>
             ) : null}
           </Section>
 
           <Section id="fees" title={t('guide.fees')}>
             {g.fees?.charged && g.fees.items.length ? (
-              <Table
-                size="small"
-                rowKey={(f) => f.name}
-                pagination={false}
-                dataSource={g.fees.items}
-                columns={[
-                  { title: t('guide.feeName'), dataIndex: 'name', key: 'name' },
-                  { title: t('guide.feeAmount'), dataIndex: 'amount', key: 'amount', width: 110 },
-                  { title: t('guide.feeBasis'), dataIndex: 'basis', key: 'basis' },
-                ]}
-                scroll={{ x: 'max-content' }}
-              />
+              <table className="guide-table" data-testid="guide-fees-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('guide.feeName')}</th>
+                    <th scope="col">{t('guide.feeAmount')}</th>
+                    <th scope="col">{t('guide.feeBasis')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {g.fees.items.map((f) => (
+                    <tr key={f.name}>
+                      <td>{f.name}</td>
+                      <td>{f.amount}</td>
+                      <td>{f.basis}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             ) : (
               <Typography.Text strong>{t('guide.noFee')}</Typography.Text>
             )}
@@ -351,16 +349,14 @@ export default function ItemGuidePage() {
 
           {g.delegations && g.delegations.length > 0 && (
             <Section id="delegations" title={t('guide.delegations')}>
-              <List
-                size="small"
-                dataSource={g.delegations}
-                renderItem={(d) => (
-                  <List.Item>
+              <ul className="guide-list">
+                {g.delegations.map((d, i) => (
+                  <li key={i}>
                     {d.effectiveDate}：{label('level', d.fromLevel)} → {label('level', d.toLevel)} ·{' '}
                     {d.regionName ?? d.regionCode} · {d.basis}
-                  </List.Item>
-                )}
-              />
+                  </li>
+                ))}
+              </ul>
             </Section>
           )}
         </Col>

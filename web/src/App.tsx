@@ -169,6 +169,20 @@ function AppRoutes() {
   );
 }
 
+/**
+ * The theme: the city's red, and text colours that keep WCAG AA contrast (4.5:1) on white and on the
+ * page's grey (antd's defaults for secondary text, placeholders and links fall below it).
+ */
+const THEME = {
+  colorPrimary: '#c8102e',
+  borderRadius: 6,
+  colorLink: '#0958d9',
+  colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
+  colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+  colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+  colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)',
+};
+
 function Themed() {
   const { lang } = useI18n();
   // antd's English texts come with the first switch to English.
@@ -177,10 +191,7 @@ function Themed() {
     if (lang === 'en-US' && !enUS) void import('antd/locale/en_US').then((m) => setEnUS(m.default));
   }, [lang, enUS]);
   return (
-    <ConfigProvider
-      locale={lang === 'en-US' && enUS ? enUS : zhCNLocale}
-      theme={{ token: { colorPrimary: '#c8102e', borderRadius: 6 } }}
-    >
+    <ConfigProvider locale={lang === 'en-US' && enUS ? enUS : zhCNLocale} theme={{ token: THEME }}>
       <AntApp>
         <BrowserRouter>
           <ApiBridge />

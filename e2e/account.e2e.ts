@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, newPage, POLL, signIn } from './browser';
+import { launch, newPage, POLL, signIn, signedIn } from './browser';
 
 describe('accounts', () => {
   let browser: Browser;
@@ -72,5 +72,38 @@ describe('accounts', () => {
       .poll(() => page.getByTestId('login-challenge-image').getAttribute('src'), POLL)
       .toMatch(/^data:image\/svg\+xml;base64,/);
     await expect.poll(() => page.getByTestId('login-challenge-answer').isVisible(), POLL).toBe(true);
+  });
+
+  it('each person lands where they work, with the work-area switch and account security in the header', async () => {
+    const supervisor = await signedIn(browser, 'supervisor');
+    expect(new URL(supervisor.url()).pathname).toBe('/supervision');
+    await expect.poll(() => supervisor.getByTestId('area-switch').getAttribute('data-area'), POLL).toBe('supervision');
+    await supervisor.getByTestId('area-switch').click();
+    await supervisor.getByTestId('menu-workbench').click();
+    await supervisor.getByTestId('wb-links').waitFor();
+    // No window-clerk shortcuts for a supervisor.
+    expect(await supervisor.getByTestId('wb-identity-link').count()).toBe(0);
+    expect(await supervisor.getByTestId('area-switch').getAttribute('data-area')).toBe('workbench');
+    await supervisor.getByTestId('user-menu').click();
+    await supervisor.getByTestId('menu-account').click();
+    await supervisor.waitForURL((u) => u.pathname === '/account');
+
+    const clerk = await signedIn(browser, 'clerk-city');
+    expect(new URL(clerk.url()).pathname).toBe('/workbench');
+    await clerk.getByTestId('wb-identity-link').waitFor();
+  });
+
+  it("a company's online form starts filled from the account, and a failed submit shows the first error", async () => {
+    const company = await signedIn(browser, 'company');
+    await company.goto('/items/2111-XK-00003/apply');
+    const value = (key: string) => company.getByTestId(`apply-field-${key}`).inputValue();
+    await expect.poll(() => value('companyName'), POLL).toBe('盘锦辽河示范科技有限公司');
+    await expect.poll(() => value('creditCode'), POLL).toBe('91211103MA0Y8K2P7J');
+    expect(await value('contactPhone')).toBe('13804275678');
+    expect(await value('legalRepresentative')).toBe('');
+    await company.getByTestId('apply-submit').click();
+    await expect
+      .poll(() => company.evaluate("document.activeElement?.getAttribute('data-testid')"), POLL)
+      .toBe('apply-field-legalRepresentative');
   });
 });

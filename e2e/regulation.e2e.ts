@@ -107,8 +107,8 @@ describe('审管联动 双推送 and 双随机、一公开', () => {
 
   it('the approving side sees what the regulator pushed back', async () => {
     const supervisor = await signedIn(browser, 'supervisor');
-    // The account menu opens on a click (not on hover, where it would cover the page's own top-right buttons).
-    await supervisor.getByTestId('user-menu').click();
+    // The work-area switch opens on a click (not on hover, where it would cover the page's own top-right buttons).
+    await supervisor.getByTestId('area-switch').click();
     await supervisor.getByTestId('menu-regulation').click();
     await supervisor.getByTestId('reg-menu-outbox').click();
     await supervisor.getByTestId('reg-outbox-table').waitFor();

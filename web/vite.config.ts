@@ -81,7 +81,14 @@ export default defineConfig({
               test: /node_modules[\\/](echarts|zrender|echarts-for-react|size-sensor)[\\/]/,
               priority: 40,
             },
-            { name: 'vendor-icons', test: /node_modules[\\/]@ant-design[\\/]icons(-svg)?[\\/]/, priority: 30 },
+            // Icons by the routes that use them: a page carries its own icons, not every icon of the app.
+            {
+              name: 'vendor-icons',
+              test: /node_modules[\\/]@ant-design[\\/]icons(-svg)?[\\/]/,
+              priority: 30,
+              entriesAware: true,
+              entriesAwareMergeThreshold: 8 * 1024,
+            },
             { name: 'vendor-dayjs', test: /node_modules[\\/]dayjs[\\/]/, priority: 30 },
             // antd with its rc-* components and css-in-js (~1 MB minified): split by which
             // routes use each module (entriesAware), so the entry does not carry Table, Form or

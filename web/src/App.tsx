@@ -1,10 +1,11 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
+import type { Locale } from 'antd/es/locale';
 import zhCNLocale from 'antd/locale/zh_CN';
-import enUSLocale from 'antd/locale/en_US';
 import { BrowserRouter, Route, Routes, useNavigate } from 'react-router-dom';
 import { I18nProvider, useI18n } from './shared/i18n';
 import { AuthProvider } from './shared/auth';
+import { AREA_ROLES } from './shared/areas';
 import { setErrorNotifier, setUnauthorizedHandler } from './shared/api';
 import { NotFound, PageLoading, RequireAuth } from './shared/components/common';
 import { PortalLayout } from './shared/layout/PortalLayout';
@@ -127,7 +128,7 @@ function AppRoutes() {
       <Route
         path="admin/*"
         element={
-          <RequireAuth roles={['admin']}>
+          <RequireAuth roles={AREA_ROLES.admin}>
             <Suspense fallback={<PageLoading />}>
               <AdminApp />
             </Suspense>
@@ -137,7 +138,7 @@ function AppRoutes() {
       <Route
         path="workbench/*"
         element={
-          <RequireAuth roles={['supervisor', 'clerk', 'approver', 'chief', 'agent', 'admin']}>
+          <RequireAuth roles={AREA_ROLES.workbench}>
             <Suspense fallback={<PageLoading />}>
               <WorkbenchApp />
             </Suspense>
@@ -157,7 +158,7 @@ function AppRoutes() {
       <Route
         path="supervision/*"
         element={
-          <RequireAuth roles={['supervisor', 'admin', 'approver', 'chief', 'clerk']}>
+          <RequireAuth roles={AREA_ROLES.supervision}>
             <Suspense fallback={<PageLoading />}>
               <SupervisionApp />
             </Suspense>
@@ -168,13 +169,29 @@ function AppRoutes() {
   );
 }
 
+/**
+ * The theme: the city's red, and text colours that keep WCAG AA contrast (4.5:1) on white and on the
+ * page's grey (antd's defaults for secondary text, placeholders and links fall below it).
+ */
+const THEME = {
+  colorPrimary: '#c8102e',
+  borderRadius: 6,
+  colorLink: '#0958d9',
+  colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
+  colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+  colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+  colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)',
+};
+
 function Themed() {
   const { lang } = useI18n();
+  // antd's English texts come with the first switch to English.
+  const [enUS, setEnUS] = useState<Locale | null>(null);
+  useEffect(() => {
+    if (lang === 'en-US' && !enUS) void import('antd/locale/en_US').then((m) => setEnUS(m.default));
+  }, [lang, enUS]);
   return (
-    <ConfigProvider
-      locale={lang === 'zh-CN' ? zhCNLocale : enUSLocale}
-      theme={{ token: { colorPrimary: '#c8102e', borderRadius: 6 } }}
-    >
+    <ConfigProvider locale={lang === 'en-US' && enUS ? enUS : zhCNLocale} theme={{ token: THEME }}>
       <AntApp>
         <BrowserRouter>
           <ApiBridge />

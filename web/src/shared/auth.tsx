@@ -15,15 +15,6 @@ interface AuthValue {
 
 const AuthContext = createContext<AuthValue | null>(null);
 
-/** Where a user lands after signing in: admin → /admin, applicants → /my, other staff → /workbench. */
-export function homeFor(user: User): string {
-  if (user.roles.includes('admin')) return '/admin';
-  if (user.kind !== 'staff' || user.roles.includes('applicant')) return '/my';
-  // Staff without a case role (e.g. a regulator department's inspectors) work in 审管联动.
-  if (!user.roles.length) return '/regulation';
-  return '/workbench';
-}
-
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null>(null);
   const [loading, setLoading] = useState(true);

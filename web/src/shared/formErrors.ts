@@ -43,3 +43,22 @@ export function knownPaths(paths: string[]): (field: string) => NamePath | null 
     return parent && set.has(parent) ? toNamePath(parent) : null;
   };
 }
+
+/**
+ * After a failed submit: scrolls the first form item showing an error (in page order) to the middle of the
+ * screen and focuses its input, or else the element `fallback` names (an alert listing errors no item
+ * shows). Waits two frames for the errors to render.
+ */
+export function scrollToFirstError(root: HTMLElement | null, fallback?: string) {
+  const go = () => {
+    if (!root) return;
+    const item = root.querySelector<HTMLElement>('.ant-form-item-has-error');
+    const target = item ?? (fallback ? root.querySelector<HTMLElement>(fallback) : null);
+    if (!target) return;
+    target.scrollIntoView({ block: 'center' });
+    target
+      .querySelector<HTMLElement>('input, textarea, [tabindex]:not([tabindex="-1"])')
+      ?.focus({ preventScroll: true });
+  };
+  requestAnimationFrame(() => requestAnimationFrame(go));
+}

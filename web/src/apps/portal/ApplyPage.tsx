@@ -7,7 +7,7 @@ import { useAuth } from '../../shared/auth';
 import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
 import { ErrorResult } from '../../shared/components/common';
-import { applyFieldErrors } from '../../shared/formErrors';
+import { applyFieldErrors, scrollToFirstError } from '../../shared/formErrors';
 import { needsCompetentRegion, type CaseView, type CreatedCase, type ItemDetail } from '../../shared/cases';
 import { RegionTreeSelect } from '../../shared/components/RegionTreeSelect';
 import {
@@ -21,6 +21,7 @@ import {
   type CaseFormValues,
   type FormMode,
   OtherErrorsAlert,
+  useAccountFacts,
 } from '../../shared/components/CaseForm';
 
 /**
@@ -43,6 +44,7 @@ export default function ApplyPage() {
   const idempotencyKey = useRef(newUuid());
   const [busy, setBusy] = useState<FormMode | null>(null);
   const [otherErrors, setOtherErrors] = useState<FieldError[]>([]);
+  const page = useRef<HTMLDivElement>(null);
   const agent = user?.kind === 'staff' && hasRole('agent');
 
   const item = useFetch<ItemDetail>(
@@ -53,20 +55,21 @@ export default function ApplyPage() {
     draftId ? (signal) => api.get(`/api/cases/${draftId}`, { signal, silent: true }) : null,
     [draftId],
   );
-  const ready = !!item.data && (!draftId || !!draft.data);
+  const account = useAccountFacts(user, !draftId);
+  const ready = !!item.data && (draftId ? !!draft.data : !!account);
 
   useEffect(() => {
-    if (!item.data || !user) return;
-    if (draftId && !draft.data) return;
+    if (!item.data) return;
+    if (draftId ? !draft.data : !account) return;
     form.resetFields();
     form.setFieldsValue(
       draft.data
         ? fromCase(draft.data, item.data.materials)
-        : initialApplicationValues(item.data.formFields, item.data.materials.length, user),
+        : initialApplicationValues(item.data.formFields, item.data.materials.length, account!),
     );
-  }, [item.data, draft.data, draftId, user, form]);
+  }, [item.data, draft.data, draftId, account, form]);
 
-  if (item.loading || draft.loading)
+  if (item.loading || draft.loading || (!item.error && !draft.error && !ready))
     return (
       <Card>
         <Skeleton active paragraph={{ rows: 10 }} />
@@ -90,6 +93,7 @@ export default function ApplyPage() {
       values = await form.validateFields();
     } catch {
       void message.warning(t('apply.fixErrors'));
+      scrollToFirstError(page.current);
       return;
     }
     const body = toCaseBody(form.getFieldsValue(true) as CaseFormValues, g.materials);
@@ -143,13 +147,14 @@ export default function ApplyPage() {
       }
       if (draft.data) void message.error(err.problem.detail);
       setOtherErrors(applyFieldErrors(form, err.problem.errors, resolve));
+      scrollToFirstError(page.current, '[data-testid="apply-errors"]');
     } finally {
       setBusy(null);
     }
   };
 
   return (
-    <div className="apply-page">
+    <div className="apply-page" ref={page}>
       <Breadcrumb
         style={{ marginBottom: 12 }}
         items={[

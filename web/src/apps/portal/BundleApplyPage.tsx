@@ -21,11 +21,12 @@ import { useAuth } from '../../shared/auth';
 import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
 import { ErrorResult } from '../../shared/components/common';
-import { applyFieldErrors } from '../../shared/formErrors';
+import { applyFieldErrors, scrollToFirstError } from '../../shared/formErrors';
 import {
   caseErrorPath,
   FormFieldsSection,
   initialApplicationValues,
+  useAccountFacts,
   MaterialsSection,
   OtherErrorsAlert,
   toCaseBody,
@@ -104,6 +105,7 @@ export default function BundleApplyPage() {
   const [busy, setBusy] = useState(false);
   const [otherErrors, setOtherErrors] = useState<FieldError[]>([]);
   const [conflict, setConflict] = useState<string | null>(null);
+  const page = useRef<HTMLDivElement>(null);
 
   const bundle = useFetch<BundleDetail>(
     (signal) => api.get(`/api/bundles/${encodeURIComponent(code)}`, { signal, silent: true }),
@@ -114,13 +116,14 @@ export default function BundleApplyPage() {
   const itemNames = useMemo(() => new Map((d?.items ?? []).map((i) => [i.code, i.name])), [d]);
   const fields = useMemo(() => (d ? sharedFollowersOptional(d.form) : []), [d]);
 
+  const account = useAccountFacts(user, true);
   useEffect(() => {
-    if (!d || !user) return;
+    if (!d || !account) return;
     form.resetFields();
-    form.setFieldsValue(initialApplicationValues(d.form, d.materials.length, user));
-  }, [d, user, form]);
+    form.setFieldsValue(initialApplicationValues(d.form, d.materials.length, account));
+  }, [d, account, form]);
 
-  if (bundle.loading)
+  if (bundle.loading || (d && !account))
     return (
       <Card>
         <Skeleton active paragraph={{ rows: 10 }} />
@@ -169,6 +172,7 @@ export default function BundleApplyPage() {
       await form.validateFields();
     } catch {
       void message.warning(t('apply.fixErrors'));
+      scrollToFirstError(page.current);
       return;
     }
     const body = toCaseBody(form.getFieldsValue(true) as CaseFormValues, materials);
@@ -197,13 +201,14 @@ export default function BundleApplyPage() {
       setOtherErrors(
         rest.length || (err.problem.errors?.length ?? 0) > 0 ? rest : [{ field: '', message: err.problem.detail }],
       );
+      scrollToFirstError(page.current, '[data-testid="bundle-errors"]');
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <div className="apply-page">
+    <div className="apply-page" ref={page}>
       <Breadcrumb
         style={{ marginBottom: 12 }}
         items={[

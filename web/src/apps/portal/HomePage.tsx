@@ -133,6 +133,7 @@ export default function HomePage() {
             <Col flex="auto" style={{ minWidth: 0 }}>
               <Select
                 data-testid="portal-department"
+                aria-label={t('portal.departmentFilter')}
                 style={{ width: '100%', maxWidth: 360 }}
                 allowClear
                 showSearch={{ optionFilterProp: 'label' }}

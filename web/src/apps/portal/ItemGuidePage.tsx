@@ -7,12 +7,10 @@ import {
   Descriptions,
   Empty,
   Grid,
-  List,
   Row,
   Skeleton,
   Space,
   Steps,
-  Table,
   Tag,
   Typography,
   type DescriptionsProps,
@@ -26,6 +24,7 @@ import { useFetch } from '../../shared/components/hooks';
 import { ErrorResult } from '../../shared/components/common';
 import { useAuth } from '../../shared/auth';
 import type { ItemGuide, Material } from '../../shared/types';
+import { guideServices, type OfflinePlace } from '../../shared/guide';
 
 /** 在线申请: applicants and agents go to the form; signed-out visitors sign in first and come back. */
 function ApplyButton({ code }: { code: string }) {
@@ -65,6 +64,65 @@ function SideFacts({ title, items }: { title: ReactNode; items: DescriptionsProp
   );
 }
 
+/** Where to book or pay in person, while the platform cannot do it online. */
+function OfflineNote({ title, where, testId }: { title: string; where: OfflinePlace; testId: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="guide-offline" data-testid={testId}>
+      <div>{title}</div>
+      {where.place && <div>{t('guide.offlinePlace', { place: where.place })}</div>}
+      {where.hours && <div>{t('guide.offlineHours', { hours: where.hours })}</div>}
+      {where.phone && <div>{t('guide.offlinePhone', { phone: where.phone })}</div>}
+    </div>
+  );
+}
+
+/**
+ * 申请材料 as one card per material, so that every fact (必需, form, copies, source, notes) is visible on any
+ * screen without a sideways scroll.
+ */
+function MaterialList({ materials }: { materials: Material[] }) {
+  const { t, label } = useI18n();
+  if (!materials.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+  return (
+    <ol className="guide-materials" data-testid="guide-materials-list">
+      {materials.map((m, i) => (
+        <li key={m.id} className="guide-material" data-testid={`guide-material-${i + 1}`}>
+          <div className="guide-material-head">
+            <span className="guide-material-no">{i + 1}.</span>
+            <span className="guide-material-name">{m.name}</span>
+            <span>
+              {m.required ? <Tag color="red">{t('guide.requiredYes')}</Tag> : <Tag>{t('guide.requiredNo')}</Tag>}
+              {m.toleranceAllowed && <Tag color="gold">{t('guide.toleranceYes')}</Tag>}
+            </span>
+          </div>
+          <dl className="guide-material-facts">
+            <div>
+              <dt>{t('guide.form')}</dt>
+              <dd>{label('materialForm', m.form)}</dd>
+            </div>
+            <div>
+              <dt>{t('guide.copies')}</dt>
+              <dd>{m.copies}</dd>
+            </div>
+            <div>
+              <dt>{t('guide.source')}</dt>
+              <dd>
+                {m.source === 'elicence' ? (
+                  <Tag color="blue">{label('materialSource', m.source)}</Tag>
+                ) : (
+                  label('materialSource', m.source)
+                )}
+              </dd>
+            </div>
+          </dl>
+          {m.notes && <p className="guide-material-notes">{m.notes}</p>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 /** The published guide of one item, laid out for reading and printing. */
 export default function ItemGuidePage() {
   const { code = '' } = useParams();
@@ -93,50 +151,7 @@ export default function ItemGuidePage() {
   const limit = (l: { days: number; note?: string } | undefined) =>
     l ? `${t('common.workdays', { n: l.days })}${l.note ? ` · ${l.note}` : ''}` : t('common.notSet');
 
-  const materialColumns = [
-    { title: '#', key: 'i', width: 44, render: (_: unknown, __: Material, i: number) => i + 1 },
-    {
-      title: t('guide.materialName'),
-      dataIndex: 'name',
-      key: 'name',
-      render: (name: string, m: Material) => (
-        <span>
-          {name}
-          {m.toleranceAllowed && (
-            <Tag color="gold" style={{ marginLeft: 6 }}>
-              {t('guide.toleranceYes')}
-            </Tag>
-          )}
-        </span>
-      ),
-    },
-    {
-      title: t('guide.required'),
-      dataIndex: 'required',
-      key: 'required',
-      width: 90,
-      render: (r: boolean) =>
-        r ? <Tag color="red">{t('guide.requiredYes')}</Tag> : <Tag>{t('guide.requiredNo')}</Tag>,
-    },
-    {
-      title: t('guide.form'),
-      dataIndex: 'form',
-      key: 'form',
-      width: 110,
-      responsive: ['sm' as const],
-      render: (f: string) => label('materialForm', f),
-    },
-    { title: t('guide.copies'), dataIndex: 'copies', key: 'copies', width: 70, responsive: ['sm' as const] },
-    {
-      title: t('guide.source'),
-      dataIndex: 'source',
-      key: 'source',
-      responsive: ['md' as const],
-      render: (src: string) =>
-        src === 'elicence' ? <Tag color="blue">{label('materialSource', src)}</Tag> : label('materialSource', src),
-    },
-    { title: t('guide.notes'), dataIndex: 'notes', key: 'notes', responsive: ['lg' as const] },
-  ];
+  const services = guideServices(g);
 
   return (
     <div>
@@ -205,12 +220,32 @@ export default function ItemGuidePage() {
                   key: 'services',
                   label: t('guide.services'),
                   children: (
-                    <Space size={[4, 4]} wrap>
-                      {g.acceptAnywhere && <Tag color="green">{t('guide.acceptAnywhere')}</Tag>}
-                      {g.expressDelivery && <Tag color="green">{t('guide.expressDelivery')}</Tag>}
-                      {g.onlinePayment && <Tag color="green">{t('guide.onlinePayment')}</Tag>}
-                      {g.appointment && <Tag color="green">{t('guide.appointment')}</Tag>}
-                    </Space>
+                    <>
+                      {services.tags.length > 0 && (
+                        <Space size={[4, 4]} wrap data-testid="guide-service-tags">
+                          {services.tags.map((k) => (
+                            <Tag key={k} color="green">
+                              {t(`guide.${k}`)}
+                            </Tag>
+                          ))}
+                        </Space>
+                      )}
+                      {services.bookOffline && (
+                        <OfflineNote
+                          title={t('guide.bookOffline')}
+                          where={services.bookOffline}
+                          testId="guide-book-offline"
+                        />
+                      )}
+                      {services.payOffline && (
+                        <OfflineNote
+                          title={t('guide.payOffline')}
+                          where={services.payOffline}
+                          testId="guide-pay-offline"
+                        />
+                      )}
+                      {!services.tags.length && !services.bookOffline && !services.payOffline && t('common.none')}
+                    </>
                   ),
                 },
               ]}
@@ -219,18 +254,14 @@ export default function ItemGuidePage() {
 
           <Section id="basis" title={t('guide.legalBasis')}>
             {g.legalBasis?.length ? (
-              <List
-                size="small"
-                dataSource={g.legalBasis}
-                renderItem={(b) => (
-                  <List.Item>
-                    <div>
-                      <Typography.Text strong>{b.title}</Typography.Text>
-                      {b.article && <div>{b.article}</div>}
-                    </div>
-                  </List.Item>
-                )}
-              />
+              <ul className="guide-list">
+                {g.legalBasis.map((b, i) => (
+                  <li key={i}>
+                    <Typography.Text strong>{b.title}</Typography.Text>
+                    {b.article && <div>{b.article}</div>}
+                  </li>
+                ))}
+              </ul>
             ) : (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
             )}
@@ -249,15 +280,7 @@ export default function ItemGuidePage() {
           </Section>
 
           <Section id="materials" title={t('guide.materials')}>
-            <Table<Material>
-              size="small"
-              rowKey={(m) => m.id}
-              columns={materialColumns}
-              dataSource={g.materials ?? []}
-              pagination={false}
-              data-testid="guide-materials-table"
-              scroll={{ x: 'max-content' }}
-            />
+            <MaterialList materials={g.materials ?? []} />
           </Section>
 
           <Section id="process" title={t('guide.process')}>
@@ -284,51 +307,56 @@ export default function ItemGuidePage() {
             {g.specialProcedures?.length ? (
               <>
                 <Typography.Title level={5}>{t('guide.specialProcedures')}</Typography.Title>
-                <List
-                  size="small"
-                  dataSource={g.specialProcedures}
-                  renderItem={(s) => (
-                    <List.Item>
+                <ul className="guide-list">
+                  {g.specialProcedures.map((s, i) => (
+                    <li key={i}>
                       <Tag>{label('specialKind', s.kind)}</Tag>
                       {s.name} · {t('guide.specialMaxDays', { n: s.maxDays })}
-                    </List.Item>
-                  )}
-                />
+                    </li>
+                  ))}
+                </ul>
               </>
             ) : null}
           </Section>
 
           <Section id="fees" title={t('guide.fees')}>
             {g.fees?.charged && g.fees.items.length ? (
-              <Table
-                size="small"
-                rowKey={(f) => f.name}
-                pagination={false}
-                dataSource={g.fees.items}
-                columns={[
-                  { title: t('guide.feeName'), dataIndex: 'name', key: 'name' },
-                  { title: t('guide.feeAmount'), dataIndex: 'amount', key: 'amount', width: 110 },
-                  { title: t('guide.feeBasis'), dataIndex: 'basis', key: 'basis' },
-                ]}
-                scroll={{ x: 'max-content' }}
-              />
+              <table className="guide-table" data-testid="guide-fees-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('guide.feeName')}</th>
+                    <th scope="col">{t('guide.feeAmount')}</th>
+                    <th scope="col">{t('guide.feeBasis')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {g.fees.items.map((f) => (
+                    <tr key={f.name}>
+                      <td>{f.name}</td>
+                      <td>{f.amount}</td>
+                      <td>{f.basis}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             ) : (
               <Typography.Text strong>{t('guide.noFee')}</Typography.Text>
+            )}
+            {services.payOffline && (
+              <OfflineNote title={t('guide.payOffline')} where={services.payOffline} testId="guide-fees-offline" />
             )}
           </Section>
 
           {g.delegations && g.delegations.length > 0 && (
             <Section id="delegations" title={t('guide.delegations')}>
-              <List
-                size="small"
-                dataSource={g.delegations}
-                renderItem={(d) => (
-                  <List.Item>
+              <ul className="guide-list">
+                {g.delegations.map((d, i) => (
+                  <li key={i}>
                     {d.effectiveDate}：{label('level', d.fromLevel)} → {label('level', d.toLevel)} ·{' '}
                     {d.regionName ?? d.regionCode} · {d.basis}
-                  </List.Item>
-                )}
-              />
+                  </li>
+                ))}
+              </ul>
             </Section>
           )}
         </Col>

@@ -3,7 +3,8 @@ import { LockOutlined, ReloadOutlined, UserOutlined } from '@ant-design/icons';
 import { useCallback, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { App as AntApp } from 'antd';
-import { homeFor, useAuth } from '../../shared/auth';
+import { useAuth } from '../../shared/auth';
+import { homeFor } from '../../shared/areas';
 import { useI18n } from '../../shared/i18n';
 import { api, ApiError } from '../../shared/api';
 

@@ -12,7 +12,7 @@ import { PageHeader } from '../../shared/components/ListPage';
 import { RegionTreeSelect } from '../../shared/components/RegionTreeSelect';
 import { CITY_CODE } from '../../shared/types';
 import { num, pct, svRoles, type Figures, type FiguresRow } from './svApi';
-import { SvChart } from './SvChart';
+import { SvChart } from './LazyChart';
 import { rateBarOption } from './charts';
 
 const GROUPS = ['region', 'department', 'hall', 'clerk', 'item'] as const;

@@ -11,7 +11,7 @@ import { CITY_CODE } from '../../shared/types';
 import { buildQuery } from '../../shared/api';
 import { useOverviewStream } from './svApi';
 import { Counters, LiveBadge } from './parts';
-import { SvChart } from './SvChart';
+import { SvChart } from './LazyChart';
 import { levelBarOption, regionTreemapOption, warningsPieOption } from './charts';
 
 /** 运行监管总览: live counters, open cases by level and region, open warnings. */

@@ -9,7 +9,7 @@ import { ErrorResult } from '../../shared/components/common';
 import { useFetch } from '../../shared/components/hooks';
 import { PageHeader } from '../../shared/components/ListPage';
 import { pct, type RatingsLine, type RatingsSummary } from './svApi';
-import { SvChart } from './SvChart';
+import { SvChart } from './LazyChart';
 import { rateBarOption } from './charts';
 
 const D = 'YYYY-MM-DD';

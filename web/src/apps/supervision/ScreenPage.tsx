@@ -9,7 +9,7 @@ import { useFetch } from '../../shared/components/hooks';
 import type { Paged } from '../../shared/types';
 import { useOverviewStream, type Warning } from './svApi';
 import { clock, Counters, LiveBadge } from './parts';
-import { SvChart } from './SvChart';
+import { SvChart } from './LazyChart';
 import { levelBarOption, regionTreemapOption, warningsPieOption } from './charts';
 
 /** 监察室大屏: the live overview in a dark full-screen layout, with the latest red cards. */

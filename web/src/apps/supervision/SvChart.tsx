@@ -19,7 +19,7 @@ echarts.use([
 ]);
 
 /** One ECharts canvas that fills its container's width. */
-export function SvChart({
+export default function SvChart({
   option,
   height = 280,
   testId,

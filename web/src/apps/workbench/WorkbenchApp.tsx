@@ -3,8 +3,9 @@ import { Link } from 'react-router-dom';
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { useAuth } from '../../shared/auth';
-import { useI18n } from '../../shared/i18n';
-import { Brand, LangSwitch, UserMenu } from '../../shared/layout/header';
+import { useI18n, type MessageKey } from '../../shared/i18n';
+import { workbenchLinks, type WorkbenchLink } from '../../shared/areas';
+import { AreaSwitch, Brand, LangSwitch, UserMenu } from '../../shared/layout/header';
 import { MessagesBell } from '../../shared/layout/MessagesBell';
 import { NotFound, PageLoading, RequireAuth } from '../../shared/components/common';
 import { Inbox } from './InboxPage';
@@ -19,12 +20,22 @@ const MyTaskDetailPage = lazy(() => import('./MyTasksPage').then((m) => ({ defau
 const IssuingPage = lazy(() => import('./issuing/IssuingPage'));
 const IdentityCheckPage = lazy(() => import('./IdentityCheckPage'));
 
-/** Staff home: who I am, what I may see, and the case inbox. */
+const LINKS: Record<WorkbenchLink, { to: string; label: MessageKey; testId: string }> = {
+  promises: { to: '/workbench/promises', label: 'lk.promises', testId: 'wb-promises-link' },
+  rectifications: { to: '/workbench/rectifications', label: 'rect.title', testId: 'wb-rectifications-link' },
+  issuing: { to: '/workbench/issuing', label: 'iss.link', testId: 'wb-issuing-link' },
+  tasks: { to: '/workbench/tasks', label: 'tk.mine', testId: 'wb-tasks-link' },
+  identity: { to: '/workbench/identity', label: 'acct.window.menu', testId: 'wb-identity-link' },
+  appeals: { to: '/workbench/rating-appeals', label: 'appeal.title', testId: 'wb-rating-appeals-link' },
+};
+
+/** Staff home: who I am, what I may see, the shortcuts that fit my roles, and the case inbox. */
 function WorkbenchHome() {
-  const { user, hasRole } = useAuth();
+  const { user } = useAuth();
   const { t, label } = useI18n();
   if (!user) return null;
   const s = user.scope;
+  const links = workbenchLinks(user);
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24}>
@@ -63,47 +74,13 @@ function WorkbenchHome() {
             data-testid="wb-scope"
           />
           <Space wrap style={{ marginTop: 8 }} data-testid="wb-links">
-            <Link to="/workbench/promises">
-              <Button size="small" data-testid="wb-promises-link">
-                {t('lk.promises')}
-              </Button>
-            </Link>
-            <Link to="/workbench/rectifications">
-              <Button size="small" data-testid="wb-rectifications-link">
-                {t('rect.title')}
-              </Button>
-            </Link>
-            {hasRole('clerk', 'supervisor', 'admin') && (
-              <Link to="/workbench/issuing">
-                <Button size="small" data-testid="wb-issuing-link">
-                  {t('iss.link')}
+            {links.map((l) => (
+              <Link key={l} to={LINKS[l].to}>
+                <Button size="small" data-testid={LINKS[l].testId}>
+                  {t(LINKS[l].label)}
                 </Button>
               </Link>
-            )}
-            {s.departmentId && (
-              <Link to="/workbench/tasks">
-                <Button size="small" data-testid="wb-tasks-link">
-                  {t('tk.mine')}
-                </Button>
-              </Link>
-            )}
-            {hasRole('clerk') && (
-              <Link to="/workbench/identity">
-                <Button size="small" data-testid="wb-identity-link">
-                  {t('acct.window.menu')}
-                </Button>
-              </Link>
-            )}
-            <Link to="/account">
-              <Button size="small" data-testid="wb-account-link">
-                {t('acct.nav')}
-              </Button>
-            </Link>
-            <Link to="/workbench/rating-appeals">
-              <Button size="small" data-testid="wb-rating-appeals-link">
-                {t('appeal.title')}
-              </Button>
-            </Link>
+            ))}
           </Space>
         </Card>
       </Col>
@@ -121,6 +98,7 @@ export default function WorkbenchApp() {
       <Layout.Header className="app-header">
         <Brand to="/workbench" sub={t('wb.title')} />
         <Space size={0} className="header-right">
+          <AreaSwitch />
           <LangSwitch />
           <MessagesBell />
           <UserMenu />

@@ -1,12 +1,14 @@
 import { Alert, Checkbox, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Tag, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { CSSProperties, ReactNode, RefObject } from 'react';
-import type { FieldError } from '../api';
+import { useMemo, type CSSProperties, type ReactNode, type RefObject } from 'react';
+import { api, buildQuery, type FieldError } from '../api';
 import { useI18n } from '../i18n';
 import { CONTACT_PHONE_RE, isValidCreditCode, isValidIdNumber } from '../validators';
-import { mustProvide, type CaseView, type FormField, type UploadedFile } from '../cases';
-import type { Material } from '../types';
+import { mustProvide, type CaseListItem, type CaseView, type FormField, type UploadedFile } from '../cases';
+import { accountPrefill, factsFromForm, type AccountFacts } from '../prefill';
+import { useFetch } from './hooks';
+import type { Material, Paged, User } from '../types';
 import type { NamePath } from '../formErrors';
 import { FileUploadField } from './FileUpload';
 import { t as tr } from '../i18n';
@@ -325,17 +327,46 @@ export interface MaterialInput {
   paper?: boolean;
 }
 
-/** The form a new application starts with: the account's own name where the form asks for it (item or bundle form). */
+/** The form a new application starts with: what the account fills in (`accountPrefill`), no files yet. */
 export function initialApplicationValues(
-  fields: FormField[],
+  fields: Pick<FormField, 'key' | 'type'>[],
   materialCount: number,
-  user: { kind: string; name: string },
+  account: AccountFacts,
 ): CaseFormValues {
-  const keys = new Set(fields.map((f) => f.key));
-  const form: Record<string, unknown> = {};
-  if (user.kind === 'person' && keys.has('applicantName')) form.applicantName = user.name;
-  if (user.kind === 'company' && keys.has('companyName')) form.companyName = user.name;
-  return { form, materials: Array.from({ length: materialCount }, () => ({ fileIds: [] })) };
+  return {
+    form: accountPrefill(fields, account),
+    materials: Array.from({ length: materialCount }, () => ({ fileIds: [] })),
+  };
+}
+
+/**
+ * The signed-in applicant's facts for a new form: the name from the session, the ID number or credit code
+ * and the phone from their latest own application (the session answers them masked only). `null` while
+ * loading; for staff (an agent types the applicant in) just the name.
+ */
+export function useAccountFacts(user: User | null, enabled: boolean): AccountFacts | null {
+  const applicant = enabled && !!user && user.kind !== 'staff';
+  const latest = useFetch<Record<string, unknown> | null>(
+    applicant
+      ? async (signal) => {
+          const list = await api.get<Paged<CaseListItem>>(
+            `/api/cases${buildQuery({ view: 'all', sort: 'created', pageSize: 1 })}`,
+            { signal, silent: true },
+          );
+          const last = list.items[0];
+          if (!last) return null;
+          const c = await api.get<CaseView>(`/api/cases/${last.id}`, { signal, silent: true });
+          return c.form;
+        }
+      : null,
+    [applicant, user?.id],
+  );
+  const waiting = !user || (applicant && latest.loading);
+  return useMemo(
+    () =>
+      waiting || !user ? null : { kind: user.kind, name: user.name, ...(applicant ? factsFromForm(latest.data) : {}) },
+    [waiting, user, applicant, latest.data],
+  );
 }
 
 /** Form values → the `form` and `materials` of a create/submit body (blank optional fields dropped). */

@@ -1,14 +1,23 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { zhCN, type MessageKey } from './zh-CN';
-import { enUS } from './en-US';
 
 export type { MessageKey } from './zh-CN';
 export type Lang = 'zh-CN' | 'en-US';
 export type Vars = Record<string, string | number>;
 
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, 'en-US': enUS };
+// English is loaded on first use (most visitors read Chinese; it is not part of the first load).
+const dictionaries: Record<Lang, Record<MessageKey, string> | null> = { 'zh-CN': zhCN, 'en-US': null };
+let englishLoading: Promise<void> | null = null;
+function loadEnglish(): Promise<void> {
+  englishLoading ??= import('./en-US').then((m) => {
+    dictionaries['en-US'] = m.enUS;
+  });
+  return englishLoading;
+}
+/** The dictionary of the current language; Chinese until English has arrived. */
+const dictionary = () => dictionaries[current] ?? zhCN;
 const STORAGE_KEY = 'yw.lang';
 
 function initialLang(): Lang {
@@ -31,14 +40,15 @@ function format(template: string, vars?: Vars): string {
 
 /** Translate outside React (e.g. in the API client). Inside components prefer useI18n().t. */
 export function t(key: MessageKey, vars?: Vars): string {
-  return format(dictionaries[current][key] ?? key, vars);
+  return format(dictionary()[key] ?? key, vars);
 }
 
 /** Label of a stable code from a prefixed dictionary key (`role.admin`), or the code itself. */
 export function label(prefix: string, code: string | null | undefined): string {
   if (code === null || code === undefined || code === '') return '';
   const key = `${prefix}.${code}`;
-  return key in dictionaries[current] ? dictionaries[current][key as MessageKey] : code;
+  const dict = dictionary();
+  return key in dict ? dict[key as MessageKey] : code;
 }
 
 interface I18nValue {
@@ -52,7 +62,13 @@ const I18nContext = createContext<I18nValue | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(current);
-  const setLang = useCallback((next: Lang) => {
+  // Chinese renders at once; a saved English choice re-renders when its dictionary has arrived.
+  const [loaded, setLoaded] = useState(dictionaries[current] !== null);
+  useEffect(() => {
+    if (lang === 'en-US' && !dictionaries['en-US']) void loadEnglish().then(() => setLoaded(true));
+  }, [lang]);
+  const setLang = useCallback(async (next: Lang) => {
+    if (next === 'en-US') await loadEnglish();
     current = next;
     dayjs.locale(next === 'zh-CN' ? 'zh-cn' : 'en');
     document.documentElement.lang = next;
@@ -66,7 +82,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   // New function identities per language so memoised children re-render on a switch.
   const value = useMemo<I18nValue>(
     () => ({ lang, setLang, t: (key, vars) => t(key, vars), label: (p, c) => label(p, c) }),
-    [lang, setLang],
+    // `loaded` is a dependency: the dictionary's arrival changes what t answers.
+    [lang, setLang, loaded],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -1,7 +1,7 @@
 import { Layout, Space } from 'antd';
 import { Outlet } from 'react-router-dom';
 import { Suspense } from 'react';
-import { Brand, InspectionsLink, LangSwitch, TrackLink, UserMenu } from './header';
+import { AreaSwitch, Brand, InspectionsLink, LangSwitch, TrackLink, UserMenu } from './header';
 import { MessagesBell } from './MessagesBell';
 import { useI18n } from '../i18n';
 import { PageLoading } from '../components/common';
@@ -14,6 +14,7 @@ export function PortalLayout() {
       <Layout.Header className="app-header">
         <Brand sub={t('nav.catalog')} />
         <Space size={0} className="header-right">
+          <AreaSwitch />
           <LangSwitch />
           <TrackLink />
           <InspectionsLink />

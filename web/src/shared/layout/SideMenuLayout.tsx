@@ -2,7 +2,7 @@ import { Layout, Menu, Space } from 'antd';
 import { Suspense, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { PageLoading } from '../components/common';
-import { Brand, LangSwitch, UserMenu } from './header';
+import { AreaSwitch, Brand, LangSwitch, UserMenu } from './header';
 
 export interface SideMenuEntry {
   key: string;
@@ -32,6 +32,7 @@ export function SideMenuLayout(props: {
       <Layout.Header className="app-header">
         <Brand to={props.home} sub={props.title} />
         <Space size={0} className="header-right">
+          <AreaSwitch />
           <LangSwitch />
           {props.headerExtra}
           <UserMenu />

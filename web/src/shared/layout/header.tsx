@@ -11,12 +11,17 @@ import {
   BellOutlined,
   DashboardOutlined,
   AuditOutlined,
+  SafetyOutlined,
+  SwapOutlined,
+  DownOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
-import { Link, useNavigate } from 'react-router-dom';
-import { useI18n, type Lang } from '../i18n';
+import type { ReactNode } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { useI18n, type Lang, type MessageKey } from '../i18n';
 import { useAuth } from '../auth';
 import { App as AntApp } from 'antd';
+import { AREA_PATH, areaOf, staffAreas, type StaffArea } from '../areas';
 
 export function LangSwitch() {
   const { lang, setLang, t } = useI18n();
@@ -42,9 +47,9 @@ export function LangSwitch() {
   );
 }
 
-/** Sign-in link or the signed-in user's menu (spaces they may enter, sign-out). */
+/** Sign-in link or the signed-in user's menu (home, personal space, messages, account security, sign-out). */
 export function UserMenu() {
-  const { user, logout, hasRole } = useAuth();
+  const { user, logout } = useAuth();
   const { t } = useI18n();
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
@@ -73,28 +78,7 @@ export function UserMenu() {
         ]
       : []),
     { key: '/my/messages', icon: <BellOutlined />, label: t('messages.title') },
-    ...(hasRole('admin') ? [{ key: '/admin', icon: <SettingOutlined />, label: t('nav.admin') }] : []),
-    ...(user.kind === 'staff' && user.roles.length
-      ? [{ key: '/workbench', icon: <AppstoreOutlined />, label: t('nav.workbench') }]
-      : []),
-    ...(user.kind === 'staff'
-      ? [
-          {
-            key: '/regulation',
-            icon: <AuditOutlined />,
-            label: <span data-testid="menu-regulation">{t('reg.nav')}</span>,
-          },
-        ]
-      : []),
-    ...(hasRole('supervisor', 'admin', 'approver', 'chief')
-      ? [
-          {
-            key: '/supervision',
-            icon: <DashboardOutlined />,
-            label: <span data-testid="menu-supervision">{t('nav.supervision')}</span>,
-          },
-        ]
-      : []),
+    { key: '/account', icon: <SafetyOutlined />, label: <span data-testid="menu-account">{t('acct.nav')}</span> },
     { type: 'divider' as const },
     { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout'), danger: true },
   ];
@@ -115,6 +99,62 @@ export function UserMenu() {
     >
       <Button type="text" icon={<UserOutlined />} data-testid="user-menu" className="header-btn">
         <span className="hide-xs">{user.name}</span>
+      </Button>
+    </Dropdown>
+  );
+}
+
+const AREA_LABEL: Record<StaffArea, MessageKey> = {
+  workbench: 'nav.workbench',
+  supervision: 'nav.supervision',
+  regulation: 'reg.nav',
+  admin: 'nav.admin',
+};
+const AREA_ICON: Record<StaffArea, ReactNode> = {
+  workbench: <AppstoreOutlined />,
+  supervision: <DashboardOutlined />,
+  regulation: <AuditOutlined />,
+  admin: <SettingOutlined />,
+};
+
+/**
+ * 切换工作区: the staff areas the signed-in person may enter (workbench, supervision, 审管联动, administration),
+ * always in the header and naming the area one is in; nothing for applicants and visitors.
+ */
+export function AreaSwitch() {
+  const { user } = useAuth();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const areas = user ? staffAreas(user) : [];
+  if (!areas.length) return null;
+  const here = areaOf(pathname);
+  const current = areas.find((a) => a === here);
+  const items: MenuProps['items'] = areas.map((a) => ({
+    key: a,
+    icon: AREA_ICON[a],
+    label: <span data-testid={`menu-${a}`}>{t(AREA_LABEL[a])}</span>,
+  }));
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items,
+        selectable: true,
+        selectedKeys: current ? [current] : [],
+        onClick: ({ key }) => navigate(AREA_PATH[key as StaffArea]),
+      }}
+    >
+      <Button
+        type="text"
+        icon={current ? AREA_ICON[current] : <SwapOutlined />}
+        data-testid="area-switch"
+        data-area={current ?? ''}
+        aria-label={t('nav.switchArea')}
+        className="header-btn area-switch"
+      >
+        <span className="hide-xs">{current ? t(AREA_LABEL[current]) : t('nav.switchArea')}</span>
+        <DownOutlined className="area-switch-mark" />
       </Button>
     </Dropdown>
   );

@@ -35,7 +35,13 @@ if (config.loadDemo) {
 const app = await buildApp(config, database);
 if (applied.length) app.log.info({ applied }, 'migrations applied');
 
-// Background work: the sealer chains committed audit rows (see platform/audit.ts); modules sweep and remind
+await app.listen({ port: config.port, host: config.host });
+console.log(
+  `一网已启动：http://localhost:${config.port}（数据库：${database.kind === 'pglite' ? `内嵌 PGlite，${config.dataDir}` : 'PostgreSQL'}）`,
+);
+
+// Background work, begun once the server answers (a first run of every job during start-up would hold the
+// embedded database's single connection while the server is not yet listening): the sealer chains committed audit rows (see platform/audit.ts); modules sweep and remind
 // (MODULE_JOBS=0 leaves the modules' jobs out, e.g. for benchmarks that time a sweep themselves).
 const stopJobs = startJobs(
   database.db,
@@ -45,11 +51,6 @@ const stopJobs = startJobs(
     ...(process.env.MODULE_JOBS === '0' ? [] : modules.flatMap((m) => m.jobs ?? [])),
   ],
   app.log,
-);
-
-await app.listen({ port: config.port, host: config.host });
-console.log(
-  `一网已启动：http://localhost:${config.port}（数据库：${database.kind === 'pglite' ? `内嵌 PGlite，${config.dataDir}` : 'PostgreSQL'}）`,
 );
 
 let stopping = false;

@@ -17,6 +17,11 @@ export async function migrate(database: Database): Promise<string[]> {
   return migrateToLatest(database.db, collectMigrations(modules));
 }
 
+/** The names of every migration this code has, in the order they run. */
+export function migrationNames(): string[] {
+  return Object.keys(collectMigrations(modules)).sort();
+}
+
 /** Loads the demo city once into an empty installation; with `history`, also its recent months (not in tests). */
 export async function seedDemo(database: Database, opts: { history?: boolean } = {}): Promise<boolean> {
   if (await getMeta(database.db, 'demo_loaded')) return false;

@@ -1,20 +1,47 @@
-import { buildApp, migrate, seedDemo } from './app';
+import { buildApp, migrate, migrationNames, seedDemo } from './app';
 import { loadConfig } from './platform/config';
 import { openDatabase } from './platform/db';
+import { clusterTemplateDir, demoTemplateFits, readStamp } from './platform/cluster-template';
 import { sealAudit } from './platform/audit';
 import { checkpointJob } from './platform/audit.checkpoints';
 import { startJobs } from './platform/jobs';
 import { modules } from './modules/index';
 
+const started = Date.now();
+const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
 const config = loadConfig();
-const database = await openDatabase(config);
+// A first embedded start copies the demo city prepared by `npm install` when it is recent and of this code,
+// else the empty migrated cluster (the demo is then loaded below).
+const demoTemplate = clusterTemplateDir('demo');
+const useDemoTemplate =
+  config.loadDemo &&
+  demoTemplateFits(readStamp(demoTemplate), {
+    history: config.demoHistory,
+    migrations: migrationNames(),
+    now: new Date(),
+  });
+const database = await openDatabase(config, [...(useDemoTemplate ? [demoTemplate] : []), clusterTemplateDir('empty')]);
 const applied = await migrate(database);
-if (config.loadDemo && (await seedDemo(database, { history: config.demoHistory })))
-  console.log('已加载示范城市：盘锦市');
+if (config.loadDemo) {
+  const progress = setInterval(() => console.log(`正在加载示范城市… 已用 ${seconds()} 秒`), 3_000);
+  try {
+    if (await seedDemo(database, { history: config.demoHistory }))
+      console.log(`已加载示范城市：盘锦市（${seconds()} 秒）`);
+    else if (database.copiedFrom === demoTemplate) console.log('已加载示范城市：盘锦市（安装时预置）');
+  } finally {
+    clearInterval(progress);
+  }
+}
 const app = await buildApp(config, database);
 if (applied.length) app.log.info({ applied }, 'migrations applied');
 
-// Background work: the sealer chains committed audit rows (see platform/audit.ts); modules sweep and remind
+await app.listen({ port: config.port, host: config.host });
+console.log(
+  `一网已启动：http://localhost:${config.port}（数据库：${database.kind === 'pglite' ? `内嵌 PGlite，${config.dataDir}` : 'PostgreSQL'}）`,
+);
+
+// Background work, begun once the server answers (a first run of every job during start-up would hold the
+// embedded database's single connection while the server is not yet listening): the sealer chains committed audit rows (see platform/audit.ts); modules sweep and remind
 // (MODULE_JOBS=0 leaves the modules' jobs out, e.g. for benchmarks that time a sweep themselves).
 const stopJobs = startJobs(
   database.db,
@@ -24,11 +51,6 @@ const stopJobs = startJobs(
     ...(process.env.MODULE_JOBS === '0' ? [] : modules.flatMap((m) => m.jobs ?? [])),
   ],
   app.log,
-);
-
-await app.listen({ port: config.port, host: config.host });
-console.log(
-  `一网已启动：http://localhost:${config.port}（数据库：${database.kind === 'pglite' ? `内嵌 PGlite，${config.dataDir}` : 'PostgreSQL'}）`,
 );
 
 let stopping = false;

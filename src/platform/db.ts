@@ -2,14 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { CompiledQuery, Kysely, PostgresDialect, type Compilable, type Transaction } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
-
-const require = createRequire(import.meta.url);
+import { copyClusterTemplate } from './cluster-template';
 
 // Dates stay plain 'YYYY-MM-DD' strings: working-day arithmetic must never shift a day by time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
@@ -128,18 +126,6 @@ export function pgliteStartParams(env: NodeJS.ProcessEnv = process.env): string[
   return [...PGlite.defaultStartParams, '-c', `shared_buffers=${buffers}`];
 }
 
-/**
- * A migrated, empty embedded cluster made by `npm install` (scripts/prepare-db.ts) for this PGlite version:
- * the first start copies it instead of running initdb (most of a first start's time, and a second WebAssembly
- * instance's memory). Migrations added since are applied at start as usual.
- */
-export function clusterTemplatePath(root = process.cwd()): string {
-  let dir = path.dirname(require.resolve('@electric-sql/pglite'));
-  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  const { version } = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string };
-  return path.join(root, '.tmp', `pglite-cluster-${version}.tgz`);
-}
-
 /** Embedded PostgreSQL (PGlite, WASM) in a data directory; `memory://` for tests. */
 export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
   if (!dataDir.startsWith('memory://')) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
@@ -161,17 +147,26 @@ export async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<D
   };
 }
 
-export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+/**
+ * PostgreSQL at `databaseUrl`, else the embedded cluster in `dataDir/pg`. A first start (no cluster yet) copies
+ * the first of `templates` (prepared cluster directories, see platform/cluster-template.ts) that exists instead
+ * of running initdb; `copiedFrom` then names it.
+ */
+export async function openDatabase(
+  opts: { databaseUrl?: string; dataDir: string },
+  templates: readonly string[] = [],
+): Promise<Database & { copiedFrom?: string }> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
   const dir = path.join(opts.dataDir, 'pg');
   const fresh = !fs.existsSync(dir) || fs.readdirSync(dir).length === 0;
-  const template = clusterTemplatePath();
-  if (fresh && fs.existsSync(template)) {
-    try {
-      return await openPglite(dir, new Blob([fs.readFileSync(template)]));
-    } catch (err) {
-      console.warn(`预置数据库模板不可用（${(err as Error).message}），改为初始化新数据库`);
-      fs.rmSync(dir, { recursive: true, force: true });
+  if (fresh) {
+    for (const template of templates) {
+      try {
+        if (copyClusterTemplate(template, dir)) return { ...(await openPglite(dir)), copiedFrom: template };
+      } catch (err) {
+        console.warn(`预置数据库模板不可用（${template}：${(err as Error).message}），改用下一个或初始化新数据库`);
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     }
   }
   return openPglite(dir);

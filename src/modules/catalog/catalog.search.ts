@@ -1,5 +1,5 @@
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { dict } from '@node-rs/jieba/dict.js';
 import type { ItemGuide } from './catalog.schemas';
 
 /** Chinese word segmentation (jieba, default dictionary, loaded once on first use: ~0.2 s). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, Role } from '../../platform/auth';
-import { caseAccess, isOwner, performersFor, type CaseFacts } from './cases.policy';
+import { caseAccess, isOwner, performersFor, standsInNoLonger, type CaseFacts } from './cases.policy';
 
 const staff = (id: string, roles: Role[], regionPrefix: string, departmentId: string | null = null): Actor => ({
   id,
@@ -53,7 +53,8 @@ describe('case scope', () => {
   it('the accepting town hall follows a case it reported up, read-only', () => {
     const reported = { ...cityCase, acceptRegionCode: '211103001000', applicantId: null, createdBy: 'clerk-town' };
     expect(caseAccess(clerkTown, reported, null)).toBe('act'); // as the filer of a paper case without an account
-    expect(performersFor(clerkTown, reported, null)).toEqual(['owner']);
+    // …but no longer stands in for the applicant once the case is held above the town (no withdrawal)
+    expect(performersFor(clerkTown, reported, null)).toEqual([]);
     const linked = { ...reported, applicantId: 'zhang' };
     expect(caseAccess(clerkTown, linked, null)).toBe('view');
     expect(performersFor(clerkTown, linked, null)).toEqual([]);
@@ -79,5 +80,29 @@ describe('case scope', () => {
     const windowDraft = { ...draft, applicantId: 'zhang', createdBy: 'clerk-city' };
     expect(caseAccess(clerkCity, windowDraft, null)).toBe('act');
     expect(performersFor(clerkCity, windowDraft, null)).toEqual(['clerk']);
+  });
+});
+
+describe('a clerk standing in for an applicant', () => {
+  // a paper case the town registered for an applicant without an account, decided by the county
+  const paperCase: CaseFacts = {
+    regionCode: '211103',
+    acceptRegionCode: '211103001000',
+    departmentCode: 'XLT-MZ',
+    applicantId: null,
+    createdBy: 'clerk-town',
+    submitted: true,
+    currentRegionCode: '211103001000',
+    currentLevel: 'town',
+  };
+  const reportedUp: CaseFacts = { ...paperCase, currentRegionCode: '211103', currentLevel: 'county' };
+
+  it('acts as its owner while the case is held at the clerk’s level, no longer once reported up', () => {
+    expect(standsInNoLonger(clerkTown, paperCase)).toBe(false);
+    expect(performersFor(clerkTown, paperCase, null)).toContain('owner');
+    expect(standsInNoLonger(clerkTown, reportedUp)).toBe(true);
+    expect(performersFor(clerkTown, reportedUp, null)).not.toContain('owner');
+    // the applicant's own account is never cut off
+    expect(standsInNoLonger(zhang, { ...reportedUp, applicantId: 'zhang', createdBy: 'zhang' })).toBe(false);
   });
 });

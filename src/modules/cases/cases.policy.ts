@@ -65,6 +65,14 @@ export function isOwner(actor: Actor, c: Pick<CaseFacts, 'applicantId' | 'create
 }
 
 /**
+ * A clerk who filed a case for an applicant stands in for them only while the case is held at the clerk's own
+ * level: once reported up, the level holding it decides (withdrawal included).
+ */
+export function standsInNoLonger(actor: Actor, c: CaseFacts): boolean {
+  return actor.kind === 'staff' && c.createdBy === actor.id && c.applicantId !== actor.id && !holdsCase(actor, c);
+}
+
+/**
  * What the actor may do with the case. `departmentCodes` are the department codes a
  * department-bound actor covers (null = not bound).
  */
@@ -93,7 +101,7 @@ export function performersFor(actor: Actor, c: CaseFacts, departmentCodes: reado
       (c.submitted || c.createdBy === actor.id) && (!departmentCodes || departmentCodes.includes(c.departmentCode));
     if (deptOk && holdsCase(actor, c)) out.push(...actor.roles.filter((r) => REGION_ROLES.includes(r)));
   }
-  if (isOwner(actor, c)) out.push('owner');
+  if (isOwner(actor, c) && !standsInNoLonger(actor, c)) out.push('owner');
   return out;
 }
 

@@ -87,6 +87,7 @@ import {
   canFile,
   isRegionStaff,
   performersFor,
+  standsInNoLonger,
   ACTING_ROLES,
   type CaseAccess,
   type CaseFacts,
@@ -947,6 +948,11 @@ async function workflowStep(
   } = await loadForStep(db, actor, id, minimal, known);
   const { item, def } = await requireItemContext(db, row);
   const tr = transition(def, snapshotOf(row), body.action, { performers });
+  if (!tr.ok && body.action === 'withdraw' && standsInNoLonger(actor, factsOf(row)))
+    throw conflict(
+      `办件已上报${LEVEL_NAMES[row.current_level]}办理，本级不能再${actionLabel(def, body.action)}；申请人要求撤回的，请转告当前办理层级`,
+      'held_above',
+    );
   if (!tr.ok) {
     if (tr.code === 'unknown_action')
       throw fieldError(
@@ -1107,6 +1113,10 @@ async function workflowStep(
     current_region_code: next.regionCode,
     current_level: next.level,
     current_hall_id: next.hallId,
+    // an online case is accepted by the hall of the clerk who accepts it
+    ...(tr.action.action === 'accept' && row.accept_hall_id === null
+      ? { accept_hall_id: actor.scope.hallId ?? row.current_hall_id }
+      : {}),
     ...(body.greenChannel !== undefined ? { green_channel: body.greenChannel } : {}),
     ...cols,
     finished_on: tr.terminal ? today : null,

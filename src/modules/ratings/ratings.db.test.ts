@@ -420,4 +420,23 @@ describe('申诉 appeals and the published summary', () => {
     });
     for (const it of s.items) expect(codes).toContain(it.departmentCode);
   });
+
+  it('names the period of an export in its file name and title; counts are numbers, 0 when none', async () => {
+    const x = await get('/api/ratings/summary.xlsx?from=2000-01-01&to=2000-01-31');
+    expect(x.statusCode).toBe(200);
+    expect(decodeURIComponent(String(x.headers['content-disposition']))).toContain(
+      '好差评统计_2000-01-01至2000-01-31.xlsx',
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('好差评统计')!;
+    expect(String(ws.getRow(1).getCell(1).value)).toContain('统计期：2000-01-01 至 2000-01-31');
+    const total = ws.getRow(3);
+    expect(total.getCell(2).value).toBe('合计');
+    for (let c = 3; c <= 10; c++) expect(total.getCell(c).value, `column ${c}`).toBe(0);
+    const open = await get('/api/ratings/summary.xlsx');
+    const name = decodeURIComponent(String(open.headers['content-disposition']));
+    expect(name).toContain(`好差评统计_截至${todayInShanghai()}.xlsx`);
+    expect(name).not.toContain('__');
+  });
 });

@@ -6,6 +6,8 @@ import { requireActor } from '../../platform/auth';
 import { errorResponses, IdParam, Problem } from '../../platform/schemas';
 import * as svc from './ratings.service';
 import { summaryWorkbook } from './ratings.xlsx';
+import { exportPeriod } from './ratings.period';
+import { todayInShanghai } from '../calendar/index';
 import {
   AppealBody,
   AppealDecisionBody,
@@ -92,8 +94,9 @@ export function registerRatingRoutes(app: App, db: Db) {
       },
     },
     async (req, reply) => {
-      const buf = await summaryWorkbook(await svc.summary(db, req.query));
-      const name = `好差评统计_${req.query.from ?? ''}_${req.query.to ?? ''}.xlsx`;
+      const period = exportPeriod(req.query.from, req.query.to, todayInShanghai());
+      const buf = await summaryWorkbook(await svc.summary(db, req.query), period);
+      const name = period.fileName;
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header(

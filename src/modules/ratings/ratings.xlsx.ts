@@ -1,15 +1,17 @@
 /** The published summary as an Excel workbook 好差评统计表 (exceljs). */
 import ExcelJS from 'exceljs';
 import type { Summary } from './ratings.schemas';
+import type { ExportPeriod } from './ratings.period';
 
 const pct = (x: number | null) => (x === null ? '—' : x);
 
-export async function summaryWorkbook(s: Summary): Promise<Buffer> {
+export async function summaryWorkbook(s: Summary, period: ExportPeriod): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '一网 政务服务平台';
   wb.created = new Date();
+  wb.title = `政务服务“好差评”统计 ${period.label}`;
   const ws = wb.addWorksheet('好差评统计');
-  ws.addRow([`政务服务“好差评”统计（按部门）  统计期：${s.from ?? '开始'} 至 ${s.to ?? '今日'}`]);
+  ws.addRow([`政务服务“好差评”统计（按部门）  统计期：${period.label}`]);
   ws.mergeCells(1, 1, 1, 12);
   ws.getRow(1).font = { bold: true, size: 14 };
   const header = [
@@ -30,14 +32,15 @@ export async function summaryWorkbook(s: Summary): Promise<Buffer> {
   const lineRow = (code: string, name: string, l: Summary['total']) => [
     code,
     name,
-    l.total,
-    l.excluded,
-    l.counted,
-    l.counts[5],
-    l.counts[4],
-    l.counts[3],
-    l.counts[2],
-    l.counts[1],
+    // a count is a number, 0 when there is none
+    l.total ?? 0,
+    l.excluded ?? 0,
+    l.counted ?? 0,
+    l.counts[5] ?? 0,
+    l.counts[4] ?? 0,
+    l.counts[3] ?? 0,
+    l.counts[2] ?? 0,
+    l.counts[1] ?? 0,
     pct(l.satisfactionRate),
     pct(l.badRate),
   ];

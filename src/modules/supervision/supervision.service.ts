@@ -475,6 +475,13 @@ const GROUP_LABELS: Record<FiguresGroupBy, string> = {
   item: '事项',
 };
 
+/** How the figures are counted, printed under them (docs/supervision-figures.md says the same at length). */
+const FIGURE_DEFINITIONS = [
+  '口径：收件数为统计期内提交的办件（不含草稿）；受理数为统计期内受理的办件；办结数为统计期内办结的办件。',
+  '按时办结率 = 在承诺期限内办结的件数 ÷ 办结数；超期率 = 超过承诺期限办结的件数 ÷ 办结数；提前办结率 = 提前 1 个工作日以上办结的件数 ÷ 办结数。',
+  '网上申请占比、零跑动占比以收件数为分母，即办件占比以受理数为分母；分母为 0 时比率留空。平均用时以工作日计，扣除特别程序时间。',
+];
+
 /** The figures as an Excel workbook (Chinese headers; shares as percentages). */
 export async function figuresXlsx(
   db: Db,
@@ -504,7 +511,9 @@ export async function figuresXlsx(
   ws.getRow(1).font = { bold: true };
   ws.getRow(ws.rowCount).font = { bold: true };
   ws.addRow([]);
-  ws.addRow([`统计期间：${f.from} 至 ${f.to}；口径见 docs/supervision-figures.md`]);
+  ws.addRow([`统计期间：${f.from} 至 ${f.to}`]);
+  // the definitions travel with the workbook (a reader has no access to the project's documents)
+  for (const line of FIGURE_DEFINITIONS) ws.addRow([line]);
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   return { buffer, from: f.from, to: f.to };
 }

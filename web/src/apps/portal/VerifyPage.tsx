@@ -5,6 +5,7 @@ import { useParams } from 'react-router-dom';
 import { api, ApiError } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
+import { verifiableId, verifyFailureKey } from '../../shared/problemText';
 
 interface Verified {
   valid: true;
@@ -48,10 +49,13 @@ function VerifiedCard({ v }: { v: Verified }) {
 export default function VerifyPage() {
   const { id } = useParams();
   const { t } = useI18n();
+  const wellFormed = !!id && verifiableId(id);
   const byId = useFetch<Verified>(
-    id ? (signal) => api.get(`/api/documents/${id}/verify`, { signal, silent: true }) : null,
+    wellFormed ? (signal) => api.get(`/api/documents/${id}/verify`, { signal, silent: true }) : null,
     [id],
   );
+  // a malformed id is answered here, in a plain sentence; the server's answers likewise
+  const failure = id && (!wellFormed || byId.error) ? verifyFailureKey(wellFormed ? byId.error!.status : null) : null;
   const [uploaded, setUploaded] = useState<UploadVerified | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -84,15 +88,10 @@ export default function VerifyPage() {
           </Button>
         </Upload>
       </Card>
-      {id && byId.loading && <Skeleton active />}
-      {id && byId.error && (
+      {wellFormed && byId.loading && <Skeleton active />}
+      {failure && (
         <Card>
-          <Result
-            status="error"
-            title={t('verify.invalid')}
-            subTitle={byId.error.problem.detail}
-            data-testid="verify-invalid"
-          />
+          <Result status="error" title={t('verify.invalid')} subTitle={t(failure)} data-testid="verify-invalid" />
         </Card>
       )}
       {uploaded ? (

@@ -2,6 +2,7 @@ import { Button, List, Popconfirm, Space, Tooltip, Typography, Upload } from 'an
 import { DeleteOutlined, FileImageOutlined, FilePdfOutlined, LoadingOutlined, UploadOutlined } from '@ant-design/icons';
 import { useRef, useState } from 'react';
 import { api, ApiError, newUuid, type UploadedFile } from '../api';
+import { refusalText } from '../problemText';
 import { useI18n } from '../i18n';
 import { formatBytes } from '../cases';
 
@@ -67,22 +68,29 @@ export function FileUploadField({
   const { t } = useI18n();
   const files = value ?? [];
   const [pending, setPending] = useState<Pending[]>([]);
+  /** Uploads the server refused, with its reason, shown beside this material until the next upload. */
+  const [refused, setRefused] = useState<{ uid: string; text: string }[]>([]);
   // Uploads finish out of order; the latest list is kept here so none is lost.
   const latest = useRef(files);
   latest.current = files;
 
-  /** Uploads one file; true when it was stored (errors are shown by the API client). */
+  /** Uploads one file; true when it was stored (a refusal is shown beside the material, in its own words). */
   const upload = async (file: File): Promise<boolean> => {
     const uid = newUuid();
     setPending((p) => [...p, { uid, name: file.name }]);
+    setRefused([]);
     try {
-      const res = await api.upload(file, file.name);
+      const res = await api.upload(file, file.name, { silent: true });
       const next = [...latest.current, res];
       latest.current = next;
       onChange?.(next);
       return true;
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
+      setRefused((r) => [
+        ...r,
+        { uid, text: t('files.refused', { name: file.name, reason: refusalText(err.problem) }) },
+      ]);
       return false;
     } finally {
       setPending((p) => p.filter((x) => x.uid !== uid));
@@ -108,6 +116,18 @@ export function FileUploadField({
       <Typography.Text type="secondary" className="file-hint">
         {t('files.hint')}
       </Typography.Text>
+      {refused.map((r) => (
+        <Typography.Text
+          key={r.uid}
+          type="danger"
+          className="file-hint"
+          style={{ display: 'block' }}
+          role="alert"
+          data-testid="upload-refused"
+        >
+          {r.text}
+        </Typography.Text>
+      ))}
       {(files.length > 0 || pending.length > 0) && (
         <List
           size="small"

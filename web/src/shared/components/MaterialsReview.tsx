@@ -59,15 +59,16 @@ export function useChecklist(
         onRefused(err instanceof ApiError ? err.problem.detail : String(err));
       });
   };
-  const set = (id: string, v: CheckResult) =>
-    setList((prev) => {
-      const previous = prev[id];
-      clearTimeout(timers.current[id]);
-      // a verdict is saved at once, the words of a problem when the clerk pauses
-      if (v.result !== previous?.result) save(id, v, previous);
-      else timers.current[id] = setTimeout(() => save(id, v, previous), SAVE_DELAY_MS);
-      return { ...prev, [id]: v };
-    });
+  const current = useRef(list);
+  current.current = list;
+  const set = (id: string, v: CheckResult) => {
+    const previous = current.current[id];
+    clearTimeout(timers.current[id]);
+    // a verdict is saved at once, the words of a problem when the clerk pauses
+    if (v.result !== previous?.result) save(id, v, previous);
+    else timers.current[id] = setTimeout(() => save(id, v, previous), SAVE_DELAY_MS);
+    setList((prev) => ({ ...prev, [id]: v }));
+  };
   const reload = () => {
     setList({});
     setEpoch((n) => n + 1);

@@ -497,6 +497,12 @@ export const enUS: Record<MessageKey, string> = {
   'my.allCases': 'All cases',
   'my.continueDraft': 'Continue',
 
+  'verify.malformed':
+    'This verification link is incomplete or wrong. Scan the QR code on the document again, or upload the document PDF.',
+  'verify.notFound':
+    'No such document was found. Check that the QR code is complete and legible, or ask the issuing office.',
+  'verify.failed': 'The document cannot be verified right now; please try again later.',
+  'files.refused': '“{name}” was not uploaded: {reason}',
   'verify.title': 'Verify a document',
   'verify.hint':
     'Scan the QR code on a document to verify it, or upload its PDF to compare it byte for byte with the issued file.',

@@ -491,6 +491,10 @@ export const zhCN = {
   'my.allCases': '全部办件',
   'my.continueDraft': '继续填写',
 
+  'verify.malformed': '这个核验链接不完整或有误，请重新扫描文书上的二维码，或上传文书 PDF 核验。',
+  'verify.notFound': '没有找到这份文书。请核对二维码是否完整清晰，或向作出文书的机关核实。',
+  'verify.failed': '暂时无法核验，请稍后再试。',
+  'files.refused': '「{name}」未能上传：{reason}',
   'verify.title': '文书核验',
   'verify.hint': '扫描文书上的二维码即可核验；也可上传文书 PDF，与签发时的文件逐字节比对。',
   'verify.upload': '上传 PDF 核验',

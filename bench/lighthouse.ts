@@ -132,6 +132,8 @@ interface LighthouseResult {
   tbt: number;
   cls: number;
   failing: string[];
+  /** Lighthouse's measure of the host's CPU (about 1000–2000 on an idle desktop; lower when loaded). */
+  benchmarkIndex: number;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -172,6 +174,7 @@ async function audit(base: string, pagePath: string, runs: number): Promise<Ligh
         tbt: num('total-blocking-time'),
         cls: num('cumulative-layout-shift'),
         failing,
+        benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
       });
     }
     const mid = median(results.map((r) => r.performance));
@@ -214,7 +217,7 @@ const rows = [
   ),
   ...lh.map(
     (r) =>
-      `| Lighthouse mobile, \`${r.page}\`: performance / accessibility | ${r.performance} / ${r.accessibility} | FCP ${s(r.fcp)}, LCP ${s(r.lcp)}, TBT ${Math.round(r.tbt)} ms, CLS ${r.cls.toFixed(3)}${r.failing.length ? `; failing: ${r.failing.join(', ')}` : ''}; median of ${runs} |`,
+      `| Lighthouse mobile, \`${r.page}\`: performance / accessibility | ${r.performance} / ${r.accessibility} | FCP ${s(r.fcp)}, LCP ${s(r.lcp)}, TBT ${Math.round(r.tbt)} ms, CLS ${r.cls.toFixed(3)}, host benchmark index ${r.benchmarkIndex}${r.failing.length ? `; failing: ${r.failing.join(', ')}` : ''}; median of ${runs} |`,
   ),
 ];
 const section = `## ${new Date().toISOString().slice(0, 10)} — web front end on a phone

@@ -27,6 +27,17 @@ describe('public portal: find an item and read its guide', () => {
       await page.getByTestId('item-title').waitFor();
       expect(await page.getByTestId('item-title').innerText()).toContain('个体工商户设立登记');
       expect(await page.getByTestId('guide-materials').innerText()).toContain('材料');
+      // Every fact of a material is on screen, on a phone too: 必需, form, copies, source.
+      const material = await page.getByTestId('guide-material-1').innerText();
+      for (const fact of ['材料形式', '份数', '来源渠道']) expect(material).toContain(fact);
+      expect(material).toMatch(/必需|非必需/);
+      // No booking or payment tag while neither function exists; where to book in person instead.
+      const tags = await page.locator('[data-testid="guide-service-tags"] .ant-tag').allInnerTexts();
+      expect(tags.filter((x) => /支持预约|网上缴费/.test(x))).toEqual([]);
+      const guide = (await (await page.request.get(`/api/items/${await codeFromUrl(page.url())}`)).json()) as {
+        appointment?: boolean;
+      };
+      expect(await page.getByTestId('guide-book-offline').count()).toBe(guide.appointment ? 1 : 0);
       // The one-time notice is a real PDF and the QR code an SVG.
       const notice = await page.request.get(`/api/items/${await codeFromUrl(page.url())}/notice.pdf`);
       expect(notice.status()).toBe(200);

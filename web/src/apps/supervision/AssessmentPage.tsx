@@ -23,7 +23,7 @@ import { api, buildQuery } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
 import { ErrorResult } from '../../shared/components/common';
 import { useFetch } from '../../shared/components/hooks';
-import { PageHeader } from '../../shared/components/ListPage';
+import { PageHeader } from '../../shared/components/PageHeader';
 import {
   GROUPS,
   signed,

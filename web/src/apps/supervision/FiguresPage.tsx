@@ -8,7 +8,7 @@ import { useAuth } from '../../shared/auth';
 import { useI18n } from '../../shared/i18n';
 import { ErrorResult } from '../../shared/components/common';
 import { useFetch } from '../../shared/components/hooks';
-import { PageHeader } from '../../shared/components/ListPage';
+import { PageHeader } from '../../shared/components/PageHeader';
 import { RegionTreeSelect } from '../../shared/components/RegionTreeSelect';
 import { CITY_CODE } from '../../shared/types';
 import { num, pct, svRoles, type Figures, type FiguresRow } from './svApi';

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useI18n } from '../../shared/i18n';
 import { useAuth } from '../../shared/auth';
 import { ErrorResult, PageLoading } from '../../shared/components/common';
-import { PageHeader } from '../../shared/components/ListPage';
+import { PageHeader } from '../../shared/components/PageHeader';
 import { RegionTreeSelect } from '../../shared/components/RegionTreeSelect';
 import { CITY_CODE } from '../../shared/types';
 import { buildQuery } from '../../shared/api';

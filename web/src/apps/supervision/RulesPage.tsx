@@ -6,7 +6,7 @@ import { useAuth } from '../../shared/auth';
 import { useI18n } from '../../shared/i18n';
 import { ErrorResult } from '../../shared/components/common';
 import { useFetch } from '../../shared/components/hooks';
-import { PageHeader } from '../../shared/components/ListPage';
+import { PageHeader } from '../../shared/components/PageHeader';
 import { svRoles, type Rule } from './svApi';
 import { LevelTag } from './parts';
 

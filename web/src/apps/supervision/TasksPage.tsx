@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { buildQuery } from '../../shared/api';
 import { useI18n } from '../../shared/i18n';
-import { PageHeader } from '../../shared/components/ListPage';
+import { PageHeader } from '../../shared/components/PageHeader';
 import { TaskDetail } from '../../shared/components/TaskDetail';
 import { TaskList } from '../../shared/components/TaskList';
 import { TaskImportModal } from './TaskImportModal';

@@ -1,7 +1,7 @@
 import { App as AntApp, Button, Drawer, Form, Input, Modal, Space, Table } from 'antd';
 import type { FormInstance, TableProps } from 'antd';
 import type { ColumnType } from 'antd/es/table';
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { SearchOutlined } from '@ant-design/icons';
 import { useCallback, useState, type MouseEvent, type ReactNode } from 'react';
 import { api } from '../api';
 import { useI18n } from '../i18n';
@@ -9,32 +9,8 @@ import { ActiveTag, ActiveToggle, ErrorResult } from './common';
 import type { PagedTable } from './hooks';
 import { RegionTreeSelect } from './RegionTreeSelect';
 
-/**
- * The `page-title` row of a list page: heading on the left; on the right `action`, or given `create`,
- * the primary "+ create" button.
- */
-export function PageHeader({
-  title,
-  action,
-  create,
-}: {
-  title: ReactNode;
-  action?: ReactNode;
-  create?: { label: ReactNode; onClick: () => void; testId: string };
-}) {
-  return (
-    <div className="page-title">
-      <h2>{title}</h2>
-      {create ? (
-        <Button type="primary" icon={<PlusOutlined />} onClick={create.onClick} data-testid={create.testId}>
-          {create.label}
-        </Button>
-      ) : (
-        action
-      )}
-    </div>
-  );
-}
+// The heading row lives in its own module (pages that only need it do not load Table, Form and Modal).
+export { PageHeader } from './PageHeader';
 
 /**
  * The toolbar of a paged list: a search box, optionally the region filter, then any further filters.

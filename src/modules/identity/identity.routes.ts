@@ -12,6 +12,7 @@ import { IdParam, PageQuery, errorResponses, paged, Problem } from '../../platfo
 import * as svc from './identity.service';
 import {
   AttemptsQuery,
+  AccountProfile,
   AttemptView,
   ChallengeResponse,
   ClaimsQuery,
@@ -241,6 +242,21 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
     async (req) => {
       await svc.resetStaffPassword(db, requireRole(req, 'admin'), req.params.id, req.body.password, req.ip);
       return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/account/profile',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: '本人证件与联系信息（不打码，仅本人可读；用于预填申请表）',
+        response: { 200: AccountProfile, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      reply.header('cache-control', 'no-store');
+      return svc.getProfile(db, requireActor(req));
     },
   );
 

@@ -59,6 +59,16 @@ export const User = z.object({
   scope: UserScope,
 });
 
+/** The account's own identity facts, unmasked: only ever answered to the account itself (form pre-fill). */
+export const AccountProfile = z.object({
+  kind: z.enum(['staff', 'person', 'company']),
+  name: z.string(),
+  idNumber: z.string().nullable(),
+  creditCode: z.string().nullable(),
+  phone: z.string().nullable(),
+  verified: z.boolean(),
+});
+
 export const LoginResponse = z.object({ token: z.string(), csrfToken: z.string(), expiresAt: z.date(), user: User });
 /** An anonymous visitor gets `{ user: null, csrfToken: null }` (200): the question has an answer. */
 export const MeResponse = z.object({ user: User.nullable(), csrfToken: z.string().nullable() });

@@ -323,6 +323,25 @@ describe('sessions', () => {
   });
 });
 
+describe('own profile', () => {
+  it('answers the account its own unmasked facts, and nobody anonymous', async () => {
+    expect((await registerPerson('profile-owner', idNumber(40))).statusCode).toBe(201);
+    const me = await signIn('profile-owner', STRONG);
+    const res = await t.get('/api/account/profile', me);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({
+      kind: 'person',
+      name: '冒名者',
+      idNumber: idNumber(40),
+      creditCode: null,
+      phone: '13912345678',
+      verified: false,
+    });
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect((await t.get('/api/account/profile')).statusCode).toBe(401);
+  });
+});
+
 describe('password policy', () => {
   const weak = ['abcd1234', 'aaaaaaa1', 'Password1', 'Demo@2026', 'woaini1314520', 'river\u0000cloud-7741'];
 

@@ -309,6 +309,20 @@ export async function getMe(db: Db, actor: Actor): Promise<PublicUser> {
   return toPublicUser(db, u);
 }
 
+/** The account's own identity facts (not masked: the caller is their holder), for pre-filling forms. */
+export async function getProfile(db: Db, actor: Actor) {
+  const u = await repo.findUserById(db, actor.id);
+  if (!u) throw unauthorized();
+  return {
+    kind: u.kind,
+    name: u.name,
+    idNumber: u.id_number,
+    creditCode: u.credit_code,
+    phone: u.phone,
+    verified: u.kind !== 'staff' && u.verification !== 'unverified',
+  };
+}
+
 export async function changePassword(
   db: Db,
   actor: Actor,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountPrefill, factsFromForm } from './prefill';
+import { accountPrefill } from './prefill';
 import type { FormField } from './cases';
 
 const person: Pick<FormField, 'key' | 'type'>[] = [
@@ -38,17 +38,5 @@ describe('accountPrefill 申请表预填', () => {
   it('leaves unknown facts empty and fills nothing for staff', () => {
     expect(accountPrefill(person, { kind: 'person', name: '韩雪梅' })).toEqual({ applicantName: '韩雪梅' });
     expect(accountPrefill(person, { kind: 'staff', name: '窗口' })).toEqual({});
-  });
-});
-
-describe('factsFromForm', () => {
-  it('reads the identity and the phone the way the server reads an online form', () => {
-    expect(factsFromForm({ companyName: 'x', creditCode: '91211103MA0Y8K2P7J', contactPhone: '13904270000' })).toEqual({
-      idNumber: null,
-      creditCode: '91211103MA0Y8K2P7J',
-      phone: '13904270000',
-    });
-    expect(factsFromForm({ idNumber: '211102199001011234', phone: '04272812345' }).phone).toBe('04272812345');
-    expect(factsFromForm(null)).toEqual({ idNumber: null, creditCode: null, phone: null });
   });
 });

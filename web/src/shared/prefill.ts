@@ -1,6 +1,7 @@
 /**
  * 申请表预填: what a citizen's or a company's online form starts with, taken from the account. Pure, so the
- * rules can be tested; the pages load the facts (see `useAccountFacts` in components/CaseForm.tsx).
+ * rules can be tested; the pages load the facts from `GET /api/account/profile` (`useAccountFacts` in
+ * components/CaseForm.tsx).
  *
  * The keys follow the server's reading of an online form (`applicantFromForm` in cases.form.ts): the
  * applicant is `applicantName` + `idNumber` for a person, `companyName` + `creditCode` for a company, the
@@ -8,6 +9,10 @@
  * still to be founded) describe someone else and stay empty.
  */
 import type { FormField } from './cases';
+import type { paths } from './api-gen/schema';
+
+/** `GET /api/account/profile`: the account's own unmasked facts. */
+export type AccountProfile = paths['/api/account/profile']['get']['responses'][200]['content']['application/json'];
 
 export interface AccountFacts {
   kind: 'staff' | 'person' | 'company';
@@ -33,17 +38,4 @@ export function accountPrefill(fields: readonly Pick<FormField, 'key' | 'type'>[
     if (v) out[f.key] = v;
   }
   return out;
-}
-
-/**
- * The identity and phone an applicant declared on their latest own application (the server binds an online
- * application to the account's verified code, so these are the account's), for `accountPrefill`.
- */
-export function factsFromForm(form: Record<string, unknown> | null | undefined) {
-  const str = (k: string) => (typeof form?.[k] === 'string' && form[k] ? (form[k] as string) : null);
-  return {
-    idNumber: str('idNumber'),
-    creditCode: str('creditCode'),
-    phone: PHONE_KEYS.map(str).find(Boolean) ?? null,
-  };
 }

@@ -2,13 +2,13 @@ import { Alert, Checkbox, Col, DatePicker, Form, Input, InputNumber, Radio, Row,
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, type CSSProperties, type ReactNode, type RefObject } from 'react';
-import { api, buildQuery, type FieldError } from '../api';
+import { api, type FieldError } from '../api';
 import { useI18n } from '../i18n';
 import { CONTACT_PHONE_RE, isValidCreditCode, isValidIdNumber } from '../validators';
-import { mustProvide, type CaseListItem, type CaseView, type FormField, type UploadedFile } from '../cases';
-import { accountPrefill, factsFromForm, type AccountFacts } from '../prefill';
+import { mustProvide, type CaseView, type FormField, type UploadedFile } from '../cases';
+import { accountPrefill, type AccountFacts, type AccountProfile } from '../prefill';
 import { useFetch } from './hooks';
-import type { Material, Paged, User } from '../types';
+import type { Material, User } from '../types';
 import type { NamePath } from '../formErrors';
 import { FileUploadField } from './FileUpload';
 import { t as tr } from '../i18n';
@@ -346,27 +346,20 @@ export function initialApplicationValues(
  */
 export function useAccountFacts(user: User | null, enabled: boolean): AccountFacts | null {
   const applicant = enabled && !!user && user.kind !== 'staff';
-  const latest = useFetch<Record<string, unknown> | null>(
-    applicant
-      ? async (signal) => {
-          const list = await api.get<Paged<CaseListItem>>(
-            `/api/cases${buildQuery({ view: 'all', sort: 'created', pageSize: 1 })}`,
-            { signal, silent: true },
-          );
-          const last = list.items[0];
-          if (!last) return null;
-          const c = await api.get<CaseView>(`/api/cases/${last.id}`, { signal, silent: true });
-          return c.form;
-        }
-      : null,
+  const profile = useFetch<AccountProfile | null>(
+    applicant ? (signal) => api.get<AccountProfile>('/api/account/profile', { signal, silent: true }) : null,
     [applicant, user?.id],
   );
-  const waiting = !user || (applicant && latest.loading);
-  return useMemo(
-    () =>
-      waiting || !user ? null : { kind: user.kind, name: user.name, ...(applicant ? factsFromForm(latest.data) : {}) },
-    [waiting, user, applicant, latest.data],
-  );
+  const waiting = !user || (applicant && profile.loading);
+  return useMemo(() => {
+    if (waiting || !user) return null;
+    const p = profile.data;
+    return {
+      kind: user.kind,
+      name: user.name,
+      ...(applicant && p ? { idNumber: p.idNumber, creditCode: p.creditCode, phone: p.phone } : {}),
+    };
+  }, [waiting, user, applicant, profile.data]);
 }
 
 /** Form values → the `form` and `materials` of a create/submit body (blank optional fields dropped). */

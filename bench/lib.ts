@@ -1,6 +1,7 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+import { buildServer, serverBuildStale, serverBundle } from '../scripts/build-server.mjs';
 
 /** Shared helpers for benchmarks: start the server, sample its memory, run pgbench. */
 export interface Server {
@@ -13,10 +14,13 @@ export async function startServer(
   env: Record<string, string>,
   port: number,
 ): Promise<{ server: Server; msToHealthy: number }> {
+  // The server runs as `npm start` runs it: the compiled bundle (built first when a source is newer), else tsx.
+  const bundled = !serverBuildStale() || (await buildServer());
   const t0 = performance.now();
   // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server under load.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
+  const entry = bundled ? ['--enable-source-maps', serverBundle] : ['--import', 'tsx', 'src/main.ts'];
+  const proc = spawn(process.execPath, [...nodeArgs, ...entry], {
     env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -4,8 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { appendResults, machine, pgbench, pgbenchInit, recreateDatabase, rssMb, startServer } from './lib';
+import { searchLoad } from './search';
 
 const PORT = 3310;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
@@ -34,37 +34,22 @@ const pgUrl = 'postgres://postgres@127.0.0.1:5432/yiwang_bench';
 const pgStart = await startServer({ DATABASE_URL: pgUrl }, PORT);
 await new Promise((r) => setTimeout(r, 2000));
 const idleRssPg = rssMb(pgStart.server.proc.pid!);
-const terms = ['营业执照', '低保', '食品经营', '施工许可', '养老保险', '不动产', '户口', '医疗机构', '道路', '许可'];
-let i = 0;
 let peakRss = idleRssPg;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(pgStart.server.proc.pid!))), 500);
-const load = await autocannon({
-  url: `http://127.0.0.1:${PORT}`,
-  connections: CLIENTS,
-  duration: DURATION,
-  requests: [
-    {
-      setupRequest: (req) => ({
-        ...req,
-        path: `/api/items?q=${encodeURIComponent(terms[i++ % terms.length]!)}&pageSize=20`,
-      }),
-    },
-  ],
-});
+const load = await searchLoad(PORT, CLIENTS, DURATION);
 clearInterval(sampler);
 await pgStart.server.stop();
-if (load.non2xx > 0 || load.errors > 0)
-  throw new Error(`search load had ${load.non2xx} non-2xx and ${load.errors} errors`);
+if (load.errors > 0) throw new Error(`search load had ${load.errors} errors or non-2xx answers`);
 
 recreateDatabase('yiwang_pgbench');
 pgbenchInit('yiwang_pgbench', 10);
 const selectOnly = pgbench(['-S', '-c', String(CLIENTS), '-j', '2', '-T', String(DURATION), 'yiwang_pgbench']);
 
 results.push(
-  `| catalog search \`GET /api/items?q=…\`, ${CLIENTS} clients, PostgreSQL: throughput | ${Math.round(load.requests.average)} req/s |`,
-  `| catalog search latency p50 / p99 | ${load.latency.p50} ms / ${load.latency.p99} ms |`,
+  `| catalog search \`GET /api/items?q=…\`, ${CLIENTS} clients, PostgreSQL: throughput | ${Math.round(load.rate)} req/s |`,
+  `| catalog search latency p50 / p99 | ${load.p50} ms / ${load.p99} ms |`,
   `| reference: pgbench select-only, ${CLIENTS} clients, same PostgreSQL | ${Math.round(selectOnly)} TPS |`,
-  `| ratio: search req/s ÷ pgbench select-only TPS | ${(load.requests.average / selectOnly).toFixed(3)} |`,
+  `| ratio: search req/s ÷ pgbench select-only TPS | ${(load.rate / selectOnly).toFixed(3)} |`,
   `| RSS idle (PostgreSQL mode) / peak under search load | ${idleRssPg} MB / ${peakRss} MB |`,
 );
 

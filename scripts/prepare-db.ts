@@ -13,7 +13,7 @@ import {
   type ClusterKind,
 } from '../src/platform/cluster-template';
 import { openPglite } from '../src/platform/db';
-import { migrate, migrationNames, seedDemo } from '../src/app';
+import { migrate, migrationNames, runJobsOnce, seedDemo } from '../src/app';
 
 const force = process.argv.includes('--force');
 const migrations = migrationNames();
@@ -34,6 +34,7 @@ async function prepare(kind: ClusterKind, label: string) {
     const ticker = setInterval(() => console.log(`【一网】示范数据加载中… 已用 ${seconds(started)} 秒`), 5_000);
     try {
       await seedDemo(database, { history });
+      await runJobsOnce(database);
     } finally {
       clearInterval(ticker);
     }

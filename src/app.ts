@@ -22,6 +22,11 @@ export function migrationNames(): string[] {
   return Object.keys(collectMigrations(modules)).sort();
 }
 
+/** Whether the demo city has been loaded into this installation. */
+export async function demoLoaded(database: Database): Promise<boolean> {
+  return (await getMeta(database.db, 'demo_loaded')) !== undefined;
+}
+
 /** Loads the demo city once into an empty installation; with `history`, also its recent months (not in tests). */
 export async function seedDemo(database: Database, opts: { history?: boolean } = {}): Promise<boolean> {
   if (await getMeta(database.db, 'demo_loaded')) return false;
@@ -29,6 +34,15 @@ export async function seedDemo(database: Database, opts: { history?: boolean } =
   if (opts.history) await seedDemoHistory(database.db, { now: new Date(), seed: 2026 });
   await setMeta(database.db, 'demo_loaded', { at: new Date().toISOString(), city: '2111' });
   return true;
+}
+
+/**
+ * Runs every module's background job once (sweeps, rollups, the weekly bulletin), as the server would soon after
+ * start: done where the demo is loaded, so that its first pages show them and the server never renders that
+ * first bulletin itself.
+ */
+export async function runJobsOnce(database: Database): Promise<void> {
+  for (const m of modules) for (const job of m.jobs ?? []) await job.run(database.db);
 }
 
 export async function buildApp(config: Config, database: Database): Promise<App> {

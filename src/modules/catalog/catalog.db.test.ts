@@ -425,17 +425,19 @@ describe('administration', () => {
     expect(audit.rows[0]!.n).toBe(1);
   });
 
-  it('cancels and restores items without deleting them', async () => {
+  it('cancels and restores items without deleting them; search answers follow at once', async () => {
     const code = DEMO_ITEM_CODES.roadExcavation;
+    const search = async () => names((await get(`/api/items?q=${encodeURIComponent('道路挖掘')}`)).json());
+    // The answer is remembered for a few seconds, and forgotten by every catalog write.
+    expect(await search()).toContain('城市道路挖掘许可');
     expect((await send('POST', `/api/items/${code}/deactivate`)).json()).toEqual({ code, active: false });
     expect((await get(`/api/items/${code}`)).statusCode).toBe(404);
-    expect(names((await get(`/api/items?q=${encodeURIComponent('道路挖掘')}`)).json())).not.toContain(
-      '城市道路挖掘许可',
-    );
+    expect(await search()).not.toContain('城市道路挖掘许可');
     expect((await send('POST', `/api/items/${code}/deactivate`)).statusCode).toBe(409);
     const inactive = (await get('/api/admin/items?status=inactive', admin)).json();
     expect(inactive.items.map((i: { code: string }) => i.code)).toContain(code);
     expect((await send('POST', `/api/items/${code}/activate`)).statusCode).toBe(200);
     expect((await get(`/api/items/${code}`)).statusCode).toBe(200);
+    expect(await search()).toContain('城市道路挖掘许可');
   });
 });

@@ -11,7 +11,7 @@ import { notify } from '../notify/index';
 import { drawInspection, type DrawInput } from './regulation.draw';
 import * as repo from './regulation.repository';
 import { INSPECTION_RESULT_LABELS, PLAN_STATUS_LABELS } from './regulation.schemas';
-import { isStaffOf } from './regulation.policy';
+import { assertStaff, isStaffOf } from './regulation.policy';
 import type { DrawCandidates, DrawnInspector, InspectionResult } from './regulation.tables';
 import type { Ctx } from './regulation.service';
 
@@ -68,7 +68,7 @@ export async function listPlans(
   actor: Actor,
   query: { status?: string; q?: string; page: number; pageSize: number },
 ) {
-  if (actor.kind !== 'staff') throw forbidden('仅限工作人员');
+  assertStaff(actor);
   const scope = hasRole(actor, 'admin')
     ? { regionPrefix: actor.scope.regionPrefix }
     : actor.scope.departmentId
@@ -103,7 +103,7 @@ export async function createPlan(
   },
 ) {
   const { actor } = ctx;
-  if (actor.kind !== 'staff') throw forbidden('仅限工作人员');
+  assertStaff(actor);
   const isAdmin = hasRole(actor, 'admin');
   const deptRef = isAdmin ? body.departmentCode : (actor.scope.departmentId ?? undefined);
   if (!deptRef)

@@ -9,6 +9,8 @@ accessMatrix('cases', {
     [null, 'GET /api/cases', 401],
     ['applicant', 'GET /api/cases', 200],
     ['supervisor', 'POST /api/cases', 403, {}],
+    ['applicant', 'GET /api/cases/promises', 403],
+    ['clerk-county', 'GET /api/cases/promises', 200],
     [null, 'GET /api/cases/:cityCase', 401],
     ['clerk-city', 'GET /api/cases/:cityCase', 200],
     ['supervisor', 'GET /api/cases/:cityCase', 200],

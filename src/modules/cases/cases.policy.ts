@@ -102,3 +102,6 @@ export function performersFor(actor: Actor, c: CaseFacts, departmentCodes: reado
 export const canFile = (actor: Actor) => hasRole(actor, ...FILING_ROLES);
 /** The route's check, before the application is read: the same sentence the service answers with. */
 export const assertFiles = guard(canFile, '当前角色不能提交申请');
+
+/** The tolerance promises list 容缺承诺清单 is for the staff who see cases by region. */
+export const assertSeesPromises = guard(isRegionStaff, '只有工作人员和监察人员可以查看容缺承诺清单');

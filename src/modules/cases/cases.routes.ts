@@ -7,7 +7,7 @@ import { errorResponses, Problem } from '../../platform/schemas';
 import { responseWriter } from '../../platform/serialize';
 import { contentDisposition } from '../files/index';
 import * as svc from './cases.service';
-import { assertFiles } from './cases.policy';
+import { assertFiles, assertSeesPromises } from './cases.policy';
 import { listPromises } from './cases.promises';
 import { getChecklist, saveCheck } from './cases.checks';
 import { casesNow, shanghaiDay } from './cases.clock';
@@ -85,7 +85,7 @@ export function registerCaseRoutes(app: App, db: Db) {
   app.get(
     '/api/cases/promises',
     {
-      config: { access: 'signedIn' },
+      config: { access: assertSeesPromises },
       schema: {
         tags,
         summary:

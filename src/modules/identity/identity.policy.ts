@@ -8,9 +8,8 @@
  *   outside the subtree is 404.
  * - Window clerks 窗口人员 verify an applicant's identity documents at the window 窗口实名核验.
  */
-import { inRegionScope, type Actor } from '../../platform/auth';
+import { inRegionScope, type Actor, type UserKind } from '../../platform/auth';
 import { anyRole, guard } from '../../platform/policy';
-import type { UserKind } from '../../platform/auth';
 
 export const canManageStaff = anyRole('admin');
 export const canReadStaff = anyRole('admin', 'supervisor');

@@ -11,7 +11,7 @@
  *   department staff (not supervisors) file appeals.
  */
 import { hasRole, type Actor } from '../../platform/auth';
-import { guard } from '../../platform/policy';
+import { guard, isStaff } from '../../platform/policy';
 
 export interface RatingScopeFacts {
   departmentCode: string;
@@ -30,7 +30,6 @@ export interface ScopeFilter {
   ratedBy: string | null;
 }
 
-export const isStaff = (a: Actor) => a.kind === 'staff';
 const isWatcher = (a: Actor) => isStaff(a) && hasRole(a, 'supervisor', 'admin');
 const isDeptHandler = (a: Actor) => isStaff(a) && hasRole(a, 'approver', 'chief');
 const isClerk = (a: Actor) => isStaff(a) && hasRole(a, 'clerk') && !!a.scope.hallId;

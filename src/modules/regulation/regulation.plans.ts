@@ -11,7 +11,7 @@ import { notify } from '../notify/index';
 import { drawInspection, type DrawInput } from './regulation.draw';
 import * as repo from './regulation.repository';
 import { INSPECTION_RESULT_LABELS, PLAN_STATUS_LABELS } from './regulation.schemas';
-import { assertStaff, isStaffOf } from './regulation.policy';
+import { assertStaff, isAdminFor, isStaffOf } from './regulation.policy';
 import type { DrawCandidates, DrawnInspector, InspectionResult } from './regulation.tables';
 import type { Ctx } from './regulation.service';
 
@@ -55,7 +55,7 @@ const targetView = (t: repo.TargetRow) => ({
 
 /** Plans are worked by the regulator department's staff; an admin works every plan of their region. */
 const mayWork = (actor: Actor, p: Pick<repo.PlanRow, 'department_id' | 'region_code'>) =>
-  isStaffOf(actor, p.department_id) || (hasRole(actor, 'admin') && inRegionScope(actor, p.region_code));
+  isStaffOf(actor, p.department_id) || isAdminFor(actor, p.region_code);
 
 async function workablePlan(db: Db, actor: Actor, id: string) {
   const p = await repo.getPlan(db, id);

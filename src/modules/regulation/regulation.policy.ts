@@ -4,7 +4,7 @@ import { anyRole, guard, isStaff } from '../../platform/policy';
 
 /** Staff of the regulator department 监管部门 (by their assignment, whatever their role). */
 export const isStaffOf = (actor: Actor, departmentId: string | null) =>
-  actor.kind === 'staff' && departmentId !== null && actor.scope.departmentId === departmentId;
+  isStaff(actor) && departmentId !== null && actor.scope.departmentId === departmentId;
 
 /** System administrators configure the item → regulator table and the inspector roster in their region. */
 export const isAdminFor = (actor: Actor, regionCode: string) =>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requireRole } from './auth';
+import { assertReadsAudit } from './audit.policy';
 import { listAudit, sealAudit, verifyAudit } from './audit';
 import type { Db } from './db';
 import type { App } from './module';
@@ -23,6 +23,7 @@ export function registerAuditRoutes(app: App, db: Db) {
   app.get(
     '/api/audit',
     {
+      config: { access: assertReadsAudit },
       schema: {
         tags: ['audit'],
         summary: '审计日志查询（系统管理员、效能监察员）',
@@ -38,7 +39,6 @@ export function registerAuditRoutes(app: App, db: Db) {
       },
     },
     async (req) => {
-      requireRole(req, 'admin', 'supervisor');
       const { total, items } = await listAudit(db, req.query);
       return {
         total,
@@ -64,6 +64,7 @@ export function registerAuditRoutes(app: App, db: Db) {
   app.post(
     '/api/audit/verify',
     {
+      config: { access: assertReadsAudit },
       schema: {
         tags: ['audit'],
         summary: '封存并校验审计哈希链',
@@ -79,8 +80,7 @@ export function registerAuditRoutes(app: App, db: Db) {
         },
       },
     },
-    async (req) => {
-      requireRole(req, 'admin', 'supervisor');
+    async () => {
       await sealAudit(db);
       return verifyAudit(db);
     },

@@ -17,6 +17,7 @@ import { serializerCompiler } from './serialize';
 import { controlCharacterAt } from './schemas';
 import type { TrustProxy } from './config';
 import type { Actor } from './auth';
+import { checkAccess } from './policy';
 import type { App } from './module';
 
 z.config(z.locales.zhCN());
@@ -224,6 +225,15 @@ export async function createHttp(opts: HttpOptions): Promise<App> {
     transform: jsonSchemaTransform,
   });
 
+  // Every API route declares who may call it (`config.access`, platform/policy.ts); a route without one is a
+  // mistake caught at start. Public routes say so in the OpenAPI document (no security requirement).
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.schema?.hide) return;
+    const access = route.config?.access;
+    if (access === undefined) throw new Error(`${String(route.method)} ${route.url}: declare config.access`);
+    if (access === 'public' && route.schema) route.schema = { ...route.schema, security: [] };
+  });
+
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {
     const auth = req.headers.authorization;
@@ -240,6 +250,12 @@ export async function createHttp(opts: HttpOptions): Promise<App> {
         throw new Problem(403, 'CSRF 校验失败', '缺少或错误的 X-CSRF-Token 请求头，请刷新页面后重试', [], 'csrf');
       }
     }
+  });
+  // Who may call the route is decided before the body is read or validated: an anonymous or role-less request
+  // with a malformed body gets 401 / 403, not 400 (and a body it may not send is never parsed).
+  app.addHook('onRequest', async (req) => {
+    const access = req.routeOptions.config?.access;
+    if (access !== undefined) checkAccess(access, req.actor);
   });
   return app;
 }

@@ -3,9 +3,9 @@
  * (Monday–Sunday), stored, listed and downloaded; the Monday job generates last week's for the city.
  */
 import { recordAudit } from '../../platform/audit';
-import { hasRole, type Actor } from '../../platform/auth';
+import type { Actor } from '../../platform/auth';
 import type { Db } from '../../platform/db';
-import { fieldError, forbidden, notFound } from '../../platform/errors';
+import { fieldError, notFound } from '../../platform/errors';
 import { todayInShanghai } from '../calendar/index';
 import { getDepartment, getRegion } from '../org/index';
 import { ratingFactsBetween } from '../ratings/index';
@@ -16,16 +16,13 @@ import { renderBulletin } from './assessment.pdf';
 import { isMonday, isoWeekNumber, previousWeek, weekOf } from './assessment.rules';
 import type { BulletinView } from './assessment.schemas';
 import { scoreUnits } from './assessment.service';
+import { assertReports } from './assessment.policy';
 
 /** The whole city (one installation is one city): what the job and city-level supervisors report on. */
 export const CITY_WIDE = '';
 
 /** The scope a supervisor's bulletins cover: city-level actors share the city-wide bulletin. */
 const bulletinPrefix = (a: Actor) => (a.scope.regionPrefix.length <= 4 ? CITY_WIDE : a.scope.regionPrefix);
-
-function requireSupervisor(actor: Actor) {
-  if (!hasRole(actor, 'supervisor', 'admin')) throw forbidden('只有效能监察员可以查看和生成每周通报');
-}
 
 const toView = (b: repo.BulletinMeta): BulletinView => ({
   id: b.id,
@@ -124,13 +121,13 @@ async function buildBulletin(
 }
 
 export async function listBulletins(db: Db, actor: Actor, q: { page: number; pageSize: number }) {
-  requireSupervisor(actor);
+  assertReports(actor);
   const { total, items } = await repo.listBulletins(db, bulletinPrefix(actor), q.page, q.pageSize);
   return { total, page: q.page, pageSize: q.pageSize, items: items.map(toView) };
 }
 
 async function requireBulletin(db: Db, actor: Actor, id: string): Promise<repo.BulletinMeta> {
-  requireSupervisor(actor);
+  assertReports(actor);
   const b = await repo.getBulletinMeta(db, id);
   if (!b || !b.region_prefix.startsWith(bulletinPrefix(actor))) throw notFound('通报');
   return b;
@@ -149,7 +146,7 @@ export async function generateBulletin(
   ip: string | null,
   today = todayInShanghai(),
 ): Promise<BulletinView> {
-  requireSupervisor(actor);
+  assertReports(actor);
   const week = body.weekFrom ? weekOf(body.weekFrom) : previousWeek(today);
   if (body.weekFrom && body.weekFrom !== week.from)
     throw fieldError('weekFrom', `请填写周一的日期（例如 ${week.from}）`);

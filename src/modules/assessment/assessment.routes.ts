@@ -5,6 +5,7 @@ import { requireActor } from '../../platform/auth';
 import { IdParam, errorResponses } from '../../platform/schemas';
 import * as bulletins from './assessment.bulletin';
 import * as svc from './assessment.service';
+import { assertEditsRules, assertReports, assertSeesScores } from './assessment.policy';
 import {
   Bulletin,
   BulletinListQuery,
@@ -32,6 +33,7 @@ export function registerAssessmentRoutes(app: App, db: Db) {
   app.get(
     '/api/assessment/scores',
     {
+      config: { access: assertSeesScores },
       schema: {
         tags,
         summary: '月度考核得分与排名（按部门、大厅或窗口人员，按数据范围）',
@@ -45,6 +47,7 @@ export function registerAssessmentRoutes(app: App, db: Db) {
   app.get(
     '/api/assessment/scores.xlsx',
     {
+      config: { access: assertSeesScores },
       schema: {
         tags,
         summary: '导出月度考核得分与排名（Excel）',
@@ -65,6 +68,7 @@ export function registerAssessmentRoutes(app: App, db: Db) {
   app.get(
     '/api/assessment/scores/:groupBy/:key',
     {
+      config: { access: assertSeesScores },
       schema: {
         tags,
         summary: '考核对象的月度得分明细（逐项扣分、加分及其事实）',
@@ -78,13 +82,17 @@ export function registerAssessmentRoutes(app: App, db: Db) {
 
   app.get(
     '/api/assessment/rules',
-    { schema: { tags, summary: '考核计分规则', response: { 200: RuleList, ...errorResponses } } },
+    {
+      config: { access: assertSeesScores },
+      schema: { tags, summary: '考核计分规则', response: { 200: RuleList, ...errorResponses } },
+    },
     async (req) => svc.listRules(db, requireActor(req)),
   );
 
   app.put(
     '/api/assessment/rules/:code',
     {
+      config: { access: assertEditsRules },
       schema: {
         tags,
         summary: '修改考核计分规则（分值、封顶）',
@@ -99,6 +107,7 @@ export function registerAssessmentRoutes(app: App, db: Db) {
   app.get(
     '/api/assessment/bulletins',
     {
+      config: { access: assertReports },
       schema: {
         tags,
         summary: '每周通报列表',
@@ -112,6 +121,7 @@ export function registerAssessmentRoutes(app: App, db: Db) {
   app.post(
     '/api/assessment/bulletins',
     {
+      config: { access: assertReports },
       schema: {
         tags,
         summary: '生成（或重新生成）一周的每周通报',
@@ -125,6 +135,7 @@ export function registerAssessmentRoutes(app: App, db: Db) {
   app.get(
     '/api/assessment/bulletins/:id/pdf',
     {
+      config: { access: assertReports },
       schema: {
         tags,
         summary: '下载每周通报（PDF）',

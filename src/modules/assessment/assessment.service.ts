@@ -1,9 +1,9 @@
 /** 考核 use cases: scoring rules, monthly scores and rankings, the Excel export. */
 import ExcelJS from 'exceljs';
 import { recordAudit } from '../../platform/audit';
-import { hasRole, type Actor } from '../../platform/auth';
+import type { Actor } from '../../platform/auth';
 import type { Db } from '../../platform/db';
-import { fieldError, forbidden, notFound, staleVersion } from '../../platform/errors';
+import { fieldError, notFound, staleVersion } from '../../platform/errors';
 import { todayInShanghai } from '../calendar/index';
 import { warningScope, type WarningScope } from '../supervision/index';
 import { gatherFacts, type GroupBy } from './assessment.facts';
@@ -18,6 +18,7 @@ import {
   type ScoringRules,
 } from './assessment.rules';
 import type { RuleView, ScoreRowView, ScoresView } from './assessment.schemas';
+import { assertEditsRules, assertSeesScores, canEditRules } from './assessment.policy';
 
 /* ------------------------------------------------------------------ rules 计分规则 */
 
@@ -46,10 +47,6 @@ export async function loadScoringRules(db: Db): Promise<ScoringRules> {
   };
 }
 
-/** The rules are the city's: admins and city-level supervisors change them. */
-const canEditRules = (a: Actor) =>
-  hasRole(a, 'admin') || (hasRole(a, 'supervisor') && a.scope.regionPrefix.length <= 4);
-
 export async function listRules(db: Db, actor: Actor) {
   await assessmentScope(db, actor);
   return { items: (await repo.listRules(db)).map(toRuleView), editable: canEditRules(actor) };
@@ -62,7 +59,7 @@ export async function updateRule(
   body: { points: number; cap: number | null; version: number },
   ip: string | null,
 ): Promise<RuleView> {
-  if (!canEditRules(actor)) throw forbidden('只有系统管理员和市级效能监察员可以修改考核计分规则');
+  assertEditsRules(actor);
   return db.transaction().execute(async (tx) => {
     const before = await repo.getRuleForUpdate(tx, code);
     if (!before) throw notFound('考核计分规则');
@@ -97,8 +94,7 @@ export async function updateRule(
  * subtree, approvers and chiefs their department (and its approval office). Others: 403.
  */
 export async function assessmentScope(db: Db, actor: Actor): Promise<WarningScope> {
-  if (!hasRole(actor, 'supervisor', 'admin', 'chief', 'approver'))
-    throw forbidden('只有效能监察员和部门负责人员可以查看考核');
+  assertSeesScores(actor);
   return warningScope(db, actor);
 }
 

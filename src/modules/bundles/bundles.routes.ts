@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db';
 import type { App } from '../../platform/module';
-import { requireActor, requireRole } from '../../platform/auth';
+import { requireActor } from '../../platform/auth';
 import { errorResponses, IdParam, paged, Problem } from '../../platform/schemas';
 import * as svc from './bundles.service';
+import { assertManagesBundles } from './bundles.policy';
 import {
   ApplicationBody,
   ApplicationCreated,
@@ -24,7 +25,7 @@ import {
 
 const tags = ['bundles'];
 const withUnprocessable = { ...errorResponses, 422: Problem };
-const adminCtx = (req: FastifyRequest) => ({ actor: requireRole(req, 'admin'), ip: req.ip });
+const adminCtx = (req: FastifyRequest) => ({ actor: requireActor(req), ip: req.ip });
 
 const IdempotencyHeaders = z.looseObject({
   'idempotency-key': z
@@ -38,6 +39,7 @@ export function registerBundleRoutes(app: App, db: Db) {
   app.get(
     '/api/bundles',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: '一件事一次办：主题列表',
@@ -52,6 +54,7 @@ export function registerBundleRoutes(app: App, db: Db) {
   app.get(
     '/api/bundles/:code',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: '一件事主题详情：合并后的申请表（按字段键取并集）与去重后的材料清单',
@@ -66,6 +69,7 @@ export function registerBundleRoutes(app: App, db: Db) {
   app.post(
     '/api/bundles',
     {
+      config: { access: assertManagesBundles },
       schema: {
         tags,
         summary: '新增一件事主题（保存时校验事项与表单字段冲突）',
@@ -79,6 +83,7 @@ export function registerBundleRoutes(app: App, db: Db) {
   app.put(
     '/api/bundles/:code',
     {
+      config: { access: assertManagesBundles },
       schema: {
         tags,
         summary: '修改一件事主题（需提交当前版本号）',
@@ -93,6 +98,7 @@ export function registerBundleRoutes(app: App, db: Db) {
   app.delete(
     '/api/bundles/:code',
     {
+      config: { access: assertManagesBundles },
       schema: {
         tags,
         summary: '停用一件事主题（已提交的申请仍可查询）',
@@ -106,6 +112,7 @@ export function registerBundleRoutes(app: App, db: Db) {
   app.post(
     '/api/bundles/:code/applications',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary:
@@ -132,6 +139,7 @@ export function registerBundleRoutes(app: App, db: Db) {
   app.get(
     '/api/bundle-applications',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: '我的一件事：本人提交的一件事申请及整体进度（可按主题名称或办件编号查询）',
@@ -145,6 +153,7 @@ export function registerBundleRoutes(app: App, db: Db) {
   app.get(
     '/api/bundle-applications/:id',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: '一件事办理进度：各关联办件状态、总时限与剩余工作日（申请人；工作人员仅见本人数据范围内的办件）',
@@ -158,6 +167,7 @@ export function registerBundleRoutes(app: App, db: Db) {
   app.get(
     '/api/bundle-applications/case-links',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: '一件事标记：所列办件中哪些属于一件事（仅答复本人可见的办件；工作台列表用）',
@@ -171,6 +181,7 @@ export function registerBundleRoutes(app: App, db: Db) {
   app.get(
     '/api/bundle-applications/by-case/:caseId',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: '办件所属的一件事申请及其关联办件（办件不属于一件事时为 null；不在数据范围内时 404）',

@@ -4,7 +4,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Db } from '../../platform/db';
-import { hasRole, type Actor } from '../../platform/auth';
+import type { Actor } from '../../platform/auth';
 import { canonicalJson, recordAudit } from '../../platform/audit';
 import {
   badRequest,
@@ -37,6 +37,7 @@ import type {
   CreateBundleBody,
   UpdateBundleBody,
 } from './bundles.schemas';
+import { seesUnavailable } from './bundles.policy';
 
 export interface Ctx {
   actor: Actor;
@@ -89,7 +90,7 @@ const summaryOf = (r: BundleRow) => ({
 });
 
 export async function listBundles(db: Db, actor: Actor | null, query: BundleListQuery) {
-  const includeInactive = query.includeInactive && !!actor && hasRole(actor, 'admin');
+  const includeInactive = query.includeInactive && seesUnavailable(actor);
   const { total, rows } = await repo.listBundles(db, {
     includeInactive,
     limit: query.pageSize,
@@ -100,7 +101,7 @@ export async function listBundles(db: Db, actor: Actor | null, query: BundleList
 
 async function requireBundle(db: Db, code: string, actor: Actor | null): Promise<BundleRow> {
   const row = await repo.getBundle(db, code);
-  if (!row || (!row.active && !(actor && hasRole(actor, 'admin')))) throw notFound(BUNDLE);
+  if (!row || (!row.active && !seesUnavailable(actor))) throw notFound(BUNDLE);
   return row;
 }
 
@@ -109,7 +110,7 @@ export async function getBundleDetail(db: Db, actor: Actor | null, code: string)
   const row = await requireBundle(db, code, actor);
   const { items, errors } = await loadItems(db, row.item_codes);
   // An administrator still opens the bundle to mend it; applicants cannot apply for it meanwhile.
-  if (errors.length && !(actor && hasRole(actor, 'admin'))) {
+  if (errors.length && !seesUnavailable(actor)) {
     throw unprocessable(
       `该一件事包含的事项已下线，暂不能办理：${errors.map((e) => e.message).join('；')}`,
       errors,

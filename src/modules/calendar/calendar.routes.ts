@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db';
 import type { App } from '../../platform/module';
-import { requireRole } from '../../platform/auth';
+import { requireActor } from '../../platform/auth';
 import { Problem, errorResponses } from '../../platform/schemas';
 import * as svc from './calendar.service';
 import {
@@ -19,6 +19,7 @@ import {
   YearQuery,
   YearSummary,
 } from './calendar.schemas';
+import { assertEditsCalendar } from './calendar.policy';
 
 const tags = ['calendar'];
 /** Public reads: no sign-in needed. */
@@ -29,6 +30,7 @@ export function registerCalendarRoutes(app: App, db: Db) {
   app.get(
     '/api/calendar/workdays/add',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: '计算 N 个工作日后的日期（不含起算日）',
@@ -43,6 +45,7 @@ export function registerCalendarRoutes(app: App, db: Db) {
   app.get(
     '/api/calendar/workdays/count',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: '统计两日期之间的工作日数（不含起始日，含截止日）',
@@ -57,6 +60,7 @@ export function registerCalendarRoutes(app: App, db: Db) {
   app.get(
     '/api/calendar/years',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: '各年度节假日安排录入情况（含下一个待录入年度）',
@@ -70,6 +74,7 @@ export function registerCalendarRoutes(app: App, db: Db) {
   app.get(
     '/api/calendar/days',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: '某年度的法定节假日与调休上班日',
@@ -84,6 +89,7 @@ export function registerCalendarRoutes(app: App, db: Db) {
   app.put(
     '/api/calendar/days/:date',
     {
+      config: { access: assertEditsCalendar },
       schema: {
         tags,
         summary: '录入或修改一天（法定节假日 / 调休上班日）',
@@ -92,12 +98,13 @@ export function registerCalendarRoutes(app: App, db: Db) {
         response: { 200: CalendarDay, ...writeErrors },
       },
     },
-    async (req) => svc.putDay(db, requireRole(req, 'admin'), req.params.date, req.body, req.ip),
+    async (req) => svc.putDay(db, requireActor(req), req.params.date, req.body, req.ip),
   );
 
   app.delete(
     '/api/calendar/days/:date',
     {
+      config: { access: assertEditsCalendar },
       schema: {
         tags,
         summary: '删除一天的录入（恢复为普通周一至周五规则）',
@@ -106,7 +113,7 @@ export function registerCalendarRoutes(app: App, db: Db) {
       },
     },
     async (req) => {
-      await svc.removeDay(db, requireRole(req, 'admin'), req.params.date, req.ip);
+      await svc.removeDay(db, requireActor(req), req.params.date, req.ip);
       return { ok: true as const };
     },
   );
@@ -114,6 +121,7 @@ export function registerCalendarRoutes(app: App, db: Db) {
   app.put(
     '/api/calendar/years/:year',
     {
+      config: { access: assertEditsCalendar },
       schema: {
         tags,
         summary: '发布或撤回年度节假日安排（录入国务院办公厅通知）',
@@ -122,12 +130,13 @@ export function registerCalendarRoutes(app: App, db: Db) {
         response: { 200: YearDays, ...writeErrors },
       },
     },
-    async (req) => svc.setYear(db, requireRole(req, 'admin'), req.params.year, req.body, req.ip),
+    async (req) => svc.setYear(db, requireActor(req), req.params.year, req.body, req.ip),
   );
 
   app.post(
     '/api/calendar/years/:year/days',
     {
+      config: { access: assertEditsCalendar },
       schema: {
         tags,
         summary: '批量录入年度节假日安排（全部成功或全部不写入）',
@@ -136,6 +145,6 @@ export function registerCalendarRoutes(app: App, db: Db) {
         response: { 200: YearDays, ...writeErrors },
       },
     },
-    async (req) => svc.importYear(db, requireRole(req, 'admin'), req.params.year, req.body, req.ip),
+    async (req) => svc.importYear(db, requireActor(req), req.params.year, req.body, req.ip),
   );
 }

@@ -13,6 +13,7 @@
  * - The applicant (and the agent who filed for them) own their cases; anyone else gets 404.
  */
 import { hasRole, inRegionScope, type Actor, type Role } from '../../platform/auth';
+import { guard } from '../../platform/policy';
 import type { Performer } from '../workflow/index';
 import { levelOfCode } from './cases.linkage';
 import type { Level } from './cases.tables';
@@ -107,3 +108,8 @@ export function performersFor(actor: Actor, c: CaseFacts, departmentCodes: reado
 
 /** Who may file a case: applicants for themselves, window clerks and agents for an applicant. */
 export const canFile = (actor: Actor) => hasRole(actor, ...FILING_ROLES);
+/** The route's check, before the application is read: the same sentence the service answers with. */
+export const assertFiles = guard(canFile, '当前角色不能提交申请');
+
+/** The tolerance promises list 容缺承诺清单 is for the staff who see cases by region. */
+export const assertSeesPromises = guard(isRegionStaff, '只有工作人员和监察人员可以查看容缺承诺清单');

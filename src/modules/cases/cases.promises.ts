@@ -7,13 +7,13 @@
  * promise due within 2 working days.
  */
 import type { Db } from '../../platform/db';
-import { hasRole, type Actor } from '../../platform/auth';
-import { forbidden } from '../../platform/errors';
+import type { Actor } from '../../platform/auth';
 import { maskName } from '../../platform/mask';
 import { addWorkdaysIn, loadCalendar } from '../calendar/index';
 import { notify } from '../notify/index';
 import * as repo from './cases.repository';
 import type { PromiseRow } from './cases.repository';
+import { assertSeesPromises } from './cases.policy';
 
 export type PromiseState = 'open' | 'overdue' | 'fulfilled';
 export const PROMISE_STATE_LABELS: Record<PromiseState, string> = {
@@ -40,8 +40,7 @@ export async function listPromises(
   query: { state: PromiseState; page: number; pageSize: number },
   today: string,
 ) {
-  if (actor.kind !== 'staff' || !hasRole(actor, 'clerk', 'approver', 'chief', 'supervisor', 'admin'))
-    throw forbidden('只有工作人员和监察人员可以查看容缺承诺清单');
+  assertSeesPromises(actor);
   const { total, items } = await repo.listPromisesInScope(db, {
     state: query.state,
     today,

@@ -7,6 +7,7 @@ import { errorResponses, Problem } from '../../platform/schemas';
 import { responseWriter } from '../../platform/serialize';
 import { contentDisposition } from '../files/index';
 import * as svc from './cases.service';
+import { assertFiles, assertSeesPromises } from './cases.policy';
 import { listPromises } from './cases.promises';
 import { getChecklist, saveCheck } from './cases.checks';
 import { casesNow, shanghaiDay } from './cases.clock';
@@ -49,6 +50,7 @@ export function registerCaseRoutes(app: App, db: Db) {
   app.post(
     '/api/cases',
     {
+      config: { access: assertFiles },
       schema: {
         tags,
         summary: '提交申请或保存草稿（申请人网上申报；窗口人员登记纸质办件；代办员代办）；需 Idempotency-Key 请求头',
@@ -68,6 +70,7 @@ export function registerCaseRoutes(app: App, db: Db) {
   app.get(
     '/api/cases',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary:
@@ -82,6 +85,7 @@ export function registerCaseRoutes(app: App, db: Db) {
   app.get(
     '/api/cases/promises',
     {
+      config: { access: assertSeesPromises },
       schema: {
         tags,
         summary:
@@ -96,6 +100,7 @@ export function registerCaseRoutes(app: App, db: Db) {
   app.get(
     '/api/cases/:id',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: '办件详情：状态、期限、当前环节、可执行操作、文书和全程记录',
@@ -109,6 +114,7 @@ export function registerCaseRoutes(app: App, db: Db) {
   app.put(
     '/api/cases/:id/draft',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: '修改草稿（未提交的申请）：整体替换申请表和材料，需提交当前版本号',
@@ -123,6 +129,7 @@ export function registerCaseRoutes(app: App, db: Db) {
   app.post(
     '/api/cases/:id/actions',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary:
@@ -148,6 +155,7 @@ export function registerCaseRoutes(app: App, db: Db) {
   app.get(
     '/api/cases/:id/checks',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: '预审清单：窗口人员对每份材料的检查结论（符合 / 有问题及问题说明），保存在服务器上',
@@ -161,6 +169,7 @@ export function registerCaseRoutes(app: App, db: Db) {
   app.put(
     '/api/cases/:id/checks/:materialId',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary:
@@ -176,6 +185,7 @@ export function registerCaseRoutes(app: App, db: Db) {
   app.get(
     '/api/cases/:id/documents/:docId',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: '下载办件文书（受理通知书、补正告知书、决定书、证照等）',
@@ -198,6 +208,7 @@ export function registerCaseRoutes(app: App, db: Db) {
   app.get(
     '/api/cases/:id/files/:fileId',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: '下载办件的申请材料文件',
@@ -221,7 +232,7 @@ export function registerCaseRoutes(app: App, db: Db) {
   app.get(
     '/api/track',
     {
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary:

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db';
 import type { App } from '../../platform/module';
-import { hasRole, requireRole } from '../../platform/auth';
+import { requireActor } from '../../platform/auth';
 import { errorResponses, paged, Problem } from '../../platform/schemas';
 import * as svc from './catalog.service';
+import { assertManagesCatalog, seesAllVersions } from './catalog.policy';
 import { guideQrSvg, guideUrl, renderNoticePdf } from './catalog.notice';
 import {
   AdminItemQuery,
@@ -27,14 +28,14 @@ const withUnprocessable = { ...errorResponses, 422: Problem };
 
 /** Base URL of the portal as the client sees it (behind the proxy: X-Forwarded-* are trusted). */
 const baseUrl = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
-const isAdmin = (req: FastifyRequest) => !!req.actor && hasRole(req.actor, 'admin');
-const ctx = (req: FastifyRequest) => ({ actor: requireRole(req, 'admin'), ip: req.ip });
+const ctx = (req: FastifyRequest) => ({ actor: requireActor(req), ip: req.ip });
 
 export function registerCatalogRoutes(app: App, db: Db) {
   // ---- public: 事项检索与办事指南 ----
   app.get(
     '/api/items',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: '检索事项（分词全文检索，可按区划、部门、类型、层级筛选）',
@@ -49,6 +50,7 @@ export function registerCatalogRoutes(app: App, db: Db) {
   app.get(
     '/api/items/:code',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: '办事指南：事项当前发布版本的完整内容',
@@ -63,6 +65,7 @@ export function registerCatalogRoutes(app: App, db: Db) {
   app.get(
     '/api/items/:code/versions',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: '事项版本列表（草稿仅系统管理员可见）',
@@ -71,12 +74,13 @@ export function registerCatalogRoutes(app: App, db: Db) {
         response: { 200: z.array(VersionSummary), ...errorResponses },
       },
     },
-    async (req) => svc.listVersions(db, req.params.code, isAdmin(req)),
+    async (req) => svc.listVersions(db, req.params.code, seesAllVersions(req.actor)),
   );
 
   app.get(
     '/api/items/:code/versions/:version',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: '查看事项的某一版本',
@@ -85,12 +89,13 @@ export function registerCatalogRoutes(app: App, db: Db) {
         response: { 200: ItemDetail, ...errorResponses },
       },
     },
-    async (req) => svc.getVersionDetail(db, req.params.code, req.params.version, isAdmin(req)),
+    async (req) => svc.getVersionDetail(db, req.params.code, req.params.version, seesAllVersions(req.actor)),
   );
 
   app.get(
     '/api/items/:code/notice.pdf',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: '打印一次性告知单（PDF）',
@@ -116,6 +121,7 @@ export function registerCatalogRoutes(app: App, db: Db) {
   app.get(
     '/api/items/:code/qr.svg',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: '办事指南二维码（SVG）',
@@ -136,6 +142,7 @@ export function registerCatalogRoutes(app: App, db: Db) {
   app.get(
     '/api/admin/items',
     {
+      config: { access: assertManagesCatalog },
       schema: {
         tags,
         summary: '事项管理列表（含草稿、未发布和已取消事项）',
@@ -144,7 +151,6 @@ export function registerCatalogRoutes(app: App, db: Db) {
       },
     },
     async (req) => {
-      requireRole(req, 'admin');
       return svc.adminList(db, req.query);
     },
   );
@@ -152,6 +158,7 @@ export function registerCatalogRoutes(app: App, db: Db) {
   app.post(
     '/api/items',
     {
+      config: { access: assertManagesCatalog },
       schema: {
         tags,
         summary: '新增事项（生成第 1 版草稿）',
@@ -168,10 +175,10 @@ export function registerCatalogRoutes(app: App, db: Db) {
   app.get(
     '/api/items/:code/draft',
     {
+      config: { access: assertManagesCatalog },
       schema: { tags, summary: '查看事项草稿', params: CodeParam, response: { 200: ItemDetail, ...errorResponses } },
     },
     async (req) => {
-      requireRole(req, 'admin');
       return svc.getDraft(db, req.params.code);
     },
   );
@@ -179,6 +186,7 @@ export function registerCatalogRoutes(app: App, db: Db) {
   app.put(
     '/api/items/:code/draft',
     {
+      config: { access: assertManagesCatalog },
       schema: {
         tags,
         summary: '保存事项草稿（新建下一版本或覆盖现有草稿，不影响已发布版本）',
@@ -193,6 +201,7 @@ export function registerCatalogRoutes(app: App, db: Db) {
   app.post(
     '/api/items/:code/publish',
     {
+      config: { access: assertManagesCatalog },
       schema: {
         tags,
         summary: '发布事项草稿（原发布版本转为历史版本）',
@@ -206,6 +215,7 @@ export function registerCatalogRoutes(app: App, db: Db) {
   app.post(
     '/api/items/:code/delegations',
     {
+      config: { access: assertManagesCatalog },
       schema: {
         tags,
         summary: '登记事项下放/赋权',
@@ -223,6 +233,7 @@ export function registerCatalogRoutes(app: App, db: Db) {
   app.post(
     '/api/items/:code/deactivate',
     {
+      config: { access: assertManagesCatalog },
       schema: {
         tags,
         summary: '取消事项（停止对外办理，不删除）',
@@ -236,6 +247,7 @@ export function registerCatalogRoutes(app: App, db: Db) {
   app.post(
     '/api/items/:code/activate',
     {
+      config: { access: assertManagesCatalog },
       schema: {
         tags,
         summary: '恢复已取消的事项',

@@ -4,18 +4,19 @@ import { Problem as ProblemError, notFound } from '../../platform/errors';
 import { IdParam, Problem } from '../../platform/schemas';
 import { readUpload, sniffMediaType, withMultipart } from '../files/index';
 import * as svc from './documents.service';
+import { publicView, VERIFY_ACCESS } from './documents.policy';
 import { UploadVerifyResult, VerifyResult } from './documents.schemas';
 
 const tags = ['documents'];
 const publicErrors = { 400: Problem, 404: Problem, 429: Problem };
 /** Anyone may verify, a few at a time. */
-const rateLimit = { rateLimit: { max: 60, timeWindow: '1 minute' } };
+const verifying = { access: VERIFY_ACCESS, rateLimit: { max: 60, timeWindow: '1 minute' } };
 
 export async function registerDocumentRoutes(app: App, db: Db, maxBytes: number) {
   app.get(
     '/api/documents/:id/verify',
     {
-      config: rateLimit,
+      config: verifying,
       schema: {
         tags,
         summary: '核验文书真伪（扫描文书二维码；无需登录，不返回个人信息）',
@@ -27,7 +28,7 @@ export async function registerDocumentRoutes(app: App, db: Db, maxBytes: number)
     async (req) => {
       const meta = await svc.getDocument(db, req.params.id);
       if (!meta) throw notFound('文书');
-      return svc.publicView(meta);
+      return publicView(meta);
     },
   );
 
@@ -35,7 +36,7 @@ export async function registerDocumentRoutes(app: App, db: Db, maxBytes: number)
     scoped.post(
       '/api/documents/verify',
       {
-        config: rateLimit,
+        config: verifying,
         schema: {
           tags,
           summary: '上传 PDF 核验文书：与签发时的文件逐字节一致才有效（无需登录）',

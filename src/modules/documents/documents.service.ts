@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit';
 import { badRequest } from '../../platform/errors';
 import * as repo from './documents.repository';
 import type { DocumentMetaRow } from './documents.repository';
+import { publicView } from './documents.policy';
 import { DOCUMENT_KIND_LABELS, type DistributiveOmit, type DocumentInput, type DocumentKind } from './documents.kinds';
 import { documentTitle } from './documents.itemtypes';
 import { formatDocumentNumber, numberPrefix, officeAbbreviation } from './documents.numbering';
@@ -155,21 +156,7 @@ export const documentsFromJson = (rows: readonly object[]): DocumentMeta[] =>
     toMeta({ ...r, created_at: new Date(r.created_at) }),
   );
 
-/** The public answer of the verify page: what the document is, nothing about the applicant. */
-export function publicView(m: DocumentMeta) {
-  return {
-    valid: true as const,
-    id: m.id,
-    kind: m.kind,
-    kindLabel: m.kindLabel,
-    title: m.title,
-    number: m.number,
-    issuedOn: m.issuedOn,
-    officeName: m.officeName,
-    sha256: m.sha256,
-  };
-}
-
+/** Verifies an uploaded PDF by its bytes: the public answer (`publicView`) or `valid: false`. */
 export async function verifyByContent(db: Db | Tx, content: Buffer) {
   const sha256 = createHash('sha256').update(content).digest('hex');
   const r = await repo.findBySha256(db, sha256);

@@ -10,6 +10,7 @@ import * as svc from './files.service';
 import { contentDisposition, downloadName } from './files.sniff';
 import { UploadedFile } from './files.schemas';
 import { QuotaProblem, formatBytes, type UploadLimits } from './files.limits';
+import { UPLOAD_ACCESS } from './files.policy';
 
 const tags = ['files'];
 
@@ -87,6 +88,7 @@ export async function registerFileRoutes(app: App, db: Db, limits: UploadLimits)
     scoped.post(
       '/api/files',
       {
+        config: { access: UPLOAD_ACCESS },
         schema: {
           tags,
           summary: `上传文件（multipart 字段 file；仅 PDF、JPEG、PNG，按内容识别类型，不含脚本的 PDF；不超过 ${formatBytes(maxBytes)}；每个账号有上传频率与暂存限额）`,
@@ -115,6 +117,7 @@ export async function registerFileRoutes(app: App, db: Db, limits: UploadLimits)
   app.get(
     '/api/files/:id',
     {
+      config: { access: UPLOAD_ACCESS },
       schema: {
         tags,
         summary: '下载本人上传的文件',

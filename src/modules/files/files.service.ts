@@ -17,6 +17,7 @@ import {
   type UploadLimits,
 } from './files.limits';
 import { UUID_RE } from '../../platform/schemas';
+import { ownsFile } from './files.policy';
 
 export { formatBytes };
 
@@ -176,7 +177,7 @@ export async function sweepUnattached(db: Db, limits: UploadLimits = uploadLimit
 /** The content, for its uploader only; anyone else gets the same 404 as for a missing file. */
 export async function readOwnFile(db: Db, actor: Actor, id: string): Promise<{ meta: FileMeta; content: Buffer }> {
   const r = await readFile(db, id);
-  if (!r || r.meta.ownerId !== actor.id) throw notFound('文件');
+  if (!r || !ownsFile(actor, r.meta)) throw notFound('文件');
   return r;
 }
 

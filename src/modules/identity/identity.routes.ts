@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../../platform/db';
 import type { Config } from '../../platform/config';
 import type { App } from '../../platform/module';
-import { requireActor, requireRole } from '../../platform/auth';
+import { requireActor } from '../../platform/auth';
 import { makeChallenge } from './identity.challenge';
 import { identityProvider } from './identity.provider';
 import * as sessions from './identity.sessions';
@@ -34,6 +34,7 @@ import {
   UpdateStaffBody,
   User,
 } from './identity.schemas';
+import { assertManagesStaff, assertReadsStaff, assertVerifiesAtWindow } from './identity.policy';
 
 const Ok = z.object({ ok: z.literal(true) });
 
@@ -43,7 +44,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
   app.post(
     '/api/auth/login',
     {
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
         tags: ['identity'],
         summary: '登录：返回令牌并设置会话 Cookie',
@@ -77,7 +78,10 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags: ['identity'], summary: '退出登录', response: { 200: Ok, ...errorResponses } } },
+    {
+      config: { access: 'signedIn' },
+      schema: { tags: ['identity'], summary: '退出登录', response: { 200: Ok, ...errorResponses } },
+    },
     async (req, reply) => {
       const actor = requireActor(req);
       await svc.logout(db, actor, req.ip);
@@ -89,7 +93,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
   app.get(
     '/api/auth/challenge',
     {
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
         tags: ['identity'],
         summary: '登录图形验证题（连续登录失败后须回答；一次有效）',
@@ -106,6 +110,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
   app.get(
     '/api/auth/me',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['identity'],
         summary: '当前登录用户（未登录时 user 为 null）',
@@ -122,7 +127,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
   app.post(
     '/api/auth/register',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['identity'],
         summary: '申请人注册（自然人 / 法人）：证件号码为待认证的声明，认证前不关联任何办件',
@@ -137,6 +142,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
   app.put(
     '/api/auth/password',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags: ['identity'],
         summary: '修改本人密码（同时结束本账号的其他会话）',
@@ -154,6 +160,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
   app.get(
     '/api/staff',
     {
+      config: { access: assertReadsStaff },
       schema: {
         tags: ['identity'],
         summary: '工作人员列表（本级及下级区划；管理员，以及只读的监察人员）',
@@ -163,7 +170,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
     },
     async (req) => {
       // Supervisors read the roster of their subtree (e.g. to follow one clerk's cases); only administrators change it.
-      const reader = requireRole(req, 'admin', 'supervisor');
+      const reader = requireActor(req);
       const { total, items } = await svc.listStaff(db, reader, req.query);
       return { total, items, page: req.query.page, pageSize: req.query.pageSize };
     },
@@ -172,6 +179,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
   app.post(
     '/api/staff',
     {
+      config: { access: assertManagesStaff },
       schema: {
         tags: ['identity'],
         summary: '新建工作人员账号',
@@ -179,13 +187,13 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
         response: { 201: User, ...errorResponses },
       },
     },
-    async (req, reply) =>
-      reply.status(201).send(await svc.createStaff(db, requireRole(req, 'admin'), req.body, req.ip)),
+    async (req, reply) => reply.status(201).send(await svc.createStaff(db, requireActor(req), req.body, req.ip)),
   );
 
   app.get(
     '/api/staff/:id',
     {
+      config: { access: assertManagesStaff },
       schema: {
         tags: ['identity'],
         summary: '工作人员详情',
@@ -193,12 +201,13 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
         response: { 200: User, ...errorResponses },
       },
     },
-    async (req) => svc.getStaff(db, requireRole(req, 'admin'), req.params.id),
+    async (req) => svc.getStaff(db, requireActor(req), req.params.id),
   );
 
   app.patch(
     '/api/staff/:id',
     {
+      config: { access: assertManagesStaff },
       schema: {
         tags: ['identity'],
         summary: '修改工作人员（角色、区划、部门、大厅、窗口）',
@@ -207,7 +216,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
         response: { 200: User, ...errorResponses },
       },
     },
-    async (req) => svc.updateStaff(db, requireRole(req, 'admin'), req.params.id, req.body, req.ip),
+    async (req) => svc.updateStaff(db, requireActor(req), req.params.id, req.body, req.ip),
   );
 
   for (const [verb, active] of [
@@ -217,6 +226,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
     app.post(
       `/api/staff/:id/${verb}`,
       {
+        config: { access: assertManagesStaff },
         schema: {
           tags: ['identity'],
           summary: active ? '启用工作人员账号' : '停用工作人员账号（保留历史）',
@@ -224,13 +234,14 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
           response: { 200: User, ...errorResponses, 422: Problem },
         },
       },
-      async (req) => svc.setStaffActive(db, requireRole(req, 'admin'), req.params.id, active, req.ip),
+      async (req) => svc.setStaffActive(db, requireActor(req), req.params.id, active, req.ip),
     );
   }
 
   app.post(
     '/api/staff/:id/reset-password',
     {
+      config: { access: assertManagesStaff },
       schema: {
         tags: ['identity'],
         summary: '重置工作人员密码',
@@ -240,7 +251,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
       },
     },
     async (req) => {
-      await svc.resetStaffPassword(db, requireRole(req, 'admin'), req.params.id, req.body.password, req.ip);
+      await svc.resetStaffPassword(db, requireActor(req), req.params.id, req.body.password, req.ip);
       return { ok: true as const };
     },
   );
@@ -264,6 +275,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
   app.get(
     '/api/account/verification',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags: ['identity'],
         summary: '本人实名认证状态（及可用的认证服务；模拟服务会注明“模拟”）',
@@ -276,7 +288,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
   app.post(
     '/api/account/verification/start',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { access: 'signedIn', rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['identity'],
         summary: '发起本人实名认证（自然人，经实名认证服务）',
@@ -289,7 +301,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
   app.post(
     '/api/account/verification/complete',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { access: 'signedIn', rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['identity'],
         summary: '完成本人实名认证（认证服务的结果）',
@@ -307,7 +319,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
   app.post(
     '/api/account/verification/represent',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { access: 'signedIn', rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['identity'],
         summary: '法定代表人以本人已认证账号为企业账号认证',
@@ -330,6 +342,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
   app.get(
     '/api/account/sessions',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags: ['identity'],
         summary: '本账号的有效会话（设备、地址、最近使用时间）',
@@ -342,6 +355,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
   app.delete(
     '/api/account/sessions/:id',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags: ['identity'],
         summary: '结束本账号的一个会话',
@@ -358,6 +372,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
   app.get(
     '/api/account/sign-ins',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags: ['identity'],
         summary: '本账号的登录记录（成功与失败，含来源地址）',
@@ -370,6 +385,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
   app.get(
     '/api/sign-in-attempts',
     {
+      config: { access: assertManagesStaff },
       schema: {
         tags: ['identity'],
         summary: '登录尝试记录（管理员：本级及下级工作人员；市级管理员另含申请人与不存在的用户名）',
@@ -379,7 +395,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
     },
     async (req) => {
       const { ok, ...rest } = req.query;
-      const { total, items } = await sessions.listSignInAttempts(db, requireRole(req, 'admin'), {
+      const { total, items } = await sessions.listSignInAttempts(db, requireActor(req), {
         ...rest,
         ok: ok === undefined ? undefined : ok === 'true',
       });
@@ -391,6 +407,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
   app.get(
     '/api/identity/claims',
     {
+      config: { access: assertVerifiesAtWindow },
       schema: {
         tags: ['identity'],
         summary: '窗口实名核验：按完整用户名或手机号查找申请人账号（证件号码脱敏）',
@@ -399,7 +416,6 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
       },
     },
     async (req) => {
-      requireRole(req, 'clerk');
       return { items: await verification.findClaims(db, req.query.q) };
     },
   );
@@ -407,6 +423,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
   app.post(
     '/api/identity/claims/:id/verify',
     {
+      config: { access: assertVerifiesAtWindow },
       schema: {
         tags: ['identity'],
         summary: '窗口实名核验：核对证件后确认账号的证件号码（须录入所见证件的类型和号码）',
@@ -415,6 +432,6 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
         response: { 200: ClaimView, ...errorResponses, 422: Problem },
       },
     },
-    async (req) => verification.verifyAtWindow(db, requireRole(req, 'clerk'), req.params.id, req.body, req.ip),
+    async (req) => verification.verifyAtWindow(db, requireActor(req), req.params.id, req.body, req.ip),
   );
 }

@@ -16,6 +16,7 @@ import { simulatedProvider } from './identity.provider';
 import * as repo from './identity.repository';
 import type { UserRow } from './identity.repository';
 import { scopeOf } from './identity.accounts';
+import { isStaffInScope } from './identity.policy';
 
 /** A source the account signed in from within this many days counts as the account's own. */
 export const KNOWN_SOURCE_DAYS = 90;
@@ -509,7 +510,7 @@ export async function createStaff(db: Db, admin: Actor, input: StaffInput, ip: s
 
 async function loadStaffInScope(db: Db, admin: Actor, id: string): Promise<UserRow> {
   const u = await repo.findUserById(db, id);
-  if (!u || u.kind !== 'staff' || !u.region_code || !inRegionScope(admin, u.region_code)) throw notFound('人员');
+  if (!u || !isStaffInScope(admin, u)) throw notFound('人员');
   return u;
 }
 

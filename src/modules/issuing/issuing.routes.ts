@@ -5,6 +5,7 @@ import type { App } from '../../platform/module';
 import { requireActor } from '../../platform/auth';
 import { errorResponses, IdParam, Problem } from '../../platform/schemas';
 import * as svc from './issuing.service';
+import { assertIssues, assertSeesStats } from './issuing.policy';
 import { statsWorkbook } from './issuing.xlsx';
 import {
   BatchBody,
@@ -30,6 +31,7 @@ export function registerIssuingRoutes(app: App, db: Db) {
   app.get(
     '/api/issuing/queue',
     {
+      config: { access: assertIssues },
       schema: {
         tags,
         summary: '出件窗口队列：待制证（已准予）或待送达（已制证）的办件，跨部门，绿色通道优先',
@@ -43,6 +45,7 @@ export function registerIssuingRoutes(app: App, db: Db) {
   app.post(
     '/api/issuing/batches',
     {
+      config: { access: assertIssues },
       schema: {
         tags,
         summary: '统一制证：按批次为多件办件制发证照（逐件办理，逐件报告成功或失败）',
@@ -56,6 +59,7 @@ export function registerIssuingRoutes(app: App, db: Db) {
   app.get(
     '/api/issuing/batches/:id',
     {
+      config: { access: assertIssues },
       schema: {
         tags,
         summary: '制证批次详情（含待打印的证照文书 ID 列表）',
@@ -69,6 +73,7 @@ export function registerIssuingRoutes(app: App, db: Db) {
   app.get(
     '/api/issuing/batches/:id/list.pdf',
     {
+      config: { access: assertIssues },
       schema: {
         tags,
         summary: '打印制证批次交接清单（PDF）',
@@ -92,6 +97,7 @@ export function registerIssuingRoutes(app: App, db: Db) {
   app.post(
     '/api/issuing/waybills',
     {
+      config: { access: assertIssues },
       schema: {
         tags,
         summary: '快递制单并送达：生成运单号，办件以快递方式送达办结（同一事务）',
@@ -105,6 +111,7 @@ export function registerIssuingRoutes(app: App, db: Db) {
   app.get(
     '/api/issuing/waybills',
     {
+      config: { access: assertIssues },
       schema: {
         tags,
         summary: '快递运单列表（电话脱敏）',
@@ -117,13 +124,17 @@ export function registerIssuingRoutes(app: App, db: Db) {
 
   app.post(
     '/api/issuing/waybills/:id/dispatch',
-    { schema: { tags, summary: '运单揽收发出', params: IdParam, response: { 200: WaybillView, ...errorResponses } } },
+    {
+      config: { access: assertIssues },
+      schema: { tags, summary: '运单揽收发出', params: IdParam, response: { 200: WaybillView, ...errorResponses } },
+    },
     async (req) => svc.dispatchWaybill(db, ctxOf(req), req.params.id),
   );
 
   app.post(
     '/api/issuing/waybills/:id/receipt',
     {
+      config: { access: assertIssues },
       schema: {
         tags,
         summary: '登记签收回执（签收人、签收时间）',
@@ -138,6 +149,7 @@ export function registerIssuingRoutes(app: App, db: Db) {
   app.post(
     '/api/issuing/waybills/:id/return',
     {
+      config: { access: assertIssues },
       schema: {
         tags,
         summary: '登记运单退回（须填写原因）',
@@ -152,6 +164,7 @@ export function registerIssuingRoutes(app: App, db: Db) {
   app.get(
     '/api/issuing/stats',
     {
+      config: { access: assertSeesStats },
       schema: {
         tags,
         summary: '免费寄递统计：运单数、免费数、邮费合计、准予至签收平均天数',
@@ -165,6 +178,7 @@ export function registerIssuingRoutes(app: App, db: Db) {
   app.get(
     '/api/issuing/stats.xlsx',
     {
+      config: { access: assertSeesStats },
       schema: {
         tags,
         summary: '导出免费寄递统计表（Excel）',

@@ -1,11 +1,10 @@
 /** 统一制发证 / 快递送达: the exit-counter queue, batch issuing, express waybills and delivery statistics. */
 import type { Db } from '../../platform/db';
-import { hasRole, inRegionScope, type Actor } from '../../platform/auth';
+import { inRegionScope, type Actor } from '../../platform/auth';
 import { recordAudit } from '../../platform/audit';
 import {
   conflict,
   fieldError,
-  forbidden,
   notFound,
   Problem,
   problemFromDatabase,
@@ -23,6 +22,7 @@ import {
 import { addDays, todayInShanghai } from '../calendar/index';
 import { getDepartment, getRegion } from '../org/index';
 import * as repo from './issuing.repository';
+import { assertIssues, assertSeesStats } from './issuing.policy';
 import { renderBatchList } from './issuing.pdf';
 import {
   CARRIER_LABELS,
@@ -46,11 +46,6 @@ const WAYBILL = '快递运单';
 const BATCH = '制证批次';
 const STAGE_LABELS: Record<IssuingStage, string> = { to_issue: '待制证', to_deliver: '待送达' };
 
-/** The exit counter is worked by window clerks 窗口人员. */
-function requireClerk(actor: Actor) {
-  if (!hasRole(actor, 'clerk')) throw forbidden('统一制发证仅限窗口人员办理');
-}
-
 /* ------------------------------------------------------------------ queue */
 
 /** The queue filter handed to the cases facade; `q` (case number or applicant name) and `departmentCode` narrow it. */
@@ -61,7 +56,7 @@ export async function queue(
   actor: Actor,
   query: { stage: IssuingStage; hall?: string; q?: string; department?: string; page: number; pageSize: number },
 ) {
-  requireClerk(actor);
+  assertIssues(actor);
   const filter: QueueFilter = {
     stage: query.stage,
     page: query.page,
@@ -117,7 +112,7 @@ function problemOf(err: unknown): Problem | undefined {
  */
 export async function issueBatch(db: Db, ctx: Ctx, body: { caseIds: string[]; versions: Record<string, number> }) {
   const { actor } = ctx;
-  requireClerk(actor);
+  assertIssues(actor);
   const items: BatchItem[] = [];
   for (const caseId of body.caseIds) {
     try {
@@ -181,7 +176,7 @@ export async function issueBatch(db: Db, ctx: Ctx, body: { caseIds: string[]; ve
 }
 
 export async function getBatch(db: Db, actor: Actor, id: string) {
-  requireClerk(actor);
+  assertIssues(actor);
   const b = await repo.getBatch(db, id);
   if (!b || !inRegionScope(actor, b.region_code)) throw notFound(BATCH);
   return batchView(b);
@@ -189,7 +184,7 @@ export async function getBatch(db: Db, actor: Actor, id: string) {
 
 /** 交接清单 of a batch as a PDF (same scope as the batch). */
 export async function batchListPdf(db: Db, actor: Actor, id: string): Promise<Buffer> {
-  requireClerk(actor);
+  assertIssues(actor);
   const b = await repo.getBatch(db, id);
   if (!b || !inRegionScope(actor, b.region_code)) throw notFound(BATCH);
   const region = await getRegion(db, b.region_code);
@@ -247,7 +242,7 @@ export interface WaybillInput {
  */
 export async function createWaybill(db: Db, ctx: Ctx, body: WaybillInput) {
   const { actor } = ctx;
-  requireClerk(actor);
+  assertIssues(actor);
   const carrier = carrierOf(body.carrier);
   if (!carrier) throw fieldError('carrier', '不支持的快递公司');
   const now = ctx.now ?? new Date();
@@ -332,7 +327,7 @@ async function move(
   check?: (w: repo.WaybillRow) => void,
 ) {
   const { actor } = ctx;
-  requireClerk(actor);
+  assertIssues(actor);
   const w = await loadWaybill(db, actor, id);
   if (!canMove(w.status, to))
     throw conflict(
@@ -413,7 +408,7 @@ export async function listWaybills(
     to?: string;
   },
 ) {
-  requireClerk(actor);
+  assertIssues(actor);
   const { total, rows } = await repo.listWaybills(
     db,
     {
@@ -437,7 +432,7 @@ export async function stats(
   actor: Actor,
   query: { from?: string; to?: string; groupBy: 'carrier' | 'department' | 'region' },
 ): Promise<StatsView> {
-  if (!hasRole(actor, 'supervisor', 'clerk', 'admin')) throw forbidden('仅效能监察员、窗口人员和管理员可查看寄递统计');
+  assertSeesStats(actor);
   const rows = await repo.waybillStats(
     db,
     { regionPrefix: actor.scope.regionPrefix, ...dayBounds(query.from, query.to) },

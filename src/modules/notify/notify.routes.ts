@@ -1,10 +1,11 @@
 import type { Db } from '../../platform/db';
 import type { App } from '../../platform/module';
-import { requireActor, requireRole } from '../../platform/auth';
+import { requireActor } from '../../platform/auth';
 import { IdParam, errorResponses, paged } from '../../platform/schemas';
 import * as svc from './notify.service';
 import { getSmsChannel, isLogOnly } from './notify.channel';
 import { Message, MessageQuery, ReadAllResponse, SmsItem, SmsQuery, UnreadCount } from './notify.schemas';
+import { assertReadsSmsOutbox } from './notify.policy';
 
 const tags = ['notify'];
 /** How often a real SMS channel's pending texts are sent. */
@@ -14,6 +15,7 @@ export function registerNotifyRoutes(app: App, db: Db) {
   app.get(
     '/api/messages',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: '我的站内消息（最新在前，可只看未读）',
@@ -26,13 +28,17 @@ export function registerNotifyRoutes(app: App, db: Db) {
 
   app.get(
     '/api/messages/unread-count',
-    { schema: { tags, summary: '我的未读消息数', response: { 200: UnreadCount, ...errorResponses } } },
+    {
+      config: { access: 'signedIn' },
+      schema: { tags, summary: '我的未读消息数', response: { 200: UnreadCount, ...errorResponses } },
+    },
     async (req) => svc.unreadCount(db, requireActor(req)),
   );
 
   app.post(
     '/api/messages/:id/read',
     {
+      config: { access: 'signedIn' },
       schema: { tags, summary: '将一条消息标记为已读', params: IdParam, response: { 200: Message, ...errorResponses } },
     },
     async (req) => svc.markRead(db, requireActor(req), req.params.id, req.ip),
@@ -40,13 +46,17 @@ export function registerNotifyRoutes(app: App, db: Db) {
 
   app.post(
     '/api/messages/read-all',
-    { schema: { tags, summary: '将我的全部消息标记为已读', response: { 200: ReadAllResponse, ...errorResponses } } },
+    {
+      config: { access: 'signedIn' },
+      schema: { tags, summary: '将我的全部消息标记为已读', response: { 200: ReadAllResponse, ...errorResponses } },
+    },
     async (req) => svc.markAllRead(db, requireActor(req), req.ip),
   );
 
   app.get(
     '/api/sms-outbox',
     {
+      config: { access: assertReadsSmsOutbox },
       schema: {
         tags,
         summary: '短信发送记录（系统管理员；手机号脱敏）',
@@ -55,7 +65,6 @@ export function registerNotifyRoutes(app: App, db: Db) {
       },
     },
     async (req) => {
-      requireRole(req, 'admin');
       return svc.listSmsOutbox(db, req.query);
     },
   );

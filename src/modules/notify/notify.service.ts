@@ -10,6 +10,7 @@ import type { MessageRow, SmsRow } from './notify.repository';
 import type { SmsStatus } from './notify.tables';
 import { getSmsChannel, isLogOnly, type SmsChannel } from './notify.channel';
 import { UUID_RE } from '../../platform/schemas';
+import { ownsMessage } from './notify.policy';
 
 export interface NotifyInput {
   /** The recipient (identity user id). */
@@ -203,7 +204,7 @@ export async function unreadCount(db: Db, actor: Actor): Promise<{ count: number
 export async function markRead(db: Db, actor: Actor, id: string, ip: string | null): Promise<MessageView> {
   return db.transaction().execute(async (tx) => {
     const before = await repo.getMessage(tx, id, true);
-    if (!before || before.user_id !== actor.id) throw notFound('消息');
+    if (!before || !ownsMessage(actor, before)) throw notFound('消息');
     if (before.read_at) return toMessage(before);
     const after = await repo.markRead(tx, id);
     await recordAudit(tx, {

@@ -6,10 +6,13 @@ import { allow, definePolicy } from '../../platform/policy';
 /** Who may change the organisation: system administrators 系统管理员, inside their region subtree. */
 const orgPolicy = definePolicy([allow('admin', 'manage', 'org')]);
 
+/** Administrators change the organisation (403 for other roles). */
+export const assertManagesOrg = (actor: Actor) => orgPolicy.assert(actor, 'manage', 'org');
+
 /** The signed-in administrator (401 without sign-in, 403 for other roles). */
 export function requireOrgAdmin(req: FastifyRequest): Actor {
   const actor = requireActor(req);
-  orgPolicy.assert(actor, 'manage', 'org');
+  assertManagesOrg(actor);
   return actor;
 }
 

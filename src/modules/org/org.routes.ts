@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db';
 import type { App } from '../../platform/module';
 import { IdParam, Problem, errorResponses, paged } from '../../platform/schemas';
-import { requireOrgAdmin } from './org.policy';
+import { assertManagesOrg, requireOrgAdmin } from './org.policy';
 import * as svc from './org.service';
 import {
   ChildrenQuery,
@@ -48,6 +48,7 @@ export function registerOrgRoutes(app: App, db: Db) {
   app.get(
     '/api/regions',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         ...open,
@@ -65,6 +66,7 @@ export function registerOrgRoutes(app: App, db: Db) {
   app.get(
     '/api/regions/:code',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         ...open,
@@ -79,6 +81,7 @@ export function registerOrgRoutes(app: App, db: Db) {
   app.get(
     '/api/regions/:code/children',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         ...open,
@@ -94,6 +97,7 @@ export function registerOrgRoutes(app: App, db: Db) {
   app.post(
     '/api/regions',
     {
+      config: { access: assertManagesOrg },
       schema: {
         tags,
         summary: '新增区划（系统管理员）',
@@ -107,6 +111,7 @@ export function registerOrgRoutes(app: App, db: Db) {
   app.patch(
     '/api/regions/:code',
     {
+      config: { access: assertManagesOrg },
       schema: {
         tags,
         summary: '修改区划名称或排序',
@@ -122,6 +127,7 @@ export function registerOrgRoutes(app: App, db: Db) {
     app.post(
       `/api/regions/:code/${verb}`,
       {
+        config: { access: assertManagesOrg },
         schema: {
           tags,
           summary: active ? '启用区划' : '停用区划（不删除；须先停用下级区划）',
@@ -137,6 +143,7 @@ export function registerOrgRoutes(app: App, db: Db) {
   app.get(
     '/api/departments',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         ...open,
@@ -154,6 +161,7 @@ export function registerOrgRoutes(app: App, db: Db) {
   app.get(
     '/api/departments/:id',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         ...open,
@@ -168,6 +176,7 @@ export function registerOrgRoutes(app: App, db: Db) {
   app.post(
     '/api/departments',
     {
+      config: { access: assertManagesOrg },
       schema: {
         tags,
         summary: '新增部门（系统管理员）',
@@ -181,6 +190,7 @@ export function registerOrgRoutes(app: App, db: Db) {
   app.patch(
     '/api/departments/:id',
     {
+      config: { access: assertManagesOrg },
       schema: {
         tags,
         summary: '修改部门名称、简称、信用代码或排序',
@@ -196,6 +206,7 @@ export function registerOrgRoutes(app: App, db: Db) {
     app.post(
       `/api/departments/:id/${verb}`,
       {
+        config: { access: assertManagesOrg },
         schema: {
           tags,
           summary: active ? '启用部门' : '停用部门（不删除；须先停用其审批办并调整窗口）',
@@ -211,6 +222,7 @@ export function registerOrgRoutes(app: App, db: Db) {
   app.get(
     '/api/halls',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         ...open,
@@ -228,6 +240,7 @@ export function registerOrgRoutes(app: App, db: Db) {
   app.get(
     '/api/halls/:id',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         ...open,
@@ -242,6 +255,7 @@ export function registerOrgRoutes(app: App, db: Db) {
   app.post(
     '/api/halls',
     {
+      config: { access: assertManagesOrg },
       schema: {
         tags,
         summary: '新增大厅 / 便民服务中心 / 便民服务站',
@@ -255,6 +269,7 @@ export function registerOrgRoutes(app: App, db: Db) {
   app.patch(
     '/api/halls/:id',
     {
+      config: { access: assertManagesOrg },
       schema: {
         tags,
         summary: '修改大厅信息',
@@ -270,6 +285,7 @@ export function registerOrgRoutes(app: App, db: Db) {
     app.post(
       `/api/halls/:id/${verb}`,
       {
+        config: { access: assertManagesOrg },
         schema: {
           tags,
           summary: active ? '启用大厅' : '停用大厅（同时关闭其窗口）',
@@ -284,6 +300,7 @@ export function registerOrgRoutes(app: App, db: Db) {
   app.post(
     '/api/halls/:id/windows',
     {
+      config: { access: assertManagesOrg },
       schema: {
         tags,
         summary: '新增窗口',
@@ -298,6 +315,7 @@ export function registerOrgRoutes(app: App, db: Db) {
   app.patch(
     '/api/windows/:id',
     {
+      config: { access: assertManagesOrg },
       schema: {
         tags,
         summary: '修改窗口名称、类型或所属部门',
@@ -313,6 +331,7 @@ export function registerOrgRoutes(app: App, db: Db) {
     app.post(
       `/api/windows/:id/${verb}`,
       {
+        config: { access: assertManagesOrg },
         schema: {
           tags,
           summary: active ? '启用窗口' : '停用窗口',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, Role } from '../../platform/auth';
-import { mayHandle, scopeFilterFor, visible, type RatingScopeFacts } from './ratings.policy';
+import { canOpenDevice, canRate, mayHandle, scopeFilterFor, visible, type RatingScopeFacts } from './ratings.policy';
 
 const actor = (roles: Role[], scope: Partial<Actor['scope']> = {}, kind: Actor['kind'] = 'staff'): Actor => ({
   id: 'u1',
@@ -49,5 +49,12 @@ describe('ratings data scope', () => {
     expect(mayHandle(actor(['supervisor']), 'appeal')).toBe(false);
     expect(mayHandle(actor(['clerk'], { hallId: 'h' }), 'callback')).toBe(true);
     expect(mayHandle(actor(['applicant'], {}, 'person'), 'check')).toBe(false);
+  });
+  it('applicants rate online; window clerks open the rating device', () => {
+    expect(canRate(actor(['applicant'], {}, 'company'))).toBe(true);
+    expect(canRate(actor(['clerk']))).toBe(false);
+    expect(canRate(actor(['agent'], {}, 'person'))).toBe(false);
+    expect(canOpenDevice(actor(['clerk'], { hallId: 'h' }))).toBe(true);
+    expect(canOpenDevice(actor(['supervisor']))).toBe(false);
   });
 });

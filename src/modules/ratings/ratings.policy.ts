@@ -11,6 +11,7 @@
  *   department staff (not supervisors) file appeals.
  */
 import { hasRole, type Actor } from '../../platform/auth';
+import { guard, isStaff } from '../../platform/policy';
 
 export interface RatingScopeFacts {
   departmentCode: string;
@@ -29,7 +30,6 @@ export interface ScopeFilter {
   ratedBy: string | null;
 }
 
-export const isStaff = (a: Actor) => a.kind === 'staff';
 const isWatcher = (a: Actor) => isStaff(a) && hasRole(a, 'supervisor', 'admin');
 const isDeptHandler = (a: Actor) => isStaff(a) && hasRole(a, 'approver', 'chief');
 const isClerk = (a: Actor) => isStaff(a) && hasRole(a, 'clerk') && !!a.scope.hallId;
@@ -79,3 +79,12 @@ export function mayHandle(actor: Actor, action: HandleAction): boolean {
       return dept;
   }
 }
+
+/** Applicants rate their own cases (online); window clerks open the rating device for a case their hall handled. */
+export const canRate = (a: Actor) => !isStaff(a) && hasRole(a, 'applicant');
+export const canOpenDevice = (a: Actor) => isStaff(a) && hasRole(a, 'clerk');
+export const assertRates = guard(canRate, '只有办件的申请人可以评价');
+export const assertOpensDevice = guard(canOpenDevice, '只有窗口人员可以发起现场评价');
+
+/** The route's check for a handling action, before the record is looked up. */
+export const assertHandles = (action: HandleAction, message?: string) => guard((a) => mayHandle(a, action), message);

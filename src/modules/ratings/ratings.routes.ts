@@ -5,6 +5,7 @@ import type { App } from '../../platform/module';
 import { requireActor } from '../../platform/auth';
 import { errorResponses, IdParam, Problem } from '../../platform/schemas';
 import * as svc from './ratings.service';
+import { assertHandles, assertOpensDevice, assertRates } from './ratings.policy';
 import { summaryWorkbook } from './ratings.xlsx';
 import { exportPeriod } from './ratings.period';
 import { todayInShanghai } from '../calendar/index';
@@ -42,6 +43,7 @@ export function registerRatingRoutes(app: App, db: Db) {
   app.post(
     '/api/ratings',
     {
+      config: { access: assertRates },
       schema: {
         tags,
         summary:
@@ -56,6 +58,7 @@ export function registerRatingRoutes(app: App, db: Db) {
   app.get(
     '/api/ratings',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary:
@@ -70,6 +73,7 @@ export function registerRatingRoutes(app: App, db: Db) {
   app.get(
     '/api/ratings/summary',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: '好差评公示：按部门统计各等级评价数和好评率（免登录）',
@@ -84,6 +88,7 @@ export function registerRatingRoutes(app: App, db: Db) {
   app.get(
     '/api/ratings/summary.xlsx',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: '导出好差评统计表（Excel，免登录）',
@@ -110,6 +115,7 @@ export function registerRatingRoutes(app: App, db: Db) {
   app.post(
     '/api/ratings/device-sessions',
     {
+      config: { access: assertOpensDevice },
       schema: {
         tags,
         summary: '窗口人员为本大厅办理的办件开启评价器（一次一评），返回 8 位评价口令（30 分钟内有效，仅用一次）',
@@ -123,7 +129,7 @@ export function registerRatingRoutes(app: App, db: Db) {
   app.get(
     '/api/ratings/device/:token',
     {
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: '评价器页面：按口令取办件信息和现场评价指标（免登录）',
@@ -138,7 +144,7 @@ export function registerRatingRoutes(app: App, db: Db) {
   app.post(
     '/api/ratings/device/:token',
     {
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: '评价器提交现场评价（免登录，凭口令，一次有效）',
@@ -153,13 +159,17 @@ export function registerRatingRoutes(app: App, db: Db) {
 
   app.get(
     '/api/ratings/:id',
-    { schema: { tags, summary: '评价详情', params: IdParam, response: { 200: RatingView, ...errorResponses } } },
+    {
+      config: { access: 'signedIn' },
+      schema: { tags, summary: '评价详情', params: IdParam, response: { 200: RatingView, ...errorResponses } },
+    },
     async (req) => svc.getRating(db, requireActor(req), req.params.id),
   );
 
   app.post(
     '/api/ratings/:id/appeals',
     {
+      config: { access: assertHandles('appeal') },
       schema: {
         tags,
         summary: '责任部门对恶意或误评的差评提出申诉（附证据说明；每条评价一次）',
@@ -174,6 +184,7 @@ export function registerRatingRoutes(app: App, db: Db) {
   app.get(
     '/api/rating-appeals',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: '差评申诉列表（按数据范围）',
@@ -187,6 +198,7 @@ export function registerRatingRoutes(app: App, db: Db) {
   app.post(
     '/api/rating-appeals/:id/decision',
     {
+      config: { access: assertHandles('decide_appeal', '只有效能监察员可以裁定申诉') },
       schema: {
         tags,
         summary: '效能监察员裁定申诉：成立则该评价不计入统计、整改关闭',
@@ -201,6 +213,7 @@ export function registerRatingRoutes(app: App, db: Db) {
   app.get(
     '/api/rectifications',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: '差评整改列表（部门看本部门，窗口看本大厅，监察员看本区划及下级）',
@@ -214,6 +227,7 @@ export function registerRatingRoutes(app: App, db: Db) {
   app.get(
     '/api/rectifications/:id',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: '差评整改详情：核实、复核、期限、延期、回访',
@@ -227,7 +241,10 @@ export function registerRatingRoutes(app: App, db: Db) {
   const action = <B extends z.ZodType>(name: 'check' | 'review' | 'extend' | 'callback', body: B, summary: string) =>
     app.post(
       `/api/rectifications/:id/${name}`,
-      { schema: { tags, summary, params: IdParam, body, response: { 200: RectificationView, ...errorResponses } } },
+      {
+        config: { access: assertHandles(name) },
+        schema: { tags, summary, params: IdParam, body, response: { 200: RectificationView, ...errorResponses } },
+      },
       async (req) =>
         svc.actOnRectification(db, ctx(req), (req.params as { id: string }).id, {
           action: name,

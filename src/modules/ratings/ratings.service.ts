@@ -1,6 +1,6 @@
 /** 好差评 use cases: rating, window rating device, rectification of bad ratings, appeals, published summary. */
 import { randomInt } from 'node:crypto';
-import { hasRole, type Actor } from '../../platform/auth';
+import type { Actor } from '../../platform/auth';
 import type { Db, Tx } from '../../platform/db';
 import { conflict, fieldError, forbidden, notFound, unprocessable, staleVersion } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
@@ -12,6 +12,8 @@ import { notify } from '../notify/index';
 import * as repo from './ratings.repository';
 import type { AppealRow, RatingRow, RectificationRow } from './ratings.repository';
 import {
+  assertOpensDevice,
+  assertRates,
   mayHandle,
   scopeFilterFor,
   visible,
@@ -297,7 +299,7 @@ async function insertRating(
  */
 export async function rate(db: Db, ctx: Ctx, body: RateBody): Promise<RatingView> {
   const { actor } = ctx;
-  if (actor.kind === 'staff' || !hasRole(actor, 'applicant')) throw forbidden('只有办件的申请人可以评价');
+  assertRates(actor);
   const facts = await getCaseRatingFacts(db, body.caseId);
   if (!facts || facts.applicantId !== actor.id) throw notFound('办件');
   if (body.channel === 'online' && !ONLINE_RATABLE_STATUSES.includes(facts.status))
@@ -317,7 +319,7 @@ const newToken = () => Array.from({ length: 8 }, () => TOKEN_ALPHABET[randomInt(
 /** A window clerk opens the rating device 评价器 for a case their hall registered: a one-time token. */
 export async function createDeviceSession(db: Db, ctx: Ctx, caseId: string) {
   const { actor } = ctx;
-  if (actor.kind !== 'staff' || !hasRole(actor, 'clerk')) throw forbidden('只有窗口人员可以发起现场评价');
+  assertOpensDevice(actor);
   const facts = await getCaseRatingFacts(db, caseId);
   if (!facts || !actor.scope.hallId || facts.acceptHallId !== actor.scope.hallId) throw notFound('办件');
   if (facts.channel !== 'window' || !facts.submitted)

@@ -11,7 +11,7 @@ import { notify } from '../notify/index';
 import { drawInspection, type DrawInput } from './regulation.draw';
 import * as repo from './regulation.repository';
 import { INSPECTION_RESULT_LABELS, PLAN_STATUS_LABELS } from './regulation.schemas';
-import { isStaffOf } from './regulation.policy';
+import { assertStaff, isAdminFor, isStaffOf } from './regulation.policy';
 import type { DrawCandidates, DrawnInspector, InspectionResult } from './regulation.tables';
 import type { Ctx } from './regulation.service';
 
@@ -55,7 +55,7 @@ const targetView = (t: repo.TargetRow) => ({
 
 /** Plans are worked by the regulator department's staff; an admin works every plan of their region. */
 const mayWork = (actor: Actor, p: Pick<repo.PlanRow, 'department_id' | 'region_code'>) =>
-  isStaffOf(actor, p.department_id) || (hasRole(actor, 'admin') && inRegionScope(actor, p.region_code));
+  isStaffOf(actor, p.department_id) || isAdminFor(actor, p.region_code);
 
 async function workablePlan(db: Db, actor: Actor, id: string) {
   const p = await repo.getPlan(db, id);
@@ -68,7 +68,7 @@ export async function listPlans(
   actor: Actor,
   query: { status?: string; q?: string; page: number; pageSize: number },
 ) {
-  if (actor.kind !== 'staff') throw forbidden('仅限工作人员');
+  assertStaff(actor);
   const scope = hasRole(actor, 'admin')
     ? { regionPrefix: actor.scope.regionPrefix }
     : actor.scope.departmentId
@@ -103,7 +103,7 @@ export async function createPlan(
   },
 ) {
   const { actor } = ctx;
-  if (actor.kind !== 'staff') throw forbidden('仅限工作人员');
+  assertStaff(actor);
   const isAdmin = hasRole(actor, 'admin');
   const deptRef = isAdmin ? body.departmentCode : (actor.scope.departmentId ?? undefined);
   if (!deptRef)

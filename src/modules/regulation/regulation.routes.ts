@@ -6,6 +6,7 @@ import { requireActor } from '../../platform/auth';
 import { errorResponses, IdParam, Problem } from '../../platform/schemas';
 import * as svc from './regulation.service';
 import * as plans from './regulation.plans';
+import { assertAdmin, assertStaff } from './regulation.policy';
 import * as s from './regulation.schemas';
 import { pushLedgerWorkbook } from './regulation.xlsx';
 
@@ -21,6 +22,7 @@ export function registerRegulationRoutes(app: App, db: Db) {
   app.get(
     '/api/regulation/assignments',
     {
+      config: { access: assertStaff },
       schema: {
         tags,
         summary: '监管事项配置列表：事项由哪个监管部门实施事中事后监管',
@@ -33,6 +35,7 @@ export function registerRegulationRoutes(app: App, db: Db) {
   app.post(
     '/api/regulation/assignments',
     {
+      config: { access: assertAdmin },
       schema: {
         tags,
         summary: '新增监管事项配置（管理员；已准予但未配置的办件随即补推送）',
@@ -45,6 +48,7 @@ export function registerRegulationRoutes(app: App, db: Db) {
   app.put(
     '/api/regulation/assignments/:id',
     {
+      config: { access: assertAdmin },
       schema: {
         tags,
         summary: '修改监管事项配置的监管部门（管理员）',
@@ -58,6 +62,7 @@ export function registerRegulationRoutes(app: App, db: Db) {
   app.delete(
     '/api/regulation/assignments/:id',
     {
+      config: { access: assertAdmin },
       schema: {
         tags,
         summary: '删除监管事项配置（管理员）',
@@ -75,6 +80,7 @@ export function registerRegulationRoutes(app: App, db: Db) {
   app.get(
     '/api/regulation/pushes',
     {
+      config: { access: assertStaff },
       schema: {
         tags,
         summary: '审批结果推送列表：inbox 为监管部门接收箱，outbox 为审批部门查看推送去向与监管结果',
@@ -87,6 +93,7 @@ export function registerRegulationRoutes(app: App, db: Db) {
   app.get(
     '/api/regulation/pushes.xlsx',
     {
+      config: { access: assertStaff },
       schema: {
         tags,
         summary: '导出审批结果推送台账（Excel，与列表相同的筛选，最多 5000 条）',
@@ -109,12 +116,16 @@ export function registerRegulationRoutes(app: App, db: Db) {
   );
   app.get(
     '/api/regulation/pushes/:id',
-    { schema: { tags, summary: '推送记录详情', params: IdParam, response: { 200: s.PushView, ...errorResponses } } },
+    {
+      config: { access: 'signedIn' },
+      schema: { tags, summary: '推送记录详情', params: IdParam, response: { 200: s.PushView, ...errorResponses } },
+    },
     async (req) => svc.getPush(db, requireActor(req), req.params.id),
   );
   app.post(
     '/api/regulation/pushes/:id/receive',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: '监管部门签收审批结果推送',
@@ -128,6 +139,7 @@ export function registerRegulationRoutes(app: App, db: Db) {
   app.post(
     '/api/regulation/pushes/:id/result',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: '监管部门反馈监管结果（合格、责令整改、立案查处等）',
@@ -143,6 +155,7 @@ export function registerRegulationRoutes(app: App, db: Db) {
   app.get(
     '/api/regulation/entities',
     {
+      config: { access: assertStaff },
       schema: {
         tags,
         summary: '检查对象名录库（由准予许可的办件生成）',
@@ -155,6 +168,7 @@ export function registerRegulationRoutes(app: App, db: Db) {
   app.get(
     '/api/regulation/inspectors',
     {
+      config: { access: assertStaff },
       schema: {
         tags,
         summary: '执法检查人员名录库',
@@ -167,6 +181,7 @@ export function registerRegulationRoutes(app: App, db: Db) {
   app.post(
     '/api/regulation/inspectors',
     {
+      config: { access: assertAdmin },
       schema: {
         tags,
         summary: '将监管部门工作人员加入执法检查人员名录库（管理员）',
@@ -179,6 +194,7 @@ export function registerRegulationRoutes(app: App, db: Db) {
   app.put(
     '/api/regulation/inspectors/:accountId',
     {
+      config: { access: assertAdmin },
       schema: {
         tags,
         summary: '修改执法检查人员信息（执法证号、居住地、申报回避、在岗）',
@@ -194,6 +210,7 @@ export function registerRegulationRoutes(app: App, db: Db) {
   app.get(
     '/api/regulation/plans',
     {
+      config: { access: assertStaff },
       schema: {
         tags,
         summary: '双随机抽查计划列表',
@@ -206,6 +223,7 @@ export function registerRegulationRoutes(app: App, db: Db) {
   app.post(
     '/api/regulation/plans',
     {
+      config: { access: assertStaff },
       schema: {
         tags,
         summary: '新建双随机抽查计划',
@@ -218,6 +236,7 @@ export function registerRegulationRoutes(app: App, db: Db) {
   app.get(
     '/api/regulation/plans/:id',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: '抽查计划详情（含抽取结果与检查结果）',
@@ -230,6 +249,7 @@ export function registerRegulationRoutes(app: App, db: Db) {
   app.post(
     '/api/regulation/plans/:id/draw',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: '随机抽取检查对象和执法检查人员（记录随机种子，结果不可更改）',
@@ -243,6 +263,7 @@ export function registerRegulationRoutes(app: App, db: Db) {
   app.get(
     '/api/regulation/plans/:id/verify',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: '以记录的随机种子和候选名单复核抽取结果',
@@ -255,6 +276,7 @@ export function registerRegulationRoutes(app: App, db: Db) {
   app.post(
     '/api/regulation/plans/:id/targets/:targetId/result',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: '录入检查对象的检查结果',
@@ -268,6 +290,7 @@ export function registerRegulationRoutes(app: App, db: Db) {
   app.post(
     '/api/regulation/plans/:id/publish',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags,
         summary: '公示抽查结果（一公开）',
@@ -283,6 +306,7 @@ export function registerRegulationRoutes(app: App, db: Db) {
   app.get(
     '/api/public/inspections',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: '双随机抽查结果公示列表（公开）',
@@ -295,6 +319,7 @@ export function registerRegulationRoutes(app: App, db: Db) {
   app.get(
     '/api/public/inspections/:id',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: '双随机抽查结果公示详情（公开，个人信息脱敏）',

@@ -13,7 +13,7 @@ import { isOverdue, shouldRemind } from './regulation.chase';
 import { confirmDueOn } from './regulation.grants';
 import * as repo from './regulation.repository';
 import { PUSH_STATUS_LABELS, SUPERVISION_RESULT_LABELS } from './regulation.schemas';
-import { isAdminFor, isApprovingSide, isStaffOf, requireAdmin, requireStaff } from './regulation.policy';
+import { isAdminFor, isApprovingSide, isStaffOf, assertAdmin, assertStaff } from './regulation.policy';
 import type { SupervisionResult } from './regulation.tables';
 
 export interface Ctx {
@@ -41,7 +41,7 @@ const assignmentView = (r: repo.AssignmentRow) => ({
 });
 
 export async function listAssignments(db: Db, actor: Actor, query: { q?: string; page: number; pageSize: number }) {
-  requireStaff(actor);
+  assertStaff(actor);
   const r = await repo.listAssignments(db, { regionPrefix: actor.scope.regionPrefix, ...query });
   return { ...r, page: query.page, pageSize: query.pageSize, items: r.items.map(assignmentView) };
 }
@@ -60,7 +60,7 @@ export async function createAssignment(
   body: { itemCode: string; regionCode: string; departmentCode: string },
 ) {
   const { actor } = ctx;
-  requireAdmin(actor);
+  assertAdmin(actor);
   const item = await getPublishedItem(db, body.itemCode);
   if (!item) throw fieldError('itemCode', '事项不存在或未发布');
   const region = await getRegion(db, body.regionCode);
@@ -120,7 +120,7 @@ export async function updateAssignment(
   body: { departmentCode: string; version: number },
 ) {
   const { actor } = ctx;
-  requireAdmin(actor);
+  assertAdmin(actor);
   const before = await assignmentInScope(db, actor, id);
   const dept = await regulatorDepartment(db, actor, body.departmentCode);
   return db.transaction().execute(async (tx) => {
@@ -146,7 +146,7 @@ export async function updateAssignment(
 
 export async function deleteAssignment(db: Db, ctx: Ctx, id: string) {
   const { actor } = ctx;
-  requireAdmin(actor);
+  assertAdmin(actor);
   const before = await assignmentInScope(db, actor, id);
   await db.transaction().execute(async (tx) => {
     await repo.deleteAssignment(tx, id);
@@ -209,7 +209,7 @@ export async function listPushes(
     pageSize: number;
   },
 ) {
-  requireStaff(actor);
+  assertStaff(actor);
   const today = todayInShanghai();
   const common = {
     ...(query.status ? { status: query.status } : {}),
@@ -355,7 +355,7 @@ export async function listEntities(
   actor: Actor,
   query: { q?: string; itemCode?: string; regionCode?: string; page: number; pageSize: number },
 ) {
-  requireStaff(actor);
+  assertStaff(actor);
   let prefix = actor.scope.regionPrefix;
   if (query.regionCode) {
     const region = await getRegion(db, query.regionCode);
@@ -404,7 +404,7 @@ const inspectorView = (r: repo.InspectorRow) => ({
 });
 
 export async function listInspectors(db: Db, actor: Actor, query: { q?: string; page: number; pageSize: number }) {
-  requireStaff(actor);
+  assertStaff(actor);
   const own = actor.roles.includes('admin')
     ? {}
     : actor.scope.departmentId
@@ -431,7 +431,7 @@ export async function addInspector(
   body: { username: string; certificateNumber: string; residenceRegionCode: string | null; conflicts: string[] },
 ) {
   const { actor } = ctx;
-  requireAdmin(actor);
+  assertAdmin(actor);
   const account = await actorForUsername(db, body.username).catch(() => undefined);
   if (!account || account.kind !== 'staff' || !account.scope.departmentId)
     throw fieldError('username', '账号不存在，或不是归属部门的工作人员');
@@ -476,7 +476,7 @@ export async function updateInspector(
   },
 ) {
   const { actor } = ctx;
-  requireAdmin(actor);
+  assertAdmin(actor);
   const before = await repo.getInspector(db, accountId);
   if (!before || !inRegionScope(actor, before.region_code)) throw notFound(INSPECTOR);
   await checkResidence(db, body.residenceRegionCode);

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { Db } from '../../platform/db';
 import type { App } from '../../platform/module';
-import { requireRole } from '../../platform/auth';
+import { requireActor } from '../../platform/auth';
 import { errorResponses } from '../../platform/schemas';
 import { itemAlignment } from './reports.service';
 import { alignmentWorkbook } from './reports.xlsx';
 import { AlignmentQuery, AlignmentReport } from './reports.schemas';
+import { assertReadsReports } from './reports.policy';
 
 const tags = ['reports'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -14,6 +15,7 @@ export function registerReportRoutes(app: App, db: Db) {
   app.get(
     '/api/reports/item-alignment',
     {
+      config: { access: assertReadsReports },
       schema: {
         tags,
         summary: '四级事项清单对应检查：按层级列出受理与决定配置不一致的事项（管理员、效能监察员）',
@@ -21,12 +23,13 @@ export function registerReportRoutes(app: App, db: Db) {
         response: { 200: AlignmentReport, ...errorResponses },
       },
     },
-    async (req) => itemAlignment(db, requireRole(req, 'admin', 'supervisor'), req.query),
+    async (req) => itemAlignment(db, requireActor(req), req.query),
   );
 
   app.get(
     '/api/reports/item-alignment.xlsx',
     {
+      config: { access: assertReadsReports },
       schema: {
         tags,
         summary: '导出四级事项清单对应检查表（Excel）',
@@ -36,7 +39,7 @@ export function registerReportRoutes(app: App, db: Db) {
       },
     },
     async (req, reply) => {
-      const report = await itemAlignment(db, requireRole(req, 'admin', 'supervisor'), req.query);
+      const report = await itemAlignment(db, requireActor(req), req.query);
       const buf = await alignmentWorkbook(report);
       const name = `事项清单对应检查_${report.region.name}.xlsx`;
       return reply

@@ -5,6 +5,14 @@ import { requireActor } from '../../platform/auth';
 import { IdParam, Problem, errorResponses } from '../../platform/schemas';
 import * as svc from './supervision.service';
 import {
+  assertDecides,
+  assertEditsRules,
+  assertExplains,
+  assertSeesFigures,
+  assertSeesWarnings,
+  assertWatches,
+} from './supervision.policy';
+import {
   DecideBody,
   ExplainBody,
   Figures,
@@ -31,6 +39,7 @@ export function registerSupervisionRoutes(app: App, db: Db) {
   app.get(
     '/api/supervision/warnings',
     {
+      config: { access: assertSeesWarnings },
       schema: {
         tags,
         summary: '预警与红黄牌列表（按数据范围）',
@@ -43,13 +52,17 @@ export function registerSupervisionRoutes(app: App, db: Db) {
 
   app.get(
     '/api/supervision/warnings/:id',
-    { schema: { tags, summary: '预警详情', params: IdParam, response: { 200: Warning, ...errorResponses } } },
+    {
+      config: { access: assertSeesWarnings },
+      schema: { tags, summary: '预警详情', params: IdParam, response: { 200: Warning, ...errorResponses } },
+    },
     async (req) => svc.getWarning(db, requireActor(req), req.params.id),
   );
 
   app.post(
     '/api/supervision/warnings/:id/explain',
     {
+      config: { access: assertExplains },
       schema: {
         tags,
         summary: '责任单位提交情况说明',
@@ -64,6 +77,7 @@ export function registerSupervisionRoutes(app: App, db: Db) {
   app.post(
     '/api/supervision/warnings/:id/decide',
     {
+      config: { access: assertDecides },
       schema: {
         tags,
         summary: '效能监察员确认或撤销预警（不采纳说明即确认）',
@@ -77,13 +91,17 @@ export function registerSupervisionRoutes(app: App, db: Db) {
 
   app.get(
     '/api/supervision/rules',
-    { schema: { tags, summary: '预警规则列表', response: { 200: RuleList, ...errorResponses } } },
+    {
+      config: { access: assertWatches },
+      schema: { tags, summary: '预警规则列表', response: { 200: RuleList, ...errorResponses } },
+    },
     async (req) => svc.listRules(db, requireActor(req)),
   );
 
   app.patch(
     '/api/supervision/rules/:code',
     {
+      config: { access: assertEditsRules },
       schema: {
         tags,
         summary: '修改预警规则（启用、参数）',
@@ -97,13 +115,17 @@ export function registerSupervisionRoutes(app: App, db: Db) {
 
   app.post(
     '/api/supervision/sweep',
-    { schema: { tags, summary: '立即执行一次预警巡检', response: { 200: SweepResponse, ...errorResponses } } },
+    {
+      config: { access: assertWatches },
+      schema: { tags, summary: '立即执行一次预警巡检', response: { 200: SweepResponse, ...errorResponses } },
+    },
     async (req) => svc.runSweep(db, requireActor(req), req.ip),
   );
 
   app.get(
     '/api/supervision/overview',
     {
+      config: { access: assertSeesWarnings },
       schema: {
         tags,
         summary: '运行监管总览：在办件时限状态、各级分布、未处理预警',
@@ -117,6 +139,7 @@ export function registerSupervisionRoutes(app: App, db: Db) {
   app.get(
     '/api/supervision/stream',
     {
+      config: { access: assertSeesWarnings },
       schema: {
         tags,
         summary: '运行监管实时推送（Server-Sent Events，每隔数秒推送总览）',
@@ -178,6 +201,7 @@ export function registerSupervisionRoutes(app: App, db: Db) {
   app.get(
     '/api/supervision/figures',
     {
+      config: { access: assertSeesFigures },
       schema: {
         tags,
         summary: '效能统计（按区划、部门、大厅、人员或事项）',
@@ -191,6 +215,7 @@ export function registerSupervisionRoutes(app: App, db: Db) {
   app.get(
     '/api/supervision/figures.xlsx',
     {
+      config: { access: assertSeesFigures },
       schema: {
         tags,
         summary: '导出效能统计（Excel）',

@@ -1,7 +1,7 @@
 /** Supervision use cases 电子监察: warnings and their explanation flow, monitoring overview, efficiency figures. */
 import ExcelJS from 'exceljs';
 import { recordAudit } from '../../platform/audit';
-import { hasRole, type Actor } from '../../platform/auth';
+import type { Actor } from '../../platform/auth';
 import type { Db } from '../../platform/db';
 import { conflict, forbidden, notFound } from '../../platform/errors';
 import { addDays, isWorkdayIn, loadCalendar, todayInShanghai } from '../calendar/index';
@@ -20,6 +20,14 @@ import type { FiguresRowView, FiguresView, OverviewView, WarningView } from './s
 import { sweepWarnings } from './supervision.sweep';
 import { keepFiguresRollupFresh } from './supervision.figures-rollup';
 import { notifyDecision } from './supervision.notices';
+import {
+  assertDecides,
+  assertEditsRules,
+  assertExplains,
+  assertSeesFigures,
+  assertWatches,
+  warningReach,
+} from './supervision.policy';
 
 /* ------------------------------------------------------------------ scope */
 
@@ -30,11 +38,16 @@ import { notifyDecision } from './supervision.notices';
  */
 export async function warningScope(db: Db, actor: Actor): Promise<repo.WarningScope> {
   const base = { regionPrefix: actor.scope.regionPrefix, departmentCodes: null, hallId: null };
-  if (actor.kind !== 'staff') throw forbidden();
-  if (hasRole(actor, 'supervisor', 'admin')) return base;
-  if (hasRole(actor, 'approver', 'chief')) return { ...base, departmentCodes: await departmentCodesFor(db, actor) };
-  if (hasRole(actor, 'clerk')) return { ...base, hallId: actor.scope.hallId };
-  throw forbidden();
+  switch (warningReach(actor)) {
+    case 'region':
+      return base;
+    case 'department':
+      return { ...base, departmentCodes: await departmentCodesFor(db, actor) };
+    case 'hall':
+      return { ...base, hallId: actor.scope.hallId };
+    case null:
+      throw forbidden();
+  }
 }
 
 /** Narrows a scope to a region the actor asked for; 404 outside the actor's subtree. */
@@ -124,7 +137,7 @@ export async function explainWarning(
   text: string,
   ip: string | null,
 ): Promise<WarningView> {
-  if (!hasRole(actor, 'approver', 'chief', 'clerk')) throw forbidden('只有责任单位的办理人员可以提交情况说明');
+  assertExplains(actor);
   const updated = await db.transaction().execute(async (tx) => {
     const row = await requireWarning(tx as unknown as Db, actor, id, true);
     if (!canExplain(row.state))
@@ -159,7 +172,7 @@ export async function decideWarning(
   body: { decision: 'confirm' | 'revoke'; comment: string },
   ip: string | null,
 ): Promise<WarningView> {
-  if (!hasRole(actor, 'supervisor', 'admin')) throw forbidden('只有效能监察员可以确认或撤销预警');
+  assertDecides(actor);
   const updated = await db.transaction().execute(async (tx) => {
     const row = await requireWarning(tx as unknown as Db, actor, id, true);
     const target = decisionTarget(row.state, body.decision);
@@ -198,7 +211,7 @@ export const LEVEL_NAMES: Record<WarningLevel, string> = { yellow: '黄牌', red
 /* ------------------------------------------------------------------ rules and sweep */
 
 export async function listRules(db: Db, actor: Actor) {
-  if (!hasRole(actor, 'supervisor', 'admin')) throw forbidden();
+  assertWatches(actor);
   return {
     items: (await repo.listRules(db)).map((r) => ({
       code: r.code,
@@ -217,8 +230,7 @@ export async function updateRule(
   patch: { enabled?: boolean; params?: Record<string, number> },
   ip: string | null,
 ) {
-  if (!hasRole(actor, 'supervisor', 'admin') || actor.scope.regionPrefix.length > 4)
-    throw forbidden('只有市级效能监察员可以修改预警规则');
+  assertEditsRules(actor);
   if (!RULE_CODES.includes(code)) throw notFound('预警规则');
   return db.transaction().execute(async (tx) => {
     const before = (await repo.listRules(tx)).find((r) => r.code === code);
@@ -246,7 +258,7 @@ export async function updateRule(
 }
 
 export async function runSweep(db: Db, actor: Actor, ip: string | null) {
-  if (!hasRole(actor, 'supervisor', 'admin')) throw forbidden();
+  assertWatches(actor);
   const r = await sweepWarnings(db);
   invalidateOverview(db);
   await recordAudit(db, { actor, action: 'supervision.sweep.run', entityType: 'warning', after: r, ip });
@@ -410,7 +422,7 @@ export async function figures(
   actor: Actor,
   q: { groupBy: FiguresGroupBy; from?: string; to?: string; region?: string },
 ): Promise<FiguresView> {
-  if (!hasRole(actor, 'supervisor', 'admin', 'chief', 'approver')) throw forbidden();
+  assertSeesFigures(actor);
   const scope = await narrow(db, await warningScope(db, actor), q.region);
   const today = todayInShanghai();
   const to = q.to ?? today;

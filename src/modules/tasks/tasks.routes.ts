@@ -2,10 +2,11 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../platform/db';
 import type { App } from '../../platform/module';
-import { requireActor, requireRole } from '../../platform/auth';
+import { requireActor } from '../../platform/auth';
 import { errorResponses, IdParam, Problem } from '../../platform/schemas';
 import { contentDisposition, maxUploadBytes, readUpload, withMultipart } from '../files/index';
 import * as svc from './tasks.service';
+import { assertAssigns, assertImports, assertSeesTasks, assertSupervises } from './tasks.policy';
 import { readBreakdown, tasksWorkbook } from './tasks.xlsx';
 import {
   AccountabilityBody,
@@ -31,6 +32,7 @@ export async function registerTaskRoutes(app: App, db: Db) {
   app.get(
     '/api/supervision/tasks',
     {
+      config: { access: assertSeesTasks },
       schema: {
         tags,
         summary:
@@ -45,6 +47,7 @@ export async function registerTaskRoutes(app: App, db: Db) {
   app.get(
     '/api/supervision/tasks.xlsx',
     {
+      config: { access: assertSeesTasks },
       schema: {
         tags,
         summary: '导出督查督办任务分解表（Excel，含状态）',
@@ -68,6 +71,7 @@ export async function registerTaskRoutes(app: App, db: Db) {
   app.get(
     '/api/supervision/tasks/:problemId',
     {
+      config: { access: assertSeesTasks },
       schema: {
         tags,
         summary: '督查问题详情：整改措施、进展报告、催办记录',
@@ -81,6 +85,7 @@ export async function registerTaskRoutes(app: App, db: Db) {
   app.post(
     '/api/supervision/tasks',
     {
+      config: { access: assertAssigns },
       schema: {
         tags,
         summary: '交办督查问题及整改措施（督查人员；完成时限为日期或“长期”）',
@@ -95,6 +100,7 @@ export async function registerTaskRoutes(app: App, db: Db) {
     scoped.post(
       '/api/supervision/tasks/import',
       {
+        config: { access: assertImports },
         schema: {
           tags,
           summary:
@@ -104,7 +110,7 @@ export async function registerTaskRoutes(app: App, db: Db) {
         },
       },
       async (req, reply) => {
-        const actor = requireRole(req, 'admin', 'supervisor');
+        const actor = requireActor(req);
         const upload = await readUpload(req, maxUploadBytes());
         const rows = await readBreakdown(upload.content);
         return reply.status(201).send(await svc.importBreakdown(db, { actor, ip: req.ip }, rows, upload.name));
@@ -113,6 +119,7 @@ export async function registerTaskRoutes(app: App, db: Db) {
     scoped.post(
       '/api/supervision/tasks/import/preview',
       {
+        config: { access: assertImports },
         schema: {
           tags,
           summary: '预览任务分解表（不保存）：将导入的问题、措施、对应部门，以及每一行的错误',
@@ -121,7 +128,7 @@ export async function registerTaskRoutes(app: App, db: Db) {
         },
       },
       async (req) => {
-        const actor = requireRole(req, 'admin', 'supervisor');
+        const actor = requireActor(req);
         const upload = await readUpload(req, maxUploadBytes());
         return svc.previewBreakdown(db, actor, await readBreakdown(upload.content));
       },
@@ -131,6 +138,7 @@ export async function registerTaskRoutes(app: App, db: Db) {
   app.post(
     '/api/supervision/measures/:id/reports',
     {
+      config: { access: assertSeesTasks },
       schema: {
         tags,
         summary: '报送整改进展（牵头或配合部门人员；附件为本人上传的文件 ID）',
@@ -145,6 +153,7 @@ export async function registerTaskRoutes(app: App, db: Db) {
   app.post(
     '/api/supervision/measures/:id/complete',
     {
+      config: { access: assertSeesTasks },
       schema: {
         tags,
         summary: '办结整改措施（牵头部门人员，附最终整改报告）',
@@ -159,6 +168,7 @@ export async function registerTaskRoutes(app: App, db: Db) {
   app.post(
     '/api/supervision/measures/:id/urge',
     {
+      config: { access: assertSupervises },
       schema: {
         tags,
         summary: '催办整改措施（督查人员）',
@@ -173,6 +183,7 @@ export async function registerTaskRoutes(app: App, db: Db) {
   app.post(
     '/api/supervision/measures/:id/overdue',
     {
+      config: { access: assertSupervises },
       schema: {
         tags,
         summary: '标记整改措施逾期（督查人员；仅限超过完成时限仍未办结的措施，并通知牵头部门）',
@@ -186,6 +197,7 @@ export async function registerTaskRoutes(app: App, db: Db) {
   app.get(
     '/api/supervision/measures/:id/files/:fileId',
     {
+      config: { access: assertSeesTasks },
       schema: {
         tags,
         summary: '下载整改进展报告的附件（督查人员、牵头或配合部门人员）',
@@ -208,6 +220,7 @@ export async function registerTaskRoutes(app: App, db: Db) {
   app.post(
     '/api/supervision/measures/:id/accountability',
     {
+      config: { access: assertSupervises },
       schema: {
         tags,
         summary: '记录问责意见（督查人员，对未按时完成整改的措施）',

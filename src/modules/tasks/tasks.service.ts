@@ -1,13 +1,15 @@
-import { hasRole, type Actor } from '../../platform/auth';
+import { inRegionScope, type Actor } from '../../platform/auth';
 import type { Db, Tx } from '../../platform/db';
 import { badRequest, conflict, fieldError, forbidden, notFound, unprocessable } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
+import { inSubtree } from '../../platform/scope';
 import { todayInShanghai } from '../calendar/index';
 import { getDepartment, getDepartmentsByKind, type DepartmentKind } from '../org/index';
 import { assertFilesOwnedBy, getFileMetas, readFile, type FileMeta } from '../files/index';
 import { listDepartmentStaff } from '../identity/index';
 import { notify } from '../notify/index';
 import * as repo from './tasks.repository';
+import { assertAssigns, assertImports, assertSupervises, involves, measureAccess, taskReach } from './tasks.policy';
 import type { MeasureRow, ProblemRow, ReportRow, UrgingRow } from './tasks.repository';
 import { isOverdue, mapDepartmentText, parseDeadline, type NamedDepartment } from './tasks.rules';
 import { leadDepartments, overdueNotice, urgedNotice, type NoticeText } from './tasks.notice-text';
@@ -129,20 +131,14 @@ const problemBase = (p: ProblemRow) => ({
 type Scope = { kind: 'region'; prefix: string } | { kind: 'department'; code: string; prefix: string };
 
 async function scopeOf(db: Db | Tx, actor: Actor): Promise<Scope> {
-  if (hasRole(actor, 'admin', 'supervisor')) return { kind: 'region', prefix: actor.scope.regionPrefix };
-  if (actor.kind === 'staff' && actor.scope.departmentId) {
-    const dept = await getDepartment(db, actor.scope.departmentId);
+  const reach = taskReach(actor);
+  if (reach === 'region') return { kind: 'region', prefix: actor.scope.regionPrefix };
+  if (reach === 'department') {
+    const dept = await getDepartment(db, actor.scope.departmentId!);
     if (dept) return { kind: 'department', code: dept.code, prefix: '' };
   }
   throw forbidden('仅督查人员和承担整改任务的部门人员可查看督查督办任务');
 }
-
-const involves = (m: MeasureRow, code: string) =>
-  m.lead_department_code === code ||
-  m.co_lead_department_codes.includes(code) ||
-  m.assisting_department_codes.includes(code);
-const leads = (m: MeasureRow, code: string) =>
-  m.lead_department_code === code || m.co_lead_department_codes.includes(code);
 
 const criteria = (scope: Scope, f: TaskFilter): repo.MeasureCriteria => ({
   scopeDepartment: scope.kind === 'department' ? scope.code : undefined,
@@ -211,7 +207,7 @@ async function validDepartmentCode(db: Db | Tx, code: string, field: string): Pr
 
 export async function createTask(db: Db, ctx: Ctx, body: CreateTaskBody): Promise<ProblemDetail> {
   const { actor } = ctx;
-  if (!hasRole(actor, 'admin', 'supervisor')) throw forbidden('仅督查人员可交办督查任务');
+  assertAssigns(actor);
   const names: string[] = [];
   for (const [i, m] of body.measures.entries()) {
     names.push(await validDepartmentCode(db, m.leadDepartmentCode, `measures.${i}.leadDepartmentCode`));
@@ -271,20 +267,21 @@ async function measureForDepartment(
   if (!m) throw notFound('整改措施');
   if (scope.kind !== 'department') {
     const p = await repo.getProblem(tx, m.problem_id);
-    if (!p || !p.region_code.startsWith(scope.prefix)) throw notFound('整改措施');
+    if (!p || !inRegionScope(actor, p.region_code)) throw notFound('整改措施');
     throw forbidden('仅牵头或配合部门人员可报送整改进展');
   }
-  if (!involves(m, scope.code)) throw notFound('整改措施');
-  if (leadOnly && !leads(m, scope.code)) throw forbidden('仅牵头部门可办结整改措施');
+  const access = measureAccess(m, scope.code, leadOnly);
+  if (access === 'hidden') throw notFound('整改措施');
+  if (access === 'not-lead') throw forbidden('仅牵头部门可办结整改措施');
   return { m, code: scope.code };
 }
 
 /** A measure within a supervisor's region, locked, with its problem. */
 async function measureForSupervisor(tx: Tx, actor: Actor, id: string): Promise<{ m: MeasureRow; p: ProblemRow }> {
-  if (!hasRole(actor, 'admin', 'supervisor')) throw forbidden('仅督查人员可执行此操作');
+  assertSupervises(actor);
   const m = await repo.getMeasure(tx, id, true);
   const p = m && (await repo.getProblem(tx, m.problem_id));
-  if (!m || !p || !p.region_code.startsWith(actor.scope.regionPrefix)) throw notFound('整改措施');
+  if (!m || !p || !inRegionScope(actor, p.region_code)) throw notFound('整改措施');
   return { m, p };
 }
 
@@ -487,7 +484,7 @@ export async function reportFile(db: Db, actor: Actor, measureId: string, fileId
   const scope = await scopeOf(db, actor);
   const m = await repo.getMeasure(db, measureId);
   const p = m && (await repo.getProblem(db, m.problem_id));
-  if (!m || !p || !p.region_code.startsWith(scope.prefix) || (scope.kind === 'department' && !involves(m, scope.code)))
+  if (!m || !p || !inSubtree(p.region_code, scope.prefix) || (scope.kind === 'department' && !involves(m, scope.code)))
     throw notFound('整改措施');
   const reports = await repo.reportsOf(db, [m.id]);
   if (!reports.some((r) => r.file_ids.includes(fileId))) throw notFound('附件');
@@ -583,7 +580,7 @@ export function planImport(rows: BreakdownRow[]): { title: string; measures: Pla
 
 /** What an import would store — problems, measures and their departments as mapped — and every bad row; stores nothing. */
 export async function previewBreakdown(db: Db, actor: Actor, rows: BreakdownRow[]): Promise<ImportPreview> {
-  if (!hasRole(actor, 'admin', 'supervisor')) throw forbidden('仅督查人员可导入任务分解表');
+  assertImports(actor);
   const { plan, errors } = checkImport(rows);
   const departments = await knownDepartments(db);
   const problems = plan.map((p) => ({
@@ -671,7 +668,7 @@ export async function importBreakdown(
   fileName: string | undefined,
 ): Promise<ImportResult> {
   const { actor } = ctx;
-  if (!hasRole(actor, 'admin', 'supervisor')) throw forbidden('仅督查人员可导入任务分解表');
+  assertImports(actor);
   const plan = planImport(rows);
   const departments = await knownDepartments(db);
   return db

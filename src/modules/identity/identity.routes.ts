@@ -259,6 +259,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
   app.get(
     '/api/account/profile',
     {
+      config: { access: 'signedIn' },
       schema: {
         tags: ['identity'],
         summary: '本人证件与联系信息（不打码，仅本人可读；用于预填申请表）',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guideServices } from './guide';
+import { guideServices, validityOf } from './guide';
 
 const hall = { name: '盘锦市政务服务中心', address: '兴隆台区市府大路 1 号', hours: '工作日 9:00–17:00' };
 const contacts = { consultPhone: '0427-2812345', complaintPhone: '12345' };
@@ -40,5 +40,16 @@ describe('guideServices 便民服务', () => {
   it('leaves out what the guide does not know', () => {
     const s = guideServices({ appointment: true, fees: free, hall: { name: '', address: ' ', hours: '' }, contacts });
     expect(s.bookOffline).toEqual({ place: null, hours: null, phone: '0427-2812345' });
+  });
+});
+
+describe('validityOf', () => {
+  it('states a certificate’s term, or 长期有效 when the item gives none', () => {
+    expect(validityOf({ type: 'certificate', validYears: 5 })).toBe(5);
+    expect(validityOf({ type: 'certificate' })).toBe('long');
+  });
+  it('states no term for a result that is not a certificate', () => {
+    expect(validityOf({ type: 'approval_document' })).toBeNull();
+    expect(validityOf(undefined)).toBeNull();
   });
 });

@@ -57,3 +57,11 @@ export function guideServices(g: Partial<Facts>, online: OnlineFunctions = ONLIN
     payOffline: pays && !online.payment ? where : null,
   };
 }
+
+/** 有效期 as a guide states it: years, `long` (长期有效) for a certificate without a term, null for other results. */
+export function validityOf(
+  result: Pick<ItemGuide['result'], 'type' | 'validYears'> | undefined,
+): number | 'long' | null {
+  if (!result || result.type !== 'certificate') return null;
+  return result.validYears ?? 'long';
+}

@@ -207,7 +207,12 @@ export interface TimeLimit {
 export interface ItemGuide {
   code?: string;
   name: string;
-  implementingBody?: { name: string; nature: string };
+  implementingBody?: {
+    name: string;
+    nature: string;
+    /** Where the body sits in the deciding region (a department by keyword, or the government). */
+    office?: { kind: 'department'; keyword: string } | { kind: 'government' };
+  };
   serviceObjects?: string[];
   acceptAnywhere?: boolean;
   expressDelivery?: boolean;
@@ -233,7 +238,8 @@ export interface ItemGuide {
   contacts: { consultPhone: string; complaintPhone: string };
   process: { step: string; description: string; limitDays?: number }[];
   specialProcedures: { kind: string; name: string; maxDays: number }[];
-  result: { name: string; type: string };
+  /** `validYears`: the certificate's term (absent: 长期有效); `entries`: form-field keys it prints. */
+  result: { name: string; type: string; validYears?: number; entries?: string[] };
   acceptLevels: string[];
   decideLevel: string;
   delegations?: Delegation[];

@@ -19,6 +19,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { App as AntApp } from 'antd';
 import { api, ApiError } from '../../shared/api';
+import { applyFieldErrors } from '../../shared/formErrors';
 import { useI18n } from '../../shared/i18n';
 import { ErrorResult, PageLoading } from '../../shared/components/common';
 import { RegionTreeSelect } from '../../shared/components/RegionTreeSelect';
@@ -35,6 +36,18 @@ import {
   SPECIAL_PROCEDURE_KINDS,
   type ItemGuide,
 } from '../../shared/types';
+import {
+  OFFICE_KINDS,
+  cleanResult,
+  editorFieldPath,
+  entriesProblem,
+  entryOptions,
+  officeOf,
+  officeProblem,
+  validYearsProblem,
+  type OfficeDraft,
+  type OfficeKind,
+} from './itemGuideFields';
 
 interface EditorValues {
   code?: string;
@@ -105,8 +118,12 @@ function normalise(g: Partial<ItemGuide> | undefined): ItemGuide {
 /** The body the catalog expects: the guide's own fields, with limits in working days. */
 function toBody(g: ItemGuide): ItemGuide {
   const n = normalise(g);
+  const { office: draftOffice, ...body } = n.implementingBody ?? { name: '', nature: '' };
+  const office = officeOf(draftOffice);
   return {
     ...n,
+    implementingBody: { ...body, ...(office ? { office } : {}) },
+    result: cleanResult(n.result),
     statutoryLimit: { ...n.statutoryLimit, unit: 'working_day', note: n.statutoryLimit.note ?? '' },
     promisedLimit: { ...n.promisedLimit, unit: 'working_day', note: n.promisedLimit.note ?? '' },
   };
@@ -129,6 +146,33 @@ function Section({ title, children, extra }: { title: ReactNode; children: React
   );
 }
 
+/** 办理地的实施机关: none, a department of the deciding region by keyword, or its government. */
+function OfficeInput({ value, onChange }: { value?: OfficeDraft; onChange?: (v: OfficeDraft) => void }) {
+  const { t } = useI18n();
+  const kind: OfficeKind = value?.kind ?? 'none';
+  return (
+    <Space.Compact style={{ width: '100%' }}>
+      <Select<OfficeKind>
+        value={kind}
+        onChange={(k) => onChange?.({ ...value, kind: k })}
+        options={OFFICE_KINDS.map((k) => ({ value: k, label: t(`items.officeKind.${k}` as 'items.officeKind.none') }))}
+        style={{ width: kind === 'department' ? '55%' : '100%' }}
+        data-testid="item-office-kind"
+      />
+      {kind === 'department' && (
+        <Input
+          value={value?.keyword ?? ''}
+          onChange={(e) => onChange?.({ ...value, kind, keyword: e.target.value })}
+          placeholder={t('items.officeKeyword')}
+          maxLength={30}
+          style={{ width: '45%' }}
+          data-testid="item-office-keyword"
+        />
+      )}
+    </Space.Compact>
+  );
+}
+
 /** 事项草稿编辑器: create an item or edit its draft; materials and other lists are Form.Lists. */
 export default function ItemEditorPage() {
   const { code } = useParams();
@@ -142,6 +186,9 @@ export default function ItemEditorPage() {
   const [noDraft, setNoDraft] = useState(false);
   const [saving, setSaving] = useState(false);
   const charged = Form.useWatch(['guide', 'fees', 'charged'], form);
+  // The form fields are not edited here but kept in the store: the certificate's entries choose from them.
+  const formFields = Form.useWatch(['guide', 'formFields'], { form, preserve: true }) as unknown[] | undefined;
+  const entries = Form.useWatch(['guide', 'result', 'entries'], form) as string[] | undefined;
 
   useEffect(() => {
     if (isNew) {
@@ -215,8 +262,10 @@ export default function ItemEditorPage() {
       await api.post(`/api/items/${encodeURIComponent(code)}/publish`);
       void message.success(t('items.published'));
       navigate('/admin/items');
-    } catch {
-      /* validation errors shown on the form; API errors by the client */
+    } catch (err) {
+      // validation errors shown on the form, API errors by the client; a refused publish names guide
+      // fields (the implementing body that cannot be resolved): shown next to them as well
+      if (err instanceof ApiError) applyFieldErrors(form, err.problem.errors, editorFieldPath);
     }
   };
 
@@ -365,6 +414,23 @@ export default function ItemEditorPage() {
             </FieldCol>
             <FieldCol
               xs={24}
+              md={12}
+              name={['guide', 'implementingBody', 'office']}
+              label={t('items.office')}
+              extra={t('items.officeHelp')}
+              rules={[
+                {
+                  validator: (_, v: OfficeDraft | undefined) => {
+                    const problem = officeProblem(v);
+                    return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+                  },
+                },
+              ]}
+            >
+              <OfficeInput />
+            </FieldCol>
+            <FieldCol
+              xs={24}
               md={8}
               name={['guide', 'serviceObjects']}
               label={t('guide.serviceObjects')}
@@ -392,6 +458,57 @@ export default function ItemEditorPage() {
               rules={[sel(t('guide.resultType'))]}
             >
               <Select options={RESULT_TYPES.map((c) => ({ value: c, label: label('resultType', c) }))} />
+            </FieldCol>
+            <FieldCol
+              xs={12}
+              md={4}
+              name={['guide', 'result', 'validYears']}
+              label={t('items.validYears')}
+              extra={t('items.validYearsHelp')}
+              dependencies={[['guide', 'result', 'type']]}
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator: (_, v: unknown) => {
+                    const problem = validYearsProblem(v, getFieldValue(['guide', 'result', 'type']) as string);
+                    return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+                  },
+                }),
+              ]}
+            >
+              <InputNumber
+                min={1}
+                max={100}
+                precision={0}
+                style={{ width: '100%' }}
+                placeholder={t('items.validYearsPlaceholder')}
+                suffix={t('items.years')}
+                data-testid="item-valid-years"
+              />
+            </FieldCol>
+            <FieldCol
+              xs={24}
+              md={12}
+              name={['guide', 'result', 'entries']}
+              label={t('items.entries')}
+              extra={t('items.entriesHelp')}
+              rules={[
+                {
+                  validator: (_, v: string[] | undefined) => {
+                    const problem = entriesProblem(v, formFields);
+                    return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+                  },
+                },
+              ]}
+            >
+              <Select
+                mode="multiple"
+                allowClear
+                maxCount={20}
+                optionFilterProp="label"
+                notFoundContent={t('items.entriesNoFields')}
+                options={entryOptions(formFields, entries)}
+                data-testid="item-result-entries"
+              />
             </FieldCol>
           </Row>
         </Section>

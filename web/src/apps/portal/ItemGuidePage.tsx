@@ -24,7 +24,7 @@ import { useFetch } from '../../shared/components/hooks';
 import { ErrorResult } from '../../shared/components/common';
 import { useAuth } from '../../shared/auth';
 import type { ItemGuide, Material } from '../../shared/types';
-import { guideServices, type OfflinePlace } from '../../shared/guide';
+import { guideServices, validityOf, type OfflinePlace } from '../../shared/guide';
 
 /** 在线申请: applicants and agents go to the form; signed-out visitors sign in first and come back. */
 function ApplyButton({ code }: { code: string }) {
@@ -152,6 +152,7 @@ export default function ItemGuidePage() {
     l ? `${t('common.workdays', { n: l.days })}${l.note ? ` · ${l.note}` : ''}` : t('common.notSet');
 
   const services = guideServices(g);
+  const validity = validityOf(g.result);
 
   return (
     <div>
@@ -216,6 +217,19 @@ export default function ItemGuidePage() {
                   label: t('guide.result'),
                   children: g.result ? `${g.result.name} · ${label('resultType', g.result.type)}` : '',
                 },
+                ...(validity !== null
+                  ? [
+                      {
+                        key: 'validity',
+                        label: t('guide.validity'),
+                        children: (
+                          <span data-testid="guide-validity">
+                            {validity === 'long' ? t('guide.longTerm') : t('guide.validYearsN', { n: validity })}
+                          </span>
+                        ),
+                      },
+                    ]
+                  : []),
                 {
                   key: 'services',
                   label: t('guide.services'),

@@ -381,6 +381,99 @@ describe('administration', () => {
     expect((await get('/api/items/2111-GG-09001')).json().name).toBe('村级就业信息登记');
   });
 
+  it('keeps the acting office, the term and the printed entries of a new item; publish names the office', async () => {
+    const {
+      code: _c,
+      version: _v,
+      status: _s,
+      active: _a,
+      typeLabel: _t,
+      departmentName: _d,
+      publishedAt: _p,
+      delegations: _g,
+      basicCode: _b,
+      businessCode: _bc,
+      regionCode: _r,
+      ...guide
+    } = (await get(`/api/items/${DEMO_ITEM_CODES.minimumLiving}`)).json();
+    expect(guide.decideLevel).toBe('county');
+    const formFields = [
+      { key: 'premises', label: '经营场所', type: 'address', required: true },
+      { key: 'scope', label: '经营项目', type: 'textarea', required: true },
+    ];
+    const itemCode = '2111-GF-09003';
+    const withBody = (office: unknown, result: Record<string, unknown> = {}) => ({
+      ...guide,
+      name: '困难群众临时救助证明',
+      formFields,
+      implementingBody: { name: '县（区）民政局', nature: '法定机关', ...(office ? { office } : {}) },
+      result: { name: '救助证', type: 'certificate', validYears: 3, entries: ['scope', 'premises'], ...result },
+    });
+    const created = await send('POST', '/api/items', {
+      code: itemCode,
+      basicCode: 'GF903000',
+      businessCode: `${itemCode}-01`,
+      regionCode: '211100',
+      guide: withBody({ kind: 'department', keyword: '慈善总会' }),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const draft = (await get(`/api/items/${itemCode}/draft`, admin)).json();
+    expect(draft.implementingBody.office).toEqual({ kind: 'department', keyword: '慈善总会' });
+    expect(draft.result).toMatchObject({ validYears: 3, entries: ['scope', 'premises'] });
+
+    // no county has a 慈善总会: refused, naming the field the editor shows it on
+    const refused = await send('POST', `/api/items/${itemCode}/publish`);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().errors).toEqual([
+      { field: 'implementingBody.office', message: expect.stringContaining('兴隆台区没有名称含「慈善总会」的部门') },
+    ]);
+    expect((await get(`/api/items/${itemCode}`)).statusCode).toBe(404);
+
+    // what the editor refuses, the catalog refuses too, naming each field in the body
+    const fieldsOf = (res: { json: () => { errors: { field: string }[] } }) => res.json().errors.map((e) => e.field);
+    const short = await send('PUT', `/api/items/${itemCode}/draft`, {
+      guide: withBody({ kind: 'department', keyword: '民' }),
+    });
+    expect(short.statusCode).toBe(400);
+    expect(fieldsOf(short)).toEqual(['guide.implementingBody.office.keyword']);
+    const notInForm = await send('PUT', `/api/items/${itemCode}/draft`, {
+      guide: withBody({ kind: 'government' }, { entries: ['premises', 'licenceNo'] }),
+    });
+    expect(notInForm.statusCode).toBe(400);
+    expect(fieldsOf(notInForm)).toEqual(['guide.result.entries.1']);
+    const termOfALetter = await send('PUT', `/api/items/${itemCode}/draft`, {
+      guide: withBody({ kind: 'government' }, { type: 'approval_document' }),
+    });
+    expect(termOfALetter.statusCode).toBe(400);
+    expect(fieldsOf(termOfALetter)).toEqual(['guide.result.validYears']);
+
+    // 民政局 exists in every county: saved as sent, published, and the guide carries all three
+    const fixed = await send('PUT', `/api/items/${itemCode}/draft`, {
+      guide: withBody({ kind: 'department', keyword: '民政局' }, { validYears: 5 }),
+    });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    const published = await send('POST', `/api/items/${itemCode}/publish`);
+    expect(published.statusCode, published.body).toBe(200);
+    const current = (await get(`/api/items/${itemCode}`)).json();
+    expect(current.implementingBody.office).toEqual({ kind: 'department', keyword: '民政局' });
+    expect(current.result).toEqual({
+      name: '救助证',
+      type: 'certificate',
+      validYears: 5,
+      entries: ['scope', 'premises'],
+    });
+
+    // a term and entries left empty are absent (长期有效, nothing printed), not kept from before
+    const { validYears: _y, entries: _e, ...plain } = current.result;
+    const cleared = await send('PUT', `/api/items/${itemCode}/draft`, {
+      guide: { ...withBody(undefined), result: plain, decideLevel: 'city', acceptLevels: ['city'] },
+    });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    const again = (await get(`/api/items/${itemCode}/draft`, admin)).json();
+    expect(again.result).toEqual({ name: '救助证', type: 'certificate' });
+    expect(again.implementingBody.office).toBeUndefined();
+  });
+
   it('records delegations and shows them on the guide', async () => {
     const code = DEMO_ITEM_CODES.constructionPermit;
     const res = await send('POST', `/api/items/${code}/delegations`, {

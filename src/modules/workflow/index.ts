@@ -24,16 +24,20 @@ export {
   immediateDefinition,
   getProcessDefinition,
   wordedForType,
-  decisionWords,
-  DECISION_WORDS,
-  DEFAULT_DECISION_WORDS,
-  type DecisionWords,
   standardStepLimits,
   withStepLimits,
   withExtraSteps,
   EXTRA_STEP_PRESETS,
   type ExtraStep,
 } from './workflow.defaults';
+export {
+  decisionWords,
+  decisionStatusLabels,
+  DECISION_WORDS,
+  DEFAULT_DECISION_WORDS,
+  ANY_TYPE_DECISION_STATUS_LABELS,
+  type DecisionWords,
+} from './workflow.words';
 export {
   validateDefinition,
   transition,

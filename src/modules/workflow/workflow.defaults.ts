@@ -20,6 +20,7 @@
  */
 import { PREVIOUS, STANDARD_ACTION_LABELS as A, STANDARD_STATUS_LABELS as S } from './workflow.labels';
 import { validateDefinition } from './workflow.rules';
+import { decisionStatusLabels, decisionWords } from './workflow.words';
 import type { ActionDefinition, Performer, ProcessDefinition, StepDefinition } from './workflow.types';
 
 /** Statuses before acceptance, from which the applicant may withdraw without a clock. */
@@ -217,32 +218,6 @@ export function immediateDefinition(): ProcessDefinition {
 }
 
 /**
- * How the decision on an item is worded, by the catalog's item type code: a licence is granted
- * 准予许可, a benefit 准予给付, a confirmation 予以确认 … The decision actions and statuses of a
- * definition (`grant`, `deny`, `granted`, `denied`) and the documents of the decision take these words.
- */
-export interface DecisionWords {
-  grant: string;
-  deny: string;
-}
-export const DECISION_WORDS: Readonly<Record<string, DecisionWords>> = {
-  licence: { grant: A.grant, deny: A.deny },
-  benefit: { grant: '准予给付', deny: '不予给付' },
-  confirmation: { grant: '予以确认', deny: '不予确认' },
-  filing: { grant: '予以备案', deny: '不予备案' },
-  reward: { grant: '给予奖励', deny: '不予奖励' },
-  adjudication: { grant: '作出裁决', deny: '驳回申请' },
-  public_service: { grant: '准予办理', deny: '不予办理' },
-};
-/** Words of an item type without its own (penalty, levy, inspection … are rarely applied for). */
-export const DEFAULT_DECISION_WORDS: DecisionWords = { grant: '准予办理', deny: '不予办理' };
-/** The words of a type; no type at all is a licence's (the standard path's own labels). */
-export const decisionWords = (itemType: string | undefined): DecisionWords =>
-  itemType === undefined
-    ? DECISION_WORDS.licence!
-    : ((Object.hasOwn(DECISION_WORDS, itemType) ? DECISION_WORDS[itemType] : undefined) ?? DEFAULT_DECISION_WORDS);
-
-/**
  * The definition worded for the item's type: a decision action or status that still carries the standard
  * licence label takes the type's words; a label the item's author chose stays. Unchanged (the same object)
  * when there is nothing to reword.
@@ -251,9 +226,10 @@ export function wordedForType(def: ProcessDefinition, itemType: string | undefin
   const w = decisionWords(itemType);
   if (w.grant === A.grant && w.deny === A.deny) return def;
   const action: Record<string, [string, string]> = { grant: [A.grant, w.grant], deny: [A.deny, w.deny] };
+  const worded = decisionStatusLabels(w);
   const step: Record<string, [string, string]> = {
-    granted: [S.granted, `${w.grant}，待制证`],
-    denied: [S.denied, w.deny],
+    granted: [S.granted, worded.granted],
+    denied: [S.denied, worded.denied],
   };
   const relabel = <T extends { label: string }>(x: T, pair: [string, string] | undefined): T =>
     pair && x.label === pair[0] ? { ...x, label: pair[1] } : x;

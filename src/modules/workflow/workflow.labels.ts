@@ -3,6 +3,7 @@
  * Labels of the standard path live here so that the defaults, the rules' messages and the UI agree.
  */
 import { ROLES, ROLE_LABELS } from '../../platform/auth';
+import { LICENCE_DECISION_WORDS, decisionStatusLabels } from './workflow.words';
 import type { ActionRequirement, ClockEffect, Performer, StandardAction, StandardStatus } from './workflow.types';
 
 /** Target of `resume`: the status the case was suspended from (`CaseSnapshot.suspendedFrom`). */
@@ -50,8 +51,8 @@ export const STANDARD_STATUS_LABELS: Record<StandardStatus, string> = {
   refused: '不予受理',
   accepted: '已受理，审查中',
   reviewed: '审查通过，待决定',
-  granted: '准予许可，待制证',
-  denied: '不予许可',
+  // the standard path is worded for a licence; `wordedForType` rewords it for the item's type
+  ...decisionStatusLabels(LICENCE_DECISION_WORDS),
   certificate_issued: '已制证，待送达',
   completed: '已办结',
   withdrawn: '已撤回',
@@ -67,8 +68,7 @@ export const STANDARD_ACTION_LABELS: Record<StandardAction, string> = {
   accept: '受理',
   'review-pass': '审查通过',
   return: '退回上一环节',
-  grant: '准予许可',
-  deny: '不予许可',
+  ...LICENCE_DECISION_WORDS,
   suspend: '启动特别程序（暂停计时）',
   resume: '结束特别程序（恢复计时）',
   'issue-certificate': '制证',

@@ -12,6 +12,7 @@ import { DeadlineTag, StatusTag } from '../../shared/components/CaseBits';
 import { ErrorResult, PageLoading } from '../../shared/components/common';
 import { useDebounced, usePagedList } from '../../shared/components/hooks';
 import { ItemSelect } from '../../shared/components/ItemSelect';
+import { statusFilterLabel } from '../../shared/decisionWords';
 import { PagedListTable } from '../../shared/components/ListPage';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { RegionTreeSelect } from '../../shared/components/RegionTreeSelect';
@@ -60,6 +61,8 @@ export default function MonitorPage() {
   const [params, setParams] = useSearchParams();
   const get = (k: FilterKey) => params.get(k) ?? undefined;
   const [text, setText] = useState('');
+  // the type of the item chosen in the filter (known once picked here): words its decision statuses
+  const [itemType, setItemType] = useState<string>();
   const q = useDebounced(text.trim(), 400);
   const root = user?.scope.regionCode ?? CITY_CODE;
   const region = get('region');
@@ -234,7 +237,10 @@ export default function MonitorPage() {
           )}
           <ItemSelect
             value={get('itemCode')}
-            onChange={(v) => update({ itemCode: v })}
+            onChange={(v, item) => {
+              setItemType(item?.type);
+              update({ itemCode: v });
+            }}
             testId="mo-filter-item"
             style={{ width: 220 }}
           />
@@ -245,7 +251,10 @@ export default function MonitorPage() {
             placeholder={t('common.status')}
             style={{ width: 170 }}
             data-testid="mo-filter-status"
-            options={STATUSES.map((s) => ({ value: s, label: label('caseStatus', s) }))}
+            options={STATUSES.map((s) => ({
+              value: s,
+              label: statusFilterLabel(s, get('itemCode') ? itemType : undefined, (x) => label('caseStatus', x)),
+            }))}
           />
           <Select
             allowClear

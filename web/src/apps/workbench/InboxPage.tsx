@@ -11,6 +11,7 @@ import { formatDateTime } from '../../shared/components/common';
 import { PagedListTable } from '../../shared/components/ListPage';
 import { DeadlineTag, StatusTag } from '../../shared/components/CaseBits';
 import { ItemSelect } from '../../shared/components/ItemSelect';
+import { statusFilterLabel } from '../../shared/decisionWords';
 import type { CaseListItem } from '../../shared/cases';
 import { GreenChannelTag } from '../../shared/components/LinkageBits';
 import { BundleMarker, useBundleLinks } from './BundleSiblings';
@@ -47,6 +48,8 @@ export function Inbox() {
   const from = params.get('from') ?? undefined;
   const to = params.get('to') ?? undefined;
   const [text, setText] = useState(params.get('q') ?? '');
+  // the type of the item chosen in the filter (known once picked here): words its decision statuses
+  const [itemType, setItemType] = useState<string>();
   const q = useDebounced(text.trim(), 400);
 
   const update = (patch: Record<string, string | undefined>) => {
@@ -191,7 +194,10 @@ export function Inbox() {
           placeholder={t('common.status')}
           style={{ width: 170 }}
           data-testid="wb-filter-status"
-          options={STATUS_FILTERS.map((s) => ({ value: s, label: label('caseStatus', s) }))}
+          options={STATUS_FILTERS.map((s) => ({
+            value: s,
+            label: statusFilterLabel(s, itemCode ? itemType : undefined, (x) => label('caseStatus', x)),
+          }))}
         />
         <Select
           allowClear
@@ -204,7 +210,10 @@ export function Inbox() {
         />
         <ItemSelect
           value={itemCode}
-          onChange={(v) => update({ item: v })}
+          onChange={(v, item) => {
+            setItemType(item?.type);
+            update({ item: v });
+          }}
           testId="wb-filter-item"
           style={{ width: 240 }}
         />

@@ -7,6 +7,7 @@ import { regulationZh } from './regulation.zh-CN';
 import { monitorZh } from './monitor.zh-CN';
 import { accountZh } from './account.zh-CN';
 import { LEVEL_LABELS } from '../levels';
+import { ANY_TYPE_DECISION_STATUS_LABELS } from '../decisionWords';
 
 /** Chinese (the primary language). Keys are stable; en-US.ts must define every key. */
 export const zhCN = {
@@ -321,8 +322,9 @@ export const zhCN = {
   'caseStatus.refused': '不予受理',
   'caseStatus.accepted': '已受理，审查中',
   'caseStatus.reviewed': '审查通过，待决定',
-  'caseStatus.granted': '准予许可，待制证',
-  'caseStatus.denied': '不予许可',
+  // statuses of cases of any type (a case's own label comes worded for its item's type from the server)
+  'caseStatus.granted': ANY_TYPE_DECISION_STATUS_LABELS.granted,
+  'caseStatus.denied': ANY_TYPE_DECISION_STATUS_LABELS.denied,
   'caseStatus.certificate_issued': '已制证，待送达',
   'caseStatus.completed': '已办结',
   'caseStatus.withdrawn': '已撤回',

@@ -53,6 +53,63 @@ describe('administration', () => {
     await clerk.context().close();
   });
 
+  it('an administrator sets where an item is decided and sees a publish refused next to the field', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'admin');
+    const codeOf = async (q: string) => {
+      const res = await page.request.get(`/api/items?q=${encodeURIComponent(q)}&pageSize=1`);
+      return ((await res.json()) as { items: { code: string }[] }).items[0]!.code;
+    };
+
+    // 最低生活保障审批 is decided by each county: its body is the county's 民政局
+    const minimumLiving = await codeOf('最低生活保障审批');
+    await page.goto(`/admin/items/${minimumLiving}/edit`);
+    await page.getByTestId('item-editor').waitFor();
+    expect(await page.getByTestId('item-office-kind').innerText()).toContain('办理地的部门');
+    expect(await page.getByTestId('item-office-keyword').inputValue()).toBe('民政局');
+    // one character is refused before anything is sent
+    await page.getByTestId('item-office-keyword').fill('民');
+    await page.getByTestId('item-save').click();
+    await page.getByText('部门关键词至少 2 个字').waitFor();
+    // a department no county has: saved, but publishing is refused and the reason stands by the field
+    await page.getByTestId('item-office-keyword').fill('慈善总会');
+    await page.getByTestId('item-editor-publish').click();
+    await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+    const officeItem = page.locator('.ant-form-item').filter({ has: page.getByTestId('item-office-kind') });
+    await officeItem
+      .locator('.ant-form-item-explain-error')
+      .filter({ hasText: '兴隆台区没有名称含「慈善总会」的部门' })
+      .waitFor();
+    expect(page.url()).toContain('/edit');
+    const published = await page.request.get(`/api/items/${minimumLiving}`);
+    expect(((await published.json()) as { version: number }).version).toBe(1);
+    // put the county's 民政局 back into the draft
+    await page.getByTestId('item-office-keyword').fill('民政局');
+    await page.getByTestId('item-save').click();
+    await page.getByText('草稿已保存').waitFor();
+
+    // 食品经营许可: a five-year certificate printing three fields of its form, shown by their labels
+    const food = await codeOf('食品经营许可');
+    await page.goto(`/admin/items/${food}/edit`);
+    await page.getByTestId('item-editor').waitFor();
+    // antd puts the test id on the input itself
+    const years = page.locator('input[data-testid="item-valid-years"]');
+    expect(await years.inputValue()).toBe('5');
+    const entries = await page
+      .locator('.ant-form-item')
+      .filter({ has: page.getByTestId('item-result-entries') })
+      .innerText();
+    for (const label of ['经营场所', '主体业态', '经营项目']) expect(entries).toContain(label);
+    // the term cleared is 长期有效 on the public guide once published
+    await years.fill('');
+    await page.getByTestId('item-editor-publish').click();
+    await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+    await page.waitForURL(/\/admin\/items$/);
+    await page.goto(`/items/${food}`);
+    expect(await page.getByTestId('guide-validity').innerText()).toBe('长期有效');
+    await page.context().close();
+  });
+
   it('an administrator enters the next year holiday and publishes the notice', async () => {
     const page = await newPage(browser);
     await signIn(page, 'admin');

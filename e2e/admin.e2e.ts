@@ -65,8 +65,8 @@ describe('administration', () => {
     const minimumLiving = await codeOf('最低生活保障审批');
     await page.goto(`/admin/items/${minimumLiving}/edit`);
     await page.getByTestId('item-editor').waitFor();
+    await expect.poll(() => page.getByTestId('item-office-keyword').inputValue(), POLL).toBe('民政局');
     expect(await page.getByTestId('item-office-kind').innerText()).toContain('办理地的部门');
-    expect(await page.getByTestId('item-office-keyword').inputValue()).toBe('民政局');
     // one character is refused before anything is sent
     await page.getByTestId('item-office-keyword').fill('民');
     await page.getByTestId('item-save').click();
@@ -86,7 +86,12 @@ describe('administration', () => {
     // put the county's 民政局 back into the draft
     await page.getByTestId('item-office-keyword').fill('民政局');
     await page.getByTestId('item-save').click();
-    await page.getByText('草稿已保存').waitFor();
+    await expect
+      .poll(async () => {
+        const draft = await page.request.get(`/api/items/${minimumLiving}/draft`);
+        return ((await draft.json()) as { implementingBody: { office?: unknown } }).implementingBody.office;
+      }, POLL)
+      .toEqual({ kind: 'department', keyword: '民政局' });
 
     // 食品经营许可: a five-year certificate printing three fields of its form, shown by their labels
     const food = await codeOf('食品经营许可');
@@ -94,7 +99,7 @@ describe('administration', () => {
     await page.getByTestId('item-editor').waitFor();
     // antd puts the test id on the input itself
     const years = page.locator('input[data-testid="item-valid-years"]');
-    expect(await years.inputValue()).toBe('5');
+    await expect.poll(() => years.inputValue(), POLL).toBe('5');
     const entries = await page
       .locator('.ant-form-item')
       .filter({ has: page.getByTestId('item-result-entries') })
@@ -106,7 +111,7 @@ describe('administration', () => {
     await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
     await page.waitForURL(/\/admin\/items$/);
     await page.goto(`/items/${food}`);
-    expect(await page.getByTestId('guide-validity').innerText()).toBe('长期有效');
+    await expect.poll(() => page.getByTestId('guide-validity').innerText(), POLL).toBe('长期有效');
     await page.context().close();
   });
 

@@ -22,7 +22,7 @@ import {
 } from '../../shared/components/ListPage';
 import { DepartmentSelect, HallSelect, WindowSelect } from '../../shared/components/selects';
 import { isStrongPassword, PHONE_RE, USERNAME_RE } from '../../shared/validators';
-import { STAFF_ROLES, staffScope, type Role, type Staff } from '../../shared/types';
+import { STAFF_ROLES, type Role, type Staff } from '../../shared/types';
 
 interface StaffForm {
   username: string;
@@ -60,7 +60,7 @@ export default function StaffPage() {
   const open = (s: Staff | 'new') => {
     form.resetFields();
     if (s !== 'new') {
-      const sc = staffScope(s);
+      const sc = s.scope;
       form.setFieldsValue({
         username: s.username,
         name: s.name,
@@ -141,16 +141,16 @@ export default function StaffPage() {
       title: t('common.region'),
       key: 'region',
       width: 120,
-      render: (_, s) => staffScope(s).regionName ?? staffScope(s).regionCode,
+      render: (_, s) => s.scope.regionName ?? s.scope.regionCode,
     },
     {
       title: t('common.department'),
       key: 'dept',
       width: 200,
       responsive: ['lg'],
-      render: (_, s) => staffScope(s).departmentName,
+      render: (_, s) => s.scope.departmentName,
     },
-    { title: t('common.hall'), key: 'hall', width: 180, responsive: ['xl'], render: (_, s) => staffScope(s).hallName },
+    { title: t('common.hall'), key: 'hall', width: 180, responsive: ['xl'], render: (_, s) => s.scope.hallName },
     { title: t('common.phone'), dataIndex: 'phoneMasked', key: 'phone', width: 120, responsive: ['xl'] },
     {
       title: t('staff.lastLoginAt'),

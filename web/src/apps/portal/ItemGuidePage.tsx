@@ -353,7 +353,7 @@ export default function ItemGuidePage() {
                 {g.delegations.map((d, i) => (
                   <li key={i}>
                     {d.effectiveDate}：{label('level', d.fromLevel)} → {label('level', d.toLevel)} ·{' '}
-                    {d.regionName ?? d.regionCode} · {d.basis}
+                    {d.regionCode} · {d.basis}
                   </li>
                 ))}
               </ul>

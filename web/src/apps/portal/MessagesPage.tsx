@@ -104,7 +104,7 @@ export default function MessagesPage() {
                           <Typography.Text type="secondary">{formatDateTime(m.createdAt)}</Typography.Text>
                           {m.caseId && (
                             <Link to={caseLink(m.caseId)} data-testid="message-case-link">
-                              {m.caseNumber ?? t('messages.viewCase')}
+                              {t('messages.viewCase')}
                             </Link>
                           )}
                           {!read && (

@@ -5,7 +5,7 @@ import { api, type FieldError } from '../api';
 import { useI18n } from '../i18n';
 import { useFetch } from './hooks';
 import { applyFieldErrors, type NamePath } from '../formErrors';
-import { caseFileUrl, ownFileUrl, type CaseView, type Correction, type ItemDetail, type UploadedFile } from '../cases';
+import { caseFileUrl, ownFileUrl, payloadOf, type CaseView, type Correction, type ItemDetail, type UploadedFile } from '../cases';
 import { FileUploadField } from './FileUpload';
 import { FormFieldsSection, OtherErrorsAlert, type FormMode } from './CaseForm';
 import { useCaseAction } from './caseAction';
@@ -18,7 +18,7 @@ interface Values {
 /** The corrections of the latest one-time notice 一次性告知 in the case's history. */
 export function latestCorrections(c: CaseView): Correction[] {
   const notice = [...c.history].reverse().find((h) => h.action === 'request-correction');
-  return notice?.payload?.corrections ?? [];
+  return (notice && payloadOf(notice).corrections) ?? [];
 }
 
 const sameIds = (a: UploadedFile[], b: UploadedFile[]) => a.length === b.length && a.every((f, i) => f.id === b[i]?.id);

@@ -1,5 +1,5 @@
 /** 一件事一次办: names for the bundle and bundle-application answers, taken from the generated API schema. */
-import type { Res, Row } from './client';
+import { api, type Res, type Row } from './client';
 import type { FormField } from './cases';
 import type { Material } from './types';
 
@@ -41,3 +41,7 @@ export const BUNDLE_STATUS_COLOURS: Record<BundleApplicationStatus, string> = {
 /** The machine code of a problem: its `code`, else the tail of its `type` (`urn:yiwang:problem:<code>`), which routes always keep. */
 export const problemCode = (p: { code?: string; type?: string }) =>
   p.code ?? (p.type?.startsWith('urn:yiwang:problem:') ? p.type.slice('urn:yiwang:problem:'.length) : undefined);
+
+/** `GET /api/bundles/{code}`, its merged fields typed as item form fields. */
+export const fetchBundle = (code: string, signal?: AbortSignal): Promise<BundleDetail> =>
+  api.get('/api/bundles/{code}', { params: { path: { code } }, signal, silent: true }) as Promise<BundleDetail>;

@@ -114,3 +114,12 @@ export function formatBytes(n: number): string {
 
 /** The step's payload, read through the keys steps write. */
 export const payloadOf = (h: HistoryEntry): HistoryPayload => h.payload as HistoryPayload;
+
+/** An action's answer: the whole case unless the request asked `Prefer: return=minimal` (then what changed). */
+export type ActionAnswer = Res<'/api/cases/{id}/actions', 'post'>;
+/** The whole case from an action asked without `Prefer: return=minimal`. */
+export function wholeCase(a: ActionAnswer): CaseView {
+  if ('history' in a) return a;
+  throw new Error('expected the whole case, got the minimal answer');
+}
+export type ActionBody = Body<'/api/cases/{id}/actions', 'post'>;

@@ -169,11 +169,16 @@ client.use({
 type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];
 type Init<P extends PathsWith<M>, M extends Method> = MaybeOptionalInit<paths[P], M>;
 /** The init argument: required only when the path has path parameters or a required body. */
-type InitArg<I> = RequiredKeys<NonNullable<I>> extends never
-  ? [init?: NonNullable<I> & CallOptions]
-  : [init: NonNullable<I> & CallOptions];
+type InitArg<I> =
+  RequiredKeys<NonNullable<I>> extends never
+    ? [init?: NonNullable<I> & CallOptions]
+    : [init: NonNullable<I> & CallOptions];
 
-async function send<T>(method: Method, path: string, init: (CallOptions & Record<string, unknown>) | undefined): Promise<T> {
+async function send<T>(
+  method: Method,
+  path: string,
+  init: (CallOptions & Record<string, unknown>) | undefined,
+): Promise<T> {
   const { form, fieldPrefix, silent, noAuthRedirect, ...rest } = init ?? {};
   const options: Record<string, unknown> = { ...rest };
   // Writes always carry a JSON body (routes whose fields are all optional still expect an object).
@@ -193,7 +198,11 @@ async function send<T>(method: Method, path: string, init: (CallOptions & Record
   const data = result.error;
   const problem: Problem = isProblem(data)
     ? { ...data, detail: data.detail || data.title }
-    : { title: response.statusText, status: response.status, detail: t('common.serverError', { status: response.status }) };
+    : {
+        title: response.statusText,
+        status: response.status,
+        detail: t('common.serverError', { status: response.status }),
+      };
 
   if (response.status === 401 && !noAuthRedirect) {
     csrfToken = null;
@@ -250,10 +259,12 @@ export function apiUrl<P extends PathsWith<'get'>>(
   ...params: Init<P, 'get'> extends { params: infer X } ? [params: X] : [params?: NonNullable<Init<P, 'get'>>['params']]
 ): string {
   const p = (params[0] ?? {}) as { path?: Record<string, unknown>; query?: Record<string, QueryValue> };
-  return createFinalURL(path, {
-    baseUrl: '',
-    params: { path: p.path },
-    querySerializer: () => '',
-    pathSerializer: defaultPathSerializer,
-  }) + buildQuery(p.query);
+  return (
+    createFinalURL(path, {
+      baseUrl: '',
+      params: { path: p.path },
+      querySerializer: () => '',
+      pathSerializer: defaultPathSerializer,
+    }) + buildQuery(p.query)
+  );
 }

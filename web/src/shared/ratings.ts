@@ -1,7 +1,6 @@
 /** 好差评 (ratings), rectifications and appeals: names from the generated API schema, and the fixed lists. */
 import type { Res, Row } from './client';
 
-
 /** Indicator codes per channel (labels as the national standards name them; the server checks the codes). */
 export const INDICATOR_CODES: Record<RatingChannel, string[]> = {
   online: ['overall', 'efficiency', 'guide_accuracy', 'convenience', 'usability'],

@@ -18,7 +18,7 @@ import {
 import { PrinterOutlined, PhoneOutlined, EnvironmentOutlined, FormOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api } from '../../shared/api';
+import { api } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
 import { ErrorResult } from '../../shared/components/common';
@@ -134,7 +134,7 @@ export default function ItemGuidePage() {
     error,
     reload,
   } = useFetch<ItemGuide>(
-    (signal) => api.get(`/api/items/${encodeURIComponent(code)}`, { signal, silent: true }),
+    (signal) => api.get('/api/items/{code}', { params: { path: { code } }, signal, silent: true }),
     [code],
   );
 
@@ -352,8 +352,8 @@ export default function ItemGuidePage() {
               <ul className="guide-list">
                 {g.delegations.map((d, i) => (
                   <li key={i}>
-                    {d.effectiveDate}：{label('level', d.fromLevel)} → {label('level', d.toLevel)} ·{' '}
-                    {d.regionCode} · {d.basis}
+                    {d.effectiveDate}：{label('level', d.fromLevel)} → {label('level', d.toLevel)} · {d.regionCode} ·{' '}
+                    {d.basis}
                   </li>
                 ))}
               </ul>

@@ -6,7 +6,7 @@ import { App as AntApp } from 'antd';
 import { useAuth } from '../../shared/auth';
 import { homeFor } from '../../shared/areas';
 import { useI18n } from '../../shared/i18n';
-import { api, ApiError } from '../../shared/api';
+import { api, ApiError } from '../../shared/client';
 
 interface LoginForm {
   username: string;
@@ -41,7 +41,7 @@ export default function LoginPage() {
   // Each challenge is good for one answer: a new one after every attempt that needed it.
   const newChallenge = useCallback(async () => {
     form.setFieldValue('challengeAnswer', '');
-    setChallenge(await api.get<Challenge>('/api/auth/challenge', { noAuthRedirect: true }));
+    setChallenge(await api.get('/api/auth/challenge', { noAuthRedirect: true }));
   }, [form]);
 
   if (!loading && user && !busy) return <Navigate to={next ?? homeFor(user)} replace />;

@@ -1,7 +1,7 @@
 import { Alert, App as AntApp, Button, Card, Empty, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import { api } from '../../shared/api';
+import { api, type Body } from '../../shared/client';
 import { useI18n, type MessageKey } from '../../shared/i18n';
 import { formatDateTime } from '../../shared/components/common';
 import type { VerificationLevel } from '../../shared/types';
@@ -31,17 +31,21 @@ export default function IdentityCheckPage() {
   const [rows, setRows] = useState<ClaimRow[] | null>(null);
   const [target, setTarget] = useState<ClaimRow | null>(null);
   const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm<{ documentType: string; documentNumber: string }>();
+  const [form] = Form.useForm<Body<'/api/identity/claims/{id}/verify'>>();
 
   const search = async () => {
     if (q.trim().length < 3) return;
-    setRows((await api.get<{ items: ClaimRow[] }>('/api/identity/claims', { query: { q: q.trim() } })).items);
+    setRows((await api.get('/api/identity/claims', { params: { query: { q: q.trim() } } })).items);
   };
-  const confirm = async (v: { documentType: string; documentNumber: string }) => {
+  const confirm = async (v: Body<'/api/identity/claims/{id}/verify'>) => {
     if (!target) return;
     setBusy(true);
     try {
-      const updated = await api.post<ClaimRow>(`/api/identity/claims/${target.id}/verify`, v, { form });
+      const updated = await api.post('/api/identity/claims/{id}/verify', {
+        params: { path: { id: target.id } },
+        body: v,
+        form,
+      });
       setRows((rs) => rs?.map((r) => (r.id === updated.id ? updated : r)) ?? null);
       void message.success(t('acct.window.ok'));
       setTarget(null);

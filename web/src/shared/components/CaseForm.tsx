@@ -2,13 +2,13 @@ import { Alert, Checkbox, Col, DatePicker, Form, Input, InputNumber, Radio, Row,
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, type CSSProperties, type ReactNode, type RefObject } from 'react';
-import { api, buildQuery, type FieldError } from '../api';
+import { api, type FieldError } from '../client';
 import { useI18n } from '../i18n';
 import { CONTACT_PHONE_RE, isValidCreditCode, isValidIdNumber } from '../validators';
-import { mustProvide, type CaseListItem, type CaseView, type FormField, type UploadedFile } from '../cases';
+import { mustProvide, type CaseView, type FormField, type UploadedFile } from '../cases';
 import { accountPrefill, factsFromForm, type AccountFacts } from '../prefill';
 import { useFetch } from './hooks';
-import type { Material, Paged, User } from '../types';
+import type { Material, User } from '../types';
 import type { NamePath } from '../formErrors';
 import { FileUploadField } from './FileUpload';
 import { t as tr } from '../i18n';
@@ -349,13 +349,14 @@ export function useAccountFacts(user: User | null, enabled: boolean): AccountFac
   const latest = useFetch<Record<string, unknown> | null>(
     applicant
       ? async (signal) => {
-          const list = await api.get<Paged<CaseListItem>>(
-            `/api/cases${buildQuery({ view: 'all', sort: 'created', pageSize: 1 })}`,
-            { signal, silent: true },
-          );
+          const list = await api.get('/api/cases', {
+            params: { query: { view: 'all', sort: 'created', pageSize: 1 } },
+            signal,
+            silent: true,
+          });
           const last = list.items[0];
           if (!last) return null;
-          const c = await api.get<CaseView>(`/api/cases/${last.id}`, { signal, silent: true });
+          const c = await api.get('/api/cases/{id}', { params: { path: { id: last.id } }, signal, silent: true });
           return c.form;
         }
       : null,

@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, buildQuery } from '../api';
+import { api, buildQuery } from '../client';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
 import { CITY_CODE, type RegionLevel } from '../types';
@@ -70,7 +70,7 @@ export default function ItemAlignmentReport({
   const [filter, setFilter] = useState<AlignmentFilter>({});
   const [level, setLevel] = useState<string | undefined>(undefined);
   const report = useFetch<AlignmentReport>(
-    (signal) => api.get('/api/reports/item-alignment', { query: { region }, signal, silent: true }),
+    (signal) => api.get('/api/reports/item-alignment', { params: { query: { region } }, signal, silent: true }),
     [region],
   );
   const data = report.data;

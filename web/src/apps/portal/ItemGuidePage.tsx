@@ -18,7 +18,7 @@ import {
 import { PrinterOutlined, PhoneOutlined, EnvironmentOutlined, FormOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api } from '../../shared/client';
+import { api, apiUrl } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
 import { ErrorResult } from '../../shared/components/common';
@@ -147,7 +147,6 @@ export default function ItemGuidePage() {
   if (error) return <ErrorResult error={error} onRetry={error.status === 404 ? undefined : reload} />;
   if (!g) return <Empty description={t('guide.notFound')} />;
 
-  const enc = encodeURIComponent(code);
   const limit = (l: { days: number; note?: string } | undefined) =>
     l ? `${t('common.workdays', { n: l.days })}${l.note ? ` · ${l.note}` : ''}` : t('common.notSet');
 
@@ -367,7 +366,7 @@ export default function ItemGuidePage() {
               <Button
                 type="primary"
                 icon={<PrinterOutlined />}
-                href={`/api/items/${enc}/notice.pdf`}
+                href={apiUrl('/api/items/{code}/notice.pdf', { path: { code } })}
                 target="_blank"
                 rel="noopener"
                 data-testid="print-notice"
@@ -375,7 +374,12 @@ export default function ItemGuidePage() {
               >
                 {t('guide.printNotice')}
               </Button>
-              <img className="guide-qr" src={`/api/items/${enc}/qr.svg`} alt={t('guide.qrAlt')} data-testid="item-qr" />
+              <img
+                className="guide-qr"
+                src={apiUrl('/api/items/{code}/qr.svg', { path: { code } })}
+                alt={t('guide.qrAlt')}
+                data-testid="item-qr"
+              />
               <Typography.Text type="secondary">{t('guide.qrTitle')}</Typography.Text>
             </Space>
           </Card>

@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, buildQuery } from '../client';
+import { api, apiUrl } from '../client';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
 import { CITY_CODE, type RegionLevel } from '../types';
@@ -109,7 +109,7 @@ export default function ItemAlignmentReport({
         action={
           <Button
             icon={<DownloadOutlined />}
-            href={`/api/reports/item-alignment.xlsx${buildQuery({ region })}`}
+            href={apiUrl('/api/reports/item-alignment.xlsx', { query: { region } })}
             download
             disabled={!data}
             data-testid="al-export"

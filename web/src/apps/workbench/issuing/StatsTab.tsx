@@ -2,7 +2,7 @@ import { Button, Card, Col, DatePicker, Empty, Row, Segmented, Statistic, Table 
 import { DownloadOutlined } from '@ant-design/icons';
 import { lazy, Suspense, useState } from 'react';
 import type { Dayjs } from 'dayjs';
-import { api, buildQuery } from '../../../shared/client';
+import { api, apiUrl } from '../../../shared/client';
 import { useI18n } from '../../../shared/i18n';
 import { useFetch } from '../../../shared/components/hooks';
 import { ErrorResult, PageLoading } from '../../../shared/components/common';
@@ -43,7 +43,7 @@ export function StatsTab() {
         />
         <Button
           icon={<DownloadOutlined />}
-          href={`/api/issuing/stats.xlsx${buildQuery(query)}`}
+          href={apiUrl('/api/issuing/stats.xlsx', { query })}
           download
           data-testid="iss-stats-export"
         >

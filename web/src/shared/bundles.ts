@@ -1,5 +1,5 @@
 /** 一件事一次办: names for the bundle and bundle-application answers, taken from the generated API schema. */
-import { api, type Res, type Row } from './client';
+import { api, type CallOptions, type Res, type Row } from './client';
 import type { FormField } from './cases';
 import type { Material } from './types';
 
@@ -43,5 +43,5 @@ export const problemCode = (p: { code?: string; type?: string }) =>
   p.code ?? (p.type?.startsWith('urn:yiwang:problem:') ? p.type.slice('urn:yiwang:problem:'.length) : undefined);
 
 /** `GET /api/bundles/{code}`, its merged fields typed as item form fields. */
-export const fetchBundle = (code: string, signal?: AbortSignal): Promise<BundleDetail> =>
-  api.get('/api/bundles/{code}', { params: { path: { code } }, signal, silent: true }) as Promise<BundleDetail>;
+export const fetchBundle = (code: string, opts: CallOptions = { silent: true }): Promise<BundleDetail> =>
+  api.get('/api/bundles/{code}', { params: { path: { code } }, ...opts }) as Promise<BundleDetail>;

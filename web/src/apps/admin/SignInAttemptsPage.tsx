@@ -22,9 +22,9 @@ export default function SignInAttemptsPage() {
   const { t } = useI18n();
   const [username, setUsername] = useState('');
   const [ip, setIp] = useState('');
-  const [ok, setOk] = useState<string | undefined>(undefined);
+  const [ok, setOk] = useState<'true' | 'false' | undefined>(undefined);
   const filters = { username: useDebounced(username.trim()), ip: useDebounced(ip.trim()), ok };
-  const list = usePagedList<AttemptRow>('/api/sign-in-attempts', filters);
+  const list = usePagedList('/api/sign-in-attempts', filters);
   return (
     <div>
       <PageHeader title={t('acct.signins.adminTitle')} />

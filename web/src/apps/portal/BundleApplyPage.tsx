@@ -107,7 +107,7 @@ export default function BundleApplyPage() {
   const [conflict, setConflict] = useState<string | null>(null);
   const page = useRef<HTMLDivElement>(null);
 
-  const bundle = useFetch<BundleDetail>((signal) => fetchBundle(code, signal), [code]);
+  const bundle = useFetch<BundleDetail>((signal) => fetchBundle(code, { signal, silent: true }), [code]);
   const d = bundle.data;
   const materials = useMemo(() => (d ? d.materials.map(asMaterial) : []), [d]);
   const itemNames = useMemo(() => new Map((d?.items ?? []).map((i) => [i.code, i.name])), [d]);

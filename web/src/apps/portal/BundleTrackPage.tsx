@@ -30,7 +30,9 @@ export default function BundleTrackPage() {
   );
   const v = view.data;
   // Department names come from the bundle's guide; a bundle withdrawn since keeps the codes.
-  const bundle = useFetch<BundleDetail>(v ? (signal) => fetchBundle(v.bundleCode, signal) : null, [v?.bundleCode]);
+  const bundle = useFetch<BundleDetail>(v ? (signal) => fetchBundle(v.bundleCode, { signal, silent: true }) : null, [
+    v?.bundleCode,
+  ]);
   const deptNames = useMemo(
     () => new Map((bundle.data?.items ?? []).map((i) => [i.departmentCode, i.departmentName ?? i.departmentCode])),
     [bundle.data],

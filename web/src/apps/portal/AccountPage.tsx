@@ -16,43 +16,17 @@ import {
 } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../shared/client';
+import { api, type Res } from '../../shared/client';
 import { useAuth } from '../../shared/auth';
 import { useI18n, type MessageKey } from '../../shared/i18n';
 import { formatDateTime } from '../../shared/components/common';
 import { isStrongPassword } from '../../shared/validators';
 import type { VerificationLevel } from '../../shared/types';
 
-interface ProviderInfo {
-  id: string;
-  label: string;
-  simulated: boolean;
-}
-interface VerificationStatus {
-  kind: 'person' | 'company';
-  level: VerificationLevel;
-  source: string | null;
-  simulated: boolean;
-  verifiedAt: string | null;
-  claimMasked: string | null;
-  provider: ProviderInfo | null;
-}
-interface SessionRow {
-  id: string;
-  userAgent: string | null;
-  ip: string | null;
-  createdAt: string;
-  lastSeenAt: string | null;
-  current: boolean;
-}
-interface AttemptRow {
-  id: string;
-  ip: string | null;
-  userAgent: string | null;
-  ok: boolean;
-  reason: string | null;
-  at: string;
-}
+type VerificationStatus = Res<'/api/account/verification'>;
+type ProviderInfo = Res<'/api/account/verification/start', 'post'>['provider'];
+type SessionRow = Res<'/api/account/sessions'>['items'][number];
+type AttemptRow = Res<'/api/account/sign-ins'>['items'][number];
 
 export function VerificationTag({ level, simulated }: { level: VerificationLevel; simulated?: boolean }) {
   const { t } = useI18n();

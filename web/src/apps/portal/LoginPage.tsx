@@ -6,7 +6,7 @@ import { App as AntApp } from 'antd';
 import { useAuth } from '../../shared/auth';
 import { homeFor } from '../../shared/areas';
 import { useI18n } from '../../shared/i18n';
-import { api, ApiError } from '../../shared/client';
+import { api, ApiError, type Res } from '../../shared/client';
 
 interface LoginForm {
   username: string;
@@ -14,10 +14,7 @@ interface LoginForm {
   challengeAnswer?: string;
 }
 
-interface Challenge {
-  id: string;
-  image: string;
-}
+type Challenge = Res<'/api/auth/challenge'>;
 
 /** The server asks a challenge after repeated failures (from this address, or on this account). */
 const CHALLENGE_CODES = ['challenge_required', 'challenge_failed'];

@@ -1,24 +1,12 @@
 import { Alert, App as AntApp, Button, Card, Empty, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import { api, type Body } from '../../shared/client';
+import { api, type Body, type Res } from '../../shared/client';
 import { useI18n, type MessageKey } from '../../shared/i18n';
 import { formatDateTime } from '../../shared/components/common';
-import type { VerificationLevel } from '../../shared/types';
 import { VerificationTag } from '../portal/AccountPage';
 
-interface ClaimRow {
-  id: string;
-  username: string;
-  name: string;
-  kind: 'person' | 'company';
-  claimMasked: string | null;
-  phoneMasked: string | null;
-  active: boolean;
-  verification: VerificationLevel;
-  verifiedAt: string | null;
-  createdAt: string;
-}
+type ClaimRow = Res<'/api/identity/claims'>['items'][number];
 
 const PERSON_DOCS = ['resident_id', 'temporary_resident_id', 'hk_mo_tw_residence', 'foreigner_permanent'];
 const COMPANY_DOCS = ['business_licence'];

@@ -152,7 +152,8 @@ export function newUuid(): string {
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const client = createClient<paths>({
-  baseUrl: '',
+  // The page's own origin (a Request needs an absolute address outside a browser, e.g. in tests).
+  baseUrl: typeof location === 'undefined' ? '' : location.origin,
   credentials: 'same-origin',
   headers: { Accept: 'application/json, application/problem+json' },
   querySerializer: (query) => buildQuery(query as Record<string, QueryValue>).slice(1),

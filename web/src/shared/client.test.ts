@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type * as ClientModule from './client';
 
-type Client = typeof import('./client');
+type Client = typeof ClientModule;
 let c: Client;
 const calls: Request[] = [];
 let answer: () => Response = () => new Response(null, { status: 204 });

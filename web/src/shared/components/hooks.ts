@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TablePaginationConfig } from 'antd';
-import { api, ApiError, type PagedPath, type QueryOf, type Row } from '../client';
+import { api, ApiError, type CallOptions, type PagedPath, type QueryOf, type Row } from '../client';
 import type { Paged } from '../types';
 import { t } from '../i18n';
 
@@ -82,14 +82,13 @@ export function usePagedList<P extends PagedPath>(
     setPageState(1);
   }, [filterKey]);
 
+  // One call for whichever paged path: its filters were checked against that path's query above.
+  const getPage = api.get as (
+    path: PagedPath,
+    init: CallOptions & { params: { query: object } },
+  ) => Promise<Paged<Row<P>>>;
   const state = useFetch<Paged<Row<P>>>(
-    path
-      ? (signal) =>
-          api.get(path as '/api/staff', {
-            params: { query: { ...filters, page, pageSize } as never },
-            signal,
-          }) as Promise<Paged<Row<P>>>
-      : null,
+    path ? (signal) => getPage(path, { params: { query: { ...filters, page, pageSize } }, signal }) : null,
     [path, filterKey, page, pageSize],
   );
   const setPage = useCallback((p: number, ps?: number) => {

@@ -6,7 +6,7 @@ import { BrowserRouter, Route, Routes, useNavigate } from 'react-router-dom';
 import { I18nProvider, useI18n } from './shared/i18n';
 import { AuthProvider } from './shared/auth';
 import { AREA_ROLES } from './shared/areas';
-import { setErrorNotifier, setUnauthorizedHandler } from './shared/api';
+import { setErrorNotifier, setUnauthorizedHandler } from './shared/client';
 import { NotFound, PageLoading, RequireAuth } from './shared/components/common';
 import { PortalLayout } from './shared/layout/PortalLayout';
 

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, ApiError, setCsrfToken } from './api';
-import type { LoginResponse, MeResponse, Role, User } from './types';
+import { api, ApiError, setCsrfToken } from './client';
+import type { Role, User } from './types';
 
 interface AuthValue {
   user: User | null;
@@ -22,7 +22,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const refresh = useCallback(async () => {
     try {
       // An anonymous visitor is answered 200 with a null user (no error in the console).
-      const me = await api.get<MeResponse>('/api/auth/me', { silent: true, noAuthRedirect: true });
+      const me = await api.get('/api/auth/me', { silent: true, noAuthRedirect: true });
       setCsrfToken(me.csrfToken);
       setUser(me.user);
     } catch (err) {
@@ -39,11 +39,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [refresh]);
 
   const login = useCallback(async (username: string, password: string, challenge?: { id: string; answer: string }) => {
-    const res = await api.post<LoginResponse>(
-      '/api/auth/login',
-      { username, password, ...(challenge ? { challengeId: challenge.id, challengeAnswer: challenge.answer } : {}) },
-      { noAuthRedirect: true },
-    );
+    const res = await api.post('/api/auth/login', {
+      body: {
+        username,
+        password,
+        ...(challenge ? { challengeId: challenge.id, challengeAnswer: challenge.answer } : {}),
+      },
+      noAuthRedirect: true,
+    });
     setCsrfToken(res.csrfToken);
     setUser(res.user);
     return res.user;
@@ -51,7 +54,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await api.post('/api/auth/logout', {}, { silent: true, noAuthRedirect: true });
+      await api.post('/api/auth/logout', { silent: true, noAuthRedirect: true });
     } finally {
       setCsrfToken(null);
       setUser(null);

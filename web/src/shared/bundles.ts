@@ -1,120 +1,29 @@
-/** 一件事一次办: the shapes of `/api/bundles` and `/api/bundle-applications` as the web app uses them. */
+/** 一件事一次办: names for the bundle and bundle-application answers, taken from the generated API schema. */
+import { api, type CallOptions, type Res, type Row } from './client';
 import type { FormField } from './cases';
 import type { Material } from './types';
 
-export type BundleMode = 'parallel' | 'serial';
-export type BundleApplicationStatus = 'draft' | 'in_progress' | 'completed';
-
-export interface BundleSummary {
-  code: string;
-  name: string;
-  description: string;
-  itemCodes: string[];
-  mode: BundleMode;
-  modeLabel: string;
-  active: boolean;
-  version: number;
-}
-
-export interface MergedField extends FormField {
-  /** Items whose form asks for this key. */
-  itemCodes: string[];
-  /** The shared-field group (e.g. 企业名称) the key belongs to. */
-  sharedGroup?: string;
-}
-
-export interface MergedMaterial {
-  id: string;
-  name: string;
-  required: boolean;
-  source: string;
-  toleranceAllowed: boolean;
-  sources: { itemCode: string; materialId: string }[];
-}
-
-export interface BundleDetail extends BundleSummary {
-  items: { code: string; name: string; departmentCode: string; departmentName: string | null; promisedDays: number }[];
-  promisedDays: number;
-  form: MergedField[];
-  materials: MergedMaterial[];
-  materialCountBefore: number;
-  materialCountAfter: number;
-  /** Administrators only: included items no longer published. */
-  unavailableItems?: { field: string; message: string }[];
-}
-
-export interface BundleCreated {
-  id: string;
-  caseIds: string[];
-  numbers: string[];
-  replayed: boolean;
-}
-
-export interface BundleLinkedCase {
-  /** null when the case lies outside the viewer's data scope. */
-  id: string | null;
-  visible: boolean;
-  number: string;
-  itemCode: string;
-  itemName: string;
-  departmentCode: string | null;
-  status: string | null;
-  statusLabel: string;
-  finished: boolean | null;
-  promisedDeadline: string | null;
-  remainingWorkingDays: number | null;
-  deadlineStateLabel: string | null;
-}
-
-export interface BundleApplicationView {
-  id: string;
-  bundleCode: string;
-  bundleName: string;
-  applicantName: string;
-  mode: BundleMode;
-  createdAt: string;
-  status: BundleApplicationStatus;
-  statusLabel: string;
-  promisedDays: number;
-  startedOn: string | null;
-  deadline: string | null;
-  deadlineProvisional: boolean;
-  remainingWorkingDays: number | null;
-  completedCount: number;
-  hiddenCount: number;
-  cases: BundleLinkedCase[];
-}
-
+export type BundleSummary = Row<'/api/bundles'>;
+type BundleAnswer = Res<'/api/bundles/{code}'>;
+/** A field of the merged form; its `type` is one of the items' own field types (the schema says only `string`). */
+export type MergedField = Omit<BundleAnswer['form'][number], 'type'> & { type: FormField['type'] };
+export type BundleDetail = Omit<BundleAnswer, 'form'> & { form: MergedField[] };
+export type BundleMode = BundleDetail['mode'];
+export type MergedMaterial = BundleDetail['materials'][number];
+export type BundleCreated = Res<'/api/bundles/{code}/applications', 'post'>;
+export type BundleApplicationView = Res<'/api/bundle-applications/{id}'>;
+export type BundleApplicationStatus = BundleApplicationView['status'];
+export type BundleLinkedCase = BundleApplicationView['cases'][number];
 /** A case of a work queue filed through a bundle. */
-export interface BundleCaseLink {
-  caseId: string;
-  applicationId: string;
-  bundleCode: string;
-  bundleName: string;
-  caseCount: number;
-}
-
-export interface BundleApplicationSummary {
-  id: string;
-  bundleCode: string;
-  bundleName: string;
-  createdAt: string;
-  status: BundleApplicationStatus;
-  statusLabel: string;
-  promisedDays: number;
-  deadline: string | null;
-  remainingWorkingDays: number | null;
-  caseCount: number;
-  completedCount: number;
-  caseNumbers: string[];
-}
+export type BundleCaseLink = Res<'/api/bundle-applications/case-links'>['items'][number];
+export type BundleApplicationSummary = Row<'/api/bundle-applications'>;
 
 /** A merged material as the shared material list renders it (the items' own notes stay in their guides). */
 export const asMaterial = (m: MergedMaterial): Material => ({
   id: m.id,
   name: m.name,
   required: m.required,
-  source: m.source,
+  source: m.source as Material['source'],
   toleranceAllowed: m.toleranceAllowed,
   form: 'electronic',
   copies: 0,
@@ -132,3 +41,7 @@ export const BUNDLE_STATUS_COLOURS: Record<BundleApplicationStatus, string> = {
 /** The machine code of a problem: its `code`, else the tail of its `type` (`urn:yiwang:problem:<code>`), which routes always keep. */
 export const problemCode = (p: { code?: string; type?: string }) =>
   p.code ?? (p.type?.startsWith('urn:yiwang:problem:') ? p.type.slice('urn:yiwang:problem:'.length) : undefined);
+
+/** `GET /api/bundles/{code}`, its merged fields typed as item form fields. */
+export const fetchBundle = (code: string, opts: CallOptions = { silent: true }): Promise<BundleDetail> =>
+  api.get('/api/bundles/{code}', { params: { path: { code } }, ...opts }) as Promise<BundleDetail>;

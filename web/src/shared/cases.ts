@@ -1,9 +1,9 @@
-/** Shapes of the case (办件), file, document and message APIs, as the server's schemas define them. */
-import type { UploadedFile } from './api';
-import type { ItemGuide } from './types';
-import { LEVEL_RANK, levelOfCode, type RegionLevel } from './levels';
+/** Names for the case (办件), file, document and message answers, taken from the generated API schema. */
+import { apiUrl, type Body, type Res, type Row } from './client';
+import { LEVEL_RANK, levelOfCode } from './levels';
 
-export type { UploadedFile } from './api';
+/** A stored file as a case lists it (and as `POST /api/files` answers it). */
+export type UploadedFile = CaseMaterial['files'][number];
 
 export const FORM_FIELD_TYPES = [
   'text',
@@ -18,266 +18,67 @@ export const FORM_FIELD_TYPES = [
 ] as const;
 export type FormFieldType = (typeof FORM_FIELD_TYPES)[number];
 
-export interface FormField {
-  key: string;
-  label: string;
-  type: FormFieldType;
-  required: boolean;
-  options?: string[];
-}
-
 /** `GET /api/items/{code}`: the published guide with its form fields. */
-export interface ItemDetail extends Omit<ItemGuide, 'formFields'> {
-  code: string;
-  /** The region whose catalogue holds the item. */
-  regionCode: string;
-  formFields: FormField[];
-  expressDelivery?: boolean;
-}
+export type ItemDetail = Res<'/api/items/{code}'>;
+export type FormField = ItemDetail['formFields'][number];
 
 /** Whether an online applicant must name where the item is decided (a county-decided item of the city catalogue, …). */
 export function needsCompetentRegion(item: Pick<ItemDetail, 'regionCode' | 'decideLevel'>): boolean {
   const listLevel = levelOfCode(item.regionCode);
-  return (LEVEL_RANK[item.decideLevel as RegionLevel] ?? 0) > (listLevel ? LEVEL_RANK[listLevel] : 0);
+  return (LEVEL_RANK[item.decideLevel] ?? 0) > (listLevel ? LEVEL_RANK[listLevel] : 0);
 }
 
-export type DeadlineColour = 'green' | 'yellow' | 'red' | 'grey';
-export type DeadlineState = 'not_started' | 'on_time' | 'near' | 'overdue' | 'suspended' | 'finished';
+/** One case as its handlers and its applicant see it (`GET /api/cases/{id}`). */
+export type CaseView = Res<'/api/cases/{id}'>;
+export type CaseApplicant = CaseView['applicant'];
+export type CaseMaterial = CaseView['materials'][number];
+export type MaterialStatus = CaseMaterial['status'];
+export type CaseAction = CaseView['availableActions'][number];
+export type CaseDocument = CaseView['documents'][number];
+export type HistoryEntry = CaseView['history'][number];
+export type DeadlineColour = CaseView['deadlineColour'];
+export type DeadlineState = CaseView['deadlineState'];
+export type Level = CaseView['currentLevel'];
+export type HallRef = NonNullable<CaseView['acceptingHall']>;
+export type LinkageHop = CaseView['linkage'][number];
+/** 容缺承诺 of one material. */
+export type CasePromise = CaseView['promises'][number];
+export type PromiseState = CasePromise['state'];
+export type Pickup = NonNullable<CaseView['pickup']>;
+/** What an action asks for besides the comment (the step's `requires`). */
 export type Requirement =
   'reason' | 'corrections' | 'suspension' | 'delivery' | 'certificate' | 'comment' | 'materialId' | 'fileIds';
+/** A correction asked of the applicant (补正): the body of the `request_correction` step. */
+export type Correction = NonNullable<Body<'/api/cases/{id}/actions', 'post'>['corrections']>[number];
 
-export interface CaseApplicant {
-  kind: 'person' | 'company';
-  name: string;
-  idNumber: string | null;
-  creditCode: string | null;
-  phone: string | null;
-  hasAccount: boolean;
+/**
+ * The keys a step writes into its history `payload` (the schema leaves the record open, so the history panel
+ * reads it through this view).
+ */
+export interface HistoryPayload {
+  reason?: string;
+  corrections?: Correction[];
+  suspension?: { kind: string; reason: string; expectedDays: number };
+  delivery?: { method: string; carrier?: string; trackingNumber?: string };
+  certificate?: { number?: string };
+  materialsChanged?: string[];
+  /** 预审清单 recorded by the step that closed it. */
+  checks?: { materialId: string; name: string; result: 'ok' | 'problem'; problem?: string }[];
+  [k: string]: unknown;
 }
-
-export type MaterialStatus = 'received' | 'missing' | 'shared' | 'rejected';
-
-export interface CaseMaterial {
-  materialId: string;
-  name: string;
-  required: boolean;
-  status: MaterialStatus;
-  statusLabel: string;
-  paper: boolean;
-  note: string | null;
-  files: UploadedFile[];
-}
-
-export interface CaseAction {
-  action: string;
-  label: string;
-  requires: Requirement[];
-}
-
-export interface CaseDocument {
-  id: string;
-  kind: string;
-  kindLabel: string;
-  number: string;
-  issuedOn: string;
-}
-
-export interface Correction {
-  materialId?: string;
-  field?: string;
-  problem: string;
-}
-
-export interface HistoryEntry {
-  seq: number;
-  at: string;
-  on: string;
-  actor: { id: string | null; name: string; role: string; roleLabel: string };
-  action: string;
-  actionLabel: string;
-  comment: string | null;
-  fromStatus: string | null;
-  fromStatusLabel: string | null;
-  toStatus: string;
-  toStatusLabel: string;
-  clock: 'start' | 'stop' | 'resume' | 'end' | null;
-  clockLabel: string;
-  payload: {
-    reason?: string;
-    corrections?: Correction[];
-    suspension?: { kind: string; reason: string; expectedDays: number };
-    delivery?: { method: string; carrier?: string; trackingNumber?: string };
-    certificate?: { number?: string };
-    materialsChanged?: string[];
-    /** 预审清单 recorded by the step that closed it. */
-    checks?: { materialId: string; name: string; result: 'ok' | 'problem'; problem?: string }[];
-    [k: string]: unknown;
-  };
-}
-
-export interface CaseView {
-  id: string;
-  number: string;
-  /** 查询码: opens the public progress query with the number (printed on the acceptance notice). */
-  trackingCode?: string | null;
-  itemCode: string;
-  itemName: string;
-  itemVersion?: number;
-  handlingType?: 'immediate' | 'promised';
-  channel?: 'online' | 'window';
-  channelLabel?: string;
-  status: string;
-  statusLabel: string;
-  version: number;
-  applicant: CaseApplicant;
-  form: Record<string, unknown>;
-  materials: CaseMaterial[];
-  deadlines: {
-    acceptedOn?: string | null;
-    finishedOn?: string | null;
-    promised: string | null;
-    statutory: string | null;
-    provisional: boolean;
-    promisedDays?: number;
-    statutoryDays?: number;
-    suspendedWorkdays?: number;
-  };
-  remainingWorkingDays: number | null;
-  deadlineState: DeadlineState;
-  deadlineStateLabel?: string;
-  deadlineColour: DeadlineColour;
-  onTime?: boolean | null;
-  currentStep?: {
-    code: string;
-    label: string;
-    enteredAt: string;
-    limitDays: number | null;
-    deadline: string | null;
-    overdue: boolean;
-  };
-  availableActions: CaseAction[];
-  readOnly?: boolean;
-  documents: CaseDocument[];
-  history: HistoryEntry[];
-  createdAt?: string;
-  submittedAt?: string | null;
-  updatedAt?: string;
-  /** 四级联动 (present on servers with linkage). */
-  acceptingHall?: HallRef | null;
-  currentLevel?: Level;
-  currentLevelLabel?: string;
-  currentRegion?: { code: string; name: string | null; level: Level; levelLabel: string };
-  currentHall?: HallRef | null;
-  linkage?: LinkageHop[];
-  openPromises?: CasePromise[];
-  promises?: CasePromise[];
-  promiseOverdue?: boolean;
-  greenChannel?: boolean;
-  pickup?: Pickup | null;
-}
-
-export type Level = 'city' | 'county' | 'town' | 'village';
-export interface HallRef {
-  id: string;
-  name: string;
-}
-export interface LinkageHop {
-  level: Level;
-  levelLabel: string;
-  regionCode: string;
-  regionName: string | null;
-  current: boolean;
-}
-export type PromiseState = 'open' | 'overdue' | 'fulfilled';
-/** 容缺承诺 of one material. */
-export interface CasePromise {
-  materialId: string;
-  materialName: string;
-  dueDate: string;
-  state: PromiseState;
-  stateLabel: string;
-  promiseText: string;
-  fulfilledAt: string | null;
-}
-export type Pickup = { method: 'hall'; hallId: string; hallName: string | null } | { method: 'post'; address: string };
 
 /** `GET /api/cases/promises` rows. */
-export interface PromiseListItem {
-  id: string;
-  caseId: string;
-  caseNumber: string;
-  itemName: string;
-  applicantName: string | null;
-  materialId: string;
-  materialName: string;
-  dueDate: string;
-  state: PromiseState;
-  stateLabel: string;
-  fulfilledAt: string | null;
-  acceptRegionCode: string;
-  currentRegionCode: string;
-}
-
-export interface CaseListItem {
-  id: string;
-  number: string;
-  itemCode: string;
-  itemName: string;
-  channel?: 'online' | 'window';
-  status: string;
-  statusLabel: string;
-  version: number;
-  applicant: { kind: 'person' | 'company'; name: string; idNumberMasked: string | null; phoneMasked: string | null };
-  createdAt: string;
-  submittedAt: string | null;
-  acceptedOn: string | null;
-  promisedDeadline: string | null;
-  provisional: boolean;
-  remainingWorkingDays: number | null;
-  deadlineState: DeadlineState;
-  deadlineColour: DeadlineColour;
-  greenChannel?: boolean;
-  currentRegionCode?: string;
-  currentLevel?: Level;
-}
-
-export interface CreatedCase {
-  id: string;
-  number: string;
-  status: string;
-  trackingCode?: string | null;
-}
-
-export interface TrackView {
-  number: string;
-  itemName: string;
-  status: string;
-  statusLabel: string;
-  submittedOn: string | null;
-  acceptedOn: string | null;
-  finishedOn: string | null;
-  promisedDeadline: string | null;
-  steps: { label: string; statusLabel: string; on: string }[];
-}
-
+export type PromiseListItem = Row<'/api/cases/promises'>;
+export type CaseListItem = Row<'/api/cases'>;
+export type CreatedCase = Res<'/api/cases', 'post'>;
+export type TrackView = Res<'/api/track'>;
 /** One in-app message (站内消息). */
-export interface Message {
-  id: string;
-  kind?: string;
-  title: string;
-  body: string;
-  caseId?: string | null;
-  caseNumber?: string | null;
-  createdAt: string;
-  readAt?: string | null;
-  read?: boolean;
-}
+export type Message = Row<'/api/messages'>;
 
 /** The material/applicant identity rules the server applies (cases.form.ts). */
 export const mustProvide = (m: { required: boolean; source: string; toleranceAllowed: boolean }) =>
   m.required && m.source === 'applicant' && !m.toleranceAllowed;
 
-/** Statuses in which nothing happens any more. */
 /**
  * 容缺 at acceptance: required materials of the applicant not in hand and not already promised. The server
  * refuses an acceptance that leaves any of them without a promise, so the accept dialog lists them to begin with.
@@ -298,14 +99,27 @@ export function owedTolerable(
 
 export const TERMINAL_STATUSES = ['completed', 'refused', 'denied', 'withdrawn'];
 
+const downloadQuery = (download: boolean) => (download ? { download: 'true' as const } : {});
 export const caseFileUrl = (caseId: string, fileId: string, download = false) =>
-  `/api/cases/${caseId}/files/${fileId}${download ? '?download=true' : ''}`;
+  apiUrl('/api/cases/{id}/files/{fileId}', { path: { id: caseId, fileId }, query: downloadQuery(download) });
 export const caseDocUrl = (caseId: string, docId: string, download = false) =>
-  `/api/cases/${caseId}/documents/${docId}${download ? '?download=true' : ''}`;
-export const ownFileUrl = (fileId: string) => `/api/files/${fileId}`;
+  apiUrl('/api/cases/{id}/documents/{docId}', { path: { id: caseId, docId }, query: downloadQuery(download) });
+export const ownFileUrl = (fileId: string) => apiUrl('/api/files/{id}', { path: { id: fileId } });
 
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/** The step's payload, read through the keys steps write. */
+export const payloadOf = (h: HistoryEntry): HistoryPayload => h.payload as HistoryPayload;
+
+/** An action's answer: the whole case unless the request asked `Prefer: return=minimal` (then what changed). */
+export type ActionAnswer = Res<'/api/cases/{id}/actions', 'post'>;
+/** The whole case from an action asked without `Prefer: return=minimal`. */
+export function wholeCase(a: ActionAnswer): CaseView {
+  if ('history' in a) return a;
+  throw new Error('expected the whole case, got the minimal answer');
+}
+export type ActionBody = Body<'/api/cases/{id}/actions', 'post'>;

@@ -1,5 +1,5 @@
 import type { FormInstance } from 'antd';
-import { toNamePath, type FieldError } from './api';
+import { toNamePath, type FieldError } from './client';
 
 export type NamePath = (string | number)[];
 

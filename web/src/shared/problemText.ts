@@ -1,4 +1,4 @@
-import type { Problem } from './api';
+import type { Problem } from './client';
 
 /**
  * The reason a request was refused, in the words meant for people: the first field message (without the

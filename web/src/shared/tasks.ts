@@ -1,106 +1,26 @@
-/** 督查督办 tasks as the API answers them (`/api/supervision/tasks`, `/api/supervision/measures`). */
+/** 督查督办 tasks and measures: names from the generated API schema, and the helpers the pages share. */
 import { useFetch } from './components/hooks';
-import { api } from './api';
+import { api, apiUrl, type Res, type Row } from './client';
 
-export type MeasureStatus = 'open' | 'done' | 'overdue';
+export type TaskProblem = Row<'/api/supervision/tasks'>;
+export type Measure = TaskProblem['measures'][number];
+export type MeasureStatus = Measure['status'];
 export const MEASURE_STATUSES: MeasureStatus[] = ['open', 'overdue', 'done'];
-
-export interface Measure {
-  id: string;
-  problemId: string;
-  number: number;
-  content: string;
-  leadUnits: string;
-  leadDepartmentCode: string | null;
-  coLeadDepartmentCodes: string[];
-  assistingUnits: string;
-  assistingDepartmentCodes: string[];
-  unmatchedUnits: string[];
-  deadlineText: string;
-  deadline: string | null;
-  longTerm: boolean;
-  status: MeasureStatus;
-  overdueOn: string | null;
-  doneAt: string | null;
-  urgeCount: number;
-  accountability: { note: string; byName: string | null; at: string } | null;
-}
-
-export interface ReportFile {
-  id: string;
-  name: string;
-  size: number;
-  mediaType: string;
-}
-
-export interface MeasureReport {
-  id: string;
-  reportedByName: string;
-  departmentCode: string | null;
-  reportedAt: string;
-  content: string;
-  fileIds: string[];
-  files: ReportFile[];
-  final: boolean;
-}
-
-export interface Urging {
-  id: string;
-  byName: string;
-  at: string;
-  note: string;
-}
-
-export interface MeasureDetail extends Measure {
-  reports: MeasureReport[];
-  urgings: Urging[];
-}
-
-interface ProblemBase {
-  id: string;
-  number: number;
-  category: string | null;
-  title: string;
-  description: string;
-  source: string;
-  regionCode: string;
-  createdAt: string;
-}
-export interface TaskProblem extends ProblemBase {
-  measures: Measure[];
-}
-export interface TaskProblemDetail extends ProblemBase {
-  measures: MeasureDetail[];
-}
-
-export interface PreviewMeasure {
-  row: number;
-  content: string;
-  leadUnits: string;
-  leadDepartmentCodes: string[];
-  assistingUnits: string;
-  assistingDepartmentCodes: string[];
-  unmatchedUnits: string[];
-  deadlineText: string;
-  deadline: string | null;
-  longTerm: boolean;
-}
-export interface ImportPreview {
-  rows: number;
-  measures: number;
-  problems: { title: string; measures: PreviewMeasure[] }[];
-  errors: { row: number; column: string; field: string; message: string }[];
-}
-export interface ImportResult {
-  problems: number;
-  measures: number;
-  unmatchedUnits: { row: number; name: string }[];
-  problemIds: string[];
-}
+export type TaskProblemDetail = Res<'/api/supervision/tasks/{problemId}'>;
+export type MeasureDetail = TaskProblemDetail['measures'][number];
+export type MeasureReport = MeasureDetail['reports'][number];
+export type ReportFile = MeasureReport['files'][number];
+export type Urging = MeasureDetail['urgings'][number];
+export type ImportPreview = Res<'/api/supervision/tasks/import/preview', 'post'>;
+export type PreviewMeasure = ImportPreview['problems'][number]['measures'][number];
+export type ImportResult = Res<'/api/supervision/tasks/import', 'post'>;
 
 /** A report attachment, served through its measure (so supervisors and the other department may read it). */
 export const measureFileHref = (measureId: string, fileId: string) =>
-  `/api/supervision/measures/${measureId}/files/${fileId}?download=true`;
+  apiUrl('/api/supervision/measures/{id}/files/{fileId}', {
+    path: { id: measureId, fileId },
+    query: { download: 'true' },
+  });
 
 /** Whether a department (by code) leads or co-leads a measure — it may then complete it 办结. */
 export const leadsMeasure = (m: Measure, code: string | null | undefined) =>
@@ -108,9 +28,9 @@ export const leadsMeasure = (m: Measure, code: string | null | undefined) =>
 
 /** The code of the signed-in user's department (the session carries only its id). */
 export function useMyDepartmentCode(departmentId: string | null | undefined): string | null {
-  const d = useFetch<{ code: string }>(
+  const d = useFetch(
     departmentId
-      ? (signal) => api.get<{ code: string }>(`/api/departments/${departmentId}`, { signal, silent: true })
+      ? (signal) => api.get('/api/departments/{id}', { params: { path: { id: departmentId } }, signal, silent: true })
       : null,
     [departmentId],
   );

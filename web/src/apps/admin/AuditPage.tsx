@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import { api } from '../../shared/api';
+import { api } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { useDebounced, usePagedList } from '../../shared/components/hooks';
 import { formatDateTime } from '../../shared/components/common';
@@ -75,14 +75,14 @@ export default function AuditPage() {
     from: range?.[0]?.startOf('day').toISOString(),
     to: range?.[1]?.endOf('day').toISOString(),
   };
-  const list = usePagedList<AuditEntry>('/api/audit', filters);
+  const list = usePagedList('/api/audit', filters);
   const [verify, setVerify] = useState<AuditVerify | null>(null);
   const [verifying, setVerifying] = useState(false);
 
   const runVerify = async () => {
     setVerifying(true);
     try {
-      setVerify(await api.post<AuditVerify>('/api/audit/verify'));
+      setVerify(await api.post('/api/audit/verify'));
     } catch {
       setVerify(null);
     } finally {

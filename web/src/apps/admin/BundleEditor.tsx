@@ -7,7 +7,7 @@ import {
   PlusOutlined,
 } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
-import { api, ApiError, type FieldError } from '../../shared/api';
+import { api, ApiError, type FieldError } from '../../shared/client';
 import type { BundleDetail, BundleMode } from '../../shared/bundles';
 import type { ItemDetail } from '../../shared/cases';
 import { applyFieldErrors, type NamePath } from '../../shared/formErrors';
@@ -26,7 +26,7 @@ export interface BundleForm {
 }
 
 /** `GET /api/bundles/{code}` with the configuration an administrator edits (the shared-field groups). */
-export type BundleConfig = BundleDetail & { sharedFields: BundleForm['sharedFields'] };
+export type BundleConfig = BundleDetail;
 
 /** What the editor needs of an included item: its guide's name, promised days and form fields. */
 type ItemInfo = Pick<ItemDetail, 'code' | 'name' | 'departmentName' | 'formFields'> & { promisedDays: number };
@@ -65,10 +65,7 @@ function useItemInfos(codes: readonly string[]): Record<string, ItemInfo> {
       Promise.all(
         codes.map((code) =>
           api
-            .get<ItemDetail & { promisedLimit?: { days: number } }>(`/api/items/${encodeURIComponent(code)}`, {
-              signal,
-              silent: true,
-            })
+            .get('/api/items/{code}', { params: { path: { code } }, signal, silent: true })
             .then((d): ItemInfo => ({
               code,
               name: d.name,
@@ -228,13 +225,13 @@ export function BundleEditor({
       sharedFields: v.sharedFields ?? [],
     };
     try {
-      if (editing === 'new') await api.post('/api/bundles', { code: v.code, ...fields }, { silent: true });
+      if (editing === 'new') await api.post('/api/bundles', { body: { code: v.code, ...fields }, silent: true });
       else if (editing)
-        await api.put(
-          `/api/bundles/${encodeURIComponent(editing.code)}`,
-          { ...fields, version: editing.version, active: editing.active },
-          { silent: true },
-        );
+        await api.put('/api/bundles/{code}', {
+          params: { path: { code: editing.code } },
+          body: { ...fields, version: editing.version, active: editing.active },
+          silent: true,
+        });
       onSaved();
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;

@@ -1,8 +1,8 @@
 import { App as AntApp, Empty, Space, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import { api } from '../../shared/api';
-import type { BundleSummary } from '../../shared/bundles';
+import { api } from '../../shared/client';
+import { fetchBundle, type BundleSummary } from '../../shared/bundles';
 import { useI18n } from '../../shared/i18n';
 import { ActiveToggle } from '../../shared/components/common';
 import { usePagedList } from '../../shared/components/hooks';
@@ -19,11 +19,11 @@ import { BundleEditor, type BundleConfig } from './BundleEditor';
 export default function BundlesPage() {
   const { t } = useI18n();
   const { message } = AntApp.useApp();
-  const list = usePagedList<BundleSummary>('/api/bundles', { includeInactive: true });
+  const list = usePagedList('/api/bundles', { includeInactive: true });
   const [editing, setEditing] = useState<BundleConfig | 'new' | null>(null);
 
   /** The whole configuration (shared fields are not in the list). */
-  const detail = (code: string) => api.get<BundleConfig>(`/api/bundles/${encodeURIComponent(code)}`);
+  const detail = (code: string) => fetchBundle(code, {});
 
   const edit = (b: BundleSummary) =>
     detail(b.code)
@@ -33,16 +33,19 @@ export default function BundlesPage() {
   const toggle = (b: BundleSummary) => async (activate: boolean) => {
     if (activate) {
       const d = await detail(b.code);
-      await api.put(`/api/bundles/${encodeURIComponent(b.code)}`, {
-        version: d.version,
-        active: true,
-        name: d.name,
-        description: d.description,
-        itemCodes: d.itemCodes,
-        mode: d.mode,
-        sharedFields: d.sharedFields,
+      await api.put('/api/bundles/{code}', {
+        params: { path: { code: b.code } },
+        body: {
+          version: d.version,
+          active: true,
+          name: d.name,
+          description: d.description,
+          itemCodes: d.itemCodes,
+          mode: d.mode,
+          sharedFields: d.sharedFields,
+        },
       });
-    } else await api.del(`/api/bundles/${encodeURIComponent(b.code)}`);
+    } else await api.del('/api/bundles/{code}', { params: { path: { code: b.code } } });
     void message.success(t('common.done'));
     list.reload();
   };

@@ -23,7 +23,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { App as AntApp } from 'antd';
-import { api } from '../../shared/api';
+import { api } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
 import { ErrorResult } from '../../shared/components/common';
@@ -47,8 +47,8 @@ function WorkdayCalculator() {
     setBusy(true);
     try {
       const from = v.from.format('YYYY-MM-DD');
-      const r = await api.get<{ date: string; provisional: boolean }>('/api/calendar/workdays/add', {
-        query: { from, days: v.days },
+      const r = await api.get('/api/calendar/workdays/add', {
+        params: { query: { from, days: String(v.days) } },
         form,
       });
       setResult({ from, days: v.days, ...r });
@@ -107,7 +107,10 @@ export default function CalendarPage() {
   const [value, setValue] = useState<Dayjs>(dayjs());
   const year = value.year();
   const years = useFetch<CalendarYear[]>((signal) => api.get('/api/calendar/years', { signal }), []);
-  const days = useFetch<CalendarDays>((signal) => api.get('/api/calendar/days', { query: { year }, signal }), [year]);
+  const days = useFetch<CalendarDays>(
+    (signal) => api.get('/api/calendar/days', { params: { query: { year } }, signal }),
+    [year],
+  );
   const [editing, setEditing] = useState<Dayjs | null>(null);
   const [dayForm] = Form.useForm<DayForm>();
   const [publishOpen, setPublishOpen] = useState(false);
@@ -141,11 +144,11 @@ export default function CalendarPage() {
     if (!editing) return;
     setSaving(true);
     try {
-      await api.put(
-        `/api/calendar/days/${editing.format('YYYY-MM-DD')}`,
-        { kind: v.kind, name: v.name.trim() },
-        { form: dayForm },
-      );
+      await api.put('/api/calendar/days/{date}', {
+        params: { path: { date: editing.format('YYYY-MM-DD') } },
+        body: { kind: v.kind, name: v.name.trim() },
+        form: dayForm,
+      });
       void message.success(t('common.saved'));
       setEditing(null);
       refresh();
@@ -159,7 +162,7 @@ export default function CalendarPage() {
   const removeDay = async () => {
     if (!editing) return;
     try {
-      await api.del(`/api/calendar/days/${editing.format('YYYY-MM-DD')}`);
+      await api.del('/api/calendar/days/{date}', { params: { path: { date: editing.format('YYYY-MM-DD') } } });
       void message.success(t('common.done'));
       setEditing(null);
       refresh();
@@ -171,11 +174,11 @@ export default function CalendarPage() {
   const publish = async (v: { notice: string }) => {
     setSaving(true);
     try {
-      await api.put(
-        `/api/calendar/years/${year}`,
-        { status: 'published', notice: v.notice.trim() },
-        { form: publishForm },
-      );
+      await api.put('/api/calendar/years/{year}', {
+        params: { path: { year } },
+        body: { status: 'published', notice: v.notice.trim() },
+        form: publishForm,
+      });
       void message.success(t('common.done'));
       setPublishOpen(false);
       refresh();

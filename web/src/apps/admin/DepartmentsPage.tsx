@@ -2,7 +2,7 @@ import { Checkbox, Form, Input, Select, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { App as AntApp } from 'antd';
-import { api } from '../../shared/api';
+import { api } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { useDebounced, usePagedList } from '../../shared/components/hooks';
 import {
@@ -39,10 +39,15 @@ export default function DepartmentsPage() {
   const { message } = AntApp.useApp();
   const [q, setQ] = useState('');
   const [regionCode, setRegionCode] = useState<string | undefined>();
-  const [kind, setKind] = useState<string | undefined>();
+  const [kind, setKind] = useState<DepartmentKind | undefined>();
   const [includeInactive, setIncludeInactive] = useState(true);
   const dq = useDebounced(q);
-  const list = usePagedList<Department>('/api/departments', { q: dq, regionCode, kind, includeInactive });
+  const list = usePagedList('/api/departments', {
+    q: dq,
+    regionCode,
+    kind,
+    includeInactive: includeInactive ? 'true' : 'false',
+  });
 
   const [editing, setEditing] = useState<Department | 'new' | null>(null);
   const [form] = Form.useForm<DeptForm>();
@@ -76,10 +81,10 @@ export default function DepartmentsPage() {
         parentId: v.parentId || null,
         creditCode: v.creditCode?.trim().toUpperCase() || null,
       };
-      if (editing === 'new') await api.post('/api/departments', body, { form });
+      if (editing === 'new') await api.post('/api/departments', { body, form });
       else if (editing) {
         const { code: _code, ...patch } = body;
-        await api.patch(`/api/departments/${editing.id}`, patch, { form });
+        await api.patch('/api/departments/{id}', { params: { path: { id: editing.id } }, body: patch, form });
       }
       void message.success(t('common.saved'));
       setEditing(null);
@@ -114,7 +119,7 @@ export default function DepartmentsPage() {
         name={d.name}
         active={d.active}
         onEdit={() => open(d)}
-        onToggle={toggle(`/api/departments/${d.id}`)}
+        onToggle={toggle('/api/departments/{id}', d.id)}
         testPrefix="dept"
         testSuffix={d.code}
       />

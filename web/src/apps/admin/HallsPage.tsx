@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { App as AntApp } from 'antd';
-import { api } from '../../shared/api';
+import { api } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { useDebounced, useFetch, usePagedList } from '../../shared/components/hooks';
 import { ErrorResult } from '../../shared/components/common';
@@ -47,11 +47,12 @@ export default function HallsPage() {
   const [q, setQ] = useState('');
   const [regionCode, setRegionCode] = useState<string | undefined>();
   const dq = useDebounced(q);
-  const list = usePagedList<Hall>('/api/halls', { q: dq, regionCode }, 10);
+  const list = usePagedList('/api/halls', { q: dq, regionCode }, 10);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const hall = useFetch<Hall>(selectedId ? (signal) => api.get(`/api/halls/${selectedId}`, { signal }) : null, [
-    selectedId,
-  ]);
+  const hall = useFetch<Hall>(
+    selectedId ? (signal) => api.get('/api/halls/{id}', { params: { path: { id: selectedId } }, signal }) : null,
+    [selectedId],
+  );
 
   const [editingHall, setEditingHall] = useState<Hall | 'new' | null>(null);
   const [hallForm] = Form.useForm<HallForm>();
@@ -85,10 +86,10 @@ export default function HallsPage() {
         phone: v.phone?.trim() || null,
         hours: v.hours?.trim() || null,
       };
-      if (editingHall === 'new') await api.post('/api/halls', body, { form: hallForm });
+      if (editingHall === 'new') await api.post('/api/halls', { body, form: hallForm });
       else if (editingHall) {
         const { code: _code, ...patch } = body;
-        await api.patch(`/api/halls/${editingHall.id}`, patch, { form: hallForm });
+        await api.patch('/api/halls/{id}', { params: { path: { id: editingHall.id } }, body: patch, form: hallForm });
       }
       void message.success(t('common.saved'));
       setEditingHall(null);
@@ -113,10 +114,15 @@ export default function HallsPage() {
     if (!selectedId) return;
     await runSave(async () => {
       const body = { ...v, departmentId: v.departmentId || null };
-      if (editingWindow === 'new') await api.post(`/api/halls/${selectedId}/windows`, body, { form: windowForm });
+      if (editingWindow === 'new')
+        await api.post('/api/halls/{id}/windows', { params: { path: { id: selectedId } }, body, form: windowForm });
       else if (editingWindow) {
         const { code: _code, ...patch } = body;
-        await api.patch(`/api/windows/${editingWindow.id}`, patch, { form: windowForm });
+        await api.patch('/api/windows/{id}', {
+          params: { path: { id: editingWindow.id } },
+          body: patch,
+          form: windowForm,
+        });
       }
       void message.success(t('common.saved'));
       setEditingWindow(null);
@@ -136,7 +142,7 @@ export default function HallsPage() {
         name={h.name}
         active={h.active}
         onEdit={() => openHall(h)}
-        onToggle={toggleHall(`/api/halls/${h.id}`)}
+        onToggle={toggleHall('/api/halls/{id}', h.id)}
         testPrefix="hall"
         testSuffix={h.code}
         onClick={(e) => e.stopPropagation()}
@@ -161,7 +167,7 @@ export default function HallsPage() {
         name={w.name}
         active={w.active}
         onEdit={() => openWindow(w)}
-        onToggle={toggleWindow(`/api/windows/${w.id}`)}
+        onToggle={toggleWindow('/api/windows/{id}', w.id)}
         testPrefix="window"
         testSuffix={w.code}
       />

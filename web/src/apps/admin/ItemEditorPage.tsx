@@ -18,7 +18,7 @@ import { DeleteOutlined, PlusOutlined, SaveOutlined, SendOutlined } from '@ant-d
 import { useEffect, useState, type ReactNode } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { App as AntApp } from 'antd';
-import { api, ApiError } from '../../shared/api';
+import { api, ApiError, type Body } from '../../shared/client';
 import { applyFieldErrors } from '../../shared/formErrors';
 import { useI18n } from '../../shared/i18n';
 import { ErrorResult, PageLoading } from '../../shared/components/common';
@@ -49,12 +49,17 @@ import {
   type OfficeKind,
 } from './itemGuideFields';
 
+/** The guide as the catalog takes it (`PUT /api/items/{code}/draft`). */
+type GuideBody = Body<'/api/items/{code}/draft', 'put'>['guide'];
+/** The guide being edited: its type and department may still be empty (the server names them on saving). */
+type EditorGuide = Omit<GuideBody, 'type' | 'departmentCode'> & Partial<Pick<GuideBody, 'type' | 'departmentCode'>>;
+
 interface EditorValues {
   code?: string;
   basicCode?: string;
   businessCode?: string;
   regionCode?: string;
-  guide: ItemGuide;
+  guide: EditorGuide;
 }
 
 /** A material id the catalog accepts (`m1`, `m2` …) that is not yet used in this guide. */
@@ -80,11 +85,11 @@ const META_KEYS = [
 ];
 
 /** A guide with every field the catalog requires present, keeping any field this editor does not show. */
-function normalise(g: Partial<ItemGuide> | undefined): ItemGuide {
+function normalise(g: Partial<ItemGuide> | Partial<EditorGuide> | undefined): EditorGuide {
   const base: Record<string, unknown> = { ...(g ?? {}) };
   for (const k of META_KEYS) delete base[k];
   return {
-    ...(base as Partial<ItemGuide>),
+    ...(base as Partial<EditorGuide>),
     name: g?.name ?? '',
     type: g?.type,
     departmentCode: g?.departmentCode,
@@ -116,8 +121,9 @@ function normalise(g: Partial<ItemGuide> | undefined): ItemGuide {
 }
 
 /** The body the catalog expects: the guide's own fields, with limits in working days. */
-function toBody(g: ItemGuide): ItemGuide {
+function toBody(g: EditorGuide): GuideBody {
   const n = normalise(g);
+  // An empty type or department goes as it is: the server names the field on the form.
   const { office: draftOffice, ...body } = n.implementingBody ?? { name: '', nature: '' };
   const office = officeOf(draftOffice);
   return {
@@ -126,7 +132,7 @@ function toBody(g: ItemGuide): ItemGuide {
     result: cleanResult(n.result),
     statutoryLimit: { ...n.statutoryLimit, unit: 'working_day', note: n.statutoryLimit.note ?? '' },
     promisedLimit: { ...n.promisedLimit, unit: 'working_day', note: n.promisedLimit.note ?? '' },
-  };
+  } as GuideBody;
 }
 
 /** One form item in a grid column. */
@@ -199,14 +205,22 @@ export default function ItemEditorPage() {
     const enc = encodeURIComponent(code);
     (async () => {
       try {
-        const draft = await api.get<ItemGuide>(`/api/items/${enc}/draft`, { signal: ctrl.signal, silent: true });
+        const draft = await api.get('/api/items/{code}/draft', {
+          params: { path: { code: enc } },
+          signal: ctrl.signal,
+          silent: true,
+        });
         form.setFieldsValue({ guide: normalise(draft) });
       } catch (err) {
         if (ctrl.signal.aborted) return;
         if (err instanceof ApiError && err.status === 404) {
           // No draft yet: start from the published guide; saving creates the draft.
           try {
-            const published = await api.get<ItemGuide>(`/api/items/${enc}`, { signal: ctrl.signal, silent: true });
+            const published = await api.get('/api/items/{code}', {
+              params: { path: { code: enc } },
+              signal: ctrl.signal,
+              silent: true,
+            });
             form.setFieldsValue({ guide: normalise(published) });
             setNoDraft(true);
           } catch (err2) {
@@ -228,21 +242,22 @@ export default function ItemEditorPage() {
     try {
       const guide = toBody(v.guide);
       if (isNew) {
-        await api.post(
-          '/api/items',
-          {
-            code: v.code?.trim(),
-            basicCode: v.basicCode?.trim(),
-            businessCode: v.businessCode?.trim(),
-            regionCode: v.regionCode,
-            guide,
-          },
-          { form },
-        );
+        // Codes left empty go as they are: the server names each on the form.
+        const body = {
+          code: v.code?.trim(),
+          basicCode: v.basicCode?.trim(),
+          businessCode: v.businessCode?.trim(),
+          regionCode: v.regionCode,
+          guide,
+        } as Body<'/api/items'>;
+        await api.post('/api/items', {
+          body,
+          form,
+        });
         void message.success(t('items.draftSaved'));
         navigate(`/admin/items/${encodeURIComponent(v.code?.trim() ?? '')}/edit`, { replace: true });
       } else {
-        await api.put(`/api/items/${encodeURIComponent(code)}/draft`, { guide }, { form });
+        await api.put('/api/items/{code}/draft', { params: { path: { code } }, body: { guide }, form });
         void message.success(t('items.draftSaved'));
         setNoDraft(false);
       }
@@ -259,7 +274,7 @@ export default function ItemEditorPage() {
     try {
       await form.validateFields();
       if (!(await save())) return;
-      await api.post(`/api/items/${encodeURIComponent(code)}/publish`);
+      await api.post('/api/items/{code}/publish', { params: { path: { code } } });
       void message.success(t('items.published'));
       navigate('/admin/items');
     } catch (err) {

@@ -4,7 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { App as AntApp } from 'antd';
-import { api } from '../../shared/api';
+import { api, type QueryOf } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { useDebounced, useFetch, usePagedList } from '../../shared/components/hooks';
 import { ActiveToggle, ErrorResult, formatDateTime } from '../../shared/components/common';
@@ -40,7 +40,7 @@ interface DelegationForm {
 function VersionsDrawer({ code, onClose }: { code: string | null; onClose: () => void }) {
   const { t, label } = useI18n();
   const versions = useFetch<ItemVersion[]>(
-    code ? (signal) => api.get(`/api/items/${encodeURIComponent(code)}/versions`, { signal }) : null,
+    code ? (signal) => api.get('/api/items/{code}/versions', { params: { path: { code } }, signal }) : null,
     [code],
   );
   const rows = versions.data ?? [];
@@ -92,9 +92,9 @@ export default function ItemsPage() {
   const { message } = AntApp.useApp();
   const navigate = useNavigate();
   const [q, setQ] = useState('');
-  const [status, setStatus] = useState<string | undefined>();
+  const [status, setStatus] = useState<QueryOf<'/api/admin/items'>['status']>();
   const dq = useDebounced(q);
-  const list = usePagedList<AdminItem>('/api/admin/items', { q: dq, status });
+  const list = usePagedList('/api/admin/items', { q: dq, status });
   const [versionsOf, setVersionsOf] = useState<string | null>(null);
   const [delegating, setDelegating] = useState<AdminItem | null>(null);
   const [delegationForm] = Form.useForm<DelegationForm>();
@@ -104,7 +104,7 @@ export default function ItemsPage() {
   const levelOptions = REGION_LEVELS.map((l) => ({ value: l, label: label('level', l) }));
 
   const publish = async (code: string) => {
-    await api.post(`/api/items/${encodeURIComponent(code)}/publish`);
+    await api.post('/api/items/{code}/publish', { params: { path: { code } } });
     void message.success(t('items.published'));
     list.reload();
   };
@@ -112,16 +112,16 @@ export default function ItemsPage() {
   const saveDelegation = async (v: DelegationForm) => {
     if (!delegating) return;
     await runSave(async () => {
-      await api.post(
-        `/api/items/${encodeURIComponent(delegating.code)}/delegations`,
-        {
+      await api.post('/api/items/{code}/delegations', {
+        params: { path: { code: delegating.code } },
+        body: {
           ...v,
           basis: v.basis.trim(),
           effectiveDate: v.effectiveDate.format('YYYY-MM-DD'),
           note: v.note?.trim() || undefined,
         },
-        { form: delegationForm },
-      );
+        form: delegationForm,
+      });
       void message.success(t('items.delegationOk'));
       setDelegating(null);
     });
@@ -222,7 +222,7 @@ export default function ItemsPage() {
               active={active}
               name={r.name}
               testId={`item-toggle-${r.code}`}
-              onToggle={toggle(`/api/items/${encodeURIComponent(r.code)}`)}
+              onToggle={toggle('/api/items/{code}', r.code)}
             />
           </Space>
         );

@@ -20,11 +20,14 @@ import type { TreeDataNode } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useState } from 'react';
 import { App as AntApp } from 'antd';
-import { api } from '../../shared/api';
+import { api, type Res } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
 import { ActiveTag, ErrorResult } from '../../shared/components/common';
 import { CITY_CODE, REGION_LEVELS, type Region, type RegionLevel } from '../../shared/types';
+
+/** A child region as its parent lists it (without the path). */
+type RegionChild = Res<'/api/regions/{code}/children'>['items'][number];
 
 interface ChildForm {
   code: string;
@@ -42,7 +45,7 @@ const pathText = (r: Region): string => [...(r.path ?? []).map((p) => p.name), r
 export default function RegionsPage() {
   const { t, label } = useI18n();
   const { message } = AntApp.useApp();
-  const [children, setChildren] = useState<Record<string, Region[]>>({});
+  const [children, setChildren] = useState<Record<string, RegionChild[]>>({});
   const [parentOf, setParentOf] = useState<Record<string, string>>({});
   const [selected, setSelected] = useState<string | null>(null);
   const [childOpen, setChildOpen] = useState(false);
@@ -51,13 +54,17 @@ export default function RegionsPage() {
   const [renameForm] = Form.useForm<{ name: string }>();
   const [saving, setSaving] = useState(false);
 
-  const root = useFetch<Region>((signal) => api.get(`/api/regions/${CITY_CODE}`, { signal }), []);
-  const detail = useFetch<Region>(selected ? (signal) => api.get(`/api/regions/${selected}`, { signal }) : null, [
-    selected,
-  ]);
+  const root = useFetch<Region>(
+    (signal) => api.get('/api/regions/{code}', { params: { path: { code: CITY_CODE } }, signal }),
+    [],
+  );
+  const detail = useFetch<Region>(
+    selected ? (signal) => api.get('/api/regions/{code}', { params: { path: { code: selected } }, signal }) : null,
+    [selected],
+  );
 
   const loadChildren = useCallback(async (code: string) => {
-    const res = await api.get<{ items: Region[] }>(`/api/regions/${code}/children`);
+    const res = await api.get('/api/regions/{code}/children', { params: { path: { code } } });
     setChildren((prev) => ({ ...prev, [code]: res.items }));
     setParentOf((prev) => {
       const next = { ...prev };
@@ -70,7 +77,7 @@ export default function RegionsPage() {
     if (root.data) setSelected((s) => s ?? root.data?.code ?? null);
   }, [root.data]);
 
-  const toNode = (r: Region): TreeDataNode => ({
+  const toNode = (r: RegionChild): TreeDataNode => ({
     key: r.code,
     title: (
       <span data-testid={`region-node-${r.code}`}>
@@ -102,11 +109,10 @@ export default function RegionsPage() {
     if (!region) return;
     setSaving(true);
     try {
-      await api.post(
-        '/api/regions',
-        { ...v, code: v.code.trim(), name: v.name.trim(), parentCode: region.code },
-        { form: childForm },
-      );
+      await api.post('/api/regions', {
+        body: { ...v, code: v.code.trim(), name: v.name.trim(), parentCode: region.code },
+        form: childForm,
+      });
       void message.success(t('common.done'));
       setChildOpen(false);
       await loadChildren(region.code);
@@ -122,7 +128,11 @@ export default function RegionsPage() {
     if (!region) return;
     setSaving(true);
     try {
-      await api.patch(`/api/regions/${region.code}`, { name: v.name.trim() }, { form: renameForm });
+      await api.patch('/api/regions/{code}', {
+        params: { path: { code: region.code } },
+        body: { name: v.name.trim() },
+        form: renameForm,
+      });
       void message.success(t('common.saved'));
       setRenameOpen(false);
       await afterChange(region.code);
@@ -135,7 +145,9 @@ export default function RegionsPage() {
 
   const toggle = async () => {
     if (!region) return;
-    await api.post(`/api/regions/${region.code}/${region.active ? 'deactivate' : 'activate'}`);
+    await api.post(region.active ? '/api/regions/{code}/deactivate' : '/api/regions/{code}/activate', {
+      params: { path: { code: region.code } },
+    });
     void message.success(t('common.done'));
     await afterChange(region.code);
   };

@@ -1,3 +1,4 @@
+import type { Row } from '../../shared/client';
 import { Alert, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../shared/i18n';
@@ -6,25 +7,16 @@ import { formatDateTime } from '../../shared/components/common';
 import { PageHeader, PagedListTable } from '../../shared/components/ListPage';
 import { attemptReason } from '../portal/AccountPage';
 
-interface AttemptRow {
-  id: string;
-  username: string;
-  accountName?: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  ok: boolean;
-  reason: string | null;
-  at: string;
-}
+type AttemptRow = Row<'/api/sign-in-attempts'>;
 
 /** 登录尝试记录: every sign-in attempt on the accounts in the administrator's scope. */
 export default function SignInAttemptsPage() {
   const { t } = useI18n();
   const [username, setUsername] = useState('');
   const [ip, setIp] = useState('');
-  const [ok, setOk] = useState<string | undefined>(undefined);
+  const [ok, setOk] = useState<'true' | 'false' | undefined>(undefined);
   const filters = { username: useDebounced(username.trim()), ip: useDebounced(ip.trim()), ok };
-  const list = usePagedList<AttemptRow>('/api/sign-in-attempts', filters);
+  const list = usePagedList('/api/sign-in-attempts', filters);
   return (
     <div>
       <PageHeader title={t('acct.signins.adminTitle')} />

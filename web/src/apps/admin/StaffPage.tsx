@@ -2,7 +2,7 @@ import { Button, Form, Input, Select, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { App as AntApp } from 'antd';
-import { api } from '../../shared/api';
+import { api } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { useDebounced, usePagedList } from '../../shared/components/hooks';
 import { formatDateTime } from '../../shared/components/common';
@@ -22,13 +22,16 @@ import {
 } from '../../shared/components/ListPage';
 import { DepartmentSelect, HallSelect, WindowSelect } from '../../shared/components/selects';
 import { isStrongPassword, PHONE_RE, USERNAME_RE } from '../../shared/validators';
-import { STAFF_ROLES, staffScope, type Role, type Staff } from '../../shared/types';
+import { STAFF_ROLES, type Staff } from '../../shared/types';
+
+type StaffRole = (typeof STAFF_ROLES)[number];
 
 interface StaffForm {
   username: string;
   name: string;
+  /** Required when the account is new (the field is shown only then). */
   password?: string;
-  roles: Role[];
+  roles: StaffRole[];
   regionCode: string;
   departmentId?: string;
   hallId?: string;
@@ -42,9 +45,9 @@ export default function StaffPage() {
   const { message } = AntApp.useApp();
   const [q, setQ] = useState('');
   const [regionCode, setRegionCode] = useState<string | undefined>();
-  const [role, setRole] = useState<string | undefined>();
+  const [role, setRole] = useState<StaffRole | undefined>();
   const dq = useDebounced(q);
-  const list = usePagedList<Staff>('/api/staff', { q: dq, regionCode, role });
+  const list = usePagedList('/api/staff', { q: dq, regionCode, role });
 
   const [editing, setEditing] = useState<Staff | 'new' | null>(null);
   const [form] = Form.useForm<StaffForm>();
@@ -60,11 +63,11 @@ export default function StaffPage() {
   const open = (s: Staff | 'new') => {
     form.resetFields();
     if (s !== 'new') {
-      const sc = staffScope(s);
+      const sc = s.scope;
       form.setFieldsValue({
         username: s.username,
         name: s.name,
-        roles: s.roles,
+        roles: s.roles.filter((r): r is StaffRole => r !== 'applicant'),
         regionCode: sc.regionCode ?? undefined,
         departmentId: sc.departmentId ?? undefined,
         hallId: sc.hallId ?? undefined,
@@ -85,17 +88,16 @@ export default function StaffPage() {
         windowId: v.windowId || null,
       };
       if (editing === 'new') {
-        await api.post(
-          '/api/staff',
-          { ...scope, username: v.username.trim(), password: v.password, phone: v.phone?.trim() || null },
-          { form },
-        );
+        await api.post('/api/staff', {
+          body: { ...scope, username: v.username.trim(), password: v.password ?? '', phone: v.phone?.trim() || null },
+          form,
+        });
       } else if (editing) {
-        await api.patch(
-          `/api/staff/${editing.id}`,
-          { ...scope, ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}) },
-          { form },
-        );
+        await api.patch('/api/staff/{id}', {
+          params: { path: { id: editing.id } },
+          body: { ...scope, ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}) },
+          form,
+        });
       }
       void message.success(t('common.saved'));
       setEditing(null);
@@ -105,7 +107,11 @@ export default function StaffPage() {
   const resetPassword = async (v: { password: string }) => {
     if (!resetting) return;
     await runSave(async () => {
-      await api.post(`/api/staff/${resetting.id}/reset-password`, { password: v.password }, { form: resetForm });
+      await api.post('/api/staff/{id}/reset-password', {
+        params: { path: { id: resetting.id } },
+        body: { password: v.password },
+        form: resetForm,
+      });
       void message.success(t('staff.resetOk'));
       setResetting(null);
     });
@@ -127,7 +133,7 @@ export default function StaffPage() {
       dataIndex: 'roles',
       key: 'roles',
       width: 170,
-      render: (roles: Role[]) => (
+      render: (roles: Staff['roles']) => (
         <Space size={[0, 4]} wrap>
           {roles.map((r) => (
             <Tag key={r} color={r === 'admin' ? 'red' : 'blue'}>
@@ -141,16 +147,16 @@ export default function StaffPage() {
       title: t('common.region'),
       key: 'region',
       width: 120,
-      render: (_, s) => staffScope(s).regionName ?? staffScope(s).regionCode,
+      render: (_, s) => s.scope.regionName ?? s.scope.regionCode,
     },
     {
       title: t('common.department'),
       key: 'dept',
       width: 200,
       responsive: ['lg'],
-      render: (_, s) => staffScope(s).departmentName,
+      render: (_, s) => s.scope.departmentName,
     },
-    { title: t('common.hall'), key: 'hall', width: 180, responsive: ['xl'], render: (_, s) => staffScope(s).hallName },
+    { title: t('common.hall'), key: 'hall', width: 180, responsive: ['xl'], render: (_, s) => s.scope.hallName },
     { title: t('common.phone'), dataIndex: 'phoneMasked', key: 'phone', width: 120, responsive: ['xl'] },
     {
       title: t('staff.lastLoginAt'),
@@ -169,7 +175,7 @@ export default function StaffPage() {
           name={s.name}
           active={s.active}
           onEdit={() => open(s)}
-          onToggle={toggle(`/api/staff/${s.id}`)}
+          onToggle={toggle('/api/staff/{id}', s.id)}
           testPrefix="staff"
           testSuffix={s.username}
         >

@@ -16,43 +16,17 @@ import {
 } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../shared/api';
+import { api, type Res } from '../../shared/client';
 import { useAuth } from '../../shared/auth';
 import { useI18n, type MessageKey } from '../../shared/i18n';
 import { formatDateTime } from '../../shared/components/common';
 import { isStrongPassword } from '../../shared/validators';
 import type { VerificationLevel } from '../../shared/types';
 
-interface ProviderInfo {
-  id: string;
-  label: string;
-  simulated: boolean;
-}
-interface VerificationStatus {
-  kind: 'person' | 'company';
-  level: VerificationLevel;
-  source: string | null;
-  simulated: boolean;
-  verifiedAt: string | null;
-  claimMasked: string | null;
-  provider: ProviderInfo | null;
-}
-interface SessionRow {
-  id: string;
-  userAgent: string | null;
-  ip: string | null;
-  createdAt: string;
-  lastSeenAt: string | null;
-  current: boolean;
-}
-interface AttemptRow {
-  id: string;
-  ip: string | null;
-  userAgent: string | null;
-  ok: boolean;
-  reason: string | null;
-  at: string;
-}
+type VerificationStatus = Res<'/api/account/verification'>;
+type ProviderInfo = Res<'/api/account/verification/start', 'post'>['provider'];
+type SessionRow = Res<'/api/account/sessions'>['items'][number];
+type AttemptRow = Res<'/api/account/sign-ins'>['items'][number];
 
 export function VerificationTag({ level, simulated }: { level: VerificationLevel; simulated?: boolean }) {
   const { t } = useI18n();
@@ -87,7 +61,7 @@ function VerificationCard() {
   const [busy, setBusy] = useState(false);
   const [repForm] = Form.useForm<{ companyUsername: string }>();
 
-  const load = useCallback(async () => setStatus(await api.get<VerificationStatus>('/api/account/verification')), []);
+  const load = useCallback(async () => setStatus(await api.get('/api/account/verification')), []);
   useEffect(() => {
     void load();
   }, [load]);
@@ -96,9 +70,7 @@ function VerificationCard() {
   const start = async () => {
     setBusy(true);
     try {
-      const r = await api.post<{ reference: string; redirectUrl: string | null; provider: ProviderInfo }>(
-        '/api/account/verification/start',
-      );
+      const r = await api.post('/api/account/verification/start');
       // A real provider takes the user to its own page; the simulator answers here.
       if (r.redirectUrl) window.location.assign(r.redirectUrl);
       else setPending({ reference: r.reference, provider: r.provider });
@@ -111,9 +83,11 @@ function VerificationCard() {
     setBusy(true);
     try {
       setStatus(
-        await api.post<VerificationStatus>('/api/account/verification/complete', {
-          reference: pending.reference,
-          answer: { outcome },
+        await api.post('/api/account/verification/complete', {
+          body: {
+            reference: pending.reference,
+            answer: { outcome },
+          },
         }),
       );
       void message.success(t('acct.verify.ok'));
@@ -128,7 +102,7 @@ function VerificationCard() {
   const represent = async (v: { companyUsername: string }) => {
     setBusy(true);
     try {
-      await api.post('/api/account/verification/represent', v, { form: repForm });
+      await api.post('/api/account/verification/represent', { body: v, form: repForm });
       void message.success(t('acct.represent.ok'));
       repForm.resetFields();
     } catch {
@@ -235,7 +209,7 @@ function PasswordCard({ onChanged }: { onChanged: () => void }) {
   const onFinish = async (v: { oldPassword: string; newPassword: string }) => {
     setBusy(true);
     try {
-      await api.put('/api/auth/password', { oldPassword: v.oldPassword, newPassword: v.newPassword }, { form });
+      await api.put('/api/auth/password', { body: { oldPassword: v.oldPassword, newPassword: v.newPassword }, form });
       void message.success(t('acct.password.ok'));
       form.resetFields();
       onChanged();
@@ -298,10 +272,7 @@ function SessionsCard({ version }: { version: number }) {
   const { t } = useI18n();
   const { message, modal } = AntApp.useApp();
   const [rows, setRows] = useState<SessionRow[] | null>(null);
-  const load = useCallback(
-    async () => setRows((await api.get<{ items: SessionRow[] }>('/api/account/sessions')).items),
-    [],
-  );
+  const load = useCallback(async () => setRows((await api.get('/api/account/sessions')).items), []);
   useEffect(() => {
     void load();
   }, [load, version]);
@@ -309,7 +280,7 @@ function SessionsCard({ version }: { version: number }) {
     modal.confirm({
       title: t('acct.sessions.endConfirm'),
       onOk: async () => {
-        await api.del(`/api/account/sessions/${id}`);
+        await api.del('/api/account/sessions/{id}', { params: { path: { id } } });
         void message.success(t('acct.sessions.ended'));
         await load();
       },
@@ -369,7 +340,7 @@ function SignInsCard() {
   const { t } = useI18n();
   const [rows, setRows] = useState<AttemptRow[] | null>(null);
   useEffect(() => {
-    void api.get<{ items: AttemptRow[] }>('/api/account/sign-ins').then((r) => setRows(r.items));
+    void api.get('/api/account/sign-ins').then((r) => setRows(r.items));
   }, []);
   return (
     <Card title={t('acct.signins.title')} data-testid="acct-signins">

@@ -2,13 +2,13 @@ import { App as AntApp, Breadcrumb, Button, Card, Form, Skeleton, Space, Tag, Ty
 import { SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { useEffect, useRef, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { api, ApiError, newUuid, type FieldError } from '../../shared/api';
+import { api, ApiError, newUuid, type FieldError } from '../../shared/client';
 import { useAuth } from '../../shared/auth';
 import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
 import { ErrorResult } from '../../shared/components/common';
 import { applyFieldErrors, scrollToFirstError } from '../../shared/formErrors';
-import { needsCompetentRegion, type CaseView, type CreatedCase, type ItemDetail } from '../../shared/cases';
+import { needsCompetentRegion, type CaseView, type ItemDetail } from '../../shared/cases';
 import { RegionTreeSelect } from '../../shared/components/RegionTreeSelect';
 import {
   ApplicantSection,
@@ -48,11 +48,13 @@ export default function ApplyPage() {
   const agent = user?.kind === 'staff' && hasRole('agent');
 
   const item = useFetch<ItemDetail>(
-    (signal) => api.get(`/api/items/${encodeURIComponent(code)}`, { signal, silent: true }),
+    (signal) => api.get('/api/items/{code}', { params: { path: { code } }, signal, silent: true }),
     [code],
   );
   const draft = useFetch<CaseView>(
-    draftId ? (signal) => api.get(`/api/cases/${draftId}`, { signal, silent: true }) : null,
+    draftId
+      ? (signal) => api.get('/api/cases/{id}', { params: { path: { id: draftId } }, signal, silent: true })
+      : null,
     [draftId],
   );
   const account = useAccountFacts(user, !draftId);
@@ -100,36 +102,35 @@ export default function ApplyPage() {
     setBusy(which);
     try {
       if (draft.data && which === 'draft') {
-        const saved = await api.put<CaseView>(
-          `/api/cases/${draft.data.id}/draft`,
-          { version: draft.data.version, ...body },
-          { silent: true },
-        );
+        const saved = await api.put('/api/cases/{id}/draft', {
+          params: { path: { id: draft.data.id } },
+          body: { version: draft.data.version, ...body },
+          silent: true,
+        });
         void message.success(t('apply.draftSaved', { number: saved.number }));
         draft.setData(saved);
         return;
       }
       if (draft.data) {
-        const view = await api.post<CaseView>(
-          `/api/cases/${draft.data.id}/actions`,
-          { action: 'submit', version: draft.data.version, ...body },
-          { silent: true },
-        );
+        const view = await api.post('/api/cases/{id}/actions', {
+          params: { path: { id: draft.data.id } },
+          body: { action: 'submit', version: draft.data.version, ...body },
+          silent: true,
+        });
         void message.success(t('apply.submitted', { number: view.number }));
         navigate(agent ? `/workbench/cases/${view.id}` : `/my/cases/${view.id}`);
         return;
       }
-      const created = await api.post<CreatedCase>(
-        '/api/cases',
-        {
+      const created = await api.post('/api/cases', {
+        params: { header: { 'idempotency-key': idempotencyKey.current } },
+        body: {
           itemCode: g.code ?? code,
           ...body,
           submit: which === 'submit',
           ...(agent && values.applicant ? { applicant: values.applicant } : {}),
           ...(values.competentRegionCode ? { competentRegionCode: values.competentRegionCode } : {}),
         },
-        { headers: { 'Idempotency-Key': idempotencyKey.current } },
-      );
+      });
       if (which === 'submit') {
         void message.success(t('apply.submitted', { number: created.number }));
         navigate(agent ? `/workbench/cases/${created.id}` : `/my/cases/${created.id}`);

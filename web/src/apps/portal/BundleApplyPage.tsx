@@ -16,7 +16,7 @@ import {
 import { ClockCircleOutlined, SendOutlined } from '@ant-design/icons';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api, ApiError, newUuid, type FieldError } from '../../shared/api';
+import { api, ApiError, newUuid, type FieldError } from '../../shared/client';
 import { useAuth } from '../../shared/auth';
 import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
@@ -33,7 +33,7 @@ import {
   type CaseFormValues,
   type FormMode,
 } from '../../shared/components/CaseForm';
-import { asMaterial, problemCode, type BundleCreated, type BundleDetail, type MergedField } from '../../shared/bundles';
+import { asMaterial, fetchBundle, problemCode, type BundleDetail, type MergedField } from '../../shared/bundles';
 
 /** Problems whose `materials.<i>` paths index the merged list; others come from one item's own filing. */
 const MERGED_PATH_CODES = ['bundle_application_invalid', 'bundle_field_conflict'];
@@ -107,10 +107,7 @@ export default function BundleApplyPage() {
   const [conflict, setConflict] = useState<string | null>(null);
   const page = useRef<HTMLDivElement>(null);
 
-  const bundle = useFetch<BundleDetail>(
-    (signal) => api.get(`/api/bundles/${encodeURIComponent(code)}`, { signal, silent: true }),
-    [code],
-  );
+  const bundle = useFetch<BundleDetail>((signal) => fetchBundle(code, { signal, silent: true }), [code]);
   const d = bundle.data;
   const materials = useMemo(() => (d ? d.materials.map(asMaterial) : []), [d]);
   const itemNames = useMemo(() => new Map((d?.items ?? []).map((i) => [i.code, i.name])), [d]);
@@ -178,15 +175,15 @@ export default function BundleApplyPage() {
     const body = toCaseBody(form.getFieldsValue(true) as CaseFormValues, materials);
     setBusy(true);
     try {
-      const created = await api.post<BundleCreated>(
-        `/api/bundles/${encodeURIComponent(code)}/applications`,
-        {
+      const created = await api.post('/api/bundles/{code}/applications', {
+        params: { path: { code }, header: { 'idempotency-key': idempotencyKey.current } },
+        body: {
           form: body.form,
           materials: body.materials.map(({ materialId, fileIds }) => ({ materialId, fileIds })),
           submit: true,
         },
-        { headers: { 'Idempotency-Key': idempotencyKey.current }, silent: true },
-      );
+        silent: true,
+      });
       void message.success(t('bd.submitted', { n: created.caseIds.length }));
       navigate(`/my/bundles/${created.id}`);
     } catch (err) {

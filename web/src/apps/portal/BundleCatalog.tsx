@@ -1,7 +1,7 @@
 import { Card, Col, Empty, Row, Skeleton, Tag, Typography } from 'antd';
 import { AppstoreOutlined, RightOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
-import { api } from '../../shared/api';
+import { api } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
 import type { Paged } from '../../shared/types';
@@ -11,7 +11,7 @@ import type { BundleSummary } from '../../shared/bundles';
 export function BundleCatalog() {
   const { t } = useI18n();
   const bundles = useFetch<Paged<BundleSummary>>(
-    (signal) => api.get('/api/bundles', { query: { pageSize: 50 }, signal, silent: true }),
+    (signal) => api.get('/api/bundles', { params: { query: { pageSize: 50 } }, signal, silent: true }),
     [],
   );
   // Not essential on the home page: a failed load leaves the item search alone.

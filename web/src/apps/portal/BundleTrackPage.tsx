@@ -2,7 +2,7 @@ import { Breadcrumb, Button, Card, Descriptions, Progress, Skeleton, Space, Tabl
 import { ReloadOutlined } from '@ant-design/icons';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../../shared/api';
+import { api } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
 import { ErrorResult, formatDateTime } from '../../shared/components/common';
@@ -14,6 +14,7 @@ import {
   type BundleApplicationView,
   type BundleDetail,
   type BundleLinkedCase,
+  fetchBundle,
 } from '../../shared/bundles';
 
 /**
@@ -24,15 +25,14 @@ export default function BundleTrackPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const view = useFetch<BundleApplicationView>(
-    (signal) => api.get(`/api/bundle-applications/${id}`, { signal, silent: true }),
+    (signal) => api.get('/api/bundle-applications/{id}', { params: { path: { id } }, signal, silent: true }),
     [id],
   );
   const v = view.data;
   // Department names come from the bundle's guide; a bundle withdrawn since keeps the codes.
-  const bundle = useFetch<BundleDetail>(
-    v ? (signal) => api.get(`/api/bundles/${encodeURIComponent(v.bundleCode)}`, { signal, silent: true }) : null,
-    [v?.bundleCode],
-  );
+  const bundle = useFetch<BundleDetail>(v ? (signal) => fetchBundle(v.bundleCode, { signal, silent: true }) : null, [
+    v?.bundleCode,
+  ]);
   const deptNames = useMemo(
     () => new Map((bundle.data?.items ?? []).map((i) => [i.departmentCode, i.departmentName ?? i.departmentCode])),
     [bundle.data],

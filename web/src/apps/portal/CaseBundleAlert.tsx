@@ -1,6 +1,6 @@
 import { Alert } from 'antd';
 import { Link } from 'react-router-dom';
-import { api } from '../../shared/api';
+import { api } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
 import type { BundleApplicationView } from '../../shared/bundles';
@@ -9,7 +9,8 @@ import type { BundleApplicationView } from '../../shared/bundles';
 export function CaseBundleAlert({ caseId }: { caseId: string }) {
   const { t } = useI18n();
   const bundle = useFetch<BundleApplicationView | null>(
-    (signal) => api.get(`/api/bundle-applications/by-case/${caseId}`, { signal, silent: true }),
+    (signal) =>
+      api.get('/api/bundle-applications/by-case/{caseId}', { params: { path: { caseId } }, signal, silent: true }),
     [caseId],
   );
   const v = bundle.data;

@@ -1,6 +1,6 @@
 import { App as AntApp, Alert, Button, Card, Checkbox, Input, Rate, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, ApiError } from '../../shared/api';
+import { api, ApiError } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
 import type { MessageKey } from '../../shared/i18n';
@@ -15,7 +15,8 @@ export function CaseRatingCard({ caseId }: { caseId: string }) {
   const { t } = useI18n();
   const { message } = AntApp.useApp();
   const existing = useFetch<Paged<RatingView>>(
-    (signal) => api.get('/api/ratings', { query: { caseId, channel: 'online', pageSize: 1 }, signal, silent: true }),
+    (signal) =>
+      api.get('/api/ratings', { params: { query: { caseId, channel: 'online', pageSize: 1 } }, signal, silent: true }),
     [caseId],
   );
   const [level, setLevel] = useState<number | null>(null);
@@ -37,11 +38,10 @@ export function CaseRatingCard({ caseId }: { caseId: string }) {
     setBusy(true);
     setError(null);
     try {
-      const r = await api.post<RatingView>(
-        '/api/ratings',
-        { caseId, channel: 'online', level, indicators, ...(comment.trim() ? { comment: comment.trim() } : {}) },
-        { silent: true },
-      );
+      const r = await api.post('/api/ratings', {
+        body: { caseId, channel: 'online', level, indicators, ...(comment.trim() ? { comment: comment.trim() } : {}) },
+        silent: true,
+      });
       void message.success(t('rate.thanks'));
       existing.setData({ items: [r], total: 1, page: 1, pageSize: 1 });
     } catch (err) {

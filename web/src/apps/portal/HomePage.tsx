@@ -2,7 +2,7 @@ import { Button, Card, Col, Empty, Input, List, Pagination, Row, Select, Skeleto
 import { ClockCircleOutlined, FileSearchOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api } from '../../shared/api';
+import { api, type QueryOf } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
 import { ErrorResult } from '../../shared/components/common';
@@ -23,9 +23,11 @@ export default function HomePage() {
   const { t, label } = useI18n();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
-  const type = params.get('type') ?? '';
+  // Filters come from the address bar as typed; the server refuses an unknown value.
+  type ItemQuery = QueryOf<'/api/items'>;
+  const type = (params.get('type') ?? '') as NonNullable<ItemQuery['type']> | '';
   const department = params.get('department') ?? '';
-  const level = params.get('level') ?? '';
+  const level = (params.get('level') ?? '') as NonNullable<ItemQuery['level']> | '';
   const region = params.get('region') ?? '';
   const page = Number(params.get('page') ?? '1') || 1;
   const [text, setText] = useState(q);
@@ -42,13 +44,28 @@ export default function HomePage() {
   };
 
   const departments = useFetch<Paged<Department>>(
-    (signal) => api.get('/api/departments', { query: { regionCode: CITY_CODE, pageSize: 200 }, signal, silent: true }),
+    (signal) =>
+      api.get('/api/departments', {
+        params: { query: { regionCode: CITY_CODE, pageSize: 200 } },
+        signal,
+        silent: true,
+      }),
     [],
   );
   const results = useFetch<Paged<ItemSummary>>(
     (signal) =>
       api.get('/api/items', {
-        query: { q, region, department, type, level, page, pageSize: PAGE_SIZE },
+        params: {
+          query: {
+            q,
+            region,
+            department,
+            type: type || undefined,
+            level: level || undefined,
+            page,
+            pageSize: PAGE_SIZE,
+          },
+        },
         signal,
       }),
     [q, region, department, type, level, page],

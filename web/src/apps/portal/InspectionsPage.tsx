@@ -1,6 +1,6 @@
 import { Card, Empty, Input, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api } from '../../shared/api';
+import { api } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { useDebounced, useFetch, usePagedList } from '../../shared/components/hooks';
 import { ErrorResult, formatDateTime, PageLoading } from '../../shared/components/common';
@@ -10,7 +10,7 @@ import type { PublicPlan, PublicPlanView } from '../regulation/types';
 function PlanResults({ id }: { id: string }) {
   const { t } = useI18n();
   const detail = useFetch<PublicPlanView>(
-    (signal) => api.get<PublicPlanView>(`/api/public/inspections/${id}`, { signal }),
+    (signal) => api.get('/api/public/inspections/{id}', { params: { path: { id } }, signal }),
     [id],
   );
   if (detail.error) return <ErrorResult error={detail.error} onRetry={detail.reload} />;
@@ -53,7 +53,7 @@ export default function InspectionsPage() {
   const { t } = useI18n();
   const [q, setQ] = useState('');
   const search = useDebounced(q.trim());
-  const list = usePagedList<PublicPlan>('/api/public/inspections', { q: search }, 10);
+  const list = usePagedList('/api/public/inspections', { q: search }, 10);
   return (
     <div>
       <Card>

@@ -18,7 +18,7 @@ import {
 import { PrinterOutlined, PhoneOutlined, EnvironmentOutlined, FormOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api } from '../../shared/api';
+import { api, apiUrl } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
 import { ErrorResult } from '../../shared/components/common';
@@ -134,7 +134,7 @@ export default function ItemGuidePage() {
     error,
     reload,
   } = useFetch<ItemGuide>(
-    (signal) => api.get(`/api/items/${encodeURIComponent(code)}`, { signal, silent: true }),
+    (signal) => api.get('/api/items/{code}', { params: { path: { code } }, signal, silent: true }),
     [code],
   );
 
@@ -147,7 +147,6 @@ export default function ItemGuidePage() {
   if (error) return <ErrorResult error={error} onRetry={error.status === 404 ? undefined : reload} />;
   if (!g) return <Empty description={t('guide.notFound')} />;
 
-  const enc = encodeURIComponent(code);
   const limit = (l: { days: number; note?: string } | undefined) =>
     l ? `${t('common.workdays', { n: l.days })}${l.note ? ` · ${l.note}` : ''}` : t('common.notSet');
 
@@ -366,8 +365,8 @@ export default function ItemGuidePage() {
               <ul className="guide-list">
                 {g.delegations.map((d, i) => (
                   <li key={i}>
-                    {d.effectiveDate}：{label('level', d.fromLevel)} → {label('level', d.toLevel)} ·{' '}
-                    {d.regionName ?? d.regionCode} · {d.basis}
+                    {d.effectiveDate}：{label('level', d.fromLevel)} → {label('level', d.toLevel)} · {d.regionCode} ·{' '}
+                    {d.basis}
                   </li>
                 ))}
               </ul>
@@ -381,7 +380,7 @@ export default function ItemGuidePage() {
               <Button
                 type="primary"
                 icon={<PrinterOutlined />}
-                href={`/api/items/${enc}/notice.pdf`}
+                href={apiUrl('/api/items/{code}/notice.pdf', { path: { code } })}
                 target="_blank"
                 rel="noopener"
                 data-testid="print-notice"
@@ -389,7 +388,12 @@ export default function ItemGuidePage() {
               >
                 {t('guide.printNotice')}
               </Button>
-              <img className="guide-qr" src={`/api/items/${enc}/qr.svg`} alt={t('guide.qrAlt')} data-testid="item-qr" />
+              <img
+                className="guide-qr"
+                src={apiUrl('/api/items/{code}/qr.svg', { path: { code } })}
+                alt={t('guide.qrAlt')}
+                data-testid="item-qr"
+              />
               <Typography.Text type="secondary">{t('guide.qrTitle')}</Typography.Text>
             </Space>
           </Card>

@@ -6,7 +6,7 @@ import { App as AntApp } from 'antd';
 import { useAuth } from '../../shared/auth';
 import { homeFor } from '../../shared/areas';
 import { useI18n } from '../../shared/i18n';
-import { api, ApiError } from '../../shared/api';
+import { api, ApiError, type Res } from '../../shared/client';
 
 interface LoginForm {
   username: string;
@@ -14,10 +14,7 @@ interface LoginForm {
   challengeAnswer?: string;
 }
 
-interface Challenge {
-  id: string;
-  image: string;
-}
+type Challenge = Res<'/api/auth/challenge'>;
 
 /** The server asks a challenge after repeated failures (from this address, or on this account). */
 const CHALLENGE_CODES = ['challenge_required', 'challenge_failed'];
@@ -41,7 +38,7 @@ export default function LoginPage() {
   // Each challenge is good for one answer: a new one after every attempt that needed it.
   const newChallenge = useCallback(async () => {
     form.setFieldValue('challengeAnswer', '');
-    setChallenge(await api.get<Challenge>('/api/auth/challenge', { noAuthRedirect: true }));
+    setChallenge(await api.get('/api/auth/challenge', { noAuthRedirect: true }));
   }, [form]);
 
   if (!loading && user && !busy) return <Navigate to={next ?? homeFor(user)} replace />;

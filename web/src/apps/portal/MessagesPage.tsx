@@ -2,7 +2,7 @@ import { App as AntApp, Badge, Button, Card, Empty, List, Pagination, Skeleton, 
 import { CheckOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, ApiError } from '../../shared/api';
+import { api, ApiError } from '../../shared/client';
 import { useAuth } from '../../shared/auth';
 import { useI18n } from '../../shared/i18n';
 import { usePagedList } from '../../shared/components/hooks';
@@ -17,7 +17,7 @@ export default function MessagesPage() {
   const { t } = useI18n();
   const { user } = useAuth();
   const { message } = AntApp.useApp();
-  const list = usePagedList<Message>('/api/messages', {}, 20);
+  const list = usePagedList('/api/messages', {}, 20);
   const [readIds, setReadIds] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const caseLink = (id: string) => (user?.kind === 'staff' ? `/workbench/cases/${id}` : `/my/cases/${id}`);
@@ -25,7 +25,7 @@ export default function MessagesPage() {
   const markRead = async (m: Message) => {
     if (isRead(m) || readIds.has(m.id)) return;
     try {
-      await api.post(`/api/messages/${m.id}/read`, {}, { silent: true });
+      await api.post('/api/messages/{id}/read', { params: { path: { id: m.id } }, silent: true });
       setReadIds((s) => new Set(s).add(m.id));
       notifyMessagesChanged();
     } catch (err) {
@@ -35,7 +35,7 @@ export default function MessagesPage() {
   const readAll = async () => {
     setBusy(true);
     try {
-      await api.post('/api/messages/read-all', {});
+      await api.post('/api/messages/read-all');
       void message.success(t('messages.allRead'));
       notifyMessagesChanged();
       list.reload();
@@ -104,7 +104,7 @@ export default function MessagesPage() {
                           <Typography.Text type="secondary">{formatDateTime(m.createdAt)}</Typography.Text>
                           {m.caseId && (
                             <Link to={caseLink(m.caseId)} data-testid="message-case-link">
-                              {m.caseNumber ?? t('messages.viewCase')}
+                              {t('messages.viewCase')}
                             </Link>
                           )}
                           {!read && (

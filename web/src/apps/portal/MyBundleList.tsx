@@ -4,14 +4,14 @@ import { Link } from 'react-router-dom';
 import { useI18n } from '../../shared/i18n';
 import { useDebounced, usePagedList } from '../../shared/components/hooks';
 import { ErrorResult, formatDateTime } from '../../shared/components/common';
-import { BUNDLE_STATUS_COLOURS, progressPercent, type BundleApplicationSummary } from '../../shared/bundles';
+import { BUNDLE_STATUS_COLOURS, progressPercent } from '../../shared/bundles';
 
 /** 我的一件事: the applicant's bundle applications (`GET /api/bundle-applications`), each tracked as one. */
 export function MyBundleList({ pageSize = 10, compact = false }: { pageSize?: number; compact?: boolean }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
   const q = useDebounced(text.trim());
-  const list = usePagedList<BundleApplicationSummary>('/api/bundle-applications', { q }, pageSize);
+  const list = usePagedList('/api/bundle-applications', { q }, pageSize);
   if (list.error) return <ErrorResult error={list.error} onRetry={list.reload} />;
   const items = list.data?.items ?? [];
   return (

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Checkbox, Input, Result, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { api, ApiError } from '../../shared/api';
+import { api, ApiError } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
 import { isBadLevel, type DeviceSessionInfo } from '../../shared/ratings';
@@ -12,7 +12,12 @@ export default function RateDevicePage() {
   const { t } = useI18n();
   const info = useFetch<DeviceSessionInfo>(
     (signal) =>
-      api.get(`/api/ratings/device/${encodeURIComponent(token)}`, { signal, silent: true, noAuthRedirect: true }),
+      api.get('/api/ratings/device/{token}', {
+        params: { path: { token } },
+        signal,
+        silent: true,
+        noAuthRedirect: true,
+      }),
     [token],
   );
   const [level, setLevel] = useState<number | null>(null);
@@ -28,11 +33,12 @@ export default function RateDevicePage() {
     setBusy(true);
     setError(null);
     try {
-      await api.post(
-        `/api/ratings/device/${encodeURIComponent(token)}`,
-        { level, indicators, ...(comment.trim() ? { comment: comment.trim() } : {}) },
-        { silent: true, noAuthRedirect: true },
-      );
+      await api.post('/api/ratings/device/{token}', {
+        params: { path: { token } },
+        body: { level, indicators, ...(comment.trim() ? { comment: comment.trim() } : {}) },
+        silent: true,
+        noAuthRedirect: true,
+      });
       setDone(true);
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;

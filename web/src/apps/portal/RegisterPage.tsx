@@ -2,7 +2,7 @@ import { Alert, Button, Card, Form, Input, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { App as AntApp } from 'antd';
-import { api } from '../../shared/api';
+import { api } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { isStrongPassword, isValidCreditCode, isValidIdNumber, PHONE_RE, USERNAME_RE } from '../../shared/validators';
 
@@ -29,9 +29,8 @@ export default function RegisterPage() {
   const onFinish = async (v: RegisterForm) => {
     setBusy(true);
     try {
-      await api.post(
-        '/api/auth/register',
-        {
+      await api.post('/api/auth/register', {
+        body: {
           kind: v.kind,
           username: v.username.trim(),
           password: v.password,
@@ -41,8 +40,9 @@ export default function RegisterPage() {
             ? { idNumber: v.idNumber?.trim().toUpperCase() }
             : { creditCode: v.creditCode?.trim().toUpperCase() }),
         },
-        { form, noAuthRedirect: true },
-      );
+        form,
+        noAuthRedirect: true,
+      });
       void message.success(t('auth.registerOk'));
       navigate('/login', { replace: true });
     } catch {

@@ -2,7 +2,7 @@ import { Button, Card, Descriptions, Form, Input, Result, Timeline, Typography }
 import { SearchOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { api, ApiError } from '../../shared/api';
+import { api, ApiError } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { applyFieldErrors, knownPaths } from '../../shared/formErrors';
 import { StatusTag } from '../../shared/components/CaseBits';
@@ -32,8 +32,8 @@ export default function TrackPage() {
     setResult(null);
     try {
       setResult(
-        await api.get<TrackView>('/api/track', {
-          query: { number: v.number.trim().toUpperCase(), code: v.code.trim().toUpperCase() },
+        await api.get('/api/track', {
+          params: { query: { number: v.number.trim().toUpperCase(), code: v.code.trim().toUpperCase() } },
           silent: true,
         }),
       );

@@ -2,23 +2,13 @@ import { Button, Card, Descriptions, Result, Skeleton, Typography, Upload } from
 import { SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { api, ApiError } from '../../shared/api';
+import { api, ApiError, type Res } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
 import { verifiableId, verifyFailureKey } from '../../shared/problemText';
 
-interface Verified {
-  valid: true;
-  id: string;
-  kind: string;
-  kindLabel: string;
-  title: string;
-  number: string;
-  issuedOn: string;
-  officeName: string;
-  sha256: string;
-}
-type UploadVerified = Verified | { valid: false; sha256: string };
+type UploadVerified = Res<'/api/documents/verify', 'post'>;
+type Verified = Res<'/api/documents/{id}/verify'>;
 
 function VerifiedCard({ v }: { v: Verified }) {
   const { t } = useI18n();
@@ -51,7 +41,9 @@ export default function VerifyPage() {
   const { t } = useI18n();
   const wellFormed = !!id && verifiableId(id);
   const byId = useFetch<Verified>(
-    wellFormed ? (signal) => api.get(`/api/documents/${id}/verify`, { signal, silent: true }) : null,
+    wellFormed
+      ? (signal) => api.get('/api/documents/{id}/verify', { params: { path: { id } }, signal, silent: true })
+      : null,
     [id],
   );
   // a malformed id is answered here, in a plain sentence; the server's answers likewise
@@ -63,7 +55,7 @@ export default function VerifyPage() {
     setBusy(true);
     setUploaded(null);
     try {
-      setUploaded(await api.postFile<UploadVerified>('/api/documents/verify', file, file.name));
+      setUploaded(await api.postFile('/api/documents/verify', file, { name: file.name }));
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
     } finally {

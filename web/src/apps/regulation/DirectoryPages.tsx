@@ -1,6 +1,6 @@
 import { App as AntApp, Button, Empty, Form, Input, Popconfirm, Select, Tag, type ButtonProps } from 'antd';
 import { useState } from 'react';
-import { api } from '../../shared/api';
+import { api } from '../../shared/client';
 import { useAuth } from '../../shared/auth';
 import { useI18n } from '../../shared/i18n';
 import { useDebounced, usePagedList } from '../../shared/components/hooks';
@@ -24,7 +24,7 @@ export function EntitiesPage() {
   const [q, setQ] = useState('');
   const [region, setRegion] = useState<string | undefined>();
   const search = useDebounced(q.trim());
-  const list = usePagedList<Entity>('/api/regulation/entities', { q: search, regionCode: region });
+  const list = usePagedList('/api/regulation/entities', { q: search, regionCode: region });
   return (
     <div data-testid="reg-entities-page">
       <PageHeader title={t('reg.menu.entities')} />
@@ -59,9 +59,10 @@ export function EntitiesPage() {
   );
 }
 
+// Required fields are typed as present: validateFields resolves only once the form's rules hold.
 interface InspectorValues {
-  username?: string;
-  certificateNumber?: string;
+  username: string;
+  certificateNumber: string;
   residenceRegionCode?: string;
   conflicts?: string[];
 }
@@ -77,7 +78,7 @@ export function InspectorsPage() {
   const [form] = Form.useForm<InspectorValues>();
   const [saving, run] = useSaving();
   const search = useDebounced(q.trim());
-  const list = usePagedList<Inspector>('/api/regulation/inspectors', { q: search });
+  const list = usePagedList('/api/regulation/inspectors', { q: search });
   const save = async () => {
     let v: InspectorValues;
     try {
@@ -86,16 +87,15 @@ export function InspectorsPage() {
       return;
     }
     await run(async () => {
-      await api.post(
-        '/api/regulation/inspectors',
-        {
+      await api.post('/api/regulation/inspectors', {
+        body: {
           username: v.username,
           certificateNumber: v.certificateNumber,
           residenceRegionCode: v.residenceRegionCode ?? null,
           conflicts: v.conflicts ?? [],
         },
-        { form },
-      );
+        form,
+      });
       void message.success(t('common.done'));
       setAdding(false);
       list.reload();
@@ -162,10 +162,11 @@ export function InspectorsPage() {
   );
 }
 
+// Required fields are typed as present: validateFields resolves only once the form's rules hold.
 interface AssignmentValues {
-  itemCode?: string;
-  regionCode?: string;
-  departmentCode?: string;
+  itemCode: string;
+  regionCode: string;
+  departmentCode: string;
 }
 
 /** 监管事项配置: item → regulator department per region; the admin maintains it (every change audited). */
@@ -179,7 +180,7 @@ export function AssignmentsPage() {
   const [form] = Form.useForm<AssignmentValues>();
   const [saving, run] = useSaving();
   const search = useDebounced(q.trim());
-  const list = usePagedList<Assignment>('/api/regulation/assignments', { q: search });
+  const list = usePagedList('/api/regulation/assignments', { q: search });
   const admin = hasRole('admin');
   const regionCode = Form.useWatch('regionCode', form);
   const save = async () => {
@@ -190,7 +191,7 @@ export function AssignmentsPage() {
       return;
     }
     await run(async () => {
-      const r = await api.post<{ assignedPushes: number }>('/api/regulation/assignments', v, { form });
+      const r = await api.post('/api/regulation/assignments', { body: v, form });
       void message.success(t('reg.assignments.assigned', { n: r.assignedPushes }));
       setAdding(false);
       list.reload();
@@ -198,7 +199,7 @@ export function AssignmentsPage() {
   };
   const remove = (a: Assignment) =>
     run(async () => {
-      await api.del(`/api/regulation/assignments/${a.id}`);
+      await api.del('/api/regulation/assignments/{id}', { params: { path: { id: a.id } } });
       void message.success(t('common.done'));
       list.reload();
     });

@@ -20,7 +20,7 @@ import {
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api } from '../../shared/api';
+import { api } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
 import { useRequiredRules, useSaving } from '../../shared/components/ListPage';
@@ -38,19 +38,27 @@ export default function PlanDetailPage() {
   const { message, modal } = AntApp.useApp();
   const [saving, run] = useSaving();
   const [recording, setRecording] = useState<PlanTarget | null>(null);
-  const plan = useFetch<PlanView>((signal) => api.get<PlanView>(`/api/regulation/plans/${id}`, { signal }), [id]);
+  const plan = useFetch<PlanView>(
+    (signal) => api.get('/api/regulation/plans/{id}', { params: { path: { id: id ?? '' } }, signal }),
+    [id],
+  );
   if (plan.error) return <ErrorResult error={plan.error} onRetry={plan.reload} />;
   const p = plan.data;
   if (!p) return <PageLoading />;
 
   const act = (what: 'draw' | 'publish') =>
     run(async () => {
-      plan.setData(await api.post<PlanView>(`/api/regulation/plans/${p.id}/${what}`, { version: p.version }));
+      plan.setData(
+        await api.post(what === 'draw' ? '/api/regulation/plans/{id}/draw' : '/api/regulation/plans/{id}/publish', {
+          params: { path: { id: p.id } },
+          body: { version: p.version },
+        }),
+      );
       void message.success(t('common.done'));
     });
   const verify = () =>
     run(async () => {
-      const v = await api.get<{ reproducible: boolean; seed: string }>(`/api/regulation/plans/${p.id}/verify`);
+      const v = await api.get('/api/regulation/plans/{id}/verify', { params: { path: { id: p.id } } });
       modal[v.reproducible ? 'success' : 'error']({
         title: t('reg.plan.verify'),
         content: (
@@ -217,10 +225,11 @@ export default function PlanDetailPage() {
   );
 }
 
+// Required fields are typed as present: validateFields resolves only once the form's rules hold.
 interface TargetValues {
-  result?: 'qualified' | 'problem';
+  result: 'qualified' | 'problem';
   text?: string;
-  resultOn?: Dayjs;
+  resultOn: Dayjs;
 }
 
 function TargetResultModal({
@@ -248,11 +257,11 @@ function TargetResultModal({
       return;
     }
     await run(async () => {
-      await api.post(
-        `/api/regulation/plans/${planId}/targets/${target.id}/result`,
-        { result: v.result, text: v.text ?? '', resultOn: v.resultOn?.format('YYYY-MM-DD') },
-        { form },
-      );
+      await api.post('/api/regulation/plans/{id}/targets/{targetId}/result', {
+        params: { path: { id: planId, targetId: target.id } },
+        body: { result: v.result, text: v.text ?? '', resultOn: v.resultOn.format('YYYY-MM-DD') },
+        form,
+      });
       void message.success(t('common.done'));
       onDone();
     });

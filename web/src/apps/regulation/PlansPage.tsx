@@ -1,7 +1,7 @@
 import { Empty, Form, Input, InputNumber, Select, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../../shared/api';
+import { api, type Body } from '../../shared/client';
 import { useAuth } from '../../shared/auth';
 import { useI18n } from '../../shared/i18n';
 import { useDebounced, usePagedList } from '../../shared/components/hooks';
@@ -17,7 +17,7 @@ import { formatDateTime } from '../../shared/components/common';
 import { RegionTreeSelect } from '../../shared/components/RegionTreeSelect';
 import { ItemSelect } from '../../shared/components/ItemSelect';
 import { DepartmentSelect } from '../../shared/components/selects';
-import type { PlanStatus, PlanSummary, PlanView } from './types';
+import type { PlanStatus, PlanSummary } from './types';
 
 export const PLAN_COLOURS: Record<PlanStatus, string> = { draft: 'default', drawn: 'blue', published: 'green' };
 
@@ -42,7 +42,7 @@ export default function PlansPage() {
   const [form] = Form.useForm<PlanValues>();
   const [saving, run] = useSaving();
   const search = useDebounced(q.trim());
-  const list = usePagedList<PlanSummary>('/api/regulation/plans', { q: search, status });
+  const list = usePagedList('/api/regulation/plans', { q: search, status });
   const isAdmin = hasRole('admin');
 
   return (
@@ -108,7 +108,8 @@ export default function PlansPage() {
               inspectorsPerTarget: v.inspectorsPerTarget,
               ...(isAdmin ? { departmentCode: v.departmentCode } : {}),
             };
-            const plan = await api.post<PlanView>('/api/regulation/plans', body, { form });
+            // A field left empty goes as it is: the server names it on the form.
+            const plan = await api.post('/api/regulation/plans', { body: body as Body<'/api/regulation/plans'>, form });
             setEditing(false);
             navigate(`/regulation/plans/${plan.id}`);
           })

@@ -18,7 +18,7 @@ import {
 import { useState } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
 import { DownloadOutlined } from '@ant-design/icons';
-import { api, buildQuery } from '../../shared/api';
+import { api, apiUrl } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { useDebounced, usePagedList } from '../../shared/components/hooks';
 import { ListToolbar, PageHeader, PagedListTable, useRequiredRules, useSaving } from '../../shared/components/ListPage';
@@ -51,7 +51,7 @@ export default function PushesPage({ box }: { box: 'inbox' | 'outbox' }) {
   const [answering, setAnswering] = useState<Push | null>(null);
   const [, run] = useSaving();
   const search = useDebounced(q.trim());
-  const list = usePagedList<Push>('/api/regulation/pushes', {
+  const list = usePagedList('/api/regulation/pushes', {
     box,
     q: search,
     status,
@@ -61,7 +61,10 @@ export default function PushesPage({ box }: { box: 'inbox' | 'outbox' }) {
 
   const receive = (r: Push) =>
     run(async () => {
-      await api.post(`/api/regulation/pushes/${r.id}/receive`, { version: r.version });
+      await api.post('/api/regulation/pushes/{id}/receive', {
+        params: { path: { id: r.id } },
+        body: { version: r.version },
+      });
       void message.success(t('common.done'));
       list.reload();
     });
@@ -84,7 +87,9 @@ export default function PushesPage({ box }: { box: 'inbox' | 'outbox' }) {
           {t('reg.overdueOnly')}
         </Space>
         <Button
-          href={`/api/regulation/pushes.xlsx${buildQuery({ box, q: search, status, overdue: overdue ? 'true' : undefined })}`}
+          href={apiUrl('/api/regulation/pushes.xlsx', {
+            query: { box, q: search, status, overdue: overdue ? 'true' : undefined },
+          })}
           icon={<DownloadOutlined />}
           data-testid={`${p}-export`}
         >
@@ -221,10 +226,11 @@ export default function PushesPage({ box }: { box: 'inbox' | 'outbox' }) {
   );
 }
 
+// Required fields are typed as present: validateFields resolves only once the form's rules hold.
 interface ResultValues {
-  result?: SupervisionResult;
-  text?: string;
-  resultOn?: Dayjs;
+  result: SupervisionResult;
+  text: string;
+  resultOn: Dayjs;
 }
 
 /** 反馈监管结果: kind, findings and date (not before the grant, not in the future). */
@@ -242,11 +248,11 @@ function ResultModal({ push, onClose, onDone }: { push: Push; onClose: () => voi
       return;
     }
     await run(async () => {
-      await api.post(
-        `/api/regulation/pushes/${push.id}/result`,
-        { version: push.version, result: v.result, text: v.text, resultOn: v.resultOn?.format('YYYY-MM-DD') },
-        { form },
-      );
+      await api.post('/api/regulation/pushes/{id}/result', {
+        params: { path: { id: push.id } },
+        body: { version: push.version, result: v.result, text: v.text, resultOn: v.resultOn.format('YYYY-MM-DD') },
+        form,
+      });
       void message.success(t('common.done'));
       onDone();
     });

@@ -19,7 +19,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined, SettingOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { api, buildQuery } from '../../shared/api';
+import { api, apiUrl } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { ErrorResult } from '../../shared/components/common';
 import { useFetch } from '../../shared/components/hooks';
@@ -45,7 +45,7 @@ export default function AssessmentPage() {
   const [rulesOpen, setRulesOpen] = useState(false);
   const query = { month: month.format(M), groupBy };
   const scores = useFetch<Scores>(
-    (signal) => api.get<Scores>('/api/assessment/scores', { query, signal, silent: true }),
+    (signal) => api.get('/api/assessment/scores', { params: { query }, signal, silent: true }),
     [JSON.stringify(query)],
   );
   // The whole ranking comes at once (it is computed over every unit); the search only narrows what is shown.
@@ -108,7 +108,7 @@ export default function AssessmentPage() {
             </Button>
             <Button
               icon={<DownloadOutlined />}
-              href={`/api/assessment/scores.xlsx${buildQuery(query)}`}
+              href={apiUrl('/api/assessment/scores.xlsx', { query })}
               download
               data-testid="as-export"
             >
@@ -199,8 +199,8 @@ function DetailDrawer({
   const detail = useFetch<UnitDetail>(
     unitKey
       ? (signal) =>
-          api.get<UnitDetail>(`/api/assessment/scores/${groupBy}/${encodeURIComponent(unitKey)}`, {
-            query: { month },
+          api.get('/api/assessment/scores/{groupBy}/{key}', {
+            params: { path: { groupBy, key: unitKey }, query: { month } },
             signal,
             silent: true,
           })
@@ -314,10 +314,13 @@ function RulesModal({ open, onClose, onSaved }: { open: boolean; onClose: () => 
     if (!d) return;
     setBusy(r.code);
     try {
-      const next = await api.put<ScoringRule>(`/api/assessment/rules/${r.code}`, {
-        points: d.points ?? r.points,
-        cap: r.kind === 'base' ? null : d.cap,
-        version: r.version,
+      const next = await api.put('/api/assessment/rules/{code}', {
+        params: { path: { code: r.code } },
+        body: {
+          points: d.points ?? r.points,
+          cap: r.kind === 'base' ? null : d.cap,
+          version: r.version,
+        },
       });
       rules.setData({ editable, items: (rules.data?.items ?? []).map((x) => (x.code === next.code ? next : x)) });
       void message.success(t('common.saved'));

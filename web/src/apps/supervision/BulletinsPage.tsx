@@ -4,7 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api } from '../../shared/api';
+import { api, apiUrl } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { ErrorResult } from '../../shared/components/common';
 import { useFetch } from '../../shared/components/hooks';
@@ -22,7 +22,7 @@ export default function BulletinsPage() {
   const { message, modal } = AntApp.useApp();
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const list = useFetch<Paged<Bulletin>>(
-    (signal) => api.get<Paged<Bulletin>>('/api/assessment/bulletins', { query: page, signal, silent: true }),
+    (signal) => api.get('/api/assessment/bulletins', { params: { query: page }, signal, silent: true }),
     [page.page, page.pageSize],
   );
   const [dialog, setDialog] = useState(false);
@@ -32,7 +32,7 @@ export default function BulletinsPage() {
   const generate = async () => {
     setBusy(true);
     try {
-      const b = await api.post<Bulletin>('/api/assessment/bulletins', { weekFrom: monday(week).format(D) });
+      const b = await api.post('/api/assessment/bulletins', { body: { weekFrom: monday(week).format(D) } });
       void message.success(t('bl.generated', { title: b.title }));
       setDialog(false);
       list.reload();
@@ -77,7 +77,7 @@ export default function BulletinsPage() {
         <Button
           size="small"
           icon={<FilePdfOutlined />}
-          href={`/api/assessment/bulletins/${b.id}/pdf`}
+          href={apiUrl('/api/assessment/bulletins/{id}/pdf', { path: { id: b.id } })}
           target="_blank"
           rel="noopener"
           data-testid={`bl-open-${b.weekFrom}`}

@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api, buildQuery } from '../../shared/api';
+import { api, apiUrl } from '../../shared/client';
 import { useAuth } from '../../shared/auth';
 import { useI18n } from '../../shared/i18n';
 import { ErrorResult } from '../../shared/components/common';
@@ -30,7 +30,7 @@ export default function FiguresPage() {
   const [region, setRegion] = useState<string | undefined>(undefined);
   const query = { groupBy, from: range?.[0].format(D), to: range?.[1].format(D), region };
   const figures = useFetch<Figures>(
-    (signal) => api.get<Figures>('/api/supervision/figures', { query, signal, silent: true }),
+    (signal) => api.get('/api/supervision/figures', { params: { query }, signal, silent: true }),
     [JSON.stringify(query)],
   );
   const rows = figures.data?.rows ?? [];
@@ -78,7 +78,7 @@ export default function FiguresPage() {
     avg('avgWorkingDaysUsed', t('sv.fig.avgWorkingDaysUsed')),
     avg('avgPromisedDays', t('sv.fig.avgPromisedDays')),
   ];
-  const exportHref = `/api/supervision/figures.xlsx${buildQuery(query)}`;
+  const exportHref = apiUrl('/api/supervision/figures.xlsx', { query });
   const chartRows = rows.filter((x) => x.completed > 0);
 
   return (

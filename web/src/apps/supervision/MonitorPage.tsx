@@ -3,7 +3,7 @@ import { SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState, type HTMLAttributes } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { api } from '../../shared/api';
+import { api, type QueryOf, type Res } from '../../shared/client';
 import { useAuth } from '../../shared/auth';
 import { useI18n } from '../../shared/i18n';
 import { zhCN } from '../../shared/i18n/zh-CN';
@@ -21,13 +21,8 @@ import { CITY_CODE, type Paged, type Staff } from '../../shared/types';
 import { useDepartmentNames, useOverviewStream, useRegionNames } from './svApi';
 import { Counters, LiveBadge } from './parts';
 
-/** A row of `GET /api/cases?view=all` with the fields the monitor shows beyond the inbox's. */
-interface MonitorCase extends CaseListItem {
-  regionCode: string;
-  acceptRegionCode: string;
-  departmentCode: string;
-  deadlineStateLabel: string;
-}
+/** A row of `GET /api/cases?view=all`. */
+type MonitorCase = CaseListItem;
 
 /** Every status the API knows, in the order of the dictionary (labels come from it too). */
 const STATUSES = Object.keys(zhCN)
@@ -82,16 +77,17 @@ export default function MonitorPage() {
     setParams(next, { replace: true });
   };
 
-  const query = Object.fromEntries(FILTERS.map((k) => [k, get(k)]));
+  // Filters come from the address bar as typed; the server refuses an unknown value.
+  const query = Object.fromEntries(FILTERS.map((k) => [k, get(k)])) as QueryOf<'/api/cases'>;
   // The search text is typed, not kept in the address.
-  const list = usePagedList<MonitorCase>('/api/cases', {
+  const list = usePagedList('/api/cases', {
     view: 'all',
     ...query,
     q: q || undefined,
-    sort: get('sort') ?? 'deadline',
+    sort: query.sort ?? 'deadline',
   });
   const rows = list.data?.items ?? [];
-  const capped = (list.data as (Paged<MonitorCase> & { totalExact?: boolean }) | undefined)?.totalExact === false;
+  const capped = (list.data as Res<'/api/cases'> | undefined)?.totalExact === false;
   const regionNames = useRegionNames(rows.flatMap((r) => [r.regionCode, r.currentRegionCode ?? r.regionCode]));
   const deptNames = useDepartmentNames();
   const live = useOverviewStream(region);
@@ -334,11 +330,7 @@ function ClerkSelect({
   return (
     <RemoteSelect<Paged<Staff>>
       load={(signal) =>
-        api.get<Paged<Staff>>('/api/staff', {
-          query: { regionCode, role: 'clerk', pageSize: 200 },
-          signal,
-          silent: true,
-        })
+        api.get('/api/staff', { params: { query: { regionCode, role: 'clerk', pageSize: 200 } }, signal, silent: true })
       }
       deps={[regionCode]}
       value={value}

@@ -8,7 +8,7 @@ import { ErrorResult, PageLoading } from '../../shared/components/common';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { RegionTreeSelect } from '../../shared/components/RegionTreeSelect';
 import { CITY_CODE } from '../../shared/types';
-import { buildQuery } from '../../shared/api';
+import { buildQuery } from '../../shared/client';
 import { useOverviewStream } from './svApi';
 import { Counters, LiveBadge } from './parts';
 import { SvChart } from './LazyChart';

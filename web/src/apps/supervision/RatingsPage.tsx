@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api, buildQuery } from '../../shared/api';
+import { api, apiUrl } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { ErrorResult } from '../../shared/components/common';
 import { useFetch } from '../../shared/components/hooks';
@@ -19,9 +19,9 @@ const GRADES = ['5', '4', '3', '2', '1'] as const;
 export default function RatingsPage() {
   const { t } = useI18n();
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
-  const query = { groupBy: 'department', from: range?.[0].format(D), to: range?.[1].format(D) };
+  const query = { groupBy: 'department' as const, from: range?.[0].format(D), to: range?.[1].format(D) };
   const summary = useFetch<RatingsSummary>(
-    (signal) => api.get<RatingsSummary>('/api/ratings/summary', { query, signal, silent: true }),
+    (signal) => api.get('/api/ratings/summary', { params: { query }, signal, silent: true }),
     [JSON.stringify(query)],
   );
   const items = summary.data?.items ?? [];
@@ -70,7 +70,7 @@ export default function RatingsPage() {
         action={
           <Button
             icon={<DownloadOutlined />}
-            href={`/api/ratings/summary.xlsx${buildQuery(query)}`}
+            href={apiUrl('/api/ratings/summary.xlsx', { query })}
             download
             data-testid="sv-ratings-export"
           >

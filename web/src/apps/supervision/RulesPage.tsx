@@ -1,7 +1,7 @@
 import { App as AntApp, Alert, Button, Empty, InputNumber, Space, Switch, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
-import { api } from '../../shared/api';
+import { api } from '../../shared/client';
 import { useAuth } from '../../shared/auth';
 import { useI18n } from '../../shared/i18n';
 import { ErrorResult } from '../../shared/components/common';
@@ -29,10 +29,10 @@ export default function RulesPage() {
 
   const replace = (next: Rule) =>
     rules.setData({ items: (rules.data?.items ?? []).map((r) => (r.code === next.code ? next : r)) });
-  const patch = async (code: string, body: { enabled?: boolean; params?: Record<string, number> }) => {
+  const patch = async (code: Rule['code'], body: { enabled?: boolean; params?: Record<string, number> }) => {
     setBusy(code);
     try {
-      replace(await api.patch<Rule>(`/api/supervision/rules/${code}`, body));
+      replace(await api.patch('/api/supervision/rules/{code}', { params: { path: { code } }, body }));
       setDraft((d) => {
         const { [code]: _, ...rest } = d;
         return rest;

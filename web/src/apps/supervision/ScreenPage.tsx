@@ -2,7 +2,7 @@ import { Button, Col, Empty, Row, Space } from 'antd';
 import { ArrowLeftOutlined, FullscreenOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { api } from '../../shared/api';
+import { api } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { ErrorResult, PageLoading } from '../../shared/components/common';
 import { useFetch } from '../../shared/components/hooks';
@@ -32,7 +32,11 @@ export default function ScreenPage() {
   // The red cards follow the stream: every pushed overview (pushed only on a change) reloads them.
   const reds = useFetch<Paged<Warning>>(
     (signal) =>
-      api.get('/api/supervision/warnings', { query: { level: 'red', region, pageSize: 12 }, signal, silent: true }),
+      api.get('/api/supervision/warnings', {
+        params: { query: { level: 'red', region, pageSize: 12 } },
+        signal,
+        silent: true,
+      }),
     [region, data?.generatedAt, minute],
   );
   const full = () => void document.documentElement.requestFullscreen?.().catch(() => undefined);

@@ -2,7 +2,7 @@
 import { App as AntApp, Alert, Button, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import { api, ApiError } from '../../shared/api';
+import { api, ApiError } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import type { ImportPreview, ImportResult, PreviewMeasure } from '../../shared/tasks';
 
@@ -37,7 +37,7 @@ export function TaskImportModal({
     setBusy(true);
     setPreview(null);
     try {
-      setPreview(await api.postFile<ImportPreview>('/api/supervision/tasks/import/preview', f, f.name));
+      setPreview(await api.postFile('/api/supervision/tasks/import/preview', f, { name: f.name }));
       setFile(f);
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
@@ -50,7 +50,7 @@ export function TaskImportModal({
     if (!file) return;
     setBusy(true);
     try {
-      const r = await api.postFile<ImportResult>('/api/supervision/tasks/import', file, file.name);
+      const r = await api.postFile('/api/supervision/tasks/import', file, { name: file.name });
       void message.success(t('tk.import.done', { problems: r.problems, measures: r.measures }));
       reset();
       onImported(r);

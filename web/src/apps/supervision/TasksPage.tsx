@@ -2,7 +2,7 @@ import { Button } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { buildQuery } from '../../shared/api';
+import { apiUrl } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { TaskDetail } from '../../shared/components/TaskDetail';
@@ -37,7 +37,7 @@ export default function TasksPage() {
         actions={(query) => (
           <Button
             icon={<DownloadOutlined />}
-            href={`/api/supervision/tasks.xlsx${buildQuery(query)}`}
+            href={apiUrl('/api/supervision/tasks.xlsx', { query })}
             download
             data-testid="tk-export"
           >

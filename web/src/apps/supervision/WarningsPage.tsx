@@ -17,7 +17,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { ThunderboltOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api } from '../../shared/api';
+import { api } from '../../shared/client';
 import { useAuth } from '../../shared/auth';
 import { useI18n } from '../../shared/i18n';
 import { ErrorResult, formatDateTime } from '../../shared/components/common';
@@ -59,14 +59,14 @@ export default function WarningsPage() {
   const [openId, setOpenId] = useState<string | null>(null);
   const [sweeping, runSweep] = useSaving();
 
-  const list = usePagedList<Warning>('/api/supervision/warnings', { state, level, region, department, caseId });
+  const list = usePagedList('/api/supervision/warnings', { state, level, region, department, caseId });
   const items = list.data?.items ?? [];
   const regionNames = useRegionNames(items.map((w) => w.regionCode));
   const deptNames = useDepartmentNames();
 
   const sweep = () =>
     runSweep(async () => {
-      const res = await api.post<{ scanned: number; raised: number; withdrawn: number }>('/api/supervision/sweep');
+      const res = await api.post('/api/supervision/sweep');
       void message.success(t('sv.sweepDone', res));
       list.reload();
     });
@@ -260,7 +260,9 @@ function WarningDrawer({
   const { message } = AntApp.useApp();
   const r = svRoles(user);
   const detail = useFetch<Warning>(
-    id ? (signal) => api.get<Warning>(`/api/supervision/warnings/${id}`, { signal, silent: true }) : null,
+    id
+      ? (signal) => api.get('/api/supervision/warnings/{id}', { params: { path: { id } }, signal, silent: true })
+      : null,
     [id],
   );
   const [explainForm] = Form.useForm<{ text: string }>();
@@ -280,11 +282,22 @@ function WarningDrawer({
   const explain = (v: { text: string }) =>
     run(async () =>
       after(
-        await api.post<Warning>(`/api/supervision/warnings/${id}/explain`, { text: v.text }, { form: explainForm }),
+        await api.post('/api/supervision/warnings/{id}/explain', {
+          params: { path: { id: id ?? '' } },
+          body: { text: v.text },
+          form: explainForm,
+        }),
       ),
     );
   const decide = (decision: 'confirm' | 'revoke') =>
-    run(async () => after(await api.post<Warning>(`/api/supervision/warnings/${id}/decide`, { decision, comment })));
+    run(async () =>
+      after(
+        await api.post('/api/supervision/warnings/{id}/decide', {
+          params: { path: { id: id ?? '' } },
+          body: { decision, comment },
+        }),
+      ),
+    );
 
   return (
     <Drawer

@@ -1,103 +1,17 @@
 import { useEffect, useState } from 'react';
-import { api, ApiError, buildQuery } from '../../shared/api';
+import { api, apiUrl, ApiError, type Res, type Row } from '../../shared/client';
 import { CITY_CODE, type User } from '../../shared/types';
 
-export type WarningLevel = 'yellow' | 'red';
-export type WarningState = 'open' | 'explained' | 'confirmed' | 'revoked';
-
-export interface Warning {
-  id: string;
-  caseId: string;
-  caseNumber: string;
-  itemName: string;
-  rule: string;
-  ruleName: string;
-  level: WarningLevel;
-  reason: string;
-  regionCode: string;
-  departmentCode: string;
-  state: WarningState;
-  raisedOn: string;
-  raisedAt: string;
-  explainDue: string;
-  explanation: string | null;
-  explainedBy: string | null;
-  explainedAt: string | null;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  decisionComment: string | null;
-  version: number;
-}
-
-export interface Rule {
-  code: string;
-  name: string;
-  level: WarningLevel;
-  enabled: boolean;
-  params: Record<string, unknown>;
-}
-
-export interface StateCounts {
-  onTime: number;
-  near: number;
-  overdue: number;
-  suspended: number;
-  total: number;
-}
-export interface Overview {
-  today: string;
-  regionPrefix: string;
-  cases: StateCounts;
-  byLevel: (StateCounts & { level: string; label: string })[];
-  byRegion: (StateCounts & { regionCode: string; regionName: string | null })[];
-  warnings: { yellow: number; red: number; explained: number };
-  generatedAt: string;
-}
-
-export interface FiguresRow {
-  key: string | null;
-  label: string;
-  received: number;
-  accepted: number;
-  completed: number;
-  onlineShare: number | null;
-  zeroVisitShare: number | null;
-  immediateShare: number | null;
-  onTimeRate: number | null;
-  earlyRate: number | null;
-  overdue: number;
-  overdueRate: number | null;
-  avgWorkingDaysUsed: number | null;
-  avgPromisedDays: number | null;
-}
-export interface Figures {
-  groupBy: string;
-  from: string;
-  to: string;
-  rows: FiguresRow[];
-  total: FiguresRow;
-}
-
-export interface RatingsLine {
-  departmentCode: string;
-  departmentName: string | null;
-  total: number;
-  excluded: number;
-  counted: number;
-  counts: Record<'1' | '2' | '3' | '4' | '5', number>;
-  good: number;
-  bad: number;
-  satisfactionRate: number | null;
-  badRate: number | null;
-}
-export interface RatingsSummary {
-  groupBy: 'department';
-  from: string | null;
-  to: string | null;
-  definition: string;
-  items: RatingsLine[];
-  total: Omit<RatingsLine, 'departmentCode' | 'departmentName'>;
-}
+export type Warning = Row<'/api/supervision/warnings'>;
+export type WarningLevel = Warning['level'];
+export type WarningState = Warning['state'];
+export type Rule = Res<'/api/supervision/rules'>['items'][number];
+export type Overview = Res<'/api/supervision/overview'>;
+export type StateCounts = Overview['cases'];
+export type Figures = Res<'/api/supervision/figures'>;
+export type FiguresRow = Figures['rows'][number];
+export type RatingsSummary = Res<'/api/ratings/summary'>;
+export type RatingsLine = RatingsSummary['items'][number];
 
 export const STATE_KEYS = ['onTime', 'near', 'overdue', 'suspended'] as const;
 export type CountKey = (typeof STATE_KEYS)[number];
@@ -152,7 +66,7 @@ export function useOverviewStream(region: string | undefined) {
     setError(null);
     setData(undefined);
     api
-      .get<Overview>('/api/supervision/overview', { query: { region }, signal: ctrl.signal, silent: true })
+      .get('/api/supervision/overview', { params: { query: { region } }, signal: ctrl.signal, silent: true })
       .then((d) => {
         if (gone) return;
         setData(d);
@@ -161,7 +75,7 @@ export function useOverviewStream(region: string | undefined) {
           setStatus('closed');
           return;
         }
-        es = new EventSource(`/api/supervision/stream${buildQuery({ region })}`);
+        es = new EventSource(apiUrl('/api/supervision/stream', { query: { region } }));
         es.onopen = () => setStatus('open');
         es.addEventListener('overview', (e) => {
           try {
@@ -201,7 +115,7 @@ export function regionName(code: string): Promise<string | null> {
   let p = regionNameCache.get(code);
   if (!p) {
     p = api
-      .get<{ name: string }>(`/api/regions/${code}`, { silent: true })
+      .get('/api/regions/{code}', { params: { path: { code } }, silent: true })
       .then((r) => r.name)
       .catch(() => null);
     regionNameCache.set(code, p);
@@ -236,7 +150,7 @@ export function useDepartmentNames(): Record<string, string> {
   useEffect(() => {
     let gone = false;
     deptNames ??= api
-      .get<{ items: { code: string; name: string }[] }>('/api/departments', { query: { pageSize: 200 }, silent: true })
+      .get('/api/departments', { params: { query: { pageSize: 200 } }, silent: true })
       .then((r) => Object.fromEntries(r.items.map((d) => [d.code, d.name])))
       .catch(() => {
         deptNames = null;

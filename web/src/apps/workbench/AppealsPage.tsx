@@ -15,7 +15,7 @@ import {
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, ApiError } from '../../shared/api';
+import { api, ApiError } from '../../shared/client';
 import { useAuth } from '../../shared/auth';
 import { useI18n } from '../../shared/i18n';
 import { usePagedList } from '../../shared/components/hooks';
@@ -33,8 +33,8 @@ export default function AppealsPage() {
   const { hasRole } = useAuth();
   const [params, setParams] = useSearchParams();
   const raw = params.get('status');
-  const status = raw && (STATUSES as readonly string[]).includes(raw) ? raw : undefined;
-  const list = usePagedList<AppealListItem>('/api/rating-appeals', { status });
+  const status = STATUSES.find((s) => s === raw);
+  const list = usePagedList('/api/rating-appeals', { status });
   const [deciding, setDeciding] = useState<AppealListItem | null>(null);
   const [form] = Form.useForm<{ upheld: boolean; comment?: string }>();
   const [busy, setBusy] = useState(false);
@@ -45,11 +45,11 @@ export default function AppealsPage() {
     const v = await form.validateFields();
     setBusy(true);
     try {
-      await api.post(
-        `/api/rating-appeals/${deciding.id}/decision`,
-        { upheld: v.upheld, ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}) },
-        { form },
-      );
+      await api.post('/api/rating-appeals/{id}/decision', {
+        params: { path: { id: deciding.id } },
+        body: { upheld: v.upheld, ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}) },
+        form,
+      });
       void message.success(t('common.done'));
       setDeciding(null);
       list.reload();

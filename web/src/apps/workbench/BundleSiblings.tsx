@@ -1,7 +1,7 @@
 import { Alert, Card, Table, Tag, Tooltip } from 'antd';
 import { AppstoreOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
-import { api } from '../../shared/api';
+import { api } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
 import { StatusTag } from '../../shared/components/CaseBits';
@@ -16,7 +16,8 @@ export function BundleSiblings({ caseId, status }: { caseId: string; status: str
   const { t } = useI18n();
   // Reloaded when this case's status changes, so the siblings' progress is current.
   const bundle = useFetch<BundleApplicationView | null>(
-    (signal) => api.get(`/api/bundle-applications/by-case/${caseId}`, { signal, silent: true }),
+    (signal) =>
+      api.get('/api/bundle-applications/by-case/{caseId}', { params: { path: { caseId } }, signal, silent: true }),
     [caseId, status],
   );
   const v = bundle.data;
@@ -87,7 +88,8 @@ export function useBundleLinks(caseIds: string[] | undefined): Map<string, Bundl
   const key = (caseIds ?? []).join(',');
   const links = useFetch<{ items: BundleCaseLink[] }>(
     key
-      ? (signal) => api.get('/api/bundle-applications/case-links', { query: { caseIds: key }, signal, silent: true })
+      ? (signal) =>
+          api.get('/api/bundle-applications/case-links', { params: { query: { caseIds: key } }, signal, silent: true })
       : null,
     [key],
   );

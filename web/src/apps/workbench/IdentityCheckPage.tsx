@@ -1,24 +1,12 @@
 import { Alert, App as AntApp, Button, Card, Empty, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import { api } from '../../shared/api';
+import { api, type Body, type Res } from '../../shared/client';
 import { useI18n, type MessageKey } from '../../shared/i18n';
 import { formatDateTime } from '../../shared/components/common';
-import type { VerificationLevel } from '../../shared/types';
 import { VerificationTag } from '../portal/AccountPage';
 
-interface ClaimRow {
-  id: string;
-  username: string;
-  name: string;
-  kind: 'person' | 'company';
-  claimMasked: string | null;
-  phoneMasked: string | null;
-  active: boolean;
-  verification: VerificationLevel;
-  verifiedAt: string | null;
-  createdAt: string;
-}
+type ClaimRow = Res<'/api/identity/claims'>['items'][number];
 
 const PERSON_DOCS = ['resident_id', 'temporary_resident_id', 'hk_mo_tw_residence', 'foreigner_permanent'];
 const COMPANY_DOCS = ['business_licence'];
@@ -31,17 +19,21 @@ export default function IdentityCheckPage() {
   const [rows, setRows] = useState<ClaimRow[] | null>(null);
   const [target, setTarget] = useState<ClaimRow | null>(null);
   const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm<{ documentType: string; documentNumber: string }>();
+  const [form] = Form.useForm<Body<'/api/identity/claims/{id}/verify'>>();
 
   const search = async () => {
     if (q.trim().length < 3) return;
-    setRows((await api.get<{ items: ClaimRow[] }>('/api/identity/claims', { query: { q: q.trim() } })).items);
+    setRows((await api.get('/api/identity/claims', { params: { query: { q: q.trim() } } })).items);
   };
-  const confirm = async (v: { documentType: string; documentNumber: string }) => {
+  const confirm = async (v: Body<'/api/identity/claims/{id}/verify'>) => {
     if (!target) return;
     setBusy(true);
     try {
-      const updated = await api.post<ClaimRow>(`/api/identity/claims/${target.id}/verify`, v, { form });
+      const updated = await api.post('/api/identity/claims/{id}/verify', {
+        params: { path: { id: target.id } },
+        body: v,
+        form,
+      });
       setRows((rs) => rs?.map((r) => (r.id === updated.id ? updated : r)) ?? null);
       void message.success(t('acct.window.ok'));
       setTarget(null);

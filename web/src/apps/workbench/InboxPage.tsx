@@ -7,6 +7,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../shared/auth';
 import { useI18n } from '../../shared/i18n';
 import { useDebounced, usePagedList } from '../../shared/components/hooks';
+import type { QueryOf } from '../../shared/client';
 import { formatDateTime } from '../../shared/components/common';
 import { PagedListTable } from '../../shared/components/ListPage';
 import { DeadlineTag, StatusTag } from '../../shared/components/CaseBits';
@@ -41,9 +42,11 @@ export function Inbox() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const view = params.get('view') === 'all' ? 'all' : 'todo';
-  const counter = params.get('counter') ?? undefined;
+  // Filters come from the address bar as typed; the server refuses an unknown value.
+  type CaseQuery = QueryOf<'/api/cases'>;
+  const counter = (params.get('counter') ?? undefined) as CaseQuery['counter'];
   const status = params.get('status') ?? undefined;
-  const deadlineState = params.get('deadline') ?? undefined;
+  const deadlineState = (params.get('deadline') ?? undefined) as CaseQuery['deadlineState'];
   const itemCode = params.get('item') ?? undefined;
   const from = params.get('from') ?? undefined;
   const to = params.get('to') ?? undefined;
@@ -61,7 +64,7 @@ export function Inbox() {
     setParams(next, { replace: true });
   };
 
-  const list = usePagedList<CaseListItem>('/api/cases', {
+  const list = usePagedList('/api/cases', {
     view,
     counter,
     status,

@@ -17,7 +17,7 @@ export default function PromisesPage() {
   const state = (STATES as string[]).includes(params.get('state') ?? '')
     ? (params.get('state') as PromiseState)
     : 'overdue';
-  const list = usePagedList<PromiseListItem>('/api/cases/promises', { state });
+  const list = usePagedList('/api/cases/promises', { state });
   return (
     <div>
       <Breadcrumb

@@ -1,7 +1,7 @@
 import { Alert, Button, Descriptions, Modal, Typography } from 'antd';
 import { TabletOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import { api, ApiError } from '../../shared/api';
+import { api, ApiError } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { formatDateTime } from '../../shared/components/common';
 import type { CaseView } from '../../shared/cases';
@@ -17,7 +17,7 @@ export function RatingDeviceButton({ c }: { c: CaseView }) {
     setBusy(true);
     setError(null);
     try {
-      setSession(await api.post<DeviceSession>('/api/ratings/device-sessions', { caseId: c.id }, { silent: true }));
+      setSession(await api.post('/api/ratings/device-sessions', { body: { caseId: c.id }, silent: true }));
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       setError(err.problem.detail);

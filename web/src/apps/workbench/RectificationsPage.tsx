@@ -19,7 +19,7 @@ import {
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, ApiError } from '../../shared/api';
+import { api, ApiError, type Body, type PathsWith } from '../../shared/client';
 import { useAuth } from '../../shared/auth';
 import { useI18n, type MessageKey } from '../../shared/i18n';
 import { useFetch, usePagedList } from '../../shared/components/hooks';
@@ -64,6 +64,13 @@ interface ActValues {
 
 const trim = (s?: string) => (s?.trim() ? s.trim() : undefined);
 
+const ACTION_PATHS = {
+  check: '/api/rectifications/{id}/check',
+  review: '/api/rectifications/{id}/review',
+  extend: '/api/rectifications/{id}/extend',
+  callback: '/api/rectifications/{id}/callback',
+} as const satisfies Record<RectAction, PathsWith<'post'>>;
+
 function bodyOf(action: RectAction, r: RectificationView, v: ActValues): Record<string, unknown> {
   switch (action) {
     case 'check':
@@ -92,7 +99,10 @@ function RectDrawer({ id, onClose, onChanged }: { id: string; onClose: () => voi
   const { t } = useI18n();
   const { message } = AntApp.useApp();
   const { hasRole } = useAuth();
-  const rect = useFetch<RectificationView>((signal) => api.get(`/api/rectifications/${id}`, { signal }), [id]);
+  const rect = useFetch<RectificationView>(
+    (signal) => api.get('/api/rectifications/{id}', { params: { path: { id } }, signal }),
+    [id],
+  );
   const [action, setAction] = useState<RectAction | 'appeal' | null>(null);
   const [form] = Form.useForm<ActValues>();
   const valid = Form.useWatch('valid', form);
@@ -110,15 +120,20 @@ function RectDrawer({ id, onClose, onChanged }: { id: string; onClose: () => voi
     setBusy(true);
     try {
       if (action === 'appeal') {
-        await api.post(
-          `/api/ratings/${r.rating.id}/appeals`,
-          { reason: trim(v.reason), evidence: trim(v.evidence) },
-          { form },
-        );
+        await api.post('/api/ratings/{id}/appeals', {
+          params: { path: { id: r.rating.id } },
+          body: { reason: trim(v.reason) ?? '', evidence: trim(v.evidence) ?? '' },
+          form,
+        });
         rect.reload();
       } else {
         rect.setData(
-          await api.post<RectificationView>(`/api/rectifications/${r.id}/${action}`, bodyOf(action, r, v), { form }),
+          // Each action's body is built by `bodyOf`; the server names a missing or wrong field.
+          await api.post(ACTION_PATHS[action], {
+            params: { path: { id: r.id } },
+            body: bodyOf(action, r, v) as Body<(typeof ACTION_PATHS)[RectAction]>,
+            form,
+          }),
         );
       }
       void message.success(t('common.done'));
@@ -384,7 +399,7 @@ export default function RectificationsPage() {
   const status = (RECTIFICATION_STATUSES as string[]).includes(params.get('status') ?? '')
     ? (params.get('status') as RectificationStatus)
     : undefined;
-  const list = usePagedList<RectificationView>('/api/rectifications', { status });
+  const list = usePagedList('/api/rectifications', { status });
   const [openId, setOpenId] = useState<string | null>(null);
   return (
     <div>

@@ -17,7 +17,7 @@ import {
 import { PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, ApiError, newUuid, type FieldError } from '../../shared/api';
+import { api, ApiError, newUuid, type FieldError } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
 import { ErrorResult } from '../../shared/components/common';
@@ -36,7 +36,7 @@ import {
   type FormMode,
   OtherErrorsAlert,
 } from '../../shared/components/CaseForm';
-import type { CaseView, CreatedCase, ItemDetail } from '../../shared/cases';
+import type { CaseView, ItemDetail } from '../../shared/cases';
 import { RegionTreeSelect } from '../../shared/components/RegionTreeSelect';
 import { HallSelect } from '../../shared/components/selects';
 import { useAuth } from '../../shared/auth';
@@ -231,7 +231,9 @@ export default function RegisterCasePage() {
   const [otherErrors, setOtherErrors] = useState<FieldError[]>([]);
   const [created, setCreated] = useState<CaseView | null>(null);
   const item = useFetch<ItemDetail>(
-    itemCode ? (signal) => api.get(`/api/items/${encodeURIComponent(itemCode)}`, { signal, silent: true }) : null,
+    itemCode
+      ? (signal) => api.get('/api/items/{code}', { params: { path: { code: itemCode } }, signal, silent: true })
+      : null,
     [itemCode],
   );
 
@@ -288,9 +290,9 @@ export default function RegisterCasePage() {
     };
     setBusy(true);
     try {
-      const r = await api.post<CreatedCase>(
-        '/api/cases',
-        {
+      const r = await api.post('/api/cases', {
+        params: { header: { 'idempotency-key': idempotencyKey.current } },
+        body: {
           itemCode: g.code ?? itemCode,
           ...toCaseBody(values, g.materials),
           submit: true,
@@ -298,14 +300,13 @@ export default function RegisterCasePage() {
           channel: 'window',
           ...linkageBody(values as LinkageValues),
         },
-        { headers: { 'Idempotency-Key': idempotencyKey.current } },
-      );
+      });
       void message.success(t('wr.registered', { number: r.number }));
       if (g.handlingType !== 'immediate') {
         navigate(`/workbench/cases/${r.id}`);
         return;
       }
-      setCreated(await api.get<CaseView>(`/api/cases/${r.id}`));
+      setCreated(await api.get('/api/cases/{id}', { params: { path: { id: r.id } } }));
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       setOtherErrors(
@@ -344,7 +345,7 @@ export default function RegisterCasePage() {
           c={created}
           item={g}
           onChange={setCreated}
-          onStale={() => void api.get<CaseView>(`/api/cases/${created.id}`).then(setCreated)}
+          onStale={() => void api.get('/api/cases/{id}', { params: { path: { id: created.id } } }).then(setCreated)}
           onNext={next}
         />
       ) : (

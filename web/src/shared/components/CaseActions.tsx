@@ -17,7 +17,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useAuth } from '../auth';
-import type { FieldError } from '../api';
+import type { FieldError } from '../client';
 import { useI18n } from '../i18n';
 import { applyFieldErrors, knownPaths } from '../formErrors';
 import {
@@ -27,6 +27,7 @@ import {
   type Correction,
   type ItemDetail,
   type UploadedFile,
+  type ActionBody,
 } from '../cases';
 import { SPECIAL_PROCEDURE_KINDS } from '../types';
 import { OtherErrorsAlert } from './CaseForm';
@@ -82,7 +83,7 @@ const FIELD_PREFIX = 'field:';
 const trimmed = (s: string | undefined) => (s && s.trim() ? s.trim() : undefined);
 
 /** Form values → the action body, with exactly the inputs the action requires. */
-function actionBody(a: CaseAction, c: CaseView, v: ActionValues): Record<string, unknown> {
+function actionBody(a: CaseAction, c: CaseView, v: ActionValues): ActionBody {
   const body: Record<string, unknown> = { action: a.action, version: c.version };
   const comment = trimmed(v.comment);
   if (comment) body.comment = comment;
@@ -134,7 +135,8 @@ function actionBody(a: CaseAction, c: CaseView, v: ActionValues): Record<string,
       }));
     if (v.greenChannel) body.greenChannel = true;
   }
-  return body;
+  // Values go as entered (an empty one too): the server names whatever is missing or wrong.
+  return body as ActionBody;
 }
 
 /** The modal of one action: comment, plus exactly the fields the action `requires`. */

@@ -2,6 +2,7 @@ import { Button, Card, Empty, List, Space, Tag, Timeline, Tooltip, Typography } 
 import { DownloadOutlined, EyeOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useI18n } from '../i18n';
 import {
+  payloadOf,
   caseDocUrl,
   type CaseDocument,
   type CaseView,
@@ -121,7 +122,7 @@ export function CaseHistory({
 }) {
   const { t } = useI18n();
   if (!history.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} data-testid="case-history" />;
-  const entries = newestFirst ? [...history].reverse() : history;
+  const entries = (newestFirst ? [...history].reverse() : history).map((h) => ({ ...h, payload: payloadOf(h) }));
   return (
     <Timeline
       data-testid="case-history"
@@ -151,7 +152,7 @@ export function CaseHistory({
                 {t('case.reason')}：{h.payload.reason}
               </div>
             )}
-            {h.payload?.corrections?.length ? (
+            {h.payload.corrections?.length ? (
               <ul className="history-list">
                 {h.payload.corrections.map((c, i) => (
                   <li key={i}>
@@ -165,7 +166,7 @@ export function CaseHistory({
                 ))}
               </ul>
             ) : null}
-            {h.payload?.checks?.length ? (
+            {h.payload.checks?.length ? (
               <ul className="history-list" data-testid={`history-checks-${h.seq}`}>
                 {h.payload.checks.map((c) => (
                   <li key={c.materialId}>
@@ -177,12 +178,12 @@ export function CaseHistory({
                 ))}
               </ul>
             ) : null}
-            {h.payload?.suspension && (
+            {h.payload.suspension && (
               <div className="history-comment">
                 {h.payload.suspension.reason}（{t('case.expectedDays', { n: h.payload.suspension.expectedDays })}）
               </div>
             )}
-            {h.payload?.delivery && (
+            {h.payload.delivery && (
               <div className="history-comment">
                 {h.payload.delivery.method === 'express'
                   ? `${t('action.express')} ${h.payload.delivery.carrier ?? ''} ${h.payload.delivery.trackingNumber ?? ''}`

@@ -2,7 +2,7 @@ import { Alert, Checkbox, Col, DatePicker, Form, Input, InputNumber, Radio, Row,
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, type CSSProperties, type ReactNode, type RefObject } from 'react';
-import { api, type FieldError } from '../api';
+import { api, type FieldError } from '../client';
 import { useI18n } from '../i18n';
 import { CONTACT_PHONE_RE, isValidCreditCode, isValidIdNumber } from '../validators';
 import { mustProvide, type CaseView, type FormField, type UploadedFile } from '../cases';
@@ -347,7 +347,7 @@ export function initialApplicationValues(
 export function useAccountFacts(user: User | null, enabled: boolean): AccountFacts | null {
   const applicant = enabled && !!user && user.kind !== 'staff';
   const profile = useFetch<AccountProfile | null>(
-    applicant ? (signal) => api.get<AccountProfile>('/api/account/profile', { signal, silent: true }) : null,
+    applicant ? (signal) => api.get('/api/account/profile', { signal, silent: true }) : null,
     [applicant, user?.id],
   );
   const waiting = !user || (applicant && profile.loading);

@@ -1,15 +1,20 @@
 import { Card, Skeleton } from 'antd';
-import { api } from '../api';
+import { api } from '../client';
 import type { CaseView, ItemDetail } from '../cases';
 import { ErrorResult } from './common';
 import { useFetch, type FetchState } from './hooks';
 
 /** A case (`GET /api/cases/:id`) and, once it is known, the item it was filed under. */
 export function useCaseWithItem(id: string): { kase: FetchState<CaseView>; item: FetchState<ItemDetail> } {
-  const kase = useFetch<CaseView>((signal) => api.get(`/api/cases/${id}`, { signal, silent: true }), [id]);
+  const kase = useFetch<CaseView>(
+    (signal) => api.get('/api/cases/{id}', { params: { path: { id } }, signal, silent: true }),
+    [id],
+  );
   const itemCode = kase.data?.itemCode;
   const item = useFetch<ItemDetail>(
-    itemCode ? (signal) => api.get(`/api/items/${encodeURIComponent(itemCode)}`, { signal, silent: true }) : null,
+    itemCode
+      ? (signal) => api.get('/api/items/{code}', { params: { path: { code: itemCode } }, signal, silent: true })
+      : null,
     [itemCode],
   );
   return { kase, item };

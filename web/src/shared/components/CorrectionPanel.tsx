@@ -1,11 +1,20 @@
 import { Alert, Button, Card, Form, Typography } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import { useRef, useState } from 'react';
-import { api, type FieldError } from '../api';
+import { api, type FieldError } from '../client';
 import { useI18n } from '../i18n';
 import { useFetch } from './hooks';
 import { applyFieldErrors, type NamePath } from '../formErrors';
-import { caseFileUrl, ownFileUrl, type CaseView, type Correction, type ItemDetail, type UploadedFile } from '../cases';
+import {
+  caseFileUrl,
+  ownFileUrl,
+  payloadOf,
+  type CaseView,
+  type Correction,
+  type ItemDetail,
+  type UploadedFile,
+  type ActionBody,
+} from '../cases';
 import { FileUploadField } from './FileUpload';
 import { FormFieldsSection, OtherErrorsAlert, type FormMode } from './CaseForm';
 import { useCaseAction } from './caseAction';
@@ -18,7 +27,7 @@ interface Values {
 /** The corrections of the latest one-time notice 一次性告知 in the case's history. */
 export function latestCorrections(c: CaseView): Correction[] {
   const notice = [...c.history].reverse().find((h) => h.action === 'request-correction');
-  return notice?.payload?.corrections ?? [];
+  return (notice && payloadOf(notice).corrections) ?? [];
 }
 
 const sameIds = (a: UploadedFile[], b: UploadedFile[]) => a.length === b.length && a.every((f, i) => f.id === b[i]?.id);
@@ -48,7 +57,9 @@ export function CorrectionPanel({
   const fieldKeys = new Set(corrections.flatMap((x) => (x.field ? [x.field] : [])));
   const needItem = fieldKeys.size > 0;
   const item = useFetch<ItemDetail>(
-    needItem ? (signal) => api.get(`/api/items/${encodeURIComponent(c.itemCode)}`, { signal, silent: true }) : null,
+    needItem
+      ? (signal) => api.get('/api/items/{code}', { params: { path: { code: c.itemCode } }, signal, silent: true })
+      : null,
     [c.itemCode, needItem],
   );
   const fields = (item.data?.formFields ?? []).filter((f) => fieldKeys.has(f.key));
@@ -74,7 +85,7 @@ export function CorrectionPanel({
         ? { materialId: m.materialId, fileIds: replaced.map((f) => f.id) }
         : { materialId: m.materialId, fileIds: m.files.map((f) => f.id), ...(m.paper ? { paper: true } : {}) };
     });
-    const body: Record<string, unknown> = { action: 'resubmit', version: c.version, materials };
+    const body: ActionBody = { action: 'resubmit', version: c.version, materials };
     if (fields.length)
       body.form = {
         ...c.form,

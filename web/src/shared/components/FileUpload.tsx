@@ -1,7 +1,8 @@
 import { Button, List, Popconfirm, Space, Tooltip, Typography, Upload } from 'antd';
 import { DeleteOutlined, FileImageOutlined, FilePdfOutlined, LoadingOutlined, UploadOutlined } from '@ant-design/icons';
 import { useRef, useState } from 'react';
-import { api, ApiError, newUuid, type UploadedFile } from '../api';
+import { api, ApiError, newUuid } from '../client';
+import { ownFileUrl, type UploadedFile } from '../cases';
 import { refusalText } from '../problemText';
 import { useI18n } from '../i18n';
 import { formatBytes } from '../cases';
@@ -56,7 +57,7 @@ export function FileUploadField({
   testId,
   disabled,
   maxFiles = 20,
-  hrefOf = (f) => `/api/files/${f.id}`,
+  hrefOf = (f) => ownFileUrl(f.id),
 }: {
   value?: UploadedFile[];
   onChange?: (files: UploadedFile[]) => void;

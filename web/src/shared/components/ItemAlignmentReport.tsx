@@ -3,10 +3,10 @@ import type { ColumnsType } from 'antd/es/table';
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, buildQuery } from '../api';
+import { api, apiUrl, type Res } from '../client';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
-import { CITY_CODE, type RegionLevel } from '../types';
+import { CITY_CODE } from '../types';
 import { ErrorResult, formatDateTime, PageLoading } from './common';
 import { useFetch } from './hooks';
 import { PageHeader } from './ListPage';
@@ -14,27 +14,9 @@ import { RegionTreeSelect } from './RegionTreeSelect';
 
 type Severity = 'error' | 'warning';
 
+export type AlignmentReport = Res<'/api/reports/item-alignment'>;
 /** One mismatch of `GET /api/reports/item-alignment`. */
-export interface AlignmentFinding {
-  itemCode: string;
-  itemName: string;
-  itemType: string;
-  typeLabel: string;
-  level: RegionLevel;
-  rule: string;
-  ruleTitle: string;
-  severity: Severity;
-  message: string;
-}
-
-export interface AlignmentReport {
-  region: { code: string; name: string; level: RegionLevel };
-  generatedAt: string;
-  itemCount: number;
-  findingCount: number;
-  rules: { rule: string; title: string; description: string }[];
-  levels: { level: RegionLevel; levelName: string; findings: AlignmentFinding[] }[];
-}
+export type AlignmentFinding = AlignmentReport['levels'][number]['findings'][number];
 
 export interface AlignmentFilter {
   rule?: string;
@@ -70,7 +52,7 @@ export default function ItemAlignmentReport({
   const [filter, setFilter] = useState<AlignmentFilter>({});
   const [level, setLevel] = useState<string | undefined>(undefined);
   const report = useFetch<AlignmentReport>(
-    (signal) => api.get('/api/reports/item-alignment', { query: { region }, signal, silent: true }),
+    (signal) => api.get('/api/reports/item-alignment', { params: { query: { region } }, signal, silent: true }),
     [region],
   );
   const data = report.data;
@@ -109,7 +91,7 @@ export default function ItemAlignmentReport({
         action={
           <Button
             icon={<DownloadOutlined />}
-            href={`/api/reports/item-alignment.xlsx${buildQuery({ region })}`}
+            href={apiUrl('/api/reports/item-alignment.xlsx', { query: { region } })}
             download
             disabled={!data}
             data-testid="al-export"

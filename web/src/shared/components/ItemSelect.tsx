@@ -1,6 +1,6 @@
 import { Select } from 'antd';
 import { useState } from 'react';
-import { api } from '../api';
+import { api } from '../client';
 import { useI18n } from '../i18n';
 import type { ItemSummary, Paged, RegionLevel } from '../types';
 import { useDebounced, useFetch } from './hooks';
@@ -30,7 +30,7 @@ export function ItemSelect({
   const { data, loading } = useFetch<Paged<ItemSummary>>(
     (signal) =>
       api.get('/api/items', {
-        query: { q, level, pageSize: 30, sort: q ? 'relevance' : 'name' },
+        params: { query: { q, level, pageSize: 30, sort: q ? 'relevance' : 'name' } },
         signal,
         silent: true,
       }),

@@ -3,7 +3,7 @@ import type { FormInstance, TableProps } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import { SearchOutlined } from '@ant-design/icons';
 import { useCallback, useState, type MouseEvent, type ReactNode } from 'react';
-import { api } from '../api';
+import { api, type PathsWith } from '../client';
 import { useI18n } from '../i18n';
 import { ActiveTag, ActiveToggle, ErrorResult } from './common';
 import type { PagedTable } from './hooks';
@@ -268,12 +268,17 @@ export function useSaving(): [boolean, (fn: () => Promise<unknown>) => Promise<v
   return [saving, run];
 }
 
-/** `onToggle` for an `ActiveToggle`: POST `<base>/activate|deactivate`, say "done", then `reload`. */
+/** The resources that have `POST <base>/activate` and `<base>/deactivate`, e.g. `/api/staff/{id}`. */
+export type ToggleBase = PathsWith<'post'> extends infer P ? (P extends `${infer B}/activate` ? B : never) : never;
+
+/** `onToggle` for an `ActiveToggle`: POST `<base>/activate|deactivate` for one key, say "done", then `reload`. */
 export function useToggleActive(reload: () => void) {
   const { t } = useI18n();
   const { message } = AntApp.useApp();
-  return (base: string) => async (activate: boolean) => {
-    await api.post(`${base}/${activate ? 'activate' : 'deactivate'}`);
+  return (base: ToggleBase, key: string) => async (activate: boolean) => {
+    const path = `${base}/${activate ? 'activate' : 'deactivate'}` as `${ToggleBase}/activate`;
+    // The key fills the base's one path parameter, whichever its name (`id`, `code`).
+    await api.post(path, { params: { path: { id: key, code: key } } } as never);
     void message.success(t('common.done'));
     reload();
   };

@@ -1,17 +1,13 @@
 import { Button, Empty, Image, Input, Radio, Space, Tag, Typography } from 'antd';
 import { DownloadOutlined, EyeOutlined } from '@ant-design/icons';
 import { useEffect, useRef, useState } from 'react';
-import { api, ApiError } from '../api';
+import { api, ApiError } from '../client';
 import { useI18n } from '../i18n';
 import { caseFileUrl, type CaseMaterial, type CaseView, type Correction } from '../cases';
 import { FileLine } from './FileUpload';
 
 export type CheckResult = { result?: 'ok' | 'problem'; note?: string };
 export type Checklist = Record<string, CheckResult>;
-
-interface ServerChecklist {
-  checks: { materialId: string; result: 'ok' | 'problem'; problem: string | null }[];
-}
 
 /** Typing a problem is saved once the clerk pauses. */
 const SAVE_DELAY_MS = 600;
@@ -34,7 +30,7 @@ export function useChecklist(
     if (!caseId || !checking) return;
     let live = true;
     api
-      .get<ServerChecklist>(`/api/cases/${caseId}/checks`, { silent: true })
+      .get('/api/cases/{id}/checks', { params: { path: { id: caseId } }, silent: true })
       .then((r) => {
         if (live)
           setList(
@@ -49,11 +45,11 @@ export function useChecklist(
   const save = (id: string, v: CheckResult, previous: CheckResult | undefined) => {
     if (!caseId || !v.result) return;
     api
-      .put(
-        `/api/cases/${caseId}/checks/${id}`,
-        { result: v.result, problem: v.note?.trim() || undefined },
-        { silent: true },
-      )
+      .put('/api/cases/{id}/checks/{materialId}', {
+        params: { path: { id: caseId, materialId: id } },
+        body: { result: v.result, problem: v.note?.trim() || undefined },
+        silent: true,
+      })
       .catch((err: unknown) => {
         setList((prev) => ({ ...prev, [id]: previous ?? {} }));
         onRefused(err instanceof ApiError ? err.problem.detail : String(err));

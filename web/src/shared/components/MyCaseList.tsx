@@ -2,7 +2,6 @@ import { Button, Empty, List, Pagination, Skeleton, Space, Typography } from 'an
 import { RightOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../i18n';
-import type { CaseListItem } from '../cases';
 import { usePagedList } from './hooks';
 import { ErrorResult, formatDateTime } from './common';
 import { DeadlineTag, StatusTag } from './CaseBits';
@@ -10,7 +9,7 @@ import { DeadlineTag, StatusTag } from './CaseBits';
 /** The signed-in applicant's own cases (`GET /api/cases`), newest first, as cards that fit a phone. */
 export function MyCaseList({ pageSize = 10, compact = false }: { pageSize?: number; compact?: boolean }) {
   const { t } = useI18n();
-  const list = usePagedList<CaseListItem>('/api/cases', { view: 'all', sort: 'created' }, pageSize);
+  const list = usePagedList('/api/cases', { view: 'all', sort: 'created' }, pageSize);
   if (list.error) return <ErrorResult error={list.error} onRetry={list.reload} />;
   if (list.loading && !list.data) return <Skeleton active />;
   const items = list.data?.items ?? [];

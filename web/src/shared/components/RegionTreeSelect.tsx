@@ -1,7 +1,7 @@
 import { TreeSelect } from 'antd';
 import { useCallback, useEffect, useState, type CSSProperties } from 'react';
 import { t } from '../i18n';
-import { api } from '../api';
+import { api } from '../client';
 import { useI18n } from '../i18n';
 import { CITY_CODE, type Region } from '../types';
 
@@ -14,7 +14,7 @@ interface Node {
   disabled?: boolean;
 }
 
-const toNode = (r: Region, pId?: string): Node => ({
+const toNode = (r: Pick<Region, 'code' | 'name' | 'active' | 'childCount'>, pId?: string): Node => ({
   id: r.code,
   pId,
   value: r.code,
@@ -54,7 +54,7 @@ export function RegionTreeSelect({
   useEffect(() => {
     const ctrl = new AbortController();
     api
-      .get<Region>(`/api/regions/${rootCode}`, { signal: ctrl.signal, silent: true })
+      .get('/api/regions/{code}', { params: { path: { code: rootCode } }, signal: ctrl.signal, silent: true })
       .then((r) => merge([toNode(r)]))
       .catch(() => undefined);
     return () => ctrl.abort();
@@ -64,7 +64,7 @@ export function RegionTreeSelect({
   useEffect(() => {
     if (!value || nodes.some((n) => n.id === value)) return;
     api
-      .get<Region>(`/api/regions/${value}`, { silent: true })
+      .get('/api/regions/{code}', { params: { path: { code: value } }, silent: true })
       .then((r) => merge([toNode(r, r.parentCode ?? undefined)]))
       .catch(() => undefined);
   }, [value]);
@@ -72,7 +72,7 @@ export function RegionTreeSelect({
   const loadData = useCallback(
     async (node: { value?: string | number; id?: string }) => {
       const code = String(node.value ?? node.id);
-      const res = await api.get<{ items: Region[] }>(`/api/regions/${code}/children`, { silent: true });
+      const res = await api.get('/api/regions/{code}/children', { params: { path: { code } }, silent: true });
       merge(res.items.map((r) => toNode(r, code)));
     },
     [merge],

@@ -24,7 +24,7 @@ import { ArrowLeftOutlined, BellOutlined, PaperClipOutlined } from '@ant-design/
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, type UploadedFile } from '../api';
+import { api, type UploadedFile } from '../client';
 import { useAuth } from '../auth';
 import { useI18n } from '../i18n';
 import { formatBytes } from '../cases';
@@ -48,7 +48,8 @@ export function TaskDetail({ problemId, mode, backTo }: { problemId: string; mod
   const { user } = useAuth();
   const myCode = useMyDepartmentCode(mode === 'department' ? user?.scope.departmentId : null);
   const detail = useFetch<TaskProblemDetail>(
-    (signal) => api.get<TaskProblemDetail>(`/api/supervision/tasks/${problemId}`, { signal, silent: true }),
+    (signal) =>
+      api.get('/api/supervision/tasks/{problemId}', { params: { path: { problemId } }, signal, silent: true }),
     [problemId],
   );
   const p = detail.data;
@@ -263,13 +264,15 @@ function SupervisorActions({
   const path = dialog === 'urge' ? 'urge' : 'accountability';
   const submit = (v: { note: string }) =>
     run(async () => {
-      onChange(await api.post<MeasureDetail>(`/api/supervision/measures/${m.id}/${path}`, { note: v.note }, { form }));
+      const to =
+        path === 'urge' ? '/api/supervision/measures/{id}/urge' : '/api/supervision/measures/{id}/accountability';
+      onChange(await api.post(to, { params: { path: { id: m.id } }, body: { note: v.note }, form }));
       setDialog(null);
       void message.success(dialog === 'urge' ? t('tk.urgeDone') : t('common.done'));
     });
   const markOverdue = () =>
     run(async () => {
-      onChange(await api.post<MeasureDetail>(`/api/supervision/measures/${m.id}/overdue`));
+      onChange(await api.post('/api/supervision/measures/{id}/overdue', { params: { path: { id: m.id } } }));
       void message.success(t('tk.markOverdueDone'));
     });
   return (
@@ -361,7 +364,9 @@ function ReportForm({
       const v = await form.validateFields();
       const body = { content: v.content, fileIds: (v.files ?? []).map((f) => f.id) };
       onChange(
-        await api.post<MeasureDetail>(`/api/supervision/measures/${m.id}/${final ? 'complete' : 'reports'}`, body, {
+        await api.post(final ? '/api/supervision/measures/{id}/complete' : '/api/supervision/measures/{id}/reports', {
+          params: { path: { id: m.id } },
+          body,
           form,
         }),
       );

@@ -37,8 +37,8 @@ export const taskQuery = (f: TaskFilters) => ({
   q: f.q || undefined,
   status: f.status,
   department: f.department,
-  overdue: f.overdue ? true : undefined,
-  longTerm: f.longTerm,
+  overdue: f.overdue ? 'true' : undefined,
+  longTerm: f.longTerm === undefined ? undefined : String(f.longTerm),
 });
 
 export function TaskList({
@@ -63,7 +63,7 @@ export function TaskList({
   const [longTerm, setLongTerm] = useState<boolean | undefined>();
   const search = useDebounced(q.trim());
   const query = taskQuery({ q: search, status, department, overdue, longTerm });
-  const list = usePagedList<TaskProblem>('/api/supervision/tasks', query);
+  const list = usePagedList('/api/supervision/tasks', query);
   // Department staff see their measures unfolded; supervisors unfold a problem on demand.
   const [toggled, setToggled] = useState<Set<string>>(new Set());
   const items = list.data?.items ?? [];

@@ -1,8 +1,8 @@
 import { App as AntApp } from 'antd';
 import { useState } from 'react';
-import { api, ApiError } from '../api';
+import { api, ApiError, type Body } from '../client';
 import { useI18n } from '../i18n';
-import type { CaseView } from '../cases';
+import { wholeCase, type CaseView } from '../cases';
 
 /**
  * Post one action on a case (`POST /api/cases/:id/actions`): on success say `success` and hand over the
@@ -15,14 +15,14 @@ export function useCaseAction() {
   const [busy, setBusy] = useState(false);
   const post = async (
     c: CaseView,
-    body: Record<string, unknown>,
+    body: Body<'/api/cases/{id}/actions'>,
     opts: { success: string; onDone: (v: CaseView) => void; onStale: () => void; onError?: (err: ApiError) => void },
   ) => {
     setBusy(true);
     try {
-      const view = await api.post<CaseView>(`/api/cases/${c.id}/actions`, body, { silent: true });
+      const answer = await api.post('/api/cases/{id}/actions', { params: { path: { id: c.id } }, body, silent: true });
       void message.success(opts.success);
-      opts.onDone(view);
+      opts.onDone(wholeCase(answer));
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       if (err.status === 409) {

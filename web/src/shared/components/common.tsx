@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router-dom';
 import { useI18n } from '../i18n';
 import { useAuth } from '../auth';
-import type { ApiError } from '../api';
+import type { ApiError } from '../client';
 import type { Role } from '../types';
 
 export function PageLoading({ tip }: { tip?: string }) {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TablePaginationConfig } from 'antd';
-import { api, ApiError, type Query } from '../api';
+import { api, ApiError, type CallOptions, type PagedPath, type QueryOf, type Row } from '../client';
 import type { Paged } from '../types';
 import { t } from '../i18n';
 
@@ -61,8 +61,15 @@ export interface PagedTable<T> {
   pagination: TablePaginationConfig;
 }
 
+/** The filters of a paged list: its query without the paging. */
+export type ListFilters<P extends PagedPath> = Omit<QueryOf<P>, 'page' | 'pageSize'>;
+
 /** A server-side paged list: `GET path?…filters&page&pageSize` → `{total,page,pageSize,items}`. Filters reset to page 1. */
-export function usePagedList<T>(path: string | null, filters: Query, initialPageSize = 20): PagedTable<T> {
+export function usePagedList<P extends PagedPath>(
+  path: P | null,
+  filters: ListFilters<P>,
+  initialPageSize = 20,
+): PagedTable<Row<P>> {
   const [page, setPageState] = useState(1);
   const [pageSize, setPageSize] = useState(initialPageSize);
   const filterKey = JSON.stringify(filters);
@@ -75,8 +82,13 @@ export function usePagedList<T>(path: string | null, filters: Query, initialPage
     setPageState(1);
   }, [filterKey]);
 
-  const state = useFetch<Paged<T>>(
-    path ? (signal) => api.get<Paged<T>>(path, { query: { ...filters, page, pageSize }, signal }) : null,
+  // One call for whichever paged path: its filters were checked against that path's query above.
+  const getPage = api.get as (
+    path: PagedPath,
+    init: CallOptions & { params: { query: object } },
+  ) => Promise<Paged<Row<P>>>;
+  const state = useFetch<Paged<Row<P>>>(
+    path ? (signal) => getPage(path, { params: { query: { ...filters, page, pageSize } }, signal }) : null,
     [path, filterKey, page, pageSize],
   );
   const setPage = useCallback((p: number, ps?: number) => {

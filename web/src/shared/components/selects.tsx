@@ -1,5 +1,5 @@
 import { Select } from 'antd';
-import { api } from '../api';
+import { api } from '../client';
 import { useI18n } from '../i18n';
 import type { Department, Hall, Paged } from '../types';
 import { useFetch } from './hooks';
@@ -58,10 +58,8 @@ export function RemoteSelect<T>({
 }
 
 /** `GET path?regionCode&pageSize=200` once a region is chosen. */
-const byRegion = <T,>(path: string, regionCode: string | undefined) =>
-  regionCode
-    ? (signal: AbortSignal) => api.get<Paged<T>>(path, { query: { regionCode, pageSize: 200 }, signal, silent: true })
-    : null;
+const byRegion = (regionCode: string | undefined) =>
+  regionCode ? { params: { query: { regionCode, pageSize: 200 } }, silent: true } : null;
 
 /** Departments of a region (and, by the server's prefix scope, of its subtree). */
 export function DepartmentSelect({
@@ -82,7 +80,7 @@ export function DepartmentSelect({
   return (
     <RemoteSelect<Paged<Department>>
       {...rest}
-      load={byRegion<Department>('/api/departments', regionCode)}
+      load={byRegion(regionCode) && ((signal) => api.get('/api/departments', { ...byRegion(regionCode)!, signal }))}
       deps={[regionCode]}
       allowClear={allowClear}
       disabled={disabled}
@@ -105,7 +103,7 @@ export function HallSelect({ regionCode, ...rest }: SelectProps & { regionCode?:
   return (
     <RemoteSelect<Paged<Hall>>
       {...rest}
-      load={byRegion<Hall>('/api/halls', regionCode)}
+      load={byRegion(regionCode) && ((signal) => api.get('/api/halls', { ...byRegion(regionCode)!, signal }))}
       deps={[regionCode]}
       placeholder={regionCode ? t('common.selectRequired', { field: t('common.hall') }) : t('staff.regionFirst')}
       toOptions={(data) => (data?.items ?? []).map((h) => ({ value: h.id, label: h.name }))}
@@ -118,7 +116,11 @@ export function WindowSelect({ hallId, ...rest }: SelectProps & { hallId?: strin
   return (
     <RemoteSelect<Hall>
       {...rest}
-      load={hallId ? (signal) => api.get<Hall>(`/api/halls/${hallId}`, { signal, silent: true }) : null}
+      load={
+        hallId
+          ? (signal) => api.get('/api/halls/{id}', { params: { path: { id: hallId } }, signal, silent: true })
+          : null
+      }
       deps={[hallId]}
       searchable={false}
       placeholder={t('common.selectRequired', { field: t('common.window') })}

@@ -2,7 +2,7 @@ import { App as AntApp, Button, Empty, Space, Tag, Typography, type ButtonProps 
 import { PrinterOutlined, SendOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../../../shared/api';
+import { api } from '../../../shared/client';
 import { useAuth } from '../../../shared/auth';
 import { useI18n } from '../../../shared/i18n';
 import { useDebounced, usePagedList } from '../../../shared/components/hooks';
@@ -30,7 +30,7 @@ export function QueueTab({ stage }: { stage: IssuingStage }) {
   const [express, setExpress] = useState<QueueItem | null>(null);
   const [saving, run] = useSaving();
   const search = useDebounced(q.trim());
-  const list = usePagedList<QueueItem>('/api/issuing/queue', { stage, q: search, department, hall });
+  const list = usePagedList('/api/issuing/queue', { stage, q: search, department, hall });
   const regionCode = user?.scope.regionCode ?? undefined;
 
   const refresh = () => {
@@ -52,7 +52,7 @@ export function QueueTab({ stage }: { stage: IssuingStage }) {
             versions: Object.fromEntries(selected.map((s) => [s.id, s.version])),
           };
           const numbers = Object.fromEntries(selected.map((s) => [s.id, s.number]));
-          setBatch({ batch: await api.post<Batch>('/api/issuing/batches', body), numbers });
+          setBatch({ batch: await api.post('/api/issuing/batches', { body }), numbers });
           refresh();
         }),
     });

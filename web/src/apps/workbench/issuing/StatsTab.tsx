@@ -2,7 +2,7 @@ import { Button, Card, Col, DatePicker, Empty, Row, Segmented, Statistic, Table 
 import { DownloadOutlined } from '@ant-design/icons';
 import { lazy, Suspense, useState } from 'react';
 import type { Dayjs } from 'dayjs';
-import { api, buildQuery } from '../../../shared/api';
+import { api, apiUrl } from '../../../shared/client';
 import { useI18n } from '../../../shared/i18n';
 import { useFetch } from '../../../shared/components/hooks';
 import { ErrorResult, PageLoading } from '../../../shared/components/common';
@@ -20,7 +20,7 @@ export function StatsTab() {
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
   const query = { groupBy, from: range?.[0].format('YYYY-MM-DD'), to: range?.[1].format('YYYY-MM-DD') };
   const stats = useFetch<Stats>(
-    (signal) => api.get<Stats>('/api/issuing/stats', { query, signal }),
+    (signal) => api.get('/api/issuing/stats', { params: { query }, signal }),
     [groupBy, query.from, query.to],
   );
   const s = stats.data;
@@ -43,7 +43,7 @@ export function StatsTab() {
         />
         <Button
           icon={<DownloadOutlined />}
-          href={`/api/issuing/stats.xlsx${buildQuery(query)}`}
+          href={apiUrl('/api/issuing/stats.xlsx', { query })}
           download
           data-testid="iss-stats-export"
         >

@@ -1,6 +1,6 @@
 import { App as AntApp, Checkbox, Form, Input, InputNumber, Modal, Select, Typography, type ButtonProps } from 'antd';
 import { useState } from 'react';
-import { api, ApiError, type FieldError } from '../../../shared/api';
+import { api, ApiError, type FieldError } from '../../../shared/client';
 import { useI18n } from '../../../shared/i18n';
 import { applyFieldErrors, knownPaths } from '../../../shared/formErrors';
 import { useRequiredRules } from '../../../shared/components/ListPage';
@@ -45,9 +45,8 @@ export function WaybillModal({
     }
     setSaving(true);
     try {
-      const w = await api.post<Waybill>(
-        '/api/issuing/waybills',
-        {
+      const w = await api.post('/api/issuing/waybills', {
+        body: {
           caseId: item.id,
           version: item.version,
           carrier: v.carrier,
@@ -55,8 +54,8 @@ export function WaybillModal({
           free: v.free,
           feeCents: v.free ? 0 : Math.round((v.fee ?? 0) * 100),
         },
-        { silent: true },
-      );
+        silent: true,
+      });
       void message.success(t('iss.waybillCreated', { number: w.trackingNumber }));
       onCreated(w);
     } catch (err) {

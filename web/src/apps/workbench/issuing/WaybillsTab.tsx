@@ -16,12 +16,12 @@ import {
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api } from '../../../shared/api';
+import { api } from '../../../shared/client';
 import { useI18n } from '../../../shared/i18n';
 import { useDebounced, usePagedList } from '../../../shared/components/hooks';
 import { ListToolbar, PagedListTable, useRequiredRules, useSaving } from '../../../shared/components/ListPage';
 import { formatDateTime } from '../../../shared/components/common';
-import { CARRIERS, WAYBILL_STATUSES, type Waybill, type WaybillStatus } from './types';
+import { CARRIERS, WAYBILL_STATUSES, type Carrier, type Waybill, type WaybillStatus } from './types';
 
 const STATUS_COLOURS: Record<WaybillStatus, string> = {
   created: 'default',
@@ -39,12 +39,12 @@ export function WaybillsTab() {
   const { message } = AntApp.useApp();
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<WaybillStatus | undefined>();
-  const [carrier, setCarrier] = useState<string | undefined>();
+  const [carrier, setCarrier] = useState<Carrier | undefined>();
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [, run] = useSaving();
   const search = useDebounced(q.trim());
-  const list = usePagedList<Waybill>('/api/issuing/waybills', {
+  const list = usePagedList('/api/issuing/waybills', {
     q: search,
     status,
     carrier,
@@ -54,7 +54,7 @@ export function WaybillsTab() {
 
   const dispatch = (w: Waybill) =>
     run(async () => {
-      await api.post(`/api/issuing/waybills/${w.id}/dispatch`);
+      await api.post('/api/issuing/waybills/{id}/dispatch', { params: { path: { id: w.id } } });
       void message.success(t('common.done'));
       list.reload();
     });
@@ -219,8 +219,14 @@ function MoveModal({ pending, onClose, onDone }: { pending: Pending; onClose: ()
       return;
     }
     await run(async () => {
-      const body = receipt ? { signedBy: v.signedBy, at: v.at?.toISOString() } : { reason: v.reason };
-      await api.post(`/api/issuing/waybills/${w.id}/${kind}`, body, { form });
+      const params = { path: { id: w.id } };
+      if (receipt)
+        await api.post('/api/issuing/waybills/{id}/receipt', {
+          params,
+          body: { signedBy: v.signedBy ?? '', at: v.at?.toISOString() },
+          form,
+        });
+      else await api.post('/api/issuing/waybills/{id}/return', { params, body: { reason: v.reason ?? '' }, form });
       void message.success(t('common.done'));
       onDone();
     });

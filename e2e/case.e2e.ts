@@ -53,8 +53,15 @@ describe('the case 办件', () => {
     await clerk.goto('/workbench');
     await clerk.getByTestId(`wb-case-${number.trim()}`).waitFor();
     await clerk.goto(`/workbench/cases/${caseId}`);
+    // the verdict is saved at once, the problem's words once the clerk pauses; the step below reloads the page
+    const checkSaved = () =>
+      clerk.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/checks/m2'));
+    const verdictSaved = checkSaved();
     await clerk.getByTestId('check-m2-problem').click();
+    await verdictSaved;
+    const noteSaved = checkSaved();
     await clerk.getByTestId('check-m2-note').fill('公司章程缺少全体股东签字');
+    expect((await noteSaved).ok()).toBe(true);
     await act(clerk, caseId, 'request-correction', 'correction_requested');
 
     // The applicant sees what is wrong, replaces the file and resubmits.

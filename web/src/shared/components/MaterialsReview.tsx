@@ -42,13 +42,16 @@ export function useChecklist(
       live = false;
     };
   }, [caseId, checking, epoch]);
-  const save = (id: string, v: CheckResult, previous: CheckResult | undefined) => {
+  // `keepalive`: a save flushed as the page goes away still reaches the server.
+  const save = (id: string, v: CheckResult, previous: CheckResult | undefined, keepalive = false) => {
+    delete pending.current[id];
     if (!caseId || !v.result) return;
     api
       .put('/api/cases/{id}/checks/{materialId}', {
         params: { path: { id: caseId, materialId: id } },
         body: { result: v.result, problem: v.note?.trim() || undefined },
         silent: true,
+        keepalive,
       })
       .catch((err: unknown) => {
         setList((prev) => ({ ...prev, [id]: previous ?? {} }));
@@ -57,12 +60,30 @@ export function useChecklist(
   };
   const current = useRef(list);
   current.current = list;
+  // Words typed but not yet saved are saved at once when the clerk leaves the page (or reloads it).
+  const pending = useRef<Record<string, (keepalive: boolean) => void>>({});
+  useEffect(() => {
+    const flush = () => {
+      for (const [id, run] of Object.entries(pending.current)) {
+        clearTimeout(timers.current[id]);
+        run(true);
+      }
+    };
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [caseId]);
   const set = (id: string, v: CheckResult) => {
     const previous = current.current[id];
     clearTimeout(timers.current[id]);
     // a verdict is saved at once, the words of a problem when the clerk pauses
     if (v.result !== previous?.result) save(id, v, previous);
-    else timers.current[id] = setTimeout(() => save(id, v, previous), SAVE_DELAY_MS);
+    else {
+      pending.current[id] = (keepalive) => save(id, v, previous, keepalive);
+      timers.current[id] = setTimeout(() => save(id, v, previous), SAVE_DELAY_MS);
+    }
     setList((prev) => ({ ...prev, [id]: v }));
   };
   const reload = () => {

@@ -54,16 +54,8 @@ import {
 } from '../workflow/index';
 import * as repo from './cases.repository';
 import type { CaseParts, CaseRow, EventRow, MaterialRowDb } from './cases.repository';
-import {
-  casesNow,
-  clockColumns,
-  limitsOf,
-  overdueOn,
-  shanghaiDay,
-  storedDeadlineState,
-  storedRemaining,
-  toClockEvent,
-} from './cases.clock';
+import { casesNow, clockColumns, limitsOf, overdueOn, shanghaiDay, storedRemaining, toClockEvent } from './cases.clock';
+import { storedDeadlineState } from './cases.deadline';
 import { formatCaseNumber, numberPrefix } from './cases.numbering';
 import {
   formatTrackingCode,

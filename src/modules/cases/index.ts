@@ -24,6 +24,8 @@ export type { CaseView, CaseListItem } from './cases.schemas';
 export { remindPromises } from './cases.promises';
 export { reclockOpenCases } from './cases.reclock';
 export * from './cases.figures';
+export { isOverdueOn, storedDeadlineState, type StoredClock } from './cases.deadline';
+export type { ClockPhase } from './cases.tables';
 export { getCaseRatingFacts, type CaseRatingFacts } from './cases.ratings-facade';
 export {
   grantedCasesPage,

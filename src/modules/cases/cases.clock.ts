@@ -17,14 +17,6 @@ import { isNear, type ClockEvent, type ClockView } from '../workflow/index';
 import type { ClockPhase } from './cases.tables';
 import type { StoredClock } from './cases.deadline';
 
-let override: (() => Date) | null = null;
-
-/** The current instant; tests may pin it with `setCasesClock` to walk a case through several days. */
-export const casesNow = (): Date => (override ? override() : new Date());
-export function setCasesClock(fn: (() => Date) | null): void {
-  override = fn;
-}
-
 /** The Asia/Shanghai civil day of an instant. */
 export const shanghaiDay = (at: Date): string => todayInShanghai(at);
 

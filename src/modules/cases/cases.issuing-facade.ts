@@ -110,6 +110,7 @@ export async function issuingQueue(db: Db, actor: Actor, query: IssuingQueueQuer
 export interface IssuingCtx {
   actor: Actor;
   ip: string | null;
+  /** The instant of the caller's request or job; the wall clock when it has none. */
   now?: Date;
   baseUrl?: string;
 }
@@ -117,7 +118,7 @@ export interface IssuingCtx {
 const ctxOf = (c: IssuingCtx): Ctx => ({
   actor: c.actor,
   ip: c.ip,
-  ...(c.now ? { now: c.now } : {}),
+  now: c.now ?? new Date(),
   ...(c.baseUrl ? { baseUrl: c.baseUrl } : {}),
 });
 
@@ -161,8 +162,13 @@ export interface ExpressFacts {
 }
 
 /** What the issuing module records about a case on its waybill; 404 problem when outside the actor's scope. */
-export async function expressFactsFor(db: Db | Tx, actor: Actor, caseId: string): Promise<ExpressFacts> {
-  const v = await getCaseView(db as Db, actor, caseId);
+export async function expressFactsFor(
+  db: Db | Tx,
+  actor: Actor,
+  caseId: string,
+  now: Date = new Date(),
+): Promise<ExpressFacts> {
+  const v = await getCaseView(db as Db, actor, caseId, now);
   const r = await sql<{ region: string; at: Date | null }>`
     select c.current_region_code as region,
            (select max(e.at) from case_events e where e.case_id = c.id and e.action = 'grant') as at

@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Db } from '../../platform/db';
-import type { App } from '../../platform/module';
+import type { App, ModuleContext } from '../../platform/module';
 import { requireActor } from '../../platform/auth';
 import { errorResponses, Problem } from '../../platform/schemas';
 import { responseWriter } from '../../platform/serialize';
@@ -9,7 +8,7 @@ import { contentDisposition } from '../files/index';
 import * as svc from './cases.service';
 import { listPromises } from './cases.promises';
 import { getChecklist, saveCheck } from './cases.checks';
-import { casesNow, shanghaiDay } from './cases.clock';
+import { shanghaiDay } from './cases.clock';
 import {
   ActionBody,
   CaseChecklist,
@@ -39,13 +38,15 @@ const withUnprocessable = { ...errorResponses, 422: Problem };
 const writeView = responseWriter(CaseView);
 const writeActed = responseWriter(CaseActed);
 
-const ctx = (req: FastifyRequest) => ({
-  actor: requireActor(req),
-  ip: req.ip,
-  baseUrl: `${req.protocol}://${req.host}`,
-});
+export function registerCaseRoutes(app: App, { db, clock }: Pick<ModuleContext, 'db' | 'clock'>) {
+  /** The use case's context: who asks, from where, and the instant of the request (read once). */
+  const ctx = (req: FastifyRequest) => ({
+    actor: requireActor(req),
+    ip: req.ip,
+    baseUrl: `${req.protocol}://${req.host}`,
+    now: clock(),
+  });
 
-export function registerCaseRoutes(app: App, db: Db) {
   app.post(
     '/api/cases',
     {
@@ -76,7 +77,7 @@ export function registerCaseRoutes(app: App, db: Db) {
         response: { 200: CaseListPage, ...errorResponses },
       },
     },
-    async (req) => svc.listCases(db, requireActor(req), req.query),
+    async (req) => svc.listCases(db, requireActor(req), req.query, clock()),
   );
 
   app.get(
@@ -90,7 +91,7 @@ export function registerCaseRoutes(app: App, db: Db) {
         response: { 200: PromiseListPage, ...errorResponses },
       },
     },
-    async (req) => listPromises(db, requireActor(req), req.query, shanghaiDay(casesNow())),
+    async (req) => listPromises(db, requireActor(req), req.query, shanghaiDay(clock())),
   );
 
   app.get(
@@ -103,7 +104,7 @@ export function registerCaseRoutes(app: App, db: Db) {
         response: { 200: CaseView, ...errorResponses },
       },
     },
-    async (req) => svc.getCaseView(db, requireActor(req), req.params.id),
+    async (req) => svc.getCaseView(db, requireActor(req), req.params.id, clock()),
   );
 
   app.put(
@@ -231,6 +232,6 @@ export function registerCaseRoutes(app: App, db: Db) {
         response: { 200: TrackView, 400: Problem, 404: Problem, 429: Problem },
       },
     },
-    async (req) => svc.trackCase(db, req.query.number, req.query.code),
+    async (req) => svc.trackCase(db, req.query.number, req.query.code, clock()),
   );
 }

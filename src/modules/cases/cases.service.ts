@@ -4,6 +4,7 @@
  * the case row, one appended event, the documents it issues, the applicant's notification, audit.
  */
 import { createHash } from 'node:crypto';
+import { readCache } from '../../platform/cache';
 import type { Db, Tx } from '../../platform/db';
 import { hasRole, inRegionScope, ROLE_LABELS, type Actor, type Role } from '../../platform/auth';
 import { auditInsert, canonicalJson } from '../../platform/audit';
@@ -54,7 +55,7 @@ import {
 } from '../workflow/index';
 import * as repo from './cases.repository';
 import type { CaseParts, CaseRow, EventRow, MaterialRowDb } from './cases.repository';
-import { casesNow, clockColumns, limitsOf, overdueOn, shanghaiDay, storedRemaining, toClockEvent } from './cases.clock';
+import { clockColumns, limitsOf, overdueOn, shanghaiDay, storedRemaining, toClockEvent } from './cases.clock';
 import { storedDeadlineState } from './cases.deadline';
 import { formatCaseNumber, numberPrefix } from './cases.numbering';
 import {
@@ -137,14 +138,12 @@ export interface Ctx {
   actor: Actor;
   ip: string | null;
   /** The instant of the request (tests and demo data may pin it). */
-  now?: Date;
+  now: Date;
   /** Public base URL of the portal (documents' QR codes point there); default `PUBLIC_URL` or localhost. */
   baseUrl?: string;
 }
 
 export const defaultBaseUrl = () => process.env.PUBLIC_URL || `http://localhost:${process.env.PORT ?? 3000}`;
-
-const nowOf = (ctx: Ctx) => ctx.now ?? casesNow();
 
 /* ------------------------------------------------------------------ item versions and definitions */
 
@@ -154,21 +153,12 @@ interface ItemContext {
 }
 
 /** Published item versions never change: their guide and process definition are cached per database. */
-const itemCache = new WeakMap<Db | Tx, Map<string, Promise<ItemContext | undefined>>>();
+const itemCache = readCache(Number.POSITIVE_INFINITY, { maxEntries: 2000 });
 
-function itemContext(db: Db, code: string, version: number): Promise<ItemContext | undefined> {
-  let byKey = itemCache.get(db);
-  if (!byKey) itemCache.set(db, (byKey = new Map()));
-  const key = `${code}@${version}`;
-  let p = byKey.get(key);
-  if (!p) {
-    p = getItemVersion(db, code, version).then((item) => item && { item, def: getProcessDefinition(item) });
-    p.catch(() => byKey.delete(key));
-    if (byKey.size > 2000) byKey.clear();
-    byKey.set(key, p);
-  }
-  return p;
-}
+const itemContext = (db: Db, code: string, version: number): Promise<ItemContext | undefined> =>
+  itemCache.get(db, `${code}@${version}`, () =>
+    getItemVersion(db, code, version).then((item) => item && { item, def: getProcessDefinition(item) }),
+  );
 
 async function requireItemContext(db: Db, row: CaseRow): Promise<ItemContext> {
   const ctx = await itemContext(db, row.item_code, row.item_version);
@@ -656,7 +646,7 @@ export async function createCase(
   const routing = await routeCase(db, actor, item, filing, body);
 
   const def = getProcessDefinition(item);
-  const now = nowOf(ctx);
+  const now = ctx.now;
   const today = shanghaiDay(now);
   let submitted: TransitionOk | null = null;
   if (body.submit) {
@@ -982,8 +972,7 @@ async function workflowStep(
       '容缺材料和绿色通道只能在受理时设置',
     );
   }
-  const deferred =
-    tr.action.action === 'accept' ? await checkDeferred(db, item, id, body, shanghaiDay(nowOf(ctx))) : [];
+  const deferred = tr.action.action === 'accept' ? await checkDeferred(db, item, id, body, shanghaiDay(ctx.now)) : [];
   // Materials and promises are read only for a step that checks or changes them, or issues a document.
   const a = tr.action.action;
   const record =
@@ -1073,7 +1062,7 @@ async function workflowStep(
 
   const newApplicant =
     form && body.form !== undefined ? await applicantColumns(db, actor, row, form) : { cols: {}, applicant: null };
-  const now = nowOf(ctx);
+  const now = ctx.now;
   const today = shanghaiDay(now);
   const cal = await loadCalendar(db);
   const clockEvents: ClockEvent[] = [...row.clock_log.map(toClockEvent), { on: today, clock: tr.clock }];
@@ -1217,7 +1206,7 @@ async function workflowStep(
           await insertRows(tx, toldAndAudited(issued));
           return { updated, event: written, issued };
         });
-  return actionAnswer(db, actor, def, done, before, changed);
+  return actionAnswer(db, actor, ctx.now, def, done, before, changed);
 }
 
 /** What an action wrote: the case row after it, its history event and the document it issued, if any. */
@@ -1235,6 +1224,7 @@ interface Acted {
 async function actionAnswer(
   db: Db,
   actor: Actor,
+  now: Date,
   def: ProcessDefinition,
   done: Acted,
   before: CaseRecord | null,
@@ -1255,7 +1245,7 @@ async function actionAnswer(
     changed.promises ? repo.listPromises(db, u.id) : before.promises,
     done.issued ? caseDocuments(db, u.id) : before.documents,
   ]);
-  return renderView(db, actor, await accessTo(db, actor, u), {
+  return renderView(db, actor, now, await accessTo(db, actor, u), {
     events: [...before.events, done.event],
     materials,
     promises,
@@ -1280,7 +1270,7 @@ export async function saveDraft(db: Db, ctx: Ctx, id: string, body: SaveDraftBod
   throwFieldErrors(mat.invalid, '申请材料有误', 'materials_invalid');
   await assertMaterialFiles(db, actor.id, body.materials, (m) => isUnchanged(m, current));
   const { cols: applicantCols } = await applicantColumns(db, actor, row, formCheck.form);
-  const now = nowOf(ctx);
+  const now = ctx.now;
   await db.transaction().execute(async (tx) => {
     await recordStep(
       tx,
@@ -1318,7 +1308,7 @@ export async function saveDraft(db: Db, ctx: Ctx, id: string, body: SaveDraftBod
         note: null,
       });
   });
-  return getCaseView(db, actor, id);
+  return getCaseView(db, actor, id, ctx.now);
 }
 
 function isUnchanged(m: MaterialInput, current: MaterialRowDb[]): boolean {
@@ -1557,7 +1547,7 @@ async function applyLinkageAction(
   const i = holderIndex(chain, row.current_region_code);
   const from = chain[i]!;
   const to = chain[action === 'report-up' ? i + 1 : i - 1]!;
-  const now = nowOf(ctx);
+  const now = ctx.now;
   const payload = { ...handover(from, to), ...(action === 'report-up' ? { opinion: text } : { reason: text }) };
   // One statement: the hand-over, its event and its audit entry.
   const done = await recordStep(
@@ -1592,7 +1582,7 @@ async function applyLinkageAction(
       }),
     ],
   );
-  return actionAnswer(db, actor, def, done, before);
+  return actionAnswer(db, actor, ctx.now, def, done, before);
 }
 
 /** 补交容缺材料: the applicant (or a window clerk who sees the case) supplies a promised material; the promise is fulfilled. */
@@ -1631,7 +1621,7 @@ async function supplyMaterial(
     throw fieldError('fileIds', '请上传补交的材料文件（窗口核验纸质原件的可设 paper: true）');
   if (fileIds.length) await assertFilesOwnedBy(db, actor.id, fileIds, (k) => `fileIds.${k}`);
   if (body.version !== row.version) throw staleVersion('办件', { current: row.version, submitted: body.version });
-  const now = nowOf(ctx);
+  const now = ctx.now;
   const done = await db.transaction().execute(async (tx) => {
     const payload = { materialId: promise.material_id, files: fileIds.length, paper, dueDate: promise.due_date };
     const audit = auditInsert({
@@ -1668,7 +1658,7 @@ async function supplyMaterial(
     await repo.fulfilPromise(tx, id, promise.material_id, actor.id, now);
     return { updated, event };
   });
-  return actionAnswer(db, actor, def, done, before, { materials: true, promises: true });
+  return actionAnswer(db, actor, ctx.now, def, done, before, { materials: true, promises: true });
 }
 
 /* ------------------------------------------------------------------ read */
@@ -1713,16 +1703,15 @@ const partsOf = (db: Db, id: string, before: CaseRecord | null): Promise<CasePar
   before ?? repo.getCaseParts(db, id);
 
 /** 办件详情: everything the applicant or the handling staff see about one case. */
-export async function getCaseView(db: Db, actor: Actor, id: string): Promise<CaseView> {
-  return renderView(db, actor, ...(await loadCaseWithRecord(db, actor, id)));
+export async function getCaseView(db: Db, actor: Actor, id: string, now: Date): Promise<CaseView> {
+  return renderView(db, actor, now, ...(await loadCaseWithRecord(db, actor, id)));
 }
 
 /** The case as the actor sees it, from its row and record (reference data comes from caches). */
-async function renderView(db: Db, actor: Actor, loaded: Loaded, record: CaseRecord): Promise<CaseView> {
+async function renderView(db: Db, actor: Actor, now: Date, loaded: Loaded, record: CaseRecord): Promise<CaseView> {
   const { row, access, performers, holderRoles } = loaded;
   const { events, materials, documents, promises: promiseRows } = record;
   const { item, def } = await requireItemContext(db, row);
-  const now = casesNow();
   const today = shanghaiDay(now);
   const cal = await loadCalendar(db);
   const metas = new Map(
@@ -1918,12 +1907,12 @@ async function renderView(db: Db, actor: Actor, loaded: Loaded, record: CaseReco
 /* ------------------------------------------------------------------ inbox */
 
 /** 待办 / 办件列表: the applicant's own cases, or the staff's cases in scope (waiting for them by default). */
-export async function listCases(db: Db, actor: Actor, query: CaseListQuery) {
+export async function listCases(db: Db, actor: Actor, query: CaseListQuery, now: Date) {
   const staff = isRegionStaff(actor);
   const roles = actor.roles.filter((r): r is Role => ACTING_ROLES.includes(r));
   const todo = (query.view ?? (staff && roles.length ? 'todo' : 'all')) === 'todo';
   const cal = await loadCalendar(db);
-  const today = shanghaiDay(casesNow());
+  const today = shanghaiDay(now);
   const monitor = [query.region, query.department, query.hall, query.window, query.clerk].some((x) => x !== undefined);
   if (monitor && !staff)
     throw fieldError(
@@ -1970,7 +1959,12 @@ export async function listCases(db: Db, actor: Actor, query: CaseListQuery) {
  * Cases as list rows, in the order asked, each `null` when the actor may not see it (or it does not
  * exist): one read for all, deadlines from the stored clock columns.
  */
-export async function caseListItems(db: Db, actor: Actor, ids: readonly string[]): Promise<(CaseListItem | null)[]> {
+export async function caseListItems(
+  db: Db,
+  actor: Actor,
+  ids: readonly string[],
+  now: Date,
+): Promise<(CaseListItem | null)[]> {
   const rows = new Map(
     (
       await repo.getCases(
@@ -1980,7 +1974,7 @@ export async function caseListItems(db: Db, actor: Actor, ids: readonly string[]
     ).map((r) => [r.id, r]),
   );
   const cal = await loadCalendar(db);
-  const today = shanghaiDay(casesNow());
+  const today = shanghaiDay(now);
   return Promise.all(
     ids.map(async (id) => {
       const r = rows.get(id);
@@ -2041,7 +2035,7 @@ async function listItem(db: Db, cal: CalendarData, r: CaseRow, today: string): P
  * `TRACK_FAILURE_LIMIT` failures for one number within the hour, from wherever they come, that number
  * answers 429 until the hour has passed, right code or not.
  */
-export async function trackCase(db: Db, number: string, code: string, now: Date = casesNow()) {
+export async function trackCase(db: Db, number: string, code: string, now: Date) {
   const row = await repo.getCaseByNumber(db, number);
   if (!row || row.status === 'draft') throw notFound(CASE);
   const since = new Date(now.getTime() - TRACK_FAILURE_WINDOW_MS);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Db } from '../../platform/db';
+import { perDatabase, type Db } from '../../platform/db';
 import type { Actor, Role } from '../../platform/auth';
 import { inRegionScope } from '../../platform/auth';
 import { recordAudit } from '../../platform/audit';
@@ -292,9 +292,11 @@ export async function authenticateToken(db: Db, token: string, viaCookie: boolea
   };
 }
 
-const touched = new Map<string, number>();
+/** When this node last recorded each session's use, per database. */
+const touchedOf = perDatabase(() => new Map<string, number>());
 /** Records that a session was used, at most every SESSION_TOUCH_MS per session and node. */
 async function touch(db: Db, sessionId: string, lastSeen: Date | null) {
+  const touched = touchedOf(db);
   const now = Date.now();
   const last = Math.max(touched.get(sessionId) ?? 0, lastSeen?.getTime() ?? 0);
   if (now - last < SESSION_TOUCH_MS) return;

@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../platform/db';
+import { pageOf } from '../../platform/paging';
 import { joinTransaction, tables } from '../../platform/db';
 import type { Actor } from '../../platform/auth';
 import { maskName } from '../../platform/mask';
@@ -62,31 +63,32 @@ export async function issuingQueue(db: Db, actor: Actor, query: IssuingQueueQuer
     const pattern = containsPattern(query.q);
     base = base.where((eb) => eb.or([eb('number', 'like', pattern), eb('applicant_name', 'like', pattern)]));
   }
-  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await base
-    .select([
-      'id',
-      'number',
-      'item_code',
-      'item_name',
-      'department_code',
-      'region_code',
-      'accept_region_code',
-      'accept_hall_id',
-      'current_hall_id',
-      'status',
-      'version',
-      'applicant_name',
-      'green_channel',
-      'pickup',
-      'step_entered_at',
-    ])
-    .orderBy('green_channel', 'desc')
-    .orderBy('step_entered_at', 'asc')
-    .orderBy('id', 'asc')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
+  const { total, items: rows } = await pageOf(
+    base,
+    (qb) =>
+      qb
+        .select([
+          'id',
+          'number',
+          'item_code',
+          'item_name',
+          'department_code',
+          'region_code',
+          'accept_region_code',
+          'accept_hall_id',
+          'current_hall_id',
+          'status',
+          'version',
+          'applicant_name',
+          'green_channel',
+          'pickup',
+          'step_entered_at',
+        ])
+        .orderBy('green_channel', 'desc')
+        .orderBy('step_entered_at', 'asc')
+        .orderBy('id', 'asc'),
+    query,
+  );
   const items: IssuingQueueItem[] = rows.map((r) => ({
     id: r.id,
     number: r.number,
@@ -104,7 +106,7 @@ export async function issuingQueue(db: Db, actor: Actor, query: IssuingQueueQuer
     pickup: r.pickup,
     since: r.step_entered_at,
   }));
-  return { total: Number(n), page: query.page, pageSize: query.pageSize, items };
+  return { total, page: query.page, pageSize: query.pageSize, items };
 }
 
 export interface IssuingCtx {

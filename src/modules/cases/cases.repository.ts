@@ -2,6 +2,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { sql, type Insertable, type Selectable, type SqlBool, type Updateable, type ExpressionBuilder } from 'kysely';
 import { EXIT_STATUSES, FRONT_STATUSES, OUTSIDE_STATUSES, type Counter } from './cases.counters';
 import type { Db, Tx } from '../../platform/db';
+import { pageOf } from '../../platform/paging';
 import { executeShape, perDatabase, tables } from '../../platform/db';
 import { groupKeyedInserts, insertCtes, insertKeyedBody, type RowInsert } from '../../platform/writes';
 import { batcher } from '../../platform/batching';
@@ -800,28 +801,28 @@ export async function listPromisesInScope(db: Db | Tx, f: PromiseListFilter) {
   if (f.state === 'fulfilled') qb = qb.where('p.status', '=', 'fulfilled');
   else if (f.state === 'overdue') qb = qb.where('p.status', '<>', 'fulfilled').where('p.due_date', '<', f.today);
   else qb = qb.where('p.status', '<>', 'fulfilled').where('p.due_date', '>=', f.today);
-  const total = Number((await qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const items = await qb
-    .select([
-      'p.id',
-      'p.case_id',
-      'p.material_id',
-      'p.material_name',
-      'p.due_date',
-      'p.status',
-      'p.fulfilled_at',
-      'c.number',
-      'c.item_name',
-      'c.applicant_name',
-      'c.accept_region_code',
-      'c.current_region_code',
-    ])
-    .orderBy('p.due_date')
-    .orderBy('p.id')
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
-  return { total, items };
+  return pageOf(
+    qb,
+    (rows) =>
+      rows
+        .select([
+          'p.id',
+          'p.case_id',
+          'p.material_id',
+          'p.material_name',
+          'p.due_date',
+          'p.status',
+          'p.fulfilled_at',
+          'c.number',
+          'c.item_name',
+          'c.applicant_name',
+          'c.accept_region_code',
+          'c.current_region_code',
+        ])
+        .orderBy('p.due_date')
+        .orderBy('p.id'),
+    f,
+  );
 }
 
 /** Unfulfilled promises due on or before `until` (reminders, overdue marking). */

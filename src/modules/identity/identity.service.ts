@@ -587,7 +587,19 @@ export async function resetStaffPassword(db: Db, admin: Actor, id: string, passw
   );
 }
 
-export async function listStaff(db: Db, admin: Actor, f: Omit<repo.StaffFilter, 'regionPrefix'>) {
-  const { total, items } = await repo.listStaff(db, { ...f, regionPrefix: admin.scope.regionPrefix });
+export async function listStaff(
+  db: Db,
+  admin: Actor,
+  { regionCode, ...f }: Omit<repo.StaffFilter, 'regionPrefix' | 'within'> & { regionCode?: string },
+) {
+  // A region's subtree as org defines it; an unknown region has no staff.
+  const region = regionCode ? await getRegion(db, regionCode) : undefined;
+  if (regionCode && !region) return { total: 0, items: [] };
+  const within = region?.scopePrefix;
+  const { total, items } = await repo.listStaff(db, {
+    ...f,
+    regionPrefix: admin.scope.regionPrefix,
+    ...(within ? { within } : {}),
+  });
   return { total, items: await Promise.all(items.map((u) => toPublicUser(db, u))) };
 }

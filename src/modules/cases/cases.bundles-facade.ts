@@ -6,7 +6,8 @@ import type { Db, Tx } from '../../platform/db';
 import { joinTransaction } from '../../platform/db';
 import type { Actor } from '../../platform/auth';
 import { notFound } from '../../platform/errors';
-import { caseListItems, createCase, type Ctx } from './cases.service';
+import type { Ctx } from './cases.context';
+import { caseListItems, createCase } from './cases.service';
 import type { CreateCaseBody } from './cases.schemas';
 
 export type BundleCaseBody = CreateCaseBody;

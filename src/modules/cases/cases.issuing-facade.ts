@@ -9,7 +9,8 @@ import { pageOf } from '../../platform/paging';
 import { joinTransaction, tables } from '../../platform/db';
 import type { Actor } from '../../platform/auth';
 import { maskName } from '../../platform/mask';
-import { applyAction, getCaseView, type Ctx } from './cases.service';
+import type { Ctx } from './cases.context';
+import { applyAction, getCaseView } from './cases.service';
 import type { CasesTables, Pickup } from './cases.tables';
 import { containsPattern, regionIn } from '../../platform/scope';
 

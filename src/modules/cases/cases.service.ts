@@ -4,7 +4,6 @@
  * the case row, one appended event, the documents it issues, the applicant's notification, audit.
  */
 import { createHash } from 'node:crypto';
-import { readCache } from '../../platform/cache';
 import type { Db, Tx } from '../../platform/db';
 import { hasRole, inRegionScope, ROLE_LABELS, type Actor, type Role } from '../../platform/auth';
 import { auditInsert, canonicalJson } from '../../platform/audit';
@@ -23,7 +22,7 @@ import {
 } from '../../platform/errors';
 import { UUID_RE } from '../../platform/schemas';
 import { maskIdNumber, maskPhone } from '../../platform/mask';
-import { getItemVersion, getPublishedItem, type ItemDetail } from '../catalog/index';
+import { getPublishedItem, type ItemDetail } from '../catalog/index';
 import { loadCalendar, type CalendarData } from '../calendar/index';
 import {
   departmentCodesFor,
@@ -54,7 +53,7 @@ import {
   type TransitionOk,
 } from '../workflow/index';
 import * as repo from './cases.repository';
-import type { CaseParts, CaseRow, EventRow, MaterialRowDb } from './cases.repository';
+import type { CaseRow, EventRow, MaterialRowDb } from './cases.repository';
 import { clockColumns, limitsOf, overdueOn, shanghaiDay, storedRemaining, toClockEvent } from './cases.clock';
 import { storedDeadlineState } from './cases.deadline';
 import { formatCaseNumber, numberPrefix } from './cases.numbering';
@@ -75,16 +74,7 @@ import {
   type MaterialInput,
   type MaterialRow,
 } from './cases.form';
-import {
-  caseAccess,
-  canFile,
-  isRegionStaff,
-  performersFor,
-  standsInNoLonger,
-  ACTING_ROLES,
-  type CaseAccess,
-  type CaseFacts,
-} from './cases.policy';
+import { canFile, isRegionStaff, standsInNoLonger, ACTING_ROLES } from './cases.policy';
 import { findApplicantAccount, staffIdsAtWindow, verifiedApplicantAccount } from '../identity/index';
 import { applicantNotice, caseDocuments, issueForAction, issuesDocument, readCaseDocument } from './cases.outputs';
 import type { ApplicantInfo, Channel, Level, LinkageHop, Pickup } from './cases.tables';
@@ -131,68 +121,22 @@ import {
   type CreateCaseBody,
   type SaveDraftBody,
 } from './cases.schemas';
-
-const CASE = '办件';
-
-export interface Ctx {
-  actor: Actor;
-  ip: string | null;
-  /** The instant of the request (tests and demo data may pin it). */
-  now: Date;
-  /** Public base URL of the portal (documents' QR codes point there); default `PUBLIC_URL` or localhost. */
-  baseUrl?: string;
-}
-
-export const defaultBaseUrl = () => process.env.PUBLIC_URL || `http://localhost:${process.env.PORT ?? 3000}`;
-
-/* ------------------------------------------------------------------ item versions and definitions */
-
-interface ItemContext {
-  item: ItemDetail;
-  def: ProcessDefinition;
-}
-
-/** Published item versions never change: their guide and process definition are cached per database. */
-const itemCache = readCache(Number.POSITIVE_INFINITY, { maxEntries: 2000 });
-
-const itemContext = (db: Db, code: string, version: number): Promise<ItemContext | undefined> =>
-  itemCache.get(db, `${code}@${version}`, () =>
-    getItemVersion(db, code, version).then((item) => item && { item, def: getProcessDefinition(item) }),
-  );
-
-async function requireItemContext(db: Db, row: CaseRow): Promise<ItemContext> {
-  const ctx = await itemContext(db, row.item_code, row.item_version);
-  if (!ctx) throw new Error(`item version missing: ${row.item_code}@${row.item_version}`);
-  return ctx;
-}
-
-/* ------------------------------------------------------------------ scope */
-
-const factsOf = (r: CaseRow): CaseFacts => ({
-  regionCode: r.region_code,
-  acceptRegionCode: r.accept_region_code,
-  departmentCode: r.department_code,
-  applicantId: r.applicant_id,
-  createdBy: r.created_by,
-  submitted: r.submitted_at !== null,
-  currentRegionCode: r.current_region_code,
-  currentLevel: r.current_level,
-});
-
-interface Loaded {
-  row: CaseRow;
-  access: Exclude<CaseAccess, 'none'>;
-  performers: Performer[];
-  /** Staff roles the actor holds the case in (before the linkage gate; linkage actions use them). */
-  holderRoles: Performer[];
-}
-
-/** The case if the actor may see it; 404 otherwise (also across scopes: existence is not confirmed). */
-async function loadCase(db: Db, actor: Actor, id: string): Promise<Loaded> {
-  const row = await repo.getCase(db, id);
-  if (!row) throw notFound(CASE);
-  return accessTo(db, actor, row);
-}
+import {
+  CASE,
+  type Ctx,
+  defaultBaseUrl,
+  itemContext,
+  requireItemContext,
+  factsOf,
+  type Loaded,
+  loadCase,
+  accessTo,
+  type CaseRecord,
+  loadCaseWithRecord,
+  loadForStep,
+  NO_PARTS,
+  partsOf,
+} from './cases.context';
 
 /**
  * The case as a clerk checking its materials sees it (预审清单): 404 out of scope; `closing` lists the steps
@@ -203,22 +147,6 @@ export async function caseUnderCheck(db: Db, actor: Actor, id: string) {
   const { item, def } = await requireItemContext(db, row);
   const steps = access === 'act' ? availableActions(def, snapshotOf(row), { performers }) : [];
   return { row, item, closing: steps.map((a) => a.action).filter((a) => CHECK_ACTIONS.has(a)) };
-}
-
-/** What the actor may do with this state of the case (404 when they may not even see it). */
-async function accessTo(db: Db, actor: Actor, row: CaseRow): Promise<Loaded> {
-  const depts = await departmentCodesFor(db, actor);
-  const access = caseAccess(actor, factsOf(row), depts);
-  if (access === 'none') throw notFound(CASE);
-  const all = access === 'act' ? performersFor(actor, factsOf(row), depts) : [];
-  const holderRoles = all.filter((p) => p !== 'owner');
-  let performers = all;
-  // 四级联动: below the deciding level the holder only reports up (or sends down); the back office acts at the deciding hop.
-  const ic = await itemContext(db, row.item_code, row.item_version);
-  const terminal = !!ic && !!stepOf(ic.def, row.status)?.terminal;
-  if (phaseOf(row.status, terminal) === 'back' && !atDecidingHop(row.linkage_chain, row.current_region_code))
-    performers = all.filter((p) => p === 'owner');
-  return { row, access, performers, holderRoles };
 }
 
 /** Who and when of a history event: the case, its place in the history (the new version), the moment, the actor. */
@@ -1662,45 +1590,6 @@ async function supplyMaterial(
 }
 
 /* ------------------------------------------------------------------ read */
-
-/** Everything recorded about a case besides its row: history, materials, documents and 容缺 promises. */
-type CaseRecord = Omit<repo.CaseWithRecord, 'row'>;
-
-/** The case with its record and documents if the actor may see it (404 otherwise), in one statement. */
-async function loadCaseWithRecord(db: Db, actor: Actor, id: string): Promise<[Loaded, CaseRecord]> {
-  const found = await repo.getCaseWithRecord(db, id);
-  if (!found) throw notFound(CASE);
-  const { row, ...record } = found;
-  return [await accessTo(db, actor, row), record];
-}
-
-/**
- * What a step reads before it writes: the case row, which carries the clock's log, and, when the answer is the
- * whole case, the whole record (`before`, from which the answer is built). A minimal answer reads the row alone.
- */
-async function loadForStep(
-  db: Db,
-  actor: Actor,
-  id: string,
-  minimal: boolean,
-  known?: CaseRow,
-): Promise<{ loaded: Loaded; before: CaseRecord | null }> {
-  if (!minimal) {
-    const [loaded, record] = await loadCaseWithRecord(db, actor, id);
-    return { loaded, before: record };
-  }
-  return { loaded: known ? await accessTo(db, actor, known) : await loadCase(db, actor, id), before: null };
-}
-
-const NO_PARTS: CaseParts = { materials: [], promises: [] };
-
-/**
- * The materials and 容缺 promises of a step that checks or changes them: from the record read before, or read
- * now. Read after the row, they belong to the same version of the case: both change only with a step, and the
- * step's write is guarded by the version it read.
- */
-const partsOf = (db: Db, id: string, before: CaseRecord | null): Promise<CaseParts> | CaseParts =>
-  before ?? repo.getCaseParts(db, id);
 
 /** 办件详情: everything the applicant or the handling staff see about one case. */
 export async function getCaseView(db: Db, actor: Actor, id: string, now: Date): Promise<CaseView> {

@@ -9,7 +9,13 @@ import type { Actor } from '../../platform/auth';
 import { notFound } from '../../platform/errors';
 import { getItemVersion, type ItemDetail } from '../catalog/index';
 import { departmentCodesFor } from '../org/index';
-import { getProcessDefinition, stepOf, type Performer, type ProcessDefinition } from '../workflow/index';
+import {
+  getProcessDefinition,
+  stepOf,
+  type CaseSnapshot,
+  type Performer,
+  type ProcessDefinition,
+} from '../workflow/index';
 import * as repo from './cases.repository';
 import type { CaseParts, CaseRow } from './cases.repository';
 import { caseAccess, performersFor, type CaseAccess, type CaseFacts } from './cases.policy';
@@ -131,3 +137,9 @@ export const NO_PARTS: CaseParts = { materials: [], promises: [] };
  */
 export const partsOf = (db: Db, id: string, before: CaseRecord | null): Promise<CaseParts> | CaseParts =>
   before ?? repo.getCaseParts(db, id);
+
+/** The state of the case as the workflow reads it. */
+export const snapshotOf = (r: Pick<CaseRow, 'status' | 'suspended_from'>): CaseSnapshot => ({
+  status: r.status,
+  suspendedFrom: r.suspended_from,
+});

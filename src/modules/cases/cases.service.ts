@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db, Tx } from '../../platform/db';
-import { hasRole, inRegionScope, ROLE_LABELS, type Actor, type Role } from '../../platform/auth';
+import { hasRole, inRegionScope, type Actor, type Role } from '../../platform/auth';
 import { auditInsert, canonicalJson } from '../../platform/audit';
 import { insertRows, type RowInsert } from '../../platform/writes';
 import {
@@ -38,8 +38,6 @@ import {
   computeClock,
   deadlineColour,
   getProcessDefinition,
-  PERFORMER_LABELS,
-  STANDARD_ACTION_LABELS,
   statusLabel,
   stepDeadline,
   stepOf,
@@ -136,7 +134,9 @@ import {
   loadForStep,
   NO_PARTS,
   partsOf,
+  snapshotOf,
 } from './cases.context';
+import { actionLabel, roleLabel, actingRole } from './cases.labels';
 
 /**
  * The case as a clerk checking its materials sees it (预审清单): 404 out of scope; `closing` lists the steps
@@ -178,11 +178,6 @@ async function recordStep(
   return { updated: written.row, event: written.event };
 }
 
-const snapshotOf = (r: Pick<CaseRow, 'status' | 'suspended_from'>): CaseSnapshot => ({
-  status: r.status,
-  suspendedFrom: r.suspended_from,
-});
-
 /**
  * Interventions that are possible in many states but are nobody's next step: they do not put a case
  * in anyone's work queue (the case view still offers them).
@@ -218,35 +213,6 @@ export function actionableAt(def: ProcessDefinition, snapshot: CaseSnapshot): st
     if (a.from.includes(snapshot.status) && !INTERVENTIONS.has(a.action)) for (const p of a.performers) out.add(p);
   if (snapshot.status === 'suspended' && !snapshot.suspendedFrom) out.clear();
   return [...out].sort();
-}
-
-/* ------------------------------------------------------------------ labels */
-
-const EXTRA_ACTION_LABELS: Record<string, string> = {
-  create: '创建申请',
-  register: '窗口登记',
-  save: '保存草稿',
-  ...LINKAGE_ACTIONS,
-  [SUPPLY_ACTION]: SUPPLY_LABEL,
-};
-
-function actionLabel(def: ProcessDefinition, action: string): string {
-  return (
-    def.actions.find((a) => a.action === action)?.label ??
-    (STANDARD_ACTION_LABELS as Record<string, string>)[action] ??
-    EXTRA_ACTION_LABELS[action] ??
-    action
-  );
-}
-
-const roleLabel = (role: string) =>
-  (PERFORMER_LABELS as Record<string, string>)[role] ?? (ROLE_LABELS as Record<string, string>)[role] ?? role;
-
-/** The role an actor acted in: the first of the action's performers the actor holds. */
-function actingRole(a: Pick<ActionDefinition, 'performers'> | null, performers: Performer[], actor: Actor): string {
-  const p = a?.performers.find((x) => performers.includes(x));
-  if (p) return p;
-  return actor.roles[0] ?? 'applicant';
 }
 
 /* ------------------------------------------------------------------ create */

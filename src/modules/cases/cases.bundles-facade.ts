@@ -7,7 +7,8 @@ import { joinTransaction } from '../../platform/db';
 import type { Actor } from '../../platform/auth';
 import { notFound } from '../../platform/errors';
 import type { Ctx } from './cases.context';
-import { caseListItems, createCase } from './cases.service';
+import { caseListItems } from './cases.read';
+import { createCase } from './cases.service';
 import type { CreateCaseBody } from './cases.schemas';
 
 export type BundleCaseBody = CreateCaseBody;

@@ -10,7 +10,8 @@ import { joinTransaction, tables } from '../../platform/db';
 import type { Actor } from '../../platform/auth';
 import { maskName } from '../../platform/mask';
 import type { Ctx } from './cases.context';
-import { applyAction, getCaseView } from './cases.service';
+import { getCaseView } from './cases.read';
+import { applyAction } from './cases.service';
 import type { CasesTables, Pickup } from './cases.tables';
 import { containsPattern, regionIn } from '../../platform/scope';
 

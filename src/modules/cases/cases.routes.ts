@@ -6,6 +6,7 @@ import { errorResponses, Problem } from '../../platform/schemas';
 import { responseWriter } from '../../platform/serialize';
 import { contentDisposition } from '../files/index';
 import * as svc from './cases.service';
+import * as read from './cases.read';
 import { listPromises } from './cases.promises';
 import { getChecklist, saveCheck } from './cases.checks';
 import { shanghaiDay } from './cases.clock';
@@ -77,7 +78,7 @@ export function registerCaseRoutes(app: App, { db, clock }: Pick<ModuleContext, 
         response: { 200: CaseListPage, ...errorResponses },
       },
     },
-    async (req) => svc.listCases(db, requireActor(req), req.query, clock()),
+    async (req) => read.listCases(db, requireActor(req), req.query, clock()),
   );
 
   app.get(
@@ -104,7 +105,7 @@ export function registerCaseRoutes(app: App, { db, clock }: Pick<ModuleContext, 
         response: { 200: CaseView, ...errorResponses },
       },
     },
-    async (req) => svc.getCaseView(db, requireActor(req), req.params.id, clock()),
+    async (req) => read.getCaseView(db, requireActor(req), req.params.id, clock()),
   );
 
   app.put(
@@ -187,7 +188,7 @@ export function registerCaseRoutes(app: App, { db, clock }: Pick<ModuleContext, 
       },
     },
     async (req, reply) => {
-      const doc = await svc.caseDocumentContent(db, requireActor(req), req.params.id, req.params.docId);
+      const doc = await read.caseDocumentContent(db, requireActor(req), req.params.id, req.params.docId);
       return reply
         .type(doc.mediaType)
         .header('content-disposition', contentDisposition(doc.name, req.query.download ? 'attachment' : 'inline'))
@@ -209,7 +210,7 @@ export function registerCaseRoutes(app: App, { db, clock }: Pick<ModuleContext, 
       },
     },
     async (req, reply) => {
-      const { meta, content } = await svc.caseFileContent(db, requireActor(req), req.params.id, req.params.fileId);
+      const { meta, content } = await read.caseFileContent(db, requireActor(req), req.params.id, req.params.fileId);
       return reply
         .type(meta.mediaType)
         .header('content-disposition', contentDisposition(meta.name, req.query.download ? 'attachment' : 'inline'))
@@ -232,6 +233,6 @@ export function registerCaseRoutes(app: App, { db, clock }: Pick<ModuleContext, 
         response: { 200: TrackView, 400: Problem, 404: Problem, 429: Problem },
       },
     },
-    async (req) => svc.trackCase(db, req.query.number, req.query.code, clock()),
+    async (req) => read.trackCase(db, req.query.number, req.query.code, clock()),
   );
 }

@@ -4,7 +4,7 @@
  * the case row, one appended event, the documents it issues, the applicant's notification, audit.
  */
 import { createHash } from 'node:crypto';
-import type { Db, Tx } from '../../platform/db';
+import type { Db } from '../../platform/db';
 import { hasRole, inRegionScope, type Actor } from '../../platform/auth';
 import { auditInsert, canonicalJson } from '../../platform/audit';
 import { insertRows, type RowInsert } from '../../platform/writes';
@@ -30,7 +30,6 @@ import {
   stepOf,
   transition,
   type ActionDefinition,
-  type CaseSnapshot,
   type ClockEvent,
   type Performer,
   type ProcessDefinition,
@@ -56,7 +55,6 @@ import { applicantNotice, caseDocuments, issueForAction, issuesDocument } from '
 import type { ApplicantInfo, Channel, Level, LinkageHop, Pickup } from './cases.tables';
 import {
   acceptRefusal,
-  atDecidingHop,
   competentRegion,
   onlineCompetentRegion,
   holderAfter,
@@ -65,7 +63,6 @@ import {
   LINKAGE_ACTIONS,
   linkageActionsAt,
   linkageChain,
-  phaseOf,
   SUPPLY_ACTION,
   SUPPLY_LABEL,
   type LinkageAction,
@@ -106,6 +103,7 @@ import {
 } from './cases.context';
 import { actionLabel, actingRole } from './cases.labels';
 import { getCaseView, renderView } from './cases.read';
+import { eventWho, eventHead, recordStep, actionableWith, actionableAt } from './cases.steps';
 
 /**
  * The case as a clerk checking its materials sees it (预审清单): 404 out of scope; `closing` lists the steps
@@ -116,72 +114,6 @@ export async function caseUnderCheck(db: Db, actor: Actor, id: string) {
   const { item, def } = await requireItemContext(db, row);
   const steps = access === 'act' ? availableActions(def, snapshotOf(row), { performers }) : [];
   return { row, item, closing: steps.map((a) => a.action).filter((a) => CHECK_ACTIONS.has(a)) };
-}
-
-/** Who and when of a history event: the case, its place in the history (the new version), the moment, the actor. */
-const eventWho = (now: Date, actor: Pick<Actor, 'id' | 'name'>) => ({
-  at: now,
-  on_date: shanghaiDay(now),
-  actor_id: actor.id,
-  actor_name: actor.name,
-});
-const eventHead = (caseId: string, seq: number, now: Date, actor: Pick<Actor, 'id' | 'name'>) => ({
-  case_id: caseId,
-  seq,
-  ...eventWho(now, actor),
-});
-
-/**
- * A step on a case: its versioned update, its history event and the rows written with it (`alongside`) in one
- * statement, on `db` alone or inside a transaction; 409 when someone else acted first.
- */
-async function recordStep(
-  db: Db | Tx,
-  row: CaseRow,
-  patch: repo.CasePatch,
-  event: Parameters<typeof repo.updateCaseWithEvent>[3],
-  alongside: readonly RowInsert[] = [],
-) {
-  const written = await repo.updateCaseWithEvent(db, row, patch, event, alongside);
-  if (!written) throw staleVersion('办件');
-  return { updated: written.row, event: written.event };
-}
-
-/**
- * Interventions that are possible in many states but are nobody's next step: they do not put a case
- * in anyone's work queue (the case view still offers them).
- */
-const INTERVENTIONS = new Set(['withdraw', 'suspend']);
-
-/** The work queue of a case held below its deciding level: whoever works at that hop reports it up. */
-const LINKAGE_QUEUE = ['approver', 'chief', 'clerk'];
-
-/** `actionable` with the linkage: below the deciding hop the holder's staff, else the definition's performers. */
-function actionableWith(
-  def: ProcessDefinition,
-  snapshot: CaseSnapshot,
-  chain: readonly LinkageHop[],
-  holder: string,
-): string[] {
-  const terminal = !!stepOf(def, snapshot.status)?.terminal;
-  if (
-    phaseOf(snapshot.status, terminal) === 'back' &&
-    snapshot.status !== 'suspended' &&
-    !atDecidingHop(chain, holder)
-  ) {
-    const own = actionableAt(def, snapshot).filter((p) => p === 'owner');
-    return [...own, ...LINKAGE_QUEUE].sort();
-  }
-  return actionableAt(def, snapshot);
-}
-
-/** Performers whose next step the case waits for in this state (kept on the row for the inbox). */
-export function actionableAt(def: ProcessDefinition, snapshot: CaseSnapshot): string[] {
-  const out = new Set<string>();
-  for (const a of def.actions)
-    if (a.from.includes(snapshot.status) && !INTERVENTIONS.has(a.action)) for (const p of a.performers) out.add(p);
-  if (snapshot.status === 'suspended' && !snapshot.suspendedFrom) out.clear();
-  return [...out].sort();
 }
 
 /* ------------------------------------------------------------------ create */

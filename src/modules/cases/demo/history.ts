@@ -35,7 +35,7 @@ import {
   type Performer,
   type ProcessDefinition,
 } from '../../workflow/index';
-import { actionableAt } from '../cases.service';
+import { actionableAt } from '../cases.steps';
 import { clockColumns, type ClockColumns } from '../cases.clock';
 import { atDecidingHop, competentRegion, holderAfter, linkageChain, phaseOf, type RegionRef } from '../cases.linkage';
 import { formatCaseNumber, numberPrefix } from '../cases.numbering';

@@ -9,7 +9,6 @@ import { hasRole, inRegionScope, type Actor } from '../../platform/auth';
 import { auditInsert, canonicalJson } from '../../platform/audit';
 import { insertRows, type RowInsert } from '../../platform/writes';
 import {
-  badRequest,
   conflict,
   fieldError,
   forbidden,
@@ -41,7 +40,6 @@ import { clockColumns, limitsOf, shanghaiDay, toClockEvent } from './cases.clock
 import { formatCaseNumber, numberPrefix } from './cases.numbering';
 import { formatTrackingCode, newTrackingCode, trackingHint } from './cases.tracking';
 import {
-  applicantFromForm,
   idTail,
   validateApplicant,
   validateForm,
@@ -50,7 +48,7 @@ import {
   type MaterialRow,
 } from './cases.form';
 import { canFile, standsInNoLonger, ACTING_ROLES } from './cases.policy';
-import { findApplicantAccount, verifiedApplicantAccount } from '../identity/index';
+import { findApplicantAccount } from '../identity/index';
 import { applicantNotice, caseDocuments, issueForAction, issuesDocument } from './cases.outputs';
 import type { ApplicantInfo, Channel, Level, LinkageHop, Pickup } from './cases.tables';
 import {
@@ -104,6 +102,13 @@ import {
 import { actionLabel, actingRole } from './cases.labels';
 import { getCaseView, renderView } from './cases.read';
 import { eventWho, eventHead, recordStep, actionableWith, actionableAt } from './cases.steps';
+import {
+  throwFieldErrors,
+  assertMaterialFiles,
+  missingMaterials,
+  onlineApplicant,
+  applicantColumns,
+} from './cases.inputs';
 
 /**
  * The case as a clerk checking its materials sees it (预审清单): 404 out of scope; `closing` lists the steps
@@ -129,38 +134,6 @@ export interface CreateResult {
 }
 
 const requestHash = (body: CreateCaseBody) => createHash('sha256').update(canonicalJson(body)).digest('hex');
-
-function throwFieldErrors(errors: FieldError[], what: string, code: string): void {
-  if (errors.length)
-    throw badRequest(`${what}：${errors.map((e) => `${e.field}：${e.message}`).join('；')}`, errors, code);
-}
-
-/** File ownership: every file of every material (except those `keep` already accepted) was uploaded by the filer. */
-async function assertMaterialFiles(
-  db: Db,
-  ownerId: string,
-  materials: readonly MaterialInput[],
-  keep: (m: MaterialInput) => boolean = () => false,
-): Promise<void> {
-  const ids: string[] = [];
-  const names: string[] = [];
-  materials.forEach((m, i) => {
-    if (keep(m)) return;
-    m.fileIds.forEach((f, j) => {
-      ids.push(f);
-      names.push(`materials.${i}.fileIds.${j}`);
-    });
-  });
-  if (ids.length) await assertFilesOwnedBy(db, ownerId, ids, (k) => names[k]!);
-}
-
-function missingMaterials(missing: FieldError[]): never {
-  throw unprocessable(
-    `材料不齐全，不能提交：${missing.map((m) => m.message).join('；')}`,
-    missing,
-    'materials_missing',
-  );
-}
 
 interface Filing {
   channel: Channel;
@@ -349,55 +322,6 @@ async function resolveFiling(
     actorRole: 'owner',
   };
 }
-
-/**
- * The applicant of an online filing: the signed-in account, as declared on the form. The account's
- * verified code binds: a person applies for themself, a company for itself (others go through a
- * window or an agent).
- */
-async function onlineApplicant(db: Db, actor: Actor, form: Record<string, unknown>): Promise<ApplicantInfo> {
-  const account = await verifiedApplicantAccount(db, actor.id);
-  const kind = actor.kind === 'company' ? 'company' : 'person';
-  const applicant = applicantFromForm(
-    {
-      kind,
-      name: actor.name,
-      idNumber: account?.idNumber ?? null,
-      creditCode: account?.creditCode ?? null,
-      phone: account?.phone ?? null,
-    },
-    form,
-  );
-  if (applicant.kind === 'person' && account?.idNumber && applicant.idNumber !== account.idNumber) {
-    throw unprocessable(
-      '网上申请只能为本人办理：申请表中的身份证号与登录账号不一致（代他人办理请到窗口或委托代办）',
-      [{ field: 'form.idNumber', message: '与登录账号的身份证号不一致' }],
-      'applicant_mismatch',
-    );
-  }
-  if (applicant.kind === 'company' && account?.creditCode && applicant.creditCode !== account.creditCode) {
-    throw unprocessable(
-      '网上申请只能为本单位办理：申请表中的统一社会信用代码与登录账号不一致',
-      [{ field: 'form.creditCode', message: '与登录账号的统一社会信用代码不一致' }],
-      'applicant_mismatch',
-    );
-  }
-  return applicant;
-}
-
-/** Columns that follow the applicant when an online applicant changes their own form. */
-async function applicantColumns(
-  db: Db,
-  actor: Actor,
-  row: CaseRow,
-  form: Record<string, unknown>,
-): Promise<{ cols: repo.CasePatch; applicant: ApplicantInfo | null }> {
-  if (row.channel !== 'online' || row.applicant_id !== actor.id || row.created_by !== actor.id)
-    return { cols: {}, applicant: null };
-  const a = await onlineApplicant(db, actor, form);
-  return { cols: { applicant: JSON.stringify(a), applicant_name: a.name, applicant_id_tail: idTail(a) }, applicant: a };
-}
-
 function materialRows(caseId: string, rows: MaterialRow[], at: Date) {
   return rows.map((m) => ({
     case_id: caseId,

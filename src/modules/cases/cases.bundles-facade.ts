@@ -8,7 +8,7 @@ import type { Actor } from '../../platform/auth';
 import { notFound } from '../../platform/errors';
 import type { Ctx } from './cases.context';
 import { caseListItems } from './cases.read';
-import { createCase } from './cases.service';
+import { createCase } from './cases.apply';
 import type { CreateCaseBody } from './cases.schemas';
 
 export type BundleCaseBody = CreateCaseBody;

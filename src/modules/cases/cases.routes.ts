@@ -5,6 +5,7 @@ import { requireActor } from '../../platform/auth';
 import { errorResponses, Problem } from '../../platform/schemas';
 import { responseWriter } from '../../platform/serialize';
 import { contentDisposition } from '../files/index';
+import * as apply from './cases.apply';
 import * as svc from './cases.service';
 import * as read from './cases.read';
 import { listPromises } from './cases.promises';
@@ -61,7 +62,7 @@ export function registerCaseRoutes(app: App, { db, clock }: Pick<ModuleContext, 
     },
     async (req, reply) => {
       const c = ctx(req);
-      const r = await svc.createCase(db, c, req.body, req.headers['idempotency-key']);
+      const r = await apply.createCase(db, c, req.body, req.headers['idempotency-key']);
       if (r.replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(201).send({ id: r.id, number: r.number, status: r.status, trackingCode: r.trackingCode });
     },

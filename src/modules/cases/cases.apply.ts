@@ -235,7 +235,7 @@ async function resolveFiling(
     actorRole: 'owner',
   };
 }
-export function materialRows(caseId: string, rows: MaterialRow[], at: Date) {
+function materialRows(caseId: string, rows: MaterialRow[], at: Date) {
   return rows.map((m) => ({
     case_id: caseId,
     material_id: m.materialId,

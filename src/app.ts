@@ -42,10 +42,16 @@ export async function seedDemo(database: Database, opts: { history?: boolean } =
  * first bulletin itself.
  */
 export async function runJobsOnce(database: Database): Promise<void> {
-  for (const m of modules) for (const job of m.jobs ?? []) await job.run(database.db);
+  for (const m of modules) for (const job of m.jobs ?? []) await job.run(database.db, { now: new Date() });
 }
 
-export async function buildApp(config: Config, database: Database): Promise<App> {
+export interface AppOptions {
+  /** The clock requests read their instant from (`ModuleContext.clock`); the wall clock by default. */
+  clock?: () => Date;
+}
+
+export async function buildApp(config: Config, database: Database, options: AppOptions = {}): Promise<App> {
+  const clock = options.clock ?? (() => new Date());
   const { db } = database;
   const app = await createHttp({
     logLevel: config.logLevel,
@@ -75,7 +81,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
 
   await app.register(async (api) => {
     registerAuditRoutes(api as App, db);
-    for (const m of modules) if (m.routes) await m.routes(api as App, { db, config });
+    for (const m of modules) if (m.routes) await m.routes(api as App, { db, config, clock });
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -74,7 +74,7 @@ console.log(
 const stopJobs = startJobs(
   database.db,
   [
-    { name: 'audit.seal', everyMs: 2000, run: sealAudit },
+    { name: 'audit.seal', everyMs: 2000, run: (db) => sealAudit(db) },
     checkpointJob(undefined, app.log),
     ...(process.env.MODULE_JOBS === '0' ? [] : modules.flatMap((m) => m.jobs ?? [])),
   ],

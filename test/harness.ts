@@ -26,13 +26,19 @@ export interface TestApp {
   put(url: string, headers?: Headers, payload?: unknown): Promise<Reply>;
   delete(url: string, headers?: Headers, payload?: unknown): Promise<Reply>;
   close(): Promise<void>;
+  /** Pins the instant requests see (`ctx.now`) to `at`, or back to the wall clock with `null`. */
+  pinClock(at: (() => Date) | null): void;
+  /** The instant requests see now. */
+  now(): Date;
 }
 
 /** A server on a fresh copy of the demo database, driven through `app.inject`. */
 export async function createTestApp(): Promise<TestApp> {
   const database = await openTestDatabase();
   const config = { ...loadConfig({}), logLevel: 'silent', webDist: '/nonexistent' };
-  const app = await buildApp(config, database);
+  let pinned: (() => Date) | null = null;
+  const clock = () => (pinned ? pinned() : new Date());
+  const app = await buildApp(config, database, { clock });
   await app.ready();
   const tokens = new Map<string, string>();
   const send = (method: 'POST' | 'PUT' | 'DELETE', url: string, headers: Headers = {}, payload?: unknown) =>
@@ -42,6 +48,10 @@ export async function createTestApp(): Promise<TestApp> {
     db: database.db,
     database,
     as: (username) => testApp.login(username),
+    pinClock: (at) => {
+      pinned = at;
+    },
+    now: clock,
     get: (url, headers = {}) => app.inject({ method: 'GET', url, headers }),
     post: (url, headers, payload) => send('POST', url, headers, payload),
     put: (url, headers, payload) => send('PUT', url, headers, payload),

@@ -1,6 +1,8 @@
 import type { Db } from './db';
 import type { Job } from './module';
 
+const wallClock = () => new Date();
+
 const FIRST_RUN_MS = 5000;
 
 export interface JobLog {
@@ -11,14 +13,19 @@ export interface JobLog {
  * Runs each job every `everyMs`, never overlapping itself; a failure is logged and the job runs again
  * at its next turn. Returns a function that stops the timers and waits for running jobs to finish.
  */
-export function startJobs(db: Db, jobs: readonly Job[], log: JobLog): () => Promise<void> {
+export function startJobs(
+  db: Db,
+  jobs: readonly Job[],
+  log: JobLog,
+  clock: () => Date = wallClock,
+): () => Promise<void> {
   const running = new Set<Promise<unknown>>();
   const busy = new Set<string>();
   const tick = (job: Job) => {
     if (busy.has(job.name)) return;
     busy.add(job.name);
     const p = job
-      .run(db)
+      .run(db, { now: clock() })
       .catch((err: unknown) => log.error({ err, job: job.name }, 'background job failed'))
       .finally(() => {
         busy.delete(job.name);

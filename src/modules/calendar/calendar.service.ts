@@ -1,3 +1,4 @@
+import { readCache } from '../../platform/cache';
 import type { Db, Tx } from '../../platform/db';
 import type { Actor } from '../../platform/auth';
 import { recordAudit } from '../../platform/audit';
@@ -14,30 +15,15 @@ import { BUILTIN_NOTICES, builtinDays } from './calendar.builtin';
 /** Other app nodes write too: a cached calendar is re-read after this long. */
 export const CALENDAR_TTL_MS = 60_000;
 
-interface CacheSlot {
-  at: number;
-  data: Promise<CalendarData>;
-}
-/** Keyed by database handle, so several apps (tests) in one process never share a calendar. */
-const cache = new WeakMap<Db | Tx, CacheSlot>();
+const cache = readCache(CALENDAR_TTL_MS);
 
-/** The calendar in memory; re-read after a local write or once the TTL has passed. */
-export function loadCalendar(db: Db | Tx): Promise<CalendarData> {
-  const now = Date.now();
-  const slot = cache.get(db);
-  if (slot && now - slot.at < CALENDAR_TTL_MS) return slot.data;
-  const fresh: CacheSlot = { at: now, data: repo.readCalendar(db) };
-  cache.set(db, fresh);
-  // A failed read must not stay cached.
-  fresh.data.catch(() => {
-    if (cache.get(db) === fresh) cache.delete(db);
-  });
-  return fresh.data;
-}
+/** The calendar in memory, per database; re-read after a local write or once the TTL has passed. */
+export const loadCalendar = (db: Db | Tx): Promise<CalendarData> =>
+  cache.get(db, 'calendar', () => repo.readCalendar(db));
 
 /** Drops the cached calendar; a read still in flight is no longer cached either. */
 export function invalidateCalendar(db: Db | Tx): void {
-  cache.delete(db);
+  cache.clear(db);
 }
 
 /** Runs a write in one transaction, then forgets the cached calendar. */

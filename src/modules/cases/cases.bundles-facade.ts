@@ -6,13 +6,16 @@ import type { Db, Tx } from '../../platform/db';
 import { joinTransaction } from '../../platform/db';
 import type { Actor } from '../../platform/auth';
 import { notFound } from '../../platform/errors';
-import { caseListItems, createCase, type Ctx } from './cases.service';
+import type { Ctx } from './cases.context';
+import { caseListItems } from './cases.read';
+import { createCase } from './cases.apply';
 import type { CreateCaseBody } from './cases.schemas';
 
 export type BundleCaseBody = CreateCaseBody;
 export interface BundleCaseCtx {
   actor: Actor;
   ip: string | null;
+  /** The instant of the caller's request or job; the wall clock when it has none. */
   now?: Date;
 }
 
@@ -23,7 +26,7 @@ export async function createCaseInTransaction(
   body: BundleCaseBody,
   idempotencyKey: string,
 ) {
-  const c: Ctx = { actor: ctx.actor, ip: ctx.ip, ...(ctx.now ? { now: ctx.now } : {}) };
+  const c: Ctx = { actor: ctx.actor, ip: ctx.ip, now: ctx.now ?? new Date() };
   const r = await createCase(joinTransaction(tx), c, body, idempotencyKey);
   return { id: r.id, number: r.number, status: r.status };
 }
@@ -51,8 +54,9 @@ export async function caseStatusesOrHidden(
   db: Db,
   actor: Actor,
   ids: readonly string[],
+  now: Date = new Date(),
 ): Promise<(BundleCaseStatus | null)[]> {
-  return (await caseListItems(db, actor, ids)).map((c) =>
+  return (await caseListItems(db, actor, ids, now)).map((c) =>
     c
       ? {
           id: c.id,
@@ -73,8 +77,13 @@ export async function caseStatusesOrHidden(
 }
 
 /** The status of each case; a 404 problem when one is outside the actor's scope. */
-export async function caseStatusesFor(db: Db, actor: Actor, ids: readonly string[]): Promise<BundleCaseStatus[]> {
-  const all = await caseStatusesOrHidden(db, actor, ids);
+export async function caseStatusesFor(
+  db: Db,
+  actor: Actor,
+  ids: readonly string[],
+  now: Date = new Date(),
+): Promise<BundleCaseStatus[]> {
+  const all = await caseStatusesOrHidden(db, actor, ids, now);
   if (all.some((c) => c === null)) throw notFound('办件');
   return all as BundleCaseStatus[];
 }

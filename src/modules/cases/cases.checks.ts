@@ -41,7 +41,7 @@ export async function getChecklist(db: Db, actor: Actor, id: string): Promise<Ch
 /** Saves the verdict on one material while the case is being checked (403 / 409 otherwise). */
 export async function saveCheck(
   db: Db,
-  ctx: { actor: Actor; ip: string | null; now?: Date },
+  ctx: { actor: Actor; ip: string | null; now: Date },
   id: string,
   materialId: string,
   input: { result: CheckResult; problem?: string },
@@ -55,7 +55,7 @@ export async function saveCheck(
   const why = checkRefusal(material, input.result);
   if (why) throw unprocessable(why, [{ field: 'result', message: why }], 'material_not_submitted');
   const problem = input.result === 'problem' ? input.problem?.trim() || null : null;
-  const now = ctx.now ?? new Date();
+  const { now } = ctx;
   await db.transaction().execute(async (tx) => {
     const before = (await repo.listChecks(tx, id)).find((c) => c.material_id === materialId);
     await repo.saveCheck(tx, {

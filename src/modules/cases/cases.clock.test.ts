@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, type CalendarData } from '../calendar/index';
 import { computeClock } from '../workflow/index';
-import { clockColumns, nearOn, overdueOn, storedDeadlineState, storedRemaining } from './cases.clock';
+import { clockColumns, nearOn, overdueOn, storedRemaining } from './cases.clock';
+import { storedDeadlineState } from './cases.deadline';
 
 // 2026: 国庆 + 中秋 Oct 1–7 off, Sat Oct 10 worked (调休).
 const days = new Map<string, 'holiday' | 'workday'>();

@@ -13,16 +13,9 @@ import {
   todayInShanghai,
   type CalendarData,
 } from '../calendar/index';
-import { isNear, type ClockEvent, type ClockView, type DeadlineState } from '../workflow/index';
+import { isNear, type ClockEvent, type ClockView } from '../workflow/index';
 import type { ClockPhase } from './cases.tables';
-
-let override: (() => Date) | null = null;
-
-/** The current instant; tests may pin it with `setCasesClock` to walk a case through several days. */
-export const casesNow = (): Date => (override ? override() : new Date());
-export function setCasesClock(fn: (() => Date) | null): void {
-  override = fn;
-}
+import type { StoredClock } from './cases.deadline';
 
 /** The Asia/Shanghai civil day of an instant. */
 export const shanghaiDay = (at: Date): string => todayInShanghai(at);
@@ -83,30 +76,6 @@ export function clockColumns(cal: CalendarData, v: ClockView, promisedDays: numb
     deadline_provisional: v.provisional,
     clock_phase: phase,
   };
-}
-
-export interface StoredClock {
-  clock_phase: ClockPhase;
-  near_on: string | null;
-  overdue_on: string | null;
-}
-
-/** The deadline state from the stored columns (lists; agrees with `computeClock` for running clocks). */
-export function storedDeadlineState(row: StoredClock, today: string): DeadlineState {
-  switch (row.clock_phase) {
-    case 'not_started':
-      return 'not_started';
-    case 'finished':
-      return 'finished';
-    case 'suspended':
-      return 'suspended';
-    case 'suspended_overdue':
-      return 'overdue';
-    case 'running':
-      if (row.overdue_on && today >= row.overdue_on) return 'overdue';
-      if (row.near_on && today >= row.near_on) return 'near';
-      return 'on_time';
-  }
 }
 
 export interface StoredDeadline extends StoredClock {

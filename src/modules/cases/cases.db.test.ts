@@ -3,7 +3,6 @@ import { sql } from 'kysely';
 import { createTestApp, type Headers as H, type TestApp } from '../../../test/harness';
 import { caseFixtures, COMPANY_CODE, individualForm, PERSON } from '../../../test/cases-fixtures';
 import { DEMO_ITEM_CODES } from '../catalog/index';
-import { setCasesClock } from './cases.clock';
 import { reclockOpenCases } from './cases.reclock';
 import * as repo from './cases.repository';
 import { casesClockLog } from './db/migrations/20261206T1600_cases_clock_log';
@@ -14,7 +13,7 @@ beforeAll(async () => {
   t = await createTestApp();
 });
 afterAll(async () => t?.close());
-afterEach(() => setCasesClock(null));
+afterEach(() => t.pinClock(null));
 
 const { as, get, post, newKey, createCase, view, act, actOk, registerIndividual, upload } = caseFixtures(() => t);
 const eventCount = async (id: string) =>
@@ -1179,7 +1178,7 @@ describe('special procedures 特别程序', () => {
     const approver = await as('approver-city');
     const at = (day: string) => () => new Date(`${day}T10:00:00+08:00`);
 
-    setCasesClock(at('2026-11-30')); // Monday
+    t.pinClock(at('2026-11-30')); // Monday
     const { id } = await fileFood(company);
     let c = await actOk(id, clerk, 'accept');
     expect(c.deadlines).toMatchObject({
@@ -1190,7 +1189,7 @@ describe('special procedures 特别程序', () => {
     });
     expect((await actOk(id, approver, 'review-pass')).status).toBe('site_inspection');
 
-    setCasesClock(at('2026-12-01'));
+    t.pinClock(at('2026-12-01'));
     expect((await act(id, approver, 'suspend')).json().errors[0].field).toBe('suspension');
     const unlisted = await act(id, approver, 'suspend', {
       suspension: { kind: 'hearing', reason: '听证', expectedDays: 3 },
@@ -1209,12 +1208,12 @@ describe('special procedures 特别程序', () => {
     expect(c.availableActions.map((a: { action: string }) => a.action)).toContain('resume');
     const frozen = c.remainingWorkingDays;
 
-    setCasesClock(at('2026-12-03'));
+    t.pinClock(at('2026-12-03'));
     c = await view(id, approver);
     expect(c.remainingWorkingDays).toBe(frozen); // the clock does not run
     expect(c.deadlines.promised).toBe('2026-12-09');
 
-    setCasesClock(at('2026-12-04')); // Friday: Wed, Thu, Fri suspended
+    t.pinClock(at('2026-12-04')); // Friday: Wed, Thu, Fri suspended
     c = await actOk(id, approver, 'resume', { comment: '现场核查完毕' });
     expect(c.status).toBe('site_inspection');
     expect(c.deadlines).toMatchObject({ promised: '2026-12-10', statutory: '2026-12-17', suspendedWorkdays: 3 });
@@ -1235,7 +1234,7 @@ describe('special procedures 特别程序', () => {
     }>`select promised_deadline, clock_phase from cases where id = ${id}`.execute(t.db);
     expect(row.rows[0]).toEqual({ promised_deadline: '2026-12-10', clock_phase: 'running' });
 
-    setCasesClock(at('2026-12-11')); // the working day after the deadline
+    t.pinClock(at('2026-12-11')); // the working day after the deadline
     c = await view(id, approver);
     expect(c).toMatchObject({ deadlineState: 'overdue', deadlineColour: 'red', remainingWorkingDays: -1 });
     const overdue = (await get('/api/cases?deadlineState=overdue&pageSize=200', approver)).json();
@@ -1248,17 +1247,17 @@ describe('special procedures 特别程序', () => {
     const approver = await as('approver-city');
     const minimal = { ...approver, prefer: 'return=minimal' };
     const at = (day: string) => () => new Date(`${day}T10:00:00+08:00`);
-    setCasesClock(at('2026-11-30'));
+    t.pinClock(at('2026-11-30'));
     const { id } = await fileFood(company);
     await actOk(id, clerk, 'accept');
     await actOk(id, approver, 'review-pass');
-    setCasesClock(at('2026-12-01'));
+    t.pinClock(at('2026-12-01'));
     let v = (await view(id, approver)).version;
     const suspension = { kind: 'site_inspection', reason: '现场核查', expectedDays: 3 };
     expect(
       (await post(`/api/cases/${id}/actions`, minimal, { action: 'suspend', version: v, suspension })).statusCode,
     ).toBe(200);
-    setCasesClock(at('2026-12-04'));
+    t.pinClock(at('2026-12-04'));
     expect((await post(`/api/cases/${id}/actions`, minimal, { action: 'resume', version: v + 1 })).statusCode).toBe(
       200,
     );
@@ -1311,11 +1310,11 @@ describe('special procedures 特别程序', () => {
     const company = await as('company');
     const clerk = await as('clerk-city');
     const admin = await as('admin');
-    setCasesClock(() => new Date('2026-11-30T10:00:00+08:00')); // Monday
-    await reclockOpenCases(t.db); // remembers the calendar the stored deadlines were computed with
+    t.pinClock(() => new Date('2026-11-30T10:00:00+08:00')); // Monday
+    await reclockOpenCases(t.db, t.now()); // remembers the calendar the stored deadlines were computed with
     const { id, number } = await fileFood(company);
     expect((await actOk(id, clerk, 'accept')).deadlines.promised).toBe('2026-12-07');
-    expect(await reclockOpenCases(t.db)).toEqual({ calendarChanged: false, checked: 0, updated: 0 });
+    expect(await reclockOpenCases(t.db, t.now())).toEqual({ calendarChanged: false, checked: 0, updated: 0 });
     const listed = async () => (await get(`/api/cases?view=all&q=${number}`, clerk)).json().items[0];
     const day = (method: 'PUT' | 'DELETE') =>
       t.app.inject({
@@ -1328,15 +1327,15 @@ describe('special procedures 特别程序', () => {
       // a holiday on Wednesday 2 December moves the promised deadline one working day on
       expect((await day('PUT')).statusCode).toBe(200);
       expect((await listed()).promisedDeadline).toBe('2026-12-07'); // stored columns: not yet re-dated
-      const r = await reclockOpenCases(t.db);
+      const r = await reclockOpenCases(t.db, t.now());
       expect(r.calendarChanged).toBe(true);
       expect(r.updated).toBeGreaterThanOrEqual(1);
       expect((await listed()).promisedDeadline).toBe('2026-12-08');
       expect((await view(id, clerk)).deadlines.promised).toBe('2026-12-08');
-      expect((await reclockOpenCases(t.db)).calendarChanged).toBe(false);
+      expect((await reclockOpenCases(t.db, t.now())).calendarChanged).toBe(false);
     } finally {
       expect((await day('DELETE')).statusCode).toBeLessThan(300);
-      await reclockOpenCases(t.db);
+      await reclockOpenCases(t.db, t.now());
     }
     expect((await listed()).promisedDeadline).toBe('2026-12-07');
   });
@@ -1344,7 +1343,7 @@ describe('special procedures 特别程序', () => {
   it('marks deadlines in a year without a published calendar as provisional', async () => {
     const company = await as('company');
     const clerk = await as('clerk-city');
-    setCasesClock(() => new Date('2026-12-28T10:00:00+08:00'));
+    t.pinClock(() => new Date('2026-12-28T10:00:00+08:00'));
     const { id } = await fileFood(company);
     const c = await actOk(id, clerk, 'accept');
     expect(c.deadlines.promised.startsWith('2027-')).toBe(true);

@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../platform/db';
 import { scopeSql } from '../../platform/scope';
+import { deadlineStateIs } from './cases.deadline';
+import type { ClockPhase } from './cases.tables';
 
 /** Facts of one case for the warning rules (one row per case, events aggregated). */
 export interface CaseWarningFactsRow {
@@ -19,7 +21,7 @@ export interface CaseWarningFactsRow {
   department_code: string;
   accept_hall_id: string | null;
   status: string;
-  clock_phase: string;
+  clock_phase: ClockPhase;
   promised_days: number;
   promised_deadline: string | null;
   statutory_deadline: string | null;
@@ -109,12 +111,10 @@ export interface OpenCaseCountsRow {
 export async function openCaseCounts(db: Db | Tx, f: CaseScopeFilter, today: string): Promise<OpenCaseCountsRow[]> {
   const r = await sql<OpenCaseCountsRow>`
     select c.region_code,
-      count(*) filter (where c.clock_phase = 'running' and not (c.overdue_on is not null and c.overdue_on <= ${today}::date)
-                        and not (c.near_on is not null and c.near_on <= ${today}::date))::int as on_time,
-      count(*) filter (where c.clock_phase = 'running' and not (c.overdue_on is not null and c.overdue_on <= ${today}::date)
-                        and c.near_on is not null and c.near_on <= ${today}::date)::int as near,
-      count(*) filter (where c.clock_phase = 'suspended_overdue' or (c.clock_phase = 'running' and c.overdue_on is not null and c.overdue_on <= ${today}::date))::int as overdue,
-      count(*) filter (where c.clock_phase = 'suspended')::int as suspended
+      count(*) filter (where ${deadlineStateIs('on_time', today, 'c')})::int as on_time,
+      count(*) filter (where ${deadlineStateIs('near', today, 'c')})::int as near,
+      count(*) filter (where ${deadlineStateIs('overdue', today, 'c')})::int as overdue,
+      count(*) filter (where ${deadlineStateIs('suspended', today, 'c')})::int as suspended
     from cases c
     where c.clock_phase in ('running','suspended','suspended_overdue') and ${scopeWhere(f)}
     group by c.region_code

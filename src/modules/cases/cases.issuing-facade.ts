@@ -5,10 +5,13 @@
  */
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../platform/db';
+import { pageOf } from '../../platform/paging';
 import { joinTransaction, tables } from '../../platform/db';
 import type { Actor } from '../../platform/auth';
 import { maskName } from '../../platform/mask';
-import { applyAction, getCaseView, type Ctx } from './cases.service';
+import type { Ctx } from './cases.context';
+import { getCaseView } from './cases.read';
+import { applyAction } from './cases.service';
 import type { CasesTables, Pickup } from './cases.tables';
 import { containsPattern, regionIn } from '../../platform/scope';
 
@@ -62,31 +65,32 @@ export async function issuingQueue(db: Db, actor: Actor, query: IssuingQueueQuer
     const pattern = containsPattern(query.q);
     base = base.where((eb) => eb.or([eb('number', 'like', pattern), eb('applicant_name', 'like', pattern)]));
   }
-  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await base
-    .select([
-      'id',
-      'number',
-      'item_code',
-      'item_name',
-      'department_code',
-      'region_code',
-      'accept_region_code',
-      'accept_hall_id',
-      'current_hall_id',
-      'status',
-      'version',
-      'applicant_name',
-      'green_channel',
-      'pickup',
-      'step_entered_at',
-    ])
-    .orderBy('green_channel', 'desc')
-    .orderBy('step_entered_at', 'asc')
-    .orderBy('id', 'asc')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
+  const { total, items: rows } = await pageOf(
+    base,
+    (qb) =>
+      qb
+        .select([
+          'id',
+          'number',
+          'item_code',
+          'item_name',
+          'department_code',
+          'region_code',
+          'accept_region_code',
+          'accept_hall_id',
+          'current_hall_id',
+          'status',
+          'version',
+          'applicant_name',
+          'green_channel',
+          'pickup',
+          'step_entered_at',
+        ])
+        .orderBy('green_channel', 'desc')
+        .orderBy('step_entered_at', 'asc')
+        .orderBy('id', 'asc'),
+    query,
+  );
   const items: IssuingQueueItem[] = rows.map((r) => ({
     id: r.id,
     number: r.number,
@@ -104,12 +108,13 @@ export async function issuingQueue(db: Db, actor: Actor, query: IssuingQueueQuer
     pickup: r.pickup,
     since: r.step_entered_at,
   }));
-  return { total: Number(n), page: query.page, pageSize: query.pageSize, items };
+  return { total, page: query.page, pageSize: query.pageSize, items };
 }
 
 export interface IssuingCtx {
   actor: Actor;
   ip: string | null;
+  /** The instant of the caller's request or job; the wall clock when it has none. */
   now?: Date;
   baseUrl?: string;
 }
@@ -117,7 +122,7 @@ export interface IssuingCtx {
 const ctxOf = (c: IssuingCtx): Ctx => ({
   actor: c.actor,
   ip: c.ip,
-  ...(c.now ? { now: c.now } : {}),
+  now: c.now ?? new Date(),
   ...(c.baseUrl ? { baseUrl: c.baseUrl } : {}),
 });
 
@@ -161,8 +166,13 @@ export interface ExpressFacts {
 }
 
 /** What the issuing module records about a case on its waybill; 404 problem when outside the actor's scope. */
-export async function expressFactsFor(db: Db | Tx, actor: Actor, caseId: string): Promise<ExpressFacts> {
-  const v = await getCaseView(db as Db, actor, caseId);
+export async function expressFactsFor(
+  db: Db | Tx,
+  actor: Actor,
+  caseId: string,
+  now: Date = new Date(),
+): Promise<ExpressFacts> {
+  const v = await getCaseView(db as Db, actor, caseId, now);
   const r = await sql<{ region: string; at: Date | null }>`
     select c.current_region_code as region,
            (select max(e.at) from case_events e where e.case_id = c.id and e.action = 'grant') as at

@@ -4,7 +4,7 @@ import { createTestApp, type Headers as H, type TestApp } from '../../../test/ha
 import { caseFixtures, paper, PERSON } from '../../../test/cases-fixtures';
 import { DEMO_ITEM_CODES } from '../catalog/index';
 import { remindPromises } from './cases.promises';
-import { casesNow, shanghaiDay } from './cases.clock';
+import { shanghaiDay } from './cases.clock';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -272,7 +272,7 @@ describe('容缺受理 + 承诺', () => {
       greenChannel: true,
       deferredMaterials: [{ materialId: 'm3', dueDate: '2027-06-30' }],
     });
-    const today = shanghaiDay(casesNow());
+    const today = shanghaiDay(t.now());
     await sql`update case_promises set due_date = ${today} where case_id = ${soonId}`.execute(t.db);
 
     for (const who of ['clerk-city', 'supervisor']) {

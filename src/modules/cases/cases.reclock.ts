@@ -9,7 +9,7 @@ import type { Db } from '../../platform/db';
 import { getMeta, setMeta } from '../../platform/meta';
 import { loadCalendar, type CalendarData } from '../calendar/index';
 import { computeClock } from '../workflow/index';
-import { casesNow, clockColumns, limitsOf, shanghaiDay, toClockEvent } from './cases.clock';
+import { clockColumns, limitsOf, shanghaiDay, toClockEvent } from './cases.clock';
 import * as repo from './cases.repository';
 
 const META_KEY = 'cases.reclock.calendar';
@@ -38,7 +38,7 @@ export interface ReclockResult {
 }
 
 /** Re-dates every open case when the calendar changed since the last pass (idempotent; safe on several nodes). */
-export async function reclockOpenCases(db: Db): Promise<ReclockResult> {
+export async function reclockOpenCases(db: Db, now: Date): Promise<ReclockResult> {
   const cal = await loadCalendar(db);
   const fingerprint = calendarFingerprint(cal);
   const last = await getMeta<string>(db, META_KEY);
@@ -47,7 +47,7 @@ export async function reclockOpenCases(db: Db): Promise<ReclockResult> {
     if (last === undefined) await setMeta(db, META_KEY, fingerprint);
     return { calendarChanged: false, checked: 0, updated: 0 };
   }
-  const today = shanghaiDay(casesNow());
+  const today = shanghaiDay(now);
   const out: ReclockResult = { calendarChanged: true, checked: 0, updated: 0 };
   for (let after: string | null = null; ;) {
     const rows = await repo.openCasesPage(db, after, BATCH);

@@ -2,6 +2,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { sql, type Insertable, type Selectable, type SqlBool, type Updateable, type ExpressionBuilder } from 'kysely';
 import { EXIT_STATUSES, FRONT_STATUSES, OUTSIDE_STATUSES, type Counter } from './cases.counters';
 import type { Db, Tx } from '../../platform/db';
+import { pageOf } from '../../platform/paging';
 import { executeShape, perDatabase, tables } from '../../platform/db';
 import { groupKeyedInserts, insertCtes, insertKeyedBody, type RowInsert } from '../../platform/writes';
 import { batcher } from '../../platform/batching';
@@ -9,6 +10,7 @@ import type { CasesTables, ClockLogEntry } from './cases.tables';
 import { CASE_NUMBER_RE } from './cases.numbering';
 import { caseDocumentsColumn, caseDocumentsFrom, type ListedDocument } from './cases.outputs';
 import { containsPattern, prefixPattern, regionIn } from '../../platform/scope';
+import { deadlineStateIs, OPEN_PHASES } from './cases.deadline';
 
 const q = (db: Db | Tx) => tables<CasesTables>(db);
 
@@ -246,7 +248,7 @@ export async function openCasesPage(db: Db | Tx, afterId: string | null, limit: 
       'clock_phase',
       'clock_log',
     ])
-    .where('clock_phase', 'in', ['running', 'suspended', 'suspended_overdue']);
+    .where('clock_phase', 'in', [...OPEN_PHASES]);
   if (afterId) sel = sel.where('id', '>', afterId);
   return sel.orderBy('id').limit(limit).execute();
 }
@@ -683,20 +685,7 @@ function filters(f: CaseListFilter): Where {
     else if (f.counter === 'exit') out.push(eb('status', 'in', [...EXIT_STATUSES]));
     else if (f.counter === 'back')
       out.push(eb('status', 'not in', [...FRONT_STATUSES, ...EXIT_STATUSES, ...OUTSIDE_STATUSES]));
-    if (f.deadlineState === 'overdue') {
-      out.push(
-        eb.or([
-          eb.and([eb('clock_phase', '=', 'running'), eb('overdue_on', '<=', f.today)]),
-          eb('clock_phase', '=', 'suspended_overdue'),
-        ]),
-      );
-    } else if (f.deadlineState === 'near') {
-      out.push(
-        eb.and([eb('clock_phase', '=', 'running'), eb('near_on', '<=', f.today), eb('overdue_on', '>', f.today)]),
-      );
-    } else if (f.deadlineState === 'on_time') {
-      out.push(eb.and([eb('clock_phase', '=', 'running'), eb('near_on', '>', f.today)]));
-    }
+    if (f.deadlineState) out.push(deadlineStateIs(f.deadlineState, f.today));
     if (f.from) out.push(eb('created_at', '>=', new Date(`${f.from}T00:00:00+08:00`)));
     if (f.to) out.push(eb('created_at', '<', sql<Date>`${`${f.to}T00:00:00+08:00`}::timestamptz + interval '1 day'`));
     // A number (or its beginning) is looked up by prefix; anything else is part of the applicant's name.
@@ -812,28 +801,28 @@ export async function listPromisesInScope(db: Db | Tx, f: PromiseListFilter) {
   if (f.state === 'fulfilled') qb = qb.where('p.status', '=', 'fulfilled');
   else if (f.state === 'overdue') qb = qb.where('p.status', '<>', 'fulfilled').where('p.due_date', '<', f.today);
   else qb = qb.where('p.status', '<>', 'fulfilled').where('p.due_date', '>=', f.today);
-  const total = Number((await qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const items = await qb
-    .select([
-      'p.id',
-      'p.case_id',
-      'p.material_id',
-      'p.material_name',
-      'p.due_date',
-      'p.status',
-      'p.fulfilled_at',
-      'c.number',
-      'c.item_name',
-      'c.applicant_name',
-      'c.accept_region_code',
-      'c.current_region_code',
-    ])
-    .orderBy('p.due_date')
-    .orderBy('p.id')
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
-  return { total, items };
+  return pageOf(
+    qb,
+    (rows) =>
+      rows
+        .select([
+          'p.id',
+          'p.case_id',
+          'p.material_id',
+          'p.material_name',
+          'p.due_date',
+          'p.status',
+          'p.fulfilled_at',
+          'c.number',
+          'c.item_name',
+          'c.applicant_name',
+          'c.accept_region_code',
+          'c.current_region_code',
+        ])
+        .orderBy('p.due_date')
+        .orderBy('p.id'),
+    f,
+  );
 }
 
 /** Unfulfilled promises due on or before `until` (reminders, overdue marking). */

@@ -1,16 +1,17 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Db } from '../../platform/db';
-import type { App } from '../../platform/module';
+import type { App, ModuleContext } from '../../platform/module';
 import { requireActor } from '../../platform/auth';
 import { errorResponses, Problem } from '../../platform/schemas';
 import { responseWriter } from '../../platform/serialize';
 import { contentDisposition } from '../files/index';
+import * as apply from './cases.apply';
 import * as svc from './cases.service';
 import { assertFiles, assertSeesPromises } from './cases.policy';
+import * as read from './cases.read';
 import { listPromises } from './cases.promises';
 import { getChecklist, saveCheck } from './cases.checks';
-import { casesNow, shanghaiDay } from './cases.clock';
+import { shanghaiDay } from './cases.clock';
 import {
   ActionBody,
   CaseChecklist,
@@ -40,13 +41,15 @@ const withUnprocessable = { ...errorResponses, 422: Problem };
 const writeView = responseWriter(CaseView);
 const writeActed = responseWriter(CaseActed);
 
-const ctx = (req: FastifyRequest) => ({
-  actor: requireActor(req),
-  ip: req.ip,
-  baseUrl: `${req.protocol}://${req.host}`,
-});
+export function registerCaseRoutes(app: App, { db, clock }: Pick<ModuleContext, 'db' | 'clock'>) {
+  /** The use case's context: who asks, from where, and the instant of the request (read once). */
+  const ctx = (req: FastifyRequest) => ({
+    actor: requireActor(req),
+    ip: req.ip,
+    baseUrl: `${req.protocol}://${req.host}`,
+    now: clock(),
+  });
 
-export function registerCaseRoutes(app: App, db: Db) {
   app.post(
     '/api/cases',
     {
@@ -61,7 +64,7 @@ export function registerCaseRoutes(app: App, db: Db) {
     },
     async (req, reply) => {
       const c = ctx(req);
-      const r = await svc.createCase(db, c, req.body, req.headers['idempotency-key']);
+      const r = await apply.createCase(db, c, req.body, req.headers['idempotency-key']);
       if (r.replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(201).send({ id: r.id, number: r.number, status: r.status, trackingCode: r.trackingCode });
     },
@@ -79,7 +82,7 @@ export function registerCaseRoutes(app: App, db: Db) {
         response: { 200: CaseListPage, ...errorResponses },
       },
     },
-    async (req) => svc.listCases(db, requireActor(req), req.query),
+    async (req) => read.listCases(db, requireActor(req), req.query, clock()),
   );
 
   app.get(
@@ -94,7 +97,7 @@ export function registerCaseRoutes(app: App, db: Db) {
         response: { 200: PromiseListPage, ...errorResponses },
       },
     },
-    async (req) => listPromises(db, requireActor(req), req.query, shanghaiDay(casesNow())),
+    async (req) => listPromises(db, requireActor(req), req.query, shanghaiDay(clock())),
   );
 
   app.get(
@@ -108,7 +111,7 @@ export function registerCaseRoutes(app: App, db: Db) {
         response: { 200: CaseView, ...errorResponses },
       },
     },
-    async (req) => svc.getCaseView(db, requireActor(req), req.params.id),
+    async (req) => read.getCaseView(db, requireActor(req), req.params.id, clock()),
   );
 
   app.put(
@@ -196,7 +199,7 @@ export function registerCaseRoutes(app: App, db: Db) {
       },
     },
     async (req, reply) => {
-      const doc = await svc.caseDocumentContent(db, requireActor(req), req.params.id, req.params.docId);
+      const doc = await read.caseDocumentContent(db, requireActor(req), req.params.id, req.params.docId);
       return reply
         .type(doc.mediaType)
         .header('content-disposition', contentDisposition(doc.name, req.query.download ? 'attachment' : 'inline'))
@@ -219,7 +222,7 @@ export function registerCaseRoutes(app: App, db: Db) {
       },
     },
     async (req, reply) => {
-      const { meta, content } = await svc.caseFileContent(db, requireActor(req), req.params.id, req.params.fileId);
+      const { meta, content } = await read.caseFileContent(db, requireActor(req), req.params.id, req.params.fileId);
       return reply
         .type(meta.mediaType)
         .header('content-disposition', contentDisposition(meta.name, req.query.download ? 'attachment' : 'inline'))
@@ -242,6 +245,6 @@ export function registerCaseRoutes(app: App, db: Db) {
         response: { 200: TrackView, 400: Problem, 404: Problem, 429: Problem },
       },
     },
-    async (req) => svc.trackCase(db, req.query.number, req.query.code),
+    async (req) => read.trackCase(db, req.query.number, req.query.code, clock()),
   );
 }

@@ -3,117 +3,52 @@
  * the inbox, the public progress query. Each action runs in one transaction: optimistic update of
  * the case row, one appended event, the documents it issues, the applicant's notification, audit.
  */
-import { createHash } from 'node:crypto';
-import type { Db, Tx } from '../../platform/db';
-import { hasRole, inRegionScope, ROLE_LABELS, type Actor, type Role } from '../../platform/auth';
-import { auditInsert, canonicalJson } from '../../platform/audit';
+import type { Db } from '../../platform/db';
+import { hasRole, inRegionScope, type Actor } from '../../platform/auth';
+import { auditInsert } from '../../platform/audit';
 import { insertRows, type RowInsert } from '../../platform/writes';
 import {
-  badRequest,
   conflict,
   fieldError,
   forbidden,
-  notFound,
   Problem,
-  tooManyRequests,
   unprocessable,
   type FieldError,
   staleVersion,
 } from '../../platform/errors';
-import { UUID_RE } from '../../platform/schemas';
-import { maskIdNumber, maskPhone } from '../../platform/mask';
-import { getItemVersion, getPublishedItem, type ItemDetail } from '../catalog/index';
-import { loadCalendar, type CalendarData } from '../calendar/index';
-import {
-  departmentCodesFor,
-  getDepartmentsByKind,
-  getHall,
-  getRegion,
-  getRegionPath,
-  listHallsInRegion,
-} from '../org/index';
-import { assertFilesOwnedBy, getFileMetas, readFile } from '../files/index';
+import { type ItemDetail } from '../catalog/index';
+import { loadCalendar } from '../calendar/index';
+import { assertFilesOwnedBy } from '../files/index';
 import {
   availableActions,
   computeClock,
-  deadlineColour,
-  getProcessDefinition,
-  PERFORMER_LABELS,
-  STANDARD_ACTION_LABELS,
   statusLabel,
-  stepDeadline,
   stepOf,
   transition,
-  clockEffectLabel,
   type ActionDefinition,
-  type CaseSnapshot,
   type ClockEvent,
-  type Performer,
   type ProcessDefinition,
   type TransitionOk,
 } from '../workflow/index';
 import * as repo from './cases.repository';
-import type { CaseParts, CaseRow, EventRow, MaterialRowDb } from './cases.repository';
+import type { CaseRow, EventRow, MaterialRowDb } from './cases.repository';
+import { clockColumns, limitsOf, shanghaiDay, toClockEvent } from './cases.clock';
+import { trackingHint } from './cases.tracking';
+import { validateForm, validateMaterials, type MaterialInput, type MaterialRow } from './cases.form';
+import { standsInNoLonger, ACTING_ROLES } from './cases.policy';
+import { applicantNotice, caseDocuments, issueForAction, issuesDocument } from './cases.outputs';
+import type { LinkageHop } from './cases.tables';
 import {
-  casesNow,
-  clockColumns,
-  limitsOf,
-  overdueOn,
-  shanghaiDay,
-  storedDeadlineState,
-  storedRemaining,
-  toClockEvent,
-} from './cases.clock';
-import { formatCaseNumber, numberPrefix } from './cases.numbering';
-import {
-  formatTrackingCode,
-  newTrackingCode,
-  TRACK_FAILURE_WINDOW_MS,
-  trackingCodeMatches,
-  trackingHint,
-  trackingLocked,
-} from './cases.tracking';
-import {
-  applicantFromForm,
-  idTail,
-  validateApplicant,
-  validateForm,
-  validateMaterials,
-  type MaterialInput,
-  type MaterialRow,
-} from './cases.form';
-import {
-  caseAccess,
-  canFile,
-  isRegionStaff,
-  performersFor,
-  standsInNoLonger,
-  ACTING_ROLES,
-  type CaseAccess,
-  type CaseFacts,
-} from './cases.policy';
-import { findApplicantAccount, staffIdsAtWindow, verifiedApplicantAccount } from '../identity/index';
-import { applicantNotice, caseDocuments, issueForAction, issuesDocument, readCaseDocument } from './cases.outputs';
-import type { ApplicantInfo, Channel, Level, LinkageHop, Pickup } from './cases.tables';
-import {
-  acceptRefusal,
-  atDecidingHop,
-  competentRegion,
-  onlineCompetentRegion,
   holderAfter,
   holderIndex,
   LEVEL_NAMES,
   LINKAGE_ACTIONS,
   linkageActionsAt,
-  linkageChain,
-  phaseOf,
   SUPPLY_ACTION,
   SUPPLY_LABEL,
-  levelOfCode,
   type LinkageAction,
-  type LinkageGuide,
 } from './cases.linkage';
-import { PROMISE_STATE_LABELS, promiseState, promiseText } from './cases.promises';
+import { promiseText } from './cases.promises';
 import { owedAtAcceptance, owedRefusal } from './cases.tolerance';
 import {
   CHECK_ACTIONS,
@@ -125,92 +60,30 @@ import {
   type Check,
 } from './cases.checklist';
 import {
-  CHANNEL_LABELS,
-  DEADLINE_STATE_LABELS,
-  MATERIAL_STATUS_LABELS,
   SUSPENSION_KIND_LABELS,
   type ActionBody,
   type ActionInputs as Requirements,
-  type CaseListItem,
-  type CaseListQuery,
   type CaseActed,
   type CaseView,
-  type CreateCaseBody,
   type SaveDraftBody,
 } from './cases.schemas';
-
-const CASE = '办件';
-
-export interface Ctx {
-  actor: Actor;
-  ip: string | null;
-  /** The instant of the request (tests and demo data may pin it). */
-  now?: Date;
-  /** Public base URL of the portal (documents' QR codes point there); default `PUBLIC_URL` or localhost. */
-  baseUrl?: string;
-}
-
-export const defaultBaseUrl = () => process.env.PUBLIC_URL || `http://localhost:${process.env.PORT ?? 3000}`;
-
-const nowOf = (ctx: Ctx) => ctx.now ?? casesNow();
-
-/* ------------------------------------------------------------------ item versions and definitions */
-
-interface ItemContext {
-  item: ItemDetail;
-  def: ProcessDefinition;
-}
-
-/** Published item versions never change: their guide and process definition are cached per database. */
-const itemCache = new WeakMap<Db | Tx, Map<string, Promise<ItemContext | undefined>>>();
-
-function itemContext(db: Db, code: string, version: number): Promise<ItemContext | undefined> {
-  let byKey = itemCache.get(db);
-  if (!byKey) itemCache.set(db, (byKey = new Map()));
-  const key = `${code}@${version}`;
-  let p = byKey.get(key);
-  if (!p) {
-    p = getItemVersion(db, code, version).then((item) => item && { item, def: getProcessDefinition(item) });
-    p.catch(() => byKey.delete(key));
-    if (byKey.size > 2000) byKey.clear();
-    byKey.set(key, p);
-  }
-  return p;
-}
-
-async function requireItemContext(db: Db, row: CaseRow): Promise<ItemContext> {
-  const ctx = await itemContext(db, row.item_code, row.item_version);
-  if (!ctx) throw new Error(`item version missing: ${row.item_code}@${row.item_version}`);
-  return ctx;
-}
-
-/* ------------------------------------------------------------------ scope */
-
-const factsOf = (r: CaseRow): CaseFacts => ({
-  regionCode: r.region_code,
-  acceptRegionCode: r.accept_region_code,
-  departmentCode: r.department_code,
-  applicantId: r.applicant_id,
-  createdBy: r.created_by,
-  submitted: r.submitted_at !== null,
-  currentRegionCode: r.current_region_code,
-  currentLevel: r.current_level,
-});
-
-interface Loaded {
-  row: CaseRow;
-  access: Exclude<CaseAccess, 'none'>;
-  performers: Performer[];
-  /** Staff roles the actor holds the case in (before the linkage gate; linkage actions use them). */
-  holderRoles: Performer[];
-}
-
-/** The case if the actor may see it; 404 otherwise (also across scopes: existence is not confirmed). */
-async function loadCase(db: Db, actor: Actor, id: string): Promise<Loaded> {
-  const row = await repo.getCase(db, id);
-  if (!row) throw notFound(CASE);
-  return accessTo(db, actor, row);
-}
+import {
+  type Ctx,
+  defaultBaseUrl,
+  requireItemContext,
+  factsOf,
+  loadCase,
+  accessTo,
+  type CaseRecord,
+  loadForStep,
+  NO_PARTS,
+  partsOf,
+  snapshotOf,
+} from './cases.context';
+import { actionLabel, actingRole } from './cases.labels';
+import { getCaseView, renderView } from './cases.read';
+import { eventWho, recordStep, actionableWith } from './cases.steps';
+import { throwFieldErrors, assertMaterialFiles, missingMaterials, applicantColumns } from './cases.inputs';
 
 /**
  * The case as a clerk checking its materials sees it (预审清单): 404 out of scope; `closing` lists the steps
@@ -221,607 +94,6 @@ export async function caseUnderCheck(db: Db, actor: Actor, id: string) {
   const { item, def } = await requireItemContext(db, row);
   const steps = access === 'act' ? availableActions(def, snapshotOf(row), { performers }) : [];
   return { row, item, closing: steps.map((a) => a.action).filter((a) => CHECK_ACTIONS.has(a)) };
-}
-
-/** What the actor may do with this state of the case (404 when they may not even see it). */
-async function accessTo(db: Db, actor: Actor, row: CaseRow): Promise<Loaded> {
-  const depts = await departmentCodesFor(db, actor);
-  const access = caseAccess(actor, factsOf(row), depts);
-  if (access === 'none') throw notFound(CASE);
-  const all = access === 'act' ? performersFor(actor, factsOf(row), depts) : [];
-  const holderRoles = all.filter((p) => p !== 'owner');
-  let performers = all;
-  // 四级联动: below the deciding level the holder only reports up (or sends down); the back office acts at the deciding hop.
-  const ic = await itemContext(db, row.item_code, row.item_version);
-  const terminal = !!ic && !!stepOf(ic.def, row.status)?.terminal;
-  if (phaseOf(row.status, terminal) === 'back' && !atDecidingHop(row.linkage_chain, row.current_region_code))
-    performers = all.filter((p) => p === 'owner');
-  return { row, access, performers, holderRoles };
-}
-
-/** Who and when of a history event: the case, its place in the history (the new version), the moment, the actor. */
-const eventWho = (now: Date, actor: Pick<Actor, 'id' | 'name'>) => ({
-  at: now,
-  on_date: shanghaiDay(now),
-  actor_id: actor.id,
-  actor_name: actor.name,
-});
-const eventHead = (caseId: string, seq: number, now: Date, actor: Pick<Actor, 'id' | 'name'>) => ({
-  case_id: caseId,
-  seq,
-  ...eventWho(now, actor),
-});
-
-/**
- * A step on a case: its versioned update, its history event and the rows written with it (`alongside`) in one
- * statement, on `db` alone or inside a transaction; 409 when someone else acted first.
- */
-async function recordStep(
-  db: Db | Tx,
-  row: CaseRow,
-  patch: repo.CasePatch,
-  event: Parameters<typeof repo.updateCaseWithEvent>[3],
-  alongside: readonly RowInsert[] = [],
-) {
-  const written = await repo.updateCaseWithEvent(db, row, patch, event, alongside);
-  if (!written) throw staleVersion('办件');
-  return { updated: written.row, event: written.event };
-}
-
-const snapshotOf = (r: Pick<CaseRow, 'status' | 'suspended_from'>): CaseSnapshot => ({
-  status: r.status,
-  suspendedFrom: r.suspended_from,
-});
-
-/**
- * Interventions that are possible in many states but are nobody's next step: they do not put a case
- * in anyone's work queue (the case view still offers them).
- */
-const INTERVENTIONS = new Set(['withdraw', 'suspend']);
-
-/** The work queue of a case held below its deciding level: whoever works at that hop reports it up. */
-const LINKAGE_QUEUE = ['approver', 'chief', 'clerk'];
-
-/** `actionable` with the linkage: below the deciding hop the holder's staff, else the definition's performers. */
-function actionableWith(
-  def: ProcessDefinition,
-  snapshot: CaseSnapshot,
-  chain: readonly LinkageHop[],
-  holder: string,
-): string[] {
-  const terminal = !!stepOf(def, snapshot.status)?.terminal;
-  if (
-    phaseOf(snapshot.status, terminal) === 'back' &&
-    snapshot.status !== 'suspended' &&
-    !atDecidingHop(chain, holder)
-  ) {
-    const own = actionableAt(def, snapshot).filter((p) => p === 'owner');
-    return [...own, ...LINKAGE_QUEUE].sort();
-  }
-  return actionableAt(def, snapshot);
-}
-
-/** Performers whose next step the case waits for in this state (kept on the row for the inbox). */
-export function actionableAt(def: ProcessDefinition, snapshot: CaseSnapshot): string[] {
-  const out = new Set<string>();
-  for (const a of def.actions)
-    if (a.from.includes(snapshot.status) && !INTERVENTIONS.has(a.action)) for (const p of a.performers) out.add(p);
-  if (snapshot.status === 'suspended' && !snapshot.suspendedFrom) out.clear();
-  return [...out].sort();
-}
-
-/* ------------------------------------------------------------------ labels */
-
-const EXTRA_ACTION_LABELS: Record<string, string> = {
-  create: '创建申请',
-  register: '窗口登记',
-  save: '保存草稿',
-  ...LINKAGE_ACTIONS,
-  [SUPPLY_ACTION]: SUPPLY_LABEL,
-};
-
-function actionLabel(def: ProcessDefinition, action: string): string {
-  return (
-    def.actions.find((a) => a.action === action)?.label ??
-    (STANDARD_ACTION_LABELS as Record<string, string>)[action] ??
-    EXTRA_ACTION_LABELS[action] ??
-    action
-  );
-}
-
-const roleLabel = (role: string) =>
-  (PERFORMER_LABELS as Record<string, string>)[role] ?? (ROLE_LABELS as Record<string, string>)[role] ?? role;
-
-/** The role an actor acted in: the first of the action's performers the actor holds. */
-function actingRole(a: Pick<ActionDefinition, 'performers'> | null, performers: Performer[], actor: Actor): string {
-  const p = a?.performers.find((x) => performers.includes(x));
-  if (p) return p;
-  return actor.roles[0] ?? 'applicant';
-}
-
-/* ------------------------------------------------------------------ create */
-
-export interface CreateResult {
-  id: string;
-  number: string;
-  status: string;
-  /** 查询码 as printed (see cases.tracking). */
-  trackingCode: string | null;
-  /** The same Idempotency-Key was used before: this is the case it created. */
-  replayed: boolean;
-}
-
-const requestHash = (body: CreateCaseBody) => createHash('sha256').update(canonicalJson(body)).digest('hex');
-
-function throwFieldErrors(errors: FieldError[], what: string, code: string): void {
-  if (errors.length)
-    throw badRequest(`${what}：${errors.map((e) => `${e.field}：${e.message}`).join('；')}`, errors, code);
-}
-
-/** File ownership: every file of every material (except those `keep` already accepted) was uploaded by the filer. */
-async function assertMaterialFiles(
-  db: Db,
-  ownerId: string,
-  materials: readonly MaterialInput[],
-  keep: (m: MaterialInput) => boolean = () => false,
-): Promise<void> {
-  const ids: string[] = [];
-  const names: string[] = [];
-  materials.forEach((m, i) => {
-    if (keep(m)) return;
-    m.fileIds.forEach((f, j) => {
-      ids.push(f);
-      names.push(`materials.${i}.fileIds.${j}`);
-    });
-  });
-  if (ids.length) await assertFilesOwnedBy(db, ownerId, ids, (k) => names[k]!);
-}
-
-function missingMaterials(missing: FieldError[]): never {
-  throw unprocessable(
-    `材料不齐全，不能提交：${missing.map((m) => m.message).join('；')}`,
-    missing,
-    'materials_missing',
-  );
-}
-
-interface Filing {
-  channel: Channel;
-  applicant: ApplicantInfo;
-  applicantId: string | null;
-  acceptRegionCode: string;
-  acceptHallId: string | null;
-  performers: Performer[];
-  actorRole: string;
-}
-
-const linkageGuide = (item: ItemDetail): LinkageGuide => ({
-  decideLevel: item.decideLevel,
-  acceptLevels: item.acceptLevels,
-  acceptAnywhere: item.acceptAnywhere,
-  preReviewLevels: item.linkage?.preReviewLevels,
-});
-
-interface Routing {
-  regionCode: string;
-  departmentCode: string;
-  chain: LinkageHop[];
-  pickup: Pickup | null;
-  greenChannel: boolean;
-}
-
-/**
- * 四级联动 / 同城通办: the competent region at the item's deciding level (the accepting hall's own, or
- * one named for an item accepted anywhere), the hops from the accepting hall up to it, the competent
- * office (a county's approval bureau 行政审批局 when the case is routed below the item's own region),
- * and the pickup. Online and agent filings go to the item's own region as before.
- */
-async function routeCase(
-  db: Db,
-  actor: Actor,
-  item: ItemDetail,
-  filing: Filing,
-  body: CreateCaseBody,
-): Promise<Routing> {
-  const clerk = filing.channel === 'window';
-  if (!clerk && body.greenChannel) throw fieldError('greenChannel', '绿色通道只能由窗口人员设置');
-  const itemRegion = await getRegion(db, item.regionCode);
-  const itemRef = { code: item.regionCode, level: (itemRegion?.level ?? 'city') as Level };
-  let chosen: { code: string; level: Level } | undefined;
-  if (body.competentRegionCode) {
-    const r = await getRegion(db, body.competentRegionCode);
-    if (!r || !r.active || !r.code.startsWith(itemRegion?.scopePrefix ?? ''))
-      throw fieldError('competentRegionCode', '办理机关所在区划不存在或不在本事项的实施范围内');
-    chosen = { code: r.code, level: r.level as Level };
-  }
-  const guide = linkageGuide(item);
-  let pickup: Pickup | null = null;
-  if (body.pickup?.method === 'hall') {
-    const hall = await getHall(db, body.pickup.hallId);
-    if (!hall || !hall.active) throw fieldError('pickup.hallId', '领取大厅不存在或已停用');
-    pickup = { method: 'hall', hallId: hall.id };
-  } else if (body.pickup?.method === 'post') {
-    if (!item.expressDelivery)
-      throw unprocessable(
-        '该事项不提供邮寄送达，请选择到大厅领取',
-        [{ field: 'pickup.method', message: '该事项不提供邮寄送达' }],
-        'post_not_offered',
-      );
-    pickup = { method: 'post', address: body.pickup.address };
-  }
-  if (!clerk) {
-    const routed = onlineCompetentRegion(guide, itemRef, chosen);
-    if ('error' in routed) throw fieldError('competentRegionCode', routed.error);
-    const competent = routed.region;
-    const hallId = competent.code === item.regionCode ? null : await firstHallOf(db, competent.code);
-    return {
-      regionCode: competent.code,
-      departmentCode: await competentDepartment(db, item, competent.code),
-      chain: [{ level: competent.level, regionCode: competent.code, hallId }],
-      pickup,
-      greenChannel: false,
-    };
-  }
-  const path = (await getRegionPath(db, filing.acceptRegionCode)).map((r) => ({
-    code: r.code,
-    level: r.level as Level,
-  }));
-  const acceptRef = path[path.length - 1] ?? { code: filing.acceptRegionCode, level: 'city' as Level };
-  const routed = competentRegion(guide, path, itemRef, chosen);
-  if ('error' in routed)
-    throw unprocessable(routed.error, [{ field: 'competentRegionCode', message: routed.error }], 'not_accept_anywhere');
-  const competent = routed.region;
-  const chain = linkageChain(guide, path, { region: acceptRef, hallId: filing.acceptHallId }, competent);
-  // Hops other than the accepting hall are shown with their region's first hall.
-  for (const hop of chain) hop.hallId ??= await firstHallOf(db, hop.regionCode);
-  if (!pickup && filing.acceptHallId) pickup = { method: 'hall', hallId: filing.acceptHallId };
-  return {
-    regionCode: competent.code,
-    departmentCode: await competentDepartment(db, item, competent.code),
-    chain,
-    pickup,
-    greenChannel: !!body.greenChannel,
-  };
-}
-
-/** The region's own first hall (not one of its subregions'). */
-async function firstHallOf(db: Db, regionCode: string): Promise<string | null> {
-  return (await listHallsInRegion(db, regionCode)).find((h) => h.regionCode === regionCode)?.id ?? null;
-}
-
-/** The department that decides in the competent region: the item's own, or that region's approval bureau. */
-async function competentDepartment(db: Db, item: ItemDetail, regionCode: string): Promise<string> {
-  if (regionCode === item.regionCode) return item.departmentCode;
-  return (await getDepartmentsByKind(db, regionCode, 'approval_bureau'))[0]?.code ?? item.departmentCode;
-}
-
-/** Who files, for whom, where: online by the applicant, by an agent for a company, or at a window by a clerk. */
-async function resolveFiling(
-  db: Db,
-  actor: Actor,
-  item: ItemDetail,
-  body: CreateCaseBody,
-  form: Record<string, unknown>,
-): Promise<Filing> {
-  const clerk = actor.kind === 'staff' && hasRole(actor, 'clerk');
-  const agent = actor.kind === 'staff' && hasRole(actor, 'agent');
-  if (actor.kind === 'staff' && !clerk && !agent) throw forbidden('只有申请人、窗口人员和代办员可以提交申请');
-  if (actor.kind !== 'staff' && !hasRole(actor, 'applicant')) throw forbidden('只有申请人可以网上申请');
-
-  if (clerk || agent) {
-    const channel: Channel = clerk ? 'window' : 'online';
-    if (body.channel && body.channel !== channel) {
-      throw fieldError('channel', clerk ? '窗口人员登记的办件渠道为 window' : '代办员提交的办件渠道为 online');
-    }
-    if (!body.applicant)
-      throw fieldError(
-        'applicant',
-        clerk ? '窗口登记须填写申请人信息（类型、名称、证件号码、电话）' : '代办须填写被代办的申请人信息',
-      );
-    const a = body.applicant;
-    throwFieldErrors(validateApplicant(a), '申请人信息有误', 'applicant_invalid');
-    const applicant: ApplicantInfo = { kind: a.kind, name: a.name };
-    if (a.kind === 'person') applicant.idNumber = a.idNumber!;
-    else applicant.creditCode = a.creditCode!;
-    if (a.phone) applicant.phone = a.phone;
-    const account = await findApplicantAccount(db, applicant);
-    if (!applicant.phone && account?.phone) applicant.phone = account.phone;
-    let acceptRegionCode = item.regionCode;
-    if (clerk) {
-      acceptRegionCode = actor.scope.regionCode;
-      const [hallRegion, itemRegion] = await Promise.all([
-        getRegion(db, acceptRegionCode),
-        getRegion(db, item.regionCode),
-      ]);
-      if (!hallRegion) throw forbidden('您的账号没有所属区划，不能窗口登记');
-      if (itemRegion && !acceptRegionCode.startsWith(itemRegion.scopePrefix)) {
-        throw unprocessable(
-          `该事项由${itemRegion.name}实施，不在本窗口的受理范围内`,
-          [{ field: 'itemCode', message: '不在本窗口受理范围内' }],
-          'outside_item_region',
-        );
-      }
-      const refusal = acceptRefusal(linkageGuide(item), hallRegion.level);
-      if (refusal)
-        throw unprocessable(
-          `「${item.name}」${refusal}`,
-          [{ field: 'itemCode', message: refusal }],
-          'level_not_accepting',
-        );
-    }
-    return {
-      channel,
-      applicant,
-      applicantId: account?.id ?? null,
-      acceptRegionCode,
-      acceptHallId: clerk ? actor.scope.hallId : null,
-      performers: clerk ? ['clerk', 'owner'] : ['owner'],
-      actorRole: clerk ? 'clerk' : 'agent',
-    };
-  }
-
-  if (body.channel === 'window') throw fieldError('channel', '申请人网上申请的渠道为 online；窗口办理请到政务服务大厅');
-  if (body.applicant) throw fieldError('applicant', '网上申请以登录账号为申请人，不填写申请人信息');
-  return {
-    channel: 'online',
-    applicant: await onlineApplicant(db, actor, form),
-    applicantId: actor.id,
-    acceptRegionCode: item.regionCode,
-    acceptHallId: null,
-    performers: ['owner'],
-    actorRole: 'owner',
-  };
-}
-
-/**
- * The applicant of an online filing: the signed-in account, as declared on the form. The account's
- * verified code binds: a person applies for themself, a company for itself (others go through a
- * window or an agent).
- */
-async function onlineApplicant(db: Db, actor: Actor, form: Record<string, unknown>): Promise<ApplicantInfo> {
-  const account = await verifiedApplicantAccount(db, actor.id);
-  const kind = actor.kind === 'company' ? 'company' : 'person';
-  const applicant = applicantFromForm(
-    {
-      kind,
-      name: actor.name,
-      idNumber: account?.idNumber ?? null,
-      creditCode: account?.creditCode ?? null,
-      phone: account?.phone ?? null,
-    },
-    form,
-  );
-  if (applicant.kind === 'person' && account?.idNumber && applicant.idNumber !== account.idNumber) {
-    throw unprocessable(
-      '网上申请只能为本人办理：申请表中的身份证号与登录账号不一致（代他人办理请到窗口或委托代办）',
-      [{ field: 'form.idNumber', message: '与登录账号的身份证号不一致' }],
-      'applicant_mismatch',
-    );
-  }
-  if (applicant.kind === 'company' && account?.creditCode && applicant.creditCode !== account.creditCode) {
-    throw unprocessable(
-      '网上申请只能为本单位办理：申请表中的统一社会信用代码与登录账号不一致',
-      [{ field: 'form.creditCode', message: '与登录账号的统一社会信用代码不一致' }],
-      'applicant_mismatch',
-    );
-  }
-  return applicant;
-}
-
-/** Columns that follow the applicant when an online applicant changes their own form. */
-async function applicantColumns(
-  db: Db,
-  actor: Actor,
-  row: CaseRow,
-  form: Record<string, unknown>,
-): Promise<{ cols: repo.CasePatch; applicant: ApplicantInfo | null }> {
-  if (row.channel !== 'online' || row.applicant_id !== actor.id || row.created_by !== actor.id)
-    return { cols: {}, applicant: null };
-  const a = await onlineApplicant(db, actor, form);
-  return { cols: { applicant: JSON.stringify(a), applicant_name: a.name, applicant_id_tail: idTail(a) }, applicant: a };
-}
-
-function materialRows(caseId: string, rows: MaterialRow[], at: Date) {
-  return rows.map((m) => ({
-    case_id: caseId,
-    material_id: m.materialId,
-    name: m.name,
-    required: m.required,
-    file_ids: m.fileIds,
-    paper: m.paper,
-    status: m.status,
-    note: null,
-    updated_at: at,
-  }));
-}
-
-/**
- * 申请 / 窗口登记: saves a draft or files at once. The same Idempotency-Key from the same user
- * returns the case it created (also when two requests race); reused with another body → 422.
- */
-export async function createCase(
-  db: Db,
-  ctx: Ctx,
-  body: CreateCaseBody,
-  idempotencyKey: string,
-): Promise<CreateResult> {
-  const { actor } = ctx;
-  if (!canFile(actor)) throw forbidden('当前角色不能提交申请');
-  const hash = requestHash(body);
-  const earlier = await repo.findByIdempotencyKey(db, actor.id, idempotencyKey);
-  if (earlier) return replay(earlier, hash);
-
-  const item = await getPublishedItem(db, body.itemCode);
-  if (!item) throw fieldError('itemCode', `事项不存在、未发布或已取消：${body.itemCode}`, 'unknown_item');
-  const formCheck = validateForm(item.formFields, body.form, { submit: body.submit });
-  throwFieldErrors(formCheck.errors, '申请表填写有误', 'form_invalid');
-  const window = actor.kind === 'staff' && hasRole(actor, 'clerk');
-  const mat = validateMaterials(item.materials, body.materials, { submit: body.submit, window });
-  throwFieldErrors(mat.invalid, '申请材料有误', 'materials_invalid');
-  await assertMaterialFiles(db, actor.id, body.materials);
-  if (mat.missing.length) missingMaterials(mat.missing);
-  const filing = await resolveFiling(db, actor, item, body, formCheck.form);
-  const routing = await routeCase(db, actor, item, filing, body);
-
-  const def = getProcessDefinition(item);
-  const now = nowOf(ctx);
-  const today = shanghaiDay(now);
-  let submitted: TransitionOk | null = null;
-  if (body.submit) {
-    const tr = transition(def, { status: def.initial, suspendedFrom: null }, 'submit', {
-      performers: filing.performers,
-    });
-    if (!tr.ok) throw unprocessable(`该事项的流程不能直接提交：${tr.message}`, [], 'cannot_submit');
-    submitted = tr;
-  }
-  const status = submitted?.status ?? def.initial;
-
-  try {
-    return await db.transaction().execute(async (tx) => {
-      await repo.lockIdempotencyKey(tx, actor.id, idempotencyKey);
-      const again = await repo.findByIdempotencyKey(tx, actor.id, idempotencyKey);
-      if (again) return replay(again, hash);
-
-      const prefix = numberPrefix(filing.acceptRegionCode);
-      const seq = await repo.nextNumberSeq(tx, prefix, today);
-      const number = formatCaseNumber(filing.acceptRegionCode, today, seq);
-      const trackingCode = newTrackingCode();
-      const row = await repo.insertCase(tx, {
-        number,
-        tracking_code: trackingCode,
-        item_code: item.code,
-        item_version: item.version,
-        item_name: item.name,
-        department_code: routing.departmentCode,
-        process_key: def.key,
-        region_code: routing.regionCode,
-        current_region_code: routing.chain[0]!.regionCode,
-        current_level: routing.chain[0]!.level,
-        current_hall_id: routing.chain[0]!.hallId,
-        linkage_chain: JSON.stringify(routing.chain),
-        pickup: routing.pickup ? JSON.stringify(routing.pickup) : null,
-        green_channel: routing.greenChannel,
-        accept_region_code: filing.acceptRegionCode,
-        accept_hall_id: filing.acceptHallId,
-        channel: filing.channel,
-        applicant_id: filing.applicantId,
-        applicant: JSON.stringify(filing.applicant),
-        applicant_name: filing.applicant.name,
-        applicant_id_tail: idTail(filing.applicant),
-        created_by: actor.id,
-        idempotency_key: idempotencyKey,
-        request_hash: hash,
-        status,
-        suspended_from: null,
-        version: submitted ? 2 : 1,
-        actionable: actionableAt(def, { status, suspendedFrom: null }),
-        form: JSON.stringify(formCheck.form),
-        handling_type: item.handlingType,
-        promised_days: item.promisedLimit.days,
-        statutory_days: item.statutoryLimit.days,
-        accepted_on: null,
-        promised_deadline: null,
-        statutory_deadline: null,
-        near_on: null,
-        overdue_on: null,
-        finished_on: null,
-        step_entered_at: now,
-        submitted_at: submitted ? now : null,
-        created_at: now,
-        updated_at: now,
-      });
-      await repo.insertMaterials(tx, materialRows(row.id, mat.rows, now));
-      const actorRole = filing.actorRole;
-      await repo.insertEvent(tx, {
-        ...eventHead(row.id, 1, now, actor),
-        actor_role: actorRole,
-        action: filing.channel === 'window' ? 'register' : 'create',
-        from_status: null,
-        to_status: def.initial,
-        clock: null,
-        comment: null,
-        payload: JSON.stringify({
-          channel: filing.channel,
-          itemVersion: item.version,
-          level: routing.chain[0]!.level,
-          regionCode: routing.chain[0]!.regionCode,
-          hallId: routing.chain[0]!.hallId,
-          competentRegionCode: routing.regionCode,
-          ...(routing.greenChannel ? { greenChannel: true } : {}),
-        }),
-      });
-      if (submitted) {
-        await repo.insertEvent(tx, {
-          ...eventHead(row.id, 2, now, actor),
-          actor_role: actorRole,
-          action: 'submit',
-          from_status: def.initial,
-          to_status: submitted.status,
-          clock: null,
-          comment: null,
-          payload: JSON.stringify({}),
-        });
-      }
-      const notice = submitted
-        ? applicantNotice(
-            row,
-            {
-              kind: 'case.submitted',
-              title: `申请已提交：${item.name}`,
-              body: `您的申请（办件编号 ${number}）已提交，等待窗口预审。${trackingHint(trackingCode)}`,
-            },
-            { actor, ip: ctx.ip },
-          )
-        : null;
-      await insertRows(tx, [
-        ...(notice?.inserts ?? []),
-        auditInsert({
-          actor,
-          action: 'cases.case.create',
-          entityType: 'case',
-          entityId: row.id,
-          after: {
-            number,
-            itemCode: item.code,
-            itemVersion: item.version,
-            channel: filing.channel,
-            status,
-            submitted: !!submitted,
-            notified: notice?.notified ?? null,
-          },
-          ip: ctx.ip,
-        }),
-      ]);
-      return { id: row.id, number, status, trackingCode: formatTrackingCode(trackingCode), replayed: false };
-    });
-  } catch (err) {
-    // A concurrent request with the same key won the race past the advisory lock: answer with its case.
-    if (
-      (err as { code?: string }).code === '23505' &&
-      String((err as { constraint?: string }).constraint ?? '').includes('idempotency')
-    ) {
-      const winner = await repo.findByIdempotencyKey(db, actor.id, idempotencyKey);
-      if (winner) return replay(winner, hash);
-    }
-    throw err;
-  }
-}
-
-function replay(row: CaseRow, hash: string): CreateResult {
-  if (row.request_hash !== hash) {
-    throw unprocessable(
-      '该 Idempotency-Key 已用于另一份不同内容的申请；新申请请使用新的幂等键',
-      [{ field: 'Idempotency-Key', message: '幂等键已用于内容不同的请求' }],
-      'idempotency_key_reused',
-    );
-  }
-  return {
-    id: row.id,
-    number: row.number,
-    status: row.status,
-    trackingCode: formatTrackingCode(row.tracking_code),
-    replayed: true,
-  };
 }
 
 /* ------------------------------------------------------------------ actions */
@@ -990,8 +262,7 @@ async function workflowStep(
       '容缺材料和绿色通道只能在受理时设置',
     );
   }
-  const deferred =
-    tr.action.action === 'accept' ? await checkDeferred(db, item, id, body, shanghaiDay(nowOf(ctx))) : [];
+  const deferred = tr.action.action === 'accept' ? await checkDeferred(db, item, id, body, shanghaiDay(ctx.now)) : [];
   // Materials and promises are read only for a step that checks or changes them, or issues a document.
   const a = tr.action.action;
   const record =
@@ -1081,7 +352,7 @@ async function workflowStep(
 
   const newApplicant =
     form && body.form !== undefined ? await applicantColumns(db, actor, row, form) : { cols: {}, applicant: null };
-  const now = nowOf(ctx);
+  const now = ctx.now;
   const today = shanghaiDay(now);
   const cal = await loadCalendar(db);
   const clockEvents: ClockEvent[] = [...row.clock_log.map(toClockEvent), { on: today, clock: tr.clock }];
@@ -1225,7 +496,7 @@ async function workflowStep(
           await insertRows(tx, toldAndAudited(issued));
           return { updated, event: written, issued };
         });
-  return actionAnswer(db, actor, def, done, before, changed);
+  return actionAnswer(db, actor, ctx.now, def, done, before, changed);
 }
 
 /** What an action wrote: the case row after it, its history event and the document it issued, if any. */
@@ -1243,6 +514,7 @@ interface Acted {
 async function actionAnswer(
   db: Db,
   actor: Actor,
+  now: Date,
   def: ProcessDefinition,
   done: Acted,
   before: CaseRecord | null,
@@ -1263,7 +535,7 @@ async function actionAnswer(
     changed.promises ? repo.listPromises(db, u.id) : before.promises,
     done.issued ? caseDocuments(db, u.id) : before.documents,
   ]);
-  return renderView(db, actor, await accessTo(db, actor, u), {
+  return renderView(db, actor, now, await accessTo(db, actor, u), {
     events: [...before.events, done.event],
     materials,
     promises,
@@ -1288,7 +560,7 @@ export async function saveDraft(db: Db, ctx: Ctx, id: string, body: SaveDraftBod
   throwFieldErrors(mat.invalid, '申请材料有误', 'materials_invalid');
   await assertMaterialFiles(db, actor.id, body.materials, (m) => isUnchanged(m, current));
   const { cols: applicantCols } = await applicantColumns(db, actor, row, formCheck.form);
-  const now = nowOf(ctx);
+  const now = ctx.now;
   await db.transaction().execute(async (tx) => {
     await recordStep(
       tx,
@@ -1326,7 +598,7 @@ export async function saveDraft(db: Db, ctx: Ctx, id: string, body: SaveDraftBod
         note: null,
       });
   });
-  return getCaseView(db, actor, id);
+  return getCaseView(db, actor, id, ctx.now);
 }
 
 function isUnchanged(m: MaterialInput, current: MaterialRowDb[]): boolean {
@@ -1565,7 +837,7 @@ async function applyLinkageAction(
   const i = holderIndex(chain, row.current_region_code);
   const from = chain[i]!;
   const to = chain[action === 'report-up' ? i + 1 : i - 1]!;
-  const now = nowOf(ctx);
+  const now = ctx.now;
   const payload = { ...handover(from, to), ...(action === 'report-up' ? { opinion: text } : { reason: text }) };
   // One statement: the hand-over, its event and its audit entry.
   const done = await recordStep(
@@ -1600,7 +872,7 @@ async function applyLinkageAction(
       }),
     ],
   );
-  return actionAnswer(db, actor, def, done, before);
+  return actionAnswer(db, actor, ctx.now, def, done, before);
 }
 
 /** 补交容缺材料: the applicant (or a window clerk who sees the case) supplies a promised material; the promise is fulfilled. */
@@ -1639,7 +911,7 @@ async function supplyMaterial(
     throw fieldError('fileIds', '请上传补交的材料文件（窗口核验纸质原件的可设 paper: true）');
   if (fileIds.length) await assertFilesOwnedBy(db, actor.id, fileIds, (k) => `fileIds.${k}`);
   if (body.version !== row.version) throw staleVersion('办件', { current: row.version, submitted: body.version });
-  const now = nowOf(ctx);
+  const now = ctx.now;
   const done = await db.transaction().execute(async (tx) => {
     const payload = { materialId: promise.material_id, files: fileIds.length, paper, dueDate: promise.due_date };
     const audit = auditInsert({
@@ -1676,421 +948,5 @@ async function supplyMaterial(
     await repo.fulfilPromise(tx, id, promise.material_id, actor.id, now);
     return { updated, event };
   });
-  return actionAnswer(db, actor, def, done, before, { materials: true, promises: true });
-}
-
-/* ------------------------------------------------------------------ read */
-
-/** Everything recorded about a case besides its row: history, materials, documents and 容缺 promises. */
-type CaseRecord = Omit<repo.CaseWithRecord, 'row'>;
-
-/** The case with its record and documents if the actor may see it (404 otherwise), in one statement. */
-async function loadCaseWithRecord(db: Db, actor: Actor, id: string): Promise<[Loaded, CaseRecord]> {
-  const found = await repo.getCaseWithRecord(db, id);
-  if (!found) throw notFound(CASE);
-  const { row, ...record } = found;
-  return [await accessTo(db, actor, row), record];
-}
-
-/**
- * What a step reads before it writes: the case row, which carries the clock's log, and, when the answer is the
- * whole case, the whole record (`before`, from which the answer is built). A minimal answer reads the row alone.
- */
-async function loadForStep(
-  db: Db,
-  actor: Actor,
-  id: string,
-  minimal: boolean,
-  known?: CaseRow,
-): Promise<{ loaded: Loaded; before: CaseRecord | null }> {
-  if (!minimal) {
-    const [loaded, record] = await loadCaseWithRecord(db, actor, id);
-    return { loaded, before: record };
-  }
-  return { loaded: known ? await accessTo(db, actor, known) : await loadCase(db, actor, id), before: null };
-}
-
-const NO_PARTS: CaseParts = { materials: [], promises: [] };
-
-/**
- * The materials and 容缺 promises of a step that checks or changes them: from the record read before, or read
- * now. Read after the row, they belong to the same version of the case: both change only with a step, and the
- * step's write is guarded by the version it read.
- */
-const partsOf = (db: Db, id: string, before: CaseRecord | null): Promise<CaseParts> | CaseParts =>
-  before ?? repo.getCaseParts(db, id);
-
-/** 办件详情: everything the applicant or the handling staff see about one case. */
-export async function getCaseView(db: Db, actor: Actor, id: string): Promise<CaseView> {
-  return renderView(db, actor, ...(await loadCaseWithRecord(db, actor, id)));
-}
-
-/** The case as the actor sees it, from its row and record (reference data comes from caches). */
-async function renderView(db: Db, actor: Actor, loaded: Loaded, record: CaseRecord): Promise<CaseView> {
-  const { row, access, performers, holderRoles } = loaded;
-  const { events, materials, documents, promises: promiseRows } = record;
-  const { item, def } = await requireItemContext(db, row);
-  const now = casesNow();
-  const today = shanghaiDay(now);
-  const cal = await loadCalendar(db);
-  const metas = new Map(
-    (
-      await getFileMetas(
-        db,
-        materials.flatMap((m) => m.file_ids),
-      )
-    ).map((f) => [f.id, f]),
-  );
-  const clock = computeClock(cal, events.map(toClockEvent), limitsOf(row), today);
-  const step = stepOf(def, row.status);
-  const enteredOn = shanghaiDay(row.step_entered_at);
-  const stepDue =
-    step?.limitDays !== undefined && !step.terminal ? stepDeadline(cal, enteredOn, step.limitDays).date : null;
-  const actions = access === 'act' ? availableActions(def, snapshotOf(row), { performers }) : [];
-  const promises = promiseRows.map((p) => {
-    const state = promiseState(p, today);
-    return {
-      materialId: p.material_id,
-      materialName: p.material_name,
-      dueDate: p.due_date,
-      state,
-      stateLabel: PROMISE_STATE_LABELS[state],
-      promiseText: p.promise_text,
-      fulfilledAt: p.fulfilled_at,
-    };
-  });
-  const openPromises = promises.filter((p) => p.state !== 'fulfilled');
-  const terminal = !!step?.terminal;
-  const extra: { action: string; label: string; requires: string[] }[] = [];
-  if (holderRoles.some((r) => (ACTING_ROLES as readonly string[]).includes(r))) {
-    for (const a of linkageActionsAt(row.linkage_chain, row.current_region_code, row.status, terminal)) {
-      extra.push({ action: a, label: LINKAGE_ACTIONS[a], requires: [a === 'report-up' ? 'comment' : 'reason'] });
-    }
-  }
-  const windowClerk =
-    actor.kind === 'staff' &&
-    hasRole(actor, 'clerk') &&
-    (inRegionScope(actor, row.accept_region_code) || inRegionScope(actor, row.current_region_code));
-  if (openPromises.length && !terminal && (performers.includes('owner') || windowClerk)) {
-    extra.push({ action: SUPPLY_ACTION, label: SUPPLY_LABEL, requires: ['materialId', 'fileIds'] });
-  }
-  const hallIds = [
-    ...new Set(
-      [row.accept_hall_id, row.current_hall_id, row.pickup?.method === 'hall' ? row.pickup.hallId : null].filter(
-        (x): x is string => !!x,
-      ),
-    ),
-  ];
-  const halls = new Map(
-    (await Promise.all(hallIds.map((h) => getHall(db, h)))).flatMap((h) => (h ? [[h.id, h] as const] : [])),
-  );
-  const regionNames = new Map(
-    (
-      await Promise.all(
-        [...new Set([...row.linkage_chain.map((h) => h.regionCode), row.current_region_code])].map((c) =>
-          getRegion(db, c),
-        ),
-      )
-    ).flatMap((r) => (r ? [[r.code, r.name] as const] : [])),
-  );
-  const hallRef = (hid: string | null) => {
-    const h = hid ? halls.get(hid) : undefined;
-    return h ? { id: h.id, name: h.name } : null;
-  };
-  const pickup = row.pickup;
-  const seen = new Set<string>();
-  const order = new Map(item.materials.map((m, i) => [m.id, i]));
-  const a = row.applicant;
-  return {
-    id: row.id,
-    number: row.number,
-    trackingCode: formatTrackingCode(row.tracking_code),
-    itemCode: row.item_code,
-    itemName: row.item_name,
-    itemVersion: row.item_version,
-    handlingType: row.handling_type,
-    processKey: row.process_key,
-    channel: row.channel,
-    channelLabel: CHANNEL_LABELS[row.channel],
-    regionCode: row.region_code,
-    acceptRegionCode: row.accept_region_code,
-    departmentCode: row.department_code,
-    status: row.status,
-    statusLabel: statusLabel(def, row.status),
-    version: row.version,
-    applicant: {
-      kind: a.kind,
-      name: a.name,
-      idNumber: a.idNumber ?? null,
-      creditCode: a.creditCode ?? null,
-      phone: a.phone ?? null,
-      hasAccount: row.applicant_id !== null,
-    },
-    form: row.form,
-    materials: [...materials]
-      .sort((x, y) => (order.get(x.material_id) ?? 99) - (order.get(y.material_id) ?? 99))
-      .map((m) => ({
-        materialId: m.material_id,
-        name: m.name,
-        required: m.required,
-        status: m.status,
-        statusLabel: MATERIAL_STATUS_LABELS[m.status],
-        paper: m.paper,
-        note: m.note,
-        files: m.file_ids.flatMap((f) => {
-          const meta = metas.get(f);
-          return meta
-            ? [{ id: meta.id, name: meta.name, size: meta.size, mediaType: meta.mediaType, sha256: meta.sha256 }]
-            : [];
-        }),
-      })),
-    deadlines: {
-      acceptedOn: clock.acceptedOn,
-      finishedOn: row.finished_on,
-      promised: clock.promisedDeadline,
-      statutory: clock.statutoryDeadline,
-      provisional: clock.provisional,
-      promisedDays: row.promised_days,
-      statutoryDays: row.statutory_days,
-      suspendedWorkdays: clock.suspendedWorkdays,
-    },
-    remainingWorkingDays: clock.remainingWorkingDays,
-    deadlineState: clock.state,
-    deadlineStateLabel: DEADLINE_STATE_LABELS[clock.state],
-    deadlineColour: deadlineColour(clock.state),
-    onTime: clock.onTime,
-    currentStep: {
-      code: row.status,
-      label: statusLabel(def, row.status),
-      enteredAt: row.step_entered_at,
-      limitDays: step?.limitDays ?? null,
-      deadline: stepDue,
-      overdue: !!stepDue && today >= overdueOn(cal, stepDue),
-    },
-    availableActions: [
-      ...actions
-        .filter((x) => (seen.has(x.action) ? false : (seen.add(x.action), true)))
-        .map((x) => ({ action: x.action, label: x.label, requires: [...(x.requires ?? [])] })),
-      ...extra,
-    ],
-    readOnly: actions.length + extra.length === 0,
-    documents,
-    history: events.map((e) => ({
-      seq: e.seq,
-      at: e.at,
-      on: e.on_date,
-      actor: { id: e.actor_id, name: e.actor_name, role: e.actor_role, roleLabel: roleLabel(e.actor_role) },
-      action: e.action,
-      actionLabel: actionLabel(def, e.action),
-      comment: e.comment,
-      fromStatus: e.from_status,
-      fromStatusLabel: e.from_status ? statusLabel(def, e.from_status) : null,
-      toStatus: e.to_status,
-      toStatusLabel: statusLabel(def, e.to_status),
-      clock: e.clock,
-      clockLabel: clockEffectLabel(e.clock),
-      payload: e.payload,
-    })),
-    createdAt: row.created_at,
-    submittedAt: row.submitted_at,
-    updatedAt: row.updated_at,
-    acceptingHall: hallRef(row.accept_hall_id),
-    currentLevel: row.current_level,
-    currentLevelLabel: LEVEL_NAMES[row.current_level],
-    currentRegion: {
-      code: row.current_region_code,
-      name: regionNames.get(row.current_region_code) ?? null,
-      level: row.current_level,
-      levelLabel: LEVEL_NAMES[row.current_level],
-    },
-    currentHall: hallRef(row.current_hall_id),
-    linkage: row.linkage_chain.map((h) => ({
-      level: h.level,
-      levelLabel: LEVEL_NAMES[h.level],
-      regionCode: h.regionCode,
-      regionName: regionNames.get(h.regionCode) ?? null,
-      current: h.regionCode === row.current_region_code,
-    })),
-    openPromises,
-    promises,
-    promiseOverdue: openPromises.some((p) => p.state === 'overdue'),
-    greenChannel: row.green_channel,
-    pickup: !pickup
-      ? null
-      : pickup.method === 'hall'
-        ? { method: 'hall', hallId: pickup.hallId, hallName: halls.get(pickup.hallId)?.name ?? null }
-        : { method: 'post', address: pickup.address },
-  };
-}
-
-/* ------------------------------------------------------------------ inbox */
-
-/** 待办 / 办件列表: the applicant's own cases, or the staff's cases in scope (waiting for them by default). */
-export async function listCases(db: Db, actor: Actor, query: CaseListQuery) {
-  const staff = isRegionStaff(actor);
-  const roles = actor.roles.filter((r): r is Role => ACTING_ROLES.includes(r));
-  const todo = (query.view ?? (staff && roles.length ? 'todo' : 'all')) === 'todo';
-  const cal = await loadCalendar(db);
-  const today = shanghaiDay(casesNow());
-  const monitor = [query.region, query.department, query.hall, query.window, query.clerk].some((x) => x !== undefined);
-  if (monitor && !staff)
-    throw fieldError(
-      ['region', 'department', 'hall', 'window', 'clerk'].find((k) => query[k as keyof CaseListQuery] !== undefined)!,
-      '只有工作人员可以按区划、部门、大厅、窗口或人员筛选',
-    );
-  // A region subtree 区划 by its scope prefix; one outside the caller's subtree is not confirmed to exist.
-  const region = query.region ? await getRegion(db, query.region) : undefined;
-  if (query.region && (!region || !region.scopePrefix.startsWith(actor.scope.regionPrefix))) throw notFound('区划');
-  const clerks = [
-    query.window ? await staffIdsAtWindow(db, query.window) : null,
-    query.clerk ? [query.clerk] : null,
-  ].filter((x): x is string[] => x !== null);
-  const { total, totalExact, items } = await repo.listCases(db, {
-    actorId: actor.id,
-    mode: staff ? 'staff' : 'owner',
-    todo,
-    regionPrefix: actor.scope.regionPrefix,
-    level: levelOfCode(actor.scope.regionCode),
-    departmentCodes: staff ? await departmentCodesFor(db, actor) : null,
-    roles,
-    status: query.status,
-    itemCode: query.itemCode,
-    deadlineState: query.deadlineState,
-    counter: query.counter,
-    from: query.from,
-    to: query.to,
-    q: query.q,
-    subtree: region?.scopePrefix,
-    departmentCode: query.department,
-    hallId: query.hall,
-    createdBy: clerks.length ? clerks.reduce((a, b) => a.filter((x) => b.includes(x))) : undefined,
-    today,
-    sort: query.sort,
-    page: query.page,
-    pageSize: query.pageSize,
-  });
-  const out: CaseListItem[] = [];
-  for (const r of items) out.push(await listItem(db, cal, r, today));
-  return { total, totalExact, page: query.page, pageSize: query.pageSize, items: out };
-}
-
-/**
- * Cases as list rows, in the order asked, each `null` when the actor may not see it (or it does not
- * exist): one read for all, deadlines from the stored clock columns.
- */
-export async function caseListItems(db: Db, actor: Actor, ids: readonly string[]): Promise<(CaseListItem | null)[]> {
-  const rows = new Map(
-    (
-      await repo.getCases(
-        db,
-        ids.filter((id) => UUID_RE.test(id)),
-      )
-    ).map((r) => [r.id, r]),
-  );
-  const cal = await loadCalendar(db);
-  const today = shanghaiDay(casesNow());
-  return Promise.all(
-    ids.map(async (id) => {
-      const r = rows.get(id);
-      if (!r) return null;
-      try {
-        await accessTo(db, actor, r);
-      } catch (err) {
-        if (err instanceof Problem && err.status === 404) return null;
-        throw err;
-      }
-      return listItem(db, cal, r, today);
-    }),
-  );
-}
-
-async function listItem(db: Db, cal: CalendarData, r: CaseRow, today: string): Promise<CaseListItem> {
-  const ic = await itemContext(db, r.item_code, r.item_version);
-  const state = storedDeadlineState(r, today);
-  return {
-    id: r.id,
-    number: r.number,
-    itemCode: r.item_code,
-    itemName: r.item_name,
-    channel: r.channel,
-    status: r.status,
-    statusLabel: ic ? statusLabel(ic.def, r.status) : r.status,
-    version: r.version,
-    applicant: {
-      kind: r.applicant.kind,
-      name: r.applicant.name,
-      idNumberMasked: maskIdNumber(r.applicant.idNumber ?? r.applicant.creditCode),
-      phoneMasked: maskPhone(r.applicant.phone),
-    },
-    regionCode: r.region_code,
-    acceptRegionCode: r.accept_region_code,
-    createdAt: r.created_at,
-    submittedAt: r.submitted_at,
-    acceptedOn: r.accepted_on,
-    promisedDeadline: r.promised_deadline,
-    provisional: r.deadline_provisional,
-    remainingWorkingDays: storedRemaining(cal, r, today),
-    deadlineState: state,
-    deadlineStateLabel: DEADLINE_STATE_LABELS[state],
-    deadlineColour: deadlineColour(state),
-    finishedOn: r.finished_on,
-    departmentCode: r.department_code,
-    greenChannel: r.green_channel,
-    currentRegionCode: r.current_region_code,
-    currentLevel: r.current_level,
-  };
-}
-
-/* ------------------------------------------------------------------ public progress query */
-
-/**
- * 办件进度查询 (no sign-in): the case number plus its 查询码 (printed on the acceptance notice and sent with
- * the applicant's messages). Answers nothing personal; any mismatch is the same 404. After
- * `TRACK_FAILURE_LIMIT` failures for one number within the hour, from wherever they come, that number
- * answers 429 until the hour has passed, right code or not.
- */
-export async function trackCase(db: Db, number: string, code: string, now: Date = casesNow()) {
-  const row = await repo.getCaseByNumber(db, number);
-  if (!row || row.status === 'draft') throw notFound(CASE);
-  const since = new Date(now.getTime() - TRACK_FAILURE_WINDOW_MS);
-  if (trackingLocked(await repo.countTrackFailures(db, number, since)))
-    throw tooManyRequests('该办件编号查询失败次数过多，请一小时后再试，或登录一网查看办件');
-  if (!trackingCodeMatches(row.tracking_code, code)) {
-    await repo.recordTrackFailure(db, number, now, since);
-    throw notFound(CASE);
-  }
-  const ic = await requireItemContext(db, row);
-  const events = await repo.listEvents(db, row.id);
-  return {
-    number: row.number,
-    itemName: row.item_name,
-    status: row.status,
-    statusLabel: statusLabel(ic.def, row.status),
-    submittedOn: row.submitted_at ? shanghaiDay(row.submitted_at) : null,
-    acceptedOn: row.accepted_on,
-    finishedOn: row.finished_on,
-    promisedDeadline: row.promised_deadline,
-    steps: events.map((e) => ({
-      label: actionLabel(ic.def, e.action),
-      statusLabel: statusLabel(ic.def, e.to_status),
-      on: e.on_date,
-    })),
-  };
-}
-
-/* ------------------------------------------------------------------ downloads */
-
-export async function caseDocumentContent(db: Db, actor: Actor, id: string, docId: string) {
-  await loadCase(db, actor, id);
-  const doc = await readCaseDocument(db, id, docId);
-  if (!doc) throw notFound('文书');
-  return doc;
-}
-
-export async function caseFileContent(db: Db, actor: Actor, id: string, fileId: string) {
-  await loadCase(db, actor, id);
-  if (!(await repo.caseHasFile(db, id, fileId))) throw notFound('文件');
-  const f = await readFile(db, fileId);
-  if (!f) throw notFound('文件');
-  return f;
+  return actionAnswer(db, actor, ctx.now, def, done, before, { materials: true, promises: true });
 }

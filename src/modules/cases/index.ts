@@ -24,6 +24,8 @@ export type { CaseView, CaseListItem } from './cases.schemas';
 export { remindPromises } from './cases.promises';
 export { reclockOpenCases } from './cases.reclock';
 export * from './cases.figures';
+export { isOverdueOn, storedDeadlineState, type StoredClock } from './cases.deadline';
+export type { ClockPhase } from './cases.tables';
 export { getCaseRatingFacts, type CaseRatingFacts } from './cases.ratings-facade';
 export {
   grantedCasesPage,
@@ -52,13 +54,13 @@ export const casesModule: Module = {
     '20261212T0900_cases_tracking': casesTracking,
     '20261212T0930_cases_checks': casesChecks,
   },
-  routes: (app, ctx) => registerCaseRoutes(app, ctx.db),
+  routes: (app, ctx) => registerCaseRoutes(app, ctx),
   seedDemo: seedCasesDemo,
   // 容缺承诺: mark overdue promises and remind applicants two working days ahead.
   jobs: [
-    { name: 'cases.promises', everyMs: 10 * 60_000, run: (db) => remindPromises(db, todayInShanghai()) },
+    { name: 'cases.promises', everyMs: 10 * 60_000, run: (db, { now }) => remindPromises(db, todayInShanghai(now)) },
     // 期限重算: re-date open cases after the calendar changed.
-    { name: 'cases.reclock', everyMs: 10 * 60_000, run: (db) => reclockOpenCases(db) },
+    { name: 'cases.reclock', everyMs: 10 * 60_000, run: (db, { now }) => reclockOpenCases(db, now) },
   ],
 };
 export {

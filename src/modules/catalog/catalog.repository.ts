@@ -1,5 +1,6 @@
 import { sql, type Expression, type Insertable, type Selectable, type SqlBool, type Updateable } from 'kysely';
 import type { Db, Tx } from '../../platform/db';
+import { pageOf } from '../../platform/paging';
 import { tables } from '../../platform/db';
 import type { CatalogTables } from './catalog.tables';
 import type { ItemGuide, ItemLevel, ItemType } from './catalog.schemas';
@@ -170,21 +171,22 @@ export async function searchItems(db: Db | Tx, f: SearchFilter): Promise<{ total
     );
   }
 
-  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  let rows = base.selectAll();
-  if (f.sort === 'name') rows = rows.orderBy('name').orderBy('code');
-  else if (f.sort === 'code') rows = rows.orderBy('code');
-  else if (text) {
-    rows = rows.orderBy(nameHit, 'desc');
-    // A query of punctuation alone has no tokens: no token ranks (a constant would be read as a column position).
-    if (f.tokens.length) rows = rows.orderBy(primary, 'desc').orderBy(matched, 'desc');
-    rows = rows.orderBy(similarity, 'desc').orderBy('code');
-  } else rows = rows.orderBy('department_code').orderBy('code');
-  const items = await rows
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
-  return { total: Number(n), items };
+  return pageOf(
+    base,
+    (qb) => {
+      let rows = qb.selectAll();
+      if (f.sort === 'name') rows = rows.orderBy('name').orderBy('code');
+      else if (f.sort === 'code') rows = rows.orderBy('code');
+      else if (text) {
+        rows = rows.orderBy(nameHit, 'desc');
+        // A query of punctuation alone has no tokens: no token ranks (a constant would be read as a column position).
+        if (f.tokens.length) rows = rows.orderBy(primary, 'desc').orderBy(matched, 'desc');
+        rows = rows.orderBy(similarity, 'desc').orderBy('code');
+      } else rows = rows.orderBy('department_code').orderBy('code');
+      return rows;
+    },
+    f,
+  );
 }
 
 export interface AdminFilter {
@@ -207,15 +209,7 @@ export async function adminListItems(db: Db | Tx, f: AdminFilter): Promise<{ tot
   if (f.status === 'draft') base = base.where('draft_version', 'is not', null);
   if (f.status === 'inactive') base = base.where('active', '=', false);
   if (f.status === 'unpublished') base = base.where('current_version', 'is', null);
-  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const items = await base
-    .selectAll()
-    .orderBy('updated_at', 'desc')
-    .orderBy('code')
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
-  return { total: Number(n), items };
+  return pageOf(base, (qb) => qb.selectAll().orderBy('updated_at', 'desc').orderBy('code'), f);
 }
 
 /** Published items for other modules (case workflow, hall): by code list or all. */

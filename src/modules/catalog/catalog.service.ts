@@ -87,7 +87,6 @@ async function detail(db: Db | Tx, item: ItemRow, v: VersionRow): Promise<ItemDe
   };
 }
 
-/** Public search 事项检索. */
 /**
  * Answers of the public search, by query, for a few seconds: the same few queries come from many citizens at
  * once, and each answer costs a segmentation, two statements and the department names. Every catalog write on
@@ -95,7 +94,7 @@ async function detail(db: Db | Tx, item: ItemRow, v: VersionRow): Promise<ItemDe
  * expired answer is still given while its successor is computed, so that a hot query never makes all wait.
  */
 const SEARCH_CACHE_MS = 5_000;
-const searchCache = readCache(SEARCH_CACHE_MS, 2_000, { refreshAhead: true });
+const searchCache = readCache(SEARCH_CACHE_MS, { maxEntries: 2_000, staleMs: 60_000 });
 
 /** Runs a catalog write in its own transaction and, once committed, forgets the cached search answers. */
 async function catalogWrite<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
@@ -104,6 +103,7 @@ async function catalogWrite<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return result;
 }
 
+/** Public search 事项检索. */
 export function searchItems(db: Db, query: ItemListQuery) {
   const q = query.q?.trim() || undefined;
   const key = JSON.stringify([

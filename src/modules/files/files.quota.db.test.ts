@@ -166,7 +166,7 @@ describe('removal of files never attached', () => {
     );
     const job = filesModule.jobs?.find((j) => j.name === 'files.unattached');
     expect(job).toBeDefined();
-    await job!.run(t.db);
+    await job!.run(t.db, { now: t.now() });
     const left = await sql<{
       id: string;
     }>`select id from files where id in (${stale}, ${fresh}, ${attachedOld})`.execute(t.db);

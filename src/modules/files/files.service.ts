@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db, Tx } from '../../platform/db';
+import { perDatabase, type Db, type Tx } from '../../platform/db';
 import type { Actor } from '../../platform/auth';
 import { auditInsert, recordAudit } from '../../platform/audit';
 import { insertRows } from '../../platform/writes';
@@ -167,8 +167,8 @@ export async function sweepUnattached(db: Db, limits: UploadLimits = uploadLimit
       );
       return rows;
     });
-    const known = metaCache.get(db);
-    for (const r of removed) known?.delete(r.id);
+    const known = metaCache(db);
+    for (const r of removed) known.delete(r.id);
     total += removed.length;
     if (removed.length < batch) return total;
   }
@@ -188,14 +188,13 @@ export async function readOwnFile(db: Db, actor: Actor, id: string): Promise<{ m
  * change, so their metadata is remembered (per database); an unattached file may expire, which the
  * sweep forgets here and `assertFilesOwnedBy` checks against the table.
  */
-const metaCache = new WeakMap<Db | Tx, Map<string, FileMeta>>();
+const metaCache = perDatabase(() => new Map<string, FileMeta>());
 /** Files known to be attached (never removed), per database: attaching them again needs no statement. */
-const attachedCache = new WeakMap<Db | Tx, Set<string>>();
+const attachedCache = perDatabase(() => new Set<string>());
 const META_CACHE_MAX = 50_000;
 
 export async function getFileMetas(db: Db | Tx, ids: readonly string[]): Promise<FileMeta[]> {
-  let known = metaCache.get(db);
-  if (!known) metaCache.set(db, (known = new Map()));
+  const known = metaCache(db);
   const missing = [...new Set(ids.filter((id) => UUID.test(id) && !known.has(id)))];
   if (missing.length) {
     if (known.size + missing.length > META_CACHE_MAX) known.clear();
@@ -261,8 +260,7 @@ export async function assertFilesOwnedBy(
     );
   }
 
-  let attached = attachedCache.get(db);
-  if (!attached) attachedCache.set(db, (attached = new Set()));
+  const attached = attachedCache(db);
   const pending = [...new Set(ids.filter((id) => !attached.has(id)))];
   if (pending.length) {
     // Authoritative: a file that expired since its metadata was remembered is found missing here.
@@ -271,7 +269,7 @@ export async function assertFilesOwnedBy(
       pending.includes(id) && !present.has(id) ? [{ field: name(i), message: message(id) }] : [],
     );
     if (gone.length) {
-      for (const g of pending) if (!present.has(g)) metaCache.get(db)?.delete(g);
+      for (const g of pending) if (!present.has(g)) metaCache(db).delete(g);
       throw notOwned(gone);
     }
     if (attached.size + present.size > META_CACHE_MAX) attached.clear();

@@ -218,6 +218,28 @@ describe('staff administration', () => {
     );
   });
 
+  it('narrows the roster to a region subtree as org defines it, not by the code with its zeros cut', async () => {
+    const h = await t.login('admin');
+    const create = (username: string, regionCode: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/staff',
+        headers: h,
+        payload: { username, name: '村级工作人员', password: 'maple-drift-4417', roles: ['clerk'], regionCode },
+      });
+    expect((await create('vclerk-010', '211102003010')).statusCode).toBe(201);
+    expect((await create('vclerk-011', '211102003011')).statusCode).toBe(201);
+    const names = async (regionCode: string) =>
+      (await t.app.inject({ url: `/api/staff?q=vclerk-0&regionCode=${regionCode}`, headers: h }))
+        .json()
+        .items.map((u: { username: string }) => u.username)
+        .sort();
+    expect(await names('211102003010')).toEqual(['vclerk-010']);
+    expect(await names('211102003000')).toEqual(['vclerk-010', 'vclerk-011']);
+    expect(await names('211100')).toEqual(['vclerk-010', 'vclerk-011']);
+    expect(await names('211102999999')).toEqual([]);
+  });
+
   it('refuses weak passwords and unknown regions, naming the field', async () => {
     const h = await t.login('admin');
     const weak = await t.app.inject({

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable, type SqlBool } from 'kysely';
 import type { Db, Tx } from '../../platform/db';
+import { pageOf } from '../../platform/paging';
 import { tables } from '../../platform/db';
 import type { Role } from '../../platform/auth';
 import type { IdentityTables } from './identity.tables';
@@ -107,7 +108,8 @@ export async function updateUser(db: Db | Tx, id: string, patch: Partial<Omit<Us
 export interface StaffFilter {
   regionPrefix: string;
   q?: string;
-  regionCode?: string;
+  /** A region's subtree by its scope prefix (org's `scopePrefix`), within `regionPrefix`. */
+  within?: string;
   role?: Role;
   includeApplicants?: boolean;
   page: number;
@@ -119,8 +121,8 @@ export async function listStaff(db: Db, f: StaffFilter) {
     .selectFrom('users')
     .where('kind', '=', 'staff')
     .where((eb) => regionIn(eb, 'region_code', f.regionPrefix));
-  if (f.regionCode) {
-    const within = f.regionCode.replace(/0+$/, '');
+  if (f.within) {
+    const within = f.within;
     sel = sel.where((eb) => regionIn(eb, 'region_code', within));
   }
   if (f.role) sel = sel.where(sql<SqlBool>`${f.role} = any(roles)`);
@@ -128,15 +130,7 @@ export async function listStaff(db: Db, f: StaffFilter) {
     const like = containsPattern(f.q);
     sel = sel.where((eb) => eb.or([eb('username', 'ilike', like), eb('name', 'ilike', like)]));
   }
-  const { n } = await sel.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const items = await sel
-    .selectAll()
-    .orderBy('region_code')
-    .orderBy('username')
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
-  return { total: Number(n), items };
+  return pageOf(sel, (qb) => qb.selectAll().orderBy('region_code').orderBy('username'), f);
 }
 
 export async function insertSession(
@@ -316,24 +310,24 @@ export async function listAttempts(db: Db, f: AttemptFilter) {
   if (f.username) sel = sel.where('login_attempts.username', '=', f.username.toLowerCase());
   if (f.ip) sel = sel.where('login_attempts.ip', '=', f.ip);
   if (f.ok !== undefined) sel = sel.where('login_attempts.ok', '=', f.ok);
-  const { n } = await sel.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const items = await sel
-    .select([
-      'login_attempts.id',
-      'login_attempts.username',
-      'login_attempts.ip',
-      'login_attempts.user_agent',
-      'login_attempts.ok',
-      'login_attempts.reason',
-      'login_attempts.at',
-      'users.name as account_name',
-    ])
-    .orderBy('login_attempts.at', 'desc')
-    .orderBy('login_attempts.id', 'desc')
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
-  return { total: Number(n), items };
+  return pageOf(
+    sel,
+    (qb) =>
+      qb
+        .select([
+          'login_attempts.id',
+          'login_attempts.username',
+          'login_attempts.ip',
+          'login_attempts.user_agent',
+          'login_attempts.ok',
+          'login_attempts.reason',
+          'login_attempts.at',
+          'users.name as account_name',
+        ])
+        .orderBy('login_attempts.at', 'desc')
+        .orderBy('login_attempts.id', 'desc'),
+    f,
+  );
 }
 
 export async function insertChallenge(db: Db | Tx, c: { id: string; answer_hash: string; expires_at: Date }) {

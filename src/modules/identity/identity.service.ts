@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Db } from '../../platform/db';
+import { perDatabase, type Db } from '../../platform/db';
 import type { Actor, Role } from '../../platform/auth';
 import { inRegionScope } from '../../platform/auth';
 import { recordAudit } from '../../platform/audit';
@@ -293,9 +293,11 @@ export async function authenticateToken(db: Db, token: string, viaCookie: boolea
   };
 }
 
-const touched = new Map<string, number>();
+/** When this node last recorded each session's use, per database. */
+const touchedOf = perDatabase(() => new Map<string, number>());
 /** Records that a session was used, at most every SESSION_TOUCH_MS per session and node. */
 async function touch(db: Db, sessionId: string, lastSeen: Date | null) {
+  const touched = touchedOf(db);
   const now = Date.now();
   const last = Math.max(touched.get(sessionId) ?? 0, lastSeen?.getTime() ?? 0);
   if (now - last < SESSION_TOUCH_MS) return;
@@ -600,7 +602,19 @@ export async function resetStaffPassword(db: Db, admin: Actor, id: string, passw
   );
 }
 
-export async function listStaff(db: Db, admin: Actor, f: Omit<repo.StaffFilter, 'regionPrefix'>) {
-  const { total, items } = await repo.listStaff(db, { ...f, regionPrefix: admin.scope.regionPrefix });
+export async function listStaff(
+  db: Db,
+  admin: Actor,
+  { regionCode, ...f }: Omit<repo.StaffFilter, 'regionPrefix' | 'within'> & { regionCode?: string },
+) {
+  // A region's subtree as org defines it; an unknown region has no staff.
+  const region = regionCode ? await getRegion(db, regionCode) : undefined;
+  if (regionCode && !region) return { total: 0, items: [] };
+  const within = region?.scopePrefix;
+  const { total, items } = await repo.listStaff(db, {
+    ...f,
+    regionPrefix: admin.scope.regionPrefix,
+    ...(within ? { within } : {}),
+  });
   return { total, items: await Promise.all(items.map((u) => toPublicUser(db, u))) };
 }

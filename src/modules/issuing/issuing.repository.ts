@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db, Tx } from '../../platform/db';
+import { pageOf } from '../../platform/paging';
 import { tables } from '../../platform/db';
 import type { IssuingTables, WaybillStatus } from './issuing.tables';
 import { containsPattern, regionIn } from '../../platform/scope';
@@ -89,16 +90,12 @@ function filtered(db: Db, f: WaybillFilter) {
 }
 
 export async function listWaybills(db: Db, f: WaybillFilter, page: number, pageSize: number) {
-  const b = filtered(db, f);
-  const { n } = await b.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await b
-    .selectAll()
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
-  return { total: Number(n), rows };
+  const { total, items } = await pageOf(
+    filtered(db, f),
+    (qb) => qb.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc'),
+    { page, pageSize },
+  );
+  return { total, rows: items };
 }
 
 export interface StatsRowDb {

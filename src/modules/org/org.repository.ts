@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db, Tx } from '../../platform/db';
+import { pageOf } from '../../platform/paging';
 import { tables } from '../../platform/db';
 import type { OrgTables, RegionLevel, RegionKind, DepartmentKind, WindowKind } from './org.tables';
 import { UUID_RE } from '../../platform/schemas';
@@ -197,14 +198,7 @@ export async function searchRegions(db: Db | Tx, f: RegionFilter) {
   if (f.level) qb = qb.where('level', '=', f.level);
   if (f.within) qb = whereRegionIn(qb, 'scope_prefix', f.within);
   if (!f.includeInactive) qb = qb.where('active', '=', true);
-  const { n } = await qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const items = await qb
-    .selectAll()
-    .orderBy('code')
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
-  return { total: Number(n), items };
+  return pageOf(qb, (qb) => qb.selectAll().orderBy('code'), f);
 }
 
 export interface NewRegion {
@@ -263,17 +257,12 @@ export async function listDepartments(db: Db | Tx, f: DepartmentFilter) {
   if (f.q)
     qb = qb.where((eb) => eb.or([eb('d.name', 'ilike', contains(f.q!)), eb('d.short_name', 'ilike', contains(f.q!))]));
   if (!f.includeInactive) qb = qb.where('d.active', '=', true);
-  const { n } = await qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const items = await qb
-    .selectAll('d')
-    .select('r.name as region_name')
-    .orderBy('d.region_code')
-    .orderBy('d.sort')
-    .orderBy('d.code')
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
-  return { total: Number(n), items };
+  return pageOf(
+    qb,
+    (qb) =>
+      qb.selectAll('d').select('r.name as region_name').orderBy('d.region_code').orderBy('d.sort').orderBy('d.code'),
+    f,
+  );
 }
 
 export async function departmentCodeTaken(db: Db | Tx, code: string): Promise<boolean> {
@@ -351,25 +340,25 @@ export async function listHalls(db: Db | Tx, f: HallFilter) {
   if (f.q)
     qb = qb.where((eb) => eb.or([eb('h.name', 'ilike', contains(f.q!)), eb('h.address', 'ilike', contains(f.q!))]));
   if (!f.includeInactive) qb = qb.where('h.active', '=', true);
-  const { n } = await qb.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const items = await qb
-    .selectAll('h')
-    .select(['r.name as region_name', 'r.level as region_level'])
-    .select((eb) =>
-      eb
-        .selectFrom('windows as w')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('w.hall_id', '=', 'h.id')
-        .where('w.active', '=', true)
-        .as('window_count'),
-    )
-    .orderBy('r.level') // city < county < town < village, alphabetically too
-    .orderBy('h.region_code')
-    .orderBy('h.code')
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
-  return { total: Number(n), items };
+  return pageOf(
+    qb,
+    (qb) =>
+      qb
+        .selectAll('h')
+        .select(['r.name as region_name', 'r.level as region_level'])
+        .select((eb) =>
+          eb
+            .selectFrom('windows as w')
+            .select(eb.fn.countAll<number>().as('n'))
+            .whereRef('w.hall_id', '=', 'h.id')
+            .where('w.active', '=', true)
+            .as('window_count'),
+        )
+        .orderBy('r.level') // city < county < town < village, alphabetically too
+        .orderBy('h.region_code')
+        .orderBy('h.code'),
+    f,
+  );
 }
 
 export async function hallCodeTaken(db: Db | Tx, code: string): Promise<boolean> {

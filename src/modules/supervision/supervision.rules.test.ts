@@ -6,7 +6,6 @@ import {
   decisionTarget,
   evaluateCase,
   explainDays,
-  isOverdue,
   type CaseFacts,
   type RuleConfig,
 } from './supervision.rules';
@@ -72,13 +71,10 @@ describe('overdue 超期红牌', () => {
       'near_deadline:yellow',
     ]);
   });
-  it('a case suspended after it was late stays red; suspended in time does not', () => {
-    expect(isOverdue({ ...base, clockPhase: 'suspended_overdue' }, '2026-11-01')).toBe(true);
-    expect(isOverdue({ ...base, clockPhase: 'suspended', overdueOn: '2026-11-02' }, '2026-11-23')).toBe(false);
-    expect(isOverdue({ ...base, clockPhase: 'finished', finishedOn: '2026-12-05' }, '2026-12-10')).toBe(false);
-  });
-  it('falls back to the deadline when overdue_on is not stored', () => {
-    expect(isOverdue({ ...base, overdueOn: null, promisedDeadline: '2026-11-20' }, '2026-11-21')).toBe(true);
+  it('a case suspended after it was late stays red; suspended in time or finished does not', () => {
+    expect(rules({ clockPhase: 'suspended_overdue' }, '2026-11-01')).toEqual(['overdue:red']);
+    expect(rules({ clockPhase: 'suspended', overdueOn: '2026-11-02' }, '2026-11-23')).toEqual([]);
+    expect(rules({ clockPhase: 'finished', finishedOn: '2026-11-27' }, '2026-12-10')).toEqual([]);
   });
 });
 

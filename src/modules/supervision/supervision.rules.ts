@@ -15,6 +15,7 @@
  * of theirs (not yet explained) is withdrawn by the sweep. The others record a fact and stay.
  */
 import { addWorkdaysIn, countWorkdaysIn, type CalendarData } from '../calendar/index';
+import { isOverdueOn, type ClockPhase } from '../cases/index';
 import { stepDeadline } from '../workflow/index';
 
 export const RULE_CODES = [
@@ -48,7 +49,7 @@ export interface RuleConfig {
 
 export interface CaseFacts {
   status: string;
-  clockPhase: string;
+  clockPhase: ClockPhase;
   promisedDeadline: string | null;
   statutoryDeadline: string | null;
   overdueOn: string | null;
@@ -71,17 +72,6 @@ export interface RaisedWarning {
 
 const num = (v: unknown, dflt: number, min = 0, max = 365): number =>
   typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : dflt;
-
-const OPEN_PHASES = new Set(['running', 'suspended', 'suspended_overdue']);
-
-/** Whether the case is past its promised deadline and not finished. */
-export function isOverdue(f: CaseFacts, today: string): boolean {
-  if (!OPEN_PHASES.has(f.clockPhase)) return false;
-  if (f.clockPhase === 'suspended_overdue') return true;
-  if (f.clockPhase !== 'running') return false;
-  if (f.overdueOn) return today >= f.overdueOn;
-  return !!f.promisedDeadline && today > f.promisedDeadline;
-}
 
 /**
  * Day arithmetic memoised per calendar: the sweep evaluates millions of cases against a handful of
@@ -130,7 +120,7 @@ export function evaluateCase(
         break;
       }
       case 'overdue':
-        if (isOverdue(f, today))
+        if (isOverdueOn({ clock_phase: f.clockPhase, near_on: null, overdue_on: f.overdueOn }, today))
           out.push({ rule: r.code, level, reason: `已超过承诺时限（${f.promisedDeadline ?? '—'}）仍未办结` });
         break;
       case 'step_overdue': {

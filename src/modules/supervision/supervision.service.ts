@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import { recordAudit } from '../../platform/audit';
 import type { Actor } from '../../platform/auth';
+import { readCache } from '../../platform/cache';
 import type { Db } from '../../platform/db';
 import { conflict, forbidden, notFound } from '../../platform/errors';
 import { addDays, isWorkdayIn, loadCalendar, todayInShanghai } from '../calendar/index';
@@ -60,11 +61,10 @@ async function narrow(db: Db, s: repo.WarningScope, region: string | undefined):
 
 /* ------------------------------------------------------------------ warnings */
 
-let ruleNames: Map<string, string> | null = null;
-async function ruleNameMap(db: Db): Promise<Map<string, string>> {
-  if (!ruleNames) ruleNames = new Map((await repo.listRules(db)).map((r) => [r.code, r.name]));
-  return ruleNames;
-}
+/** The rules' names, per database; forgotten when a rule changes. */
+const ruleCache = readCache(Number.POSITIVE_INFINITY);
+const ruleNameMap = (db: Db): Promise<Map<string, string>> =>
+  ruleCache.get(db, 'names', async () => new Map((await repo.listRules(db)).map((r) => [r.code, r.name])));
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
@@ -232,7 +232,7 @@ export async function updateRule(
 ) {
   assertEditsRules(actor);
   if (!RULE_CODES.includes(code)) throw notFound('预警规则');
-  return db.transaction().execute(async (tx) => {
+  const updated = await db.transaction().execute(async (tx) => {
     const before = (await repo.listRules(tx)).find((r) => r.code === code);
     if (!before) throw notFound('预警规则');
     const params = patch.params ? { ...(before.params ?? {}), ...patch.params } : undefined;
@@ -246,7 +246,6 @@ export async function updateRule(
       after: { enabled: after.enabled, params: after.params },
       ip,
     });
-    ruleNames = null;
     return {
       code: after.code,
       name: after.name,
@@ -255,6 +254,8 @@ export async function updateRule(
       params: after.params ?? {},
     };
   });
+  ruleCache.clear(db);
+  return updated;
 }
 
 export async function runSweep(db: Db, actor: Actor, ip: string | null) {
@@ -267,14 +268,8 @@ export async function runSweep(db: Db, actor: Actor, ip: string | null) {
 
 /* ------------------------------------------------------------------ overview */
 
-const regionNames = new Map<string, string | null>();
-async function regionName(db: Db, code: string): Promise<string | null> {
-  if (!regionNames.has(code)) {
-    if (regionNames.size > 5000) regionNames.clear();
-    regionNames.set(code, (await getRegion(db, code))?.name ?? null);
-  }
-  return regionNames.get(code) ?? null;
-}
+/** org caches its regions per database. */
+const regionName = async (db: Db, code: string): Promise<string | null> => (await getRegion(db, code))?.name ?? null;
 
 type Counts = { onTime: number; near: number; overdue: number; suspended: number; total: number };
 const zero = (): Counts => ({ onTime: 0, near: 0, overdue: 0, suspended: 0, total: 0 });
@@ -289,14 +284,7 @@ const OVERVIEW_TTL_MS = 3000;
  * background: screens polling a large city (a million open cases) do not wait for the count.
  */
 const OVERVIEW_STALE_MS = 10_000;
-interface CachedOverview {
-  /** When its count started. */
-  at: number;
-  value: Promise<OverviewView>;
-  ready: boolean;
-  next?: Promise<OverviewView>;
-}
-const overviewCache = new WeakMap<Db, Map<string, CachedOverview>>();
+const overviewCache = readCache(OVERVIEW_TTL_MS, { staleMs: OVERVIEW_STALE_MS, maxEntries: 1000 });
 
 /** Open cases by deadline state, by region level and region (the 200 most urgent), and open warnings by level. */
 export async function overview(
@@ -306,38 +294,12 @@ export async function overview(
   today = todayInShanghai(),
 ): Promise<OverviewView> {
   const scope = await narrow(db, await warningScope(db, actor), region);
-  let byKey = overviewCache.get(db);
-  if (!byKey) overviewCache.set(db, (byKey = new Map()));
-  const key = JSON.stringify([scope, today]);
-  const now = Date.now();
-  const hit = byKey.get(key);
-  if (hit && now - hit.at < OVERVIEW_TTL_MS) return hit.value;
-  if (hit?.ready && now - hit.at < OVERVIEW_STALE_MS) {
-    if (!hit.next) {
-      const next = (hit.next = computeOverview(db, scope, today));
-      next.then(
-        (v) => {
-          if (byKey.get(key) === hit) byKey.set(key, { at: now, value: next, ready: true });
-          return v;
-        },
-        () => (hit.next = undefined),
-      );
-    }
-    return hit.value;
-  }
-  if (byKey.size > 1000) byKey.clear();
-  const entry: CachedOverview = { at: now, value: computeOverview(db, scope, today), ready: false };
-  byKey.set(key, entry);
-  entry.value.then(
-    () => (entry.ready = true),
-    () => byKey.delete(key),
-  );
-  return entry.value;
+  return overviewCache.get(db, JSON.stringify([scope, today]), () => computeOverview(db, scope, today));
 }
 
 /** Forgets cached overviews (after a sweep or a decision the counts of warnings change). */
 export function invalidateOverview(db: Db): void {
-  overviewCache.delete(db);
+  overviewCache.clear(db);
 }
 
 async function computeOverview(db: Db, scope: repo.WarningScope, today: string): Promise<OverviewView> {

@@ -35,11 +35,11 @@ import {
   type Performer,
   type ProcessDefinition,
 } from '../../workflow/index';
-import { actionableAt } from '../cases.service';
+import { actionableAt } from '../cases.steps';
 import { clockColumns, type ClockColumns } from '../cases.clock';
 import { atDecidingHop, competentRegion, holderAfter, linkageChain, phaseOf, type RegionRef } from '../cases.linkage';
 import { formatCaseNumber, numberPrefix } from '../cases.numbering';
-import type { ApplicantInfo, ClockKind, Level, LinkageHop, Pickup } from '../cases.tables';
+import type { ApplicantInfo, ClockKind, ClockPhase, Level, LinkageHop, Pickup } from '../cases.tables';
 
 export interface HistoryOptions {
   /** The instant the history ends (start of the server, or a pinned instant in tests). */
@@ -66,7 +66,7 @@ export interface HistoryCase {
   applicantId: string | null;
   applicantName: string;
   status: string;
-  clockPhase: string;
+  clockPhase: ClockPhase;
   promisedDays: number;
   acceptedOn: string | null;
   promisedDeadline: string | null;

@@ -10,7 +10,8 @@ import { addDays, isWorkday, todayInShanghai } from '../../calendar/index';
 import { DEMO_ITEM_CODES } from '../../catalog/index';
 import { actorForUsername as actorFor } from '../../identity/index';
 import * as repo from '../cases.repository';
-import { applyAction, createCase } from '../cases.service';
+import { createCase } from '../cases.apply';
+import { applyAction } from '../cases.service';
 import type { ActionBody, CreateCaseBody } from '../cases.schemas';
 
 const COMPANY = {

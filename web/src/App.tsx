@@ -9,6 +9,7 @@ import { AREA_ROLES } from './shared/areas';
 import { setErrorNotifier, setUnauthorizedHandler } from './shared/api';
 import { NotFound, PageLoading, RequireAuth } from './shared/components/common';
 import { PortalLayout } from './shared/layout/PortalLayout';
+import { THEME } from './shared/theme';
 
 // Route-level code splitting: each area is its own chunk, loaded on first visit.
 const PortalHome = lazy(() => import('./apps/portal/HomePage'));
@@ -169,19 +170,6 @@ function AppRoutes() {
   );
 }
 
-/**
- * The theme: the city's red, and text colours that keep WCAG AA contrast (4.5:1) on white and on the
- * page's grey (antd's defaults for secondary text, placeholders and links fall below it).
- */
-const THEME = {
-  colorPrimary: '#c8102e',
-  borderRadius: 6,
-  colorLink: '#0958d9',
-  colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
-  colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
-  colorTextDescription: 'rgba(0, 0, 0, 0.62)',
-  colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)',
-};
 
 function Themed() {
   const { lang } = useI18n();
@@ -191,7 +179,7 @@ function Themed() {
     if (lang === 'en-US' && !enUS) void import('antd/locale/en_US').then((m) => setEnUS(m.default));
   }, [lang, enUS]);
   return (
-    <ConfigProvider locale={lang === 'en-US' && enUS ? enUS : zhCNLocale} theme={{ token: THEME }}>
+    <ConfigProvider locale={lang === 'en-US' && enUS ? enUS : zhCNLocale} theme={THEME}>
       <AntApp>
         <BrowserRouter>
           <ApiBridge />

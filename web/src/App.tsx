@@ -170,7 +170,6 @@ function AppRoutes() {
   );
 }
 
-
 function Themed() {
   const { lang } = useI18n();
   // antd's English texts come with the first switch to English.

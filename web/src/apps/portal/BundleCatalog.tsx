@@ -1,4 +1,4 @@
-import { Card, Col, Empty, Row, Skeleton, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Row, Tag, Typography } from 'antd';
 import { AppstoreOutlined, RightOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { api } from '../../shared/api';
@@ -34,7 +34,15 @@ export function BundleCatalog() {
       }
     >
       {bundles.loading && !bundles.data ? (
-        <Skeleton active paragraph={{ rows: 2 }} />
+        // Two card-sized places while loading, so the filters and results below do not jump when the cards come.
+        <Row gutter={[12, 12]} aria-busy="true">
+          <Col xs={24} md={12}>
+            <div className="bundle-placeholder" />
+          </Col>
+          <Col xs={24} md={12}>
+            <div className="bundle-placeholder" />
+          </Col>
+        </Row>
       ) : !bundles.data?.items.length ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('bd.noBundles')} />
       ) : (

@@ -1,5 +1,6 @@
 import type { FormInstance } from 'antd';
 import { t } from './i18n';
+import { takeEarly } from './early';
 
 /** RFC 9457 problem details as the server sends them. */
 export interface FieldError {
@@ -98,13 +99,15 @@ async function request<T>(method: string, path: string, body: unknown, opts: Req
 
   let res: Response;
   try {
-    res = await fetch(path + buildQuery(opts.query), {
-      method,
-      headers,
-      body: body === undefined ? undefined : multipart ? (body as FormData) : JSON.stringify(body),
-      credentials: 'same-origin',
-      signal: opts.signal,
-    });
+    const url = path + buildQuery(opts.query);
+    res = await ((method === 'GET' && !opts.headers && takeEarly(url)) ||
+      fetch(url, {
+        method,
+        headers,
+        body: body === undefined ? undefined : multipart ? (body as FormData) : JSON.stringify(body),
+        credentials: 'same-origin',
+        signal: opts.signal,
+      }));
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     const problem: Problem = { title: t('common.networkError'), status: 0, detail: t('common.networkError') };

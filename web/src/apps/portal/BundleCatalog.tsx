@@ -6,12 +6,13 @@ import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
 import type { Paged } from '../../shared/types';
 import type { BundleSummary } from '../../shared/bundles';
+import { BUNDLES_QUERY } from './requests';
 
 /** 一件事一次办 on the portal home: every active bundle with a way in to its one application. */
 export function BundleCatalog() {
   const { t } = useI18n();
   const bundles = useFetch<Paged<BundleSummary>>(
-    (signal) => api.get('/api/bundles', { query: { pageSize: 50 }, signal, silent: true }),
+    (signal) => api.get('/api/bundles', { query: BUNDLES_QUERY, signal, silent: true }),
     [],
   );
   // Not essential on the home page: a failed load leaves the item search alone.

@@ -7,16 +7,8 @@ import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
 import { ErrorResult } from '../../shared/components/common';
 import { BundleCatalog } from './BundleCatalog';
-import {
-  CITY_CODE,
-  ITEM_TYPES,
-  REGION_LEVELS,
-  type Department,
-  type ItemSummary,
-  type Paged,
-} from '../../shared/types';
-
-const PAGE_SIZE = 10;
+import { CITY_DEPARTMENTS_QUERY, HOME_PAGE_SIZE } from './requests';
+import { ITEM_TYPES, REGION_LEVELS, type Department, type ItemSummary, type Paged } from '../../shared/types';
 
 /** A filter choice: a toggle button (a plain element: the filters have nineteen of them). */
 function Chip({
@@ -67,13 +59,13 @@ export default function HomePage() {
   };
 
   const departments = useFetch<Paged<Department>>(
-    (signal) => api.get('/api/departments', { query: { regionCode: CITY_CODE, pageSize: 200 }, signal, silent: true }),
+    (signal) => api.get('/api/departments', { query: CITY_DEPARTMENTS_QUERY, signal, silent: true }),
     [],
   );
   const results = useFetch<Paged<ItemSummary>>(
     (signal) =>
       api.get('/api/items', {
-        query: { q, region, department, type, level, page, pageSize: PAGE_SIZE },
+        query: { q, region, department, type, level, page, pageSize: HOME_PAGE_SIZE },
         signal,
       }),
     [q, region, department, type, level, page],

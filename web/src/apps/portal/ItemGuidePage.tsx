@@ -25,6 +25,7 @@ import { ErrorResult } from '../../shared/components/common';
 import { useAuth } from '../../shared/auth';
 import type { ItemGuide, Material } from '../../shared/types';
 import { guideServices, type OfflinePlace } from '../../shared/guide';
+import { itemGuidePath } from './requests';
 
 /** 在线申请: applicants and agents go to the form; signed-out visitors sign in first and come back. */
 function ApplyButton({ code }: { code: string }) {
@@ -133,10 +134,7 @@ export default function ItemGuidePage() {
     loading,
     error,
     reload,
-  } = useFetch<ItemGuide>(
-    (signal) => api.get(`/api/items/${encodeURIComponent(code)}`, { signal, silent: true }),
-    [code],
-  );
+  } = useFetch<ItemGuide>((signal) => api.get(itemGuidePath(code), { signal, silent: true }), [code]);
 
   if (loading)
     return (

@@ -6,13 +6,18 @@ import { BrowserRouter, Route, Routes, useNavigate } from 'react-router-dom';
 import { I18nProvider, useI18n } from './shared/i18n';
 import { AuthProvider } from './shared/auth';
 import { AREA_ROLES } from './shared/areas';
-import { setErrorNotifier, setUnauthorizedHandler } from './shared/client';
+import { buildQuery, setErrorNotifier, setUnauthorizedHandler } from './shared/client';
+import { fetchEarly } from './shared/early';
+import { BUNDLES_QUERY, CITY_DEPARTMENTS_QUERY, HOME_PAGE_SIZE, itemGuidePath } from './apps/portal/requests';
 import { NotFound, PageLoading, RequireAuth } from './shared/components/common';
 import { PortalLayout } from './shared/layout/PortalLayout';
+import { THEME } from './shared/theme';
 
 // Route-level code splitting: each area is its own chunk, loaded on first visit.
-const PortalHome = lazy(() => import('./apps/portal/HomePage'));
-const ItemGuidePage = lazy(() => import('./apps/portal/ItemGuidePage'));
+const loadPortalHome = () => import('./apps/portal/HomePage');
+const loadItemGuide = () => import('./apps/portal/ItemGuidePage');
+const PortalHome = lazy(loadPortalHome);
+const ItemGuidePage = lazy(loadItemGuide);
 const LoginPage = lazy(() => import('./apps/portal/LoginPage'));
 const RegisterPage = lazy(() => import('./apps/portal/RegisterPage'));
 const MySpacePage = lazy(() => import('./apps/portal/MySpacePage'));
@@ -31,6 +36,32 @@ const WorkbenchApp = lazy(() => import('./apps/workbench/WorkbenchApp'));
 const SupervisionApp = lazy(() => import('./apps/supervision/SupervisionApp'));
 const RegulationApp = lazy(() => import('./apps/regulation/RegulationApp'));
 const InspectionsPage = lazy(() => import('./apps/portal/InspectionsPage'));
+
+/**
+ * Starts loading the code and the first data of the page being opened, before React renders down to it: the
+ * citizen's entry pages (catalogue home, service guide) then wait for neither in turn. Every page asks who is
+ * signed in.
+ */
+export function startRoute(pathname: string, search: string): void {
+  fetchEarly('/api/auth/me');
+  if (pathname === '/') {
+    void loadPortalHome();
+    fetchEarly('/api/bundles' + buildQuery(BUNDLES_QUERY));
+    fetchEarly('/api/departments' + buildQuery(CITY_DEPARTMENTS_QUERY));
+    // The first page of the whole catalogue, as the home page asks for it with no filters.
+    if (!search) fetchEarly('/api/items' + buildQuery({ page: 1, pageSize: HOME_PAGE_SIZE }));
+    return;
+  }
+  const guide = /^\/items\/([^/]+)$/.exec(pathname);
+  if (guide?.[1]) {
+    void loadItemGuide();
+    try {
+      fetchEarly(itemGuidePath(decodeURIComponent(guide[1])));
+    } catch {
+      // A malformed address: the page itself answers it.
+    }
+  }
+}
 
 /** Wires the API client to antd's message API and to client-side navigation on 401. */
 function ApiBridge() {
@@ -169,20 +200,6 @@ function AppRoutes() {
   );
 }
 
-/**
- * The theme: the city's red, and text colours that keep WCAG AA contrast (4.5:1) on white and on the
- * page's grey (antd's defaults for secondary text, placeholders and links fall below it).
- */
-const THEME = {
-  colorPrimary: '#c8102e',
-  borderRadius: 6,
-  colorLink: '#0958d9',
-  colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
-  colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
-  colorTextDescription: 'rgba(0, 0, 0, 0.62)',
-  colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)',
-};
-
 function Themed() {
   const { lang } = useI18n();
   // antd's English texts come with the first switch to English.
@@ -191,7 +208,7 @@ function Themed() {
     if (lang === 'en-US' && !enUS) void import('antd/locale/en_US').then((m) => setEnUS(m.default));
   }, [lang, enUS]);
   return (
-    <ConfigProvider locale={lang === 'en-US' && enUS ? enUS : zhCNLocale} theme={{ token: THEME }}>
+    <ConfigProvider locale={lang === 'en-US' && enUS ? enUS : zhCNLocale} theme={THEME}>
       <AntApp>
         <BrowserRouter>
           <ApiBridge />

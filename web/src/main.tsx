@@ -1,12 +1,19 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Root } from './App';
+import { Root, startRoute } from './App';
 import './styles.css';
 
 const el = document.getElementById('root');
-if (el)
-  createRoot(el).render(
-    <StrictMode>
-      <Root />
-    </StrictMode>,
+// The first render as a transition: React renders in slices and yields to the browser between them, instead
+// of one long task before anything responds (the header from index.html stays until the commit).
+if (el) {
+  startRoute(window.location.pathname, window.location.search);
+  const root = createRoot(el);
+  startTransition(() =>
+    root.render(
+      <StrictMode>
+        <Root />
+      </StrictMode>,
+    ),
   );
+}

@@ -15,6 +15,7 @@ import type { FormInstance } from 'antd';
 import createClient, { createFinalURL, defaultPathSerializer, type MaybeOptionalInit } from 'openapi-fetch';
 import type { paths } from './api-gen/schema';
 import { t } from './i18n';
+import { takeEarly } from './early';
 
 /** RFC 9457 problem details as the server sends them. */
 export interface FieldError {
@@ -149,6 +150,12 @@ export function newUuid(): string {
 
 // ---- The client ------------------------------------------------------------------------------------------
 
+/** The same request as `fetchEarly` names it: path and query. */
+const earlyKey = (url: string) => {
+  const u = new URL(url, 'http://local');
+  return u.pathname + u.search;
+};
+
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const client = createClient<paths>({
@@ -157,8 +164,9 @@ const client = createClient<paths>({
   credentials: 'same-origin',
   headers: { Accept: 'application/json, application/problem+json' },
   querySerializer: (query) => buildQuery(query as Record<string, QueryValue>).slice(1),
-  // Read the global at call time, so a test can stub it.
-  fetch: (request) => globalThis.fetch(request),
+  // A GET the app started early (`fetchEarly`) takes that response; the global is read at call time, so a
+  // test can stub it.
+  fetch: (request) => (request.method === 'GET' && takeEarly(earlyKey(request.url))) || globalThis.fetch(request),
 });
 client.use({
   onRequest({ request }) {

@@ -1,4 +1,4 @@
-import { Card, Col, Empty, Row, Skeleton, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Row, Tag, Typography } from 'antd';
 import { AppstoreOutlined, RightOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { api } from '../../shared/client';
@@ -6,12 +6,13 @@ import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
 import type { Paged } from '../../shared/types';
 import type { BundleSummary } from '../../shared/bundles';
+import { BUNDLES_QUERY } from './requests';
 
 /** 一件事一次办 on the portal home: every active bundle with a way in to its one application. */
 export function BundleCatalog() {
   const { t } = useI18n();
   const bundles = useFetch<Paged<BundleSummary>>(
-    (signal) => api.get('/api/bundles', { params: { query: { pageSize: 50 } }, signal, silent: true }),
+    (signal) => api.get('/api/bundles', { params: { query: BUNDLES_QUERY }, signal, silent: true }),
     [],
   );
   // Not essential on the home page: a failed load leaves the item search alone.
@@ -34,7 +35,15 @@ export function BundleCatalog() {
       }
     >
       {bundles.loading && !bundles.data ? (
-        <Skeleton active paragraph={{ rows: 2 }} />
+        // Two card-sized places while loading, so the filters and results below do not jump when the cards come.
+        <Row gutter={[12, 12]} aria-busy="true">
+          <Col xs={24} md={12}>
+            <div className="bundle-placeholder" />
+          </Col>
+          <Col xs={24} md={12}>
+            <div className="bundle-placeholder" />
+          </Col>
+        </Row>
       ) : !bundles.data?.items.length ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('bd.noBundles')} />
       ) : (

@@ -1,22 +1,39 @@
-import { Button, Card, Col, Empty, Input, List, Pagination, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Input, Pagination, Row, Select, Skeleton, Space, Typography } from 'antd';
 import { ClockCircleOutlined, FileSearchOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, type QueryOf } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
 import { ErrorResult } from '../../shared/components/common';
 import { BundleCatalog } from './BundleCatalog';
-import {
-  CITY_CODE,
-  ITEM_TYPES,
-  REGION_LEVELS,
-  type Department,
-  type ItemSummary,
-  type Paged,
-} from '../../shared/types';
+import { CITY_DEPARTMENTS_QUERY, HOME_PAGE_SIZE } from './requests';
+import { ITEM_TYPES, REGION_LEVELS, type Department, type ItemSummary, type Paged } from '../../shared/types';
 
-const PAGE_SIZE = 10;
+/** A filter choice: a toggle button (a plain element: the filters have nineteen of them). */
+function Chip({
+  checked,
+  onChange,
+  testId,
+  children,
+}: {
+  checked: boolean;
+  onChange: (on: boolean) => void;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className="filter-chip"
+      aria-pressed={checked}
+      onClick={() => onChange(!checked)}
+      data-testid={testId}
+    >
+      {children}
+    </button>
+  );
+}
 
 /** Portal home: search the item catalogue with type / department / level filters; state lives in the URL. */
 export default function HomePage() {
@@ -44,12 +61,7 @@ export default function HomePage() {
   };
 
   const departments = useFetch<Paged<Department>>(
-    (signal) =>
-      api.get('/api/departments', {
-        params: { query: { regionCode: CITY_CODE, pageSize: 200 } },
-        signal,
-        silent: true,
-      }),
+    (signal) => api.get('/api/departments', { params: { query: CITY_DEPARTMENTS_QUERY }, signal, silent: true }),
     [],
   );
   const results = useFetch<Paged<ItemSummary>>(
@@ -63,7 +75,7 @@ export default function HomePage() {
             type: type || undefined,
             level: level || undefined,
             page,
-            pageSize: PAGE_SIZE,
+            pageSize: HOME_PAGE_SIZE,
           },
         },
         signal,
@@ -113,34 +125,34 @@ export default function HomePage() {
         <Space orientation="vertical" size={10} style={{ width: '100%' }}>
           <div className="filter-row" data-testid="type-filter">
             <span className="filter-label">{t('portal.typeFilter')}</span>
-            <Tag.CheckableTag checked={!type} onChange={() => update({ type: '' })} data-testid="type-chip-all">
+            <Chip checked={!type} onChange={() => update({ type: '' })} testId="type-chip-all">
               {t('common.all')}
-            </Tag.CheckableTag>
+            </Chip>
             {ITEM_TYPES.map((code) => (
-              <Tag.CheckableTag
+              <Chip
                 key={code}
                 checked={type === code}
                 onChange={(on) => update({ type: on ? code : '' })}
-                data-testid={`type-chip-${code}`}
+                testId={`type-chip-${code}`}
               >
                 {label('itemType', code)}
-              </Tag.CheckableTag>
+              </Chip>
             ))}
           </div>
           <div className="filter-row" data-testid="level-filter">
             <span className="filter-label">{t('portal.levelFilter')}</span>
-            <Tag.CheckableTag checked={!level} onChange={() => update({ level: '' })} data-testid="level-chip-all">
+            <Chip checked={!level} onChange={() => update({ level: '' })} testId="level-chip-all">
               {t('common.all')}
-            </Tag.CheckableTag>
+            </Chip>
             {REGION_LEVELS.map((code) => (
-              <Tag.CheckableTag
+              <Chip
                 key={code}
                 checked={level === code}
                 onChange={(on) => update({ level: on ? code : '' })}
-                data-testid={`level-chip-${code}`}
+                testId={`level-chip-${code}`}
               >
                 {label('level', code)}
-              </Tag.CheckableTag>
+              </Chip>
             ))}
           </div>
           <Row gutter={[8, 8]} align="middle">
@@ -185,54 +197,40 @@ export default function HomePage() {
           <Typography.Text type="secondary" data-testid="result-count">
             {t('portal.resultsCount', { n: results.data.total })}
           </Typography.Text>
-          <List
-            style={{ marginTop: 8 }}
-            loading={results.loading}
-            dataSource={results.data.items}
-            rowKey="code"
-            split={false}
-            renderItem={(item) => (
-              <List.Item style={{ padding: '0 0 10px' }}>
+          {/* Plain links rather than antd cards: ten of them were most of the page's render on a phone. */}
+          <ul className="item-results" aria-busy={results.loading}>
+            {results.data.items.map((item) => (
+              <li key={item.code}>
                 <Link
                   to={`/items/${encodeURIComponent(item.code)}`}
-                  style={{ width: '100%' }}
+                  className="item-result"
                   data-testid="item-result"
                   data-code={item.code}
                 >
-                  <Card hoverable className="item-card">
-                    <Row gutter={8} wrap={false} align="middle">
-                      <Col flex="auto" style={{ minWidth: 0 }}>
-                        <div className="item-card-title">{item.name}</div>
-                        <div className="item-meta">
-                          <Tag color="red" style={{ marginRight: 0 }}>
-                            {item.typeLabel || label('itemType', item.type)}
-                          </Tag>
-                          <span>{item.departmentName}</span>
-                          <span>{label('level', item.decideLevel)}</span>
-                          <span>{label('handling', item.handlingType)}</span>
-                          {item.promisedDays !== null && (
-                            <span>
-                              <ClockCircleOutlined /> {t('portal.promised')}{' '}
-                              {t('common.workdays', { n: item.promisedDays })}
-                              {item.statutoryDays !== null && ` / ${t('portal.statutory')} ${item.statutoryDays}`}
-                            </span>
-                          )}
-                          <span>
-                            {item.visits === 0 ? t('portal.zeroVisit') : t('portal.visits', { n: item.visits })}
-                          </span>
-                        </div>
-                      </Col>
-                      <Col flex="none" className="hide-xs">
-                        <Button type="link">
-                          {t('portal.viewGuide')} <RightOutlined />
-                        </Button>
-                      </Col>
-                    </Row>
-                  </Card>
+                  <div className="item-result-main">
+                    <div className="item-card-title">{item.name}</div>
+                    <div className="item-meta">
+                      <span className="item-type">{item.typeLabel || label('itemType', item.type)}</span>
+                      <span>{item.departmentName}</span>
+                      <span>{label('level', item.decideLevel)}</span>
+                      <span>{label('handling', item.handlingType)}</span>
+                      {item.promisedDays !== null && (
+                        <span>
+                          <ClockCircleOutlined /> {t('portal.promised')}{' '}
+                          {t('common.workdays', { n: item.promisedDays })}
+                          {item.statutoryDays !== null && ` / ${t('portal.statutory')} ${item.statutoryDays}`}
+                        </span>
+                      )}
+                      <span>{item.visits === 0 ? t('portal.zeroVisit') : t('portal.visits', { n: item.visits })}</span>
+                    </div>
+                  </div>
+                  <span className="item-result-go hide-xs">
+                    {t('portal.viewGuide')} <RightOutlined />
+                  </span>
                 </Link>
-              </List.Item>
-            )}
-          />
+              </li>
+            ))}
+          </ul>
           <div style={{ display: 'flex', justifyContent: 'center' }}>
             <Pagination
               data-testid="result-pagination"

@@ -21,6 +21,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, apiUrl } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
+import { Later } from '../../shared/components/Later';
 import { ErrorResult } from '../../shared/components/common';
 import { useAuth } from '../../shared/auth';
 import type { ItemGuide, Material } from '../../shared/types';
@@ -265,173 +266,177 @@ export default function ItemGuidePage() {
             />
           </Section>
 
-          <Section id="basis" title={t('guide.legalBasis')}>
-            {g.legalBasis?.length ? (
-              <ul className="guide-list">
-                {g.legalBasis.map((b, i) => (
-                  <li key={i}>
-                    <Typography.Text strong>{b.title}</Typography.Text>
-                    {b.article && <div>{b.article}</div>}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
-            )}
-          </Section>
-
-          <Section id="conditions" title={t('guide.acceptanceConditions')}>
-            {g.acceptanceConditions?.length ? (
-              <ol style={{ margin: 0, paddingLeft: 20 }}>
-                {g.acceptanceConditions.map((c, i) => (
-                  <li key={i}>{c}</li>
-                ))}
-              </ol>
-            ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
-            )}
-          </Section>
-
-          <Section id="materials" title={t('guide.materials')}>
-            <MaterialList materials={g.materials ?? []} />
-          </Section>
-
-          <Section id="process" title={t('guide.process')}>
-            {g.process?.length ? (
-              <Steps
-                orientation="vertical"
-                size="small"
-                current={-1}
-                items={g.process.map((p) => ({
-                  title: p.step,
-                  content: (
-                    <>
-                      <div>{p.description}</div>
-                      {!!p.limitDays && (
-                        <Typography.Text type="secondary">{t('guide.stepLimit', { n: p.limitDays })}</Typography.Text>
-                      )}
-                    </>
-                  ),
-                }))}
-              />
-            ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
-            )}
-            {g.specialProcedures?.length ? (
-              <>
-                <Typography.Title level={5}>{t('guide.specialProcedures')}</Typography.Title>
+          <Later>
+            <Section id="basis" title={t('guide.legalBasis')}>
+              {g.legalBasis?.length ? (
                 <ul className="guide-list">
-                  {g.specialProcedures.map((s, i) => (
+                  {g.legalBasis.map((b, i) => (
                     <li key={i}>
-                      <Tag>{label('specialKind', s.kind)}</Tag>
-                      {s.name} · {t('guide.specialMaxDays', { n: s.maxDays })}
+                      <Typography.Text strong>{b.title}</Typography.Text>
+                      {b.article && <div>{b.article}</div>}
                     </li>
                   ))}
                 </ul>
-              </>
-            ) : null}
-          </Section>
-
-          <Section id="fees" title={t('guide.fees')}>
-            {g.fees?.charged && g.fees.items.length ? (
-              <table className="guide-table" data-testid="guide-fees-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('guide.feeName')}</th>
-                    <th scope="col">{t('guide.feeAmount')}</th>
-                    <th scope="col">{t('guide.feeBasis')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {g.fees.items.map((f) => (
-                    <tr key={f.name}>
-                      <td>{f.name}</td>
-                      <td>{f.amount}</td>
-                      <td>{f.basis}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            ) : (
-              <Typography.Text strong>{t('guide.noFee')}</Typography.Text>
-            )}
-            {services.payOffline && (
-              <OfflineNote title={t('guide.payOffline')} where={services.payOffline} testId="guide-fees-offline" />
-            )}
-          </Section>
-
-          {g.delegations && g.delegations.length > 0 && (
-            <Section id="delegations" title={t('guide.delegations')}>
-              <ul className="guide-list">
-                {g.delegations.map((d, i) => (
-                  <li key={i}>
-                    {d.effectiveDate}：{label('level', d.fromLevel)} → {label('level', d.toLevel)} · {d.regionCode} ·{' '}
-                    {d.basis}
-                  </li>
-                ))}
-              </ul>
+              ) : (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+              )}
             </Section>
-          )}
+
+            <Section id="conditions" title={t('guide.acceptanceConditions')}>
+              {g.acceptanceConditions?.length ? (
+                <ol style={{ margin: 0, paddingLeft: 20 }}>
+                  {g.acceptanceConditions.map((c, i) => (
+                    <li key={i}>{c}</li>
+                  ))}
+                </ol>
+              ) : (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+              )}
+            </Section>
+
+            <Section id="materials" title={t('guide.materials')}>
+              <MaterialList materials={g.materials ?? []} />
+            </Section>
+
+            <Section id="process" title={t('guide.process')}>
+              {g.process?.length ? (
+                <Steps
+                  orientation="vertical"
+                  size="small"
+                  current={-1}
+                  items={g.process.map((p) => ({
+                    title: p.step,
+                    content: (
+                      <>
+                        <div>{p.description}</div>
+                        {!!p.limitDays && (
+                          <Typography.Text type="secondary">{t('guide.stepLimit', { n: p.limitDays })}</Typography.Text>
+                        )}
+                      </>
+                    ),
+                  }))}
+                />
+              ) : (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+              )}
+              {g.specialProcedures?.length ? (
+                <>
+                  <Typography.Title level={5}>{t('guide.specialProcedures')}</Typography.Title>
+                  <ul className="guide-list">
+                    {g.specialProcedures.map((s, i) => (
+                      <li key={i}>
+                        <Tag>{label('specialKind', s.kind)}</Tag>
+                        {s.name} · {t('guide.specialMaxDays', { n: s.maxDays })}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+            </Section>
+
+            <Section id="fees" title={t('guide.fees')}>
+              {g.fees?.charged && g.fees.items.length ? (
+                <table className="guide-table" data-testid="guide-fees-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('guide.feeName')}</th>
+                      <th scope="col">{t('guide.feeAmount')}</th>
+                      <th scope="col">{t('guide.feeBasis')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {g.fees.items.map((f) => (
+                      <tr key={f.name}>
+                        <td>{f.name}</td>
+                        <td>{f.amount}</td>
+                        <td>{f.basis}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              ) : (
+                <Typography.Text strong>{t('guide.noFee')}</Typography.Text>
+              )}
+              {services.payOffline && (
+                <OfflineNote title={t('guide.payOffline')} where={services.payOffline} testId="guide-fees-offline" />
+              )}
+            </Section>
+
+            {g.delegations && g.delegations.length > 0 && (
+              <Section id="delegations" title={t('guide.delegations')}>
+                <ul className="guide-list">
+                  {g.delegations.map((d, i) => (
+                    <li key={i}>
+                      {d.effectiveDate}：{label('level', d.fromLevel)} → {label('level', d.toLevel)} · {d.regionCode} ·{' '}
+                      {d.basis}
+                    </li>
+                  ))}
+                </ul>
+              </Section>
+            )}
+          </Later>
         </Col>
 
         <Col xs={24} lg={6}>
-          <Card className="guide-section" size="small">
-            <Space orientation="vertical" style={{ width: '100%' }} align="center">
-              <Button
-                type="primary"
-                icon={<PrinterOutlined />}
-                href={apiUrl('/api/items/{code}/notice.pdf', { path: { code } })}
-                target="_blank"
-                rel="noopener"
-                data-testid="print-notice"
-                block
-              >
-                {t('guide.printNotice')}
-              </Button>
-              <img
-                className="guide-qr"
-                src={apiUrl('/api/items/{code}/qr.svg', { path: { code } })}
-                alt={t('guide.qrAlt')}
-                data-testid="item-qr"
-              />
-              <Typography.Text type="secondary">{t('guide.qrTitle')}</Typography.Text>
-            </Space>
-          </Card>
-          <SideFacts
-            title={
-              <>
-                <EnvironmentOutlined /> {t('guide.hall')}
-              </>
-            }
-            items={
-              g.hall && [
-                { key: 'n', label: t('common.name'), children: g.hall.name },
-                { key: 'a', label: t('common.address'), children: g.hall.address },
-                { key: 'h', label: t('common.hours'), children: g.hall.hours },
-              ]
-            }
-          />
-          <SideFacts
-            title={
-              <>
-                <PhoneOutlined /> {t('guide.contacts')}
-              </>
-            }
-            items={
-              g.contacts && [
-                { key: 'c', label: t('guide.consultPhone'), children: g.contacts.consultPhone },
-                { key: 'p', label: t('guide.complaintPhone'), children: g.contacts.complaintPhone },
-              ]
-            }
-          />
-          {g.promisedLimit && g.statutoryLimit && g.promisedLimit.days < g.statutoryLimit.days && (
-            <Alert
-              type="success"
-              showIcon
-              title={`${t('guide.promisedLimit')} ${t('common.workdays', { n: g.promisedLimit.days })}`}
-              description={`${t('guide.statutoryLimit')} ${t('common.workdays', { n: g.statutoryLimit.days })}`}
+          <Later>
+            <Card className="guide-section" size="small">
+              <Space orientation="vertical" style={{ width: '100%' }} align="center">
+                <Button
+                  type="primary"
+                  icon={<PrinterOutlined />}
+                  href={apiUrl('/api/items/{code}/notice.pdf', { path: { code } })}
+                  target="_blank"
+                  rel="noopener"
+                  data-testid="print-notice"
+                  block
+                >
+                  {t('guide.printNotice')}
+                </Button>
+                <img
+                  className="guide-qr"
+                  src={apiUrl('/api/items/{code}/qr.svg', { path: { code } })}
+                  alt={t('guide.qrAlt')}
+                  data-testid="item-qr"
+                />
+                <Typography.Text type="secondary">{t('guide.qrTitle')}</Typography.Text>
+              </Space>
+            </Card>
+            <SideFacts
+              title={
+                <>
+                  <EnvironmentOutlined /> {t('guide.hall')}
+                </>
+              }
+              items={
+                g.hall && [
+                  { key: 'n', label: t('common.name'), children: g.hall.name },
+                  { key: 'a', label: t('common.address'), children: g.hall.address },
+                  { key: 'h', label: t('common.hours'), children: g.hall.hours },
+                ]
+              }
             />
-          )}
+            <SideFacts
+              title={
+                <>
+                  <PhoneOutlined /> {t('guide.contacts')}
+                </>
+              }
+              items={
+                g.contacts && [
+                  { key: 'c', label: t('guide.consultPhone'), children: g.contacts.consultPhone },
+                  { key: 'p', label: t('guide.complaintPhone'), children: g.contacts.complaintPhone },
+                ]
+              }
+            />
+            {g.promisedLimit && g.statutoryLimit && g.promisedLimit.days < g.statutoryLimit.days && (
+              <Alert
+                type="success"
+                showIcon
+                title={`${t('guide.promisedLimit')} ${t('common.workdays', { n: g.promisedLimit.days })}`}
+                description={`${t('guide.statutoryLimit')} ${t('common.workdays', { n: g.statutoryLimit.days })}`}
+              />
+            )}
+          </Later>
         </Col>
       </Row>
     </div>

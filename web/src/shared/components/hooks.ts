@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { TablePaginationConfig } from 'antd';
 import { api, ApiError, type CallOptions, type PagedPath, type QueryOf, type Row } from '../client';
 import type { Paged } from '../types';
@@ -32,16 +32,20 @@ export function useFetch<T>(load: ((signal: AbortSignal) => Promise<T>) | null, 
     setError(null);
     fn(ctrl.signal)
       .then((d) => {
-        if (!ctrl.signal.aborted) setData(d);
+        // As a transition: React renders what arrived in slices, yielding to the browser in between, so a
+        // long list does not block input (the data and the end of loading show together).
+        if (!ctrl.signal.aborted)
+          startTransition(() => {
+            setData(d);
+            setLoading(false);
+          });
       })
       .catch((err: unknown) => {
         if (ctrl.signal.aborted) return;
         if (err instanceof ApiError) setError(err);
         else if (!(err instanceof DOMException))
           setError(new ApiError(0, { title: String(err), status: 0, detail: String(err) }));
-      })
-      .finally(() => {
-        if (!ctrl.signal.aborted) setLoading(false);
+        setLoading(false);
       });
     return () => ctrl.abort();
   }, [...deps, tick]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkItemAlignment, groupByLevel, type AlignmentItem } from './reports.alignment';
+import { checkItemAlignment, delegationCovers, groupByLevel, type AlignmentItem } from './reports.alignment';
 
 const base: AlignmentItem = {
   code: 'T-1',
@@ -62,5 +62,15 @@ describe('checkItemAlignment', () => {
       ['town', 1],
       ['village', 2],
     ]);
+  });
+});
+
+describe('delegationCovers', () => {
+  it('covers the subtree of the delegated region and nothing beside it', () => {
+    expect(delegationCovers('211102003010', '211102003010')).toBe(true);
+    expect(delegationCovers('211102003010', '211102003011')).toBe(false);
+    expect(delegationCovers('211102', '211102003011')).toBe(true);
+    expect(delegationCovers('211102', '211103001000')).toBe(false);
+    expect(delegationCovers('211102003000', '211102003011')).toBe(true);
   });
 });

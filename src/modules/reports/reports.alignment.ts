@@ -4,11 +4,20 @@
  */
 import type { ItemLevel, ItemType } from '../catalog/index';
 
-import { LEVEL_LABELS, REGION_LEVELS } from '../org/index';
+import { LEVEL_LABELS, levelOfCode, REGION_LEVELS, scopePrefixFor } from '../org/index';
 
 export const LEVEL_ORDER: readonly ItemLevel[] = REGION_LEVELS;
 export const LEVEL_NAMES: Record<ItemLevel, string> = LEVEL_LABELS;
 const rank = (l: ItemLevel) => LEVEL_ORDER.indexOf(l);
+
+/**
+ * Whether a delegation to `delegationCode` covers `regionCode`: the region lies in the delegation's subtree
+ * (by its level's prefix, never by cutting trailing zeros: village 211102003010 does not cover 211102003011).
+ */
+export function delegationCovers(delegationCode: string, regionCode: string): boolean {
+  const level = levelOfCode(delegationCode);
+  return regionCode.startsWith(level ? scopePrefixFor(delegationCode, level) : delegationCode);
+}
 
 export const ALIGNMENT_RULES = {
   accept_without_decider: {

@@ -3,7 +3,13 @@ import { inRegionScope, type Actor } from '../../platform/auth';
 import { notFound } from '../../platform/errors';
 import { getPublishedItem, listItems, type ItemLevel } from '../catalog/index';
 import { getRegion, listHallsInRegion, type Region } from '../org/index';
-import { ALIGNMENT_RULES, checkItemAlignment, groupByLevel, type AlignmentFinding } from './reports.alignment';
+import {
+  ALIGNMENT_RULES,
+  checkItemAlignment,
+  delegationCovers,
+  groupByLevel,
+  type AlignmentFinding,
+} from './reports.alignment';
 import type { AlignmentQuery, AlignmentReport } from './reports.schemas';
 
 /** An item's list applies to the examined region when one region contains the other. */
@@ -31,9 +37,7 @@ export async function itemAlignment(db: Db, actor: Actor, query: AlignmentQuery)
     if (!itemRegion || !related(itemRegion, region)) continue;
     itemCount++;
     const delegatedTo = item.delegations
-      .filter(
-        (d) => d.regionCode.startsWith(region.scopePrefix) || region.code.startsWith(d.regionCode.replace(/0+$/, '')),
-      )
+      .filter((d) => d.regionCode.startsWith(region.scopePrefix) || delegationCovers(d.regionCode, region.code))
       .map((d) => d.toLevel);
     findings.push(
       ...checkItemAlignment(

@@ -19,6 +19,19 @@ export const individualForm = {
   premises: '盘锦市兴隆台区振兴街道世纪社区底商 8 号',
 };
 
+/** The form of the demo company's 食品经营许可 application. */
+export const foodForm = {
+  companyName: '盘锦辽河示范科技有限公司',
+  creditCode: COMPANY_CODE,
+  legalRepresentative: '王志强',
+  contactPhone: '13804275678',
+  address: '辽宁省盘锦市兴隆台区石油大街 96 号',
+  businessPremises: '辽宁省盘锦市兴隆台区石油大街 96 号一层',
+  mainForm: '餐饮服务经营者',
+  businessItems: '热食类食品制售',
+  foodSafetyOfficer: '李娜',
+};
+
 /** Materials whose paper originals were checked at the window. */
 export const paper = (...ids: string[]) =>
   ids.map((materialId) => ({ materialId, fileIds: [] as string[], paper: true }));

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, type Headers as H, type TestApp } from '../../../test/harness';
-import { caseFixtures, COMPANY_CODE, individualForm, PERSON } from '../../../test/cases-fixtures';
+import { caseFixtures, COMPANY_CODE, individualForm, PERSON, foodForm } from '../../../test/cases-fixtures';
 import { DEMO_ITEM_CODES } from '../catalog/index';
 import { reclockOpenCases } from './cases.reclock';
 import * as repo from './cases.repository';
@@ -25,17 +25,6 @@ const eventCount = async (id: string) =>
 /** 城乡居民基本养老保险 is decided by the county: an online applicant names it (张明 lives in 兴隆台区). */
 const PENSION_COUNTY = '211103';
 
-const foodForm = {
-  companyName: '盘锦辽河示范科技有限公司',
-  creditCode: COMPANY_CODE,
-  legalRepresentative: '王志强',
-  contactPhone: '13804275678',
-  address: '辽宁省盘锦市兴隆台区石油大街 96 号',
-  businessPremises: '辽宁省盘锦市兴隆台区石油大街 96 号一层',
-  mainForm: '餐饮服务经营者',
-  businessItems: '热食类食品制售',
-  foodSafetyOfficer: '李娜',
-};
 /** A pre-review checklist with every material of `fileFood` 符合. */
 const FOOD_CHECKS = ['m1', 'm3', 'm4', 'm5'].map((materialId) => ({ materialId, result: 'ok' }));
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, type Headers as H, type TestApp } from '../../../test/harness';
-import { caseFixtures, COMPANY_CODE } from '../../../test/cases-fixtures';
+import { caseFixtures, foodForm } from '../../../test/cases-fixtures';
 import { DEMO_ITEM_CODES } from '../catalog/index';
 import { extractPdfText } from '../documents/documents.pdftext';
 
@@ -21,17 +21,6 @@ const audits = async (id: string, action: string) =>
     }>`select after from audit_log where entity_id = ${id} and action = ${action} order by id`.execute(t.db)
   ).rows.map((r) => r.after);
 
-const foodForm = {
-  companyName: '盘锦辽河示范科技有限公司',
-  creditCode: COMPANY_CODE,
-  legalRepresentative: '王志强',
-  contactPhone: '13804275678',
-  address: '辽宁省盘锦市兴隆台区石油大街 96 号',
-  businessPremises: '辽宁省盘锦市兴隆台区石油大街 96 号一层',
-  mainForm: '餐饮服务经营者',
-  businessItems: '热食类食品制售',
-  foodSafetyOfficer: '李娜',
-};
 const LAYOUT_PROBLEM = '平面布局图未标明各功能区域，请补充标注';
 
 describe('the pre-review checklist is kept on the server and recorded by the step that closes it', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../../test/harness';
-import { caseFixtures, COMPANY_CODE } from '../../../test/cases-fixtures';
+import { caseFixtures, foodForm } from '../../../test/cases-fixtures';
 import { DEMO_ITEM_CODES } from '../catalog/index';
 import { extractPdfText } from '../documents/documents.pdftext';
 
@@ -21,17 +21,6 @@ const auditsOf = async (id: string, action: string) =>
     ).rows[0]!.n,
   );
 
-const foodForm = {
-  companyName: '盘锦辽河示范科技有限公司',
-  creditCode: COMPANY_CODE,
-  legalRepresentative: '王志强',
-  contactPhone: '13804275678',
-  address: '辽宁省盘锦市兴隆台区石油大街 96 号',
-  businessPremises: '辽宁省盘锦市兴隆台区石油大街 96 号一层',
-  mainForm: '餐饮服务经营者',
-  businessItems: '热食类食品制售',
-  foodSafetyOfficer: '李娜',
-};
 type Doc = { id: string; kind: string };
 
 describe('容缺 is recorded whenever a required material is missing at acceptance', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness';
-import { caseFixtures, COMPANY_CODE } from '../../../test/cases-fixtures';
+import { caseFixtures, COMPANY_CODE, foodForm } from '../../../test/cases-fixtures';
 import { DEMO_ITEM_CODES } from '../catalog/index';
 import { extractPdfText } from '../documents/documents.pdftext';
 import { TRACK_FAILURE_LIMIT } from './cases.tracking';
@@ -13,17 +13,6 @@ afterAll(async () => t?.close());
 
 const { as, get, createCase, view, actOk, upload } = caseFixtures(() => t, 'tracking');
 
-const foodForm = {
-  companyName: '盘锦辽河示范科技有限公司',
-  creditCode: COMPANY_CODE,
-  legalRepresentative: '王志强',
-  contactPhone: '13804275678',
-  address: '辽宁省盘锦市兴隆台区石油大街 96 号',
-  businessPremises: '辽宁省盘锦市兴隆台区石油大街 96 号一层',
-  mainForm: '餐饮服务经营者',
-  businessItems: '热食类食品制售',
-  foodSafetyOfficer: '李娜',
-};
 const everyMaterial = async (h: Record<string, string>) =>
   Promise.all(['m1', 'm3', 'm4', 'm5'].map(async (materialId) => ({ materialId, fileIds: [await upload(h)] })));
 

@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, type TestApp } from '../../../test/harness';
-import { COMPANY_CODE } from '../../../test/cases-fixtures';
+import { foodForm } from '../../../test/cases-fixtures';
 import { DEMO_ITEM_CODES } from '../catalog/index';
 import { filesModule } from './index';
 
@@ -50,17 +50,6 @@ const uploadOk = async (headers: Record<string, string>, content = pdf()) => {
 const countFiles = async () =>
   Number((await sql<{ n: number }>`select count(*)::int as n from files`.execute(t.db)).rows[0]!.n);
 
-const foodForm = {
-  companyName: '盘锦辽河示范科技有限公司',
-  creditCode: COMPANY_CODE,
-  legalRepresentative: '王志强',
-  contactPhone: '13804275678',
-  address: '辽宁省盘锦市兴隆台区石油大街 96 号',
-  businessPremises: '辽宁省盘锦市兴隆台区石油大街 96 号一层',
-  mainForm: '餐饮服务经营者',
-  businessItems: '热食类食品制售',
-  foodSafetyOfficer: '李娜',
-};
 let keySeq = 0;
 /** The company files 食品经营许可 online with these files as materials m1 and m3. */
 const fileFood = (m1: string[], m3: string[]) =>

@@ -2,10 +2,11 @@
 import type { Module } from '../../platform/module';
 import { ratingsInit } from './db/migrations/20261123T1810_ratings_init';
 import { registerRatingRoutes } from './ratings.routes';
-import { sweepRectifications } from './ratings.service';
+import { sweepRectifications } from './ratings.rectify';
 
 /** For a worker: mark rectifications past their deadline as overdue (daily). */
-export { sweepRectifications, summary as ratingsSummary } from './ratings.service';
+export { sweepRectifications } from './ratings.rectify';
+export { summary as ratingsSummary } from './ratings.figures';
 export { LEVEL_LABELS, INDICATORS, satisfaction } from './ratings.rules';
 export {
   ratingFactsBetween,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableActions, step, type RectificationState } from './ratings.rectification';
+import { availableActions, inputOf, recordOf, step, type RectificationState } from './ratings.rectification';
 
 const at = (
   status: RectificationState['status'],
@@ -75,5 +75,42 @@ describe('rectification state machine 差评整改', () => {
     expect(availableActions(at('rectifying', '2026-12-01'), '2026-11-30')).toEqual(['extend', 'callback']);
     expect(availableActions(at('rectifying', '2026-12-01', true), '2026-11-30')).toEqual(['callback']);
     expect(availableActions(at('closed'), '2026-11-30')).toEqual([]);
+  });
+});
+
+describe('what a staff step records', () => {
+  const by = { id: 'u1', name: '张三' };
+  const now = new Date('2026-11-30T02:00:00Z');
+  it('feeds the state machine the step the staff member sent', () => {
+    expect(inputOf({ action: 'check', version: 1, valid: false, reason: '误评' }, '2026-11-30')).toEqual({
+      action: 'check',
+      valid: false,
+    });
+    expect(inputOf({ action: 'extend', version: 2, reason: '材料未齐' }, '2026-11-30')).toEqual({
+      action: 'extend',
+      today: '2026-11-30',
+    });
+  });
+  it('records who checked and why, an empty reason as none', () => {
+    expect(recordOf({ action: 'check', version: 1, valid: true, reason: '' }, by, now)).toEqual({
+      check_valid: true,
+      check_reason: null,
+      checked_by: 'u1',
+      checked_by_name: '张三',
+      checked_at: now,
+    });
+  });
+  it('closes the rectification on a confirmed review and on the callback, not on a rejected review', () => {
+    expect(recordOf({ action: 'review', version: 1, confirmInvalid: true }, by, now)).toMatchObject({ closed_at: now });
+    expect(recordOf({ action: 'review', version: 1, confirmInvalid: false }, by, now)).not.toHaveProperty('closed_at');
+    expect(
+      recordOf({ action: 'callback', version: 3, method: '电话', result: '已解决', applicantSatisfied: true }, by, now),
+    ).toMatchObject({ closed_at: now, measures: null, applicant_satisfied: true, callback_by_name: '张三' });
+  });
+  it('marks an extension as the one allowed, with its reason', () => {
+    expect(recordOf({ action: 'extend', version: 2, reason: '材料未齐', days: 3 }, by, now)).toEqual({
+      extended: true,
+      extension_reason: '材料未齐',
+    });
   });
 });

@@ -9,6 +9,8 @@
  *   rectifying | overdue ─callback 回访▶ closed (an overdue one stays marked as late)
  *   any open state ─appeal upheld 申诉成立▶ closed_invalid
  */
+import type { RectificationRow } from './ratings.repository';
+
 export const RECTIFICATION_STATUSES = [
   'pending_check',
   'invalid_review',
@@ -113,4 +115,76 @@ export function availableActions(s: RectificationState, today: string): UserActi
     { action: 'callback' },
   ];
   return all.filter((i) => step(s, i).ok).map((i) => i.action);
+}
+
+/** A step a staff member sends, at the version they saw. */
+export type RectificationBody =
+  | { action: 'check'; version: number; valid: boolean; reason?: string }
+  | { action: 'review'; version: number; confirmInvalid: boolean; comment?: string }
+  | { action: 'extend'; version: number; reason: string; days?: number }
+  | {
+      action: 'callback';
+      version: number;
+      method: string;
+      result: string;
+      measures?: string;
+      applicantSatisfied: boolean;
+    };
+
+/** The state machine's input for a step a staff member sends. */
+export function inputOf(body: RectificationBody, today: string): RectificationInput {
+  switch (body.action) {
+    case 'check':
+      return { action: 'check', valid: body.valid };
+    case 'review':
+      return { action: 'review', confirmInvalid: body.confirmInvalid };
+    case 'extend':
+      return { action: 'extend', today };
+    case 'callback':
+      return { action: 'callback' };
+  }
+}
+
+/**
+ * What a check, review or callback records: who took it, when, and what they said (a step that closes the
+ * rectification also sets `closed_at`). The status comes from `step`, an extension's days and deadline from
+ * the calendar.
+ */
+export function recordOf(
+  body: RectificationBody,
+  by: { id: string; name: string },
+  now: Date,
+): Partial<Omit<RectificationRow, 'id' | 'version'>> {
+  switch (body.action) {
+    case 'check':
+      return {
+        check_valid: body.valid,
+        check_reason: body.reason || null,
+        checked_by: by.id,
+        checked_by_name: by.name,
+        checked_at: now,
+      };
+    case 'review':
+      return {
+        review_confirm: body.confirmInvalid,
+        review_comment: body.comment || null,
+        reviewed_by: by.id,
+        reviewed_by_name: by.name,
+        reviewed_at: now,
+        ...(body.confirmInvalid ? { closed_at: now } : {}),
+      };
+    case 'extend':
+      return { extended: true, extension_reason: body.reason };
+    case 'callback':
+      return {
+        callback_by: by.id,
+        callback_by_name: by.name,
+        callback_at: now,
+        callback_method: body.method,
+        callback_result: body.result,
+        measures: body.measures || null,
+        applicant_satisfied: body.applicantSatisfied,
+        closed_at: now,
+      };
+  }
 }

@@ -4,7 +4,11 @@ import type { Db } from '../../platform/db';
 import type { App } from '../../platform/module';
 import { requireActor } from '../../platform/auth';
 import { errorResponses, IdParam, Problem } from '../../platform/schemas';
-import * as svc from './ratings.service';
+import { rate, createDeviceSession, deviceSessionInfo, rateOnDevice } from './ratings.submit';
+import { getRating, listRatings } from './ratings.read';
+import { summary as ratingsSummary } from './ratings.figures';
+import { decideAppeal, fileAppeal, listAppeals } from './ratings.appeal';
+import { actOnRectification, getRectification, listRectifications } from './ratings.rectify';
 import { assertHandles, assertOpensDevice, assertRates } from './ratings.policy';
 import { summaryWorkbook } from './ratings.xlsx';
 import { exportPeriod } from './ratings.period';
@@ -52,7 +56,7 @@ export function registerRatingRoutes(app: App, db: Db) {
         response: { 201: RatingView, ...withUnprocessable },
       },
     },
-    async (req, reply) => reply.status(201).send(await svc.rate(db, ctx(req), req.body)),
+    async (req, reply) => reply.status(201).send(await rate(db, ctx(req), req.body)),
   );
 
   app.get(
@@ -67,7 +71,7 @@ export function registerRatingRoutes(app: App, db: Db) {
         response: { 200: RatingPage, ...errorResponses },
       },
     },
-    async (req) => svc.listRatings(db, requireActor(req), req.query),
+    async (req) => listRatings(db, requireActor(req), req.query),
   );
 
   app.get(
@@ -82,7 +86,7 @@ export function registerRatingRoutes(app: App, db: Db) {
         response: { 200: Summary, 400: Problem },
       },
     },
-    async (req) => svc.summary(db, req.query),
+    async (req) => ratingsSummary(db, req.query),
   );
 
   app.get(
@@ -100,7 +104,7 @@ export function registerRatingRoutes(app: App, db: Db) {
     },
     async (req, reply) => {
       const period = exportPeriod(req.query.from, req.query.to, todayInShanghai());
-      const buf = await summaryWorkbook(await svc.summary(db, req.query), period);
+      const buf = await summaryWorkbook(await ratingsSummary(db, req.query), period);
       const name = period.fileName;
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -123,7 +127,7 @@ export function registerRatingRoutes(app: App, db: Db) {
         response: { 201: DeviceSession, ...withUnprocessable },
       },
     },
-    async (req, reply) => reply.status(201).send(await svc.createDeviceSession(db, ctx(req), req.body.caseId)),
+    async (req, reply) => reply.status(201).send(await createDeviceSession(db, ctx(req), req.body.caseId)),
   );
 
   app.get(
@@ -138,7 +142,7 @@ export function registerRatingRoutes(app: App, db: Db) {
         response: { 200: DeviceSessionInfo, 400: Problem, 404: Problem, 429: Problem },
       },
     },
-    async (req) => svc.deviceSessionInfo(db, req.params.token),
+    async (req) => deviceSessionInfo(db, req.params.token),
   );
 
   app.post(
@@ -154,7 +158,7 @@ export function registerRatingRoutes(app: App, db: Db) {
         response: { 201: RatingView, 400: Problem, 404: Problem, 409: Problem, 429: Problem },
       },
     },
-    async (req, reply) => reply.status(201).send(await svc.rateOnDevice(db, req.params.token, req.body, req.ip)),
+    async (req, reply) => reply.status(201).send(await rateOnDevice(db, req.params.token, req.body, req.ip)),
   );
 
   app.get(
@@ -163,7 +167,7 @@ export function registerRatingRoutes(app: App, db: Db) {
       config: { access: 'signedIn' },
       schema: { tags, summary: '评价详情', params: IdParam, response: { 200: RatingView, ...errorResponses } },
     },
-    async (req) => svc.getRating(db, requireActor(req), req.params.id),
+    async (req) => getRating(db, requireActor(req), req.params.id),
   );
 
   app.post(
@@ -178,7 +182,7 @@ export function registerRatingRoutes(app: App, db: Db) {
         response: { 201: AppealView, ...withUnprocessable },
       },
     },
-    async (req, reply) => reply.status(201).send(await svc.fileAppeal(db, ctx(req), req.params.id, req.body)),
+    async (req, reply) => reply.status(201).send(await fileAppeal(db, ctx(req), req.params.id, req.body)),
   );
 
   app.get(
@@ -192,7 +196,7 @@ export function registerRatingRoutes(app: App, db: Db) {
         response: { 200: AppealPage, ...errorResponses },
       },
     },
-    async (req) => svc.listAppeals(db, requireActor(req), req.query),
+    async (req) => listAppeals(db, requireActor(req), req.query),
   );
 
   app.post(
@@ -207,7 +211,7 @@ export function registerRatingRoutes(app: App, db: Db) {
         response: { 200: AppealView, ...errorResponses },
       },
     },
-    async (req) => svc.decideAppeal(db, ctx(req), req.params.id, req.body),
+    async (req) => decideAppeal(db, ctx(req), req.params.id, req.body),
   );
 
   app.get(
@@ -221,7 +225,7 @@ export function registerRatingRoutes(app: App, db: Db) {
         response: { 200: RectificationPage, ...errorResponses },
       },
     },
-    async (req) => svc.listRectifications(db, requireActor(req), req.query),
+    async (req) => listRectifications(db, requireActor(req), req.query),
   );
 
   app.get(
@@ -235,7 +239,7 @@ export function registerRatingRoutes(app: App, db: Db) {
         response: { 200: RectificationView, ...errorResponses },
       },
     },
-    async (req) => svc.getRectification(db, requireActor(req), req.params.id),
+    async (req) => getRectification(db, requireActor(req), req.params.id),
   );
 
   const action = <B extends z.ZodType>(name: 'check' | 'review' | 'extend' | 'callback', body: B, summary: string) =>
@@ -246,10 +250,10 @@ export function registerRatingRoutes(app: App, db: Db) {
         schema: { tags, summary, params: IdParam, body, response: { 200: RectificationView, ...errorResponses } },
       },
       async (req) =>
-        svc.actOnRectification(db, ctx(req), (req.params as { id: string }).id, {
+        actOnRectification(db, ctx(req), (req.params as { id: string }).id, {
           action: name,
           ...(req.body as object),
-        } as Parameters<typeof svc.actOnRectification>[3]),
+        } as Parameters<typeof actOnRectification>[3]),
     );
   action('check', CheckBody, '核实差评：有效则进入整改并按工作日计算整改期限；无效须说明理由，待监察员复核');
   action('review', ReviewBody, '监察员复核无效差评：确认无效则关闭；不予认可则转入整改');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkIndicators, INDICATORS, isBadLevel, satisfaction } from './ratings.rules';
+import { checkIndicators, INDICATORS, isBadLevel, satisfaction, tallyByDepartment } from './ratings.rules';
 
 describe('好差评 indicators', () => {
   it('uses the national online and on-site indicator sets', () => {
@@ -38,5 +38,23 @@ describe('好评率', () => {
       satisfactionRate: null,
       badRate: null,
     });
+  });
+});
+
+describe('the published summary by department', () => {
+  it('counts excluded ratings in the total only, per department (by code) and overall', () => {
+    const { departments, total } = tallyByDepartment([
+      { department_code: 'B', level: 5, excluded: false, n: 3 },
+      { department_code: 'A', level: 1, excluded: true, n: 2 },
+      { department_code: 'A', level: 1, excluded: false, n: 1 },
+      { department_code: 'A', level: 4, excluded: false, n: 1 },
+    ]);
+    expect(departments.map((d) => d.departmentCode)).toEqual(['A', 'B']);
+    expect(departments[0]).toMatchObject({ total: 4, excluded: 2, counted: 2, good: 1, bad: 1, satisfactionRate: 0.5 });
+    expect(departments[0]!.counts).toEqual({ 1: 1, 2: 0, 3: 0, 4: 1, 5: 0 });
+    expect(total).toMatchObject({ total: 7, excluded: 2, counted: 5, good: 4, bad: 1, satisfactionRate: 0.8 });
+  });
+  it('has no rates when nothing is counted', () => {
+    expect(tallyByDepartment([]).total).toMatchObject({ total: 0, satisfactionRate: null, badRate: null });
   });
 });

@@ -96,3 +96,50 @@ export function satisfaction(counts: LevelCounts): Satisfaction {
     badRate: counted ? round4(bad / counted) : null,
   };
 }
+
+/** One line of the published summary: every rating, those excluded by an upheld appeal, and the rates of the rest. */
+export interface SummaryFigures extends Satisfaction {
+  total: number;
+  excluded: number;
+  counts: LevelCounts;
+}
+
+const noCounts = (): LevelCounts => ({ 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 });
+
+/**
+ * The summary's lines from counts per department, level and exclusion: one per department (by code) and
+ * one for them all.
+ */
+export function tallyByDepartment(
+  rows: readonly { department_code: string; level: number; excluded: boolean; n: number }[],
+): { departments: (SummaryFigures & { departmentCode: string })[]; total: SummaryFigures } {
+  const byDept = new Map<string, { counts: LevelCounts; excluded: number }>();
+  const all = { counts: noCounts(), excluded: 0 };
+  for (const r of rows) {
+    let d = byDept.get(r.department_code);
+    if (!d) byDept.set(r.department_code, (d = { counts: noCounts(), excluded: 0 }));
+    for (const acc of [d, all]) {
+      if (r.excluded) acc.excluded += r.n;
+      else acc.counts[r.level as RatingLevel] += r.n;
+    }
+  }
+  const line = (a: { counts: LevelCounts; excluded: number }): SummaryFigures => {
+    const s = satisfaction(a.counts);
+    return {
+      total: s.counted + a.excluded,
+      excluded: a.excluded,
+      counted: s.counted,
+      counts: a.counts,
+      good: s.good,
+      bad: s.bad,
+      satisfactionRate: s.satisfactionRate,
+      badRate: s.badRate,
+    };
+  };
+  return {
+    departments: [...byDept.entries()]
+      .sort(([x], [y]) => x.localeCompare(y))
+      .map(([departmentCode, a]) => ({ departmentCode, ...line(a) })),
+    total: line(all),
+  };
+}

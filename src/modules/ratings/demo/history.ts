@@ -14,7 +14,7 @@ import { addDays, addWorkdaysIn, loadCalendar, todayInShanghai } from '../../cal
 import type { HistoryCase } from '../../cases/index';
 import type { HistoryPerson } from '../../identity/index';
 import { INDICATORS, ONLINE_RATABLE_STATUSES, type RatingChannel } from '../ratings.rules';
-import { rectifyWorkdays } from '../ratings.service';
+import { rectifyWorkdays } from '../ratings.rectify';
 
 const PRAISE = [
   '工作人员态度很好，一次就办成了',

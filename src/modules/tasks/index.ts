@@ -2,10 +2,11 @@
 import type { Module } from '../../platform/module';
 import { tasksInit } from './db/migrations/20261123T1930_tasks_init';
 import { registerTaskRoutes } from './tasks.routes';
-import { seedTasksDemo, sweepOverdueMeasures } from './tasks.service';
+import { seedTasksDemo } from './tasks.import';
+import { sweepOverdueMeasures } from './tasks.progress';
 
 /** For a worker: mark open measures past their deadline overdue. */
-export { sweepOverdueMeasures } from './tasks.service';
+export { sweepOverdueMeasures } from './tasks.progress';
 export { parseDeadline, isOverdue } from './tasks.rules';
 export { overdueMeasuresAsOf, type OverdueMeasureFact } from './tasks.assessment-facade';
 

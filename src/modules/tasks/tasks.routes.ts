@@ -5,7 +5,10 @@ import type { App } from '../../platform/module';
 import { requireActor } from '../../platform/auth';
 import { errorResponses, IdParam, Problem } from '../../platform/schemas';
 import { contentDisposition, maxUploadBytes, readUpload, withMultipart } from '../files/index';
-import * as svc from './tasks.service';
+import { exportTasks, getTask, listTasks, reportFile } from './tasks.read';
+import { createTask } from './tasks.create';
+import { importBreakdown, previewBreakdown } from './tasks.import';
+import { markMeasureOverdue, recordAccountability, report, urge } from './tasks.progress';
 import { assertAssigns, assertImports, assertSeesTasks, assertSupervises } from './tasks.policy';
 import { readBreakdown, tasksWorkbook } from './tasks.xlsx';
 import {
@@ -41,7 +44,7 @@ export async function registerTaskRoutes(app: App, db: Db) {
         response: { 200: TaskPage, ...errorResponses },
       },
     },
-    async (req) => svc.listTasks(db, requireActor(req), req.query),
+    async (req) => listTasks(db, requireActor(req), req.query),
   );
 
   app.get(
@@ -57,7 +60,7 @@ export async function registerTaskRoutes(app: App, db: Db) {
       },
     },
     async (req, reply) => {
-      const buf = await tasksWorkbook(await svc.exportTasks(db, requireActor(req), req.query));
+      const buf = await tasksWorkbook(await exportTasks(db, requireActor(req), req.query));
       return reply
         .type(XLSX)
         .header(
@@ -79,7 +82,7 @@ export async function registerTaskRoutes(app: App, db: Db) {
         response: { 200: ProblemDetail, ...errorResponses },
       },
     },
-    async (req) => svc.getTask(db, requireActor(req), req.params.problemId),
+    async (req) => getTask(db, requireActor(req), req.params.problemId),
   );
 
   app.post(
@@ -93,7 +96,7 @@ export async function registerTaskRoutes(app: App, db: Db) {
         response: { 201: ProblemDetail, ...errorResponses },
       },
     },
-    async (req, reply) => reply.status(201).send(await svc.createTask(db, ctx(req), req.body)),
+    async (req, reply) => reply.status(201).send(await createTask(db, ctx(req), req.body)),
   );
 
   await withMultipart(app, (scoped) => {
@@ -113,7 +116,7 @@ export async function registerTaskRoutes(app: App, db: Db) {
         const actor = requireActor(req);
         const upload = await readUpload(req, maxUploadBytes());
         const rows = await readBreakdown(upload.content);
-        return reply.status(201).send(await svc.importBreakdown(db, { actor, ip: req.ip }, rows, upload.name));
+        return reply.status(201).send(await importBreakdown(db, { actor, ip: req.ip }, rows, upload.name));
       },
     );
     scoped.post(
@@ -130,7 +133,7 @@ export async function registerTaskRoutes(app: App, db: Db) {
       async (req) => {
         const actor = requireActor(req);
         const upload = await readUpload(req, maxUploadBytes());
-        return svc.previewBreakdown(db, actor, await readBreakdown(upload.content));
+        return previewBreakdown(db, actor, await readBreakdown(upload.content));
       },
     );
   });
@@ -147,7 +150,7 @@ export async function registerTaskRoutes(app: App, db: Db) {
         response: { 201: MeasureDetail, ...errorResponses },
       },
     },
-    async (req, reply) => reply.status(201).send(await svc.report(db, ctx(req), req.params.id, req.body)),
+    async (req, reply) => reply.status(201).send(await report(db, ctx(req), req.params.id, req.body)),
   );
 
   app.post(
@@ -162,7 +165,7 @@ export async function registerTaskRoutes(app: App, db: Db) {
         response: { 200: MeasureDetail, ...errorResponses },
       },
     },
-    async (req) => svc.report(db, ctx(req), req.params.id, req.body, true),
+    async (req) => report(db, ctx(req), req.params.id, req.body, true),
   );
 
   app.post(
@@ -177,7 +180,7 @@ export async function registerTaskRoutes(app: App, db: Db) {
         response: { 200: MeasureDetail, ...errorResponses },
       },
     },
-    async (req) => svc.urge(db, ctx(req), req.params.id, req.body.note),
+    async (req) => urge(db, ctx(req), req.params.id, req.body.note),
   );
 
   app.post(
@@ -191,7 +194,7 @@ export async function registerTaskRoutes(app: App, db: Db) {
         response: { 200: MeasureDetail, ...errorResponses },
       },
     },
-    async (req) => svc.markMeasureOverdue(db, ctx(req), req.params.id),
+    async (req) => markMeasureOverdue(db, ctx(req), req.params.id),
   );
 
   app.get(
@@ -208,7 +211,7 @@ export async function registerTaskRoutes(app: App, db: Db) {
       },
     },
     async (req, reply) => {
-      const { meta, content } = await svc.reportFile(db, requireActor(req), req.params.id, req.params.fileId);
+      const { meta, content } = await reportFile(db, requireActor(req), req.params.id, req.params.fileId);
       return reply
         .type(meta.mediaType)
         .header('content-disposition', contentDisposition(meta.name, req.query.download ? 'attachment' : 'inline'))
@@ -229,6 +232,6 @@ export async function registerTaskRoutes(app: App, db: Db) {
         response: { 200: MeasureDetail, ...errorResponses },
       },
     },
-    async (req) => svc.recordAccountability(db, ctx(req), req.params.id, req.body.note),
+    async (req) => recordAccountability(db, ctx(req), req.params.id, req.body.note),
   );
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isOverdue, mapDepartmentName, mapDepartmentText, parseDeadline, splitDepartmentNames } from './tasks.rules';
+import {
+  isOverdue,
+  mapDepartmentName,
+  mapDepartmentText,
+  mapMeasureUnits,
+  parseDeadline,
+  splitDepartmentNames,
+} from './tasks.rules';
 
 const DEPTS = [
   { code: 'PJ-ZJ', name: '盘锦市住房和城乡建设局', shortName: '市住建局' },
@@ -69,6 +76,13 @@ describe('department names', () => {
     expect(mapDepartmentText('辽东湾新区管委会，市商务局、市农委', DEPTS)).toEqual({
       codes: ['PJ-SW', 'PJ-NY'],
       unmatched: ['辽东湾新区管委会'],
+    });
+  });
+  it("maps a measure's units: a unit both leading and assisting only leads, unknown names once", () => {
+    expect(mapMeasureUnits('市住建委、市商务局、某某办', '市商务局、市财政局、某某办', DEPTS)).toEqual({
+      leadCodes: ['PJ-ZJ', 'PJ-SW'],
+      assistingCodes: ['PJ-CZ'],
+      unmatched: ['某某办'],
     });
   });
 });

@@ -129,3 +129,21 @@ export function mapDepartmentText(text: string, departments: readonly NamedDepar
   }
   return { codes, unmatched };
 }
+
+/**
+ * A measure's 牵头单位 and 配合单位 as department codes: a unit named as both leads only; the names no
+ * department matches, each once.
+ */
+export function mapMeasureUnits(
+  lead: string,
+  assisting: string,
+  departments: readonly NamedDepartment[],
+): { leadCodes: string[]; assistingCodes: string[]; unmatched: string[] } {
+  const l = mapDepartmentText(lead, departments);
+  const a = mapDepartmentText(assisting, departments);
+  return {
+    leadCodes: l.codes,
+    assistingCodes: a.codes.filter((c) => !l.codes.includes(c)),
+    unmatched: [...new Set([...l.unmatched, ...a.unmatched])],
+  };
+}

@@ -1,7 +1,7 @@
 /** The task breakdown table 任务分解表 in Excel: reading an upload, writing an export (exceljs). */
 import ExcelJS from 'exceljs';
 import { badRequest, fieldError } from '../../platform/errors';
-import type { BreakdownRow } from './tasks.service';
+import type { BreakdownRow } from './tasks.breakdown';
 import type { MeasureRow, ProblemRow } from './tasks.repository';
 
 export const COLUMNS = ['序号', '问题', '整改措施', '牵头单位', '配合单位', '完成时限'] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passwordProblem, hashPassword, verifyPassword } from './identity.password';
+import { passwordProblem, hashPassword, relatedInputs, verifyPassword } from './identity.password';
 
 describe('passwords', () => {
   it('verifies the right password and refuses a wrong one', async () => {
@@ -25,5 +25,10 @@ describe('passwords', () => {
     expect(passwordProblem('Qiuyu-Lantern-48')).toBeNull();
     expect(passwordProblem('wangxiaoming88')).toBeNull();
     expect(passwordProblem('wangxiaoming88', ['wangxiaoming', '王小明'])).not.toBeNull();
+  });
+  it("counts an account's username, name, phone and ID number against its password", () => {
+    const u = { username: 'wangxm', name: '王小明', phone: '13800001234', id_number: null };
+    expect(relatedInputs(u)).toEqual(['wangxm', '王小明', '13800001234', null]);
+    expect(passwordProblem('wangxm13800001234', relatedInputs(u))).not.toBeNull();
   });
 });

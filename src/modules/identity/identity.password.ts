@@ -126,3 +126,11 @@ export function passwordProblem(password: string, related: readonly (string | nu
 
 /** A hash of a random password, verified against when the username is unknown (equal timing). */
 export const DUMMY_HASH_PROMISE = hashPassword(randomBytes(12).toString('hex'));
+
+/** What the password of an account must not resemble: its username, name, phone and ID number. */
+export const relatedInputs = (u: {
+  username: string;
+  name: string;
+  phone?: string | null;
+  id_number?: string | null;
+}): (string | null | undefined)[] => [u.username, u.name, u.phone, u.id_number];

@@ -9,7 +9,9 @@ import * as sessions from './identity.sessions';
 import * as verification from './identity.verification';
 import { SESSION_COOKIE } from '../../platform/http';
 import { IdParam, PageQuery, errorResponses, paged, Problem } from '../../platform/schemas';
-import * as svc from './identity.service';
+import { login, logout, newChallenge, RetryLater } from './identity.sign-in';
+import { changePassword, getMe, getProfile, registerApplicant } from './identity.profile';
+import { createStaff, getStaff, listStaff, resetStaffPassword, setStaffActive, updateStaff } from './identity.staff';
 import {
   AttemptsQuery,
   AccountProfile,
@@ -54,17 +56,15 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
       },
     },
     async (req, reply) => {
-      const r = await svc
-        .login(db, {
-          ...req.body,
-          ip: req.ip,
-          userAgent: req.headers['user-agent']?.slice(0, 300) ?? null,
-          sessionHours: config.sessionHours,
-        })
-        .catch((err: unknown) => {
-          if (err instanceof svc.RetryLater) reply.header('retry-after', String(err.retryAfterSeconds));
-          throw err;
-        });
+      const r = await login(db, {
+        ...req.body,
+        ip: req.ip,
+        userAgent: req.headers['user-agent']?.slice(0, 300) ?? null,
+        sessionHours: config.sessionHours,
+      }).catch((err: unknown) => {
+        if (err instanceof RetryLater) reply.header('retry-after', String(err.retryAfterSeconds));
+        throw err;
+      });
       reply.setCookie(SESSION_COOKIE, r.token, {
         path: '/',
         httpOnly: true,
@@ -84,7 +84,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
     },
     async (req, reply) => {
       const actor = requireActor(req);
-      await svc.logout(db, actor, req.ip);
+      await logout(db, actor, req.ip);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },
@@ -103,7 +103,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
     },
     async (_req, reply) => {
       reply.header('cache-control', 'no-store');
-      return svc.newChallenge(db, makeChallenge);
+      return newChallenge(db, makeChallenge);
     },
   );
 
@@ -120,7 +120,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
     },
     async (req) => {
       if (!req.actor) return { user: null, csrfToken: null };
-      return { user: await svc.getMe(db, req.actor), csrfToken: req.actor.csrfToken };
+      return { user: await getMe(db, req.actor), csrfToken: req.actor.csrfToken };
     },
   );
 
@@ -136,7 +136,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
         response: { 201: User, 400: Problem, 409: Problem, 429: Problem },
       },
     },
-    async (req, reply) => reply.status(201).send(await svc.registerApplicant(db, req.body, req.ip)),
+    async (req, reply) => reply.status(201).send(await registerApplicant(db, req.body, req.ip)),
   );
 
   app.put(
@@ -152,7 +152,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
     },
     async (req) => {
       const actor = requireActor(req);
-      await svc.changePassword(db, actor, req.body.oldPassword, req.body.newPassword, req.ip);
+      await changePassword(db, actor, req.body.oldPassword, req.body.newPassword, req.ip);
       return { ok: true as const };
     },
   );
@@ -171,7 +171,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
     async (req) => {
       // Supervisors read the roster of their subtree (e.g. to follow one clerk's cases); only administrators change it.
       const reader = requireActor(req);
-      const { total, items } = await svc.listStaff(db, reader, req.query);
+      const { total, items } = await listStaff(db, reader, req.query);
       return { total, items, page: req.query.page, pageSize: req.query.pageSize };
     },
   );
@@ -187,7 +187,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
         response: { 201: User, ...errorResponses },
       },
     },
-    async (req, reply) => reply.status(201).send(await svc.createStaff(db, requireActor(req), req.body, req.ip)),
+    async (req, reply) => reply.status(201).send(await createStaff(db, requireActor(req), req.body, req.ip)),
   );
 
   app.get(
@@ -201,7 +201,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
         response: { 200: User, ...errorResponses },
       },
     },
-    async (req) => svc.getStaff(db, requireActor(req), req.params.id),
+    async (req) => getStaff(db, requireActor(req), req.params.id),
   );
 
   app.patch(
@@ -216,7 +216,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
         response: { 200: User, ...errorResponses },
       },
     },
-    async (req) => svc.updateStaff(db, requireActor(req), req.params.id, req.body, req.ip),
+    async (req) => updateStaff(db, requireActor(req), req.params.id, req.body, req.ip),
   );
 
   for (const [verb, active] of [
@@ -234,7 +234,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
           response: { 200: User, ...errorResponses, 422: Problem },
         },
       },
-      async (req) => svc.setStaffActive(db, requireActor(req), req.params.id, active, req.ip),
+      async (req) => setStaffActive(db, requireActor(req), req.params.id, active, req.ip),
     );
   }
 
@@ -251,7 +251,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
       },
     },
     async (req) => {
-      await svc.resetStaffPassword(db, requireActor(req), req.params.id, req.body.password, req.ip);
+      await resetStaffPassword(db, requireActor(req), req.params.id, req.body.password, req.ip);
       return { ok: true as const };
     },
   );
@@ -268,7 +268,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
     },
     async (req, reply) => {
       reply.header('cache-control', 'no-store');
-      return svc.getProfile(db, requireActor(req));
+      return getProfile(db, requireActor(req));
     },
   );
 
@@ -365,7 +365,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
       },
     },
     async (req) => {
-      await sessions.endSession(db, requireActor(req), req.params.id, req.ip, svc.forgetSessions);
+      await sessions.endSession(db, requireActor(req), req.params.id, req.ip);
       return { ok: true as const };
     },
   );

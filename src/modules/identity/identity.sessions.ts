@@ -1,10 +1,69 @@
-/** An account's own sessions (devices) and sign-in history; the administrator's view of sign-in attempts. */
+/**
+ * Sessions: resolving a token to its actor (remembered for a few seconds), an account's own sessions
+ * (devices) and sign-in history; the administrator's view of sign-in attempts.
+ */
+import { createHash } from 'node:crypto';
 import type { Actor } from '../../platform/auth';
 import { recordAudit } from '../../platform/audit';
-import type { Db } from '../../platform/db';
+import { readCache } from '../../platform/cache';
+import { perDatabase, type Db } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { getRegion } from '../org/index';
 import * as repo from './identity.repository';
+import { scopeOf } from './identity.accounts';
+
+/** Sessions' last-seen time is written at most this often (per node). */
+export const SESSION_TOUCH_MS = 5 * 60_000;
+
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/**
+ * The session check runs on every request, so live sessions are remembered for a few seconds. Identity
+ * writes on this node (logout, role or scope change, deactivation, password change) forget them at once;
+ * other nodes see such a change within this time.
+ */
+export const SESSION_CACHE_MS = 5_000;
+const sessionCache = readCache(SESSION_CACHE_MS);
+/** Commits an identity write, then forgets every remembered session (it may describe the old state). */
+export async function forgettingSessions<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } finally {
+    sessionCache.clear();
+  }
+}
+
+/** Resolves a session token to the actor; null when unknown, expired, revoked or the account is inactive. */
+export async function authenticateToken(db: Db, token: string, viaCookie: boolean): Promise<Actor | null> {
+  if (!token || token.length > 200) return null;
+  const s = await sessionCache.get(db, sha256(token), () => repo.findLiveSession(db, sha256(token)));
+  if (!s) return null;
+  await touch(db, s.session_id, s.last_seen_at);
+  return {
+    id: s.id,
+    username: s.username,
+    name: s.name,
+    kind: s.kind,
+    roles: s.roles,
+    scope: scopeOf(s),
+    sessionId: s.session_id,
+    csrfToken: s.csrf_token,
+    viaCookie,
+  };
+}
+
+/** When this node last recorded each session's use, per database. */
+const touchedOf = perDatabase(() => new Map<string, number>());
+/** Records that a session was used, at most every SESSION_TOUCH_MS per session and node. */
+async function touch(db: Db, sessionId: string, lastSeen: Date | null) {
+  const touched = touchedOf(db);
+  const now = Date.now();
+  const last = Math.max(touched.get(sessionId) ?? 0, lastSeen?.getTime() ?? 0);
+  if (now - last < SESSION_TOUCH_MS) return;
+  touched.set(sessionId, now);
+  if (touched.size > 10_000) touched.clear();
+  await repo.touchSession(db, sessionId, new Date(now));
+}
 
 export interface SessionView {
   id: string;
@@ -30,15 +89,9 @@ export async function listSessions(db: Db, actor: Actor): Promise<SessionView[]>
 }
 
 /** Ends one of the actor's own sessions (404 for any other id, live or not). */
-export async function endSession(
-  db: Db,
-  actor: Actor,
-  sessionId: string,
-  ip: string | null,
-  forget: () => void,
-): Promise<void> {
-  try {
-    await db.transaction().execute(async (tx) => {
+export async function endSession(db: Db, actor: Actor, sessionId: string, ip: string | null): Promise<void> {
+  await forgettingSessions(
+    db.transaction().execute(async (tx) => {
       if (!(await repo.revokeSessionOf(tx, actor.id, sessionId))) throw notFound('会话');
       await recordAudit(tx, {
         actor,
@@ -48,10 +101,8 @@ export async function endSession(
         after: { sessionId },
         ip,
       });
-    });
-  } finally {
-    forget();
-  }
+    }),
+  );
 }
 
 export interface AttemptView {

@@ -3,11 +3,11 @@ import type { Module } from '../../platform/module';
 import { identityInit } from './db/migrations/20261123T0150_identity_init';
 import { identityVerification } from './db/migrations/20261210T0900_identity_verification';
 import { prune } from './identity.repository';
-import { KNOWN_SOURCE_DAYS } from './identity.service';
+import { KNOWN_SOURCE_DAYS } from './identity.sign-in';
 import { registerIdentityRoutes } from './identity.routes';
 import { seedDemoAccounts } from './demo/accounts';
 
-export { authenticateToken } from './identity.service';
+export { authenticateToken } from './identity.sessions';
 export {
   getAccount,
   findApplicantAccount,

@@ -66,7 +66,9 @@ describe('办件监控 (supervision)', () => {
       all.items.some((r) => ![r.regionCode, r.acceptRegionCode, r.currentRegionCode].some((c) => c.startsWith(county))),
     ).toBe(true);
     const countyName = ((await (await page.request.get(`/api/regions/${county}`)).json()) as { name: string }).name;
-    const inCounty = (await (await page.request.get(`/api/cases?view=all&pageSize=200&region=${county}`)).json()) as {
+    const inCounty = (await (
+      await page.request.get(`/api/cases?view=all&pageSize=200&regionCode=${county}`)
+    ).json()) as {
       total: number;
     };
 
@@ -89,7 +91,7 @@ describe('办件监控 (supervision)', () => {
     if (!(await node.isVisible()))
       await page.locator('.ant-select-dropdown:visible .ant-select-tree-switcher_close').first().click();
     await node.click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('region'), POLL).toBe(county);
+    await expect.poll(() => new URL(page.url()).searchParams.get('regionCode'), POLL).toBe(county);
     await expect
       .poll(async () => {
         const rows = await shownRows(page);

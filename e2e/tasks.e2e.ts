@@ -41,7 +41,7 @@ describe('督查督办 tasks', () => {
     const supervisor = await signedIn(browser, 'supervisor');
     // A seed-004 measure led by the city 行政审批服务局 (approver-city's department).
     const list = (await (
-      await supervisor.request.get('/api/supervision/tasks?department=PJ-XZSP&status=open&pageSize=200')
+      await supervisor.request.get('/api/supervision/tasks?departmentCode=PJ-XZSP&status=open&pageSize=200')
     ).json()) as { items: P[] };
     const problem = list.items.find((p) => p.measures.some((m) => m.leadDepartmentCode === 'PJ-XZSP'))!;
     const measure = problem.measures.find((m) => m.leadDepartmentCode === 'PJ-XZSP')!;

@@ -29,7 +29,7 @@ describe('hostile strings', () => {
     const admin = await t.as('admin');
     const cases: [string, string][] = [
       ['/api/items?q=%00', 'q'],
-      ['/api/items?q=a%00b&region=2111', 'q'],
+      ['/api/items?q=a%00b&regionCode=2111', 'q'],
       ['/api/cases?q=%00', 'q'],
       ['/api/cases?itemCode=%00', 'itemCode'],
       ['/api/regions?q=%00', 'q'],

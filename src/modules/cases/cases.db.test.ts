@@ -1091,23 +1091,23 @@ describe('inbox', () => {
       return (res.json().items as { id: string }[]).map((i) => i.id);
     };
     const c = await view(id, clerk);
-    expect(await ids('region=211100')).toContain(id);
-    expect(await ids('region=211102')).not.toContain(id);
-    expect(await ids(`department=${c.departmentCode}`)).toContain(id);
-    expect(await ids('department=NO-SUCH')).toEqual([]);
-    expect(await ids(`hall=${me.scope.hallId}`)).toContain(id);
-    expect(await ids('hall=00000000-0000-4000-8000-000000000000')).toEqual([]);
+    expect(await ids('regionCode=211100')).toContain(id);
+    expect(await ids('regionCode=211102')).not.toContain(id);
+    expect(await ids(`departmentCode=${c.departmentCode}`)).toContain(id);
+    expect(await ids('departmentCode=NO-SUCH')).toEqual([]);
+    expect(await ids(`hallId=${me.scope.hallId}`)).toContain(id);
+    expect(await ids('hallId=00000000-0000-4000-8000-000000000000')).toEqual([]);
     expect(me.scope.windowId).toBeTruthy();
-    expect(await ids(`window=${me.scope.windowId}`)).toContain(id);
-    expect(await ids('window=00000000-0000-4000-8000-000000000000')).toEqual([]);
-    expect(await ids(`clerk=${me.id}`)).toContain(id);
-    expect(await ids(`clerk=${me.id}&region=211102`)).toEqual([]);
+    expect(await ids(`windowId=${me.scope.windowId}`)).toContain(id);
+    expect(await ids('windowId=00000000-0000-4000-8000-000000000000')).toEqual([]);
+    expect(await ids(`clerkId=${me.id}`)).toContain(id);
+    expect(await ids(`clerkId=${me.id}&regionCode=211102`)).toEqual([]);
     // outside the caller's subtree: 404; malformed: 400 naming the field; applicants may not filter by staff
-    expect((await get('/api/cases?view=all&region=211100', await as('clerk-county'))).statusCode).toBe(404);
-    const bad = await get('/api/cases?view=all&hall=x', supervisor);
+    expect((await get('/api/cases?view=all&regionCode=211100', await as('clerk-county'))).statusCode).toBe(404);
+    const bad = await get('/api/cases?view=all&hallId=x', supervisor);
     expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('hall');
-    expect((await get(`/api/cases?clerk=${me.id}`, await as('company'))).statusCode).toBe(400);
+    expect(bad.body).toContain('hallId');
+    expect((await get(`/api/cases?clerkId=${me.id}`, await as('company'))).statusCode).toBe(400);
   });
 
   it('splits the work into the front desk, the back office and the exit counter (受审分离)', async () => {

@@ -276,18 +276,22 @@ export async function listCases(db: Db, actor: Actor, query: CaseListQuery, now:
   const todo = (query.view ?? (staff && roles.length ? 'todo' : 'all')) === 'todo';
   const cal = await loadCalendar(db);
   const today = shanghaiDay(now);
-  const monitor = [query.region, query.department, query.hall, query.window, query.clerk].some((x) => x !== undefined);
+  const monitor = [query.regionCode, query.departmentCode, query.hallId, query.windowId, query.clerkId].some(
+    (x) => x !== undefined,
+  );
   if (monitor && !staff)
     throw fieldError(
-      ['region', 'department', 'hall', 'window', 'clerk'].find((k) => query[k as keyof CaseListQuery] !== undefined)!,
+      ['regionCode', 'departmentCode', 'hallId', 'windowId', 'clerkId'].find(
+        (k) => query[k as keyof CaseListQuery] !== undefined,
+      )!,
       '只有工作人员可以按区划、部门、大厅、窗口或人员筛选',
     );
   // A region subtree 区划 by its scope prefix; one outside the caller's subtree is not confirmed to exist.
-  const region = query.region ? await getRegion(db, query.region) : undefined;
-  if (query.region && (!region || !region.scopePrefix.startsWith(actor.scope.regionPrefix))) throw notFound('区划');
+  const region = query.regionCode ? await getRegion(db, query.regionCode) : undefined;
+  if (query.regionCode && (!region || !region.scopePrefix.startsWith(actor.scope.regionPrefix))) throw notFound('区划');
   const clerks = [
-    query.window ? await staffIdsAtWindow(db, query.window) : null,
-    query.clerk ? [query.clerk] : null,
+    query.windowId ? await staffIdsAtWindow(db, query.windowId) : null,
+    query.clerkId ? [query.clerkId] : null,
   ].filter((x): x is string[] => x !== null);
   const { total, totalExact, items } = await repo.listCases(db, {
     actorId: actor.id,
@@ -305,8 +309,8 @@ export async function listCases(db: Db, actor: Actor, query: CaseListQuery, now:
     to: query.to,
     q: query.q,
     subtree: region?.scopePrefix,
-    departmentCode: query.department,
-    hallId: query.hall,
+    departmentCode: query.departmentCode,
+    hallId: query.hallId,
     createdBy: clerks.length ? clerks.reduce((a, b) => a.filter((x) => b.includes(x))) : undefined,
     today,
     sort: query.sort,

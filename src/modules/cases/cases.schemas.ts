@@ -220,19 +220,19 @@ export const CaseListQuery = PageQuery.extend({
   to: IsoDate.optional(),
   q: z.string().trim().max(100).optional(),
   /** 监控 filters (staff in scope). */
-  region: z
+  regionCode: z
     .string()
     .trim()
     .regex(/^\d{6}(\d{3}){0,2}$/, '区划代码应为 6、9 或 12 位数字')
     .optional(),
-  department: z
+  departmentCode: z
     .string()
     .trim()
     .regex(/^[0-9A-Za-z_-]{1,40}$/, '部门代码格式有误')
     .optional(),
-  hall: z.uuid('大厅 ID 格式有误').optional(),
-  window: z.uuid('窗口 ID 格式有误').optional(),
-  clerk: z.uuid('工作人员 ID 格式有误').optional(),
+  hallId: z.uuid('大厅 ID 格式有误').optional(),
+  windowId: z.uuid('窗口 ID 格式有误').optional(),
+  clerkId: z.uuid('工作人员 ID 格式有误').optional(),
   sort: z.enum(['deadline', 'created']).default('deadline'),
 });
 export type CaseListQuery = z.infer<typeof CaseListQuery>;

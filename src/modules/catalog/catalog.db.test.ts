@@ -60,7 +60,7 @@ describe('public search', () => {
     ).toBe(true);
     expect(names(benefit)).toContain('最低生活保障审批');
 
-    const dept = (await get('/api/items?department=PJ-MZ&pageSize=100')).json();
+    const dept = (await get('/api/items?departmentCode=PJ-MZ&pageSize=100')).json();
     expect(dept.items.every((i: { departmentCode: string }) => i.departmentCode === 'PJ-MZ')).toBe(true);
     expect(dept.items[0].departmentName).toBe('盘锦市民政局');
 
@@ -80,12 +80,12 @@ describe('public search', () => {
     expect(combined.total).toBe(0);
   });
 
-  it('filters by region: the city catalog applies to its counties; an unknown region is a 400 naming region', async () => {
-    const county = (await get('/api/items?region=211103&pageSize=1')).json();
+  it('filters by region: the city catalog applies to its counties; an unknown region is a 400 naming regionCode', async () => {
+    const county = (await get('/api/items?regionCode=211103&pageSize=1')).json();
     expect(county.total).toBeGreaterThanOrEqual(40);
-    const bad = await get('/api/items?region=999999');
+    const bad = await get('/api/items?regionCode=999999');
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors[0].field).toBe('region');
+    expect(bad.json().errors[0].field).toBe('regionCode');
   });
 
   it('answers unknown enum values with 400 naming the field', async () => {

@@ -207,8 +207,8 @@ export const VersionParam = z.object({
 
 export const ItemListQuery = PageQuery.extend({
   q: z.string().trim().max(100).optional(),
-  region: z.string().trim().max(20).optional(),
-  department: z.string().trim().max(64).optional(),
+  regionCode: z.string().trim().max(20).optional(),
+  departmentCode: z.string().trim().max(64).optional(),
   type: z.enum(ITEM_TYPES).optional(),
   level: Level.optional(),
   sort: z.enum(['relevance', 'name', 'code']).default('relevance'),

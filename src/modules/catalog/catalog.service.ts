@@ -108,8 +108,8 @@ export function searchItems(db: Db, query: ItemListQuery) {
   const q = query.q?.trim() || undefined;
   const key = JSON.stringify([
     q,
-    query.region,
-    query.department,
+    query.regionCode,
+    query.departmentCode,
     query.type,
     query.level,
     query.sort,
@@ -121,9 +121,9 @@ export function searchItems(db: Db, query: ItemListQuery) {
 
 async function searchUncached(db: Db, query: ItemListQuery) {
   let regionCodes: string[] | undefined;
-  if (query.region) {
-    const path = await getRegionPath(db, query.region);
-    if (!path.length) throw fieldError('region', `未知的区划代码：${query.region}`);
+  if (query.regionCode) {
+    const path = await getRegionPath(db, query.regionCode);
+    if (!path.length) throw fieldError('regionCode', `未知的区划代码：${query.regionCode}`);
     regionCodes = path.map((r) => r.code);
   }
   const text = query.q;
@@ -131,7 +131,7 @@ async function searchUncached(db: Db, query: ItemListQuery) {
     tokens: text ? queryTokens(text) : [],
     text,
     regionCodes,
-    department: query.department,
+    department: query.departmentCode,
     type: query.type,
     level: query.level,
     sort: query.sort,

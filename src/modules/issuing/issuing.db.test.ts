@@ -54,10 +54,10 @@ describe('统一制发证与快递送达', () => {
 
     // filtered by the accepting hall
     const hallId = (await view(a, clerk)).acceptingHall.id as string;
-    const inHall = (await get(`/api/issuing/queue?stage=to_issue&pageSize=200&hall=${hallId}`, clerk)).json();
+    const inHall = (await get(`/api/issuing/queue?stage=to_issue&pageSize=200&hallId=${hallId}`, clerk)).json();
     expect(inHall.items.map((i: { id: string }) => i.id)).toContain(a);
     const otherHall = (
-      await get(`/api/issuing/queue?stage=to_issue&hall=00000000-0000-4000-8000-000000000000`, clerk)
+      await get(`/api/issuing/queue?stage=to_issue&hallId=00000000-0000-4000-8000-000000000000`, clerk)
     ).json();
     expect(otherHall.total).toBe(0);
 
@@ -66,10 +66,10 @@ describe('统一制发证与快递送达', () => {
     const byNumber = (await get(`/api/issuing/queue?stage=to_issue&q=${number}`, clerk)).json();
     expect(byNumber.items.map((i: { id: string }) => i.id)).toEqual([a]);
     const inDept = (
-      await get(`/api/issuing/queue?stage=to_issue&pageSize=200&department=${departmentCode}`, clerk)
+      await get(`/api/issuing/queue?stage=to_issue&pageSize=200&departmentCode=${departmentCode}`, clerk)
     ).json();
     expect(inDept.items.map((i: { id: string }) => i.id)).toContain(a);
-    expect((await get(`/api/issuing/queue?stage=to_issue&department=NO-SUCH`, clerk)).json().total).toBe(0);
+    expect((await get(`/api/issuing/queue?stage=to_issue&departmentCode=NO-SUCH`, clerk)).json().total).toBe(0);
   });
 
   it('issues a batch: the stale case fails alone, the others get their certificates', async () => {

@@ -11,10 +11,10 @@ export const QueueQuery = PageQuery.extend({
   stage: z
     .enum(['to_issue', 'to_deliver'], { error: 'stage 应为 to_issue（待制证）或 to_deliver（待送达）' })
     .default('to_issue'),
-  hall: Uuid.optional(),
+  hallId: Uuid.optional(),
   /** 办件编号 or applicant name. */
   q: SearchText,
-  department: z
+  departmentCode: z
     .string()
     .trim()
     .regex(/^[0-9A-Za-z_-]{1,40}$/, '部门代码格式有误')

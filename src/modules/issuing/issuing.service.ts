@@ -54,16 +54,23 @@ type QueueFilter = Parameters<typeof issuingQueue>[2] & { q?: string; department
 export async function queue(
   db: Db,
   actor: Actor,
-  query: { stage: IssuingStage; hall?: string; q?: string; department?: string; page: number; pageSize: number },
+  query: {
+    stage: IssuingStage;
+    hallId?: string;
+    q?: string;
+    departmentCode?: string;
+    page: number;
+    pageSize: number;
+  },
 ) {
   assertIssues(actor);
   const filter: QueueFilter = {
     stage: query.stage,
     page: query.page,
     pageSize: query.pageSize,
-    ...(query.hall ? { hallId: query.hall } : {}),
+    ...(query.hallId ? { hallId: query.hallId } : {}),
     ...(query.q ? { q: query.q } : {}),
-    ...(query.department ? { departmentCode: query.department } : {}),
+    ...(query.departmentCode ? { departmentCode: query.departmentCode } : {}),
   };
   const page = await issuingQueue(db, actor, filter);
   // The queue spans departments: name each once per page.

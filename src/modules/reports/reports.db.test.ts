@@ -54,7 +54,7 @@ describe('item alignment report 事项清单对应检查', () => {
   });
 
   it('finds the misconfigured item at the town level with a Chinese explanation', async () => {
-    const res = await get('/api/reports/item-alignment?region=211100', await t.login('supervisor'));
+    const res = await get('/api/reports/item-alignment?regionCode=211100', await t.login('supervisor'));
     expect(res.statusCode, res.body).toBe(200);
     const r = res.json();
     expect(r.region).toMatchObject({ code: '211100', level: 'city' });
@@ -84,14 +84,14 @@ describe('item alignment report 事项清单对应检查', () => {
   it('is for administrators and supervisors only, within their scope', async () => {
     expect((await get('/api/reports/item-alignment')).statusCode).toBe(401);
     expect((await get('/api/reports/item-alignment', await t.login('clerk-city'))).statusCode).toBe(403);
-    expect((await get('/api/reports/item-alignment?region=999999', await t.login('admin'))).statusCode).toBe(404);
-    expect((await get('/api/reports/item-alignment?region=abc', await t.login('admin'))).statusCode).toBe(400);
+    expect((await get('/api/reports/item-alignment?regionCode=999999', await t.login('admin'))).statusCode).toBe(404);
+    expect((await get('/api/reports/item-alignment?regionCode=abc', await t.login('admin'))).statusCode).toBe(400);
     // default region: the actor's own scope
     expect((await get('/api/reports/item-alignment', await t.login('admin'))).json().region.level).toBe('city');
   });
 
   it('exports the report as an Excel workbook', async () => {
-    const res = await get('/api/reports/item-alignment.xlsx?region=211100', await t.login('admin'));
+    const res = await get('/api/reports/item-alignment.xlsx?regionCode=211100', await t.login('admin'));
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();

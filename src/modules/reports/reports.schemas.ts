@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ITEM_LEVELS } from '../catalog/index';
 
 export const AlignmentQuery = z.object({
-  region: z
+  regionCode: z
     .string()
     .trim()
     .regex(/^[0-9A-Z]{6,12}$/, '区划代码格式有误')

@@ -18,7 +18,7 @@ const related = (item: Region, region: Region) =>
 
 /** 事项清单对应检查: every published item that applies to the region, checked against the rules. */
 export async function itemAlignment(db: Db, actor: Actor, query: AlignmentQuery): Promise<AlignmentReport> {
-  const code = query.region ?? actor.scope.regionCode;
+  const code = query.regionCode ?? actor.scope.regionCode;
   const region = await getRegion(db, code);
   if (!region || !inRegionScope(actor, region.code)) throw notFound('区划');
 

@@ -269,7 +269,7 @@ describe('monitoring 运行监管', () => {
     expect(ov.cases.onTime + ov.cases.near + ov.cases.overdue + ov.cases.suspended).toBe(open);
     expect(ov.byLevel.reduce((a: number, l: { total: number }) => a + l.total, 0)).toBe(open);
     // A region outside the supervisor's subtree is 404; the county approver sees no cases of the city.
-    expect((await get('/api/supervision/overview?region=210200', sup)).statusCode).toBe(404);
+    expect((await get('/api/supervision/overview?regionCode=210200', sup)).statusCode).toBe(404);
     expect((await get('/api/supervision/overview', await as('approver-county'))).json().cases.total).toBe(0);
     expect((await get('/api/supervision/overview')).statusCode).toBe(401);
   });

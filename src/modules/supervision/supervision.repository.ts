@@ -3,7 +3,7 @@ import { sql, type Selectable } from 'kysely';
 import { tables, type Db, type Tx } from '../../platform/db';
 import type { NoticeEvent, SupervisionTables } from './supervision.tables';
 import type { RuleCode, RuleConfig, WarningLevel, WarningState } from './supervision.rules';
-import { whereInScope, whereRegionIn } from '../../platform/scope';
+import { whereInScope } from '../../platform/scope';
 import { pageOf } from '../../platform/paging';
 
 const q = (db: Db | Tx) => tables<SupervisionTables>(db);
@@ -89,8 +89,7 @@ export interface WarningScope {
 export interface WarningFilter {
   state?: WarningState;
   level?: WarningLevel;
-  region?: string;
-  department?: string;
+  departmentCode?: string;
   caseId?: string;
   page: number;
   pageSize: number;
@@ -112,8 +111,7 @@ export async function listWarnings(
   let base = scoped(db, s);
   if (f.state) base = base.where('state', '=', f.state);
   if (f.level) base = base.where('level', '=', f.level);
-  if (f.region) base = whereRegionIn(base, 'region_code', f.region);
-  if (f.department) base = base.where('department_code', '=', f.department);
+  if (f.departmentCode) base = base.where('department_code', '=', f.departmentCode);
   if (f.caseId) base = base.where('case_id', '=', f.caseId);
   return pageOf(base, (qb) => qb.selectAll().orderBy('raised_at', 'desc').orderBy('id'), f);
 }

@@ -133,7 +133,7 @@ export function registerSupervisionRoutes(app: App, db: Db) {
         response: { 200: Overview, ...errorResponses },
       },
     },
-    async (req) => svc.overview(db, requireActor(req), req.query.region),
+    async (req) => svc.overview(db, requireActor(req), req.query.regionCode),
   );
 
   app.get(
@@ -153,7 +153,7 @@ export function registerSupervisionRoutes(app: App, db: Db) {
     },
     async (req, reply) => {
       const actor = requireActor(req);
-      const region = req.query.region;
+      const region = req.query.regionCode;
       // Fails with a problem (403/404) before the stream opens.
       const first = await svc.overview(db, actor, region);
       reply.hijack();

@@ -9,8 +9,8 @@ const RegionCode = z.string().regex(/^\d{6}(\d{6})?$/, '区划代码应为 6 位
 export const WarningListQuery = PageQuery.extend({
   state: WarningStateSchema.optional(),
   level: WarningLevelSchema.optional(),
-  region: RegionCode.optional(),
-  department: z.string().min(1).max(40).optional(),
+  regionCode: RegionCode.optional(),
+  departmentCode: z.string().min(1).max(40).optional(),
   caseId: z.string().uuid('办件 ID 格式有误').optional(),
 });
 
@@ -70,7 +70,7 @@ export const SweepResponse = z.object({
   notified: z.number().int(),
 });
 
-export const OverviewQuery = z.object({ region: RegionCode.optional() });
+export const OverviewQuery = z.object({ regionCode: RegionCode.optional() });
 const StateCounts = z.object({
   onTime: z.number().int(),
   near: z.number().int(),
@@ -96,7 +96,7 @@ export const FiguresQuery = z
     groupBy: z.enum(['region', 'department', 'hall', 'clerk', 'item']).default('region'),
     from: IsoDate.optional(),
     to: IsoDate.optional(),
-    region: RegionCode.optional(),
+    regionCode: RegionCode.optional(),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '开始日期不能晚于结束日期', path: ['from'] });
 

@@ -105,15 +105,16 @@ export async function listWarnings(
   f: {
     state?: WarningState;
     level?: WarningLevel;
-    region?: string;
-    department?: string;
+    regionCode?: string;
+    departmentCode?: string;
     caseId?: string;
     page: number;
     pageSize: number;
   },
 ) {
-  const scope = await narrow(db, await warningScope(db, actor), f.region);
-  const { total, items } = await repo.listWarnings(db, scope, { ...f, region: undefined });
+  const { regionCode, ...filter } = f;
+  const scope = await narrow(db, await warningScope(db, actor), regionCode);
+  const { total, items } = await repo.listWarnings(db, scope, filter);
   const names = await ruleNameMap(db);
   return { total, page: f.page, pageSize: f.pageSize, items: items.map((r) => toView(r, names)) };
 }
@@ -382,10 +383,10 @@ async function labelOf(db: Db, groupBy: FiguresGroupBy, key: string | null, labe
 export async function figures(
   db: Db,
   actor: Actor,
-  q: { groupBy: FiguresGroupBy; from?: string; to?: string; region?: string },
+  q: { groupBy: FiguresGroupBy; from?: string; to?: string; regionCode?: string },
 ): Promise<FiguresView> {
   assertSeesFigures(actor);
-  const scope = await narrow(db, await warningScope(db, actor), q.region);
+  const scope = await narrow(db, await warningScope(db, actor), q.regionCode);
   const today = todayInShanghai();
   const to = q.to ?? today;
   const from = q.from ?? `${to.slice(0, 8)}01`;
@@ -460,7 +461,7 @@ const FIGURE_DEFINITIONS = [
 export async function figuresXlsx(
   db: Db,
   actor: Actor,
-  q: { groupBy: FiguresGroupBy; from?: string; to?: string; region?: string },
+  q: { groupBy: FiguresGroupBy; from?: string; to?: string; regionCode?: string },
 ): Promise<{ buffer: Buffer; from: string; to: string }> {
   const f = await figures(db, actor, q);
   const wb = new ExcelJS.Workbook();

@@ -114,7 +114,9 @@ describe('scope and filters', () => {
 
   it('filters by department, keyword and status; rejects a bad status', async () => {
     const sup = await as('supervisor');
-    const byDept = (await get('/api/supervision/tasks?department=PJ-CZ&pageSize=200', sup)).json() as { items: P[] };
+    const byDept = (await get('/api/supervision/tasks?departmentCode=PJ-CZ&pageSize=200', sup)).json() as {
+      items: P[];
+    };
     expect(byDept.items.map((p) => p.number).sort((a, b) => a - b)).toEqual([7, 14]);
     const byQ = (await get(`/api/supervision/tasks?q=${encodeURIComponent('中介服务')}`, sup)).json() as { items: P[] };
     expect(byQ.items.map((p) => p.number)).toContain(14);
@@ -128,7 +130,8 @@ describe('report, complete, urge, accountability', () => {
   it('a lead department reports with an attachment and completes; supervisors urge and note accountability', async () => {
     const approver = await as('approver-city');
     const sup = await as('supervisor');
-    const mine = (await get('/api/supervision/tasks?department=PJ-XZSP&pageSize=200', approver)).json().items as P[];
+    const mine = (await get('/api/supervision/tasks?departmentCode=PJ-XZSP&pageSize=200', approver)).json()
+      .items as P[];
     const m = mine.flatMap((p) => p.measures).find((x) => x.leadDepartmentCode === 'PJ-XZSP')!;
     expect(m).toBeTruthy();
 
@@ -228,7 +231,7 @@ describe('overdue sweep', () => {
       expect(m.longTerm).toBe(false);
       expect(m.deadline! < '2018-01-01').toBe(true);
     }
-    const p7 = (await get('/api/supervision/tasks?department=PJ-CZ&pageSize=200', sup))
+    const p7 = (await get('/api/supervision/tasks?departmentCode=PJ-CZ&pageSize=200', sup))
       .json()
       .items.find((p: P) => p.number === 7) as P;
     expect(p7.measures[0]!.status).toBe('open');
@@ -324,7 +327,9 @@ describe('paging and filters in SQL', () => {
     expect(longTerm.items.flatMap((p) => p.measures).length).toBe(
       all.items.flatMap((p) => p.measures).filter((m) => m.longTerm).length,
     );
-    const dated = (await get('/api/supervision/tasks?longTerm=false&department=PJ-CZ&pageSize=200', sup)).json() as {
+    const dated = (
+      await get('/api/supervision/tasks?longTerm=false&departmentCode=PJ-CZ&pageSize=200', sup)
+    ).json() as {
       items: P[];
     };
     expect(dated.items.flatMap((p) => p.measures).every((m) => !m.longTerm)).toBe(true);

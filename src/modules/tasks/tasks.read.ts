@@ -98,7 +98,7 @@ const problemBase = (p: ProblemRow) => ({
 
 const criteria = (scope: Scope, f: TaskFilter): repo.MeasureCriteria => ({
   scopeDepartment: scope.kind === 'department' ? scope.code : undefined,
-  department: f.department,
+  department: f.departmentCode,
   status: f.status,
   overdue: f.overdue,
   longTerm: f.longTerm,

@@ -69,7 +69,7 @@ export const ProblemDetail = ProblemBase.extend({ measures: z.array(MeasureDetai
 export type ProblemDetail = z.infer<typeof ProblemDetail>;
 
 export const TaskFilter = z.object({
-  department: z.string().max(40).optional().describe('部门代码：牵头或配合'),
+  departmentCode: z.string().max(40).optional().describe('部门代码：牵头或配合'),
   status: z.enum(MEASURE_STATUSES, { message: '状态应为 open、done 或 overdue' }).optional(),
   overdue: z.stringbool({ error: 'overdue 应为 true 或 false' }).optional().describe('true：只看已逾期的措施'),
   longTerm: z

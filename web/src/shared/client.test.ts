@@ -78,7 +78,7 @@ describe('api client', () => {
     expect(
       c.apiUrl('/api/cases/{id}/files/{fileId}', { path: { id: 'c1', fileId: 'f1' }, query: { download: 'true' } }),
     ).toBe('/api/cases/c1/files/f1?download=true');
-    expect(c.apiUrl('/api/supervision/figures.xlsx', { query: { region: undefined, groupBy: 'region' } })).toBe(
+    expect(c.apiUrl('/api/supervision/figures.xlsx', { query: { regionCode: undefined, groupBy: 'region' } })).toBe(
       '/api/supervision/figures.xlsx?groupBy=region',
     );
   });

@@ -70,8 +70,8 @@ export default function HomePage() {
         params: {
           query: {
             q,
-            region,
-            department,
+            regionCode: region,
+            departmentCode: department,
             type: type || undefined,
             level: level || undefined,
             page,

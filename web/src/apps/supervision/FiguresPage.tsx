@@ -28,7 +28,7 @@ export default function FiguresPage() {
   // No range: the server's default period (first of the month to today, Asia/Shanghai).
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
   const [region, setRegion] = useState<string | undefined>(undefined);
-  const query = { groupBy, from: range?.[0].format(D), to: range?.[1].format(D), region };
+  const query = { groupBy, from: range?.[0].format(D), to: range?.[1].format(D), regionCode: region };
   const figures = useFetch<Figures>(
     (signal) => api.get('/api/supervision/figures', { params: { query }, signal, silent: true }),
     [JSON.stringify(query)],

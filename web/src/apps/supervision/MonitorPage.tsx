@@ -31,11 +31,11 @@ const STATUSES = Object.keys(zhCN)
 const DEADLINE_STATES = ['on_time', 'near', 'overdue'] as const;
 /** The filters kept in the address (shareable, survive a reload); each is the API's parameter of the same name. */
 const FILTERS = [
-  'region',
-  'department',
-  'hall',
-  'window',
-  'clerk',
+  'regionCode',
+  'departmentCode',
+  'hallId',
+  'windowId',
+  'clerkId',
   'itemCode',
   'status',
   'deadlineState',
@@ -60,16 +60,16 @@ export default function MonitorPage() {
   const [itemType, setItemType] = useState<string>();
   const q = useDebounced(text.trim(), 400);
   const root = user?.scope.regionCode ?? CITY_CODE;
-  const region = get('region');
-  const hall = get('hall');
+  const region = get('regionCode');
+  const hall = get('hallId');
 
   /** Sets filters in the address; choosing a region or a hall clears what hangs below it. */
   const update = (patch: Partial<Record<FilterKey, string | undefined>>) => {
     const next = new URLSearchParams(params);
     const all: Partial<Record<FilterKey, string | undefined>> = { ...patch };
-    if ('region' in patch)
-      Object.assign(all, { department: undefined, hall: undefined, window: undefined, clerk: undefined });
-    if ('hall' in patch) all.window = undefined;
+    if ('regionCode' in patch)
+      Object.assign(all, { departmentCode: undefined, hallId: undefined, windowId: undefined, clerkId: undefined });
+    if ('hallId' in patch) all.windowId = undefined;
     for (const [k, v] of Object.entries(all)) {
       if (v) next.set(k, v);
       else next.delete(k);
@@ -194,7 +194,7 @@ export default function MonitorPage() {
           />
           <RegionTreeSelect
             value={region}
-            onChange={(v) => update({ region: v })}
+            onChange={(v) => update({ regionCode: v })}
             rootCode={root}
             placeholder={t('sv.allRegions')}
             style={{ width: 200 }}
@@ -204,8 +204,8 @@ export default function MonitorPage() {
             <DepartmentSelect
               valueField="code"
               regionCode={region ?? root}
-              value={get('department')}
-              onChange={(v) => update({ department: v })}
+              value={get('departmentCode')}
+              onChange={(v) => update({ departmentCode: v })}
               placeholder={t('sv.allDepartments')}
               testId="mo-filter-department"
             />
@@ -214,21 +214,25 @@ export default function MonitorPage() {
             <HallSelect
               regionCode={region ?? root}
               value={hall}
-              onChange={(v) => update({ hall: v })}
+              onChange={(v) => update({ hallId: v })}
               testId="mo-filter-hall"
             />
           </div>
           <div style={{ width: 200 }} className="sv-fill">
             <WindowSelect
               hallId={hall}
-              value={get('window')}
-              onChange={(v) => update({ window: v })}
+              value={get('windowId')}
+              onChange={(v) => update({ windowId: v })}
               testId="mo-filter-window"
             />
           </div>
           {(hasRole('admin') || hasRole('supervisor')) && (
             <div style={{ width: 180 }} className="sv-fill">
-              <ClerkSelect regionCode={region ?? root} value={get('clerk')} onChange={(v) => update({ clerk: v })} />
+              <ClerkSelect
+                regionCode={region ?? root}
+                value={get('clerkId')}
+                onChange={(v) => update({ clerkId: v })}
+              />
             </div>
           )}
           <ItemSelect

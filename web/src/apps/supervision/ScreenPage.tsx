@@ -33,7 +33,7 @@ export default function ScreenPage() {
   const reds = useFetch<Paged<Warning>>(
     (signal) =>
       api.get('/api/supervision/warnings', {
-        params: { query: { level: 'red', region, pageSize: 12 } },
+        params: { query: { level: 'red', regionCode: region, pageSize: 12 } },
         signal,
         silent: true,
       }),

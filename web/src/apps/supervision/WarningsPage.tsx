@@ -59,7 +59,13 @@ export default function WarningsPage() {
   const [openId, setOpenId] = useState<string | null>(null);
   const [sweeping, runSweep] = useSaving();
 
-  const list = usePagedList('/api/supervision/warnings', { state, level, region, department, caseId });
+  const list = usePagedList('/api/supervision/warnings', {
+    state,
+    level,
+    regionCode: region,
+    departmentCode: department,
+    caseId,
+  });
   const items = list.data?.items ?? [];
   const regionNames = useRegionNames(items.map((w) => w.regionCode));
   const deptNames = useDepartmentNames();

@@ -66,7 +66,11 @@ export function useOverviewStream(region: string | undefined) {
     setError(null);
     setData(undefined);
     api
-      .get('/api/supervision/overview', { params: { query: { region } }, signal: ctrl.signal, silent: true })
+      .get('/api/supervision/overview', {
+        params: { query: { regionCode: region } },
+        signal: ctrl.signal,
+        silent: true,
+      })
       .then((d) => {
         if (gone) return;
         setData(d);
@@ -75,7 +79,7 @@ export function useOverviewStream(region: string | undefined) {
           setStatus('closed');
           return;
         }
-        es = new EventSource(apiUrl('/api/supervision/stream', { query: { region } }));
+        es = new EventSource(apiUrl('/api/supervision/stream', { query: { regionCode: region } }));
         es.onopen = () => setStatus('open');
         es.addEventListener('overview', (e) => {
           try {

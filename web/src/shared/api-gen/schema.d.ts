@@ -6460,22 +6460,22 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    clerk?: string;
+                    clerkId?: string;
                     counter?: "front" | "back" | "exit";
                     deadlineState?: "on_time" | "near" | "overdue";
-                    department?: string;
+                    departmentCode?: string;
                     from?: string;
-                    hall?: string;
+                    hallId?: string;
                     itemCode?: string;
                     page?: number;
                     pageSize?: number;
                     q?: string;
-                    region?: string;
+                    regionCode?: string;
                     sort?: "deadline" | "created";
                     status?: string;
                     to?: string;
                     view?: "todo" | "all";
-                    window?: string;
+                    windowId?: string;
                 };
                 header?: never;
                 path?: never;
@@ -12390,8 +12390,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    department?: string;
-                    hall?: string;
+                    departmentCode?: string;
+                    hallId?: string;
                     page?: number;
                     pageSize?: number;
                     q?: string;
@@ -13736,12 +13736,12 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    department?: string;
+                    departmentCode?: string;
                     level?: "city" | "county" | "town" | "village";
                     page?: number;
                     pageSize?: number;
                     q?: string;
-                    region?: string;
+                    regionCode?: string;
                     sort?: "relevance" | "name" | "code";
                     type?: "licence" | "penalty" | "enforcement" | "levy" | "benefit" | "inspection" | "confirmation" | "reward" | "adjudication" | "other_power" | "public_service" | "filing";
                 };
@@ -25127,7 +25127,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    region?: string;
+                    regionCode?: string;
                 };
                 header?: never;
                 path?: never;
@@ -25299,7 +25299,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    region?: string;
+                    regionCode?: string;
                 };
                 header?: never;
                 path?: never;
@@ -26943,7 +26943,7 @@ export interface paths {
                 query?: {
                     from?: string;
                     groupBy?: "region" | "department" | "hall" | "clerk" | "item";
-                    region?: string;
+                    regionCode?: string;
                     to?: string;
                 };
                 header?: never;
@@ -27120,7 +27120,7 @@ export interface paths {
                 query?: {
                     from?: string;
                     groupBy?: "region" | "department" | "hall" | "clerk" | "item";
-                    region?: string;
+                    regionCode?: string;
                     to?: string;
                 };
                 header?: never;
@@ -28486,7 +28486,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    region?: string;
+                    regionCode?: string;
                 };
                 header?: never;
                 path?: never;
@@ -28984,7 +28984,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    region?: string;
+                    regionCode?: string;
                 };
                 header?: never;
                 path?: never;
@@ -29265,7 +29265,7 @@ export interface paths {
             parameters: {
                 query?: {
                     /** @description 部门代码：牵头或配合 */
-                    department?: string;
+                    departmentCode?: string;
                     /** @description true：只看长期推进的措施；false：只看有完成时限的 */
                     longTerm?: string;
                     /** @description true：只看已逾期的措施 */
@@ -29653,7 +29653,7 @@ export interface paths {
             parameters: {
                 query?: {
                     /** @description 部门代码：牵头或配合 */
-                    department?: string;
+                    departmentCode?: string;
                     /** @description true：只看长期推进的措施；false：只看有完成时限的 */
                     longTerm?: string;
                     /** @description true：只看已逾期的措施 */
@@ -30382,11 +30382,11 @@ export interface paths {
             parameters: {
                 query?: {
                     caseId?: string;
-                    department?: string;
+                    departmentCode?: string;
                     level?: "yellow" | "red";
                     page?: number;
                     pageSize?: number;
-                    region?: string;
+                    regionCode?: string;
                     state?: "open" | "explained" | "confirmed" | "revoked";
                 };
                 header?: never;

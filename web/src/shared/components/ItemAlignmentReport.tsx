@@ -52,7 +52,8 @@ export default function ItemAlignmentReport({
   const [filter, setFilter] = useState<AlignmentFilter>({});
   const [level, setLevel] = useState<string | undefined>(undefined);
   const report = useFetch<AlignmentReport>(
-    (signal) => api.get('/api/reports/item-alignment', { params: { query: { region } }, signal, silent: true }),
+    (signal) =>
+      api.get('/api/reports/item-alignment', { params: { query: { regionCode: region } }, signal, silent: true }),
     [region],
   );
   const data = report.data;
@@ -91,7 +92,7 @@ export default function ItemAlignmentReport({
         action={
           <Button
             icon={<DownloadOutlined />}
-            href={apiUrl('/api/reports/item-alignment.xlsx', { query: { region } })}
+            href={apiUrl('/api/reports/item-alignment.xlsx', { query: { regionCode: region } })}
             download
             disabled={!data}
             data-testid="al-export"

@@ -36,7 +36,7 @@ interface TaskFilters {
 export const taskQuery = (f: TaskFilters) => ({
   q: f.q || undefined,
   status: f.status,
-  department: f.department,
+  departmentCode: f.department,
   overdue: f.overdue ? 'true' : undefined,
   longTerm: f.longTerm === undefined ? undefined : String(f.longTerm),
 });

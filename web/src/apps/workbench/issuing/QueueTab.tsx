@@ -30,7 +30,12 @@ export function QueueTab({ stage }: { stage: IssuingStage }) {
   const [express, setExpress] = useState<QueueItem | null>(null);
   const [saving, run] = useSaving();
   const search = useDebounced(q.trim());
-  const list = usePagedList('/api/issuing/queue', { stage, q: search, department, hall });
+  const list = usePagedList('/api/issuing/queue', {
+    stage,
+    q: search,
+    departmentCode: department,
+    hallId: hall,
+  });
   const regionCode = user?.scope.regionCode ?? undefined;
 
   const refresh = () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, type Headers as H, type TestApp } from '../../../test/harness';
 import { caseFixtures, COMPANY_CODE } from '../../../test/cases-fixtures';
+import { guideFrom, newItem } from '../../../test/item-fixtures';
 import { DEMO_ITEM_CODES } from '../catalog/index';
 import { DEMO_BUNDLE_CODES } from './index';
 
@@ -16,24 +17,7 @@ const send = (method: 'POST' | 'PUT' | 'DELETE', url: string, headers: H, payloa
   t.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
 
 /** A guide copied from a published demo item, ready to POST as a new item. */
-async function guideOf(code: string) {
-  const base = (await get(`/api/items/${code}`)).json();
-  const {
-    code: _c,
-    version: _v,
-    status: _s,
-    active: _a,
-    typeLabel: _t,
-    departmentName: _d,
-    publishedAt: _p,
-    delegations: _g,
-    basicCode: _b,
-    businessCode: _bc,
-    regionCode: _r,
-    ...guide
-  } = base;
-  return guide;
-}
+const guideOf = async (code: string) => guideFrom((await get(`/api/items/${code}`)).json());
 
 interface Field {
   key: string;
@@ -155,17 +139,7 @@ describe('bundles 一件事一次办', () => {
     const guide = await guideOf(DEMO_ITEM_CODES.foodBusiness);
     guide.name = '测试冲突事项';
     guide.formFields = guide.formFields.map((f: Field) => (f.key === 'companyName' ? { ...f, type: 'textarea' } : f));
-    expect(
-      (
-        await send('POST', '/api/items', admin, {
-          code: '2111-XK-09101',
-          basicCode: 'XK910100',
-          businessCode: '2111-XK-09101-01',
-          regionCode: '211100',
-          guide,
-        })
-      ).statusCode,
-    ).toBe(201);
+    expect((await send('POST', '/api/items', admin, newItem('2111-XK-09101', 'XK910100', guide))).statusCode).toBe(201);
     expect((await send('POST', '/api/items/2111-XK-09101/publish', admin)).statusCode).toBe(200);
     const clash = await send('POST', '/api/bundles', admin, {
       ...body,

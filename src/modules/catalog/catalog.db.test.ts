@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { api, createTestApp, type TestApp } from '../../../test/harness';
+import { guideFrom, newItem } from '../../../test/item-fixtures';
 import { DEMO_ITEM_CODES, getPublishedItem, listItems } from './index';
 
 let t: TestApp;
@@ -189,20 +190,7 @@ describe('administration', () => {
   it('edits create a new draft version; the published guide stays until publication', async () => {
     const code = DEMO_ITEM_CODES.foodBusiness;
     const current = (await get(`/api/items/${code}`)).json();
-    const {
-      code: _c,
-      version: _v,
-      status: _s,
-      active: _a,
-      typeLabel: _t,
-      departmentName: _d,
-      publishedAt: _p,
-      delegations: _g,
-      basicCode: _b,
-      businessCode: _bc,
-      regionCode: _r,
-      ...guide
-    } = current;
+    const guide = guideFrom(current);
     const edited = {
       ...guide,
       promisedLimit: { ...guide.promisedLimit, days: 4 },
@@ -258,20 +246,7 @@ describe('administration', () => {
 
   it('publishes an item decided by the counties only when its body is found in each of them', async () => {
     const code = DEMO_ITEM_CODES.minimumLiving;
-    const {
-      code: _c,
-      version: _v,
-      status: _s,
-      active: _a,
-      typeLabel: _t,
-      departmentName: _d,
-      publishedAt: _p,
-      delegations: _g,
-      basicCode: _b,
-      businessCode: _bc,
-      regionCode: _r,
-      ...guide
-    } = (await get(`/api/items/${code}`)).json();
+    const guide = guideFrom((await get(`/api/items/${code}`)).json());
     expect(guide.implementingBody.office).toEqual({ kind: 'department', keyword: '民政局' });
     const publishWith = async (implementingBody: unknown) => {
       const draft = await send('PUT', `/api/items/${code}/draft`, { guide: { ...guide, implementingBody } });
@@ -309,52 +284,15 @@ describe('administration', () => {
     const code = DEMO_ITEM_CODES.homestead;
     const current = (await get(`/api/items/${code}`)).json();
     expect(current.implementingBody.office).toEqual({ kind: 'government' });
-    const guide = Object.fromEntries(
-      Object.entries(current).filter(
-        ([k]) =>
-          ![
-            'code',
-            'version',
-            'status',
-            'active',
-            'typeLabel',
-            'departmentName',
-            'publishedAt',
-            'delegations',
-            'basicCode',
-            'businessCode',
-            'regionCode',
-          ].includes(k),
-      ),
-    );
+    const guide = guideFrom(current);
     expect((await send('PUT', `/api/items/${code}/draft`, { guide })).statusCode).toBe(200);
     const res = await send('POST', `/api/items/${code}/publish`);
     expect(res.statusCode, res.body).toBe(200);
   });
 
   it('creates an item as a draft, refuses a duplicate code and a village-level power', async () => {
-    const base = (await get(`/api/items/${DEMO_ITEM_CODES.residentPension}`)).json();
-    const {
-      code: _c,
-      version: _v,
-      status: _s,
-      active: _a,
-      typeLabel: _t,
-      departmentName: _d,
-      publishedAt: _p,
-      delegations: _g,
-      basicCode: _b,
-      businessCode: _bc,
-      regionCode: _r,
-      ...guide
-    } = base;
-    const body = {
-      code: '2111-GG-09001',
-      basicCode: 'GG901000',
-      businessCode: '2111-GG-09001-01',
-      regionCode: '211100',
-      guide: { ...guide, name: '村级就业信息登记' },
-    };
+    const guide = guideFrom((await get(`/api/items/${DEMO_ITEM_CODES.residentPension}`)).json());
+    const body = newItem('2111-GG-09001', 'GG901000', { ...guide, name: '村级就业信息登记' });
     const created = await send('POST', '/api/items', body);
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ version: 1, status: 'draft' });
@@ -382,20 +320,7 @@ describe('administration', () => {
   });
 
   it('keeps the acting office, the term and the printed entries of a new item; publish names the office', async () => {
-    const {
-      code: _c,
-      version: _v,
-      status: _s,
-      active: _a,
-      typeLabel: _t,
-      departmentName: _d,
-      publishedAt: _p,
-      delegations: _g,
-      basicCode: _b,
-      businessCode: _bc,
-      regionCode: _r,
-      ...guide
-    } = (await get(`/api/items/${DEMO_ITEM_CODES.minimumLiving}`)).json();
+    const guide = guideFrom((await get(`/api/items/${DEMO_ITEM_CODES.minimumLiving}`)).json());
     expect(guide.decideLevel).toBe('county');
     const formFields = [
       { key: 'premises', label: '经营场所', type: 'address', required: true },
@@ -409,13 +334,11 @@ describe('administration', () => {
       implementingBody: { name: '县（区）民政局', nature: '法定机关', ...(office ? { office } : {}) },
       result: { name: '救助证', type: 'certificate', validYears: 3, entries: ['scope', 'premises'], ...result },
     });
-    const created = await send('POST', '/api/items', {
-      code: itemCode,
-      basicCode: 'GF903000',
-      businessCode: `${itemCode}-01`,
-      regionCode: '211100',
-      guide: withBody({ kind: 'department', keyword: '慈善总会' }),
-    });
+    const created = await send(
+      'POST',
+      '/api/items',
+      newItem(itemCode, 'GF903000', withBody({ kind: 'department', keyword: '慈善总会' })),
+    );
     expect(created.statusCode, created.body).toBe(201);
     const draft = (await get(`/api/items/${itemCode}/draft`, admin)).json();
     expect(draft.implementingBody.office).toEqual({ kind: 'department', keyword: '慈善总会' });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { api, createTestApp, type TestApp } from '../../../test/harness';
+import { guideFrom, newItem } from '../../../test/item-fixtures';
 import { DEMO_ITEM_CODES } from '../catalog/index';
 
 let t: TestApp;
@@ -27,28 +28,12 @@ describe('item alignment report 事项清单对应检查', () => {
   beforeAll(async () => {
     const admin = await t.login('admin');
     // deliberately misconfigured: towns accept a county-decided licence, but the county hall does not take it in and nothing is delegated
-    const base = (await get(`/api/items/${DEMO_ITEM_CODES.roadExcavation}`)).json();
-    const {
-      code: _c,
-      version: _v,
-      status: _s,
-      active: _a,
-      typeLabel: _t,
-      departmentName: _d,
-      publishedAt: _p,
-      delegations: _g,
-      basicCode: _b,
-      businessCode: _bc,
-      regionCode: _r,
-      ...guide
-    } = base;
-    const created = await post('/api/items', admin, {
-      code: CODE,
-      basicCode: 'XK920100',
-      businessCode: `${CODE}-01`,
-      regionCode: '211100',
-      guide: { ...guide, name: '镇街受理测试许可', decideLevel: 'county', acceptLevels: ['town'] },
-    });
+    const guide = guideFrom((await get(`/api/items/${DEMO_ITEM_CODES.roadExcavation}`)).json());
+    const created = await post(
+      '/api/items',
+      admin,
+      newItem(CODE, 'XK920100', { ...guide, name: '镇街受理测试许可', decideLevel: 'county', acceptLevels: ['town'] }),
+    );
     expect(created.statusCode, created.body).toBe(201);
     expect((await post(`/api/items/${CODE}/publish`, admin)).statusCode).toBe(200);
   });

@@ -41,7 +41,17 @@ export interface Account {
   verified: boolean;
 }
 
-const toAccount = (u: repo.UserRow): Account => ({
+/** What an applicant's account is assigned: no region, department, hall or window (it sees only its own records). */
+export const APPLICANT_ASSIGNMENT = {
+  roles: ['applicant'] as Role[],
+  region_code: null,
+  region_prefix: null,
+  department_id: null,
+  hall_id: null,
+  window_id: null,
+};
+
+export const toAccount = (u: repo.UserRow): Account => ({
   id: u.id,
   username: u.username,
   kind: u.kind,

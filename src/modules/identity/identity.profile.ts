@@ -15,6 +15,7 @@ import { simulatedProvider } from './identity.provider';
 import * as repo from './identity.repository';
 import type { UserRow } from './identity.repository';
 import { forgettingSessions } from './identity.sessions';
+import { APPLICANT_ASSIGNMENT, toAccount } from './identity.accounts';
 
 export interface PublicUser {
   id: string;
@@ -96,14 +97,8 @@ export async function getMe(db: Db, actor: Actor): Promise<PublicUser> {
 export async function getProfile(db: Db, actor: Actor) {
   const u = await repo.findUserById(db, actor.id);
   if (!u) throw unauthorized();
-  return {
-    kind: u.kind,
-    name: u.name,
-    idNumber: u.id_number,
-    creditCode: u.credit_code,
-    phone: u.phone,
-    verified: u.kind !== 'staff' && u.verification !== 'unverified',
-  };
+  const { id: _id, username: _username, ...profile } = toAccount(u);
+  return profile;
 }
 
 export async function changePassword(
@@ -173,12 +168,7 @@ export async function registerApplicant(db: Db, input: RegisterInput, ip: string
       id_number: input.kind === 'person' ? input.idNumber! : null,
       credit_code: input.kind === 'company' ? input.creditCode! : null,
       phone: input.phone,
-      roles: ['applicant'],
-      region_code: null,
-      region_prefix: null,
-      department_id: null,
-      hall_id: null,
-      window_id: null,
+      ...APPLICANT_ASSIGNMENT,
     });
     await recordAudit(tx, {
       actor: { id: u.id, username: u.username },

@@ -12,6 +12,7 @@ import {
 } from '../../org/index';
 import { hashPassword } from '../identity.password';
 import { insertUser } from '../identity.repository';
+import { APPLICANT_ASSIGNMENT } from '../identity.accounts';
 
 /** Demo password for every demo account (demo data only; listed in the README). */
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -170,12 +171,7 @@ export async function seedDemoAccounts(db: Db): Promise<void> {
     id_number: '211103199001011234',
     credit_code: null,
     phone: '13804271234',
-    roles: ['applicant'],
-    region_code: null,
-    region_prefix: null,
-    department_id: null,
-    hall_id: null,
-    window_id: null,
+    ...APPLICANT_ASSIGNMENT,
   });
   await insertUser(db, {
     ...verified,
@@ -187,11 +183,6 @@ export async function seedDemoAccounts(db: Db): Promise<void> {
     id_number: null,
     credit_code: '91211103MA0Y8K2P7J',
     phone: '13804275678',
-    roles: ['applicant'],
-    region_code: null,
-    region_prefix: null,
-    department_id: null,
-    hall_id: null,
-    window_id: null,
+    ...APPLICANT_ASSIGNMENT,
   });
 }

@@ -11,6 +11,7 @@ import { tables, type Db } from '../../../platform/db';
 import type { Role } from '../../../platform/auth';
 import { getRegion, listHallsInRegion } from '../../org/index';
 import type { IdentityTables } from '../identity.tables';
+import { APPLICANT_ASSIGNMENT } from '../identity.accounts';
 import { DEMO_TOWN_CODE, DEMO_VILLAGE_CODE } from '../../org/index';
 
 export interface HistoryPerson {
@@ -292,12 +293,7 @@ export async function seedHistoryPeople(db: Db, seed: number): Promise<HistoryPe
         verification: 'window' as const,
         verified_at: new Date(),
         verification_source: a.kind === 'person' ? 'resident_id' : 'business_licence',
-        roles: ['applicant'] as Role[],
-        region_code: null,
-        region_prefix: null,
-        department_id: null,
-        hall_id: null,
-        window_id: null,
+        ...APPLICANT_ASSIGNMENT,
         last_login_at: null,
       })),
     ])

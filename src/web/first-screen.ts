@@ -118,17 +118,13 @@ function itemResult(item: ItemRow): string {
   );
 }
 
-function bundleCard(hash: string, b: BundleRow): string {
-  const { v } = classes(hash);
+function bundleCard(b: BundleRow): string {
   return (
-    `<div class="ant-col ant-col-xs-24 ant-col-md-12 ${v}" style="padding-inline:6px">` +
-    `<div class="ant-card ant-card-bordered ant-card-small item-card ${v}"><div class="ant-card-body">` +
-    `<div class="item-card-title">${escapeHtml(b.name)}</div>` +
-    `<div class="ant-typography ant-typography-secondary ant-typography-ellipsis ant-typography-ellipsis-multiple-line ${v}" style="margin-bottom:8px;-webkit-line-clamp:2">${escapeHtml(b.description)}</div>` +
-    `<div class="item-meta"><span class="ant-tag ant-tag-filled ant-tag-red ${v}" style="margin-right:0">${escapeHtml(t('bd.itemCount', { n: b.itemCodes.length }))}</span>` +
+    `<div class="bundle-card"><div class="item-card-title">${escapeHtml(b.name)}</div>` +
+    `<div class="bundle-description">${escapeHtml(b.description)}</div>` +
+    `<div class="item-meta"><span class="item-type">${escapeHtml(t('bd.itemCount', { n: b.itemCodes.length }))}</span>` +
     `<span>${escapeHtml(b.modeLabel)}</span>` +
-    `<a href="/bundles/${escapeHtml(encodeURIComponent(b.code))}/apply">${escapeHtml(t('bd.apply'))}</a></div>` +
-    `</div></div></div>`
+    `<a href="/bundles/${escapeHtml(encodeURIComponent(b.code))}/apply">${escapeHtml(t('bd.apply'))}</a></div></div>`
   );
 }
 
@@ -144,11 +140,10 @@ export function homeFirstScreen(hash: string, data: { bundles: BundleRow[]; item
     `<button type="submit" class="ant-btn ${v} ant-btn-primary ant-btn-color-primary ant-btn-variant-solid ant-btn-lg ant-btn-compact-item ant-btn-compact-last-item hero-search-btn"><span>${escapeHtml(t('portal.searchButton'))}</span></button>` +
     `</form><div class="hero-links"><a href="/track">${escapeHtml(t('track.title'))}</a></div></section>`;
   const bundles = data.bundles.length
-    ? `<section id="bundles" class="ant-card ant-card-bordered ant-card-small ${v}" style="margin-bottom:16px">` +
-      `<div class="ant-card-head"><div class="ant-card-head-wrapper"><h2 class="ant-card-head-title" style="margin:0;font-size:inherit">${escapeHtml(t('bd.title'))}</h2></div></div>` +
-      `<div class="ant-card-body"><div class="ant-row ${v}" style="margin-inline:-6px;row-gap:12px">` +
-      data.bundles.map((b) => bundleCard(hash, b)).join('') +
-      `</div></div></section>`
+    ? `<section id="bundles" class="plain-card" aria-labelledby="bundles-title"><div class="plain-card-head">` +
+      `<h2 id="bundles-title" class="plain-card-title">${escapeHtml(t('bd.title'))}</h2>` +
+      `<span class="plain-card-extra hide-xs">${escapeHtml(t('bd.homeHint'))}</span></div>` +
+      `<div class="plain-card-body"><div class="bundle-grid">${data.bundles.map(bundleCard).join('')}</div></div></section>`
     : '';
   const results = data.items.length
     ? `<p class="ant-typography ant-typography-secondary ${v}" style="margin:0">${escapeHtml(t('portal.resultsCount', { n: data.total }))}</p>` +

@@ -161,21 +161,18 @@ export function guideFirstScreen(hash: string, g: GuideData): string {
     [t('guide.itemCode'), g.code],
     [t('guide.itemType'), g.typeLabel || label('itemType', g.type)],
     [t('guide.department'), g.implementingBody?.name ?? g.departmentName ?? ''],
+    ...(g.implementingBody?.nature ? [[t('guide.bodyNature'), g.implementingBody.nature] as [string, string]] : []),
     ...(g.serviceObjects?.length ? [[t('guide.serviceObjects'), g.serviceObjects.join('、')] as [string, string]] : []),
     [t('guide.decideLevel'), label('level', g.decideLevel)],
     [t('guide.acceptLevels'), (g.acceptLevels ?? []).map((l) => label('level', l)).join('、')],
     [t('guide.handlingType'), label('handling', g.handlingType)],
   ];
   const rows = facts
-    .map(
-      ([k, val]) =>
-        `<tr class="ant-descriptions-row"><th class="ant-descriptions-item-label"><span>${escapeHtml(k)}</span></th></tr>` +
-        `<tr class="ant-descriptions-row"><td class="ant-descriptions-item-content"><span>${escapeHtml(val)}</span></td></tr>`,
-    )
+    .map(([k, val]) => `<tr><th scope="row">${escapeHtml(k)}</th><td>${escapeHtml(val)}</td></tr>`)
     .join('');
-  const card = (title: string, body: string) =>
-    `<section class="ant-card ant-card-bordered ant-card-small guide-section ${v}"><div class="ant-card-head"><div class="ant-card-head-wrapper">` +
-    `<h2 class="ant-card-head-title" style="margin:0;font-size:inherit">${escapeHtml(title)}</h2></div></div><div class="ant-card-body">${body}</div></section>`;
+  const card = (id: string, title: string, body: string) =>
+    `<section class="plain-card guide-section" aria-labelledby="fs-${id}-title"><div class="plain-card-head">` +
+    `<h2 id="fs-${id}-title" class="plain-card-title">${escapeHtml(title)}</h2></div><div class="plain-card-body">${body}</div></section>`;
   const materials = (g.materials ?? [])
     .map(
       (m, i) =>
@@ -185,8 +182,8 @@ export function guideFirstScreen(hash: string, g: GuideData): string {
     )
     .join('');
   const title =
-    `<div class="ant-card ant-card-bordered guide-section ${v}"><div class="ant-card-body">` +
-    `<h1 class="ant-typography ${v}" style="margin-top:0;font-size:24px">${escapeHtml(g.name)}</h1>` +
+    `<div class="plain-card guide-section"><div class="plain-card-body">` +
+    `<h1 class="guide-title">${escapeHtml(g.name)}</h1>` +
     `<div class="ant-space ${v} ant-space-horizontal ant-space-align-center" style="flex-wrap:wrap;gap:8px">` +
     tag(g.typeLabel || label('itemType', g.type), 'red') +
     tag(label('handling', g.handlingType)) +
@@ -201,11 +198,8 @@ export function guideFirstScreen(hash: string, g: GuideData): string {
     `<li class="ant-breadcrumb-separator" aria-hidden="true">/</li><li class="ant-breadcrumb-item"><span class="ant-breadcrumb-link">${escapeHtml(g.name)}</span></li></ol></nav>` +
     `<div class="ant-row ${v}" style="margin-inline:-8px;row-gap:16px"><div class="ant-col ant-col-xs-24 ant-col-lg-18 ${v}" style="padding-inline:8px">` +
     title +
-    card(
-      t('guide.basicInfo'),
-      `<div class="ant-descriptions ant-descriptions-small ant-descriptions-bordered ${v}"><div class="ant-descriptions-view"><table><tbody>${rows}</tbody></table></div></div>`,
-    ) +
-    (materials ? card(t('guide.materials'), `<ol class="guide-materials">${materials}</ol>`) : '') +
+    card('basic', t('guide.basicInfo'), `<table class="fact-table"><tbody>${rows}</tbody></table>`) +
+    (materials ? card('materials', t('guide.materials'), `<ol class="guide-materials">${materials}</ol>`) : '') +
     `</div></div>`;
   return page(hash, `<div>${main}</div>`);
 }

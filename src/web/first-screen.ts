@@ -232,13 +232,14 @@ export function withFirstScreen(shell: string, screen: string, title: string): s
   if (entry)
     html = html.replace(
       '</head>',
-      `  <script defer src="/boot.js" data-entry="${escapeHtml(entry)}" data-preload="${escapeHtml(preloads.join(' '))}"></script>\n  </head>`,
+      () =>
+        `  <script defer src="/boot.js" data-entry="${escapeHtml(entry)}" data-preload="${escapeHtml(preloads.join(' '))}"></script>\n  </head>`,
     );
   return html
-    .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)}</title>`)
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(title)}</title>`)
     .replace(
       /<div id="root">[\s\S]*<\/div>(?=\s*<\/body>)/,
-      `<div id="first-screen">${screen}</div><div id="root" hidden></div>`,
+      () => `<div id="first-screen">${screen}</div><div id="root" hidden></div>`,
     );
 }
 

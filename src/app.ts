@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import fastifyStatic from '@fastify/static';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Config } from './platform/config';
@@ -12,6 +9,7 @@ import type { App } from './platform/module';
 import { modules, seedDemoHistory } from './modules/index';
 import { authenticateToken } from './modules/identity/index';
 import { registerAuditRoutes } from './platform/audit.routes';
+import { registerWeb } from './web/serve';
 
 export async function migrate(database: Database): Promise<string[]> {
   return migrateToLatest(database.db, collectMigrations(modules));
@@ -86,31 +84,6 @@ export async function buildApp(config: Config, database: Database, options: AppO
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  if (fs.existsSync(path.join(config.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, {
-      root: config.webDist,
-      wildcard: false,
-      // The build writes each asset also as .br and .gz (web/vite.config.ts): sent as they are, never compressed per request.
-      preCompressed: true,
-      // Hashed assets never change; the shell must be re-fetched so a new build is picked up.
-      setHeaders: (reply, file) =>
-        reply.header(
-          'cache-control',
-          file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        ),
-    });
-    // Client-side routes fall back to the app shell; unknown /api paths and missing files stay 404 problems.
-    app.get('/*', { schema: { hide: true } }, (req, reply) => {
-      const pathname = req.url.split('?')[0] ?? '';
-      // Files added by a rebuild after start (static routes are registered at start) are still served.
-      const rel = decodeURIComponent(pathname).replace(/^\/+/, '');
-      if (/^assets\/[\w.-]+$/.test(rel) && fs.existsSync(path.join(config.webDist, rel))) {
-        return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(rel);
-      }
-      if (pathname.startsWith('/api/') || pathname.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(pathname))
-        return reply.callNotFound();
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    });
-  }
+  await registerWeb(app, config.webDist);
   return app;
 }

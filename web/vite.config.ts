@@ -123,6 +123,10 @@ export default defineConfig({
             // Typography on its own: every area uses it, and grouped with the routes' other pieces it brought them
             // (List, for one) into pages that use none of them.
             { name: 'vendor-antd-typography', test: /node_modules[\\/]antd[\\/]es[\\/]typography[\\/]/, priority: 25 },
+            // Tags and the grid likewise: the portal home uses neither any more, and grouped by the routes that do they
+            // came with radio buttons and others into the supervision area's first load.
+            { name: 'vendor-antd-tag', test: /node_modules[\\/]antd[\\/]es[\\/]tag[\\/]/, priority: 25 },
+            { name: 'vendor-antd-grid', test: /node_modules[\\/]antd[\\/]es[\\/](grid|row|col)[\\/]/, priority: 25 },
             // antd with its rc-* components and css-in-js (~1 MB minified): split by which
             // routes use each module (entriesAware), so the entry does not carry Table, Form or
             // the pickers that only lazy pages need, and no piece is huge.

@@ -1,6 +1,7 @@
 import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Root, startRoute } from './App';
+import { takeOverFirstScreen } from './firstScreen';
 import './styles.css';
 
 const el = document.getElementById('root');
@@ -8,6 +9,7 @@ const el = document.getElementById('root');
 // of one long task before anything responds (the header from index.html stays until the commit).
 if (el) {
   startRoute(window.location.pathname, window.location.search);
+  takeOverFirstScreen(el);
   const root = createRoot(el);
   startTransition(() =>
     root.render(

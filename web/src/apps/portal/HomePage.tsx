@@ -1,4 +1,4 @@
-import { Button, Card, Col, Empty, Input, Pagination, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { Button, Card, Empty, Input, Pagination, Select, Skeleton, Space, Typography } from 'antd';
 import { ClockCircleOutlined, FileSearchOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -6,6 +6,7 @@ import { api, type QueryOf } from '../../shared/client';
 import { useI18n } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
 import { ErrorResult } from '../../shared/components/common';
+import { Later } from '../../shared/components/Later';
 import { BundleCatalog } from './BundleCatalog';
 import { CITY_DEPARTMENTS_QUERY, HOME_PAGE_SIZE } from './requests';
 import { ITEM_TYPES, REGION_LEVELS, type Department, type ItemSummary, type Paged } from '../../shared/types';
@@ -121,8 +122,9 @@ export default function HomePage() {
 
       {!hasFilters && <BundleCatalog />}
 
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Space orientation="vertical" size={10} style={{ width: '100%' }}>
+      {/* Plain elements around the filters (antd's card, space and grid cost the home's first render on a phone). */}
+      <div className="plain-card">
+        <div className="plain-card-body filter-panel">
           <div className="filter-row" data-testid="type-filter">
             <span className="filter-label">{t('portal.typeFilter')}</span>
             <Chip checked={!type} onChange={() => update({ type: '' })} testId="type-chip-all">
@@ -155,11 +157,9 @@ export default function HomePage() {
               </Chip>
             ))}
           </div>
-          <Row gutter={[8, 8]} align="middle">
-            <Col flex="none">
-              <span className="filter-label">{t('portal.departmentFilter')}</span>
-            </Col>
-            <Col flex="auto" style={{ minWidth: 0 }}>
+          <div className="filter-department">
+            <span className="filter-label">{t('portal.departmentFilter')}</span>
+            <div className="filter-department-select">
               <Select
                 data-testid="portal-department"
                 aria-label={t('portal.departmentFilter')}
@@ -174,17 +174,15 @@ export default function HomePage() {
                   .filter((d) => d.active !== false)
                   .map((d) => ({ value: d.code, label: d.name }))}
               />
-            </Col>
+            </div>
             {hasFilters && (
-              <Col flex="none">
-                <Button type="link" onClick={() => setParams(new URLSearchParams())} data-testid="clear-filters">
-                  {t('portal.clearFilters')}
-                </Button>
-              </Col>
+              <Button type="link" onClick={() => setParams(new URLSearchParams())} data-testid="clear-filters">
+                {t('portal.clearFilters')}
+              </Button>
             )}
-          </Row>
-        </Space>
-      </Card>
+          </div>
+        </div>
+      </div>
 
       {results.error ? (
         <ErrorResult error={results.error} onRetry={results.reload} />
@@ -231,18 +229,21 @@ export default function HomePage() {
               </li>
             ))}
           </ul>
-          <div style={{ display: 'flex', justifyContent: 'center' }}>
-            <Pagination
-              data-testid="result-pagination"
-              current={results.data.page}
-              pageSize={results.data.pageSize}
-              total={results.data.total}
-              showSizeChanger={false}
-              responsive
-              showLessItems
-              onChange={(p) => update({ page: String(p) })}
-            />
-          </div>
+          {/* Below the first screen: rendered in a later task. */}
+          <Later>
+            <div style={{ display: 'flex', justifyContent: 'center' }}>
+              <Pagination
+                data-testid="result-pagination"
+                current={results.data.page}
+                pageSize={results.data.pageSize}
+                total={results.data.total}
+                showSizeChanger={false}
+                responsive
+                showLessItems
+                onChange={(p) => update({ page: String(p) })}
+              />
+            </div>
+          </Later>
         </>
       ) : (
         <Card>

@@ -1,20 +1,4 @@
-import {
-  Alert,
-  Breadcrumb,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Empty,
-  Grid,
-  Row,
-  Skeleton,
-  Space,
-  Steps,
-  Tag,
-  Typography,
-  type DescriptionsProps,
-} from 'antd';
+import { Alert, Breadcrumb, Button, Card, Col, Empty, Row, Skeleton, Space, Steps, Tag, Typography } from 'antd';
 import { PrinterOutlined, PhoneOutlined, EnvironmentOutlined, FormOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -48,20 +32,51 @@ function ApplyButton({ code }: { code: string }) {
   );
 }
 
+/**
+ * A section of the guide: plain elements styled like antd's small card (styles.css `.plain-card`); a guide has a
+ * dozen of them and antd's cards were a large part of its first render on a phone.
+ */
 function Section({ id, title, children }: { id: string; title: ReactNode; children: ReactNode }) {
   return (
-    <Card id={id} title={title} className="guide-section" size="small" data-testid={`guide-${id}`}>
-      {children}
-    </Card>
+    <section id={id} className="plain-card guide-section" data-testid={`guide-${id}`} aria-labelledby={`${id}-title`}>
+      <div className="plain-card-head">
+        <h2 id={`${id}-title`} className="plain-card-title">
+          {title}
+        </h2>
+      </div>
+      <div className="plain-card-body">{children}</div>
+    </section>
+  );
+}
+
+interface Fact {
+  key: string;
+  label: ReactNode;
+  children: ReactNode;
+}
+
+/** Label / value facts as a bordered table (styles.css `.fact-table`; stacked on a phone). */
+function Facts({ items }: { items: Fact[] }) {
+  return (
+    <table className="fact-table">
+      <tbody>
+        {items.map((f) => (
+          <tr key={f.key}>
+            <th scope="row">{f.label}</th>
+            <td>{f.children}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
 /** A small side card of label / value facts, or an empty mark when the guide has none. */
-function SideFacts({ title, items }: { title: ReactNode; items: DescriptionsProps['items'] | undefined | null }) {
+function SideFacts({ id, title, items }: { id: string; title: ReactNode; items: Fact[] | undefined | null }) {
   return (
-    <Card className="guide-section" size="small" title={title}>
-      {items ? <Descriptions size="small" column={1} items={items} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
-    </Card>
+    <Section id={id} title={title}>
+      {items ? <Facts items={items} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+    </Section>
   );
 }
 
@@ -128,7 +143,6 @@ function MaterialList({ materials }: { materials: Material[] }) {
 export default function ItemGuidePage() {
   const { code = '' } = useParams();
   const { t, label } = useI18n();
-  const screens = Grid.useBreakpoint();
   const {
     data: g,
     loading,
@@ -162,31 +176,29 @@ export default function ItemGuidePage() {
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={18}>
-          <Card className="guide-section">
-            <Typography.Title level={3} style={{ marginTop: 0 }} data-testid="item-title">
-              {g.name}
-            </Typography.Title>
-            <Space wrap>
-              <Tag color="red">{g.typeLabel || label('itemType', g.type)}</Tag>
-              <Tag>{label('handling', g.handlingType)}</Tag>
-              {g.visits === 0 && <Tag color="green">{t('portal.zeroVisit')}</Tag>}
-              {g.version !== undefined && (
-                <Typography.Text type="secondary">
-                  {t('guide.version')} {String(g.version)}
-                </Typography.Text>
-              )}
-            </Space>
-            <div style={{ marginTop: 12 }}>
-              <ApplyButton code={code} />
+          <div className="plain-card guide-section">
+            <div className="plain-card-body">
+              <h1 className="guide-title" data-testid="item-title">
+                {g.name}
+              </h1>
+              <Space wrap>
+                <Tag color="red">{g.typeLabel || label('itemType', g.type)}</Tag>
+                <Tag>{label('handling', g.handlingType)}</Tag>
+                {g.visits === 0 && <Tag color="green">{t('portal.zeroVisit')}</Tag>}
+                {g.version !== undefined && (
+                  <Typography.Text type="secondary">
+                    {t('guide.version')} {String(g.version)}
+                  </Typography.Text>
+                )}
+              </Space>
+              <div style={{ marginTop: 12 }}>
+                <ApplyButton code={code} />
+              </div>
             </div>
-          </Card>
+          </div>
 
           <Section id="basic" title={t('guide.basicInfo')}>
-            <Descriptions
-              size="small"
-              bordered
-              layout={screens.sm === false ? 'vertical' : 'horizontal'}
-              column={{ xs: 1, sm: 1, md: 2 }}
+            <Facts
               items={[
                 { key: 'code', label: t('guide.itemCode'), children: code },
                 { key: 'type', label: t('guide.itemType'), children: g.typeLabel || label('itemType', g.type) },
@@ -402,6 +414,7 @@ export default function ItemGuidePage() {
               </Space>
             </Card>
             <SideFacts
+              id="hall"
               title={
                 <>
                   <EnvironmentOutlined /> {t('guide.hall')}
@@ -416,6 +429,7 @@ export default function ItemGuidePage() {
               }
             />
             <SideFacts
+              id="contacts"
               title={
                 <>
                   <PhoneOutlined /> {t('guide.contacts')}

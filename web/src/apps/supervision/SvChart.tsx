@@ -2,21 +2,12 @@
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
 import { BarChart, PieChart, TreemapChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { CSSProperties } from 'react';
 
 // Only the pieces used by the supervision pages (tree-shaken ECharts), in this area's chunk.
-echarts.use([
-  BarChart,
-  PieChart,
-  TreemapChart,
-  GridComponent,
-  LegendComponent,
-  TitleComponent,
-  TooltipComponent,
-  CanvasRenderer,
-]);
+echarts.use([BarChart, PieChart, TreemapChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 /** One ECharts canvas that fills its container's width. */
 export default function SvChart({

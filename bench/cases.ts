@@ -18,10 +18,16 @@ import {
 import { generateCases } from './generate';
 import { LeanConnection } from './lean-http';
 
-const PORT = 3311;
+/**
+ * A short run on a shared machine: BENCH_PORT, BENCH_DB (the pgbench database is `${BENCH_DB}_pgbench`),
+ * BENCH_CLIENTS ("8,16"), BENCH_INBOX=0 skips the million-case inbox, BENCH_APPEND=0 only prints the section.
+ */
+const PORT = Number(process.env.BENCH_PORT ?? 3311);
 const BASE = `http://127.0.0.1:${PORT}`;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
-const DB = 'yiwang_bench_cases';
+const DB = process.env.BENCH_DB ?? 'yiwang_bench_cases';
+const PGBENCH_DB = process.env.BENCH_DB ? `${process.env.BENCH_DB}_pgbench` : 'yiwang_pgbench';
+const CLIENTS = (process.env.BENCH_CLIENTS ?? '8,16,32').split(',').map(Number);
 const ITEM = '2111-XK-00002'; // 食品经营许可, decided by the city 行政审批服务局
 const date = new Date().toISOString().slice(0, 10);
 const rows: string[] = [];
@@ -108,7 +114,7 @@ async function drive(desks: CaseState[][], minimal: boolean, seconds: number) {
   return { latencies, conflicts };
 }
 
-for (const clients of [8, 16, 32]) {
+for (const clients of CLIENTS) {
   const desks: CaseState[][] = [];
   for (let i = 0; i < clients; i++)
     desks.push(await Promise.all(Array.from({ length: CASES_PER_CLIENT }, acceptedCase)));
@@ -139,8 +145,11 @@ for (const clients of [8, 16, 32]) {
 // 2. The inbox with one million generated cases (bench/generate.ts): 5 % still open, over the whole demo city.
 // The server is stopped while the cases are generated (its idle connections would time out meanwhile).
 await server.stop();
-generateCases(DB, { total: 1_000_000, openEvery: 20 });
-({ server } = await startServer(env, PORT));
+const inbox = process.env.BENCH_INBOX !== '0';
+if (inbox) {
+  generateCases(DB, { total: 1_000_000, openEvery: 20 });
+  ({ server } = await startServer(env, PORT));
+}
 
 async function inboxLatency(user: string, query: string): Promise<string> {
   const c = await new ApiClient(BASE).signIn(user);
@@ -154,22 +163,25 @@ async function inboxLatency(user: string, query: string): Promise<string> {
   if (r.non2xx > 0) throw new Error(`inbox ${user} ${query}: ${r.non2xx} non-2xx`);
   return `| inbox with 1 000 000 cases: ${user} \`${query}\`, 8 clients | ${Math.round(r.requests.average)} req/s | p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms |`;
 }
-rows.push(await inboxLatency('clerk-city', 'pageSize=20'));
-rows.push(await inboxLatency('clerk-county', 'deadlineState=overdue&pageSize=20'));
-rows.push(await inboxLatency('supervisor', 'view=all&pageSize=20'));
-rows.push(await inboxLatency('clerk-city', `view=all&q=${encodeURIComponent('申请人4321')}&pageSize=20`));
-await server.stop();
+if (inbox) {
+  rows.push(await inboxLatency('clerk-city', 'pageSize=20'));
+  rows.push(await inboxLatency('clerk-county', 'deadlineState=overdue&pageSize=20'));
+  rows.push(await inboxLatency('supervisor', 'view=all&pageSize=20'));
+  rows.push(await inboxLatency('clerk-city', `view=all&q=${encodeURIComponent('申请人4321')}&pageSize=20`));
+  await server.stop();
+}
 
 // Reference: pgbench TPC-B-like (the default script) on the same PostgreSQL, same client counts.
-recreateDatabase('yiwang_pgbench');
-pgbenchInit('yiwang_pgbench', 10);
-for (const clients of [8, 16, 32]) {
-  const tps = pgbench(['-c', String(clients), '-j', '2', '-T', String(SECONDS), 'yiwang_pgbench']);
+recreateDatabase(PGBENCH_DB);
+pgbenchInit(PGBENCH_DB, 10);
+for (const clients of CLIENTS) {
+  const tps = pgbench(['-c', String(clients), '-j', '2', '-T', String(SECONDS), PGBENCH_DB]);
   rows.push(`| reference: pgbench TPC-B-like, ${clients} clients | ${tps.toFixed(0)} TPS | |`);
 }
 psql('postgres', `drop database if exists ${DB} with (force)`);
+if (process.env.BENCH_DB) psql('postgres', `drop database if exists ${PGBENCH_DB} with (force)`);
 
-const ratioRows = [8, 16, 32].flatMap((n) => {
+const ratioRows = CLIENTS.flatMap((n) => {
   const ref = Number(/(\d+) TPS/.exec(rows.find((r) => r.includes(`TPC-B-like, ${n} clients`))!)![1]);
   return ['whole case view', 'return=minimal'].map((mode) => {
     const ours = Number(/(\d+) \/s/.exec(rows.find((r) => r.includes(`${mode}, ${n} clients`))!)![1]);
@@ -179,4 +191,4 @@ const ratioRows = [8, 16, 32].flatMap((n) => {
 
 const section = `## ${date} — cases (办件)\n\nMachine: ${machine()}. Load generator and server share the machine; PostgreSQL on the same host.\n\n| measure | result | detail |\n|---|---|---|\n${[...rows, ...ratioRows].join('\n')}`;
 console.log(section);
-appendResults(section);
+if (process.env.BENCH_APPEND !== '0') appendResults(section);

@@ -32,6 +32,26 @@ export const foodForm = {
   foodSafetyOfficer: '李娜',
 };
 
+/** The form of a 最低生活保障 application for `applicant` (a household of three in 兴隆台区). */
+export const minimumLivingForm = (applicant: { name: string; idNumber: string; phone: string } = PERSON) => ({
+  applicantName: applicant.name,
+  idNumber: applicant.idNumber,
+  phone: applicant.phone,
+  address: '兴隆台区振兴街道世纪社区 8 号',
+  householdSize: 3,
+  monthlyIncome: 900,
+  reason: '家庭成员因病丧失劳动能力',
+  residenceType: '城市',
+});
+
+/** The demo company as the applicant a window clerk registers. */
+export const COMPANY = {
+  kind: 'company',
+  name: '盘锦辽河示范科技有限公司',
+  creditCode: COMPANY_CODE,
+  phone: '13804275678',
+};
+
 /** Materials whose paper originals were checked at the window. */
 export const paper = (...ids: string[]) =>
   ids.map((materialId) => ({ materialId, fileIds: [] as string[], paper: true }));
@@ -77,6 +97,22 @@ export function caseFixtures(app: () => TestApp, keyPrefix = 'test') {
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as { id: string; number: string; status: string };
   };
+  /** A village clerk registers a 最低生活保障 application at the window (decided by 兴隆台区, four-level linkage). */
+  const registerMinimumLiving = async (
+    clerk: Headers,
+    applicant: { kind: string; name: string; idNumber: string; phone: string } = PERSON,
+  ) => {
+    const res = await createCase(clerk, {
+      itemCode: DEMO_ITEM_CODES.minimumLiving,
+      form: minimumLivingForm(applicant),
+      materials: paper('m1', 'm3', 'm4', 'm7'),
+      submit: true,
+      applicant,
+      channel: 'window',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { id: string; number: string; status: string };
+  };
   /** A tiny but complete PDF uploaded through the files API; returns its id. */
   const upload = async (headers: Headers, name = 'scan.pdf'): Promise<string> => {
     const boundary = `----yw${Math.random().toString(16).slice(2)}`;
@@ -97,6 +133,30 @@ export function caseFixtures(app: () => TestApp, keyPrefix = 'test') {
     expect(res.statusCode, res.body).toBe(201);
     return res.json().id as string;
   };
+  /** The company files a complete 食品经营许可 online (m2 and m6 come from the e-licence; m7 is optional). */
+  const fileFood = async (headers: Headers, over: Record<string, unknown> = {}) => {
+    const materials = [
+      { materialId: 'm1', fileIds: [await upload(headers, '申请书.pdf')] },
+      { materialId: 'm3', fileIds: [await upload(headers, '布局图.pdf')] },
+      { materialId: 'm4', fileIds: [await upload(headers, '规章制度目录.pdf')] },
+      { materialId: 'm5', fileIds: [await upload(headers, '培训合格证明.pdf')] },
+    ];
+    const res = await createCase(headers, {
+      itemCode: DEMO_ITEM_CODES.foodBusiness,
+      form: foodForm,
+      materials,
+      submit: true,
+      ...over,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { id: string; number: string; status: string };
+  };
+  /** Events in a case's history. */
+  const eventCount = async (id: string) =>
+    Number(
+      (await sql<{ n: number }>`select count(*)::int as n from case_events where case_id = ${id}`.execute(app().db))
+        .rows[0]!.n,
+    );
   /** Rows in a table. */
   const count = async (table: string) =>
     Number((await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(app().db)).rows[0]!.n);
@@ -106,5 +166,19 @@ export function caseFixtures(app: () => TestApp, keyPrefix = 'test') {
       (await sql<{ n: number }>`select count(*)::int as n from audit_log where action = ${action}`.execute(app().db))
         .rows[0]!.n,
     );
-  return { ...http, newKey, createCase, view, act, actOk, registerIndividual, upload, count, auditCount };
+  return {
+    ...http,
+    newKey,
+    createCase,
+    view,
+    act,
+    actOk,
+    registerIndividual,
+    registerMinimumLiving,
+    upload,
+    fileFood,
+    eventCount,
+    count,
+    auditCount,
+  };
 }

@@ -17,7 +17,7 @@ import {
 } from '../../platform/errors';
 import { getPublishedItem, type ItemDetail } from '../catalog/index';
 import { addWorkdays, countWorkdays, todayInShanghai } from '../calendar/index';
-import { caseStatusesFor, caseStatusesOrHidden, createCaseInTransaction } from '../cases/index';
+import { caseStatusesFor, caseStatusesOrHidden, casesVisibleTo, createCaseInTransaction } from '../cases/index';
 import * as repo from './bundles.repository';
 import type { ApplicationRow, BundleRow } from './bundles.repository';
 import {
@@ -365,8 +365,8 @@ const ownsApplication = (actor: Actor, row: ApplicationRow) => row.applicant_id 
  */
 async function buildView(db: Db, actor: Actor, row: ApplicationRow, now: Date): Promise<ApplicationView> {
   const statuses = ownsApplication(actor, row)
-    ? await caseStatusesFor(db, actor, row.case_ids)
-    : await caseStatusesOrHidden(db, actor, row.case_ids);
+    ? await caseStatusesFor(db, actor, row.case_ids, now)
+    : await caseStatusesOrHidden(db, actor, row.case_ids, now);
   if (statuses.every((c) => c === null)) throw notFound('一件事申请');
   const names = new Map<string, string>();
   for (const code of row.item_codes)
@@ -432,7 +432,7 @@ export async function getApplicationForCase(
   caseId: string,
   now = new Date(),
 ): Promise<ApplicationView | null> {
-  if (!(await caseStatusesOrHidden(db, actor, [caseId]))[0]) throw notFound('办件');
+  if (!(await casesVisibleTo(db, actor, [caseId])).has(caseId)) throw notFound('办件');
   const row = await repo.findApplicationByCase(db, caseId);
   // A case filed on its own: a plain answer, not an error (every case page asks).
   if (!row) return null;
@@ -446,7 +446,7 @@ export async function getApplicationForCase(
 export async function bundleLinksFor(db: Db, actor: Actor, caseIds: readonly string[]) {
   const rows = await repo.findApplicationsByCases(db, caseIds);
   const linked = caseIds.filter((id) => rows.some((r) => r.case_ids.includes(id)));
-  const visible = new Set((await caseStatusesOrHidden(db, actor, linked)).flatMap((c) => (c ? [c.id] : [])));
+  const visible = await casesVisibleTo(db, actor, linked);
   const items = [];
   for (const caseId of linked) {
     const row = rows.find((r) => r.case_ids.includes(caseId));
@@ -472,7 +472,7 @@ export async function listMyApplications(db: Db, actor: Actor, query: Applicatio
   const today = todayInShanghai(now);
   const items = [];
   for (const row of rows) {
-    const cases = await caseStatusesFor(db, actor, row.case_ids);
+    const cases = await caseStatusesFor(db, actor, row.case_ids, now);
     const status = applicationStatus(
       row.submitted,
       cases.map((c) => c.finished),

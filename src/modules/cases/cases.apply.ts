@@ -4,21 +4,22 @@
  * per idempotency key.
  */
 import { createHash } from 'node:crypto';
-import type { Db } from '../../platform/db';
-import { hasRole, type Actor } from '../../platform/auth';
+import type { Db, Tx } from '../../platform/db';
+import { joinTransaction } from '../../platform/db';
+import { type Actor } from '../../platform/auth';
 import { auditInsert, canonicalJson } from '../../platform/audit';
 import { insertRows } from '../../platform/writes';
-import { fieldError, forbidden, unprocessable } from '../../platform/errors';
+import { conflict, fieldError, forbidden, unprocessable } from '../../platform/errors';
 import { getPublishedItem, type ItemDetail } from '../catalog/index';
 import { getDepartmentsByKind, getHall, getRegion, getRegionPath, listHallsInRegion } from '../org/index';
-import { getProcessDefinition, transition, type Performer, type TransitionOk } from '../workflow/index';
+import { getProcessDefinition, statusLabel, transition, type Performer, type TransitionOk } from '../workflow/index';
 import * as repo from './cases.repository';
 import type { CaseRow } from './cases.repository';
 import { shanghaiDay } from './cases.clock';
 import { formatCaseNumber, numberPrefix } from './cases.numbering';
 import { formatTrackingCode, newTrackingCode, trackingHint } from './cases.tracking';
 import { idTail, validateApplicant, validateForm, validateMaterials, type MaterialRow } from './cases.form';
-import { canFile } from './cases.policy';
+import { assertEditsDraft, assertFiles, filesAtWindow, filingAs } from './cases.policy';
 import { findApplicantAccount } from '../identity/index';
 import { applicantNotice } from './cases.outputs';
 import type { ApplicantInfo, Channel, Level, LinkageHop, Pickup } from './cases.tables';
@@ -29,10 +30,18 @@ import {
   linkageChain,
   type LinkageGuide,
 } from './cases.linkage';
-import { type CreateCaseBody } from './cases.schemas';
-import { type Ctx } from './cases.context';
-import { eventHead, actionableAt } from './cases.steps';
-import { throwFieldErrors, assertMaterialFiles, missingMaterials, onlineApplicant } from './cases.inputs';
+import type { CaseView, CreateCaseBody, SaveDraftBody } from './cases.schemas';
+import { factsOf, partsOf, type Ctx } from './cases.context';
+import { eventHead, eventWho, actionableAt } from './cases.steps';
+import {
+  throwFieldErrors,
+  assertMaterialFiles,
+  missingMaterials,
+  onlineApplicant,
+  applicantColumns,
+  isUnchanged,
+} from './cases.inputs';
+import { takeStep, type Step } from './cases.pipeline';
 
 /* ------------------------------------------------------------------ create */
 
@@ -166,12 +175,9 @@ async function resolveFiling(
   body: CreateCaseBody,
   form: Record<string, unknown>,
 ): Promise<Filing> {
-  const clerk = actor.kind === 'staff' && hasRole(actor, 'clerk');
-  const agent = actor.kind === 'staff' && hasRole(actor, 'agent');
-  if (actor.kind === 'staff' && !clerk && !agent) throw forbidden('只有申请人、窗口人员和代办员可以提交申请');
-  if (actor.kind !== 'staff' && !hasRole(actor, 'applicant')) throw forbidden('只有申请人可以网上申请');
-
-  if (clerk || agent) {
+  const as = filingAs(actor);
+  const clerk = as === 'window';
+  if (as !== 'self') {
     const channel: Channel = clerk ? 'window' : 'online';
     if (body.channel && body.channel !== channel) {
       throw fieldError('channel', clerk ? '窗口人员登记的办件渠道为 window' : '代办员提交的办件渠道为 online');
@@ -260,7 +266,7 @@ export async function createCase(
   idempotencyKey: string,
 ): Promise<CreateResult> {
   const { actor } = ctx;
-  if (!canFile(actor)) throw forbidden('当前角色不能提交申请');
+  assertFiles(actor);
   const hash = requestHash(body);
   const earlier = await repo.findByIdempotencyKey(db, actor.id, idempotencyKey);
   if (earlier) return replay(earlier, hash);
@@ -269,7 +275,7 @@ export async function createCase(
   if (!item) throw fieldError('itemCode', `事项不存在、未发布或已取消：${body.itemCode}`, 'unknown_item');
   const formCheck = validateForm(item.formFields, body.form, { submit: body.submit });
   throwFieldErrors(formCheck.errors, '申请表填写有误', 'form_invalid');
-  const window = actor.kind === 'staff' && hasRole(actor, 'clerk');
+  const window = filesAtWindow(actor);
   const mat = validateMaterials(item.materials, body.materials, { submit: body.submit, window });
   throwFieldErrors(mat.invalid, '申请材料有误', 'materials_invalid');
   await assertMaterialFiles(db, actor.id, body.materials);
@@ -437,3 +443,73 @@ function replay(row: CaseRow, hash: string): CreateResult {
     replayed: true,
   };
 }
+
+/**
+ * 一件事一次办 (bundles): files one case inside the caller's transaction, at the caller's instant; any problem
+ * throws and the caller rolls back everything.
+ */
+export async function createCaseInTransaction(tx: Tx, ctx: Ctx, body: CreateCaseBody, idempotencyKey: string) {
+  const r = await createCase(joinTransaction(tx), ctx, body, idempotencyKey);
+  return { id: r.id, number: r.number, status: r.status };
+}
+
+/* ------------------------------------------------------------------ drafts */
+
+/** 保存草稿: the applicant (or the clerk who registered it) changes a draft that was never submitted. */
+export async function saveDraft(db: Db, ctx: Ctx, id: string, body: SaveDraftBody): Promise<CaseView> {
+  return (await takeStep(db, ctx, id, body.version, draftStep(body), { minimal: false })) as CaseView;
+}
+
+const draftStep = (body: SaveDraftBody): Step<void> => ({
+  allow({ ctx: { actor }, row, def, loaded: { performers } }) {
+    assertEditsDraft(actor, factsOf(row), performers);
+    if (row.status !== def.initial || row.submitted_at !== null)
+      throw conflict(`办件当前为「${statusLabel(def, row.status)}」，不是草稿，不能修改`, 'not_a_draft');
+  },
+
+  async plan({ db, ctx: { actor, now, ip }, row, item, before, loaded: { performers } }) {
+    const formCheck = validateForm(item.formFields, body.form, { submit: false });
+    throwFieldErrors(formCheck.errors, '申请表填写有误', 'form_invalid');
+    const { materials: current } = await partsOf(db, row.id, before);
+    const mat = validateMaterials(item.materials, body.materials, { submit: false, window: row.channel === 'window' });
+    throwFieldErrors(mat.invalid, '申请材料有误', 'materials_invalid');
+    await assertMaterialFiles(db, actor.id, body.materials, (m) => isUnchanged(m, current));
+    const { cols: applicantCols } = await applicantColumns(db, actor, row, formCheck.form);
+    return {
+      patch: { form: JSON.stringify(formCheck.form), ...applicantCols },
+      event: {
+        ...eventWho(now, actor),
+        actor_role: performers.includes('owner') ? 'owner' : (actor.roles[0] ?? 'owner'),
+        action: 'save',
+        from_status: row.status,
+        to_status: row.status,
+        clock: null,
+        comment: null,
+        payload: JSON.stringify({
+          materials: mat.rows.filter((m) => m.status === 'received').map((m) => m.materialId),
+        }),
+      },
+      alongside: () => [
+        auditInsert({
+          actor,
+          action: 'cases.case.save',
+          entityType: 'case',
+          entityId: row.id,
+          before: { version: row.version },
+          after: { version: body.version + 1, form: formCheck.form },
+          ip,
+        }),
+      ],
+      also: async (tx) => {
+        for (const m of mat.rows)
+          await repo.updateMaterial(tx, row.id, m.materialId, {
+            file_ids: m.fileIds,
+            paper: m.paper,
+            status: m.status,
+            note: null,
+          });
+      },
+      changed: { materials: true },
+    };
+  },
+});

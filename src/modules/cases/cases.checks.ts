@@ -9,7 +9,7 @@ import { auditInsert } from '../../platform/audit';
 import { insertRows } from '../../platform/writes';
 import { conflict, fieldError, forbidden, unprocessable } from '../../platform/errors';
 import * as repo from './cases.repository';
-import { caseUnderCheck } from './cases.service';
+import { caseUnderCheck } from './cases.act';
 import { CHECK_RESULT_LABELS, checkRefusal, type CheckResult } from './cases.checklist';
 import type { CaseChecklist } from './cases.schemas';
 import type { z } from 'zod';

@@ -7,7 +7,7 @@ import { type Actor } from '../../platform/auth';
 import { badRequest, unprocessable, type FieldError } from '../../platform/errors';
 import { assertFilesOwnedBy } from '../files/index';
 import type * as repo from './cases.repository';
-import type { CaseRow } from './cases.repository';
+import type { CaseRow, MaterialRowDb } from './cases.repository';
 import { applicantFromForm, idTail, type MaterialInput } from './cases.form';
 import { verifiedApplicantAccount } from '../identity/index';
 import type { ApplicantInfo } from './cases.tables';
@@ -90,4 +90,15 @@ export async function applicantColumns(
     return { cols: {}, applicant: null };
   const a = await onlineApplicant(db, actor, form);
   return { cols: { applicant: JSON.stringify(a), applicant_name: a.name, applicant_id_tail: idTail(a) }, applicant: a };
+}
+
+/** The material as sent is the one the case holds (same files in the same order, same paper flag). */
+export function isUnchanged(m: MaterialInput, current: MaterialRowDb[]): boolean {
+  const c = current.find((x) => x.material_id === m.materialId);
+  return (
+    !!c &&
+    c.paper === !!m.paper &&
+    c.file_ids.length === m.fileIds.length &&
+    c.file_ids.every((f, i) => f === m.fileIds[i])
+  );
 }

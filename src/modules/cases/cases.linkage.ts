@@ -180,3 +180,15 @@ export function linkageActionsAt(
 export function levelOfCode(code: string): Level | null {
   return levelOfOfficialCode(code) ?? null;
 }
+
+/** The hand-over recorded in a step's payload: from which hop to which. */
+export function handover(from: LinkageHop, to: LinkageHop) {
+  return {
+    fromLevel: from.level,
+    fromRegionCode: from.regionCode,
+    fromHallId: from.hallId,
+    toLevel: to.level,
+    toRegionCode: to.regionCode,
+    toHallId: to.hallId,
+  };
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Headers as H, type TestApp } from '../../../test/harness';
-import { caseFixtures, COMPANY_CODE, paper, PERSON } from '../../../test/cases-fixtures';
+import { caseFixtures, COMPANY, foodForm, paper } from '../../../test/cases-fixtures';
 import { DEMO_ITEM_CODES, getPublishedItem } from '../catalog/index';
 import { extractPdfText } from '../documents/documents.pdftext';
 import { termEnd } from './cases.outputs';
@@ -11,7 +11,10 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const { as, get, createCase, view, actOk } = caseFixtures(() => t, 'outputs');
+const { as, get, createCase, view, actOk, registerIndividual, registerMinimumLiving } = caseFixtures(
+  () => t,
+  'outputs',
+);
 
 interface Doc {
   id: string;
@@ -36,25 +39,7 @@ describe('documents name the real authority and speak the item type', () => {
     const village = await as('clerk-village');
     const town = await as('clerk-town');
     const county = await as('approver-county');
-    const res = await createCase(village, {
-      itemCode: DEMO_ITEM_CODES.minimumLiving,
-      form: {
-        applicantName: '张明',
-        idNumber: PERSON.idNumber,
-        phone: PERSON.phone,
-        address: '兴隆台区振兴街道世纪社区 8 号',
-        householdSize: 3,
-        monthlyIncome: 900,
-        reason: '家庭成员因病丧失劳动能力',
-        residenceType: '城市',
-      },
-      materials: paper('m1', 'm3', 'm4', 'm7'),
-      submit: true,
-      applicant: PERSON,
-      channel: 'window',
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    const { id, number } = res.json() as { id: string; number: string };
+    const { id, number } = await registerMinimumLiving(village);
 
     await actOk(id, village, 'accept');
     await actOk(id, village, 'report-up', { comment: '经入户了解，家庭困难属实' });
@@ -105,20 +90,10 @@ describe('documents name the real authority and speak the item type', () => {
     const required = item.materials.filter((m) => m.required && m.source === 'applicant').map((m) => m.id);
     const res = await createCase(clerk, {
       itemCode: DEMO_ITEM_CODES.foodBusiness,
-      form: {
-        companyName: '盘锦辽河示范科技有限公司',
-        creditCode: COMPANY_CODE,
-        legalRepresentative: '王志强',
-        contactPhone: '13804275678',
-        address: '辽宁省盘锦市兴隆台区石油大街 96 号',
-        businessPremises: '辽宁省盘锦市兴隆台区石油大街 96 号一层',
-        mainForm: '餐饮服务经营者',
-        businessItems: '热食类食品制售',
-        foodSafetyOfficer: '李娜',
-      },
+      form: foodForm,
       materials: paper(...required),
       submit: true,
-      applicant: { kind: 'company', name: '盘锦辽河示范科技有限公司', creditCode: COMPANY_CODE, phone: '13804275678' },
+      applicant: COMPANY,
       channel: 'window',
     });
     expect(res.statusCode, res.body).toBe(201);
@@ -154,25 +129,7 @@ describe('documents name the real authority and speak the item type', () => {
 
   it('keeps a department system’s certificate number when the exit window gives one', async () => {
     const clerk = await as('clerk-city');
-    const res = await createCase(clerk, {
-      itemCode: DEMO_ITEM_CODES.individualBusiness,
-      form: {
-        applicantName: '张明',
-        idNumber: PERSON.idNumber,
-        phone: PERSON.phone,
-        address: '盘锦市兴隆台区振兴街道世纪社区 3 号楼',
-        businessScope: '日用百货零售',
-        organizationForm: '个人经营',
-        capital: 3,
-        premises: '盘锦市兴隆台区振兴街道世纪社区底商 8 号',
-      },
-      materials: paper('m1', 'm3'),
-      submit: true,
-      applicant: PERSON,
-      channel: 'window',
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    const { id } = res.json() as { id: string };
+    const { id } = await registerIndividual(clerk);
     await actOk(id, clerk, 'accept');
     await actOk(id, clerk, 'grant');
     const c = await actOk(id, clerk, 'issue-certificate', { certificate: { number: '92211103MA0Y000001' } });

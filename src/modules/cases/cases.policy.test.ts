@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, Role } from '../../platform/auth';
-import { caseAccess, isOwner, performersFor, standsInNoLonger, type CaseFacts } from './cases.policy';
+import { Problem } from '../../platform/errors';
+import {
+  assertEditsDraft,
+  assertFiles,
+  assertSupplies,
+  caseAccess,
+  filingAs,
+  handoverRoles,
+  isOwner,
+  isWindowClerkOf,
+  performersFor,
+  standsInNoLonger,
+  type CaseFacts,
+} from './cases.policy';
 
 const staff = (id: string, roles: Role[], regionPrefix: string, departmentId: string | null = null): Actor => ({
   id,
@@ -104,5 +117,52 @@ describe('a clerk standing in for an applicant', () => {
     expect(performersFor(clerkTown, reportedUp, null)).not.toContain('owner');
     // the applicant's own account is never cut off
     expect(standsInNoLonger(zhang, { ...reportedUp, applicantId: 'zhang', createdBy: 'zhang' })).toBe(false);
+  });
+});
+
+const status403 = (f: () => unknown) => {
+  try {
+    f();
+  } catch (err) {
+    return err instanceof Problem ? `${err.status} ${err.detail}` : String(err);
+  }
+  return 'allowed';
+};
+
+describe('who may do what with a case', () => {
+  it('files: online for oneself, at a window as a clerk, for a client as an agent; no one else', () => {
+    expect(filingAs(zhang)).toBe('self');
+    expect(filingAs(clerkCity)).toBe('window');
+    expect(filingAs(agent)).toBe('agent');
+    expect(status403(() => assertFiles(supervisor))).toBe('403 当前角色不能提交申请');
+    expect(status403(() => filingAs(staff('x', ['applicant'], '2111')))).toBe(
+      '403 只有申请人、窗口人员和代办员可以提交申请',
+    );
+    expect(status403(() => filingAs({ ...zhang, roles: ['clerk'] }))).toBe('403 只有申请人可以网上申请');
+  });
+
+  it('changes a draft: the applicant or whoever registered it', () => {
+    expect(status403(() => assertEditsDraft(zhang, cityCase, ['owner']))).toBe('allowed');
+    expect(status403(() => assertEditsDraft(clerkCity, { createdBy: 'clerk-city' }, []))).toBe('allowed');
+    expect(status403(() => assertEditsDraft(clerkCity, cityCase, ['clerk']))).toBe(
+      '403 只有申请人或登记该办件的窗口人员可以修改草稿',
+    );
+  });
+
+  it('supplies a promised material: the applicant, or a clerk of the accepting or holding region', () => {
+    const held = { ...cityCase, acceptRegionCode: '211103', currentRegionCode: '211100' };
+    expect(isWindowClerkOf(clerkCounty, held)).toBe(true); // accepted in the county
+    expect(isWindowClerkOf(clerkCity, held)).toBe(true); // held by the city
+    expect(isWindowClerkOf(clerkCounty, cityCase)).toBe(false);
+    expect(isWindowClerkOf(approverCity, cityCase)).toBe(false); // not a window
+    expect(status403(() => assertSupplies(zhang, cityCase, ['owner']))).toBe('allowed');
+    expect(status403(() => assertSupplies(other, cityCase, []))).toBe(
+      '403 只有申请人或受理、承办窗口人员可以补交容缺材料',
+    );
+  });
+
+  it('hands a case over (上报/退回): only in the staff roles the holder acts in', () => {
+    expect(handoverRoles(['owner', 'clerk', 'supervisor'])).toEqual(['clerk']);
+    expect(handoverRoles(['owner'])).toEqual([]);
   });
 });

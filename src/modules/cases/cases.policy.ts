@@ -13,6 +13,7 @@
  * - The applicant (and the agent who filed for them) own their cases; anyone else gets 404.
  */
 import { hasRole, inRegionScope, type Actor, type Role } from '../../platform/auth';
+import { forbidden } from '../../platform/errors';
 import { guard } from '../../platform/policy';
 import type { Performer } from '../workflow/index';
 import { levelOfCode } from './cases.linkage';
@@ -110,6 +111,53 @@ export function performersFor(actor: Actor, c: CaseFacts, departmentCodes: reado
 export const canFile = (actor: Actor) => hasRole(actor, ...FILING_ROLES);
 /** The route's check, before the application is read: the same sentence the service answers with. */
 export const assertFiles = guard(canFile, '当前角色不能提交申请');
+
+/** How a filer files: `window` (a clerk registers a case), `agent` (for a client, online) or `self` (online). */
+export type FilingAs = 'window' | 'agent' | 'self';
+
+/** How the actor files (a clerk who is also an agent files at the window); 403 when they may not file. */
+export function filingAs(actor: Actor): FilingAs {
+  assertFiles(actor);
+  if (actor.kind === 'staff') {
+    if (filesAtWindow(actor)) return 'window';
+    if (hasRole(actor, 'agent')) return 'agent';
+    throw forbidden('只有申请人、窗口人员和代办员可以提交申请');
+  }
+  if (!hasRole(actor, 'applicant')) throw forbidden('只有申请人可以网上申请');
+  return 'self';
+}
+
+/** A clerk files at a window: paper materials count as received (no other filer's do). */
+export const filesAtWindow = (actor: Actor) => actor.kind === 'staff' && hasRole(actor, 'clerk');
+
+/** A draft never submitted is changed only by the applicant or whoever registered it. */
+export function assertEditsDraft(actor: Actor, c: Pick<CaseFacts, 'createdBy'>, performers: readonly Performer[]) {
+  if (!performers.includes('owner') && c.createdBy !== actor.id)
+    throw forbidden('只有申请人或登记该办件的窗口人员可以修改草稿');
+}
+
+/** A window clerk of the accepting region or of the level holding the case. */
+export const isWindowClerkOf = (
+  actor: Actor,
+  c: Pick<CaseFacts, 'acceptRegionCode' | 'regionCode' | 'currentRegionCode'>,
+) =>
+  actor.kind === 'staff' &&
+  hasRole(actor, 'clerk') &&
+  (inRegionScope(actor, c.acceptRegionCode) || inRegionScope(actor, c.currentRegionCode ?? c.regionCode));
+
+/** 补交容缺材料: the applicant's side, or a window clerk of the accepting region or of the holder. */
+export const canSupply = (actor: Actor, c: CaseFacts, performers: readonly Performer[]) =>
+  performers.includes('owner') || isWindowClerkOf(actor, c);
+export function assertSupplies(actor: Actor, c: CaseFacts, performers: readonly Performer[]) {
+  if (!canSupply(actor, c, performers)) throw forbidden('只有申请人或受理、承办窗口人员可以补交容缺材料');
+}
+
+/**
+ * 上报 / 退回 (四级联动): the staff roles in which the actor holds the case (`holderRoles`) that hand it over;
+ * none for anyone else.
+ */
+export const handoverRoles = (holderRoles: readonly Performer[]): Performer[] =>
+  holderRoles.filter((r) => (ACTING_ROLES as readonly string[]).includes(r));
 
 /** The tolerance promises list 容缺承诺清单 is for the staff who see cases by region. */
 export const assertSeesPromises = guard(isRegionStaff, '只有工作人员和监察人员可以查看容缺承诺清单');

@@ -3,7 +3,7 @@
  * step read and wrote), the inbox 办件列表, the public progress query 进度查询 and the downloads.
  */
 import type { Db } from '../../platform/db';
-import { hasRole, inRegionScope, type Actor, type Role } from '../../platform/auth';
+import { type Actor, type Role } from '../../platform/auth';
 import { fieldError, notFound, Problem, tooManyRequests } from '../../platform/errors';
 import { UUID_RE } from '../../platform/schemas';
 import { maskIdNumber, maskPhone } from '../../platform/mask';
@@ -24,7 +24,7 @@ import type { CaseRow } from './cases.repository';
 import { limitsOf, overdueOn, shanghaiDay, storedRemaining, toClockEvent } from './cases.clock';
 import { storedDeadlineState } from './cases.deadline';
 import { formatTrackingCode, TRACK_FAILURE_WINDOW_MS, trackingCodeMatches, trackingLocked } from './cases.tracking';
-import { isRegionStaff, ACTING_ROLES } from './cases.policy';
+import { isRegionStaff, ACTING_ROLES, canSupply, handoverRoles } from './cases.policy';
 import { staffIdsAtWindow } from '../identity/index';
 import { readCaseDocument } from './cases.outputs';
 import {
@@ -54,6 +54,7 @@ import {
   type CaseRecord,
   loadCaseWithRecord,
   snapshotOf,
+  factsOf,
 } from './cases.context';
 import { actionLabel, roleLabel } from './cases.labels';
 
@@ -106,16 +107,12 @@ export async function renderView(
   const openPromises = promises.filter((p) => p.state !== 'fulfilled');
   const terminal = !!step?.terminal;
   const extra: { action: string; label: string; requires: string[] }[] = [];
-  if (holderRoles.some((r) => (ACTING_ROLES as readonly string[]).includes(r))) {
+  if (handoverRoles(holderRoles).length) {
     for (const a of linkageActionsAt(row.linkage_chain, row.current_region_code, row.status, terminal)) {
       extra.push({ action: a, label: LINKAGE_ACTIONS[a], requires: [a === 'report-up' ? 'comment' : 'reason'] });
     }
   }
-  const windowClerk =
-    actor.kind === 'staff' &&
-    hasRole(actor, 'clerk') &&
-    (inRegionScope(actor, row.accept_region_code) || inRegionScope(actor, row.current_region_code));
-  if (openPromises.length && !terminal && (performers.includes('owner') || windowClerk)) {
+  if (openPromises.length && !terminal && canSupply(actor, factsOf(row), performers)) {
     extra.push({ action: SUPPLY_ACTION, label: SUPPLY_LABEL, requires: ['materialId', 'fileIds'] });
   }
   const hallIds = [

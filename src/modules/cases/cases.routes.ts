@@ -6,7 +6,7 @@ import { errorResponses, Problem } from '../../platform/schemas';
 import { responseWriter } from '../../platform/serialize';
 import { contentDisposition } from '../files/index';
 import * as apply from './cases.apply';
-import * as svc from './cases.service';
+import * as act from './cases.act';
 import { assertFiles, assertSeesPromises } from './cases.policy';
 import * as read from './cases.read';
 import { listPromises } from './cases.promises';
@@ -126,7 +126,7 @@ export function registerCaseRoutes(app: App, { db, clock }: Pick<ModuleContext, 
         response: { 200: CaseView, ...withUnprocessable },
       },
     },
-    async (req) => svc.saveDraft(db, ctx(req), req.params.id, req.body),
+    async (req) => apply.saveDraft(db, ctx(req), req.params.id, req.body),
   );
 
   app.post(
@@ -148,7 +148,7 @@ export function registerCaseRoutes(app: App, { db, clock }: Pick<ModuleContext, 
     async (req, reply) => {
       const minimal = /\breturn=minimal\b/.test(req.headers.prefer ?? '');
       if (minimal) reply.header('preference-applied', 'return=minimal');
-      const answer = await svc.applyAction(db, ctx(req), req.params.id, req.body, { minimal });
+      const answer = await act.applyAction(db, ctx(req), req.params.id, req.body, { minimal });
       // Set once it succeeded (a problem keeps its own writer); a reply's own writer names no content type by itself.
       reply.serializer(minimal ? writeActed : writeView).type('application/json; charset=utf-8');
       return answer;

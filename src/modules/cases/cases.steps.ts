@@ -7,8 +7,9 @@ import { type Actor } from '../../platform/auth';
 import { type RowInsert } from '../../platform/writes';
 import { staleVersion } from '../../platform/errors';
 import { stepOf, type CaseSnapshot, type ProcessDefinition } from '../workflow/index';
-import * as repo from './cases.repository';
+import type * as repo from './cases.repository';
 import type { CaseRow } from './cases.repository';
+import { writeCaseStep, type StepEvent } from './cases.stepwriter';
 import { shanghaiDay } from './cases.clock';
 import type { LinkageHop } from './cases.tables';
 import { atDecidingHop, phaseOf } from './cases.linkage';
@@ -28,16 +29,17 @@ export const eventHead = (caseId: string, seq: number, now: Date, actor: Pick<Ac
 
 /**
  * A step on a case: its versioned update, its history event and the rows written with it (`alongside`) in one
- * statement, on `db` alone or inside a transaction; 409 when someone else acted first.
+ * statement, on `db` alone or inside a transaction (the step writer, `cases.stepwriter.ts`); 409 when someone
+ * else acted first.
  */
 export async function recordStep(
   db: Db | Tx,
   row: CaseRow,
   patch: repo.CasePatch,
-  event: Parameters<typeof repo.updateCaseWithEvent>[3],
+  event: StepEvent,
   alongside: readonly RowInsert[] = [],
 ) {
-  const written = await repo.updateCaseWithEvent(db, row, patch, event, alongside);
+  const written = await writeCaseStep(db, row, patch, event, alongside);
   if (!written) throw staleVersion('办件');
   return { updated: written.row, event: written.event };
 }

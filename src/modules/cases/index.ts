@@ -23,18 +23,11 @@ export { formatCaseNumber, parseCaseNumber, CASE_NUMBER_RE } from './cases.numbe
 export type { CaseView, CaseListItem } from './cases.schemas';
 export { remindPromises } from './cases.promises';
 export { reclockOpenCases } from './cases.reclock';
-export * from './cases.figures';
-export { isOverdueOn, storedDeadlineState, type StoredClock } from './cases.deadline';
-export type { ClockPhase } from './cases.tables';
-export { getCaseRatingFacts, type CaseRatingFacts } from './cases.ratings-facade';
-export {
-  grantedCasesPage,
-  certificatesIssuedPage,
-  type EventCursor,
-  type GrantedCase,
-  type IssuedCertificateEvent,
-} from './cases.regulation-facade';
-export { acceptingClerksOf, type AcceptingClerk } from './cases.assessment-facade';
+export * from './cases.readmodel';
+export * from './pure';
+export { createCaseInTransaction } from './cases.apply';
+export { issueCaseCertificate, deliverByExpressInTransaction, type ExitCtx, type IssuedCertificate } from './cases.act';
+export type { CreateCaseBody } from './cases.schemas';
 export { seedCasesHistory, type HistoryCase, type HistoryOptions, type HistoryResult } from './demo/history';
 
 export const casesModule: Module = {
@@ -63,22 +56,3 @@ export const casesModule: Module = {
     { name: 'cases.reclock', everyMs: 10 * 60_000, run: (db, { now }) => reclockOpenCases(db, now) },
   ],
 };
-export {
-  createCaseInTransaction,
-  caseStatusesFor,
-  caseStatusesOrHidden,
-  type BundleCaseBody,
-  type BundleCaseCtx,
-  type BundleCaseStatus,
-} from './cases.bundles-facade';
-export {
-  issuingQueue,
-  issueCaseCertificate,
-  deliverByExpressInTransaction,
-  expressFactsFor,
-  type IssuingStage,
-  type IssuingQueueItem,
-  type IssuingCtx,
-  type IssuedCertificate,
-  type ExpressFacts,
-} from './cases.issuing-facade';

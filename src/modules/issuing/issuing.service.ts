@@ -125,7 +125,7 @@ export async function issueBatch(db: Db, ctx: Ctx, body: { caseIds: string[]; ve
     try {
       const r = await issueCaseCertificate(
         db,
-        { actor, ip: ctx.ip, ...(ctx.now ? { now: ctx.now } : {}) },
+        { actor, ip: ctx.ip, now: ctx.now ?? new Date() },
         caseId,
         body.versions[caseId]!,
       );
@@ -255,7 +255,7 @@ export async function createWaybill(db: Db, ctx: Ctx, body: WaybillInput) {
   const now = ctx.now ?? new Date();
   const day = todayInShanghai(now);
   return db.transaction().execute(async (tx) => {
-    const facts = await expressFactsFor(tx, actor, body.caseId);
+    const facts = await expressFactsFor(tx, actor, body.caseId, now);
     const seq = await repo.nextWaybillSeq(tx, carrier, day);
     if (seq > MAX_DAILY_WAYBILLS)
       throw conflict('今日该快递公司的运单号已用完，请明日再试或改用其他快递公司', 'waybill_numbers_exhausted');

@@ -15,7 +15,7 @@
  * of theirs (not yet explained) is withdrawn by the sweep. The others record a fact and stay.
  */
 import { addWorkdaysIn, countWorkdaysIn, type CalendarData } from '../calendar/index';
-import { isOverdueOn, type ClockPhase } from '../cases/index';
+import { isOverdueOn, type ClockPhase } from '../cases/pure';
 import { stepDeadline } from '../workflow/index';
 
 export const RULE_CODES = [

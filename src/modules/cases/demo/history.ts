@@ -37,7 +37,15 @@ import {
 } from '../../workflow/index';
 import { actionableAt } from '../cases.steps';
 import { clockColumns, type ClockColumns } from '../cases.clock';
-import { atDecidingHop, competentRegion, holderAfter, linkageChain, phaseOf, type RegionRef } from '../cases.linkage';
+import {
+  atDecidingHop,
+  competentRegion,
+  handover,
+  holderAfter,
+  linkageChain,
+  phaseOf,
+  type RegionRef,
+} from '../cases.linkage';
 import { formatCaseNumber, numberPrefix } from '../cases.numbering';
 import type { ApplicantInfo, ClockKind, ClockPhase, Level, LinkageHop, Pickup } from '../cases.tables';
 
@@ -905,17 +913,6 @@ export async function seedCasesHistory(db: Db, people: HistoryPeople, opts: Hist
   ]);
   facts.sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
   return { cases: facts, events: eventRows.length };
-}
-
-function handover(from: LinkageHop, to: LinkageHop) {
-  return {
-    fromLevel: from.level,
-    fromRegionCode: from.regionCode,
-    fromHallId: from.hallId,
-    toLevel: to.level,
-    toRegionCode: to.regionCode,
-    toHallId: to.hallId,
-  };
 }
 
 /** Rows written as one JSON parameter per chunk, typed by the table itself. */

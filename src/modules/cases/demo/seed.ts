@@ -11,7 +11,7 @@ import { DEMO_ITEM_CODES } from '../../catalog/index';
 import { actorForUsername as actorFor } from '../../identity/index';
 import * as repo from '../cases.repository';
 import { createCase } from '../cases.apply';
-import { applyAction } from '../cases.service';
+import { applyAction } from '../cases.act';
 import type { ActionBody, CreateCaseBody } from '../cases.schemas';
 
 const COMPANY = {

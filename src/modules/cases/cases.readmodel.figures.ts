@@ -1,7 +1,7 @@
 /**
- * Read-only figures over cases for the supervision module 电子监察 (C7): the facts the warning sweep
+ * Part of the read model (`cases.readmodel.ts`): figures over cases for supervision 电子监察 (C7) and assessment: the facts the warning sweep
  * needs, the open-case counts of the monitoring screen and the efficiency figures 效能统计.
- * The supervision module never names these tables; it calls these functions through the facade.
+ * The supervision module never names these tables; it calls these functions through `index.ts`.
  */
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';

@@ -99,6 +99,8 @@ export interface HotlineTables {
   };
   hotline_ticket_events: {
     id: Generated<string>;
+    /** Order of recording (several events may share an instant). */
+    seq: ColumnType<string, never, never>;
     ticket_id: string;
     action: string;
     from_state: string | null;

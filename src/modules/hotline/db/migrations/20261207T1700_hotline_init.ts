@@ -91,6 +91,7 @@ export const hotlineInit: Migration = {
     await sql`
       create table hotline_ticket_events (
         id uuid primary key default gen_random_uuid(),
+        seq bigint generated always as identity,
         ticket_id uuid not null references hotline_tickets(id) on delete cascade,
         action text not null,
         from_state text,
@@ -103,7 +104,7 @@ export const hotlineInit: Migration = {
         data jsonb not null default '{}',
         at timestamptz not null default now()
       )`.execute(db);
-    await sql`create index hotline_ticket_events_ticket on hotline_ticket_events (ticket_id, at)`.execute(db);
+    await sql`create index hotline_ticket_events_ticket on hotline_ticket_events (ticket_id, seq)`.execute(db);
     await sql`
       create table hotline_dispatch_rules (
         id uuid primary key default gen_random_uuid(),

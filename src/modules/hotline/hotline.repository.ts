@@ -130,3 +130,92 @@ export const getCall = (db: Db | Tx, id: string) =>
 
 export const linkCall = (db: Db | Tx, id: string, ticketId: string) =>
   q(db).updateTable('hotline_calls').set({ ticket_id: ticketId }).where('id', '=', id).execute();
+
+export type KbRow = Selectable<HotlineTables['hotline_kb_entries']>;
+export type KbVersionRow = Selectable<HotlineTables['hotline_kb_versions']>;
+
+export interface KbFilter {
+  tokens: string[];
+  text?: string;
+  category?: string;
+  state?: string;
+  /** Only entries in force on this day. */
+  inForceOn?: string;
+}
+
+/** Knowledge entries matching the words of a query, best first: question words, then all words, then use. */
+export function searchKb(db: Db | Tx, f: KbFilter, page: PageRequest) {
+  let base = q(db).selectFrom('hotline_kb_entries');
+  if (f.state) base = base.where('state', '=', f.state as KbRow['state']);
+  if (f.category)
+    base = base.where((eb) =>
+      eb.or([eb('category_code', '=', f.category!), eb('category_code', 'like', prefixPattern(`${f.category}-`))]),
+    );
+  if (f.inForceOn) {
+    const day = f.inForceOn;
+    base = base
+      .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', day)]))
+      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', day)]));
+  }
+  const hits = (column: 'search_terms' | 'primary_terms') =>
+    f.tokens.length
+      ? sql<number>`(${sql.join(
+          f.tokens.map((t) => sql`(case when ${sql.ref(column)} @> ${[t]}::text[] then 1 else 0 end)`),
+          sql` + `,
+        )})`
+      : sql<number>`0`;
+  if (f.text) {
+    // A caller speaks in sentences: half the words found is a candidate; the ranking does the rest.
+    const need = Math.ceil(f.tokens.length / 2);
+    const pattern = containsPattern(f.text);
+    base = base.where(
+      f.tokens.length
+        ? sql<boolean>`(question like ${pattern} or (search_terms && ${f.tokens}::text[] and ${hits('search_terms')} >= ${need}))`
+        : sql<boolean>`question like ${pattern}`,
+    );
+  }
+  return pageOf(
+    base,
+    (qb) => {
+      let rows = qb.selectAll();
+      if (f.tokens.length) rows = rows.orderBy(hits('primary_terms'), 'desc').orderBy(hits('search_terms'), 'desc');
+      return rows.orderBy('use_count', 'desc').orderBy('id');
+    },
+    page,
+  );
+}
+
+export const getKb = (db: Db | Tx, id: string) =>
+  q(db).selectFrom('hotline_kb_entries').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const kbVersions = (db: Db | Tx, id: string) =>
+  q(db).selectFrom('hotline_kb_versions').selectAll().where('entry_id', '=', id).orderBy('version', 'desc').execute();
+
+export const insertKb = (db: Db | Tx, row: Insertable<HotlineTables['hotline_kb_entries']>) =>
+  q(db).insertInto('hotline_kb_entries').values(row).returningAll().executeTakeFirstOrThrow();
+
+export const updateKb = (
+  db: Db | Tx,
+  id: string,
+  version: number,
+  set: Updateable<HotlineTables['hotline_kb_entries']>,
+) =>
+  q(db)
+    .updateTable('hotline_kb_entries')
+    .set(set)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+
+export const insertKbVersion = (db: Db | Tx, row: Insertable<HotlineTables['hotline_kb_versions']>) =>
+  q(db).insertInto('hotline_kb_versions').values(row).execute();
+
+export const bumpKbCount = (db: Db | Tx, id: string, column: 'use_count' | 'not_helpful_count') =>
+  q(db)
+    .updateTable('hotline_kb_entries')
+    .set({ [column]: sql`${sql.ref(column)} + 1` })
+    .where('id', '=', id)
+    .where('state', '=', 'published')
+    .returning(['id', 'use_count', 'not_helpful_count'])
+    .executeTakeFirst();

@@ -5,7 +5,9 @@ import type { App, ModuleContext } from '../../platform/module';
 import { errorResponses, IdParam, Problem } from '../../platform/schemas';
 import type { Ctx } from './hotline.context';
 import {
+  assertEditsKb,
   assertKeepsRules,
+  assertReadsKb,
   assertReadsRules,
   assertReceivesCalls,
   assertRegisters,
@@ -19,6 +21,13 @@ import {
   CallView,
   CategoryList,
   CreateTicketBody,
+  KbActionBody,
+  KbBody,
+  KbCounts,
+  KbPage,
+  KbQuery,
+  KbUpdateBody,
+  KbView,
   RuleBody,
   RuleList,
   RuleView,
@@ -27,6 +36,7 @@ import {
   TicketPage,
   TicketView,
 } from './hotline.schemas';
+import * as kb from './hotline.kb';
 import * as svc from './hotline.service';
 import { actOnTicket, createTicket } from './hotline.tickets';
 
@@ -176,5 +186,81 @@ export function registerHotlineRoutes(app: App, { db, clock }: Pick<ModuleContex
       await svc.deleteRule(db, ctx(req), req.params.id);
       return { id: req.params.id };
     },
+  );
+
+  app.get(
+    '/api/hotline/kb',
+    {
+      config: { access: assertReadsKb },
+      schema: {
+        tags,
+        summary: '检索知识库（中文分词，按问题命中、全文命中和使用次数排序；热线中心可按状态查看未发布条目）',
+        querystring: KbQuery,
+        response: { 200: KbPage, ...errorResponses },
+      },
+    },
+    async (req) => kb.searchKb(db, requireActor(req), req.query, clock()),
+  );
+
+  app.get(
+    '/api/hotline/kb/:id',
+    {
+      config: { access: assertReadsKb },
+      schema: { tags, summary: '知识条目及其历次版本', params: IdParam, response: { 200: KbView, ...errorResponses } },
+    },
+    async (req) => kb.getKbEntry(db, requireActor(req), req.params.id),
+  );
+
+  app.post(
+    '/api/hotline/kb',
+    {
+      config: { access: assertEditsKb },
+      schema: { tags, summary: '新建知识条目（草稿）', body: KbBody, response: { 201: KbView, ...errorResponses } },
+    },
+    async (req, reply) => reply.status(201).send(await kb.createKbEntry(db, ctx(req), req.body)),
+  );
+
+  app.put(
+    '/api/hotline/kb/:id',
+    {
+      config: { access: assertEditsKb },
+      schema: {
+        tags,
+        summary: '修改知识条目（生成新版本并回到草稿，须重新审核发布；version 过期时 409）',
+        params: IdParam,
+        body: KbUpdateBody,
+        response: { 200: KbView, ...errorResponses },
+      },
+    },
+    async (req) => kb.updateKbEntry(db, ctx(req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/hotline/kb/:id/actions',
+    {
+      config: { access: assertEditsKb },
+      schema: {
+        tags,
+        summary: '知识条目流转：提交审核、审核发布、退回修改、下架、重新上架',
+        params: IdParam,
+        body: KbActionBody,
+        response: { 200: KbView, ...errorResponses },
+      },
+    },
+    async (req) => kb.actOnKbEntry(db, ctx(req), req.params.id, req.body.action, req.body.version),
+  );
+
+  app.post(
+    '/api/hotline/kb/:id/not-helpful',
+    {
+      config: { access: assertReadsKb },
+      schema: {
+        tags,
+        summary: '反馈知识条目“没有帮助”',
+        params: IdParam,
+        response: { 200: KbCounts, ...errorResponses },
+      },
+    },
+    async (req) => kb.markNotHelpful(db, ctx(req), req.params.id),
   );
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { PageQuery, paged, text } from '../../platform/schemas';
+import { IsoDate, PageQuery, paged, text } from '../../platform/schemas';
+import { KB_ACTION_NAMES } from './hotline.kb.rules';
 import { ACTION_NAMES, SATISFACTIONS, TICKET_STATES } from './hotline.process';
-import { CHANNELS, TICKET_TYPES, URGENCIES } from './hotline.tables';
+import { CHANNELS, KB_STATES, TICKET_TYPES, URGENCIES } from './hotline.tables';
 
 const typeMessage = `类型应为 ${TICKET_TYPES.join('、')} 之一（咨询、求助、投诉、举报、建议、表扬）`;
 const PHONE_RE = /^[0-9+-]{3,20}$/;
@@ -189,3 +190,63 @@ export const RuleBody = z.object({
   unit: UnitRef,
 });
 export type RuleBody = z.infer<typeof RuleBody>;
+
+const KbStateEnum = z.enum(KB_STATES, { error: '状态应为 draft、review、published 或 withdrawn' });
+export const KbQuery = PageQuery.extend({
+  q: text().trim().max(200, '检索词最多 200 字').optional().describe('来电人的话或关键词（中文分词检索）'),
+  category: text().trim().max(40).optional(),
+  state: KbStateEnum.optional().describe('仅热线中心可查看未发布的条目'),
+});
+export type KbQuery = z.infer<typeof KbQuery>;
+export const KbItem = z.object({
+  id: z.string(),
+  question: z.string(),
+  answer: z.string(),
+  categoryCode: z.string().nullable(),
+  sourceDepartment: z.string(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  state: KbStateEnum,
+  stateLabel: z.string(),
+  version: z.number().int(),
+  useCount: z.number().int(),
+  notHelpfulCount: z.number().int(),
+  updatedAt: z.string(),
+});
+export const KbPage = paged(KbItem);
+export const KbView = KbItem.extend({
+  versions: z.array(
+    z.object({
+      version: z.number().int(),
+      question: z.string(),
+      answer: z.string(),
+      state: z.string(),
+      byName: z.string(),
+      at: z.string(),
+    }),
+  ),
+});
+export const KbBody = z
+  .object({
+    question: text().trim().min(1, '问题不能为空').max(500, '问题最多 500 字'),
+    answer: text({ multiline: true }).trim().min(1, '答案不能为空').max(10000, '答案最多 10000 字'),
+    categoryCode: text().trim().max(40).optional(),
+    sourceDepartment: text().trim().max(100, '来源部门最多 100 字').default(''),
+    validFrom: IsoDate.optional(),
+    validTo: IsoDate.optional(),
+  })
+  .refine((b) => !b.validFrom || !b.validTo || b.validFrom <= b.validTo, {
+    message: '失效日期不能早于生效日期',
+    path: ['validTo'],
+  });
+export type KbBody = z.infer<typeof KbBody>;
+export const KbUpdateBody = z.intersection(
+  KbBody,
+  z.object({ version: z.number({ error: '请提供条目版本号 version' }).int().min(1) }),
+);
+export type KbUpdateBody = z.infer<typeof KbUpdateBody>;
+export const KbActionBody = z.object({
+  action: z.enum(KB_ACTION_NAMES, { error: `操作应为 ${KB_ACTION_NAMES.join('、')} 之一` }),
+  version: z.number({ error: '请提供条目版本号 version' }).int().min(1),
+});
+export const KbCounts = z.object({ id: z.string(), useCount: z.number().int(), notHelpfulCount: z.number().int() });

@@ -1,9 +1,11 @@
-/** The hotline's part of the demo city: settings, categories, dispatch rules (knowledge base and tickets follow). */
+/** The hotline's part of the demo city: settings, categories, dispatch rules, the knowledge base and some tickets. */
 import type { Db } from '../../../platform/db';
 import { getRegion } from '../../org/index';
 import { DEFAULT_SETTINGS, unitOf } from '../hotline.context';
 import { q } from '../hotline.repository';
 import { DEMO_CATEGORIES, DEMO_DISPATCH_RULES } from './categories';
+import { seedKbDemo } from './kb';
+import { seedTicketsDemo } from './tickets';
 
 export async function seedHotlineDemo(db: Db): Promise<void> {
   await q(db)
@@ -36,4 +38,6 @@ export async function seedHotlineDemo(db: Db): Promise<void> {
       })
       .execute();
   }
+  await seedKbDemo(db);
+  await seedTicketsDemo(db, new Date());
 }

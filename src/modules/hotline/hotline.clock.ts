@@ -122,20 +122,9 @@ export function applyClock(
     case 'end':
       next = { ...folded(cal, c, now), finished_at: now };
       break;
-    case 'restart': {
-      const limit = opts.limit ?? { unit: c.limit_unit, amount: c.limit_amount };
-      next = {
-        limit_unit: limit.unit,
-        limit_amount: limit.amount,
-        extension_amount: 0,
-        clock_started_at: now,
-        paused_since: null,
-        paused_workdays: 0,
-        paused_ms: 0,
-        finished_at: null,
-      };
+    case 'restart':
+      next = startClock(opts.limit ?? { unit: c.limit_unit, amount: c.limit_amount }, now);
       break;
-    }
     case null:
       break;
   }

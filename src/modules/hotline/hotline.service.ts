@@ -3,7 +3,8 @@ import { recordAudit } from '../../platform/audit';
 import type { Actor } from '../../platform/auth';
 import type { Db } from '../../platform/db';
 import { fieldError, notFound } from '../../platform/errors';
-import { getRegion } from '../org/index';
+import { getRegion, type Region } from '../org/index';
+import type { Unit } from './hotline.dispatch';
 import { categoriesOf, hotlineCache, requireUnit, type Ctx } from './hotline.context';
 import { callerTickets } from './hotline.read';
 import * as repo from './hotline.repository';
@@ -56,6 +57,17 @@ const ruleView = (r: repo.RuleRow) => ({
 
 export const listRules = async (db: Db) => (await repo.listRules(db)).map(ruleView);
 
+/** The row of a dispatch rule: tickets of `category` located in `region`'s subtree go to `unit`. */
+export const ruleRow = (category: string, region: Pick<Region, 'code' | 'scopePrefix'>, unit: Unit) => ({
+  category_code: category,
+  region_code: region.code,
+  region_prefix: region.scopePrefix,
+  unit_kind: unit.kind,
+  unit_code: unit.code,
+  unit_name: unit.name,
+  unit_region_code: unit.regionCode,
+});
+
 /** Sets the unit for a category in a region (one rule per pair: a second call replaces it). */
 export async function putRule(db: Db, ctx: Ctx, body: RuleBody) {
   const category = (await categoriesOf(db)).get(body.categoryCode);
@@ -64,15 +76,7 @@ export async function putRule(db: Db, ctx: Ctx, body: RuleBody) {
   if (!region) throw fieldError('regionCode', `区划 ${body.regionCode} 不存在`);
   const unit = await requireUnit(db, body.unit);
   const rule = await db.transaction().execute(async (tx) => {
-    const r = await repo.upsertRule(tx, {
-      category_code: category.code,
-      region_code: region.code,
-      region_prefix: region.scopePrefix,
-      unit_kind: unit.kind,
-      unit_code: unit.code,
-      unit_name: unit.name,
-      unit_region_code: unit.regionCode,
-    });
+    const r = await repo.upsertRule(tx, ruleRow(category.code, region, unit));
     await recordAudit(tx, {
       actor: ctx.actor,
       ip: ctx.ip,

@@ -3,6 +3,7 @@ import type { Db } from '../../../platform/db';
 import { getRegion } from '../../org/index';
 import { DEFAULT_SETTINGS, unitOf } from '../hotline.context';
 import { q } from '../hotline.repository';
+import { ruleRow } from '../hotline.service';
 import { DEMO_CATEGORIES, DEMO_DISPATCH_RULES } from './categories';
 import { seedKbDemo } from './kb';
 import { seedTicketsDemo } from './tickets';
@@ -27,15 +28,7 @@ export async function seedHotlineDemo(db: Db): Promise<void> {
       throw new Error(`demo dispatch rule names an unknown region or unit: ${regionCode} ${unitCode}`);
     await q(db)
       .insertInto('hotline_dispatch_rules')
-      .values({
-        category_code: category,
-        region_code: region.code,
-        region_prefix: region.scopePrefix,
-        unit_kind: unit.kind,
-        unit_code: unit.code,
-        unit_name: unit.name,
-        unit_region_code: unit.regionCode,
-      })
+      .values(ruleRow(category, region, unit))
       .execute();
   }
   await seedKbDemo(db);

@@ -369,3 +369,31 @@ describe('dispatch rules', () => {
     expect(res.json().errors[0].field).toBe('categoryCode');
   });
 });
+
+describe('figures', () => {
+  it('count tickets and rates by unit, category and county', async () => {
+    await atTown(t);
+    const op = await t.as('operator');
+    const byUnit = await t.get('/api/hotline/figures?groupBy=unit&from=2026-11-01&to=2026-11-30', op);
+    expect(byUnit.statusCode, byUnit.body).toBe(200);
+    const town = byUnit.json().find((r: { key: string }) => r.key === '211103001000');
+    expect(town).toMatchObject({ name: '振兴街道' });
+    expect(town.total).toBeGreaterThan(0);
+    // A rate over nothing (no callback yet) is null, not 0 %.
+    if (town.satisfiedRate !== null) expect(town.satisfiedRate).toBeLessThanOrEqual(100);
+    expect(town.signRate).toBeGreaterThanOrEqual(0);
+    expect(town.signRate).toBeLessThanOrEqual(100);
+    const byCategory = (await t.get('/api/hotline/figures?groupBy=category&from=2026-11-01&to=2026-11-30', op)).json();
+    expect(byCategory.find((r: { key: string }) => r.key === 'CSGL')).toMatchObject({ name: '城市管理' });
+    const byRegion = (await t.get('/api/hotline/figures?groupBy=region&from=2026-11-01&to=2026-11-30', op)).json();
+    expect(byRegion.map((r: { key: string }) => r.key)).toContain('211103');
+  });
+
+  it('show a unit only its own, and refuse a reversed period naming the field', async () => {
+    const rows = (await t.get('/api/hotline/figures?from=2026-11-01&to=2026-11-30', await t.as('unit-town'))).json();
+    expect(rows.every((r: { key: string }) => r.key === '211103001000')).toBe(true);
+    const bad = await t.get('/api/hotline/figures?from=2026-11-30&to=2026-11-01', await t.as('operator'));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('to');
+  });
+});

@@ -219,3 +219,40 @@ export const bumpKbCount = (db: Db | Tx, id: string, column: 'use_count' | 'not_
     .where('state', '=', 'published')
     .returning(['id', 'use_count', 'not_helpful_count'])
     .executeTakeFirst();
+
+export type FigureGroup = 'unit' | 'category' | 'region';
+
+/** Counts per group of the tickets registered in [from, to) that the reach covers. */
+export async function listFigures(db: Db | Tx, reach: TicketScope, groupBy: FigureGroup, from: Date, to: Date) {
+  const key =
+    groupBy === 'unit'
+      ? sql<string>`coalesce(unit_code, '')`
+      : groupBy === 'category'
+        ? sql<string>`split_part(category_code, '-', 1)`
+        : sql<string>`left(region_code, 6)`;
+  const name = groupBy === 'unit' ? sql<string>`coalesce(max(unit_name), '热线中心（未派单）')` : key;
+  const n = (cond: ReturnType<typeof sql>) => sql<number>`(count(*) filter (where ${cond}))::int`;
+  const rows = await whereInScope(q(db).selectFrom('hotline_tickets'), reach.scope, scopeColumns(reach.by))
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .select([
+      key.as('key'),
+      (groupBy === 'unit' ? name : sql<string>`min(${key})`).as('name'),
+      sql<number>`count(*)::int`.as('total'),
+      n(sql`answered_at_once`).as('answered_at_once'),
+      n(sql`first_unit_code is not null`).as('dispatched'),
+      n(sql`signed_at is not null`).as('signed'),
+      n(sql`finished_at is not null and not answered_at_once and state <> 'merged'`).as('finished'),
+      n(sql`finished_at is not null and not answered_at_once and state <> 'merged' and finished_at <= due_at`).as(
+        'on_time',
+      ),
+      n(sql`satisfaction is not null`).as('called_back'),
+      n(sql`solved`).as('solved'),
+      n(sql`satisfaction in ('satisfied', 'basically')`).as('satisfied'),
+      n(sql`reopen_count > 0`).as('reopened'),
+    ])
+    .groupBy(key)
+    .orderBy(key)
+    .execute();
+  return rows;
+}

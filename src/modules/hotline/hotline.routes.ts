@@ -21,6 +21,8 @@ import {
   CallView,
   CategoryList,
   CreateTicketBody,
+  FigureRow,
+  FiguresQuery,
   KbActionBody,
   KbBody,
   KbCounts,
@@ -36,6 +38,7 @@ import {
   TicketPage,
   TicketView,
 } from './hotline.schemas';
+import { hotlineFigures } from './hotline.figures';
 import * as kb from './hotline.kb';
 import * as svc from './hotline.service';
 import { actOnTicket, createTicket } from './hotline.tickets';
@@ -262,5 +265,20 @@ export function registerHotlineRoutes(app: App, { db, clock }: Pick<ModuleContex
       },
     },
     async (req) => kb.markNotHelpful(db, ctx(req), req.params.id),
+  );
+
+  app.get(
+    '/api/hotline/figures',
+    {
+      config: { access: assertSeesTickets },
+      schema: {
+        tags,
+        summary:
+          '热线考核指标：按承办单位、一级分类或县区统计登记量、直接答复数、签收率、按时办结率、解决率、满意率、重办率（按登记日期）',
+        querystring: FiguresQuery,
+        response: { 200: z.array(FigureRow), ...errorResponses },
+      },
+    },
+    async (req) => hotlineFigures(db, requireActor(req), req.query),
   );
 }

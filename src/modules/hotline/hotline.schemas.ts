@@ -250,3 +250,20 @@ export const KbActionBody = z.object({
   version: z.number({ error: '请提供条目版本号 version' }).int().min(1),
 });
 export const KbCounts = z.object({ id: z.string(), useCount: z.number().int(), notHelpfulCount: z.number().int() });
+
+export const FiguresQuery = z.object({
+  groupBy: z.enum(['unit', 'category', 'region'], { error: 'groupBy 应为 unit、category 或 region' }).default('unit'),
+  from: IsoDate,
+  to: IsoDate,
+});
+export const FigureRow = z.object({
+  key: z.string(),
+  name: z.string(),
+  total: z.number().int(),
+  answeredAtOnce: z.number().int(),
+  signRate: z.number().nullable().describe('签收率 %：已签收 / 已派单'),
+  onTimeRate: z.number().nullable().describe('按时办结率 %：时限内办结 / 派单后办结'),
+  solvedRate: z.number().nullable().describe('解决率 %：已解决 / 已回访'),
+  satisfiedRate: z.number().nullable().describe('满意率 %：满意和基本满意 / 已回访'),
+  reopenRate: z.number().nullable().describe('重办率 %：重办过 / 已派单'),
+});

@@ -16,6 +16,7 @@ import { issuingModule } from './issuing/index';
 import { tasksModule } from './tasks/index';
 import { regulationModule } from './regulation/index';
 import { assessmentModule } from './assessment/index';
+import { hotlineModule } from './hotline/index';
 
 /** Every bounded context, in dependency order (migrations and demo seeding follow it). */
 export const modules: Module[] = [
@@ -35,6 +36,7 @@ export const modules: Module[] = [
   assessmentModule,
   issuingModule,
   regulationModule,
+  hotlineModule,
 ];
 
 /**

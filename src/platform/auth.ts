@@ -3,7 +3,18 @@ import { forbidden, unauthorized } from './errors';
 import { inSubtree } from './scope';
 
 /** Stable role codes; Chinese labels live in the web app's i18n. */
-export const ROLES = ['admin', 'supervisor', 'clerk', 'approver', 'chief', 'agent', 'applicant'] as const;
+export const ROLES = [
+  'admin',
+  'supervisor',
+  'clerk',
+  'approver',
+  'chief',
+  'agent',
+  'applicant',
+  'operator',
+  'hotline',
+  'handler',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -14,6 +25,9 @@ export const ROLE_LABELS: Record<Role, string> = {
   chief: '审批办主任',
   agent: '代办员',
   applicant: '申请人',
+  operator: '话务员',
+  hotline: '热线中心',
+  handler: '热线承办人员',
 };
 
 export type UserKind = 'staff' | 'person' | 'company';

@@ -26,6 +26,8 @@ export type {
   BodyOffice,
 } from './catalog.schemas';
 export { guideUrl } from './catalog.notice';
+/** Chinese segmentation for search, shared so that every search in the platform segments alike. */
+export { indexTokens, queryTokens } from './catalog.search';
 
 export const catalogModule: Module = {
   name: 'catalog',

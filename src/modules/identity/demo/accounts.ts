@@ -131,6 +131,25 @@ export const DEMO_STAFF: DemoStaff[] = [
   { username: 'inspector-b', name: '卫红梅', roles: [], region: '211100', department: 'PJ-SCJG', phone: '13904270013' },
   { username: 'inspector-c', name: '蒋文博', roles: [], region: '211100', department: 'PJ-SCJG', phone: '13904270014' },
   { username: 'inspector-d', name: '褚海峰', roles: [], region: '211100', department: 'PJ-SCJG', phone: '13904270015' },
+  // 12345 hotline: an operator 话务员 and the centre 热线中心, and handlers of 兴隆台区 and its 振兴街道.
+  {
+    username: 'operator',
+    name: '韩晓燕',
+    roles: ['operator'],
+    region: '211100',
+    department: 'PJ-12345',
+    phone: '13904270016',
+  },
+  {
+    username: 'hotline-chief',
+    name: '杨振东',
+    roles: ['hotline'],
+    region: '211100',
+    department: 'PJ-12345',
+    phone: '13904270017',
+  },
+  { username: 'unit-county', name: '秦立伟', roles: ['handler'], region: '211103', phone: '13904270018' },
+  { username: 'unit-town', name: '尤丽娜', roles: ['handler'], region: DEMO_TOWN_CODE, phone: '13904270019' },
 ];
 
 export async function seedDemoAccounts(db: Db): Promise<void> {

@@ -3061,7 +3061,7 @@ export interface paths {
                                 lastLoginAt: string | null;
                                 name: string;
                                 phoneMasked: string | null;
-                                roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant")[];
+                                roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler")[];
                                 scope: {
                                     departmentId: string | null;
                                     departmentName: string | null;
@@ -3325,7 +3325,7 @@ export interface paths {
                                 lastLoginAt: string | null;
                                 name: string;
                                 phoneMasked: string | null;
-                                roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant")[];
+                                roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler")[];
                                 scope: {
                                     departmentId: string | null;
                                     departmentName: string | null;
@@ -3651,7 +3651,7 @@ export interface paths {
                             lastLoginAt: string | null;
                             name: string;
                             phoneMasked: string | null;
-                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant")[];
+                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler")[];
                             scope: {
                                 departmentId: string | null;
                                 departmentName: string | null;
@@ -11552,6 +11552,2956 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/hotline/caller-tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 来电人此前的工单（按电话号码，最近 20 件） */
+        get: {
+            parameters: {
+                query: {
+                    phone: string & (unknown & unknown);
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            /** @description 来电人（列表中脱敏）；举报人和匿名来电对承办单位不可见：null */
+                            caller: {
+                                idNumber: string | null;
+                                name: string | null;
+                                phone: string | null;
+                            } | null;
+                            categoryCode: string;
+                            /** @enum {string} */
+                            channel: "phone" | "web" | "mobile" | "open311";
+                            createdAt: string;
+                            dueAt: string | null;
+                            id: string;
+                            number: string;
+                            regionCode: string;
+                            /** @enum {string} */
+                            state: "registered" | "dispatched" | "handling" | "return_pending" | "extension_pending" | "replied" | "callback" | "closed" | "merged";
+                            stateLabel: string;
+                            title: string;
+                            /** @enum {string} */
+                            type: "consult" | "help" | "complaint" | "report" | "suggestion" | "praise";
+                            unit: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "department" | "region";
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            urgency: "normal" | "urgent";
+                        }[];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hotline/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记来电话单（话务系统以话务员或热线中心账号的令牌推送：来电号码、起止时间、录音编号），返回该号码此前的工单 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        callerPhone: string & (unknown & unknown);
+                        /** Format: date-time */
+                        endedAt?: string;
+                        recordingRef?: string;
+                        /** Format: date-time */
+                        startedAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            callerPhone: string;
+                            /** @description 该号码此前的工单（最近 20 件） */
+                            earlierTickets: {
+                                address: string;
+                                /** @description 来电人（列表中脱敏）；举报人和匿名来电对承办单位不可见：null */
+                                caller: {
+                                    idNumber: string | null;
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                categoryCode: string;
+                                /** @enum {string} */
+                                channel: "phone" | "web" | "mobile" | "open311";
+                                createdAt: string;
+                                dueAt: string | null;
+                                id: string;
+                                number: string;
+                                regionCode: string;
+                                /** @enum {string} */
+                                state: "registered" | "dispatched" | "handling" | "return_pending" | "extension_pending" | "replied" | "callback" | "closed" | "merged";
+                                stateLabel: string;
+                                title: string;
+                                /** @enum {string} */
+                                type: "consult" | "help" | "complaint" | "report" | "suggestion" | "praise";
+                                unit: {
+                                    code: string;
+                                    /** @enum {string} */
+                                    kind: "department" | "region";
+                                    name: string;
+                                } | null;
+                                /** @enum {string} */
+                                urgency: "normal" | "urgent";
+                            }[];
+                            endedAt: string | null;
+                            id: string;
+                            recordingRef: string | null;
+                            startedAt: string;
+                            ticketId: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hotline/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工单分类树（平铺，parentCode 指向上级） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            code: string;
+                            name: string;
+                            parentCode: string | null;
+                        }[];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hotline/dispatch-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 派单规则：分类 × 区划 → 承办单位 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            categoryCode: string;
+                            id: string;
+                            regionCode: string;
+                            unit: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "department" | "region";
+                                name: string;
+                            };
+                        }[];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** 设置派单规则（同一分类和区划只有一条：再次设置即替换） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        categoryCode: string;
+                        regionCode: string & (unknown & unknown);
+                        unit: {
+                            code: string;
+                            /** @enum {string} */
+                            kind: "department" | "region";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            categoryCode: string;
+                            id: string;
+                            regionCode: string;
+                            unit: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "department" | "region";
+                                name: string;
+                            };
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hotline/dispatch-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除派单规则 */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hotline/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 热线考核指标：按承办单位、一级分类或县区统计登记量、直接答复数、签收率、按时办结率、解决率、满意率、重办率（按登记日期） */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    groupBy?: "unit" | "category" | "region";
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answeredAtOnce: number;
+                            key: string;
+                            name: string;
+                            /** @description 按时办结率 %：时限内办结 / 派单后办结 */
+                            onTimeRate: number | null;
+                            /** @description 重办率 %：重办过 / 已派单 */
+                            reopenRate: number | null;
+                            /** @description 满意率 %：满意和基本满意 / 已回访 */
+                            satisfiedRate: number | null;
+                            /** @description 签收率 %：已签收 / 已派单 */
+                            signRate: number | null;
+                            /** @description 解决率 %：已解决 / 已回访 */
+                            solvedRate: number | null;
+                            total: number;
+                        }[];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hotline/kb": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检索知识库（中文分词，按问题命中、全文命中和使用次数排序；热线中心可按状态查看未发布条目） */
+        get: {
+            parameters: {
+                query?: {
+                    category?: string;
+                    page?: number;
+                    pageSize?: number;
+                    /** @description 来电人的话或关键词（中文分词检索） */
+                    q?: string;
+                    /** @description 仅热线中心可查看未发布的条目 */
+                    state?: "draft" | "review" | "published" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                answer: string;
+                                categoryCode: string | null;
+                                id: string;
+                                notHelpfulCount: number;
+                                question: string;
+                                sourceDepartment: string;
+                                /** @enum {string} */
+                                state: "draft" | "review" | "published" | "withdrawn";
+                                stateLabel: string;
+                                updatedAt: string;
+                                useCount: number;
+                                validFrom: string | null;
+                                validTo: string | null;
+                                version: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建知识条目（草稿） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: string;
+                        categoryCode?: string;
+                        question: string;
+                        /** @default  */
+                        sourceDepartment?: string;
+                        validFrom?: string;
+                        validTo?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string;
+                            categoryCode: string | null;
+                            id: string;
+                            notHelpfulCount: number;
+                            question: string;
+                            sourceDepartment: string;
+                            /** @enum {string} */
+                            state: "draft" | "review" | "published" | "withdrawn";
+                            stateLabel: string;
+                            updatedAt: string;
+                            useCount: number;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            version: number;
+                            versions: {
+                                answer: string;
+                                at: string;
+                                byName: string;
+                                question: string;
+                                state: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hotline/kb/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 知识条目及其历次版本 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string;
+                            categoryCode: string | null;
+                            id: string;
+                            notHelpfulCount: number;
+                            question: string;
+                            sourceDepartment: string;
+                            /** @enum {string} */
+                            state: "draft" | "review" | "published" | "withdrawn";
+                            stateLabel: string;
+                            updatedAt: string;
+                            useCount: number;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            version: number;
+                            versions: {
+                                answer: string;
+                                at: string;
+                                byName: string;
+                                question: string;
+                                state: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改知识条目（生成新版本并回到草稿，须重新审核发布；version 过期时 409） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: string;
+                        categoryCode?: string;
+                        question: string;
+                        /** @default  */
+                        sourceDepartment?: string;
+                        validFrom?: string;
+                        validTo?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string;
+                            categoryCode: string | null;
+                            id: string;
+                            notHelpfulCount: number;
+                            question: string;
+                            sourceDepartment: string;
+                            /** @enum {string} */
+                            state: "draft" | "review" | "published" | "withdrawn";
+                            stateLabel: string;
+                            updatedAt: string;
+                            useCount: number;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            version: number;
+                            versions: {
+                                answer: string;
+                                at: string;
+                                byName: string;
+                                question: string;
+                                state: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hotline/kb/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 知识条目流转：提交审核、审核发布、退回修改、下架、重新上架 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "submit" | "publish" | "return" | "withdraw" | "restore";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string;
+                            categoryCode: string | null;
+                            id: string;
+                            notHelpfulCount: number;
+                            question: string;
+                            sourceDepartment: string;
+                            /** @enum {string} */
+                            state: "draft" | "review" | "published" | "withdrawn";
+                            stateLabel: string;
+                            updatedAt: string;
+                            useCount: number;
+                            validFrom: string | null;
+                            validTo: string | null;
+                            version: number;
+                            versions: {
+                                answer: string;
+                                at: string;
+                                byName: string;
+                                question: string;
+                                state: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hotline/kb/{id}/not-helpful": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 反馈知识条目“没有帮助” */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            notHelpfulCount: number;
+                            useCount: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hotline/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工单列表（热线中心看全部，承办单位看派给本单位及下级的工单；来电人脱敏），可按状态、承办单位、类型、分类、关键词筛选 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 分类代码（含下级） */
+                    category?: string;
+                    page?: number;
+                    pageSize?: number;
+                    /** @description 编号、标题、内容或地址 */
+                    q?: string;
+                    state?: "registered" | "dispatched" | "handling" | "return_pending" | "extension_pending" | "replied" | "callback" | "closed" | "merged";
+                    type?: "consult" | "help" | "complaint" | "report" | "suggestion" | "praise";
+                    /** @description 承办单位代码 */
+                    unit?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                address: string;
+                                /** @description 来电人（列表中脱敏）；举报人和匿名来电对承办单位不可见：null */
+                                caller: {
+                                    idNumber: string | null;
+                                    name: string | null;
+                                    phone: string | null;
+                                } | null;
+                                categoryCode: string;
+                                /** @enum {string} */
+                                channel: "phone" | "web" | "mobile" | "open311";
+                                createdAt: string;
+                                dueAt: string | null;
+                                id: string;
+                                number: string;
+                                regionCode: string;
+                                /** @enum {string} */
+                                state: "registered" | "dispatched" | "handling" | "return_pending" | "extension_pending" | "replied" | "callback" | "closed" | "merged";
+                                stateLabel: string;
+                                title: string;
+                                /** @enum {string} */
+                                type: "consult" | "help" | "complaint" | "report" | "suggestion" | "praise";
+                                unit: {
+                                    code: string;
+                                    /** @enum {string} */
+                                    kind: "department" | "region";
+                                    name: string;
+                                } | null;
+                                /** @enum {string} */
+                                urgency: "normal" | "urgent";
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记工单（话务员接听来电时登记；可关联话单、办件或窗口人员；可匿名） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        address?: string;
+                        /** @default false */
+                        anonymous?: boolean;
+                        callerIdNumber?: string & (unknown & unknown);
+                        callerName?: string;
+                        callerPhone?: string & (unknown & unknown);
+                        /**
+                         * Format: uuid
+                         * @description 来电话单：登记后与工单关联
+                         */
+                        callId?: string;
+                        /** @description 所涉办件编号 */
+                        caseNumber?: string;
+                        categoryCode: string;
+                        /**
+                         * @default phone
+                         * @enum {string}
+                         */
+                        channel?: "phone" | "web" | "mobile" | "open311";
+                        /**
+                         * Format: uuid
+                         * @description 所涉窗口人员
+                         */
+                        clerkId?: string;
+                        content: string;
+                        lat?: number;
+                        lon?: number;
+                        regionCode: string & (unknown & unknown);
+                        title: string;
+                        /** @enum {string} */
+                        type: "consult" | "help" | "complaint" | "report" | "suggestion" | "praise";
+                        /**
+                         * @default normal
+                         * @enum {string}
+                         */
+                        urgency?: "normal" | "urgent";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            anonymous: boolean;
+                            answeredAtOnce: boolean;
+                            availableActions: {
+                                action: string;
+                                label: string;
+                                requires: string[];
+                            }[];
+                            /** @description 来电人（列表中脱敏）；举报人和匿名来电对承办单位不可见：null */
+                            caller: {
+                                idNumber: string | null;
+                                name: string | null;
+                                phone: string | null;
+                            } | null;
+                            /** @description 来电人身份对当前用户隐藏（举报或匿名） */
+                            callerHidden: boolean;
+                            caseNumber: string | null;
+                            categoryCode: string;
+                            categoryName: string;
+                            /** @enum {string} */
+                            channel: "phone" | "web" | "mobile" | "open311";
+                            clerkId: string | null;
+                            content: string;
+                            createdAt: string;
+                            deadline: {
+                                dueAt: string;
+                                onTime: boolean | null;
+                                remaining: number | null;
+                                /** @enum {string} */
+                                state: "normal" | "near" | "overdue" | "paused" | "finished";
+                                /** @enum {string} */
+                                unit: "workdays" | "hours";
+                            };
+                            dueAt: string | null;
+                            firstUnitCode: string | null;
+                            history: {
+                                action: string;
+                                actorName: string;
+                                at: string;
+                                fromState: string | null;
+                                label: string;
+                                note: string | null;
+                                toState: string;
+                                unitName: string | null;
+                            }[];
+                            id: string;
+                            kbEntryId: string | null;
+                            lat: number | null;
+                            lon: number | null;
+                            mergedInto: string | null;
+                            number: string;
+                            regionCode: string;
+                            reopenCount: number;
+                            reply: {
+                                at: string | null;
+                                fileIds: string[];
+                                text: string;
+                            } | null;
+                            satisfaction: ("satisfied" | "basically" | "unsatisfied") | null;
+                            signDueAt: string | null;
+                            signedAt: string | null;
+                            solved: boolean | null;
+                            /** @enum {string} */
+                            state: "registered" | "dispatched" | "handling" | "return_pending" | "extension_pending" | "replied" | "callback" | "closed" | "merged";
+                            stateLabel: string;
+                            /** @description 按派单规则建议的承办单位（待派单时） */
+                            suggestedUnit: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "department" | "region";
+                                name: string;
+                            } | null;
+                            title: string;
+                            /** @enum {string} */
+                            type: "consult" | "help" | "complaint" | "report" | "suggestion" | "praise";
+                            unit: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "department" | "region";
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            urgency: "normal" | "urgent";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hotline/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工单详情：办理时限（deadline）、办理记录（history）、当前可执行的操作（availableActions）和版本号 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            anonymous: boolean;
+                            answeredAtOnce: boolean;
+                            availableActions: {
+                                action: string;
+                                label: string;
+                                requires: string[];
+                            }[];
+                            /** @description 来电人（列表中脱敏）；举报人和匿名来电对承办单位不可见：null */
+                            caller: {
+                                idNumber: string | null;
+                                name: string | null;
+                                phone: string | null;
+                            } | null;
+                            /** @description 来电人身份对当前用户隐藏（举报或匿名） */
+                            callerHidden: boolean;
+                            caseNumber: string | null;
+                            categoryCode: string;
+                            categoryName: string;
+                            /** @enum {string} */
+                            channel: "phone" | "web" | "mobile" | "open311";
+                            clerkId: string | null;
+                            content: string;
+                            createdAt: string;
+                            deadline: {
+                                dueAt: string;
+                                onTime: boolean | null;
+                                remaining: number | null;
+                                /** @enum {string} */
+                                state: "normal" | "near" | "overdue" | "paused" | "finished";
+                                /** @enum {string} */
+                                unit: "workdays" | "hours";
+                            };
+                            dueAt: string | null;
+                            firstUnitCode: string | null;
+                            history: {
+                                action: string;
+                                actorName: string;
+                                at: string;
+                                fromState: string | null;
+                                label: string;
+                                note: string | null;
+                                toState: string;
+                                unitName: string | null;
+                            }[];
+                            id: string;
+                            kbEntryId: string | null;
+                            lat: number | null;
+                            lon: number | null;
+                            mergedInto: string | null;
+                            number: string;
+                            regionCode: string;
+                            reopenCount: number;
+                            reply: {
+                                at: string | null;
+                                fileIds: string[];
+                                text: string;
+                            } | null;
+                            satisfaction: ("satisfied" | "basically" | "unsatisfied") | null;
+                            signDueAt: string | null;
+                            signedAt: string | null;
+                            solved: boolean | null;
+                            /** @enum {string} */
+                            state: "registered" | "dispatched" | "handling" | "return_pending" | "extension_pending" | "replied" | "callback" | "closed" | "merged";
+                            stateLabel: string;
+                            /** @description 按派单规则建议的承办单位（待派单时） */
+                            suggestedUnit: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "department" | "region";
+                                name: string;
+                            } | null;
+                            title: string;
+                            /** @enum {string} */
+                            type: "consult" | "help" | "complaint" | "report" | "suggestion" | "praise";
+                            unit: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "department" | "region";
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            urgency: "normal" | "urgent";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hotline/tickets/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 对工单执行操作：直接答复、派单、签收、二次派单、退单及审核、延期申请及审批、答复、审核、回访、并单（version 过期时 409） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "answer" | "dispatch" | "sign" | "redispatch" | "return" | "accept-return" | "reject-return" | "request-extension" | "approve-extension" | "refuse-extension" | "reply" | "review-pass" | "review-return" | "callback" | "merge";
+                        days?: number;
+                        /** @default [] */
+                        fileIds?: string[];
+                        /**
+                         * Format: uuid
+                         * @description 直接答复所依据的知识条目
+                         */
+                        kbEntryId?: string;
+                        /** Format: uuid */
+                        mainTicketId?: string;
+                        reason?: string;
+                        /** @enum {string} */
+                        satisfaction?: "satisfied" | "basically" | "unsatisfied";
+                        solved?: boolean;
+                        text?: string;
+                        unit?: {
+                            code: string;
+                            /** @enum {string} */
+                            kind: "department" | "region";
+                        };
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            anonymous: boolean;
+                            answeredAtOnce: boolean;
+                            availableActions: {
+                                action: string;
+                                label: string;
+                                requires: string[];
+                            }[];
+                            /** @description 来电人（列表中脱敏）；举报人和匿名来电对承办单位不可见：null */
+                            caller: {
+                                idNumber: string | null;
+                                name: string | null;
+                                phone: string | null;
+                            } | null;
+                            /** @description 来电人身份对当前用户隐藏（举报或匿名） */
+                            callerHidden: boolean;
+                            caseNumber: string | null;
+                            categoryCode: string;
+                            categoryName: string;
+                            /** @enum {string} */
+                            channel: "phone" | "web" | "mobile" | "open311";
+                            clerkId: string | null;
+                            content: string;
+                            createdAt: string;
+                            deadline: {
+                                dueAt: string;
+                                onTime: boolean | null;
+                                remaining: number | null;
+                                /** @enum {string} */
+                                state: "normal" | "near" | "overdue" | "paused" | "finished";
+                                /** @enum {string} */
+                                unit: "workdays" | "hours";
+                            };
+                            dueAt: string | null;
+                            firstUnitCode: string | null;
+                            history: {
+                                action: string;
+                                actorName: string;
+                                at: string;
+                                fromState: string | null;
+                                label: string;
+                                note: string | null;
+                                toState: string;
+                                unitName: string | null;
+                            }[];
+                            id: string;
+                            kbEntryId: string | null;
+                            lat: number | null;
+                            lon: number | null;
+                            mergedInto: string | null;
+                            number: string;
+                            regionCode: string;
+                            reopenCount: number;
+                            reply: {
+                                at: string | null;
+                                fileIds: string[];
+                                text: string;
+                            } | null;
+                            satisfaction: ("satisfied" | "basically" | "unsatisfied") | null;
+                            signDueAt: string | null;
+                            signedAt: string | null;
+                            solved: boolean | null;
+                            /** @enum {string} */
+                            state: "registered" | "dispatched" | "handling" | "return_pending" | "extension_pending" | "replied" | "callback" | "closed" | "merged";
+                            stateLabel: string;
+                            /** @description 按派单规则建议的承办单位（待派单时） */
+                            suggestedUnit: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "department" | "region";
+                                name: string;
+                            } | null;
+                            title: string;
+                            /** @enum {string} */
+                            type: "consult" | "help" | "complaint" | "report" | "suggestion" | "praise";
+                            unit: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "department" | "region";
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            urgency: "normal" | "urgent";
+                            version: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/identity/claims": {
         parameters: {
             query?: never;
@@ -14018,7 +16968,7 @@ export interface paths {
                                     clock?: ("start" | "stop" | "resume" | "end") | null;
                                     from: string[];
                                     label: string;
-                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "owner")[];
+                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "owner")[];
                                     requires?: ("reason" | "corrections" | "suspension" | "delivery" | "certificate")[];
                                     to: string;
                                 }[];
@@ -14189,7 +17139,7 @@ export interface paths {
                                     clock?: ("start" | "stop" | "resume" | "end") | null;
                                     from: string[];
                                     label: string;
-                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "owner")[];
+                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "owner")[];
                                     requires?: ("reason" | "corrections" | "suspension" | "delivery" | "certificate")[];
                                     to: string;
                                 }[];
@@ -14484,7 +17434,7 @@ export interface paths {
                                     clock?: ("start" | "stop" | "resume" | "end") | null;
                                     from: string[];
                                     label: string;
-                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "owner")[];
+                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "owner")[];
                                     requires?: ("reason" | "corrections" | "suspension" | "delivery" | "certificate")[];
                                     to: string;
                                 }[];
@@ -15227,7 +18177,7 @@ export interface paths {
                                     clock?: ("start" | "stop" | "resume" | "end") | null;
                                     from: string[];
                                     label: string;
-                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "owner")[];
+                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "owner")[];
                                     requires?: ("reason" | "corrections" | "suspension" | "delivery" | "certificate")[];
                                     to: string;
                                 }[];
@@ -15479,7 +18429,7 @@ export interface paths {
                                     clock?: ("start" | "stop" | "resume" | "end") | null;
                                     from: string[];
                                     label: string;
-                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "owner")[];
+                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "owner")[];
                                     requires?: ("reason" | "corrections" | "suspension" | "delivery" | "certificate")[];
                                     to: string;
                                 }[];
@@ -15649,7 +18599,7 @@ export interface paths {
                                     clock?: ("start" | "stop" | "resume" | "end") | null;
                                     from: string[];
                                     label: string;
-                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "owner")[];
+                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "owner")[];
                                     requires?: ("reason" | "corrections" | "suspension" | "delivery" | "certificate")[];
                                     to: string;
                                 }[];
@@ -16085,7 +19035,7 @@ export interface paths {
                                     clock?: ("start" | "stop" | "resume" | "end") | null;
                                     from: string[];
                                     label: string;
-                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "owner")[];
+                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "owner")[];
                                     requires?: ("reason" | "corrections" | "suspension" | "delivery" | "certificate")[];
                                     to: string;
                                 }[];
@@ -16686,7 +19636,7 @@ export interface paths {
                                     clock?: ("start" | "stop" | "resume" | "end") | null;
                                     from: string[];
                                     label: string;
-                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "owner")[];
+                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "owner")[];
                                     requires?: ("reason" | "corrections" | "suspension" | "delivery" | "certificate")[];
                                     to: string;
                                 }[];
@@ -25785,7 +28735,7 @@ export interface paths {
                                 lastLoginAt: string | null;
                                 name: string;
                                 phoneMasked: string | null;
-                                roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant")[];
+                                roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler")[];
                                 scope: {
                                     departmentId: string | null;
                                     departmentName: string | null;
@@ -25953,7 +28903,7 @@ export interface paths {
                             lastLoginAt: string | null;
                             name: string;
                             phoneMasked: string | null;
-                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant")[];
+                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler")[];
                             scope: {
                                 departmentId: string | null;
                                 departmentName: string | null;
@@ -26117,7 +29067,7 @@ export interface paths {
                             lastLoginAt: string | null;
                             name: string;
                             phoneMasked: string | null;
-                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant")[];
+                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler")[];
                             scope: {
                                 departmentId: string | null;
                                 departmentName: string | null;
@@ -26285,7 +29235,7 @@ export interface paths {
                             lastLoginAt: string | null;
                             name: string;
                             phoneMasked: string | null;
-                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant")[];
+                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler")[];
                             scope: {
                                 departmentId: string | null;
                                 departmentName: string | null;
@@ -26447,7 +29397,7 @@ export interface paths {
                             lastLoginAt: string | null;
                             name: string;
                             phoneMasked: string | null;
-                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant")[];
+                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler")[];
                             scope: {
                                 departmentId: string | null;
                                 departmentName: string | null;
@@ -26633,7 +29583,7 @@ export interface paths {
                             lastLoginAt: string | null;
                             name: string;
                             phoneMasked: string | null;
-                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant")[];
+                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler")[];
                             scope: {
                                 departmentId: string | null;
                                 departmentName: string | null;

@@ -17,6 +17,10 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The roles that work on cases (办件); the hotline's roles handle tickets and take no step of a case. */
+export const CASE_ROLES = ['admin', 'supervisor', 'clerk', 'approver', 'chief', 'agent', 'applicant'] as const;
+export type CaseRole = (typeof CASE_ROLES)[number];
+
 export const ROLE_LABELS: Record<Role, string> = {
   admin: '系统管理员',
   supervisor: '效能监察员',

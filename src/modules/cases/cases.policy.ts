@@ -12,7 +12,7 @@
  * - A draft never submitted is private: only the applicant and whoever created it see it.
  * - The applicant (and the agent who filed for them) own their cases; anyone else gets 404.
  */
-import { hasRole, inRegionScope, type Actor, type Role } from '../../platform/auth';
+import { hasRole, inRegionScope, type Actor, type CaseRole, type Role } from '../../platform/auth';
 import { forbidden } from '../../platform/errors';
 import { guard } from '../../platform/policy';
 import type { Performer } from '../workflow/index';
@@ -101,7 +101,7 @@ export function performersFor(actor: Actor, c: CaseFacts, departmentCodes: reado
   if (isRegionStaff(actor)) {
     const deptOk =
       (c.submitted || c.createdBy === actor.id) && (!departmentCodes || departmentCodes.includes(c.departmentCode));
-    if (deptOk && holdsCase(actor, c)) out.push(...actor.roles.filter((r) => REGION_ROLES.includes(r)));
+    if (deptOk && holdsCase(actor, c)) out.push(...actor.roles.filter((r): r is CaseRole => REGION_ROLES.includes(r)));
   }
   if (isOwner(actor, c) && !standsInNoLonger(actor, c)) out.push('owner');
   return out;

@@ -2,7 +2,7 @@
  * Chinese labels and fixed vocabularies of the workflow engine (办件流程).
  * Labels of the standard path live here so that the defaults, the rules' messages and the UI agree.
  */
-import { ROLES, ROLE_LABELS } from '../../platform/auth';
+import { CASE_ROLES, ROLE_LABELS } from '../../platform/auth';
 import { LICENCE_DECISION_WORDS, decisionStatusLabels } from './workflow.words';
 import type { ActionRequirement, ClockEffect, Performer, StandardAction, StandardStatus } from './workflow.types';
 
@@ -10,9 +10,11 @@ import type { ActionRequirement, ClockEffect, Performer, StandardAction, Standar
 export const PREVIOUS = '@previous';
 
 /** Everyone who may appear in `ActionDefinition.performers`. */
-export const PERFORMERS: readonly Performer[] = [...ROLES, 'owner'];
+export const PERFORMERS: readonly Performer[] = [...CASE_ROLES, 'owner'];
 
-export const PERFORMER_LABELS: Record<Performer, string> = { ...ROLE_LABELS, owner: '申请人本人（含其委托的代办人）' };
+export const PERFORMER_LABELS = Object.fromEntries(
+  PERFORMERS.map((p) => [p, p === 'owner' ? '申请人本人（含其委托的代办人）' : ROLE_LABELS[p]]),
+) as Record<Performer, string>;
 
 export const ACTION_REQUIREMENTS = [
   'reason',

@@ -4,7 +4,7 @@
  * problem it finds is reported at its own path (e.g. `workflow.actions.3.to` inside a guide).
  */
 import { z } from 'zod';
-import { ROLES } from '../../platform/auth';
+import { CASE_ROLES } from '../../platform/auth';
 import { ACTION_REQUIREMENTS, CLOCK_EFFECTS } from './workflow.labels';
 import { ACTION_NAME_RE, MAX_CODE_LENGTH, STEP_CODE_RE, validateDefinition } from './workflow.rules';
 import type { ProcessDefinition } from './workflow.types';
@@ -19,7 +19,9 @@ const StepCode = z
 /** A `from`/`to`/`initial` reference: a step code (or `@previous` for `to`, checked by the rules). */
 const StepRef = z.string().min(1, '环节代码不能为空').max(MAX_CODE_LENGTH, `环节代码最长 ${MAX_CODE_LENGTH} 个字符`);
 
-export const PerformerSchema = z.enum([...ROLES, 'owner'], { error: `执行人应为：${[...ROLES, 'owner'].join('、')}` });
+export const PerformerSchema = z.enum([...CASE_ROLES, 'owner'], {
+  error: `执行人应为：${[...CASE_ROLES, 'owner'].join('、')}`,
+});
 
 export const StepDefinitionSchema = z.object({
   code: StepCode,

@@ -2,7 +2,7 @@
  * The contract of the workflow engine (办件流程). Pure data and types: the cases module stores a
  * `CaseSnapshot`, asks `transition()` what an action does, and persists the result in one transaction.
  */
-import type { Role } from '../../platform/auth';
+import type { CaseRole } from '../../platform/auth';
 
 /** Stable status codes of the standard path; items may add their own step codes (e.g. `site_inspection`). */
 export const STANDARD_STATUSES = [
@@ -43,7 +43,7 @@ export const STANDARD_ACTIONS = [
 export type StandardAction = (typeof STANDARD_ACTIONS)[number];
 
 /** Who takes an action: a staff role, or `owner` (the applicant or agent who filed the case). */
-export type Performer = Role | 'owner';
+export type Performer = CaseRole | 'owner';
 
 /** What an action does to the working-day clock. */
 export type ClockEffect = 'start' | 'stop' | 'resume' | 'end' | null;

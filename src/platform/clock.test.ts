@@ -22,8 +22,6 @@ const UNCHECKED = new Set([
   'regulation',
   'supervision',
   'org',
-  'issuing',
-  'bundles',
   'assessment',
   'calendar',
   'reports',

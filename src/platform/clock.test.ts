@@ -24,8 +24,6 @@ const UNCHECKED = new Set([
   'org',
   'assessment',
   'calendar',
-  'reports',
-  'notify',
   'catalog',
 ]);
 

@@ -30,6 +30,6 @@ export { guideUrl } from './catalog.notice';
 export const catalogModule: Module = {
   name: 'catalog',
   migrations: { '20261123T0300_catalog_init': catalogInit },
-  routes: (app, ctx) => registerCatalogRoutes(app, ctx.db),
+  routes: (app, ctx) => registerCatalogRoutes(app, ctx),
   seedDemo: seedCatalogDemo,
 };

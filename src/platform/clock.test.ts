@@ -13,8 +13,9 @@ const READS = [/\bnew Date\(\)/, /\bDate\.now\(\)/, /\btodayInShanghai\(\)/];
 
 /**
  * Modules not checked. cases: its use cases take ctx.now, but its consumer facades and repository still fall back
- * to the wall clock. The others still read the wall clock for domain time; a module leaves this list once its
- * use cases take ctx.now throughout.
+ * to the wall clock. calendar: its routes pass the request's instant, but `todayInShanghai` still defaults to the
+ * wall clock for tests and demo data. The others still read the wall clock for domain time; a module leaves this
+ * list once its use cases take ctx.now throughout.
  */
 const UNCHECKED = new Set(['cases', 'identity', 'regulation', 'supervision', 'org', 'assessment', 'calendar']);
 

@@ -50,6 +50,7 @@ export function readCache(ttlMs: number, options: ReadCacheOptions = {}): ReadCa
       if (!entries) perDb.set(db, (entries = new Map()));
       const map = entries;
       const hit = map.get(key);
+      // wall clock: an entry's age is process time, not domain time
       const now = Date.now();
       if (hit && now - hit.at < ttlMs) return hit.value as Promise<T>;
       if (hit?.ready && now - hit.at < staleMs) {

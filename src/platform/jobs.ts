@@ -1,6 +1,7 @@
 import type { Db } from './db';
 import type { Job } from './module';
 
+// wall clock: the default clock that dates each run's `now` (tests pass their own)
 const wallClock = () => new Date();
 
 const FIRST_RUN_MS = 5000;

@@ -41,6 +41,7 @@ export async function updateBundle(
     shared_fields: unknown;
     mode: 'parallel' | 'serial';
     active: boolean;
+    updated_at: Date;
   },
 ) {
   return q(tx)
@@ -50,7 +51,6 @@ export async function updateBundle(
       item_codes: JSON.stringify(set.item_codes) as never,
       shared_fields: JSON.stringify(set.shared_fields) as never,
       version: version + 1,
-      updated_at: new Date(),
     })
     .where('code', '=', code)
     .where('version', '=', version)

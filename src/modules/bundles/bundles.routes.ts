@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
-import type { Db } from '../../platform/db';
-import type { App } from '../../platform/module';
+import type { App, ModuleContext } from '../../platform/module';
 import { requireActor } from '../../platform/auth';
 import { errorResponses, IdParam, paged, Problem } from '../../platform/schemas';
 import * as svc from './bundles.service';
@@ -25,7 +24,6 @@ import {
 
 const tags = ['bundles'];
 const withUnprocessable = { ...errorResponses, 422: Problem };
-const adminCtx = (req: FastifyRequest) => ({ actor: requireActor(req), ip: req.ip });
 
 const IdempotencyHeaders = z.looseObject({
   'idempotency-key': z
@@ -35,7 +33,8 @@ const IdempotencyHeaders = z.looseObject({
     .max(150, '幂等键最多 150 个字符'),
 });
 
-export function registerBundleRoutes(app: App, db: Db) {
+export function registerBundleRoutes(app: App, { db, clock }: Pick<ModuleContext, 'db' | 'clock'>) {
+  const ctxOf = (req: FastifyRequest) => ({ actor: requireActor(req), ip: req.ip, now: clock() });
   app.get(
     '/api/bundles',
     {
@@ -77,7 +76,7 @@ export function registerBundleRoutes(app: App, db: Db) {
         response: { 201: BundleDetail, ...withUnprocessable },
       },
     },
-    async (req, reply) => reply.status(201).send(await svc.createBundle(db, adminCtx(req), req.body)),
+    async (req, reply) => reply.status(201).send(await svc.createBundle(db, ctxOf(req), req.body)),
   );
 
   app.put(
@@ -92,7 +91,7 @@ export function registerBundleRoutes(app: App, db: Db) {
         response: { 200: BundleDetail, ...withUnprocessable },
       },
     },
-    async (req) => svc.updateBundle(db, adminCtx(req), req.params.code, req.body),
+    async (req) => svc.updateBundle(db, ctxOf(req), req.params.code, req.body),
   );
 
   app.delete(
@@ -106,7 +105,7 @@ export function registerBundleRoutes(app: App, db: Db) {
         response: { 200: z.object({ code: z.string(), active: z.boolean() }), ...errorResponses },
       },
     },
-    async (req) => svc.deactivateBundle(db, adminCtx(req), req.params.code),
+    async (req) => svc.deactivateBundle(db, ctxOf(req), req.params.code),
   );
 
   app.post(
@@ -124,13 +123,7 @@ export function registerBundleRoutes(app: App, db: Db) {
       },
     },
     async (req, reply) => {
-      const r = await svc.apply(
-        db,
-        { actor: requireActor(req), ip: req.ip },
-        req.params.code,
-        req.body,
-        req.headers['idempotency-key'],
-      );
+      const r = await svc.apply(db, ctxOf(req), req.params.code, req.body, req.headers['idempotency-key']);
       if (r.replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(201).send(r);
     },
@@ -147,7 +140,7 @@ export function registerBundleRoutes(app: App, db: Db) {
         response: { 200: paged(ApplicationSummary), ...errorResponses },
       },
     },
-    async (req) => svc.listMyApplications(db, requireActor(req), req.query),
+    async (req) => svc.listMyApplications(db, requireActor(req), req.query, clock()),
   );
 
   app.get(
@@ -161,7 +154,7 @@ export function registerBundleRoutes(app: App, db: Db) {
         response: { 200: ApplicationView, ...errorResponses },
       },
     },
-    async (req) => svc.getApplicationView(db, requireActor(req), req.params.id),
+    async (req) => svc.getApplicationView(db, requireActor(req), req.params.id, clock()),
   );
 
   app.get(
@@ -189,6 +182,6 @@ export function registerBundleRoutes(app: App, db: Db) {
         response: { 200: ApplicationView.nullable(), ...errorResponses },
       },
     },
-    async (req) => svc.getApplicationForCase(db, requireActor(req), req.params.caseId),
+    async (req) => svc.getApplicationForCase(db, requireActor(req), req.params.caseId, clock()),
   );
 }

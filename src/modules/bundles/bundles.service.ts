@@ -42,7 +42,8 @@ import { seesUnavailable } from './bundles.policy';
 export interface Ctx {
   actor: Actor;
   ip: string | null;
-  now?: Date;
+  /** The instant the request acts at. */
+  now: Date;
 }
 
 const BUNDLE = '一件事主题';
@@ -170,6 +171,7 @@ export async function updateBundle(db: Db, ctx: Ctx, code: string, body: UpdateB
   if (body.active) await checkConfig(db, body.itemCodes, body.sharedFields);
   await db.transaction().execute(async (tx) => {
     const row = await repo.updateBundle(tx, code, body.version, {
+      updated_at: ctx.now,
       name: body.name,
       description: body.description,
       item_codes: body.itemCodes,
@@ -197,6 +199,7 @@ export async function deactivateBundle(db: Db, ctx: Ctx, code: string) {
   if (!before) throw notFound(BUNDLE);
   await db.transaction().execute(async (tx) => {
     const row = await repo.updateBundle(tx, code, before.version, {
+      updated_at: ctx.now,
       name: before.name,
       description: before.description,
       item_codes: before.item_codes,
@@ -278,7 +281,7 @@ export async function apply(db: Db, ctx: Ctx, code: string, body: ApplicationBod
     );
   }
 
-  const now = ctx.now ?? new Date();
+  const { now } = ctx;
   const today = todayInShanghai(now);
   const promisedDays = totalPromisedDays(bItems, bundle.mode);
   try {
@@ -419,7 +422,7 @@ async function buildView(db: Db, actor: Actor, row: ApplicationRow, now: Date): 
 const OUT_OF_SCOPE_LABEL = '由其他部门办理';
 
 /** 一件事办理进度 by application id. */
-export async function getApplicationView(db: Db, actor: Actor, id: string, now = new Date()): Promise<ApplicationView> {
+export async function getApplicationView(db: Db, actor: Actor, id: string, now: Date): Promise<ApplicationView> {
   const row = await repo.getApplication(db, id);
   if (!row) throw notFound('一件事申请');
   return buildView(db, actor, row, now);
@@ -430,7 +433,7 @@ export async function getApplicationForCase(
   db: Db,
   actor: Actor,
   caseId: string,
-  now = new Date(),
+  now: Date,
 ): Promise<ApplicationView | null> {
   if (!(await casesVisibleTo(db, actor, [caseId])).has(caseId)) throw notFound('办件');
   const row = await repo.findApplicationByCase(db, caseId);
@@ -463,7 +466,7 @@ export async function bundleLinksFor(db: Db, actor: Actor, caseIds: readonly str
 }
 
 /** 我的一件事: the applications the signed-in account filed, each with its overall progress. */
-export async function listMyApplications(db: Db, actor: Actor, query: ApplicationListQuery, now = new Date()) {
+export async function listMyApplications(db: Db, actor: Actor, query: ApplicationListQuery, now: Date) {
   const { total, rows } = await repo.listApplicationsOf(db, actor.id, {
     q: query.q,
     limit: query.pageSize,

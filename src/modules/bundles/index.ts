@@ -10,6 +10,6 @@ export { DEMO_BUNDLE_CODES } from './demo/seed';
 export const bundlesModule: Module = {
   name: 'bundles',
   migrations: { '20261123T1900_bundles_init': bundlesInit, '20261124T0910_bundles_case_lookup': bundlesCaseLookup },
-  routes: (app, ctx) => registerBundleRoutes(app, ctx.db),
+  routes: (app, ctx) => registerBundleRoutes(app, ctx),
   seedDemo: seedBundlesDemo,
 };

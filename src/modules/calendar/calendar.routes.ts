@@ -1,5 +1,4 @@
-import type { Db } from '../../platform/db';
-import type { App } from '../../platform/module';
+import type { App, ModuleContext } from '../../platform/module';
 import { requireActor } from '../../platform/auth';
 import { Problem, errorResponses } from '../../platform/schemas';
 import * as svc from './calendar.service';
@@ -20,13 +19,14 @@ import {
   YearSummary,
 } from './calendar.schemas';
 import { assertEditsCalendar } from './calendar.policy';
+import { todayInShanghai } from './calendar.rules';
 
 const tags = ['calendar'];
 /** Public reads: no sign-in needed. */
 const publicErrors = { 400: Problem };
 const writeErrors = { ...errorResponses, 422: Problem };
 
-export function registerCalendarRoutes(app: App, db: Db) {
+export function registerCalendarRoutes(app: App, { db, clock }: Pick<ModuleContext, 'db' | 'clock'>) {
   app.get(
     '/api/calendar/workdays/add',
     {
@@ -68,7 +68,7 @@ export function registerCalendarRoutes(app: App, db: Db) {
         response: { 200: YearSummary.array() },
       },
     },
-    async () => svc.listYearSummaries(db),
+    async () => svc.listYearSummaries(db, todayInShanghai(clock())),
   );
 
   app.get(
@@ -130,7 +130,7 @@ export function registerCalendarRoutes(app: App, db: Db) {
         response: { 200: YearDays, ...writeErrors },
       },
     },
-    async (req) => svc.setYear(db, requireActor(req), req.params.year, req.body, req.ip),
+    async (req) => svc.setYear(db, requireActor(req), req.params.year, req.body, req.ip, clock()),
   );
 
   app.post(
@@ -145,6 +145,6 @@ export function registerCalendarRoutes(app: App, db: Db) {
         response: { 200: YearDays, ...writeErrors },
       },
     },
-    async (req) => svc.importYear(db, requireActor(req), req.params.year, req.body, req.ip),
+    async (req) => svc.importYear(db, requireActor(req), req.params.year, req.body, req.ip, clock()),
   );
 }

@@ -88,7 +88,7 @@ const summaryOf = (row: YearRow | undefined, year: number, counts?: repo.YearCou
  * Every year present, plus the year after the last published one as `missing`
  * (the next State Council notice to enter); with nothing published, the current year.
  */
-export async function listYearSummaries(db: Db, today = rules.todayInShanghai()): Promise<YearSummary[]> {
+export async function listYearSummaries(db: Db, today: string): Promise<YearSummary[]> {
   const [rows, counts] = await Promise.all([repo.listYears(db), repo.countDaysByYear(db)]);
   const byYear = new Map(rows.map((r) => [r.year, r]));
   const countByYear = new Map(counts.map((c) => [c.year, c]));
@@ -168,7 +168,14 @@ export interface YearInput {
 }
 
 /** Sets a year's status inside a transaction that has already created (and locked) its row. */
-async function applyYearStatus(tx: Tx, actor: Actor, year: number, input: YearInput, ip: string | null): Promise<void> {
+async function applyYearStatus(
+  tx: Tx,
+  actor: Actor,
+  year: number,
+  input: YearInput,
+  ip: string | null,
+  now: Date,
+): Promise<void> {
   const before = await repo.getYear(tx, year, true);
   if (!before) throw new Error(`calendar_years ${year} missing`);
   if (input.status === 'published') {
@@ -182,8 +189,7 @@ async function applyYearStatus(tx: Tx, actor: Actor, year: number, input: YearIn
   const after = await repo.updateYear(tx, year, {
     status: input.status,
     notice: input.notice === undefined ? before.notice : input.notice,
-    published_at:
-      input.status === 'published' ? (before.status === 'published' ? before.published_at : new Date()) : null,
+    published_at: input.status === 'published' ? (before.status === 'published' ? before.published_at : now) : null,
   });
   const view = (r: YearRow) => ({ status: r.status, source: r.source, notice: r.notice, publishedAt: r.published_at });
   await recordAudit(tx, {
@@ -204,10 +210,11 @@ export async function setYear(
   year: number,
   input: YearInput,
   ip: string | null,
+  now: Date,
 ): Promise<YearDays> {
   return write(db, async (tx) => {
     await repo.ensureYear(tx, year);
-    await applyYearStatus(tx, actor, year, input, ip);
+    await applyYearStatus(tx, actor, year, input, ip, now);
     return getYearDays(tx, year);
   });
 }
@@ -228,6 +235,7 @@ export async function importYear(
   year: number,
   input: YearImport,
   ip: string | null,
+  now: Date,
 ): Promise<YearDays> {
   const problems = rules.checkYearItems(year, input.items);
   if (problems.length) {
@@ -272,7 +280,7 @@ export async function importYear(
     }
     if (input.publish !== undefined || input.notice !== undefined) {
       const status = input.publish === undefined ? (yearRow?.status ?? 'draft') : input.publish ? 'published' : 'draft';
-      await applyYearStatus(tx, actor, year, { status, notice: input.notice }, ip);
+      await applyYearStatus(tx, actor, year, { status, notice: input.notice }, ip, now);
     }
     return getYearDays(tx, year);
   });
@@ -289,6 +297,7 @@ export async function seedCalendar(db: Db): Promise<void> {
       tx,
       DEMO_YEARS.flatMap((y) => builtinDays(y).map((d) => ({ ...d, source: 'builtin' as const }))),
     );
+    // wall clock: demo data is seeded once, at the instant it is loaded
     const now = new Date();
     await repo.insertYears(
       tx,

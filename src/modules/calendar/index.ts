@@ -18,6 +18,6 @@ export {
 export const calendarModule: Module = {
   name: 'calendar',
   migrations: { '20261123T0200_calendar_init': calendarInit },
-  routes: (app, ctx) => registerCalendarRoutes(app, ctx.db),
+  routes: (app, ctx) => registerCalendarRoutes(app, ctx),
   seedDemo: seedCalendar,
 };

@@ -214,9 +214,11 @@ describe('administration', () => {
     ]);
     expect((await get(`/api/items/${code}/versions/2`)).statusCode).toBe(404);
 
-    const pub = await send('POST', `/api/items/${code}/publish`);
+    const at = new Date(Date.now() - 60_000);
+    t.pinClock(() => at);
+    const pub = await send('POST', `/api/items/${code}/publish`).finally(() => t.pinClock(null));
     expect(pub.statusCode).toBe(200);
-    expect(pub.json()).toMatchObject({ version: 2, status: 'published' });
+    expect(pub.json()).toMatchObject({ version: 2, status: 'published', publishedAt: at.toISOString() });
     const after = (await get(`/api/items/${code}`)).json();
     expect(after.version).toBe(2);
     expect(after.promisedLimit.days).toBe(4);

@@ -30,7 +30,7 @@ const fmtDate = (d: Date) => {
 };
 
 /** 一次性告知单: everything an applicant needs to bring, on one printable A4 PDF. */
-export async function renderNoticePdf(item: ItemDetail, url: string, now = new Date()): Promise<Buffer> {
+export async function renderNoticePdf(item: ItemDetail, url: string, now: Date): Promise<Buffer> {
   const qr = await QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 240 });
   const doc = new PDFDocument({
     size: 'A4',

@@ -48,13 +48,13 @@ export async function insertItems(db: Db | Tx, rows: Insertable<CatalogTables['i
   return q(db).insertInto('items').values(rows).returningAll().execute();
 }
 
-export async function updateItem(db: Db | Tx, id: string, patch: Updateable<CatalogTables['items']>): Promise<ItemRow> {
-  return q(db)
-    .updateTable('items')
-    .set({ ...patch, updated_at: new Date() })
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+/** Updates an item; `updated_at` is the instant of the request that changes it. */
+export async function updateItem(
+  db: Db | Tx,
+  id: string,
+  patch: Updateable<CatalogTables['items']> & { updated_at: Date },
+): Promise<ItemRow> {
+  return q(db).updateTable('items').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
 export async function insertVersions(db: Db | Tx, rows: Insertable<CatalogTables['item_versions']>[]): Promise<void> {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
-import type { Db } from '../../platform/db';
-import type { App } from '../../platform/module';
+import type { App, ModuleContext } from '../../platform/module';
 import { requireActor } from '../../platform/auth';
 import { errorResponses, paged, Problem } from '../../platform/schemas';
 import * as svc from './catalog.service';
@@ -28,9 +27,9 @@ const withUnprocessable = { ...errorResponses, 422: Problem };
 
 /** Base URL of the portal as the client sees it (behind the proxy: X-Forwarded-* are trusted). */
 const baseUrl = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
-const ctx = (req: FastifyRequest) => ({ actor: requireActor(req), ip: req.ip });
 
-export function registerCatalogRoutes(app: App, db: Db) {
+export function registerCatalogRoutes(app: App, { db, clock }: Pick<ModuleContext, 'db' | 'clock'>) {
+  const ctx = (req: FastifyRequest) => ({ actor: requireActor(req), ip: req.ip, now: clock() });
   // ---- public: 事项检索与办事指南 ----
   app.get(
     '/api/items',
@@ -107,7 +106,7 @@ export function registerCatalogRoutes(app: App, db: Db) {
     },
     async (req, reply) => {
       const item = await svc.requirePublished(db, req.params.code);
-      const pdf = await renderNoticePdf(item, guideUrl(baseUrl(req), item.code));
+      const pdf = await renderNoticePdf(item, guideUrl(baseUrl(req), item.code), clock());
       return reply
         .type('application/pdf')
         .header(

@@ -278,6 +278,8 @@ async function assertDepartment(db: Db | Tx, code: string) {
 interface Ctx {
   actor: Actor;
   ip: string | null;
+  /** The instant the request acts at. */
+  now: Date;
 }
 
 /** 新增事项: the item and version 1 as a draft. */
@@ -368,7 +370,9 @@ export async function saveDraft(db: Db, ctx: Ctx, code: string, guide: ItemGuide
     const updated = await repo.updateItem(
       tx,
       item.id,
-      item.current_version === null ? { ...cols, draft_version: version } : { draft_version: version },
+      item.current_version === null
+        ? { ...cols, draft_version: version, updated_at: ctx.now }
+        : { draft_version: version, updated_at: ctx.now },
     );
     await recordAudit(tx, {
       actor: ctx.actor,
@@ -394,7 +398,7 @@ export async function publish(db: Db, ctx: Ctx, code: string): Promise<ItemDetai
     if (!draft) throw unprocessable('该事项没有待发布的草稿', [], 'no_draft');
     assertValid(draft.data, '');
     await assertBodyResolves(tx, item.region_code, draft.data);
-    const now = new Date();
+    const { now } = ctx;
     if (item.current_version !== null)
       await repo.updateVersion(tx, item.id, item.current_version, { status: 'superseded' });
     await repo.updateVersion(tx, item.id, draft.version, {
@@ -407,6 +411,7 @@ export async function publish(db: Db, ctx: Ctx, code: string): Promise<ItemDetai
       ...cols,
       current_version: draft.version,
       draft_version: null,
+      updated_at: now,
     });
     await recordAudit(tx, {
       actor: ctx.actor,
@@ -433,7 +438,7 @@ export async function setActive(
     const item = await repo.findItem(tx, code, true);
     if (!item) throw notFound(ITEM);
     if (item.active === active) throw conflict(active ? '该事项已是有效状态' : '该事项已取消', 'state_unchanged');
-    await repo.updateItem(tx, item.id, { active });
+    await repo.updateItem(tx, item.id, { active, updated_at: ctx.now });
     await recordAudit(tx, {
       actor: ctx.actor,
       action: active ? 'catalog.item.activate' : 'catalog.item.deactivate',

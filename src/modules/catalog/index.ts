@@ -32,6 +32,6 @@ export { indexTokens, queryTokens } from './catalog.search';
 export const catalogModule: Module = {
   name: 'catalog',
   migrations: { '20261123T0300_catalog_init': catalogInit },
-  routes: (app, ctx) => registerCatalogRoutes(app, ctx.db),
+  routes: (app, ctx) => registerCatalogRoutes(app, ctx),
   seedDemo: seedCatalogDemo,
 };

@@ -8,5 +8,5 @@ export { CARRIERS, CARRIER_LABELS } from './issuing.rules';
 export const issuingModule: Module = {
   name: 'issuing',
   migrations: { '20261123T1940_issuing_init': issuingInit },
-  routes: (app, ctx) => registerIssuingRoutes(app, ctx.db),
+  routes: (app, ctx) => registerIssuingRoutes(app, ctx),
 };

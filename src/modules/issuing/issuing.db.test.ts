@@ -194,9 +194,11 @@ describe('统一制发证与快递送达', () => {
       at: new Date().toISOString(),
     });
     expect(early.statusCode).toBe(409);
-    const d = await post(`/api/issuing/waybills/${wa.id}/dispatch`, clerk, {});
+    const at = new Date(Date.now() - 60_000);
+    t.pinClock(() => at);
+    const d = await post(`/api/issuing/waybills/${wa.id}/dispatch`, clerk, {}).finally(() => t.pinClock(null));
     expect(d.statusCode, d.body).toBe(200);
-    expect(d.json().status).toBe('dispatched');
+    expect(d.json()).toMatchObject({ status: 'dispatched', dispatchedAt: at.toISOString() });
     const future = await post(`/api/issuing/waybills/${wa.id}/receipt`, clerk, {
       signedBy: '张明',
       at: new Date(Date.now() + 86_400_000).toISOString(),

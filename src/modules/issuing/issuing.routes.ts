@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
-import type { Db } from '../../platform/db';
-import type { App } from '../../platform/module';
+import type { App, ModuleContext } from '../../platform/module';
 import { requireActor } from '../../platform/auth';
 import { errorResponses, IdParam, Problem } from '../../platform/schemas';
 import * as svc from './issuing.service';
@@ -25,9 +24,9 @@ import {
 
 const tags = ['issuing'];
 const withUnprocessable = { ...errorResponses, 422: Problem };
-const ctxOf = (req: FastifyRequest) => ({ actor: requireActor(req), ip: req.ip });
 
-export function registerIssuingRoutes(app: App, db: Db) {
+export function registerIssuingRoutes(app: App, { db, clock }: Pick<ModuleContext, 'db' | 'clock'>) {
+  const ctxOf = (req: FastifyRequest) => ({ actor: requireActor(req), ip: req.ip, now: clock() });
   app.get(
     '/api/issuing/queue',
     {
@@ -188,7 +187,7 @@ export function registerIssuingRoutes(app: App, db: Db) {
       },
     },
     async (req, reply) => {
-      const buf = await statsWorkbook(await svc.stats(db, requireActor(req), req.query));
+      const buf = await statsWorkbook(await svc.stats(db, requireActor(req), req.query), clock());
       const name = `寄递统计_${req.query.from ?? ''}_${req.query.to ?? ''}.xlsx`;
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

@@ -39,7 +39,8 @@ import type { StatsView } from './issuing.schemas';
 export interface Ctx {
   actor: Actor;
   ip: string | null;
-  now?: Date;
+  /** The instant the request acts at. */
+  now: Date;
 }
 
 const WAYBILL = '快递运单';
@@ -123,12 +124,7 @@ export async function issueBatch(db: Db, ctx: Ctx, body: { caseIds: string[]; ve
   const items: BatchItem[] = [];
   for (const caseId of body.caseIds) {
     try {
-      const r = await issueCaseCertificate(
-        db,
-        { actor, ip: ctx.ip, now: ctx.now ?? new Date() },
-        caseId,
-        body.versions[caseId]!,
-      );
+      const r = await issueCaseCertificate(db, { actor, ip: ctx.ip, now: ctx.now }, caseId, body.versions[caseId]!);
       items.push({
         caseId,
         ok: true,
@@ -252,7 +248,7 @@ export async function createWaybill(db: Db, ctx: Ctx, body: WaybillInput) {
   assertIssues(actor);
   const carrier = carrierOf(body.carrier);
   if (!carrier) throw fieldError('carrier', '不支持的快递公司');
-  const now = ctx.now ?? new Date();
+  const { now } = ctx;
   const day = todayInShanghai(now);
   return db.transaction().execute(async (tx) => {
     const facts = await expressFactsFor(tx, actor, body.caseId, now);
@@ -364,12 +360,12 @@ async function move(
 
 /** 揽收发出. */
 export function dispatchWaybill(db: Db, ctx: Ctx, id: string) {
-  return move(db, ctx, id, 'dispatched', { status: 'dispatched', dispatched_at: ctx.now ?? new Date() });
+  return move(db, ctx, id, 'dispatched', { status: 'dispatched', dispatched_at: ctx.now });
 }
 
 /** 签收回执: who signed and when (not in the future, not before dispatch). */
 export function recordReceipt(db: Db, ctx: Ctx, id: string, body: { signedBy: string; at: Date }) {
-  const now = ctx.now ?? new Date();
+  const { now } = ctx;
   return move(
     db,
     ctx,
@@ -388,7 +384,7 @@ export function recordReceipt(db: Db, ctx: Ctx, id: string, body: { signedBy: st
 export function returnWaybill(db: Db, ctx: Ctx, id: string, body: { reason: string }) {
   return move(db, ctx, id, 'returned', {
     status: 'returned',
-    returned_at: ctx.now ?? new Date(),
+    returned_at: ctx.now,
     return_reason: body.reason,
   });
 }

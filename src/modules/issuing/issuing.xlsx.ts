@@ -4,10 +4,10 @@ import type { StatsView } from './issuing.schemas';
 
 const GROUP_LABELS = { carrier: '快递公司', department: '部门', region: '区划' } as const;
 
-export async function statsWorkbook(s: StatsView): Promise<Buffer> {
+export async function statsWorkbook(s: StatsView, now: Date): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '一网 政务服务平台';
-  wb.created = new Date();
+  wb.created = now;
   const ws = wb.addWorksheet('寄递统计');
   ws.addRow([
     `统一制发证快递送达统计（按${GROUP_LABELS[s.groupBy]}）  统计期：${s.from ?? '开始'} 至 ${s.to ?? '今日'}`,

@@ -16,5 +16,5 @@ export type { SmsChannel } from './notify.channel';
 export const notifyModule: Module = {
   name: 'notify',
   migrations: { '20261123T1020_notify_init': notifyInit, '20261124T1600_notify_message_order': notifyMessageOrder },
-  routes: (app, ctx) => registerNotifyRoutes(app, ctx.db),
+  routes: (app, ctx) => registerNotifyRoutes(app, ctx),
 };

@@ -213,13 +213,13 @@ describe('SMS', () => {
     });
     expect(r.smsStatus).toBe('pending');
     expect(sent).toEqual([]);
-    expect(await dispatchSms(t.db)).toBeGreaterThanOrEqual(1);
+    expect(await dispatchSms(t.db, t.now())).toBeGreaterThanOrEqual(1);
     expect(sent).toContainEqual(['13900001111', '【一网】准予许可。']);
     const row = await sql<{ status: string; attempts: number; sent_at: Date | null; channel: string }>`
       select status, attempts, sent_at, channel from sms_outbox where id = ${r.smsId}`.execute(t.db);
     expect(row.rows[0]).toMatchObject({ status: 'sent', attempts: 1, channel: 'test-gateway' });
     expect(row.rows[0]!.sent_at).not.toBeNull();
-    expect(await dispatchSms(t.db)).toBe(0);
+    expect(await dispatchSms(t.db, t.now())).toBe(0);
   });
 
   it('retries a failing gateway and marks the text failed after three attempts', async () => {
@@ -239,17 +239,17 @@ describe('SMS', () => {
           error: string | null;
         }>`select status, attempts, error from sms_outbox where id = ${r.smsId}`.execute(t.db)
       ).rows[0];
-    await dispatchSms(t.db);
+    await dispatchSms(t.db, t.now());
     expect(await status()).toMatchObject({ status: 'pending', attempts: 1, error: '网关拒绝：余额不足' });
-    await dispatchSms(t.db);
-    await dispatchSms(t.db);
+    await dispatchSms(t.db, t.now());
+    await dispatchSms(t.db, t.now());
     expect(await status()).toMatchObject({ status: 'failed', attempts: 3 });
-    await dispatchSms(t.db);
+    await dispatchSms(t.db, t.now());
     expect((await status())!.attempts).toBe(3);
   });
 
   it('does nothing to dispatch in demo mode', async () => {
-    expect(await dispatchSms(t.db)).toBe(0);
+    expect(await dispatchSms(t.db, t.now())).toBe(0);
   });
 });
 

@@ -1,5 +1,4 @@
-import type { Db } from '../../platform/db';
-import type { App } from '../../platform/module';
+import type { App, ModuleContext } from '../../platform/module';
 import { requireActor } from '../../platform/auth';
 import { IdParam, errorResponses, paged } from '../../platform/schemas';
 import * as svc from './notify.service';
@@ -11,7 +10,7 @@ const tags = ['notify'];
 /** How often a real SMS channel's pending texts are sent. */
 const DISPATCH_MS = 5000;
 
-export function registerNotifyRoutes(app: App, db: Db) {
+export function registerNotifyRoutes(app: App, { db, clock }: Pick<ModuleContext, 'db' | 'clock'>) {
   app.get(
     '/api/messages',
     {
@@ -78,7 +77,7 @@ export function registerNotifyRoutes(app: App, db: Db) {
       if (busy) return;
       busy = true;
       svc
-        .dispatchSms(db)
+        .dispatchSms(db, clock())
         .catch((err: unknown) => app.log.error({ err }, 'sms dispatch failed'))
         .finally(() => (busy = false));
     }, DISPATCH_MS);

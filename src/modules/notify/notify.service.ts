@@ -248,7 +248,11 @@ export async function listSmsOutbox(db: Db, f: { status?: SmsStatus; page: numbe
  * Sends pending texts through `channel` (by default the configured one) after their transactions
  * have committed; a text that fails `MAX_ATTEMPTS` times is marked failed. Returns how many were tried.
  */
-export async function dispatchSms(db: Db, opts: { limit?: number; channel?: SmsChannel } = {}): Promise<number> {
+export async function dispatchSms(
+  db: Db,
+  now: Date,
+  opts: { limit?: number; channel?: SmsChannel } = {},
+): Promise<number> {
   const channel = opts.channel ?? getSmsChannel();
   if (isLogOnly(channel)) return 0;
   return db.transaction().execute(async (tx) => {
@@ -268,7 +272,7 @@ export async function dispatchSms(db: Db, opts: { limit?: number; channel?: SmsC
         status,
         attempts,
         error,
-        sent_at: status === 'sent' ? new Date() : null,
+        sent_at: status === 'sent' ? now : null,
         channel: channel.name.slice(0, 40),
       });
       await recordAudit(tx, {

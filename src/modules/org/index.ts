@@ -31,6 +31,6 @@ export { DEMO_TOWN_CODE, DEMO_VILLAGE_CODE, CITY_HALL_CODE, COUNTY_HALL_CODE } f
 export const orgModule: Module = {
   name: 'org',
   migrations: { '20261123T0100_org_init': orgInit },
-  routes: (app, ctx) => registerOrgRoutes(app, ctx.db),
+  routes: (app, ctx) => registerOrgRoutes(app, ctx),
   seedDemo: seedOrgDemo,
 };

@@ -255,7 +255,7 @@ describe('admin writes', () => {
       username: 'county-admin',
       scope: { regionCode: '211103', regionPrefix: '211103', departmentId: null, hallId: null, windowId: null },
     } as unknown as Actor;
-    const w = { actor: countyAdmin, ip: '127.0.0.1' };
+    const w = { actor: countyAdmin, ip: '127.0.0.1', now: new Date() };
     const err = await svc
       .createRegion(t.db, w, {
         code: '211104098000',
@@ -269,6 +269,19 @@ describe('admin writes', () => {
     expect((err as Problem).status).toBe(404);
     const rename = await svc.updateRegion(t.db, w, '211102', { name: '改名' }).catch((e) => e);
     expect((rename as Problem).status).toBe(404);
+  });
+
+  it('stamps a change with the instant of the request that makes it', async () => {
+    const cityAdmin = {
+      id: '00000000-0000-4000-8000-000000000002',
+      username: 'city-admin',
+      scope: { regionCode: '211100', regionPrefix: '2111', departmentId: null, hallId: null, windowId: null },
+    } as unknown as Actor;
+    const now = new Date('2031-05-06T01:02:03.000Z');
+    const before = await t.db.selectFrom('regions').selectAll().where('code', '=', '211103').executeTakeFirstOrThrow();
+    await svc.updateRegion(t.db, { actor: cityAdmin, ip: '127.0.0.1', now }, '211103', { sort: before.sort });
+    const after = await t.db.selectFrom('regions').selectAll().where('code', '=', '211103').executeTakeFirstOrThrow();
+    expect(after.updated_at.toISOString()).toBe(now.toISOString());
   });
 
   it('manages departments: credit code check, duplicates, approval offices, deactivation', async () => {

@@ -220,10 +220,11 @@ export async function updateRegion(
   db: Db | Tx,
   code: string,
   patch: { name?: string; sort?: number; active?: boolean },
+  at: Date,
 ) {
   return q(db)
     .updateTable('regions')
-    .set({ ...patch, updated_at: new Date() })
+    .set({ ...patch, updated_at: at })
     .where('code', '=', code)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -295,10 +296,11 @@ export async function updateDepartment(
   db: Db | Tx,
   id: string,
   patch: { name?: string; short_name?: string | null; credit_code?: string | null; sort?: number; active?: boolean },
+  at: Date,
 ) {
   return q(db)
     .updateTable('departments')
-    .set({ ...patch, updated_at: new Date() })
+    .set({ ...patch, updated_at: at })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -384,10 +386,11 @@ export async function updateHall(
   db: Db | Tx,
   id: string,
   patch: { name?: string; address?: string | null; phone?: string | null; hours?: string | null; active?: boolean },
+  at: Date,
 ) {
   return q(db)
     .updateTable('halls')
-    .set({ ...patch, updated_at: new Date() })
+    .set({ ...patch, updated_at: at })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -432,20 +435,21 @@ export async function updateWindow(
   db: Db | Tx,
   id: string,
   patch: { name?: string; kind?: WindowKind; department_id?: string | null; active?: boolean },
+  at: Date,
 ) {
   return q(db)
     .updateTable('windows')
-    .set({ ...patch, updated_at: new Date() })
+    .set({ ...patch, updated_at: at })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
 }
 
 /** Closes every open window of a hall; returns their codes. */
-export async function deactivateWindowsOfHall(db: Db | Tx, hallId: string): Promise<string[]> {
+export async function deactivateWindowsOfHall(db: Db | Tx, hallId: string, at: Date): Promise<string[]> {
   const rows = await q(db)
     .updateTable('windows')
-    .set({ active: false, updated_at: new Date() })
+    .set({ active: false, updated_at: at })
     .where('hall_id', '=', hallId)
     .where('active', '=', true)
     .returning('code')

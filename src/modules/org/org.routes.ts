@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
-import type { Db } from '../../platform/db';
-import type { App } from '../../platform/module';
+import type { App, ModuleContext } from '../../platform/module';
 import { IdParam, Problem, errorResponses, paged } from '../../platform/schemas';
 import { assertManagesOrg, requireOrgAdmin } from './org.policy';
 import * as svc from './org.service';
@@ -35,15 +34,15 @@ const open = { security: [] };
 const publicErrors = { 400: Problem, 404: Problem };
 const writeErrors = { ...errorResponses, 422: Problem };
 
-/** The administrator behind a write, with the request's IP for the audit trail. */
-const writer = (req: FastifyRequest): svc.WriteContext => ({ actor: requireOrgAdmin(req), ip: req.ip });
-
 const TOGGLES = [
   ['deactivate', false],
   ['activate', true],
 ] as const;
 
-export function registerOrgRoutes(app: App, db: Db) {
+export function registerOrgRoutes(app: App, { db, clock }: Pick<ModuleContext, 'db' | 'clock'>) {
+  /** The administrator behind a write, with the request's IP for the audit trail and its instant. */
+  const writer = (req: FastifyRequest): svc.WriteContext => ({ actor: requireOrgAdmin(req), ip: req.ip, now: clock() });
+
   // ------------------------------------------------------------ regions
   app.get(
     '/api/regions',

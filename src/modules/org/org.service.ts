@@ -23,6 +23,8 @@ import type { RegionLevel, WindowKind } from './org.tables';
 export interface WriteContext {
   actor: Actor;
   ip: string;
+  /** The instant the request acts at. */
+  now: Date;
 }
 
 /** Every org write passes here: audit it, and drop cached look-ups other modules hold. */
@@ -136,7 +138,7 @@ async function regionInScope(tx: Tx, w: WriteContext, code: string) {
 export async function updateRegion(db: Db, w: WriteContext, code: string, input: UpdateRegionInput) {
   return db.transaction().execute(async (tx) => {
     const before = regionDto(await regionInScope(tx, w, code));
-    const after = regionDto(await repo.updateRegion(tx, code, { name: input.name, sort: input.sort }));
+    const after = regionDto(await repo.updateRegion(tx, code, { name: input.name, sort: input.sort }, w.now));
     await audit(tx, w, 'org.region.update', 'region', code, before, after);
     return after;
   });
@@ -156,7 +158,7 @@ export async function setRegionActive(db: Db, w: WriteContext, code: string, act
         (await repo.countActiveDepartments(tx, { regionCode: code })) + (await repo.countActiveHalls(tx, code));
       if (units > 0) throw unprocessable(`“${row.name}”下还有 ${units} 个启用的部门或大厅，请先停用`);
     }
-    const after = regionDto(await repo.updateRegion(tx, code, { active }));
+    const after = regionDto(await repo.updateRegion(tx, code, { active }, w.now));
     await audit(tx, w, active ? 'org.region.activate' : 'org.region.deactivate', 'region', code, regionDto(row), after);
     return after;
   });
@@ -256,12 +258,17 @@ export async function updateDepartment(db: Db, w: WriteContext, id: string, inpu
     const row = await departmentInScope(tx, w, id);
     if (input.creditCode) await checkCreditCode(tx, input.creditCode, id);
     const rName = await regionName(tx, row.region_code);
-    const updated = await repo.updateDepartment(tx, id, {
-      name: input.name,
-      short_name: input.shortName,
-      credit_code: input.creditCode === undefined ? undefined : input.creditCode || null,
-      sort: input.sort,
-    });
+    const updated = await repo.updateDepartment(
+      tx,
+      id,
+      {
+        name: input.name,
+        short_name: input.shortName,
+        credit_code: input.creditCode === undefined ? undefined : input.creditCode || null,
+        sort: input.sort,
+      },
+      w.now,
+    );
     const after = departmentDto(updated, rName);
     await audit(tx, w, 'org.department.update', 'department', id, departmentDto(row, rName), after);
     return after;
@@ -284,7 +291,7 @@ export async function setDepartmentActive(db: Db, w: WriteContext, id: string, a
       const windows = await repo.countActiveWindowsOfDepartment(tx, id);
       if (windows > 0) throw unprocessable(`仍有 ${windows} 个启用的窗口归属“${row.name}”，请先调整或停用这些窗口`);
     }
-    const after = departmentDto(await repo.updateDepartment(tx, id, { active }), rName);
+    const after = departmentDto(await repo.updateDepartment(tx, id, { active }, w.now), rName);
     await audit(
       tx,
       w,
@@ -370,12 +377,17 @@ export async function updateHall(db: Db, w: WriteContext, id: string, input: Upd
   return db.transaction().execute(async (tx) => {
     const row = await hallInScope(tx, w, id);
     const before = await hallDetail(tx, row);
-    const updated = await repo.updateHall(tx, id, {
-      name: input.name,
-      address: input.address,
-      phone: input.phone,
-      hours: input.hours,
-    });
+    const updated = await repo.updateHall(
+      tx,
+      id,
+      {
+        name: input.name,
+        address: input.address,
+        phone: input.phone,
+        hours: input.hours,
+      },
+      w.now,
+    );
     const after = await hallDetail(tx, updated);
     await audit(tx, w, 'org.hall.update', 'hall', id, hallAudit(before), hallAudit(after));
     return after;
@@ -393,9 +405,9 @@ export async function setHallActive(db: Db, w: WriteContext, id: string, active:
       const region = await repo.getRegionRow(tx, row.region_code);
       if (region && !region.active) throw unprocessable(`区划“${region.name}”已停用，请先启用区划`);
     } else {
-      closedWindows = await repo.deactivateWindowsOfHall(tx, id);
+      closedWindows = await repo.deactivateWindowsOfHall(tx, id, w.now);
     }
-    const after = await hallDetail(tx, await repo.updateHall(tx, id, { active }));
+    const after = await hallDetail(tx, await repo.updateHall(tx, id, { active }, w.now));
     await audit(tx, w, active ? 'org.hall.activate' : 'org.hall.deactivate', 'hall', id, hallAudit(before), {
       ...hallAudit(after),
       ...(active ? {} : { closedWindows }),
@@ -458,7 +470,7 @@ export async function updateWindow(db: Db, w: WriteContext, id: string, input: U
     if (input.kind !== undefined || input.departmentId !== undefined)
       await checkWindowDepartment(tx, hall, kind, departmentId);
     const before = await windowOut(tx, id);
-    await repo.updateWindow(tx, id, { name: input.name, kind: input.kind, department_id: input.departmentId });
+    await repo.updateWindow(tx, id, { name: input.name, kind: input.kind, department_id: input.departmentId }, w.now);
     const after = await windowOut(tx, id);
     await audit(tx, w, 'org.window.update', 'window', id, before, after);
     return after;
@@ -475,7 +487,7 @@ export async function setWindowActive(db: Db, w: WriteContext, id: string, activ
       const dept = await repo.getDepartmentRow(tx, win.departmentId);
       if (dept && !dept.active) throw unprocessable(`部门“${dept.name}”已停用，请先调整窗口所属部门`);
     }
-    await repo.updateWindow(tx, id, { active });
+    await repo.updateWindow(tx, id, { active }, w.now);
     const after = await windowOut(tx, id);
     await audit(tx, w, active ? 'org.window.activate' : 'org.window.deactivate', 'window', id, before, after);
     return after;

@@ -3,6 +3,7 @@ import type { Module } from '../../platform/module';
 import { ratingsInit } from './db/migrations/20261123T1810_ratings_init';
 import { registerRatingRoutes } from './ratings.routes';
 import { sweepRectifications } from './ratings.rectify';
+import { todayInShanghai } from '../calendar/index';
 
 /** For a worker: mark rectifications past their deadline as overdue (daily). */
 export { sweepRectifications } from './ratings.rectify';
@@ -20,6 +21,12 @@ export { seedRatingsHistory } from './demo/history';
 export const ratingsModule: Module = {
   name: 'ratings',
   migrations: { '20261123T1810_ratings_init': ratingsInit },
-  routes: (app, ctx) => registerRatingRoutes(app, ctx.db),
-  jobs: [{ name: 'ratings.rectifications', everyMs: 10 * 60_000, run: (db) => sweepRectifications(db) }],
+  routes: (app, ctx) => registerRatingRoutes(app, ctx),
+  jobs: [
+    {
+      name: 'ratings.rectifications',
+      everyMs: 10 * 60_000,
+      run: (db, { now }) => sweepRectifications(db, todayInShanghai(now)),
+    },
+  ],
 };

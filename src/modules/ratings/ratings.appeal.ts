@@ -72,14 +72,14 @@ export async function decideAppeal(
       status: body.upheld ? 'upheld' : 'rejected',
       decided_by: actor.id,
       decided_by_name: actor.name,
-      decided_at: new Date(),
+      decided_at: ctx.now,
       decision_comment: body.comment || null,
     });
     if (body.upheld) {
       await repo.setRatingExcluded(tx, r.id, true);
       const x = await repo.getRectificationByRating(tx, r.id, true);
       if (x && OPEN_STATUSES.includes(x.status)) {
-        await repo.updateRectification(tx, x.id, { status: 'closed_invalid', closed_at: new Date() });
+        await repo.updateRectification(tx, x.id, { status: 'closed_invalid', closed_at: ctx.now });
         await recordAudit(tx, {
           actor,
           ip: ctx.ip,

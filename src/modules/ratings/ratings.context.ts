@@ -19,6 +19,8 @@ import {
 export interface Ctx {
   actor: Actor;
   ip: string | null;
+  /** The instant the request acts at. */
+  now: Date;
 }
 
 export const RATING = '评价';

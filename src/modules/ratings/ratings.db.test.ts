@@ -107,10 +107,17 @@ describe('好差评: rating a served case', () => {
     expect(noIndicator.statusCode).toBe(400);
   });
 
-  it('window 一次一评 by the applicant is a separate channel, also one only', async () => {
-    const res = await rate(done, 5, ['attitude', 'competence'], 'window');
+  it('window 一次一评 by the applicant is a separate channel, also one only; dated by the request clock', async () => {
+    const at = new Date(Date.now() - 2 * 86_400_000);
+    t.pinClock(() => at);
+    const res = await rate(done, 5, ['attitude', 'competence'], 'window').finally(() => t.pinClock(null));
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ channel: 'window', level: 5, rectification: null });
+    expect(res.json()).toMatchObject({
+      channel: 'window',
+      level: 5,
+      rectification: null,
+      ratedOn: todayInShanghai(at),
+    });
     expect(res.json().indicators[0]).toEqual({ code: 'attitude', label: '服务态度' });
     expect((await rate(done, 4, [], 'window')).statusCode).toBe(409);
   });
@@ -400,9 +407,10 @@ describe('申诉 appeals and the published summary', () => {
     // the county subtree (兴隆台区) has none of the city's ratings; the city has them all
     expect((await get('/api/ratings/summary?regionCode=211103')).json().total.total).toBe(0);
     expect((await get('/api/ratings/summary?regionCode=211100')).json().total.total).toBe(s.total.total);
+    // every rating of this file is dated today but one, dated two days back by a pinned clock
     const today = todayInShanghai();
     const sup = await as('supervisor');
-    expect((await get(`/api/ratings?from=${today}&to=${today}`, sup)).json().total).toBe(s.total.total);
+    expect((await get(`/api/ratings?from=${today}&to=${today}`, sup)).json().total).toBe(s.total.total - 1);
     expect((await get('/api/ratings?to=2000-01-01', sup)).json().total).toBe(0);
 
     const x = await get('/api/ratings/summary.xlsx');
@@ -434,9 +442,11 @@ describe('申诉 appeals and the published summary', () => {
     const total = ws.getRow(3);
     expect(total.getCell(2).value).toBe('合计');
     for (let c = 3; c <= 10; c++) expect(total.getCell(c).value, `column ${c}`).toBe(0);
-    const open = await get('/api/ratings/summary.xlsx');
+    const at = new Date(Date.now() - 3 * 86_400_000);
+    t.pinClock(() => at);
+    const open = await get('/api/ratings/summary.xlsx').finally(() => t.pinClock(null));
     const name = decodeURIComponent(String(open.headers['content-disposition']));
-    expect(name).toContain(`好差评统计_截至${todayInShanghai()}.xlsx`);
+    expect(name).toContain(`好差评统计_截至${todayInShanghai(at)}.xlsx`);
     expect(name).not.toContain('__');
   });
 });

@@ -2,7 +2,6 @@
 import type { Actor } from '../../platform/auth';
 import type { Db, Tx } from '../../platform/db';
 import { notFound } from '../../platform/errors';
-import { todayInShanghai } from '../calendar/index';
 import { getDepartment } from '../org/index';
 import * as repo from './ratings.repository';
 import type { AppealRow, RatingRow, RectificationRow } from './ratings.repository';
@@ -86,7 +85,7 @@ export async function rectificationView(
   x: RectificationRow,
   rating: RatingRow,
   names: DeptNames = new Map(),
-  today = todayInShanghai(),
+  today: string,
 ): Promise<RectificationView> {
   const [rv] = await ratingViews(db, [rating], names);
   const { rectification: _omit, ...ratingView } = rv!;

@@ -24,11 +24,11 @@ export const rectifyWorkdays = () => intFromEnv('RATINGS_RECTIFY_WORKDAYS', 5, 6
 /** Default length of the one extension in working days; env `RATINGS_EXTENSION_WORKDAYS`, default 5. */
 export const extensionWorkdays = () => intFromEnv('RATINGS_EXTENSION_WORKDAYS', 5, 15);
 
-export async function listRectifications(db: Db, actor: Actor, q: RectificationListQuery) {
+export async function listRectifications(db: Db, actor: Actor, q: RectificationListQuery, now: Date) {
   const scope = await scopeOf(db, actor, false);
   const { total, items } = await repo.listRectifications(db, scope, q);
   const names: DeptNames = new Map();
-  const today = todayInShanghai();
+  const today = todayInShanghai(now);
   const views: RectificationView[] = [];
   for (const x of items) {
     const r = await repo.getRating(db, x.rating_id);
@@ -44,9 +44,9 @@ async function loadRectification(db: Db | Tx, actor: Actor, id: string, forUpdat
   return { x, r };
 }
 
-export async function getRectification(db: Db, actor: Actor, id: string): Promise<RectificationView> {
+export async function getRectification(db: Db, actor: Actor, id: string, now: Date): Promise<RectificationView> {
   const { x, r } = await loadRectification(db, actor, id);
-  return rectificationView(db, x, r);
+  return rectificationView(db, x, r, new Map(), todayInShanghai(now));
 }
 
 const ACTION_PERMISSION: Record<RectificationBody['action'], HandleAction> = {
@@ -65,7 +65,7 @@ export async function actOnRectification(
 ): Promise<RectificationView> {
   const { actor } = ctx;
   if (body.action === 'check' && !body.valid && !body.reason) throw fieldError('reason', '认定为无效差评时请填写理由');
-  const today = todayInShanghai();
+  const today = todayInShanghai(ctx.now);
   const updated = await db.transaction().execute(async (tx) => {
     const { x, r } = await loadRectification(tx, actor, id, true);
     await assertHandle(tx, actor, r, ACTION_PERMISSION[body.action], RECT);
@@ -74,7 +74,7 @@ export async function actOnRectification(
     if (!st.ok) throw conflict(st.reason, 'rectification_state');
     const patch: Parameters<typeof repo.updateRectification>[2] = {
       status: st.status,
-      ...recordOf(body, actor, new Date()),
+      ...recordOf(body, actor, ctx.now),
     };
     if (st.deadline === 'start') {
       const due = await addWorkdays(tx, today, rectifyWorkdays());
@@ -114,7 +114,7 @@ export async function actOnRectification(
  * Marks running rectifications whose deadline has passed as overdue 超期 (for a worker, daily; idempotent).
  * `today` is a Shanghai civil day 'YYYY-MM-DD'. Returns how many were marked.
  */
-export async function sweepRectifications(db: Db, today: string = todayInShanghai(), batch = 500): Promise<number> {
+export async function sweepRectifications(db: Db, today: string, batch = 500): Promise<number> {
   let total = 0;
   for (;;) {
     const n = await db.transaction().execute(async (tx) => {

@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Db } from '../../platform/db';
-import type { App } from '../../platform/module';
+import type { App, ModuleContext } from '../../platform/module';
 import { requireActor } from '../../platform/auth';
 import { errorResponses, IdParam, Problem } from '../../platform/schemas';
 import { rate, createDeviceSession, deviceSessionInfo, rateOnDevice } from './ratings.submit';
@@ -41,9 +40,9 @@ import {
 
 const tags = ['ratings'];
 const withUnprocessable = { ...errorResponses, 422: Problem };
-const ctx = (req: FastifyRequest) => ({ actor: requireActor(req), ip: req.ip });
 
-export function registerRatingRoutes(app: App, db: Db) {
+export function registerRatingRoutes(app: App, { db, clock }: Pick<ModuleContext, 'db' | 'clock'>) {
+  const ctx = (req: FastifyRequest) => ({ actor: requireActor(req), ip: req.ip, now: clock() });
   app.post(
     '/api/ratings',
     {
@@ -103,8 +102,9 @@ export function registerRatingRoutes(app: App, db: Db) {
       },
     },
     async (req, reply) => {
-      const period = exportPeriod(req.query.from, req.query.to, todayInShanghai());
-      const buf = await summaryWorkbook(await ratingsSummary(db, req.query), period);
+      const now = clock();
+      const period = exportPeriod(req.query.from, req.query.to, todayInShanghai(now));
+      const buf = await summaryWorkbook(await ratingsSummary(db, req.query), period, now);
       const name = period.fileName;
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -142,7 +142,7 @@ export function registerRatingRoutes(app: App, db: Db) {
         response: { 200: DeviceSessionInfo, 400: Problem, 404: Problem, 429: Problem },
       },
     },
-    async (req) => deviceSessionInfo(db, req.params.token),
+    async (req) => deviceSessionInfo(db, req.params.token, clock()),
   );
 
   app.post(
@@ -158,7 +158,7 @@ export function registerRatingRoutes(app: App, db: Db) {
         response: { 201: RatingView, 400: Problem, 404: Problem, 409: Problem, 429: Problem },
       },
     },
-    async (req, reply) => reply.status(201).send(await rateOnDevice(db, req.params.token, req.body, req.ip)),
+    async (req, reply) => reply.status(201).send(await rateOnDevice(db, req.params.token, req.body, req.ip, clock())),
   );
 
   app.get(
@@ -225,7 +225,7 @@ export function registerRatingRoutes(app: App, db: Db) {
         response: { 200: RectificationPage, ...errorResponses },
       },
     },
-    async (req) => listRectifications(db, requireActor(req), req.query),
+    async (req) => listRectifications(db, requireActor(req), req.query, clock()),
   );
 
   app.get(
@@ -239,7 +239,7 @@ export function registerRatingRoutes(app: App, db: Db) {
         response: { 200: RectificationView, ...errorResponses },
       },
     },
-    async (req) => getRectification(db, requireActor(req), req.params.id),
+    async (req) => getRectification(db, requireActor(req), req.params.id, clock()),
   );
 
   const action = <B extends z.ZodType>(name: 'check' | 'review' | 'extend' | 'callback', body: B, summary: string) =>

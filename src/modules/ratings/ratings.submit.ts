@@ -45,6 +45,7 @@ async function insertRating(
     viaDevice: boolean;
   },
   audit: { actor: { id: string; username: string } | null; ip: string | null },
+  now: Date,
 ): Promise<RatingRow> {
   if (await repo.findRating(tx, facts.id, input.channel))
     throw conflict('该办件已评价过：每件办件在每个渠道只能评价一次', 'already_rated');
@@ -63,7 +64,7 @@ async function insertRating(
     hall_id: facts.acceptHallId,
     rated_by: input.ratedBy,
     via_device: input.viaDevice,
-    rated_on: todayInShanghai(),
+    rated_on: todayInShanghai(now),
   });
   await recordAudit(tx, {
     ...audit,
@@ -116,7 +117,9 @@ export async function rate(db: Db, ctx: Ctx, body: RateBody): Promise<RatingView
   assertIndicators(body.channel, body.level, body.indicators);
   const row = await db
     .transaction()
-    .execute((tx) => insertRating(tx, facts, { ...body, ratedBy: actor.id, viaDevice: false }, { actor, ip: ctx.ip }));
+    .execute((tx) =>
+      insertRating(tx, facts, { ...body, ratedBy: actor.id, viaDevice: false }, { actor, ip: ctx.ip }, ctx.now),
+    );
   return ratingView(db, row);
 }
 
@@ -138,7 +141,7 @@ export async function createDeviceSession(db: Db, ctx: Ctx, caseId: string) {
       case_id: facts.id,
       hall_id: facts.acceptHallId,
       created_by: actor.id,
-      expires_at: new Date(Date.now() + DEVICE_SESSION_MINUTES * 60_000),
+      expires_at: new Date(ctx.now.getTime() + DEVICE_SESSION_MINUTES * 60_000),
     });
     await recordAudit(tx, {
       actor,
@@ -157,19 +160,19 @@ export async function createDeviceSession(db: Db, ctx: Ctx, caseId: string) {
   });
 }
 
-async function liveDeviceSession(db: Db | Tx, token: string) {
+async function liveDeviceSession(db: Db | Tx, token: string, now: Date) {
   const tx = db as Tx;
   const s = await repo.getDeviceSessionForUpdate(tx, token);
-  if (!s || s.used_at || s.expires_at.getTime() < Date.now()) throw notFound('评价口令');
+  if (!s || s.used_at || s.expires_at.getTime() < now.getTime()) throw notFound('评价口令');
   const facts = await getCaseRatingFacts(tx, s.case_id);
   if (!facts) throw notFound('评价口令');
   return { s, facts };
 }
 
 /** What the rating device shows before the applicant presses a button. */
-export async function deviceSessionInfo(db: Db, token: string) {
+export async function deviceSessionInfo(db: Db, token: string, now: Date) {
   return db.transaction().execute(async (tx) => {
-    const { facts } = await liveDeviceSession(tx, token);
+    const { facts } = await liveDeviceSession(tx, token, now);
     return {
       caseNumber: facts.number,
       itemName: facts.itemName,
@@ -186,16 +189,18 @@ export async function rateOnDevice(
   token: string,
   body: DeviceRateBody,
   ip: string | null,
+  now: Date,
 ): Promise<RatingView> {
   assertIndicators('window', body.level, body.indicators);
   const row = await db.transaction().execute(async (tx) => {
-    const { s, facts } = await liveDeviceSession(tx, token);
+    const { s, facts } = await liveDeviceSession(tx, token, now);
     await repo.useDeviceSession(tx, s.token);
     return insertRating(
       tx,
       facts,
       { channel: 'window', ...body, ratedBy: facts.applicantId, viaDevice: true },
       { actor: null, ip },
+      now,
     );
   });
   return ratingView(db, row);

@@ -5,10 +5,10 @@ import type { ExportPeriod } from './ratings.period';
 
 const pct = (x: number | null) => (x === null ? '—' : x);
 
-export async function summaryWorkbook(s: Summary, period: ExportPeriod): Promise<Buffer> {
+export async function summaryWorkbook(s: Summary, period: ExportPeriod, now: Date): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '一网 政务服务平台';
-  wb.created = new Date();
+  wb.created = now;
   wb.title = `政务服务“好差评”统计 ${period.label}`;
   const ws = wb.addWorksheet('好差评统计');
   ws.addRow([`政务服务“好差评”统计（按部门）  统计期：${period.label}`]);

@@ -7,5 +7,5 @@ export { checkItemAlignment, ALIGNMENT_RULES, type AlignmentFinding, type Alignm
 export const reportsModule: Module = {
   name: 'reports',
   migrations: {},
-  routes: (app, ctx) => registerReportRoutes(app, ctx.db),
+  routes: (app, ctx) => registerReportRoutes(app, ctx),
 };

@@ -39,10 +39,14 @@ describe('item alignment report 事项清单对应检查', () => {
   });
 
   it('finds the misconfigured item at the town level with a Chinese explanation', async () => {
-    const res = await get('/api/reports/item-alignment?regionCode=211100', await t.login('supervisor'));
+    const sup = await t.login('supervisor');
+    const at = new Date(Date.now() - 86_400_000);
+    t.pinClock(() => at);
+    const res = await get('/api/reports/item-alignment?regionCode=211100', sup).finally(() => t.pinClock(null));
     expect(res.statusCode, res.body).toBe(200);
     const r = res.json();
     expect(r.region).toMatchObject({ code: '211100', level: 'city' });
+    expect(r.generatedAt).toBe(at.toISOString());
     expect(r.itemCount).toBeGreaterThan(30);
     expect(r.rules.map((x: { rule: string }) => x.rule)).toEqual([
       'accept_without_decider',

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '../../platform/db';
-import type { App } from '../../platform/module';
+import type { App, ModuleContext } from '../../platform/module';
 import { requireActor } from '../../platform/auth';
 import { errorResponses } from '../../platform/schemas';
 import { itemAlignment } from './reports.service';
@@ -11,7 +10,7 @@ import { assertReadsReports } from './reports.policy';
 const tags = ['reports'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function registerReportRoutes(app: App, db: Db) {
+export function registerReportRoutes(app: App, { db, clock }: Pick<ModuleContext, 'db' | 'clock'>) {
   app.get(
     '/api/reports/item-alignment',
     {
@@ -23,7 +22,7 @@ export function registerReportRoutes(app: App, db: Db) {
         response: { 200: AlignmentReport, ...errorResponses },
       },
     },
-    async (req) => itemAlignment(db, requireActor(req), req.query),
+    async (req) => itemAlignment(db, requireActor(req), req.query, clock()),
   );
 
   app.get(
@@ -39,7 +38,7 @@ export function registerReportRoutes(app: App, db: Db) {
       },
     },
     async (req, reply) => {
-      const report = await itemAlignment(db, requireActor(req), req.query);
+      const report = await itemAlignment(db, requireActor(req), req.query, clock());
       const buf = await alignmentWorkbook(report);
       const name = `事项清单对应检查_${report.region.name}.xlsx`;
       return reply

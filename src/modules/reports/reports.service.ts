@@ -17,7 +17,7 @@ const related = (item: Region, region: Region) =>
   region.code.startsWith(item.scopePrefix) || item.code.startsWith(region.scopePrefix);
 
 /** 事项清单对应检查: every published item that applies to the region, checked against the rules. */
-export async function itemAlignment(db: Db, actor: Actor, query: AlignmentQuery): Promise<AlignmentReport> {
+export async function itemAlignment(db: Db, actor: Actor, query: AlignmentQuery, now: Date): Promise<AlignmentReport> {
   const code = query.regionCode ?? actor.scope.regionCode;
   const region = await getRegion(db, code);
   if (!region || !inRegionScope(actor, region.code)) throw notFound('区划');
@@ -57,7 +57,7 @@ export async function itemAlignment(db: Db, actor: Actor, query: AlignmentQuery)
   }
   return {
     region: { code: region.code, name: region.name, level: region.level },
-    generatedAt: new Date(),
+    generatedAt: now,
     itemCount,
     findingCount: findings.length,
     rules: Object.entries(ALIGNMENT_RULES).map(([rule, r]) => ({ rule, title: r.title, description: r.description })),

@@ -4,6 +4,7 @@ import { tasksInit } from './db/migrations/20261123T1930_tasks_init';
 import { registerTaskRoutes } from './tasks.routes';
 import { seedTasksDemo } from './tasks.import';
 import { sweepOverdueMeasures } from './tasks.progress';
+import { todayInShanghai } from '../calendar/index';
 
 /** For a worker: mark open measures past their deadline overdue. */
 export { sweepOverdueMeasures } from './tasks.progress';
@@ -13,7 +14,13 @@ export { overdueMeasuresAsOf, type OverdueMeasureFact } from './tasks.assessment
 export const tasksModule: Module = {
   name: 'tasks',
   migrations: { '20261123T1930_tasks_init': tasksInit },
-  routes: (app, ctx) => registerTaskRoutes(app, ctx.db),
+  routes: (app, ctx) => registerTaskRoutes(app, ctx),
   seedDemo: seedTasksDemo,
-  jobs: [{ name: 'tasks.overdue', everyMs: 10 * 60_000, run: (db) => sweepOverdueMeasures(db) }],
+  jobs: [
+    {
+      name: 'tasks.overdue',
+      everyMs: 10 * 60_000,
+      run: (db, { now }) => sweepOverdueMeasures(db, todayInShanghai(now)),
+    },
+  ],
 };

@@ -8,6 +8,8 @@ import { taskReach } from './tasks.policy';
 export interface Ctx {
   actor: Actor;
   ip?: string;
+  /** The instant the request acts at. */
+  now: Date;
 }
 
 /** Who sees what: supervisors and admins the problems of their region; department staff the measures their department leads or assists. */

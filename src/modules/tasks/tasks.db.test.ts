@@ -155,18 +155,21 @@ describe('report, complete, urge, accountability', () => {
     expect(urged.json().urgeCount).toBe(1);
     expect(urged.json().urgings[0].note).toBe('请于本周内报送整改结果');
 
+    // the accountability note and the completion are dated by the request clock
+    const at = new Date(Date.now() - 2 * 86_400_000);
+    t.pinClock(() => at);
     const acc = await post(`/api/supervision/measures/${m.id}/accountability`, sup, {
       note: '未按时限完成，约谈主要负责人',
     });
     expect(acc.statusCode, acc.body).toBe(200);
-    expect(acc.json().accountability.note).toBe('未按时限完成，约谈主要负责人');
+    expect(acc.json().accountability).toMatchObject({ note: '未按时限完成，约谈主要负责人', at: at.toISOString() });
 
     const done = await post(`/api/supervision/measures/${m.id}/complete`, approver, {
       content: '整改完成，报告附后',
       fileIds: [],
-    });
+    }).finally(() => t.pinClock(null));
     expect(done.statusCode, done.body).toBe(200);
-    expect(done.json().status).toBe('done');
+    expect(done.json()).toMatchObject({ status: 'done', doneAt: at.toISOString() });
     expect(done.json().reports.at(-1).final).toBe(true);
     expect((await post(`/api/supervision/measures/${m.id}/reports`, approver, { content: '补充' })).statusCode).toBe(
       409,

@@ -93,7 +93,7 @@ export async function report(db: Db, ctx: Ctx, id: string, body: ReportBody, fin
       final,
     });
     let after = before;
-    if (final) after = await repo.updateMeasure(tx, id, { status: 'done', done_at: new Date() });
+    if (final) after = await repo.updateMeasure(tx, id, { status: 'done', done_at: ctx.now });
     await recordAudit(tx, {
       actor,
       ip: ctx.ip,
@@ -144,7 +144,7 @@ export async function recordAccountability(db: Db, ctx: Ctx, id: string, note: s
       accountability_note: note,
       accountability_by: actor.id,
       accountability_by_name: actor.name,
-      accountability_at: new Date(),
+      accountability_at: ctx.now,
     });
     await recordAudit(tx, {
       actor,
@@ -186,7 +186,7 @@ async function notifyOverdue(
  * Marks open measures past their deadline overdue 逾期 and tells their lead departments, in one
  * transaction (idempotent: only open measures are marked; a module job every 10 minutes).
  */
-export async function sweepOverdueMeasures(db: Db, today: string = todayInShanghai()): Promise<number> {
+export async function sweepOverdueMeasures(db: Db, today: string): Promise<number> {
   return db.transaction().execute(async (tx) => {
     const marked = await repo.markOverdue(tx, today);
     if (marked.length) {
@@ -204,13 +204,9 @@ export async function sweepOverdueMeasures(db: Db, today: string = todayInShangh
 }
 
 /** A supervisor marks one measure overdue now (without waiting for the job): only an open one past its deadline. */
-export async function markMeasureOverdue(
-  db: Db,
-  ctx: Ctx,
-  id: string,
-  today: string = todayInShanghai(),
-): Promise<MeasureDetail> {
+export async function markMeasureOverdue(db: Db, ctx: Ctx, id: string): Promise<MeasureDetail> {
   const { actor } = ctx;
+  const today = todayInShanghai(ctx.now);
   const m = await db.transaction().execute(async (tx) => {
     const { m: before } = await measureForSupervisor(tx, actor, id);
     if (before.status !== 'open')

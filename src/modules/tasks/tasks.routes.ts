@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Db } from '../../platform/db';
-import type { App } from '../../platform/module';
+import type { App, ModuleContext } from '../../platform/module';
 import { requireActor } from '../../platform/auth';
 import { errorResponses, IdParam, Problem } from '../../platform/schemas';
 import { contentDisposition, maxUploadBytes, readUpload, withMultipart } from '../files/index';
@@ -28,10 +27,10 @@ import {
 } from './tasks.schemas';
 
 const tags = ['supervision-tasks'];
-const ctx = (req: FastifyRequest) => ({ actor: requireActor(req), ip: req.ip });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export async function registerTaskRoutes(app: App, db: Db) {
+export async function registerTaskRoutes(app: App, { db, clock }: Pick<ModuleContext, 'db' | 'clock'>) {
+  const ctx = (req: FastifyRequest) => ({ actor: requireActor(req), ip: req.ip, now: clock() });
   app.get(
     '/api/supervision/tasks',
     {
@@ -60,7 +59,7 @@ export async function registerTaskRoutes(app: App, db: Db) {
       },
     },
     async (req, reply) => {
-      const buf = await tasksWorkbook(await exportTasks(db, requireActor(req), req.query));
+      const buf = await tasksWorkbook(await exportTasks(db, requireActor(req), req.query), clock());
       return reply
         .type(XLSX)
         .header(
@@ -116,7 +115,9 @@ export async function registerTaskRoutes(app: App, db: Db) {
         const actor = requireActor(req);
         const upload = await readUpload(req, maxUploadBytes());
         const rows = await readBreakdown(upload.content);
-        return reply.status(201).send(await importBreakdown(db, { actor, ip: req.ip }, rows, upload.name));
+        return reply
+          .status(201)
+          .send(await importBreakdown(db, { actor, ip: req.ip, now: clock() }, rows, upload.name));
       },
     );
     scoped.post(

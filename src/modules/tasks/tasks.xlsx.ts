@@ -74,10 +74,13 @@ export async function readBreakdown(content: Buffer): Promise<BreakdownRow[]> {
 }
 
 /** The tasks as a breakdown table (re-importable), with status columns appended. */
-export async function tasksWorkbook(tasks: { problem: ProblemRow; measures: MeasureRow[] }[]): Promise<Buffer> {
+export async function tasksWorkbook(
+  tasks: { problem: ProblemRow; measures: MeasureRow[] }[],
+  now: Date,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '一网 政务服务平台';
-  wb.created = new Date();
+  wb.created = now;
   const ws = wb.addWorksheet('任务分解表');
   ws.addRow([...COLUMNS, '状态', '逾期日期', '办结时间', '催办次数', '问责意见']).font = { bold: true };
   for (const { problem, measures } of tasks) {

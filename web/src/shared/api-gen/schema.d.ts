@@ -16968,7 +16968,7 @@ export interface paths {
                                     clock?: ("start" | "stop" | "resume" | "end") | null;
                                     from: string[];
                                     label: string;
-                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "owner")[];
+                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "owner")[];
                                     requires?: ("reason" | "corrections" | "suspension" | "delivery" | "certificate")[];
                                     to: string;
                                 }[];
@@ -17139,7 +17139,7 @@ export interface paths {
                                     clock?: ("start" | "stop" | "resume" | "end") | null;
                                     from: string[];
                                     label: string;
-                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "owner")[];
+                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "owner")[];
                                     requires?: ("reason" | "corrections" | "suspension" | "delivery" | "certificate")[];
                                     to: string;
                                 }[];
@@ -17434,7 +17434,7 @@ export interface paths {
                                     clock?: ("start" | "stop" | "resume" | "end") | null;
                                     from: string[];
                                     label: string;
-                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "owner")[];
+                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "owner")[];
                                     requires?: ("reason" | "corrections" | "suspension" | "delivery" | "certificate")[];
                                     to: string;
                                 }[];
@@ -18177,7 +18177,7 @@ export interface paths {
                                     clock?: ("start" | "stop" | "resume" | "end") | null;
                                     from: string[];
                                     label: string;
-                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "owner")[];
+                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "owner")[];
                                     requires?: ("reason" | "corrections" | "suspension" | "delivery" | "certificate")[];
                                     to: string;
                                 }[];
@@ -18429,7 +18429,7 @@ export interface paths {
                                     clock?: ("start" | "stop" | "resume" | "end") | null;
                                     from: string[];
                                     label: string;
-                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "owner")[];
+                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "owner")[];
                                     requires?: ("reason" | "corrections" | "suspension" | "delivery" | "certificate")[];
                                     to: string;
                                 }[];
@@ -18599,7 +18599,7 @@ export interface paths {
                                     clock?: ("start" | "stop" | "resume" | "end") | null;
                                     from: string[];
                                     label: string;
-                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "owner")[];
+                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "owner")[];
                                     requires?: ("reason" | "corrections" | "suspension" | "delivery" | "certificate")[];
                                     to: string;
                                 }[];
@@ -19035,7 +19035,7 @@ export interface paths {
                                     clock?: ("start" | "stop" | "resume" | "end") | null;
                                     from: string[];
                                     label: string;
-                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "owner")[];
+                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "owner")[];
                                     requires?: ("reason" | "corrections" | "suspension" | "delivery" | "certificate")[];
                                     to: string;
                                 }[];
@@ -19636,7 +19636,7 @@ export interface paths {
                                     clock?: ("start" | "stop" | "resume" | "end") | null;
                                     from: string[];
                                     label: string;
-                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "owner")[];
+                                    performers: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "owner")[];
                                     requires?: ("reason" | "corrections" | "suspension" | "delivery" | "certificate")[];
                                     to: string;
                                 }[];

@@ -511,19 +511,48 @@ const COUNTS = [
   'used_n',
 ] as const;
 
+/** The figures of a group row without its key and label: what adding rows up adds. */
+export type CaseFiguresSum = Omit<CaseFiguresRow, 'key' | 'label'>;
+
+const plus = (x: number | null, y: number | null) => (x === null && y === null ? null : (x ?? 0) + (y ?? 0));
+
+/** Adds the figures of `r` into `into` (a sum stays null only while both sides are). */
+function addInto(into: CaseFiguresSum, r: CaseFiguresSum): void {
+  for (const k of COUNTS) into[k] += r[k];
+  into.used_sum = plus(into.used_sum, r.used_sum);
+  into.promised_sum = plus(into.promised_sum, r.promised_sum);
+}
+
+/** The total of group rows (the 合计 line): every count and sum added up, zero over no rows. */
+export function sumFigures(rows: readonly CaseFiguresRow[]): CaseFiguresSum {
+  const total: CaseFiguresSum = {
+    received: 0,
+    online: 0,
+    zero_visit: 0,
+    accepted: 0,
+    immediate: 0,
+    completed: 0,
+    on_time: 0,
+    early: 0,
+    overdue: 0,
+    used_sum: 0,
+    used_n: 0,
+    promised_sum: 0,
+  };
+  for (const r of rows) addInto(total, r);
+  return total;
+}
+
 /** Adds up two sets of group rows by key (ordered by key, nulls last, like the statements). */
 export function mergeFigures(a: readonly CaseFiguresRow[], b: readonly CaseFiguresRow[]): CaseFiguresRow[] {
   const out = new Map<string | null, CaseFiguresRow>();
-  const plus = (x: number | null, y: number | null) => (x === null && y === null ? null : (x ?? 0) + (y ?? 0));
   for (const r of [...a, ...b]) {
     const m = out.get(r.key);
     if (!m) {
       out.set(r.key, { ...r });
       continue;
     }
-    for (const k of COUNTS) m[k] += r[k];
-    m.used_sum = plus(m.used_sum, r.used_sum);
-    m.promised_sum = plus(m.promised_sum, r.promised_sum);
+    addInto(m, r);
     m.label = m.label ?? r.label;
   }
   return [...out.values()].sort((x, y) =>

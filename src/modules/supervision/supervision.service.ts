@@ -6,7 +6,7 @@ import { readCache } from '../../platform/cache';
 import type { Db } from '../../platform/db';
 import { conflict, forbidden, notFound } from '../../platform/errors';
 import { addDays, isWorkdayIn, loadCalendar, todayInShanghai } from '../calendar/index';
-import { caseFigures, openCaseCounts, type CaseFiguresRow, type FiguresGroupBy } from '../cases/index';
+import { caseFigures, openCaseCounts, sumFigures, type CaseFiguresSum, type FiguresGroupBy } from '../cases/index';
 import { LEVEL_LABELS, departmentCodesFor, getDepartment, getHall, getRegion, levelOfOfficialCode } from '../org/index';
 import * as repo from './supervision.repository';
 import {
@@ -345,7 +345,7 @@ async function computeOverview(db: Db, scope: repo.WarningScope, today: string):
 
 const ratio = (n: number, d: number, digits = 4) => (d > 0 ? Math.round((n / d) * 10 ** digits) / 10 ** digits : null);
 
-function toFigures(key: string | null, label: string, r: Omit<CaseFiguresRow, 'key' | 'label'>): FiguresRowView {
+function toFigures(key: string | null, label: string, r: CaseFiguresSum): FiguresRowView {
   return {
     key,
     label,
@@ -405,40 +405,7 @@ export async function figures(
   const rows = await Promise.all(
     raw.map(async (r) => toFigures(r.key, await labelOf(db, q.groupBy, r.key, r.label), r)),
   );
-  const sum = raw.reduce(
-    (a, r) => {
-      for (const k of [
-        'received',
-        'online',
-        'zero_visit',
-        'accepted',
-        'immediate',
-        'completed',
-        'on_time',
-        'early',
-        'overdue',
-        'used_n',
-      ] as const)
-        a[k] += r[k];
-      a.used_sum = (a.used_sum ?? 0) + (r.used_sum ?? 0);
-      a.promised_sum = (a.promised_sum ?? 0) + (r.promised_sum ?? 0);
-      return a;
-    },
-    {
-      received: 0,
-      online: 0,
-      zero_visit: 0,
-      accepted: 0,
-      immediate: 0,
-      completed: 0,
-      on_time: 0,
-      early: 0,
-      overdue: 0,
-      used_sum: 0,
-      used_n: 0,
-      promised_sum: 0,
-    } as Omit<CaseFiguresRow, 'key' | 'label'>,
-  );
+  const sum = sumFigures(raw);
   return { groupBy: q.groupBy, from, to, rows, total: toFigures(null, '合计', sum) };
 }
 

@@ -55,7 +55,7 @@ export async function buildApp(config: Config, database: Database, options: AppO
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
     tls: config.tls,
-    authenticate: (t, c) => authenticateToken(db, t, c),
+    authenticate: (t, c) => authenticateToken(db, t, c, clock()),
   });
 
   app.get(

@@ -19,6 +19,7 @@ export function checkIdNumber(id: string): string | null {
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));
   const birth = new Date(Date.UTC(y, m - 1, d));
+  // wall clock: a plausibility bound on a birth date, not a deadline; any instant of today serves
   if (y < 1900 || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d || birth.getTime() > Date.now())
     return '身份证号中的出生日期无效';
   if (idNumberCheckChar(id.slice(0, 17)) !== id[17]) return '身份证号校验位错误';

@@ -107,6 +107,7 @@ export async function changePassword(
   oldPassword: string,
   newPassword: string,
   ip: string | null,
+  now: Date,
 ) {
   const u = await repo.findUserById(db, actor.id);
   if (!u || !(await verifyPassword(oldPassword, u.password_hash))) throw fieldError('oldPassword', '原密码不正确');
@@ -116,8 +117,8 @@ export async function changePassword(
   // Whoever else holds a session of this account (a stolen token, a forgotten device) is signed out.
   await forgettingSessions(
     db.transaction().execute(async (tx) => {
-      await repo.updateUser(tx, u.id, { password_hash: hash });
-      await repo.revokeUserSessions(tx, u.id, actor.sessionId);
+      await repo.updateUser(tx, u.id, { password_hash: hash }, now);
+      await repo.revokeUserSessions(tx, u.id, now, actor.sessionId);
       await recordAudit(tx, {
         actor,
         action: 'identity.password.change',

@@ -73,14 +73,19 @@ export async function insertVerificationRequest(
 }
 
 /** Marks an open, unexpired request of the user completed; null when there is none (used, expired, not theirs). */
-export async function completeVerificationRequest(db: Db | Tx, id: string, userId: string): Promise<string | null> {
+export async function completeVerificationRequest(
+  db: Db | Tx,
+  id: string,
+  userId: string,
+  now: Date,
+): Promise<string | null> {
   const row = await q(db)
     .updateTable('identity_verification_requests')
-    .set({ completed_at: new Date() })
+    .set({ completed_at: now })
     .where('id', '=', id)
     .where('user_id', '=', userId)
     .where('completed_at', 'is', null)
-    .where('expires_at', '>', new Date())
+    .where('expires_at', '>', now)
     .returning('provider')
     .executeTakeFirst();
   return row?.provider ?? null;
@@ -96,10 +101,15 @@ export async function insertUser(db: Db | Tx, u: NewUser) {
     .executeTakeFirstOrThrow();
 }
 
-export async function updateUser(db: Db | Tx, id: string, patch: Partial<Omit<UserRow, 'id' | 'created_at'>>) {
+export async function updateUser(
+  db: Db | Tx,
+  id: string,
+  patch: Partial<Omit<UserRow, 'id' | 'created_at'>>,
+  now: Date,
+) {
   return q(db)
     .updateTable('users')
-    .set({ ...patch, updated_at: new Date() })
+    .set({ ...patch, updated_at: now })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -143,15 +153,16 @@ export async function insertSession(
     user_agent: string | null;
     expires_at: Date;
   },
+  now: Date,
 ) {
   return q(db)
     .insertInto('sessions')
-    .values({ ...s, revoked_at: null, last_seen_at: new Date() })
+    .values({ ...s, revoked_at: null, last_seen_at: now })
     .returning(['id'])
     .executeTakeFirstOrThrow();
 }
 
-export async function findLiveSession(db: Db | Tx, tokenHash: string) {
+export async function findLiveSession(db: Db | Tx, tokenHash: string, now: Date) {
   return q(db)
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -172,20 +183,20 @@ export async function findLiveSession(db: Db | Tx, tokenHash: string) {
     ])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.revoked_at', 'is', null)
-    .where('sessions.expires_at', '>', new Date())
+    .where('sessions.expires_at', '>', now)
     .where('users.active', '=', true)
     .executeTakeFirst();
 }
 
-export async function revokeSession(db: Db | Tx, sessionId: string) {
-  await q(db).updateTable('sessions').set({ revoked_at: new Date() }).where('id', '=', sessionId).execute();
+export async function revokeSession(db: Db | Tx, sessionId: string, now: Date) {
+  await q(db).updateTable('sessions').set({ revoked_at: now }).where('id', '=', sessionId).execute();
 }
 
 /** Ends the user's live sessions, all or all but one (the session that changed the password). */
-export async function revokeUserSessions(db: Db | Tx, userId: string, exceptSessionId?: string) {
+export async function revokeUserSessions(db: Db | Tx, userId: string, now: Date, exceptSessionId?: string) {
   let qb = q(db)
     .updateTable('sessions')
-    .set({ revoked_at: new Date() })
+    .set({ revoked_at: now })
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null);
   if (exceptSessionId) qb = qb.where('id', '<>', exceptSessionId);
@@ -193,26 +204,26 @@ export async function revokeUserSessions(db: Db | Tx, userId: string, exceptSess
 }
 
 /** Ends one live session of the user; false when the user has no such live session. */
-export async function revokeSessionOf(db: Db | Tx, userId: string, sessionId: string): Promise<boolean> {
+export async function revokeSessionOf(db: Db | Tx, userId: string, sessionId: string, now: Date): Promise<boolean> {
   const r = await q(db)
     .updateTable('sessions')
-    .set({ revoked_at: new Date() })
+    .set({ revoked_at: now })
     .where('id', '=', sessionId)
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
-    .where('expires_at', '>', new Date())
+    .where('expires_at', '>', now)
     .returning('id')
     .executeTakeFirst();
   return !!r;
 }
 
-export async function listLiveSessions(db: Db | Tx, userId: string) {
+export async function listLiveSessions(db: Db | Tx, userId: string, now: Date) {
   return q(db)
     .selectFrom('sessions')
     .select(['id', 'ip', 'user_agent', 'created_at', 'last_seen_at', 'expires_at'])
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
-    .where('expires_at', '>', new Date())
+    .where('expires_at', '>', now)
     .orderBy('last_seen_at', 'desc')
     .orderBy('created_at', 'desc')
     .execute();
@@ -335,20 +346,20 @@ export async function insertChallenge(db: Db | Tx, c: { id: string; answer_hash:
 }
 
 /** Takes a challenge out (single use): its answer hash when it existed and had not expired. */
-export async function takeChallenge(db: Db | Tx, id: string): Promise<string | null> {
+export async function takeChallenge(db: Db | Tx, id: string, now: Date): Promise<string | null> {
   const r = await q(db)
     .deleteFrom('login_challenges')
     .where('id', '=', id)
     .returning(['answer_hash', 'expires_at'])
     .executeTakeFirst();
-  return r && r.expires_at > new Date() ? r.answer_hash : null;
+  return r && r.expires_at > now ? r.answer_hash : null;
 }
 
-/** Forgets old sign-in attempts and verification requests, and expired challenges. */
-export async function prune(db: Db | Tx, before: Date) {
+/** Forgets sign-in attempts and verification requests older than `before`, and challenges expired by `now`. */
+export async function prune(db: Db | Tx, before: Date, now: Date) {
   await q(db).deleteFrom('login_attempts').where('at', '<', before).execute();
   await q(db).deleteFrom('identity_verification_requests').where('expires_at', '<', before).execute();
-  await q(db).deleteFrom('login_challenges').where('expires_at', '<', new Date()).execute();
+  await q(db).deleteFrom('login_challenges').where('expires_at', '<', now).execute();
 }
 
 /** Active staff accounts bound to a department, optionally within a region subtree and/or a hall. */

@@ -40,7 +40,7 @@ import { assertManagesStaff, assertReadsStaff, assertVerifiesAtWindow } from './
 
 const Ok = z.object({ ok: z.literal(true) });
 
-export function registerIdentityRoutes(app: App, db: Db, config: Config) {
+export function registerIdentityRoutes(app: App, db: Db, config: Config, clock: () => Date) {
   const provider = identityProvider({ simulator: config.identitySimulator });
 
   app.post(
@@ -61,6 +61,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
         ip: req.ip,
         userAgent: req.headers['user-agent']?.slice(0, 300) ?? null,
         sessionHours: config.sessionHours,
+        now: clock(),
       }).catch((err: unknown) => {
         if (err instanceof RetryLater) reply.header('retry-after', String(err.retryAfterSeconds));
         throw err;
@@ -84,7 +85,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
     },
     async (req, reply) => {
       const actor = requireActor(req);
-      await logout(db, actor, req.ip);
+      await logout(db, actor, req.ip, clock());
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },
@@ -103,7 +104,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
     },
     async (_req, reply) => {
       reply.header('cache-control', 'no-store');
-      return newChallenge(db, makeChallenge);
+      return newChallenge(db, makeChallenge, clock());
     },
   );
 
@@ -152,7 +153,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
     },
     async (req) => {
       const actor = requireActor(req);
-      await changePassword(db, actor, req.body.oldPassword, req.body.newPassword, req.ip);
+      await changePassword(db, actor, req.body.oldPassword, req.body.newPassword, req.ip, clock());
       return { ok: true as const };
     },
   );
@@ -216,7 +217,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
         response: { 200: User, ...errorResponses },
       },
     },
-    async (req) => updateStaff(db, requireActor(req), req.params.id, req.body, req.ip),
+    async (req) => updateStaff(db, requireActor(req), req.params.id, req.body, req.ip, clock()),
   );
 
   for (const [verb, active] of [
@@ -234,7 +235,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
           response: { 200: User, ...errorResponses, 422: Problem },
         },
       },
-      async (req) => setStaffActive(db, requireActor(req), req.params.id, active, req.ip),
+      async (req) => setStaffActive(db, requireActor(req), req.params.id, active, req.ip, clock()),
     );
   }
 
@@ -251,7 +252,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
       },
     },
     async (req) => {
-      await resetStaffPassword(db, requireActor(req), req.params.id, req.body.password, req.ip);
+      await resetStaffPassword(db, requireActor(req), req.params.id, req.body.password, req.ip, clock());
       return { ok: true as const };
     },
   );
@@ -296,7 +297,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
         response: { 200: VerificationStart, ...errorResponses, 422: Problem },
       },
     },
-    async (req) => verification.startProviderVerification(db, requireActor(req), provider, req.ip),
+    async (req) => verification.startProviderVerification(db, requireActor(req), provider, req.ip, clock()),
   );
 
   app.post(
@@ -312,7 +313,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
     },
     async (req) => {
       const actor = requireActor(req);
-      await verification.completeProviderVerification(db, actor, provider, req.body, req.ip);
+      await verification.completeProviderVerification(db, actor, provider, req.body, req.ip, clock());
       return verification.verificationStatus(db, actor, provider);
     },
   );
@@ -335,6 +336,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
         provider,
         req.body.companyUsername,
         req.ip,
+        clock(),
       );
       return { ok: true as const };
     },
@@ -350,7 +352,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
         response: { 200: z.object({ items: z.array(SessionView) }), ...errorResponses },
       },
     },
-    async (req) => ({ items: await sessions.listSessions(db, requireActor(req)) }),
+    async (req) => ({ items: await sessions.listSessions(db, requireActor(req), clock()) }),
   );
 
   app.delete(
@@ -365,7 +367,7 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
       },
     },
     async (req) => {
-      await sessions.endSession(db, requireActor(req), req.params.id, req.ip);
+      await sessions.endSession(db, requireActor(req), req.params.id, req.ip, clock());
       return { ok: true as const };
     },
   );
@@ -433,6 +435,6 @@ export function registerIdentityRoutes(app: App, db: Db, config: Config) {
         response: { 200: ClaimView, ...errorResponses, 422: Problem },
       },
     },
-    async (req) => verification.verifyAtWindow(db, requireActor(req), req.params.id, req.body, req.ip),
+    async (req) => verification.verifyAtWindow(db, requireActor(req), req.params.id, req.body, req.ip, clock()),
   );
 }

@@ -34,11 +34,11 @@ export async function forgettingSessions<T>(write: Promise<T>): Promise<T> {
 }
 
 /** Resolves a session token to the actor; null when unknown, expired, revoked or the account is inactive. */
-export async function authenticateToken(db: Db, token: string, viaCookie: boolean): Promise<Actor | null> {
+export async function authenticateToken(db: Db, token: string, viaCookie: boolean, now: Date): Promise<Actor | null> {
   if (!token || token.length > 200) return null;
-  const s = await sessionCache.get(db, sha256(token), () => repo.findLiveSession(db, sha256(token)));
+  const s = await sessionCache.get(db, sha256(token), () => repo.findLiveSession(db, sha256(token), now));
   if (!s) return null;
-  await touch(db, s.session_id, s.last_seen_at);
+  await touch(db, s.session_id, s.last_seen_at, now);
   return {
     id: s.id,
     username: s.username,
@@ -55,14 +55,14 @@ export async function authenticateToken(db: Db, token: string, viaCookie: boolea
 /** When this node last recorded each session's use, per database. */
 const touchedOf = perDatabase(() => new Map<string, number>());
 /** Records that a session was used, at most every SESSION_TOUCH_MS per session and node. */
-async function touch(db: Db, sessionId: string, lastSeen: Date | null) {
+async function touch(db: Db, sessionId: string, lastSeen: Date | null, at: Date) {
   const touched = touchedOf(db);
-  const now = Date.now();
+  const now = at.getTime();
   const last = Math.max(touched.get(sessionId) ?? 0, lastSeen?.getTime() ?? 0);
   if (now - last < SESSION_TOUCH_MS) return;
   touched.set(sessionId, now);
   if (touched.size > 10_000) touched.clear();
-  await repo.touchSession(db, sessionId, new Date(now));
+  await repo.touchSession(db, sessionId, at);
 }
 
 export interface SessionView {
@@ -76,8 +76,8 @@ export interface SessionView {
   current: boolean;
 }
 
-export async function listSessions(db: Db, actor: Actor): Promise<SessionView[]> {
-  return (await repo.listLiveSessions(db, actor.id)).map((s) => ({
+export async function listSessions(db: Db, actor: Actor, now: Date): Promise<SessionView[]> {
+  return (await repo.listLiveSessions(db, actor.id, now)).map((s) => ({
     id: s.id,
     userAgent: s.user_agent,
     ip: s.ip,
@@ -89,10 +89,10 @@ export async function listSessions(db: Db, actor: Actor): Promise<SessionView[]>
 }
 
 /** Ends one of the actor's own sessions (404 for any other id, live or not). */
-export async function endSession(db: Db, actor: Actor, sessionId: string, ip: string | null): Promise<void> {
+export async function endSession(db: Db, actor: Actor, sessionId: string, ip: string | null, now: Date): Promise<void> {
   await forgettingSessions(
     db.transaction().execute(async (tx) => {
-      if (!(await repo.revokeSessionOf(tx, actor.id, sessionId))) throw notFound('会话');
+      if (!(await repo.revokeSessionOf(tx, actor.id, sessionId, now))) throw notFound('会话');
       await recordAudit(tx, {
         actor,
         action: 'identity.session.end',

@@ -34,6 +34,8 @@ export interface LoginInput {
   ip: string | null;
   userAgent: string | null;
   sessionHours: number;
+  /** The instant of the request. */
+  now: Date;
 }
 
 /** A refusal that tells the client when to try again (the route sets Retry-After). */
@@ -59,7 +61,7 @@ const challengeNeeded = (detail: string, code: 'challenge_required' | 'challenge
  */
 export async function login(db: Db, input: LoginInput): Promise<LoginResult> {
   const username = input.username.toLowerCase();
-  const now = new Date();
+  const now = input.now;
   const counts = await repo.attemptCounts(
     db,
     username,
@@ -87,7 +89,9 @@ export async function login(db: Db, input: LoginInput): Promise<LoginResult> {
       await attempt(false, 'challenge_required');
       throw challengeNeeded('请先回答图形验证题', 'challenge_required');
     }
-    const stored = /^[0-9a-f-]{36}$/i.test(input.challengeId) ? await repo.takeChallenge(db, input.challengeId) : null;
+    const stored = /^[0-9a-f-]{36}$/i.test(input.challengeId)
+      ? await repo.takeChallenge(db, input.challengeId, now)
+      : null;
     const typed = normalizeAnswer(input.challengeAnswer);
     if (!stored || typed === null || stored !== challengeHash(input.challengeId, typed)) {
       await attempt(false, 'challenge');
@@ -127,17 +131,21 @@ export async function login(db: Db, input: LoginInput): Promise<LoginResult> {
   }
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  const expiresAt = new Date(Date.now() + input.sessionHours * 3600_000);
+  const expiresAt = new Date(now.getTime() + input.sessionHours * 3600_000);
   await db.transaction().execute(async (tx) => {
-    await repo.insertSession(tx, {
-      token_hash: sha256(token),
-      user_id: user.id,
-      csrf_token: csrfToken,
-      ip: input.ip,
-      user_agent: input.userAgent,
-      expires_at: expiresAt,
-    });
-    await repo.updateUser(tx, user.id, { last_login_at: new Date() });
+    await repo.insertSession(
+      tx,
+      {
+        token_hash: sha256(token),
+        user_id: user.id,
+        csrf_token: csrfToken,
+        ip: input.ip,
+        user_agent: input.userAgent,
+        expires_at: expiresAt,
+      },
+      now,
+    );
+    await repo.updateUser(tx, user.id, { last_login_at: now }, now);
     await repo.recordAttempt(tx, {
       username,
       user_id: user.id,
@@ -160,19 +168,19 @@ export async function login(db: Db, input: LoginInput): Promise<LoginResult> {
 const challengeHash = (id: string, answer: string) => sha256(`${id}:${answer}`);
 
 /** A new sign-in challenge: its id and the image; the answer stays on the server. */
-export async function newChallenge(db: Db, make: () => { answer: string; svg: string }) {
+export async function newChallenge(db: Db, make: () => { answer: string; svg: string }, now: Date) {
   const c = make();
-  const expiresAt = new Date(Date.now() + CHALLENGE_MINUTES * 60_000);
+  const expiresAt = new Date(now.getTime() + CHALLENGE_MINUTES * 60_000);
   // The id is chosen first so that the stored hash binds the answer to this challenge.
   const id = randomUUID();
   await repo.insertChallenge(db, { id, answer_hash: challengeHash(id, c.answer), expires_at: expiresAt });
   return { id, image: `data:image/svg+xml;base64,${Buffer.from(c.svg).toString('base64')}`, expiresAt };
 }
 
-export async function logout(db: Db, actor: Actor, ip: string | null): Promise<void> {
+export async function logout(db: Db, actor: Actor, ip: string | null, now: Date): Promise<void> {
   await forgettingSessions(
     db.transaction().execute(async (tx) => {
-      await repo.revokeSession(tx, actor.sessionId);
+      await repo.revokeSession(tx, actor.sessionId, now);
       await recordAudit(tx, { actor, action: 'identity.logout', entityType: 'user', entityId: actor.id, ip });
     }),
   );

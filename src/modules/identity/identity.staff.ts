@@ -118,7 +118,7 @@ export async function getStaff(db: Db, admin: Actor, id: string) {
 
 export type StaffPatch = Partial<Omit<StaffInput, 'password' | 'username'>>;
 
-export async function updateStaff(db: Db, admin: Actor, id: string, patch: StaffPatch, ip: string | null) {
+export async function updateStaff(db: Db, admin: Actor, id: string, patch: StaffPatch, ip: string | null, now: Date) {
   const u = await loadStaffInScope(db, admin, id);
   const next = {
     regionCode: patch.regionCode ?? u.region_code!,
@@ -131,16 +131,21 @@ export async function updateStaff(db: Db, admin: Actor, id: string, patch: Staff
     throw fieldError('roles', '不能移除自己的系统管理员角色');
   const updated = await forgettingSessions(
     db.transaction().execute(async (tx) => {
-      const row = await repo.updateUser(tx, id, {
-        name: patch.name ?? u.name,
-        roles: patch.roles ? [...new Set(patch.roles)] : u.roles,
-        phone: patch.phone === undefined ? u.phone : patch.phone,
-        region_code: next.regionCode,
-        region_prefix: prefix,
-        department_id: next.departmentId,
-        hall_id: next.hallId,
-        window_id: next.windowId,
-      });
+      const row = await repo.updateUser(
+        tx,
+        id,
+        {
+          name: patch.name ?? u.name,
+          roles: patch.roles ? [...new Set(patch.roles)] : u.roles,
+          phone: patch.phone === undefined ? u.phone : patch.phone,
+          region_code: next.regionCode,
+          region_prefix: prefix,
+          department_id: next.departmentId,
+          hall_id: next.hallId,
+          window_id: next.windowId,
+        },
+        now,
+      );
       await recordAudit(tx, {
         actor: admin,
         action: 'identity.staff.update',
@@ -156,13 +161,13 @@ export async function updateStaff(db: Db, admin: Actor, id: string, patch: Staff
   return toPublicUser(db, updated);
 }
 
-export async function setStaffActive(db: Db, admin: Actor, id: string, active: boolean, ip: string | null) {
+export async function setStaffActive(db: Db, admin: Actor, id: string, active: boolean, ip: string | null, now: Date) {
   const u = await loadStaffInScope(db, admin, id);
   if (u.id === admin.id && !active) throw new Problem(422, '业务规则不允许', '不能停用自己的账号');
   const row = await forgettingSessions(
     db.transaction().execute(async (tx) => {
-      const r = await repo.updateUser(tx, id, { active });
-      if (!active) await repo.revokeUserSessions(tx, id);
+      const r = await repo.updateUser(tx, id, { active }, now);
+      if (!active) await repo.revokeUserSessions(tx, id, now);
       await recordAudit(tx, {
         actor: admin,
         action: active ? 'identity.staff.activate' : 'identity.staff.deactivate',
@@ -178,15 +183,22 @@ export async function setStaffActive(db: Db, admin: Actor, id: string, active: b
   return toPublicUser(db, row);
 }
 
-export async function resetStaffPassword(db: Db, admin: Actor, id: string, password: string, ip: string | null) {
+export async function resetStaffPassword(
+  db: Db,
+  admin: Actor,
+  id: string,
+  password: string,
+  ip: string | null,
+  now: Date,
+) {
   const u = await loadStaffInScope(db, admin, id);
   const weak = passwordProblem(password, relatedInputs(u));
   if (weak) throw fieldError('password', weak);
   const hash = await hashPassword(password);
   await forgettingSessions(
     db.transaction().execute(async (tx) => {
-      await repo.updateUser(tx, u.id, { password_hash: hash });
-      await repo.revokeUserSessions(tx, u.id);
+      await repo.updateUser(tx, u.id, { password_hash: hash }, now);
+      await repo.revokeUserSessions(tx, u.id, now);
       await recordAudit(tx, {
         actor: admin,
         action: 'identity.staff.reset_password',

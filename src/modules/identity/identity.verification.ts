@@ -91,19 +91,24 @@ function requireProvider(provider: IdentityProvider | null): IdentityProvider {
 async function markVerified(
   db: Db,
   u: UserRow,
-  v: { level: Exclude<VerificationLevel, 'unverified'>; source: string; by: string | null },
+  v: { level: Exclude<VerificationLevel, 'unverified'>; source: string; by: string | null; at: Date },
   audit: { actor: Actor; action: string; ip: string | null; extra?: Record<string, unknown> },
   refusal: () => Problem,
 ) {
   if (await repo.claimVerifiedElsewhere(db, u)) throw refusal();
   try {
     return await db.transaction().execute(async (tx) => {
-      const row = await repo.updateUser(tx, u.id, {
-        verification: v.level,
-        verification_source: v.source,
-        verified_by: v.by,
-        verified_at: new Date(),
-      });
+      const row = await repo.updateUser(
+        tx,
+        u.id,
+        {
+          verification: v.level,
+          verification_source: v.source,
+          verified_by: v.by,
+          verified_at: v.at,
+        },
+        v.at,
+      );
       await recordAudit(tx, {
         actor: audit.actor,
         action: audit.action,
@@ -132,6 +137,7 @@ export async function startProviderVerification(
   actor: Actor,
   provider: IdentityProvider | null,
   ip: string | null,
+  now: Date,
 ) {
   const p = requireProvider(provider);
   const u = applicantOf(await repo.findUserById(db, actor.id));
@@ -146,7 +152,7 @@ export async function startProviderVerification(
     const id = await repo.insertVerificationRequest(tx, {
       user_id: u.id,
       provider: p.id,
-      expires_at: new Date(Date.now() + REQUEST_MINUTES * 60_000),
+      expires_at: new Date(now.getTime() + REQUEST_MINUTES * 60_000),
     });
     await recordAudit(tx, {
       actor,
@@ -169,12 +175,13 @@ export async function completeProviderVerification(
   provider: IdentityProvider | null,
   input: { reference: string; answer: Record<string, string> },
   ip: string | null,
+  now: Date,
 ) {
   const p = requireProvider(provider);
   const u = applicantOf(await repo.findUserById(db, actor.id));
   if (u.kind !== 'person' || !u.id_number) throw notVerified();
   if (u.verification !== 'unverified') throw unprocessable('账号已完成实名认证', [], 'already_verified');
-  const used = await repo.completeVerificationRequest(db, input.reference, u.id);
+  const used = await repo.completeVerificationRequest(db, input.reference, u.id, now);
   if (used !== p.id) throw fieldError('reference', '认证请求不存在或已过期，请重新发起');
   const claim = { name: u.name, idNumber: u.id_number };
   if (!(await p.complete(claim, input.reference, input.answer))) {
@@ -191,7 +198,7 @@ export async function completeProviderVerification(
   await markVerified(
     db,
     u,
-    { level: 'provider', source: p.id, by: null },
+    { level: 'provider', source: p.id, by: null, at: now },
     { actor, action: 'identity.verify.provider', ip },
     notVerified,
   );
@@ -207,6 +214,7 @@ export async function verifyCompanyAsRepresentative(
   provider: IdentityProvider | null,
   companyUsername: string,
   ip: string | null,
+  now: Date,
 ) {
   const p = requireProvider(provider);
   const person = applicantOf(await repo.findUserById(db, actor.id));
@@ -226,7 +234,7 @@ export async function verifyCompanyAsRepresentative(
   await markVerified(
     db,
     company,
-    { level: 'representative', source: p.id, by: person.id },
+    { level: 'representative', source: p.id, by: person.id, at: now },
     { actor, action: 'identity.verify.representative', ip, extra: { representative: person.username } },
     refusal,
   );
@@ -276,6 +284,7 @@ export async function verifyAtWindow(
   accountId: string,
   input: { documentType: DocumentType; documentNumber: string },
   ip: string | null,
+  now: Date,
 ): Promise<ClaimView> {
   const u = await repo.findUserById(db, accountId);
   if (!u || u.kind === 'staff') throw notFound('申请人账号');
@@ -290,7 +299,7 @@ export async function verifyAtWindow(
   const row = await markVerified(
     db,
     u,
-    { level: 'window', source: input.documentType, by: clerk.id },
+    { level: 'window', source: input.documentType, by: clerk.id, at: now },
     {
       actor: clerk,
       action: 'identity.verify.window',

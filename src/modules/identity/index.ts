@@ -34,14 +34,14 @@ export const identityModule: Module = {
     '20261123T0150_identity_init': identityInit,
     '20261210T0900_identity_verification': identityVerification,
   },
-  routes: (app, ctx) => registerIdentityRoutes(app, ctx.db, ctx.config),
+  routes: (app, ctx) => registerIdentityRoutes(app, ctx.db, ctx.config, ctx.clock),
   seedDemo: seedDemoAccounts,
   jobs: [
     {
       // Sign-in attempts are kept for 90 days (the account's history, the known sources of an account).
       name: 'identity.prune',
       everyMs: 60 * 60_000,
-      run: (db) => prune(db, new Date(Date.now() - KNOWN_SOURCE_DAYS * 86_400_000)),
+      run: (db, { now }) => prune(db, new Date(now.getTime() - KNOWN_SOURCE_DAYS * 86_400_000), now),
     },
   ],
 };

@@ -12,12 +12,12 @@ export { chasePushes } from './regulation.service';
 export const regulationModule: Module = {
   name: 'regulation',
   migrations: { '20261124T0900_regulation_init': regulationInit },
-  routes: (app, ctx) => registerRegulationRoutes(app, ctx.db),
+  routes: (app, ctx) => registerRegulationRoutes(app, ctx.db, ctx.clock),
   seedDemo: seedRegulationDemo,
   jobs: [
     // 双推送: newly granted cases become pushes to their regulator (idempotent).
-    { name: 'regulation.pushes', everyMs: 5 * 60_000, run: (db) => collectGrants(db) },
+    { name: 'regulation.pushes', everyMs: 5 * 60_000, run: (db, { now }) => collectGrants(db, now) },
     // 催办: unconfirmed pushes past their due day, once per working day.
-    { name: 'regulation.chase', everyMs: 30 * 60_000, run: (db) => chasePushes(db) },
+    { name: 'regulation.chase', everyMs: 30 * 60_000, run: (db, { now }) => chasePushes(db, now) },
   ],
 };

@@ -84,9 +84,9 @@ describe('双推送', () => {
 
   it('pushes a newly granted case once, to the regulator configured for the item', async () => {
     const caseId = await grantedIndividual(clerk);
-    const first = await collectGrants(t.db);
+    const first = await collectGrants(t.db, new Date());
     expect(first.pushed).toBeGreaterThanOrEqual(1);
-    const again = await collectGrants(t.db);
+    const again = await collectGrants(t.db, new Date());
     expect(again.pushed).toBe(0);
     const rows = await sql<{
       n: number;
@@ -112,7 +112,7 @@ describe('双推送', () => {
 
   it('the regulator confirms, then returns its result; the approving department sees it; others get 404', async () => {
     const caseId = await grantedIndividual(clerk);
-    await collectGrants(t.db);
+    await collectGrants(t.db, new Date());
     const p = (await pushOf(caseId))!;
     // outside the regulator and outside the approving side's scope
     expect((await get(`/api/regulation/pushes/${p.id}`, countyApprover)).statusCode).toBe(404);
@@ -184,7 +184,7 @@ describe('双推送', () => {
     expect((await del(`/api/regulation/assignments/${mapping.id}`, admin)).statusCode).toBe(200);
 
     const caseId = await grantedIndividual(clerk);
-    const r = await collectGrants(t.db);
+    const r = await collectGrants(t.db, new Date());
     expect(r.unassigned).toBe(1);
     expect((await pushOf(caseId))!.status).toBe('unassigned');
 
@@ -219,7 +219,7 @@ describe('双推送', () => {
 
   it('chases an unconfirmed push once per working day, reminding the regulator roster', async () => {
     const caseId = await grantedIndividual(clerk);
-    await collectGrants(t.db);
+    await collectGrants(t.db, new Date());
     await sql`update regulation_pushes set due_on = '2026-11-18', reminded_on = null where case_id = ${caseId}`.execute(
       t.db,
     );
@@ -232,10 +232,10 @@ describe('双推送', () => {
         ).rows[0]!.n,
       );
     const before = await messages();
-    expect(await chasePushes(t.db, '2026-11-24')).toBeGreaterThanOrEqual(1);
+    expect(await chasePushes(t.db, new Date('2026-11-24T02:00:00Z'))).toBeGreaterThanOrEqual(1);
     expect(await messages()).toBeGreaterThanOrEqual(before + 5); // five people on the 市场监管局 roster
-    expect(await chasePushes(t.db, '2026-11-24')).toBe(0);
-    expect(await chasePushes(t.db, '2026-11-28')).toBe(0); // a Saturday
+    expect(await chasePushes(t.db, new Date('2026-11-24T02:00:00Z'))).toBe(0);
+    expect(await chasePushes(t.db, new Date('2026-11-28T02:00:00Z'))).toBe(0); // a Saturday
     const row = (
       await sql<{
         reminders: number;
@@ -249,8 +249,8 @@ describe('双推送', () => {
 
   it('a run reads only new grants, and fills in a licence issued after the grant', async () => {
     const caseId = await grantedIndividual(clerk);
-    expect(await collectGrants(t.db)).toMatchObject({ pushed: 1, unassigned: 0, licensed: 0 });
-    expect(await collectGrants(t.db)).toMatchObject({ pushed: 0, unassigned: 0, licensed: 0 });
+    expect(await collectGrants(t.db, new Date())).toMatchObject({ pushed: 1, unassigned: 0, licensed: 0 });
+    expect(await collectGrants(t.db, new Date())).toMatchObject({ pushed: 0, unassigned: 0, licensed: 0 });
     const licenceOf = async (id: string) =>
       (
         await sql<{ push: string | null; entity: string | null }>`
@@ -269,14 +269,14 @@ describe('双推送', () => {
     await actOk(caseId, clerk, 'issue-certificate');
     const number = await certificateNumber(caseId);
     expect(number).toMatch(/字〔\d{4}〕第\d{6}号$/);
-    expect(await collectGrants(t.db)).toMatchObject({ pushed: 0, licensed: 1 });
+    expect(await collectGrants(t.db, new Date())).toMatchObject({ pushed: 0, licensed: 1 });
     expect(await licenceOf(caseId)).toEqual({ push: number, entity: number });
-    expect(await collectGrants(t.db)).toMatchObject({ pushed: 0, licensed: 0 });
+    expect(await collectGrants(t.db, new Date())).toMatchObject({ pushed: 0, licensed: 0 });
 
     // Granted and certified between two runs: pushed with its licence in one run.
     const both = await grantedIndividual(clerk);
     await actOk(both, clerk, 'issue-certificate');
-    expect(await collectGrants(t.db)).toMatchObject({ pushed: 1, licensed: 1 });
+    expect(await collectGrants(t.db, new Date())).toMatchObject({ pushed: 1, licensed: 1 });
     expect(await licenceOf(both)).toEqual({
       push: await certificateNumber(both),
       entity: await certificateNumber(both),
@@ -288,12 +288,12 @@ describe('双推送', () => {
     await sql`update regulation_cursor set after_updated_at = now() + interval '1 hour' where name = 'certificate-events'`.execute(
       t.db,
     );
-    expect(await collectGrants(t.db)).toMatchObject({ pushed: 1, licensed: 0 });
+    expect(await collectGrants(t.db, new Date())).toMatchObject({ pushed: 1, licensed: 0 });
     expect((await licenceOf(late)).push).toBe(await certificateNumber(late));
 
     // Without its cursors the job reads the whole history again and still records nothing twice.
     await sql`delete from regulation_cursor`.execute(t.db);
-    const replay = await collectGrants(t.db);
+    const replay = await collectGrants(t.db, new Date());
     expect(replay.seen).toBeGreaterThanOrEqual(5);
     expect(replay).toMatchObject({ pushed: 0, unassigned: 0, licensed: 0 });
     const dups = await sql<{

@@ -60,7 +60,7 @@ async function recordGrants(
   db: Db,
   rows: GrantedCase[],
   certificatesReadTo: Date | null,
-  today: string,
+  now: Date,
   out: CollectResult,
 ) {
   const known = new Set(
@@ -80,7 +80,7 @@ async function recordGrants(
   const last = rows[rows.length - 1]!;
 
   await db.transaction().execute(async (tx) => {
-    const dueOn = fresh.size ? await confirmDueOn(tx, today) : null;
+    const dueOn = fresh.size ? await confirmDueOn(tx, todayInShanghai(now)) : null;
     const assignments = new Map<string, Awaited<ReturnType<typeof repo.findAssignmentFor>>>();
     for (const g of fresh.values()) {
       const key = `${g.itemCode}|${g.regionCode}`;
@@ -104,7 +104,7 @@ async function recordGrants(
         status: assignment ? 'pushed' : 'unassigned',
         regulator_department_id: assignment?.department_id ?? null,
         regulator_department_name: assignment?.department_name ?? null,
-        pushed_at: assignment ? new Date() : null,
+        pushed_at: assignment ? now : null,
         due_on: assignment ? dueOn : null,
       });
       await repo.upsertGrantEntity(tx, {
@@ -125,7 +125,7 @@ async function recordGrants(
   });
 }
 
-export async function collectGrants(db: Db, today = todayInShanghai()): Promise<CollectResult> {
+export async function collectGrants(db: Db, now: Date): Promise<CollectResult> {
   const out: CollectResult = { seen: 0, pushed: 0, unassigned: 0, licensed: 0 };
   const certificates = await startAt(db, CERTIFICATES_CURSOR);
 
@@ -134,7 +134,7 @@ export async function collectGrants(db: Db, today = todayInShanghai()): Promise<
     const rows = await grantedCasesPage(db, cursor, PAGE);
     if (!rows.length) break;
     out.seen += rows.length;
-    await recordGrants(db, rows, certificates.savedAt, today, out);
+    await recordGrants(db, rows, certificates.savedAt, now, out);
     const last = rows[rows.length - 1]!;
     cursor = { at: last.at, eventId: last.eventId };
     if (rows.length < PAGE) break;

@@ -204,7 +204,7 @@ export async function drawPlan(db: Db, ctx: Ctx, id: string, body: { version: nu
       status: 'drawn',
       seed,
       candidates: JSON.stringify(candidates),
-      drawn_at: new Date(),
+      drawn_at: ctx.now,
       drawn_by_name: actor.name,
     });
     if (!row) throw staleVersion('计划');
@@ -261,7 +261,7 @@ export async function recordTargetResult(
   const t = (await repo.planTargets(db, id)).find((x) => x.id === targetId);
   if (!t) throw notFound('检查对象');
   if (p.status === 'published') throw unprocessable('抽查结果已公示，不能再修改');
-  if (body.resultOn > todayInShanghai()) throw fieldError('resultOn', '检查日期不能晚于今天');
+  if (body.resultOn > todayInShanghai(ctx.now)) throw fieldError('resultOn', '检查日期不能晚于今天');
   if (p.drawn_at && body.resultOn < p.drawn_at.toISOString().slice(0, 10))
     throw fieldError('resultOn', '检查日期不能早于抽取日期');
   return db.transaction().execute(async (tx) => {
@@ -270,7 +270,7 @@ export async function recordTargetResult(
       result_text: body.text || null,
       result_on: body.resultOn,
       recorded_by_name: actor.name,
-      recorded_at: new Date(),
+      recorded_at: ctx.now,
     });
     await recordAudit(tx, {
       actor,
@@ -295,7 +295,7 @@ export async function publishPlan(db: Db, ctx: Ctx, id: string, body: { version:
   const missing = targets.filter((t) => !t.result).length;
   if (missing) throw unprocessable(`还有 ${missing} 个检查对象未录入检查结果，全部录入后才能公示`);
   return db.transaction().execute(async (tx) => {
-    const row = await repo.updatePlan(tx, id, body.version, { status: 'published', published_at: new Date() });
+    const row = await repo.updatePlan(tx, id, body.version, { status: 'published', published_at: ctx.now });
     if (!row) throw staleVersion('计划');
     await recordAudit(tx, {
       actor,

@@ -45,10 +45,11 @@ export const updateAssignment = (
   id: string,
   version: number,
   patch: Updateable<T['regulation_assignments']>,
+  now: Date,
 ) =>
   q(db)
     .updateTable('regulation_assignments')
-    .set({ ...patch, version: sql`version + 1`, updated_at: new Date() })
+    .set({ ...patch, version: sql`version + 1`, updated_at: now })
     .where('id', '=', id)
     .where('version', '=', version)
     .returningAll()
@@ -297,10 +298,11 @@ export const updateInspector = (
   accountId: string,
   version: number,
   patch: Updateable<T['regulation_inspectors']>,
+  now: Date,
 ) =>
   q(db)
     .updateTable('regulation_inspectors')
-    .set({ ...patch, version: sql`version + 1`, updated_at: new Date() })
+    .set({ ...patch, version: sql`version + 1`, updated_at: now })
     .where('account_id', '=', accountId)
     .where('version', '=', version)
     .returningAll()

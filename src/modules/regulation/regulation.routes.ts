@@ -15,9 +15,8 @@ const EXPORT_LIMIT = 5000;
 
 const tags = ['regulation'];
 const withUnprocessable = { ...errorResponses, 422: Problem };
-const ctxOf = (req: FastifyRequest) => ({ actor: requireActor(req), ip: req.ip });
-
-export function registerRegulationRoutes(app: App, db: Db) {
+export function registerRegulationRoutes(app: App, db: Db, clock: () => Date) {
+  const ctxOf = (req: FastifyRequest) => ({ actor: requireActor(req), ip: req.ip, now: clock() });
   // ---- 监管事项配置: item → regulator department
   app.get(
     '/api/regulation/assignments',
@@ -88,7 +87,7 @@ export function registerRegulationRoutes(app: App, db: Db) {
         response: { 200: s.PushPage, ...errorResponses },
       },
     },
-    async (req) => svc.listPushes(db, requireActor(req), req.query),
+    async (req) => svc.listPushes(db, requireActor(req), req.query, clock()),
   );
   app.get(
     '/api/regulation/pushes.xlsx',
@@ -103,7 +102,8 @@ export function registerRegulationRoutes(app: App, db: Db) {
       },
     },
     async (req, reply) => {
-      const page = await svc.listPushes(db, requireActor(req), { ...req.query, page: 1, pageSize: EXPORT_LIMIT });
+      const now = clock();
+      const page = await svc.listPushes(db, requireActor(req), { ...req.query, page: 1, pageSize: EXPORT_LIMIT }, now);
       const title = req.query.box === 'inbox' ? '审批结果推送接收台账' : '审批结果推送及监管结果反馈台账';
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -111,7 +111,7 @@ export function registerRegulationRoutes(app: App, db: Db) {
           'content-disposition',
           `attachment; filename="pushes.xlsx"; filename*=UTF-8''${encodeURIComponent(`${title}.xlsx`)}`,
         )
-        .send(await pushLedgerWorkbook(title, page.items));
+        .send(await pushLedgerWorkbook(title, page.items, now));
     },
   );
   app.get(
@@ -120,7 +120,7 @@ export function registerRegulationRoutes(app: App, db: Db) {
       config: { access: 'signedIn' },
       schema: { tags, summary: '推送记录详情', params: IdParam, response: { 200: s.PushView, ...errorResponses } },
     },
-    async (req) => svc.getPush(db, requireActor(req), req.params.id),
+    async (req) => svc.getPush(db, requireActor(req), req.params.id, clock()),
   );
   app.post(
     '/api/regulation/pushes/:id/receive',

@@ -19,6 +19,8 @@ import type { SupervisionResult } from './regulation.tables';
 export interface Ctx {
   actor: Actor;
   ip: string | null;
+  /** The instant of the request. */
+  now: Date;
 }
 
 const PUSH = '推送记录';
@@ -66,7 +68,7 @@ export async function createAssignment(
   const region = await getRegion(db, body.regionCode);
   if (!region || !inRegionScope(actor, region.code)) throw fieldError('regionCode', '区划不存在或不在您的管辖范围内');
   const dept = await regulatorDepartment(db, actor, body.departmentCode);
-  const today = todayInShanghai();
+  const today = todayInShanghai(ctx.now);
   return db.transaction().execute(async (tx) => {
     const row = await repo.insertAssignment(tx, {
       item_code: item.code,
@@ -89,7 +91,7 @@ export async function createAssignment(
         status: 'pushed',
         regulator_department_id: dept.id,
         regulator_department_name: dept.name,
-        pushed_at: new Date(),
+        pushed_at: ctx.now,
         due_on: dueOn,
       });
       await repo.setEntityRegulator(tx, [p.case_id], dept.id);
@@ -124,12 +126,18 @@ export async function updateAssignment(
   const before = await assignmentInScope(db, actor, id);
   const dept = await regulatorDepartment(db, actor, body.departmentCode);
   return db.transaction().execute(async (tx) => {
-    const row = await repo.updateAssignment(tx, id, body.version, {
-      department_id: dept.id,
-      department_code: dept.code,
-      department_name: dept.name,
-      updated_by: actor.username,
-    });
+    const row = await repo.updateAssignment(
+      tx,
+      id,
+      body.version,
+      {
+        department_id: dept.id,
+        department_code: dept.code,
+        department_name: dept.name,
+        updated_by: actor.username,
+      },
+      ctx.now,
+    );
     if (!row) throw staleVersion('配置');
     await recordAudit(tx, {
       actor,
@@ -208,9 +216,10 @@ export async function listPushes(
     page: number;
     pageSize: number;
   },
+  now: Date,
 ) {
   assertStaff(actor);
-  const today = todayInShanghai();
+  const today = todayInShanghai(now);
   const common = {
     ...(query.status ? { status: query.status } : {}),
     ...(query.overdue === 'true' ? { overdueOn: today } : {}),
@@ -249,8 +258,8 @@ async function visiblePush(db: Db, actor: Actor, id: string) {
   throw notFound(PUSH);
 }
 
-export async function getPush(db: Db, actor: Actor, id: string) {
-  return pushView(await visiblePush(db, actor, id), todayInShanghai());
+export async function getPush(db: Db, actor: Actor, id: string, now: Date) {
+  return pushView(await visiblePush(db, actor, id), todayInShanghai(now));
 }
 
 /** Only the regulator's own staff confirm and report back (the push is theirs); others get 404. */
@@ -267,7 +276,7 @@ export async function receivePush(db: Db, ctx: Ctx, id: string, body: { version:
   return db.transaction().execute(async (tx) => {
     const row = await repo.updatePush(tx, id, body.version, {
       status: 'received',
-      received_at: new Date(),
+      received_at: ctx.now,
       received_by_name: actor.name,
     });
     if (!row) throw staleVersion('推送记录');
@@ -280,7 +289,7 @@ export async function receivePush(db: Db, ctx: Ctx, id: string, body: { version:
       after: { status: row.status },
       ip: ctx.ip,
     });
-    return pushView(row, todayInShanghai());
+    return pushView(row, todayInShanghai(ctx.now));
   });
 }
 
@@ -294,7 +303,7 @@ export async function returnResult(
   const p = await regulatorPush(db, actor, id);
   if (p.status === 'pushed') throw unprocessable('请先签收该推送，再反馈监管结果');
   if (p.status !== 'received') throw unprocessable('监管结果已反馈，不能重复反馈');
-  const today = todayInShanghai();
+  const today = todayInShanghai(ctx.now);
   if (body.resultOn > today) throw fieldError('resultOn', '监管日期不能晚于今天');
   if (body.resultOn < p.granted_on) throw fieldError('resultOn', '监管日期不能早于准予许可日期');
   return db.transaction().execute(async (tx) => {
@@ -303,7 +312,7 @@ export async function returnResult(
       result: body.result,
       result_text: body.text,
       result_on: body.resultOn,
-      returned_at: new Date(),
+      returned_at: ctx.now,
       returned_by_name: actor.name,
     });
     if (!row) throw staleVersion('推送记录');
@@ -324,7 +333,8 @@ export async function returnResult(
  * 催办: reminds the regulator's roster of every push still unconfirmed after its due day, once per
  * working day. Idempotent (reminded_on), safe to run on every node.
  */
-export async function chasePushes(db: Db, today = todayInShanghai()): Promise<number> {
+export async function chasePushes(db: Db, now: Date): Promise<number> {
+  const today = todayInShanghai(now);
   const workday = await isWorkday(db, today);
   if (!workday) return 0;
   let reminded = 0;
@@ -481,12 +491,18 @@ export async function updateInspector(
   if (!before || !inRegionScope(actor, before.region_code)) throw notFound(INSPECTOR);
   await checkResidence(db, body.residenceRegionCode);
   return db.transaction().execute(async (tx) => {
-    const row = await repo.updateInspector(tx, accountId, body.version, {
-      certificate_number: body.certificateNumber,
-      residence_region_code: body.residenceRegionCode,
-      conflicts: body.conflicts,
-      active: body.active,
-    });
+    const row = await repo.updateInspector(
+      tx,
+      accountId,
+      body.version,
+      {
+        certificate_number: body.certificateNumber,
+        residence_region_code: body.residenceRegionCode,
+        conflicts: body.conflicts,
+        active: body.active,
+      },
+      ctx.now,
+    );
     if (!row) throw staleVersion('名录');
     await recordAudit(tx, {
       actor,

@@ -18,10 +18,10 @@ export interface PushLedgerRow {
   resultText: string | null;
 }
 
-export async function pushLedgerWorkbook(title: string, rows: PushLedgerRow[]): Promise<Buffer> {
+export async function pushLedgerWorkbook(title: string, rows: PushLedgerRow[], now: Date): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '一网 政务服务平台';
-  wb.created = new Date();
+  wb.created = now;
   const ws = wb.addWorksheet('推送台账');
   ws.addRow([title]);
   ws.mergeCells(1, 1, 1, 13);

@@ -51,8 +51,10 @@ const REGISTERED: [string, string, string][] = [
 ];
 
 export async function seedRegulationDemo(db: Db): Promise<void> {
-  const admin = { actor: await actorForUsername(db, 'admin'), ip: null };
-  const regulator = { actor: await actorForUsername(db, 'regulator-city'), ip: null };
+  // The demo city is built as of the moment it is loaded.
+  const now = new Date();
+  const admin = { actor: await actorForUsername(db, 'admin'), ip: null, now };
+  const regulator = { actor: await actorForUsername(db, 'regulator-city'), ip: null, now };
   for (const [itemCode, regionCode, departmentCode] of ASSIGNMENTS)
     await svc.createAssignment(db, admin, { itemCode, regionCode, departmentCode });
   for (const [username, certificateNumber, residenceRegionCode, conflicts] of ROSTER)
@@ -75,9 +77,9 @@ export async function seedRegulationDemo(db: Db): Promise<void> {
   );
 
   // 双推送: the granted demo cases are pushed; the regulator answers the food licence.
-  await collectGrants(db);
-  const today = todayInShanghai();
-  const inbox = await svc.listPushes(db, regulator.actor, { box: 'inbox', page: 1, pageSize: 50 });
+  await collectGrants(db, now);
+  const today = todayInShanghai(now);
+  const inbox = await svc.listPushes(db, regulator.actor, { box: 'inbox', page: 1, pageSize: 50 }, now);
   const food = inbox.items.find((p) => p.itemCode === DEMO_ITEM_CODES.foodBusiness);
   if (food) {
     const received = await svc.receivePush(db, regulator, food.id, { version: food.version });

@@ -43,13 +43,13 @@ const maxSeq = async () =>
 describe('checkpoints of the audit chain', () => {
   it('are written outside the database, signed, only when the head moved; an intact chain passes', async () => {
     await write(3);
-    const c = await writeCheckpoint(t.db, cfg);
+    const c = await writeCheckpoint(t.db, cfg, new Date());
     expect(c).toMatchObject({ v: 1, seq: await maxSeq() });
     expect(fs.existsSync(cfg.keyFile)).toBe(true);
     expect(fs.readFileSync(path.join(cfg.dir, 'audit-public-key.pem'), 'utf8')).toContain('BEGIN PUBLIC KEY');
-    expect(await writeCheckpoint(t.db, cfg)).toBeNull();
+    expect(await writeCheckpoint(t.db, cfg, new Date())).toBeNull();
     await write(2);
-    const c2 = (await writeCheckpoint(t.db, cfg))!;
+    const c2 = (await writeCheckpoint(t.db, cfg, new Date()))!;
     expect(c2.seq).toBe(c!.seq + 2);
     expect(readCheckpoints(cfg.dir)).toHaveLength(2);
     expect(latestCheckpoint(cfg.dir)).toEqual(c2);
@@ -86,7 +86,7 @@ describe('checkpoints of the audit chain', () => {
     // signed with a key that is not ours
     fs.writeFileSync(
       path.join(forgedDir, CHECKPOINT_FILE),
-      `${JSON.stringify(signCheckpoint(generateSigningKey(), { seq: 1, hash: '0'.repeat(64) }))}\n`,
+      `${JSON.stringify(signCheckpoint(generateSigningKey(), { seq: 1, hash: '0'.repeat(64) }, new Date()))}\n`,
     );
     r = await auditVerifyReport(t.db, forgedCfg);
     expect(r.code).toBe(1);

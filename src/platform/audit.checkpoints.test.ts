@@ -30,7 +30,7 @@ describe('checkpoint signatures (SM2 with SM3, user id 1234567812345678)', () =>
   });
 
   it('fail when anything signed was changed, or under another key', () => {
-    const c = signCheckpoint(key, head);
+    const c = signCheckpoint(key, head, new Date());
     expect(checkpointSignatureValid({ ...c, seq: 4712 }, key.publicKey)).toBe(false);
     expect(checkpointSignatureValid({ ...c, hash: 'cd'.repeat(32) }, key.publicKey)).toBe(false);
     expect(checkpointSignatureValid({ ...c, at: new Date(0).toISOString() }, key.publicKey)).toBe(false);
@@ -41,7 +41,7 @@ describe('checkpoint signatures (SM2 with SM3, user id 1234567812345678)', () =>
     const other = generateSigningKey();
     expect(checkpointSignatureValid(c, other.publicKey)).toBe(false);
     // a checkpoint forged with another key, claiming ours
-    const forged = { ...signCheckpoint(other, head), keyId: key.keyId };
+    const forged = { ...signCheckpoint(other, head, new Date()), keyId: key.keyId };
     expect(checkpointSignatureValid(forged, key.publicKey)).toBe(false);
   });
 
@@ -60,7 +60,7 @@ describe('checkpoint signatures (SM2 with SM3, user id 1234567812345678)', () =>
   })();
 
   it.skipIf(!sm2InOpenssl)('verify with openssl pkeyutl -rawin -digest sm3 -pkeyopt distid:1234567812345678', () => {
-    const c = signCheckpoint(key, head);
+    const c = signCheckpoint(key, head, new Date());
     const dir = fs.mkdtempSync(path.join(tmp, 'openssl-'));
     fs.writeFileSync(path.join(dir, 'pub.pem'), publicKeyPem(key.publicKey));
     fs.writeFileSync(path.join(dir, 'msg'), checkpointMessage(c));

@@ -125,6 +125,7 @@ export function loadSigningKey(cfg: CheckpointConfig, warn: (msg: string) => voi
     keyId: key.keyId,
     publicKey: key.publicKey,
     privateKey: key.privateKey,
+    // wall clock: when this key file was made on this machine, not an instant of the audit trail
     createdAt: new Date().toISOString(),
   };
   // 'wx': two processes starting together never overwrite each other's key.
@@ -156,7 +157,7 @@ export interface Checkpoint {
 export const checkpointMessage = (c: Omit<Checkpoint, 'sig'>) =>
   canonicalJson({ v: c.v, seq: c.seq, hash: c.hash, at: c.at, keyId: c.keyId });
 
-export function signCheckpoint(key: SigningKey, head: { seq: number; hash: string }, at = new Date()): Checkpoint {
+export function signCheckpoint(key: SigningKey, head: { seq: number; hash: string }, at: Date): Checkpoint {
   const body = { v: 1 as const, seq: head.seq, hash: head.hash, at: at.toISOString(), keyId: key.keyId };
   const sig = sm2.doSignature(checkpointMessage(body), key.privateKey, {
     der: true,
@@ -219,8 +220,8 @@ function appendLine(file: string, line: string) {
 export async function writeCheckpoint(
   db: Db,
   cfg: CheckpointConfig,
+  at: Date,
   warn: (msg: string) => void = () => {},
-  at = new Date(),
 ): Promise<Checkpoint | null> {
   const key = loadSigningKey(cfg, warn);
   if (!key) return null;
@@ -247,8 +248,8 @@ export function checkpointJob(
   return {
     name: 'audit.checkpoint',
     everyMs: cfg.everyMs,
-    run: (db) =>
-      writeCheckpoint(db, cfg, (msg) => {
+    run: (db, { now }) =>
+      writeCheckpoint(db, cfg, now, (msg) => {
         if (!warned) log.warn(msg);
         warned = true;
       }),

@@ -12,12 +12,11 @@ const MARKER = /\/\/\s*wall clock:/;
 const READS = [/\bnew Date\(\)/, /\bDate\.now\(\)/, /\btodayInShanghai\(\)/];
 
 /**
- * Modules not checked. cases: its use cases take ctx.now, but its consumer facades and repository still fall back
- * to the wall clock. calendar: its routes pass the request's instant, but `todayInShanghai` still defaults to the
- * wall clock for tests and demo data. The others still read the wall clock for domain time; a module leaves this
- * list once its use cases take ctx.now throughout.
+ * Modules not checked. calendar: `todayInShanghai` still defaults to the wall clock for the supervision and
+ * assessment callers that do not pass theirs yet; supervision and assessment still read the wall clock for domain
+ * time. A module leaves this list once its use cases take ctx.now throughout.
  */
-const UNCHECKED = new Set(['cases', 'identity', 'regulation', 'supervision', 'org', 'assessment', 'calendar']);
+const UNCHECKED = new Set(['supervision', 'assessment', 'calendar']);
 
 const modulesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'modules');
 

@@ -325,12 +325,18 @@ const workflowStep = (body: ActionBody): Step<TransitionOk> => ({
             if (changed.checks) await repo.clearChecks(tx, id);
             if (newMaterials) {
               for (const m of newMaterials) {
-                await repo.updateMaterial(tx, id, m.materialId, {
-                  file_ids: m.fileIds,
-                  paper: m.paper,
-                  status: m.status,
-                  note: null,
-                });
+                await repo.updateMaterial(
+                  tx,
+                  id,
+                  m.materialId,
+                  {
+                    file_ids: m.fileIds,
+                    paper: m.paper,
+                    status: m.status,
+                    note: null,
+                  },
+                  now,
+                );
               }
             }
             if (deferred.length) {
@@ -349,7 +355,7 @@ const workflowStep = (body: ActionBody): Step<TransitionOk> => ({
             }
             for (const c of req.corrections ?? []) {
               if (c.materialId)
-                await repo.updateMaterial(tx, id, c.materialId, { status: 'rejected', note: c.problem });
+                await repo.updateMaterial(tx, id, c.materialId, { status: 'rejected', note: c.problem }, now);
             }
             return issueForAction(tx, a, {
               row: updated,

@@ -502,12 +502,18 @@ const draftStep = (body: SaveDraftBody): Step<void> => ({
       ],
       also: async (tx) => {
         for (const m of mat.rows)
-          await repo.updateMaterial(tx, row.id, m.materialId, {
-            file_ids: m.fileIds,
-            paper: m.paper,
-            status: m.status,
-            note: null,
-          });
+          await repo.updateMaterial(
+            tx,
+            row.id,
+            m.materialId,
+            {
+              file_ids: m.fileIds,
+              paper: m.paper,
+              status: m.status,
+              note: null,
+            },
+            now,
+          );
       },
       changed: { materials: true },
     };

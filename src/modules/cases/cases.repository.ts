@@ -272,10 +272,11 @@ export async function updateMaterial(
   caseId: string,
   materialId: string,
   patch: Updateable<CasesTables['case_materials']>,
+  now: Date,
 ): Promise<void> {
   await q(tx)
     .updateTable('case_materials')
-    .set({ ...patch, updated_at: new Date() })
+    .set({ ...patch, updated_at: now })
     .where('case_id', '=', caseId)
     .where('material_id', '=', materialId)
     .execute();

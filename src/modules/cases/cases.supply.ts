@@ -63,12 +63,18 @@ export const supplyStep = (body: ActionBody): Step<void> => ({
         }),
       ],
       also: async (tx) => {
-        await repo.updateMaterial(tx, row.id, promise.material_id, {
-          file_ids: fileIds,
-          paper,
-          status: 'received',
-          note: null,
-        });
+        await repo.updateMaterial(
+          tx,
+          row.id,
+          promise.material_id,
+          {
+            file_ids: fileIds,
+            paper,
+            status: 'received',
+            note: null,
+          },
+          now,
+        );
         await repo.fulfilPromise(tx, row.id, promise.material_id, actor.id, now);
       },
       changed: { materials: true, promises: true },

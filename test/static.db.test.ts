@@ -89,6 +89,8 @@ describe('first screens of the portal', () => {
     expect(res.body).toContain('class="css-th3me ant-app css-var-yw"');
     expect(res.body).toContain('data-entry="/assets/app-abc123.js" data-preload="/assets/vendor-abc123.js"');
     expect(res.body).not.toContain('modulepreload');
+    // An anonymous visitor's app starts when they act on the page.
+    expect(res.body).toContain('data-start="intent"');
   });
 
   it('answers a guide with its real title and facts', async () => {
@@ -133,5 +135,8 @@ describe('first screens of the portal', () => {
       expect(res.body, url).not.toContain('盘锦辽河示范科技有限公司');
       expect(res.body, url).toContain('href="/login"');
     }
+    // The session cookie starts the app at once: the header and pages it shows are the visitor's own.
+    const signedIn = await app.inject({ url: '/', cookies: { yw_session: token } });
+    expect(signedIn.body).toContain('data-start="paint"');
   });
 });

@@ -138,9 +138,13 @@ describe('withFirstScreen', () => {
     expect(page).not.toContain('modulepreload');
     expect(page).not.toContain('type="module"');
     expect(page).toContain(
-      '<script defer src="/boot.js" data-entry="/assets/index-A1.js" data-preload="/assets/vendor-react-B2.js /assets/client-C3.js"></script>',
+      '<script defer src="/boot.js" data-entry="/assets/index-A1.js" data-preload="/assets/vendor-react-B2.js /assets/client-C3.js" data-start="paint"></script>',
     );
     expect(page).toContain('<link rel="stylesheet" href="/assets/antd-D4.css">');
+  });
+
+  it("says when the app starts: at paint, or at the visitor's first intent", () => {
+    expect(withFirstScreen(SHELL, '<p>first</p>', 't', 'intent')).toContain('data-start="intent"></script>');
   });
 
   it('does not read replacement patterns in the screen', () => {

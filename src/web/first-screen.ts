@@ -213,11 +213,19 @@ export function notFoundFirstScreen(hash: string): string {
 }
 
 /**
+ * When `/boot.js` starts the app on a page with a first screen: right after the first paint (a signed-in visitor,
+ * whose header and pages are personal), or when an anonymous visitor first acts on the page (a tap, a key, focus)
+ * or the page has stood idle a while. Until then the first screen works as plain HTML (its links, its GET search),
+ * and a phone spends no long task evaluating an app nobody has used yet.
+ */
+export type AppStart = 'paint' | 'intent';
+
+/**
  * The app shell with a first screen: the screen before the app's root (which stays hidden until the app's page is
  * ready), the title, and the app's module scripts started by `/boot.js` after the first paint rather than
  * preloaded from the head (a slow phone would otherwise fetch 300 kB of scripts before it paints).
  */
-export function withFirstScreen(shell: string, screen: string, title: string): string {
+export function withFirstScreen(shell: string, screen: string, title: string, start: AppStart = 'paint'): string {
   const preloads: string[] = [];
   let entry = '';
   let html = shell
@@ -233,7 +241,7 @@ export function withFirstScreen(shell: string, screen: string, title: string): s
     html = html.replace(
       '</head>',
       () =>
-        `  <script defer src="/boot.js" data-entry="${escapeHtml(entry)}" data-preload="${escapeHtml(preloads.join(' '))}"></script>\n  </head>`,
+        `  <script defer src="/boot.js" data-entry="${escapeHtml(entry)}" data-preload="${escapeHtml(preloads.join(' '))}" data-start="${start}"></script>\n  </head>`,
     );
   return html
     .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(title)}</title>`)

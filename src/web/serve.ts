@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { App } from '../platform/module';
+import { SESSION_COOKIE } from '../platform/http';
 import { antdHashOf, guideFirstScreen, homeFirstScreen, notFoundFirstScreen, withFirstScreen } from './first-screen';
 import type { BundleRow, GuideData, ItemRow } from './first-screen';
 
@@ -108,6 +109,6 @@ export async function registerWeb(app: App, webDist: string): Promise<void> {
       .status(screen.status)
       .header('cache-control', 'no-cache')
       .type('text/html; charset=utf-8')
-      .send(withFirstScreen(shell().html, screen.html, screen.title));
+      .send(withFirstScreen(shell().html, screen.html, screen.title, req.cookies[SESSION_COOKIE] ? 'paint' : 'intent'));
   });
 }

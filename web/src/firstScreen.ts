@@ -26,8 +26,10 @@ export function takeOverFirstScreen(root: HTMLElement, maxMs = 8000): void {
     done = true;
     observer.disconnect();
     clearTimeout(timer);
+    const typed = carriedInput(screen);
     screen.remove();
     root.hidden = false;
+    if (typed) typed.into(root);
   };
   let queued = false;
   const observer = new MutationObserver(() => {
@@ -41,4 +43,28 @@ export function takeOverFirstScreen(root: HTMLElement, maxMs = 8000): void {
   });
   observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy', 'class'] });
   const timer = setTimeout(reveal, maxMs);
+}
+
+/**
+ * What the visitor typed into the first screen's search while the app loaded (the app starts when they focus it),
+ * and a way to put it into the app's search: through the input's own value setter and an input event, so that the
+ * app's state takes it as if typed there, with the focus where it was.
+ */
+function carriedInput(screen: HTMLElement): { into(root: HTMLElement): void } | null {
+  const input = screen.querySelector<HTMLInputElement>('input[name="q"]');
+  if (!input) return null;
+  const focused = document.activeElement === input;
+  const value = input.value;
+  if (!value && !focused) return null;
+  return {
+    into(root) {
+      const target = root.querySelector<HTMLInputElement>('input[data-testid="portal-search"]');
+      if (!target) return;
+      if (value) {
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(target, value);
+        target.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      if (focused) target.focus();
+    },
+  };
 }

@@ -65,3 +65,16 @@ export function collectPdf(doc: PDFKit.PDFDocument): Promise<Buffer> {
     doc.on('error', reject);
   });
 }
+
+const PRINTED_TIME = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+/** An instant as printed on a document: Beijing time to the minute (2026/12/07 09:30). */
+export const printedTime = (d: Date): string => PRINTED_TIME.format(d);

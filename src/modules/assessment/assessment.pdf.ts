@@ -1,6 +1,6 @@
 /** 每周通报: the weekly bulletin as a PDF (A4, Chinese font) — ranking, red cards, overdue cases, bad ratings, overdue 督办 measures. */
 import PDFDocument from 'pdfkit';
-import { collectPdf, FONT_BOLD, FONT_REGULAR, registerChineseFonts } from '../../platform/pdf';
+import { collectPdf, FONT_BOLD, FONT_REGULAR, registerChineseFonts, printedTime } from '../../platform/pdf';
 import { auditCheckpointLine } from '../../platform/audit.checkpoints';
 
 export interface BulletinInput {
@@ -33,17 +33,6 @@ export interface BulletinInput {
 }
 
 type Column = { title: string; width: number };
-
-const fmtTime = (d: Date) =>
-  new Intl.DateTimeFormat('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(d);
 
 export async function renderBulletin(b: BulletinInput): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -112,7 +101,7 @@ export async function renderBulletin(b: BulletinInput): Promise<Buffer> {
   doc
     .fontSize(9)
     .fillColor('#555')
-    .text(`生成时间：${fmtTime(b.generatedAt)}    得分按本周事实与现行考核计分规则计算`, { align: 'center' })
+    .text(`生成时间：${printedTime(b.generatedAt)}    得分按本周事实与现行考核计分规则计算`, { align: 'center' })
     .text(auditCheckpointLine(), { align: 'center' })
     .fillColor('#000');
   doc.moveDown(0.6);

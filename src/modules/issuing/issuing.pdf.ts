@@ -1,6 +1,6 @@
 /** 制证批次交接清单: the printed list of one issuing batch (which cases got which certificate, which failed and why). */
 import PDFDocument from 'pdfkit';
-import { collectPdf, FONT_BOLD, FONT_REGULAR, registerChineseFonts } from '../../platform/pdf';
+import { collectPdf, FONT_BOLD, FONT_REGULAR, registerChineseFonts, printedTime } from '../../platform/pdf';
 import type { BatchItem } from './issuing.tables';
 
 export interface BatchListInput {
@@ -10,17 +10,6 @@ export interface BatchListInput {
   regionName: string;
   items: BatchItem[];
 }
-
-const fmtTime = (d: Date) =>
-  new Intl.DateTimeFormat('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(d);
 
 /** Column x offsets and widths (A4 portrait, 56pt margins). */
 const COLUMNS = [
@@ -44,7 +33,7 @@ export async function renderBatchList(b: BatchListInput): Promise<Buffer> {
   doc.font(FONT_BOLD).fontSize(18).text('制证批次交接清单', { align: 'center' });
   doc.moveDown(0.5).font(FONT_REGULAR).fontSize(10);
   doc.text(`批次号：${b.id}`);
-  doc.text(`制证人：${b.createdByName}    区划：${b.regionName}    制证时间：${fmtTime(b.createdAt)}`);
+  doc.text(`制证人：${b.createdByName}    区划：${b.regionName}    制证时间：${printedTime(b.createdAt)}`);
   doc.text(`共 ${b.items.length} 件：制证成功 ${ok} 件，未制证 ${b.items.length - ok} 件`);
   doc.moveDown(0.6);
 

@@ -48,6 +48,9 @@ export function text(opts: { multiline?: boolean } = {}) {
     : z.string().regex(NO_CONTROL_OR_BREAK, { error: '不能含有换行或控制字符', abort: true });
 }
 
+/** `?download=true`: send a file as an attachment rather than inline. */
+export const DownloadQuery = z.object({ download: z.stringbool().optional().describe('true：以附件形式下载') });
+
 /** Shared zod pieces: paging, dates, problem responses. */
 export const PageQuery = z.object({
   page: z.coerce.number().int().min(1, '页码从 1 开始').max(100000).default(1),

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { App, ModuleContext } from '../../platform/module';
 import { requireActor } from '../../platform/auth';
-import { errorResponses, Problem } from '../../platform/schemas';
+import { errorResponses, Problem, DownloadQuery } from '../../platform/schemas';
 import { responseWriter } from '../../platform/serialize';
 import { contentDisposition } from '../files/index';
 import * as apply from './cases.apply';
@@ -193,7 +193,7 @@ export function registerCaseRoutes(app: App, { db, clock }: Pick<ModuleContext, 
         tags,
         summary: '下载办件文书（受理通知书、补正告知书、决定书、证照等）',
         params: CaseDocParam,
-        querystring: z.object({ download: z.stringbool().optional().describe('true：以附件形式下载') }),
+        querystring: DownloadQuery,
         produces: ['application/pdf'],
         response: { 200: z.unknown().describe('文书文件'), ...errorResponses },
       },
@@ -216,7 +216,7 @@ export function registerCaseRoutes(app: App, { db, clock }: Pick<ModuleContext, 
         tags,
         summary: '下载办件的申请材料文件',
         params: CaseFileParam,
-        querystring: z.object({ download: z.stringbool().optional().describe('true：以附件形式下载') }),
+        querystring: DownloadQuery,
         produces: ['application/pdf', 'image/jpeg', 'image/png'],
         response: { 200: z.unknown().describe('材料文件'), ...errorResponses },
       },

@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db';
 import type { App } from '../../platform/module';
 import { requireActor } from '../../platform/auth';
 import { Problem as ProblemError, fieldError } from '../../platform/errors';
-import { IdParam, Problem, errorResponses } from '../../platform/schemas';
+import { IdParam, Problem, errorResponses, DownloadQuery } from '../../platform/schemas';
 import * as svc from './files.service';
 import { contentDisposition, downloadName } from './files.sniff';
 import { UploadedFile } from './files.schemas';
@@ -122,7 +122,7 @@ export async function registerFileRoutes(app: App, db: Db, limits: UploadLimits)
         tags,
         summary: '下载本人上传的文件',
         params: IdParam,
-        querystring: z.object({ download: z.stringbool().optional().describe('true：以附件形式下载') }),
+        querystring: DownloadQuery,
         produces: ['application/pdf', 'image/jpeg', 'image/png'],
         response: { 200: z.unknown().describe('文件内容'), ...errorResponses },
       },

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { App, ModuleContext } from '../../platform/module';
 import { requireActor } from '../../platform/auth';
-import { errorResponses, IdParam, Problem } from '../../platform/schemas';
+import { errorResponses, IdParam, Problem, DownloadQuery } from '../../platform/schemas';
 import { contentDisposition, maxUploadBytes, readUpload, withMultipart } from '../files/index';
 import { exportTasks, getTask, listTasks, reportFile } from './tasks.read';
 import { createTask } from './tasks.create';
@@ -206,7 +206,7 @@ export async function registerTaskRoutes(app: App, { db, clock }: Pick<ModuleCon
         tags,
         summary: '下载整改进展报告的附件（督查人员、牵头或配合部门人员）',
         params: ReportFileParams,
-        querystring: z.object({ download: z.stringbool().optional().describe('true：以附件形式下载') }),
+        querystring: DownloadQuery,
         produces: ['application/pdf', 'image/jpeg', 'image/png'],
         response: { 200: z.unknown().describe('文件内容'), ...errorResponses },
       },

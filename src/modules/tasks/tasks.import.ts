@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/auth';
 import type { Db, Tx } from '../../platform/db';
 import { badRequest } from '../../platform/errors';
 import { recordAudit } from '../../platform/audit';
-import { getDepartmentsByKind, type DepartmentKind } from '../org/index';
+import { getRegion, listDepartmentsAt, listRegionsAt } from '../org/index';
 import * as repo from './tasks.repository';
 import { assertImports } from './tasks.policy';
 import { mapMeasureUnits, parseDeadline, type NamedDepartment } from './tasks.rules';
@@ -15,22 +15,19 @@ import type { ImportPreview, ImportResult } from './tasks.schemas';
 import type { Ctx } from './tasks.context';
 import { DEMO_PROBLEMS, DEMO_SOURCE } from './tasks.demo-data';
 
-const CITY = '211100';
-/** The demo city and its counties, whose departments a 牵头单位 name may name. */
-const PANJIN_REGIONS = ['211100', '211102', '211103', '211104', '211122'];
-const KINDS: DepartmentKind[] = [
-  'department',
-  'approval_bureau',
-  'approval_office',
-  'supervision',
-  'service_center',
-  'hotline',
-];
+/** The demo's city, whose problems the demo stores. */
+const DEMO_CITY = '211100';
 
-/** Every active department of the city and its counties, for mapping unit names to codes. */
-export async function knownDepartments(db: Db | Tx): Promise<NamedDepartment[]> {
-  const lists = await Promise.all(PANJIN_REGIONS.flatMap((r) => KINDS.map((k) => getDepartmentsByKind(db, r, k))));
-  return lists.flat().map((d) => ({ code: d.code, name: d.name, shortName: d.shortName }));
+/**
+ * Every active department of a region and of the counties below it, for mapping the unit names of a 牵头单位
+ * column to codes: a city's table names city and county departments.
+ */
+export async function knownDepartments(db: Db | Tx, regionCode: string): Promise<NamedDepartment[]> {
+  const region = await getRegion(db, regionCode);
+  if (!region) return [];
+  const counties = region.level === 'city' ? await listRegionsAt(db, region.scopePrefix, 'county') : [];
+  const departments = await listDepartmentsAt(db, [region.code, ...counties.map((c) => c.code)]);
+  return departments.map((d) => ({ code: d.code, name: d.name, shortName: d.shortName }));
 }
 
 /** Validates rows (all or nothing) and groups them by problem; throws 400 listing every bad row. */
@@ -49,7 +46,7 @@ export function planImport(rows: BreakdownRow[]): PlannedProblem[] {
 export async function previewBreakdown(db: Db, actor: Actor, rows: BreakdownRow[]): Promise<ImportPreview> {
   assertImports(actor);
   const { plan, errors } = checkImport(rows);
-  const departments = await knownDepartments(db);
+  const departments = await knownDepartments(db, actor.scope.regionCode);
   const problems = plan.map((p) => ({
     title: p.title,
     measures: p.measures.map((m) => {
@@ -134,7 +131,7 @@ export async function importBreakdown(
   const { actor } = ctx;
   assertImports(actor);
   const plan = planImport(rows);
-  const departments = await knownDepartments(db);
+  const departments = await knownDepartments(db, actor.scope.regionCode);
   return db
     .transaction()
     .execute((tx) =>
@@ -151,12 +148,12 @@ export async function importBreakdown(
 
 /** Demo: seed 004's 21 problems and 37 measures for the city. */
 export async function seedTasksDemo(db: Db): Promise<void> {
-  const departments = await knownDepartments(db);
+  const departments = await knownDepartments(db, DEMO_CITY);
   await db.transaction().execute(async (tx) => {
     await storePlanned(
       tx,
       null,
-      CITY,
+      DEMO_CITY,
       DEMO_SOURCE,
       DEMO_PROBLEMS.map((p) => ({
         title: p.title,

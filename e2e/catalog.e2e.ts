@@ -50,6 +50,20 @@ describe('public portal: find an item and read its guide', () => {
     });
   }
 
+  it('keeps what a visitor typed into the first screen when the app takes over', async () => {
+    const page = await newPage(browser);
+    await page.goto('/');
+    // The server's HTML search: typing into it is what starts the app.
+    const early = page.locator('#first-screen input[name="q"]');
+    await early.click();
+    await early.pressSequentially('营业执照');
+    const search = page.getByTestId('portal-search');
+    await search.waitFor();
+    expect(await search.inputValue()).toBe('营业执照');
+    expect(await page.locator('#first-screen').count()).toBe(0);
+    await page.context().close();
+  });
+
   it('shows an empty state for a search that finds nothing', async () => {
     const page = await newPage(browser);
     await page.goto('/');

@@ -43,6 +43,8 @@ export function takeOverFirstScreen(root: HTMLElement, maxMs = 8000): void {
   });
   observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy', 'class'] });
   const timer = setTimeout(reveal, maxMs);
+  // Loaded after the app began rendering: its page may be ready already.
+  if (pageReady(root)) reveal();
 }
 
 /**

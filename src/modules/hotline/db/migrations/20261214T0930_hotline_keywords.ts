@@ -25,11 +25,15 @@ export async function backfillTicketKeywords(db: Kysely<unknown>): Promise<numbe
 
 /**
  * Hot-topic reports: each ticket's keywords 关键词 (taken once at registration) so that a period's topics are
- * counted in SQL, and the unit inbox ordered by registration within the unit's region.
+ * counted in SQL. Knowledge search: a trigram index on the question, so that "the question contains the
+ * caller's words, or enough of its words match" is two index scans OR-ed, not a scan of every entry.
  */
 export const hotlineKeywords: Migration = {
   async up(db) {
     await sql`alter table hotline_tickets add column keywords text[] not null default '{}'`.execute(db);
     await backfillTicketKeywords(db);
+    await sql`create index hotline_kb_question_trgm on hotline_kb_entries using gin (question gin_trgm_ops)`.execute(
+      db,
+    );
   },
 };

@@ -11,7 +11,7 @@ import { actorUnit, categoriesOf, reachOf } from './hotline.context';
 import { hotlineFigures, rate } from './hotline.figures';
 import type { TicketScope } from './hotline.repository';
 import * as repo from './hotline.reports.repository';
-import { daysBetween, hotTopics, periodInstants, reportPeriod, type TopicCount } from './hotline.reports.rules';
+import { daysBetween, hotTopics, periodInstants, reportPeriod } from './hotline.reports.rules';
 import type { Report, ReportQuery, Screen } from './hotline.reports.schemas';
 import { TYPE_LABELS } from './hotline.tables';
 
@@ -41,7 +41,7 @@ async function topicsOf(
     prevEnd,
     current.map((c) => c.word),
   );
-  const found = hotTopics(current as TopicCount[], previous.counts as TopicCount[], {
+  const found = hotTopics(current, previous.counts, {
     current: currentTotal.total,
     previous: previous.total,
   });

@@ -23,9 +23,26 @@ export class LeanConnection {
 
   /** POST a JSON body; resolves with the status and the body text. */
   post(path: string, headers: Record<string, string>, json: string): Promise<{ status: number; body: string }> {
-    if (this.pending) return Promise.reject(new Error('one request at a time'));
     const body = Buffer.from(json);
-    let head = `POST ${path} HTTP/1.1\r\nhost: ${this.host}:${this.port}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n`;
+    return this.send(
+      `POST ${path} HTTP/1.1\r\nhost: ${this.host}:${this.port}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n`,
+      headers,
+      body,
+    );
+  }
+
+  /** GET a path; resolves with the status and the body text. */
+  get(path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+    return this.send(`GET ${path} HTTP/1.1\r\nhost: ${this.host}:${this.port}\r\n`, headers, Buffer.alloc(0));
+  }
+
+  private send(
+    start: string,
+    headers: Record<string, string>,
+    body: Buffer,
+  ): Promise<{ status: number; body: string }> {
+    if (this.pending) return Promise.reject(new Error('one request at a time'));
+    let head = start;
     for (const [k, v] of Object.entries(headers)) head += `${k}: ${v}\r\n`;
     return new Promise((resolve, reject) => {
       this.pending = { resolve, reject };

@@ -78,3 +78,52 @@ const PRINTED_TIME = new Intl.DateTimeFormat('zh-CN', {
 
 /** An instant as printed on a document: Beijing time to the minute (2026/12/07 09:30). */
 export const printedTime = (d: Date): string => PRINTED_TIME.format(d);
+
+export interface PdfColumn {
+  title: string;
+  width: number;
+  align?: 'left' | 'right' | 'center';
+}
+
+/**
+ * A ruled table from the document's left margin at its current line: a bold header row, repeated on each new
+ * page, then the rows; `empty` is written instead when there are none.
+ */
+export function pdfTable(doc: PDFKit.PDFDocument, columns: PdfColumn[], rows: string[][], empty: string): void {
+  const left = doc.page.margins.left;
+  const total = columns.reduce((s, c) => s + c.width, 0);
+  const bottomLimit = () => doc.page.height - doc.page.margins.bottom - 30;
+  const line = (cells: string[], bold: boolean) => {
+    const y = doc.y;
+    let x = left;
+    let bottom = y;
+    doc.font(bold ? FONT_BOLD : FONT_REGULAR).fontSize(9);
+    cells.forEach((c, i) => {
+      const col = columns[i]!;
+      doc.text(c, x + 2, y + 3, { width: col.width - 4, align: bold ? 'left' : (col.align ?? 'left') });
+      bottom = Math.max(bottom, doc.y);
+      x += col.width;
+    });
+    doc
+      .moveTo(left, bottom + 3)
+      .lineTo(left + total, bottom + 3)
+      .lineWidth(0.5)
+      .strokeColor('#999')
+      .stroke();
+    doc.x = left;
+    doc.y = bottom + 4;
+  };
+  if (!rows.length) {
+    doc.font(FONT_REGULAR).fontSize(10).fillColor('#555').text(empty, left).fillColor('#000');
+    return;
+  }
+  const header = columns.map((c) => c.title);
+  line(header, true);
+  for (const r of rows) {
+    if (doc.y > bottomLimit()) {
+      doc.addPage();
+      line(header, true);
+    }
+    line(r, false);
+  }
+}

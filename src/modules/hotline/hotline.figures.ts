@@ -6,7 +6,7 @@ import { addDays } from '../calendar/index';
 import { actorUnit, categoriesOf, reachOf } from './hotline.context';
 import { listFigures, type FigureGroup } from './hotline.repository';
 
-const rate = (n: number, of: number) => (of ? Math.round((n / of) * 1000) / 10 : null);
+export const rate = (n: number, of: number) => (of ? Math.round((n / of) * 1000) / 10 : null);
 
 export async function hotlineFigures(db: Db, actor: Actor, f: { groupBy: FigureGroup; from: string; to: string }) {
   if (f.to < f.from) throw fieldError('to', '截止日期不能早于起始日期');

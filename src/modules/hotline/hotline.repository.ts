@@ -21,7 +21,7 @@ export type SettingsRow = Selectable<HotlineTables['hotline_settings']>;
 /** Which column locates a ticket for the reach of the scope: where it is (centre) or the unit holding it. */
 export type TicketScope = { scope: Scope; by: 'location' | 'unit' };
 
-const scopeColumns = (by: TicketScope['by']) =>
+export const scopeColumns = (by: TicketScope['by']) =>
   by === 'location'
     ? ({ region: 'region_code' } as const)
     : ({ region: 'unit_region_code', department: 'unit_code' } as const);

@@ -81,6 +81,8 @@ export interface HotlineTables {
     merged_into: string | null;
     answered_at_once: Generated<boolean>;
     kb_entry_id: string | null;
+    /** Keywords of title and content for the hot-topic reports, taken at registration. */
+    keywords: Generated<string[]>;
     /** The 2·20 clock: the limit (in working days or hours), its start, pauses and extensions. */
     limit_unit: 'workdays' | 'hours';
     limit_amount: number;

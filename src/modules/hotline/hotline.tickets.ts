@@ -11,6 +11,7 @@ import { redispatchProblem, type Unit } from './hotline.dispatch';
 import { countKbUse } from './hotline.kb';
 import { FINISHED_STATES, transition, type Requirement, type TicketState } from './hotline.process';
 import { performersOn } from './hotline.policy';
+import { ticketKeywords } from './hotline.reports.rules';
 import { clockOf, ticketView } from './hotline.read';
 import * as repo from './hotline.repository';
 import type { ActionBody, CreateTicketBody, TicketView } from './hotline.schemas';
@@ -50,6 +51,7 @@ export async function createTicket(db: Db, ctx: Ctx, body: CreateTicketBody): Pr
       category_code: body.categoryCode,
       title: body.title,
       content: body.content,
+      keywords: ticketKeywords(body.title, body.content),
       channel: body.channel,
       urgency: body.urgency,
       region_code: region.code,

@@ -8,6 +8,7 @@ import { monitorZh } from './monitor.zh-CN';
 import { accountZh } from './account.zh-CN';
 import { LEVEL_LABELS } from '../levels';
 import { ANY_TYPE_DECISION_STATUS_LABELS } from '../decisionWords';
+import { hotlineReportsZh } from './hotlineReports.zh-CN';
 
 /** Chinese (the primary language). Keys are stable; en-US.ts must define every key. */
 export const zhCN = {
@@ -19,6 +20,7 @@ export const zhCN = {
   ...regulationZh,
   ...monitorZh,
   ...accountZh,
+  ...hotlineReportsZh,
   'app.title': '一网 · 盘锦市政务服务',
   'app.short': '一网',
   'app.city': '盘锦市',

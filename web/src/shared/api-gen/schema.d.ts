@@ -28711,7 +28711,7 @@ export interface paths {
                     pageSize?: number;
                     q?: string;
                     regionCode?: string;
-                    role?: "admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent";
+                    role?: "admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "operator" | "hotline" | "handler";
                 };
                 header?: never;
                 path?: never;
@@ -28881,7 +28881,7 @@ export interface paths {
                         password: string;
                         phone?: string | null;
                         regionCode: string;
-                        roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent")[];
+                        roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "operator" | "hotline" | "handler")[];
                         username: string;
                         windowId?: string | null;
                     };
@@ -29214,7 +29214,7 @@ export interface paths {
                         name?: string;
                         phone?: string | null;
                         regionCode?: string;
-                        roles?: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent")[];
+                        roles?: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "operator" | "hotline" | "handler")[];
                         windowId?: string | null;
                     };
                 };

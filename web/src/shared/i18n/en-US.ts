@@ -136,6 +136,9 @@ export const enUS: Record<MessageKey, string> = {
   'role.chief': 'Approval chief',
   'role.agent': 'Agent',
   'role.applicant': 'Applicant',
+  'role.operator': 'Hotline operator',
+  'role.hotline': 'Hotline centre',
+  'role.handler': 'Handling unit staff',
 
   'userKind.staff': 'Staff',
   'userKind.person': 'Natural person',
@@ -712,6 +715,7 @@ export const enUS: Record<MessageKey, string> = {
   'audit.verifyTitleBroken': 'Verification failed',
   // Supervision 运行监管 (web/src/apps/supervision)
   'nav.supervision': 'Supervision',
+  'nav.hotline': '12345 hotline',
   'sv.title': 'Supervision',
   'sv.menu.overview': 'Overview',
   'sv.menu.warnings': 'Warnings & cards',

@@ -136,6 +136,9 @@ export const zhCN = {
   'role.chief': '审批办主任',
   'role.agent': '代办员',
   'role.applicant': '申请人',
+  'role.operator': '话务员',
+  'role.hotline': '热线中心',
+  'role.handler': '承办人员',
 
   'userKind.staff': '工作人员',
   'userKind.person': '自然人',
@@ -704,6 +707,7 @@ export const zhCN = {
   'audit.verifyTitleBroken': '校验失败',
   // Supervision 运行监管 (web/src/apps/supervision)
   'nav.supervision': '运行监管',
+  'nav.hotline': '12345 热线',
   'sv.title': '运行监管',
   'sv.menu.overview': '监管总览',
   'sv.menu.warnings': '预警与红黄牌',

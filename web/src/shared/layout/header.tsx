@@ -10,6 +10,7 @@ import {
   SolutionOutlined,
   BellOutlined,
   DashboardOutlined,
+  PhoneOutlined,
   AuditOutlined,
   SafetyOutlined,
   SwapOutlined,
@@ -107,12 +108,14 @@ export function UserMenu() {
 const AREA_LABEL: Record<StaffArea, MessageKey> = {
   workbench: 'nav.workbench',
   supervision: 'nav.supervision',
+  hotline: 'nav.hotline',
   regulation: 'reg.nav',
   admin: 'nav.admin',
 };
 const AREA_ICON: Record<StaffArea, ReactNode> = {
   workbench: <AppstoreOutlined />,
   supervision: <DashboardOutlined />,
+  hotline: <PhoneOutlined />,
   regulation: <AuditOutlined />,
   admin: <SettingOutlined />,
 };

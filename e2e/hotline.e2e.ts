@@ -7,13 +7,33 @@ async function cascade(page: Page, testId: string, names: string[]) {
   await page.getByTestId(testId).click();
   for (const [i, name] of names.entries()) {
     const menu = page.locator('.ant-cascader-dropdown:visible .ant-cascader-menu').nth(i);
-    await menu
+    const item = menu
       .locator('.ant-cascader-menu-item')
       .filter({ hasText: new RegExp(`^${name}$`) })
-      .first()
-      .click();
+      .first();
+    await item.click();
+    // A level opens the next one once it is active (a drawer still sliding in may swallow the click).
+    if (i < names.length - 1)
+      await expect
+        .poll(async () => {
+          if ((await item.getAttribute('class'))?.includes('ant-cascader-menu-item-active')) return true;
+          await item.click();
+          return false;
+        }, POLL)
+        .toBe(true);
   }
   if (await page.locator('.ant-cascader-dropdown:visible').count()) await page.keyboard.press('Escape');
+}
+
+/** Picks a region of a lazily loaded region tree by name, opening the root first when its children are hidden. */
+async function pickRegion(page: Page, testId: string, name: string) {
+  await page.getByTestId(testId).click();
+  const dropdown = page.locator('.ant-select-dropdown:visible').last();
+  const node = dropdown.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: name }).first();
+  await dropdown.locator('.ant-select-tree-node-content-wrapper').first().waitFor();
+  if (!(await node.isVisible())) await dropdown.locator('.ant-select-tree-switcher_close').first().click();
+  await node.click();
+  await expect.poll(() => dropdown.isVisible(), POLL).toBe(false);
 }
 
 /** Answers a call at the console: the call event is posted and the caller's earlier tickets show. */
@@ -148,24 +168,23 @@ describe('12345 热线', () => {
     await county.goto('/hotline');
     await county.getByTestId(`hl-row-${number}`).waitFor();
     await act(county, id, 'sign', 'handling');
-    await act(county, id, 'redispatch', 'dispatched', async (p) => {
-      await p.getByTestId('hl-action-unit-region').click();
-      const node = p
-        .locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper')
-        .filter({ hasText: '振兴街道' })
-        .first();
-      if (!(await node.isVisible()))
-        await p.locator('.ant-select-dropdown:visible .ant-select-tree-switcher_close').first().click();
-      await node.click();
-    });
+    await act(county, id, 'redispatch', 'dispatched', (p) => pickRegion(p, 'hl-action-unit-region', '振兴街道'));
     await expect(county.getByTestId('hl-unit-name').innerText()).resolves.toContain('振兴街道');
 
     // The street office signs and replies; the centre passes the reply; the caller is unsatisfied.
     const town = await signedIn(browser, 'unit-town');
     await act(town, id, 'sign', 'handling');
     await act(town, id, 'reply', 'replied', reply('已通知物业清理北门建筑垃圾。'));
+    // Two at the centre review the same reply: the second is told someone came first and sees the ticket again.
     const chief = await signedIn(browser, 'hotline-chief');
-    await act(chief, id, 'review-pass', 'callback');
+    await chief.goto(`/hotline/tickets/${id}`);
+    await chief.getByTestId('hl-action-review-pass').waitFor();
+    const other = await signedIn(browser, 'hotline-chief');
+    await act(other, id, 'review-pass', 'callback');
+    await chief.getByTestId('hl-action-review-pass').click();
+    await chief.getByTestId('hl-action-submit').click();
+    await expect.poll(() => chief.locator('.ant-message').innerText(), POLL).toContain('工单已被他人处理');
+    await expect.poll(() => chief.getByTestId('hl-ticket').getAttribute('data-state'), POLL).toBe('callback');
     await act(operator, id, 'callback', 'handling', callback('不满意', '未解决'));
 
     // Reopened to the same office: a second reply, passed, and the caller is satisfied.
@@ -180,6 +199,52 @@ describe('12345 热线', () => {
     };
     expect(done).toMatchObject({ reopenCount: 1, satisfaction: 'satisfied', solved: true });
     expect(done.unit.code).toBe('211103001000');
-    for (const p of [operator, county, town, chief]) await p.context().close();
+    // The county still sees the ticket it passed on, in its inbox.
+    await county.goto('/hotline/tickets');
+    await county.getByTestId(`hl-row-${number}`).waitFor();
+    for (const p of [operator, county, town, chief, other]) await p.context().close();
+  });
+
+  it('the centre’s chief writes and publishes a knowledge entry, keeps a dispatch rule and reads the figures', async () => {
+    const chief = await signedIn(browser, 'hotline-chief');
+    await chief.goto('/hotline/kb');
+    await chief.getByTestId('hl-kb-create').click();
+    await chief.getByTestId('hl-kb-question').fill('路灯不亮找哪个部门？');
+    await chief.getByTestId('hl-kb-answer').fill('城区路灯由所在县区城市管理部门负责维修，可拨打 12345 报修。');
+    await chief.getByTestId('hl-kb-source').fill('市住建局');
+    await chief.getByTestId('hl-kb-editor-save').click();
+    const view = chief.getByTestId('hl-kb-view');
+    await expect.poll(() => view.getAttribute('data-state'), POLL).toBe('draft');
+    await chief.getByTestId('hl-kb-action-submit').click();
+    await expect.poll(() => view.getAttribute('data-state'), POLL).toBe('review');
+    await chief.getByTestId('hl-kb-action-publish').click();
+    await expect.poll(() => view.getAttribute('data-state'), POLL).toBe('published');
+    // Published: the operators find it.
+    const found = (await (await chief.request.get('/api/hotline/kb?q=路灯不亮&pageSize=3')).json()) as {
+      items: { question: string }[];
+    };
+    expect(found.items.map((e) => e.question)).toContain('路灯不亮找哪个部门？');
+
+    // A dispatch rule: street lights in 兴隆台区 go to its government; then it is deleted again.
+    await chief.goto('/hotline/rules');
+    await chief.getByTestId('hl-rule-create').click();
+    await cascade(chief, 'hl-rule-category', ['城市管理', '路灯照明']);
+    await pickRegion(chief, 'hl-rule-region', '兴隆台区');
+    await pickRegion(chief, 'hl-rule-unit-region', '兴隆台区');
+    await chief.getByTestId('hl-rule-save').click();
+    const del = chief.getByTestId('hl-rule-delete-CSGL-LD-211103');
+    await del.waitFor();
+    await del.click();
+    await chief.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+    await expect.poll(() => del.count(), POLL).toBe(0);
+
+    // The figures of the month, by unit and by category.
+    await chief.goto('/hotline/figures');
+    const rows = chief.getByTestId('hl-fig-table').locator('tbody tr.ant-table-row');
+    await expect.poll(() => rows.count(), POLL).toBeGreaterThan(0);
+    await chief.getByTestId('hl-fig-group').getByText('按分类').click();
+    await expect.poll(() => chief.getByTestId('hl-fig-table').innerText(), POLL).toContain('城市管理');
+    await chief.getByTestId('hl-fig-chart').locator('canvas').waitFor();
+    await chief.context().close();
   });
 });

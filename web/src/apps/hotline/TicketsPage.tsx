@@ -49,8 +49,8 @@ export default function TicketsPage() {
           data-testid="hl-filter-type"
         />
         {r.centre && (
-          <div style={{ width: 260 }}>
-            <UnitPicker value={unit} onChange={setUnit} testId="hl-filter-unit" />
+          <div style={{ width: 300 }}>
+            <UnitPicker inline value={unit} onChange={setUnit} testId="hl-filter-unit" />
           </div>
         )}
         <Button onClick={reset} data-testid="hl-filter-reset">

@@ -40,8 +40,8 @@ export const KB_ACTIONS_FROM: Record<KbState, KbAction[]> = {
   published: ['withdraw'],
   withdrawn: ['restore'],
 };
-/** Ticket actions that undo work or cannot be taken back: they ask for confirmation. */
-export const CONFIRMED_ACTIONS = new Set(['return', 'merge', 'accept-return']);
+/** 退单 and 并单 hand the ticket away from the one acting: they ask for confirmation. */
+export const CONFIRMED_ACTIONS = new Set(['return', 'merge']);
 
 /** What the signed-in person does on the hotline: the centre (operators and chief) or a unit. */
 export function hlRoles(user: User | null) {
@@ -54,4 +54,19 @@ export function hlRoles(user: User | null) {
     /** 承办人员: the unit's inbox. */
     unit: has('handler'),
   };
+}
+
+const PAUSED_STATES: TicketState[] = ['return_pending', 'extension_pending', 'replied'];
+const FINISHED_STATES: TicketState[] = ['callback', 'closed', 'merged'];
+
+/**
+ * The deadline state of a list row, from its state and due instant (a list row carries no clock): the last
+ * fifth of the time from registration to the due instant counts as near, as the server's clock counts it.
+ */
+export function rowDeadline(row: Pick<TicketRow, 'state' | 'dueAt' | 'createdAt'>, now: number): DeadlineState {
+  if (FINISHED_STATES.includes(row.state)) return 'finished';
+  if (PAUSED_STATES.includes(row.state) || !row.dueAt) return 'paused';
+  const due = Date.parse(row.dueAt);
+  if (now > due) return 'overdue';
+  return due - now <= (due - Date.parse(row.createdAt)) / 5 ? 'near' : 'normal';
 }

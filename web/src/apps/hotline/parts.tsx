@@ -1,5 +1,5 @@
 /** The hotline pages' shared pieces: tags, the deadline badge, pickers (category, region, unit) and the ticket table. */
-import { Cascader, Empty, Radio, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Cascader, Empty, Radio, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { TablePaginationConfig } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -11,7 +11,16 @@ import { RegionTreeSelect } from '../../shared/components/RegionTreeSelect';
 import { DepartmentSelect } from '../../shared/components/selects';
 import { useI18n } from '../../shared/i18n';
 import { CITY_CODE, type Region } from '../../shared/types';
-import type { Category, DeadlineState, KbEntry, TicketRow, TicketState, TicketType, UnitRef } from './hotlineApi';
+import {
+  rowDeadline,
+  type Category,
+  type DeadlineState,
+  type KbEntry,
+  type TicketRow,
+  type TicketState,
+  type TicketType,
+  type UnitRef,
+} from './hotlineApi';
 
 export const DEADLINE_COLORS: Record<DeadlineState, string> = {
   normal: 'green',
@@ -56,7 +65,11 @@ export function DeadlineBadge({
   onTime?: boolean | null;
 }) {
   const { t } = useI18n();
-  const text = state === 'finished' && onTime === false ? t('hl.deadline.late') : t(`hl.deadline.${state}`);
+  // A list row does not know whether a finished ticket was on time (`onTime` undefined): then just 已办结.
+  const text =
+    state === 'finished' && typeof onTime === 'boolean'
+      ? t(onTime ? 'hl.deadline.onTime' : 'hl.deadline.late')
+      : t(`hl.deadline.${state}`);
   return (
     <Tooltip title={dueAt ? t('hl.dueAt', { at: formatDateTime(dueAt) }) : undefined}>
       <Tag color={DEADLINE_COLORS[state]} data-testid="hl-deadline" data-deadline={state}>
@@ -64,21 +77,6 @@ export function DeadlineBadge({
       </Tag>
     </Tooltip>
   );
-}
-
-const PAUSED_STATES: TicketState[] = ['return_pending', 'extension_pending', 'replied'];
-const FINISHED_STATES: TicketState[] = ['callback', 'closed', 'merged'];
-
-/**
- * The deadline state of a list row, from its state and due instant (a list row carries no clock): the last
- * fifth of the time from registration to the due instant counts as near, as the server's clock counts it.
- */
-export function rowDeadline(row: Pick<TicketRow, 'state' | 'dueAt' | 'createdAt'>, now: number): DeadlineState {
-  if (FINISHED_STATES.includes(row.state)) return 'finished';
-  if (PAUSED_STATES.includes(row.state) || !row.dueAt) return 'paused';
-  const due = Date.parse(row.dueAt);
-  if (now > due) return 'overdue';
-  return due - now <= (due - Date.parse(row.createdAt)) / 5 ? 'near' : 'normal';
 }
 
 /** The category tree, loaded once per page. */
@@ -212,17 +210,22 @@ export function RegionCascader({
   );
 }
 
-/** 承办单位: a region's government or a department, with the region it belongs to. */
+/**
+ * 承办单位: a region's government or a department. In a form the department is looked up by its region; `inline`
+ * (a list's filter) puts the kind and the unit on one line and offers the departments of the whole subtree.
+ */
 export function UnitPicker({
   value,
   onChange,
   rootCode = CITY_CODE,
   testId = 'hl-unit',
+  inline,
 }: {
   value?: UnitRef;
   onChange?: (unit: UnitRef | undefined) => void;
   rootCode?: string;
   testId?: string;
+  inline?: boolean;
 }) {
   const { t } = useI18n();
   const [chosenKind, setKind] = useState<UnitRef['kind']>('region');
@@ -230,28 +233,50 @@ export function UnitPicker({
   const kind = value?.kind ?? chosenKind;
   const [deptRegion, setDeptRegion] = useState<string | undefined>(rootCode);
   const set = (code: string | undefined) => onChange?.(code ? { kind, code } : undefined);
+  const changeKind = (k: UnitRef['kind']) => {
+    setKind(k);
+    onChange?.(undefined);
+  };
+  const kinds = [
+    { value: 'region', label: t(inline ? 'hl.unitKind.regionShort' : 'hl.unitKind.region') },
+    { value: 'department', label: t('hl.unitKind.department') },
+  ];
+  const department = (
+    <DepartmentSelect
+      valueField="code"
+      regionCode={inline ? rootCode : deptRegion}
+      value={value?.kind === 'department' ? value.code : undefined}
+      onChange={set}
+      placeholder={inline ? t('hl.field.unit') : undefined}
+      testId={`${testId}-department`}
+    />
+  );
+  const region = (
+    <RegionTreeSelect
+      rootCode={rootCode}
+      value={value?.kind === 'region' ? value.code : undefined}
+      onChange={set}
+      placeholder={inline ? t('hl.field.unit') : t('hl.pickUnitRegion')}
+      testId={`${testId}-region`}
+    />
+  );
+  if (inline)
+    return (
+      <Space.Compact style={{ width: '100%' }} data-testid={testId}>
+        <Select value={kind} onChange={changeKind} options={kinds} style={{ width: 96 }} />
+        {kind === 'region' ? region : department}
+      </Space.Compact>
+    );
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid={testId}>
       <Radio.Group
         value={kind}
-        onChange={(e) => {
-          setKind(e.target.value as UnitRef['kind']);
-          onChange?.(undefined);
-        }}
-        options={[
-          { value: 'region', label: t('hl.unitKind.region') },
-          { value: 'department', label: t('hl.unitKind.department') },
-        ]}
+        onChange={(e) => changeKind(e.target.value as UnitRef['kind'])}
+        options={kinds}
         data-testid={`${testId}-kind`}
       />
       {kind === 'region' ? (
-        <RegionTreeSelect
-          rootCode={rootCode}
-          value={value?.kind === 'region' ? value.code : undefined}
-          onChange={set}
-          placeholder={t('hl.pickUnitRegion')}
-          testId={`${testId}-region`}
-        />
+        region
       ) : (
         <>
           <RegionTreeSelect
@@ -260,13 +285,7 @@ export function UnitPicker({
             onChange={setDeptRegion}
             testId={`${testId}-dept-region`}
           />
-          <DepartmentSelect
-            valueField="code"
-            regionCode={deptRegion}
-            value={value?.kind === 'department' ? value.code : undefined}
-            onChange={set}
-            testId={`${testId}-department`}
-          />
+          {department}
         </>
       )}
     </Space>

@@ -54,7 +54,7 @@ export default function ConsolePage() {
       form.setFieldsValue({ callerPhone: res.callerPhone });
     });
 
-  const useEntry = (e: KbEntry) => {
+  const takeEntry = (e: KbEntry) => {
     setChosen(e);
     form.setFieldsValue({
       type: 'consult',
@@ -115,7 +115,7 @@ export default function ConsolePage() {
                 </div>
               )}
             </Card>
-            <KbSearch onUse={useEntry} chosenId={chosen?.id} />
+            <KbSearch onUse={takeEntry} chosenId={chosen?.id} />
           </Space>
         </Col>
         <Col xs={24} lg={14}>

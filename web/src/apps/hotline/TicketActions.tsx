@@ -134,7 +134,7 @@ export function TicketActions({
           setOpen(null);
           void message.warning(t('hl.stale'));
           onStale();
-        } else if (!err.problem.errors?.length) void message.error(err.problem.detail);
+        } else void message.error(err.problem.detail);
       }
     });
 

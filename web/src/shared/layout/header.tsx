@@ -121,7 +121,7 @@ const AREA_ICON: Record<StaffArea, ReactNode> = {
 };
 
 /**
- * 切换工作区: the staff areas the signed-in person may enter (workbench, supervision, 审管联动, administration),
+ * 切换工作区: the staff areas the signed-in person may enter (workbench, supervision, 热线, 审管联动, administration),
  * always in the header and naming the area one is in; nothing for applicants and visitors.
  */
 export function AreaSwitch() {

@@ -35,6 +35,7 @@ const AdminApp = lazy(() => import('./apps/admin/AdminApp'));
 const WorkbenchApp = lazy(() => import('./apps/workbench/WorkbenchApp'));
 const SupervisionApp = lazy(() => import('./apps/supervision/SupervisionApp'));
 const RegulationApp = lazy(() => import('./apps/regulation/RegulationApp'));
+const HotlineApp = lazy(() => import('./apps/hotline/HotlineApp'));
 const InspectionsPage = lazy(() => import('./apps/portal/InspectionsPage'));
 
 /**
@@ -192,6 +193,16 @@ function AppRoutes() {
           <RequireAuth roles={AREA_ROLES.supervision}>
             <Suspense fallback={<PageLoading />}>
               <SupervisionApp />
+            </Suspense>
+          </RequireAuth>
+        }
+      />
+      <Route
+        path="hotline/*"
+        element={
+          <RequireAuth roles={AREA_ROLES.hotline}>
+            <Suspense fallback={<PageLoading />}>
+              <HotlineApp />
             </Suspense>
           </RequireAuth>
         }

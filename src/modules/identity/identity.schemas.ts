@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../../platform/auth';
+import { ROLES, type Role } from '../../platform/auth';
 
 const Username = z
   .string()
@@ -88,7 +88,19 @@ export const ChangePasswordBody = z.object({
   newPassword: z.string().max(128, '密码最多 128 位'),
 });
 
-const StaffRole = z.enum(['admin', 'supervisor', 'clerk', 'approver', 'chief', 'agent']);
+/** The roles an administrator may give a staff account (the hotline's among them). */
+export const STAFF_ROLES = [
+  'admin',
+  'supervisor',
+  'clerk',
+  'approver',
+  'chief',
+  'agent',
+  'operator',
+  'hotline',
+  'handler',
+] as const satisfies readonly Role[];
+const StaffRole = z.enum(STAFF_ROLES);
 
 export const CreateStaffBody = z.object({
   username: Username,

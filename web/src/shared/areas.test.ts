@@ -26,6 +26,13 @@ describe('homeFor 登录后落地页', () => {
     expect(homeFor({ kind: 'company', roles: ['applicant'] })).toBe('/my');
     expect(homeFor(staff([], 'PJ-SCJG'))).toBe('/regulation');
   });
+
+  it('sends hotline staff with no other role to the hotline', () => {
+    expect(homeFor(staff(['operator']))).toBe('/hotline');
+    expect(homeFor(staff(['hotline', 'operator']))).toBe('/hotline');
+    expect(homeFor(staff(['handler']))).toBe('/hotline');
+    expect(homeFor(staff(['handler', 'approver']))).toBe('/workbench');
+  });
 });
 
 describe('areas 工作区', () => {
@@ -35,6 +42,8 @@ describe('areas 工作区', () => {
     expect(staffAreas(staff(['agent']))).toEqual(['workbench', 'regulation']);
     expect(staffAreas(staff(['admin']))).toEqual(['workbench', 'supervision', 'regulation', 'admin']);
     expect(staffAreas(staff([]))).toEqual(['regulation']);
+    expect(staffAreas(staff(['operator']))).toEqual(['hotline', 'regulation']);
+    expect(staffAreas(staff(['handler', 'clerk']))).toEqual(['workbench', 'supervision', 'hotline', 'regulation']);
     expect(staffAreas({ kind: 'person', roles: ['applicant'] })).toEqual([]);
   });
 
@@ -43,11 +52,14 @@ describe('areas 工作区', () => {
     expect(mayEnter({ kind: 'person', roles: ['applicant'] }, 'my')).toBe(true);
     expect(mayEnter(staff(['clerk']), 'my')).toBe(false);
     expect(mayEnter(staff(['clerk']), 'admin')).toBe(false);
+    expect(mayEnter(staff(['clerk']), 'hotline')).toBe(false);
+    expect(mayEnter(staff(['hotline']), 'workbench')).toBe(false);
   });
 
   it('tells which area a path belongs to', () => {
     expect(areaOf('/workbench/cases/1')).toBe('workbench');
     expect(areaOf('/supervision')).toBe('supervision');
+    expect(areaOf('/hotline/tickets/1')).toBe('hotline');
     expect(areaOf('/my/cases')).toBe('my');
     expect(areaOf('/items/x')).toBe('portal');
     expect(areaOf('/')).toBe('portal');

@@ -5,16 +5,20 @@
  */
 import type { Role, User } from './types';
 
-export type StaffArea = 'workbench' | 'supervision' | 'regulation' | 'admin';
+export type StaffArea = 'workbench' | 'supervision' | 'hotline' | 'regulation' | 'admin';
 export type Area = 'portal' | 'my' | StaffArea;
 
 type Person = Pick<User, 'kind' | 'roles'> & { scope?: Pick<User['scope'], 'departmentId'> };
+
+/** The roles of the 12345 hotline: 话务员, 热线中心, 承办人员. */
+const HOTLINE_ROLES: Role[] = ['operator', 'hotline', 'handler'];
 
 /** The roles each staff area admits (the route guards of App.tsx); `regulation` admits every staff member. */
 export const AREA_ROLES: Record<Exclude<StaffArea, 'regulation'>, Role[]> = {
   admin: ['admin'],
   workbench: ['supervisor', 'clerk', 'approver', 'chief', 'agent', 'admin'],
   supervision: ['supervisor', 'admin', 'approver', 'chief', 'clerk'],
+  hotline: HOTLINE_ROLES,
 };
 
 /** Roles that handle cases themselves (an inbox of their own). */
@@ -25,6 +29,7 @@ export const AREA_PATH: Record<Area, string> = {
   my: '/my',
   workbench: '/workbench',
   supervision: '/supervision',
+  hotline: '/hotline',
   regulation: '/regulation',
   admin: '/admin',
 };
@@ -47,19 +52,21 @@ export function mayEnter(u: Person, area: Area): boolean {
 
 /** The staff areas the person may enter, in the order the area switch lists them. */
 export function staffAreas(u: Person): StaffArea[] {
-  return (['workbench', 'supervision', 'regulation', 'admin'] as const).filter((a) => mayEnter(u, a));
+  return (['workbench', 'supervision', 'hotline', 'regulation', 'admin'] as const).filter((a) => mayEnter(u, a));
 }
 
 /**
  * Where a person lands after signing in: an administrator in administration, an applicant in the personal
  * space, a supervisor who handles no cases in the supervision overview, staff without a case role (a
- * regulator's inspectors) in 审管联动, everyone else in the workbench.
+ * regulator's inspectors) in 审管联动, hotline staff with no other role in the hotline, everyone else in the
+ * workbench.
  */
 export function homeFor(u: Person): string {
   if (u.roles.includes('admin')) return AREA_PATH.admin;
   if (u.kind !== 'staff' || u.roles.includes('applicant')) return AREA_PATH.my;
   if (!u.roles.length) return AREA_PATH.regulation;
   if (u.roles.includes('supervisor') && !has(u, CASE_ROLES)) return AREA_PATH.supervision;
+  if (u.roles.every((r) => HOTLINE_ROLES.includes(r))) return AREA_PATH.hotline;
   return AREA_PATH.workbench;
 }
 
@@ -67,7 +74,14 @@ export function homeFor(u: Person): string {
 export function areaOf(pathname: string): Area {
   const first = pathname.split('/')[1] ?? '';
   if (first === 'my') return 'my';
-  if (first === 'workbench' || first === 'supervision' || first === 'regulation' || first === 'admin') return first;
+  if (
+    first === 'workbench' ||
+    first === 'supervision' ||
+    first === 'hotline' ||
+    first === 'regulation' ||
+    first === 'admin'
+  )
+    return first;
   return 'portal';
 }
 

@@ -29381,7 +29381,7 @@ export interface paths {
                     pageSize?: number;
                     q?: string;
                     regionCode?: string;
-                    role?: "admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent";
+                    role?: "admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "operator" | "hotline" | "handler";
                 };
                 header?: never;
                 path?: never;
@@ -29551,7 +29551,7 @@ export interface paths {
                         password: string;
                         phone?: string | null;
                         regionCode: string;
-                        roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent")[];
+                        roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "operator" | "hotline" | "handler")[];
                         username: string;
                         windowId?: string | null;
                     };
@@ -29884,7 +29884,7 @@ export interface paths {
                         name?: string;
                         phone?: string | null;
                         regionCode?: string;
-                        roles?: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent")[];
+                        roles?: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "operator" | "hotline" | "handler")[];
                         windowId?: string | null;
                     };
                 };

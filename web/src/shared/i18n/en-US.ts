@@ -8,6 +8,7 @@ import { regulationEn } from './regulation.en-US';
 import { monitorEn } from './monitor.en-US';
 import { accountEn } from './account.en-US';
 import { hotlineReportsEn } from './hotlineReports.en-US';
+import { hotlineEn } from './hotline.en-US';
 
 /** English. Typed against the Chinese keys, so a missing key fails the type check. */
 export const enUS: Record<MessageKey, string> = {
@@ -20,6 +21,7 @@ export const enUS: Record<MessageKey, string> = {
   ...monitorEn,
   ...accountEn,
   ...hotlineReportsEn,
+  ...hotlineEn,
   'app.title': 'Yiwang · Panjin Government Services',
   'app.short': 'Yiwang',
   'app.city': 'Panjin',
@@ -138,6 +140,9 @@ export const enUS: Record<MessageKey, string> = {
   'role.chief': 'Approval chief',
   'role.agent': 'Agent',
   'role.applicant': 'Applicant',
+  'role.operator': 'Hotline operator',
+  'role.hotline': 'Hotline centre',
+  'role.handler': 'Handling unit staff',
 
   'userKind.staff': 'Staff',
   'userKind.person': 'Natural person',
@@ -714,6 +719,7 @@ export const enUS: Record<MessageKey, string> = {
   'audit.verifyTitleBroken': 'Verification failed',
   // Supervision 运行监管 (web/src/apps/supervision)
   'nav.supervision': 'Supervision',
+  'nav.hotline': '12345 hotline',
   'sv.title': 'Supervision',
   'sv.menu.overview': 'Overview',
   'sv.menu.warnings': 'Warnings & cards',

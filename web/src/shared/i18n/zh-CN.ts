@@ -6,6 +6,7 @@ import { assessmentZh } from './assessment.zh-CN';
 import { regulationZh } from './regulation.zh-CN';
 import { monitorZh } from './monitor.zh-CN';
 import { accountZh } from './account.zh-CN';
+import { hotlineZh } from './hotline.zh-CN';
 import { LEVEL_LABELS } from '../levels';
 import { ANY_TYPE_DECISION_STATUS_LABELS } from '../decisionWords';
 import { hotlineReportsZh } from './hotlineReports.zh-CN';
@@ -21,6 +22,7 @@ export const zhCN = {
   ...monitorZh,
   ...accountZh,
   ...hotlineReportsZh,
+  ...hotlineZh,
   'app.title': '一网 · 盘锦市政务服务',
   'app.short': '一网',
   'app.city': '盘锦市',
@@ -138,6 +140,9 @@ export const zhCN = {
   'role.chief': '审批办主任',
   'role.agent': '代办员',
   'role.applicant': '申请人',
+  'role.operator': '话务员',
+  'role.hotline': '热线中心',
+  'role.handler': '承办人员',
 
   'userKind.staff': '工作人员',
   'userKind.person': '自然人',
@@ -706,6 +711,7 @@ export const zhCN = {
   'audit.verifyTitleBroken': '校验失败',
   // Supervision 运行监管 (web/src/apps/supervision)
   'nav.supervision': '运行监管',
+  'nav.hotline': '12345 热线',
   'sv.title': '运行监管',
   'sv.menu.overview': '监管总览',
   'sv.menu.warnings': '预警与红黄牌',

@@ -10,6 +10,7 @@ import {
   SolutionOutlined,
   BellOutlined,
   DashboardOutlined,
+  PhoneOutlined,
   AuditOutlined,
   SafetyOutlined,
   SwapOutlined,
@@ -107,18 +108,20 @@ export function UserMenu() {
 const AREA_LABEL: Record<StaffArea, MessageKey> = {
   workbench: 'nav.workbench',
   supervision: 'nav.supervision',
+  hotline: 'nav.hotline',
   regulation: 'reg.nav',
   admin: 'nav.admin',
 };
 const AREA_ICON: Record<StaffArea, ReactNode> = {
   workbench: <AppstoreOutlined />,
   supervision: <DashboardOutlined />,
+  hotline: <PhoneOutlined />,
   regulation: <AuditOutlined />,
   admin: <SettingOutlined />,
 };
 
 /**
- * 切换工作区: the staff areas the signed-in person may enter (workbench, supervision, 审管联动, administration),
+ * 切换工作区: the staff areas the signed-in person may enter (workbench, supervision, 热线, 审管联动, administration),
  * always in the header and naming the area one is in; nothing for applicants and visitors.
  */
 export function AreaSwitch() {

@@ -3,10 +3,14 @@ import type { Module } from '../../platform/module';
 import { hotlineInit } from './db/migrations/20261213T0900_hotline_init';
 import { seedHotlineDemo } from './demo/index';
 import { registerHotlineRoutes } from './hotline.routes';
+import { registerSettingsRoutes } from './hotline.settings';
 
 export const hotlineModule: Module = {
   name: 'hotline',
   migrations: { '20261213T0900_hotline_init': hotlineInit },
-  routes: (app, ctx) => registerHotlineRoutes(app, ctx),
+  routes: (app, ctx) => {
+    registerHotlineRoutes(app, ctx);
+    registerSettingsRoutes(app, ctx);
+  },
   seedDemo: seedHotlineDemo,
 };

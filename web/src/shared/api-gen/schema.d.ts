@@ -13579,6 +13579,503 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/hotline/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办理时限设置（按紧急程度和类型的时限、签收时限、重办次数上限） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            limits: {
+                                normal: {
+                                    complaint?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    consult?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    default: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    help?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    praise?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    report?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    suggestion?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                };
+                                urgent: {
+                                    complaint?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    consult?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    default: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    help?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    praise?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    report?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    suggestion?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                };
+                            };
+                            maxReopens: number;
+                            signHours: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改办理时限设置（热线中心负责人）；此后登记或重办的工单按新时限计时 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        limits: {
+                            normal: {
+                                complaint?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "workdays" | "hours";
+                                };
+                                consult?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "workdays" | "hours";
+                                };
+                                default: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "workdays" | "hours";
+                                };
+                                help?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "workdays" | "hours";
+                                };
+                                praise?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "workdays" | "hours";
+                                };
+                                report?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "workdays" | "hours";
+                                };
+                                suggestion?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "workdays" | "hours";
+                                };
+                            };
+                            urgent: {
+                                complaint?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "workdays" | "hours";
+                                };
+                                consult?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "workdays" | "hours";
+                                };
+                                default: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "workdays" | "hours";
+                                };
+                                help?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "workdays" | "hours";
+                                };
+                                praise?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "workdays" | "hours";
+                                };
+                                report?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "workdays" | "hours";
+                                };
+                                suggestion?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "workdays" | "hours";
+                                };
+                            };
+                        };
+                        maxReopens: number;
+                        signHours: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            limits: {
+                                normal: {
+                                    complaint?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    consult?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    default: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    help?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    praise?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    report?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    suggestion?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                };
+                                urgent: {
+                                    complaint?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    consult?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    default: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    help?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    praise?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    report?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    suggestion?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                };
+                            };
+                            maxReopens: number;
+                            signHours: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/hotline/tickets": {
         parameters: {
             query?: never;

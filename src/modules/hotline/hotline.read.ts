@@ -12,6 +12,10 @@ import { callerView, isCentre, performersOn } from './hotline.policy';
 import * as repo from './hotline.repository';
 import type { TicketListQuery, TicketView } from './hotline.schemas';
 import type { Channel, TicketType, UnitKind, Urgency } from './hotline.tables';
+import { SIGN_OVERDUE_EVENT, SIGN_OVERDUE_LABEL } from './hotline.signing';
+
+/** Events no action of the process records: registration and the sign-for job's. */
+const SYSTEM_EVENT_LABELS: Record<string, string> = { register: '登记', [SIGN_OVERDUE_EVENT]: SIGN_OVERDUE_LABEL };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -119,7 +123,7 @@ export async function ticketView(
     deadline: { ...deadline, dueAt: deadline.dueAt.toISOString() },
     history: history.map((e) => ({
       action: e.action,
-      label: actionOf(e.action)?.label ?? (e.action === 'register' ? '登记' : e.action),
+      label: actionOf(e.action)?.label ?? SYSTEM_EVENT_LABELS[e.action] ?? e.action,
       fromState: e.from_state,
       toState: e.to_state,
       actorName: e.actor_name,

@@ -35,7 +35,7 @@ const writeErrors = { ...errorResponses, 422: Problem };
 /** How often the monitoring stream pushes the overview (tests may shorten it). */
 export const STREAM_INTERVAL_MS = { value: 5000 };
 
-export function registerSupervisionRoutes(app: App, db: Db) {
+export function registerSupervisionRoutes(app: App, db: Db, clock: () => Date) {
   app.get(
     '/api/supervision/warnings',
     {
@@ -119,7 +119,7 @@ export function registerSupervisionRoutes(app: App, db: Db) {
       config: { access: assertWatches },
       schema: { tags, summary: '立即执行一次预警巡检', response: { 200: SweepResponse, ...errorResponses } },
     },
-    async (req) => svc.runSweep(db, requireActor(req), req.ip),
+    async (req) => svc.runSweep(db, requireActor(req), req.ip, clock()),
   );
 
   app.get(

@@ -16,6 +16,9 @@ export const WarningListQuery = PageQuery.extend({
 
 export const Warning = z.object({
   id: z.string(),
+  source: z
+    .enum(['case', 'hotline'])
+    .describe('case：办件；hotline：12345 热线工单（caseId、caseNumber、itemName 为工单的 ID、编号和类型标题）'),
   caseId: z.string(),
   caseNumber: z.string(),
   itemName: z.string(),
@@ -25,6 +28,8 @@ export const Warning = z.object({
   reason: z.string(),
   regionCode: z.string(),
   departmentCode: z.string(),
+  unitName: z.string().nullable().describe('热线工单的承办单位'),
+  dueAt: z.string().nullable().describe('热线工单的办理时限（到期时刻）'),
   state: WarningStateSchema,
   raisedOn: z.string(),
   raisedAt: z.string(),

@@ -32121,7 +32121,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @enum {string} */
-                                code: "near_deadline" | "overdue" | "step_overdue" | "refusal_without_reason" | "repeated_returns" | "decision_late";
+                                code: "near_deadline" | "overdue" | "step_overdue" | "refusal_without_reason" | "repeated_returns" | "decision_late" | "hotline_near" | "hotline_overdue" | "hotline_unsigned";
                                 enabled: boolean;
                                 /** @enum {string} */
                                 level: "yellow" | "red";
@@ -32262,7 +32262,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    code: "near_deadline" | "overdue" | "step_overdue" | "refusal_without_reason" | "repeated_returns" | "decision_late";
+                    code: "near_deadline" | "overdue" | "step_overdue" | "refusal_without_reason" | "repeated_returns" | "decision_late" | "hotline_near" | "hotline_overdue" | "hotline_unsigned";
                 };
                 cookie?: never;
             };
@@ -32285,7 +32285,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "near_deadline" | "overdue" | "step_overdue" | "refusal_without_reason" | "repeated_returns" | "decision_late";
+                            code: "near_deadline" | "overdue" | "step_overdue" | "refusal_without_reason" | "repeated_returns" | "decision_late" | "hotline_near" | "hotline_overdue" | "hotline_unsigned";
                             enabled: boolean;
                             /** @enum {string} */
                             level: "yellow" | "red";
@@ -33856,6 +33856,8 @@ export interface paths {
                                 decidedBy: string | null;
                                 decisionComment: string | null;
                                 departmentCode: string;
+                                /** @description 热线工单的办理时限（到期时刻） */
+                                dueAt: string | null;
                                 explainDue: string;
                                 explainedAt: string | null;
                                 explainedBy: string | null;
@@ -33869,10 +33871,17 @@ export interface paths {
                                 reason: string;
                                 regionCode: string;
                                 /** @enum {string} */
-                                rule: "near_deadline" | "overdue" | "step_overdue" | "refusal_without_reason" | "repeated_returns" | "decision_late";
+                                rule: "near_deadline" | "overdue" | "step_overdue" | "refusal_without_reason" | "repeated_returns" | "decision_late" | "hotline_near" | "hotline_overdue" | "hotline_unsigned";
                                 ruleName: string;
+                                /**
+                                 * @description case：办件；hotline：12345 热线工单（caseId、caseNumber、itemName 为工单的 ID、编号和类型标题）
+                                 * @enum {string}
+                                 */
+                                source: "case" | "hotline";
                                 /** @enum {string} */
                                 state: "open" | "explained" | "confirmed" | "revoked";
+                                /** @description 热线工单的承办单位 */
+                                unitName: string | null;
                                 version: number;
                             }[];
                             page: number;
@@ -34023,6 +34032,8 @@ export interface paths {
                             decidedBy: string | null;
                             decisionComment: string | null;
                             departmentCode: string;
+                            /** @description 热线工单的办理时限（到期时刻） */
+                            dueAt: string | null;
                             explainDue: string;
                             explainedAt: string | null;
                             explainedBy: string | null;
@@ -34036,10 +34047,17 @@ export interface paths {
                             reason: string;
                             regionCode: string;
                             /** @enum {string} */
-                            rule: "near_deadline" | "overdue" | "step_overdue" | "refusal_without_reason" | "repeated_returns" | "decision_late";
+                            rule: "near_deadline" | "overdue" | "step_overdue" | "refusal_without_reason" | "repeated_returns" | "decision_late" | "hotline_near" | "hotline_overdue" | "hotline_unsigned";
                             ruleName: string;
+                            /**
+                             * @description case：办件；hotline：12345 热线工单（caseId、caseNumber、itemName 为工单的 ID、编号和类型标题）
+                             * @enum {string}
+                             */
+                            source: "case" | "hotline";
                             /** @enum {string} */
                             state: "open" | "explained" | "confirmed" | "revoked";
+                            /** @description 热线工单的承办单位 */
+                            unitName: string | null;
                             version: number;
                         };
                     };
@@ -34197,6 +34215,8 @@ export interface paths {
                             decidedBy: string | null;
                             decisionComment: string | null;
                             departmentCode: string;
+                            /** @description 热线工单的办理时限（到期时刻） */
+                            dueAt: string | null;
                             explainDue: string;
                             explainedAt: string | null;
                             explainedBy: string | null;
@@ -34210,10 +34230,17 @@ export interface paths {
                             reason: string;
                             regionCode: string;
                             /** @enum {string} */
-                            rule: "near_deadline" | "overdue" | "step_overdue" | "refusal_without_reason" | "repeated_returns" | "decision_late";
+                            rule: "near_deadline" | "overdue" | "step_overdue" | "refusal_without_reason" | "repeated_returns" | "decision_late" | "hotline_near" | "hotline_overdue" | "hotline_unsigned";
                             ruleName: string;
+                            /**
+                             * @description case：办件；hotline：12345 热线工单（caseId、caseNumber、itemName 为工单的 ID、编号和类型标题）
+                             * @enum {string}
+                             */
+                            source: "case" | "hotline";
                             /** @enum {string} */
                             state: "open" | "explained" | "confirmed" | "revoked";
+                            /** @description 热线工单的承办单位 */
+                            unitName: string | null;
                             version: number;
                         };
                     };
@@ -34386,6 +34413,8 @@ export interface paths {
                             decidedBy: string | null;
                             decisionComment: string | null;
                             departmentCode: string;
+                            /** @description 热线工单的办理时限（到期时刻） */
+                            dueAt: string | null;
                             explainDue: string;
                             explainedAt: string | null;
                             explainedBy: string | null;
@@ -34399,10 +34428,17 @@ export interface paths {
                             reason: string;
                             regionCode: string;
                             /** @enum {string} */
-                            rule: "near_deadline" | "overdue" | "step_overdue" | "refusal_without_reason" | "repeated_returns" | "decision_late";
+                            rule: "near_deadline" | "overdue" | "step_overdue" | "refusal_without_reason" | "repeated_returns" | "decision_late" | "hotline_near" | "hotline_overdue" | "hotline_unsigned";
                             ruleName: string;
+                            /**
+                             * @description case：办件；hotline：12345 热线工单（caseId、caseNumber、itemName 为工单的 ID、编号和类型标题）
+                             * @enum {string}
+                             */
+                            source: "case" | "hotline";
                             /** @enum {string} */
                             state: "open" | "explained" | "confirmed" | "revoked";
+                            /** @description 热线工单的承办单位 */
+                            unitName: string | null;
                             version: number;
                         };
                     };

@@ -128,6 +128,7 @@ const toRow = (u: Awaited<ReturnType<typeof scoreUnits>>['ranked'][number]): Sco
   completed: u.completed,
   pendingCards: u.pendingCards,
   items: u.items,
+  hotline: u.hotline,
 });
 
 export async function scores(

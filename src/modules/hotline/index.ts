@@ -10,6 +10,13 @@ import { hotlineJobs } from './hotline.jobs';
 export { ticketWatchPage, type TicketWatchFact } from './hotline.watch';
 export { recordSignOverdue } from './hotline.jobs';
 export { shanghaiMinute } from './hotline.signing';
+export {
+  hotlineComplaintsBetween,
+  hotlineUnitFiguresBetween,
+  type HotlineAssessmentScope,
+  type HotlineComplaint,
+  type HotlineUnitFigures,
+} from './hotline.assessment-facade';
 
 export const hotlineModule: Module = {
   name: 'hotline',

@@ -2202,10 +2202,19 @@ export interface paths {
                                 bonuses: number;
                                 completed: number;
                                 deductions: number;
+                                /** @description 12345 热线指标（百分比）：签收率、按时办结率、解决率、满意率、重办率；本月无派单的单位为 null */
+                                hotline: {
+                                    dispatched: number;
+                                    onTimeRate: number | null;
+                                    reopenRate: number | null;
+                                    satisfiedRate: number | null;
+                                    signRate: number | null;
+                                    solvedRate: number | null;
+                                } | null;
                                 items: {
                                     capped: boolean;
                                     /** @enum {string} */
-                                    code: "red_card" | "yellow_unexplained" | "rejected_explanation" | "overdue_case" | "bad_rating" | "rectification_overdue" | "accepted_explanation" | "very_satisfied" | "early_completion";
+                                    code: "red_card" | "yellow_unexplained" | "rejected_explanation" | "overdue_case" | "bad_rating" | "rectification_overdue" | "hotline_late" | "hotline_unsatisfied" | "hotline_reopened" | "hotline_complaint" | "accepted_explanation" | "very_satisfied" | "early_completion";
                                     count: number;
                                     /** @enum {string} */
                                     kind: "deduction" | "bonus";
@@ -2507,10 +2516,19 @@ export interface paths {
                             deductions: number;
                             /** @enum {string} */
                             groupBy: "department" | "hall" | "clerk";
+                            /** @description 12345 热线指标（百分比）：签收率、按时办结率、解决率、满意率、重办率；本月无派单的单位为 null */
+                            hotline: {
+                                dispatched: number;
+                                onTimeRate: number | null;
+                                reopenRate: number | null;
+                                satisfiedRate: number | null;
+                                signRate: number | null;
+                                solvedRate: number | null;
+                            } | null;
                             items: {
                                 capped: boolean;
                                 /** @enum {string} */
-                                code: "red_card" | "yellow_unexplained" | "rejected_explanation" | "overdue_case" | "bad_rating" | "rectification_overdue" | "accepted_explanation" | "very_satisfied" | "early_completion";
+                                code: "red_card" | "yellow_unexplained" | "rejected_explanation" | "overdue_case" | "bad_rating" | "rectification_overdue" | "hotline_late" | "hotline_unsatisfied" | "hotline_reopened" | "hotline_complaint" | "accepted_explanation" | "very_satisfied" | "early_completion";
                                 count: number;
                                 /** @enum {string} */
                                 kind: "deduction" | "bonus";
@@ -2523,7 +2541,7 @@ export interface paths {
                             lines: {
                                 caseNumber: string | null;
                                 /** @enum {string} */
-                                item: "red_card" | "yellow_unexplained" | "rejected_explanation" | "overdue_case" | "bad_rating" | "rectification_overdue" | "accepted_explanation" | "very_satisfied" | "early_completion";
+                                item: "red_card" | "yellow_unexplained" | "rejected_explanation" | "overdue_case" | "bad_rating" | "rectification_overdue" | "hotline_late" | "hotline_unsatisfied" | "hotline_reopened" | "hotline_complaint" | "accepted_explanation" | "very_satisfied" | "early_completion";
                                 itemName: string;
                                 on: string;
                                 text: string;

@@ -108,5 +108,15 @@ describe('cards on 12345 tickets 热线工单红黄牌', () => {
     t.pinClock(() => MONDAY);
     expect(res.statusCode, res.body).toBe(200);
     expect((await cardsOf(v.id)).map((w) => [w.rule, w.raisedOn])).toEqual([['hotline_unsigned', '2026-11-05']]);
+
+    // Only the tickets: the cases are not walked.
+    const sup = await t.as('supervisor');
+    const tickets = await t.post('/api/supervision/sweep?source=hotline', sup);
+    expect(tickets.statusCode, tickets.body).toBe(200);
+    expect(tickets.json()).toMatchObject({ pages: 0, raised: 0 });
+    expect(tickets.json().scanned).toBeGreaterThan(0);
+    const bad = await t.post('/api/supervision/sweep?source=everything', sup);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0]).toMatchObject({ field: 'source' });
   });
 });

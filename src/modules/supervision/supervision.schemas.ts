@@ -67,6 +67,12 @@ export const RulePatch = z.object({
   params: z.record(z.string(), z.number().int().min(0).max(365)).optional(),
 });
 
+export const SweepQuery = z.object({
+  source: z
+    .enum(['case', 'hotline'], { error: '巡检范围应为 case（办件）或 hotline（热线工单）' })
+    .optional()
+    .describe('只巡检办件或只巡检热线工单；缺省两者都巡检'),
+});
 export const SweepResponse = z.object({
   scanned: z.number().int(),
   raised: z.number().int(),

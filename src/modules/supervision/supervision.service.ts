@@ -263,10 +263,11 @@ export async function updateRule(
   return updated;
 }
 
-export async function runSweep(db: Db, actor: Actor, ip: string | null, now: Date) {
+export async function runSweep(db: Db, actor: Actor, ip: string | null, now: Date, source?: 'case' | 'hotline') {
   assertWatches(actor);
-  const cases = await sweepWarnings(db, todayInShanghai(now));
-  const tickets = await sweepHotlineWarnings(db, now);
+  const none = { scanned: 0, raised: 0, withdrawn: 0, pages: 0, notified: 0 };
+  const cases = source === 'hotline' ? none : await sweepWarnings(db, todayInShanghai(now));
+  const tickets = source === 'case' ? none : await sweepHotlineWarnings(db, now);
   const r = {
     ...cases,
     scanned: cases.scanned + tickets.scanned,

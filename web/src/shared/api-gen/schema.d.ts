@@ -32585,10 +32585,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 立即执行一次预警巡检 */
+        /** 立即执行一次预警巡检（办件和 12345 热线工单，或由 source 指定其一） */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 只巡检办件或只巡检热线工单；缺省两者都巡检 */
+                    source?: "case" | "hotline";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;

@@ -17,7 +17,7 @@ export interface TicketWatchFact {
   number: string;
   title: string;
   typeLabel: string;
-  /** The unit holding the ticket (null while at the centre). */
+  /** The unit holding the ticket (null while at the centre, and once merged into another). */
   unit: { kind: UnitKind; code: string; name: string; regionCode: string } | null;
   deadline: { state: DeadlineState; dueAt: Date; onTime: boolean | null; remaining: number | null; unit: LimitUnit };
   /** The sign-for time, and whether the unit missed it (still unsigned past it, or signed late). */
@@ -35,7 +35,6 @@ export async function ticketWatchPage(
       .selectFrom('hotline_tickets')
       .selectAll()
       .where((eb) => eb.or([eb('finished_at', 'is', null), eb('updated_at', '>=', opts.since)]))
-      .where('state', '<>', 'merged')
       .$if(opts.after !== null, (qb) => qb.where('id', '>', opts.after!))
       .orderBy('id')
       .limit(opts.limit)
@@ -48,8 +47,9 @@ export async function ticketWatchPage(
       number: t.number,
       title: t.title,
       typeLabel: TYPE_LABELS[t.type],
+      // A merged ticket is followed through its main ticket: its own cards are withdrawn.
       unit:
-        t.unit_kind && t.unit_code
+        t.state !== 'merged' && t.unit_kind && t.unit_code
           ? {
               kind: t.unit_kind,
               code: t.unit_code,

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createTestApp, type TestApp } from '../../../test/harness';
@@ -59,6 +60,19 @@ describe('the 12345 hotline in the monthly assessment 考核', () => {
     expect((detail.json().lines as { text: string }[]).map((l) => l.text)).toEqual(
       expect.arrayContaining(['12345 热线：回访 1 件，其中不满意 1 件', '12345 热线：派单 1 件，其中重办 1 件']),
     );
+  });
+
+  it('exports the rates beside the scores', async () => {
+    const x = await get(`/api/assessment/scores.xlsx?month=${MONTH}&groupBy=department`, await as('supervisor'));
+    expect(x.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet(`${MONTH} 考核`)!;
+    const headers = (ws.getRow(1).values as unknown[]).map(String);
+    const col = headers.indexOf('重办率（%）');
+    expect(col).toBeGreaterThan(0);
+    const county = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(2).value === '兴隆台区')!;
+    expect(county.getCell(col).value).toBe(100);
   });
 
   it('counts a complaint naming a case against its department and its clerk', async () => {

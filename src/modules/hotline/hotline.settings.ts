@@ -8,16 +8,12 @@ import { recordAudit } from '../../platform/audit';
 import { requireActor } from '../../platform/auth';
 import type { Db } from '../../platform/db';
 import type { App, ModuleContext } from '../../platform/module';
-import { guard } from '../../platform/policy';
 import { errorResponses } from '../../platform/schemas';
 import type { Limit, LimitTable } from './hotline.clock';
 import { hotlineCache, settingsOf, type Ctx, type Settings } from './hotline.context';
-import { isCentre, isChief } from './hotline.policy';
+import { assertKeepsSettings, assertReadsSettings } from './hotline.policy';
 import * as repo from './hotline.repository';
 import { TICKET_TYPES, TYPE_LABELS, URGENCIES, URGENCY_LABELS, type TicketType, type Urgency } from './hotline.tables';
-
-export const assertReadsSettings = guard(isCentre, '仅热线话务员和热线中心可查看办理时限设置');
-export const assertKeepsSettings = guard(isChief, '仅热线中心负责人可修改办理时限设置');
 
 /** The most a limit may be: 60 working days, or 720 hours (30 days). */
 const MAX_AMOUNT: Record<Limit['unit'], number> = { workdays: 60, hours: 720 };

@@ -57,7 +57,19 @@ export function ticketItem(actor: Actor, t: repo.TicketRow) {
   };
 }
 
-export const clockOf = (t: repo.TicketRow): TicketClock => ({
+/** The columns of a ticket its clock is made of. */
+export const CLOCK_COLUMNS = [
+  'limit_unit',
+  'limit_amount',
+  'extension_amount',
+  'clock_started_at',
+  'paused_since',
+  'paused_workdays',
+  'paused_ms',
+  'finished_at',
+] as const;
+
+export const clockOf = (t: Pick<repo.TicketRow, (typeof CLOCK_COLUMNS)[number]>): TicketClock => ({
   limit_unit: t.limit_unit,
   limit_amount: t.limit_amount,
   extension_amount: t.extension_amount,

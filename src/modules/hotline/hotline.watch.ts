@@ -7,7 +7,7 @@
 import type { Db, Tx } from '../../platform/db';
 import { loadCalendar } from '../calendar/index';
 import { deadlineOf, type DeadlineState, type LimitUnit } from './hotline.clock';
-import { clockOf } from './hotline.read';
+import { CLOCK_COLUMNS, clockOf } from './hotline.read';
 import { q } from './hotline.repository';
 import { isSignOverdue, wasSignedLate } from './hotline.signing';
 import { TYPE_LABELS, type UnitKind } from './hotline.tables';
@@ -33,7 +33,22 @@ export async function ticketWatchPage(
     loadCalendar(db),
     q(db)
       .selectFrom('hotline_tickets')
-      .selectAll()
+      .select([
+        'id',
+        'number',
+        'title',
+        'type',
+        'state',
+        'region_code',
+        'unit_kind',
+        'unit_code',
+        'unit_name',
+        'unit_region_code',
+        'sign_due_at',
+        'signed_at',
+        'sign_overdue_for',
+        ...CLOCK_COLUMNS,
+      ])
       .where((eb) => eb.or([eb('finished_at', 'is', null), eb('updated_at', '>=', opts.since)]))
       .$if(opts.after !== null, (qb) => qb.where('id', '>', opts.after!))
       .orderBy('id')

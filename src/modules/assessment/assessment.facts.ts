@@ -1,10 +1,12 @@
 /**
  * The facts of a period per assessed unit (department, hall or clerk), gathered from the other modules'
  * facades: cards from supervision, ratings and rectifications from ratings, overdue and early
- * completions from the case figures. Each fact is kept as a line so a unit can see why it lost points.
+ * completions from the case figures, and the 12345 hotline's unit figures and complaints
+ * (`assessment.hotline.ts`). Each fact is kept as a line so a unit can see why it lost points.
  */
 import type { Db } from '../../platform/db';
 import { acceptingClerksOf, caseFigures, type AcceptingClerk } from '../cases/index';
+import { addHotlineFacts, type HotlineIndicators } from './assessment.hotline';
 import { getAccount } from '../identity/index';
 import { getDepartment, getHall } from '../org/index';
 import { lateRectificationsBetween, ratingFactsBetween } from '../ratings/index';
@@ -28,6 +30,8 @@ export interface UnitFactSet {
   /** Cards of the period still waiting for explanation or decision (not scored yet). */
   pendingCards: number;
   completed: number;
+  /** The unit's 12345 figures of the period (a unit that handled tickets), else null. */
+  hotline: HotlineIndicators | null;
 }
 
 const STATE_TEXT = { open: '待说明', explained: '已说明待处理', confirmed: '已确认', revoked: '已撤销' } as const;
@@ -43,7 +47,11 @@ export async function gatherFacts(
   const units = new Map<string, UnitFactSet>();
   const unit = (key: string, label?: string | null) => {
     let u = units.get(key);
-    if (!u) units.set(key, (u = { key, label: label ?? '', facts: {}, lines: [], pendingCards: 0, completed: 0 }));
+    if (!u)
+      units.set(
+        key,
+        (u = { key, label: label ?? '', facts: {}, lines: [], pendingCards: 0, completed: 0, hotline: null }),
+      );
     else if (label && !u.label) u.label = label;
     return u;
   };
@@ -97,7 +105,11 @@ export async function gatherFacts(
   }
 
   for (const w of warnings) {
-    const key = keyOf({ caseId: w.caseId, departmentCode: w.departmentCode, hallId: w.acceptHallId });
+    // A 12345 ticket held by a region's government has no department: the card is that government's.
+    const key =
+      w.source === 'hotline' && groupBy === 'department' && !w.departmentCode
+        ? w.regionCode
+        : keyOf({ caseId: w.caseId, departmentCode: w.departmentCode, hallId: w.acceptHallId });
     if (!key) continue;
     const u = unit(key);
     const card = `${w.level === 'red' ? '红牌' : '黄牌'}「${w.ruleName}」${w.itemName}（${STATE_TEXT[w.state]}）`;
@@ -135,6 +147,8 @@ export async function gatherFacts(
         caseNumber: null,
         text: `本期非常满意评价 ${u.facts.very_satisfied} 件`,
       });
+
+  await addHotlineFacts(db, scope, groupBy, from, to, asOf, { unit, add });
 
   for (const c of clerks.values()) {
     const u = units.get(c.actorId);

@@ -34,6 +34,17 @@ export const ScoreRow = z.object({
   completed: z.number().int(),
   pendingCards: z.number().int(),
   items: z.array(Item),
+  hotline: z
+    .object({
+      dispatched: z.number().int(),
+      signRate: z.number().nullable(),
+      onTimeRate: z.number().nullable(),
+      solvedRate: z.number().nullable(),
+      satisfiedRate: z.number().nullable(),
+      reopenRate: z.number().nullable(),
+    })
+    .nullable()
+    .describe('12345 热线指标（百分比）：签收率、按时办结率、解决率、满意率、重办率；本月无派单的单位为 null'),
 });
 export type ScoreRowView = z.infer<typeof ScoreRow>;
 

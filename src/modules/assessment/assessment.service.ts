@@ -128,6 +128,7 @@ const toRow = (u: Awaited<ReturnType<typeof scoreUnits>>['ranked'][number]): Sco
   completed: u.completed,
   pendingCards: u.pendingCards,
   items: u.items,
+  hotline: u.hotline,
 });
 
 export async function scores(
@@ -175,6 +176,16 @@ export async function unitDetail(
 
 const GROUP_LABELS: Record<GroupBy, string> = { department: '部门', hall: '大厅', clerk: '窗口人员' };
 
+/** The hotline's indicators in the export (rates in per cent). */
+const HOTLINE_COLUMNS = [
+  ['dispatched', '热线派单数'],
+  ['signRate', '签收率（%）'],
+  ['onTimeRate', '按时办结率（%）'],
+  ['solvedRate', '解决率（%）'],
+  ['satisfiedRate', '满意率（%）'],
+  ['reopenRate', '重办率（%）'],
+] as const;
+
 export async function scoresXlsx(
   db: Db,
   actor: Actor,
@@ -194,8 +205,16 @@ export async function scoresXlsx(
     ...rules.items.map((i) => ({ header: `${i.name}（件）`, key: i.code, width: 14 })),
     { header: '待处理红黄牌', key: 'pendingCards', width: 12 },
     { header: '办结件数', key: 'completed', width: 10 },
+    ...(s.rows.some((r) => r.hotline)
+      ? HOTLINE_COLUMNS.map(([key, header]) => ({ header, key: `hotline_${key}`, width: 14 }))
+      : []),
   ];
-  for (const r of s.rows) ws.addRow({ ...r, ...Object.fromEntries(r.items.map((i) => [i.code, i.count])) });
+  for (const r of s.rows)
+    ws.addRow({
+      ...r,
+      ...Object.fromEntries(r.items.map((i) => [i.code, i.count])),
+      ...Object.fromEntries(HOTLINE_COLUMNS.map(([key]) => [`hotline_${key}`, r.hotline?.[key] ?? null])),
+    });
   ws.getRow(1).font = { bold: true };
   ws.addRow([]);
   ws.addRow([

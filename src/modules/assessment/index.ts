@@ -5,6 +5,7 @@
  */
 import type { Module } from '../../platform/module';
 import { assessmentInit } from './db/migrations/20261124T1200_assessment_init';
+import { assessmentHotline } from './db/migrations/20261214T0925_assessment_hotline';
 import { registerAssessmentRoutes } from './assessment.routes';
 import { generateWeeklyBulletin } from './assessment.bulletin';
 
@@ -13,7 +14,10 @@ export { scoreUnit, rankUnits, type ScoringRules, type UnitFacts } from './asses
 
 export const assessmentModule: Module = {
   name: 'assessment',
-  migrations: { '20261124T1200_assessment_init': assessmentInit },
+  migrations: {
+    '20261124T1200_assessment_init': assessmentInit,
+    '20261214T0925_assessment_hotline': assessmentHotline,
+  },
   routes: (app, ctx) => registerAssessmentRoutes(app, ctx.db),
   // Last week's city-wide bulletin, on Mondays (hourly check; does nothing once it exists).
   jobs: [{ name: 'assessment.weekly-bulletin', everyMs: 60 * 60_000, run: (db) => generateWeeklyBulletin(db) }],

@@ -205,6 +205,31 @@ export async function acceptingClerksOf(db: Db | Tx, caseIds: readonly string[])
   return out;
 }
 
+/** A case as another module refers to it by number (a 12345 complaint names the case it is about). */
+export interface CaseRef {
+  id: string;
+  number: string;
+  departmentCode: string;
+  hallId: string | null;
+}
+
+/** The cases of these numbers (unknown numbers are absent from the map). */
+export async function caseRefsByNumber(db: Db | Tx, numbers: readonly string[]): Promise<Map<string, CaseRef>> {
+  const list = [...new Set(numbers)];
+  if (!list.length) return new Map();
+  const rows = await tables<CasesTables>(db)
+    .selectFrom('cases')
+    .select(['id', 'number', 'department_code', 'accept_hall_id'])
+    .where('number', 'in', list)
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.number,
+      { id: r.id, number: r.number, departmentCode: r.department_code, hallId: r.accept_hall_id },
+    ]),
+  );
+}
+
 /* ------------------------------------------------------------------ queues and event pages */
 
 export type IssuingStage = 'to_issue' | 'to_deliver';

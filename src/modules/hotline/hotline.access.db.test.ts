@@ -15,6 +15,10 @@ accessMatrix('hotline', {
   },
   rows: [
     [null, 'GET /api/hotline/tickets', 401],
+    [null, 'GET /api/hotline/settings', 401],
+    ['unit-county', 'GET /api/hotline/settings', 403],
+    ['operator', 'GET /api/hotline/settings', 200],
+    ['operator', 'PUT /api/hotline/settings', 403, {}],
     ['applicant', 'GET /api/hotline/tickets', 403],
     ['clerk-city', 'GET /api/hotline/tickets/:ours', 403],
     ['supervisor', 'GET /api/hotline/tickets', 403],

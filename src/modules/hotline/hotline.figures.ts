@@ -25,10 +25,17 @@ export async function hotlineFigures(db: Db, actor: Actor, f: { groupBy: FigureG
     name: f.groupBy === 'category' ? (categories.get(r.key)?.name ?? r.key) : r.name,
     total: r.total,
     answeredAtOnce: r.answered_at_once,
-    signRate: rate(r.signed, r.dispatched),
-    onTimeRate: rate(r.on_time, r.finished),
-    solvedRate: rate(r.solved, r.called_back),
-    satisfiedRate: rate(r.satisfied, r.called_back),
-    reopenRate: rate(r.reopened, r.dispatched),
+    ...ratesOf(r),
   }));
 }
+
+export type FigureCounts = Awaited<ReturnType<typeof listFigures>>[number];
+
+/** 签收率, 按时办结率, 解决率, 满意率 and 重办率 of a group's counts, in per cent (null over nothing). */
+export const ratesOf = (r: FigureCounts) => ({
+  signRate: rate(r.signed, r.dispatched),
+  onTimeRate: rate(r.on_time, r.finished),
+  solvedRate: rate(r.solved, r.called_back),
+  satisfiedRate: rate(r.satisfied, r.called_back),
+  reopenRate: rate(r.reopened, r.dispatched),
+});

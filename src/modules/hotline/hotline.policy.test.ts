@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { actorWith } from '../../../test/actors';
 import {
   assertKeepsRules,
+  assertKeepsSettings,
+  assertReadsSettings,
   assertRegisters,
   assertSeesTickets,
   callerView,
@@ -37,6 +39,13 @@ describe('hotline policy', () => {
     expect(() => assertRegisters(actorWith(['handler']))).toThrow(/话务员/);
     expect(() => assertKeepsRules(actorWith(['hotline']))).not.toThrow();
     expect(() => assertKeepsRules(actorWith(['operator']))).toThrow(/热线中心/);
+  });
+
+  it('lets the centre read the limits and only the chief change them', () => {
+    expect(() => assertReadsSettings(actorWith(['operator']))).not.toThrow();
+    expect(() => assertReadsSettings(actorWith(['handler']))).toThrow(/办理时限设置/);
+    expect(() => assertKeepsSettings(actorWith(['hotline']))).not.toThrow();
+    expect(() => assertKeepsSettings(actorWith(['operator']))).toThrow(/热线中心负责人/);
   });
 
   it('makes a handler the unit only for its own unit’s tickets, and a county also the re-dispatcher', () => {

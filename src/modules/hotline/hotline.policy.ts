@@ -3,7 +3,7 @@
  *
  * - Operators 话务员 register tickets, answer consultations at once, dispatch, merge and call back.
  * - The centre 热线中心 (`hotline`) does all that and decides returns, extensions and replies (审核),
- *   and keeps the dispatch rules and the knowledge base.
+ *   and keeps the dispatch rules, the knowledge base and the limits 办理时限设置 (operators read them).
  * - Handlers 承办人员 work the tickets of their unit: a department when they belong to one, else their
  *   region's government; they see what was dispatched to their unit or below it (404 otherwise).
  * - The reporter of a 举报, and an anonymous caller, never reach a unit; a unit sees the caller of any
@@ -28,6 +28,8 @@ export const assertKeepsRules = guard(isChief, '仅热线中心可维护派单�
 export const assertReadsRules = guard(isCentre, '仅热线话务员和热线中心可查看派单规则');
 export const assertEditsKb = guard(isChief, '仅热线中心可编辑知识库');
 export const assertReadsKb = guard(canSeeTickets, '仅热线话务员、热线中心和承办单位人员可查阅知识库');
+export const assertReadsSettings = guard(isCentre, '仅热线话务员和热线中心可查看办理时限设置');
+export const assertKeepsSettings = guard(isChief, '仅热线中心负责人可修改办理时限设置');
 
 /** How an actor reaches tickets: the centre by where they are, a handler by the unit holding them. */
 export function ticketReach(actor: Actor): 'centre' | 'unit' | null {

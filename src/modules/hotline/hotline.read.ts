@@ -12,6 +12,10 @@ import { callerView, isCentre, performersOn } from './hotline.policy';
 import * as repo from './hotline.repository';
 import type { TicketListQuery, TicketView } from './hotline.schemas';
 import type { Channel, TicketType, UnitKind, Urgency } from './hotline.tables';
+import { SIGN_OVERDUE_EVENT, SIGN_OVERDUE_LABEL } from './hotline.signing';
+
+/** Events no action of the process records: registration and the sign-for job's. */
+const SYSTEM_EVENT_LABELS: Record<string, string> = { register: '登记', [SIGN_OVERDUE_EVENT]: SIGN_OVERDUE_LABEL };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -53,7 +57,19 @@ export function ticketItem(actor: Actor, t: repo.TicketRow) {
   };
 }
 
-export const clockOf = (t: repo.TicketRow): TicketClock => ({
+/** The columns of a ticket its clock is made of. */
+export const CLOCK_COLUMNS = [
+  'limit_unit',
+  'limit_amount',
+  'extension_amount',
+  'clock_started_at',
+  'paused_since',
+  'paused_workdays',
+  'paused_ms',
+  'finished_at',
+] as const;
+
+export const clockOf = (t: Pick<repo.TicketRow, (typeof CLOCK_COLUMNS)[number]>): TicketClock => ({
   limit_unit: t.limit_unit,
   limit_amount: t.limit_amount,
   extension_amount: t.extension_amount,
@@ -119,7 +135,7 @@ export async function ticketView(
     deadline: { ...deadline, dueAt: deadline.dueAt.toISOString() },
     history: history.map((e) => ({
       action: e.action,
-      label: actionOf(e.action)?.label ?? (e.action === 'register' ? '登记' : e.action),
+      label: actionOf(e.action)?.label ?? SYSTEM_EVENT_LABELS[e.action] ?? e.action,
       fromState: e.from_state,
       toState: e.to_state,
       actorName: e.actor_name,

@@ -31,6 +31,17 @@ export const listCategories = (db: Db | Tx) =>
 
 export const getSettings = (db: Db | Tx) => q(db).selectFrom('hotline_settings').selectAll().executeTakeFirst();
 
+/** Writes the one settings row (created on the first write). */
+export const putSettings = (
+  db: Db | Tx,
+  row: { limits: string; sign_hours: number; max_reopens: number; updated_at: Date },
+) =>
+  q(db)
+    .insertInto('hotline_settings')
+    .values({ id: 1, ...row })
+    .onConflict((oc) => oc.column('id').doUpdateSet(row))
+    .execute();
+
 export async function nextTicketNumber(db: Db | Tx, day: string): Promise<string> {
   const { rows } = await sql<{ n: string }>`select nextval('hotline_ticket_seq')::text as n`.execute(db);
   return `${day.replaceAll('-', '')}${rows[0]!.n.padStart(6, '0')}`;

@@ -72,6 +72,8 @@ export interface HotlineTables {
     first_unit_code: string | null;
     sign_due_at: Date | null;
     signed_at: Date | null;
+    /** The sign-for time the sign-for job found past (recorded once per dispatch). */
+    sign_overdue_for: ColumnType<Date | null, Date | null | undefined, Date | null>;
     reply_text: string | null;
     reply_file_ids: Generated<string[]>;
     replied_at: Date | null;

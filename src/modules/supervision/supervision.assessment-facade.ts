@@ -12,6 +12,8 @@ export type { WarningScope } from './supervision.repository';
 
 export interface WarningFact {
   id: string;
+  /** A case's card, or a 12345 ticket's (then caseId and caseNumber are the ticket's). */
+  source: 'case' | 'hotline';
   caseId: string;
   caseNumber: string;
   itemName: string;
@@ -36,7 +38,7 @@ export async function warningFactsBetween(
   to: string,
 ): Promise<WarningFact[]> {
   const r = await sql<WarningFact>`
-    select w.id, w.case_id as "caseId", w.case_number as "caseNumber", w.item_name as "itemName", coalesce(r.name, w.rule) as "ruleName",
+    select w.id, w.source, w.case_id as "caseId", w.case_number as "caseNumber", w.item_name as "itemName", coalesce(r.name, w.rule) as "ruleName",
            w.level, w.state, (w.explanation is not null) as explained, w.region_code as "regionCode", w.department_code as "departmentCode",
            w.accept_hall_id::text as "acceptHallId", to_char(w.raised_on, 'YYYY-MM-DD') as "raisedOn", to_char(w.explain_due, 'YYYY-MM-DD') as "explainDue", w.reason
     from warnings w left join warning_rules r on r.code = w.rule

@@ -227,6 +227,9 @@ describe('explanation and decision 说明与确认', () => {
     }[];
     expect(rules.map((r) => r.code).sort()).toEqual([
       'decision_late',
+      'hotline_near',
+      'hotline_overdue',
+      'hotline_unsigned',
       'near_deadline',
       'overdue',
       'refusal_without_reason',

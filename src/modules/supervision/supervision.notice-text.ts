@@ -4,6 +4,8 @@ import type { WarningLevel, WarningState } from './supervision.rules';
 export const CARD_NAMES: Record<WarningLevel, string> = { yellow: '黄牌', red: '红牌' };
 
 export interface NoticeFacts {
+  /** What the card concerns: a case 办件 (the default) or a 12345 ticket 工单. */
+  subject?: '办件' | '工单';
   caseNumber: string;
   itemName: string;
   level: WarningLevel;
@@ -24,7 +26,7 @@ export interface NoticeText {
 export function raisedNotice(w: NoticeFacts): NoticeText {
   return {
     title: `【${CARD_NAMES[w.level]}】${w.caseNumber} ${w.ruleName}`,
-    body: `办件 ${w.caseNumber}（${w.itemName}）：${w.reason}。请于 ${w.explainDue} 前在“运行监管 › 预警与红黄牌”中提交情况说明。`,
+    body: `${w.subject ?? '办件'} ${w.caseNumber}（${w.itemName}）：${w.reason}。请于 ${w.explainDue} 前在“运行监管 › 预警与红黄牌”中提交情况说明。`,
   };
 }
 
@@ -35,7 +37,7 @@ export function decidedNotice(w: NoticeFacts): NoticeText {
   const comment = w.decisionComment?.trim() ? `，意见：${w.decisionComment.trim()}` : '';
   return {
     title: `预警已${outcome}：${w.caseNumber} ${w.ruleName}`,
-    body: `办件 ${w.caseNumber}（${w.itemName}）的${CARD_NAMES[w.level]}「${w.ruleName}」已由${by}${outcome}${comment}。`,
+    body: `${w.subject ?? '办件'} ${w.caseNumber}（${w.itemName}）的${CARD_NAMES[w.level]}「${w.ruleName}」已由${by}${outcome}${comment}。`,
   };
 }
 
@@ -46,7 +48,7 @@ export function raisedDigest(ws: readonly NoticeFacts[]): NoticeText {
   const some = ws.slice(0, 3).map((w) => w.caseNumber);
   return {
     title: `【预警】新增 ${ws.length} 条（红牌 ${red} 条，黄牌 ${ws.length - red} 条）`,
-    body: `办件 ${some.join('、')} 等 ${ws.length} 条预警待说明，最早须于 ${due} 前提交情况说明。请在“运行监管 › 预警与红黄牌”中逐条处理。`,
+    body: `${ws[0]?.subject ?? '办件'} ${some.join('、')} 等 ${ws.length} 条预警待说明，最早须于 ${due} 前提交情况说明。请在“运行监管 › 预警与红黄牌”中逐条处理。`,
   };
 }
 

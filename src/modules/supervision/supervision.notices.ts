@@ -22,6 +22,7 @@ const BATCH = 200;
 export const DIGEST_OVER = 10;
 
 const facts = (w: WarningRow, ruleName: string): NoticeFacts => ({
+  subject: w.source === 'hotline' ? '工单' : '办件',
   caseNumber: w.case_number,
   itemName: w.item_name,
   level: w.level,
@@ -32,6 +33,9 @@ const facts = (w: WarningRow, ruleName: string): NoticeFacts => ({
   decidedByName: w.decided_by_name,
   decisionComment: w.decision_comment,
 });
+
+/** The case a message links to (a ticket's card links to none). */
+const caseOf = (w: WarningRow): string | null => (w.source === 'case' ? w.case_id : null);
 
 async function ruleNames(db: Db | Tx): Promise<Map<string, string>> {
   return new Map((await repo.listRules(db)).map((r) => [r.code, r.name]));
@@ -83,7 +87,7 @@ export async function notifyRaisedWarnings(db: Db, opts: { digestOver?: number }
         const told =
           ws.length > digestOver
             ? [{ caseId: null, kind: 'supervision.warning.digest', ...raisedDigest(ws.map((w) => factsOf(w))) }]
-            : ws.map((w) => ({ caseId: w.case_id, kind: 'supervision.warning.raised', ...raisedNotice(factsOf(w)) }));
+            : ws.map((w) => ({ caseId: caseOf(w), kind: 'supervision.warning.raised', ...raisedNotice(factsOf(w)) }));
         for (const message of told)
           for (const userId of to) {
             await notify(tx, { userId, ...message });
@@ -116,6 +120,6 @@ export async function notifyDecision(
   if (!claimed.has(w.id)) return 0;
   const text = decidedNotice(facts(w, (await ruleNames(tx)).get(w.rule) ?? w.rule));
   for (const userId of to)
-    await notify(tx, { userId, caseId: w.case_id, kind: 'supervision.warning.decided', ...text, actor, ip });
+    await notify(tx, { userId, caseId: caseOf(w), kind: 'supervision.warning.decided', ...text, actor, ip });
   return to.length;
 }

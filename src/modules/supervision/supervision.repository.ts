@@ -46,6 +46,10 @@ export interface NewWarning {
   accept_hall_id: string | null;
   raised_on: string;
   explain_due: string;
+  /** A 12345 ticket's card: its source, the unit holding it and its deadline. */
+  source?: 'case' | 'hotline';
+  unit_name?: string | null;
+  due_at?: Date | null;
 }
 
 /** Inserts a batch of warnings in one statement; existing (case, rule, level) are left alone. Returns how many are new. */

@@ -23,6 +23,7 @@ import {
   RuleList,
   RuleParam,
   RulePatch,
+  SweepQuery,
   SweepResponse,
   Warning,
   WarningListQuery,
@@ -35,7 +36,7 @@ const writeErrors = { ...errorResponses, 422: Problem };
 /** How often the monitoring stream pushes the overview (tests may shorten it). */
 export const STREAM_INTERVAL_MS = { value: 5000 };
 
-export function registerSupervisionRoutes(app: App, db: Db) {
+export function registerSupervisionRoutes(app: App, db: Db, clock: () => Date) {
   app.get(
     '/api/supervision/warnings',
     {
@@ -117,9 +118,14 @@ export function registerSupervisionRoutes(app: App, db: Db) {
     '/api/supervision/sweep',
     {
       config: { access: assertWatches },
-      schema: { tags, summary: '立即执行一次预警巡检', response: { 200: SweepResponse, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '立即执行一次预警巡检（办件和 12345 热线工单，或由 source 指定其一）',
+        querystring: SweepQuery,
+        response: { 200: SweepResponse, ...errorResponses },
+      },
     },
-    async (req) => svc.runSweep(db, requireActor(req), req.ip),
+    async (req) => svc.runSweep(db, requireActor(req), req.ip, clock(), req.query.source),
   );
 
   app.get(

@@ -25,6 +25,9 @@ export const RULE_CODES = [
   'refusal_without_reason',
   'repeated_returns',
   'decision_late',
+  'hotline_near',
+  'hotline_overdue',
+  'hotline_unsigned',
 ] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 export type WarningLevel = 'yellow' | 'red';
@@ -36,10 +39,16 @@ export const RULE_LEVELS: Record<RuleCode, WarningLevel> = {
   refusal_without_reason: 'red',
   repeated_returns: 'yellow',
   decision_late: 'red',
+  hotline_near: 'yellow',
+  hotline_overdue: 'red',
+  hotline_unsigned: 'yellow',
 };
 
 /** Rules whose open warnings are withdrawn when their condition ends. */
 export const TRANSIENT_RULES: readonly RuleCode[] = ['near_deadline', 'step_overdue'];
+
+/** The rules of 12345 tickets (`supervision.hotline-rules.ts`); the case rules leave them alone. */
+export const HOTLINE_RULES: readonly RuleCode[] = ['hotline_near', 'hotline_overdue', 'hotline_unsigned'];
 
 export interface RuleConfig {
   code: RuleCode;

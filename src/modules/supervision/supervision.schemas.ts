@@ -16,6 +16,9 @@ export const WarningListQuery = PageQuery.extend({
 
 export const Warning = z.object({
   id: z.string(),
+  source: z
+    .enum(['case', 'hotline'])
+    .describe('case：办件；hotline：12345 热线工单（caseId、caseNumber、itemName 为工单的 ID、编号和类型标题）'),
   caseId: z.string(),
   caseNumber: z.string(),
   itemName: z.string(),
@@ -25,6 +28,8 @@ export const Warning = z.object({
   reason: z.string(),
   regionCode: z.string(),
   departmentCode: z.string(),
+  unitName: z.string().nullable().describe('热线工单的承办单位'),
+  dueAt: z.string().nullable().describe('热线工单的办理时限（到期时刻）'),
   state: WarningStateSchema,
   raisedOn: z.string(),
   raisedAt: z.string(),
@@ -62,6 +67,12 @@ export const RulePatch = z.object({
   params: z.record(z.string(), z.number().int().min(0).max(365)).optional(),
 });
 
+export const SweepQuery = z.object({
+  source: z
+    .enum(['case', 'hotline'], { error: '巡检范围应为 case（办件）或 hotline（热线工单）' })
+    .optional()
+    .describe('只巡检办件或只巡检热线工单；缺省两者都巡检'),
+});
 export const SweepResponse = z.object({
   scanned: z.number().int(),
   raised: z.number().int(),

@@ -19,6 +19,7 @@ import {
 } from './supervision.rules';
 import type { FiguresRowView, FiguresView, OverviewView, WarningView } from './supervision.schemas';
 import { sweepWarnings } from './supervision.sweep';
+import { sweepHotlineWarnings } from './supervision.hotline';
 import { keepFiguresRollupFresh } from './supervision.figures-rollup';
 import { notifyDecision } from './supervision.notices';
 import {
@@ -71,6 +72,7 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 function toView(r: repo.WarningRow, names: Map<string, string>): WarningView {
   return {
     id: r.id,
+    source: r.source,
     caseId: r.case_id,
     caseNumber: r.case_number,
     itemName: r.item_name,
@@ -80,6 +82,8 @@ function toView(r: repo.WarningRow, names: Map<string, string>): WarningView {
     reason: r.reason,
     regionCode: r.region_code,
     departmentCode: r.department_code,
+    unitName: r.unit_name,
+    dueAt: iso(r.due_at),
     state: r.state,
     raisedOn: r.raised_on,
     raisedAt: iso(r.raised_at)!,
@@ -259,9 +263,18 @@ export async function updateRule(
   return updated;
 }
 
-export async function runSweep(db: Db, actor: Actor, ip: string | null) {
+export async function runSweep(db: Db, actor: Actor, ip: string | null, now: Date, source?: 'case' | 'hotline') {
   assertWatches(actor);
-  const r = await sweepWarnings(db);
+  const none = { scanned: 0, raised: 0, withdrawn: 0, pages: 0, notified: 0 };
+  const cases = source === 'hotline' ? none : await sweepWarnings(db, todayInShanghai(now));
+  const tickets = source === 'case' ? none : await sweepHotlineWarnings(db, now);
+  const r = {
+    ...cases,
+    scanned: cases.scanned + tickets.scanned,
+    raised: cases.raised + tickets.raised,
+    withdrawn: cases.withdrawn + tickets.withdrawn,
+    notified: cases.notified + tickets.notified,
+  };
   invalidateOverview(db);
   await recordAudit(db, { actor, action: 'supervision.sweep.run', entityType: 'warning', after: r, ip });
   return r;

@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { RuleCode, WarningLevel, WarningState } from './supervision.rules';
 
 export type NoticeEvent = 'raised' | 'decided';
+export type WarningSource = 'case' | 'hotline';
 
 type DateCol = ColumnType<string, string, string>;
 type Json<T> = ColumnType<T, string, string>;
@@ -18,6 +19,8 @@ export interface SupervisionTables {
   };
   warnings: {
     id: Generated<string>;
+    /** What the warning concerns: a case, or a 12345 ticket (its id, number and title in the case columns). */
+    source: ColumnType<WarningSource, WarningSource | undefined, WarningSource>;
     case_id: string;
     case_number: string;
     item_name: string;
@@ -27,6 +30,9 @@ export interface SupervisionTables {
     region_code: string;
     department_code: string;
     accept_hall_id: string | null;
+    /** A ticket's card: the unit holding the ticket and its deadline. */
+    unit_name: ColumnType<string | null, string | null | undefined, string | null>;
+    due_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
     state: ColumnType<WarningState, WarningState | undefined, WarningState>;
     raised_on: DateCol;
     raised_at: ColumnType<Date, Date | undefined, never>;

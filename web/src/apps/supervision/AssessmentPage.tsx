@@ -37,6 +37,9 @@ import {
 const M = 'YYYY-MM';
 
 /** 考核: monthly scores and ranking of departments, halls or clerks in the caller's scope, with the facts behind each score. */
+/** A 12345 rate in per cent, or a dash over nothing. */
+const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
+
 export default function AssessmentPage() {
   const { t } = useI18n();
   const [groupBy, setGroupBy] = useState<AssessmentGroup>('department');
@@ -93,6 +96,28 @@ export default function AssessmentPage() {
         </Space>
       ),
     },
+    ...(rows.some((r) => r.hotline)
+      ? [
+          {
+            title: t('as.col.hotline'),
+            dataIndex: 'hotline',
+            width: 220,
+            render: (h: ScoreRow['hotline'], r: ScoreRow) =>
+              h ? (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`as-hotline-${r.key}`}>
+                  {t('as.hotline.rates', {
+                    sign: pct(h.signRate),
+                    onTime: pct(h.onTimeRate),
+                    solved: pct(h.solvedRate),
+                    satisfied: pct(h.satisfiedRate),
+                    reopen: pct(h.reopenRate),
+                    n: h.dispatched,
+                  })}
+                </Typography.Text>
+              ) : null,
+          },
+        ]
+      : []),
     { title: t('as.col.pending'), dataIndex: 'pendingCards', width: 110, align: 'right' },
     { title: t('as.col.completed'), dataIndex: 'completed', width: 90, align: 'right' },
   ];

@@ -92,7 +92,9 @@ export default function ScreenPage() {
                   <ul className="sv-redlist">
                     {reds.data.items.map((w) => (
                       <li key={w.id} data-testid={`sv-screen-red-${w.caseNumber}-${w.rule}`}>
+                        {w.source === 'hotline' && <span>{t('sv.ticket')} </span>}
                         <span className="sv-red-num">{w.caseNumber}</span> · {w.itemName}
+                        {w.unitName && <span> · {w.unitName}</span>}
                         <div style={{ color: '#91caff' }}>
                           {w.ruleName} · {w.raisedOn} · {t(`sv.wstate.${w.state}`)}
                         </div>

@@ -16,7 +16,7 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { ThunderboltOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import { api } from '../../shared/client';
 import { useAuth } from '../../shared/auth';
 import { useI18n } from '../../shared/i18n';
@@ -35,7 +35,7 @@ import {
   type WarningLevel,
   type WarningState,
 } from './svApi';
-import { LevelTag, WarningStateTag } from './parts';
+import { LevelTag, WarningStateTag, WarningSubjectLink } from './parts';
 
 const STATES: WarningState[] = ['open', 'explained', 'confirmed', 'revoked'];
 const LEVELS: WarningLevel[] = ['yellow', 'red'];
@@ -99,13 +99,7 @@ export default function WarningsPage() {
       width: 210,
       render: (n: string, w) => (
         <Space direction="vertical" size={0}>
-          <Link
-            to={`/workbench/cases/${w.caseId}`}
-            onClick={(e) => e.stopPropagation()}
-            data-testid={`sv-case-link-${n}`}
-          >
-            {n}
-          </Link>
+          <WarningSubjectLink w={w} testId={`sv-case-link-${n}`} />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {w.itemName}
           </Typography.Text>
@@ -117,7 +111,8 @@ export default function WarningsPage() {
       title: t('common.department'),
       dataIndex: 'departmentCode',
       width: 180,
-      render: (c: string) => deptNames[c] ?? c,
+      // A ticket's card names the unit holding it (a region's government has no department code).
+      render: (c: string, w) => (w.source === 'hotline' ? w.unitName : (deptNames[c] ?? c)),
     },
     { title: t('sv.col.raised'), dataIndex: 'raisedOn', width: 110 },
     {
@@ -340,13 +335,31 @@ function WarningDrawer({
                 key: 'case',
                 label: t('sv.col.case'),
                 children: (
-                  <Link to={`/workbench/cases/${w.caseId}`}>
+                  <WarningSubjectLink w={w}>
                     {w.caseNumber} · {w.itemName}
-                  </Link>
+                  </WarningSubjectLink>
                 ),
               },
+              ...(w.source === 'hotline'
+                ? [
+                    { key: 'unit', label: t('sv.col.unit'), children: w.unitName },
+                    {
+                      key: 'ticketDue',
+                      label: t('sv.col.ticketDue'),
+                      children: w.dueAt ? formatDateTime(w.dueAt) : '—',
+                    },
+                  ]
+                : []),
               { key: 'region', label: t('common.region'), children: regionNames[w.regionCode] ?? w.regionCode },
-              { key: 'dept', label: t('common.department'), children: deptNames[w.departmentCode] ?? w.departmentCode },
+              ...(w.source === 'case'
+                ? [
+                    {
+                      key: 'dept',
+                      label: t('common.department'),
+                      children: deptNames[w.departmentCode] ?? w.departmentCode,
+                    },
+                  ]
+                : []),
               { key: 'raised', label: t('sv.col.raised'), children: w.raisedOn },
               { key: 'due', label: t('sv.col.explainDue'), children: w.explainDue },
               { key: 'state', label: t('sv.col.state'), children: <WarningStateTag state={w.state} /> },

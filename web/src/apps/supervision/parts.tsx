@@ -1,5 +1,7 @@
 import { Badge, Button, Card, Col, Row, Tag } from 'antd';
+import { Link } from 'react-router-dom';
 import { ReloadOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
 import { useI18n } from '../../shared/i18n';
 import {
   LEVEL_COLORS,
@@ -7,6 +9,7 @@ import {
   STATE_KEYS,
   type LiveStatus,
   type Overview,
+  type Warning,
   type WarningLevel,
   type WarningState,
 } from './svApi';
@@ -108,4 +111,33 @@ const STATE_TAG: Record<WarningState, string> = {
 export function WarningStateTag({ state }: { state: WarningState }) {
   const { t } = useI18n();
   return <Tag color={STATE_TAG[state]}>{t(`sv.wstate.${state}`)}</Tag>;
+}
+
+/** Where a card's subject opens: a case in the workbench, a 12345 ticket in the hotline's pages. */
+export const warningSubjectPath = (w: Pick<Warning, 'source' | 'caseId'>) =>
+  w.source === 'hotline' ? `/hotline/tickets/${w.caseId}` : `/workbench/cases/${w.caseId}`;
+
+/** The number of a card's case or ticket as a link (a ticket's marked 12345 工单). */
+export function WarningSubjectLink({
+  w,
+  children,
+  testId,
+}: {
+  w: Pick<Warning, 'source' | 'caseId' | 'caseNumber'>;
+  children?: ReactNode;
+  testId?: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <span>
+      {w.source === 'hotline' && (
+        <Tag color="purple" style={{ marginInlineEnd: 4 }}>
+          {t('sv.ticket')}
+        </Tag>
+      )}
+      <Link to={warningSubjectPath(w)} onClick={(e) => e.stopPropagation()} data-testid={testId}>
+        {children ?? w.caseNumber}
+      </Link>
+    </span>
+  );
 }

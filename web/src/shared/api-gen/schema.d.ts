@@ -2202,10 +2202,19 @@ export interface paths {
                                 bonuses: number;
                                 completed: number;
                                 deductions: number;
+                                /** @description 12345 热线指标（百分比）：签收率、按时办结率、解决率、满意率、重办率；本月无派单的单位为 null */
+                                hotline: {
+                                    dispatched: number;
+                                    onTimeRate: number | null;
+                                    reopenRate: number | null;
+                                    satisfiedRate: number | null;
+                                    signRate: number | null;
+                                    solvedRate: number | null;
+                                } | null;
                                 items: {
                                     capped: boolean;
                                     /** @enum {string} */
-                                    code: "red_card" | "yellow_unexplained" | "rejected_explanation" | "overdue_case" | "bad_rating" | "rectification_overdue" | "accepted_explanation" | "very_satisfied" | "early_completion";
+                                    code: "red_card" | "yellow_unexplained" | "rejected_explanation" | "overdue_case" | "bad_rating" | "rectification_overdue" | "hotline_late" | "hotline_unsatisfied" | "hotline_reopened" | "hotline_complaint" | "accepted_explanation" | "very_satisfied" | "early_completion";
                                     count: number;
                                     /** @enum {string} */
                                     kind: "deduction" | "bonus";
@@ -2507,10 +2516,19 @@ export interface paths {
                             deductions: number;
                             /** @enum {string} */
                             groupBy: "department" | "hall" | "clerk";
+                            /** @description 12345 热线指标（百分比）：签收率、按时办结率、解决率、满意率、重办率；本月无派单的单位为 null */
+                            hotline: {
+                                dispatched: number;
+                                onTimeRate: number | null;
+                                reopenRate: number | null;
+                                satisfiedRate: number | null;
+                                signRate: number | null;
+                                solvedRate: number | null;
+                            } | null;
                             items: {
                                 capped: boolean;
                                 /** @enum {string} */
-                                code: "red_card" | "yellow_unexplained" | "rejected_explanation" | "overdue_case" | "bad_rating" | "rectification_overdue" | "accepted_explanation" | "very_satisfied" | "early_completion";
+                                code: "red_card" | "yellow_unexplained" | "rejected_explanation" | "overdue_case" | "bad_rating" | "rectification_overdue" | "hotline_late" | "hotline_unsatisfied" | "hotline_reopened" | "hotline_complaint" | "accepted_explanation" | "very_satisfied" | "early_completion";
                                 count: number;
                                 /** @enum {string} */
                                 kind: "deduction" | "bonus";
@@ -2523,7 +2541,7 @@ export interface paths {
                             lines: {
                                 caseNumber: string | null;
                                 /** @enum {string} */
-                                item: "red_card" | "yellow_unexplained" | "rejected_explanation" | "overdue_case" | "bad_rating" | "rectification_overdue" | "accepted_explanation" | "very_satisfied" | "early_completion";
+                                item: "red_card" | "yellow_unexplained" | "rejected_explanation" | "overdue_case" | "bad_rating" | "rectification_overdue" | "hotline_late" | "hotline_unsatisfied" | "hotline_reopened" | "hotline_complaint" | "accepted_explanation" | "very_satisfied" | "early_completion";
                                 itemName: string;
                                 on: string;
                                 text: string;
@@ -14242,6 +14260,503 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hotline/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办理时限设置（按紧急程度和类型的时限、签收时限、重办次数上限） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            limits: {
+                                normal: {
+                                    complaint?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    consult?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    default: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    help?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    praise?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    report?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    suggestion?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                };
+                                urgent: {
+                                    complaint?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    consult?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    default: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    help?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    praise?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    report?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    suggestion?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                };
+                            };
+                            maxReopens: number;
+                            signHours: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改办理时限设置（热线中心负责人）；此后登记或重办的工单按新时限计时 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        limits: {
+                            normal: {
+                                complaint?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "workdays" | "hours";
+                                };
+                                consult?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "workdays" | "hours";
+                                };
+                                default: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "workdays" | "hours";
+                                };
+                                help?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "workdays" | "hours";
+                                };
+                                praise?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "workdays" | "hours";
+                                };
+                                report?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "workdays" | "hours";
+                                };
+                                suggestion?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "workdays" | "hours";
+                                };
+                            };
+                            urgent: {
+                                complaint?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "workdays" | "hours";
+                                };
+                                consult?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "workdays" | "hours";
+                                };
+                                default: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "workdays" | "hours";
+                                };
+                                help?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "workdays" | "hours";
+                                };
+                                praise?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "workdays" | "hours";
+                                };
+                                report?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "workdays" | "hours";
+                                };
+                                suggestion?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "workdays" | "hours";
+                                };
+                            };
+                        };
+                        maxReopens: number;
+                        signHours: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            limits: {
+                                normal: {
+                                    complaint?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    consult?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    default: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    help?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    praise?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    report?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    suggestion?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                };
+                                urgent: {
+                                    complaint?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    consult?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    default: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    help?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    praise?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    report?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                    suggestion?: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        unit: "workdays" | "hours";
+                                    };
+                                };
+                            };
+                            maxReopens: number;
+                            signHours: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -32294,7 +32809,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @enum {string} */
-                                code: "near_deadline" | "overdue" | "step_overdue" | "refusal_without_reason" | "repeated_returns" | "decision_late";
+                                code: "near_deadline" | "overdue" | "step_overdue" | "refusal_without_reason" | "repeated_returns" | "decision_late" | "hotline_near" | "hotline_overdue" | "hotline_unsigned";
                                 enabled: boolean;
                                 /** @enum {string} */
                                 level: "yellow" | "red";
@@ -32435,7 +32950,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    code: "near_deadline" | "overdue" | "step_overdue" | "refusal_without_reason" | "repeated_returns" | "decision_late";
+                    code: "near_deadline" | "overdue" | "step_overdue" | "refusal_without_reason" | "repeated_returns" | "decision_late" | "hotline_near" | "hotline_overdue" | "hotline_unsigned";
                 };
                 cookie?: never;
             };
@@ -32458,7 +32973,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "near_deadline" | "overdue" | "step_overdue" | "refusal_without_reason" | "repeated_returns" | "decision_late";
+                            code: "near_deadline" | "overdue" | "step_overdue" | "refusal_without_reason" | "repeated_returns" | "decision_late" | "hotline_near" | "hotline_overdue" | "hotline_unsigned";
                             enabled: boolean;
                             /** @enum {string} */
                             level: "yellow" | "red";
@@ -32740,10 +33255,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 立即执行一次预警巡检 */
+        /** 立即执行一次预警巡检（办件和 12345 热线工单，或由 source 指定其一） */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 只巡检办件或只巡检热线工单；缺省两者都巡检 */
+                    source?: "case" | "hotline";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -34029,6 +34547,8 @@ export interface paths {
                                 decidedBy: string | null;
                                 decisionComment: string | null;
                                 departmentCode: string;
+                                /** @description 热线工单的办理时限（到期时刻） */
+                                dueAt: string | null;
                                 explainDue: string;
                                 explainedAt: string | null;
                                 explainedBy: string | null;
@@ -34042,10 +34562,17 @@ export interface paths {
                                 reason: string;
                                 regionCode: string;
                                 /** @enum {string} */
-                                rule: "near_deadline" | "overdue" | "step_overdue" | "refusal_without_reason" | "repeated_returns" | "decision_late";
+                                rule: "near_deadline" | "overdue" | "step_overdue" | "refusal_without_reason" | "repeated_returns" | "decision_late" | "hotline_near" | "hotline_overdue" | "hotline_unsigned";
                                 ruleName: string;
+                                /**
+                                 * @description case：办件；hotline：12345 热线工单（caseId、caseNumber、itemName 为工单的 ID、编号和类型标题）
+                                 * @enum {string}
+                                 */
+                                source: "case" | "hotline";
                                 /** @enum {string} */
                                 state: "open" | "explained" | "confirmed" | "revoked";
+                                /** @description 热线工单的承办单位 */
+                                unitName: string | null;
                                 version: number;
                             }[];
                             page: number;
@@ -34196,6 +34723,8 @@ export interface paths {
                             decidedBy: string | null;
                             decisionComment: string | null;
                             departmentCode: string;
+                            /** @description 热线工单的办理时限（到期时刻） */
+                            dueAt: string | null;
                             explainDue: string;
                             explainedAt: string | null;
                             explainedBy: string | null;
@@ -34209,10 +34738,17 @@ export interface paths {
                             reason: string;
                             regionCode: string;
                             /** @enum {string} */
-                            rule: "near_deadline" | "overdue" | "step_overdue" | "refusal_without_reason" | "repeated_returns" | "decision_late";
+                            rule: "near_deadline" | "overdue" | "step_overdue" | "refusal_without_reason" | "repeated_returns" | "decision_late" | "hotline_near" | "hotline_overdue" | "hotline_unsigned";
                             ruleName: string;
+                            /**
+                             * @description case：办件；hotline：12345 热线工单（caseId、caseNumber、itemName 为工单的 ID、编号和类型标题）
+                             * @enum {string}
+                             */
+                            source: "case" | "hotline";
                             /** @enum {string} */
                             state: "open" | "explained" | "confirmed" | "revoked";
+                            /** @description 热线工单的承办单位 */
+                            unitName: string | null;
                             version: number;
                         };
                     };
@@ -34370,6 +34906,8 @@ export interface paths {
                             decidedBy: string | null;
                             decisionComment: string | null;
                             departmentCode: string;
+                            /** @description 热线工单的办理时限（到期时刻） */
+                            dueAt: string | null;
                             explainDue: string;
                             explainedAt: string | null;
                             explainedBy: string | null;
@@ -34383,10 +34921,17 @@ export interface paths {
                             reason: string;
                             regionCode: string;
                             /** @enum {string} */
-                            rule: "near_deadline" | "overdue" | "step_overdue" | "refusal_without_reason" | "repeated_returns" | "decision_late";
+                            rule: "near_deadline" | "overdue" | "step_overdue" | "refusal_without_reason" | "repeated_returns" | "decision_late" | "hotline_near" | "hotline_overdue" | "hotline_unsigned";
                             ruleName: string;
+                            /**
+                             * @description case：办件；hotline：12345 热线工单（caseId、caseNumber、itemName 为工单的 ID、编号和类型标题）
+                             * @enum {string}
+                             */
+                            source: "case" | "hotline";
                             /** @enum {string} */
                             state: "open" | "explained" | "confirmed" | "revoked";
+                            /** @description 热线工单的承办单位 */
+                            unitName: string | null;
                             version: number;
                         };
                     };
@@ -34559,6 +35104,8 @@ export interface paths {
                             decidedBy: string | null;
                             decisionComment: string | null;
                             departmentCode: string;
+                            /** @description 热线工单的办理时限（到期时刻） */
+                            dueAt: string | null;
                             explainDue: string;
                             explainedAt: string | null;
                             explainedBy: string | null;
@@ -34572,10 +35119,17 @@ export interface paths {
                             reason: string;
                             regionCode: string;
                             /** @enum {string} */
-                            rule: "near_deadline" | "overdue" | "step_overdue" | "refusal_without_reason" | "repeated_returns" | "decision_late";
+                            rule: "near_deadline" | "overdue" | "step_overdue" | "refusal_without_reason" | "repeated_returns" | "decision_late" | "hotline_near" | "hotline_overdue" | "hotline_unsigned";
                             ruleName: string;
+                            /**
+                             * @description case：办件；hotline：12345 热线工单（caseId、caseNumber、itemName 为工单的 ID、编号和类型标题）
+                             * @enum {string}
+                             */
+                            source: "case" | "hotline";
                             /** @enum {string} */
                             state: "open" | "explained" | "confirmed" | "revoked";
+                            /** @description 热线工单的承办单位 */
+                            unitName: string | null;
                             version: number;
                         };
                     };

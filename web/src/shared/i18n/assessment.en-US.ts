@@ -19,6 +19,9 @@ export const assessmentEn: Record<keyof typeof assessmentZh, string> = {
   'as.col.pending': 'Cards pending',
   'as.col.completed': 'Completed',
   'as.col.items': 'Items',
+  'as.col.hotline': '12345 hotline',
+  'as.hotline.rates':
+    'signed {sign} · on time {onTime} · solved {solved} · satisfied {satisfied} · reopened {reopen} ({n} dispatched)',
   'as.empty': 'No facts to assess in your scope this month',
   'as.period': 'Period {from} to {to}; base score {base}; cards awaiting explanation or decision are not scored yet.',
   'as.detail.title': 'Assessment detail',

@@ -17,6 +17,9 @@ export const assessmentZh = {
   'as.col.pending': '待处理红黄牌',
   'as.col.completed': '本月办结',
   'as.col.items': '扣分、加分项',
+  'as.col.hotline': '12345 热线指标',
+  'as.hotline.rates':
+    '签收 {sign} · 按时办结 {onTime} · 解决 {solved} · 满意 {satisfied} · 重办 {reopen}（派单 {n} 件）',
   'as.empty': '本月在您的数据范围内还没有可考核的事实',
   'as.period': '考核期间：{from} 至 {to}；基础分 {base} 分；红黄牌待说明或待处理时暂不计分。',
   'as.detail.title': '考核明细',

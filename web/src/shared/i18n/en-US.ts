@@ -7,6 +7,7 @@ import { assessmentEn } from './assessment.en-US';
 import { regulationEn } from './regulation.en-US';
 import { monitorEn } from './monitor.en-US';
 import { accountEn } from './account.en-US';
+import { citizenHotlineEn } from './citizen-hotline.en-US';
 
 /** English. Typed against the Chinese keys, so a missing key fails the type check. */
 export const enUS: Record<MessageKey, string> = {
@@ -18,6 +19,7 @@ export const enUS: Record<MessageKey, string> = {
   ...regulationEn,
   ...monitorEn,
   ...accountEn,
+  ...citizenHotlineEn,
   'app.title': 'Yiwang · Panjin Government Services',
   'app.short': 'Yiwang',
   'app.city': 'Panjin',

@@ -6,6 +6,7 @@ import { assessmentZh } from './assessment.zh-CN';
 import { regulationZh } from './regulation.zh-CN';
 import { monitorZh } from './monitor.zh-CN';
 import { accountZh } from './account.zh-CN';
+import { citizenHotlineZh } from './citizen-hotline.zh-CN';
 import { LEVEL_LABELS } from '../levels';
 import { ANY_TYPE_DECISION_STATUS_LABELS } from '../decisionWords';
 
@@ -19,6 +20,7 @@ export const zhCN = {
   ...regulationZh,
   ...monitorZh,
   ...accountZh,
+  ...citizenHotlineZh,
   'app.title': '一网 · 盘锦市政务服务',
   'app.short': '一网',
   'app.city': '盘锦市',

@@ -14,6 +14,7 @@ import {
   SafetyOutlined,
   SwapOutlined,
   DownOutlined,
+  PhoneOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -75,6 +76,11 @@ export function UserMenu() {
       ? [
           { key: '/my', icon: <UserOutlined />, label: t('nav.my') },
           { key: '/my/cases', icon: <SolutionOutlined />, label: t('my.cases') },
+          {
+            key: '/my/tickets',
+            icon: <PhoneOutlined />,
+            label: <span data-testid="menu-tickets">{t('ch.mine')}</span>,
+          },
         ]
       : []),
     { key: '/my/messages', icon: <BellOutlined />, label: t('messages.title') },

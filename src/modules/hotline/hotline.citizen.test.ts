@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canEvaluate, CITIZEN_STATUS, publicHistory, replyVisible } from './hotline.citizen';
-import { TICKET_STATES } from './hotline.process';
+import { availableActions, TICKET_STATES, transition, type TicketState } from './hotline.process';
 
 const at = new Date('2026-11-02T02:00:00Z');
 const ev = (action: string, more: { unit_name?: string; data?: unknown } = {}) => ({
@@ -45,5 +45,27 @@ describe('what a citizen sees', () => {
     expect(replyVisible('closed')).toBe(true);
     expect(canEvaluate('callback')).toBe(true);
     expect(canEvaluate('closed')).toBe(false);
+  });
+});
+
+describe('the filer in the process', () => {
+  const at = (state: TicketState) => ({ state, previousState: null, type: 'help' as const, reopenCount: 0 });
+  const settings = { maxReopens: 2 };
+
+  it('may give the callback, and an unsatisfied one reopens as the operator’s would', () => {
+    const r = transition(at('callback'), 'callback', ['filer'], settings, { satisfaction: 'unsatisfied' });
+    expect(r).toMatchObject({ ok: true, to: 'handling', reopened: true, clock: 'restart' });
+    expect(transition(at('callback'), 'callback', ['filer'], settings, { satisfaction: 'basically' })).toMatchObject({
+      ok: true,
+      to: 'closed',
+    });
+  });
+
+  it('takes no other step', () => {
+    for (const s of TICKET_STATES) {
+      const names = availableActions(at(s), ['filer'], settings).map((a) => a.action);
+      expect(names).toEqual(s === 'callback' ? ['callback'] : []);
+    }
+    expect(transition(at('handling'), 'reply', ['filer'], settings)).toMatchObject({ ok: false, code: 'role' });
   });
 });

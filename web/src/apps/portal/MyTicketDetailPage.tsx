@@ -49,15 +49,10 @@ export default function MyTicketDetailPage() {
           { title: v.number },
         ]}
       />
-      <Card
-        title={
-          <Typography.Title level={4} style={{ margin: 0 }} data-testid="ticket-title">
-            {v.title}
-          </Typography.Title>
-        }
-        data-testid="ticket"
-        data-state={v.state}
-      >
+      <Card data-testid="ticket" data-state={v.state}>
+        <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="ticket-title">
+          {v.title}
+        </Typography.Title>
         <Space wrap style={{ marginBottom: 12 }}>
           <Tag color={stateColor(v.state)} data-testid="ticket-status">
             {v.status}
@@ -176,7 +171,8 @@ function RatingCard({ ticket, onDone, onStale }: { ticket: Ticket; onDone: (v: T
       {ticket.rating && (
         <div data-testid="ticket-rated" data-satisfaction={ticket.rating.satisfaction} style={{ marginBottom: 8 }}>
           <Space wrap>
-            {t('ch.rated')}：<Tag color="blue">{ticket.rating.satisfactionLabel}</Tag>
+            <span>{`${t('ch.rated')}：`}</span>
+            <Tag color="blue">{ticket.rating.satisfactionLabel}</Tag>
             {ticket.rating.solved !== null && <Tag>{ticket.rating.solved ? t('ch.solvedYes') : t('ch.solvedNo')}</Tag>}
           </Space>
         </div>

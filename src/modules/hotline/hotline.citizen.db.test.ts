@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseFixtures } from '../../../test/cases-fixtures';
 import { createTestApp, type TestApp } from '../../../test/harness';
 import type { MyTicketView } from './hotline.citizen.schemas';
 import { act, COUNTY } from './hotline.fixtures';
@@ -10,6 +11,7 @@ beforeAll(async () => {
   t.pinClock(() => new Date('2026-11-02T02:00:00Z'));
 });
 afterAll(async () => t?.close());
+const { upload } = caseFixtures(() => t);
 
 const streetLight = (more: Record<string, unknown> = {}) => ({
   type: 'help',
@@ -81,6 +83,35 @@ describe('filing on the portal', () => {
       expect(res.statusCode, res.body).toBe(400);
       expect((res.json().errors as { field: string }[]).map((e) => e.field)).toContain(field);
     }
+  });
+});
+
+describe('attachments', () => {
+  it('travel with the ticket: the unit reads them through it, nobody else', async () => {
+    const me = await t.as('applicant');
+    const fileId = await upload(me, '路灯照片.pdf');
+    const mine = await file('applicant', streetLight({ fileIds: [fileId] }));
+    expect(mine.fileIds).toEqual([fileId]);
+    const url = (id: string) => `/api/hotline/tickets/${id}/files/${fileId}`;
+    const staff = await staffView(mine.id);
+    expect(staff.fileIds).toEqual([fileId]);
+    const atCentre = await t.get(url(mine.id), await t.as('operator'));
+    expect(atCentre.statusCode).toBe(200);
+    expect(atCentre.headers['content-type']).toBe('application/pdf');
+    // Not yet dispatched: the county does not reach the ticket.
+    expect((await t.get(url(mine.id), await t.as('unit-county'))).statusCode).toBe(404);
+    await act(t, 'operator', staff, 'dispatch', { unit: COUNTY });
+    expect((await t.get(url(mine.id), await t.as('unit-county'))).statusCode).toBe(200);
+    // Another ticket does not lend its files.
+    const other = await file('applicant');
+    expect((await t.get(url(other.id), await t.as('operator'))).statusCode).toBe(404);
+    expect((await t.get(`/api/my/hotline-tickets/${mine.id}/files/${fileId}`, me)).statusCode).toBe(200);
+    expect((await t.get(`/api/my/hotline-tickets/${mine.id}/files/${fileId}`, await t.as('company'))).statusCode).toBe(
+      404,
+    );
+    // Once attached, a file is not attached to a second ticket by someone else.
+    const res = await t.post('/api/my/hotline-tickets', await t.as('company'), streetLight({ fileIds: [fileId] }));
+    expect(res.statusCode).toBe(400);
   });
 });
 

@@ -51,7 +51,10 @@ export const MyTicketView = MyTicketItem.extend({
     onTime: z.boolean().nullable(),
   }),
   history: z.array(z.object({ text: z.string(), at: z.string() })).describe('办理进度（公开环节）'),
-  reply: z.object({ text: z.string(), at: z.string().nullable() }).nullable().describe('经热线中心审核的答复'),
+  reply: z
+    .object({ text: z.string(), fileIds: z.array(z.string()), at: z.string().nullable() })
+    .nullable()
+    .describe('经热线中心审核的答复'),
   rating: z
     .object({ satisfaction: z.enum(SATISFACTIONS), satisfactionLabel: z.string(), solved: z.boolean().nullable() })
     .nullable(),

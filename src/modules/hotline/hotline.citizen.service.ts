@@ -59,7 +59,10 @@ async function myView(db: Db | Tx, t: repo.TicketRow, now: Date): Promise<MyTick
     fileIds: t.file_ids,
     deadline: { dueAt: deadline.dueAt.toISOString(), state: deadline.state, onTime: deadline.onTime },
     history: publicHistory(events),
-    reply: replyVisible(t.state) && t.reply_text !== null ? { text: t.reply_text, at: iso(t.replied_at) } : null,
+    reply:
+      replyVisible(t.state) && t.reply_text !== null
+        ? { text: t.reply_text, fileIds: t.reply_file_ids, at: iso(t.replied_at) }
+        : null,
     rating: satisfaction
       ? { satisfaction, satisfactionLabel: SATISFACTION_LABELS[satisfaction], solved: t.solved }
       : null,

@@ -3,6 +3,7 @@ import type { Module } from '../../platform/module';
 import { hotlineInit } from './db/migrations/20261213T0900_hotline_init';
 import { hotlineOpen311 } from './db/migrations/20261214T0910_hotline_open311';
 import { seedHotlineDemo } from './demo/index';
+import { registerAttachmentRoutes } from './hotline.attachments.routes';
 import { registerCitizenRoutes } from './hotline.citizen.routes';
 import { registerOpen311Routes } from './hotline.open311.routes';
 import { registerHotlineRoutes } from './hotline.routes';
@@ -16,6 +17,7 @@ export const hotlineModule: Module = {
   routes: async (app, ctx) => {
     registerHotlineRoutes(app, ctx);
     registerCitizenRoutes(app, ctx);
+    registerAttachmentRoutes(app, ctx);
     await registerOpen311Routes(app, ctx);
   },
   seedDemo: seedHotlineDemo,

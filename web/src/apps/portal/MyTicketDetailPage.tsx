@@ -14,8 +14,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api, ApiError, type Body, type Res } from '../../shared/client';
-import { ownFileUrl } from '../../shared/cases';
+import { api, ApiError, apiUrl, type Body, type Res } from '../../shared/client';
 import { useI18n, type MessageKey } from '../../shared/i18n';
 import { useFetch } from '../../shared/components/hooks';
 import { ErrorResult, formatDateTime, PageLoading } from '../../shared/components/common';
@@ -94,15 +93,7 @@ export default function MyTicketDetailPage() {
                   {
                     key: 'files',
                     label: t('ch.files'),
-                    children: (
-                      <Space wrap>
-                        {v.fileIds.map((f, i) => (
-                          <a key={f} href={ownFileUrl(f)} target="_blank" rel="noopener noreferrer">
-                            {i + 1}
-                          </a>
-                        ))}
-                      </Space>
-                    ),
+                    children: <FileLinks ticketId={v.id} fileIds={v.fileIds} />,
                   },
                 ]
               : []),
@@ -114,6 +105,11 @@ export default function MyTicketDetailPage() {
         {v.reply ? (
           <>
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{v.reply.text}</Typography.Paragraph>
+            {v.reply.fileIds.length > 0 && (
+              <div style={{ marginBottom: 8 }}>
+                <FileLinks ticketId={v.id} fileIds={v.reply.fileIds} />
+              </div>
+            )}
             {v.reply.at && <Typography.Text type="secondary">{formatDateTime(v.reply.at)}</Typography.Text>}
           </>
         ) : (
@@ -138,6 +134,25 @@ export default function MyTicketDetailPage() {
         />
       </Card>
     </div>
+  );
+}
+
+/** Links to a ticket's files, read through the ticket. */
+function FileLinks({ ticketId, fileIds }: { ticketId: string; fileIds: string[] }) {
+  const { t } = useI18n();
+  return (
+    <Space wrap>
+      {fileIds.map((fileId, i) => (
+        <a
+          key={fileId}
+          href={apiUrl('/api/my/hotline-tickets/{id}/files/{fileId}', { path: { id: ticketId, fileId } })}
+          target="_blank"
+          rel="noopener noreferrer"
+        >
+          {t('ch.file', { n: i + 1 })}
+        </a>
+      ))}
+    </Space>
   );
 }
 

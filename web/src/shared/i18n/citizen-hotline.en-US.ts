@@ -61,4 +61,5 @@ export const citizenHotlineEn = {
   'ch.state.handling': 'In progress',
   'ch.state.callback': 'To rate',
   'ch.state.closed': 'Closed',
+  'ch.file': 'File {n}',
 };

@@ -59,4 +59,5 @@ export const citizenHotlineZh = {
   'ch.state.handling': '办理中',
   'ch.state.callback': '待评价',
   'ch.state.closed': '已办结',
+  'ch.file': '附件 {n}',
 };

@@ -69,7 +69,7 @@ export function listPublic(db: Db | Tx, f: PublicFilter) {
   if (f.from) sel = sel.where('created_at', '>=', f.from);
   if (f.to) sel = sel.where('created_at', '<=', f.to);
   if (f.states) sel = sel.where('state', 'in', f.states);
-  return sel.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+  return sel.orderBy('created_at', 'desc').orderBy('number', 'desc').limit(f.limit).execute();
 }
 
 export const numberByToken = (db: Db | Tx, token: string) =>
@@ -87,5 +87,5 @@ export const ownTicket = (db: Db | Tx, applicantId: string, id: string) =>
 export function listOwn(db: Db | Tx, applicantId: string, f: { state?: string }, page: PageRequest) {
   let sel = q(db).selectFrom('hotline_tickets').where('applicant_id', '=', applicantId);
   if (f.state) sel = sel.where('state', '=', f.state);
-  return pageOf(sel, (qb) => qb.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc'), page);
+  return pageOf(sel, (qb) => qb.selectAll().orderBy('created_at', 'desc').orderBy('number', 'desc'), page);
 }

@@ -25,7 +25,7 @@ export const hotlineOpen311: Migration = {
         add column caller_email text check (length(caller_email) <= 200),
         add column media_url text check (length(media_url) <= 500),
         add column file_ids uuid[] not null default '{}'`.execute(db);
-    await sql`create index hotline_tickets_applicant on hotline_tickets (applicant_id, created_at desc, id)
+    await sql`create index hotline_tickets_applicant on hotline_tickets (applicant_id, created_at desc, number desc)
       where applicant_id is not null`.execute(db);
   },
 };

@@ -80,6 +80,11 @@ describe('services', () => {
     const missing = await t.get('/open311/v2/requests/nothing.xml');
     expect(missing.statusCode).toBe(404);
     expect(missing.body).toContain('<errors><error><code>404</code>');
+    for (const url of ['/open311/v2/nothing', '/open311/v2/services', '/open311/v2/requests/x/y.json']) {
+      const res = await t.get(url);
+      expect(res.statusCode, url).toBe(404);
+      specError(res.json(), 404);
+    }
   });
 });
 

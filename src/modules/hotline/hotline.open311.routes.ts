@@ -60,9 +60,11 @@ async function registerGeoReport(app: App, { db, clock }: Pick<ModuleContext, 'd
     if (status >= 500) req.log.error({ err }, 'unhandled error');
     return send(reply, formatOf(req.url), 'errors', errors, status);
   });
-  app.setNotFoundHandler((req, reply) =>
-    send(reply, formatOf(req.url), 'errors', [{ code: 404, description: '没有这个地址' }], 404),
-  );
+  // Any other address under the prefix, whatever the method (also ahead of the web app's page fallback).
+  const notFound = (req: FastifyRequest, reply: FastifyReply) =>
+    send(reply, formatOf(req.url), 'errors', [{ code: 404, description: '没有这个地址' }], 404);
+  app.setNotFoundHandler(notFound);
+  app.all('/*', { schema: { hide: true } }, notFound);
   // Form-encoded posts, as most Open311 clients send them; repeated fields arrive as arrays.
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',

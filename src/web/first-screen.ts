@@ -138,7 +138,8 @@ export function homeFirstScreen(hash: string, data: { bundles: BundleRow[]; item
     `<span class="ant-input-affix-wrapper ant-input-affix-wrapper-lg ${classes(hash).h} ant-input-outlined ${v.split(' ')[1]} ant-input-css-var ant-input-compact-item ant-input-compact-first-item">` +
     `<input name="q" placeholder="${placeholder}" aria-label="${placeholder}" class="ant-input ant-input-lg ${classes(hash).h}" type="search"></span>` +
     `<button type="submit" class="ant-btn ${v} ant-btn-primary ant-btn-color-primary ant-btn-variant-solid ant-btn-lg ant-btn-compact-item ant-btn-compact-last-item hero-search-btn"><span>${escapeHtml(t('portal.searchButton'))}</span></button>` +
-    `</form><div class="hero-links"><a href="/track">${escapeHtml(t('track.title'))}</a></div></section>`;
+    `</form><div class="hero-links"><a href="/track">${escapeHtml(t('track.title'))}</a>` +
+    `<a href="/hotline/new">${escapeHtml(t('ch.new'))}</a></div></section>`;
   const bundles = data.bundles.length
     ? `<section id="bundles" class="plain-card" aria-labelledby="bundles-title"><div class="plain-card-head">` +
       `<h2 id="bundles-title" class="plain-card-title">${escapeHtml(t('bd.title'))}</h2>` +

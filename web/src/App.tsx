@@ -31,6 +31,9 @@ const TrackPage = lazy(() => import('./apps/portal/TrackPage'));
 const VerifyPage = lazy(() => import('./apps/portal/VerifyPage'));
 const RateDevicePage = lazy(() => import('./apps/portal/RateDevicePage'));
 const AccountPage = lazy(() => import('./apps/portal/AccountPage'));
+const HotlineFormPage = lazy(() => import('./apps/portal/HotlineFormPage'));
+const MyTicketsPage = lazy(() => import('./apps/portal/MyTicketsPage'));
+const MyTicketDetailPage = lazy(() => import('./apps/portal/MyTicketDetailPage'));
 const AdminApp = lazy(() => import('./apps/admin/AdminApp'));
 const WorkbenchApp = lazy(() => import('./apps/workbench/WorkbenchApp'));
 const SupervisionApp = lazy(() => import('./apps/supervision/SupervisionApp'));
@@ -136,6 +139,30 @@ function AppRoutes() {
           element={
             <RequireAuth roles={['applicant']}>
               <MyCaseDetailPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="hotline/new"
+          element={
+            <RequireAuth roles={['applicant']}>
+              <HotlineFormPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="my/tickets"
+          element={
+            <RequireAuth roles={['applicant']}>
+              <MyTicketsPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="my/tickets/:id"
+          element={
+            <RequireAuth roles={['applicant']}>
+              <MyTicketDetailPage />
             </RequireAuth>
           }
         />

@@ -30,6 +30,10 @@ export const assertEditsKb = guard(isChief, '仅热线中心可编辑知识库')
 export const assertReadsKb = guard(canSeeTickets, '仅热线话务员、热线中心和承办单位人员可查阅知识库');
 export const assertReadsSettings = guard(isCentre, '仅热线话务员和热线中心可查看办理时限设置');
 export const assertKeepsSettings = guard(isChief, '仅热线中心负责人可修改办理时限设置');
+export const assertKeepsOpen311Keys = guard(isChief, '仅热线中心可管理 Open311 接入密钥');
+/** A citizen (a person's or a company's account) files and follows its own tickets on the portal. */
+export const isFiler = anyRole('applicant');
+export const assertFilesOnline = guard(isFiler, '仅个人或法人账号可在网上提交 12345 留言');
 
 /** How an actor reaches tickets: the centre by where they are, a handler by the unit holding them. */
 export function ticketReach(actor: Actor): 'centre' | 'unit' | null {

@@ -43,9 +43,10 @@ export const STATE_LABELS: Record<TicketState, string> = {
 
 /**
  * Who takes an action: `operator` 话务员 (and the centre's chief), `chief` 热线中心 only, `unit` the
- * ticket's current handling unit, `county` the current unit when it is a county (二次派单 to its towns).
+ * ticket's current handling unit, `county` the current unit when it is a county (二次派单 to its towns),
+ * `filer` the citizen who filed the ticket on the portal (回访 online).
  */
-export type Performer = 'operator' | 'chief' | 'unit' | 'county';
+export type Performer = 'operator' | 'chief' | 'unit' | 'county' | 'filer';
 
 /** What an action does to the 2·20 clock. */
 /** `restart`: a reopened ticket (重办) gets a fresh limit from the callback on. */
@@ -175,7 +176,7 @@ export const ACTIONS: readonly ActionDefinition[] = [
     from: ['callback'],
     to: 'closed',
     reopenTo: 'handling',
-    performers: ['operator'],
+    performers: ['operator', 'filer'],
     requires: ['satisfaction'],
   },
   {
@@ -241,6 +242,7 @@ const PERFORMER_LABELS: Record<Performer, string> = {
   chief: '热线中心',
   unit: '承办单位',
   county: '县区承办单位',
+  filer: '提出诉求的市民',
 };
 const TYPE_WORDS: Partial<Record<TicketType, string>> = { consult: '咨询' };
 

@@ -131,6 +131,8 @@ export async function ticketView(
     mergedInto: t.merged_into,
     answeredAtOnce: t.answered_at_once,
     kbEntryId: t.kb_entry_id,
+    fileIds: t.file_ids,
+    mediaUrl: t.media_url,
     suggestedUnit,
     deadline: { ...deadline, dueAt: deadline.dueAt.toISOString() },
     history: history.map((e) => ({

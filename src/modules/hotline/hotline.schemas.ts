@@ -121,6 +121,8 @@ export const TicketView = TicketItem.extend({
   mergedInto: z.string().nullable(),
   answeredAtOnce: z.boolean(),
   kbEntryId: z.string().nullable(),
+  fileIds: z.array(z.string()).describe('市民网上留言的附件（GET /api/hotline/tickets/{id}/files/{fileId}）'),
+  mediaUrl: z.string().nullable().describe('Open311 请求附带的图片地址'),
   suggestedUnit: UnitView.nullable().describe('按派单规则建议的承办单位（待派单时）'),
   deadline: Deadline,
   history: z.array(HistoryEntry),

@@ -100,6 +100,21 @@ export interface HotlineTables {
     created_at: Timestamp;
     updated_at: Timestamp;
     version: Generated<number>;
+    /** Open311 and the portal (20261214T0910): the request's token, its client, e-mail, media and attachments. */
+    open311_token: ColumnType<string | null, string | null | undefined, string | null>;
+    open311_client_id: ColumnType<string | null, string | null | undefined, string | null>;
+    caller_email: ColumnType<string | null, string | null | undefined, string | null>;
+    media_url: ColumnType<string | null, string | null | undefined, string | null>;
+    file_ids: Generated<string[]>;
+  };
+  hotline_open311_clients: {
+    id: Generated<string>;
+    name: string;
+    key_hash: string;
+    key_hint: string;
+    created_by: string | null;
+    created_at: Timestamp;
+    revoked_at: Date | null;
   };
   hotline_ticket_events: {
     id: Generated<string>;

@@ -1,6 +1,6 @@
 /** Registering tickets and acting on them: each write checks the version, records its history and its audit. */
-import { recordAudit } from '../../platform/audit';
-import type { Db } from '../../platform/db';
+import { recordAudit, type AuditEntry } from '../../platform/audit';
+import type { Db, Tx } from '../../platform/db';
 import { conflict, fieldError, forbidden, notFound, staleVersion, unprocessable } from '../../platform/errors';
 import { inSubtree } from '../../platform/scope';
 import { loadCalendar, todayInShanghai } from '../calendar/index';
@@ -9,7 +9,7 @@ import { applyClock, dueAt, limitFor, startClock } from './hotline.clock';
 import { actorUnit, categoriesOf, reachOf, requireUnit, settingsOf, type Ctx } from './hotline.context';
 import { redispatchProblem, type Unit } from './hotline.dispatch';
 import { countKbUse } from './hotline.kb';
-import { FINISHED_STATES, transition, type Requirement, type TicketState } from './hotline.process';
+import { FINISHED_STATES, transition, type Performer, type Requirement, type TicketState } from './hotline.process';
 import { performersOn } from './hotline.policy';
 import { ticketKeywords } from './hotline.reports.rules';
 import { clockOf, ticketView } from './hotline.read';
@@ -26,45 +26,76 @@ const unitColumns = (u: Unit | null) => ({
   unit_region_code: u?.regionCode ?? null,
 });
 
-/** Registers a ticket 登记 (the operator while talking, or the centre). */
-export async function createTicket(db: Db, ctx: Ctx, body: CreateTicketBody): Promise<TicketView> {
-  const { actor, now } = ctx;
-  const category = (await categoriesOf(db)).get(body.categoryCode);
-  if (!category || !category.active) throw fieldError('categoryCode', `分类 ${body.categoryCode} 不存在或已停用`);
-  const region = await getRegion(db, body.regionCode);
-  if (!region || !region.active || !inSubtree(region.code, actor.scope.regionPrefix))
-    throw fieldError('regionCode', `区划 ${body.regionCode} 不存在或不在本热线受理范围内`);
-  if (!body.anonymous && !body.callerPhone && !body.callerName)
-    throw fieldError('callerPhone', '请填写来电人姓名或电话，或选择匿名');
-  if ((body.lat === undefined) !== (body.lon === undefined)) throw fieldError('lon', '经纬度应同时填写');
+/** Who registers a ticket: a signed-in account, or a client without one (an Open311 client). */
+export interface Registrar {
+  /** The account, or null; `name` is what the history shows. */
+  id: string | null;
+  name: string;
+  audit: AuditEntry['actor'];
+  ip?: string;
+  now: Date;
+}
+
+/** What a new ticket says; its number, state, clock and history are the registration's. */
+export type NewTicket = Pick<
+  repo.TicketInsert,
+  | 'type'
+  | 'category_code'
+  | 'title'
+  | 'content'
+  | 'channel'
+  | 'urgency'
+  | 'region_code'
+  | 'address'
+  | 'lat'
+  | 'lon'
+  | 'caller_name'
+  | 'caller_phone'
+  | 'caller_id_number'
+  | 'anonymous'
+  | 'applicant_id'
+  | 'case_number'
+  | 'clerk_id'
+  | 'open311_token'
+  | 'open311_client_id'
+  | 'caller_email'
+  | 'media_url'
+  | 'file_ids'
+>;
+
+/** The category (active) and the region (active, within `regionPrefix`) a new ticket names, or a 400. */
+export async function requirePlace(db: Db | Tx, categoryCode: string, regionCode: string, regionPrefix: string) {
+  const category = (await categoriesOf(db)).get(categoryCode);
+  if (!category || !category.active) throw fieldError('categoryCode', `分类 ${categoryCode} 不存在或已停用`);
+  const region = await getRegion(db, regionCode);
+  if (!region || !region.active || !inSubtree(region.code, regionPrefix))
+    throw fieldError('regionCode', `区划 ${regionCode} 不存在或不在本热线受理范围内`);
+  return { category, region };
+}
+
+/**
+ * Registers a ticket 登记 in one transaction: its number, the 2·20 clock, the first history event and
+ * the audit entry; `before` checks and `then` answers inside the same transaction.
+ */
+export async function registerTicket<T>(
+  db: Db,
+  by: Registrar,
+  fields: NewTicket,
+  opts: {
+    before?: (tx: Tx) => Promise<void>;
+    then: (tx: Tx, t: repo.TicketRow) => Promise<T>;
+    audit?: Record<string, unknown>;
+  },
+): Promise<T> {
+  const { now } = by;
   const [settings, cal] = await Promise.all([settingsOf(db), loadCalendar(db)]);
-  const clock = startClock(limitFor(settings.limits, body.type, body.urgency), now);
+  const clock = startClock(limitFor(settings.limits, fields.type, fields.urgency ?? 'normal'), now);
   return db.transaction().execute(async (tx) => {
-    if (body.callId) {
-      const call = await repo.getCall(tx, body.callId);
-      if (!call) throw fieldError('callId', '话单不存在');
-      if (call.ticket_id) throw fieldError('callId', '该话单已关联工单');
-    }
+    await opts.before?.(tx);
     const t = await repo.insertTicket(tx, {
+      ...fields,
       number: await repo.nextTicketNumber(tx, todayInShanghai(now)),
-      type: body.type,
-      category_code: body.categoryCode,
-      title: body.title,
-      content: body.content,
-      keywords: ticketKeywords(body.title, body.content),
-      channel: body.channel,
-      urgency: body.urgency,
-      region_code: region.code,
-      address: body.address,
-      lat: body.lat ?? null,
-      lon: body.lon ?? null,
-      caller_name: body.anonymous ? null : (body.callerName ?? null),
-      caller_phone: body.anonymous ? null : (body.callerPhone ?? null),
-      caller_id_number: body.anonymous ? null : (body.callerIdNumber ?? null),
-      anonymous: body.anonymous,
-      applicant_id: null,
-      case_number: body.caseNumber ?? null,
-      clerk_id: body.clerkId ?? null,
+      keywords: ticketKeywords(fields.title, fields.content),
       state: 'registered',
       previous_state: null,
       ...unitColumns(null),
@@ -79,29 +110,25 @@ export async function createTicket(db: Db, ctx: Ctx, body: CreateTicketBody): Pr
       kb_entry_id: null,
       ...clock,
       due_at: dueAt(cal, clock),
-      created_by: actor.id,
+      created_by: by.id,
       created_at: now,
       updated_at: now,
     });
-    const events: repo.EventInsert[] = [
-      {
-        ticket_id: t.id,
-        action: 'register',
-        from_state: null,
-        to_state: 'registered',
-        actor_id: actor.id,
-        actor_name: actor.name,
-        unit_code: null,
-        unit_name: null,
-        note: null,
-        at: now,
-      },
-    ];
-    await repo.insertEvent(tx, events[0]!);
-    if (body.callId) await repo.linkCall(tx, body.callId, t.id);
+    await repo.insertEvent(tx, {
+      ticket_id: t.id,
+      action: 'register',
+      from_state: null,
+      to_state: 'registered',
+      actor_id: by.id,
+      actor_name: by.name,
+      unit_code: null,
+      unit_name: null,
+      note: null,
+      at: now,
+    });
     await recordAudit(tx, {
-      actor,
-      ip: ctx.ip,
+      actor: by.audit,
+      ip: by.ip,
       action: 'hotline.ticket.create',
       entityType: 'hotline_ticket',
       entityId: t.id,
@@ -110,10 +137,53 @@ export async function createTicket(db: Db, ctx: Ctx, body: CreateTicketBody): Pr
         type: t.type,
         category: t.category_code,
         region: t.region_code,
-        callId: body.callId ?? null,
+        channel: t.channel,
+        ...opts.audit,
       },
     });
-    return ticketView(tx, actor, t, now, null);
+    return opts.then(tx, t);
+  });
+}
+
+/** Registers a ticket 登记 (the operator while talking, or the centre). */
+export async function createTicket(db: Db, ctx: Ctx, body: CreateTicketBody): Promise<TicketView> {
+  const { actor } = ctx;
+  const { region } = await requirePlace(db, body.categoryCode, body.regionCode, actor.scope.regionPrefix);
+  if (!body.anonymous && !body.callerPhone && !body.callerName)
+    throw fieldError('callerPhone', '请填写来电人姓名或电话，或选择匿名');
+  if ((body.lat === undefined) !== (body.lon === undefined)) throw fieldError('lon', '经纬度应同时填写');
+  const by = { id: actor.id, name: actor.name, audit: actor, ip: ctx.ip, now: ctx.now };
+  const fields: NewTicket = {
+    type: body.type,
+    category_code: body.categoryCode,
+    title: body.title,
+    content: body.content,
+    channel: body.channel,
+    urgency: body.urgency,
+    region_code: region.code,
+    address: body.address,
+    lat: body.lat ?? null,
+    lon: body.lon ?? null,
+    caller_name: body.anonymous ? null : (body.callerName ?? null),
+    caller_phone: body.anonymous ? null : (body.callerPhone ?? null),
+    caller_id_number: body.anonymous ? null : (body.callerIdNumber ?? null),
+    anonymous: body.anonymous,
+    applicant_id: null,
+    case_number: body.caseNumber ?? null,
+    clerk_id: body.clerkId ?? null,
+  };
+  return registerTicket(db, by, fields, {
+    before: async (tx) => {
+      if (!body.callId) return;
+      const call = await repo.getCall(tx, body.callId);
+      if (!call) throw fieldError('callId', '话单不存在');
+      if (call.ticket_id) throw fieldError('callId', '该话单已关联工单');
+    },
+    then: async (tx, t) => {
+      if (body.callId) await repo.linkCall(tx, body.callId, t.id);
+      return ticketView(tx, actor, t, ctx.now, null);
+    },
+    audit: { callId: body.callId ?? null },
   });
 }
 
@@ -125,14 +195,43 @@ const REQUIRED_MESSAGES: Record<Exclude<Requirement, 'satisfaction'>, [keyof Act
   mainTicket: ['mainTicketId', '请选择并入的主工单'],
 };
 
+/** How an action finds its ticket, and what the actor is for it (staff by their reach, a citizen its own). */
+export interface ActingOn {
+  load: (tx: Tx) => Promise<repo.TicketRow | undefined>;
+  performers: (t: repo.TicketRow) => Performer[];
+  /** The actor's handling unit (a unit's actions), or null. */
+  unit: Unit | null;
+  /** The tickets the actor reaches (the main ticket of a merge), or null. */
+  reach: repo.TicketScope | null;
+}
+
 /** Takes an action on a ticket: `transition()` decides, this writes it (409 when the version moved on). */
 export async function actOnTicket(db: Db, ctx: Ctx, id: string, body: ActionBody): Promise<TicketView> {
   const { actor, now } = ctx;
   const unit = await actorUnit(db, actor);
   const reach = reachOf(actor, unit);
+  const how: ActingOn = {
+    load: (tx) => repo.getTicket(tx, id, reach),
+    performers: (t) => performersOn(actor, t, unit),
+    unit,
+    reach,
+  };
+  return takeAction(db, ctx, how, body, (tx, after) => ticketView(tx, actor, after, now, unit));
+}
+
+/** The one path of every action: load (404), version (409), transition (403, 409, 422), inputs (400), write, answer. */
+export async function takeAction<T>(
+  db: Db,
+  ctx: Ctx,
+  how: ActingOn,
+  body: ActionBody,
+  answer: (tx: Tx, after: repo.TicketRow) => Promise<T>,
+): Promise<T> {
+  const { actor, now } = ctx;
+  const { unit } = how;
   const [settings, cal] = await Promise.all([settingsOf(db), loadCalendar(db)]);
   return db.transaction().execute(async (tx) => {
-    const t = await repo.getTicket(tx, id, reach);
+    const t = await how.load(tx);
     if (!t) throw notFound('工单');
     if (body.version !== t.version) throw staleVersion('工单', { current: t.version, submitted: body.version });
     const snapshot = {
@@ -141,7 +240,7 @@ export async function actOnTicket(db: Db, ctx: Ctx, id: string, body: ActionBody
       type: t.type as TicketType,
       reopenCount: t.reopen_count,
     };
-    const r = transition(snapshot, body.action, performersOn(actor, t, unit), settings, {
+    const r = transition(snapshot, body.action, how.performers(t), settings, {
       satisfaction: body.satisfaction,
     });
     if (!r.ok) {
@@ -216,7 +315,7 @@ export async function actOnTicket(db: Db, ctx: Ctx, id: string, body: ActionBody
         note = body.reason ?? null;
         break;
       case 'merge': {
-        main = await repo.getTicket(tx, body.mainTicketId!, reach);
+        main = how.reach ? await repo.getTicket(tx, body.mainTicketId!, how.reach) : undefined;
         if (!main) throw fieldError('mainTicketId', '主工单不存在或不在您的数据范围内');
         if (main.id === t.id) throw fieldError('mainTicketId', '不能并入自身');
         if (FINISHED_STATES.includes(main.state as TicketState))
@@ -278,6 +377,6 @@ export async function actOnTicket(db: Db, ctx: Ctx, id: string, body: ActionBody
         closedWithIt: merged.map((m) => m.number),
       },
     });
-    return ticketView(tx, actor, after, now, unit);
+    return answer(tx, after);
   });
 }

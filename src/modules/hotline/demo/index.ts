@@ -6,6 +6,7 @@ import { q } from '../hotline.repository';
 import { ruleRow } from '../hotline.service';
 import { DEMO_CATEGORIES, DEMO_DISPATCH_RULES } from './categories';
 import { seedKbDemo } from './kb';
+import { seedOpen311Demo } from './open311';
 import { seedTicketsDemo } from './tickets';
 
 export async function seedHotlineDemo(db: Db): Promise<void> {
@@ -32,5 +33,6 @@ export async function seedHotlineDemo(db: Db): Promise<void> {
       .execute();
   }
   await seedKbDemo(db);
+  await seedOpen311Demo(db);
   await seedTicketsDemo(db, new Date());
 }

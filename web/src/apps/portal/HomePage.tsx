@@ -1,5 +1,11 @@
 import { Button, Card, Empty, Input, Pagination, Select, Skeleton, Space, Typography } from 'antd';
-import { ClockCircleOutlined, FileSearchOutlined, RightOutlined, SearchOutlined } from '@ant-design/icons';
+import {
+  ClockCircleOutlined,
+  FileSearchOutlined,
+  PhoneOutlined,
+  RightOutlined,
+  SearchOutlined,
+} from '@ant-design/icons';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, type QueryOf } from '../../shared/client';
@@ -116,6 +122,9 @@ export default function HomePage() {
         <div className="hero-links">
           <Link to="/track" data-testid="home-track">
             <FileSearchOutlined /> {t('track.title')}
+          </Link>
+          <Link to="/hotline/new" data-testid="home-hotline">
+            <PhoneOutlined /> {t('ch.new')}
           </Link>
         </div>
       </section>

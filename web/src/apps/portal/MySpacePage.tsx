@@ -1,5 +1,12 @@
 import { Card, Col, Descriptions, Row, Space, Typography } from 'antd';
-import { BellOutlined, RightOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+import {
+  BellOutlined,
+  EditOutlined,
+  PhoneOutlined,
+  RightOutlined,
+  SafetyCertificateOutlined,
+  SearchOutlined,
+} from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../shared/auth';
 import { useI18n } from '../../shared/i18n';
@@ -61,6 +68,12 @@ export default function MySpacePage() {
               </Link>
               <Link to="/account" data-testid="my-account-link">
                 <SafetyCertificateOutlined /> {t('acct.link')}
+              </Link>
+              <Link to="/my/tickets" data-testid="my-tickets-link">
+                <PhoneOutlined /> {t('ch.mine')}
+              </Link>
+              <Link to="/hotline/new" data-testid="my-hotline-new">
+                <EditOutlined /> {t('ch.new')}
               </Link>
             </Space>
           </Card>

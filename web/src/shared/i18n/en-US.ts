@@ -9,6 +9,7 @@ import { monitorEn } from './monitor.en-US';
 import { accountEn } from './account.en-US';
 import { hotlineReportsEn } from './hotlineReports.en-US';
 import { hotlineEn } from './hotline.en-US';
+import { citizenHotlineEn } from './citizen-hotline.en-US';
 
 /** English. Typed against the Chinese keys, so a missing key fails the type check. */
 export const enUS: Record<MessageKey, string> = {
@@ -22,6 +23,7 @@ export const enUS: Record<MessageKey, string> = {
   ...accountEn,
   ...hotlineReportsEn,
   ...hotlineEn,
+  ...citizenHotlineEn,
   'app.title': 'Yiwang · Panjin Government Services',
   'app.short': 'Yiwang',
   'app.city': 'Panjin',

@@ -7,6 +7,7 @@ import { regulationZh } from './regulation.zh-CN';
 import { monitorZh } from './monitor.zh-CN';
 import { accountZh } from './account.zh-CN';
 import { hotlineZh } from './hotline.zh-CN';
+import { citizenHotlineZh } from './citizen-hotline.zh-CN';
 import { LEVEL_LABELS } from '../levels';
 import { ANY_TYPE_DECISION_STATUS_LABELS } from '../decisionWords';
 import { hotlineReportsZh } from './hotlineReports.zh-CN';
@@ -23,6 +24,7 @@ export const zhCN = {
   ...accountZh,
   ...hotlineReportsZh,
   ...hotlineZh,
+  ...citizenHotlineZh,
   'app.title': '一网 · 盘锦市政务服务',
   'app.short': '一网',
   'app.city': '盘锦市',

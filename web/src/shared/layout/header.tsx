@@ -76,6 +76,11 @@ export function UserMenu() {
       ? [
           { key: '/my', icon: <UserOutlined />, label: t('nav.my') },
           { key: '/my/cases', icon: <SolutionOutlined />, label: t('my.cases') },
+          {
+            key: '/my/tickets',
+            icon: <PhoneOutlined />,
+            label: <span data-testid="menu-tickets">{t('ch.mine')}</span>,
+          },
         ]
       : []),
     { key: '/my/messages', icon: <BellOutlined />, label: t('messages.title') },

@@ -88,7 +88,7 @@ export const ChangePasswordBody = z.object({
   newPassword: z.string().max(128, '密码最多 128 位'),
 });
 
-const StaffRole = z.enum(['admin', 'supervisor', 'clerk', 'approver', 'chief', 'agent']);
+const StaffRole = z.enum(['admin', 'supervisor', 'clerk', 'approver', 'chief', 'agent', 'trading']);
 
 export const CreateStaffBody = z.object({
   username: Username,

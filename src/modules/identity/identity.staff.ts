@@ -16,7 +16,7 @@ import { isStaffInScope } from './identity.policy';
 import { forgettingSessions } from './identity.sessions';
 import { toPublicUser, type PublicUser } from './identity.profile';
 
-export const STAFF_ROLES: Role[] = ['admin', 'supervisor', 'clerk', 'approver', 'chief', 'agent'];
+export const STAFF_ROLES: Role[] = ['admin', 'supervisor', 'clerk', 'approver', 'chief', 'agent', 'trading'];
 
 export interface StaffInput {
   username: string;

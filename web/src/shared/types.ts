@@ -1,6 +1,6 @@
 /** Names for the server's JSON, taken from the generated API schema, and the enumerations the forms offer. */
 import type { Res, Row } from './client';
-export const STAFF_ROLES = ['admin', 'supervisor', 'clerk', 'approver', 'chief', 'agent'] as const;
+export const STAFF_ROLES = ['admin', 'supervisor', 'clerk', 'approver', 'chief', 'agent', 'trading'] as const;
 export { REGION_LEVELS, type RegionLevel, type RegionKind } from './levels';
 export const DEPARTMENT_KINDS = [
   'department',

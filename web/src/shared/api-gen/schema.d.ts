@@ -3061,7 +3061,7 @@ export interface paths {
                                 lastLoginAt: string | null;
                                 name: string;
                                 phoneMasked: string | null;
-                                roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler")[];
+                                roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "tenderer" | "agency" | "bidder" | "trading" | "expert")[];
                                 scope: {
                                     departmentId: string | null;
                                     departmentName: string | null;
@@ -3325,7 +3325,7 @@ export interface paths {
                                 lastLoginAt: string | null;
                                 name: string;
                                 phoneMasked: string | null;
-                                roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler")[];
+                                roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "tenderer" | "agency" | "bidder" | "trading" | "expert")[];
                                 scope: {
                                     departmentId: string | null;
                                     departmentName: string | null;
@@ -3651,7 +3651,7 @@ export interface paths {
                             lastLoginAt: string | null;
                             name: string;
                             phoneMasked: string | null;
-                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler")[];
+                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "tenderer" | "agency" | "bidder" | "trading" | "expert")[];
                             scope: {
                                 departmentId: string | null;
                                 departmentName: string | null;
@@ -28711,7 +28711,7 @@ export interface paths {
                     pageSize?: number;
                     q?: string;
                     regionCode?: string;
-                    role?: "admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent";
+                    role?: "admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "trading";
                 };
                 header?: never;
                 path?: never;
@@ -28735,7 +28735,7 @@ export interface paths {
                                 lastLoginAt: string | null;
                                 name: string;
                                 phoneMasked: string | null;
-                                roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler")[];
+                                roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "tenderer" | "agency" | "bidder" | "trading" | "expert")[];
                                 scope: {
                                     departmentId: string | null;
                                     departmentName: string | null;
@@ -28881,7 +28881,7 @@ export interface paths {
                         password: string;
                         phone?: string | null;
                         regionCode: string;
-                        roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent")[];
+                        roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "trading")[];
                         username: string;
                         windowId?: string | null;
                     };
@@ -28903,7 +28903,7 @@ export interface paths {
                             lastLoginAt: string | null;
                             name: string;
                             phoneMasked: string | null;
-                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler")[];
+                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "tenderer" | "agency" | "bidder" | "trading" | "expert")[];
                             scope: {
                                 departmentId: string | null;
                                 departmentName: string | null;
@@ -29067,7 +29067,7 @@ export interface paths {
                             lastLoginAt: string | null;
                             name: string;
                             phoneMasked: string | null;
-                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler")[];
+                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "tenderer" | "agency" | "bidder" | "trading" | "expert")[];
                             scope: {
                                 departmentId: string | null;
                                 departmentName: string | null;
@@ -29214,7 +29214,7 @@ export interface paths {
                         name?: string;
                         phone?: string | null;
                         regionCode?: string;
-                        roles?: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent")[];
+                        roles?: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "trading")[];
                         windowId?: string | null;
                     };
                 };
@@ -29235,7 +29235,7 @@ export interface paths {
                             lastLoginAt: string | null;
                             name: string;
                             phoneMasked: string | null;
-                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler")[];
+                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "tenderer" | "agency" | "bidder" | "trading" | "expert")[];
                             scope: {
                                 departmentId: string | null;
                                 departmentName: string | null;
@@ -29397,7 +29397,7 @@ export interface paths {
                             lastLoginAt: string | null;
                             name: string;
                             phoneMasked: string | null;
-                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler")[];
+                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "tenderer" | "agency" | "bidder" | "trading" | "expert")[];
                             scope: {
                                 departmentId: string | null;
                                 departmentName: string | null;
@@ -29583,7 +29583,7 @@ export interface paths {
                             lastLoginAt: string | null;
                             name: string;
                             phoneMasked: string | null;
-                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler")[];
+                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "tenderer" | "agency" | "bidder" | "trading" | "expert")[];
                             scope: {
                                 departmentId: string | null;
                                 departmentName: string | null;

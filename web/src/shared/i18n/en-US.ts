@@ -136,6 +136,11 @@ export const enUS: Record<MessageKey, string> = {
   'role.chief': 'Approval chief',
   'role.agent': 'Agent',
   'role.applicant': 'Applicant',
+  'role.tenderer': 'Tenderer',
+  'role.agency': 'Tendering agency',
+  'role.bidder': 'Bidder',
+  'role.trading': 'Trading centre staff',
+  'role.expert': 'Evaluation expert',
 
   'userKind.staff': 'Staff',
   'userKind.person': 'Natural person',

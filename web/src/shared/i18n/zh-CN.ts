@@ -136,6 +136,11 @@ export const zhCN = {
   'role.chief': '审批办主任',
   'role.agent': '代办员',
   'role.applicant': '申请人',
+  'role.tenderer': '招标人',
+  'role.agency': '招标代理',
+  'role.bidder': '投标人',
+  'role.trading': '交易中心工作人员',
+  'role.expert': '评标专家',
 
   'userKind.staff': '工作人员',
   'userKind.person': '自然人',

@@ -64,5 +64,12 @@ accessMatrix('trading', {
     ['bidder-b', 'GET /api/trading/lots/:lot/bids/mine', 404],
     ['trading-staff', 'GET /api/trading/lots/:lot/bids/mine', 403],
     ['bidder-a', 'GET /api/trading/lots/:lot/bids/mine', 200],
+    [null, 'POST /api/trading/lots/:lot/opening', 401],
+    ['tenderer', 'POST /api/trading/lots/:lot/opening', 403],
+    ['bidder-a', 'POST /api/trading/lots/:lot/opening', 403],
+    ['trading-staff', 'POST /api/trading/lots/:closedLot/opening', 404],
+    ['trading-staff', 'POST /api/trading/lots/:lot/opening', 422],
+    ['tenderer', 'POST /api/trading/lots/:lot/bids/mine/key', 403, { key: '0'.repeat(32) }],
+    ['bidder-a', 'POST /api/trading/lots/:lot/bids/mine/key', 422, { key: '0'.repeat(32) }],
   ],
 });

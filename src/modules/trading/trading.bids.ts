@@ -13,13 +13,13 @@ import { beforeDeadline } from './trading.rules';
 import { plaintextProblem } from './trading.sealed';
 import type { BidBody, BidReceipt } from './trading.schemas';
 
-type Lot = NonNullable<Awaited<ReturnType<typeof repo.getLotWithProject>>>;
+export type Lot = NonNullable<Awaited<ReturnType<typeof repo.getLotWithProject>>>;
 
-const shanghai = (d: Date) =>
+export const shanghai = (d: Date) =>
   d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }).replaceAll('/', '-');
 
 /** A lot open to bidders: its project's tender announcement is published (else it is not public: 404). */
-async function openLot(db: Db | Tx, lotId: string): Promise<Lot> {
+export async function publicLot(db: Db | Tx, lotId: string): Promise<Lot> {
   const lot = await repo.getLotWithProject(db, lotId);
   if (!lot || !(await repo.hasPublished(db, lot.project_id, 'tender'))) throw notFound('标段');
   return lot;
@@ -41,7 +41,7 @@ async function assertMayBid(db: Db | Tx, firm: Firm, lot: Lot, now: Date, doing:
 export async function register(db: Db, ctx: Ctx, lotId: string) {
   const { actor, now } = ctx;
   const firm = await requireFirm(db, actor);
-  const lot = await openLot(db, lotId);
+  const lot = await publicLot(db, lotId);
   await assertMayBid(db, firm, lot, now, '报名');
   return db.transaction().execute(async (tx) => {
     const row = await repo.insertRegistration(tx, {
@@ -103,7 +103,7 @@ export const receiptMessage = (r: Omit<BidReceipt, 'signature'>) => canonicalJso
 export async function uploadBid(db: Db, ctx: Ctx, lotId: string, body: BidBody) {
   const { actor, now } = ctx;
   const firm = await requireFirm(db, actor);
-  const lot = await openLot(db, lotId);
+  const lot = await publicLot(db, lotId);
   await assertMayBid(db, firm, lot, now, '投标');
   const registration = await repo.findRegistration(db, lot.id, firm.creditCode);
   if (!registration) throw unprocessable('本企业未报名该标段，不能投标', [], 'not_registered');
@@ -144,7 +144,7 @@ export async function uploadBid(db: Db, ctx: Ctx, lotId: string, body: BidBody) 
 /** The firm's own bid for a lot, as its receipt; 404 when it has none (another firm's bid is never shown). */
 export async function ownBidReceipt(db: Db, ctx: Ctx, lotId: string): Promise<BidReceipt> {
   const firm = await requireFirm(db, ctx.actor);
-  const lot = await openLot(db, lotId);
+  const lot = await publicLot(db, lotId);
   const bid = await repo.ownBid(db, lot.id, firm.creditCode);
   if (!bid) throw notFound('投标文件');
   return receiptOf(bid, lot);

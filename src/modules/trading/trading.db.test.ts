@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageSignatureValid, sm3Hex } from '../../platform/audit.checkpoints';
 import { createTestApp, type TestApp } from '../../../test/harness';
 import { receiptMessage } from './trading.bids';
+import { gcmEncrypt } from './trading.gcm';
 import { isBlacklisted } from './index';
 import {
   AGENCY,
@@ -348,5 +349,82 @@ describe('registration and sealed bids', () => {
     } finally {
       t.pinClock(() => NOW);
     }
+  });
+});
+
+describe('opening', () => {
+  let lotId: string;
+  let deadline: Date;
+  const plain = Buffer.from('投标函：我方愿以人民币玖拾捌万元整承包本标段工程，工期 150 日历天。'.repeat(30));
+  const sm4Key = randomBytes(16);
+  const aesKey = randomBytes(32);
+  const seal = (algorithm: 'SM4-GCM' | 'AES-256-GCM', key: Buffer) => {
+    const iv = randomBytes(12);
+    const ecb = algorithm === 'SM4-GCM' ? 'sm4-ecb' : 'aes-256-ecb';
+    return { algorithm, iv: iv.toString('hex'), ciphertext: gcmEncrypt(ecb, key, iv, plain).toString('base64') };
+  };
+  const giveKey = async (who: string, key: Buffer | string) =>
+    t.post(`/api/trading/lots/${lotId}/bids/mine/key`, await t.as(who), {
+      key: typeof key === 'string' ? key : key.toString('hex'),
+    });
+  const open = async () => t.post(`/api/trading/lots/${lotId}/opening`, await t.as('trading-staff'));
+
+  beforeAll(async () => {
+    const p = await openProject(t);
+    lotId = p.lotId;
+    deadline = new Date(p.project.bidDeadline);
+    for (const [who, body] of [
+      ['bidder-a', seal('SM4-GCM', sm4Key)],
+      ['bidder-b', seal('AES-256-GCM', aesKey)],
+    ] as const) {
+      expect((await t.post(`/api/trading/lots/${lotId}/registrations`, await t.as(who))).statusCode).toBe(201);
+      const res = await t.post(`/api/trading/lots/${lotId}/bids`, await t.as(who), body);
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    expect((await t.post(`/api/trading/lots/${lotId}/registrations`, await t.as('bidder-c'))).statusCode).toBe(201);
+  });
+
+  it('is refused before the deadline, and takes no key before opening', async () => {
+    expect((await open()).json()).toMatchObject({ status: 422, code: 'before_deadline' });
+    expect((await giveKey('bidder-a', sm4Key)).json()).toMatchObject({ status: 422, code: 'not_opened' });
+  });
+
+  it('lists every bid once the deadline has passed, warns of fewer than 3, and opens once', async () => {
+    t.pinClock(() => deadline);
+    try {
+      const res = await open();
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({
+        lotSeq: 1,
+        openedAt: deadline.toISOString(),
+        warning: '投标人少于 3 个（2 个），应当依法重新招标（《中华人民共和国招标投标法》第二十八条）',
+      });
+      expect(
+        res.json().bids.map((b: { creditCode: string; decrypted: boolean }) => [b.creditCode, b.decrypted]),
+      ).toEqual([
+        ['91211103MA0BD00019', false],
+        ['91211103MA0BD0002C', false],
+      ]);
+      expect((await open()).statusCode).toBe(409);
+    } finally {
+      t.pinClock(() => NOW);
+    }
+  });
+
+  it('decrypts a bid with the key its firm gives, SM4-GCM and AES-256-GCM alike, once', async () => {
+    let res = await giveKey('bidder-a', randomBytes(16));
+    expect(res.json()).toMatchObject({ status: 422, code: 'decrypt_failed' });
+    res = await giveKey('bidder-a', aesKey);
+    expect(res.json().errors).toEqual([{ field: 'key', message: 'SM4-GCM 的密钥应为 32 位十六进制' }]);
+    res = await giveKey('bidder-a', sm4Key);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ plaintextSize: plain.length, plaintextSm3: sm3Hex(plain) });
+    expect((await giveKey('bidder-a', sm4Key)).statusCode).toBe(409);
+    expect((await giveKey('bidder-b', aesKey)).statusCode).toBe(200);
+    expect((await giveKey('bidder-c', aesKey)).statusCode).toBe(404);
+    const rows = await sql<{ plaintext: Uint8Array }>`
+      select plaintext from trading_bids where lot_id = ${lotId} order by uploaded_at, id`.execute(t.db);
+    expect(rows.rows.map((r) => Buffer.from(r.plaintext).equals(plain))).toEqual([true, true]);
+    expect(await audits('trading.bid.decrypt')).toBe(2);
   });
 });

@@ -55,6 +55,10 @@ export const getLotWithProject = (db: Db | Tx, lotId: string) =>
       'p.number as project_number',
       'p.title as project_title',
       'p.bid_deadline',
+      'p.region_code',
+      'p.tenderer_credit_code',
+      'p.agency_credit_code',
+      'l.opened_at',
     ])
     .where('l.id', '=', lotId)
     .executeTakeFirst();
@@ -253,4 +257,44 @@ export const ownBid = (db: Db | Tx, lotId: string, creditCode: string) =>
     .select(bidMeta)
     .where('lot_id', '=', lotId)
     .where('credit_code', '=', creditCode)
+    .executeTakeFirst();
+
+/** Marks a lot opened; undefined when it already was. */
+export const openLot = (db: Db | Tx, lotId: string, by: string, now: Date) =>
+  q(db)
+    .updateTable('trading_lots')
+    .set({ opened_at: now, opened_by: by })
+    .where('id', '=', lotId)
+    .where('opened_at', 'is', null)
+    .returning(['id', 'opened_at'])
+    .executeTakeFirst();
+
+/** The bids of a lot with their firms, in the order they were last uploaded (no ciphertext). */
+export const bidsOfLot = (db: Db | Tx, lotId: string) =>
+  q(db)
+    .selectFrom('trading_bids as b')
+    .innerJoin('trading_registrations as r', 'r.id', 'b.registration_id')
+    .select(['b.credit_code', 'r.firm_name', 'b.hash', 'b.size', 'b.uploaded_at', 'b.decrypted_at'])
+    .where('b.lot_id', '=', lotId)
+    .orderBy('b.uploaded_at')
+    .orderBy('b.id')
+    .execute();
+
+/** A firm's sealed bid for a lot, with the ciphertext. */
+export const sealedBidOf = (db: Db | Tx, lotId: string, creditCode: string) =>
+  q(db)
+    .selectFrom('trading_bids')
+    .select(['id', 'algorithm', 'iv', 'ciphertext', 'decrypted_at'])
+    .where('lot_id', '=', lotId)
+    .where('credit_code', '=', creditCode)
+    .executeTakeFirst();
+
+/** Keeps a bid's plaintext once; undefined when it was already decrypted. */
+export const storeDecrypted = (db: Db | Tx, bidId: string, plaintext: Uint8Array, sm3: string, now: Date) =>
+  q(db)
+    .updateTable('trading_bids')
+    .set({ decrypted_at: now, plaintext, plaintext_sm3: sm3 })
+    .where('id', '=', bidId)
+    .where('decrypted_at', 'is', null)
+    .returning(['id', 'decrypted_at'])
     .executeTakeFirst();

@@ -14,6 +14,7 @@ import {
   assertSubmitsAnnouncements,
 } from './trading.policy';
 import * as projects from './trading.projects';
+import * as opening from './trading.opening';
 import * as pub from './trading.public';
 import {
   AnnouncementBody,
@@ -23,6 +24,9 @@ import {
   CreateProjectBody,
   CreditPage,
   CreditQuery,
+  Decrypted,
+  KeyBody,
+  OpeningView,
   FeedPage,
   FeedQuery,
   ProjectListQuery,
@@ -220,5 +224,34 @@ export function registerTradingRoutes(app: App, { db, clock }: Pick<ModuleContex
       },
     },
     async (req) => bids.ownBidReceipt(db, ctx(req), req.params.id),
+  );
+
+  app.post(
+    '/api/trading/lots/:id/opening',
+    {
+      config: { access: assertPublishes },
+      schema: {
+        tags,
+        summary: '开标：投标截止后由交易中心对本区划的标段开标，列出全部投标文件（投标人少于 3 个时提示）',
+        params: IdParam,
+        response: { 200: OpeningView, ...withUnprocessable },
+      },
+    },
+    async (req) => opening.openBids(db, ctx(req), req.params.id),
+  );
+
+  app.post(
+    '/api/trading/lots/:id/bids/mine/key',
+    {
+      config: { access: assertBids },
+      schema: {
+        tags,
+        summary: '开标后投标人提交浏览器派生的解密密钥，平台解密本企业的投标文件（密钥错误时 422，可重试）',
+        params: IdParam,
+        body: KeyBody,
+        response: { 200: Decrypted, ...withUnprocessable },
+      },
+    },
+    async (req) => opening.decryptOwnBid(db, ctx(req), req.params.id, req.body.key),
   );
 }

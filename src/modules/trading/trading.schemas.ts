@@ -208,3 +208,30 @@ export const BidReceipt = z.object({
 });
 export type BidReceipt = z.infer<typeof BidReceipt>;
 export const ReceiptKey = z.object({ keyId: z.string(), publicKey: z.string(), pem: z.string() });
+
+export const OpeningView = z.object({
+  lotId: z.string(),
+  projectNumber: z.string(),
+  lotSeq: z.number().int(),
+  openedAt: z.string(),
+  bids: z.array(
+    z.object({
+      creditCode: z.string(),
+      firmName: z.string(),
+      hash: z.string(),
+      size: z.number().int(),
+      uploadedAt: z.string(),
+      decrypted: z.boolean(),
+    }),
+  ),
+  warning: z.string().nullable().describe('投标人少于 3 个时的提示'),
+});
+export const KeyBody = z.object({
+  key: z.string().regex(/^[0-9a-f]{32}([0-9a-f]{32})?$/, '密钥应为 32 位（SM4）或 64 位（AES-256）小写十六进制'),
+});
+export const Decrypted = z.object({
+  bidId: z.string(),
+  decryptedAt: z.string(),
+  plaintextSize: z.number().int(),
+  plaintextSm3: z.string(),
+});

@@ -33,6 +33,8 @@ export interface TradingTables {
     name: string;
     estimate: Money;
     deposit: Money;
+    opened_at: Timestamp | null;
+    opened_by: string | null;
   };
   trading_announcements: {
     id: Generated<string>;
@@ -84,5 +86,8 @@ export interface TradingTables {
     uploaded_at: Timestamp;
     uploads: Generated<number>;
     version: Generated<number>;
+    decrypted_at: Timestamp | null;
+    plaintext: ColumnType<Uint8Array | null, Uint8Array | null, Uint8Array | null>;
+    plaintext_sm3: string | null;
   };
 }

@@ -39,6 +39,8 @@ export const tradingInit: Migration = {
         name text not null check (length(name) between 1 and 200),
         estimate numeric(16,2) not null check (estimate > 0),
         deposit numeric(16,2) not null check (deposit >= 0),
+        opened_at timestamptz,
+        opened_by uuid,
         unique (project_id, seq)
       )`.execute(db);
     // Published announcements take the next value when they are published, in commit order (see the
@@ -103,7 +105,11 @@ export const tradingInit: Migration = {
         size integer not null check (size > 0),
         uploaded_at timestamptz not null,
         uploads integer not null default 1,
-        version integer not null default 1
+        version integer not null default 1,
+        decrypted_at timestamptz,
+        plaintext bytea,
+        plaintext_sm3 text check (plaintext_sm3 ~ '^[0-9a-f]{64}$'),
+        check ((decrypted_at is null) = (plaintext is null))
       )`.execute(db);
     await sql`create index trading_bids_lot on trading_bids (lot_id)`.execute(db);
   },

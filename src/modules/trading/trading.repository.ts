@@ -269,7 +269,7 @@ export const openLot = (db: Db | Tx, lotId: string, by: string, now: Date) =>
     .returning(['id', 'opened_at'])
     .executeTakeFirst();
 
-/** The bids of a lot with their firms, in the order they were last uploaded (no ciphertext). */
+/** The bids of a lot with their firms, in the order they were last uploaded, then by firm (no ciphertext). */
 export const bidsOfLot = (db: Db | Tx, lotId: string) =>
   q(db)
     .selectFrom('trading_bids as b')
@@ -277,7 +277,7 @@ export const bidsOfLot = (db: Db | Tx, lotId: string) =>
     .select(['b.credit_code', 'r.firm_name', 'b.hash', 'b.size', 'b.uploaded_at', 'b.decrypted_at'])
     .where('b.lot_id', '=', lotId)
     .orderBy('b.uploaded_at')
-    .orderBy('b.id')
+    .orderBy('b.credit_code')
     .execute();
 
 /** A firm's sealed bid for a lot, with the ciphertext. */

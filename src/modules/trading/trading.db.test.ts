@@ -63,6 +63,19 @@ describe('registering a project', () => {
     const res = await t.post('/api/trading/projects', await t.as('agency'), projectBody(t, { agency: undefined }));
     expect(res.statusCode).toBe(400);
     expect(res.json().errors).toEqual([{ field: 'tenderer', message: '招标代理登记项目时须填写招标人' }]);
+    const other = { creditCode: '12211100MB1J00029K', name: '盘锦市水利事务服务中心' };
+    const asOther = await t.post(
+      '/api/trading/projects',
+      await t.as('agency'),
+      projectBody(t, { agency: other, tenderer: TENDERER }),
+    );
+    expect(asOther.json().errors).toEqual([
+      { field: 'agency.creditCode', message: '招标代理登记的项目，招标代理为本单位' },
+    ]);
+    const forOther = await t.post('/api/trading/projects', await t.as('tenderer'), projectBody(t, { tenderer: other }));
+    expect(forOther.json().errors).toEqual([
+      { field: 'tenderer.creditCode', message: '招标人登记的项目，招标人为本单位' },
+    ]);
   });
 
   it('refuses a deadline under 20 days and a deposit above 2 %, naming the fields, writing nothing', async () => {

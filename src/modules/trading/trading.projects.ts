@@ -1,6 +1,6 @@
 /** Projects 交易项目 with their lots 标段, and their announcements 公告: registering, reading, publishing. */
 import { recordAudit } from '../../platform/audit';
-import type { Actor } from '../../platform/auth';
+import { hasRole, type Actor } from '../../platform/auth';
 import type { Db, Tx } from '../../platform/db';
 import { badRequest, fieldError, notFound, staleVersion, unprocessable, type FieldError } from '../../platform/errors';
 import type { PageRequest } from '../../platform/paging';
@@ -9,7 +9,6 @@ import { checkCreditCode } from '../identity/index';
 import { getRegion } from '../org/index';
 import { requireFirm, reachOf, type Ctx, type Firm } from './trading.context';
 import { ANNOUNCEMENT_LABELS, KINDS, PROCEDURE_LABELS, procedureProblem } from './trading.kinds';
-import { hasRole } from '../../platform/auth';
 import { reaches } from './trading.policy';
 import * as repo from './trading.repository';
 import { bidPeriodProblem, depositProblem, publicityProblems, publicityStartDue } from './trading.rules';
@@ -75,7 +74,13 @@ function partiesOf(actor: Actor, own: Firm, body: CreateProjectBody): { tenderer
     if (problem) throw fieldError(`${field}.creditCode`, problem);
     return f;
   };
-  if (hasRole(actor, 'tenderer')) return { tenderer: own, agency: body.agency ? checked(body.agency, 'agency') : null };
+  if (hasRole(actor, 'tenderer')) {
+    if (body.tenderer && body.tenderer.creditCode !== own.creditCode)
+      throw fieldError('tenderer.creditCode', '招标人登记的项目，招标人为本单位');
+    return { tenderer: own, agency: body.agency ? checked(body.agency, 'agency') : null };
+  }
+  if (body.agency && body.agency.creditCode !== own.creditCode)
+    throw fieldError('agency.creditCode', '招标代理登记的项目，招标代理为本单位');
   if (!body.tenderer) throw fieldError('tenderer', '招标代理登记项目时须填写招标人');
   return { tenderer: checked(body.tenderer, 'tenderer'), agency: own };
 }

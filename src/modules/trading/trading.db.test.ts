@@ -202,6 +202,41 @@ describe('announcements', () => {
     expect(res.statusCode).toBe(422);
   });
 
+  it('moves the bid deadline by a change announcement when it is published, 15 days ahead at least (§21)', async () => {
+    // Documents out 10 days ago, bids due in 12 days: a deadline 14 days from now keeps §24 but breaks §21.
+    const p = await createProject(
+      t,
+      'tenderer',
+      projectBody(t, {
+        documentsIssuedAt: new Date(NOW.getTime() - 10 * DAY).toISOString(),
+        bidDeadline: new Date(NOW.getTime() + 12 * DAY).toISOString(),
+      }),
+    );
+    const h = await t.as('agency');
+    const change = { kind: 'change', title: '变更公告', content: '投标截止时间顺延。' };
+    const post = (body: unknown) => t.post(`/api/trading/projects/${p.id}/announcements`, h, body);
+    let res = await post({ ...change, bidDeadline: new Date(NOW.getTime() + 14 * DAY).toISOString() });
+    expect(res.json().errors).toEqual([
+      {
+        field: 'bidDeadline',
+        message:
+          '自变更公告发布之日至投标截止之日仅 14 日，不得少于 15 日（《中华人民共和国招标投标法实施条例》第二十一条）',
+      },
+    ]);
+    res = await post({ ...change, kind: 'tender', bidDeadline: new Date(NOW.getTime() + 30 * DAY).toISOString() });
+    expect(res.json().errors).toEqual([{ field: 'bidDeadline', message: '仅变更公告可以变更投标截止时间' }]);
+    const later = new Date(NOW.getTime() + 30 * DAY).toISOString();
+    res = await post({ ...change, bidDeadline: later });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ newBidDeadline: later, state: 'pending' });
+    let view = (await t.get(`/api/trading/projects/${p.id}`, h)).json() as ProjectView;
+    expect(view).toMatchObject({ bidDeadline: p.bidDeadline, version: 1 });
+    await publish(t, res.json());
+    view = (await t.get(`/api/trading/projects/${p.id}`, h)).json() as ProjectView;
+    expect(view).toMatchObject({ bidDeadline: later, version: 2 });
+    expect(await audits('trading.project.change-deadline')).toBe(1);
+  });
+
   it('checks the candidates’ publicity against the evaluation report (实施条例 §54)', async () => {
     const p = await createProject(t);
     const h = await t.as('agency');

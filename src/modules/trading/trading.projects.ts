@@ -11,7 +11,14 @@ import { requireFirm, reachOf, type Ctx, type Firm } from './trading.context';
 import { ANNOUNCEMENT_LABELS, KINDS, PROCEDURE_LABELS, procedureProblem } from './trading.kinds';
 import { reaches } from './trading.policy';
 import * as repo from './trading.repository';
-import { bidPeriodProblem, depositProblem, publicityProblems, publicityStartDue } from './trading.rules';
+import {
+  beforeDeadline,
+  bidPeriodProblem,
+  changeNoticeProblem,
+  depositProblem,
+  publicityProblems,
+  publicityStartDue,
+} from './trading.rules';
 import type { AnnouncementBody, AnnouncementView, CreateProjectBody, ProjectView } from './trading.schemas';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -27,6 +34,7 @@ export const toAnnouncementView = (a: repo.AnnouncementRow): AnnouncementView =>
   evaluationReportOn: a.evaluation_report_on,
   publicityFrom: iso(a.publicity_from),
   publicityTo: iso(a.publicity_to),
+  newBidDeadline: iso(a.new_bid_deadline),
   submittedAt: a.submitted_at.toISOString(),
   publishedAt: iso(a.published_at),
   version: a.version,
@@ -200,6 +208,24 @@ function publicityOf(body: AnnouncementBody) {
 }
 
 /**
+ * The new bid deadline a change announcement sets, checked as if published now (400 `bidDeadline`): still 20
+ * days after the documents (§24), at least 15 days after the change (§21), and only before the deadline.
+ */
+function newDeadlineOf(project: repo.ProjectRow, body: AnnouncementBody, now: Date): Date | null {
+  if (!body.bidDeadline) return null;
+  if (body.kind !== 'change') throw fieldError('bidDeadline', '仅变更公告可以变更投标截止时间');
+  const deadline = new Date(body.bidDeadline);
+  const problem = deadlineChangeProblem(project, deadline, now);
+  if (problem) throw fieldError('bidDeadline', problem, 'trading_rule');
+  return deadline;
+}
+
+function deadlineChangeProblem(project: repo.ProjectRow, deadline: Date, now: Date): string | null {
+  if (!beforeDeadline(now, project.bid_deadline)) return '投标截止后不得变更投标截止时间';
+  return bidPeriodProblem(project.documents_issued_at, deadline) ?? changeNoticeProblem(now, deadline);
+}
+
+/**
  * A tenderer or agency submits an announcement of its project; it waits for the trading centre, which
  * checks and publishes it (发布审核), so that nothing appears on the public list unseen.
  */
@@ -210,8 +236,9 @@ export async function submitAnnouncement(
   body: AnnouncementBody,
 ): Promise<AnnouncementView> {
   const { actor, now } = ctx;
-  await reachableProject(db, actor, projectId);
+  const project = await reachableProject(db, actor, projectId);
   const publicity = publicityOf(body);
+  const newDeadline = newDeadlineOf(project, body, now);
   return db.transaction().execute(async (tx) => {
     const row = await repo.insertAnnouncement(tx, {
       project_id: projectId,
@@ -220,6 +247,7 @@ export async function submitAnnouncement(
       content: body.content,
       state: 'pending',
       ...publicity,
+      new_bid_deadline: newDeadline,
       submitted_by: actor.id,
       submitted_at: now,
     });
@@ -241,7 +269,7 @@ export async function publishAnnouncement(db: Db, ctx: Ctx, id: string, version:
   const { actor, now } = ctx;
   const before = await repo.getAnnouncement(db, id);
   if (!before) throw notFound('公告');
-  await reachableProject(db, actor, before.project_id).catch(() => {
+  const project = await reachableProject(db, actor, before.project_id).catch(() => {
     throw notFound('公告');
   });
   if (before.state === 'published') throw unprocessable('公告已发布', [], 'already_published');
@@ -252,11 +280,28 @@ export async function publishAnnouncement(db: Db, ctx: Ctx, id: string, version:
       [],
       'publicity_late',
     );
+  if (before.new_bid_deadline) {
+    const problem = deadlineChangeProblem(project, before.new_bid_deadline, now);
+    if (problem) throw unprocessable(`变更公告不能发布：${problem}`, [], 'trading_rule');
+  }
   return db.transaction().execute(async (tx) => {
     const row = await repo.publishAnnouncement(tx, id, version, actor.id, now);
     if (!row) {
       const current = await repo.getAnnouncement(tx, id);
       throw staleVersion('公告', current ? { current: current.version, submitted: version } : undefined);
+    }
+    if (row.new_bid_deadline) {
+      const changed = await repo.setBidDeadline(tx, project.id, project.version, row.new_bid_deadline, now);
+      if (!changed) throw staleVersion('交易项目');
+      await recordAudit(tx, {
+        actor,
+        ip: ctx.ip,
+        action: 'trading.project.change-deadline',
+        entityType: 'trading_project',
+        entityId: project.id,
+        before: { bidDeadline: project.bid_deadline.toISOString(), version: project.version },
+        after: { bidDeadline: changed.bid_deadline.toISOString(), version: changed.version, announcementId: id },
+      });
     }
     const view = toAnnouncementView(row);
     await recordAudit(tx, {

@@ -298,3 +298,13 @@ export const storeDecrypted = (db: Db | Tx, bidId: string, plaintext: Uint8Array
     .where('decrypted_at', 'is', null)
     .returning(['id', 'decrypted_at'])
     .executeTakeFirst();
+
+/** Sets a project's bid deadline on the version read; undefined when it changed. */
+export const setBidDeadline = (db: Db | Tx, id: string, version: number, deadline: Date, now: Date) =>
+  q(db)
+    .updateTable('trading_projects')
+    .set({ bid_deadline: deadline, updated_at: now, version: sql<number>`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   beforeDeadline,
   bidPeriodProblem,
+  changeNoticeProblem,
   depositProblem,
   depositRefundDue,
   earliestBidDeadlineDay,
@@ -31,6 +32,16 @@ describe('the bid period (招标投标法 §24)', () => {
   });
   it('refuses a deadline before the documents', () => {
     expect(bidPeriodProblem(issued, issued)).toBe('投标截止时间应晚于招标文件发出时间');
+  });
+});
+
+describe('a change of the bid deadline (实施条例 §21)', () => {
+  it('needs 15 calendar days from the change announcement, not 14', () => {
+    const published = at('2026-12-10T17:00:00+08:00');
+    expect(changeNoticeProblem(published, at('2026-12-25T09:00:00+08:00'))).toBeNull();
+    expect(changeNoticeProblem(published, at('2026-12-24T23:00:00+08:00'))).toBe(
+      '自变更公告发布之日至投标截止之日仅 14 日，不得少于 15 日（《中华人民共和国招标投标法实施条例》第二十一条）',
+    );
   });
 });
 

@@ -20,6 +20,8 @@ const REGS = '《中华人民共和国招标投标法实施条例》';
 export const LEGAL_RULES = {
   /** 自招标文件开始发出之日起至投标人提交投标文件截止之日止，最短不得少于二十日。 */
   bidPeriod: { label: '招标文件发出至投标截止的最短期限', amount: 20, unit: 'days', basis: `${LAW}第二十四条` },
+  /** 澄清或者修改可能影响投标文件编制的，应当在投标截止时间至少 15 日前通知；不足 15 日的，应当顺延。 */
+  changeNotice: { label: '变更公告发布至投标截止的最短期限', amount: 15, unit: 'days', basis: `${REGS}第二十一条` },
   /** 投标保证金不得超过招标项目估算价的 2%。 */
   deposit: { label: '投标保证金占估算价的最高比例', amount: 2, unit: 'percent', basis: `${REGS}第二十六条` },
   /** 招标人应当自收到评标报告之日起 3 日内公示中标候选人。 */
@@ -48,6 +50,14 @@ export function bidPeriodProblem(documentsIssuedAt: Date, bidDeadline: Date): st
   const days = calendarDaysBetween(documentsIssuedAt, bidDeadline);
   if (days >= r.amount) return null;
   return `自招标文件发出之日至投标截止之日仅 ${days} 日，不得少于 ${r.amount} 日（${r.basis}）`;
+}
+
+/** A bid deadline set by a change announcement 变更公告 published at an instant; a Chinese reason when too early. */
+export function changeNoticeProblem(publishedAt: Date, bidDeadline: Date): string | null {
+  const r = LEGAL_RULES.changeNotice;
+  const days = calendarDaysBetween(publishedAt, bidDeadline);
+  if (days >= r.amount) return null;
+  return `自变更公告发布之日至投标截止之日仅 ${days} 日，不得少于 ${r.amount} 日（${r.basis}）`;
 }
 
 /** The earliest bid deadline day for documents issued at an instant (YYYY-MM-DD, Shanghai). */

@@ -64,6 +64,7 @@ export const AnnouncementView = z.object({
   evaluationReportOn: z.string().nullable(),
   publicityFrom: z.string().nullable(),
   publicityTo: z.string().nullable(),
+  newBidDeadline: z.string().nullable().describe('变更公告变更后的投标截止时间'),
   submittedAt: z.string(),
   publishedAt: z.string().nullable(),
   version: z.number().int(),
@@ -102,6 +103,9 @@ export const AnnouncementBody = z.object({
   evaluationReportOn: IsoDate.optional().describe('收到评标报告之日（中标候选人公示必填）'),
   publicityFrom: Instant('公示开始时间').optional().describe('公示开始时间（中标候选人公示必填）'),
   publicityTo: Instant('公示结束时间').optional().describe('公示结束时间（中标候选人公示必填）'),
+  bidDeadline: Instant('投标截止时间')
+    .optional()
+    .describe('变更后的投标截止时间（仅变更公告；发布时生效，距发布之日不少于 15 日）'),
 });
 export type AnnouncementBody = z.infer<typeof AnnouncementBody>;
 

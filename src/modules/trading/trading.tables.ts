@@ -46,6 +46,8 @@ export interface TradingTables {
     evaluation_report_on: DateColumn | null;
     publicity_from: Timestamp | null;
     publicity_to: Timestamp | null;
+    /** A change announcement's new bid deadline, set on the project when it is published. */
+    new_bid_deadline: Timestamp | null;
     submitted_by: string;
     submitted_at: Timestamp;
     published_by: string | null;

@@ -34445,6 +34445,8 @@ export interface paths {
                             /** @enum {string} */
                             kind: "tender" | "change" | "candidates" | "result";
                             kindLabel: string;
+                            /** @description 变更公告变更后的投标截止时间 */
+                            newBidDeadline: string | null;
                             projectId: string;
                             publicityFrom: string | null;
                             publicityTo: string | null;
@@ -35801,6 +35803,8 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "tender" | "change" | "candidates" | "result";
                                 kindLabel: string;
+                                /** @description 变更公告变更后的投标截止时间 */
+                                newBidDeadline: string | null;
                                 projectId: string;
                                 publicityFrom: string | null;
                                 publicityTo: string | null;
@@ -36011,6 +36015,8 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "tender" | "change" | "candidates" | "result";
                                 kindLabel: string;
+                                /** @description 变更公告变更后的投标截止时间 */
+                                newBidDeadline: string | null;
                                 projectId: string;
                                 publicityFrom: string | null;
                                 publicityTo: string | null;
@@ -36188,6 +36194,11 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description 变更后的投标截止时间（仅变更公告；发布时生效，距发布之日不少于 15 日）
+                         */
+                        bidDeadline?: string;
                         content: string;
                         /** @description 收到评标报告之日（中标候选人公示必填） */
                         evaluationReportOn?: string;
@@ -36221,6 +36232,8 @@ export interface paths {
                             /** @enum {string} */
                             kind: "tender" | "change" | "candidates" | "result";
                             kindLabel: string;
+                            /** @description 变更公告变更后的投标截止时间 */
+                            newBidDeadline: string | null;
                             projectId: string;
                             publicityFrom: string | null;
                             publicityTo: string | null;

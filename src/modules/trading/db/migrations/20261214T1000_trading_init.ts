@@ -57,6 +57,7 @@ export const tradingInit: Migration = {
         evaluation_report_on date,
         publicity_from timestamptz,
         publicity_to timestamptz,
+        new_bid_deadline timestamptz check (new_bid_deadline is null or kind = 'change'),
         submitted_by uuid not null,
         submitted_at timestamptz not null,
         published_by uuid,

@@ -1,8 +1,13 @@
 /** The credit blacklist 严重失信主体名单: who is barred from bidding, on which day, and why. */
+import { recordAudit } from '../../platform/audit';
 import type { Db, Tx } from '../../platform/db';
+import { fieldError } from '../../platform/errors';
 import type { PageRequest } from '../../platform/paging';
 import { todayInShanghai } from '../calendar/index';
+import { checkCreditCode } from '../identity/index';
+import type { Ctx } from './trading.context';
 import * as repo from './trading.repository';
+import type { ListingBody } from './trading.schemas';
 
 export interface Listing {
   creditCode: string;
@@ -53,4 +58,36 @@ export async function searchCredit(db: Db, f: { q?: string } & PageRequest, now:
       return { ...l, inForce: inForceOn(l, today) };
     }),
   };
+}
+
+/** The trading centre lists a seriously dishonest firm, as the authority named decided (数据来源). */
+export async function addListing(db: Db, ctx: Ctx, body: ListingBody) {
+  const problem = checkCreditCode(body.creditCode);
+  if (problem) throw fieldError('creditCode', problem);
+  if (body.listedTo !== null && body.listedTo < body.listedFrom)
+    throw fieldError('listedTo', '惩戒期限截止日不能早于起始日');
+  return db.transaction().execute(async (tx) => {
+    const [row] = await repo.insertBlacklist(tx, [
+      {
+        credit_code: body.creditCode,
+        name: body.name,
+        source: body.source,
+        reason: body.reason,
+        basis: body.basis,
+        listed_from: body.listedFrom,
+        listed_to: body.listedTo,
+        created_at: ctx.now,
+      },
+    ]);
+    const listing = toListing(row!);
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      ip: ctx.ip,
+      action: 'trading.credit.list',
+      entityType: 'trading_blacklist',
+      entityId: row!.id,
+      after: listing,
+    });
+    return { ...listing, inForce: inForceOn(listing, todayInShanghai(ctx.now)) };
+  });
 }

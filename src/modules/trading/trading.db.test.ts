@@ -282,6 +282,31 @@ describe('the credit blacklist', () => {
     expect(expired).toMatchObject({ inForce: false, listedTo: '2025-05-09' });
   });
 
+  it('is kept by the trading centre, and a listed firm can no longer register', async () => {
+    const listing = {
+      creditCode: '91211104MA0BD0003X',
+      name: '大洼宏远市政工程有限公司',
+      source: '盘锦市交通运输局',
+      reason: '以他人名义投标',
+      basis: '《中华人民共和国招标投标法》第五十四条',
+      listedFrom: '2026-12-08',
+      listedTo: '2027-12-07',
+    };
+    const staff = await t.as('trading-staff');
+    let res = await t.post('/api/trading/credit', staff, { ...listing, listedTo: '2026-12-01' });
+    expect(res.json().errors).toEqual([{ field: 'listedTo', message: '惩戒期限截止日不能早于起始日' }]);
+    res = await t.post('/api/trading/credit', staff, { ...listing, creditCode: '91211104MA0BD00031' });
+    expect(res.json().errors).toEqual([{ field: 'creditCode', message: '统一社会信用代码校验位错误' }]);
+    res = await t.post('/api/trading/credit', staff, listing);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ ...listing, inForce: true });
+    expect(await audits('trading.credit.list')).toBe(1);
+    const { lotId } = await openProject(t);
+    res = await t.post(`/api/trading/lots/${lotId}/registrations`, await t.as('bidder-c'));
+    expect(res.json()).toMatchObject({ status: 422, code: 'blacklisted' });
+    await sql`delete from trading_blacklist where credit_code = ${listing.creditCode}`.execute(t.db);
+  });
+
   it('answers isBlacklisted for a day, both ends of the period included', async () => {
     const at = (s: string) => new Date(`${s}T12:00:00+08:00`);
     expect(await isBlacklisted(t.db, '91211100MA0BK0004M', at('2026-03-01'))).toBe(true);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { actorWith } from '../../../test/actors';
 import {
   assertBids,
+  assertKeepsCredit,
+  assertOpens,
   assertPublishes,
   assertRegistersProjects,
   assertSeesProjects,
@@ -24,6 +26,8 @@ describe('trading policy', () => {
 
   it('lets only the centre publish, and lets bidders see no project', () => {
     expect(() => assertPublishes(actorWith(['trading']))).not.toThrow();
+    expect(() => assertOpens(actorWith(['tenderer'], { kind: 'company' }))).toThrow('仅交易中心工作人员可开标');
+    expect(() => assertKeepsCredit(actorWith(['admin']))).toThrow('仅交易中心工作人员可录入严重失信主体');
     expect(() => assertPublishes(actorWith(['agency'], { kind: 'company' }))).toThrow('仅交易中心工作人员可发布公告');
     expect(() => assertSeesProjects(actorWith(['bidder'], { kind: 'company' }))).toThrow(/交易中心/);
     expect(() => assertSeesProjects(actorWith(['admin']))).toThrow(/交易中心/);

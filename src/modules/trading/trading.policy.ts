@@ -7,6 +7,7 @@
  *   the announcements submitted to them.
  * - A bidder 投标人 is a company account: it registers for lots and uploads its sealed bid, and sees
  *   only its own registrations and bids.
+ * - The centre also opens lots after the deadline and keeps the credit blacklist (city-wide).
  * - Announcements, the change feed and the credit blacklist are public.
  */
 import type { Actor } from '../../platform/auth';
@@ -23,6 +24,8 @@ export const assertSeesProjects = guard(canSeeProjects, '仅招标人、招标�
 export const assertRegistersProjects = guard(isPrincipal, '仅招标人和招标代理可登记交易项目');
 export const assertSubmitsAnnouncements = guard(isPrincipal, '仅招标人和招标代理可提交公告');
 export const assertPublishes = guard(isCentre, '仅交易中心工作人员可发布公告');
+export const assertOpens = guard(isCentre, '仅交易中心工作人员可开标');
+export const assertKeepsCredit = guard(isCentre, '仅交易中心工作人员可录入严重失信主体');
 export const assertBids = guard(isBidder, '仅投标企业账号可报名和投标');
 
 /** Which projects an actor reaches: those naming its firm, or those of its region subtree. */

@@ -197,7 +197,7 @@ export const listingOn = (db: Db | Tx, creditCode: string, day: string) =>
     .executeTakeFirst();
 
 export const insertBlacklist = (db: Db | Tx, rows: Insertable<TradingTables['trading_blacklist']>[]) =>
-  q(db).insertInto('trading_blacklist').values(rows).execute();
+  q(db).insertInto('trading_blacklist').values(rows).returningAll().execute();
 
 export const findRegistration = (db: Db | Tx, lotId: string, creditCode: string) =>
   q(db)

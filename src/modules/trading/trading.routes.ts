@@ -5,9 +5,11 @@ import type { App, ModuleContext } from '../../platform/module';
 import { errorResponses, IdParam, Problem } from '../../platform/schemas';
 import * as bids from './trading.bids';
 import { signingKey, type Ctx } from './trading.context';
-import { searchCredit } from './trading.credit';
+import { addListing, searchCredit } from './trading.credit';
 import {
   assertBids,
+  assertKeepsCredit,
+  assertOpens,
   assertPublishes,
   assertRegistersProjects,
   assertSeesProjects,
@@ -22,10 +24,12 @@ import {
   BidBody,
   BidReceipt,
   CreateProjectBody,
+  CreditItem,
   CreditPage,
   CreditQuery,
   Decrypted,
   KeyBody,
+  ListingBody,
   OpeningView,
   FeedPage,
   FeedQuery,
@@ -180,6 +184,20 @@ export function registerTradingRoutes(app: App, { db, clock }: Pick<ModuleContex
   );
 
   app.post(
+    '/api/trading/credit',
+    {
+      config: { access: assertKeepsCredit },
+      schema: {
+        tags,
+        summary: '交易中心录入严重失信主体（按认定部门的决定：失信行为、依据、惩戒期限），列入后不得报名和投标',
+        body: ListingBody,
+        response: { 201: CreditItem, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await addListing(db, ctx(req), req.body)),
+  );
+
+  app.post(
     '/api/trading/lots/:id/registrations',
     {
       config: { access: assertBids },
@@ -229,7 +247,7 @@ export function registerTradingRoutes(app: App, { db, clock }: Pick<ModuleContex
   app.post(
     '/api/trading/lots/:id/opening',
     {
-      config: { access: assertPublishes },
+      config: { access: assertOpens },
       schema: {
         tags,
         summary: '开标：投标截止后由交易中心对本区划的标段开标，列出全部投标文件（投标人少于 3 个时提示）',

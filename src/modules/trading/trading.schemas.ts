@@ -170,6 +170,16 @@ export const CreditItem = z.object({
   inForce: z.boolean().describe('今日是否在惩戒期内'),
 });
 export const CreditPage = paged(CreditItem);
+export const ListingBody = z.object({
+  creditCode: text().trim().regex(CREDIT_CODE_RE, '统一社会信用代码应为 18 位数字或大写字母'),
+  name: text().trim().min(2, '单位名称至少 2 个字').max(200, '单位名称最多 200 字'),
+  source: text().trim().min(2, '请填写认定部门').max(200, '认定部门最多 200 字'),
+  reason: text({ multiline: true }).trim().min(2, '请填写失信行为').max(2000, '失信行为最多 2000 字'),
+  basis: text().trim().min(2, '请填写认定依据').max(500, '认定依据最多 500 字'),
+  listedFrom: IsoDate,
+  listedTo: IsoDate.nullable().default(null).describe('惩戒期限截止日；null 为长期'),
+});
+export type ListingBody = z.infer<typeof ListingBody>;
 
 export const Registration = z.object({
   id: z.string(),

@@ -2,7 +2,7 @@
 import { recordAudit } from '../../platform/audit';
 import { hasRole, type Actor } from '../../platform/auth';
 import type { Db, Tx } from '../../platform/db';
-import { badRequest, fieldError, notFound, staleVersion, unprocessable, type FieldError } from '../../platform/errors';
+import { fieldError, fieldErrors, notFound, staleVersion, unprocessable, type FieldError } from '../../platform/errors';
 import type { PageRequest } from '../../platform/paging';
 import { todayInShanghai } from '../calendar/index';
 import { checkCreditCode } from '../identity/index';
@@ -119,8 +119,7 @@ export async function createProject(db: Db, ctx: Ctx, body: CreateProjectBody): 
   const issued = new Date(body.documentsIssuedAt);
   const deadline = new Date(body.bidDeadline);
   const problems = projectProblems(body, issued, deadline);
-  if (problems.length)
-    throw badRequest(problems.map((p) => `${p.field}：${p.message}`).join('；'), problems, 'trading_rule');
+  if (problems.length) throw fieldErrors(problems, 'trading_rule');
   return db.transaction().execute(async (tx) => {
     const row = await repo.insertProject(tx, {
       number: await repo.nextProjectNumber(tx, todayInShanghai(now).slice(0, 4)),
@@ -198,12 +197,11 @@ function publicityOf(body: AnnouncementBody) {
     missing.push({ field: 'evaluationReportOn', message: '中标候选人公示须填写收到评标报告之日' });
   if (!body.publicityFrom) missing.push({ field: 'publicityFrom', message: '中标候选人公示须填写公示开始时间' });
   if (!body.publicityTo) missing.push({ field: 'publicityTo', message: '中标候选人公示须填写公示结束时间' });
-  if (missing.length) throw badRequest(missing.map((m) => `${m.field}：${m.message}`).join('；'), missing);
+  if (missing.length) throw fieldErrors(missing);
   const from = new Date(body.publicityFrom!);
   const to = new Date(body.publicityTo!);
   const problems = publicityProblems(body.evaluationReportOn!, from, to);
-  if (problems.length)
-    throw badRequest(problems.map((p) => `${p.field}：${p.message}`).join('；'), problems, 'trading_rule');
+  if (problems.length) throw fieldErrors(problems, 'trading_rule');
   return { evaluation_report_on: body.evaluationReportOn!, publicity_from: from, publicity_to: to };
 }
 

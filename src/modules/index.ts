@@ -17,6 +17,7 @@ import { tasksModule } from './tasks/index';
 import { regulationModule } from './regulation/index';
 import { assessmentModule } from './assessment/index';
 import { hotlineModule } from './hotline/index';
+import { tradingModule } from './trading/index';
 
 /** Every bounded context, in dependency order (migrations and demo seeding follow it). */
 export const modules: Module[] = [
@@ -37,6 +38,7 @@ export const modules: Module[] = [
   issuingModule,
   regulationModule,
   hotlineModule,
+  tradingModule,
 ];
 
 /**

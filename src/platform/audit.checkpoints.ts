@@ -28,7 +28,10 @@ interface Sm2 {
     o: { der: boolean; hash: boolean; userId: string },
   ): boolean;
 }
-const smCrypto = createRequire(import.meta.url)('sm-crypto') as { sm2: Sm2; sm3: (hex: string) => string };
+const smCrypto = createRequire(import.meta.url)('sm-crypto') as {
+  sm2: Sm2;
+  sm3: (input: string | number[]) => string;
+};
 const { sm2 } = smCrypto;
 
 /** GB/T 35276 default signer id (distid), as OpenSSL and most SM2 tools use it. */
@@ -157,20 +160,27 @@ export interface Checkpoint {
 export const checkpointMessage = (c: Omit<Checkpoint, 'sig'>) =>
   canonicalJson({ v: c.v, seq: c.seq, hash: c.hash, at: c.at, keyId: c.keyId });
 
+/** An SM2 signature (DER, hex; SM3 digest with the standard user id) of a text with the platform's key. */
+export const signMessage = (key: SigningKey, message: string): string =>
+  sm2.doSignature(message, key.privateKey, { der: true, hash: true, publicKey: key.publicKey, userId: SM2_USER_ID });
+
+/** Whether `sig` is `signMessage`'s signature of the text under the public key. */
+export function messageSignatureValid(message: string, sig: unknown, publicKey: string): boolean {
+  if (typeof sig !== 'string' || !/^[0-9a-f]+$/i.test(sig)) return false;
+  return sm2.doVerifySignature(message, sig, publicKey, { der: true, hash: true, userId: SM2_USER_ID });
+}
+
+/** The SM3 digest (hex) of bytes. */
+export const sm3Hex = (bytes: Uint8Array): string => smCrypto.sm3(Array.from(bytes));
+
 export function signCheckpoint(key: SigningKey, head: { seq: number; hash: string }, at: Date): Checkpoint {
   const body = { v: 1 as const, seq: head.seq, hash: head.hash, at: at.toISOString(), keyId: key.keyId };
-  const sig = sm2.doSignature(checkpointMessage(body), key.privateKey, {
-    der: true,
-    hash: true,
-    publicKey: key.publicKey,
-    userId: SM2_USER_ID,
-  });
-  return { ...body, sig };
+  return { ...body, sig: signMessage(key, checkpointMessage(body)) };
 }
 
 export function checkpointSignatureValid(c: Checkpoint, publicKey: string): boolean {
-  if (c.keyId !== keyIdOf(publicKey) || typeof c.sig !== 'string' || !/^[0-9a-f]+$/i.test(c.sig)) return false;
-  return sm2.doVerifySignature(checkpointMessage(c), c.sig, publicKey, { der: true, hash: true, userId: SM2_USER_ID });
+  if (c.keyId !== keyIdOf(publicKey)) return false;
+  return messageSignatureValid(checkpointMessage(c), c.sig, publicKey);
 }
 
 /** The checkpoints of a directory, in file order; a line that is not a checkpoint is returned as its number. */

@@ -14,10 +14,18 @@ export const ROLES = [
   'operator',
   'hotline',
   'handler',
+  'tenderer',
+  'agency',
+  'bidder',
+  'trading',
+  'expert',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-/** The roles that work on cases (办件); the hotline's roles handle tickets and take no step of a case. */
+/**
+ * The roles that work on cases (办件); the hotline's roles handle tickets and the trading roles
+ * (公共资源交易) handle projects and bids, and take no step of a case.
+ */
 export const CASE_ROLES = ['admin', 'supervisor', 'clerk', 'approver', 'chief', 'agent', 'applicant'] as const;
 export type CaseRole = (typeof CASE_ROLES)[number];
 
@@ -32,6 +40,11 @@ export const ROLE_LABELS: Record<Role, string> = {
   operator: '话务员',
   hotline: '热线中心',
   handler: '热线承办人员',
+  tenderer: '招标人',
+  agency: '招标代理',
+  bidder: '投标人',
+  trading: '交易中心工作人员',
+  expert: '评标专家',
 };
 
 export type UserKind = 'staff' | 'person' | 'company';

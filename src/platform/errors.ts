@@ -32,6 +32,10 @@ export class Problem extends Error {
 export const badRequest = (detail: string, errors: FieldError[] = [], code?: string) =>
   new Problem(400, '请求参数有误', detail, errors, code);
 
+/** Several fields are wrong: the detail names each, and `errors` lists them. */
+export const fieldErrors = (errors: FieldError[], code?: string) =>
+  badRequest(errors.map((e) => `${e.field}：${e.message}`).join('；'), errors, code);
+
 /** One field is wrong: the message names it. */
 export const fieldError = (field: string, message: string, code?: string) =>
   badRequest(`${field}：${message}`, [{ field, message }], code);

@@ -88,7 +88,7 @@ export const ChangePasswordBody = z.object({
   newPassword: z.string().max(128, '密码最多 128 位'),
 });
 
-/** The roles an administrator may give a staff account (the hotline's among them). */
+/** The roles an administrator may give a staff account (the hotline's and the trading centre's among them). */
 export const STAFF_ROLES = [
   'admin',
   'supervisor',
@@ -99,6 +99,7 @@ export const STAFF_ROLES = [
   'operator',
   'hotline',
   'handler',
+  'trading',
 ] as const satisfies readonly Role[];
 const StaffRole = z.enum(STAFF_ROLES);
 

@@ -10,6 +10,7 @@ export const STAFF_ROLES = [
   'operator',
   'hotline',
   'handler',
+  'trading',
 ] as const;
 export { REGION_LEVELS, type RegionLevel, type RegionKind } from './levels';
 export const DEPARTMENT_KINDS = [

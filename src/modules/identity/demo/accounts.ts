@@ -150,7 +150,24 @@ export const DEMO_STAFF: DemoStaff[] = [
   },
   { username: 'unit-county', name: '秦立伟', roles: ['handler'], region: '211103', phone: '13904270018' },
   { username: 'unit-town', name: '尤丽娜', roles: ['handler'], region: DEMO_TOWN_CODE, phone: '13904270019' },
+  // 公共资源交易中心: its staff publish announcements and keep the venue; the city's projects are theirs.
+  { username: 'trading-staff', name: '冯雅琴', roles: ['trading'], region: '211100', phone: '13904270020' },
 ];
+
+/**
+ * The firms and people of public-resource trading: a tenderer 招标人 (a public institution), an agency
+ * 招标代理, four bidders 投标人 (the last of them on the credit blacklist) and eight experts 评标专家.
+ * The credit codes are the ones the trading demo knows (its blacklist names `bidder-black`'s).
+ */
+export const DEMO_TRADING_FIRMS: { username: string; name: string; creditCode: string; role: Role }[] = [
+  { username: 'tenderer', name: '盘锦市城市建设服务中心', creditCode: '12211100MB1J00010N', role: 'tenderer' },
+  { username: 'agency', name: '辽宁正信招标代理有限公司', creditCode: '91211100MA0TD0001L', role: 'agency' },
+  { username: 'bidder-a', name: '盘锦辽河路桥工程有限公司', creditCode: '91211103MA0BD00019', role: 'bidder' },
+  { username: 'bidder-b', name: '盘锦兴隆建设集团有限公司', creditCode: '91211103MA0BD0002C', role: 'bidder' },
+  { username: 'bidder-c', name: '大洼宏远市政工程有限公司', creditCode: '91211104MA0BD0003X', role: 'bidder' },
+  { username: 'bidder-black', name: '盘锦恒达建筑工程有限公司', creditCode: '91211100MA0BK0004M', role: 'bidder' },
+];
+const EXPERT_NAMES = ['王建国', '刘淑华', '陈志刚', '杨丽萍', '黄海涛', '周文静', '吴德明', '郑秀英'];
 
 export async function seedDemoAccounts(db: Db): Promise<void> {
   const hash = await hashPassword(DEMO_PASSWORD);
@@ -204,4 +221,32 @@ export async function seedDemoAccounts(db: Db): Promise<void> {
     phone: '13804275678',
     ...APPLICANT_ASSIGNMENT,
   });
+  for (const [i, f] of DEMO_TRADING_FIRMS.entries()) {
+    await insertUser(db, {
+      ...verified,
+      verification_source: 'business_licence',
+      username: f.username,
+      password_hash: hash,
+      kind: 'company',
+      name: f.name,
+      id_number: null,
+      credit_code: f.creditCode,
+      phone: `1380427${String(6000 + i)}`,
+      ...APPLICANT_ASSIGNMENT,
+      roles: [f.role],
+    });
+  }
+  for (const [i, name] of EXPERT_NAMES.entries()) {
+    await insertUser(db, {
+      username: `expert-${i + 1}`,
+      password_hash: hash,
+      kind: 'person',
+      name,
+      id_number: null,
+      credit_code: null,
+      phone: `1380427${String(7000 + i)}`,
+      ...APPLICANT_ASSIGNMENT,
+      roles: ['expert'],
+    });
+  }
 }

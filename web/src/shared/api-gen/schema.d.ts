@@ -3079,7 +3079,7 @@ export interface paths {
                                 lastLoginAt: string | null;
                                 name: string;
                                 phoneMasked: string | null;
-                                roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler")[];
+                                roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "tenderer" | "agency" | "bidder" | "trading" | "expert")[];
                                 scope: {
                                     departmentId: string | null;
                                     departmentName: string | null;
@@ -3343,7 +3343,7 @@ export interface paths {
                                 lastLoginAt: string | null;
                                 name: string;
                                 phoneMasked: string | null;
-                                roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler")[];
+                                roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "tenderer" | "agency" | "bidder" | "trading" | "expert")[];
                                 scope: {
                                     departmentId: string | null;
                                     departmentName: string | null;
@@ -3669,7 +3669,7 @@ export interface paths {
                             lastLoginAt: string | null;
                             name: string;
                             phoneMasked: string | null;
-                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler")[];
+                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "tenderer" | "agency" | "bidder" | "trading" | "expert")[];
                             scope: {
                                 departmentId: string | null;
                                 departmentName: string | null;
@@ -23585,6 +23585,259 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/trading/announcements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已发布的交易公告（按标题、内容、项目编号检索，可按公告类型筛选，分页） */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "tender" | "change" | "candidates" | "result";
+                    page?: number;
+                    pageSize?: number;
+                    /** @description 标题、内容或项目编号 */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                content: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "tender" | "change" | "candidates" | "result";
+                                kindLabel: string;
+                                project: {
+                                    bidDeadline: string;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "works" | "procurement" | "land" | "mining" | "state_assets" | "medical";
+                                    kindLabel: string;
+                                    lots: {
+                                        deposit: number;
+                                        id: string;
+                                        name: string;
+                                        seq: number;
+                                    }[];
+                                    number: string;
+                                    /** @enum {string} */
+                                    procedure: "open" | "invited" | "negotiation" | "auction";
+                                    procedureLabel: string;
+                                    regionCode: string;
+                                    title: string;
+                                };
+                                publicityFrom: string | null;
+                                publicityTo: string | null;
+                                publishedAt: string;
+                                /** @description 变更流中的位置 */
+                                seq: number;
+                                title: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/trading/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公告变更流：按发布顺序返回 cursor 之后的公告及下次请求的 cursor（next） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 上次返回的 next；首次为 0 */
+                    cursor?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                content: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "tender" | "change" | "candidates" | "result";
+                                kindLabel: string;
+                                project: {
+                                    bidDeadline: string;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "works" | "procurement" | "land" | "mining" | "state_assets" | "medical";
+                                    kindLabel: string;
+                                    lots: {
+                                        deposit: number;
+                                        id: string;
+                                        name: string;
+                                        seq: number;
+                                    }[];
+                                    number: string;
+                                    /** @enum {string} */
+                                    procedure: "open" | "invited" | "negotiation" | "auction";
+                                    procedureLabel: string;
+                                    regionCode: string;
+                                    title: string;
+                                };
+                                publicityFrom: string | null;
+                                publicityTo: string | null;
+                                publishedAt: string;
+                                /** @description 变更流中的位置 */
+                                seq: number;
+                                title: string;
+                            }[];
+                            /** @description 下次请求的 cursor；没有新内容时与本次相同 */
+                            next: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/trading/receipt-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 平台签名公钥（SM2），用于核验投标回执的签名 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keyId: string;
+                            pem: string;
+                            publicKey: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rating-appeals": {
         parameters: {
             query?: never;
@@ -31764,7 +32017,7 @@ export interface paths {
                     pageSize?: number;
                     q?: string;
                     regionCode?: string;
-                    role?: "admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "operator" | "hotline" | "handler";
+                    role?: "admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "operator" | "hotline" | "handler" | "trading";
                 };
                 header?: never;
                 path?: never;
@@ -31788,7 +32041,7 @@ export interface paths {
                                 lastLoginAt: string | null;
                                 name: string;
                                 phoneMasked: string | null;
-                                roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler")[];
+                                roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "tenderer" | "agency" | "bidder" | "trading" | "expert")[];
                                 scope: {
                                     departmentId: string | null;
                                     departmentName: string | null;
@@ -31934,7 +32187,7 @@ export interface paths {
                         password: string;
                         phone?: string | null;
                         regionCode: string;
-                        roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "operator" | "hotline" | "handler")[];
+                        roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "operator" | "hotline" | "handler" | "trading")[];
                         username: string;
                         windowId?: string | null;
                     };
@@ -31956,7 +32209,7 @@ export interface paths {
                             lastLoginAt: string | null;
                             name: string;
                             phoneMasked: string | null;
-                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler")[];
+                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "tenderer" | "agency" | "bidder" | "trading" | "expert")[];
                             scope: {
                                 departmentId: string | null;
                                 departmentName: string | null;
@@ -32120,7 +32373,7 @@ export interface paths {
                             lastLoginAt: string | null;
                             name: string;
                             phoneMasked: string | null;
-                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler")[];
+                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "tenderer" | "agency" | "bidder" | "trading" | "expert")[];
                             scope: {
                                 departmentId: string | null;
                                 departmentName: string | null;
@@ -32267,7 +32520,7 @@ export interface paths {
                         name?: string;
                         phone?: string | null;
                         regionCode?: string;
-                        roles?: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "operator" | "hotline" | "handler")[];
+                        roles?: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "operator" | "hotline" | "handler" | "trading")[];
                         windowId?: string | null;
                     };
                 };
@@ -32288,7 +32541,7 @@ export interface paths {
                             lastLoginAt: string | null;
                             name: string;
                             phoneMasked: string | null;
-                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler")[];
+                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "tenderer" | "agency" | "bidder" | "trading" | "expert")[];
                             scope: {
                                 departmentId: string | null;
                                 departmentName: string | null;
@@ -32450,7 +32703,7 @@ export interface paths {
                             lastLoginAt: string | null;
                             name: string;
                             phoneMasked: string | null;
-                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler")[];
+                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "tenderer" | "agency" | "bidder" | "trading" | "expert")[];
                             scope: {
                                 departmentId: string | null;
                                 departmentName: string | null;
@@ -32636,7 +32889,7 @@ export interface paths {
                             lastLoginAt: string | null;
                             name: string;
                             phoneMasked: string | null;
-                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler")[];
+                            roles: ("admin" | "supervisor" | "clerk" | "approver" | "chief" | "agent" | "applicant" | "operator" | "hotline" | "handler" | "tenderer" | "agency" | "bidder" | "trading" | "expert")[];
                             scope: {
                                 departmentId: string | null;
                                 departmentName: string | null;
@@ -37238,6 +37491,2107 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trading/announcements/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 交易中心发布公告（version 过期时 409），发布后进入公开列表和变更流 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            content: string;
+                            evaluationReportOn: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "tender" | "change" | "candidates" | "result";
+                            kindLabel: string;
+                            /** @description 变更公告变更后的投标截止时间 */
+                            newBidDeadline: string | null;
+                            projectId: string;
+                            publicityFrom: string | null;
+                            publicityTo: string | null;
+                            publishedAt: string | null;
+                            /**
+                             * @description pending 待交易中心发布；published 已发布
+                             * @enum {string}
+                             */
+                            state: "pending" | "published";
+                            submittedAt: string;
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trading/credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 严重失信主体名单（按单位名称或统一社会信用代码检索；inForce 为今日是否在惩戒期内） */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description 单位名称或统一社会信用代码 */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description 认定依据 */
+                                basis: string;
+                                creditCode: string;
+                                /** @description 今日是否在惩戒期内 */
+                                inForce: boolean;
+                                listedFrom: string;
+                                /** @description 惩戒期限截止日；null 为长期 */
+                                listedTo: string | null;
+                                name: string;
+                                reason: string;
+                                /** @description 认定部门 */
+                                source: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 交易中心录入严重失信主体（按认定部门的决定：失信行为、依据、惩戒期限），列入后不得报名和投标 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        basis: string;
+                        creditCode: string & (unknown & unknown);
+                        listedFrom: string;
+                        /**
+                         * @description 惩戒期限截止日；null 为长期
+                         * @default null
+                         */
+                        listedTo?: string | null;
+                        name: string;
+                        reason: string;
+                        source: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 认定依据 */
+                            basis: string;
+                            creditCode: string;
+                            /** @description 今日是否在惩戒期内 */
+                            inForce: boolean;
+                            listedFrom: string;
+                            /** @description 惩戒期限截止日；null 为长期 */
+                            listedTo: string | null;
+                            name: string;
+                            reason: string;
+                            /** @description 认定部门 */
+                            source: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trading/lots/{id}/bids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传加密的投标文件（浏览器加密后的密文，Base64），返回平台签名的回执；截止前再次上传替换前一次（首次 201，替换 200） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        algorithm: "SM4-GCM" | "AES-256-GCM";
+                        ciphertext: string;
+                        /** @description 浏览器计算的密文 SM3 摘要；与平台计算的不符时拒收 */
+                        hash?: string;
+                        iv: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            algorithm: string;
+                            bidId: string;
+                            creditCode: string;
+                            hash: string;
+                            /** @enum {string} */
+                            hashAlgorithm: "SM3";
+                            keyId: string;
+                            lotId: string;
+                            lotSeq: number;
+                            projectNumber: string;
+                            receivedAt: string;
+                            /** @description 平台 SM2 签名（DER，十六进制），签名内容为除 signature 外各字段的规范 JSON */
+                            signature: string;
+                            size: number;
+                            /** @description 本投标人对本标段的第几次上传（后一次替换前一次） */
+                            uploads: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            algorithm: string;
+                            bidId: string;
+                            creditCode: string;
+                            hash: string;
+                            /** @enum {string} */
+                            hashAlgorithm: "SM3";
+                            keyId: string;
+                            lotId: string;
+                            lotSeq: number;
+                            projectNumber: string;
+                            receivedAt: string;
+                            /** @description 平台 SM2 签名（DER，十六进制），签名内容为除 signature 外各字段的规范 JSON */
+                            signature: string;
+                            size: number;
+                            /** @description 本投标人对本标段的第几次上传（后一次替换前一次） */
+                            uploads: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trading/lots/{id}/bids/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本企业在该标段的投标文件回执（不含密文；看不到其他企业的投标） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            algorithm: string;
+                            bidId: string;
+                            creditCode: string;
+                            hash: string;
+                            /** @enum {string} */
+                            hashAlgorithm: "SM3";
+                            keyId: string;
+                            lotId: string;
+                            lotSeq: number;
+                            projectNumber: string;
+                            receivedAt: string;
+                            /** @description 平台 SM2 签名（DER，十六进制），签名内容为除 signature 外各字段的规范 JSON */
+                            signature: string;
+                            size: number;
+                            /** @description 本投标人对本标段的第几次上传（后一次替换前一次） */
+                            uploads: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trading/lots/{id}/bids/mine/key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开标后投标人提交浏览器派生的解密密钥，平台解密本企业的投标文件（密钥错误时 422，可重试） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        key: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bidId: string;
+                            decryptedAt: string;
+                            plaintextSize: number;
+                            plaintextSm3: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trading/lots/{id}/opening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开标：投标截止后由交易中心对本区划的标段开标，列出全部投标文件（投标人少于 3 个时提示） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bids: {
+                                creditCode: string;
+                                decrypted: boolean;
+                                firmName: string;
+                                hash: string;
+                                size: number;
+                                uploadedAt: string;
+                            }[];
+                            lotId: string;
+                            lotSeq: number;
+                            openedAt: string;
+                            projectNumber: string;
+                            /** @description 投标人少于 3 个时的提示 */
+                            warning: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trading/lots/{id}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 投标企业报名标段（列入失信名单或已过投标截止时间时 422，重复报名 409） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            creditCode: string;
+                            firmName: string;
+                            id: string;
+                            lotId: string;
+                            registeredAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trading/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 交易项目列表（招标人、招标代理看本单位的项目，交易中心看本区划及下级的项目） */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "works" | "procurement" | "land" | "mining" | "state_assets" | "medical";
+                    page?: number;
+                    pageSize?: number;
+                    /** @description 项目编号或名称 */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                agency: {
+                                    creditCode: string;
+                                    name: string;
+                                } | null;
+                                bidDeadline: string;
+                                createdAt: string;
+                                documentsIssuedAt: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "works" | "procurement" | "land" | "mining" | "state_assets" | "medical";
+                                kindLabel: string;
+                                number: string;
+                                /** @enum {string} */
+                                procedure: "open" | "invited" | "negotiation" | "auction";
+                                procedureLabel: string;
+                                regionCode: string;
+                                tenderer: {
+                                    creditCode: string;
+                                    name: string;
+                                };
+                                title: string;
+                                version: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记交易项目及其标段（招标人或招标代理；招标文件发出至投标截止不少于 20 日、保证金不超过估算价 2%，违者 400 并指明字段） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 招标代理（招标人委托代理时填写；招标代理登记时为本单位） */
+                        agency?: {
+                            creditCode: string & (unknown & unknown);
+                            name: string;
+                        };
+                        /** Format: date-time */
+                        bidDeadline: string;
+                        /** Format: date-time */
+                        documentsIssuedAt: string;
+                        /** @enum {string} */
+                        kind: "works" | "procurement" | "land" | "mining" | "state_assets" | "medical";
+                        lots: {
+                            deposit: number;
+                            estimate: number;
+                            name: string;
+                        }[];
+                        /** @enum {string} */
+                        procedure: "open" | "invited" | "negotiation" | "auction";
+                        regionCode: string & (unknown & unknown);
+                        /** @description 招标人（招标代理登记时必填；招标人登记时为本单位） */
+                        tenderer?: {
+                            creditCode: string & (unknown & unknown);
+                            name: string;
+                        };
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: {
+                                creditCode: string;
+                                name: string;
+                            } | null;
+                            announcements: {
+                                content: string;
+                                evaluationReportOn: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "tender" | "change" | "candidates" | "result";
+                                kindLabel: string;
+                                /** @description 变更公告变更后的投标截止时间 */
+                                newBidDeadline: string | null;
+                                projectId: string;
+                                publicityFrom: string | null;
+                                publicityTo: string | null;
+                                publishedAt: string | null;
+                                /**
+                                 * @description pending 待交易中心发布；published 已发布
+                                 * @enum {string}
+                                 */
+                                state: "pending" | "published";
+                                submittedAt: string;
+                                title: string;
+                                version: number;
+                            }[];
+                            /** @description 交易依据的法律法规 */
+                            basis: string;
+                            bidDeadline: string;
+                            createdAt: string;
+                            documentsIssuedAt: string;
+                            /** @description 各标段估算价合计（元） */
+                            estimate: number;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "works" | "procurement" | "land" | "mining" | "state_assets" | "medical";
+                            kindLabel: string;
+                            lots: {
+                                deposit: number;
+                                estimate: number;
+                                id: string;
+                                name: string;
+                                seq: number;
+                            }[];
+                            number: string;
+                            /** @enum {string} */
+                            procedure: "open" | "invited" | "negotiation" | "auction";
+                            procedureLabel: string;
+                            regionCode: string;
+                            tenderer: {
+                                creditCode: string;
+                                name: string;
+                            };
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trading/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 交易项目详情：标段、估算价、保证金、时间和公告 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: {
+                                creditCode: string;
+                                name: string;
+                            } | null;
+                            announcements: {
+                                content: string;
+                                evaluationReportOn: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "tender" | "change" | "candidates" | "result";
+                                kindLabel: string;
+                                /** @description 变更公告变更后的投标截止时间 */
+                                newBidDeadline: string | null;
+                                projectId: string;
+                                publicityFrom: string | null;
+                                publicityTo: string | null;
+                                publishedAt: string | null;
+                                /**
+                                 * @description pending 待交易中心发布；published 已发布
+                                 * @enum {string}
+                                 */
+                                state: "pending" | "published";
+                                submittedAt: string;
+                                title: string;
+                                version: number;
+                            }[];
+                            /** @description 交易依据的法律法规 */
+                            basis: string;
+                            bidDeadline: string;
+                            createdAt: string;
+                            documentsIssuedAt: string;
+                            /** @description 各标段估算价合计（元） */
+                            estimate: number;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "works" | "procurement" | "land" | "mining" | "state_assets" | "medical";
+                            kindLabel: string;
+                            lots: {
+                                deposit: number;
+                                estimate: number;
+                                id: string;
+                                name: string;
+                                seq: number;
+                            }[];
+                            number: string;
+                            /** @enum {string} */
+                            procedure: "open" | "invited" | "negotiation" | "auction";
+                            procedureLabel: string;
+                            regionCode: string;
+                            tenderer: {
+                                creditCode: string;
+                                name: string;
+                            };
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/trading/projects/{id}/announcements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交公告（招标公告、变更公告、中标候选人公示、结果公告），由交易中心审核发布 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description 变更后的投标截止时间（仅变更公告；发布时生效，距发布之日不少于 15 日）
+                         */
+                        bidDeadline?: string;
+                        content: string;
+                        /** @description 收到评标报告之日（中标候选人公示必填） */
+                        evaluationReportOn?: string;
+                        /** @enum {string} */
+                        kind: "tender" | "change" | "candidates" | "result";
+                        /**
+                         * Format: date-time
+                         * @description 公示开始时间（中标候选人公示必填）
+                         */
+                        publicityFrom?: string;
+                        /**
+                         * Format: date-time
+                         * @description 公示结束时间（中标候选人公示必填）
+                         */
+                        publicityTo?: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            content: string;
+                            evaluationReportOn: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "tender" | "change" | "candidates" | "result";
+                            kindLabel: string;
+                            /** @description 变更公告变更后的投标截止时间 */
+                            newBidDeadline: string | null;
+                            projectId: string;
+                            publicityFrom: string | null;
+                            publicityTo: string | null;
+                            publishedAt: string | null;
+                            /**
+                             * @description pending 待交易中心发布；published 已发布
+                             * @enum {string}
+                             */
+                            state: "pending" | "published";
+                            submittedAt: string;
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail: string;
+                            errors?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            instance?: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -145,6 +145,11 @@ export const enUS: Record<MessageKey, string> = {
   'role.operator': 'Hotline operator',
   'role.hotline': 'Hotline centre',
   'role.handler': 'Handling unit staff',
+  'role.tenderer': 'Tenderer',
+  'role.agency': 'Tendering agency',
+  'role.bidder': 'Bidder',
+  'role.trading': 'Trading centre staff',
+  'role.expert': 'Evaluation expert',
 
   'userKind.staff': 'Staff',
   'userKind.person': 'Natural person',

@@ -145,6 +145,11 @@ export const zhCN = {
   'role.operator': '话务员',
   'role.hotline': '热线中心',
   'role.handler': '承办人员',
+  'role.tenderer': '招标人',
+  'role.agency': '招标代理',
+  'role.bidder': '投标人',
+  'role.trading': '交易中心工作人员',
+  'role.expert': '评标专家',
 
   'userKind.staff': '工作人员',
   'userKind.person': '自然人',

@@ -12,9 +12,13 @@ import {
 } from '@ant-design/icons';
 import { lazy } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
-import { useI18n, type MessageKey } from '../../shared/i18n';
+import { addMessages, useI18n, type MessageKey } from '../../shared/i18n';
+import { adminAreaZh } from '../../shared/i18n/admin.area.zh-CN';
 import { SideMenuLayout } from '../../shared/layout/SideMenuLayout';
 import { NotFound } from '../../shared/components/common';
+
+// The area's own Chinese texts come with its code, not with every page of the app.
+addMessages(adminAreaZh);
 
 // Each admin area is its own chunk.
 const RegionsPage = lazy(() => import('./RegionsPage'));

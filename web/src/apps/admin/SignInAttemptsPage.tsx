@@ -1,11 +1,14 @@
 import type { Row } from '../../shared/client';
 import { Alert, Input, Select, Typography } from 'antd';
 import { useState } from 'react';
-import { useI18n } from '../../shared/i18n';
+import { addMessages, useI18n } from '../../shared/i18n';
+import { accountZh } from '../../shared/i18n/account.zh-CN';
 import { useDebounced, usePagedList } from '../../shared/components/hooks';
 import { formatDateTime } from '../../shared/components/common';
 import { PageHeader, PagedListTable } from '../../shared/components/ListPage';
 import { attemptReason } from '../portal/AccountPage';
+
+addMessages(accountZh);
 
 type AttemptRow = Row<'/api/sign-in-attempts'>;
 

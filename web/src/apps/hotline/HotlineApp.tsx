@@ -10,11 +10,16 @@ import {
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useAuth } from '../../shared/auth';
-import { useI18n, type MessageKey } from '../../shared/i18n';
+import { addMessages, useI18n, type MessageKey } from '../../shared/i18n';
+import { hotlineZh } from '../../shared/i18n/hotline.zh-CN';
+import { hotlineReportsZh } from '../../shared/i18n/hotlineReports.zh-CN';
 import { SideMenuLayout } from '../../shared/layout/SideMenuLayout';
 import { MessagesBell } from '../../shared/layout/MessagesBell';
 import { Forbidden, NotFound, PageLoading } from '../../shared/components/common';
 import { hlRoles } from './hotlineApi';
+
+// The area's Chinese texts come with it, not with every page of the app.
+addMessages(hotlineZh, hotlineReportsZh);
 
 // Each page is its own chunk (the chart comes with the figures page).
 const ConsolePage = lazy(() => import('./ConsolePage'));

@@ -18,10 +18,14 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useState } from 'react';
 import { api, type Res } from '../../shared/client';
 import { useAuth } from '../../shared/auth';
-import { useI18n, type MessageKey } from '../../shared/i18n';
+import { addMessages, useI18n, type MessageKey } from '../../shared/i18n';
+import { accountZh } from '../../shared/i18n/account.zh-CN';
+import { portalAreaZh } from '../../shared/i18n/portal.area.zh-CN';
 import { formatDateTime } from '../../shared/components/common';
 import { isStrongPassword } from '../../shared/validators';
 import type { VerificationLevel } from '../../shared/types';
+
+addMessages(portalAreaZh, accountZh);
 
 type VerificationStatus = Res<'/api/account/verification'>;
 type ProviderInfo = Res<'/api/account/verification/start', 'post'>['provider'];

@@ -4,7 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api, ApiError, newUuid, type FieldError } from '../../shared/client';
 import { useAuth } from '../../shared/auth';
-import { useI18n } from '../../shared/i18n';
+import { addMessages, useI18n } from '../../shared/i18n';
+import { portalAreaZh } from '../../shared/i18n/portal.area.zh-CN';
 import { useFetch } from '../../shared/components/hooks';
 import { ErrorResult } from '../../shared/components/common';
 import { applyFieldErrors, scrollToFirstError } from '../../shared/formErrors';
@@ -23,6 +24,8 @@ import {
   OtherErrorsAlert,
   useAccountFacts,
 } from '../../shared/components/CaseForm';
+
+addMessages(portalAreaZh);
 
 /**
  * 网上申请 `/items/:code/apply` (`?draft=<id>` continues a saved draft): the form generated from the

@@ -18,7 +18,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError, newUuid, type FieldError } from '../../shared/client';
 import { useAuth } from '../../shared/auth';
-import { useI18n } from '../../shared/i18n';
+import { addMessages, useI18n } from '../../shared/i18n';
+import { portalAreaZh } from '../../shared/i18n/portal.area.zh-CN';
 import { useFetch } from '../../shared/components/hooks';
 import { ErrorResult } from '../../shared/components/common';
 import { applyFieldErrors, scrollToFirstError } from '../../shared/formErrors';
@@ -34,6 +35,8 @@ import {
   type FormMode,
 } from '../../shared/components/CaseForm';
 import { asMaterial, fetchBundle, problemCode, type BundleDetail, type MergedField } from '../../shared/bundles';
+
+addMessages(portalAreaZh);
 
 /** Problems whose `materials.<i>` paths index the merged list; others come from one item's own filing. */
 const MERGED_PATH_CODES = ['bundle_application_invalid', 'bundle_field_conflict'];

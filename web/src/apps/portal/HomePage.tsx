@@ -9,13 +9,16 @@ import {
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, type QueryOf } from '../../shared/client';
-import { useI18n } from '../../shared/i18n';
+import { addMessages, useI18n } from '../../shared/i18n';
+import { portalAreaZh } from '../../shared/i18n/portal.area.zh-CN';
 import { useFetch } from '../../shared/components/hooks';
 import { ErrorResult } from '../../shared/components/common';
 import { Later } from '../../shared/components/Later';
 import { BundleCatalog } from './BundleCatalog';
 import { CITY_DEPARTMENTS_QUERY, HOME_PAGE_SIZE } from './requests';
 import { ITEM_TYPES, REGION_LEVELS, type Department, type ItemSummary, type Paged } from '../../shared/types';
+
+addMessages(portalAreaZh);
 
 /** A filter choice: a toggle button (a plain element: the filters have nineteen of them). */
 function Chip({

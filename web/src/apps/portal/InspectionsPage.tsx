@@ -1,10 +1,14 @@
 import { Card, Empty, Input, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/client';
-import { useI18n } from '../../shared/i18n';
+import { addMessages, useI18n } from '../../shared/i18n';
+import { regulationZh } from '../../shared/i18n/regulation.zh-CN';
 import { useDebounced, useFetch, usePagedList } from '../../shared/components/hooks';
 import { ErrorResult, formatDateTime, PageLoading } from '../../shared/components/common';
 import type { PublicPlan, PublicPlanView } from '../regulation/types';
+
+// The area's own Chinese texts come with its code, not with every page of the app.
+addMessages(regulationZh);
 
 /** One published plan's results, loaded when its row is opened. */
 function PlanResults({ id }: { id: string }) {

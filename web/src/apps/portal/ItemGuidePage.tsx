@@ -3,13 +3,16 @@ import { PrinterOutlined, PhoneOutlined, EnvironmentOutlined, FormOutlined } fro
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, apiUrl } from '../../shared/client';
-import { useI18n } from '../../shared/i18n';
+import { addMessages, useI18n } from '../../shared/i18n';
+import { portalAreaZh } from '../../shared/i18n/portal.area.zh-CN';
 import { useFetch } from '../../shared/components/hooks';
 import { Later } from '../../shared/components/Later';
 import { ErrorResult } from '../../shared/components/common';
 import { useAuth } from '../../shared/auth';
 import type { ItemGuide, Material } from '../../shared/types';
 import { guideServices, validityOf, type OfflinePlace } from '../../shared/guide';
+
+addMessages(portalAreaZh);
 
 /** 在线申请: applicants and agents go to the form; signed-out visitors sign in first and come back. */
 function ApplyButton({ code }: { code: string }) {

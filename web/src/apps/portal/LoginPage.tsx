@@ -5,8 +5,12 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { App as AntApp } from 'antd';
 import { useAuth } from '../../shared/auth';
 import { homeFor } from '../../shared/areas';
-import { useI18n } from '../../shared/i18n';
+import { addMessages, useI18n } from '../../shared/i18n';
+import { accountZh } from '../../shared/i18n/account.zh-CN';
+import { portalAreaZh } from '../../shared/i18n/portal.area.zh-CN';
 import { api, ApiError, type Res } from '../../shared/client';
+
+addMessages(portalAreaZh, accountZh);
 
 interface LoginForm {
   username: string;

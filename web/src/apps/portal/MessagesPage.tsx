@@ -4,11 +4,14 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, ApiError } from '../../shared/client';
 import { useAuth } from '../../shared/auth';
-import { useI18n } from '../../shared/i18n';
+import { addMessages, useI18n } from '../../shared/i18n';
+import { portalAreaZh } from '../../shared/i18n/portal.area.zh-CN';
 import { usePagedList } from '../../shared/components/hooks';
 import { ErrorResult, formatDateTime } from '../../shared/components/common';
 import { notifyMessagesChanged } from '../../shared/messages';
 import type { Message } from '../../shared/cases';
+
+addMessages(portalAreaZh);
 
 const isRead = (m: Message) => m.read ?? !!m.readAt;
 

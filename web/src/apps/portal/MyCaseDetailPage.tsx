@@ -15,7 +15,8 @@ import {
 } from 'antd';
 import { EditOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { useI18n } from '../../shared/i18n';
+import { addMessages, useI18n } from '../../shared/i18n';
+import { portalAreaZh } from '../../shared/i18n/portal.area.zh-CN';
 import { CaseFallback, useCaseWithItem } from '../../shared/components/CaseLoad';
 import { formatDateTime } from '../../shared/components/common';
 import { CaseDocsAndHistory, DeadlineTag, StatusTag } from '../../shared/components/CaseBits';
@@ -27,6 +28,8 @@ import { GreenChannelTag, PickupText, PromisesTable } from '../../shared/compone
 import { CaseRatingCard } from './CaseRatingCard';
 import { SupplyMaterialButton } from './SupplyMaterialButton';
 import { CaseBundleAlert } from './CaseBundleAlert';
+
+addMessages(portalAreaZh);
 
 /** Statuses after which the applicant may rate the service online 一事一评. */
 const RATABLE = ['completed', 'refused', 'denied'];

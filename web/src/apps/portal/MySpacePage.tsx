@@ -9,11 +9,15 @@ import {
 } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../shared/auth';
-import { useI18n } from '../../shared/i18n';
+import { addMessages, useI18n } from '../../shared/i18n';
+import { accountZh } from '../../shared/i18n/account.zh-CN';
+import { portalAreaZh } from '../../shared/i18n/portal.area.zh-CN';
 import { formatDateTime } from '../../shared/components/common';
 import { MyCaseList } from '../../shared/components/MyCaseList';
 import { MyBundleList } from './MyBundleList';
 import { VerificationTag } from './AccountPage';
+
+addMessages(portalAreaZh, accountZh);
 
 /** The applicant's personal space: profile, latest cases, links to messages and progress query. */
 export default function MySpacePage() {

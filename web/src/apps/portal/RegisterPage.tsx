@@ -3,8 +3,12 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { App as AntApp } from 'antd';
 import { api } from '../../shared/client';
-import { useI18n } from '../../shared/i18n';
+import { addMessages, useI18n } from '../../shared/i18n';
+import { accountZh } from '../../shared/i18n/account.zh-CN';
+import { portalAreaZh } from '../../shared/i18n/portal.area.zh-CN';
 import { isStrongPassword, isValidCreditCode, isValidIdNumber, PHONE_RE, USERNAME_RE } from '../../shared/validators';
+
+addMessages(portalAreaZh, accountZh);
 
 interface RegisterForm {
   kind: 'person' | 'company';

@@ -3,10 +3,13 @@ import { SearchOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api, ApiError } from '../../shared/client';
-import { useI18n } from '../../shared/i18n';
+import { addMessages, useI18n } from '../../shared/i18n';
+import { portalAreaZh } from '../../shared/i18n/portal.area.zh-CN';
 import { applyFieldErrors, knownPaths } from '../../shared/formErrors';
 import { StatusTag } from '../../shared/components/CaseBits';
 import type { TrackView } from '../../shared/cases';
+
+addMessages(portalAreaZh);
 
 const NUMBER_RE = /^\d{6}-\d{8}-\d{6}$/;
 /** 查询码: 10 characters without look-alikes (0, 1, I, L, O), optionally grouped 5-5. */

@@ -3,9 +3,12 @@ import { SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { api, ApiError, type Res } from '../../shared/client';
-import { useI18n } from '../../shared/i18n';
+import { addMessages, useI18n } from '../../shared/i18n';
+import { portalAreaZh } from '../../shared/i18n/portal.area.zh-CN';
 import { useFetch } from '../../shared/components/hooks';
 import { verifiableId, verifyFailureKey } from '../../shared/problemText';
+
+addMessages(portalAreaZh);
 
 type UploadVerified = Res<'/api/documents/verify', 'post'>;
 type Verified = Res<'/api/documents/{id}/verify'>;

@@ -9,10 +9,14 @@ import {
 import { lazy, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { useAuth } from '../../shared/auth';
-import { useI18n, type MessageKey } from '../../shared/i18n';
+import { addMessages, useI18n, type MessageKey } from '../../shared/i18n';
+import { regulationZh } from '../../shared/i18n/regulation.zh-CN';
 import { SideMenuLayout } from '../../shared/layout/SideMenuLayout';
 import { MessagesBell } from '../../shared/layout/MessagesBell';
 import { Forbidden, NotFound } from '../../shared/components/common';
+
+// The area's own Chinese texts come with its code, not with every page of the app.
+addMessages(regulationZh);
 
 const PushesPage = lazy(() => import('./PushesPage'));
 const PlansPage = lazy(() => import('./PlansPage'));

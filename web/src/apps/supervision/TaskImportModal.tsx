@@ -3,8 +3,11 @@ import { App as AntApp, Alert, Button, Modal, Space, Table, Tag, Typography, Upl
 import { FileExcelOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { api, ApiError } from '../../shared/client';
-import { useI18n } from '../../shared/i18n';
+import { addMessages, useI18n } from '../../shared/i18n';
+import { tasksZh } from '../../shared/i18n/tasks.zh-CN';
 import type { ImportPreview, ImportResult, PreviewMeasure } from '../../shared/tasks';
+
+addMessages(tasksZh);
 
 interface Row extends PreviewMeasure {
   problem: string;

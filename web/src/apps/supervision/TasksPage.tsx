@@ -3,11 +3,14 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { apiUrl } from '../../shared/client';
-import { useI18n } from '../../shared/i18n';
+import { addMessages, useI18n } from '../../shared/i18n';
+import { tasksZh } from '../../shared/i18n/tasks.zh-CN';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { TaskDetail } from '../../shared/components/TaskDetail';
 import { TaskList } from '../../shared/components/TaskList';
 import { TaskImportModal } from './TaskImportModal';
+
+addMessages(tasksZh);
 
 /** 督查督办: the region's problems and measures; import of a breakdown table and its Excel export. */
 export default function TasksPage() {

@@ -2,9 +2,12 @@ import { Alert, App as AntApp, Button, Card, Empty, Form, Input, Modal, Select, 
 import { SearchOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { api, type Body, type Res } from '../../shared/client';
-import { useI18n, type MessageKey } from '../../shared/i18n';
+import { addMessages, useI18n, type MessageKey } from '../../shared/i18n';
+import { accountZh } from '../../shared/i18n/account.zh-CN';
 import { formatDateTime } from '../../shared/components/common';
 import { VerificationTag } from '../portal/AccountPage';
+
+addMessages(accountZh);
 
 type ClaimRow = Res<'/api/identity/claims'>['items'][number];
 

@@ -1,9 +1,12 @@
 import { Typography } from 'antd';
 import { useParams } from 'react-router-dom';
-import { useI18n } from '../../shared/i18n';
+import { addMessages, useI18n } from '../../shared/i18n';
+import { tasksZh } from '../../shared/i18n/tasks.zh-CN';
 import { PageHeader } from '../../shared/components/ListPage';
 import { TaskDetail } from '../../shared/components/TaskDetail';
 import { TaskList } from '../../shared/components/TaskList';
+
+addMessages(tasksZh);
 
 /** 我的督办: the measures the user's department leads or assists. */
 export default function MyTasksPage() {

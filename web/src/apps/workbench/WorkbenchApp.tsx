@@ -3,12 +3,17 @@ import { Link } from 'react-router-dom';
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { useAuth } from '../../shared/auth';
-import { useI18n, type MessageKey } from '../../shared/i18n';
+import { addMessages, useI18n, type MessageKey } from '../../shared/i18n';
+import { issuingZh } from '../../shared/i18n/issuing.zh-CN';
+import { workbenchAreaZh } from '../../shared/i18n/workbench.area.zh-CN';
 import { workbenchLinks, type WorkbenchLink } from '../../shared/areas';
 import { AreaSwitch, Brand, LangSwitch, UserMenu } from '../../shared/layout/header';
 import { MessagesBell } from '../../shared/layout/MessagesBell';
 import { NotFound, PageLoading, RequireAuth } from '../../shared/components/common';
 import { Inbox } from './InboxPage';
+
+// The area's own Chinese texts come with its code, not with every page of the app.
+addMessages(workbenchAreaZh, issuingZh);
 
 const CaseWorkPage = lazy(() => import('./CaseWorkPage'));
 const RegisterCasePage = lazy(() => import('./RegisterCasePage'));

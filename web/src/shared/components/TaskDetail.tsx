@@ -26,7 +26,8 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, type UploadedFile } from '../client';
 import { useAuth } from '../auth';
-import { useI18n } from '../i18n';
+import { addMessages, useI18n } from '../i18n';
+import { tasksZh } from '../i18n/tasks.zh-CN';
 import { formatBytes } from '../cases';
 import {
   leadsMeasure,
@@ -40,6 +41,8 @@ import { FileUploadField } from './FileUpload';
 import { useFetch } from './hooks';
 import { useSaving } from './ListPage';
 import { DeadlineText, MeasureStatusTag } from './TaskParts';
+
+addMessages(tasksZh);
 
 type Mode = 'supervisor' | 'department';
 

@@ -7,7 +7,8 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth';
-import { useI18n } from '../i18n';
+import { addMessages, useI18n } from '../i18n';
+import { tasksZh } from '../i18n/tasks.zh-CN';
 import { CITY_CODE } from '../types';
 import {
   leadsMeasure,
@@ -23,6 +24,8 @@ import { ListToolbar } from './ListPage';
 import { DepartmentSelect } from './selects';
 import { DeadlineText, MeasureStatusTag } from './TaskParts';
 import './tasks.css';
+
+addMessages(tasksZh);
 
 interface TaskFilters {
   q?: string;

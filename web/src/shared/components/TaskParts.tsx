@@ -1,7 +1,10 @@
 /** Small pieces of the 督查督办 pages, shared by the supervision app and the workbench. */
 import { Tag } from 'antd';
-import { useI18n } from '../i18n';
+import { addMessages, useI18n } from '../i18n';
+import { tasksZh } from '../i18n/tasks.zh-CN';
 import type { Measure, MeasureStatus } from '../tasks';
+
+addMessages(tasksZh);
 
 const STATUS_COLORS: Record<MeasureStatus, string> = { open: 'processing', done: 'success', overdue: 'error' };
 

@@ -2,7 +2,6 @@ import type { accountZh } from './account.zh-CN';
 
 /** English for account.zh-CN.ts. */
 export const accountEn: Record<keyof typeof accountZh, string> = {
-  'acct.nav': 'Account security',
   'acct.title': 'Account security',
   'acct.link': 'Account security and identity verification',
 
@@ -67,7 +66,6 @@ export const accountEn: Record<keyof typeof accountZh, string> = {
   'acct.signins.username': 'Username',
   'acct.signins.account': 'Account',
   'acct.signins.filterOk': 'Result',
-  'acct.signins.adminTitle': 'Sign-in attempts',
   'acct.signins.adminHint':
     'Every sign-in attempt by account and source address. Repeated failures from one address wait longer each time and must answer a challenge; the account holder signing in from their usual address is not affected.',
 
@@ -76,7 +74,6 @@ export const accountEn: Record<keyof typeof accountZh, string> = {
   'acct.challenge.refresh': 'Another one',
   'acct.challenge.image': 'Challenge sum',
 
-  'acct.window.menu': 'Identity check',
   'acct.window.title': 'Identity check at the window',
   'acct.window.hint':
     'Ask the applicant for their documents, find the account by username or registered phone, compare the name, then enter the type and number of the document you see. Only a matching number is verified; every verification is audited.',

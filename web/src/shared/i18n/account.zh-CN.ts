@@ -1,6 +1,5 @@
 /** 账号安全、实名认证、登录验证、窗口实名核验、登录记录 (Chinese); spread into zh-CN.ts. */
 export const accountZh = {
-  'acct.nav': '账号安全',
   'acct.title': '账号安全',
   'acct.link': '账号安全与实名认证',
 
@@ -62,7 +61,6 @@ export const accountZh = {
   'acct.signins.username': '用户名',
   'acct.signins.account': '账号',
   'acct.signins.filterOk': '结果',
-  'acct.signins.adminTitle': '登录尝试记录',
   'acct.signins.adminHint':
     '按账号和来源地址记录的每次登录尝试。同一地址连续失败会被逐次延缓，多次失败需回答图形验证题；账号本人从常用地址登录不受影响。',
 
@@ -71,7 +69,6 @@ export const accountZh = {
   'acct.challenge.refresh': '换一题',
   'acct.challenge.image': '验证算式图片',
 
-  'acct.window.menu': '窗口实名核验',
   'acct.window.title': '窗口实名核验',
   'acct.window.hint':
     '请申请人出示证件，按其用户名或注册手机号查找账号，核对姓名后录入所见证件的类型和号码。号码与账号登记的一致方可认证；每次认证都记入审计日志。',

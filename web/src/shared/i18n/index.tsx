@@ -7,8 +7,17 @@ export type { MessageKey } from './zh-CN';
 export type Lang = 'zh-CN' | 'en-US';
 export type Vars = Record<string, string | number>;
 
-// English is loaded on first use (most visitors read Chinese; it is not part of the first load).
-const dictionaries: Record<Lang, Record<MessageKey, string> | null> = { 'zh-CN': zhCN, 'en-US': null };
+type Dictionary = Partial<Record<MessageKey, string>>;
+
+// English is loaded on first use (most visitors read Chinese; it is not part of the first load). The Chinese of
+// a staff area that nobody else reads comes with the area's code (addMessages).
+const chinese: Dictionary = { ...zhCN };
+const dictionaries: Record<Lang, Dictionary | null> = { 'zh-CN': chinese, 'en-US': null };
+
+/** Adds an area's Chinese texts; the area's module calls it when it loads, before it renders. */
+export function addMessages(...parts: Dictionary[]): void {
+  for (const part of parts) Object.assign(chinese, part);
+}
 let englishLoading: Promise<void> | null = null;
 function loadEnglish(): Promise<void> {
   englishLoading ??= import('./en-US').then((m) => {
@@ -17,7 +26,7 @@ function loadEnglish(): Promise<void> {
   return englishLoading;
 }
 /** The dictionary of the current language; Chinese until English has arrived. */
-const dictionary = () => dictionaries[current] ?? zhCN;
+const dictionary = (): Dictionary => dictionaries[current] ?? chinese;
 const STORAGE_KEY = 'yw.lang';
 
 function initialLang(): Lang {
@@ -48,7 +57,7 @@ export function label(prefix: string, code: string | null | undefined): string {
   if (code === null || code === undefined || code === '') return '';
   const key = `${prefix}.${code}`;
   const dict = dictionary();
-  return key in dict ? dict[key as MessageKey] : code;
+  return dict[key as MessageKey] ?? code;
 }
 
 interface I18nValue {

@@ -3,7 +3,6 @@ import type { regulationZh } from './regulation.zh-CN';
 /** After-approval supervision (English); spread into en-US.ts. */
 export const regulationEn: Record<keyof typeof regulationZh, string> = {
   'reg.title': 'After-approval supervision',
-  'reg.nav': 'Regulation',
   'reg.menu.inbox': 'Pushed approvals',
   'reg.menu.outbox': 'Where approvals went',
   'reg.menu.plans': 'Random inspections',
@@ -97,10 +96,8 @@ export const regulationEn: Record<keyof typeof regulationZh, string> = {
   'reg.assignments.deleteConfirm': 'New grants of this item will not be pushed until it is configured again. Delete?',
   'reg.assignments.empty': 'No item has a regulator yet',
   'reg.assignments.assigned': 'Saved; {n} held grants pushed',
-  'reg.public.title': 'Random inspection results',
   'reg.public.intro': 'Targets and inspectors are drawn at random; inspections and their results are made public.',
   'reg.public.search': 'Plan or department',
   'reg.public.empty': 'No published results',
   'reg.public.targets': '{n} inspected, {p} with problems',
-  'reg.public.link': 'Inspection results',
 };

@@ -1,7 +1,6 @@
 /** 审管联动: 双推送 and 双随机、一公开 (Chinese); spread into zh-CN.ts. */
 export const regulationZh = {
   'reg.title': '审管联动',
-  'reg.nav': '审管联动',
   'reg.menu.inbox': '推送接收',
   'reg.menu.outbox': '审批结果去向',
   'reg.menu.plans': '双随机抽查',
@@ -95,11 +94,9 @@ export const regulationZh = {
   'reg.assignments.deleteConfirm': '删除后该事项新准予的办件将暂不推送，直至重新配置。确认删除？',
   'reg.assignments.empty': '尚未配置事项的监管部门',
   'reg.assignments.assigned': '已保存，补推送 {n} 件',
-  'reg.public.title': '双随机抽查结果公示',
   'reg.public.intro':
     '依据"双随机、一公开"监管要求，随机抽取检查对象、随机选派执法检查人员，抽查情况及查处结果及时向社会公开。',
   'reg.public.search': '计划名称或实施部门',
   'reg.public.empty': '暂无公示的抽查结果',
   'reg.public.targets': '抽查 {n} 户，发现问题 {p} 户',
-  'reg.public.link': '抽查结果公示',
 };

@@ -2,9 +2,7 @@ import type { tasksZh } from './tasks.zh-CN';
 
 /** English for tasks.zh-CN.ts. */
 export const tasksEn: Record<keyof typeof tasksZh, string> = {
-  'tk.menu': 'Supervision tasks',
   'tk.title': 'Supervision tasks',
-  'tk.mine': 'My supervision tasks',
   'tk.mineHint': 'Measures your department leads or assists. Open a problem to see it and report progress.',
   'tk.search': 'Problem, measure or unit',
   'tk.allStates': 'All states',

@@ -1,8 +1,6 @@
 /** 督查督办 (Chinese); spread into zh-CN.ts. */
 export const tasksZh = {
-  'tk.menu': '督查督办',
   'tk.title': '督查督办任务',
-  'tk.mine': '我的督办',
   'tk.mineHint': '本部门牵头或配合的整改措施。点击问题查看详情并报送整改进展。',
   'tk.search': '问题、措施或单位关键词',
   'tk.allStates': '全部状态',

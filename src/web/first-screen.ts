@@ -9,6 +9,7 @@
  * layout nor moves the largest paint. Pure: the data is what the public API answers; every text is escaped.
  */
 import { zhCN, type MessageKey } from '../../web/src/shared/i18n/zh-CN';
+import { portalAreaZh } from '../../web/src/shared/i18n/portal.area.zh-CN';
 
 /** A result of `GET /api/items`, as far as the first screen shows it. */
 export interface ItemRow {
@@ -57,12 +58,15 @@ export function escapeHtml(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
+/** The portal's Chinese: the shared texts and those its pages add (the app's own pages do the same). */
+const CHINESE: Partial<Record<MessageKey, string>> = { ...zhCN, ...portalAreaZh };
+
 function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return zhCN[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+  return (CHINESE[key] ?? key).replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 }
 
 function label(prefix: string, code: string | null | undefined): string {
-  return (zhCN as Record<string, string>)[`${prefix}.${code}`] ?? String(code ?? '');
+  return (CHINESE as Record<string, string>)[`${prefix}.${code}`] ?? String(code ?? '');
 }
 
 const path = (code: string) => `/items/${encodeURIComponent(code)}`;

@@ -111,7 +111,7 @@ const backlog = psqlValue(
 const sweeps: { ms: number; scanned: number; raised: number; withdrawn: number; notified: number }[] = [];
 for (let i = 0; i < 2; i++) {
   const t = performance.now();
-  const r = await sweepWarnings(database.db);
+  const r = await sweepWarnings(database.db, new Date());
   sweeps.push({
     ms: performance.now() - t,
     scanned: r.scanned,

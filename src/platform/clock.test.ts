@@ -11,13 +11,6 @@ import { describe, expect, it } from 'vitest';
 const MARKER = /\/\/\s*wall clock:/;
 const READS = [/\bnew Date\(\)/, /\bDate\.now\(\)/, /\btodayInShanghai\(\)/];
 
-/**
- * Modules not checked. calendar: `todayInShanghai` still defaults to the wall clock for the supervision and
- * assessment callers that do not pass theirs yet; supervision and assessment still read the wall clock for domain
- * time. A module leaves this list once its use cases take ctx.now throughout.
- */
-const UNCHECKED = new Set(['supervision', 'assessment', 'calendar']);
-
 const modulesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'modules');
 
 /** Source files under a directory (tests and demo data aside), with their lines. */
@@ -40,7 +33,7 @@ export function unmarkedClockReads(lines: string[]): number[] {
 describe('time only through the request or job context', () => {
   it('no module reads the wall clock without saying why', () => {
     const found = readdirSync(modulesDir, { withFileTypes: true })
-      .filter((e) => e.isDirectory() && !UNCHECKED.has(e.name))
+      .filter((e) => e.isDirectory())
       .flatMap((e) => sources(path.join(modulesDir, e.name)))
       .flatMap(({ file, lines }) =>
         unmarkedClockReads(lines).map((n) => `${path.relative(modulesDir, file)}:${n}: ${lines[n - 1]!.trim()}`),

@@ -44,8 +44,9 @@ async function buildBulletin(
   regionPrefix: string,
   regionName: string,
   week: { from: string; to: string },
-  today: string,
+  now: Date,
 ) {
+  const today = todayInShanghai(now);
   const scope: WarningScope = { regionPrefix, departmentCodes: null, hallId: null };
   const [{ ranked }, warnings, ratings, measures] = await Promise.all([
     scoreUnits(db, scope, 'department', week.from, week.to, today),
@@ -83,7 +84,7 @@ async function buildBulletin(
     regionName,
     from: week.from,
     to: week.to,
-    generatedAt: new Date(),
+    generatedAt: now,
     ranking: ranked.map((u) => ({
       rank: u.rank,
       label: u.label,
@@ -138,15 +139,16 @@ export async function bulletinPdf(db: Db, actor: Actor, id: string): Promise<{ m
   return { meta, pdf: (await repo.getBulletinPdf(db, id))! };
 }
 
-/** A supervisor generates (or regenerates) the bulletin of a past week for its scope. */
+/** A supervisor generates (or regenerates) at `now` the bulletin of a past week for its scope. */
 export async function generateBulletin(
   db: Db,
   actor: Actor,
   body: { weekFrom?: string },
   ip: string | null,
-  today = todayInShanghai(),
+  now: Date,
 ): Promise<BulletinView> {
   assertReports(actor);
+  const today = todayInShanghai(now);
   const week = body.weekFrom ? weekOf(body.weekFrom) : previousWeek(today);
   if (body.weekFrom && body.weekFrom !== week.from)
     throw fieldError('weekFrom', `请填写周一的日期（例如 ${week.from}）`);
@@ -154,7 +156,7 @@ export async function generateBulletin(
   const prefix = bulletinPrefix(actor);
   const regionName =
     prefix === CITY_WIDE ? '全市' : ((await getRegion(db, actor.scope.regionCode))?.name ?? actor.scope.regionCode);
-  const built = await buildBulletin(db, prefix, regionName, week, today);
+  const built = await buildBulletin(db, prefix, regionName, week, now);
   const id = await db.transaction().execute(async (tx) => {
     const saved = (await repo.upsertBulletin(
       tx,
@@ -168,6 +170,7 @@ export async function generateBulletin(
         pdf: built.pdf,
         generated_by: actor.id,
         generated_by_name: actor.name,
+        generated_at: now,
       },
       true,
     ))!;
@@ -187,12 +190,14 @@ export async function generateBulletin(
 /**
  * The Monday job: generates last week's city-wide bulletin once. Idempotent — on other days, or when the
  * bulletin exists (another node, an earlier run, a supervisor), it does nothing. Returns the new id.
+ * `now`: the instant of the run.
  */
-export async function generateWeeklyBulletin(db: Db, today = todayInShanghai()): Promise<string | null> {
+export async function generateWeeklyBulletin(db: Db, now: Date): Promise<string | null> {
+  const today = todayInShanghai(now);
   if (!isMonday(today)) return null;
   const week = previousWeek(today);
   if (await repo.findBulletin(db, CITY_WIDE, week.from)) return null;
-  const built = await buildBulletin(db, CITY_WIDE, '全市', week, today);
+  const built = await buildBulletin(db, CITY_WIDE, '全市', week, now);
   return db.transaction().execute(async (tx) => {
     const saved = await repo.upsertBulletin(
       tx,
@@ -206,6 +211,7 @@ export async function generateWeeklyBulletin(db: Db, today = todayInShanghai()):
         pdf: built.pdf,
         generated_by: null,
         generated_by_name: '系统（每周自动生成）',
+        generated_at: now,
       },
       false,
     );

@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const { as, get, post, put } = api(() => t);
-const today = todayInShanghai();
+const today = todayInShanghai(new Date());
 const month = today.slice(0, 7);
 
 interface Row {
@@ -342,10 +342,11 @@ describe('weekly bulletin 每周通报', () => {
   it('the Monday job generates last week’s city bulletin once', async () => {
     const monday = weekOf(today).from;
     const tuesday = addDays(monday, 1);
-    expect(await generateWeeklyBulletin(t.db, tuesday)).toBeNull();
-    const id = await generateWeeklyBulletin(t.db, monday);
+    const at = (day: string) => new Date(`${day}T09:00:00+08:00`);
+    expect(await generateWeeklyBulletin(t.db, at(tuesday))).toBeNull();
+    const id = await generateWeeklyBulletin(t.db, at(monday));
     expect(id).toBeTruthy();
-    expect(await generateWeeklyBulletin(t.db, monday)).toBeNull();
+    expect(await generateWeeklyBulletin(t.db, at(monday))).toBeNull();
     const row = (
       await sql<{ week_from: string; generated_by_name: string }>`
       select to_char(week_from, 'YYYY-MM-DD') as week_from, generated_by_name from assessment_bulletins where id = ${id}::uuid`.execute(

@@ -22,6 +22,7 @@ export async function updateRule(
   db: Db | Tx,
   code: string,
   set: { points: number; cap: number | null; updatedByName: string },
+  now: Date,
 ): Promise<RuleRow> {
   return q(db)
     .updateTable('assessment_rules')
@@ -29,7 +30,7 @@ export async function updateRule(
       points: set.points,
       cap: set.cap,
       updated_by_name: set.updatedByName,
-      updated_at: new Date(),
+      updated_at: now,
       version: sql<number>`version + 1`,
     })
     .where('code', '=', code)
@@ -111,6 +112,7 @@ export interface NewBulletin {
   pdf: Buffer;
   generated_by: string | null;
   generated_by_name: string;
+  generated_at: Date;
 }
 
 /**
@@ -128,7 +130,7 @@ export async function upsertBulletin(
     .values(values)
     .onConflict((oc) =>
       replace
-        ? oc.columns(['region_prefix', 'week_from']).doUpdateSet({ ...values, generated_at: new Date() })
+        ? oc.columns(['region_prefix', 'week_from']).doUpdateSet(values)
         : oc.columns(['region_prefix', 'week_from']).doNothing(),
     )
     .returning(['id', sql<boolean>`(xmax = 0)`.as('created')])

@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db';
 import type { App } from '../../platform/module';
 import { requireActor } from '../../platform/auth';
 import { IdParam, errorResponses } from '../../platform/schemas';
+import { todayInShanghai } from '../calendar/index';
 import * as bulletins from './assessment.bulletin';
 import * as svc from './assessment.service';
 import { assertEditsRules, assertReports, assertSeesScores } from './assessment.policy';
@@ -29,7 +30,8 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const attachment = (ascii: string, name: string, inline = false) =>
   `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
-export function registerAssessmentRoutes(app: App, db: Db) {
+export function registerAssessmentRoutes(app: App, db: Db, clock: () => Date) {
+  const today = () => todayInShanghai(clock());
   app.get(
     '/api/assessment/scores',
     {
@@ -41,7 +43,7 @@ export function registerAssessmentRoutes(app: App, db: Db) {
         response: { 200: Scores, ...errorResponses },
       },
     },
-    async (req) => svc.scores(db, requireActor(req), req.query),
+    async (req) => svc.scores(db, requireActor(req), req.query, today()),
   );
 
   app.get(
@@ -57,7 +59,7 @@ export function registerAssessmentRoutes(app: App, db: Db) {
       },
     },
     async (req, reply) => {
-      const x = await svc.scoresXlsx(db, requireActor(req), req.query);
+      const x = await svc.scoresXlsx(db, requireActor(req), req.query, today());
       return reply
         .type(XLSX)
         .header('content-disposition', attachment(`assessment-${x.month}.xlsx`, `月度考核-${x.month}.xlsx`))
@@ -77,7 +79,7 @@ export function registerAssessmentRoutes(app: App, db: Db) {
         response: { 200: UnitDetail, ...errorResponses },
       },
     },
-    async (req) => svc.unitDetail(db, requireActor(req), req.params.groupBy, req.params.key, req.query.month),
+    async (req) => svc.unitDetail(db, requireActor(req), req.params.groupBy, req.params.key, req.query.month, today()),
   );
 
   app.get(
@@ -101,7 +103,7 @@ export function registerAssessmentRoutes(app: App, db: Db) {
         response: { 200: Rule, ...errorResponses },
       },
     },
-    async (req) => svc.updateRule(db, requireActor(req), req.params.code, req.body, req.ip),
+    async (req) => svc.updateRule(db, requireActor(req), req.params.code, req.body, req.ip, clock()),
   );
 
   app.get(
@@ -129,7 +131,7 @@ export function registerAssessmentRoutes(app: App, db: Db) {
         response: { 200: Bulletin, ...errorResponses },
       },
     },
-    async (req) => bulletins.generateBulletin(db, requireActor(req), req.body ?? {}, req.ip),
+    async (req) => bulletins.generateBulletin(db, requireActor(req), req.body ?? {}, req.ip, clock()),
   );
 
   app.get(

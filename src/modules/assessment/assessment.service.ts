@@ -4,7 +4,6 @@ import { recordAudit } from '../../platform/audit';
 import type { Actor } from '../../platform/auth';
 import type { Db } from '../../platform/db';
 import { fieldError, notFound, staleVersion } from '../../platform/errors';
-import { todayInShanghai } from '../calendar/index';
 import { warningScope, type WarningScope } from '../supervision/index';
 import { gatherFacts, type GroupBy } from './assessment.facts';
 import * as repo from './assessment.repository';
@@ -58,6 +57,7 @@ export async function updateRule(
   code: string,
   body: { points: number; cap: number | null; version: number },
   ip: string | null,
+  now: Date,
 ): Promise<RuleView> {
   assertEditsRules(actor);
   return db.transaction().execute(async (tx) => {
@@ -73,7 +73,12 @@ export async function updateRule(
     }
     if (before.version !== body.version)
       throw staleVersion('该规则', { current: before.version, submitted: body.version });
-    const after = await repo.updateRule(tx, code, { points: body.points, cap: body.cap, updatedByName: actor.name });
+    const after = await repo.updateRule(
+      tx,
+      code,
+      { points: body.points, cap: body.cap, updatedByName: actor.name },
+      now,
+    );
     await recordAudit(tx, {
       actor,
       action: 'assessment.rule.update',
@@ -135,7 +140,7 @@ export async function scores(
   db: Db,
   actor: Actor,
   q: { month?: string; groupBy: GroupBy },
-  today = todayInShanghai(),
+  today: string,
 ): Promise<ScoresView> {
   const scope = await assessmentScope(db, actor);
   const month = q.month ?? thisMonth(today);
@@ -152,7 +157,7 @@ export async function unitDetail(
   groupBy: GroupBy,
   key: string,
   month: string | undefined,
-  today = todayInShanghai(),
+  today: string,
 ) {
   const scope = await assessmentScope(db, actor);
   const m = month ?? thisMonth(today);
@@ -190,8 +195,9 @@ export async function scoresXlsx(
   db: Db,
   actor: Actor,
   q: { month?: string; groupBy: GroupBy },
+  today: string,
 ): Promise<{ buffer: Buffer; month: string }> {
-  const s = await scores(db, actor, q);
+  const s = await scores(db, actor, q, today);
   const rules = await loadScoringRules(db);
   const wb = new ExcelJS.Workbook();
   wb.creator = '一网通办 电子监察';

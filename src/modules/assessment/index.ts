@@ -18,7 +18,9 @@ export const assessmentModule: Module = {
     '20261124T1200_assessment_init': assessmentInit,
     '20261214T0925_assessment_hotline': assessmentHotline,
   },
-  routes: (app, ctx) => registerAssessmentRoutes(app, ctx.db),
+  routes: (app, ctx) => registerAssessmentRoutes(app, ctx.db, ctx.clock),
   // Last week's city-wide bulletin, on Mondays (hourly check; does nothing once it exists).
-  jobs: [{ name: 'assessment.weekly-bulletin', everyMs: 60 * 60_000, run: (db) => generateWeeklyBulletin(db) }],
+  jobs: [
+    { name: 'assessment.weekly-bulletin', everyMs: 60 * 60_000, run: (db, { now }) => generateWeeklyBulletin(db, now) },
+  ],
 };

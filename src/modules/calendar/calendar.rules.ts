@@ -136,7 +136,7 @@ const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', {
 const FIXED_OFFSET_SINCE = Date.UTC(1992, 0, 1);
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
-export function todayInShanghai(now: Date = new Date()): string {
+export function todayInShanghai(now: Date): string {
   const t = now.getTime();
   if (!(t >= FIXED_OFFSET_SINCE)) return SHANGHAI_DAY.format(now); // earlier days, or an invalid date (throws)
   return fromDayNumber(Math.floor((t + SHANGHAI_OFFSET_MS) / 86_400_000));

@@ -190,7 +190,7 @@ describe('差评整改 rectification', () => {
     expect(list.items.map((i: { id: string }) => i.id)).toContain(id);
     expect((await rect(id)).availableActions).toEqual(['check']);
 
-    const today = todayInShanghai();
+    const today = todayInShanghai(new Date());
     let res = await rectAct(id, 'check', { valid: true });
     expect(res.statusCode, res.body).toBe(200);
     const due = (await addWorkdays(t.db, today, 5)).date;
@@ -271,7 +271,7 @@ describe('差评整改 rectification', () => {
     const res = await rectAct(id, 'review', { confirmInvalid: false, comment: '理由不充分' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().status).toBe('rectifying');
-    expect(res.json().deadline).toBe((await addWorkdays(t.db, todayInShanghai(), 5)).date);
+    expect(res.json().deadline).toBe((await addWorkdays(t.db, todayInShanghai(new Date()), 5)).date);
   });
 
   it('the sweep marks rectifications past their deadline overdue; a late callback still closes them', async () => {
@@ -408,7 +408,7 @@ describe('申诉 appeals and the published summary', () => {
     expect((await get('/api/ratings/summary?regionCode=211103')).json().total.total).toBe(0);
     expect((await get('/api/ratings/summary?regionCode=211100')).json().total.total).toBe(s.total.total);
     // every rating of this file is dated today but one, dated two days back by a pinned clock
-    const today = todayInShanghai();
+    const today = todayInShanghai(new Date());
     const sup = await as('supervisor');
     expect((await get(`/api/ratings?from=${today}&to=${today}`, sup)).json().total).toBe(s.total.total - 1);
     expect((await get('/api/ratings?to=2000-01-01', sup)).json().total).toBe(0);

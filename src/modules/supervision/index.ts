@@ -4,6 +4,7 @@
  * figures. The only import surface of this module.
  */
 import type { Module } from '../../platform/module';
+import { todayInShanghai } from '../calendar/index';
 import { supervisionInit } from './db/migrations/20261123T1830_supervision_init';
 import { supervisionNotices } from './db/migrations/20261124T1210_supervision_notices';
 import { supervisionHotline } from './db/migrations/20261214T0925_supervision_hotline';
@@ -29,8 +30,12 @@ export const supervisionModule: Module = {
   // The warning sweep 预警巡检 every 10 minutes (src/main.ts runs module jobs); idempotent.
   // The figures' daily rollup 日汇总 up to yesterday, so the first request of a day does not build it.
   jobs: [
-    { name: 'supervision.warnings', everyMs: 10 * 60_000, run: (db) => sweepWarnings(db) },
-    { name: 'supervision.figures-rollup', everyMs: 10 * 60_000, run: (db) => refreshFiguresRollup(db) },
+    { name: 'supervision.warnings', everyMs: 10 * 60_000, run: (db, { now }) => sweepWarnings(db, now) },
+    {
+      name: 'supervision.figures-rollup',
+      everyMs: 10 * 60_000,
+      run: (db, { now }) => refreshFiguresRollup(db, todayInShanghai(now)),
+    },
     // The 12345 tickets' cards (near, past the limit, not signed for), read through the hotline's facade.
     { name: 'supervision.hotline-warnings', everyMs: 10 * 60_000, run: (db, { now }) => sweepHotlineWarnings(db, now) },
   ],

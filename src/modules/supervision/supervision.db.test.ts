@@ -60,7 +60,7 @@ describe('warning sweep 预警巡检', () => {
     expect(again.json().raised).toBe(0);
     expect(await countWarnings()).toBe(n);
     // Small pages give the same answer (keyset paging walks every open case).
-    const paged = await sweepWarnings(t.db, todayInShanghai(), { pageSize: 1 });
+    const paged = await sweepWarnings(t.db, new Date(), { pageSize: 1 });
     expect(paged.raised).toBe(0);
     expect(paged.pages).toBeGreaterThanOrEqual(3);
   });
@@ -92,7 +92,8 @@ describe('warning sweep 预警巡检', () => {
 
 describe('conduct rules and withdrawal', () => {
   it('repeated returns and a refusal without reason raise cards; a finished case loses its open near-deadline warning', async () => {
-    const today = todayInShanghai();
+    const now = new Date();
+    const today = todayInShanghai(now);
     const open = (
       await sql<{ id: string }>`select id from cases where clock_phase = 'running' order by number limit 1`.execute(
         t.db,
@@ -104,7 +105,7 @@ describe('conduct rules and withdrawal', () => {
       select ${open}::uuid, max(seq) + g, ${today}::date, '测试', 'chief', a, 'accepted', c
       from case_events, (values (1, 'return', '退回补充审查'), (2, 'return', '再次退回'), (3, 'refuse', '  ')) v(g, a, c)
       where case_id = ${open}::uuid group by g, a, c`.execute(t.db);
-    const r = await sweepWarnings(t.db, today);
+    const r = await sweepWarnings(t.db, now);
     expect(r.raised).toBe(2);
     const rules = (
       await sql<{
@@ -136,7 +137,7 @@ describe('conduct rules and withdrawal', () => {
     await sql`update cases set clock_phase = 'finished', finished_on = ${today}::date, updated_at = now() where id = ${near.case_id}::uuid`.execute(
       t.db,
     );
-    const after = await sweepWarnings(t.db, today);
+    const after = await sweepWarnings(t.db, now);
     expect(after.withdrawn).toBe(transient);
     expect(
       (
@@ -155,7 +156,7 @@ describe('conduct rules and withdrawal', () => {
     ).rows[0]!;
     expect(w).toEqual({ state: 'revoked', decided_by_name: '系统' });
     // Facts (not transient conditions) stay: the conduct cards are still open.
-    expect((await sweepWarnings(t.db, today)).withdrawn).toBe(0);
+    expect((await sweepWarnings(t.db, now)).withdrawn).toBe(0);
   });
 });
 
@@ -214,7 +215,7 @@ describe('explanation and decision 说明与确认', () => {
     expect(audit.rows.map((r) => r.action)).toEqual(['supervision.warning.explain', 'supervision.warning.decide']);
 
     // A confirmed card survives the next sweep unchanged (no duplicate, no reset).
-    await sweepWarnings(t.db);
+    await sweepWarnings(t.db, new Date());
     expect((await get(`/api/supervision/warnings/${w.id}`, sup)).json().state).toBe('confirmed');
   });
 
@@ -309,7 +310,7 @@ describe('efficiency figures 效能统计', () => {
   const from = '2000-01-01';
   it('totals match the cases', async () => {
     const sup = await as('supervisor');
-    const to = todayInShanghai();
+    const to = todayInShanghai(new Date());
     const res = await get(`/api/supervision/figures?groupBy=item&from=${from}&to=${to}`, sup);
     expect(res.statusCode, res.body).toBe(200);
     const f = res.json();

@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const { as, get } = api(() => t);
-const today = todayInShanghai();
+const today = todayInShanghai(new Date());
 
 /**
  * 400 cases copied from a demo case over the last 500 days: received, accepted and finished on different
@@ -95,7 +95,7 @@ describe('efficiency figures from the daily rollup 日汇总', () => {
     await seedPastCases();
     const from = addDays(today, -450);
     expect((await caseFiguresRollupState(t.db)).through).toBeNull();
-    const first = await refreshFiguresRollup(t.db, { wait: true });
+    const first = await refreshFiguresRollup(t.db, today, { wait: true });
     expect(first).toMatchObject({ through: addDays(today, -1), rebuilt: true });
     expect(
       Number((await sql<{ n: number }>`select count(*)::int as n from case_figures_daily`.execute(t.db)).rows[0]!.n),
@@ -142,7 +142,7 @@ describe('efficiency figures from the daily rollup 日汇总', () => {
     );
     await sql`update cases set updated_at = now() where id = ${c.id}`.execute(t.db);
 
-    expect(await refreshFiguresRollup(t.db, { wait: true })).toMatchObject({ rebuilt: false, ranges: 1 });
+    expect(await refreshFiguresRollup(t.db, today, { wait: true })).toMatchObject({ rebuilt: false, ranges: 1 });
     const after = await expectSameAsLive(q);
     const zv = (rows: CaseFiguresRow[]) => rows.find((r) => r.key === c.department_code)!.zero_visit;
     expect(zv(after)).toBe(zv(before) - 1);

@@ -4,7 +4,7 @@
  * than a few seconds; today is always counted live, so figures never lag behind the cases of today.
  */
 import type { Db } from '../../platform/db';
-import { addDays, isWorkdayIn, loadCalendar, todayInShanghai, type CalendarData } from '../calendar/index';
+import { addDays, isWorkdayIn, loadCalendar, type CalendarData } from '../calendar/index';
 import {
   caseFiguresRollupState,
   refreshCaseFiguresDaily,
@@ -38,13 +38,13 @@ export function workdayOrdinals(cal: CalendarData, from: string, to: string): Wo
   return { dates, ordinals: ordinals.map((x) => x - atOrigin) };
 }
 
-/** Rolls the figures up to yesterday (Shanghai). `wait`: queue behind a refresh already running instead of skipping. */
+/** Rolls the figures up to the day before `today` (Shanghai). `wait`: queue behind a refresh already running instead of skipping. */
 export async function refreshFiguresRollup(
   db: Db,
-  opts: { today?: string; wait?: boolean } = {},
+  today: string,
+  opts: { wait?: boolean } = {},
 ): Promise<FiguresRefreshResult | null> {
   const cal = await loadCalendar(db);
-  const today = opts.today ?? todayInShanghai();
   return refreshCaseFiguresDaily(db, {
     through: addDays(today, -1),
     ordinals: (from, to) => workdayOrdinals(cal, from, to),
@@ -53,12 +53,13 @@ export async function refreshFiguresRollup(
 }
 
 /** Before answering a figures request: refresh unless the rollup is up to yesterday and was refreshed moments ago. */
-export async function keepFiguresRollupFresh(db: Db, today: string = todayInShanghai()): Promise<void> {
+export async function keepFiguresRollupFresh(db: Db, today: string): Promise<void> {
   const st = await caseFiguresRollupState(db);
   const fresh =
     st.through !== null &&
     st.through >= addDays(today, -1) &&
     st.refreshedAt !== null &&
+    // wall clock: the rollup's age against its refreshed_at, which the database's now() stamps; not domain time
     Date.now() - new Date(st.refreshedAt).getTime() < FRESH_MS;
-  if (!fresh) await refreshFiguresRollup(db, { today, wait: st.through === null });
+  if (!fresh) await refreshFiguresRollup(db, today, { wait: st.through === null });
 }

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { api, createTestApp, type TestApp } from '../../../test/harness';
-import { todayInShanghai } from '../calendar/index';
 import { sweepWarnings } from './index';
 import { notifyRaisedWarnings } from './supervision.notices';
 
@@ -29,7 +28,7 @@ interface Msg {
 
 describe('warnings reach the responsible unit 通知责任单位', () => {
   it('a sweep tells the department staff of each new card once; later sweeps tell nobody again', async () => {
-    const first = await sweepWarnings(t.db, todayInShanghai());
+    const first = await sweepWarnings(t.db, new Date());
     expect(first.raised).toBeGreaterThan(0);
     // Expected: one message per open warning per active staff member of its department.
     const expected = (
@@ -51,7 +50,7 @@ describe('warnings reach the responsible unit 通知责任单位', () => {
     ).rows[0]!.n;
     expect(notices).toBe(first.raised);
 
-    const again = await sweepWarnings(t.db, todayInShanghai(), { pageSize: 1 });
+    const again = await sweepWarnings(t.db, new Date(), { pageSize: 1 });
     expect(again.notified).toBe(0);
     expect(await messages('supervision.warning.raised')).toHaveLength(expected);
 
@@ -77,7 +76,7 @@ describe('warnings reach the responsible unit 通知责任单位', () => {
     ).rows[0]!;
     await sql`delete from warning_notices where warning_id = ${w.id}::uuid`.execute(t.db);
     const before = (await messages('supervision.warning.raised')).length;
-    const r = await sweepWarnings(t.db, todayInShanghai());
+    const r = await sweepWarnings(t.db, new Date());
     expect(r.raised).toBe(0);
     expect(r.notified).toBe(2); // approver-city and chief-city
     expect((await messages('supervision.warning.raised')).length).toBe(before + 2);
@@ -130,7 +129,7 @@ describe('warnings reach the responsible unit 通知责任单位', () => {
     expect(
       (await post(`/api/supervision/warnings/${w.id}/decide`, sup, { decision: 'confirm', comment: '' })).statusCode,
     ).toBe(409);
-    await sweepWarnings(t.db, todayInShanghai());
+    await sweepWarnings(t.db, new Date());
     expect(await messages('supervision.warning.decided')).toHaveLength(2);
     const notice = (
       await sql<{

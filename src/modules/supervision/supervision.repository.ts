@@ -21,13 +21,14 @@ export async function updateRule(
   db: Db | Tx,
   code: RuleCode,
   patch: { enabled?: boolean; params?: Record<string, unknown> },
+  now: Date,
 ): Promise<RuleRow | undefined> {
   return q(db)
     .updateTable('warning_rules')
     .set({
       ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
       ...(patch.params !== undefined ? { params: JSON.stringify(patch.params) } : {}),
-      updated_at: new Date(),
+      updated_at: now,
     })
     .where('code', '=', code)
     .returningAll()

@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db';
 import type { App } from '../../platform/module';
 import { requireActor } from '../../platform/auth';
 import { IdParam, Problem, errorResponses } from '../../platform/schemas';
+import { todayInShanghai } from '../calendar/index';
 import * as svc from './supervision.service';
 import {
   assertDecides,
@@ -72,7 +73,7 @@ export function registerSupervisionRoutes(app: App, db: Db, clock: () => Date) {
         response: { 200: Warning, ...writeErrors },
       },
     },
-    async (req) => svc.explainWarning(db, requireActor(req), req.params.id, req.body.text, req.ip),
+    async (req) => svc.explainWarning(db, requireActor(req), req.params.id, req.body.text, req.ip, clock()),
   );
 
   app.post(
@@ -87,7 +88,7 @@ export function registerSupervisionRoutes(app: App, db: Db, clock: () => Date) {
         response: { 200: Warning, ...writeErrors },
       },
     },
-    async (req) => svc.decideWarning(db, requireActor(req), req.params.id, req.body, req.ip),
+    async (req) => svc.decideWarning(db, requireActor(req), req.params.id, req.body, req.ip, clock()),
   );
 
   app.get(
@@ -111,7 +112,7 @@ export function registerSupervisionRoutes(app: App, db: Db, clock: () => Date) {
         response: { 200: Rule, ...writeErrors },
       },
     },
-    async (req) => svc.updateRule(db, requireActor(req), req.params.code, req.body, req.ip),
+    async (req) => svc.updateRule(db, requireActor(req), req.params.code, req.body, req.ip, clock()),
   );
 
   app.post(
@@ -139,7 +140,7 @@ export function registerSupervisionRoutes(app: App, db: Db, clock: () => Date) {
         response: { 200: Overview, ...errorResponses },
       },
     },
-    async (req) => svc.overview(db, requireActor(req), req.query.regionCode),
+    async (req) => svc.overview(db, requireActor(req), req.query.regionCode, clock()),
   );
 
   app.get(
@@ -161,7 +162,7 @@ export function registerSupervisionRoutes(app: App, db: Db, clock: () => Date) {
       const actor = requireActor(req);
       const region = req.query.regionCode;
       // Fails with a problem (403/404) before the stream opens.
-      const first = await svc.overview(db, actor, region);
+      const first = await svc.overview(db, actor, region, clock());
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {
@@ -188,7 +189,7 @@ export function registerSupervisionRoutes(app: App, db: Db, clock: () => Date) {
         if (busy || closed) return;
         busy = true;
         svc
-          .overview(db, actor, region)
+          .overview(db, actor, region, clock())
           .then(send)
           .catch((err) => req.log.warn({ err }, 'supervision stream update failed'))
           .finally(() => (busy = false));
@@ -215,7 +216,7 @@ export function registerSupervisionRoutes(app: App, db: Db, clock: () => Date) {
         response: { 200: Figures, ...errorResponses },
       },
     },
-    async (req) => svc.figures(db, requireActor(req), req.query),
+    async (req) => svc.figures(db, requireActor(req), req.query, todayInShanghai(clock())),
   );
 
   app.get(
@@ -231,7 +232,7 @@ export function registerSupervisionRoutes(app: App, db: Db, clock: () => Date) {
       },
     },
     async (req, reply) => {
-      const x = await svc.figuresXlsx(db, requireActor(req), req.query);
+      const x = await svc.figuresXlsx(db, requireActor(req), req.query, todayInShanghai(clock()));
       const name = `效能统计-${x.from}-${x.to}.xlsx`;
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

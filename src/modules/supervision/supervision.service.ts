@@ -141,6 +141,7 @@ export async function explainWarning(
   id: string,
   text: string,
   ip: string | null,
+  now: Date,
 ): Promise<WarningView> {
   assertExplains(actor);
   const updated = await db.transaction().execute(async (tx) => {
@@ -152,7 +153,7 @@ export async function explainWarning(
       explanation: text,
       explained_by: actor.id,
       explained_by_name: actor.name,
-      explained_at: new Date(),
+      explained_at: now,
     });
     await recordAudit(tx, {
       actor,
@@ -176,6 +177,7 @@ export async function decideWarning(
   id: string,
   body: { decision: 'confirm' | 'revoke'; comment: string },
   ip: string | null,
+  now: Date,
 ): Promise<WarningView> {
   assertDecides(actor);
   const updated = await db.transaction().execute(async (tx) => {
@@ -186,7 +188,7 @@ export async function decideWarning(
       state: target,
       decided_by: actor.id,
       decided_by_name: actor.name,
-      decided_at: new Date(),
+      decided_at: now,
       decision_comment: body.comment || null,
     });
     await recordAudit(tx, {
@@ -234,6 +236,7 @@ export async function updateRule(
   code: RuleCode,
   patch: { enabled?: boolean; params?: Record<string, number> },
   ip: string | null,
+  now: Date,
 ) {
   assertEditsRules(actor);
   if (!RULE_CODES.includes(code)) throw notFound('预警规则');
@@ -241,7 +244,7 @@ export async function updateRule(
     const before = (await repo.listRules(tx)).find((r) => r.code === code);
     if (!before) throw notFound('预警规则');
     const params = patch.params ? { ...(before.params ?? {}), ...patch.params } : undefined;
-    const after = (await repo.updateRule(tx, code, { enabled: patch.enabled, params }))!;
+    const after = (await repo.updateRule(tx, code, { enabled: patch.enabled, params }, now))!;
     await recordAudit(tx, {
       actor,
       action: 'supervision.rule.update',
@@ -266,7 +269,7 @@ export async function updateRule(
 export async function runSweep(db: Db, actor: Actor, ip: string | null, now: Date, source?: 'case' | 'hotline') {
   assertWatches(actor);
   const none = { scanned: 0, raised: 0, withdrawn: 0, pages: 0, notified: 0 };
-  const cases = source === 'hotline' ? none : await sweepWarnings(db, todayInShanghai(now));
+  const cases = source === 'hotline' ? none : await sweepWarnings(db, now);
   const tickets = source === 'case' ? none : await sweepHotlineWarnings(db, now);
   const r = {
     ...cases,
@@ -300,15 +303,11 @@ const OVERVIEW_TTL_MS = 3000;
 const OVERVIEW_STALE_MS = 10_000;
 const overviewCache = readCache(OVERVIEW_TTL_MS, { staleMs: OVERVIEW_STALE_MS, maxEntries: 1000 });
 
-/** Open cases by deadline state, by region level and region (the 200 most urgent), and open warnings by level. */
-export async function overview(
-  db: Db,
-  actor: Actor,
-  region?: string,
-  today = todayInShanghai(),
-): Promise<OverviewView> {
+/** Open cases by deadline state, by region level and region (the 200 most urgent), and open warnings by level, at `now`. */
+export async function overview(db: Db, actor: Actor, region: string | undefined, now: Date): Promise<OverviewView> {
   const scope = await narrow(db, await warningScope(db, actor), region);
-  return overviewCache.get(db, JSON.stringify([scope, today]), () => computeOverview(db, scope, today));
+  const today = todayInShanghai(now);
+  return overviewCache.get(db, JSON.stringify([scope, today]), () => computeOverview(db, scope, today, now));
 }
 
 /** Forgets cached overviews (after a sweep or a decision the counts of warnings change). */
@@ -316,7 +315,7 @@ export function invalidateOverview(db: Db): void {
   overviewCache.clear(db);
 }
 
-async function computeOverview(db: Db, scope: repo.WarningScope, today: string): Promise<OverviewView> {
+async function computeOverview(db: Db, scope: repo.WarningScope, today: string, now: Date): Promise<OverviewView> {
   const rows = await openCaseCounts(db, scope, today);
   const all = zero();
   const levels = new Map<string, Counts>();
@@ -350,7 +349,7 @@ async function computeOverview(db: Db, scope: repo.WarningScope, today: string):
       .map((l) => ({ level: l, label: l === 'other' ? '其他' : LEVEL_LABELS[l], ...levels.get(l)! })),
     byRegion: await Promise.all(top.map(async (r) => ({ ...r, regionName: await regionName(db, r.regionCode) }))),
     warnings: await repo.openWarningCounts(db, scope),
-    generatedAt: new Date().toISOString(),
+    generatedAt: now.toISOString(),
   };
 }
 
@@ -392,15 +391,15 @@ async function labelOf(db: Db, groupBy: FiguresGroupBy, key: string | null, labe
   }
 }
 
-/** Period defaults: from the first day of this month to today. */
+/** Period defaults: from the first day of this month to `today`. */
 export async function figures(
   db: Db,
   actor: Actor,
   q: { groupBy: FiguresGroupBy; from?: string; to?: string; regionCode?: string },
+  today: string,
 ): Promise<FiguresView> {
   assertSeesFigures(actor);
   const scope = await narrow(db, await warningScope(db, actor), q.regionCode);
-  const today = todayInShanghai();
   const to = q.to ?? today;
   const from = q.from ?? `${to.slice(0, 8)}01`;
   // Working-day ordinals around the period: deadlines of cases finished in it fall within these bounds.
@@ -442,8 +441,9 @@ export async function figuresXlsx(
   db: Db,
   actor: Actor,
   q: { groupBy: FiguresGroupBy; from?: string; to?: string; regionCode?: string },
+  today: string,
 ): Promise<{ buffer: Buffer; from: string; to: string }> {
-  const f = await figures(db, actor, q);
+  const f = await figures(db, actor, q, today);
   const wb = new ExcelJS.Workbook();
   wb.creator = '一网通办 电子监察';
   const ws = wb.addWorksheet('效能统计');

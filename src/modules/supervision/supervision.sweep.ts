@@ -120,12 +120,9 @@ async function processPage(
   return { raised, withdrawn };
 }
 
-/** One pass over every open case and the recently closed ones; safe to run again at any time. */
-export async function sweepWarnings(
-  db: Db,
-  today: string = todayInShanghai(),
-  opts: SweepOptions = {},
-): Promise<SweepResult> {
+/** One pass at `now` over every open case and the recently closed ones; safe to run again at any time. */
+export async function sweepWarnings(db: Db, now: Date, opts: SweepOptions = {}): Promise<SweepResult> {
+  const today = todayInShanghai(now);
   const pageSize = opts.pageSize ?? 1000;
   const rules = (await repo.listRules(db)).map(repo.toRuleConfig);
   const cal = await loadCalendar(db);
@@ -146,7 +143,7 @@ export async function sweepWarnings(
     if (rows.length < pageSize) break;
   }
 
-  const since = new Date(Date.now() - (opts.recentDays ?? 3) * 86_400_000);
+  const since = new Date(now.getTime() - (opts.recentDays ?? 3) * 86_400_000);
   for (let after: { updatedAt: Date; id: string } | null = null; ;) {
     const rows = await recentlyClosedCaseFactsPage(db, since, after, pageSize);
     if (!rows.length) break;
@@ -166,7 +163,12 @@ export interface WorkerOptions {
   immediate?: boolean;
   onResult?: (r: SweepResult) => void;
   onError?: (err: unknown) => void;
+  /** Dates each sweep's `now` (default: the wall clock). */
+  clock?: () => Date;
 }
+
+// wall clock: the default clock that dates each sweep's `now` (tests pass their own)
+const wallClock = () => new Date();
 
 /**
  * Runs `sweepWarnings` in the background every `intervalMs` (never two at once). Returns a stop function
@@ -174,11 +176,12 @@ export interface WorkerOptions {
  */
 export function startSupervisionWorker(db: Db, opts: WorkerOptions = {}): () => Promise<void> {
   const interval = Math.max(1000, opts.intervalMs ?? 600_000);
+  const clock = opts.clock ?? wallClock;
   let running: Promise<void> | null = null;
   let stopped = false;
   const tick = () => {
     if (stopped || running) return;
-    running = sweepWarnings(db)
+    running = sweepWarnings(db, clock())
       .then((r) => opts.onResult?.(r))
       .catch((err) => (opts.onError ? opts.onError(err) : console.warn(`预警巡检失败：${(err as Error).message}`)))
       .finally(() => {

@@ -184,7 +184,7 @@ describe('demo history', () => {
 
   it('leaves the first sweep nothing to raise or withdraw on the history', async () => {
     const before = new Date();
-    await sweepWarnings(t.db, todayInShanghai(NOW));
+    await sweepWarnings(t.db, NOW);
     const [n] = await rows(
       t.db,
       sql<{ raised: number; withdrawn: number }>`

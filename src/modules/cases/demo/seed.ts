@@ -70,7 +70,7 @@ const at = (day: string, minutes: number) =>
 export async function seedCasesDemo(db: Db): Promise<void> {
   const who: Record<string, Actor> = {};
   for (const u of ['clerk-city', 'approver-city', 'chief-city', 'applicant', 'company']) who[u] = await actorFor(db, u);
-  const today = todayInShanghai();
+  const today = todayInShanghai(new Date());
   let minute = 0;
   const back = (n: number) => workdaysBack(db, today, n);
 

@@ -1,6 +1,14 @@
 /** 每周通报: the weekly bulletin as a PDF (A4, Chinese font) — ranking, red cards, overdue cases, bad ratings, overdue 督办 measures. */
 import PDFDocument from 'pdfkit';
-import { collectPdf, FONT_BOLD, FONT_REGULAR, registerChineseFonts, printedTime } from '../../platform/pdf';
+import {
+  collectPdf,
+  FONT_BOLD,
+  FONT_REGULAR,
+  registerChineseFonts,
+  printedTime,
+  pdfTable,
+  type PdfColumn,
+} from '../../platform/pdf';
 import { auditCheckpointLine } from '../../platform/audit.checkpoints';
 
 export interface BulletinInput {
@@ -32,8 +40,6 @@ export interface BulletinInput {
   overdueMeasures: { problem: string; content: string; department: string; deadline: string; urged: number }[];
 }
 
-type Column = { title: string; width: number };
-
 export async function renderBulletin(b: BulletinInput): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
@@ -45,47 +51,7 @@ export async function renderBulletin(b: BulletinInput): Promise<Buffer> {
   const left = doc.page.margins.left;
   const bottomLimit = () => doc.page.height - doc.page.margins.bottom - 30;
 
-  const table = (columns: Column[], rows: string[][], empty: string) => {
-    const total = columns.reduce((s, c) => s + c.width, 0);
-    const line = (cells: string[], bold: boolean) => {
-      const y = doc.y;
-      let x = left;
-      let bottom = y;
-      doc.font(bold ? FONT_BOLD : FONT_REGULAR).fontSize(9);
-      cells.forEach((c, i) => {
-        const w = columns[i]!.width;
-        doc.text(c, x + 2, y + 3, { width: w - 4 });
-        bottom = Math.max(bottom, doc.y);
-        x += w;
-      });
-      doc
-        .moveTo(left, bottom + 3)
-        .lineTo(left + total, bottom + 3)
-        .lineWidth(0.5)
-        .strokeColor('#999')
-        .stroke();
-      doc.x = left;
-      doc.y = bottom + 4;
-    };
-    if (!rows.length) {
-      doc.font(FONT_REGULAR).fontSize(10).fillColor('#555').text(empty, left).fillColor('#000');
-      return;
-    }
-    line(
-      columns.map((c) => c.title),
-      true,
-    );
-    for (const r of rows) {
-      if (doc.y > bottomLimit()) {
-        doc.addPage();
-        line(
-          columns.map((c) => c.title),
-          true,
-        );
-      }
-      line(r, false);
-    }
-  };
+  const table = (columns: PdfColumn[], rows: string[][], empty: string) => pdfTable(doc, columns, rows, empty);
   const section = (n: string, title: string) => {
     if (doc.y > bottomLimit() - 60) doc.addPage();
     doc.moveDown(0.8).font(FONT_BOLD).fontSize(13).text(`${n}、${title}`, left);
